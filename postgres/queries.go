@@ -1,0 +1,73 @@
+package postgres
+
+import "github.com/chartroom/chartroom/sqlstore"
+
+const (
+	patientCols   = `p.id, p.names, p.birth_date, p.sex, p.flags, p.deceased_at, p.merged_into, p.secret, p.version, p.created_at, p.updated_at`
+	encounterCols = `id, patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, version, created_at, updated_at`
+	documentCols  = `id, patient_id, encounter_id, type, title, author_id, service_at, status, source, version, sensitivity, created_at, updated_at`
+	versionCols   = `document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at`
+	userCols      = `id, username, name, roles, facilities, password_hash, must_change, disabled, failed_logins, locked_until, totp_secret, created_at, last_login_at`
+	providerCols  = `id, npi, name, specialty, active`
+)
+
+var queries = sqlstore.Queries{
+	CreateMigrations: `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)`,
+	SelectMigrations: `SELECT version FROM schema_migrations`,
+	InsertMigration:  `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
+
+	SelectDataKeys: `SELECT id, purpose, wrapped, master_id, active FROM data_keys ORDER BY id`,
+	InsertDataKey:  `INSERT INTO data_keys (id, purpose, wrapped, master_id, active, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+	UpdateDataKey:  `UPDATE data_keys SET wrapped = $1, master_id = $2 WHERE id = $3`,
+
+	InsertFacility:   `INSERT INTO facilities (code, name) VALUES ($1, $2) RETURNING id`,
+	SelectFacilities: `SELECT id, code, name FROM facilities ORDER BY code`,
+
+	InsertProvider: `INSERT INTO providers (npi, family_norm, name, specialty, active) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+	UpdateProvider: `UPDATE providers SET npi = $1, family_norm = $2, name = $3, specialty = $4, active = $5 WHERE id = $6`,
+	SelectProvider: `SELECT ` + providerCols + ` FROM providers WHERE id = $1`,
+
+	InsertPatient: `INSERT INTO patients (family_norm, given_norm, birth_date, sex, names, flags, deceased_at, secret, ssn_bidx, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+	UpdatePatient: `UPDATE patients SET family_norm = $1, given_norm = $2, birth_date = $3, sex = $4, names = $5, flags = $6, deceased_at = $7, secret = $8, ssn_bidx = $9,
+		updated_at = $10, version = version + 1 WHERE id = $11 AND version = $12`,
+	SelectPatient:          `SELECT ` + patientCols + ` FROM patients p WHERE p.id = $1`,
+	SelectPatientIDByIdent: `SELECT patient_id FROM patient_identifiers WHERE ($1::text = '' OR facility = $1) AND value = $2 ORDER BY retired, id LIMIT 1`,
+	InsertIdentifier:       `INSERT INTO patient_identifiers (patient_id, type, facility, value, retired) VALUES ($1, $2, $3, $4, $5)`,
+	DeleteIdentifiers:      `DELETE FROM patient_identifiers WHERE patient_id = $1`,
+	SelectIdentifiers:      `SELECT type, facility, value, retired FROM patient_identifiers WHERE patient_id = $1 ORDER BY retired, id`,
+
+	InsertEncounter: `INSERT INTO encounters (patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+	UpdateEncounter: `UPDATE encounters SET patient_id = $1, facility = $2, account = $3, class = $4, status = $5, admit_at = $6, discharge_at = $7, admit_source = $8, disposition = $9,
+		attending_id = $10, service = $11, payer = $12, reason = $13, updated_at = $14, version = version + 1 WHERE id = $15 AND version = $16`,
+	SelectEncounter: `SELECT ` + encounterCols + ` FROM encounters WHERE id = $1`,
+
+	InsertDocument: `INSERT INTO documents (patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+	UpdateDocument:          `UPDATE documents SET encounter_id = $1, type = $2, title = $3, author_id = $4, service_at = $5, status = $6, sensitivity = $7, updated_at = $8 WHERE id = $9`,
+	BumpDocumentVersion:     `UPDATE documents SET version = $1, status = $2, updated_at = $3 WHERE id = $4`,
+	SelectDocument:          `SELECT ` + documentCols + ` FROM documents WHERE id = $1`,
+	SelectDocumentForUpdate: `SELECT version FROM documents WHERE id = $1 FOR UPDATE`,
+	InsertVersion: `INSERT INTO document_versions (document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+	SelectVersions:   `SELECT ` + versionCols + ` FROM document_versions WHERE document_id = $1 ORDER BY version`,
+	SelectVersion:    `SELECT ` + versionCols + ` FROM document_versions WHERE document_id = $1 AND version = $2`,
+	InsertBlob:       `INSERT INTO blobs (sha256, size, created_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`,
+	InsertAmendment:  `INSERT INTO amendments (document_id, version, text, reason, author_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+	SelectAmendments: `SELECT id, document_id, version, text, reason, author_id, created_by, created_at FROM amendments WHERE document_id = $1 ORDER BY id`,
+
+	InsertUser:         `INSERT INTO users (username, name, roles, facilities, password_hash, must_change, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+	UpdateUser:         `UPDATE users SET name = $1, roles = $2, facilities = $3, disabled = $4, totp_secret = $5 WHERE id = $6`,
+	SetPassword:        `UPDATE users SET password_hash = $1, must_change = $2, failed_logins = 0, locked_until = NULL WHERE id = $3`,
+	SelectUser:         `SELECT ` + userCols + ` FROM users WHERE id = $1`,
+	SelectUserByName:   `SELECT ` + userCols + ` FROM users WHERE username = $1`,
+	SelectUsers:        `SELECT ` + userCols + ` FROM users ORDER BY username`,
+	RecordLoginFailure: `UPDATE users SET failed_logins = failed_logins + 1, locked_until = $1 WHERE id = $2`,
+	RecordLoginSuccess: `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $1 WHERE id = $2`,
+	InsertSession:      `INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen_at, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+	SelectSession:      `SELECT user_id, csrf, created_at, last_seen_at, expires_at, revoked FROM sessions WHERE token_hash = $1`,
+	TouchSession:       `UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2`,
+	RevokeSession:      `UPDATE sessions SET revoked = TRUE WHERE token_hash = $1`,
+	RevokeUserSessions: `UPDATE sessions SET revoked = TRUE WHERE user_id = $1`,
+}

@@ -1,0 +1,73 @@
+package sqlite
+
+import "github.com/chartroom/chartroom/sqlstore"
+
+const (
+	patientCols   = `p.id, p.names, p.birth_date, p.sex, p.flags, p.deceased_at, p.merged_into, p.secret, p.version, p.created_at, p.updated_at`
+	encounterCols = `id, patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, version, created_at, updated_at`
+	documentCols  = `id, patient_id, encounter_id, type, title, author_id, service_at, status, source, version, sensitivity, created_at, updated_at`
+	versionCols   = `document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at`
+	userCols      = `id, username, name, roles, facilities, password_hash, must_change, disabled, failed_logins, locked_until, totp_secret, created_at, last_login_at`
+	providerCols  = `id, npi, name, specialty, active`
+)
+
+var queries = sqlstore.Queries{
+	CreateMigrations: `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`,
+	SelectMigrations: `SELECT version FROM schema_migrations`,
+	InsertMigration:  `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
+
+	SelectDataKeys: `SELECT id, purpose, wrapped, master_id, active FROM data_keys ORDER BY id`,
+	InsertDataKey:  `INSERT INTO data_keys (id, purpose, wrapped, master_id, active, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+	UpdateDataKey:  `UPDATE data_keys SET wrapped = ?, master_id = ? WHERE id = ?`,
+
+	InsertFacility:   `INSERT INTO facilities (code, name) VALUES (?, ?) RETURNING id`,
+	SelectFacilities: `SELECT id, code, name FROM facilities ORDER BY code`,
+
+	InsertProvider: `INSERT INTO providers (npi, family_norm, name, specialty, active) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+	UpdateProvider: `UPDATE providers SET npi = ?, family_norm = ?, name = ?, specialty = ?, active = ? WHERE id = ?`,
+	SelectProvider: `SELECT ` + providerCols + ` FROM providers WHERE id = ?`,
+
+	InsertPatient: `INSERT INTO patients (family_norm, given_norm, birth_date, sex, names, flags, deceased_at, secret, ssn_bidx, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	UpdatePatient: `UPDATE patients SET family_norm = ?, given_norm = ?, birth_date = ?, sex = ?, names = ?, flags = ?, deceased_at = ?, secret = ?, ssn_bidx = ?,
+		updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
+	SelectPatient:          `SELECT ` + patientCols + ` FROM patients p WHERE p.id = ?`,
+	SelectPatientIDByIdent: `SELECT patient_id FROM patient_identifiers WHERE (?1 = '' OR facility = ?1) AND value = ?2 ORDER BY retired, id LIMIT 1`,
+	InsertIdentifier:       `INSERT INTO patient_identifiers (patient_id, type, facility, value, retired) VALUES (?, ?, ?, ?, ?)`,
+	DeleteIdentifiers:      `DELETE FROM patient_identifiers WHERE patient_id = ?`,
+	SelectIdentifiers:      `SELECT type, facility, value, retired FROM patient_identifiers WHERE patient_id = ? ORDER BY retired, id`,
+
+	InsertEncounter: `INSERT INTO encounters (patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	UpdateEncounter: `UPDATE encounters SET patient_id = ?, facility = ?, account = ?, class = ?, status = ?, admit_at = ?, discharge_at = ?, admit_source = ?, disposition = ?,
+		attending_id = ?, service = ?, payer = ?, reason = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
+	SelectEncounter: `SELECT ` + encounterCols + ` FROM encounters WHERE id = ?`,
+
+	InsertDocument: `INSERT INTO documents (patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	UpdateDocument:          `UPDATE documents SET encounter_id = ?, type = ?, title = ?, author_id = ?, service_at = ?, status = ?, sensitivity = ?, updated_at = ? WHERE id = ?`,
+	BumpDocumentVersion:     `UPDATE documents SET version = ?, status = ?, updated_at = ? WHERE id = ?`,
+	SelectDocument:          `SELECT ` + documentCols + ` FROM documents WHERE id = ?`,
+	SelectDocumentForUpdate: `SELECT version FROM documents WHERE id = ?`, // the write transaction already holds the database lock
+	InsertVersion: `INSERT INTO document_versions (document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	SelectVersions:   `SELECT ` + versionCols + ` FROM document_versions WHERE document_id = ? ORDER BY version`,
+	SelectVersion:    `SELECT ` + versionCols + ` FROM document_versions WHERE document_id = ? AND version = ?`,
+	InsertBlob:       `INSERT INTO blobs (sha256, size, created_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
+	InsertAmendment:  `INSERT INTO amendments (document_id, version, text, reason, author_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	SelectAmendments: `SELECT id, document_id, version, text, reason, author_id, created_by, created_at FROM amendments WHERE document_id = ? ORDER BY id`,
+
+	InsertUser:         `INSERT INTO users (username, name, roles, facilities, password_hash, must_change, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	UpdateUser:         `UPDATE users SET name = ?, roles = ?, facilities = ?, disabled = ?, totp_secret = ? WHERE id = ?`,
+	SetPassword:        `UPDATE users SET password_hash = ?, must_change = ?, failed_logins = 0, locked_until = NULL WHERE id = ?`,
+	SelectUser:         `SELECT ` + userCols + ` FROM users WHERE id = ?`,
+	SelectUserByName:   `SELECT ` + userCols + ` FROM users WHERE username = ?`,
+	SelectUsers:        `SELECT ` + userCols + ` FROM users ORDER BY username`,
+	RecordLoginFailure: `UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?`,
+	RecordLoginSuccess: `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?`,
+	InsertSession:      `INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	SelectSession:      `SELECT user_id, csrf, created_at, last_seen_at, expires_at, revoked FROM sessions WHERE token_hash = ?`,
+	TouchSession:       `UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`,
+	RevokeSession:      `UPDATE sessions SET revoked = 1 WHERE token_hash = ?`,
+	RevokeUserSessions: `UPDATE sessions SET revoked = 1 WHERE user_id = ?`,
+}

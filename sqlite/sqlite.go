@@ -1,0 +1,102 @@
+// Package sqlite is Chartroom's embedded storage engine: a SQLite database in
+// the data folder, through the pure-Go modernc.org/sqlite driver. It owns
+// its SQL and migrations and hands them to package sqlstore, which holds the
+// logic both engines share.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/chartroom/chartroom/sqlstore"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Options tune the engine.
+type Options struct {
+	// Synchronous is SQLite's synchronous pragma: "FULL" (the default)
+	// makes every commit survive power loss; "NORMAL" survives a crash of
+	// the program but may lose the last commits on power loss.
+	Synchronous string
+}
+
+// Open opens (creating if needed) the database file at path, with WAL,
+// foreign keys and a busy timeout. It returns a write pool of one
+// connection, whose transactions take the write lock at BEGIN, and a read
+// pool for everything else.
+func Open(path string, o Options) (w, r *sql.DB, err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, nil, fmt.Errorf("cannot create the data folder: %w", err)
+	}
+	sync := strings.ToUpper(o.Synchronous)
+	if sync == "" {
+		sync = "FULL"
+	}
+	if sync != "FULL" && sync != "NORMAL" && sync != "EXTRA" {
+		return nil, nil, fmt.Errorf("synchronous must be FULL, NORMAL or EXTRA, not %q", o.Synchronous)
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(15000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous("+sync+")")
+	q.Add("_pragma", "cache_size(-65536)")
+	dsn := "file:" + path + "?" + q.Encode()
+	w, err = sql.Open("sqlite", dsn+"&_txlock=immediate")
+	if err != nil {
+		return nil, nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err := w.PingContext(context.Background()); err != nil {
+		w.Close()
+		return nil, nil, fmt.Errorf("cannot open the database %s: %w", path, err)
+	}
+	r, err = sql.Open("sqlite", dsn+"&mode=ro")
+	if err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	r.SetMaxOpenConns(max(4, 2*runtime.GOMAXPROCS(0)))
+	r.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
+	return w, r, nil
+}
+
+// Dialect returns the SQLite dialect for package sqlstore.
+func Dialect() *sqlstore.Dialect {
+	sub, _ := fs.Sub(migrations, "migrations")
+	return &sqlstore.Dialect{
+		Name:            "sqlite",
+		Migrations:      sub,
+		Q:               &queries,
+		FindPatients:    findPatients,
+		FindEncounters:  findEncounters,
+		FindDocuments:   findDocuments,
+		FindProviders:   findProviders,
+		Time:            func(t time.Time) any { return sqlstore.TimeText(t) },
+		IsUnique:        isUnique,
+		SplitStatements: sqlstore.SplitSQL,
+	}
+}
+
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
+}

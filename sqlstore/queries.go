@@ -1,0 +1,69 @@
+package sqlstore
+
+// Queries holds an engine's fixed statements. The comment on each field gives
+// the order of its arguments and of the columns it returns; the shared code
+// relies on that order.
+type Queries struct {
+	CreateMigrations string
+	SelectMigrations string // → version
+	InsertMigration  string // version, applied_at
+
+	SelectDataKeys string // → id, purpose, wrapped, master_id, active
+	InsertDataKey  string // id, purpose, wrapped, master_id, active, created_at
+	UpdateDataKey  string // wrapped, master_id, id
+
+	InsertFacility   string // code, name → id
+	SelectFacilities string // → id, code, name
+
+	InsertProvider string // npi, family_norm, name, specialty, active → id
+	UpdateProvider string // npi, family_norm, name, specialty, active, id
+	SelectProvider string // id → provider columns
+
+	// Patient columns, in order: id, names, birth_date, sex, flags,
+	// deceased_at, merged_into, secret, version, created_at, updated_at.
+	InsertPatient          string // family_norm, given_norm, birth_date, sex, names, flags, deceased_at, secret, ssn_bidx, created_at, updated_at → id
+	UpdatePatient          string // family_norm, given_norm, birth_date, sex, names, flags, deceased_at, secret, ssn_bidx, updated_at, id, version (old)
+	SelectPatient          string // id → patient columns
+	SelectPatientIDByIdent string // facility, value → patient_id ('' facility: any)
+	InsertIdentifier       string // patient_id, type, facility, value, retired
+	DeleteIdentifiers      string // patient_id
+	SelectIdentifiers      string // patient_id → type, facility, value, retired
+
+	// Encounter columns: id, patient_id, facility, account, class, status,
+	// admit_at, discharge_at, admit_source, disposition, attending_id,
+	// service, payer, reason, version, created_at, updated_at.
+	InsertEncounter string // patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, created_at, updated_at → id
+	UpdateEncounter string // patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, updated_at, id, version (old)
+	SelectEncounter string // id → encounter columns
+
+	// Document columns: id, patient_id, encounter_id, type, title, author_id,
+	// service_at, status, source, version, sensitivity, created_at, updated_at.
+	InsertDocument          string // patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at → id
+	UpdateDocument          string // encounter_id, type, title, author_id, service_at, status, sensitivity, updated_at, id
+	BumpDocumentVersion     string // version, status, updated_at, id
+	SelectDocument          string // id → document columns
+	SelectDocumentForUpdate string // id → version (locks the row where the engine can)
+	InsertVersion           string // document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at
+	SelectVersions          string // document_id → version columns
+	SelectVersion           string // document_id, version → version columns
+	InsertBlob              string // sha256, size, created_at (does nothing when present)
+	InsertAmendment         string // document_id, version, text, reason, author_id, created_by, created_at → id
+	SelectAmendments        string // document_id → id, document_id, version, text, reason, author_id, created_by, created_at
+
+	// User columns: id, username, name, roles, facilities, password_hash,
+	// must_change, disabled, failed_logins, locked_until, totp_secret,
+	// created_at, last_login_at.
+	InsertUser         string // username, name, roles, facilities, password_hash, must_change, created_at → id
+	UpdateUser         string // name, roles, facilities, disabled, totp_secret, id
+	SetPassword        string // password_hash, must_change, id
+	SelectUser         string // id → user columns
+	SelectUserByName   string // username → user columns
+	SelectUsers        string // → user columns, by username
+	RecordLoginFailure string // locked_until, id (increments failed_logins)
+	RecordLoginSuccess string // last_login_at, id (resets failed_logins)
+	InsertSession      string // token_hash, user_id, csrf, created_at, last_seen_at, expires_at, ip, user_agent
+	SelectSession      string // token_hash → user_id, csrf, created_at, last_seen_at, expires_at, revoked
+	TouchSession       string // last_seen_at, token_hash
+	RevokeSession      string // token_hash
+	RevokeUserSessions string // user_id
+}
