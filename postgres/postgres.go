@@ -47,6 +47,7 @@ func Dialect() *sqlstore.Dialect {
 		Name:            "postgres",
 		Migrations:      sub,
 		Q:               &queries,
+		Audit:           &auditQueries,
 		FindPatients:    findPatients,
 		FindEncounters:  findEncounters,
 		FindDocuments:   findDocuments,

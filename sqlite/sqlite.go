@@ -83,6 +83,7 @@ func Dialect() *sqlstore.Dialect {
 		Name:            "sqlite",
 		Migrations:      sub,
 		Q:               &queries,
+		Audit:           &auditQueries,
 		FindPatients:    findPatients,
 		FindEncounters:  findEncounters,
 		FindDocuments:   findDocuments,

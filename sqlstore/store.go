@@ -28,6 +28,7 @@ type Dialect struct {
 	Name       string
 	Migrations fs.FS // numbered NNNN_name.sql files
 	Q          *Queries
+	Audit      *AuditQueries
 
 	// Builders for the list queries whose WHERE clause depends on the filter.
 	FindPatients   func(f chartroom.PatientFilter, c chartroom.Cursor, limit int) (string, []any)

@@ -1,0 +1,5 @@
+package postgres
+
+import "github.com/chartroom/chartroom/sqlstore"
+
+var auditQueries = sqlstore.AuditQueries{}

@@ -1,0 +1,4 @@
+package sqlstore
+
+// AuditQueries holds an engine's statements for the audit trail.
+type AuditQueries struct{}
