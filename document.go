@@ -236,3 +236,28 @@ type DocumentService interface {
 	AddAmendment(ctx context.Context, a *Amendment) error
 	Amendments(ctx context.Context, documentID int64) ([]*Amendment, error)
 }
+
+// Scan is a scanned page set (PDF or image) uploaded to the imaging inbox,
+// waiting to be indexed: attached to a patient, an encounter and a
+// document type. Indexing makes it a Document.
+type Scan struct {
+	ID          int64     `json:"id"`
+	Filename    string    `json:"filename"`
+	ContentType string    `json:"content_type"`
+	BlobSHA256  string    `json:"blob_sha256"`
+	Size        int64     `json:"size"`
+	UploadedBy  int64     `json:"uploaded_by"`
+	UploadedAt  time.Time `json:"uploaded_at"`
+	DocumentID  int64     `json:"document_id,omitempty"` // set once indexed
+}
+
+// ScanService keeps the imaging inbox.
+type ScanService interface {
+	AddScan(ctx context.Context, s *Scan, body io.Reader) error
+	PendingScans(ctx context.Context) ([]*Scan, error)
+	Scan(ctx context.Context, id int64) (*Scan, error)
+	ScanContent(ctx context.Context, id int64) ([]byte, *Scan, error)
+	// IndexScan files the scan as document d (its first version is the
+	// scan's binary) and takes it out of the inbox, in one transaction.
+	IndexScan(ctx context.Context, id int64, d *Document, by int64) error
+}

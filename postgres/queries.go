@@ -9,6 +9,7 @@ const (
 	versionCols   = `document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at`
 	userCols      = `id, username, name, roles, facilities, password_hash, must_change, disabled, failed_logins, locked_until, totp_secret, created_at, last_login_at`
 	providerCols  = `id, npi, name, specialty, active`
+	scanCols      = `id, filename, content_type, blob_sha256, size, uploaded_by, uploaded_at, document_id`
 )
 
 var queries = sqlstore.Queries{
@@ -70,4 +71,9 @@ var queries = sqlstore.Queries{
 	TouchSession:       `UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2`,
 	RevokeSession:      `UPDATE sessions SET revoked = TRUE WHERE token_hash = $1`,
 	RevokeUserSessions: `UPDATE sessions SET revoked = TRUE WHERE user_id = $1`,
+
+	InsertScan:      `INSERT INTO scans (filename, content_type, blob_sha256, size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+	SelectScans:     `SELECT ` + scanCols + ` FROM scans WHERE document_id IS NULL ORDER BY id`,
+	SelectScan:      `SELECT ` + scanCols + ` FROM scans WHERE id = $1`,
+	MarkScanIndexed: `UPDATE scans SET document_id = $1 WHERE id = $2 AND document_id IS NULL`,
 }

@@ -9,6 +9,7 @@ const (
 	versionCols   = `document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at`
 	userCols      = `id, username, name, roles, facilities, password_hash, must_change, disabled, failed_logins, locked_until, totp_secret, created_at, last_login_at`
 	providerCols  = `id, npi, name, specialty, active`
+	scanCols      = `id, filename, content_type, blob_sha256, size, uploaded_by, uploaded_at, document_id`
 )
 
 var queries = sqlstore.Queries{
@@ -70,4 +71,9 @@ var queries = sqlstore.Queries{
 	TouchSession:       `UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`,
 	RevokeSession:      `UPDATE sessions SET revoked = 1 WHERE token_hash = ?`,
 	RevokeUserSessions: `UPDATE sessions SET revoked = 1 WHERE user_id = ?`,
+
+	InsertScan:      `INSERT INTO scans (filename, content_type, blob_sha256, size, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+	SelectScans:     `SELECT ` + scanCols + ` FROM scans WHERE document_id IS NULL ORDER BY id`,
+	SelectScan:      `SELECT ` + scanCols + ` FROM scans WHERE id = ?`,
+	MarkScanIndexed: `UPDATE scans SET document_id = ? WHERE id = ? AND document_id IS NULL`,
 }

@@ -66,4 +66,9 @@ type Queries struct {
 	TouchSession       string // last_seen_at, token_hash
 	RevokeSession      string // token_hash
 	RevokeUserSessions string // user_id
+
+	InsertScan      string // filename, content_type, blob_sha256, size, uploaded_by, uploaded_at → id
+	SelectScans     string // → scan columns of scans not yet indexed, oldest first
+	SelectScan      string // id → id, filename, content_type, blob_sha256, size, uploaded_by, uploaded_at, document_id
+	MarkScanIndexed string // document_id, id (only while not yet indexed)
 }

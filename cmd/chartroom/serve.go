@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/auth"
+	chttp "github.com/chartroom/chartroom/http"
+	"github.com/chartroom/chartroom/sqlstore"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+func init() {
+	register(&command{name: "serve", summary: "run the web UI and the JSON API", run: runServe})
+}
+
+// serveConfig is what serve was asked to do.
+type serveConfig struct {
+	store   storeFlags
+	addr    string
+	demo    bool
+	tlsCert string
+	tlsKey  string
+	idle    time.Duration
+	ready   chan<- string // tests: receives the listening address
+}
+
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "serve", "serve [--data DIR] [--db DSN] [--http ADDR] [--demo] [--tls-cert FILE --tls-key FILE]", `
+Run Chartroom: the web UI, the JSON API under /api/v1, /healthz, /readyz and
+/metrics, in one process. On the first start it creates the data folder, the
+database and an 'admin' account, and prints the admin's one-time password
+once. With --demo it also loads a fictitious demo hospital. SIGTERM or
+Ctrl-C shuts it down gracefully.`)
+	var c serveConfig
+	c.store.register(fs, env)
+	fs.StringVar(&c.addr, "http", "127.0.0.1:8080", "address to listen on")
+	fs.BoolVar(&c.demo, "demo", false, "load the fictitious demo hospital (only into an empty record)")
+	fs.StringVar(&c.tlsCert, "tls-cert", "", "TLS certificate file (PEM); serve HTTPS when given with --tls-key")
+	fs.StringVar(&c.tlsKey, "tls-key", "", "TLS private key file (PEM)")
+	fs.DurationVar(&c.idle, "idle-timeout", 15*time.Minute, "end a session after this long without a request")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	if (c.tlsCert == "") != (c.tlsKey == "") {
+		return errors.New("give both --tls-cert and --tls-key, or neither")
+	}
+	return serve(ctx, env, c)
+}
+
+func serve(ctx context.Context, env *Env, c serveConfig) error {
+	log := slog.New(slog.NewJSONHandler(env.Stderr, nil))
+	s, err := c.store.open(ctx, env, log, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := ensureAdmin(ctx, env, s); err != nil {
+		return err
+	}
+	if c.demo {
+		if err := loadDemo(ctx, env, s, log); err != nil {
+			return err
+		}
+	}
+	reg := prometheus.NewRegistry()
+	srv, err := chttp.NewServer(chttp.Config{
+		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s,
+		Policy: auth.NewPolicy(), Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", c.addr, err)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	scheme := "http"
+	if c.tlsCert != "" {
+		cert, err := tls.LoadX509KeyPair(c.tlsCert, c.tlsKey)
+		if err != nil {
+			return fmt.Errorf("TLS certificate: %w", err)
+		}
+		hs.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		ln = tls.NewListener(ln, hs.TLSConfig)
+		scheme = "https"
+	}
+	log.Info("chartroom listening", "url", scheme+"://"+ln.Addr().String(), "engine", s.Engine(), "version", versionString())
+	fmt.Fprintf(env.Stdout, "Chartroom is running at %s://%s/\n", scheme, ln.Addr())
+	if c.ready != nil {
+		c.ready <- ln.Addr().String()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// ensureAdmin creates the admin account on a new database and prints its
+// one-time password once.
+func ensureAdmin(ctx context.Context, env *Env, s *sqlstore.Store) error {
+	us, err := s.Users(ctx)
+	if err != nil {
+		return err
+	}
+	if len(us) > 0 {
+		return nil
+	}
+	pw := auth.NewPassword()
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	u := &chartroom.User{Username: "admin", Name: "Administrator", Roles: []chartroom.Role{chartroom.RoleAdmin, chartroom.RoleHIMManager},
+		Facilities: []string{"*"}, PasswordHash: hash, MustChange: true}
+	if err := s.CreateUser(ctx, u); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "\nCreated the admin account.\n  username: admin\n  one-time password: %s\nIt is shown only now; you will choose your own password at first sign-in.\n\n", pw)
+	return nil
+}

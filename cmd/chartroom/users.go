@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/auth"
+)
+
+func init() {
+	register(&command{name: "users", summary: "add, list, disable users and reset passwords", run: runUsers})
+}
+
+func runUsers(ctx context.Context, env *Env, args []string) error {
+	return dispatch(ctx, env, "users", map[string]verb{
+		"add":            {"add a user with a one-time password", usersAdd},
+		"list":           {"list users", usersList},
+		"disable":        {"disable a user and end their sessions", usersDisable},
+		"reset-password": {"give a user a new one-time password", usersReset},
+	}, args)
+}
+
+func usersAdd(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "users add", "users add [--data DIR] [--db DSN] --roles ROLE[,ROLE] [--facilities CODE,…|*] [--name NAME] USERNAME", `
+Add a user. A one-time password is printed once; the user must choose their
+own at first sign-in. Roles: `+roleList()+`.`)
+	var sf storeFlags
+	sf.register(fs, env)
+	roles := fs.String("roles", "", "comma-separated roles (required)")
+	facilities := fs.String("facilities", "*", "comma-separated facility codes the user works at, or * for all")
+	name := fs.String("name", "", "the person's name (default: the username)")
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	u := &chartroom.User{Username: fs.Arg(0), Name: *name, MustChange: true}
+	if u.Name == "" {
+		u.Name = u.Username
+	}
+	for _, r := range strings.Split(*roles, ",") {
+		if strings.TrimSpace(r) == "" {
+			continue
+		}
+		role, err := chartroom.ParseRole(r)
+		if err != nil {
+			return fmt.Errorf("--roles: %w", err)
+		}
+		u.Roles = append(u.Roles, role)
+	}
+	if len(u.Roles) == 0 {
+		return errors.New("--roles is required: " + roleList())
+	}
+	for _, f := range strings.Split(*facilities, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			u.Facilities = append(u.Facilities, strings.ToUpper(f))
+		}
+	}
+	s, err := sf.open(ctx, env, slog.New(slog.NewJSONHandler(env.Stderr, nil)), false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	pw := auth.NewPassword()
+	if u.PasswordHash, err = auth.HashPassword(pw); err != nil {
+		return err
+	}
+	if err := s.CreateUser(ctx, u); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "added %s; one-time password: %s\n", u.Username, pw)
+	return nil
+}
+
+func roleList() string {
+	var rs []string
+	for _, r := range chartroom.Roles() {
+		rs = append(rs, string(r))
+	}
+	return strings.Join(rs, ", ")
+}
+
+func usersList(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "users list", "users list [--data DIR] [--db DSN]", "List users with their roles, facilities and status.")
+	var sf storeFlags
+	sf.register(fs, env)
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	s, err := sf.open(ctx, env, slog.New(slog.NewJSONHandler(env.Stderr, nil)), false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	us, err := s.Users(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "USERNAME\tNAME\tROLES\tFACILITIES\tSTATUS")
+	for _, u := range us {
+		status := "active"
+		switch {
+		case u.Disabled:
+			status = "disabled"
+		case u.LockedUntil != nil:
+			status = "locked until " + u.LockedUntil.Format("2006-01-02 15:04")
+		case u.MustChange:
+			status = "one-time password"
+		}
+		var roles []string
+		for _, r := range u.Roles {
+			roles = append(roles, string(r))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Username, u.Name, strings.Join(roles, ","), strings.Join(u.Facilities, ","), status)
+	}
+	return tw.Flush()
+}
+
+func usersDisable(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "users disable", "users disable [--data DIR] [--db DSN] USERNAME", "Disable a user and end every session they have.")
+	var sf storeFlags
+	sf.register(fs, env)
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	s, err := sf.open(ctx, env, slog.New(slog.NewJSONHandler(env.Stderr, nil)), false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	u, err := s.UserByName(ctx, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("no user %q", fs.Arg(0))
+	}
+	u.Disabled = true
+	if err := s.UpdateUser(ctx, u); err != nil {
+		return err
+	}
+	if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "disabled %s and ended their sessions\n", u.Username)
+	return nil
+}
+
+func usersReset(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "users reset-password", "users reset-password [--data DIR] [--db DSN] USERNAME", "Give a user a new one-time password (printed once), unlock the account and end their sessions.")
+	var sf storeFlags
+	sf.register(fs, env)
+	if err := parseFlags(env, fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	s, err := sf.open(ctx, env, slog.New(slog.NewJSONHandler(env.Stderr, nil)), false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	u, err := s.UserByName(ctx, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("no user %q", fs.Arg(0))
+	}
+	pw := auth.NewPassword()
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	if err := s.SetPassword(ctx, u.ID, hash, true); err != nil {
+		return err
+	}
+	if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "new one-time password for %s: %s\n", u.Username, pw)
+	return nil
+}

@@ -1,0 +1,83 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/chartroom/chartroom/auth"
+)
+
+// rule is a route's authorization rule. Every route has one; a test walks
+// every route with every role and checks the answer against the policy.
+type rule struct {
+	public bool        // no sign-in needed
+	action auth.Action // the action the user's roles must grant; "" means any signed-in user
+	api    bool        // JSON errors rather than HTML pages
+}
+
+var (
+	public   = rule{public: true}
+	signedIn = rule{}
+)
+
+func can(a auth.Action) rule    { return rule{action: a} }
+func apiCan(a auth.Action) rule { return rule{action: a, api: true} }
+
+// route is one entry of the surface: a ServeMux pattern, its rule and its
+// handler.
+type route struct {
+	pattern string
+	rule    rule
+	handle  func(w http.ResponseWriter, r *http.Request) error
+}
+
+// routeTable lists Chartroom's whole HTTP surface.
+func (s *Server) routeTable() []route {
+	return []route{
+		// Operations.
+		{"GET /healthz", public, s.handleHealthz},
+		{"GET /readyz", public, s.handleReadyz},
+		{"GET /metrics", public, s.handleMetrics},
+
+		// Sign-in.
+		{"GET /login", public, s.handleLoginPage},
+		{"POST /login", public, s.handleLogin},
+		{"POST /logout", signedIn, s.handleLogout},
+		{"GET /account/password", signedIn, s.handlePasswordPage},
+		{"POST /account/password", signedIn, s.handlePasswordChange},
+
+		// Web UI.
+		{"GET /{$}", signedIn, s.handleHome},
+		{"GET /patients", can(auth.PatientRead), s.handlePatientsPage},
+		{"GET /patients/{id}", can(auth.PatientRead), s.handleChartPage},
+		{"GET /documents/{id}/content", can(auth.DocumentRead), s.handleDocumentContent},
+		{"GET /scans", can(auth.DocumentIndex), s.handleScansPage},
+		{"POST /scans", can(auth.DocumentIndex), s.handleScanUpload},
+		{"GET /scans/{id}/content", can(auth.DocumentIndex), s.handleScanContent},
+		{"POST /scans/{id}/index", can(auth.DocumentIndex), s.handleScanIndex},
+		{"GET /admin/users", can(auth.UserAdmin), s.handleUsersPage},
+
+		// JSON API.
+		{"GET /api/v1/openapi.json", public, s.handleOpenAPI},
+		{"GET /api/v1/patients", apiCan(auth.PatientRead), s.apiFindPatients},
+		{"POST /api/v1/patients", apiCan(auth.PatientWrite), s.apiCreatePatient},
+		{"GET /api/v1/patients/{id}", apiCan(auth.PatientRead), s.apiGetPatient},
+		{"PUT /api/v1/patients/{id}", apiCan(auth.PatientWrite), s.apiUpdatePatient},
+		{"GET /api/v1/encounters", apiCan(auth.EncounterRead), s.apiFindEncounters},
+		{"POST /api/v1/encounters", apiCan(auth.EncounterWrite), s.apiCreateEncounter},
+		{"GET /api/v1/encounters/{id}", apiCan(auth.EncounterRead), s.apiGetEncounter},
+		{"PUT /api/v1/encounters/{id}", apiCan(auth.EncounterWrite), s.apiUpdateEncounter},
+		{"GET /api/v1/providers", apiCan(auth.ProviderRead), s.apiFindProviders},
+		{"POST /api/v1/providers", apiCan(auth.ProviderWrite), s.apiCreateProvider},
+		{"GET /api/v1/providers/{id}", apiCan(auth.ProviderRead), s.apiGetProvider},
+		{"PUT /api/v1/providers/{id}", apiCan(auth.ProviderWrite), s.apiUpdateProvider},
+		{"GET /api/v1/documents", apiCan(auth.DocumentRead), s.apiFindDocuments},
+		{"POST /api/v1/documents", apiCan(auth.DocumentWrite), s.apiCreateDocument},
+		{"GET /api/v1/documents/{id}", apiCan(auth.DocumentRead), s.apiGetDocument},
+		{"PUT /api/v1/documents/{id}", apiCan(auth.DocumentWrite), s.apiUpdateDocument},
+		{"GET /api/v1/documents/{id}/versions", apiCan(auth.DocumentRead), s.apiDocumentVersions},
+		{"POST /api/v1/documents/{id}/versions", apiCan(auth.DocumentWrite), s.apiAddVersion},
+		{"GET /api/v1/documents/{id}/content", apiCan(auth.DocumentRead), s.apiDocumentContent},
+		{"POST /api/v1/documents/{id}/amendments", apiCan(auth.DocumentWrite), s.apiAddAmendment},
+		{"GET /api/v1/documents/{id}/amendments", apiCan(auth.DocumentRead), s.apiAmendments},
+	}
+}
