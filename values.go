@@ -214,17 +214,6 @@ func (s SSN) Masked() string {
 	return "***-**-" + string(s[5:])
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler by parsing.
-func (s *SSN) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*s = ""
-		return nil
-	}
-	v, err := ParseSSN(string(b))
-	*s = v
-	return err
-}
-
 // Code is a short identifier chosen by a site or a standard: a facility
 // code, an MRN, a service code. It is 1–40 printable characters with no
 // spaces at either end and no control characters.

@@ -39,7 +39,7 @@ func (in *patientIn) patient() (*chartroom.Patient, error) {
 	if p.Sex, err = chartroom.ParseSex(in.Sex); err != nil {
 		return nil, chartroom.Invalid("sex", "%v", err)
 	}
-	if in.SSN != "" {
+	if in.SSN != "" && !strings.HasPrefix(in.SSN, "***") {
 		if p.SSN, err = chartroom.ParseSSN(in.SSN); err != nil {
 			return nil, chartroom.Invalid("ssn", "%v", err)
 		}

@@ -42,7 +42,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	next := r.PostFormValue("next")
 	ck, err := r.Cookie(loginCookie)
 	if err != nil || ck.Value == "" || subtle.ConstantTimeCompare([]byte(ck.Value), []byte(r.PostFormValue("csrf"))) != 1 {
-		s.renderLogin(w, r, http.StatusForbidden, "The sign-in form expired. Please try again.", next)
+		s.renderLogin(w, r, http.StatusBadRequest, "The sign-in form expired. Please try again.", next)
 		return nil
 	}
 	if !s.limiter.allow(ip) {
