@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chartroom/chartroom/storage"
+	"github.com/chartroom/chartroom/storetest"
+	"github.com/chromedp/chromedp"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startServer runs the real serve command on port 0 against a new data
+// folder and returns its base URL and everything it printed.
+func startServer(t *testing.T, data string, demo bool) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	env := &Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: &syncBuffer{}, Getenv: func(string) string { return "" }}
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	c := serveConfig{addr: "127.0.0.1:0", demo: demo, idle: 15 * time.Minute, ready: ready}
+	c.store.data, c.store.sync = data, "NORMAL"
+	go func() { done <- serve(ctx, env, c) }()
+	select {
+	case addr := <-ready:
+		t.Cleanup(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		})
+		return "http://" + addr, out
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve stopped: %v\n%s", err, env.Stderr)
+	case <-time.After(60 * time.Second):
+		cancel()
+		t.Fatal("serve did not start")
+	}
+	return "", nil
+}
+
+// browser returns a chromedp context on Debian's headless Chromium, or
+// skips when it is not installed.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("CHARTROOM_CHROMIUM")
+	if path == "" {
+		path = "/usr/bin/chromium"
+	}
+	if _, err := exec.LookPath(path); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("chromium is not installed at %s: .ci/run installs it with apt-get install chromium", path)
+		}
+		t.Skipf("browser test skipped: no chromium at %s (apt-get install chromium)", path)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.WindowSize(1366, 900))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	return ctx
+}
+
+var oneTimePassword = regexp.MustCompile(`one-time password: (\S+)`)
+
+// TestBrowserChart signs in as the admin in a real browser, sets a password,
+// searches for a patient, opens the chart and reads a document.
+func TestBrowserChart(t *testing.T) {
+	data := t.TempDir()
+	// Seed a record before the server starts, through the same store.
+	s, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true, Synchronous: "NORMAL"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Seed(t, s)
+	s.Close()
+
+	base, out := startServer(t, data, false)
+	m := oneTimePassword.FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no one-time password printed:\n%s", out.String())
+	}
+	ctx := browser(t)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(css(`#username`)),
+		chromedp.SendKeys(css(`#username`), "admin"),
+		chromedp.SendKeys(css(`#password`), m[1]),
+		chromedp.Submit(css(`#password`)),
+		chromedp.WaitVisible(css(`#current`)),
+		chromedp.SendKeys(css(`#current`), m[1]),
+		chromedp.SendKeys(css(`#new`), "harbor-view-2026"),
+		chromedp.SendKeys(css(`#again`), "harbor-view-2026"),
+		chromedp.Submit(css(`#again`)),
+		chromedp.WaitVisible(css(`#q`)),
+		chromedp.SendKeys(css(`#q`), "Lindqvist"),
+		chromedp.Submit(css(`#q`)),
+		chromedp.WaitVisible(css(`table.list tbody a`)),
+		chromedp.Click(css(`table.list tbody a`)),
+		chromedp.WaitVisible(css(`.banner h1`)),
+	)
+	if err != nil {
+		t.Fatalf("browser: %v\nserver output:\n%s", err, out.String())
+	}
+	banner, err := chromedp.Run(ctx, chromedp.Text(css(`.banner h1`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(css(`ul.docs a`)), chromedp.WaitVisible(css(`pre.note`))); err != nil {
+		t.Fatalf("open document: %v", err)
+	}
+	note, err := chromedp.Run(ctx, chromedp.Text(css(`pre.note`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(banner, "Lindqvist, Marta") {
+		t.Errorf("chart banner = %q", banner)
+	}
+	if !strings.Contains(note, "pneumonia") {
+		t.Errorf("document text = %q", note)
+	}
+	if dir := os.Getenv("CHARTROOM_SCREENSHOTS"); dir != "" {
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+			os.WriteFile(filepath.Join(dir, "chart.png"), png, 0o644)
+		}
+	}
+}
