@@ -102,3 +102,56 @@ type UserService interface {
 	RevokeSession(ctx context.Context, tokenHash []byte) error
 	RevokeUserSessions(ctx context.Context, userID int64) error
 }
+
+// BreakGlass is a time-limited grant to open one restricted patient's
+// record, given by the user with a reason, and reported to the privacy
+// officer at once.
+type BreakGlass struct {
+	ID        int64     `json:"id"`
+	UserID    int64     `json:"user_id"`
+	PatientID int64     `json:"patient_id"`
+	Reason    string    `json:"reason"`
+	Purpose   string    `json:"purpose,omitempty"`
+	GrantedAt time.Time `json:"granted_at"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// Alert is something the privacy officer must look at: a break-the-glass,
+// a VIP record opened, an unusual volume of access.
+type Alert struct {
+	ID             int64      `json:"id"`
+	Kind           string     `json:"kind"`
+	UserID         int64      `json:"user_id,omitempty"`
+	PatientID      int64      `json:"patient_id,omitempty"`
+	Detail         string     `json:"detail"`
+	CreatedAt      time.Time  `json:"created_at"`
+	AcknowledgedBy int64      `json:"acknowledged_by,omitempty"`
+	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
+}
+
+// APIToken lets an interface or script call the API without a session.
+// Only the hash of the token is stored; Scope lists the actions it may take
+// ("*" for all its user's roles allow).
+type APIToken struct {
+	ID        int64     `json:"id"`
+	Hash      []byte    `json:"-"`
+	UserID    int64     `json:"user_id"`
+	Name      string    `json:"name"`
+	Scope     []string  `json:"scope"`
+	CreatedAt time.Time `json:"created_at"`
+	ExpiresAt time.Time `json:"expires_at"`
+	Revoked   bool      `json:"revoked"`
+}
+
+// AccessService keeps break-the-glass grants, privacy alerts and API tokens.
+type AccessService interface {
+	GrantBreakGlass(ctx context.Context, g *BreakGlass) error
+	// ActiveBreakGlass reports whether user holds an unexpired grant for patient.
+	ActiveBreakGlass(ctx context.Context, userID, patientID int64, now time.Time) (bool, error)
+	CreateAlert(ctx context.Context, a *Alert) error
+	Alerts(ctx context.Context, openOnly bool, limit int) ([]*Alert, error)
+	AcknowledgeAlert(ctx context.Context, id, by int64, at time.Time) error
+	CreateAPIToken(ctx context.Context, t *APIToken) error
+	APIToken(ctx context.Context, hash []byte) (*APIToken, error)
+	RevokeAPIToken(ctx context.Context, id int64) error
+}

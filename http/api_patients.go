@@ -69,8 +69,18 @@ func patientOut(p *chartroom.Patient) *chartroom.Patient {
 // API does not confirm who is a patient here.
 func (s *Server) seePatient(ctx context.Context, p *chartroom.Patient) error {
 	u := userFrom(ctx)
-	switch s.Policy.SeePatient(u, p, false) {
+	glass := false
+	if p.Confidentiality.Any() && s.Access != nil {
+		var err error
+		if glass, err = s.Access.ActiveBreakGlass(ctx, u.ID, p.ID, s.Now()); err != nil {
+			return err
+		}
+	}
+	switch s.Policy.SeePatient(u, p, glass) {
 	case auth.AccessGranted:
+		if p.Confidentiality.VIP || p.Confidentiality.Employee {
+			s.alertConfidential(ctx, u, p, glass)
+		}
 		return nil
 	case auth.AccessBreakGlass:
 		s.recordDenied(ctx, "restricted patient", "patient")

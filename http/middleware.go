@@ -30,7 +30,8 @@ const (
 type caller struct {
 	user    *chartroom.User
 	session *chartroom.Session
-	token   []byte // the session token's hash
+	token   []byte              // the session token's hash
+	api     *chartroom.APIToken // set when the caller used a bearer token
 }
 
 type callerKey struct{}
@@ -149,6 +150,13 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request, rt route) err
 	if c.user.MustChange && rt.pattern != "GET /account/password" && rt.pattern != "POST /account/password" && rt.pattern != "POST /logout" {
 		return errMustChange
 	}
+	if c.api != nil && rt.rule.action != "" && !scopeAllows(c.api.Scope, rt.rule.action) {
+		s.recordDenied(r.Context(), "token scope lacks "+string(rt.rule.action), rt.pattern)
+		return &chartroom.Error{Kind: chartroom.KindForbidden, Message: "the API token's scope does not include " + string(rt.rule.action)}
+	}
+	if c.api != nil && !rt.rule.api {
+		return &chartroom.Error{Kind: chartroom.KindForbidden, Message: "API tokens are for the API, not the web pages"}
+	}
 	if rt.rule.action != "" && !s.Policy.Allows(c.user, rt.rule.action) {
 		s.recordDenied(r.Context(), string(rt.rule.action), rt.pattern)
 		return &chartroom.Error{Kind: chartroom.KindForbidden, Message: "your role does not allow this"}
@@ -188,6 +196,9 @@ func checkCSRF(r *http.Request, want string) error {
 // is no caller; an expired, idle or revoked session is no caller too, and
 // the cookie is cleared by the login page.
 func (s *Server) authenticate(r *http.Request) (*caller, error) {
+	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+		return s.authenticateToken(r, strings.TrimSpace(h[len("Bearer "):]))
+	}
 	ck, err := r.Cookie(sessionCookie)
 	if err != nil || ck.Value == "" {
 		return nil, nil
@@ -220,6 +231,41 @@ func (s *Server) authenticate(r *http.Request) (*caller, error) {
 		}
 	}
 	return &caller{user: u, session: ss, token: hash}, nil
+}
+
+// authenticateToken checks a bearer token: it must exist, be unrevoked and
+// unexpired, and belong to an enabled user. A bad token is 401, never "no
+// caller", so a script learns its token is wrong.
+func (s *Server) authenticateToken(r *http.Request, token string) (*caller, error) {
+	bad := &chartroom.Error{Kind: chartroom.KindUnauthorized, Message: "the API token is unknown, expired or revoked"}
+	if s.Access == nil || token == "" {
+		return nil, bad
+	}
+	t, err := s.Access.APIToken(r.Context(), auth.HashToken(token))
+	if chartroom.ErrorKind(err) == chartroom.KindNotFound {
+		return nil, bad
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t.Revoked || !s.Now().Before(t.ExpiresAt) {
+		return nil, bad
+	}
+	u, err := s.Users.User(r.Context(), t.UserID)
+	if err != nil || u.Disabled {
+		return nil, bad
+	}
+	u.MustChange = false // a token's user signs in with the token, not a password
+	return &caller{user: u, api: t}, nil
+}
+
+func scopeAllows(scope []string, a auth.Action) bool {
+	for _, s := range scope {
+		if s == "*" || s == string(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // actor describes the caller for the audit trail.

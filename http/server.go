@@ -38,10 +38,13 @@ type Config struct {
 	Facilities chartroom.FacilityService
 	Users      chartroom.UserService
 	Scans      chartroom.ScanService
-	Audit      audit.Recorder
-	Policy     *auth.Policy
-	Logger     *slog.Logger
-	Now        func() time.Time
+	Access     chartroom.AccessService
+	// AlertWebhook, when set, receives each privacy alert as a JSON POST.
+	AlertWebhook string
+	Audit        audit.Recorder
+	Policy       *auth.Policy
+	Logger       *slog.Logger
+	Now          func() time.Time
 	// Ready reports whether the server can take traffic (database reachable).
 	Ready func(ctx context.Context) error
 	// IdleTimeout ends a session after this long without a request
@@ -69,6 +72,7 @@ type Server struct {
 	metrics *metrics
 	limiter *limiter
 	routes  []route
+	alerted onceLog
 }
 
 // NewServer returns the server with every route registered.

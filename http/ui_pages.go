@@ -88,6 +88,10 @@ func (s *Server) handleChartPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := s.checkPatientID(r.Context(), id); err != nil {
+		if chartroom.ErrorKind(err) == chartroom.KindForbidden && s.Access != nil {
+			s.render(w, r, http.StatusForbidden, "breakglass.html", map[string]any{"Title": "Restricted record", "Nav": "patients", "ID": id, "Minutes": int(s.Policy.BreakGlassFor.Minutes())})
+			return nil
+		}
 		return err
 	}
 	ctx := r.Context()

@@ -76,4 +76,14 @@ var queries = sqlstore.Queries{
 	SelectScans:     `SELECT ` + scanCols + ` FROM scans WHERE document_id IS NULL ORDER BY id`,
 	SelectScan:      `SELECT ` + scanCols + ` FROM scans WHERE id = $1`,
 	MarkScanIndexed: `UPDATE scans SET document_id = $1 WHERE id = $2 AND document_id IS NULL`,
+
+	InsertBreakGlass: `INSERT INTO break_glass (user_id, patient_id, reason, purpose, granted_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+	ActiveBreakGlass: `SELECT count(*) FROM break_glass WHERE user_id = $1 AND patient_id = $2 AND expires_at > $3`,
+	InsertAlert:      `INSERT INTO alerts (kind, user_id, patient_id, detail, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+	SelectAlerts: `SELECT id, kind, user_id, patient_id, detail, created_at, acknowledged_by, acknowledged_at FROM alerts
+		WHERE (NOT $1 OR acknowledged_at IS NULL) ORDER BY id DESC LIMIT $2`,
+	AcknowledgeAlert: `UPDATE alerts SET acknowledged_by = $1, acknowledged_at = $2 WHERE id = $3 AND acknowledged_at IS NULL`,
+	InsertAPIToken:   `INSERT INTO api_tokens (token_hash, user_id, name, scope, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+	SelectAPIToken:   `SELECT id, user_id, name, scope, created_at, expires_at, revoked FROM api_tokens WHERE token_hash = $1`,
+	RevokeAPIToken:   `UPDATE api_tokens SET revoked = TRUE WHERE id = $1`,
 }

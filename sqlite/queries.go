@@ -76,4 +76,14 @@ var queries = sqlstore.Queries{
 	SelectScans:     `SELECT ` + scanCols + ` FROM scans WHERE document_id IS NULL ORDER BY id`,
 	SelectScan:      `SELECT ` + scanCols + ` FROM scans WHERE id = ?`,
 	MarkScanIndexed: `UPDATE scans SET document_id = ? WHERE id = ? AND document_id IS NULL`,
+
+	InsertBreakGlass: `INSERT INTO break_glass (user_id, patient_id, reason, purpose, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+	ActiveBreakGlass: `SELECT count(*) FROM break_glass WHERE user_id = ? AND patient_id = ? AND expires_at > ?`,
+	InsertAlert:      `INSERT INTO alerts (kind, user_id, patient_id, detail, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+	SelectAlerts: `SELECT id, kind, user_id, patient_id, detail, created_at, acknowledged_by, acknowledged_at FROM alerts
+		WHERE (NOT ? OR acknowledged_at IS NULL) ORDER BY id DESC LIMIT ?`,
+	AcknowledgeAlert: `UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL`,
+	InsertAPIToken:   `INSERT INTO api_tokens (token_hash, user_id, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+	SelectAPIToken:   `SELECT id, user_id, name, scope, created_at, expires_at, revoked FROM api_tokens WHERE token_hash = ?`,
+	RevokeAPIToken:   `UPDATE api_tokens SET revoked = 1 WHERE id = ?`,
 }

@@ -71,4 +71,13 @@ type Queries struct {
 	SelectScans     string // → scan columns of scans not yet indexed, oldest first
 	SelectScan      string // id → id, filename, content_type, blob_sha256, size, uploaded_by, uploaded_at, document_id
 	MarkScanIndexed string // document_id, id (only while not yet indexed)
+
+	InsertBreakGlass string // user_id, patient_id, reason, purpose, granted_at, expires_at → id
+	ActiveBreakGlass string // user_id, patient_id, now → count
+	InsertAlert      string // kind, user_id, patient_id, detail, created_at → id
+	SelectAlerts     string // open_only (bool), limit → alert columns, newest first
+	AcknowledgeAlert string // acknowledged_by, acknowledged_at, id
+	InsertAPIToken   string // token_hash, user_id, name, scope, created_at, expires_at → id
+	SelectAPIToken   string // token_hash → id, user_id, name, scope, created_at, expires_at, revoked
+	RevokeAPIToken   string // id
 }

@@ -72,7 +72,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	}
 	reg := prometheus.NewRegistry()
 	srv, err := chttp.NewServer(chttp.Config{
-		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s,
+		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s,
 		Policy: auth.NewPolicy(), Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 	})
 	if err != nil {
