@@ -48,15 +48,16 @@ type Dialect struct {
 // Store is the database: it implements the service interfaces of package
 // chartroom. Create one with New.
 type Store struct {
-	d      *Dialect
-	q      *Queries
-	db     *sql.DB // writes (and reads, unless rdb is set)
-	rdb    *sql.DB // reads; SQLite keeps a separate pool so readers never queue behind the writer
-	vault  *vault.Vault
-	blobs  blob.Store
-	log    *slog.Logger
-	now    func() time.Time
-	master vault.KeyProvider
+	d       *Dialect
+	q       *Queries
+	db      *sql.DB // writes (and reads, unless rdb is set)
+	rdb     *sql.DB // reads; SQLite keeps a separate pool so readers never queue behind the writer
+	vault   *vault.Vault
+	blobs   blob.Store
+	log     *slog.Logger
+	now     func() time.Time
+	master  vault.KeyProvider
+	blobDir string
 }
 
 // Config is what New needs besides the dialect.
@@ -66,6 +67,9 @@ type Config struct {
 	BlobDir    string // where blobs are kept; the store encrypts them with its vault
 	Logger     *slog.Logger
 	Now        func() time.Time // the clock; time.Now when nil
+	// Restoring opens the store without data keys: a restore brings its
+	// own, then calls OpenVault.
+	Restoring bool
 }
 
 // New opens the store: it applies pending migrations and unwraps the data
@@ -84,17 +88,31 @@ func New(ctx context.Context, d *Dialect, c Config) (*Store, error) {
 	if err := s.Migrate(ctx); err != nil {
 		return nil, err
 	}
-	if err := s.openVault(ctx); err != nil {
+	s.blobDir = c.BlobDir
+	if c.Restoring {
+		return s, nil
+	}
+	if err := s.OpenVault(ctx); err != nil {
 		return nil, err
 	}
-	if c.BlobDir != "" {
-		d, err := blob.NewDir(c.BlobDir, s.vault)
+	return s, nil
+}
+
+// OpenVault unwraps the data keys (creating them on a new database) and
+// opens the blob store. New calls it; a restore calls it after loading the
+// keys it brought.
+func (s *Store) OpenVault(ctx context.Context) error {
+	if err := s.openVault(ctx); err != nil {
+		return err
+	}
+	if c := s.blobDir; c != "" {
+		d, err := blob.NewDir(c, s.vault)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s.blobs = d
 	}
-	return s, nil
+	return nil
 }
 
 // Engine names the engine: "sqlite" or "postgres".

@@ -35,6 +35,8 @@ type Config struct {
 	// Create allows creating a new data folder and master key. Commands
 	// that only read (audit verify, backup) leave it false.
 	Create bool
+	// Restoring opens an empty store for a restore (see sqlstore.Config).
+	Restoring bool
 }
 
 // Open opens the store. Its errors are one clear sentence about what is
@@ -82,7 +84,7 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 		dialect = sqlite.Dialect()
 	}
 	s, err := sqlstore.New(ctx, dialect, sqlstore.Config{
-		DB: w, ReadDB: r, Master: master, BlobDir: filepath.Join(c.DataDir, "blobs"), Logger: c.Logger, Now: c.Now,
+		DB: w, ReadDB: r, Master: master, BlobDir: filepath.Join(c.DataDir, "blobs"), Logger: c.Logger, Now: c.Now, Restoring: c.Restoring,
 	})
 	if err != nil {
 		w.Close()
