@@ -62,6 +62,8 @@ type Config struct {
 	LockAfter int
 	LockFor   time.Duration
 	Password  auth.PasswordPolicy
+	// TOTPRoles lists roles that must sign in with a second factor.
+	TOTPRoles []chartroom.Role
 }
 
 // Server is the HTTP side of Chartroom. Create it with NewServer.

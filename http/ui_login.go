@@ -83,6 +83,14 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 		}
 		return fail("wrong password")
 	}
+	if u.TOTPSecret == "" && s.needsTOTP(u) {
+		if err := s.Users.RecordLogin(r.Context(), u.ID, false, nil); err != nil {
+			return err
+		}
+		s.recordAuth(r, u, username, audit.LoginFailure, "second factor required but not enrolled")
+		s.renderLogin(w, r, http.StatusUnauthorized, "Your role requires an authenticator app. Ask an administrator to enroll you ('chartroom users totp').", next)
+		return nil
+	}
 	if u.TOTPSecret != "" {
 		code := strings.ReplaceAll(r.PostFormValue("otp"), " ", "")
 		if code == "" || !totp.Validate(code, u.TOTPSecret) {
@@ -194,4 +202,14 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusOK, "home.html", map[string]any{"Title": "Chartroom"})
 	}
 	return nil
+}
+
+// needsTOTP reports whether one of u's roles requires a second factor.
+func (s *Server) needsTOTP(u *chartroom.User) bool {
+	for _, r := range s.TOTPRoles {
+		if u.HasRole(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/chartroom/chartroom"
@@ -30,6 +31,10 @@ type serveConfig struct {
 	tlsKey  string
 	idle    time.Duration
 	ready   chan<- string // tests: receives the listening address
+
+	totpRoles   string
+	minPassword int
+	webhook     string
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -46,6 +51,9 @@ Ctrl-C shuts it down gracefully.`)
 	fs.StringVar(&c.tlsCert, "tls-cert", "", "TLS certificate file (PEM); serve HTTPS when given with --tls-key")
 	fs.StringVar(&c.tlsKey, "tls-key", "", "TLS private key file (PEM)")
 	fs.DurationVar(&c.idle, "idle-timeout", 15*time.Minute, "end a session after this long without a request")
+	fs.StringVar(&c.totpRoles, "require-totp", "", "comma-separated roles that must sign in with an authenticator code (enroll users first: chartroom users totp)")
+	fs.IntVar(&c.minPassword, "password-min-length", 12, "the shortest password users may choose")
+	fs.StringVar(&c.webhook, "alert-webhook", env.Getenv("CHARTROOM_ALERT_WEBHOOK"), "URL that receives each privacy alert as a JSON POST")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -70,10 +78,22 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 			return err
 		}
 	}
+	var totpRoles []chartroom.Role
+	for _, r := range strings.Split(c.totpRoles, ",") {
+		if r = strings.TrimSpace(r); r == "" {
+			continue
+		}
+		role, err := chartroom.ParseRole(r)
+		if err != nil {
+			return fmt.Errorf("--require-totp: %w", err)
+		}
+		totpRoles = append(totpRoles, role)
+	}
 	reg := prometheus.NewRegistry()
 	srv, err := chttp.NewServer(chttp.Config{
 		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s,
 		Policy: auth.NewPolicy(), Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
+		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
 	if err != nil {
 		return err
