@@ -86,4 +86,20 @@ var queries = sqlstore.Queries{
 	InsertAPIToken:   `INSERT INTO api_tokens (token_hash, user_id, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 	SelectAPIToken:   `SELECT id, user_id, name, scope, created_at, expires_at, revoked FROM api_tokens WHERE token_hash = ?`,
 	RevokeAPIToken:   `UPDATE api_tokens SET revoked = 1 WHERE id = ?`,
+
+	InsertInbound: `INSERT INTO interface_messages (channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sending_app, sending_facility, control_id) DO NOTHING RETURNING id`,
+	SelectInboundAck: `SELECT id, ack, ack_code FROM interface_messages WHERE sending_app = ? AND sending_facility = ? AND control_id = ?`,
+	ClaimInbound: `UPDATE interface_messages SET status = 'processing', lease_until = ?1, attempts = attempts + 1
+		WHERE id IN (SELECT m.id FROM interface_messages m
+			WHERE (m.status = 'received' OR (m.status = 'processing' AND m.lease_until < ?2))
+			AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
+				AND (e.status = 'received' OR e.status = 'processing'))
+			ORDER BY m.id LIMIT ?3)
+		RETURNING id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at`,
+	FinishInbound:    `UPDATE interface_messages SET status = ?, error = ?, processed_at = ?, lease_until = NULL WHERE id = ?`,
+	SelectInbound:    `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE id = ?`,
+	FindInbound:      `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR channel = ?2) ORDER BY id DESC LIMIT ?3`,
+	ReprocessInbound: `UPDATE interface_messages SET status = 'received', error = '', lease_until = NULL WHERE id = ? AND status IN ('error', 'rejected')`,
+	InboundStats:     `SELECT channel, status, ack_code, count(*), max(received_at) FROM interface_messages GROUP BY channel, status, ack_code`,
 }

@@ -80,4 +80,16 @@ type Queries struct {
 	InsertAPIToken   string // token_hash, user_id, name, scope, created_at, expires_at → id
 	SelectAPIToken   string // token_hash → id, user_id, name, scope, created_at, expires_at, revoked
 	RevokeAPIToken   string // id
+
+	// Interface message columns: id, channel, remote, sending_app,
+	// sending_facility, control_id, message_type, patient_key, raw, ack,
+	// ack_code, received_at, status, attempts, error, processed_at.
+	InsertInbound    string // channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status → id (no row on a duplicate)
+	SelectInboundAck string // sending_app, sending_facility, control_id → id, ack, ack_code
+	ClaimInbound     string // lease_until, now, limit → message columns of the claimed rows
+	FinishInbound    string // status, error, processed_at, id
+	SelectInbound    string // id → message columns
+	FindInbound      string // status ('' any), channel ('' any), limit → message columns, newest first
+	ReprocessInbound string // id (only a message in error or rejected)
+	InboundStats     string // → channel, status, ack_code, count, max(received_at)
 }

@@ -1,0 +1,67 @@
+package chartroom
+
+import (
+	"context"
+	"time"
+)
+
+// InboundMessage is one message received from another system (an HL7 v2
+// message over MLLP), stored durably before it is acknowledged and
+// processed into the record afterwards.
+type InboundMessage struct {
+	ID              int64      `json:"id"`
+	Channel         string     `json:"channel"`
+	Remote          string     `json:"remote,omitempty"`
+	SendingApp      string     `json:"sending_app"`      // MSH-3
+	SendingFacility string     `json:"sending_facility"` // MSH-4
+	ControlID       string     `json:"control_id"`       // MSH-10
+	MessageType     string     `json:"message_type"`     // MSH-9, e.g. ADT^A01
+	PatientKey      string     `json:"patient_key"`      // orders processing per patient
+	Raw             []byte     `json:"-"`
+	Ack             []byte     `json:"-"`
+	AckCode         string     `json:"ack_code"` // MSA-1 of the stored ACK
+	ReceivedAt      time.Time  `json:"received_at"`
+	Status          string     `json:"status"` // received, processed, error, rejected
+	Attempts        int        `json:"attempts"`
+	Error           string     `json:"error,omitempty"`
+	ProcessedAt     *time.Time `json:"processed_at,omitempty"`
+	// Duplicate is set by StoreInbound when the message was already stored:
+	// Ack then holds the first ACK, to be sent again.
+	Duplicate bool `json:"-"`
+}
+
+// Message statuses.
+const (
+	MessageReceived  = "received"
+	MessageProcessed = "processed"
+	MessageError     = "error"
+	MessageRejected  = "rejected" // refused at the door (AR/CR); kept for review
+)
+
+// ChannelStats summarises one channel for monitoring.
+type ChannelStats struct {
+	Channel     string         `json:"channel"`
+	Received    int64          `json:"received"`
+	Pending     int64          `json:"pending"`
+	Errors      int64          `json:"errors"`
+	Rejected    int64          `json:"rejected"`
+	AckCodes    map[string]int `json:"ack_codes"`
+	LastMessage *time.Time     `json:"last_message,omitempty"`
+}
+
+// InterfaceService keeps inbound messages.
+type InterfaceService interface {
+	// StoreInbound commits a batch of messages in one transaction. A message
+	// whose sender and control ID were seen before is not stored again; it
+	// comes back with Duplicate set and the first ACK.
+	StoreInbound(ctx context.Context, batch []*InboundMessage) error
+	// ClaimInbound takes up to n messages ready for processing, oldest
+	// first, skipping any whose patient has an earlier message still
+	// waiting, so each patient's messages are processed in order.
+	ClaimInbound(ctx context.Context, n int, fn func(m *InboundMessage) error) (int, error)
+	InboundMessage(ctx context.Context, id int64) (*InboundMessage, error)
+	FindInbound(ctx context.Context, status, channel string, limit int) ([]*InboundMessage, error)
+	// Reprocess puts a message in error back on the queue.
+	Reprocess(ctx context.Context, id int64) error
+	ChannelStats(ctx context.Context) ([]*ChannelStats, error)
+}

@@ -1,0 +1,199 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sort"
+	"time"
+
+	"github.com/chartroom/chartroom"
+)
+
+var aadMessage = []byte("interface.raw")
+
+// StoreInbound implements chartroom.InterfaceService. The batch is one
+// transaction: group commit lets many connections share one fsync.
+func (s *Store) StoreInbound(ctx context.Context, batch []*chartroom.InboundMessage) error {
+	sealed := make([][]byte, len(batch))
+	for i, m := range batch {
+		var err error
+		if sealed[i], err = s.vault.Encrypt(m.Raw, aadMessage); err != nil {
+			return err
+		}
+		if m.ReceivedAt.IsZero() {
+			m.ReceivedAt = s.clock()
+		}
+		if m.Status == "" {
+			m.Status = chartroom.MessageReceived
+		}
+	}
+	return s.Transact(ctx, func(tx *sql.Tx) error {
+		ins, err := tx.PrepareContext(ctx, s.q.InsertInbound)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for i, m := range batch {
+			err := ins.QueryRowContext(ctx, m.Channel, m.Remote, m.SendingApp, m.SendingFacility, m.ControlID, m.MessageType, m.PatientKey,
+				sealed[i], m.Ack, m.AckCode, s.d.Time(m.ReceivedAt.UTC().Truncate(time.Microsecond)), m.Status).Scan(&m.ID)
+			if errors.Is(err, sql.ErrNoRows) {
+				// Seen before: answer with the first ACK, store nothing.
+				if err := tx.QueryRowContext(ctx, s.q.SelectInboundAck, m.SendingApp, m.SendingFacility, m.ControlID).Scan(&m.ID, &m.Ack, &m.AckCode); err != nil {
+					return err
+				}
+				m.Duplicate = true
+				continue
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (s *Store) scanInbound(row scanner) (*chartroom.InboundMessage, error) {
+	var m chartroom.InboundMessage
+	var raw []byte
+	var received, processed dbTime
+	err := row.Scan(&m.ID, &m.Channel, &m.Remote, &m.SendingApp, &m.SendingFacility, &m.ControlID, &m.MessageType, &m.PatientKey,
+		&raw, &m.Ack, &m.AckCode, &received, &m.Status, &m.Attempts, &m.Error, &processed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, chartroom.NotFound("message")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if m.Raw, err = s.vault.Decrypt(raw, aadMessage); err != nil {
+		return nil, err
+	}
+	m.ReceivedAt, m.ProcessedAt = received.T, processed.ptr()
+	return &m, nil
+}
+
+// ClaimInbound implements chartroom.InterfaceService. Claimed messages are
+// leased for a minute; a worker that dies leaves them to be claimed again.
+// Processing therefore must be idempotent, and the record services it
+// calls are (an MRN or an account number already on file is updated, not
+// added twice).
+func (s *Store) ClaimInbound(ctx context.Context, n int, fn func(m *chartroom.InboundMessage) error) (int, error) {
+	now := s.clock()
+	var claimed []*chartroom.InboundMessage
+	err := s.Transact(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, s.q.ClaimInbound, s.d.Time(now.Add(time.Minute)), s.d.Time(now), n)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			m, err := s.scanInbound(rows)
+			if err != nil {
+				return err
+			}
+			claimed = append(claimed, m)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return 0, chartroom.E("interface.claim", err)
+	}
+	sort.Slice(claimed, func(i, j int) bool { return claimed[i].ID < claimed[j].ID })
+	for _, m := range claimed {
+		status, msg := chartroom.MessageProcessed, ""
+		if err := fn(m); err != nil {
+			status, msg = chartroom.MessageError, chartroom.ErrorMessage(err)
+			if chartroom.ErrorKind(err) == chartroom.KindOther {
+				msg = err.Error()
+			}
+		}
+		if err := s.Transact(ctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, s.q.FinishInbound, status, msg, s.d.Time(s.clock()), m.ID)
+			return err
+		}); err != nil {
+			return 0, chartroom.E("interface.finish", err)
+		}
+	}
+	return len(claimed), nil
+}
+
+// InboundMessage implements chartroom.InterfaceService.
+func (s *Store) InboundMessage(ctx context.Context, id int64) (*chartroom.InboundMessage, error) {
+	m, err := s.scanInbound(s.rdb.QueryRowContext(ctx, s.q.SelectInbound, id))
+	return m, chartroom.E("interface.read", err)
+}
+
+// FindInbound implements chartroom.InterfaceService.
+func (s *Store) FindInbound(ctx context.Context, status, channel string, limit int) ([]*chartroom.InboundMessage, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q.FindInbound, status, channel, chartroom.PageLimit(limit))
+	if err != nil {
+		return nil, chartroom.E("interface.find", err)
+	}
+	defer rows.Close()
+	var out []*chartroom.InboundMessage
+	for rows.Next() {
+		m, err := s.scanInbound(rows)
+		if err != nil {
+			return nil, chartroom.E("interface.find", err)
+		}
+		out = append(out, m)
+	}
+	return out, chartroom.E("interface.find", rows.Err())
+}
+
+// Reprocess implements chartroom.InterfaceService.
+func (s *Store) Reprocess(ctx context.Context, id int64) error {
+	return chartroom.E("interface.reprocess", s.Transact(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q.ReprocessInbound, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return &chartroom.Error{Kind: chartroom.KindConflict, Message: "only a message in error or rejected can be reprocessed"}
+		}
+		return nil
+	}))
+}
+
+// ChannelStats implements chartroom.InterfaceService.
+func (s *Store) ChannelStats(ctx context.Context) ([]*chartroom.ChannelStats, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q.InboundStats)
+	if err != nil {
+		return nil, chartroom.E("interface.stats", err)
+	}
+	defer rows.Close()
+	by := map[string]*chartroom.ChannelStats{}
+	for rows.Next() {
+		var ch, status, code string
+		var n int64
+		var last dbTime
+		if err := rows.Scan(&ch, &status, &code, &n, &last); err != nil {
+			return nil, err
+		}
+		c := by[ch]
+		if c == nil {
+			c = &chartroom.ChannelStats{Channel: ch, AckCodes: map[string]int{}}
+			by[ch] = c
+		}
+		c.Received += n
+		c.AckCodes[code] += int(n)
+		switch status {
+		case chartroom.MessageReceived, "processing":
+			c.Pending += n
+		case chartroom.MessageError:
+			c.Errors += n
+		case chartroom.MessageRejected:
+			c.Rejected += n
+		}
+		if last.Valid && (c.LastMessage == nil || last.T.After(*c.LastMessage)) {
+			t := last.T
+			c.LastMessage = &t
+		}
+	}
+	out := make([]*chartroom.ChannelStats, 0, len(by))
+	for _, c := range by {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Channel < out[j].Channel })
+	return out, rows.Err()
+}

@@ -1,0 +1,127 @@
+package storetest_test
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/sqlstore"
+	"github.com/chartroom/chartroom/storetest"
+)
+
+func msg(ctl, patient string) *chartroom.InboundMessage {
+	return &chartroom.InboundMessage{Channel: "adt", SendingApp: "REG", SendingFacility: "MAIN", ControlID: ctl, MessageType: "ADT^A08",
+		PatientKey: patient, Raw: []byte("MSH|^~\\&|REG|MAIN|||20260101||ADT^A08|" + ctl + "|P|2.5\r"), Ack: []byte("ACK " + ctl), AckCode: "AA"}
+}
+
+func TestInboundDurabilityAndDuplicates(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		first := msg("C1", "P1")
+		if err := s.StoreInbound(ctx, []*chartroom.InboundMessage{first, msg("C2", "P1")}); err != nil {
+			t.Fatal(err)
+		}
+		again := msg("C1", "P1")
+		again.Ack = []byte("a different ack")
+		if err := s.StoreInbound(ctx, []*chartroom.InboundMessage{again, msg("C3", "P2")}); err != nil {
+			t.Fatal(err)
+		}
+		if !again.Duplicate || string(again.Ack) != "ACK C1" || again.ID != first.ID {
+			t.Errorf("resent message: %+v", again)
+		}
+		got, err := s.InboundMessage(ctx, first.ID)
+		if err != nil || string(got.Raw) != string(first.Raw) {
+			t.Errorf("stored raw: %v %v", got, err)
+		}
+		all, _ := s.FindInbound(ctx, "", "", 100)
+		if len(all) != 3 {
+			t.Errorf("stored %d messages, want 3", len(all))
+		}
+	})
+}
+
+// TestClaimInOrderPerPatient runs several workers at once and checks that
+// each patient's messages are processed in arrival order, each once.
+func TestClaimInOrderPerPatient(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		var batch []*chartroom.InboundMessage
+		for i := 0; i < 120; i++ {
+			batch = append(batch, msg(fmt.Sprintf("M%03d", i), fmt.Sprintf("P%d", i%7)))
+		}
+		if err := s.StoreInbound(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		order := map[string][]int64{}
+		count := map[int64]int{}
+		var wg sync.WaitGroup
+		for w := 0; w < 4; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					n, err := s.ClaimInbound(ctx, 5, func(m *chartroom.InboundMessage) error {
+						mu.Lock()
+						order[m.PatientKey] = append(order[m.PatientKey], m.ID)
+						count[m.ID]++
+						mu.Unlock()
+						return nil
+					})
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if n == 0 {
+						mu.Lock()
+						done := len(count) == 120
+						mu.Unlock()
+						if done {
+							return
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for k, ids := range order {
+			for i := 1; i < len(ids); i++ {
+				if ids[i] < ids[i-1] {
+					t.Errorf("patient %s processed out of order: %v", k, ids)
+					break
+				}
+			}
+		}
+		for id, n := range count {
+			if n != 1 {
+				t.Errorf("message %d processed %d times", id, n)
+			}
+		}
+	})
+}
+
+func TestErrorQueueAndReprocess(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		m := msg("E1", "P9")
+		s.StoreInbound(ctx, []*chartroom.InboundMessage{m})
+		s.ClaimInbound(ctx, 10, func(*chartroom.InboundMessage) error { return errors.New("unknown facility code EAST") })
+		errs, _ := s.FindInbound(ctx, chartroom.MessageError, "", 10)
+		if len(errs) != 1 || errs[0].Error != "unknown facility code EAST" {
+			t.Fatalf("error queue: %+v", errs)
+		}
+		if err := s.Reprocess(ctx, m.ID); err != nil {
+			t.Fatal(err)
+		}
+		n, _ := s.ClaimInbound(ctx, 10, func(*chartroom.InboundMessage) error { return nil })
+		if n != 1 {
+			t.Errorf("reprocessed %d", n)
+		}
+		if err := s.Reprocess(ctx, m.ID); chartroom.ErrorKind(err) != chartroom.KindConflict {
+			t.Errorf("reprocess a processed message: %v", err)
+		}
+		stats, _ := s.ChannelStats(ctx)
+		if len(stats) != 1 || stats[0].Received != 1 || stats[0].AckCodes["AA"] != 1 || stats[0].LastMessage == nil {
+			t.Errorf("stats: %+v", stats[0])
+		}
+	})
+}
