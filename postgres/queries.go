@@ -102,4 +102,6 @@ var queries = sqlstore.Queries{
 	FindInbound:      `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE ($1::text = '' OR status = $1) AND ($2::text = '' OR channel = $2) ORDER BY id DESC LIMIT $3`,
 	ReprocessInbound: `UPDATE interface_messages SET status = 'received', error = '', lease_until = NULL WHERE id = $1 AND status IN ('error', 'rejected')`,
 	InboundStats:     `SELECT channel, status, ack_code, count(*), max(received_at) FROM interface_messages GROUP BY channel, status, ack_code`,
+
+	Analyze: `ANALYZE`,
 }

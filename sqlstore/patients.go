@@ -337,3 +337,9 @@ func appendInt(b []byte, i int) []byte {
 	}
 	return append(b, byte('0'+i%10))
 }
+
+// Analyze refreshes the query planner's statistics, after a bulk load.
+func (s *Store) Analyze(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, s.q.Analyze)
+	return err
+}

@@ -92,4 +92,6 @@ type Queries struct {
 	FindInbound      string // status ('' any), channel ('' any), limit → message columns, newest first
 	ReprocessInbound string // id (only a message in error or rejected)
 	InboundStats     string // → channel, status, ack_code, count, max(received_at)
+
+	Analyze string // refresh the planner's statistics after a bulk load
 }

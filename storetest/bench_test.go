@@ -42,6 +42,9 @@ func load(b *testing.B, s *sqlstore.Store, ps []*chartroom.Patient) time.Duratio
 			b.Fatal(err)
 		}
 	}
+	if err := s.Analyze(context.Background()); err != nil {
+		b.Fatal(err)
+	}
 	return time.Since(start)
 }
 
