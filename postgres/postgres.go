@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/chartroom/chartroom/sqlstore"
@@ -35,7 +36,7 @@ func Open(ctx context.Context, dsn string) (*sql.DB, error) {
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("cannot reach PostgreSQL: %w", err)
+		return nil, fmt.Errorf("cannot reach PostgreSQL: %s", oneLine(err))
 	}
 	return db, nil
 }
@@ -61,4 +62,26 @@ func Dialect() *sqlstore.Dialect {
 func isUnique(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && pe.Code == "23505"
+}
+
+// oneLine keeps the first line of a driver error, which already says what
+// failed; pgx lists every address it tried on further lines.
+func oneLine(err error) string {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = strings.TrimRight(msg[:i], ": ")
+		var pe *pgconn.ConnectError
+		if errors.As(err, &pe) {
+			msg += ": " + strings.TrimSpace(lastLine(err.Error()))
+		}
+	}
+	return msg
+}
+
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
