@@ -57,13 +57,6 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 	} else if _, err := os.Stat(c.DataDir); err != nil {
 		return nil, fmt.Errorf("no data folder at %s: start 'chartroom serve' once to create it, or pass --data", c.DataDir)
 	}
-	master := c.MasterKey
-	if master == nil {
-		var err error
-		if master, err = loadMaster(c); err != nil {
-			return nil, err
-		}
-	}
 	var (
 		w, r    *sql.DB
 		dialect *sqlstore.Dialect
@@ -82,6 +75,17 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 			return nil, err
 		}
 		dialect = sqlite.Dialect()
+	}
+	master := c.MasterKey
+	if master == nil {
+		var err error
+		if master, err = loadMaster(c); err != nil {
+			w.Close()
+			if r != nil {
+				r.Close()
+			}
+			return nil, err
+		}
 	}
 	s, err := sqlstore.New(ctx, dialect, sqlstore.Config{
 		DB: w, ReadDB: r, Master: master, BlobDir: filepath.Join(c.DataDir, "blobs"), Logger: c.Logger, Now: c.Now, Restoring: c.Restoring,
