@@ -246,3 +246,42 @@ type FacilityService interface {
 	CreateFacility(ctx context.Context, f *Facility) error
 	Facilities(ctx context.Context) ([]*Facility, error)
 }
+
+// Merge records that one patient record (the retired one, a duplicate) was
+// folded into another (the survivor), and exactly what moved, so that an
+// unmerge can undo it.
+type Merge struct {
+	ID         int64      `json:"id"`
+	SurvivorID int64      `json:"survivor_id"`
+	RetiredID  int64      `json:"retired_id"`
+	Reason     string     `json:"reason"`
+	Moved      MergeMoved `json:"moved"`
+	MergedBy   int64      `json:"merged_by,omitempty"`
+	MergedAt   time.Time  `json:"merged_at"`
+	UndoneBy   int64      `json:"undone_by,omitempty"`
+	UndoneAt   *time.Time `json:"undone_at,omitempty"`
+}
+
+// MergeMoved lists the items a merge moved from the retired record to the
+// survivor.
+type MergeMoved struct {
+	Encounters  []int64 `json:"encounters"`
+	Documents   []int64 `json:"documents"`
+	Identifiers []int64 `json:"identifiers"`
+	// RetiredBefore holds, for each moved identifier, whether it was
+	// already retired before the merge.
+	RetiredBefore []bool  `json:"retired_before"`
+	Scans         []int64 `json:"scans,omitempty"`
+}
+
+// MergeService merges duplicate patient records and undoes merges.
+type MergeService interface {
+	// MergePatients folds retired into survivor in one transaction: its
+	// encounters and documents move, its identifiers stay findable as
+	// retired aliases of the survivor, and it is marked merged.
+	MergePatients(ctx context.Context, survivorID, retiredID, by int64, reason string) (*Merge, error)
+	// Unmerge restores the state before merge id: what it moved goes back;
+	// what was added to the survivor since stays.
+	Unmerge(ctx context.Context, id, by int64) (*Merge, error)
+	Merges(ctx context.Context, patientID int64) ([]*Merge, error)
+}

@@ -104,4 +104,20 @@ var queries = sqlstore.Queries{
 	InboundStats:     `SELECT channel, status, ack_code, count(*), max(received_at) FROM interface_messages GROUP BY channel, status, ack_code`,
 
 	Analyze: `ANALYZE`,
+
+	LockPatient: `SELECT merged_into FROM patients WHERE id = $1 FOR UPDATE`,
+	SelectPatientItems: `SELECT 'encounter', id, FALSE FROM encounters WHERE patient_id = $1
+		UNION ALL SELECT 'document', id, FALSE FROM documents WHERE patient_id = $1
+		UNION ALL SELECT 'identifier', id, retired FROM patient_identifiers WHERE patient_id = $1`,
+	MoveEncounters:     `UPDATE encounters SET patient_id = $1, version = version + 1 WHERE patient_id = $2`,
+	MoveDocuments:      `UPDATE documents SET patient_id = $1 WHERE patient_id = $2`,
+	MoveIdentifiers:    `UPDATE patient_identifiers SET patient_id = $1, retired = TRUE WHERE patient_id = $2`,
+	MarkMerged:         `UPDATE patients SET merged_into = $1, updated_at = $2, version = version + 1 WHERE id = $3`,
+	InsertMerge:        `INSERT INTO merges (survivor_id, retired_id, reason, moved, merged_by, merged_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+	SelectMerge:        `SELECT id, survivor_id, retired_id, reason, moved, merged_by, merged_at, undone_by, undone_at FROM merges WHERE id = $1`,
+	SelectMerges:       `SELECT id, survivor_id, retired_id, reason, moved, merged_by, merged_at, undone_by, undone_at FROM merges WHERE survivor_id = $1 OR retired_id = $1 ORDER BY id`,
+	UndoMerge:          `UPDATE merges SET undone_by = $1, undone_at = $2 WHERE id = $3 AND undone_at IS NULL`,
+	MoveEncounterBack:  `UPDATE encounters SET patient_id = $1, version = version + 1 WHERE id = $2 AND patient_id = $3`,
+	MoveDocumentBack:   `UPDATE documents SET patient_id = $1 WHERE id = $2 AND patient_id = $3`,
+	MoveIdentifierBack: `UPDATE patient_identifiers SET patient_id = $1, retired = $2 WHERE id = $3 AND patient_id = $4`,
 }

@@ -43,6 +43,7 @@ func findPatients(f chartroom.PatientFilter, c chartroom.Cursor, limit int) (str
 	} else if f.Facility != "" {
 		w.add(`EXISTS (SELECT 1 FROM patient_identifiers i WHERE i.patient_id = p.id AND i.facility = ?)`, f.Facility)
 	}
+	w.add(`p.merged_into IS NULL`)
 	if f.Family != "" {
 		w.add(`p.family_norm >= ? AND p.family_norm < ?`, f.Family, prefixEnd(f.Family))
 	}

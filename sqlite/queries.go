@@ -104,4 +104,20 @@ var queries = sqlstore.Queries{
 	InboundStats:     `SELECT channel, status, ack_code, count(*), max(received_at) FROM interface_messages GROUP BY channel, status, ack_code`,
 
 	Analyze: `ANALYZE`,
+
+	LockPatient: `SELECT merged_into FROM patients WHERE id = ?`,
+	SelectPatientItems: `SELECT 'encounter', id, 0 FROM encounters WHERE patient_id = ?1
+		UNION ALL SELECT 'document', id, 0 FROM documents WHERE patient_id = ?1
+		UNION ALL SELECT 'identifier', id, retired FROM patient_identifiers WHERE patient_id = ?1`,
+	MoveEncounters:     `UPDATE encounters SET patient_id = ?, version = version + 1 WHERE patient_id = ?`,
+	MoveDocuments:      `UPDATE documents SET patient_id = ? WHERE patient_id = ?`,
+	MoveIdentifiers:    `UPDATE patient_identifiers SET patient_id = ?, retired = 1 WHERE patient_id = ?`,
+	MarkMerged:         `UPDATE patients SET merged_into = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
+	InsertMerge:        `INSERT INTO merges (survivor_id, retired_id, reason, moved, merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+	SelectMerge:        `SELECT id, survivor_id, retired_id, reason, moved, merged_by, merged_at, undone_by, undone_at FROM merges WHERE id = ?`,
+	SelectMerges:       `SELECT id, survivor_id, retired_id, reason, moved, merged_by, merged_at, undone_by, undone_at FROM merges WHERE survivor_id = ?1 OR retired_id = ?1 ORDER BY id`,
+	UndoMerge:          `UPDATE merges SET undone_by = ?, undone_at = ? WHERE id = ? AND undone_at IS NULL`,
+	MoveEncounterBack:  `UPDATE encounters SET patient_id = ?, version = version + 1 WHERE id = ? AND patient_id = ?`,
+	MoveDocumentBack:   `UPDATE documents SET patient_id = ? WHERE id = ? AND patient_id = ?`,
+	MoveIdentifierBack: `UPDATE patient_identifiers SET patient_id = ?, retired = ? WHERE id = ? AND patient_id = ?`,
 }

@@ -94,4 +94,18 @@ type Queries struct {
 	InboundStats     string // → channel, status, ack_code, count, max(received_at)
 
 	Analyze string // refresh the planner's statistics after a bulk load
+
+	LockPatient        string // id → merged_into (locks the row where the engine can)
+	SelectPatientItems string // patient_id → kind ('encounter', 'document', 'identifier'), id, retired
+	MoveEncounters     string // to patient_id, from patient_id
+	MoveDocuments      string // to patient_id, from patient_id
+	MoveIdentifiers    string // to patient_id, from patient_id (marks them retired)
+	MarkMerged         string // merged_into (NULL to clear), updated_at, id
+	InsertMerge        string // survivor_id, retired_id, reason, moved, merged_by, merged_at → id
+	SelectMerge        string // id → merge columns
+	SelectMerges       string // patient_id → merge columns of merges where it is survivor or retired
+	UndoMerge          string // undone_by, undone_at, id
+	MoveEncounterBack  string // patient_id, id, from patient_id
+	MoveDocumentBack   string // patient_id, id, from patient_id
+	MoveIdentifierBack string // patient_id, retired, id, from patient_id
 }
