@@ -32,6 +32,7 @@ const (
 	InterfaceMonitor Action = "interface.monitor"
 	SeeRestricted    Action = "patient.restricted" // see VIP, employee and restricted patients without breaking the glass
 	SeeAllFacilities Action = "facility.all"
+	PatientMerge     Action = "patient.merge" // merge and unmerge duplicate records
 )
 
 // Policy maps roles to the actions they may take. It is data: a site
@@ -47,7 +48,7 @@ func NewPolicy() *Policy {
 	p := &Policy{grants: map[chartroom.Role]map[Action]bool{}, BreakGlassFor: 30 * time.Minute}
 	read := []Action{PatientRead, EncounterRead, DocumentRead, ProviderRead, CodesRead}
 	p.Grant(chartroom.RoleAdmin, UserAdmin, CodesAdmin, AuditRead, InterfaceMonitor, ProviderRead, ProviderWrite, SeeAllFacilities, CodesRead)
-	p.Grant(chartroom.RoleHIMManager, append(read, PatientWrite, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
+	p.Grant(chartroom.RoleHIMManager, append(read, PatientWrite, PatientMerge, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
 	p.Grant(chartroom.RoleCoder, read...)
 	p.Grant(chartroom.RoleCDI, read...)
 	p.Grant(chartroom.RoleROI, append(read, DocumentIndex)...)
@@ -55,7 +56,7 @@ func NewPolicy() *Policy {
 	p.Grant(chartroom.RoleBilling, PatientRead, EncounterRead, ProviderRead, CodesRead)
 	p.Grant(chartroom.RolePrivacy, append(read, AuditRead, SeeRestricted, SeeAllFacilities)...)
 	p.Grant(chartroom.RoleResearcher, CodesRead)
-	p.Grant(chartroom.RoleInterface, PatientRead, PatientWrite, EncounterRead, EncounterWrite, DocumentRead, DocumentWrite, ProviderRead, ProviderWrite, InterfaceWrite, SeeAllFacilities)
+	p.Grant(chartroom.RoleInterface, PatientRead, PatientWrite, PatientMerge, EncounterRead, EncounterWrite, DocumentRead, DocumentWrite, ProviderRead, ProviderWrite, InterfaceWrite, SeeAllFacilities)
 	return p
 }
 

@@ -271,3 +271,27 @@ func readAll(resp *http.Response) string {
 	resp.Body.Close()
 	return string(b)
 }
+
+func TestMergeAPI(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		a, _, _ := storetest.Seed(t, s)
+		b := storetest.NewPatient("Lindqvist", "Marta", "1958-03-14", "DUP1")
+		s.CreatePatient(t.Context(), b)
+		path := "/api/v1/patients/" + itoa(a.ID) + "/merge"
+		if resp := f.do(chartroom.RoleCoder, "POST", path, `{"retired_id":`+itoa(b.ID)+`,"reason":"same person"}`); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("coder merge: %d", resp.StatusCode)
+		}
+		resp := f.do(him, "POST", path, `{"retired_id":`+itoa(b.ID)+`,"reason":"same person, same DOB and address"}`)
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("merge: %d %s", resp.StatusCode, readAll(resp))
+		}
+		m := decode[chartroom.Merge](t, resp)
+		if resp := f.do(him, "POST", path, `{"retired_id":`+itoa(b.ID)+`,"reason":"again please"}`); resp.StatusCode != http.StatusConflict {
+			t.Errorf("second merge: %d", resp.StatusCode)
+		}
+		if resp := f.do(him, "POST", "/api/v1/merges/"+itoa(m.ID)+"/unmerge", `{}`); resp.StatusCode != http.StatusOK {
+			t.Errorf("unmerge: %d %s", resp.StatusCode, readAll(resp))
+		}
+	})
+}

@@ -39,6 +39,7 @@ type Config struct {
 	Users      chartroom.UserService
 	Scans      chartroom.ScanService
 	Access     chartroom.AccessService
+	Merges     chartroom.MergeService
 	// AlertWebhook, when set, receives each privacy alert as a JSON POST.
 	AlertWebhook string
 	Audit        audit.Recorder
