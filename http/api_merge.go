@@ -27,10 +27,18 @@ func (s *Server) apiMerge(w http.ResponseWriter, r *http.Request) error {
 	if len(in.Reason) < 5 {
 		return chartroom.Invalid("reason", "say why these records are the same person")
 	}
-	for _, pid := range []int64{id, in.RetiredID} {
-		if err := s.checkPatientID(r.Context(), pid); err != nil {
-			return err
-		}
+	if err := s.checkPatientID(r.Context(), id); err != nil {
+		return err
+	}
+	retired, err := s.Lookup.Patient(r.Context(), in.RetiredID)
+	if err != nil {
+		return chartroom.Invalid("retired_id", "no such patient")
+	}
+	if retired.MergedInto != 0 {
+		return &chartroom.Error{Kind: chartroom.KindConflict, Field: "retired_id", Message: "this record was already merged into patient " + itoa(retired.MergedInto)}
+	}
+	if err := s.seePatient(r.Context(), retired); err != nil {
+		return err
 	}
 	m, err := s.Merges.MergePatients(r.Context(), id, in.RetiredID, userFrom(r.Context()).ID, in.Reason)
 	if err != nil {
