@@ -12,8 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chartroom/chartroom/storage"
-	"github.com/chartroom/chartroom/storetest"
+	"github.com/chartroom/chartroom/demogen"
 	"github.com/chromedp/chromedp"
 )
 
@@ -97,22 +96,29 @@ var oneTimePassword = regexp.MustCompile(`one-time password: (\S+)`)
 // searches for a patient, opens the chart and reads a document.
 func TestBrowserChart(t *testing.T) {
 	data := t.TempDir()
-	// Seed a record before the server starts, through the same store.
-	s, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true, Synchronous: "NORMAL"})
-	if err != nil {
-		t.Fatal(err)
+	base, out := startServer(t, data, true)
+	// Choose a demo patient with an inpatient stay, as a person would.
+	var pt *demogen.Patient
+	for _, p := range demoHospital().Patients {
+		if p.Confidentiality.Any() || p.DuplicateOf >= 0 {
+			continue
+		}
+		for _, v := range p.Visits {
+			if v.Class == "inpatient" && pt == nil {
+				pt = p
+			}
+		}
 	}
-	storetest.Seed(t, s)
-	s.Close()
-
-	base, out := startServer(t, data, false)
+	if pt == nil {
+		t.Fatal("no inpatient in the demo")
+	}
 	m := oneTimePassword.FindStringSubmatch(out.String())
 	if m == nil {
 		t.Fatalf("no one-time password printed:\n%s", out.String())
 	}
 	ctx := browser(t)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(css(`#username`)),
 		chromedp.SendKeys(css(`#username`), "admin"),
@@ -124,7 +130,7 @@ func TestBrowserChart(t *testing.T) {
 		chromedp.SendKeys(css(`#again`), "harbor-view-2026"),
 		chromedp.Submit(css(`#again`)),
 		chromedp.WaitVisible(css(`#q`)),
-		chromedp.SendKeys(css(`#q`), "Lindqvist"),
+		chromedp.SendKeys(css(`#q`), pt.Name.Family+", "+pt.Name.Given),
 		chromedp.Submit(css(`#q`)),
 		chromedp.WaitVisible(css(`table.list tbody a`)),
 		chromedp.Click(css(`table.list tbody a`)),
@@ -137,22 +143,27 @@ func TestBrowserChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(css(`ul.docs a`)), chromedp.WaitVisible(css(`pre.note`))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click(css(`ul.docs a[href*="doc="]`)), chromedp.WaitVisible(css(`.viewer header h2`))); err != nil {
 		t.Fatalf("open document: %v", err)
 	}
-	note, err := chromedp.Run(ctx, chromedp.Text(css(`pre.note`)))
+	note, err := chromedp.Run(ctx, chromedp.Text(css(`.viewer`)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(banner, "Lindqvist, Marta") {
-		t.Errorf("chart banner = %q", banner)
+	if !strings.Contains(banner, pt.Name.Family+", "+pt.Name.Given) {
+		t.Errorf("chart banner = %q, want %s", banner, pt.Name.Display())
 	}
-	if !strings.Contains(note, "pneumonia") {
-		t.Errorf("document text = %q", note)
+	if !strings.Contains(note, "HARBOR VIEW MEDICAL CENTER") && !strings.Contains(note, "Open in new tab") {
+		t.Errorf("document viewer shows %q", note)
 	}
 	if dir := os.Getenv("CHARTROOM_SCREENSHOTS"); dir != "" {
 		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 			os.WriteFile(filepath.Join(dir, "chart.png"), png, 0o644)
 		}
 	}
+}
+
+// demoHospital is the hospital 'serve --demo' loads.
+func demoHospital() *demogen.Hospital {
+	return demogen.Generate(2026, demoPatients, time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC))
 }
