@@ -59,13 +59,14 @@ type record struct {
 
 // val is a typed value: exactly one field is set, or none for NULL.
 type val struct {
-	I *int64     `json:"i,omitempty"`
-	F *float64   `json:"f,omitempty"`
-	B *bool      `json:"b,omitempty"`
-	S *string    `json:"s,omitempty"`
-	X []byte     `json:"x,omitempty"`
-	T *time.Time `json:"t,omitempty"`
-	N bool       `json:"n,omitempty"`
+	I  *int64     `json:"i,omitempty"`
+	F  *float64   `json:"f,omitempty"`
+	B  *bool      `json:"b,omitempty"`
+	S  *string    `json:"s,omitempty"`
+	X  []byte     `json:"x,omitempty"`
+	XE bool       `json:"xe,omitempty"` // an empty byte string, which X cannot carry
+	T  *time.Time `json:"t,omitempty"`
+	N  bool       `json:"n,omitempty"`
 }
 
 func toVal(v any) val {
@@ -87,8 +88,8 @@ func toVal(v any) val {
 	case string:
 		return val{S: &x}
 	case []byte:
-		if x == nil {
-			x = []byte{}
+		if len(x) == 0 {
+			return val{XE: true}
 		}
 		return val{X: x}
 	case time.Time:
@@ -110,6 +111,8 @@ func (v val) value() any {
 		return *v.S
 	case v.X != nil:
 		return v.X
+	case v.XE:
+		return []byte{}
 	case v.T != nil:
 		return *v.T
 	}

@@ -16,6 +16,9 @@ var Tables = []string{
 	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges",
 }
 
+// seededTables hold a row that a migration writes; a restore replaces it.
+var seededTables = map[string]bool{"audit_head": true}
+
 // extraTables are appended to Tables by packages with tables of their own
 // (the audit trail registers its tables this way).
 var extraTables []string
@@ -182,6 +185,11 @@ func (s *Store) convert(kind string, v Value) Value {
 func (s *Store) Load(ctx context.Context, table string, cols []string, next func() ([]Value, error)) (int, error) {
 	n := 0
 	err := s.Transact(ctx, func(tx *sql.Tx) error {
+		if seededTables[table] {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
+				return fmt.Errorf("restore %s: %w", table, err)
+			}
+		}
 		kinds, err := s.columnKinds(ctx, tx, table)
 		if err != nil {
 			return err

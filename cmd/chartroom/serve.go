@@ -8,10 +8,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
 	chttp "github.com/chartroom/chartroom/http"
 	"github.com/chartroom/chartroom/sqlstore"
@@ -89,9 +91,23 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		}
 		totpRoles = append(totpRoles, role)
 	}
+	signer, err := audit.LoadOrCreateKey(filepath.Join(c.store.data, "keys", "audit-ed25519.key"), true)
+	if err != nil {
+		return err
+	}
+	trail := audit.NewWriter(s, signer, audit.WriterOptions{Logger: log})
+	defer func() {
+		if err := trail.Close(); err != nil {
+			log.Error("closing the audit trail", "err", err.Error())
+		}
+	}()
 	reg := prometheus.NewRegistry()
 	srv, err := chttp.NewServer(chttp.Config{
-		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Merges: s,
+		Patients:   audit.Patients(s, trail, time.Now),
+		Encounters: audit.Encounters(s, trail, time.Now),
+		Documents:  audit.Documents(s, trail, time.Now),
+		Merges:     audit.Merges(s, trail, time.Now),
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail,
 		Policy: auth.NewPolicy(), Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
