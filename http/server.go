@@ -43,6 +43,7 @@ type Config struct {
 	// AlertWebhook, when set, receives each privacy alert as a JSON POST.
 	AlertWebhook string
 	Audit        audit.Recorder
+	AuditLog     AuditReader
 	Policy       *auth.Policy
 	Logger       *slog.Logger
 	Now          func() time.Time
@@ -65,6 +66,13 @@ type Config struct {
 	Password  auth.PasswordPolicy
 	// TOTPRoles lists roles that must sign in with a second factor.
 	TOTPRoles []chartroom.Role
+}
+
+// AuditReader answers the privacy officer's questions of the audit trail.
+type AuditReader interface {
+	AuditByPatient(ctx context.Context, patientID int64, limit int) ([]*audit.Entry, error)
+	AuditByUser(ctx context.Context, userID int64, from, to time.Time, limit int) ([]*audit.Entry, error)
+	AuditSince(ctx context.Context, from time.Time, limit int) ([]*audit.Entry, error)
 }
 
 // Server is the HTTP side of Chartroom. Create it with NewServer.

@@ -156,6 +156,27 @@ func TestBrowserChart(t *testing.T) {
 	if !strings.Contains(note, "HARBOR VIEW MEDICAL CENTER") && !strings.Contains(note, "Open in new tab") {
 		t.Errorf("document viewer shows %q", note)
 	}
+	// The privacy officer's pages: who accessed this record.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/privacy"),
+		chromedp.WaitVisible(css(`#mrn`)),
+		chromedp.SendKeys(css(`#mrn`), pt.MRN("MAIN")),
+		chromedp.Submit(css(`#mrn`)),
+		chromedp.WaitVisible(css(`table.list tbody td`)),
+	); err != nil {
+		loc, _ := chromedp.Run(context.WithoutCancel(ctx), chromedp.Location())
+		t.Fatalf("privacy pages: %v (at %s)", err, loc)
+	}
+	report, err := chromedp.Run(ctx, chromedp.Text(css(`table.list`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(report, "admin") || !strings.Contains(report, "read") {
+		t.Errorf("access report does not show the admin's reads:\n%s", report)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/privacy/monitor"), chromedp.WaitVisible(css(`h1`))); err != nil {
+		t.Fatalf("monitor page: %v", err)
+	}
 	if dir := os.Getenv("CHARTROOM_SCREENSHOTS"); dir != "" {
 		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 			os.WriteFile(filepath.Join(dir, "chart.png"), png, 0o644)

@@ -107,7 +107,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		Encounters: audit.Encounters(s, trail, time.Now),
 		Documents:  audit.Documents(s, trail, time.Now),
 		Merges:     audit.Merges(s, trail, time.Now),
-		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail,
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s,
 		Policy: auth.NewPolicy(), Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
