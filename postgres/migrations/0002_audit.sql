@@ -22,7 +22,6 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_patient ON audit_log (patient_id, seq) WHERE patient_id <> 0;
 CREATE INDEX audit_log_user ON audit_log (user_id, seq);
-CREATE INDEX audit_log_hash ON audit_log (hash);
 CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	RAISE EXCEPTION 'the audit trail is append-only';

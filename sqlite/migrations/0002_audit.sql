@@ -22,7 +22,6 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_patient ON audit_log (patient_id, seq) WHERE patient_id <> 0;
 CREATE INDEX audit_log_user ON audit_log (user_id, seq);
-CREATE INDEX audit_log_hash ON audit_log (hash);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 
