@@ -1,0 +1,4 @@
+package codeset
+
+// Searcher is the search index over a Set.
+type Searcher struct{}
