@@ -37,6 +37,8 @@ type serveConfig struct {
 	totpRoles   string
 	minPassword int
 	webhook     string
+	syslog      string
+	syslogTLS   bool
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -55,6 +57,8 @@ Ctrl-C shuts it down gracefully.`)
 	fs.DurationVar(&c.idle, "idle-timeout", 15*time.Minute, "end a session after this long without a request")
 	fs.StringVar(&c.totpRoles, "require-totp", "", "comma-separated roles that must sign in with an authenticator code (enroll users first: chartroom users totp)")
 	fs.IntVar(&c.minPassword, "password-min-length", 12, "the shortest password users may choose")
+	fs.StringVar(&c.syslog, "syslog", env.Getenv("CHARTROOM_SYSLOG"), "HOST:PORT of a SIEM that receives the audit trail live as RFC 5424 syslog over TCP")
+	fs.BoolVar(&c.syslogTLS, "syslog-tls", false, "send the syslog stream over TLS")
 	fs.StringVar(&c.webhook, "alert-webhook", env.Getenv("CHARTROOM_ALERT_WEBHOOK"), "URL that receives each privacy alert as a JSON POST")
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
@@ -95,7 +99,17 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	if err != nil {
 		return err
 	}
-	trail := audit.NewWriter(s, signer, audit.WriterOptions{Logger: log})
+	var sinks []audit.Sink
+	if c.syslog != "" {
+		var tc *tls.Config
+		if c.syslogTLS {
+			tc = &tls.Config{MinVersion: tls.VersionTLS12}
+		}
+		sink := audit.NewSyslogSink(c.syslog, tc, log)
+		defer sink.Close()
+		sinks = append(sinks, sink)
+	}
+	trail := audit.NewWriter(s, signer, audit.WriterOptions{Logger: log, Sinks: sinks})
 	defer func() {
 		if err := trail.Close(); err != nil {
 			log.Error("closing the audit trail", "err", err.Error())
