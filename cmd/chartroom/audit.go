@@ -146,3 +146,23 @@ is itself a disclosure of who accessed what, and is recorded.`)
 	fmt.Fprintf(env.Stderr, "exported %d entries\n", n)
 	return nil
 }
+
+// recordCLI appends an entry for something an operator did from the
+// command line (user and permission changes, exports), signed with the
+// trail's key when the data folder has one.
+func recordCLI(ctx context.Context, env *Env, s interface {
+	AppendAudit(ctx context.Context, entries []*audit.Entry, signer *audit.Signer) (int64, error)
+}, data string, e audit.Entry) error {
+	signer, err := audit.LoadOrCreateKey(filepath.Join(data, "keys", "audit-ed25519.key"), true)
+	if err != nil {
+		return err
+	}
+	if e.Username == "" {
+		e.Username = "cli:" + env.Getenv("USER")
+	}
+	if e.Outcome == "" {
+		e.Outcome = audit.Success
+	}
+	_, err = s.AppendAudit(ctx, []*audit.Entry{&e}, signer)
+	return err
+}

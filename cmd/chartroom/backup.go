@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/backup"
 	"github.com/chartroom/chartroom/storage"
 	"github.com/chartroom/chartroom/vault"
@@ -83,6 +84,9 @@ that the master key wraps and checksummed end to end; restore it with
 		return err
 	}
 	if err := os.Rename(tmp, *out); err != nil {
+		return err
+	}
+	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.Export, ObjectType: "backup", Detail: fmt.Sprintf("backup of %d rows and %d blobs", st.Rows, st.Blobs)}); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: %d tables, %d rows, %d blobs, %d bytes in %v\n", *out, st.Tables, st.Rows, st.Blobs, st.Bytes, time.Since(start).Round(time.Millisecond))
@@ -189,6 +193,9 @@ them; running nodes keep working with the keys they hold.`)
 	defer s.Close()
 	n, err := s.RotateMasterKey(ctx, next)
 	if err != nil {
+		return err
+	}
+	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.ConfigChange, ObjectType: "keys", Detail: "master key rotated to " + next.ID()}); err != nil {
 		return err
 	}
 	if env.Getenv("CHARTROOM_MASTER_KEY") == "" {

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
 	"github.com/pquerna/otp/totp"
 )
@@ -75,6 +77,10 @@ own at first sign-in. Roles: `+roleList()+`.`)
 		return err
 	}
 	if err := s.CreateUser(ctx, u); err != nil {
+		return err
+	}
+	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10),
+		Detail: "user added with roles " + *roles + " at " + *facilities}); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "added %s; one-time password: %s\n", u.Username, pw)
@@ -153,6 +159,9 @@ func usersDisable(ctx context.Context, env *Env, args []string) error {
 	if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
 		return err
 	}
+	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "user disabled"}); err != nil {
+		return err
+	}
 	fmt.Fprintf(env.Stdout, "disabled %s and ended their sessions\n", u.Username)
 	return nil
 }
@@ -186,6 +195,9 @@ func usersReset(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
+		return err
+	}
+	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "password reset"}); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "new one-time password for %s: %s\n", u.Username, pw)
@@ -231,6 +243,9 @@ the second factor away.`)
 	}
 	u.TOTPSecret = key.Secret()
 	if err := s.UpdateUser(ctx, u); err != nil {
+		return err
+	}
+	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "second factor enrolled"}); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "secret: %s\nurl: %s\n", key.Secret(), key.URL())
