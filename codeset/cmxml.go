@@ -11,15 +11,15 @@ type NoteKind uint8
 
 // Kinds of tabular notes, in the order the tabular list prints them.
 const (
-	NoteInclusion  NoteKind = iota + 1 // inclusion term: another name for the condition
-	NoteIncludes                       // "Includes:" further defines the content
-	NoteExcludes1                      // "Excludes1:" never coded together
-	NoteExcludes2                      // "Excludes2:" not included here, may be coded together
-	NoteCodeFirst                      // "Code first" the underlying condition
-	NoteUseAdditional                  // "Use additional code"
-	NoteCodeAlso                       // "Code also"
-	NoteSeventh                        // 7th-character note
-	NoteDefinition                     // a plain note or definition
+	NoteInclusion     NoteKind = iota + 1 // inclusion term: another name for the condition
+	NoteIncludes                          // "Includes:" further defines the content
+	NoteExcludes1                         // "Excludes1:" never coded together
+	NoteExcludes2                         // "Excludes2:" not included here, may be coded together
+	NoteCodeFirst                         // "Code first" the underlying condition
+	NoteUseAdditional                     // "Use additional code"
+	NoteCodeAlso                          // "Code also"
+	NoteSeventh                           // 7th-character note
+	NoteDefinition                        // a plain note or definition
 )
 
 var noteElems = map[string]NoteKind{

@@ -54,7 +54,7 @@ func ParseGEM(name string, r io.Reader) ([]GEM, error) {
 		if len(f) == 0 {
 			continue
 		}
-		if len(f) != 3 || len(f[2]) != 5 || !isBinary(f[2]) || !codeRE.MatchString(f[0]) {
+		if len(f) != 3 || len(f[2]) != 5 || !isDigits(f[2]) || !codeRE.MatchString(f[0]) {
 			return nil, perr(name, lr.n, "want source code, target code and 5 flag digits separated by spaces")
 		}
 		g := GEM{Source: f[0], Target: f[1], Flags: f[2]}
@@ -93,11 +93,3 @@ func ParseGEM(name string, r io.Reader) ([]GEM, error) {
 	return out, nil
 }
 
-func isBinary(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '0' && s[i] != '1' {
-			return false
-		}
-	}
-	return true
-}

@@ -1,4 +1,1071 @@
 package codeset
 
-// Searcher is the search index over a Set.
-type Searcher struct{}
+import (
+	_ "embed"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed synonyms.txt
+var defaultSynonyms string
+
+// DefaultSynonyms returns the embedded synonym and abbreviation list, in the
+// format ParseSynonyms reads.
+func DefaultSynonyms() string { return defaultSynonyms }
+
+// docKind says where a searchable text came from.
+type docKind uint8
+
+const (
+	docTitle docKind = iota + 1
+	docInclusion
+	docIndex
+	docExternal
+	docDrug
+	docNeoplasm
+	docShort
+)
+
+var docKindNames = [...]string{"", "title", "inclusion term", "index", "external cause index", "drug table", "neoplasm table", "short title"}
+var docKindWeight = [...]float32{0, 1.0, 0.93, 1.0, 0.97, 0.97, 0.97, 0.9}
+
+// via says how a searchable text reaches a code.
+type via uint8
+
+const (
+	viaDirect     via = iota // the text belongs to the code
+	viaDefault               // an index term's own code
+	viaDescendant            // a valid code beneath the index (or header) code
+	viaReplacement           // a replacement found through the GEMs or a valid ancestor
+)
+
+var viaWeight = [...]float32{1.0, 1.08, 0.95, 0.85}
+var viaNames = [...]string{"", "the index's code for this term", "a valid code beneath the index code %s", "a replacement for index code %s, not valid in this release"}
+
+type target struct {
+	code uint32 // global code id
+	via  via
+	from string // the index code followed, for explanations
+}
+
+type sdoc struct {
+	kind     docKind
+	text     string
+	tokS     uint32 // toks[tokS:tokE] distinct term ids
+	tokE     uint32
+	tgtS     uint32
+	tgtE     uint32
+	essLen   uint16 // essential (not weak, not nonessential-modifier) terms
+	nemodCut uint16 // toks[tokS:tokS+nemodCut] are essential, the rest nonessential
+}
+
+type gcode struct {
+	sys  System
+	code string
+}
+
+// Searcher is an in-memory search index over a Set: an inverted index of
+// stemmed words over code titles, inclusion terms and index paths, with
+// synonym expansion, edit-distance correction and code-prefix lookup.
+type Searcher struct {
+	set      *Set
+	vocab    map[string]uint32
+	terms    []string
+	postings [][]uint32
+	docs     []sdoc
+	toks     []uint32
+	targets  []target
+	codes    []gcode
+	codeID   map[gcode]uint32
+	sorted   []uint32 // term ids in string order, for prefixes
+	dels     []delEnt
+	syn      map[string][][]string
+	synMax   int
+	weak     []bool // by term id
+	pool     sync.Pool
+}
+
+type delEnt struct {
+	h    uint64
+	term uint32
+}
+
+// Searcher returns the Set's search index, building it on first use with
+// the embedded synonym list.
+func (s *Set) Searcher() *Searcher {
+	s.srchOnce.Do(func() { s.searcher = NewSearcher(s, defaultSynonyms) })
+	return s.searcher
+}
+
+// ParseSynonyms reads a synonym list: "typed words = expansion | expansion"
+// per line, # comments. It returns a map from the stemmed typed words
+// (joined by spaces) to the stemmed expansions.
+func ParseSynonyms(text string) (map[string][][]string, error) {
+	m := map[string][][]string{}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		lhs, rhs, ok := strings.Cut(line, "=")
+		if !ok {
+			return nil, fmt.Errorf("synonyms line %d: want \"words = expansion | expansion\"", i+1)
+		}
+		key := strings.Join(tokenize(lhs, false), " ")
+		if key == "" {
+			continue
+		}
+		for _, alt := range strings.Split(rhs, "|") {
+			t := tokenize(alt, false)
+			if len(t) > 0 {
+				m[key] = append(m[key], t)
+			}
+		}
+	}
+	return m, nil
+}
+
+// NewSearcher builds the search index of s with the given synonym list.
+func NewSearcher(s *Set, synonyms string) *Searcher {
+	s.prepare()
+	x := &Searcher{set: s, vocab: map[string]uint32{}, codeID: map[gcode]uint32{}}
+	x.syn, _ = ParseSynonyms(synonyms)
+	for k := range x.syn {
+		if n := strings.Count(k, " ") + 1; n > x.synMax {
+			x.synMax = n
+		}
+	}
+	// codes: the union of every release, titled by the newest
+	latest := map[System]*Release{}
+	for _, r := range s.Releases {
+		latest[r.System] = r
+	}
+	titleOf := map[gcode]*Entry{}
+	for _, r := range s.Releases {
+		for i := range r.Entries {
+			e := &r.Entries[i]
+			g := gcode{r.System, e.Code}
+			if _, ok := x.codeID[g]; !ok {
+				x.codeID[g] = uint32(len(x.codes))
+				x.codes = append(x.codes, g)
+			}
+			titleOf[g] = e
+		}
+	}
+	var tmp []uint32
+	addDoc := func(kind docKind, text, nemod string, tg []target) {
+		if len(tg) == 0 {
+			return
+		}
+		tmp = tmp[:0]
+		seen := map[uint32]bool{}
+		ess := 0
+		for _, w := range tokenize(text, false) {
+			id := x.term(w)
+			if !seen[id] {
+				seen[id] = true
+				tmp = append(tmp, id)
+				if !weakWords[w] {
+					ess++
+				}
+			}
+		}
+		cut := len(tmp)
+		for _, w := range tokenize(nemod, false) {
+			id := x.term(w)
+			if !seen[id] {
+				seen[id] = true
+				tmp = append(tmp, id)
+			}
+		}
+		if len(tmp) == 0 {
+			return
+		}
+		d := sdoc{kind: kind, text: text, tokS: uint32(len(x.toks)), essLen: uint16(ess), nemodCut: uint16(cut)}
+		x.toks = append(x.toks, tmp...)
+		d.tokE = uint32(len(x.toks))
+		d.tgtS = uint32(len(x.targets))
+		x.targets = append(x.targets, tg...)
+		d.tgtE = uint32(len(x.targets))
+		id := uint32(len(x.docs))
+		x.docs = append(x.docs, d)
+		for _, t := range tmp {
+			x.postings[t] = append(x.postings[t], id)
+		}
+	}
+	for _, g := range x.codes {
+		e := titleOf[g]
+		tg := []target{{code: x.codeID[g]}}
+		addDoc(docTitle, e.Title(), "", tg)
+		if (g.sys == CPT || g.sys == HCPCS) && e.Short != "" && e.Short != e.Long {
+			addDoc(docShort, e.Short, "", tg)
+		}
+	}
+	cm := latest[ICD10CM]
+	if s.Tabular != nil && cm != nil {
+		for _, d := range s.Tabular.Diags {
+			for _, n := range d.Notes {
+				if n.Kind == NoteInclusion {
+					addDoc(docInclusion, n.Text, "", x.resolve(cm, d.Code, viaDirect))
+				}
+			}
+		}
+	}
+	if s.Index != nil && cm != nil {
+		seePath := map[string]string{}
+		for _, t := range s.Index.Terms {
+			if t.Code != "" && t.Kind == IndexDisease {
+				k := strings.ToLower(strings.Join(t.Path, ", "))
+				if _, ok := seePath[k]; !ok {
+					seePath[k] = t.Code
+				}
+				// "see Fracture, femur, neck" names the main term
+				// "Fracture, traumatic" by its first word only
+				if main, _, cut := strings.Cut(t.Path[0], ","); cut {
+					p := append([]string{main}, t.Path[1:]...)
+					k := strings.ToLower(strings.Join(p, ", "))
+					if _, ok := seePath[k]; !ok {
+						seePath[k] = t.Code
+					}
+				}
+			}
+		}
+		for i := range s.Index.Terms {
+			t := &s.Index.Terms[i]
+			code := t.Code
+			if code == "" && t.See != "" {
+				code = seePath[strings.ToLower(strings.TrimSpace(t.See))]
+			}
+			if code == "" {
+				continue
+			}
+			kind := docIndex
+			switch t.Kind {
+			case IndexExternal:
+				kind = docExternal
+			case IndexDrug:
+				kind = docDrug
+			case IndexNeoplasm:
+				kind = docNeoplasm
+			}
+			text := strings.Join(t.Path, " ")
+			if t.Column != "" {
+				text += " " + t.Column
+			}
+			addDoc(kind, text, t.Nemod, x.resolve(cm, code, viaDefault))
+		}
+	}
+	// term order for prefixes, weak flags, deletion index for misspellings
+	x.sorted = make([]uint32, len(x.terms))
+	x.weak = make([]bool, len(x.terms))
+	for i := range x.sorted {
+		x.sorted[i] = uint32(i)
+		x.weak[i] = weakWords[x.terms[i]]
+	}
+	sort.Slice(x.sorted, func(i, j int) bool { return x.terms[x.sorted[i]] < x.terms[x.sorted[j]] })
+	for id, w := range x.terms {
+		if len(w) < 4 || isDigits(w[:1]) {
+			continue
+		}
+		d := 1
+		if len(w) >= 7 {
+			d = 2
+		}
+		forDeletes(w, d, func(v string) { x.dels = append(x.dels, delEnt{hash(v), uint32(id)}) })
+	}
+	sort.Slice(x.dels, func(i, j int) bool { return x.dels[i].h < x.dels[j].h })
+	x.pool.New = func() any { return &scratch{pos: make([]int32, len(x.docs)), cpos: make([]int32, len(x.codes))} }
+	return x
+}
+
+func (x *Searcher) term(w string) uint32 {
+	if id, ok := x.vocab[w]; ok {
+		return id
+	}
+	id := uint32(len(x.terms))
+	x.vocab[w] = id
+	x.terms = append(x.terms, w)
+	x.postings = append(x.postings, nil)
+	return id
+}
+
+// resolve turns an index or tabular code into the codes it leads to in the
+// newest release: itself, its billable descendants when it is a header or
+// no longer exists, or a replacement found through the GEMs or its nearest
+// valid ancestor. Validity on the date of service is checked at query time.
+func (x *Searcher) resolve(r *Release, code string, own via) []target {
+	var out []target
+	add := func(c string, v via) {
+		if id, ok := x.codeID[gcode{ICD10CM, c}]; ok {
+			out = append(out, target{code: id, via: v, from: code})
+		}
+	}
+	add(code, own)
+	if e := r.lookup(code); e != nil && e.Billable {
+		return out
+	}
+	const maxDesc = 60
+	n := 0
+	for _, d := range r.descendants(code) {
+		if d.Billable && n < maxDesc {
+			add(d.Code, viaDescendant)
+			n++
+		}
+	}
+	if n > 0 {
+		return out
+	}
+	// no longer in the release: the GEMs round trip, then the nearest ancestor
+	x.set.prepare()
+	seen := map[string]bool{}
+	for _, gi := range x.set.gemIdx[string('0'+byte(GEMDx10to9))+code] {
+		for _, bi := range x.set.gemIdx[string('0'+byte(GEMDx9to10))+x.set.GEMs[gi].Target] {
+			t := x.set.GEMs[bi].Target
+			if e := r.lookup(t); e != nil && e.Billable && !seen[t] {
+				seen[t] = true
+				add(t, viaReplacement)
+			}
+		}
+	}
+	if len(seen) > 0 {
+		return out
+	}
+	for p := len(code) - 1; p >= 3; p-- {
+		anc := code[:p]
+		if e := r.lookup(anc); e != nil {
+			if e.Billable {
+				add(anc, viaReplacement)
+				return out
+			}
+			k := 0
+			for _, d := range r.descendants(anc) {
+				if d.Billable && k < 20 {
+					add(d.Code, viaReplacement)
+					k++
+				}
+			}
+			return out
+		}
+	}
+	return out
+}
+
+func hash(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// forDeletes calls fn with w and every string made by deleting up to d of its
+// letters (duplicates possible).
+func forDeletes(w string, d int, fn func(string)) {
+	fn(w)
+	if d == 0 || len(w) <= 1 {
+		return
+	}
+	seen := map[string]bool{}
+	var rec func(s string, d int)
+	rec = func(s string, d int) {
+		for i := 0; i < len(s); i++ {
+			v := s[:i] + s[i+1:]
+			if seen[v] {
+				continue
+			}
+			seen[v] = true
+			fn(v)
+			if d > 1 && len(v) > 2 {
+				rec(v, d-1)
+			}
+		}
+	}
+	rec(w, d)
+}
+
+// fuzzy returns vocabulary terms within the allowed edit distance of w.
+func (x *Searcher) fuzzy(w string) []fuzzyHit {
+	max := 0
+	switch {
+	case len(w) >= 7:
+		max = 2
+	case len(w) >= 4:
+		max = 1
+	default:
+		return nil
+	}
+	var out []fuzzyHit
+	seen := map[uint32]bool{}
+	forDeletes(w, max, func(v string) {
+		h := hash(v)
+		i := sort.Search(len(x.dels), func(i int) bool { return x.dels[i].h >= h })
+		for ; i < len(x.dels) && x.dels[i].h == h; i++ {
+			t := x.dels[i].term
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			if d := damerau(w, x.terms[t], max); d <= max && d > 0 {
+				out = append(out, fuzzyHit{t, d})
+			}
+		}
+	})
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].dist != out[j].dist {
+			return out[i].dist < out[j].dist
+		}
+		return len(x.postings[out[i].term]) > len(x.postings[out[j].term])
+	})
+	if len(out) > 6 {
+		out = out[:6]
+	}
+	return out
+}
+
+type fuzzyHit struct {
+	term uint32
+	dist int
+}
+
+// prefixTerms returns up to n vocabulary terms that start with p, most
+// frequent first.
+func (x *Searcher) prefixTerms(p string, n int) []uint32 {
+	i := sort.Search(len(x.sorted), func(i int) bool { return x.terms[x.sorted[i]] >= p })
+	var out []uint32
+	for ; i < len(x.sorted) && strings.HasPrefix(x.terms[x.sorted[i]], p); i++ {
+		if x.terms[x.sorted[i]] != p {
+			out = append(out, x.sorted[i])
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return len(x.postings[out[a]]) > len(x.postings[out[b]]) })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// SearchOptions narrow a search.
+type SearchOptions struct {
+	Systems []System // empty: every loaded system
+	Date    Date     // date of service; zero: each system's newest release
+	Limit   int      // zero: 20
+	Explain bool     // fill Result.Explain
+}
+
+// Result is one code offered by Search.
+type Result struct {
+	System   System   `json:"system"`
+	Code     string   `json:"code"` // as published: "I21.9", "0DTJ4ZZ"
+	Title    string   `json:"title"`
+	Score    float64  `json:"score"`
+	Billable bool     `json:"billable"`
+	Matched  string   `json:"matched"` // the text that matched best
+	Source   string   `json:"source"`  // "title", "index", "inclusion term", …
+	Explain  []string `json:"explain,omitempty"`
+}
+
+// alt is one way to satisfy a query slot: all its terms must be present.
+type alt struct {
+	terms  []uint32
+	weight float32
+	why    string
+	post   []uint32
+}
+
+// slot is one concept of the query (a word or a phrase with its synonyms).
+type slot struct {
+	text string
+	alts []alt
+	idf  float32
+}
+
+type scratch struct {
+	pos     []int32 // doc → index into acc, -1 … stored +1
+	acc     []docAcc
+	cpos    []int32
+	cand    []cand
+	touched []uint32
+}
+
+type docAcc struct {
+	doc  uint32
+	w    [maxSlots]float32
+	nt   [maxSlots]uint8
+	mask uint32
+}
+
+type cand struct {
+	code  uint32
+	score float32
+	doc   uint32
+	tg    uint32
+}
+
+const maxSlots = 12
+
+var codeLikeRE = regexp.MustCompile(`^[A-Za-z0-9]{1,3}[0-9][A-Za-z0-9.]*$|^[0-9][A-Za-z0-9]{2,6}$`)
+
+// looksLikeCode reports whether a query word is a code or code prefix
+// ("E11.2", "0DT", "99213", "J1100") rather than a word.
+func looksLikeCode(w string) bool {
+	if len(w) < 3 || len(w) > 8 || !codeLikeRE.MatchString(w) {
+		return false
+	}
+	hasDigit, hasLetter := false, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= '0' && c <= '9' {
+			hasDigit = true
+		} else if c != '.' {
+			hasLetter = true
+		}
+	}
+	if !hasDigit {
+		return false
+	}
+	// plain numbers: codes only when 5 long (CPT) or with a letter (PCS 0DT)
+	return hasLetter || len(w) == 5 || len(w) == 3 || len(w) == 4
+}
+
+// Search finds codes for a query as coders type it. Results are ordered best
+// first; ties keep code order, so the same query always gives the same list.
+// Only codes valid on the date of service are offered.
+func (x *Searcher) Search(q string, opt SearchOptions) []Result {
+	if opt.Limit <= 0 {
+		opt.Limit = 20
+	}
+	systems := opt.Systems
+	if len(systems) == 0 {
+		systems = Systems
+	}
+	rels := map[System]*Release{}
+	for _, sys := range systems {
+		var r *Release
+		if opt.Date == 0 {
+			r = x.set.Latest(sys)
+		} else {
+			r = x.set.ReleaseAt(sys, opt.Date)
+		}
+		if r != nil {
+			rels[sys] = r
+		}
+	}
+	if len(rels) == 0 {
+		return nil
+	}
+	fields := strings.Fields(q)
+	var prefixes []string
+	var words []string
+	for _, f := range fields {
+		if looksLikeCode(f) {
+			prefixes = append(prefixes, NormalizeCode(f))
+		} else {
+			words = append(words, f)
+		}
+	}
+	if len(words) == 0 && len(prefixes) > 0 {
+		return x.codePrefix(prefixes, rels, opt)
+	}
+	asYouType := len(q) > 0 && q[len(q)-1] != ' '
+	slots := x.parse(strings.Join(words, " "), asYouType)
+	if len(slots) == 0 {
+		return nil
+	}
+	sc := x.pool.Get().(*scratch)
+	defer x.pool.Put(sc)
+	res := x.run(sc, slots, rels, prefixes, opt)
+	return res
+}
+
+// parse turns the query words into slots.
+func (x *Searcher) parse(q string, asYouType bool) []slot {
+	toks := tokenize(q, false)
+	raw := toks
+	var slots []slot
+	N := float32(len(x.docs) + 1)
+	for i := 0; i < len(toks) && len(slots) < maxSlots; {
+		// longest synonym phrase starting here
+		matched := 0
+		for L := min(x.synMax, len(toks)-i); L >= 1; L-- {
+			key := strings.Join(toks[i:i+L], " ")
+			exp, ok := x.syn[key]
+			if !ok {
+				continue
+			}
+			sl := slot{text: key}
+			if L > 1 || x.vocab[key] != 0 || x.hasTerm(key) {
+				if ids, ok := x.lookupAll(toks[i : i+L]); ok {
+					sl.alts = append(sl.alts, alt{terms: ids, weight: 1, why: ""})
+				}
+			}
+			for _, e := range exp {
+				if ids, ok := x.lookupAll(e); ok {
+					if len(e) == 1 && L == 1 && e[0] == key {
+						continue // the word itself, already added
+					}
+					sl.alts = append(sl.alts, alt{terms: ids, weight: 0.96, why: fmt.Sprintf("%q read as %q", key, strings.Join(e, " "))})
+				}
+			}
+			if len(sl.alts) > 0 {
+				slots = append(slots, sl)
+				matched = L
+				break
+			}
+		}
+		if matched > 0 {
+			i += matched
+			continue
+		}
+		w := toks[i]
+		sl := slot{text: w}
+		last := i == len(raw)-1
+		if id, ok := x.vocab[w]; ok {
+			sl.alts = append(sl.alts, alt{terms: []uint32{id}, weight: 1})
+		}
+		if len(sl.alts) == 0 || len(x.postings[sl.alts[0].terms[0]]) < 3 {
+			for _, h := range x.fuzzy(w) {
+				wt := float32(0.8)
+				if h.dist == 2 {
+					wt = 0.7
+				}
+				sl.alts = append(sl.alts, alt{terms: []uint32{h.term}, weight: wt, why: fmt.Sprintf("%q corrected to %q (edit distance %d)", w, x.terms[h.term], h.dist)})
+			}
+		}
+		if last && asYouType && len(w) >= 3 || len(sl.alts) == 0 && len(w) >= 4 {
+			for _, t := range x.prefixTerms(w, 24) {
+				sl.alts = append(sl.alts, alt{terms: []uint32{t}, weight: 0.85, why: fmt.Sprintf("%q completed to %q", w, x.terms[t])})
+			}
+		}
+		if len(sl.alts) > 0 {
+			slots = append(slots, sl)
+		}
+		i++
+	}
+	for si := range slots {
+		sl := &slots[si]
+		best := float32(0)
+		for ai := range sl.alts {
+			a := &sl.alts[ai]
+			a.post = x.intersect(a.terms)
+			df := float32(len(a.post))
+			idf := float32(math.Log(float64(1 + N/(df+1))))
+			if allWeak(x, a.terms) {
+				idf *= 0.3
+			}
+			if idf*a.weight > best {
+				best = idf * a.weight
+			}
+		}
+		sl.idf = best
+	}
+	return slots
+}
+
+func allWeak(x *Searcher, ts []uint32) bool {
+	for _, t := range ts {
+		if !x.weak[t] {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *Searcher) hasTerm(w string) bool { _, ok := x.vocab[w]; return ok }
+
+func (x *Searcher) lookupAll(ws []string) ([]uint32, bool) {
+	ids := make([]uint32, 0, len(ws))
+	for _, w := range ws {
+		id, ok := x.vocab[w]
+		if !ok {
+			return nil, false
+		}
+		ids = append(ids, id)
+	}
+	return ids, true
+}
+
+// intersect returns the documents holding every term.
+func (x *Searcher) intersect(ts []uint32) []uint32 {
+	if len(ts) == 1 {
+		return x.postings[ts[0]]
+	}
+	lists := make([][]uint32, len(ts))
+	for i, t := range ts {
+		lists[i] = x.postings[t]
+	}
+	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
+	out := append([]uint32(nil), lists[0]...)
+	for _, l := range lists[1:] {
+		k, j := 0, 0
+		for _, d := range out {
+			for j < len(l) && l[j] < d {
+				j++
+			}
+			if j < len(l) && l[j] == d {
+				out[k] = d
+				k++
+			}
+		}
+		out = out[:k]
+	}
+	return out
+}
+
+func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, prefixes []string, opt SearchOptions) []Result {
+	order := make([]int, len(slots))
+	for i := range order {
+		order[i] = i
+	}
+	size := func(s *slot) int {
+		n := 0
+		for _, a := range s.alts {
+			n += len(a.post)
+		}
+		return n
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size(&slots[order[a]]) < size(&slots[order[b]]) })
+	sc.acc = sc.acc[:0]
+	const bigList = 6000
+	for k, si := range order {
+		sl := &slots[si]
+		onlyExisting := k > 0 && len(sc.acc) > 0 && size(sl) > bigList
+		for _, a := range sl.alts {
+			nt := uint8(len(a.terms))
+			for _, d := range a.post {
+				p := sc.pos[d]
+				if p == 0 {
+					if onlyExisting {
+						continue
+					}
+					sc.acc = append(sc.acc, docAcc{doc: d})
+					p = int32(len(sc.acc))
+					sc.pos[d] = p
+				}
+				ac := &sc.acc[p-1]
+				if a.weight > ac.w[si] {
+					ac.w[si] = a.weight
+					ac.nt[si] = nt
+					ac.mask |= 1 << si
+				}
+			}
+		}
+	}
+	var total float32
+	for i := range slots {
+		total += slots[i].idf
+	}
+	// first pass: an upper bound of each document's score from the
+	// accumulators; then the best documents are rescored exactly.
+	var maxScore float32
+	for i := range sc.acc {
+		ac := &sc.acc[i]
+		sc.pos[ac.doc] = 0
+		var cov float32
+		matched := 0
+		for si := range slots {
+			if ac.w[si] > 0 {
+				cov += slots[si].idf * ac.w[si]
+				matched += int(ac.nt[si])
+			}
+		}
+		cov /= total
+		d := &x.docs[ac.doc]
+		prec := float32(1)
+		if d.essLen > 0 {
+			prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
+		}
+		score := cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind]
+		ac.w[0] = score // reuse: slot weights are no longer needed
+		if score > maxScore {
+			maxScore = score
+		}
+	}
+	const topDocs = 400
+	var hist [64]int
+	for i := range sc.acc {
+		b := int(sc.acc[i].w[0] / maxScore * 63.999)
+		hist[b]++
+	}
+	threshold, n := float32(0), 0
+	for b := 63; b >= 0; b-- {
+		n += hist[b]
+		if n >= topDocs {
+			threshold = float32(b) / 64 * maxScore
+			break
+		}
+	}
+	sc.cand = sc.cand[:0]
+	for i := range sc.acc {
+		ac := &sc.acc[i]
+		if ac.w[0] < threshold {
+			continue
+		}
+		score, _ := x.exactScore(slots, total, ac.doc, nil)
+		d := &x.docs[ac.doc]
+		for ti := d.tgtS; ti < d.tgtE; ti++ {
+			t := &x.targets[ti]
+			s := score * viaWeight[t.via]
+			p := sc.cpos[t.code]
+			if p == 0 {
+				sc.cand = append(sc.cand, cand{code: t.code, score: s, doc: ac.doc, tg: ti})
+				sc.cpos[t.code] = int32(len(sc.cand))
+			} else if c := &sc.cand[p-1]; s > c.score || (s == c.score && ac.doc < c.doc) {
+				c.score, c.doc, c.tg = s, ac.doc, ti
+			}
+		}
+	}
+	for i := range sc.cand {
+		sc.cpos[sc.cand[i].code] = 0
+	}
+	cands := sc.cand
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].code < cands[j].code
+	})
+	var out []Result
+	type scored struct {
+		c     cand
+		e     *Entry
+		score float32
+	}
+	var keep []scored
+	need := opt.Limit*4 + 40
+	for _, c := range cands {
+		if len(keep) >= need {
+			break
+		}
+		g := x.codes[c.code]
+		r := rels[g.sys]
+		if r == nil {
+			continue
+		}
+		if len(prefixes) > 0 && !hasAnyPrefix(g.code, prefixes) {
+			continue
+		}
+		e := r.lookup(g.code)
+		if e == nil {
+			continue
+		}
+		if opt.Date != 0 && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
+			continue
+		}
+		s := c.score * x.defaultPreference(e.Title(), slots)
+		if !e.Billable {
+			s *= 0.7
+		}
+		keep = append(keep, scored{c, e, s})
+	}
+	sort.SliceStable(keep, func(i, j int) bool {
+		if keep[i].score != keep[j].score {
+			return keep[i].score > keep[j].score
+		}
+		return keep[i].c.code < keep[j].c.code
+	})
+	for _, k := range keep {
+		if len(out) >= opt.Limit {
+			break
+		}
+		g := x.codes[k.c.code]
+		d := &x.docs[k.c.doc]
+		r := Result{System: g.sys, Code: FormatCode(g.sys, g.code), Title: k.e.Title(), Score: math.Round(float64(k.score)*1000) / 1000,
+			Billable: k.e.Billable, Matched: d.text, Source: docKindNames[d.kind]}
+		if d.kind >= docIndex && d.kind <= docNeoplasm {
+			r.Matched = indexText(x, k.c.doc)
+		}
+		if opt.Explain {
+			r.Explain = x.explain(slots, k.c, k.e, k.score)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func indexText(x *Searcher, doc uint32) string { return x.docs[doc].text }
+
+// exactScore scores one document against the query: coverage (the share of
+// the query's weight found, words found only among nonessential modifiers
+// counting half), precision (the share of the text's essential words the
+// query accounts for), the source's weight and a slight preference for
+// shorter texts. When why is not nil it receives, per slot, the alternative
+// that matched (or -1).
+func (x *Searcher) exactScore(slots []slot, total float32, doc uint32, why []int) (float32, float32) {
+	d := &x.docs[doc]
+	toks := x.toks[d.tokS:d.tokE]
+	cut := int(d.nemodCut)
+	var cov float32
+	matched := 0
+	for si := range slots {
+		best, bestNT, bestA := float32(0), 0, -1
+		for ai := range slots[si].alts {
+			a := &slots[si].alts[ai]
+			w := a.weight
+			ok := true
+			for _, t := range a.terms {
+				at := -1
+				for k, dt := range toks {
+					if dt == t {
+						at = k
+						break
+					}
+				}
+				if at < 0 {
+					ok = false
+					break
+				}
+				if at >= cut {
+					w = a.weight * 0.5
+				}
+			}
+			nt := len(a.terms)
+			if w < a.weight {
+				nt = 0
+			}
+			// a longer alternative explains more of the text: prefer it
+			// when its weight is close
+			if ok && (bestA < 0 || w+0.05*float32(nt) > best+0.05*float32(bestNT)) {
+				best, bestA, bestNT = w, ai, nt
+			}
+		}
+		if why != nil {
+			why[si] = bestA
+		}
+		cov += slots[si].idf * best
+		matched += bestNT
+	}
+	cov /= total
+	prec := float32(1)
+	if d.essLen > 0 {
+		prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
+	}
+	length := 1 - 0.004*float32(min(int(d.essLen), 30)) - 0.0015*float32(min(len(toks)-int(d.essLen), 30))
+	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * length, prec
+}
+
+// defaultPreference follows the coding defaults when the query is silent:
+// the initial encounter before subsequent ones and sequelae, and the
+// unspecified code before the specific "other" ones.
+func (x *Searcher) defaultPreference(title string, slots []slot) float32 {
+	said := func(w string) bool {
+		for _, s := range slots {
+			if strings.Contains(s.text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	f := float32(1)
+	t := strings.ToLower(title)
+	if (strings.Contains(t, "subsequent encounter") && !said("subsequ")) || (strings.Contains(t, "sequela") && !said("sequel")) {
+		f *= 0.97
+	}
+	if strings.Contains(t, "unspecified") && !said("other") {
+		f *= 1.006
+	}
+	return f
+}
+
+func hasAnyPrefix(code string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// explain says why a code ranked where it did.
+func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []string {
+	d := &x.docs[c.doc]
+	have := map[uint32]bool{}
+	for _, t := range x.toks[d.tokS:d.tokE] {
+		have[t] = true
+	}
+	var out []string
+	out = append(out, fmt.Sprintf("matched %s %q", docKindNames[d.kind], d.text))
+	t := &x.targets[c.tg]
+	if t.via != viaDirect {
+		msg := viaNames[t.via]
+		if strings.Contains(msg, "%s") {
+			msg = fmt.Sprintf(msg, FormatCode(ICD10CM, t.from))
+		}
+		out = append(out, "reaches this code as "+msg)
+	}
+	for _, sl := range slots {
+		found := false
+		for _, a := range sl.alts {
+			all := true
+			for _, tm := range a.terms {
+				if !have[tm] {
+					all = false
+					break
+				}
+			}
+			if all {
+				if a.why != "" {
+					out = append(out, fmt.Sprintf("query word %q: %s", sl.text, a.why))
+				} else {
+					out = append(out, fmt.Sprintf("query word %q: found", sl.text))
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, fmt.Sprintf("query word %q: not in this text", sl.text))
+		}
+	}
+	b := "billable"
+	if !e.Billable {
+		b = "header, not billable (score ×0.7)"
+	}
+	out = append(out, fmt.Sprintf("%s; source weight %.2f; via weight %.2f; final score %.3f", b, docKindWeight[d.kind], viaWeight[t.via], final))
+	return out
+}
+
+// codePrefix lists codes that start with the typed prefixes, billable first
+// and shorter codes before longer ones.
+func (x *Searcher) codePrefix(prefixes []string, rels map[System]*Release, opt SearchOptions) []Result {
+	var out []Result
+	for _, sys := range Systems {
+		r := rels[sys]
+		if r == nil {
+			continue
+		}
+		for _, p := range prefixes {
+			var es []*Entry
+			if e := r.lookup(p); e != nil {
+				es = append(es, e)
+			}
+			es = append(es, r.descendants(p)...)
+			for _, e := range es {
+				if opt.Date != 0 && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
+					continue
+				}
+				score := 1.0 - 0.02*float64(len(e.Code)-len(p))
+				if !e.Billable {
+					score *= 0.9
+				}
+				res := Result{System: sys, Code: FormatCode(sys, e.Code), Title: e.Title(), Score: math.Round(score*1000) / 1000, Billable: e.Billable, Matched: e.Code, Source: "code prefix"}
+				if opt.Explain {
+					res.Explain = []string{fmt.Sprintf("code starts with %q", p)}
+				}
+				out = append(out, res)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Code < out[j].Code
+	})
+	if len(out) > opt.Limit {
+		out = out[:opt.Limit]
+	}
+	return out
+}
