@@ -222,8 +222,12 @@ type PatientFilter struct {
 	BirthDate Date
 	MRN       string // any identifier value, including retired aliases
 	Facility  string // limit to patients with an identifier at this facility
-	Cursor    string // from the previous page's NextCursor
-	Limit     int    // default 50, at most 500
+	SSN       SSN    // exact match, through a keyed blind index (never stored in clear)
+	// SSNIndex is the blind index of SSN, set by the store for its engines'
+	// query builders.
+	SSNIndex []byte
+	Cursor   string // from the previous page's NextCursor
+	Limit    int    // default 50, at most 500
 }
 
 // Page is one page of a list and the cursor for the next.

@@ -104,13 +104,20 @@ func (s *Server) apiFindPatients(w http.ResponseWriter, r *http.Request) error {
 	q := query{r: r}
 	f := chartroom.PatientFilter{Family: q.str("family"), Given: q.str("given"), BirthDate: q.date("birth_date"),
 		MRN: q.str("mrn"), Facility: strings.ToUpper(q.str("facility")), Cursor: q.str("cursor"), Limit: int(q.int64("limit"))}
+	if v := q.str("ssn"); v != "" {
+		ssn, err := chartroom.ParseSSN(v)
+		if err != nil {
+			return chartroom.Invalid("ssn", "%v", err)
+		}
+		f.SSN = ssn
+	}
 	if name := q.str("name"); name != "" && f.Family == "" {
 		f.Family, f.Given = splitName(name)
 	}
 	if q.err != nil {
 		return q.err
 	}
-	if f.Family == "" && f.MRN == "" && f.BirthDate.IsZero() && f.Given == "" {
+	if f.Family == "" && f.MRN == "" && f.BirthDate.IsZero() && f.Given == "" && f.SSN == "" {
 		return chartroom.Invalid("family", "give a family name, MRN or birth date to search")
 	}
 	page, err := s.Patients.FindPatients(r.Context(), f)

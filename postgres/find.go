@@ -20,6 +20,9 @@ func findPatients(f chartroom.PatientFilter, c chartroom.Cursor, limit int) (str
 		w.Add(`EXISTS (SELECT 1 FROM patient_identifiers i WHERE i.patient_id = p.id AND i.facility = ?)`, f.Facility)
 	}
 	w.Add(`p.merged_into IS NULL`)
+	if f.SSNIndex != nil {
+		w.Add(`p.ssn_bidx = ?`, f.SSNIndex)
+	}
 	if f.Family != "" {
 		w.Add(`p.family_norm >= ? AND p.family_norm < ?`, f.Family, sqlstore.PrefixEnd(f.Family))
 	}

@@ -263,6 +263,9 @@ func (s *Store) FindPatients(ctx context.Context, f chartroom.PatientFilter) (ch
 			f.MRN = string(m)
 		}
 	}
+	if f.SSN != "" {
+		f.SSNIndex = s.vault.BlindIndex("ssn", string(f.SSN))
+	}
 	limit := chartroom.PageLimit(f.Limit)
 	q, args := s.d.FindPatients(f, c, limit+1)
 	rows, err := s.rdb.QueryContext(ctx, q, args...)

@@ -69,6 +69,10 @@ func TestPatients(t *testing.T) {
 		if _, err := s.Patient(ctx, 999999); chartroom.ErrorKind(err) != chartroom.KindNotFound {
 			t.Errorf("missing patient: got %v", err)
 		}
+		bySSN, err := s.FindPatients(ctx, chartroom.PatientFilter{SSN: "123456789"})
+		if err != nil || len(bySSN.Items) != 1 || bySSN.Items[0].ID != p.ID {
+			t.Errorf("by SSN (blind index): %+v %v", bySSN, err)
+		}
 		byMRN, err := s.PatientByIdentifier(ctx, "EAST", "E-77")
 		if err != nil || byMRN.ID != p.ID {
 			t.Errorf("by identifier: %v %v", byMRN, err)

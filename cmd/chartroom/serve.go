@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -39,6 +40,7 @@ type serveConfig struct {
 	webhook     string
 	syslog      string
 	syslogTLS   bool
+	permissions string
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -57,6 +59,7 @@ Ctrl-C shuts it down gracefully.`)
 	fs.DurationVar(&c.idle, "idle-timeout", 15*time.Minute, "end a session after this long without a request")
 	fs.StringVar(&c.totpRoles, "require-totp", "", "comma-separated roles that must sign in with an authenticator code (enroll users first: chartroom users totp)")
 	fs.IntVar(&c.minPassword, "password-min-length", 12, "the shortest password users may choose")
+	fs.StringVar(&c.permissions, "permissions", "", "a file of extra grants, one 'role action…' line each, extending the permission table")
 	fs.StringVar(&c.syslog, "syslog", env.Getenv("CHARTROOM_SYSLOG"), "HOST:PORT of a SIEM that receives the audit trail live as RFC 5424 syslog over TCP")
 	fs.BoolVar(&c.syslogTLS, "syslog-tls", false, "send the syslog stream over TLS")
 	fs.StringVar(&c.webhook, "alert-webhook", env.Getenv("CHARTROOM_ALERT_WEBHOOK"), "URL that receives each privacy alert as a JSON POST")
@@ -82,6 +85,16 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	if c.demo {
 		if err := loadDemo(ctx, env, s, log); err != nil {
 			return err
+		}
+	}
+	policy := auth.NewPolicy()
+	if c.permissions != "" {
+		b, err := os.ReadFile(c.permissions)
+		if err != nil {
+			return fmt.Errorf("--permissions: %w", err)
+		}
+		if err := policy.ParseGrants(string(b)); err != nil {
+			return fmt.Errorf("--permissions %s: %w", c.permissions, err)
 		}
 	}
 	var totpRoles []chartroom.Role
@@ -122,7 +135,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		Documents:  audit.Documents(s, trail, time.Now),
 		Merges:     audit.Merges(s, trail, time.Now),
 		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s,
-		Policy: auth.NewPolicy(), Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
+		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
 	if err != nil {
