@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -12,6 +13,8 @@ import (
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
+	"github.com/chartroom/chartroom/sqlstore"
+	"github.com/pquerna/otp"
 	"github.com/pquerna/otp/totp"
 )
 
@@ -133,86 +136,90 @@ func usersList(ctx context.Context, env *Env, args []string) error {
 }
 
 func usersDisable(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "users disable", "users disable [--data DIR] [--db DSN] USERNAME", "Disable a user and end every session they have.")
-	var sf storeFlags
-	sf.register(fs, env)
-	if err := parseFlags(env, fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	s, err := sf.open(ctx, env, slog.New(slog.NewJSONHandler(env.Stderr, nil)), false)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	u, err := s.UserByName(ctx, fs.Arg(0))
-	if err != nil {
-		return fmt.Errorf("no user %q", fs.Arg(0))
-	}
-	u.Disabled = true
-	if err := s.UpdateUser(ctx, u); err != nil {
-		return err
-	}
-	if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
-		return err
-	}
-	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "user disabled"}); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "disabled %s and ended their sessions\n", u.Username)
-	return nil
+	return onUser(ctx, env, args, "users disable", "users disable [--data DIR] [--db DSN] USERNAME", "Disable a user and end every session they have.", nil,
+		func(s *sqlstore.Store, sf storeFlags, u *chartroom.User) error {
+			u.Disabled = true
+			if err := s.UpdateUser(ctx, u); err != nil {
+				return err
+			}
+			if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+			if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "user disabled"}); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "disabled %s and ended their sessions\n", u.Username)
+			return nil
+		})
 }
 
 func usersReset(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "users reset-password", "users reset-password [--data DIR] [--db DSN] USERNAME", "Give a user a new one-time password (printed once), unlock the account and end their sessions.")
-	var sf storeFlags
-	sf.register(fs, env)
-	if err := parseFlags(env, fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
-	}
-	s, err := sf.open(ctx, env, slog.New(slog.NewJSONHandler(env.Stderr, nil)), false)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	u, err := s.UserByName(ctx, fs.Arg(0))
-	if err != nil {
-		return fmt.Errorf("no user %q", fs.Arg(0))
-	}
-	pw := auth.NewPassword()
-	hash, err := auth.HashPassword(pw)
-	if err != nil {
-		return err
-	}
-	if err := s.SetPassword(ctx, u.ID, hash, true); err != nil {
-		return err
-	}
-	if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
-		return err
-	}
-	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "password reset"}); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "new one-time password for %s: %s\n", u.Username, pw)
-	return nil
+	return onUser(ctx, env, args, "users reset-password", "users reset-password [--data DIR] [--db DSN] USERNAME",
+		"Give a user a new one-time password (printed once), unlock the account and end their sessions.", nil,
+		func(s *sqlstore.Store, sf storeFlags, u *chartroom.User) error {
+			pw := auth.NewPassword()
+			hash, err := auth.HashPassword(pw)
+			if err != nil {
+				return err
+			}
+			if err := s.SetPassword(ctx, u.ID, hash, true); err != nil {
+				return err
+			}
+			if err := s.RevokeUserSessions(ctx, u.ID); err != nil {
+				return err
+			}
+			if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "password reset"}); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "new one-time password for %s: %s\n", u.Username, pw)
+			return nil
+		})
 }
 
 func usersTOTP(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "users totp", "users totp [--data DIR] [--db DSN] [--remove] USERNAME", `
+	var remove *bool
+	return onUser(ctx, env, args, "users totp", "users totp [--data DIR] [--db DSN] [--remove] USERNAME", `
 Enroll a user in a time-based one-time password (RFC 6238) second factor.
 Prints the secret and an otpauth:// URL to enter in an authenticator app;
 from then on the user signs in with a six-digit code too. --remove takes
-the second factor away.`)
+the second factor away.`, func(fs *flag.FlagSet) { remove = fs.Bool("remove", false, "remove the user's second factor") },
+		func(s *sqlstore.Store, sf storeFlags, u *chartroom.User) error {
+			detail := "second factor removed"
+			var key *otp.Key
+			if *remove {
+				u.TOTPSecret = ""
+			} else {
+				var err error
+				if key, err = totp.Generate(totp.GenerateOpts{Issuer: "Chartroom", AccountName: u.Username}); err != nil {
+					return err
+				}
+				u.TOTPSecret, detail = key.Secret(), "second factor enrolled"
+			}
+			if err := s.UpdateUser(ctx, u); err != nil {
+				return err
+			}
+			if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: detail}); err != nil {
+				return err
+			}
+			if key == nil {
+				fmt.Fprintf(env.Stdout, "removed the second factor of %s\n", u.Username)
+				return nil
+			}
+			fmt.Fprintf(env.Stdout, "secret: %s\nurl: %s\n", key.Secret(), key.URL())
+			return nil
+		})
+}
+
+// onUser runs a verb that acts on one named user: it parses the flags
+// (setup may add its own), opens the store, finds the user and calls fn.
+func onUser(ctx context.Context, env *Env, args []string, name, usage, about string, setup func(fs *flag.FlagSet),
+	fn func(s *sqlstore.Store, sf storeFlags, u *chartroom.User) error) error {
+	fs := newFlags(env, name, usage, about)
 	var sf storeFlags
 	sf.register(fs, env)
-	remove := fs.Bool("remove", false, "remove the user's second factor")
+	if setup != nil {
+		setup(fs)
+	}
 	if err := parseFlags(env, fs, args); err != nil {
 		return err
 	}
@@ -229,25 +236,5 @@ the second factor away.`)
 	if err != nil {
 		return fmt.Errorf("no user %q", fs.Arg(0))
 	}
-	if *remove {
-		u.TOTPSecret = ""
-		if err := s.UpdateUser(ctx, u); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "removed the second factor of %s\n", u.Username)
-		return nil
-	}
-	key, err := totp.Generate(totp.GenerateOpts{Issuer: "Chartroom", AccountName: u.Username})
-	if err != nil {
-		return err
-	}
-	u.TOTPSecret = key.Secret()
-	if err := s.UpdateUser(ctx, u); err != nil {
-		return err
-	}
-	if err := recordCLI(ctx, env, s, sf.data, audit.Entry{Action: audit.PermissionEdit, ObjectType: "user", ObjectID: strconv.FormatInt(u.ID, 10), Detail: "second factor enrolled"}); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "secret: %s\nurl: %s\n", key.Secret(), key.URL())
-	return nil
+	return fn(s, sf, u)
 }
