@@ -140,6 +140,7 @@ type Document struct {
 	Source      string         `json:"source,omitempty"` // where it came from: ui, hl7, scan, fhir, demo
 	Version     int            `json:"version"`          // the current version number, from 1
 	Sensitivity []string       `json:"sensitivity,omitempty"`
+	ExternalID  string         `json:"external_id,omitempty"` // the sender's document number (TXA-12), for replacements
 	CreatedAt   time.Time      `json:"created_at"`
 	UpdatedAt   time.Time      `json:"updated_at"`
 }
@@ -233,6 +234,8 @@ type DocumentService interface {
 	// OpenDocumentBinary returns a version's binary, checked against its SHA-256.
 	OpenDocumentBinary(ctx context.Context, id int64, version int) (io.ReadCloser, *DocumentVersion, error)
 	FindDocuments(ctx context.Context, f DocumentFilter) (Page[*Document], error)
+	// DocumentByExternalID finds a patient's document by the sender's number.
+	DocumentByExternalID(ctx context.Context, patientID int64, externalID string) (*Document, error)
 	AddAmendment(ctx context.Context, a *Amendment) error
 	Amendments(ctx context.Context, documentID int64) ([]*Amendment, error)
 }

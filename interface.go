@@ -65,3 +65,31 @@ type InterfaceService interface {
 	Reprocess(ctx context.Context, id int64) error
 	ChannelStats(ctx context.Context) ([]*ChannelStats, error)
 }
+
+// Charge is one billable line from a charge feed (HL7 DFT FT1): the CPT or
+// HCPCS code, with its modifiers, units and the ICD-10-CM codes that
+// justify it.
+type Charge struct {
+	ID          int64     `json:"id"`
+	PatientID   int64     `json:"patient_id"`
+	EncounterID int64     `json:"encounter_id,omitempty"`
+	Source      string    `json:"source"` // the message that brought it, e.g. "hl7:REG|MAIN|123"
+	Line        int       `json:"line"`
+	ServiceDate time.Time `json:"service_date"`
+	Code        string    `json:"code"`
+	CodeSystem  string    `json:"code_system,omitempty"`
+	Modifiers   []string  `json:"modifiers,omitempty"`
+	Description string    `json:"description,omitempty"`
+	Units       float64   `json:"units"`
+	Amount      float64   `json:"amount"`
+	Diagnoses   []string  `json:"diagnoses,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// ChargeService keeps charges.
+type ChargeService interface {
+	// AddCharges stores charges; a line already stored from the same source
+	// is left as it is, so a resent message adds nothing.
+	AddCharges(ctx context.Context, cs []*Charge) error
+	Charges(ctx context.Context, encounterID int64) ([]*Charge, error)
+}

@@ -332,3 +332,15 @@ func (s *merges) Merges(ctx context.Context, patientID int64) ([]*chartroom.Merg
 	}
 	return ms, err
 }
+
+func (s *documents) DocumentByExternalID(ctx context.Context, patientID int64, externalID string) (*chartroom.Document, error) {
+	d, err := s.inner.DocumentByExternalID(ctx, patientID, externalID)
+	var id int64
+	if d != nil {
+		id = d.ID
+	}
+	if rerr := s.r.record(ctx, Read, "document", id, patientID, err, "by=external id"); err == nil && rerr != nil {
+		return nil, rerr
+	}
+	return d, err
+}

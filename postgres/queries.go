@@ -5,7 +5,7 @@ import "github.com/chartroom/chartroom/sqlstore"
 const (
 	patientCols   = `p.id, p.names, p.birth_date, p.sex, p.flags, p.deceased_at, p.merged_into, p.secret, p.version, p.created_at, p.updated_at`
 	encounterCols = `id, patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, version, created_at, updated_at`
-	documentCols  = `id, patient_id, encounter_id, type, title, author_id, service_at, status, source, version, sensitivity, created_at, updated_at`
+	documentCols  = `id, patient_id, encounter_id, type, title, author_id, service_at, status, source, version, sensitivity, created_at, updated_at, external_id`
 	versionCols   = `document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at`
 	userCols      = `id, username, name, roles, facilities, password_hash, must_change, disabled, failed_logins, locked_until, totp_secret, created_at, last_login_at`
 	providerCols  = `id, npi, name, specialty, active`
@@ -44,8 +44,8 @@ var queries = sqlstore.Queries{
 		attending_id = $10, service = $11, payer = $12, reason = $13, updated_at = $14, version = version + 1 WHERE id = $15 AND version = $16`,
 	SelectEncounter: `SELECT ` + encounterCols + ` FROM encounters WHERE id = $1`,
 
-	InsertDocument: `INSERT INTO documents (patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+	InsertDocument: `INSERT INTO documents (patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at, external_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 	UpdateDocument:          `UPDATE documents SET encounter_id = $1, type = $2, title = $3, author_id = $4, service_at = $5, status = $6, sensitivity = $7, updated_at = $8 WHERE id = $9`,
 	BumpDocumentVersion:     `UPDATE documents SET version = $1, status = $2, updated_at = $3 WHERE id = $4`,
 	SelectDocument:          `SELECT ` + documentCols + ` FROM documents WHERE id = $1`,
@@ -120,4 +120,10 @@ var queries = sqlstore.Queries{
 	MoveEncounterBack:  `UPDATE encounters SET patient_id = $1, version = version + 1 WHERE id = $2 AND patient_id = $3`,
 	MoveDocumentBack:   `UPDATE documents SET patient_id = $1 WHERE id = $2 AND patient_id = $3`,
 	MoveIdentifierBack: `UPDATE patient_identifiers SET patient_id = $1, retired = $2 WHERE id = $3 AND patient_id = $4`,
+
+	SelectDocumentByExternal: `SELECT ` + documentCols + ` FROM documents WHERE patient_id = $1 AND external_id = $2 ORDER BY id LIMIT 1`,
+	InsertCharge: `INSERT INTO charges (patient_id, encounter_id, source, line, service_date, code, code_system, modifiers, description, units, amount, diagnoses, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (source, line) DO NOTHING`,
+	SelectCharges: `SELECT id, patient_id, encounter_id, source, line, service_date, code, code_system, modifiers, description, units, amount, diagnoses, created_at
+		FROM charges WHERE encounter_id = $1 ORDER BY source, line`,
 }

@@ -5,7 +5,7 @@ import "github.com/chartroom/chartroom/sqlstore"
 const (
 	patientCols   = `p.id, p.names, p.birth_date, p.sex, p.flags, p.deceased_at, p.merged_into, p.secret, p.version, p.created_at, p.updated_at`
 	encounterCols = `id, patient_id, facility, account, class, status, admit_at, discharge_at, admit_source, disposition, attending_id, service, payer, reason, version, created_at, updated_at`
-	documentCols  = `id, patient_id, encounter_id, type, title, author_id, service_at, status, source, version, sensitivity, created_at, updated_at`
+	documentCols  = `id, patient_id, encounter_id, type, title, author_id, service_at, status, source, version, sensitivity, created_at, updated_at, external_id`
 	versionCols   = `document_id, version, status, text, content_type, blob_sha256, size, reason, created_by, created_at`
 	userCols      = `id, username, name, roles, facilities, password_hash, must_change, disabled, failed_logins, locked_until, totp_secret, created_at, last_login_at`
 	providerCols  = `id, npi, name, specialty, active`
@@ -44,8 +44,8 @@ var queries = sqlstore.Queries{
 		attending_id = ?, service = ?, payer = ?, reason = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`,
 	SelectEncounter: `SELECT ` + encounterCols + ` FROM encounters WHERE id = ?`,
 
-	InsertDocument: `INSERT INTO documents (patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	InsertDocument: `INSERT INTO documents (patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at, external_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 	UpdateDocument:          `UPDATE documents SET encounter_id = ?, type = ?, title = ?, author_id = ?, service_at = ?, status = ?, sensitivity = ?, updated_at = ? WHERE id = ?`,
 	BumpDocumentVersion:     `UPDATE documents SET version = ?, status = ?, updated_at = ? WHERE id = ?`,
 	SelectDocument:          `SELECT ` + documentCols + ` FROM documents WHERE id = ?`,
@@ -120,4 +120,10 @@ var queries = sqlstore.Queries{
 	MoveEncounterBack:  `UPDATE encounters SET patient_id = ?, version = version + 1 WHERE id = ? AND patient_id = ?`,
 	MoveDocumentBack:   `UPDATE documents SET patient_id = ? WHERE id = ? AND patient_id = ?`,
 	MoveIdentifierBack: `UPDATE patient_identifiers SET patient_id = ?, retired = ? WHERE id = ? AND patient_id = ?`,
+
+	SelectDocumentByExternal: `SELECT ` + documentCols + ` FROM documents WHERE patient_id = ? AND external_id = ? ORDER BY id LIMIT 1`,
+	InsertCharge: `INSERT INTO charges (patient_id, encounter_id, source, line, service_date, code, code_system, modifiers, description, units, amount, diagnoses, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, line) DO NOTHING`,
+	SelectCharges: `SELECT id, patient_id, encounter_id, source, line, service_date, code, code_system, modifiers, description, units, amount, diagnoses, created_at
+		FROM charges WHERE encounter_id = ? ORDER BY source, line`,
 }

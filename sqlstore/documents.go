@@ -101,7 +101,7 @@ func (s *Store) CreateDocument(ctx context.Context, d *chartroom.Document, c cha
 			return err
 		}
 		if err := tx.QueryRowContext(ctx, s.q.InsertDocument, d.PatientID, nullInt(d.EncounterID), string(d.Type), d.Title, nullInt(d.AuthorID),
-			s.d.Time(d.ServiceAt.UTC().Truncate(1000)), string(d.Status), d.Source, string(sens), s.d.Time(now), s.d.Time(now)).Scan(&d.ID); err != nil {
+			s.d.Time(d.ServiceAt.UTC().Truncate(1000)), string(d.Status), d.Source, string(sens), s.d.Time(now), s.d.Time(now), d.ExternalID).Scan(&d.ID); err != nil {
 			return err
 		}
 		return s.insertVersion(ctx, tx, d.ID, 1, d.Status, c, sum, size, text, s.d.Time(now))
@@ -224,7 +224,7 @@ func scanDocument(row scanner) (*chartroom.Document, error) {
 		sens             []byte
 		created, updated dbTime
 	)
-	err := row.Scan(&d.ID, &d.PatientID, &enc, &typ, &d.Title, &author, &service, &status, &d.Source, &d.Version, &sens, &created, &updated)
+	err := row.Scan(&d.ID, &d.PatientID, &enc, &typ, &d.Title, &author, &service, &status, &d.Source, &d.Version, &sens, &created, &updated, &d.ExternalID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, chartroom.NotFound("document")
 	}
@@ -414,4 +414,10 @@ func (s *Store) Amendments(ctx context.Context, documentID int64) ([]*chartroom.
 		out = append(out, &a)
 	}
 	return out, chartroom.E("amendment.list", rows.Err())
+}
+
+// DocumentByExternalID implements chartroom.DocumentService.
+func (s *Store) DocumentByExternalID(ctx context.Context, patientID int64, externalID string) (*chartroom.Document, error) {
+	d, err := scanDocument(s.rdb.QueryRowContext(ctx, s.q.SelectDocumentByExternal, patientID, externalID))
+	return d, chartroom.E("document.read", err)
 }

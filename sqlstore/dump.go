@@ -13,7 +13,7 @@ import (
 // system starts with everyone signed out.
 var Tables = []string{
 	"data_keys", "facilities", "providers", "patients", "patient_identifiers", "encounters", "blobs",
-	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges",
+	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges", "charges",
 }
 
 // seededTables hold a row that a migration writes; a restore replaces it.

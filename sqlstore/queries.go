@@ -37,7 +37,8 @@ type Queries struct {
 	SelectEncounter string // id → encounter columns
 
 	// Document columns: id, patient_id, encounter_id, type, title, author_id,
-	// service_at, status, source, version, sensitivity, created_at, updated_at.
+	// service_at, status, source, version, sensitivity, created_at, updated_at,
+	// external_id.
 	InsertDocument          string // patient_id, encounter_id, type, title, author_id, service_at, status, source, sensitivity, created_at, updated_at → id
 	UpdateDocument          string // encounter_id, type, title, author_id, service_at, status, sensitivity, updated_at, id
 	BumpDocumentVersion     string // version, status, updated_at, id
@@ -108,4 +109,8 @@ type Queries struct {
 	MoveEncounterBack  string // patient_id, id, from patient_id
 	MoveDocumentBack   string // patient_id, id, from patient_id
 	MoveIdentifierBack string // patient_id, retired, id, from patient_id
+
+	SelectDocumentByExternal string // patient_id, external_id → document columns
+	InsertCharge             string // patient_id, encounter_id, source, line, service_date, code, code_system, modifiers, description, units, amount, diagnoses, created_at (nothing on a duplicate)
+	SelectCharges            string // encounter_id → charge columns
 }

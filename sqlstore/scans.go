@@ -128,7 +128,7 @@ func (s *Store) IndexScan(ctx context.Context, id int64, d *chartroom.Document, 
 			return err
 		}
 		if err := tx.QueryRowContext(ctx, s.q.InsertDocument, d.PatientID, nullInt(d.EncounterID), string(d.Type), d.Title, nullInt(d.AuthorID),
-			s.d.Time(d.ServiceAt.UTC().Truncate(1000)), string(d.Status), d.Source, "[]", s.d.Time(now), s.d.Time(now)).Scan(&d.ID); err != nil {
+			s.d.Time(d.ServiceAt.UTC().Truncate(1000)), string(d.Status), d.Source, "[]", s.d.Time(now), s.d.Time(now), d.ExternalID).Scan(&d.ID); err != nil {
 			return err
 		}
 		c := chartroom.DocumentContent{ContentType: sc.ContentType, Reason: "indexed from scan " + sc.Filename, CreatedBy: by}
