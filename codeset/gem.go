@@ -92,4 +92,3 @@ func ParseGEM(name string, r io.Reader) ([]GEM, error) {
 	}
 	return out, nil
 }
-

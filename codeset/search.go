@@ -38,10 +38,10 @@ var docKindWeight = [...]float32{0, 1.0, 0.93, 1.0, 0.97, 0.97, 0.97, 0.9}
 type via uint8
 
 const (
-	viaDirect     via = iota // the text belongs to the code
-	viaDefault               // an index term's own code
-	viaDescendant            // a valid code beneath the index (or header) code
-	viaReplacement           // a replacement found through the GEMs or a valid ancestor
+	viaDirect      via = iota // the text belongs to the code
+	viaDefault                // an index term's own code
+	viaDescendant             // a valid code beneath the index (or header) code
+	viaReplacement            // a replacement found through the GEMs or a valid ancestor
 )
 
 var viaWeight = [...]float32{1.0, 1.08, 0.95, 0.85}
@@ -253,11 +253,14 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			case IndexNeoplasm:
 				kind = docNeoplasm
 			}
-			text := strings.Join(t.Path, " ")
+			// "Asthma, asthmatic": the forms after the main term's
+			// first comma are alternatives, not further words
+			main, alts := splitMainTerm(t.Path[0])
+			text := strings.Join(append([]string{main}, t.Path[1:]...), " ")
 			if t.Column != "" {
 				text += " " + t.Column
 			}
-			addDoc(kind, text, t.Nemod, x.resolve(cm, code, viaDefault))
+			addDoc(kind, text, t.Nemod+" "+alts, x.resolve(cm, code, viaDefault))
 		}
 	}
 	// term order for prefixes, weak flags, deletion index for misspellings
@@ -292,6 +295,28 @@ func (x *Searcher) term(w string) uint32 {
 	x.terms = append(x.terms, w)
 	x.postings = append(x.postings, nil)
 	return id
+}
+
+// splitMainTerm separates a main term's alternative word forms ("Asthma,
+// asthmatic", "Disease, diseased") from the term; a qualifier after the
+// comma ("Fracture, pathological") stays part of it.
+func splitMainTerm(t string) (main, alts string) {
+	m, rest, ok := strings.Cut(t, ",")
+	if !ok {
+		return t, ""
+	}
+	mw := strings.ToLower(strings.TrimSpace(m))
+	for _, w := range strings.Fields(strings.ToLower(rest)) {
+		w = strings.Trim(w, "()")
+		n := 0
+		for n < len(w) && n < len(mw) && w[n] == mw[n] {
+			n++
+		}
+		if n < 4 {
+			return t, ""
+		}
+	}
+	return m, rest
 }
 
 // resolve turns an index or tabular code into the codes it leads to in the
@@ -453,6 +478,8 @@ type SearchOptions struct {
 	Date    Date     // date of service; zero: each system's newest release
 	Limit   int      // zero: 20
 	Explain bool     // fill Result.Explain
+
+	query string // lower-cased query, set by Search
 }
 
 // Result is one code offered by Search.
@@ -560,7 +587,7 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	var prefixes []string
 	var words []string
 	for _, f := range fields {
-		if looksLikeCode(f) {
+		if looksLikeCode(f) && x.isCodePrefix(NormalizeCode(f), rels) {
 			prefixes = append(prefixes, NormalizeCode(f))
 		} else {
 			words = append(words, f)
@@ -569,6 +596,7 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	if len(words) == 0 && len(prefixes) > 0 {
 		return x.codePrefix(prefixes, rels, opt)
 	}
+	opt.query = " " + strings.ToLower(q) + " "
 	asYouType := len(q) > 0 && q[len(q)-1] != ' '
 	slots := x.parse(strings.Join(words, " "), asYouType)
 	if len(slots) == 0 {
@@ -578,6 +606,17 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	defer x.pool.Put(sc)
 	res := x.run(sc, slots, rels, prefixes, opt)
 	return res
+}
+
+// isCodePrefix reports whether some code of the releases starts with p.
+func (x *Searcher) isCodePrefix(p string, rels map[System]*Release) bool {
+	for _, r := range rels {
+		i := sort.Search(len(r.Entries), func(i int) bool { return r.Entries[i].Code >= p })
+		if i < len(r.Entries) && strings.HasPrefix(r.Entries[i].Code, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // parse turns the query words into slots.
@@ -625,11 +664,25 @@ func (x *Searcher) parse(q string, asYouType bool) []slot {
 		if id, ok := x.vocab[w]; ok {
 			sl.alts = append(sl.alts, alt{terms: []uint32{id}, weight: 1})
 		}
-		if len(sl.alts) == 0 || len(x.postings[sl.alts[0].terms[0]]) < 3 {
-			for _, h := range x.fuzzy(w) {
+		exactDF := 0
+		if len(sl.alts) > 0 {
+			exactDF = len(x.postings[sl.alts[0].terms[0]])
+		}
+		if len(w) >= 5 || exactDF == 0 {
+			for rank, h := range x.fuzzy(w) {
+				// a correction must be much commoner than a rare exact word
+				if exactDF > 0 && len(x.postings[h.term]) < 5*exactDF+10 {
+					continue
+				}
 				wt := float32(0.8)
 				if h.dist == 2 {
 					wt = 0.7
+				}
+				wt -= 0.01 * float32(rank)
+				if exactDF > 0 && len(x.postings[h.term]) >= 10*exactDF {
+					// "did you mean": the common word beats the rare one
+					wt = 0.86 - 0.01*float32(rank)
+					sl.alts[0].weight = 0.82
 				}
 				sl.alts = append(sl.alts, alt{terms: []uint32{h.term}, weight: wt, why: fmt.Sprintf("%q corrected to %q (edit distance %d)", w, x.terms[h.term], h.dist)})
 			}
@@ -652,7 +705,7 @@ func (x *Searcher) parse(q string, asYouType bool) []slot {
 			a.post = x.intersect(a.terms)
 			df := float32(len(a.post))
 			idf := float32(math.Log(float64(1 + N/(df+1))))
-			if allWeak(x, a.terms) {
+			if allVague(x, a.terms) {
 				idf *= 0.3
 			}
 			if idf*a.weight > best {
@@ -664,9 +717,11 @@ func (x *Searcher) parse(q string, asYouType bool) []slot {
 	return slots
 }
 
-func allWeak(x *Searcher, ts []uint32) bool {
+// allVague reports whether every term is a vague word ("other",
+// "unspecified") that should weigh little in a query.
+func allVague(x *Searcher, ts []uint32) bool {
 	for _, t := range ts {
-		if !x.weak[t] {
+		if !vagueWords[x.terms[t]] {
 			return false
 		}
 	}
@@ -854,7 +909,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 		if opt.Date != 0 && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
 			continue
 		}
-		s := c.score * x.defaultPreference(e.Title(), slots)
+		s := c.score * x.defaultPreference(e.Title(), slots, opt.query)
 		if !e.Billable {
 			s *= 0.7
 		}
@@ -942,14 +997,14 @@ func (x *Searcher) exactScore(slots []slot, total float32, doc uint32, why []int
 	if d.essLen > 0 {
 		prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 	}
-	length := 1 - 0.004*float32(min(int(d.essLen), 30)) - 0.0015*float32(min(len(toks)-int(d.essLen), 30))
+	length := 1 - 0.004*float32(min(int(d.essLen), 30)) - 0.0015*float32(min(cut-int(d.essLen), 30))
 	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * length, prec
 }
 
 // defaultPreference follows the coding defaults when the query is silent:
 // the initial encounter before subsequent ones and sequelae, and the
 // unspecified code before the specific "other" ones.
-func (x *Searcher) defaultPreference(title string, slots []slot) float32 {
+func (x *Searcher) defaultPreference(title string, slots []slot, query string) float32 {
 	said := func(w string) bool {
 		for _, s := range slots {
 			if strings.Contains(s.text, w) {
@@ -965,6 +1020,12 @@ func (x *Searcher) defaultPreference(title string, slots []slot) float32 {
 	}
 	if strings.Contains(t, "unspecified") && !said("other") {
 		f *= 1.006
+	}
+	if strings.HasPrefix(t, "other ") && !said("other") && !said("specifi") {
+		f *= 0.98
+	}
+	if strings.Contains(t, "without") && !strings.Contains(query, "with ") && !strings.HasSuffix(query, " with") {
+		f *= 1.008
 	}
 	return f
 }

@@ -23,6 +23,15 @@ var weakWords = func() map[string]bool {
 	return m
 }()
 
+// vagueWords say little about what is wanted and weigh little in a query.
+var vagueWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`unspecified other nos nec site specified part classified elsewhere condition disease due`) {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
 // tokenize splits text into lower-case words of letters and digits, drops
 // possessive 's and stop words, and stems each word.
 func tokenize(s string, keepStop bool) []string {
