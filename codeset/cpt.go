@@ -41,7 +41,7 @@ func ParseCPT(name string, r io.Reader) ([]Entry, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
+		line := 0
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -53,6 +53,7 @@ func ParseCPT(name string, r io.Reader) ([]Entry, error) {
 			}
 			continue
 		}
+		line, _ = cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}

@@ -125,7 +125,7 @@ func parseOrderBody(rec string) (Entry, error) {
 	}
 	code := strings.TrimRight(rec[:7], " ")
 	if !codeRE.MatchString(code) || rec[7] != ' ' {
-		return e, fmt.Errorf("bad code field %q in columns 7-13", rec[:7])
+		return e, fmt.Errorf("bad code field %q in columns 7-13 (bad width?)", rec[:7])
 	}
 	if (rec[8] != '0' && rec[8] != '1') || rec[9] != ' ' {
 		return e, fmt.Errorf("bad valid flag %q in column 15: want 0 or 1 (bad width?)", rec[8:9])
