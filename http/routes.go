@@ -62,6 +62,9 @@ func (s *Server) routeTable() []route {
 		{"GET /scans/{id}/content", can(auth.DocumentIndex), s.handleScanContent},
 		{"POST /scans/{id}/index", can(auth.DocumentIndex), s.handleScanIndex},
 		{"GET /admin/users", can(auth.UserAdmin), s.handleUsersPage},
+		{"GET /interfaces", can(auth.InterfaceMonitor), s.handleInterfacesPage},
+		{"GET /interfaces/messages/{id}", can(auth.InterfaceMonitor), s.handleInterfaceMessage},
+		{"POST /interfaces/messages/{id}/reprocess", can(auth.InterfaceMonitor), s.handleReprocess},
 
 		// JSON API.
 		{"GET /api/v1/openapi.json", public, s.handleOpenAPI},

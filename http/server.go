@@ -40,6 +40,7 @@ type Config struct {
 	Scans      chartroom.ScanService
 	Access     chartroom.AccessService
 	Merges     chartroom.MergeService
+	Interfaces chartroom.InterfaceService
 	// AlertWebhook, when set, receives each privacy alert as a JSON POST.
 	AlertWebhook string
 	Audit        audit.Recorder

@@ -17,6 +17,7 @@ import (
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
 	chttp "github.com/chartroom/chartroom/http"
+	"github.com/chartroom/chartroom/ingest"
 	"github.com/chartroom/chartroom/sqlstore"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -134,13 +135,27 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		Encounters: audit.Encounters(s, trail, time.Now),
 		Documents:  audit.Documents(s, trail, time.Now),
 		Merges:     audit.Merges(s, trail, time.Now),
-		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s,
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s, Interfaces: s,
 		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
 	if err != nil {
 		return err
 	}
+	// Interface messages are applied to the record after their ACK, by
+	// workers that claim them from the database, so any serve node can.
+	proc := &ingest.Processor{
+		Record: ingest.Record{Patients: audit.Patients(s, trail, time.Now), Encounters: audit.Encounters(s, trail, time.Now), Documents: audit.Documents(s, trail, time.Now),
+			Providers: s, Merges: audit.Merges(s, trail, time.Now), Charges: s},
+		Queue: s, Channels: map[string]ingest.Channel{}, Log: log,
+	}
+	for _, ch := range c.channels() {
+		proc.Channels[ch.Name] = ch
+	}
+	pctx, stopProc := context.WithCancel(ctx)
+	procDone := make(chan struct{})
+	go func() { proc.Run(pctx, 2); close(procDone) }()
+	defer func() { stopProc(); <-procDone }()
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", c.addr, err)
@@ -200,4 +215,11 @@ func ensureAdmin(ctx context.Context, env *Env, s *sqlstore.Store) error {
 	}
 	fmt.Fprintf(env.Stdout, "\nCreated the admin account.\n  username: admin\n  one-time password: %s\nIt is shown only now; you will choose your own password at first sign-in.\n\n", pw)
 	return nil
+}
+
+// channels returns the configured interface channels: one, "hl7", that
+// accepts every known type and maps facilities to MAIN unless told
+// otherwise.
+func (c serveConfig) channels() []ingest.Channel {
+	return []ingest.Channel{{Name: "hl7", DefaultFacility: "MAIN"}}
 }
