@@ -18,6 +18,7 @@ import (
 	"github.com/chartroom/chartroom/auth"
 	chttp "github.com/chartroom/chartroom/http"
 	"github.com/chartroom/chartroom/ingest"
+	"github.com/chartroom/chartroom/mllp"
 	"github.com/chartroom/chartroom/sqlstore"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -28,14 +29,17 @@ func init() {
 
 // serveConfig is what serve was asked to do.
 type serveConfig struct {
-	store   storeFlags
-	addr    string
-	demo    bool
-	tlsCert string
-	tlsKey  string
-	idle    time.Duration
-	ready   chan<- string // tests: receives the listening address
+	store     storeFlags
+	addr      string
+	demo      bool
+	tlsCert   string
+	tlsKey    string
+	idle      time.Duration
+	ready     chan<- string // tests: receives the listening address
+	mllpReady chan<- string // tests: receives the MLLP address
 
+	mllpAddr    string
+	mllpMax     int
 	totpRoles   string
 	minPassword int
 	webhook     string
@@ -60,6 +64,8 @@ Ctrl-C shuts it down gracefully.`)
 	fs.DurationVar(&c.idle, "idle-timeout", 15*time.Minute, "end a session after this long without a request")
 	fs.StringVar(&c.totpRoles, "require-totp", "", "comma-separated roles that must sign in with an authenticator code (enroll users first: chartroom users totp)")
 	fs.IntVar(&c.minPassword, "password-min-length", 12, "the shortest password users may choose")
+	fs.StringVar(&c.mllpAddr, "mllp", "", "address for the HL7 v2 MLLP listener, such as 127.0.0.1:2575 (off when empty)")
+	fs.IntVar(&c.mllpMax, "mllp-max-frame", 16<<20, "largest MLLP frame accepted, in bytes")
 	fs.StringVar(&c.permissions, "permissions", "", "a file of extra grants, one 'role action…' line each, extending the permission table")
 	fs.StringVar(&c.syslog, "syslog", env.Getenv("CHARTROOM_SYSLOG"), "HOST:PORT of a SIEM that receives the audit trail live as RFC 5424 syslog over TCP")
 	fs.BoolVar(&c.syslogTLS, "syslog-tls", false, "send the syslog stream over TLS")
@@ -156,6 +162,28 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	procDone := make(chan struct{})
 	go func() { proc.Run(pctx, 2); close(procDone) }()
 	defer func() { stopProc(); <-procDone }()
+	if c.mllpAddr != "" {
+		recv := ingest.NewReceiver(c.channels()[0], s, log)
+		defer recv.Close()
+		ms := &mllp.Server{Handler: recv, MaxFrameSize: c.mllpMax, IdleTimeout: 10 * time.Minute, WriteTimeout: 30 * time.Second, TLSConfig: nil,
+			Logf: func(format string, args ...any) { log.Info("mllp: " + fmt.Sprintf(format, args...)) }}
+		mln, err := net.Listen("tcp", c.mllpAddr)
+		if err != nil {
+			return fmt.Errorf("cannot listen for MLLP on %s: %w", c.mllpAddr, err)
+		}
+		go ms.Serve(mln)
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			ms.Shutdown(sctx)
+		}()
+		reg.MustRegister(ingestCollector{recv})
+		log.Info("mllp listening", "addr", mln.Addr().String())
+		fmt.Fprintf(env.Stdout, "MLLP listener on %s\n", mln.Addr())
+		if c.mllpReady != nil {
+			c.mllpReady <- mln.Addr().String()
+		}
+	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", c.addr, err)
@@ -222,4 +250,22 @@ func ensureAdmin(ctx context.Context, env *Env, s *sqlstore.Store) error {
 // otherwise.
 func (c serveConfig) channels() []ingest.Channel {
 	return []ingest.Channel{{Name: "hl7", DefaultFacility: "MAIN"}}
+}
+
+// ingestCollector exports the MLLP receiver's counters to Prometheus.
+type ingestCollector struct{ r *ingest.Receiver }
+
+var (
+	mllpIn       = prometheus.NewDesc("chartroom_mllp_messages_total", "MLLP frames received, by outcome.", []string{"channel", "outcome"}, nil)
+	mllpLastSeen = prometheus.NewDesc("chartroom_mllp_last_message_seconds", "Unix time of the last MLLP frame.", []string{"channel"}, nil)
+)
+
+func (c ingestCollector) Describe(ch chan<- *prometheus.Desc) { ch <- mllpIn; ch <- mllpLastSeen }
+
+func (c ingestCollector) Collect(ch chan<- prometheus.Metric) {
+	name := "hl7"
+	for outcome, v := range map[string]int64{"accepted": c.r.Accepted.Load(), "rejected": c.r.Rejected.Load(), "duplicate": c.r.Duplicates.Load(), "unstored": c.r.Unstored.Load()} {
+		ch <- prometheus.MustNewConstMetric(mllpIn, prometheus.CounterValue, float64(v), name, outcome)
+	}
+	ch <- prometheus.MustNewConstMetric(mllpLastSeen, prometheus.GaugeValue, float64(c.r.Last.Load())/1e9, name)
 }
