@@ -59,6 +59,7 @@ var funcs = template.FuncMap{
 	"isImage": func(ct string) bool { return strings.HasPrefix(ct, "image/") && ct != "image/tiff" },
 	"isPDF":   func(ct string) bool { return ct == "application/pdf" },
 	"add":     func(a, b int) int { return a + b },
+	"list":    func(xs ...string) []string { return xs },
 	"eq64":    func(a, b int64) bool { return a == b },
 	"rolesOf": func(u *chartroom.User) []string {
 		out := make([]string, len(u.Roles))

@@ -41,6 +41,7 @@ type Config struct {
 	Access     chartroom.AccessService
 	Merges     chartroom.MergeService
 	Interfaces chartroom.InterfaceService
+	Codes      *Codes
 	// AlertWebhook, when set, receives each privacy alert as a JSON POST.
 	AlertWebhook string
 	Audit        audit.Recorder

@@ -56,14 +56,15 @@ type fixture struct {
 	tokens map[chartroom.Role]string // session token per role
 	csrf   map[chartroom.Role]string
 	users  map[chartroom.Role]*chartroom.User
+	codes  *chttp.Codes
 }
 
 func newFixture(t *testing.T, s *sqlstore.Store) *fixture {
 	t.Helper()
-	f := &fixture{t: t, store: s, rec: &recorder{}, policy: auth.NewPolicy(), tokens: map[chartroom.Role]string{}, csrf: map[chartroom.Role]string{}, users: map[chartroom.Role]*chartroom.User{}}
+	f := &fixture{t: t, store: s, rec: &recorder{}, codes: &chttp.Codes{}, policy: auth.NewPolicy(), tokens: map[chartroom.Role]string{}, csrf: map[chartroom.Role]string{}, users: map[chartroom.Role]*chartroom.User{}}
 	srv, err := chttp.NewServer(chttp.Config{
 		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Merges: s, Interfaces: s,
-		Audit: f.rec, AuditLog: s, Policy: f.policy, Ready: s.Ping, LoginLimit: 1000,
+		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Ready: s.Ping, LoginLimit: 1000,
 	})
 	if err != nil {
 		t.Fatal(err)

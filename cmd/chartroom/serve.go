@@ -16,6 +16,7 @@ import (
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
+	"github.com/chartroom/chartroom/codeset"
 	chttp "github.com/chartroom/chartroom/http"
 	"github.com/chartroom/chartroom/ingest"
 	"github.com/chartroom/chartroom/mllp"
@@ -135,13 +136,27 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 			log.Error("closing the audit trail", "err", err.Error())
 		}
 	}()
+	// The encoder's code sets load in the background: pages say "loading"
+	// until the search index is built.
+	codes := &chttp.Codes{}
+	codes.Loading()
+	go func() {
+		start := time.Now()
+		set, err := codeset.LoadArchive(ctx, codeset.DirArchive{Dir: filepath.Join(c.store.data, "codesets")})
+		codes.Use(set, err)
+		if err != nil {
+			log.Error("loading code sets", "err", err.Error())
+		} else if !set.Empty() {
+			log.Info("code sets loaded", "releases", len(set.Releases), "took", time.Since(start).String())
+		}
+	}()
 	reg := prometheus.NewRegistry()
 	srv, err := chttp.NewServer(chttp.Config{
 		Patients:   audit.Patients(s, trail, time.Now),
 		Encounters: audit.Encounters(s, trail, time.Now),
 		Documents:  audit.Documents(s, trail, time.Now),
 		Merges:     audit.Merges(s, trail, time.Now),
-		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s, Interfaces: s,
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes,
 		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})

@@ -42,3 +42,32 @@
     if (v) v.focus({ preventScroll: false });
   }
 })();
+
+// The encoder searches as the coder types, through the JSON API.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-codesearch]");
+  var list = document.getElementById("code-results");
+  if (!box || !list) return;
+  var timer = null, seq = 0;
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+  function run() {
+    var q = box.value.trim();
+    if (q.length < 2) return;
+    var sys = document.getElementById("code-system").value;
+    var date = document.getElementById("code-date").value;
+    var mine = ++seq;
+    var url = "/api/v1/codes/search?limit=25&q=" + encodeURIComponent(q) + (sys ? "&system=" + sys : "") + (date ? "&date=" + date : "");
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } }).then(function (r) { return r.json(); }).then(function (data) {
+      if (mine !== seq || !data.items) return;
+      if (!data.items.length) { list.innerHTML = '<li class="empty">No code matches. Try other words, an abbreviation, or fewer words.</li>'; return; }
+      list.innerHTML = data.items.map(function (it) {
+        return '<li><a href="/codes?code=' + encodeURIComponent(it.code) + '&system=' + it.system + '&q=' + encodeURIComponent(q) + '"><strong>' + esc(it.code) + "</strong></a> " + esc(it.title) +
+          (it.billable ? "" : ' <span class="flag grey">header</span>') + '<br><span class="muted">' + esc(it.source) + ": " + esc(it.matched) + "</span></li>";
+      }).join("");
+    }).catch(function () {});
+  }
+  box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+})();
