@@ -16,10 +16,103 @@ import (
 // encoded layout changes, and ReadFrom refuses versions it does not know.
 const (
 	blobMagic   = "CRCODES\x00"
-	blobVersion = 1
+	blobVersion = 2
 )
 
-// setBlob is the encoded form of a Set.
+// blobPart is one gob message of a blob. A Set is written as a sequence of
+// parts of bounded size (one release, or a chunk of a long list) so that
+// decoding never holds one huge message in memory.
+type blobPart struct {
+	Release    *Release
+	Tabular    *Tabular
+	IndexTerms []IndexTerm
+	IndexVer   int
+	PCSTables  []PCSTable
+	PCSVersion int
+	PCSDefs    []PCSDefinition
+	GEMs       []GEM
+	MCE        []MCEEdit
+	MCEVersion int
+	POAExempt  []string
+	End        bool
+}
+
+const chunk = 20000
+
+func encodeParts(enc *gob.Encoder, s *Set) error {
+	put := func(p blobPart) error { return enc.Encode(&p) }
+	for _, r := range s.Releases {
+		if err := put(blobPart{Release: r}); err != nil {
+			return err
+		}
+	}
+	if s.Tabular != nil {
+		if err := put(blobPart{Tabular: s.Tabular}); err != nil {
+			return err
+		}
+	}
+	if s.Index != nil {
+		for i := 0; i < len(s.Index.Terms); i += chunk {
+			if err := put(blobPart{IndexTerms: s.Index.Terms[i:min(i+chunk, len(s.Index.Terms))], IndexVer: s.Index.Version}); err != nil {
+				return err
+			}
+		}
+	}
+	if len(s.PCSTables) > 0 {
+		if err := put(blobPart{PCSTables: s.PCSTables, PCSVersion: s.PCSVersion}); err != nil {
+			return err
+		}
+	}
+	if len(s.PCSDefs) > 0 {
+		if err := put(blobPart{PCSDefs: s.PCSDefs}); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(s.GEMs); i += chunk {
+		if err := put(blobPart{GEMs: s.GEMs[i:min(i+chunk, len(s.GEMs))]}); err != nil {
+			return err
+		}
+	}
+	if len(s.MCE) > 0 || len(s.POAExempt) > 0 {
+		if err := put(blobPart{MCE: s.MCE, MCEVersion: s.MCEVersion, POAExempt: s.POAExempt}); err != nil {
+			return err
+		}
+	}
+	return put(blobPart{End: true})
+}
+
+func decodeParts(dec *gob.Decoder) (*setBlob, error) {
+	b := &setBlob{}
+	for {
+		var p blobPart
+		if err := dec.Decode(&p); err != nil {
+			return nil, err
+		}
+		switch {
+		case p.End:
+			return b, nil
+		case p.Release != nil:
+			b.Releases = append(b.Releases, p.Release)
+		case p.Tabular != nil:
+			b.Tabular = p.Tabular
+		case p.IndexTerms != nil:
+			if b.Index == nil {
+				b.Index = &Index{Version: p.IndexVer}
+			}
+			b.Index.Terms = append(b.Index.Terms, p.IndexTerms...)
+		case p.PCSTables != nil:
+			b.PCSTables, b.PCSVersion = p.PCSTables, p.PCSVersion
+		case p.PCSDefs != nil:
+			b.PCSDefs = p.PCSDefs
+		case p.GEMs != nil:
+			b.GEMs = append(b.GEMs, p.GEMs...)
+		default:
+			b.MCE, b.MCEVersion, b.POAExempt = p.MCE, p.MCEVersion, p.POAExempt
+		}
+	}
+}
+
+// setBlob is the decoded content of a Set.
 type setBlob struct {
 	Releases   []*Release
 	Tabular    *Tabular
@@ -38,8 +131,7 @@ type setBlob struct {
 func (s *Set) WriteTo(w io.Writer) (int64, error) {
 	var payload bytes.Buffer
 	fw, _ := flate.NewWriter(&payload, flate.BestSpeed)
-	b := setBlob{s.Releases, s.Tabular, s.Index, s.PCSTables, s.PCSVersion, s.PCSDefs, s.GEMs, s.MCE, s.MCEVersion, s.POAExempt}
-	if err := gob.NewEncoder(fw).Encode(&b); err != nil {
+	if err := encodeParts(gob.NewEncoder(fw), s); err != nil {
 		return 0, fmt.Errorf("encode code set: %w", err)
 	}
 	if err := fw.Close(); err != nil {
@@ -86,12 +178,34 @@ func (s *Set) ReadFrom(r io.Reader) (int64, error) {
 	if crc32.ChecksumIEEE(payload) != binary.BigEndian.Uint32(hdr[20:]) {
 		return int64(24 + size), fmt.Errorf("%w: checksum mismatch", ErrBadBlob)
 	}
-	var b setBlob
-	if err := gob.NewDecoder(flate.NewReader(bytes.NewReader(payload))).Decode(&b); err != nil {
+	b, err := decodeParts(gob.NewDecoder(flate.NewReader(bytes.NewReader(payload))))
+	payload = nil
+	if err != nil {
 		return int64(24 + size), fmt.Errorf("%w: decode: %v", ErrBadBlob, err)
 	}
+	internTitles(b.Releases)
 	*s = Set{Releases: b.Releases, Tabular: b.Tabular, Index: b.Index, PCSTables: b.PCSTables, PCSVersion: b.PCSVersion,
 		PCSDefs: b.PCSDefs, GEMs: b.GEMs, MCE: b.MCE, MCEVersion: b.MCEVersion, POAExempt: b.POAExempt}
 	s.settle()
 	return int64(24 + size), nil
+}
+
+// internTitles makes releases share one copy of each title, as they do
+// when built by Import (a release rebuilt from addenda repeats its
+// successor's titles).
+func internTitles(rs []*Release) {
+	m := map[string]string{}
+	in := func(p *string) {
+		if v, ok := m[*p]; ok {
+			*p = v
+		} else {
+			m[*p] = *p
+		}
+	}
+	for _, r := range rs {
+		for i := range r.Entries {
+			in(&r.Entries[i].Short)
+			in(&r.Entries[i].Long)
+		}
+	}
 }

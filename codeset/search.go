@@ -1,11 +1,12 @@
 package codeset
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -49,8 +50,8 @@ var viaNames = [...]string{"", "the index's code for this term", "a valid code b
 
 type target struct {
 	code uint32 // global code id
+	from uint32 // index into Searcher.from: the index code followed
 	via  via
-	from string // the index code followed, for explanations
 }
 
 type sdoc struct {
@@ -81,12 +82,13 @@ type Searcher struct {
 	toks     []uint32
 	targets  []target
 	codes    []gcode
-	codeID   map[gcode]uint32
 	sorted   []uint32 // term ids in string order, for prefixes
 	dels     []delEnt
 	syn      map[string][][]string
 	synMax   int
 	weak     []bool // by term id
+	from     []string
+	fromID   map[string]uint32
 	pool     sync.Pool
 }
 
@@ -133,7 +135,10 @@ func ParseSynonyms(text string) (map[string][][]string, error) {
 // NewSearcher builds the search index of s with the given synonym list.
 func NewSearcher(s *Set, synonyms string) *Searcher {
 	s.prepare()
-	x := &Searcher{set: s, vocab: map[string]uint32{}, codeID: map[gcode]uint32{}}
+	x := &Searcher{set: s, vocab: map[string]uint32{}, fromID: map[string]uint32{}}
+	x.docs = make([]sdoc, 0, 400000)
+	x.toks = make([]uint32, 0, 2500000)
+	x.targets = make([]target, 0, 700000)
 	x.syn, _ = ParseSynonyms(synonyms)
 	for k := range x.syn {
 		if n := strings.Count(k, " ") + 1; n > x.synMax {
@@ -145,17 +150,31 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	for _, r := range s.Releases {
 		latest[r.System] = r
 	}
-	titleOf := map[gcode]*Entry{}
-	for _, r := range s.Releases {
-		for i := range r.Entries {
-			e := &r.Entries[i]
-			g := gcode{r.System, e.Code}
-			if _, ok := x.codeID[g]; !ok {
-				x.codeID[g] = uint32(len(x.codes))
-				x.codes = append(x.codes, g)
+	// per system, the sorted union of the codes of every release
+	for _, sys := range Systems {
+		var all []string
+		for _, r := range s.Releases {
+			if r.System == sys {
+				for i := range r.Entries {
+					all = append(all, r.Entries[i].Code)
+				}
 			}
-			titleOf[g] = e
 		}
+		slices.Sort(all)
+		all = slices.Compact(all)
+		for _, c := range all {
+			x.codes = append(x.codes, gcode{sys, c})
+		}
+	}
+	titleOf := func(g gcode) *Entry {
+		for i := len(s.Releases) - 1; i >= 0; i-- {
+			if r := s.Releases[i]; r.System == g.sys {
+				if e := r.lookup(g.code); e != nil {
+					return e
+				}
+			}
+		}
+		return nil
 	}
 	var tmp []uint32
 	addDoc := func(kind docKind, text, nemod string, tg []target) {
@@ -163,12 +182,18 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			return
 		}
 		tmp = tmp[:0]
-		seen := map[uint32]bool{}
+		has := func(id uint32) bool {
+			for _, t := range tmp {
+				if t == id {
+					return true
+				}
+			}
+			return false
+		}
 		ess := 0
 		for _, w := range tokenize(text, false) {
 			id := x.term(w)
-			if !seen[id] {
-				seen[id] = true
+			if !has(id) {
 				tmp = append(tmp, id)
 				if !weakWords[w] {
 					ess++
@@ -178,8 +203,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		cut := len(tmp)
 		for _, w := range tokenize(nemod, false) {
 			id := x.term(w)
-			if !seen[id] {
-				seen[id] = true
+			if !has(id) {
 				tmp = append(tmp, id)
 			}
 		}
@@ -194,13 +218,11 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		d.tgtE = uint32(len(x.targets))
 		id := uint32(len(x.docs))
 		x.docs = append(x.docs, d)
-		for _, t := range tmp {
-			x.postings[t] = append(x.postings[t], id)
-		}
+		_ = id
 	}
-	for _, g := range x.codes {
-		e := titleOf[g]
-		tg := []target{{code: x.codeID[g]}}
+	for id, g := range x.codes {
+		e := titleOf(g)
+		tg := []target{{code: uint32(id)}}
 		addDoc(docTitle, e.Title(), "", tg)
 		if (g.sys == CPT || g.sys == HCPCS) && e.Short != "" && e.Short != e.Long {
 			addDoc(docShort, e.Short, "", tg)
@@ -263,6 +285,23 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			addDoc(kind, text, t.Nemod+" "+alts, x.resolve(cm, code, viaDefault))
 		}
 	}
+	// postings in one backing array, counted first
+	counts := make([]uint32, len(x.terms))
+	for _, t := range x.toks {
+		counts[t]++
+	}
+	flat := make([]uint32, len(x.toks))
+	off := uint32(0)
+	for t, c := range counts {
+		x.postings[t] = flat[off : off : off+c]
+		off += c
+	}
+	for id := range x.docs {
+		d := &x.docs[id]
+		for _, t := range x.toks[d.tokS:d.tokE] {
+			x.postings[t] = append(x.postings[t], uint32(id))
+		}
+	}
 	// term order for prefixes, weak flags, deletion index for misspellings
 	x.sorted = make([]uint32, len(x.terms))
 	x.weak = make([]bool, len(x.terms))
@@ -271,6 +310,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		x.weak[i] = weakWords[x.terms[i]]
 	}
 	sort.Slice(x.sorted, func(i, j int) bool { return x.terms[x.sorted[i]] < x.terms[x.sorted[j]] })
+	var hs []uint64
+	x.dels = make([]delEnt, 0, 48*len(x.terms))
 	for id, w := range x.terms {
 		if len(w) < 4 || isDigits(w[:1]) {
 			continue
@@ -279,9 +320,13 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if len(w) >= 7 {
 			d = 2
 		}
-		forDeletes(w, d, func(v string) { x.dels = append(x.dels, delEnt{hash(v), uint32(id)}) })
+		hs = deleteHashes(w, d, hs[:0])
+		for _, h := range hs {
+			x.dels = append(x.dels, delEnt{h, uint32(id)})
+		}
 	}
-	sort.Slice(x.dels, func(i, j int) bool { return x.dels[i].h < x.dels[j].h })
+	slices.SortFunc(x.dels, func(a, b delEnt) int { return cmp.Compare(a.h, b.h) })
+	x.fromID = nil
 	x.pool.New = func() any { return &scratch{pos: make([]int32, len(x.docs)), cpos: make([]int32, len(x.codes))} }
 	return x
 }
@@ -295,6 +340,18 @@ func (x *Searcher) term(w string) uint32 {
 	x.terms = append(x.terms, w)
 	x.postings = append(x.postings, nil)
 	return id
+}
+
+// codeIndex finds the global id of a code.
+func (x *Searcher) codeIndex(sys System, c string) (uint32, bool) {
+	i := sort.Search(len(x.codes), func(i int) bool {
+		g := x.codes[i]
+		return g.sys > sys || (g.sys == sys && g.code >= c)
+	})
+	if i < len(x.codes) && x.codes[i].sys == sys && x.codes[i].code == c {
+		return uint32(i), true
+	}
+	return 0, false
 }
 
 // splitMainTerm separates a main term's alternative word forms ("Asthma,
@@ -326,8 +383,14 @@ func splitMainTerm(t string) (main, alts string) {
 func (x *Searcher) resolve(r *Release, code string, own via) []target {
 	var out []target
 	add := func(c string, v via) {
-		if id, ok := x.codeID[gcode{ICD10CM, c}]; ok {
-			out = append(out, target{code: id, via: v, from: code})
+		if id, ok := x.codeIndex(ICD10CM, c); ok {
+			f, ok := x.fromID[code]
+			if !ok {
+				f = uint32(len(x.from))
+				x.fromID[code] = f
+				x.from = append(x.from, code)
+			}
+			out = append(out, target{code: id, via: v, from: f})
 		}
 	}
 	add(code, own)
@@ -380,10 +443,23 @@ func (x *Searcher) resolve(r *Release, code string, own via) []target {
 	return out
 }
 
+// hash is FNV-1a over a string.
 func hash(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // forDeletes calls fn with w and every string made by deleting up to d of its
@@ -393,22 +469,43 @@ func forDeletes(w string, d int, fn func(string)) {
 	if d == 0 || len(w) <= 1 {
 		return
 	}
-	seen := map[string]bool{}
-	var rec func(s string, d int)
-	rec = func(s string, d int) {
-		for i := 0; i < len(s); i++ {
-			v := s[:i] + s[i+1:]
-			if seen[v] {
-				continue
-			}
-			seen[v] = true
-			fn(v)
-			if d > 1 && len(v) > 2 {
-				rec(v, d-1)
+	for i := 0; i < len(w); i++ {
+		v := w[:i] + w[i+1:]
+		fn(v)
+		if d > 1 && len(v) > 2 {
+			for j := i; j < len(v); j++ {
+				fn(v[:j] + v[j+1:])
 			}
 		}
 	}
-	rec(w, d)
+}
+
+// deleteHashes appends the hashes of w and of every string made by deleting
+// up to d of its letters, without duplicates, building no strings.
+func deleteHashes(w string, d int, out []uint64) []uint64 {
+	var buf [64]byte
+	start := len(out)
+	if len(w) > len(buf) {
+		return out
+	}
+	out = append(out, hash(w))
+	for i := 0; i < len(w) && d > 0; i++ {
+		n := copy(buf[:], w[:i])
+		n += copy(buf[n:], w[i+1:])
+		out = append(out, hashBytes(buf[:n]))
+		if d > 1 && n > 2 {
+			var b2 [64]byte
+			for j := i; j < n; j++ {
+				m := copy(b2[:], buf[:j])
+				m += copy(b2[m:], buf[j+1:n])
+				out = append(out, hashBytes(b2[:m]))
+			}
+		}
+	}
+	seg := out[start:]
+	slices.Sort(seg)
+	seg = slices.Compact(seg)
+	return out[:start+len(seg)]
 }
 
 // fuzzy returns vocabulary terms within the allowed edit distance of w.
@@ -1052,7 +1149,7 @@ func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []stri
 	if t.via != viaDirect {
 		msg := viaNames[t.via]
 		if strings.Contains(msg, "%s") {
-			msg = fmt.Sprintf(msg, FormatCode(ICD10CM, t.from))
+			msg = fmt.Sprintf(msg, FormatCode(ICD10CM, x.from[t.from]))
 		}
 		out = append(out, "reaches this code as "+msg)
 	}

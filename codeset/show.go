@@ -48,7 +48,7 @@ type CodeInfo struct {
 	Placeholder string        `json:"placeholder,omitempty"`
 	Children    []Level       `json:"children,omitempty"` // billable codes beneath a header
 	GEMs        []GEM         `json:"gems,omitempty"`
-	Axes        []AxisValue   `json:"axes,omitempty"` // PCS
+	Axes        []AxisValue   `json:"axes,omitempty"`  // PCS
 	Edits       []string      `json:"edits,omitempty"` // MCE lists the code is on
 	POAExempt   bool          `json:"poa_exempt,omitempty"`
 }
