@@ -75,6 +75,9 @@ func NewReceiver(ch Channel, store Store, log *slog.Logger) *Receiver {
 	return r
 }
 
+// Channel names the receiver's channel.
+func (r *Receiver) Channel() string { return r.ch.Name }
+
 // Close commits what is in flight.
 func (r *Receiver) Close() { r.gc.Close() }
 

@@ -39,14 +39,16 @@ type serveConfig struct {
 	ready     chan<- string // tests: receives the listening address
 	mllpReady chan<- string // tests: receives the MLLP address
 
-	mllpAddr    string
-	mllpMax     int
-	totpRoles   string
-	minPassword int
-	webhook     string
-	syslog      string
-	syslogTLS   bool
-	permissions string
+	mllpAddr     string
+	mllpMax      int
+	mllpTLS      bool
+	channelsFile string
+	totpRoles    string
+	minPassword  int
+	webhook      string
+	syslog       string
+	syslogTLS    bool
+	permissions  string
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
@@ -67,6 +69,8 @@ Ctrl-C shuts it down gracefully.`)
 	fs.IntVar(&c.minPassword, "password-min-length", 12, "the shortest password users may choose")
 	fs.StringVar(&c.mllpAddr, "mllp", "", "address for the HL7 v2 MLLP listener, such as 127.0.0.1:2575 (off when empty)")
 	fs.IntVar(&c.mllpMax, "mllp-max-frame", 16<<20, "largest MLLP frame accepted, in bytes")
+	fs.BoolVar(&c.mllpTLS, "mllp-tls", false, "speak TLS on the MLLP listeners, with --tls-cert and --tls-key")
+	fs.StringVar(&c.channelsFile, "channels", "", "a JSON file of interface channels (name, listen, allowed_senders, accept, facilities, default_facility, silent_after)")
 	fs.StringVar(&c.permissions, "permissions", "", "a file of extra grants, one 'role action…' line each, extending the permission table")
 	fs.StringVar(&c.syslog, "syslog", env.Getenv("CHARTROOM_SYSLOG"), "HOST:PORT of a SIEM that receives the audit trail live as RFC 5424 syslog over TCP")
 	fs.BoolVar(&c.syslogTLS, "syslog-tls", false, "send the syslog stream over TLS")
@@ -170,21 +174,38 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 			Providers: s, Merges: audit.Merges(s, trail, time.Now), Charges: s},
 		Queue: s, Channels: map[string]ingest.Channel{}, Log: log,
 	}
-	for _, ch := range c.channels() {
-		proc.Channels[ch.Name] = ch
+	listeners, err := c.listeners()
+	if err != nil {
+		return err
+	}
+	for _, lc := range listeners {
+		proc.Channels[lc.ch.Name] = lc.ch
 	}
 	pctx, stopProc := context.WithCancel(ctx)
 	procDone := make(chan struct{})
 	go func() { proc.Run(pctx, 2); close(procDone) }()
 	defer func() { stopProc(); <-procDone }()
-	if c.mllpAddr != "" {
-		recv := ingest.NewReceiver(c.channels()[0], s, log)
-		defer recv.Close()
-		ms := &mllp.Server{Handler: recv, MaxFrameSize: c.mllpMax, IdleTimeout: 10 * time.Minute, WriteTimeout: 30 * time.Second, TLSConfig: nil,
-			Logf: func(format string, args ...any) { log.Info("mllp: " + fmt.Sprintf(format, args...)) }}
-		mln, err := net.Listen("tcp", c.mllpAddr)
+	var mllpTLS *tls.Config
+	if c.mllpTLS {
+		if c.tlsCert == "" {
+			return errors.New("--mllp-tls needs --tls-cert and --tls-key")
+		}
+		cert, err := tls.LoadX509KeyPair(c.tlsCert, c.tlsKey)
 		if err != nil {
-			return fmt.Errorf("cannot listen for MLLP on %s: %w", c.mllpAddr, err)
+			return fmt.Errorf("TLS certificate: %w", err)
+		}
+		mllpTLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	var receivers []*ingest.Receiver
+	for _, lc := range listeners {
+		recv := ingest.NewReceiver(lc.ch, s, log)
+		defer recv.Close()
+		receivers = append(receivers, recv)
+		ms := &mllp.Server{Handler: recv, MaxFrameSize: c.mllpMax, IdleTimeout: 10 * time.Minute, WriteTimeout: 30 * time.Second, TLSConfig: mllpTLS,
+			Logf: func(format string, args ...any) { log.Info("mllp: " + fmt.Sprintf(format, args...)) }}
+		mln, err := net.Listen("tcp", lc.addr)
+		if err != nil {
+			return fmt.Errorf("cannot listen for MLLP on %s (channel %s): %w", lc.addr, lc.ch.Name, err)
 		}
 		go ms.Serve(mln)
 		defer func() {
@@ -192,12 +213,19 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 			defer cancel()
 			ms.Shutdown(sctx)
 		}()
-		reg.MustRegister(ingestCollector{recv})
-		log.Info("mllp listening", "addr", mln.Addr().String())
-		fmt.Fprintf(env.Stdout, "MLLP listener on %s\n", mln.Addr())
+		log.Info("mllp listening", "channel", lc.ch.Name, "addr", mln.Addr().String())
+		fmt.Fprintf(env.Stdout, "MLLP listener for channel %s on %s\n", lc.ch.Name, mln.Addr())
 		if c.mllpReady != nil {
 			c.mllpReady <- mln.Addr().String()
 		}
+	}
+	if len(receivers) > 0 {
+		reg.MustRegister(ingestCollector{receivers})
+		var chs []ingest.Channel
+		for _, lc := range listeners {
+			chs = append(chs, lc.ch)
+		}
+		go ingest.Watch(ctx, time.Minute, chs, s.ChannelStats, s.CreateAlert)
 	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
@@ -260,15 +288,39 @@ func ensureAdmin(ctx context.Context, env *Env, s *sqlstore.Store) error {
 	return nil
 }
 
-// channels returns the configured interface channels: one, "hl7", that
-// accepts every known type and maps facilities to MAIN unless told
-// otherwise.
-func (c serveConfig) channels() []ingest.Channel {
-	return []ingest.Channel{{Name: "hl7", DefaultFacility: "MAIN"}}
+// mllpListener is a channel and the address it listens on.
+type mllpListener struct {
+	ch   ingest.Channel
+	addr string
+}
+
+// listeners returns the interface channels: those of --channels FILE, or
+// one channel "hl7" on --mllp that accepts every known type into MAIN.
+func (c serveConfig) listeners() ([]mllpListener, error) {
+	if c.channelsFile == "" {
+		if c.mllpAddr == "" {
+			return nil, nil
+		}
+		return []mllpListener{{ch: ingest.Channel{Name: "hl7", DefaultFacility: "MAIN"}, addr: c.mllpAddr}}, nil
+	}
+	f, err := os.Open(c.channelsFile)
+	if err != nil {
+		return nil, fmt.Errorf("--channels: %w", err)
+	}
+	defer f.Close()
+	cfgs, chs, err := ingest.ParseChannels(f)
+	if err != nil {
+		return nil, fmt.Errorf("--channels %s: %w", c.channelsFile, err)
+	}
+	out := make([]mllpListener, len(chs))
+	for i := range chs {
+		out[i] = mllpListener{ch: chs[i], addr: cfgs[i].Listen}
+	}
+	return out, nil
 }
 
 // ingestCollector exports the MLLP receiver's counters to Prometheus.
-type ingestCollector struct{ r *ingest.Receiver }
+type ingestCollector struct{ rs []*ingest.Receiver }
 
 var (
 	mllpIn       = prometheus.NewDesc("chartroom_mllp_messages_total", "MLLP frames received, by outcome.", []string{"channel", "outcome"}, nil)
@@ -278,9 +330,11 @@ var (
 func (c ingestCollector) Describe(ch chan<- *prometheus.Desc) { ch <- mllpIn; ch <- mllpLastSeen }
 
 func (c ingestCollector) Collect(ch chan<- prometheus.Metric) {
-	name := "hl7"
-	for outcome, v := range map[string]int64{"accepted": c.r.Accepted.Load(), "rejected": c.r.Rejected.Load(), "duplicate": c.r.Duplicates.Load(), "unstored": c.r.Unstored.Load()} {
-		ch <- prometheus.MustNewConstMetric(mllpIn, prometheus.CounterValue, float64(v), name, outcome)
+	for _, r := range c.rs {
+		name := r.Channel()
+		for outcome, v := range map[string]int64{"accepted": r.Accepted.Load(), "rejected": r.Rejected.Load(), "duplicate": r.Duplicates.Load(), "unstored": r.Unstored.Load()} {
+			ch <- prometheus.MustNewConstMetric(mllpIn, prometheus.CounterValue, float64(v), name, outcome)
+		}
+		ch <- prometheus.MustNewConstMetric(mllpLastSeen, prometheus.GaugeValue, float64(r.Last.Load())/1e9, name)
 	}
-	ch <- prometheus.MustNewConstMetric(mllpLastSeen, prometheus.GaugeValue, float64(c.r.Last.Load())/1e9, name)
 }
