@@ -70,7 +70,7 @@ func sourceOf(m *Message) ackSource {
 	src.enhanced = len(src.fields[15]) > 0 || len(src.fields[16]) > 0
 	src.segIDs = make([]string, m.nseg)
 	for i := range m.nseg {
-		src.segIDs[i] = string(m.segment(i).stored(0))
+		src.segIDs[i] = string(m.segment(i).id())
 	}
 	return src
 }

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // Delimiters are the separator and escape characters a message declares in
@@ -133,8 +134,9 @@ type Message struct {
 	bom     bool
 	charset Charset
 	nseg    int
-	fbase   int
-	idx     []int32 // nseg records of segRec, then field start offsets
+	idx     []int32 // nseg records of segRec
+	fidx    []int32 // where each field starts, built on first use
+	fields  sync.Once
 }
 
 // Parse parses one message. raw must begin with MSH (a UTF-8 byte-order mark
@@ -142,10 +144,12 @@ type Message struct {
 // or CRLF. Parse fails only when the message cannot be read at all: no MSH
 // or unusable delimiters; everything else is left to Validate.
 //
-// Parse makes two allocations: the Message and its offset index.
+// Parse makes two allocations: the Message and its segment index. The
+// field index is built (a third allocation) the first time a field is
+// asked for by number; a Cursor reads the whole message without it.
 func Parse(raw []byte) (*Message, error) {
 	m := &Message{}
-	if err := m.parse(raw); err != nil {
+	if err := m.parse(raw, nil); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -159,7 +163,9 @@ type Parser struct {
 
 // Parse parses raw as Parse does, into memory owned by p.
 func (p *Parser) Parse(raw []byte) (*Message, error) {
-	if err := p.m.parse(raw); err != nil {
+	idx, fidx := p.m.idx, p.m.fidx
+	p.m = Message{fidx: fidx}
+	if err := p.m.parse(raw, idx); err != nil {
 		return nil, err
 	}
 	return &p.m, nil
@@ -167,9 +173,9 @@ func (p *Parser) Parse(raw []byte) (*Message, error) {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-func (m *Message) parse(raw []byte) error {
-	idx := m.idx
-	*m = Message{raw: raw}
+// parse parses raw into the zero Message m, reusing idx if it is big enough.
+func (m *Message) parse(raw []byte, idx []int32) error {
+	m.raw = raw
 	start := 0
 	if bytes.HasPrefix(raw, bom) {
 		m.bom = true
@@ -191,13 +197,11 @@ func (m *Message) parse(raw []byte) error {
 	fs := d.Field
 	body := raw[start:]
 	maxSeg := bytes.Count(body, []byte{'\r'}) + bytes.Count(body, []byte{'\n'}) + 1
-	need := maxSeg*segRec + bytes.Count(body, []byte{fs}) + maxSeg
+	need := maxSeg * segRec
 	if cap(idx) < need {
 		idx = make([]int32, need)
 	}
 	idx = idx[:need]
-	fbase := maxSeg * segRec
-	fi := fbase
 	si := 0
 	n := len(raw)
 	pos := start
@@ -221,8 +225,52 @@ func (m *Message) parse(raw []byte) error {
 		if k := bytes.IndexByte(raw[pos:e], '\n'); k >= 0 {
 			e = pos + k
 		}
+		r := idx[si*segRec : si*segRec+segRec : si*segRec+segRec]
+		var flag int32
+		if e-pos >= 4 && raw[pos+3] == fs && isHeaderID(raw[pos:pos+3]) {
+			flag = headerFlag
+		}
+		r[0], r[1], r[2], r[3] = int32(pos), int32(e), 0, flag
+		si++
+		pos = e + 1
+	}
+	m.idx, m.nseg = idx, si
+	m.charset = charsetOf(mshField(raw[idx[0]:idx[1]], fs, 18))
+	return nil
+}
+
+// mshField returns field n (n ≥ 3) of an MSH segment, first repetition,
+// without the field index.
+func mshField(seg []byte, fs byte, n int) []byte {
+	b := seg[min(4, len(seg)):]
+	for i := 2; i < n; i++ {
+		k := bytes.IndexByte(b, fs)
+		if k < 0 {
+			return nil
+		}
+		b = b[k+1:]
+	}
+	if k := bytes.IndexByte(b, fs); k >= 0 {
+		b = b[:k]
+	}
+	return b
+}
+
+// indexFields records where every field starts, the first time a field is
+// asked for. A Cursor reads a whole message without it.
+func (m *Message) indexFields() {
+	idx, raw, fs := m.idx, m.raw, m.d.Field
+	need := m.nseg + bytes.Count(raw, []byte{fs})
+	if cap(m.fidx) < need {
+		m.fidx = make([]int32, need)
+	}
+	fidx := m.fidx[:need]
+	fi := 0
+	for si := 0; si < m.nseg; si++ {
+		r := idx[si*segRec : si*segRec+segRec : si*segRec+segRec]
+		pos, e := int(r[0]), int(r[1])
 		first := fi
-		idx[fi] = int32(pos)
+		fidx[fi] = int32(pos)
 		fi++
 		for p := pos; ; {
 			k := bytes.IndexByte(raw[p:e], fs)
@@ -230,21 +278,12 @@ func (m *Message) parse(raw []byte) error {
 				break
 			}
 			p += k + 1
-			idx[fi] = int32(p)
+			fidx[fi] = int32(p)
 			fi++
 		}
-		r := idx[si*segRec : si*segRec+segRec : si*segRec+segRec]
-		nf := int32(fi - first)
-		if e-pos >= 4 && raw[pos+3] == fs && isHeaderID(raw[pos:pos+3]) {
-			nf |= headerFlag
-		}
-		r[0], r[1], r[2], r[3] = int32(pos), int32(e), int32(first), nf
-		si++
-		pos = e + 1
+		r[2] = int32(first)
+		r[3] |= int32(fi - first)
 	}
-	m.idx, m.nseg, m.fbase = idx, si, fbase
-	m.charset = charsetOf(m.segment(0).Field(18).Rep(1).Bytes())
-	return nil
 }
 
 // Delimiters returns the delimiters the message declares.
@@ -328,10 +367,11 @@ func (m *Message) WriteTo(w io.Writer) (int64, error) {
 
 // Clone returns a copy of m that owns its bytes.
 func (m *Message) Clone() *Message {
-	c := *m
-	c.raw = bytes.Clone(m.raw)
-	c.idx = append([]int32(nil), m.idx...)
-	return &c
+	c := &Message{}
+	if err := c.parse(bytes.Clone(m.raw), nil); err != nil {
+		panic("hl7: Clone of a message that does not parse: " + err.Error())
+	}
+	return c
 }
 
 // Segment is one segment of a message. The zero Segment has no fields.
@@ -355,10 +395,22 @@ func (s Segment) Bytes() []byte {
 }
 
 // ID returns the segment ID ("PID").
-func (s Segment) ID() string { return string(s.stored(0)) }
+func (s Segment) ID() string { return string(s.id()) }
 
 // Is reports whether the segment's ID is id, without allocating.
-func (s Segment) Is(id string) bool { return s.m != nil && string(s.stored(0)) == id }
+func (s Segment) Is(id string) bool { return s.m != nil && string(s.id()) == id }
+
+// id returns the bytes before the first field separator.
+func (s Segment) id() []byte {
+	if s.m == nil {
+		return nil
+	}
+	b := s.Bytes()
+	if k := bytes.IndexByte(b, s.m.d.Field); k >= 0 {
+		return b[:k]
+	}
+	return b
+}
 
 // headerFlag marks, in a segment's field count, an MSH, BHS or FHS segment.
 const headerFlag = 1 << 30
@@ -377,19 +429,21 @@ func (s Segment) nstored() int {
 	if s.m == nil {
 		return 0
 	}
+	s.m.fields.Do(s.m.indexFields)
 	return int(s.rec()[3] &^ headerFlag)
 }
 
 // stored returns the k'th stored field: 0 is the segment ID, then the fields
 // as they appear after each field separator.
 func (s Segment) stored(k int) []byte {
+	s.m.fields.Do(s.m.indexFields)
 	r := s.rec()
 	fb := int(r[2])
 	n := int(r[3] &^ headerFlag)
-	st := int(s.m.idx[fb+k])
+	st := int(s.m.fidx[fb+k])
 	var end int
 	if k+1 < n {
-		end = int(s.m.idx[fb+k+1]) - 1
+		end = int(s.m.fidx[fb+k+1]) - 1
 	} else {
 		end = int(r[1])
 	}
@@ -512,10 +566,13 @@ func (c *Cursor) Next() bool {
 		c.b = c.m.raw[r[0]:r[1]]
 		if seg.isHeader() {
 			c.hdr = 2
-			c.encEnd = 4 + len(seg.stored(1))
+			c.encEnd = len(c.b)
+			if k := bytes.IndexByte(c.b[4:], c.m.d.Field); k >= 0 {
+				c.encEnd = 4 + k
+			}
 			continue
 		}
-		if id := len(seg.stored(0)); id < len(c.b) {
+		if id := len(seg.id()); id < len(c.b) {
 			c.pos = id + 1
 			c.nf, c.nr, c.nc, c.ns = 1, 1, 1, 1
 		}

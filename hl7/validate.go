@@ -70,7 +70,7 @@ func (m *Message) Validate() []Problem {
 
 func (m *Message) validateSegment(ps []Problem, s Segment) []Problem {
 	segN := s.i + 1
-	idb := s.stored(0)
+	idb := s.id()
 	id := string(idb)
 	if !validSegmentID(idb) {
 		shown := idb
