@@ -18,6 +18,7 @@ type Codes struct {
 	searcher *codeset.Searcher
 	loading  bool
 	err      error
+	imp      importStatus
 }
 
 // Loading marks the library as loading (pages say so).
@@ -55,7 +56,7 @@ func (c *Codes) get() (*codeset.Set, *codeset.Searcher, error) {
 	return c.set, c.searcher, nil
 }
 
-var errNoCodes = &chartroom.Error{Kind: chartroom.KindUnavailable, Message: "no code set is loaded: run 'chartroom codes fetch --year 2026' or 'chartroom codes import FILE…' and restart serve"}
+var errNoCodes = &chartroom.Error{Kind: chartroom.KindUnavailable, Message: "no code set is loaded: an administrator imports the official release files on the Code sets page (/admin/codes), or runs 'chartroom codes fetch --year 2026' or 'chartroom codes import FILE…' and restarts serve"}
 
 func codeDate(q *query) codeset.Date {
 	s := q.str("date")

@@ -1,11 +1,14 @@
 package http_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/codeset"
@@ -68,3 +71,40 @@ func TestCodesAPI(t *testing.T) {
 }
 
 var _ = chttp.Codes{}
+
+func TestCodesAdminImport(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		f.srv.CodeArchive = codeset.DirArchive{Dir: t.TempDir()}
+		file := orderLine(1, "J189", true, "Pneumonia, unspecified organism") + orderLine(2, "J18", false, "Pneumonia, unspecified organism")
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		fw, _ := mw.CreateFormFile("file", "icd10cm_order_2026.txt")
+		fw.Write([]byte(file))
+		mw.Close()
+		req, _ := http.NewRequest("POST", f.ts.URL+"/admin/codes/import", &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.AddCookie(&http.Cookie{Name: "chartroom_session", Value: f.tokens[chartroom.RoleAdmin]})
+		req.Header.Set("X-CSRF-Token", f.csrf[chartroom.RoleAdmin])
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("import: %d", resp.StatusCode)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			page := readAll(f.do(chartroom.RoleAdmin, "GET", "/admin/codes", nil))
+			if strings.Contains(page, "imported") {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		resp = f.do(chartroom.RoleCoder, "GET", "/api/v1/codes/search?q=pneumonia", nil)
+		if body := readAll(resp); !strings.Contains(body, "J18.9") {
+			t.Errorf("after import: %d %s", resp.StatusCode, body)
+		}
+	})
+}

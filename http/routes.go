@@ -63,6 +63,8 @@ func (s *Server) routeTable() []route {
 		{"POST /scans/{id}/index", can(auth.DocumentIndex), s.handleScanIndex},
 		{"GET /admin/users", can(auth.UserAdmin), s.handleUsersPage},
 		{"GET /codes", can(auth.CodesRead), s.handleCodesPage},
+		{"GET /admin/codes", can(auth.CodesAdmin), s.handleCodesAdmin},
+		{"POST /admin/codes/import", can(auth.CodesAdmin), s.handleCodesImport},
 		{"GET /interfaces", can(auth.InterfaceMonitor), s.handleInterfacesPage},
 		{"GET /interfaces/messages/{id}", can(auth.InterfaceMonitor), s.handleInterfaceMessage},
 		{"POST /interfaces/messages/{id}/reprocess", can(auth.InterfaceMonitor), s.handleReprocess},

@@ -16,6 +16,7 @@ import (
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
+	"github.com/chartroom/chartroom/codeset"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -42,6 +43,8 @@ type Config struct {
 	Merges     chartroom.MergeService
 	Interfaces chartroom.InterfaceService
 	Codes      *Codes
+	// CodeArchive keeps imported releases; the admin page imports into it.
+	CodeArchive codeset.Archive
 	// AlertWebhook, when set, receives each privacy alert as a JSON POST.
 	AlertWebhook string
 	Audit        audit.Recorder

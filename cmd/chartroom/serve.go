@@ -142,11 +142,12 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	}()
 	// The encoder's code sets load in the background: pages say "loading"
 	// until the search index is built.
+	codeArchive := codeset.DirArchive{Dir: filepath.Join(c.store.data, "codesets")}
 	codes := &chttp.Codes{}
 	codes.Loading()
 	go func() {
 		start := time.Now()
-		set, err := codeset.LoadArchive(ctx, codeset.DirArchive{Dir: filepath.Join(c.store.data, "codesets")})
+		set, err := codeset.LoadArchive(ctx, codeArchive)
 		codes.Use(set, err)
 		if err != nil {
 			log.Error("loading code sets", "err", err.Error())
@@ -160,7 +161,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		Encounters: audit.Encounters(s, trail, time.Now),
 		Documents:  audit.Documents(s, trail, time.Now),
 		Merges:     audit.Merges(s, trail, time.Now),
-		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes,
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive,
 		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
