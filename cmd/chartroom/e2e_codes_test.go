@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chartroom/chartroom/codeset"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserEncoder loads a small code set, then in a real browser types
+// into the encoder and reads a code's explanation.
+func TestBrowserEncoder(t *testing.T) {
+	data := t.TempDir()
+	line := func(n int, code string, billable bool, title string) string {
+		flag := "0"
+		if billable {
+			flag = "1"
+		}
+		return fmt.Sprintf("%05d %-7s %s %-60s %s\r\n", n, code, flag, title, title)
+	}
+	file := line(1, "J18", false, "Pneumonia, unspecified organism") + line(2, "J189", true, "Pneumonia, unspecified organism") +
+		line(3, "I50", false, "Heart failure") + line(4, "I5023", true, "Acute on chronic systolic (congestive) heart failure")
+	set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	go func() { _, err := set.WriteTo(pw); pw.CloseWithError(err) }()
+	if err := (codeset.DirArchive{Dir: filepath.Join(data, "codesets")}).SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
+		t.Fatal(err)
+	}
+	base, out := startServer(t, data, false)
+	m := regexp.MustCompile(`one-time password: (\S+)`).FindStringSubmatch(out.String())
+	ctx := browser(t)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(css(`#username`)),
+		chromedp.SendKeys(css(`#username`), "admin"),
+		chromedp.SendKeys(css(`#password`), m[1]),
+		chromedp.Submit(css(`#password`)),
+		chromedp.WaitVisible(css(`#current`)),
+		chromedp.SendKeys(css(`#current`), m[1]),
+		chromedp.SendKeys(css(`#new`), "encoder-test-2026"),
+		chromedp.SendKeys(css(`#again`), "encoder-test-2026"),
+		chromedp.Submit(css(`#again`)),
+		chromedp.WaitVisible(css(`#q`)),
+		chromedp.Navigate(base+"/codes"),
+		chromedp.WaitVisible(css(`#code-q`)),
+		chromedp.SendKeys(css(`#code-q`), "acute on chronic systolic CHF"),
+		// No submit: the list fills as the coder types.
+		chromedp.WaitVisible(css(`#code-results a`)),
+	)
+	if err != nil {
+		t.Fatalf("encoder: %v\n%s", err, out.String())
+	}
+	first, err := chromedp.Run(ctx, chromedp.Text(css(`#code-results li`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(first, "I50.23") {
+		t.Errorf("first result as typed: %q", first)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(css(`#code-results a`)), chromedp.WaitVisible(css(`.viewer h2`))); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Text(css(`.viewer`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(shown, "I50.23") || !strings.Contains(shown, "billable") {
+		t.Errorf("code page: %q", shown)
+	}
+}
