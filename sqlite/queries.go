@@ -126,4 +126,9 @@ var queries = sqlstore.Queries{
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, line) DO NOTHING`,
 	SelectCharges: `SELECT id, patient_id, encounter_id, source, line, service_date, code, code_system, modifiers, description, units, amount, diagnoses, created_at
 		FROM charges WHERE encounter_id = ? ORDER BY source, line`,
+
+	UpsertCodeRelease: `INSERT INTO code_releases (id, meta, data, imported_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET meta = excluded.meta, data = excluded.data, imported_at = excluded.imported_at`,
+	SelectCodeReleases: `SELECT meta FROM code_releases ORDER BY imported_at, id`,
+	SelectCodeRelease:  `SELECT data FROM code_releases WHERE id = ?`,
 }

@@ -13,7 +13,7 @@ import (
 // system starts with everyone signed out.
 var Tables = []string{
 	"data_keys", "facilities", "providers", "patients", "patient_identifiers", "encounters", "blobs",
-	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges", "charges",
+	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges", "charges", "code_releases",
 }
 
 // seededTables hold a row that a migration writes; a restore replaces it.
@@ -228,8 +228,14 @@ func (s *Store) Load(ctx context.Context, table string, cols []string, next func
 			n++
 		}
 		if s.d.Name == "postgres" && contains(cols, "id") {
-			if _, err := tx.ExecContext(ctx, "SELECT setval(pg_get_serial_sequence('"+table+"', 'id'), GREATEST((SELECT max(id) FROM "+table+"), 1))"); err != nil {
-				return fmt.Errorf("restore %s: resetting its id sequence: %w", table, err)
+			var seq sql.NullString
+			if err := tx.QueryRowContext(ctx, "SELECT pg_get_serial_sequence($1, 'id')", table).Scan(&seq); err != nil {
+				return fmt.Errorf("restore %s: %w", table, err)
+			}
+			if seq.Valid {
+				if _, err := tx.ExecContext(ctx, "SELECT setval($1, GREATEST((SELECT max(id) FROM "+table+"), 1))", seq.String); err != nil {
+					return fmt.Errorf("restore %s: resetting its id sequence: %w", table, err)
+				}
 			}
 		}
 		return nil

@@ -113,4 +113,8 @@ type Queries struct {
 	SelectDocumentByExternal string // patient_id, external_id → document columns
 	InsertCharge             string // patient_id, encounter_id, source, line, service_date, code, code_system, modifiers, description, units, amount, diagnoses, created_at (nothing on a duplicate)
 	SelectCharges            string // encounter_id → charge columns
+
+	UpsertCodeRelease  string // id, meta, data, imported_at (replaces a release with the same id)
+	SelectCodeReleases string // → meta, in import order
+	SelectCodeRelease  string // id → data
 }

@@ -2,23 +2,26 @@ package main
 
 import (
 	"context"
-	"errors"
-	"path/filepath"
+	"io"
+	"log/slog"
 
 	"github.com/chartroom/chartroom/codeset"
+	"github.com/chartroom/chartroom/storage"
 )
 
-// openCodeArchive opens where imported code sets are kept: for now a folder
-// DATA/codesets with one blob per import. A database DSN is accepted so
-// scripts can pass it, but database archives are not wired yet.
+// openCodeArchive opens where imported code sets are kept: the database
+// (SQLite in the data folder, or PostgreSQL with --db), so every serve node
+// loads the same releases and backups carry them.
 func openCodeArchive(ctx context.Context, env *Env, dataDir, dsn string) (codeset.Archive, func() error, error) {
-	if dsn != "" {
-		return nil, nil, errors.New("database-backed code set archives are not wired yet; omit --db to keep code sets under DATA/codesets")
-	}
 	if dataDir == "" {
 		dataDir = defaultCodesData(env)
 	}
-	return codeset.DirArchive{Dir: filepath.Join(dataDir, "codesets")}, func() error { return nil }, nil
+	s, err := storage.Open(ctx, storage.Config{DataDir: dataDir, DSN: dsn, Create: true, MasterKeyEnv: env.Getenv("CHARTROOM_MASTER_KEY"),
+		Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.CodeArchive(), s.Close, nil
 }
 
 // defaultCodesData is the data folder: CHARTROOM_DATA, else ./chartroom-data.

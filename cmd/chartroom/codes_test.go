@@ -65,7 +65,7 @@ func TestCodesCLI(t *testing.T) {
 	if out, _, err := runCodesTest(t, "codes", "show", "--data", data, "--date", "2030-01-01", "Q98"); err != nil || !strings.Contains(out, "header, not billable") || !strings.Contains(out, "Q98.1") {
 		t.Errorf("show: %v %q", err, out)
 	}
-	if _, _, err := runCodesTest(t, "codes", "search", "--data", data, "--db", "postgres://x", "q"); err == nil || !strings.Contains(err.Error(), "not wired yet") {
+	if _, _, err := runCodesTest(t, "codes", "search", "--data", data, "--db", "postgres://nobody@127.0.0.1:1/none", "q"); err == nil || !strings.Contains(err.Error(), "cannot reach PostgreSQL") {
 		t.Errorf("--db: %v", err)
 	}
 	// a bad file loads nothing and names the line
@@ -91,7 +91,7 @@ func TestCodesFetch(t *testing.T) {
 		t.Skipf("shared code set data not found at %s: %v", shared, err)
 	}
 	files := map[string]string{
-		"/2026-code-descriptions-tabular-order.zip":                      "icd10cm/2026/2026-code-descriptions-tabular-order.zip",
+		"/2026-code-descriptions-tabular-order.zip":                   "icd10cm/2026/2026-code-descriptions-tabular-order.zip",
 		"/2026-icd-10-pcs-order-file-long-and-abbreviated-titles.zip": "icd10pcs/2026/2026-icd-10-pcs-order-file-long-and-abbreviated-titles.zip",
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

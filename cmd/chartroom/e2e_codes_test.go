@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chartroom/chartroom/codeset"
+	"github.com/chartroom/chartroom/storage"
 	"github.com/chromedp/chromedp"
 )
 
@@ -33,9 +33,14 @@ func TestBrowserEncoder(t *testing.T) {
 	}
 	pr, pw := io.Pipe()
 	go func() { _, err := set.WriteTo(pw); pw.CloseWithError(err) }()
-	if err := (codeset.DirArchive{Dir: filepath.Join(data, "codesets")}).SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
+	st, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true})
+	if err != nil {
 		t.Fatal(err)
 	}
+	if err := st.CodeArchive().SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	base, out := startServer(t, data, false)
 	m := regexp.MustCompile(`one-time password: (\S+)`).FindStringSubmatch(out.String())
 	ctx := browser(t)

@@ -142,7 +142,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	}()
 	// The encoder's code sets load in the background: pages say "loading"
 	// until the search index is built.
-	codeArchive := codeset.DirArchive{Dir: filepath.Join(c.store.data, "codesets")}
+	codeArchive := s.CodeArchive()
 	codes := &chttp.Codes{}
 	codes.Loading()
 	go func() {
