@@ -61,9 +61,27 @@ type sdoc struct {
 	tokE     uint32
 	tgtS     uint32
 	tgtE     uint32
-	essLen   uint16 // essential (not weak, not nonessential-modifier) terms
-	nemodCut uint16 // toks[tokS:tokS+nemodCut] are essential, the rest nonessential
+	essLen   uint16  // essential (not weak, not nonessential-modifier) terms
+	nemodCut uint16  // toks[tokS:tokS+nemodCut] are essential, the rest nonessential
+	bound    float32 // length factor × best via weight: the most the doc can score beyond match
 }
+
+// docMeta is what the first scoring pass needs of a document, packed so
+// that touching thousands of documents stays in cache.
+type docMeta struct {
+	bound  float32
+	essLen uint16
+	kind   docKind
+}
+
+// title flags for coding defaults
+const (
+	flagUnspecified uint8 = 1 << iota
+	flagOther
+	flagWithout
+	flagSubsequent
+	flagSequela
+)
 
 type gcode struct {
 	sys  System
@@ -86,7 +104,11 @@ type Searcher struct {
 	dels     []delEnt
 	syn      map[string][][]string
 	synMax   int
-	weak     []bool // by term id
+	weak     []bool               // by term id
+	meta     []docMeta            // compact copy of each doc's scoring fields
+	impact   map[uint32][]uint32  // long posting lists cut to their capDocs best documents
+	flags    []uint8              // per code: title words that steer coding defaults
+	entryIdx map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from     []string
 	fromID   map[string]uint32
 	pool     sync.Pool
@@ -210,7 +232,12 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if len(tmp) == 0 {
 			return
 		}
-		d := sdoc{kind: kind, text: text, tokS: uint32(len(x.toks)), essLen: uint16(ess), nemodCut: uint16(cut)}
+		bestVia := float32(0)
+		for _, t := range tg {
+			bestVia = max(bestVia, viaWeight[t.via])
+		}
+		d := sdoc{kind: kind, text: text, tokS: uint32(len(x.toks)), essLen: uint16(ess), nemodCut: uint16(cut),
+			bound: bestVia * lengthFactor(ess, cut)}
 		x.toks = append(x.toks, tmp...)
 		d.tokE = uint32(len(x.toks))
 		d.tgtS = uint32(len(x.targets))
@@ -285,6 +312,45 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			addDoc(kind, text, t.Nemod+" "+alts, x.resolve(cm, code, viaDefault))
 		}
 	}
+	x.meta = make([]docMeta, len(x.docs))
+	for i := range x.docs {
+		d := &x.docs[i]
+		x.meta[i] = docMeta{bound: d.bound, essLen: d.essLen, kind: d.kind}
+	}
+	x.flags = make([]uint8, len(x.codes))
+	for id, g := range x.codes {
+		t := strings.ToLower(titleOf(g).Title())
+		var f uint8
+		if strings.Contains(t, "unspecified") {
+			f |= flagUnspecified
+		}
+		if strings.HasPrefix(t, "other ") {
+			f |= flagOther
+		}
+		if strings.Contains(t, "without") {
+			f |= flagWithout
+		}
+		if strings.Contains(t, "subsequent encounter") {
+			f |= flagSubsequent
+		}
+		if strings.Contains(t, "sequela") {
+			f |= flagSequela
+		}
+		x.flags[id] = f
+	}
+	x.entryIdx = map[*Release][]int32{}
+	for _, r := range s.Releases {
+		idx := make([]int32, len(x.codes))
+		for i := range idx {
+			idx[i] = -1
+		}
+		for i := range r.Entries {
+			if id, ok := x.codeIndex(r.System, r.Entries[i].Code); ok {
+				idx[id] = int32(i)
+			}
+		}
+		x.entryIdx[r] = idx
+	}
 	// postings in one backing array, counted first
 	counts := make([]uint32, len(x.terms))
 	for _, t := range x.toks {
@@ -301,6 +367,15 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		for _, t := range x.toks[d.tokS:d.tokE] {
 			x.postings[t] = append(x.postings[t], uint32(id))
 		}
+	}
+	x.impact = map[uint32][]uint32{}
+	for t, p := range x.postings {
+		if len(p) <= capDocs {
+			continue
+		}
+		imp := slices.Clone(p)
+		slices.SortStableFunc(imp, func(a, b uint32) int { return cmp.Compare(x.staticQuality(b), x.staticQuality(a)) })
+		x.impact[uint32(t)] = imp[:capDocs:capDocs]
 	}
 	// term order for prefixes, weak flags, deletion index for misspellings
 	x.sorted = make([]uint32, len(x.terms))
@@ -607,6 +682,8 @@ type slot struct {
 }
 
 type scratch struct {
+	cut     []uint32
+	sel     []int32
 	pos     []int32 // doc → index into acc, -1 … stored +1
 	acc     []docAcc
 	cpos    []int32
@@ -628,7 +705,7 @@ type cand struct {
 	tg    uint32
 }
 
-const maxSlots = 12
+const maxSlots = 10
 
 var codeLikeRE = regexp.MustCompile(`^[A-Za-z0-9]{1,3}[0-9][A-Za-z0-9.]*$|^[0-9][A-Za-z0-9]{2,6}$`)
 
@@ -884,9 +961,33 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 	for k, si := range order {
 		sl := &slots[si]
 		onlyExisting := k > 0 && len(sc.acc) > 0 && size(sl) > bigList
+		if onlyExisting && len(sc.acc)*8 < size(sl) {
+			// few candidates, long lists: look the terms up in each
+			// candidate's own words instead of walking the lists
+			for i := range sc.acc {
+				ac := &sc.acc[i]
+				d := &x.docs[ac.doc]
+				toks := x.toks[d.tokS:d.tokE]
+				for _, a := range sl.alts {
+					if !hasAll(toks, a.terms) {
+						continue
+					}
+					nt := uint8(len(a.terms))
+					if a.weight+0.05*float32(nt) > ac.w[si]+0.05*float32(ac.nt[si]) {
+						ac.w[si], ac.nt[si] = a.weight, nt
+						ac.mask |= 1 << si
+					}
+				}
+			}
+			continue
+		}
 		for _, a := range sl.alts {
 			nt := uint8(len(a.terms))
-			for _, d := range a.post {
+			post := a.post
+			if !onlyExisting && len(post) > capDocs {
+				post = x.bestOf(a, sc)
+			}
+			for _, d := range post {
 				p := sc.pos[d]
 				if p == 0 {
 					if onlyExisting {
@@ -897,7 +998,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 					sc.pos[d] = p
 				}
 				ac := &sc.acc[p-1]
-				if a.weight > ac.w[si] {
+				if a.weight+0.05*float32(nt) > ac.w[si]+0.05*float32(ac.nt[si]) {
 					ac.w[si] = a.weight
 					ac.nt[si] = nt
 					ac.mask |= 1 << si
@@ -924,37 +1025,38 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 			}
 		}
 		cov /= total
-		d := &x.docs[ac.doc]
+		d := &x.meta[ac.doc]
 		prec := float32(1)
 		if d.essLen > 0 {
 			prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 		}
-		score := cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind]
+		score := cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * d.bound
 		ac.w[0] = score // reuse: slot weights are no longer needed
 		if score > maxScore {
 			maxScore = score
 		}
 	}
-	const topDocs = 400
-	var hist [64]int
+	const topDocs = 200
+	threshold := scoreThreshold(len(sc.acc), topDocs, maxScore, func(i int) float32 { return sc.acc[i].w[0] })
+	sc.sel = sc.sel[:0]
 	for i := range sc.acc {
-		b := int(sc.acc[i].w[0] / maxScore * 63.999)
-		hist[b]++
-	}
-	threshold, n := float32(0), 0
-	for b := 63; b >= 0; b-- {
-		n += hist[b]
-		if n >= topDocs {
-			threshold = float32(b) / 64 * maxScore
-			break
+		if sc.acc[i].w[0] >= threshold {
+			sc.sel = append(sc.sel, int32(i))
 		}
+	}
+	if len(sc.sel) > 3*topDocs {
+		// many ties at the threshold: keep the best bounds, then doc order
+		slices.SortFunc(sc.sel, func(a, b int32) int {
+			if c := cmp.Compare(sc.acc[b].w[0], sc.acc[a].w[0]); c != 0 {
+				return c
+			}
+			return cmp.Compare(sc.acc[a].doc, sc.acc[b].doc)
+		})
+		sc.sel = sc.sel[:3*topDocs]
 	}
 	sc.cand = sc.cand[:0]
-	for i := range sc.acc {
+	for _, i := range sc.sel {
 		ac := &sc.acc[i]
-		if ac.w[0] < threshold {
-			continue
-		}
 		score, _ := x.exactScore(slots, total, ac.doc, nil)
 		d := &x.docs[ac.doc]
 		for ti := d.tgtS; ti < d.tgtE; ti++ {
@@ -973,11 +1075,37 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 		sc.cpos[sc.cand[i].code] = 0
 	}
 	cands := sc.cand
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	need := opt.Limit*4 + 40
+	if len(rels) < len(Systems) {
+		k := 0
+		for _, c := range cands {
+			if rels[x.codes[c.code].sys] != nil {
+				cands[k] = c
+				k++
+			}
 		}
-		return cands[i].code < cands[j].code
+		cands = cands[:k]
+	}
+	if len(cands) > 4*need {
+		var best float32
+		for i := range cands {
+			best = max(best, cands[i].score)
+		}
+		th := scoreThreshold(len(cands), 3*need, best, func(i int) float32 { return cands[i].score })
+		k := 0
+		for _, c := range cands {
+			if c.score >= th {
+				cands[k] = c
+				k++
+			}
+		}
+		cands = cands[:k]
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.code, b.code)
 	})
 	var out []Result
 	type scored struct {
@@ -986,7 +1114,6 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 		score float32
 	}
 	var keep []scored
-	need := opt.Limit*4 + 40
 	for _, c := range cands {
 		if len(keep) >= need {
 			break
@@ -999,14 +1126,15 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 		if len(prefixes) > 0 && !hasAnyPrefix(g.code, prefixes) {
 			continue
 		}
-		e := r.lookup(g.code)
-		if e == nil {
+		ei := x.entryIdx[r][c.code]
+		if ei < 0 {
 			continue
 		}
+		e := &r.Entries[ei]
 		if opt.Date != 0 && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
 			continue
 		}
-		s := c.score * x.defaultPreference(e.Title(), slots, opt.query)
+		s := c.score * x.defaultPreference(x.flags[c.code], slots, opt.query)
 		if !e.Billable {
 			s *= 0.7
 		}
@@ -1094,14 +1222,97 @@ func (x *Searcher) exactScore(slots []slot, total float32, doc uint32, why []int
 	if d.essLen > 0 {
 		prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 	}
-	length := 1 - 0.004*float32(min(int(d.essLen), 30)) - 0.0015*float32(min(cut-int(d.essLen), 30))
+	length := lengthFactor(int(d.essLen), cut)
 	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * length, prec
+}
+
+// capDocs bounds how many documents one long posting list may bring in as
+// new candidates: the best capDocs by their static quality.
+const capDocs = 4000
+
+func hasAll(toks, terms []uint32) bool {
+	for _, t := range terms {
+		found := false
+		for _, d := range toks {
+			if d == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// staticQuality orders documents when a long list must be cut: short texts
+// from strong sources that lead to an index's own code first.
+func (x *Searcher) staticQuality(doc uint32) float32 {
+	m := &x.meta[doc]
+	return docKindWeight[m.kind] * m.bound / (1 + 0.15*float32(m.essLen))
+}
+
+// bestOf returns the capDocs best documents of a long alternative: from
+// the precomputed impact order for one term, or by filtering an
+// intersection.
+func (x *Searcher) bestOf(a alt, sc *scratch) []uint32 {
+	if len(a.terms) == 1 {
+		if imp, ok := x.impact[a.terms[0]]; ok {
+			return imp
+		}
+	}
+	var best float32
+	for _, d := range a.post {
+		best = max(best, x.staticQuality(d))
+	}
+	th := scoreThreshold(len(a.post), capDocs, best, func(i int) float32 { return x.staticQuality(a.post[i]) })
+	sc.cut = sc.cut[:0]
+	for _, d := range a.post {
+		if x.staticQuality(d) >= th {
+			sc.cut = append(sc.cut, d)
+		}
+	}
+	return sc.cut
+}
+
+// lengthFactor slightly prefers texts with fewer words.
+func lengthFactor(ess, all int) float32 {
+	return 1 - 0.004*float32(min(ess, 30)) - 0.0015*float32(min(all-ess, 30))
+}
+
+// scoreThreshold returns the lowest score that keeps about n of count items
+// whose scores lie in [0, max], from a histogram of 1024 buckets.
+func scoreThreshold(count, n int, max float32, score func(int) float32) float32 {
+	if count <= n || max <= 0 {
+		return 0
+	}
+	var hist [1024]int32
+	for i := 0; i < count; i++ {
+		b := int(score(i) / max * 1023.999)
+		hist[min(max0(b), 1023)]++
+	}
+	k := 0
+	for b := 1023; b >= 0; b-- {
+		k += int(hist[b])
+		if k >= n {
+			return float32(b) / 1024 * max
+		}
+	}
+	return 0
+}
+
+func max0(b int) int {
+	if b < 0 {
+		return 0
+	}
+	return b
 }
 
 // defaultPreference follows the coding defaults when the query is silent:
 // the initial encounter before subsequent ones and sequelae, and the
 // unspecified code before the specific "other" ones.
-func (x *Searcher) defaultPreference(title string, slots []slot, query string) float32 {
+func (x *Searcher) defaultPreference(fl uint8, slots []slot, query string) float32 {
 	said := func(w string) bool {
 		for _, s := range slots {
 			if strings.Contains(s.text, w) {
@@ -1111,17 +1322,16 @@ func (x *Searcher) defaultPreference(title string, slots []slot, query string) f
 		return false
 	}
 	f := float32(1)
-	t := strings.ToLower(title)
-	if (strings.Contains(t, "subsequent encounter") && !said("subsequ")) || (strings.Contains(t, "sequela") && !said("sequel")) {
+	if (fl&flagSubsequent != 0 && !said("subsequ")) || (fl&flagSequela != 0 && !said("sequel")) {
 		f *= 0.97
 	}
-	if strings.Contains(t, "unspecified") && !said("other") {
+	if fl&flagUnspecified != 0 && !said("other") {
 		f *= 1.006
 	}
-	if strings.HasPrefix(t, "other ") && !said("other") && !said("specifi") {
+	if fl&flagOther != 0 && !said("other") && !said("specifi") {
 		f *= 0.98
 	}
-	if strings.Contains(t, "without") && !strings.Contains(query, "with ") && !strings.HasSuffix(query, " with") {
+	if fl&flagWithout != 0 && !strings.Contains(query, "with ") && !strings.HasSuffix(query, " with") {
 		f *= 1.008
 	}
 	return f
