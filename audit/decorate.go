@@ -344,3 +344,46 @@ func (s *documents) DocumentByExternalID(ctx context.Context, patientID int64, e
 	}
 	return d, err
 }
+
+// Scans decorates the imaging inbox: an unindexed scan is health
+// information whose patient is not known yet, so reads are recorded by scan.
+func Scans(inner chartroom.ScanService, rec Recorder, now func() time.Time) chartroom.ScanService {
+	return &scans{inner, recorder{rec, now}}
+}
+
+type scans struct {
+	inner chartroom.ScanService
+	r     recorder
+}
+
+func (s *scans) AddScan(ctx context.Context, sc *chartroom.Scan, body io.Reader) error {
+	err := s.inner.AddScan(ctx, sc, body)
+	if rerr := s.r.record(ctx, Create, "scan", sc.ID, 0, err, ""); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+func (s *scans) PendingScans(ctx context.Context) ([]*chartroom.Scan, error) {
+	return s.inner.PendingScans(ctx) // file names and sizes only
+}
+
+func (s *scans) Scan(ctx context.Context, id int64) (*chartroom.Scan, error) {
+	return s.inner.Scan(ctx, id)
+}
+
+func (s *scans) ScanContent(ctx context.Context, id int64) ([]byte, *chartroom.Scan, error) {
+	b, sc, err := s.inner.ScanContent(ctx, id)
+	if rerr := s.r.record(ctx, Read, "scan", id, 0, err, "image"); err == nil && rerr != nil {
+		return nil, nil, rerr
+	}
+	return b, sc, err
+}
+
+func (s *scans) IndexScan(ctx context.Context, id int64, d *chartroom.Document, by int64) error {
+	err := s.inner.IndexScan(ctx, id, d, by)
+	if rerr := s.r.record(ctx, Create, "document", d.ID, d.PatientID, err, "indexed from scan "+strconv.FormatInt(id, 10)); err == nil {
+		err = rerr
+	}
+	return err
+}

@@ -101,3 +101,34 @@ func TestAPITokens(t *testing.T) {
 		}
 	})
 }
+
+func TestAlertWebhook(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		got := make(chan string, 4)
+		hook := newTestServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			b := readAll(&http.Response{Body: r.Body})
+			got <- r.Header.Get("Content-Type") + " " + b
+		}))
+		f := newFixture(t, s)
+		f.srv.AlertWebhook = hook.URL
+		vip := storetest.NewPatient("Famous", "Person", "1970-01-01", "VIP2")
+		vip.Confidentiality.VIP = true
+		s.CreatePatient(t.Context(), vip)
+		req, _ := http.NewRequest("POST", f.ts.URL+"/patients/"+itoa(vip.ID)+"/break-glass", strings.NewReader(url.Values{"reason": {"emergency treatment in the ED"}, "csrf": {f.csrf[chartroom.RoleClinician]}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.AddCookie(&http.Cookie{Name: "chartroom_session", Value: f.tokens[chartroom.RoleClinician]})
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		select {
+		case body := <-got:
+			if !strings.HasPrefix(body, "application/json") || !strings.Contains(body, `"kind":"break-the-glass"`) {
+				t.Errorf("webhook got %s", body)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("the webhook was not called")
+		}
+	})
+}

@@ -161,7 +161,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		Encounters: audit.Encounters(s, trail, time.Now),
 		Documents:  audit.Documents(s, trail, time.Now),
 		Merges:     audit.Merges(s, trail, time.Now),
-		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive,
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: audit.Scans(s, trail, time.Now), Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive,
 		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
