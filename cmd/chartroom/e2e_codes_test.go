@@ -46,17 +46,7 @@ func TestBrowserEncoder(t *testing.T) {
 	ctx := browser(t)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(css(`#username`)),
-		chromedp.SendKeys(css(`#username`), "admin"),
-		chromedp.SendKeys(css(`#password`), m[1]),
-		chromedp.Submit(css(`#password`)),
-		chromedp.WaitVisible(css(`#current`)),
-		chromedp.SendKeys(css(`#current`), m[1]),
-		chromedp.SendKeys(css(`#new`), "encoder-test-2026"),
-		chromedp.SendKeys(css(`#again`), "encoder-test-2026"),
-		chromedp.Submit(css(`#again`)),
-		chromedp.WaitVisible(css(`#q`)),
+		signInFirstTime(base, m[1], "encoder-test-2026"),
 		chromedp.Navigate(base+"/codes"),
 		chromedp.WaitVisible(css(`#code-q`)),
 		chromedp.SendKeys(css(`#code-q`), "acute on chronic systolic CHF"),

@@ -119,17 +119,7 @@ func TestBrowserChart(t *testing.T) {
 	ctx := browser(t)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(css(`#username`)),
-		chromedp.SendKeys(css(`#username`), "admin"),
-		chromedp.SendKeys(css(`#password`), m[1]),
-		chromedp.Submit(css(`#password`)),
-		chromedp.WaitVisible(css(`#current`)),
-		chromedp.SendKeys(css(`#current`), m[1]),
-		chromedp.SendKeys(css(`#new`), "harbor-view-2026"),
-		chromedp.SendKeys(css(`#again`), "harbor-view-2026"),
-		chromedp.Submit(css(`#again`)),
-		chromedp.WaitVisible(css(`#q`)),
+		signInFirstTime(base, m[1], "harbor-view-2026"),
 		chromedp.SendKeys(css(`#q`), pt.Name.Family+", "+pt.Name.Given),
 		chromedp.Submit(css(`#q`)),
 		chromedp.WaitVisible(css(`table.list tbody a`)),
@@ -187,4 +177,23 @@ func TestBrowserChart(t *testing.T) {
 // demoHospital is the hospital 'serve --demo' loads.
 func demoHospital() *demogen.Hospital {
 	return demogen.Generate(2026, demoPatients, time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC))
+}
+
+// signInFirstTime signs in as the admin with the one-time password, chooses
+// a password, and lands on patient search.
+func signInFirstTime(base, oneTime, chosen string) chromedp.Action[chromedp.Void] {
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	return chromedp.Steps(
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(css(`#username`)),
+		chromedp.SendKeys(css(`#username`), "admin"),
+		chromedp.SendKeys(css(`#password`), oneTime),
+		chromedp.Submit(css(`#password`)),
+		chromedp.WaitVisible(css(`#current`)),
+		chromedp.SendKeys(css(`#current`), oneTime),
+		chromedp.SendKeys(css(`#new`), chosen),
+		chromedp.SendKeys(css(`#again`), chosen),
+		chromedp.Submit(css(`#again`)),
+		chromedp.WaitVisible(css(`#q`)),
+	)
 }
