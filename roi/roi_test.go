@@ -125,3 +125,32 @@ func TestFeesDueDatesAccounting(t *testing.T) {
 		t.Error("suspension not honoured")
 	}
 }
+
+func TestWorkflow(t *testing.T) {
+	ok := []roi.Step{
+		{From: roi.Logged, To: roi.Validated, Basis: roi.RightOfAccess},
+		{From: roi.Validated, To: roi.InProcess},
+		{From: roi.InProcess, To: roi.QualityCheck, By: 1},
+		{From: roi.QualityCheck, To: roi.Released, By: 2, ProcessedBy: 1},
+		{From: roi.Logged, To: roi.Denied, Reason: "no authority shown"},
+		{From: roi.Logged, To: roi.Validated, Basis: roi.SubpoenaOnly, Assurance: true},
+	}
+	for _, s := range ok {
+		if err := roi.CheckStep(s); err != nil {
+			t.Errorf("%+v: %v", s, err)
+		}
+	}
+	bad := []roi.Step{
+		{From: roi.Logged, To: roi.Released},
+		{From: roi.QualityCheck, To: roi.Released, By: 1, ProcessedBy: 1},
+		{From: roi.Logged, To: roi.Validated, Basis: roi.Authorization, Defects: []roi.Defect{{Element: "expiration", Problem: "expired"}}},
+		{From: roi.Logged, To: roi.Validated, Basis: roi.SubpoenaOnly},
+		{From: roi.Logged, To: roi.Denied},
+		{From: roi.Released, To: roi.InProcess},
+	}
+	for _, s := range bad {
+		if err := roi.CheckStep(s); err == nil {
+			t.Errorf("%+v allowed", s)
+		}
+	}
+}
