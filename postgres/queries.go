@@ -131,4 +131,12 @@ var queries = sqlstore.Queries{
 		ON CONFLICT (id) DO UPDATE SET meta = excluded.meta, data = excluded.data, imported_at = excluded.imported_at`,
 	SelectCodeReleases: `SELECT meta FROM code_releases ORDER BY imported_at, id`,
 	SelectCodeRelease:  `SELECT data FROM code_releases WHERE id = $1`,
+
+	InsertRequest: `INSERT INTO release_requests (patient_id, status, basis, received_at, due_at, data, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+	UpdateRequest: `UPDATE release_requests SET status = $1, basis = $2, due_at = $3, data = $4, updated_at = $5 WHERE id = $6`,
+	SelectRequest: `SELECT id, data FROM release_requests WHERE id = $1 FOR UPDATE`,
+	SelectOpenRequests: `SELECT id, data FROM release_requests WHERE status NOT IN ('released', 'denied', 'cancelled') AND due_at < $1
+		ORDER BY due_at, id LIMIT $2`,
+	InsertDisclosure:  `INSERT INTO disclosures (patient_id, request_id, at, basis, corrects, data, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+	SelectDisclosures: `SELECT id, data FROM disclosures WHERE patient_id = $1 ORDER BY at, id`,
 }

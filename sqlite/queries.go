@@ -131,4 +131,12 @@ var queries = sqlstore.Queries{
 		ON CONFLICT (id) DO UPDATE SET meta = excluded.meta, data = excluded.data, imported_at = excluded.imported_at`,
 	SelectCodeReleases: `SELECT meta FROM code_releases ORDER BY imported_at, id`,
 	SelectCodeRelease:  `SELECT data FROM code_releases WHERE id = ?`,
+
+	InsertRequest: `INSERT INTO release_requests (patient_id, status, basis, received_at, due_at, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	UpdateRequest: `UPDATE release_requests SET status = ?, basis = ?, due_at = ?, data = ?, updated_at = ? WHERE id = ?`,
+	SelectRequest: `SELECT id, data FROM release_requests WHERE id = ?`,
+	SelectOpenRequests: `SELECT id, data FROM release_requests WHERE status NOT IN ('released', 'denied', 'cancelled') AND due_at < ?
+		ORDER BY due_at, id LIMIT ?`,
+	InsertDisclosure:  `INSERT INTO disclosures (patient_id, request_id, at, basis, corrects, data, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	SelectDisclosures: `SELECT id, data FROM disclosures WHERE patient_id = ? ORDER BY at, id`,
 }

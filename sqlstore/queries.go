@@ -117,4 +117,11 @@ type Queries struct {
 	UpsertCodeRelease  string // id, meta, data, imported_at (replaces a release with the same id)
 	SelectCodeReleases string // → meta, in import order
 	SelectCodeRelease  string // id → data
+
+	InsertRequest      string // patient_id, status, basis, received_at, due_at, data, updated_at → id
+	UpdateRequest      string // status, basis, due_at, data, updated_at, id
+	SelectRequest      string // id → id, data
+	SelectOpenRequests string // due before, limit → id, data (not released, denied or cancelled), soonest due first
+	InsertDisclosure   string // patient_id, request_id, at, basis, corrects, data, recorded_by, recorded_at → id
+	SelectDisclosures  string // patient_id → id, data, in time order
 }
