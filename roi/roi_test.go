@@ -1,6 +1,9 @@
 package roi_test
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -152,5 +155,50 @@ func TestWorkflow(t *testing.T) {
 		if err := roi.CheckStep(s); err == nil {
 			t.Errorf("%+v allowed", s)
 		}
+	}
+}
+
+func TestAccountingPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing: .ci/run installs poppler-utils")
+		}
+		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	rep := &roi.AccountingReport{Facility: "Harbor View Medical Center", PatientName: "Marta Lindqvist", MRN: "H0400101", Generated: now, Years: 6}
+	for i := 0; i < 40; i++ {
+		rep.Records = append(rep.Records, roi.Record{At: now.AddDate(0, -i, 0), Recipient: "State health department", Address: "1 Capitol St, Augusta ME",
+			Description: "laboratory result, reportable condition", Purpose: "public health reporting (164.512(b))", Basis: roi.PublicHealth})
+	}
+	dir := t.TempDir()
+	f, _ := os.Create(filepath.Join(dir, "a.pdf"))
+	if err := rep.WritePDF(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "a.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{"Accounting of disclosures", "Marta Lindqvist", "H0400101", "State health department", "page 1 of", "164.528"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+	if strings.Count(text, "State health department") != 40 {
+		t.Errorf("%d rows in the PDF, want 40", strings.Count(text, "State health department"))
+	}
+	if _, err := exec.LookPath("pdftoppm"); err == nil {
+		if err := exec.Command("pdftoppm", "-png", "-r", "50", filepath.Join(dir, "a.pdf"), filepath.Join(dir, "page")).Run(); err != nil {
+			t.Errorf("pdftoppm could not render the report: %v", err)
+		}
+	}
+	var csvBuf, htmlBuf strings.Builder
+	rep.WriteCSV(&csvBuf)
+	rep.WriteHTML(&htmlBuf)
+	if strings.Count(csvBuf.String(), "\n") != 41 || !strings.Contains(htmlBuf.String(), "Marta Lindqvist") {
+		t.Error("CSV or HTML report")
 	}
 }

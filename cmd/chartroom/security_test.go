@@ -12,6 +12,7 @@ import (
 
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
+	"github.com/chartroom/chartroom/roi"
 	"github.com/chartroom/chartroom/storage"
 	"github.com/chartroom/chartroom/storetest"
 	"github.com/chartroom/chartroom/vault"
@@ -218,5 +219,38 @@ func TestAuditCommands(t *testing.T) {
 	var ee exitError
 	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(out, "entry 12: edited") {
 		t.Errorf("verify after tampering: %v\n%s", err, out)
+	}
+}
+
+// TestDisclosureReport records a disclosure and prints the accounting as
+// CSV and as a PDF whose text pdftotext can read.
+func TestDisclosureReport(t *testing.T) {
+	data := t.TempDir()
+	s, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, _ := storetest.Seed(t, s)
+	if err := s.RecordDisclosure(context.Background(), &roi.Record{PatientID: p.ID, Basis: roi.PublicHealth, Recipient: "State health department",
+		Purpose: "reportable disease", Description: "laboratory result"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, err := run1(t, nil, "disclosures", "report", "--data", data, "--patient", p.MRN(""), "--format", "csv")
+	if err != nil || !strings.Contains(out, "State health department") {
+		t.Fatalf("csv: %v\n%s", err, out)
+	}
+	pdf := filepath.Join(t.TempDir(), "acct.pdf")
+	if out, err := run1(t, nil, "disclosures", "report", "--data", data, "--patient", p.MRN(""), "--out", pdf); err != nil {
+		t.Fatalf("pdf: %v\n%s", err, out)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		text, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil || !strings.Contains(string(text), "State health department") || !strings.Contains(string(text), "Lindqvist") {
+			t.Errorf("pdftotext: %v\n%s", err, text)
+		}
+	}
+	if out, err := run1(t, nil, "audit", "verify", "--data", data); err != nil || !strings.Contains(out, "intact") {
+		t.Errorf("the report was not recorded cleanly: %v %s", err, out)
 	}
 }
