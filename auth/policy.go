@@ -33,6 +33,8 @@ const (
 	SeeRestricted    Action = "patient.restricted" // see VIP, employee and restricted patients without breaking the glass
 	SeeAllFacilities Action = "facility.all"
 	PatientMerge     Action = "patient.merge" // merge and unmerge duplicate records
+	ReleaseRead      Action = "release.read"  // see release-of-information requests and disclosures
+	ReleaseWrite     Action = "release.write" // take, work and release requests; log disclosures
 )
 
 // Policy maps roles to the actions they may take. It is data: a site
@@ -48,13 +50,13 @@ func NewPolicy() *Policy {
 	p := &Policy{grants: map[chartroom.Role]map[Action]bool{}, BreakGlassFor: 30 * time.Minute}
 	read := []Action{PatientRead, EncounterRead, DocumentRead, ProviderRead, CodesRead}
 	p.Grant(chartroom.RoleAdmin, UserAdmin, CodesAdmin, AuditRead, InterfaceMonitor, ProviderRead, ProviderWrite, SeeAllFacilities, CodesRead)
-	p.Grant(chartroom.RoleHIMManager, append(read, PatientWrite, PatientMerge, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
+	p.Grant(chartroom.RoleHIMManager, append(read, ReleaseRead, ReleaseWrite, PatientWrite, PatientMerge, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
 	p.Grant(chartroom.RoleCoder, read...)
 	p.Grant(chartroom.RoleCDI, read...)
-	p.Grant(chartroom.RoleROI, append(read, DocumentIndex)...)
+	p.Grant(chartroom.RoleROI, append(read, DocumentIndex, ReleaseRead, ReleaseWrite)...)
 	p.Grant(chartroom.RoleClinician, append(read, DocumentWrite, EncounterWrite)...)
 	p.Grant(chartroom.RoleBilling, PatientRead, EncounterRead, ProviderRead, CodesRead)
-	p.Grant(chartroom.RolePrivacy, append(read, AuditRead, SeeRestricted, SeeAllFacilities)...)
+	p.Grant(chartroom.RolePrivacy, append(read, AuditRead, SeeRestricted, SeeAllFacilities, ReleaseRead)...)
 	p.Grant(chartroom.RoleResearcher, CodesRead)
 	p.Grant(chartroom.RoleInterface, PatientRead, PatientWrite, PatientMerge, EncounterRead, EncounterWrite, DocumentRead, DocumentWrite, ProviderRead, ProviderWrite, InterfaceWrite, SeeAllFacilities)
 	return p

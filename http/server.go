@@ -17,6 +17,7 @@ import (
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
 	"github.com/chartroom/chartroom/codeset"
+	"github.com/chartroom/chartroom/roi"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -43,6 +44,14 @@ type Config struct {
 	Merges     chartroom.MergeService
 	Interfaces chartroom.InterfaceService
 	Codes      *Codes
+	// Releases keeps release-of-information requests and disclosures.
+	Releases Releases
+	// ReleaseDays is the site's deadline for requests other than patient
+	// access (default 30); Fees is its fee schedule.
+	ReleaseDays int
+	Fees        roi.FeeSchedule
+	// FacilityName heads letters and reports.
+	FacilityName string
 	// CodeArchive keeps imported releases; the admin page imports into it.
 	CodeArchive codeset.Archive
 	// AlertWebhook, when set, receives each privacy alert as a JSON POST.
@@ -116,6 +125,9 @@ func NewServer(c Config) (*Server, error) {
 	}
 	if c.Password.MinLength == 0 {
 		c.Password = auth.DefaultPasswordPolicy
+	}
+	if c.FacilityName == "" {
+		c.FacilityName = "Chartroom"
 	}
 	if c.Registry == nil {
 		c.Registry = prometheus.NewRegistry()

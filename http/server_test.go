@@ -64,7 +64,7 @@ func newFixture(t *testing.T, s *sqlstore.Store) *fixture {
 	f := &fixture{t: t, store: s, rec: &recorder{}, codes: &chttp.Codes{}, policy: auth.NewPolicy(), tokens: map[chartroom.Role]string{}, csrf: map[chartroom.Role]string{}, users: map[chartroom.Role]*chartroom.User{}}
 	srv, err := chttp.NewServer(chttp.Config{
 		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Merges: s, Interfaces: s,
-		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Ready: s.Ping, LoginLimit: 1000,
+		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Releases: s, Ready: s.Ping, LoginLimit: 1000,
 	})
 	if err != nil {
 		t.Fatal(err)

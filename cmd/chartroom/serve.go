@@ -161,7 +161,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		Encounters: audit.Encounters(s, trail, time.Now),
 		Documents:  audit.Documents(s, trail, time.Now),
 		Merges:     audit.Merges(s, trail, time.Now),
-		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: audit.Scans(s, trail, time.Now), Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive,
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: audit.Scans(s, trail, time.Now), Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive, Releases: s, ReleaseDays: 30, FacilityName: facilityName(ctx, s),
 		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})
@@ -338,4 +338,13 @@ func (c ingestCollector) Collect(ch chan<- prometheus.Metric) {
 		}
 		ch <- prometheus.MustNewConstMetric(mllpLastSeen, prometheus.GaugeValue, float64(r.Last.Load())/1e9, name)
 	}
+}
+
+// facilityName is the name that heads letters and reports: the first
+// facility's.
+func facilityName(ctx context.Context, s *sqlstore.Store) string {
+	if fs, err := s.Facilities(ctx); err == nil && len(fs) > 0 {
+		return fs[0].Name
+	}
+	return "Chartroom"
 }
