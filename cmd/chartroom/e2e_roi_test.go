@@ -1,0 +1,143 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserRelease takes a patient's request and an attorney's request
+// from intake to release in the browser, with a second person doing each
+// quality check, as the workflow requires.
+func TestBrowserRelease(t *testing.T) {
+	data := t.TempDir()
+	base, out := startServer(t, data, true)
+	adminPW := regexp.MustCompile(`one-time password: (\S+)`).FindStringSubmatch(out.String())[1]
+	added, err := run1(t, nil, "users", "add", "--data", data, "--roles", "roi", "--name", "Rita Okonkwo", "rita")
+	if err != nil {
+		t.Fatalf("users add: %v %s", err, added)
+	}
+	ritaPW := regexp.MustCompile(`one-time password: (\S+)`).FindStringSubmatch(added)[1]
+	var mrn string
+	for _, p := range demoHospital().Patients {
+		if !p.Confidentiality.Any() && p.DuplicateOf < 0 {
+			mrn = p.MRN("MAIN")
+			break
+		}
+	}
+	ctx := browser(t)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	signIn := func(user, oneTime, chosen string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(
+			chromedp.Navigate(base+"/login"),
+			chromedp.WaitVisible(css(`#username`)),
+			chromedp.SendKeys(css(`#username`), user),
+			chromedp.SendKeys(css(`#password`), oneTime),
+			chromedp.Submit(css(`#password`)),
+			chromedp.WaitVisible(css(`#current`)),
+			chromedp.SendKeys(css(`#current`), oneTime),
+			chromedp.SendKeys(css(`#new`), chosen),
+			chromedp.SendKeys(css(`#again`), chosen),
+			chromedp.Submit(css(`#again`)),
+			chromedp.WaitVisible(css(`#q`)),
+		)
+	}
+	signOut := chromedp.Steps(chromedp.Click(css(`.who button`)), chromedp.WaitVisible(css(`#username`)))
+	intake := func(requester, name, basis string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(
+			chromedp.Navigate(base+"/releases"),
+			chromedp.WaitVisible(css(`#requester_name`)),
+			chromedp.SendKeys(css(`#mrn`), mrn),
+			chromedp.SetValue(css(`#requester`), requester),
+			chromedp.SendKeys(css(`#requester_name`), name),
+			chromedp.SetValue(css(`#basis`), basis),
+			chromedp.SendKeys(css(`#purpose`), "copy of records"),
+			chromedp.Submit(css(`#purpose`)),
+			chromedp.WaitVisible(css(`h1 small`)),
+		)
+	}
+	step := func(status string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(chromedp.Click(css(`button[value="`+status+`"]`)), chromedp.WaitVisible(css(`.flash`)))
+	}
+	status := func() string {
+		s, err := chromedp.Run(ctx, chromedp.Text(css(`h1 small`)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(s)
+	}
+	location := func() string {
+		l, _ := chromedp.Run(ctx, chromedp.Location())
+		if i := strings.Index(l, "?"); i >= 0 {
+			l = l[:i]
+		}
+		return l
+	}
+	// Rita takes the patient's request and prepares it.
+	if err := chromedp.Do(ctx, signIn("rita", ritaPW, "harbor-roi-2026"), intake("patient", "The patient", "right-of-access"),
+		step("validated"), step("in-process"), chromedp.SendKeys(css(`#pages`), "14"), step("quality-check")); err != nil {
+		t.Fatalf("patient request: %v", err)
+	}
+	patientReq := location()
+	// She cannot release what she prepared.
+	if err := chromedp.Do(ctx, step("released")); err != nil {
+		t.Fatal(err)
+	}
+	if got := status(); got != "quality-check" {
+		t.Fatalf("the preparer released the request: %s", got)
+	}
+	// The attorney's request needs a whole authorization before validation.
+	if err := chromedp.Do(ctx, intake("attorney", "Marlowe & Pike LLP", "authorization"),
+		chromedp.SendKeys(css(`#a_description`), "Discharge summaries, 2025 admissions"),
+		chromedp.SendKeys(css(`#a_disclosers`), "Harbor View Medical Center"),
+		chromedp.SendKeys(css(`#a_recipients`), "Marlowe & Pike LLP"),
+		chromedp.SendKeys(css(`#a_purpose`), "personal injury claim"),
+		chromedp.SendKeys(css(`#a_expiry_event`), "end of litigation"),
+		chromedp.SendKeys(css(`#a_signed_by`), "the patient"),
+		chromedp.SetValue(css(`#a_signed_on`), "2026-10-01"),
+		chromedp.Click(css(`input[name="a_revoke"]`)),
+		chromedp.Click(css(`input[name="a_conditioning"]`)),
+		step("validated"),
+	); err != nil {
+		t.Fatalf("attorney request: %v", err)
+	}
+	if got := status(); got != "logged" {
+		t.Fatalf("validated without the redisclosure statement: %s", got)
+	}
+	flash, _ := chromedp.Run(ctx, chromedp.Text(css(`.flash`)))
+	if !strings.Contains(flash, "164.508(c)(2)(iii)") {
+		t.Errorf("the refusal does not name the missing statement: %q", flash)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(css(`#a_description`), "Discharge summaries, 2025 admissions"),
+		chromedp.SendKeys(css(`#a_disclosers`), "Harbor View Medical Center"),
+		chromedp.SendKeys(css(`#a_recipients`), "Marlowe & Pike LLP"),
+		chromedp.SendKeys(css(`#a_purpose`), "personal injury claim"),
+		chromedp.SendKeys(css(`#a_expiry_event`), "end of litigation"),
+		chromedp.SendKeys(css(`#a_signed_by`), "the patient"),
+		chromedp.SetValue(css(`#a_signed_on`), "2026-10-01"),
+		chromedp.Click(css(`input[name="a_revoke"]`)),
+		chromedp.Click(css(`input[name="a_conditioning"]`)),
+		chromedp.Click(css(`input[name="a_redisclosure"]`)),
+		step("validated"), step("in-process"), step("quality-check"),
+	); err != nil {
+		t.Fatalf("attorney request with a whole authorization: %v", err)
+	}
+	attorneyReq := location()
+	// A second person, the HIM manager, releases both.
+	if err := chromedp.Do(ctx, signOut, signIn("admin", adminPW, "harbor-view-2026"),
+		chromedp.Navigate(patientReq), chromedp.WaitVisible(css(`h1 small`)), step("released")); err != nil {
+		t.Fatalf("release: %v", err)
+	}
+	if got := status(); got != "released" {
+		t.Errorf("patient request: %s", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(attorneyReq), chromedp.WaitVisible(css(`h1 small`)), step("released")); err != nil {
+		t.Fatalf("release: %v", err)
+	}
+	if got := status(); got != "released" {
+		t.Errorf("attorney request: %s", got)
+	}
+}
