@@ -139,4 +139,8 @@ var queries = sqlstore.Queries{
 		ORDER BY due_at, id LIMIT $2`,
 	InsertDisclosure:  `INSERT INTO disclosures (patient_id, request_id, at, basis, corrects, data, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 	SelectDisclosures: `SELECT id, data FROM disclosures WHERE patient_id = $1 ORDER BY at, id`,
+
+	InsertAmendmentRequest: `INSERT INTO amendment_requests (patient_id, document_id, status, due_at, data, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+	UpdateAmendmentRequest: `UPDATE amendment_requests SET status = $1, due_at = $2, data = $3, updated_at = $4 WHERE id = $5`,
+	SelectAmendmentRequest: `SELECT data FROM amendment_requests WHERE id = $1 FOR UPDATE`,
 }

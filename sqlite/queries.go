@@ -139,4 +139,8 @@ var queries = sqlstore.Queries{
 		ORDER BY due_at, id LIMIT ?`,
 	InsertDisclosure:  `INSERT INTO disclosures (patient_id, request_id, at, basis, corrects, data, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 	SelectDisclosures: `SELECT id, data FROM disclosures WHERE patient_id = ? ORDER BY at, id`,
+
+	InsertAmendmentRequest: `INSERT INTO amendment_requests (patient_id, document_id, status, due_at, data, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+	UpdateAmendmentRequest: `UPDATE amendment_requests SET status = ?, due_at = ?, data = ?, updated_at = ? WHERE id = ?`,
+	SelectAmendmentRequest: `SELECT data FROM amendment_requests WHERE id = ?`,
 }

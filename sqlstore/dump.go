@@ -13,7 +13,7 @@ import (
 // system starts with everyone signed out.
 var Tables = []string{
 	"data_keys", "facilities", "providers", "patients", "patient_identifiers", "encounters", "blobs",
-	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges", "charges", "code_releases", "release_requests", "disclosures",
+	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges", "charges", "code_releases", "release_requests", "disclosures", "amendment_requests",
 }
 
 // seededTables hold a row that a migration writes; a restore replaces it.

@@ -124,4 +124,8 @@ type Queries struct {
 	SelectOpenRequests string // due before, limit → id, data (not released, denied or cancelled), soonest due first
 	InsertDisclosure   string // patient_id, request_id, at, basis, corrects, data, recorded_by, recorded_at → id
 	SelectDisclosures  string // patient_id → id, data, in time order
+
+	InsertAmendmentRequest string // patient_id, document_id, status, due_at, data, updated_at → id
+	UpdateAmendmentRequest string // status, due_at, data, updated_at, id
+	SelectAmendmentRequest string // id → data
 }
