@@ -18,6 +18,8 @@ type Releases interface {
 	DueRequests(ctx context.Context, before time.Time, limit int) ([]*roi.Request, error)
 	RecordDisclosure(ctx context.Context, rec *roi.Record) error
 	Disclosures(ctx context.Context, patientID int64) ([]roi.Record, error)
+	CreateAmendmentRequest(ctx context.Context, a *roi.AmendmentRequest) error
+	DecideAmendment(ctx context.Context, id int64, decision string, by int64, text, reason string) (*roi.AmendmentRequest, error)
 }
 
 var errNoReleases = &chartroom.Error{Kind: chartroom.KindUnavailable, Message: "release of information is not configured on this server"}
@@ -251,4 +253,54 @@ func (s *Server) apiAccounting(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, rep)
 	}
 	return chartroom.Invalid("format", "want pdf, html, csv or json")
+}
+
+// apiRequestAmendment logs a patient's request to amend a document
+// (164.526), due in 60 days.
+func (s *Server) apiRequestAmendment(w http.ResponseWriter, r *http.Request) error {
+	if s.Releases == nil {
+		return errNoReleases
+	}
+	d, err := s.document(r.Context(), r)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Version   int    `json:"version"`
+		Requested string `json:"requested"`
+		Reason    string `json:"reason"`
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	a := &roi.AmendmentRequest{PatientID: d.PatientID, DocumentID: d.ID, Version: in.Version, Requested: in.Requested, Reason: in.Reason}
+	if err := s.Releases.CreateAmendmentRequest(r.Context(), a); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, a)
+}
+
+// apiDecideAmendment accepts, denies or extends an amendment request, or
+// records the patient's statement of disagreement after a denial.
+func (s *Server) apiDecideAmendment(w http.ResponseWriter, r *http.Request) error {
+	if s.Releases == nil {
+		return errNoReleases
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Decision string `json:"decision"`
+		Text     string `json:"text"`
+		Reason   string `json:"reason"`
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	a, err := s.Releases.DecideAmendment(r.Context(), id, in.Decision, userFrom(r.Context()).ID, in.Text, in.Reason)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, a)
 }

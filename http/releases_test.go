@@ -68,3 +68,19 @@ func TestReleaseAPI(t *testing.T) {
 		}
 	})
 }
+
+func TestAmendmentRequestAPI(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		_, _, d := storetest.Seed(t, s)
+		resp := f.do(chartroom.RoleROI, "POST", "/api/v1/documents/"+itoa(d.ID)+"/amendment-requests", `{"requested":"add my penicillin allergy","reason":"it is missing"}`)
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("request: %d %s", resp.StatusCode, readAll(resp))
+		}
+		a := decode[struct{ ID int64 }](t, resp)
+		resp = f.do(chartroom.RoleClinician, "POST", "/api/v1/amendment-requests/"+itoa(a.ID)+"/decision", `{"decision":"accept","text":"Addendum: penicillin allergy (hives)."}`)
+		if body := readAll(resp); resp.StatusCode != 200 || !strings.Contains(body, `"accepted"`) {
+			t.Errorf("accept: %d %s", resp.StatusCode, body)
+		}
+	})
+}

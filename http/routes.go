@@ -92,6 +92,8 @@ func (s *Server) routeTable() []route {
 		{"POST /api/v1/releases/{id}/status", apiCan(auth.ReleaseWrite), s.apiMoveRelease},
 		{"POST /api/v1/patients/{id}/disclosures", apiCan(auth.ReleaseWrite), s.apiLogDisclosure},
 		{"GET /api/v1/patients/{id}/accounting", apiCan(auth.ReleaseRead), s.apiAccounting},
+		{"POST /api/v1/documents/{id}/amendment-requests", apiCan(auth.ReleaseWrite), s.apiRequestAmendment},
+		{"POST /api/v1/amendment-requests/{id}/decision", apiCan(auth.DocumentWrite), s.apiDecideAmendment},
 		{"GET /api/v1/encounters", apiCan(auth.EncounterRead), s.apiFindEncounters},
 		{"POST /api/v1/encounters", apiCan(auth.EncounterWrite), s.apiCreateEncounter},
 		{"GET /api/v1/encounters/{id}", apiCan(auth.EncounterRead), s.apiGetEncounter},
