@@ -1,9 +1,15 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -58,8 +64,24 @@ func TestBrowserRelease(t *testing.T) {
 			chromedp.WaitVisible(css(`h1 small`)),
 		)
 	}
+	// step clicks a workflow button and waits for the page that answers it:
+	// the old page has a .flash too, so wait for the new message.
 	step := func(status string) chromedp.Action[chromedp.Void] {
-		return chromedp.Steps(chromedp.Click(css(`button[value="`+status+`"]`)), chromedp.WaitVisible(css(`.flash`)))
+		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			if _, err := chromedp.Click(css(`button[value="`+status+`"]`))(ctx, tg); err != nil {
+				return chromedp.Void{}, err
+			}
+			for i := 0; i < 100; i++ {
+				loc, err := chromedp.Location()(ctx, tg)
+				if err == nil && strings.Contains(loc, "done=") && (strings.Contains(loc, url.QueryEscape("now "+status)) || strings.Contains(loc, "Not+moved")) {
+					if _, err := chromedp.WaitVisible(css(`.flash`))(ctx, tg); err == nil {
+						return chromedp.Void{}, nil
+					}
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			return chromedp.Void{}, fmt.Errorf("no answer to the %s step", status)
+		}
 	}
 	status := func() string {
 		s, err := chromedp.Run(ctx, chromedp.Text(css(`h1 small`)))
@@ -139,5 +161,15 @@ func TestBrowserRelease(t *testing.T) {
 	}
 	if got := status(); got != "released" {
 		t.Errorf("attorney request: %s", got)
+	}
+	if dir := os.Getenv("CHARTROOM_SCREENSHOTS"); dir != "" {
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+			os.WriteFile(filepath.Join(dir, "release.png"), png, 0o644)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/releases"), chromedp.WaitVisible(css(`#requester_name`))); err == nil {
+			if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+				os.WriteFile(filepath.Join(dir, "releases.png"), png, 0o644)
+			}
+		}
 	}
 }
