@@ -111,18 +111,26 @@ func TestBrowserRelease(t *testing.T) {
 		t.Fatalf("the preparer released the request: %s", got)
 	}
 	// The attorney's request needs a whole authorization before validation.
-	if err := chromedp.Do(ctx, intake("attorney", "Marlowe & Pike LLP", "authorization"),
-		chromedp.SendKeys(css(`#a_description`), "Discharge summaries, 2025 admissions"),
-		chromedp.SendKeys(css(`#a_disclosers`), "Harbor View Medical Center"),
-		chromedp.SendKeys(css(`#a_recipients`), "Marlowe & Pike LLP"),
-		chromedp.SendKeys(css(`#a_purpose`), "personal injury claim"),
-		chromedp.SendKeys(css(`#a_expiry_event`), "end of litigation"),
-		chromedp.SendKeys(css(`#a_signed_by`), "the patient"),
-		chromedp.SetValue(css(`#a_signed_on`), "2026-10-01"),
-		chromedp.Click(css(`input[name="a_revoke"]`)),
-		chromedp.Click(css(`input[name="a_conditioning"]`)),
-		step("validated"),
-	); err != nil {
+	// fillAuth abstracts the signed form; without redisclosure it lacks the
+	// statement that 164.508(c)(2)(iii) requires.
+	fillAuth := func(redisclosure bool) chromedp.Action[chromedp.Void] {
+		steps := []chromedp.Action[chromedp.Void]{
+			chromedp.SendKeys(css(`#a_description`), "Discharge summaries, 2025 admissions"),
+			chromedp.SendKeys(css(`#a_disclosers`), "Harbor View Medical Center"),
+			chromedp.SendKeys(css(`#a_recipients`), "Marlowe & Pike LLP"),
+			chromedp.SendKeys(css(`#a_purpose`), "personal injury claim"),
+			chromedp.SendKeys(css(`#a_expiry_event`), "end of litigation"),
+			chromedp.SendKeys(css(`#a_signed_by`), "the patient"),
+			chromedp.SetValue(css(`#a_signed_on`), "2026-10-01"),
+			chromedp.Click(css(`input[name="a_revoke"]`)),
+			chromedp.Click(css(`input[name="a_conditioning"]`)),
+		}
+		if redisclosure {
+			steps = append(steps, chromedp.Click(css(`input[name="a_redisclosure"]`)))
+		}
+		return chromedp.Steps(steps...)
+	}
+	if err := chromedp.Do(ctx, intake("attorney", "Marlowe & Pike LLP", "authorization"), fillAuth(false), step("validated")); err != nil {
 		t.Fatalf("attorney request: %v", err)
 	}
 	if got := status(); got != "logged" {
@@ -132,19 +140,7 @@ func TestBrowserRelease(t *testing.T) {
 	if !strings.Contains(flash, "164.508(c)(2)(iii)") {
 		t.Errorf("the refusal does not name the missing statement: %q", flash)
 	}
-	if err := chromedp.Do(ctx,
-		chromedp.SendKeys(css(`#a_description`), "Discharge summaries, 2025 admissions"),
-		chromedp.SendKeys(css(`#a_disclosers`), "Harbor View Medical Center"),
-		chromedp.SendKeys(css(`#a_recipients`), "Marlowe & Pike LLP"),
-		chromedp.SendKeys(css(`#a_purpose`), "personal injury claim"),
-		chromedp.SendKeys(css(`#a_expiry_event`), "end of litigation"),
-		chromedp.SendKeys(css(`#a_signed_by`), "the patient"),
-		chromedp.SetValue(css(`#a_signed_on`), "2026-10-01"),
-		chromedp.Click(css(`input[name="a_revoke"]`)),
-		chromedp.Click(css(`input[name="a_conditioning"]`)),
-		chromedp.Click(css(`input[name="a_redisclosure"]`)),
-		step("validated"), step("in-process"), step("quality-check"),
-	); err != nil {
+	if err := chromedp.Do(ctx, fillAuth(true), step("validated"), step("in-process"), step("quality-check")); err != nil {
 		t.Fatalf("attorney request with a whole authorization: %v", err)
 	}
 	attorneyReq := location()
