@@ -142,24 +142,39 @@ func (m *Matcher) weight(a *prepared, p Pattern) float64 {
 }
 
 // Twin reports whether a pair looks like twins (or other multiples): the
-// same family name and birth date with different given names. Fellegi–Sunter
-// scores such pairs high, because they share an address, a phone and often
-// consecutive SSNs, so they are never linked automatically: with different
-// sexes they are two people, otherwise a person decides.
+// same family name and birth date, given names that are not the same name
+// (neither equal nor nicknames of one another). Fellegi–Sunter scores such
+// pairs high, because twins share an address, a phone and often consecutive
+// SSNs: with different sexes they are two people, and with given names more
+// than a typing slip apart a person decides.
 func (p Pattern) Twin() bool {
-	return p.Level(Given) == 5 && (p.Level(Family) == 1 || p.Level(Family) == 2) && p.Level(BirthDate) == 1
+	g := p.Level(Given)
+	return g >= 3 && (p.Level(Family) == 1 || p.Level(Family) == 2) && p.Level(BirthDate) == 1
 }
 
-const twinNote = "possible twins: same family name and birth date, different given names; never linked automatically"
+// Household reports whether a pair has given names that are plainly
+// different (not a typing error, a nickname or an initial). Members of one
+// household share an address, a phone and often a family name, and
+// Fellegi–Sunter, which treats those as independent evidence, would add
+// them up past any threshold; such a pair is at most reviewed, and not
+// even that when the sexes differ too.
+func (p Pattern) Household() bool { return p.Level(Given) == 5 }
 
-// decide applies the thresholds and the twin rule.
+const (
+	twinNote      = "possible twins: same family name and birth date, different given names; not linked automatically"
+	householdNote = "different given names: members of one household share address and phone; never linked automatically"
+)
+
+// decide applies the thresholds, then the twin and household rules.
 func decide(model *Model, p Pattern, prob float64) Decision {
 	d := model.Decide(prob)
-	if p.Twin() {
+	if p.Twin() || p.Household() {
 		if p.Level(Sex) == 2 {
 			return NonMatch
 		}
-		if d == AutoLink {
+		// A one-letter slip in the given name ("close") is a typing error
+		// far more often than a twin of the same sex.
+		if d == AutoLink && p.Level(Given) >= 4 {
 			return Review
 		}
 	}
@@ -173,8 +188,11 @@ func (m *Matcher) explain(a, b *Record, pa, pb *prepared) Score {
 	s.Weight = m.weight(pa, p)
 	s.Probability = probability(s.Weight)
 	s.Decision = decide(m.model, p, s.Probability)
-	if p.Twin() {
+	switch {
+	case p.Twin():
 		s.Note = twinNote
+	case p.Household():
+		s.Note = householdNote
 	}
 	for f := Field(0); f < NumFields; f++ {
 		l := p.Level(f)

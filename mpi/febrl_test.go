@@ -41,7 +41,7 @@ func person(id string) string {
 }
 
 type accuracy struct {
-	tp, fp, fn           int
+	tp, fp, fn            int
 	precision, recall, f1 float64
 }
 

@@ -46,15 +46,13 @@ const (
 	Sex
 	Street
 	Line2
-	City
-	State
-	Postal
+	Area // city, state and postcode together: they are not independent
 	Phone
 	SSN
 	NumFields
 )
 
-var fieldNames = [NumFields]string{"given", "family", "birth_date", "sex", "street", "line2", "city", "state", "postal", "phone", "ssn"}
+var fieldNames = [NumFields]string{"given", "family", "birth_date", "sex", "street", "line2", "area", "phone", "ssn"}
 
 // String returns the field's name as it appears in explanations and models.
 func (f Field) String() string {
@@ -86,9 +84,7 @@ var levelNames = [NumFields][]string{
 	Sex:       {"exact", "differ"},
 	Street:    {"exact", "close", "similar", "differ"},
 	Line2:     {"exact", "close", "differ"},
-	City:      {"exact", "close", "differ"},
-	State:     {"exact", "differ"},
-	Postal:    {"exact", "one digit", "differ"},
+	Area:      {"postcode and city", "postcode or city", "state or near postcode", "differ"},
 	Phone:     {"exact", "close", "differ"},
 	SSN:       {"exact", "one digit", "differ"},
 }
@@ -265,9 +261,7 @@ func compare(a, b *prepared, aliases *aliasTable) Pattern {
 	}
 	p = p.with(Street, compareText(a.street, b.street, 0.92, 0.80, 4))
 	p = p.with(Line2, compareText(a.line2, b.line2, 0.88, 2, 3))
-	p = p.with(City, compareText(a.city, b.city, 0.88, 2, 3))
-	p = p.with(State, compareText(a.state, b.state, 2, 2, 2))
-	p = p.with(Postal, compareDigits(a.postal, b.postal))
+	p = p.with(Area, compareArea(a, b))
 	p = p.with(Phone, comparePhone(a.phone, b.phone))
 	p = p.with(SSN, compareDigits(a.ssn, b.ssn))
 	return p
@@ -304,10 +298,8 @@ func compareFamily(a, b *prepared, swapped bool) int {
 	switch {
 	case x == "" || y == "":
 		return missing
-	case x == y:
+	case x == y, swapped:
 		return 1
-	case swapped:
-		return 2
 	}
 	jw := JaroWinkler(x, y)
 	switch {
@@ -368,6 +360,29 @@ func compareText(a, b string, close, similar float64, last int) int {
 	return last
 }
 
+// compareArea compares where two people live at the scale of a town.
+// City, state and postcode are one comparison because in most countries
+// the postcode implies the other two, so counting them separately would
+// count the same evidence three times. Where they are independent (as in
+// some test data) the "postcode and city" level simply earns a larger
+// weight from the data.
+func compareArea(a, b *prepared) int {
+	postal := compareDigits(a.postal, b.postal) // 1 exact, 2 one digit, 3 differ
+	city := compareText(a.city, b.city, 0.88, 2, 3)
+	state := compareText(a.state, b.state, 2, 2, 2)
+	switch {
+	case postal == missing && city == missing && state == missing:
+		return missing
+	case postal == 1 && (city == 1 || city == 2):
+		return 1
+	case postal == 1 || city == 1 || city == 2:
+		return 2
+	case postal == 2 || state == 1:
+		return 3
+	}
+	return 4
+}
+
 func compareDigits(a, b string) int {
 	switch {
 	case a == "" || b == "":
@@ -407,12 +422,8 @@ func (r *Record) value(f Field) string {
 		return r.Street
 	case Line2:
 		return r.Line2
-	case City:
-		return r.City
-	case State:
-		return r.State
-	case Postal:
-		return r.Postal
+	case Area:
+		return strings.TrimSpace(strings.Join([]string{r.City, r.State, r.Postal}, " "))
 	case Phone:
 		return r.Phone
 	case SSN:

@@ -11,8 +11,9 @@ import (
 )
 
 type eval struct {
-	truth, candidates, tp, fp int
-	completeness, precision, recall, f1 float64
+	truth, candidates, tp, fp, linkTP, linkFP int
+	completeness, precision, recall, f1      float64
+	linkPrecision, linkRecall, linkF1        float64
 }
 
 // evaluate scores a run against the generated truth: completeness over all
@@ -39,11 +40,21 @@ func evaluate(recs []mpi.Record, res *mpi.Result) eval {
 				e.fp++
 			}
 		}
+		if p.Decision == mpi.AutoLink {
+			if same {
+				e.linkTP++
+			} else {
+				e.linkFP++
+			}
+		}
 	}
 	e.completeness = float64(e.candidates) / float64(e.truth)
 	e.precision = float64(e.tp) / float64(e.tp+e.fp)
 	e.recall = float64(e.tp) / float64(e.truth)
 	e.f1 = 2 * e.precision * e.recall / (e.precision + e.recall)
+	e.linkPrecision = float64(e.linkTP) / float64(e.linkTP+e.linkFP)
+	e.linkRecall = float64(e.linkTP) / float64(e.truth)
+	e.linkF1 = 2 * e.linkPrecision * e.linkRecall / (e.linkPrecision + e.linkRecall)
 	return e
 }
 
@@ -56,8 +67,12 @@ func TestSynthScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := evaluate(recs, res)
-	t.Logf("20k: %d true pairs, completeness %.4f, precision %.4f recall %.4f F1 %.4f, reduction %.5f",
-		e.truth, e.completeness, e.precision, e.recall, e.f1, res.Stats.ReductionRatio)
+	t.Logf("20k: %d true pairs, completeness %.4f, reduction %.5f", e.truth, e.completeness, res.Stats.ReductionRatio)
+	t.Logf("20k: link or review: precision %.4f recall %.4f F1 %.4f", e.precision, e.recall, e.f1)
+	t.Logf("20k: auto-link only: precision %.4f recall %.4f F1 %.4f", e.linkPrecision, e.linkRecall, e.linkF1)
+	if e.linkPrecision < 0.995 {
+		t.Errorf("auto-link precision %.4f, want ≥ 0.995: a wrong automatic link merges two people's records", e.linkPrecision)
+	}
 	if e.completeness < 0.995 {
 		t.Errorf("pair completeness %.4f, want ≥ 0.995", e.completeness)
 	}
@@ -90,6 +105,7 @@ func BenchmarkDedupe(b *testing.B) {
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(e.completeness, "completeness")
 			b.ReportMetric(e.f1, "F1")
+			b.ReportMetric(e.linkPrecision, "link-precision")
 			b.ReportMetric(float64(res.Stats.CandidatePairs), "candidates")
 			b.ReportMetric(float64(ms.Sys)/(1<<20), "MiB-sys")
 		})
