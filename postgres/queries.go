@@ -143,4 +143,12 @@ var queries = sqlstore.Queries{
 	InsertAmendmentRequest: `INSERT INTO amendment_requests (patient_id, document_id, status, due_at, data, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
 	UpdateAmendmentRequest: `UPDATE amendment_requests SET status = $1, due_at = $2, data = $3, updated_at = $4 WHERE id = $5`,
 	SelectAmendmentRequest: `SELECT data FROM amendment_requests WHERE id = $1 FOR UPDATE`,
+
+	SelectCandidateByPair:  `SELECT id, status FROM match_candidates WHERE kind = $1 AND left_id = $2 AND right_id = $3`,
+	InsertCandidate:        `INSERT INTO match_candidates (kind, left_id, right_id, probability, weight, decision, explanation, status, found_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+	UpdateCandidateScore:   `UPDATE match_candidates SET probability = $1, weight = $2, decision = $3, explanation = $4 WHERE id = $5 AND status = 'open'`,
+	SelectCandidate:        `SELECT id, kind, left_id, right_id, probability, weight, decision, explanation, status, assigned_to, decided_by, decided_at, note, found_at FROM match_candidates WHERE id = $1`,
+	SelectCandidates:       `SELECT id, kind, left_id, right_id, probability, weight, decision, explanation, status, assigned_to, decided_by, decided_at, note, found_at FROM match_candidates WHERE ($1::text = '' OR status = $1::text) AND ($2::text = '' OR kind = $2::text) AND ($3::bigint = 0 OR assigned_to = $3::bigint) AND ($4::bigint = 0 OR left_id = $4::bigint OR right_id = $4::bigint) ORDER BY probability DESC, id LIMIT $5`,
+	UpdateCandidateAssign:  `UPDATE match_candidates SET assigned_to = $1 WHERE id = $2`,
+	UpdateCandidateDecided: `UPDATE match_candidates SET status = $1, decided_by = $2, decided_at = $3, note = $4 WHERE id = $5 AND status = 'open'`,
 }
