@@ -6,15 +6,17 @@ import "slices"
 // any one of them; each key forgives errors the others do not:
 //
 //	keySSN          the SSN (any name or date error)
-//	keyNames        NYSIIS of family and of the formal given name, in either order (date errors, swapped names)
-//	keyFamilyYear   NYSIIS of family and the birth year (given-name errors, month/day errors)
+//	keyNames        NYSIIS of family and of the formal given name, in either order, and the birth decade (date errors, swapped names)
+//	keyFamilyYear   NYSIIS of family and the birth year and month (given-name errors, day errors)
 //	keyGivenDate    NYSIIS of the formal given name and the birth date (a changed family name)
 //	keyDatePostal   the birth date and the postcode (misspelt names)
 //	keyPhone        the phone number
-//	keyDateInitials the birth date and both initials (names badly misspelt after the first letter)
+//	keyDateFamily   the birth date and the family initial (a misspelt given name, moved)
+//	keyDateGiven    the birth date and the given initial (a new or misspelt family name, moved)
+//	keyNamesPostal  both names' NYSIIS in either order and the postcode (a mistyped date)
 //	keyStreetGiven  the street line and the given name's first letter (a new family name and a mistyped date)
-//	keySSNHead      the SSN's first five digits and the family initial (a mistyped last four)
-//	keySSNTail      the SSN's last four digits and the given initial (a mistyped first five)
+//	keySSNHead      the SSN's first five digits and both initials (a mistyped last four)
+//	keySSNTail      the SSN's last four digits and both initials (a mistyped first five)
 const (
 	keySSN = iota
 	keyNames
@@ -22,7 +24,9 @@ const (
 	keyGivenDate
 	keyDatePostal
 	keyPhone
-	keyDateInitials
+	keyDateFamily
+	keyDateGiven
+	keyNamesPostal
 	keyStreetGiven
 	keySSNHead
 	keySSNTail
@@ -30,7 +34,7 @@ const (
 )
 
 // KeyNames names the blocking keys, for statistics.
-var KeyNames = [numKeys]string{"ssn", "names", "family+year", "given+date", "date+postal", "phone", "date+initials", "street+given", "ssn-head", "ssn-tail"}
+var KeyNames = [numKeys]string{"ssn", "names", "family+month", "given+date", "date+postal", "phone", "date+family", "date+given", "names+postal", "street+given", "ssn-head", "ssn-tail"}
 
 type keys [numKeys]uint64
 
@@ -66,10 +70,14 @@ func blockKeys(p *prepared) keys {
 		if a > b {
 			a, b = b, a
 		}
-		k[keyNames] = hashKey(keyNames, a, b)
+		decade := ""
+		if p.dob != "" {
+			decade = p.dob[:3]
+		}
+		k[keyNames] = hashKey(keyNames, a, b, decade)
 	}
 	if p.familyKey != "" && p.dob != "" {
-		k[keyFamilyYear] = hashKey(keyFamilyYear, p.familyKey, p.dob[:4])
+		k[keyFamilyYear] = hashKey(keyFamilyYear, p.familyKey, p.dob[:6])
 	}
 	if gk != "" && p.dob != "" {
 		k[keyGivenDate] = hashKey(keyGivenDate, gk, p.dob)
@@ -80,17 +88,25 @@ func blockKeys(p *prepared) keys {
 	if len(p.phone) >= 7 {
 		k[keyPhone] = hashKey(keyPhone, p.phone)
 	}
-	if p.dob != "" && p.given != "" && p.family != "" {
-		k[keyDateInitials] = hashKey(keyDateInitials, p.dob, p.given[:1], p.family[:1])
+	if p.dob != "" && p.family != "" {
+		k[keyDateFamily] = hashKey(keyDateFamily, p.dob, p.family[:1])
+	}
+	if p.dob != "" && p.given != "" {
+		k[keyDateGiven] = hashKey(keyDateGiven, p.dob, p.given[:1])
+	}
+	if p.familyKey != "" && gk != "" && p.postal != "" {
+		a, b := p.familyKey, gk
+		if a > b {
+			a, b = b, a
+		}
+		k[keyNamesPostal] = hashKey(keyNamesPostal, a, b, p.postal)
 	}
 	if p.street != "" && p.given != "" {
 		k[keyStreetGiven] = hashKey(keyStreetGiven, p.street, p.given[:1])
 	}
-	if len(p.ssn) >= 7 && p.family != "" {
-		k[keySSNHead] = hashKey(keySSNHead, p.ssn[:5], p.family[:1])
-	}
-	if len(p.ssn) >= 7 && p.given != "" {
-		k[keySSNTail] = hashKey(keySSNTail, p.ssn[len(p.ssn)-4:], p.given[:1])
+	if len(p.ssn) >= 7 && p.family != "" && p.given != "" {
+		k[keySSNHead] = hashKey(keySSNHead, p.ssn[:5], p.given[:1], p.family[:1])
+		k[keySSNTail] = hashKey(keySSNTail, p.ssn[len(p.ssn)-4:], p.given[:1], p.family[:1])
 	}
 	return k
 }

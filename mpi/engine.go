@@ -30,6 +30,10 @@ type Options struct {
 	USamples int
 	// EMPairs caps the candidate pairs EM learns from (default 2,000,000).
 	EMPairs int64
+	// OnCandidate, when set, is called for every candidate pair, from
+	// several goroutines at once: a way to measure blocking on a large run
+	// without keeping every pair.
+	OnCandidate func(left, right int)
 	// KeepAll keeps every candidate pair whatever its score, for measuring
 	// blocking (pair completeness) and for studying the model.
 	KeepAll bool
@@ -81,6 +85,17 @@ type Result struct {
 	Model *Model
 	Pairs []Pair
 	Stats Stats
+
+	matcher *Matcher
+}
+
+// Explain breaks a pair of the result into field weights, with the name
+// frequencies of the run. left and right are the inputs (the same slice
+// when deduplicating).
+func (r *Result) Explain(p Pair, left, right []Record) Score {
+	a, b := &left[p.Left], &right[p.Right]
+	pa, pb := prepare(a, r.matcher.aliases), prepare(b, r.matcher.aliases)
+	return r.matcher.explain(a, b, &pa, &pb)
 }
 
 // Matcher scores pairs of records under a model, with name frequencies for
@@ -271,7 +286,7 @@ func run(ctx context.Context, recs []Record, split int, opts Options) (*Result, 
 		m.count(&ps[i], 1)
 	}
 	b := buildBlocks(ks, split, opts.MaxBlock)
-	res := &Result{Model: model}
+	res := &Result{Model: model, matcher: m}
 	st := &res.Stats
 	st.Records = len(recs)
 	if split < 0 {
@@ -345,6 +360,9 @@ func run(ctx context.Context, recs []Record, split int, opts Options) (*Result, 
 				}
 				b.each(ks, split, lo, hi, func(i, j int32) {
 					n++
+					if opts.OnCandidate != nil {
+						opts.OnCandidate(int(i), int(j))
+					}
 					p := compare(&ps[i], &ps[j], aliases)
 					wt := m.weight(&ps[i], p)
 					pr := probability(wt)

@@ -226,8 +226,8 @@ func (g *gen) duplicate(r mpi.Record, k, max int) mpi.Record {
 		case 3: // day and month swapped
 			if len(d.BirthDate) == 8 && d.BirthDate[6:8] <= "12" {
 				d.BirthDate = d.BirthDate[:4] + d.BirthDate[6:8] + d.BirthDate[4:6]
-			} else {
-				d.BirthDate = g.typo(d.BirthDate)
+			} else if t := g.typo(d.BirthDate); len(t) == 8 {
+				d.BirthDate = t
 			}
 		case 4:
 			d.BirthDate = g.typo(d.BirthDate)
