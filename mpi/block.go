@@ -17,6 +17,10 @@ import "slices"
 //	keyStreetGiven  the street line and the given name's first letter (a new family name and a mistyped date)
 //	keySSNHead      the SSN's first five digits and both initials (a mistyped last four)
 //	keySSNTail      the SSN's last four digits and both initials (a mistyped first five)
+//	keyDateInitials the birth date and both initials in either order (names swapped and misspelt, moved)
+//
+// Initials are taken in either order wherever both are used, so that a
+// name entered the wrong way round still meets its record.
 const (
 	keySSN = iota
 	keyNames
@@ -30,11 +34,12 @@ const (
 	keyStreetGiven
 	keySSNHead
 	keySSNTail
+	keyDateInitials
 	numKeys
 )
 
 // KeyNames names the blocking keys, for statistics.
-var KeyNames = [numKeys]string{"ssn", "names", "family+month", "given+date", "date+postal", "phone", "date+family", "date+given", "names+postal", "street+given", "ssn-head", "ssn-tail"}
+var KeyNames = [numKeys]string{"ssn", "names", "family+month", "given+date", "date+postal", "phone", "date+family", "date+given", "names+postal", "street+given", "ssn-head", "ssn-tail", "date+initials"}
 
 type keys [numKeys]uint64
 
@@ -104,9 +109,18 @@ func blockKeys(p *prepared) keys {
 	if p.street != "" && p.given != "" {
 		k[keyStreetGiven] = hashKey(keyStreetGiven, p.street, p.given[:1])
 	}
-	if len(p.ssn) >= 7 && p.family != "" && p.given != "" {
-		k[keySSNHead] = hashKey(keySSNHead, p.ssn[:5], p.given[:1], p.family[:1])
-		k[keySSNTail] = hashKey(keySSNTail, p.ssn[len(p.ssn)-4:], p.given[:1], p.family[:1])
+	if p.family != "" && p.given != "" {
+		i1, i2 := p.given[:1], p.family[:1]
+		if i1 > i2 {
+			i1, i2 = i2, i1
+		}
+		if len(p.ssn) >= 7 {
+			k[keySSNHead] = hashKey(keySSNHead, p.ssn[:5], i1, i2)
+			k[keySSNTail] = hashKey(keySSNTail, p.ssn[len(p.ssn)-4:], i1, i2)
+		}
+		if p.dob != "" {
+			k[keyDateInitials] = hashKey(keyDateInitials, p.dob, i1, i2)
+		}
 	}
 	return k
 }

@@ -50,6 +50,7 @@ func (m *Model) estimateU(recs []prepared, other []prepared, aliases *aliasTable
 // pairs.
 type emResult struct {
 	m          [NumFields][maxLevels]float64
+	u          [NumFields][maxLevels]float64 // among the candidates
 	lambda     float64 // the share of candidate pairs that match
 	iterations int
 }
@@ -61,14 +62,10 @@ type emResult struct {
 // kept: u among blocked candidates is biased by the blocking, so the model
 // keeps the u of random pairs.
 func (m *Model) em(counts map[Pattern]float64) emResult {
-	type pc struct {
-		p Pattern
-		n float64
-	}
-	pats := make([]pc, 0, len(counts))
+	pats := make([]patternCount, 0, len(counts))
 	var total float64
 	for p, n := range counts {
-		pats = append(pats, pc{p, n})
+		pats = append(pats, patternCount{p, n})
 		total += n
 	}
 	r := emResult{m: m.M, lambda: 0.1}
@@ -121,5 +118,73 @@ func (m *Model) em(counts map[Pattern]float64) emResult {
 			break
 		}
 	}
+	r.u = u
+	r.refine(pats, m.Pinned)
 	return r
 }
+
+
+type patternCount struct {
+	p Pattern
+	n float64
+}
+
+// refine re-estimates each field's m from the pairs that the other fields
+// alone make near-certain matches. Fellegi–Sunter assumes fields are
+// independent given the match status, and they are not: members of one
+// household share address and phone, so plain EM can learn "a match lives
+// at the same address" and call every duplicate who moved a non-match.
+// Picking the sure pairs by the person's own identifiers (names, birth date,
+// sex, SSN), leaving out the field being estimated and every household
+// field, breaks that circle. A field with too few sure pairs keeps the EM
+// estimate.
+func (r *emResult) refine(pats []patternCount, pinned [NumFields]bool) {
+	for round := 0; round < 3; round++ {
+		var w [NumFields][maxLevels]float64
+		for f := Field(0); f < NumFields; f++ {
+			for l := 1; l < numLevels(f); l++ {
+				w[f][l] = math.Log2(r.m[f][l] / r.u[f][l])
+			}
+		}
+		prior := math.Log2(r.lambda / (1 - r.lambda))
+		next := r.m
+		for f := Field(0); f < NumFields; f++ {
+			if pinned[f] {
+				continue
+			}
+			var counts [maxLevels]float64
+			var n float64
+			for _, x := range pats {
+				l := x.p.Level(f)
+				if l == missing {
+					continue
+				}
+				s := prior
+				for g := Field(0); g < NumFields; g++ {
+					if g != f && !household(g) {
+						s += w[g][x.p.Level(g)]
+					}
+				}
+				if s >= sureMatch {
+					counts[l] += x.n
+					n += x.n
+				}
+			}
+			if n < 30 {
+				continue
+			}
+			for l := 1; l < numLevels(f); l++ {
+				next[f][l] = math.Max((counts[l]+0.5)/(n+0.5*float64(numLevels(f)-1)), floor)
+			}
+		}
+		r.m = next
+	}
+}
+
+// sureMatch is the log2 odds (about 99.9%) at which refine treats a pair as
+// a match.
+const sureMatch = 10
+
+// household reports whether f describes where and how a person lives:
+// fields that household members share and that change together on a move.
+func household(f Field) bool { return f == Street || f == Line2 || f == Area || f == Phone }

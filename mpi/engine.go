@@ -87,7 +87,11 @@ type Result struct {
 	Stats Stats
 
 	matcher *Matcher
+	records []Record // the inputs, when the result came from Index.Train
 }
+
+// Records returns the records a result from Index.Train indexes into.
+func (r *Result) Records() []Record { return r.records }
 
 // Explain breaks a pair of the result into field weights, with the name
 // frequencies of the run. left and right are the inputs (the same slice
@@ -161,7 +165,8 @@ func (m *Matcher) weight(a *prepared, p Pattern) float64 {
 // (neither equal nor nicknames of one another). Fellegi–Sunter scores such
 // pairs high, because twins share an address, a phone and often consecutive
 // SSNs: with different sexes they are two people, and with given names more
-// than a typing slip apart a person decides.
+// than a typing slip apart a person decides (different SSNs alone do not
+// settle it: a mistyped SSN is common among true duplicates).
 func (p Pattern) Twin() bool {
 	g := p.Level(Given)
 	return g >= 3 && (p.Level(Family) == 1 || p.Level(Family) == 2) && p.Level(BirthDate) == 1
