@@ -51,7 +51,7 @@ func (m *Model) estimateU(recs []prepared, other []prepared, aliases *aliasTable
 type emResult struct {
 	m          [NumFields][maxLevels]float64
 	u          [NumFields][maxLevels]float64 // among the candidates
-	lambda     float64 // the share of candidate pairs that match
+	lambda     float64                       // the share of candidate pairs that match
 	iterations int
 }
 
@@ -122,7 +122,6 @@ func (m *Model) em(counts map[Pattern]float64) emResult {
 	r.refine(pats, m.Pinned)
 	return r
 }
-
 
 type patternCount struct {
 	p Pattern

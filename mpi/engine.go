@@ -30,6 +30,11 @@ type Options struct {
 	USamples int
 	// EMPairs caps the candidate pairs EM learns from (default 2,000,000).
 	EMPairs int64
+	// MinEM is the fewest records from which m is estimated (default 500);
+	// below it the model's m is kept (DefaultModel unless Model is set),
+	// u is still estimated, and the prior assumes duplicates make up about
+	// 5% of records.
+	MinEM int
 	// OnCandidate, when set, is called for every candidate pair, from
 	// several goroutines at once: a way to measure blocking on a large run
 	// without keeping every pair.
@@ -54,6 +59,9 @@ func (o *Options) defaults(records int) {
 	}
 	if o.EMPairs <= 0 {
 		o.EMPairs = 2_000_000
+	}
+	if o.MinEM <= 0 {
+		o.MinEM = 500
 	}
 }
 
@@ -280,6 +288,9 @@ func run(ctx context.Context, recs []Record, split int, opts Options) (*Result, 
 	opts.defaults(len(recs))
 	aliases := newAliasTable(opts.Aliases)
 	model := newModel()
+	if len(recs) < opts.MinEM {
+		model = DefaultModel()
+	}
 	if opts.Model != nil {
 		c := *opts.Model
 		model = &c
@@ -305,39 +316,7 @@ func run(ctx context.Context, recs []Record, split int, opts Options) (*Result, 
 	}
 
 	if !opts.Fixed {
-		left, right := ps, ps
-		if split >= 0 {
-			left, right = ps[:split], ps[split:]
-		}
-		model.estimateU(left, right, aliases, opts.USamples)
-		// EM learns m from an even spread of blocks, up to EMPairs pairs.
-		counts := map[Pattern]float64{}
-		stride := 1
-		if b.pairs > opts.EMPairs {
-			stride = int(b.pairs/opts.EMPairs) + 1
-		}
-		var sampled float64
-		for i := 0; i < len(b.blocks); i += stride {
-			b.each(ks, split, i, i+1, func(x, y int32) {
-				counts[compare(&ps[x], &ps[y], aliases)]++
-				sampled++
-			})
-		}
-		r := model.em(counts)
-		st.EMIterations = r.iterations
-		for f := Field(0); f < NumFields; f++ {
-			if !model.Pinned[f] {
-				model.M[f] = r.m[f]
-			}
-		}
-		// The matches among the candidates are (nearly) all the matches
-		// there are, so the prior for a random pair is their number over
-		// all possible pairs.
-		if st.PossiblePairs > 0 && sampled > 0 {
-			distinct := sampled * float64(stride) // sampled every stride-th block
-			model.Lambda = r.lambda * distinct / float64(st.PossiblePairs)
-		}
-		model.normalise()
+		fit(model, ps, ks, b, split, aliases, opts, st)
 	}
 
 	// Score every candidate pair.
@@ -425,4 +404,81 @@ func Explain(model *Model, a, b Record) Score {
 	m := newMatcher(model, aliases)
 	pa, pb := prepare(&a, aliases), prepare(&b, aliases)
 	return m.explain(&a, &b, &pa, &pb)
+}
+
+// minMatches is the fewest matches EM must find among the candidates for
+// its m to be used.
+const minMatches = 50
+
+// plausible reports whether EM's match class looks like matches: exact
+// agreement on each name and on the birth date much likelier than among
+// random pairs.
+func plausible(r *emResult, model *Model) bool {
+	for _, f := range []Field{Given, Family, BirthDate} {
+		if r.m[f][1] < 10*model.U[f][1] || r.m[f][1] < 0.3 {
+			return false
+		}
+	}
+	return true
+}
+
+// fit estimates the model from the records: u from random pairs, m by EM
+// over the candidate pairs (and refine), and the prior.
+func fit(model *Model, ps []prepared, ks []keys, b *blocking, split int, aliases *aliasTable, opts Options, st *Stats) {
+	left, right := ps, ps
+	if split >= 0 {
+		left, right = ps[:split], ps[split:]
+	}
+	model.estimateU(left, right, aliases, opts.USamples)
+	if len(ps) < opts.MinEM {
+		// Too few records to learn m: keep it, and take the prior from
+		// an expected 5% of records being duplicates.
+		if st.PossiblePairs > 0 {
+			model.Lambda = min(0.05*float64(len(ps))/float64(st.PossiblePairs), 0.5)
+		}
+		model.normalise()
+		return
+	}
+	// EM learns m from an even spread of blocks, up to EMPairs pairs.
+	counts := map[Pattern]float64{}
+	stride := 1
+	if b.pairs > opts.EMPairs {
+		stride = int(b.pairs/opts.EMPairs) + 1
+	}
+	var sampled float64
+	for i := 0; i < len(b.blocks); i += stride {
+		b.each(ks, split, i, i+1, func(x, y int32) {
+			counts[compare(&ps[x], &ps[y], aliases)]++
+			sampled++
+		})
+	}
+	r := model.em(counts)
+	st.EMIterations = r.iterations
+	if r.lambda*sampled < minMatches || !plausible(&r, model) {
+		// Too few duplicates among the records to learn what a match
+		// looks like (a clean index, where EM may take twins or
+		// households for its "match" class): keep m as it was.
+		model.M = DefaultModel().M
+		if opts.Model != nil {
+			model.M = opts.Model.M
+		}
+		if st.PossiblePairs > 0 {
+			model.Lambda = min(0.05*float64(len(ps))/float64(st.PossiblePairs), 0.5)
+		}
+		model.normalise()
+		return
+	}
+	for f := Field(0); f < NumFields; f++ {
+		if !model.Pinned[f] {
+			model.M[f] = r.m[f]
+		}
+	}
+	// The matches among the candidates are (nearly) all the matches
+	// there are, so the prior for a random pair is their number over
+	// all possible pairs.
+	if st.PossiblePairs > 0 && sampled > 0 {
+		distinct := sampled * float64(stride) // sampled every stride-th block
+		model.Lambda = r.lambda * distinct / float64(st.PossiblePairs)
+	}
+	model.normalise()
 }

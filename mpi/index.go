@@ -25,11 +25,11 @@ type Index struct {
 // very common key cannot make a lookup slow.
 const MaxWalk = 2000
 
-// NewIndex returns an empty index that scores with model (nil: default
-// starting values until Train is called) and extra nickname groups.
+// NewIndex returns an empty index that scores with model (nil: the
+// DefaultModel until Train is called) and extra nickname groups.
 func NewIndex(model *Model, aliases []string) *Index {
 	if model == nil {
-		model = newModel()
+		model = DefaultModel()
 	} else {
 		c := *model
 		model = &c
@@ -170,7 +170,8 @@ func (x *Index) Explain(a, b string) (Score, bool) {
 	return x.matcher.explain(&x.recs[sa], &x.recs[sb], &x.preps[sa], &x.preps[sb]), true
 }
 
-// Train fits the model to the records in the index (as a batch run does)
+// Train fits the model to the records in the index (as a batch run does:
+// u always; m only when the index holds enough duplicates to learn from)
 // and scores with it from then on. It returns the batch result: every pair
 // of the index to link or to review.
 func (x *Index) Train(ctx context.Context, opts Options) (*Result, error) {

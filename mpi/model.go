@@ -1,10 +1,20 @@
 package mpi
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"math"
 )
+
+// defaultModel holds m probabilities learnt from 100,000 fictitious
+// registrations (chartroom mpi synth --n 100000 --seed 11, then mpi dedupe
+// --save-model). A small index starts from it: EM needs a few hundred
+// duplicates to learn from, and u is always re-estimated from the site's
+// own records.
+//
+//go:embed default_model.json
+var defaultModel []byte
 
 // Model holds the Fellegi–Sunter parameters: for every field and agreement
 // level, m (the chance of that level when the two records are the same
@@ -30,8 +40,18 @@ const (
 	DefaultReviewAt = 0.5
 )
 
-// newModel returns a model with starting values for EM: agreement is much
-// likelier among matches, u is filled in from random pairs.
+// DefaultModel returns the model Chartroom starts from: m learnt from
+// fictitious registrations, u to be estimated from the site's records.
+func DefaultModel() *Model {
+	var m Model
+	if err := json.Unmarshal(defaultModel, &m); err != nil {
+		panic("mpi: the embedded default model is invalid: " + err.Error())
+	}
+	return &m
+}
+
+// newModel returns plain starting values for EM: agreement is much likelier
+// among matches, u is filled in from random pairs.
 func newModel() *Model {
 	m := &Model{Lambda: 1e-4, LinkAt: DefaultLinkAt, ReviewAt: DefaultReviewAt}
 	for f := Field(0); f < NumFields; f++ {
