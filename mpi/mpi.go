@@ -78,7 +78,7 @@ const missing = 0
 
 // levelNames lists each field's agreement levels from level 1 on.
 var levelNames = [NumFields][]string{
-	Given:     {"exact", "alias", "close", "similar", "differ"},
+	Given:     {"exact", "alias", "close", "similar", "differ"}, // alias: a nickname, the middle name, or names swapped
 	Family:    {"exact", "close", "similar", "differ"},
 	BirthDate: {"exact", "transposed or one digit", "same year", "differ"},
 	Sex:       {"exact", "differ"},
@@ -156,7 +156,7 @@ type prepared struct {
 	given, family       string // letters only
 	givenKey, familyKey string // NYSIIS
 	givenFormal         string // formal name of a nickname
-	middleInitial       byte
+	middle              string // letters only
 	dob                 string // 8 digits or ""
 	sex                 byte
 	street, line2, city string
@@ -171,9 +171,7 @@ func prepare(r *Record, aliases *aliasTable) prepared {
 	p.givenKey = nysiis(p.given)
 	p.familyKey = nysiis(p.family)
 	p.givenFormal = aliases.canonical(p.given)
-	if m := letters(norm(r.Middle)); m != "" {
-		p.middleInitial = m[0]
-	}
+	p.middle = letters(norm(r.Middle))
 	p.dob = normDate(r.BirthDate)
 	switch s := strings.ToUpper(strings.TrimSpace(r.Sex)); {
 	case s == "":
@@ -276,6 +274,8 @@ func compareGiven(a, b *prepared, aliases *aliasTable, swapped bool) int {
 		return 1
 	case swapped || aliases.same(x, y):
 		return 2
+	case len(x) > 1 && x == b.middle, len(y) > 1 && y == a.middle:
+		return 2 // known by the middle name
 	}
 	if len(x) == 1 || len(y) == 1 { // an initial
 		if x[0] == y[0] {
