@@ -1,6 +1,9 @@
 package mpi
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // nicknameGroups lists given names that name the same person: the formal
 // name first, then its common short forms and variants. It was written for
@@ -152,4 +155,15 @@ func (t *aliasTable) canonical(name string) string {
 		return t.formal[g[0]]
 	}
 	return name
+}
+
+var (
+	defaultAliasOnce  sync.Once
+	defaultAliasTable *aliasTable
+)
+
+// defaultAliases returns the built-in nickname table, built once.
+func defaultAliases() *aliasTable {
+	defaultAliasOnce.Do(func() { defaultAliasTable = newAliasTable(nil) })
+	return defaultAliasTable
 }

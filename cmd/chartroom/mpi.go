@@ -303,11 +303,7 @@ left as they were. Reading the index is recorded on the audit trail.`)
 		if p.Decision == mpi.NonMatch {
 			continue
 		}
-		c, err := candidateOf(res, p, recs, ids)
-		if err != nil {
-			return err
-		}
-		cs = append(cs, c)
+		cs = append(cs, mpi.Candidate(ids[p.Left], ids[p.Right], res.Explain(p, recs, recs)))
 	}
 	added, err := s.SaveCandidates(ctx, cs)
 	if err != nil {
@@ -315,21 +311,6 @@ left as they were. Reading the index is recorded on the audit trail.`)
 	}
 	fmt.Fprintf(env.Stdout, "%d pairs on the worklist, %d of them new\n", len(cs), added)
 	return mf.save(res)
-}
-
-// candidateOf turns a scored pair into a worklist entry whose explanation
-// keeps the levels and weights but none of the values.
-func candidateOf(res *mpi.Result, p mpi.Pair, recs []mpi.Record, ids []int64) (*chartroom.MatchCandidate, error) {
-	sc := res.Explain(p, recs, recs)
-	for i := range sc.Fields {
-		sc.Fields[i].Left, sc.Fields[i].Right = "", ""
-	}
-	b, err := json.Marshal(sc)
-	if err != nil {
-		return nil, err
-	}
-	return &chartroom.MatchCandidate{Kind: chartroom.CandidateDuplicate, LeftID: ids[p.Left], RightID: ids[p.Right],
-		Probability: p.Probability, Weight: p.Weight, Decision: string(p.Decision), Explanation: b}, nil
 }
 
 func mpiSynth(ctx context.Context, env *Env, args []string) error {
