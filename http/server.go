@@ -17,6 +17,7 @@ import (
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
 	"github.com/chartroom/chartroom/codeset"
+	"github.com/chartroom/chartroom/mpi"
 	"github.com/chartroom/chartroom/roi"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -43,7 +44,11 @@ type Config struct {
 	Access     chartroom.AccessService
 	Merges     chartroom.MergeService
 	Interfaces chartroom.InterfaceService
-	Codes      *Codes
+	// Matches keeps the duplicate worklist; Watcher checks registrations
+	// against the master patient index (both optional).
+	Matches chartroom.MatchService
+	Watcher *mpi.Watcher
+	Codes   *Codes
 	// Releases keeps release-of-information requests and disclosures.
 	Releases Releases
 	// ReleaseDays is the site's deadline for requests other than patient

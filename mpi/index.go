@@ -198,3 +198,12 @@ func (x *Index) Train(ctx context.Context, opts Options) (*Result, error) {
 	res.records = recs
 	return res, nil
 }
+
+// ExplainRecords scores two records with the index's model and name
+// frequencies, whether or not they are in the index.
+func (x *Index) ExplainRecords(a, b Record) Score {
+	pa, pb := prepare(&a, x.matcher.aliases), prepare(&b, x.matcher.aliases)
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.matcher.explain(&a, &b, &pa, &pb)
+}

@@ -155,12 +155,20 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 			log.Info("code sets loaded", "releases", len(set.Releases), "took", time.Since(start).String())
 		}
 	}()
+	watcher, err := startIndex(ctx, s, s, trail, log)
+	if err != nil {
+		return err
+	}
+	patients := audit.Patients(watcher.Patients(s), trail, time.Now)
+	merges := audit.Merges(watcher.Merges(s, s), trail, time.Now)
 	reg := prometheus.NewRegistry()
 	srv, err := chttp.NewServer(chttp.Config{
-		Patients:   audit.Patients(s, trail, time.Now),
+		Patients:   patients,
 		Encounters: audit.Encounters(s, trail, time.Now),
 		Documents:  audit.Documents(s, trail, time.Now),
-		Merges:     audit.Merges(s, trail, time.Now),
+		Merges:     merges,
+		Matches:    s,
+		Watcher:    watcher,
 		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: audit.Scans(s, trail, time.Now), Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive, Releases: s, ReleaseDays: 30, FacilityName: facilityName(ctx, s),
 		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
@@ -171,8 +179,8 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	// Interface messages are applied to the record after their ACK, by
 	// workers that claim them from the database, so any serve node can.
 	proc := &ingest.Processor{
-		Record: ingest.Record{Patients: audit.Patients(s, trail, time.Now), Encounters: audit.Encounters(s, trail, time.Now), Documents: audit.Documents(s, trail, time.Now),
-			Providers: s, Merges: audit.Merges(s, trail, time.Now), Charges: s},
+		Record: ingest.Record{Patients: patients, Encounters: audit.Encounters(s, trail, time.Now), Documents: audit.Documents(s, trail, time.Now),
+			Providers: s, Merges: merges, Charges: s},
 		Queue: s, Channels: map[string]ingest.Channel{}, Log: log,
 	}
 	listeners, err := c.listeners()
