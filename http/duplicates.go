@@ -427,6 +427,9 @@ func (s *Server) apiDecideDuplicate(w http.ResponseWriter, r *http.Request) erro
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
+	if c.Status != chartroom.CandidateOpen {
+		return &chartroom.Error{Kind: chartroom.KindConflict, Field: "status", Message: "this entry was already decided: " + c.Status}
+	}
 	for _, id := range []int64{c.LeftID, c.RightID} {
 		if err := s.checkPatientID(r.Context(), id); err != nil {
 			return err

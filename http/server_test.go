@@ -15,6 +15,7 @@ import (
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
+	"github.com/chartroom/chartroom/mpi"
 	chttp "github.com/chartroom/chartroom/http"
 	"github.com/chartroom/chartroom/sqlstore"
 )
@@ -62,8 +63,10 @@ type fixture struct {
 func newFixture(t *testing.T, s *sqlstore.Store) *fixture {
 	t.Helper()
 	f := &fixture{t: t, store: s, rec: &recorder{}, codes: &chttp.Codes{}, policy: auth.NewPolicy(), tokens: map[chartroom.Role]string{}, csrf: map[chartroom.Role]string{}, users: map[chartroom.Role]*chartroom.User{}}
+	w := &mpi.Watcher{Index: mpi.NewIndex(nil, nil), Worklist: s}
 	srv, err := chttp.NewServer(chttp.Config{
-		Patients: s, Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Merges: s, Interfaces: s,
+		Patients: w.Patients(s), Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Merges: w.Merges(s, s), Interfaces: s,
+		Matches: s, Watcher: w,
 		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Releases: s, Ready: s.Ping, LoginLimit: 1000,
 	})
 	if err != nil {
