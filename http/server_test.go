@@ -15,8 +15,8 @@ import (
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/auth"
-	"github.com/chartroom/chartroom/mpi"
 	chttp "github.com/chartroom/chartroom/http"
+	"github.com/chartroom/chartroom/mpi"
 	"github.com/chartroom/chartroom/sqlstore"
 )
 
