@@ -1,6 +1,9 @@
 package mpi
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // The blocking keys. Two records become a candidate pair when they share
 // any one of them; each key forgives errors the others do not:
@@ -18,6 +21,8 @@ import "slices"
 //	keySSNHead      the SSN's first five digits and both initials (a mistyped last four)
 //	keySSNTail      the SSN's last four digits and both initials (a mistyped first five)
 //	keyDateInitials the birth date and both initials in either order (names swapped and misspelt, moved)
+//	keyNamesDay     both names' NYSIIS in either order and the birth month and day (a mistyped year, moved)
+//	keyHouse        the house number, the postcode and the given initial (a new family name, a mistyped date and street)
 //
 // Initials are taken in either order wherever both are used, so that a
 // name entered the wrong way round still meets its record.
@@ -35,11 +40,13 @@ const (
 	keySSNHead
 	keySSNTail
 	keyDateInitials
+	keyNamesDay
+	keyHouse
 	numKeys
 )
 
 // KeyNames names the blocking keys, for statistics.
-var KeyNames = [numKeys]string{"ssn", "names", "family+month", "given+date", "date+postal", "phone", "date+family", "date+given", "names+postal", "street+given", "ssn-head", "ssn-tail", "date+initials"}
+var KeyNames = [numKeys]string{"ssn", "names", "family+month", "given+date", "date+postal", "phone", "date+family", "date+given", "names+postal", "street+given", "ssn-head", "ssn-tail", "date+initials", "names+day", "house"}
 
 type keys [numKeys]uint64
 
@@ -106,6 +113,13 @@ func blockKeys(p *prepared) keys {
 		}
 		k[keyNamesPostal] = hashKey(keyNamesPostal, a, b, p.postal)
 	}
+	if p.familyKey != "" && gk != "" && p.dob != "" {
+		a, b := p.familyKey, gk
+		if a > b {
+			a, b = b, a
+		}
+		k[keyNamesDay] = hashKey(keyNamesDay, a, b, p.dob[4:])
+	}
 	if p.street != "" && p.given != "" {
 		k[keyStreetGiven] = hashKey(keyStreetGiven, p.street, p.given[:1])
 	}
@@ -120,6 +134,11 @@ func blockKeys(p *prepared) keys {
 		}
 		if p.dob != "" {
 			k[keyDateInitials] = hashKey(keyDateInitials, p.dob, i1, i2)
+		}
+	}
+	if p.postal != "" && p.given != "" {
+		if house, _, _ := strings.Cut(p.street, " "); house != "" && house[0] >= '0' && house[0] <= '9' {
+			k[keyHouse] = hashKey(keyHouse, house, p.postal, p.given[:1])
 		}
 	}
 	return k
