@@ -135,3 +135,39 @@ func TestLabelledPairs(t *testing.T) {
 		})
 	}
 }
+
+// TestPinnedModel checks that a site's pinned values survive fitting and
+// that the model reads back from its JSON form.
+func TestPinnedModel(t *testing.T) {
+	recs := readFebrl(t, "dataset1.csv")
+	pinned := mpi.DefaultModel()
+	pinned.Pinned[mpi.Given] = true
+	pinned.M[mpi.Given] = [6]float64{0, 0.7, 0.1, 0.1, 0.05, 0.05}
+	pinned.U[mpi.Given] = [6]float64{0, 0.01, 0.01, 0.02, 0.06, 0.9}
+	b, err := pinned.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back mpi.Model
+	if err := back.UnmarshalJSON(b); err != nil {
+		t.Fatal(err)
+	}
+	res, err := mpi.Dedupe(context.Background(), recs, mpi.Options{Model: &back})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := 1; l <= 5; l++ {
+		if got, want := res.Model.M[mpi.Given][l], pinned.M[mpi.Given][l]; got < want-1e-9 || got > want+1e-9 {
+			t.Errorf("pinned m[%d] = %v, want %v", l, got, want)
+		}
+		if got, want := res.Model.U[mpi.Given][l], pinned.U[mpi.Given][l]; got < want-1e-9 || got > want+1e-9 {
+			t.Errorf("pinned u[%d] = %v, want %v", l, got, want)
+		}
+	}
+	if res.Model.M[mpi.Family] == pinned.M[mpi.Family] {
+		t.Error("an unpinned field was not estimated")
+	}
+	if err := back.UnmarshalJSON([]byte(`{"lambda":0.001,"link_at":0.9,"review_at":0.5,"fields":[{"field":"shoe_size","levels":[]}]}`)); err == nil {
+		t.Error("a model with an unknown field was accepted")
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,5 +86,33 @@ func TestMPIDedupeBadRows(t *testing.T) {
 	}
 	if _, err := run1(t, nil, "mpi", "dedupe", "--in", in, "--map", "colour=first"); err == nil || !strings.Contains(err.Error(), "unknown field") {
 		t.Errorf("a mapping of an unknown field: %v", err)
+	}
+}
+
+// TestMPIDedupeIndex runs the batch search over a served index: the demo
+// hospital's duplicate registrations land on the worklist, and a second run
+// adds nothing new.
+func TestMPIDedupeIndex(t *testing.T) {
+	data := t.TempDir()
+	startServer(t, data, true)
+	out, err := run1(t, nil, "mpi", "dedupe", "--data", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "reading the index: 209 patients") || !strings.Contains(out, "100.0%") {
+		t.Errorf("no progress:\n%s", out)
+	}
+	var n, added int
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "pairs on the worklist") {
+			fmt.Sscanf(line, "%d pairs on the worklist, %d of them new", &n, &added)
+		}
+	}
+	if n < 9 {
+		t.Errorf("%d pairs for the demo's 9 duplicate registrations:\n%s", n, out)
+	}
+	again, err := run1(t, nil, "mpi", "dedupe", "--data", data)
+	if err != nil || !strings.Contains(again, "0 of them new") {
+		t.Errorf("second run: %v\n%s", err, again)
 	}
 }
