@@ -26,7 +26,7 @@ type Options struct {
 	// does not discriminate); default 5000. Skipped blocks are counted.
 	MaxBlock int
 	// USamples is the number of random pairs u is estimated from (default
-	// 100 per record, from 200,000 to 1,000,000).
+	// 20 per record, from 200,000 to 1,000,000).
 	USamples int
 	// EMPairs caps the candidate pairs EM learns from (default 2,000,000).
 	EMPairs int64
@@ -55,7 +55,7 @@ func (o *Options) defaults(records int) {
 		o.MaxBlock = 5000
 	}
 	if o.USamples <= 0 {
-		o.USamples = min(max(100*records, 200_000), 1_000_000)
+		o.USamples = min(max(20*records, 200_000), 1_000_000)
 	}
 	if o.EMPairs <= 0 {
 		o.EMPairs = 2_000_000
