@@ -104,7 +104,13 @@ func TestBrowserDuplicates(t *testing.T) {
 	}
 	// The next is marked not a duplicate, and the decision shows under that filter.
 	if err := chromedp.Do(ctx, to(`#worklist tbody tr:first-child a`, `/duplicates/\d+$`, `#decide-form`),
-		chromedp.SendKeys(css(`#note`), "sisters, different mothers' maiden names"),
+		to(`#assign-form button`, `done=Assigned`, `#decide-form`)); err != nil {
+		t.Fatalf("assign: %v", err)
+	}
+	if st, _ := chromedp.Run(ctx, chromedp.Text(css(`main`))); !strings.Contains(st, "assigned to Hana Mistry") {
+		t.Errorf("assignment not shown:\n%s", st)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(css(`#note`), "sisters, different mothers' maiden names"),
 		to(`#decide-form button`, "done=", `.flash`),
 		chromedp.Navigate(base+"/duplicates?status=not-duplicate"), chromedp.WaitVisible(css(`#worklist`))); err != nil {
 		t.Fatalf("not a duplicate: %v", err)
