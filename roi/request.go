@@ -30,6 +30,7 @@ type Request struct {
 	StatusReason     string             `json:"status_reason,omitempty"`
 	Authorization    *AuthorizationForm `json:"authorization,omitempty"`
 	Assurance        bool               `json:"assurance,omitempty"`
+	Attestation      *Attestation       `json:"attestation,omitempty"` // 164.509, for reproductive health information
 	CreatedBy        int64              `json:"created_by,omitempty"`
 	ProcessedBy      int64              `json:"processed_by,omitempty"`
 	ReleasedBy       int64              `json:"released_by,omitempty"`
