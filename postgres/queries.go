@@ -151,4 +151,8 @@ var queries = sqlstore.Queries{
 	SelectCandidates:       `SELECT id, kind, left_id, right_id, probability, weight, decision, explanation, status, assigned_to, decided_by, decided_at, note, found_at FROM match_candidates WHERE ($1::text = '' OR status = $1::text) AND ($2::text = '' OR kind = $2::text) AND ($3::bigint = 0 OR assigned_to = $3::bigint) AND ($4::bigint = 0 OR left_id = $4::bigint OR right_id = $4::bigint) ORDER BY probability DESC, id LIMIT $5`,
 	UpdateCandidateAssign:  `UPDATE match_candidates SET assigned_to = $1 WHERE id = $2`,
 	UpdateCandidateDecided: `UPDATE match_candidates SET status = $1, decided_by = $2, decided_at = $3, note = $4 WHERE id = $5 AND status = 'open'`,
+
+	InsertReleaseLink:  `INSERT INTO release_links (request_id, token_hash, secret, expires_at, max_downloads, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+	TakeReleaseLink:    `UPDATE release_links SET downloads = downloads + 1 WHERE token_hash = $1 AND NOT revoked AND downloads < max_downloads AND expires_at > $2 RETURNING id, request_id, secret, downloads, max_downloads, expires_at`,
+	RevokeReleaseLinks: `UPDATE release_links SET revoked = TRUE WHERE request_id = $1`,
 }

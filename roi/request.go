@@ -140,3 +140,15 @@ func Accounting(records []Record, now time.Time, years int, suspensions []Suspen
 	}
 	return out
 }
+
+// Link is an expiring download link for a released packet. The recipient
+// gets the link by one channel and the packet's password by another; the
+// link works for a few days and a few downloads.
+type Link struct {
+	ID           int64     `json:"id"`
+	RequestID    int64     `json:"request_id"`
+	ExpiresAt    time.Time `json:"expires_at"`
+	MaxDownloads int       `json:"max_downloads"`
+	Downloads    int       `json:"downloads"`
+	Password     string    `json:"-"`
+}

@@ -128,4 +128,16 @@ type Queries struct {
 	InsertAmendmentRequest string // patient_id, document_id, status, due_at, data, updated_at → id
 	UpdateAmendmentRequest string // status, due_at, data, updated_at, id
 	SelectAmendmentRequest string // id → data
+
+	SelectCandidateByPair  string // kind, left_id, right_id → id, status
+	InsertCandidate        string // kind, left_id, right_id, probability, weight, decision, explanation, status, found_at → id
+	UpdateCandidateScore   string // probability, weight, decision, explanation, id
+	SelectCandidate        string // id → candidate columns
+	SelectCandidates       string // status, kind, assigned_to, patient_id, limit → candidate columns, likeliest first
+	UpdateCandidateAssign  string // assigned_to, id
+	UpdateCandidateDecided string // status, decided_by, decided_at, note, id (only while open)
+
+	InsertReleaseLink  string // request_id, token_hash, secret, expires_at, max_downloads, created_by, created_at → id
+	TakeReleaseLink    string // token_hash, now → id, request_id, secret, downloads, max_downloads, expires_at (counts one download; none when used up, expired or revoked)
+	RevokeReleaseLinks string // request_id
 }
