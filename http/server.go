@@ -51,6 +51,8 @@ type Config struct {
 	Codes   *Codes
 	// Releases keeps release-of-information requests and disclosures.
 	Releases Releases
+	// Links keeps the expiring download links of released packets.
+	Links ReleaseLinks
 	// ReleaseDays is the site's deadline for requests other than patient
 	// access (default 30); Fees is its fee schedule.
 	ReleaseDays int

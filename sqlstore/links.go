@@ -59,4 +59,3 @@ func (s *Store) RevokeReleaseLinks(ctx context.Context, requestID int64) error {
 	_, err := s.db.ExecContext(ctx, s.q.RevokeReleaseLinks, requestID)
 	return chartroom.E("release.revoke", err)
 }
-
