@@ -7,7 +7,11 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"image"
+	_ "image/jpeg" // decoders for the readability check
+	_ "image/png"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,15 +28,9 @@ type ReleaseLinks interface {
 	RevokeReleaseLinks(ctx context.Context, requestID int64) error
 }
 
-// buildPacket assembles a request's packet: the documents Select includes,
-// their current versions read through the (audited) document service, the
-// Part 2 notice before the items that need it. It returns the selection
-// too, so the page can say what was left out and why.
-func (s *Server) buildPacket(ctx context.Context, req *roi.Request, password, releasedBy string, w io.Writer) (*packet.Manifest, []roi.Selection, error) {
-	p, err := s.Lookup.Patient(ctx, req.PatientID)
-	if err != nil {
-		return nil, nil, err
-	}
+// selection lists the patient's documents and decides, one by one, what
+// the request releases.
+func (s *Server) selection(ctx context.Context, req *roi.Request) ([]roi.Selection, map[int64]*chartroom.Document, error) {
 	var items []roi.Item
 	docs := map[int64]*chartroom.Document{}
 	f := chartroom.DocumentFilter{PatientID: req.PatientID, Limit: 200}
@@ -51,56 +49,182 @@ func (s *Server) buildPacket(ctx context.Context, req *roi.Request, password, re
 		}
 		f.Cursor = page.NextCursor
 	}
-	sel := roi.Select(req, items)
+	return roi.Select(req, items), docs, nil
+}
+
+// redactionSpans finds every occurrence of the request's redactions of one
+// document in its text, in order and without overlaps.
+func redactionSpans(req *roi.Request, docID int64, text string) []packet.Redaction {
+	var out []packet.Redaction
+	for _, rd := range req.Redactions {
+		if rd.DocumentID != docID || rd.Text == "" {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(text[from:], rd.Text)
+			if i < 0 {
+				break
+			}
+			out = append(out, packet.Redaction{Start: from + i, End: from + i + len(rd.Text), Reason: rd.Reason})
+			from += i + len(rd.Text)
+		}
+	}
+	slices.SortFunc(out, func(a, b packet.Redaction) int { return a.Start - b.Start })
+	kept := out[:0]
+	for _, r := range out {
+		if len(kept) > 0 && r.Start < kept[len(kept)-1].End {
+			if r.End > kept[len(kept)-1].End {
+				kept[len(kept)-1].End = r.End
+			}
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+// readable reports why a binary cannot go into a packet, or "".
+func readable(contentType string, data []byte) string {
+	switch contentType {
+	case packet.TypePDF:
+		if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF-")) {
+			return "not a PDF file"
+		}
+	case packet.TypePNG, packet.TypeJPEG:
+		if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+			return "the image cannot be decoded: " + err.Error()
+		}
+	}
+	return ""
+}
+
+// buildPacket assembles a request's packet: the documents Select includes,
+// their current versions read through the (audited) document service, the
+// reviewer's redactions removed, the Part 2 notice before the items that
+// need it. Documents that cannot be read are listed on the cover, never
+// skipped silently. It returns the selection too, so the page can say what
+// was left out and why.
+func (s *Server) buildPacket(ctx context.Context, req *roi.Request, password, releasedBy string, w io.Writer) (*packet.Manifest, []roi.Selection, error) {
+	p, err := s.Lookup.Patient(ctx, req.PatientID)
+	if err != nil {
+		return nil, nil, err
+	}
+	sel, docs, err := s.selection(ctx, req)
+	if err != nil {
+		return nil, nil, err
+	}
 	spec := packet.Spec{RequestID: "ROI-" + itoa(req.ID), Facility: s.FacilityName, Requester: req.RequesterName, RequesterAddress: req.RequesterAddress,
 		PatientName: p.Name.Given + " " + p.Name.Family, MRN: p.MRN(""), BirthDate: p.BirthDate.String(), Purpose: req.Purpose,
 		Released: s.Now(), ReleasedBy: releasedBy, BatesPrefix: "ROI" + itoa(req.ID) + "-", Password: password,
 		Watermark: fmt.Sprintf("RELEASED TO %s %s ROI-%d", strings.ToUpper(req.RequesterName), s.Now().Format("2006-01-02"), req.ID)}
 	var pitems []packet.Item
+	var unreadable []string
+	part2 := -1
 	for i, x := range sel {
 		if !x.Included() {
 			continue
 		}
 		d := docs[x.DocumentID]
-		v, err := s.Documents.DocumentVersion(ctx, d.ID, 0)
-		if err != nil {
-			return nil, nil, err
-		}
 		it := packet.Item{Title: d.Title, DocType: string(d.Type), Date: d.ServiceAt.Format("2006-01-02")}
 		if d.Title == "" {
 			it.Title = string(d.Type)
 		}
+		v, err := s.Documents.DocumentVersion(ctx, d.ID, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		problem := ""
 		switch {
 		case v.Text != "" && v.BlobSHA256 == "":
 			it.ContentType, it.Text = packet.TypeText, v.Text
+			it.Redactions = redactionSpans(req, d.ID, v.Text)
 		case v.ContentType == packet.TypePDF || v.ContentType == packet.TypePNG || v.ContentType == packet.TypeJPEG:
 			rc, _, err := s.Documents.OpenDocumentBinary(ctx, d.ID, 0)
-			if err != nil {
-				return nil, nil, err
+			if err == nil {
+				it.Data, err = io.ReadAll(io.LimitReader(rc, 64<<20))
+				rc.Close()
 			}
-			it.Data, err = io.ReadAll(io.LimitReader(rc, 64<<20))
-			rc.Close()
 			if err != nil {
-				return nil, nil, err
+				problem = "unreadable: " + chartroom.ErrorMessage(err)
+			} else if why := readable(v.ContentType, it.Data); why != "" {
+				problem = "unreadable: " + why
 			}
 			it.ContentType = v.ContentType
 		default:
-			sel[i].Reason = "a " + v.ContentType + " document cannot be placed in a PDF packet; release it on paper"
+			problem = "a " + v.ContentType + " document cannot be placed in a PDF packet; release it on paper"
+		}
+		if problem != "" {
+			sel[i].Reason = problem
+			unreadable = append(unreadable, fmt.Sprintf("%s of %s (%s)", it.Title, it.Date, problem))
 			continue
 		}
 		if x.Part2 {
-			if len(spec.Notices) == 0 {
+			if part2 < 0 {
+				part2 = len(spec.Notices)
 				spec.Notices = append(spec.Notices, roi.Part2Notice)
 			}
-			it.NoticeIndexes = []int{0}
+			it.NoticeIndexes = []int{part2}
 		}
 		pitems = append(pitems, it)
 	}
+	if len(unreadable) > 0 {
+		spec.Notices = append(spec.Notices, "Not enclosed because they could not be read; Health Information Management will send them separately: "+strings.Join(unreadable, "; ")+".")
+	}
 	if len(pitems) == 0 {
-		return nil, sel, chartroom.Errorf(chartroom.KindConflict, "", "nothing in the record falls within this request, or everything in it is excluded")
+		return nil, sel, chartroom.Errorf(chartroom.KindConflict, "", "nothing in the record falls within this request, or everything in it is excluded or unreadable")
 	}
 	m, err := packet.Build(w, spec, pitems)
-	return m, sel, err
+	if err != nil {
+		return nil, sel, chartroom.Errorf(chartroom.KindConflict, "", "the packet could not be built: %v", err)
+	}
+	return m, sel, nil
+}
+
+// handleRedaction records text a reviewer marked for removal from one
+// document of the release. The text must occur in the document.
+func (s *Server) handleRedaction(w http.ResponseWriter, r *http.Request) error {
+	req, err := s.release(r)
+	if err != nil {
+		return err
+	}
+	var in roi.Redaction
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		if err := decodeJSON(w, r, &in); err != nil {
+			return err
+		}
+	} else {
+		in.DocumentID, _ = strconv.ParseInt(r.PostFormValue("document_id"), 10, 64)
+		in.Text, in.Reason = r.PostFormValue("text"), strings.TrimSpace(r.PostFormValue("reason"))
+	}
+	if len(strings.TrimSpace(in.Text)) < 2 {
+		return chartroom.Invalid("text", "mark the exact text to remove")
+	}
+	if in.Reason == "" {
+		return chartroom.Invalid("reason", "say why it is removed (for example: another patient's information, not requested)")
+	}
+	doc, err := s.Documents.Document(r.Context(), in.DocumentID)
+	if err != nil || doc.PatientID != req.PatientID {
+		return chartroom.Invalid("document_id", "not a document of this patient")
+	}
+	v, err := s.Documents.DocumentVersion(r.Context(), doc.ID, 0)
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(v.Text, in.Text) {
+		return chartroom.Invalid("text", "that text does not occur in the document's current version (it must match exactly)")
+	}
+	in.By = userFrom(r.Context()).ID
+	if _, err := s.Releases.EditRequest(r.Context(), req.ID, func(x *roi.Request) error {
+		x.Redactions = append(x.Redactions, in)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		return writeJSON(w, http.StatusCreated, in)
+	}
+	http.Redirect(w, r, "/releases/"+itoa(req.ID)+"?done="+urlEscape("Redaction recorded"), http.StatusSeeOther)
+	return nil
 }
 
 // handleReleasePacket shows the packet for the quality check, or for a

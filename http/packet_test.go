@@ -60,6 +60,11 @@ func TestReleasePacketCategories(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// A scan whose file is damaged: listed on the cover, never skipped silently.
+		broken := &chartroom.Document{PatientID: p.ID, ServiceAt: at, Type: "scanned-record", Title: "Outside imaging CD label"}
+		if err := s.CreateDocument(ctx, broken, chartroom.DocumentContent{ContentType: "image/png", Body: strings.NewReader("\x89PNG\r\n\x1a\nthis is not a PNG at all")}); err != nil {
+			t.Fatal(err)
+		}
 		roiUser, him := f.users[chartroom.RoleROI].ID, f.users[chartroom.RoleHIMManager].ID
 		request := func(cats ...roi.Category) *roi.Request {
 			r := &roi.Request{PatientID: p.ID, Requester: roi.Attorney, RequesterName: "Marlowe & Pike LLP", Basis: roi.Authorization,
@@ -108,6 +113,9 @@ func TestReleasePacketCategories(t *testing.T) {
 		if !strings.Contains(text, "ROI"+itoa(plain.ID)+"-000001") || strings.Contains(text, "42 CFR part 2") {
 			t.Errorf("Bates numbers or notice wrong:\n%s", text)
 		}
+		if !strings.Contains(text, "could not be read") || !strings.Contains(text, "Outside imaging") {
+			t.Errorf("the unreadable scan is not listed:\n%s", text)
+		}
 		// Substance-use records named: they come with the Part 2 notice.
 		sud := request(roi.SubstanceUse)
 		text, _ = pdfText(t, get("/api/v1/releases/"+itoa(sud.ID)+"/packet"), "")
@@ -119,6 +127,27 @@ func TestReleasePacketCategories(t *testing.T) {
 		all := request(roi.Categories()...)
 		text, _ = pdfText(t, get("/api/v1/releases/"+itoa(all.ID)+"/packet"), "")
 		check(text, "NORMALMARKER", "SUDMARKER", "PSYMARKER", "HIVMARKER", "MHMARKER", "GENMARKER", "REPROMARKER")
+
+		// A reviewer's redaction is removed from the PDF, not covered.
+		gen := markers["GENMARKER"]
+		if resp := f.do(chartroom.RoleROI, "POST", "/api/v1/releases/"+itoa(all.ID)+"/redactions", map[string]any{"document_id": gen.ID, "text": "GENMARKER", "reason": "not requested"}); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("redaction: %d %s", resp.StatusCode, readAll(resp))
+		}
+		for _, bad := range []map[string]any{
+			{"document_id": gen.ID, "text": "NOT IN THE NOTE", "reason": "x"},
+			{"document_id": 999999, "text": "GENMARKER", "reason": "x"},
+			{"document_id": gen.ID, "text": "GENMARKER", "reason": ""},
+		} {
+			if resp := f.do(chartroom.RoleROI, "POST", "/api/v1/releases/"+itoa(all.ID)+"/redactions", bad); resp.StatusCode != http.StatusBadRequest {
+				t.Errorf("bad redaction %v: %d", bad, resp.StatusCode)
+			}
+		}
+		raw := get("/api/v1/releases/" + itoa(all.ID) + "/packet")
+		text, _ = pdfText(t, raw, "")
+		check(text, "NORMALMARKER", "SUDMARKER", "PSYMARKER", "HIVMARKER", "MHMARKER", "REPROMARKER")
+		if !strings.Contains(text, "REDACTED") {
+			t.Errorf("no redaction mark:\n%s", text)
+		}
 
 		// Released by a second person, the packet goes out by link.
 		if _, err := s.MoveRequest(ctx, sud.ID, roi.Released, him, "", nil); err != nil {

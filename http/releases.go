@@ -15,6 +15,7 @@ type Releases interface {
 	CreateRequest(ctx context.Context, r *roi.Request, otherDays int) error
 	Request(ctx context.Context, id int64) (*roi.Request, error)
 	MoveRequest(ctx context.Context, id int64, to roi.Status, by int64, reason string, edit func(r *roi.Request)) (*roi.Request, error)
+	EditRequest(ctx context.Context, id int64, edit func(r *roi.Request) error) (*roi.Request, error)
 	DueRequests(ctx context.Context, before time.Time, limit int) ([]*roi.Request, error)
 	RecordDisclosure(ctx context.Context, rec *roi.Record) error
 	Disclosures(ctx context.Context, patientID int64) ([]roi.Record, error)

@@ -69,9 +69,14 @@ func (s *Server) handleReleasePage(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	v := s.releaseView(req)
+	sel, _, err := s.selection(r.Context(), req)
+	if err != nil {
+		return err
+	}
 	next := map[roi.Status][]roi.Status{roi.Logged: {roi.Validated}, roi.Validated: {roi.InProcess}, roi.InProcess: {roi.QualityCheck}, roi.QualityCheck: {roi.Released, roi.InProcess}}[req.Status]
 	s.render(w, r, http.StatusOK, "release.html", map[string]any{"Title": "Request " + itoa(req.ID), "Nav": "releases", "R": v, "P": p, "Next": next,
-		"Auth": req.Authorization, "Needs": roi.Requirements(req.Basis), "Open": len(next) > 0, "Flash": r.URL.Query().Get("done")})
+		"Auth": req.Authorization, "Needs": roi.Requirements(req.Basis), "Open": len(next) > 0, "Flash": r.URL.Query().Get("done"),
+		"Selection": sel, "Redactions": req.Redactions, "Editable": req.Status == roi.InProcess || req.Status == roi.QualityCheck || req.Status == roi.Validated})
 	return nil
 }
 

@@ -31,6 +31,7 @@ type Request struct {
 	Authorization    *AuthorizationForm `json:"authorization,omitempty"`
 	Assurance        bool               `json:"assurance,omitempty"`
 	Attestation      *Attestation       `json:"attestation,omitempty"` // 164.509, for reproductive health information
+	Redactions       []Redaction        `json:"redactions,omitempty"`
 	CreatedBy        int64              `json:"created_by,omitempty"`
 	ProcessedBy      int64              `json:"processed_by,omitempty"`
 	ReleasedBy       int64              `json:"released_by,omitempty"`
@@ -151,4 +152,15 @@ type Link struct {
 	MaxDownloads int       `json:"max_downloads"`
 	Downloads    int       `json:"downloads"`
 	Password     string    `json:"-"`
+}
+
+// Redaction is text a reviewer marked for removal from one document of the
+// release: every occurrence of Text in that document's current version is
+// removed from the packet (not covered: removed), with the reason printed
+// in its place.
+type Redaction struct {
+	DocumentID int64  `json:"document_id"`
+	Text       string `json:"text"`
+	Reason     string `json:"reason"`
+	By         int64  `json:"by,omitempty"`
 }

@@ -233,3 +233,43 @@ func (s *Store) Disclosures(ctx context.Context, patientID int64) ([]roi.Record,
 	}
 	return out, rows.Err()
 }
+
+// EditRequest changes an open request without moving it (the reviewer's
+// redactions, the fee), in one transaction. A released, denied or
+// cancelled request is closed to edits.
+func (s *Store) EditRequest(ctx context.Context, id int64, edit func(r *roi.Request) error) (*roi.Request, error) {
+	const op = "release.edit"
+	now := s.clock()
+	var r roi.Request
+	err := s.Transact(ctx, func(tx *sql.Tx) error {
+		var data []byte
+		err := tx.QueryRowContext(ctx, s.q.SelectRequest, id).Scan(&id, &data)
+		if errors.Is(err, sql.ErrNoRows) {
+			return chartroom.NotFound("request")
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.openJSON(data, aadRequest, &r); err != nil {
+			return err
+		}
+		switch r.Status {
+		case roi.Released, roi.Denied, roi.Cancelled:
+			return &chartroom.Error{Kind: chartroom.KindConflict, Field: "status", Message: "the request is " + string(r.Status) + " and can no longer change"}
+		}
+		if err := edit(&r); err != nil {
+			return err
+		}
+		r.UpdatedAt = now
+		sealed, err := s.sealJSON(&r, aadRequest)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, s.q.UpdateRequest, string(r.Status), string(r.Basis), s.d.Time(r.DueAt), sealed, s.d.Time(now), r.ID)
+		return err
+	})
+	if err != nil {
+		return nil, chartroom.E(op, err)
+	}
+	return &r, nil
+}
