@@ -6,10 +6,10 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"fmt"
-	"io"
 	"image"
 	_ "image/jpeg" // decoders for the readability check
 	_ "image/png"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
