@@ -35,6 +35,7 @@ const (
 	PatientMerge     Action = "patient.merge" // merge and unmerge duplicate records
 	ReleaseRead      Action = "release.read"  // see release-of-information requests and disclosures
 	ReleaseWrite     Action = "release.write" // take, work and release requests; log disclosures
+	ReleaseAdmin     Action = "release.admin" // set the fee schedule and release settings
 )
 
 // Policy maps roles to the actions they may take. It is data: a site
@@ -50,7 +51,7 @@ func NewPolicy() *Policy {
 	p := &Policy{grants: map[chartroom.Role]map[Action]bool{}, BreakGlassFor: 30 * time.Minute}
 	read := []Action{PatientRead, EncounterRead, DocumentRead, ProviderRead, CodesRead}
 	p.Grant(chartroom.RoleAdmin, UserAdmin, CodesAdmin, AuditRead, InterfaceMonitor, ProviderRead, ProviderWrite, SeeAllFacilities, CodesRead)
-	p.Grant(chartroom.RoleHIMManager, append(read, ReleaseRead, ReleaseWrite, PatientWrite, PatientMerge, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
+	p.Grant(chartroom.RoleHIMManager, append(read, ReleaseRead, ReleaseWrite, ReleaseAdmin, PatientWrite, PatientMerge, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
 	p.Grant(chartroom.RoleCoder, read...)
 	p.Grant(chartroom.RoleCDI, read...)
 	p.Grant(chartroom.RoleROI, append(read, DocumentIndex, ReleaseRead, ReleaseWrite)...)

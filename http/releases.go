@@ -16,6 +16,7 @@ type Releases interface {
 	Request(ctx context.Context, id int64) (*roi.Request, error)
 	MoveRequest(ctx context.Context, id int64, to roi.Status, by int64, reason string, edit func(r *roi.Request)) (*roi.Request, error)
 	EditRequest(ctx context.Context, id int64, edit func(r *roi.Request) error) (*roi.Request, error)
+	RequestsReceived(ctx context.Context, from, to time.Time) ([]*roi.Request, error)
 	DueRequests(ctx context.Context, before time.Time, limit int) ([]*roi.Request, error)
 	RecordDisclosure(ctx context.Context, rec *roi.Record) error
 	Disclosures(ctx context.Context, patientID int64) ([]roi.Record, error)
@@ -143,7 +144,7 @@ func (s *Server) apiMoveRelease(w http.ResponseWriter, r *http.Request) error {
 		}
 		if in.Pages > 0 {
 			x.Pages = in.Pages
-			x.Fee = s.Fees.Fee(x.Basis, in.Pages, x.Format != "paper")
+			x.Fee = s.fees(r.Context()).Fee(x.Basis, in.Pages, x.Format != "paper")
 		}
 	})
 	if err != nil {

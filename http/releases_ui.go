@@ -122,7 +122,7 @@ func (s *Server) handleReleaseMove(w http.ResponseWriter, r *http.Request) error
 		}
 		if pages > 0 {
 			x.Pages = pages
-			x.Fee = s.Fees.Fee(x.Basis, pages, x.Format != "paper")
+			x.Fee = s.fees(r.Context()).Fee(x.Basis, pages, x.Format != "paper")
 		}
 	})
 	if err != nil {

@@ -60,6 +60,7 @@ var funcs = template.FuncMap{
 	"isPDF":   func(ct string) bool { return ct == "application/pdf" },
 	"add":     func(a, b int) int { return a + b },
 	"list":    func(xs ...string) []string { return xs },
+	"mul100":  func(f float64) float64 { return f * 100 },
 	"eq64":    func(a, b int64) bool { return a == b },
 	"rolesOf": func(u *chartroom.User) []string {
 		out := make([]string, len(u.Roles))
@@ -122,7 +123,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		if c.session != nil {
 			v.CSRF = c.session.CSRF
 		}
-		for _, a := range []auth.Action{auth.PatientRead, auth.DocumentIndex, auth.UserAdmin, auth.AuditRead, auth.CodesRead, auth.InterfaceMonitor, auth.ReleaseRead, auth.PatientWrite, auth.PatientMerge} {
+		for _, a := range []auth.Action{auth.PatientRead, auth.DocumentIndex, auth.UserAdmin, auth.AuditRead, auth.CodesRead, auth.InterfaceMonitor, auth.ReleaseRead, auth.PatientWrite, auth.PatientMerge, auth.ReleaseAdmin} {
 			v.Can[strings.ReplaceAll(string(a), ".", "_")] = s.Policy.Allows(c.user, a)
 		}
 	}

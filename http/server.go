@@ -53,6 +53,9 @@ type Config struct {
 	Releases Releases
 	// Links keeps the expiring download links of released packets.
 	Links ReleaseLinks
+	// Settings keeps what an administrator sets in the UI (the fee
+	// schedule); Fees is the default until one is set.
+	Settings Settings
 	// ReleaseDays is the site's deadline for requests other than patient
 	// access (default 30); Fees is its fee schedule.
 	ReleaseDays int

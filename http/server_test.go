@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -67,7 +68,7 @@ func newFixture(t *testing.T, s *sqlstore.Store) *fixture {
 	srv, err := chttp.NewServer(chttp.Config{
 		Patients: w.Patients(s), Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Merges: w.Merges(s, s), Interfaces: s,
 		Matches: s, Watcher: w,
-		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Releases: s, Links: s, Ready: s.Ping, LoginLimit: 1000,
+		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Releases: s, Links: s, Settings: s, Ready: s.Ping, LoginLimit: 1000,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -159,4 +160,19 @@ func decode[T any](t *testing.T, resp *http.Response) T {
 
 type apiError struct {
 	Error struct{ Kind, Message, Field string } `json:"error"`
+}
+
+// form posts a web form as role, with its CSRF token.
+func (f *fixture) form(role chartroom.Role, path string, v url.Values) *http.Response {
+	f.t.Helper()
+	v.Set("csrf", f.csrf[role])
+	req, _ := http.NewRequest("POST", f.ts.URL+path, strings.NewReader(v.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: "chartroom_session", Value: f.tokens[role]})
+	resp, err := noRedirect.Do(req)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { resp.Body.Close() })
+	return resp
 }

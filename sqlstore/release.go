@@ -169,6 +169,20 @@ func (s *Store) DueRequests(ctx context.Context, before time.Time, limit int) ([
 	if err != nil {
 		return nil, chartroom.E("release.due", err)
 	}
+	return s.scanRequests(rows)
+}
+
+// RequestsReceived lists the requests received in [from, to), for the
+// turnaround report.
+func (s *Store) RequestsReceived(ctx context.Context, from, to time.Time) ([]*roi.Request, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q.SelectRequestsReceived, s.d.Time(from.UTC()), s.d.Time(to.UTC()))
+	if err != nil {
+		return nil, chartroom.E("release.received", err)
+	}
+	return s.scanRequests(rows)
+}
+
+func (s *Store) scanRequests(rows *sql.Rows) ([]*roi.Request, error) {
 	defer rows.Close()
 	var out []*roi.Request
 	for rows.Next() {
