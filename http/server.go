@@ -53,6 +53,8 @@ type Config struct {
 	Releases Releases
 	// Links keeps the expiring download links of released packets.
 	Links ReleaseLinks
+	// AmendmentList lists patients' amendment requests.
+	AmendmentList Amendments
 	// Settings keeps what an administrator sets in the UI (the fee
 	// schedule); Fees is the default until one is set.
 	Settings Settings

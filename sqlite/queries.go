@@ -143,6 +143,7 @@ var queries = sqlstore.Queries{
 	InsertAmendmentRequest: `INSERT INTO amendment_requests (patient_id, document_id, status, due_at, data, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
 	UpdateAmendmentRequest: `UPDATE amendment_requests SET status = ?, due_at = ?, data = ?, updated_at = ? WHERE id = ?`,
 	SelectAmendmentRequest: `SELECT data FROM amendment_requests WHERE id = ?`,
+	SelectAmendmentList:    `SELECT data FROM amendment_requests WHERE (?1 = '' OR status = ?1) ORDER BY due_at, id LIMIT ?2`,
 
 	SelectCandidateByPair:  `SELECT id, status FROM match_candidates WHERE kind = ?1 AND left_id = ?2 AND right_id = ?3`,
 	InsertCandidate:        `INSERT INTO match_candidates (kind, left_id, right_id, probability, weight, decision, explanation, status, found_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id`,

@@ -120,3 +120,41 @@ func (s *Store) DecideAmendment(ctx context.Context, id int64, decision string, 
 	}
 	return &a, nil
 }
+
+// AmendmentRequests lists amendment requests with a status ("" for all),
+// soonest due first.
+func (s *Store) AmendmentRequests(ctx context.Context, status string, limit int) ([]*roi.AmendmentRequest, error) {
+	const op = "amendment.list"
+	rows, err := s.rdb.QueryContext(ctx, s.q.SelectAmendmentList, status, chartroom.PageLimit(limit))
+	if err != nil {
+		return nil, chartroom.E(op, err)
+	}
+	defer rows.Close()
+	var out []*roi.AmendmentRequest
+	for rows.Next() {
+		var data []byte
+		if err := rows.Scan(&data); err != nil {
+			return nil, chartroom.E(op, err)
+		}
+		var a roi.AmendmentRequest
+		if err := s.openJSON(data, aadAmendRequest, &a); err != nil {
+			return nil, chartroom.E(op, err)
+		}
+		out = append(out, &a)
+	}
+	return out, chartroom.E(op, rows.Err())
+}
+
+// AmendmentRequest returns one amendment request.
+func (s *Store) AmendmentRequest(ctx context.Context, id int64) (*roi.AmendmentRequest, error) {
+	var data []byte
+	err := s.rdb.QueryRowContext(ctx, s.q.SelectAmendmentRequest, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, chartroom.E("amendment.get", chartroom.NotFound("amendment request"))
+	}
+	if err != nil {
+		return nil, chartroom.E("amendment.get", err)
+	}
+	var a roi.AmendmentRequest
+	return &a, chartroom.E("amendment.get", s.openJSON(data, aadAmendRequest, &a))
+}

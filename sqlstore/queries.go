@@ -128,6 +128,7 @@ type Queries struct {
 	InsertAmendmentRequest string // patient_id, document_id, status, due_at, data, updated_at → id
 	UpdateAmendmentRequest string // status, due_at, data, updated_at, id
 	SelectAmendmentRequest string // id → data
+	SelectAmendmentList    string // status ("" for any), limit → data, soonest due first
 
 	SelectCandidateByPair  string // kind, left_id, right_id → id, status
 	InsertCandidate        string // kind, left_id, right_id, probability, weight, decision, explanation, status, found_at → id

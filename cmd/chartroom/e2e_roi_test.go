@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -157,6 +161,29 @@ func TestBrowserRelease(t *testing.T) {
 	}
 	if got := status(); got != "released" {
 		t.Errorf("attorney request: %s", got)
+	}
+	// The packet goes out by an expiring link; its password is shown once.
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(css(`#packet-link`)), chromedp.Click(css(`#link-form button`)), chromedp.WaitVisible(css(`#download-password`))); err != nil {
+		t.Fatalf("download link: %v", err)
+	}
+	link, _ := chromedp.Run(ctx, chromedp.Text(css(`#download-url`)))
+	password, _ := chromedp.Run(ctx, chromedp.Text(css(`#download-password`)))
+	resp, err := http.Get(base + strings.TrimSpace(link))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Fatalf("download: %d %.100q", resp.StatusCode, pdf)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		f := filepath.Join(t.TempDir(), "packet.pdf")
+		os.WriteFile(f, pdf, 0o600)
+		text, err := exec.Command("pdftotext", "-upw", strings.TrimSpace(password), f, "-").Output()
+		if err != nil || !strings.Contains(string(text), "Marlowe & Pike LLP") || !strings.Contains(string(text), "Index of records released") {
+			t.Errorf("the downloaded packet: %v\n%s", err, text)
+		}
 	}
 	if dir := os.Getenv("CHARTROOM_SCREENSHOTS"); dir != "" {
 		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
