@@ -158,6 +158,6 @@ var queries = sqlstore.Queries{
 	RevokeReleaseLinks: `UPDATE release_links SET revoked = TRUE WHERE request_id = ?1`,
 
 	SelectRequestsReceived: `SELECT id, data FROM release_requests WHERE received_at >= ?1 AND received_at < ?2 ORDER BY received_at, id`,
-	SelectSetting: `SELECT value FROM settings WHERE key = ?1`,
-	UpsertSetting: `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+	SelectSetting:          `SELECT value FROM settings WHERE key = ?1`,
+	UpsertSetting:          `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
 }
