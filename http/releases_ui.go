@@ -76,7 +76,7 @@ func (s *Server) handleReleasePage(w http.ResponseWriter, r *http.Request) error
 	next := map[roi.Status][]roi.Status{roi.Logged: {roi.Validated}, roi.Validated: {roi.InProcess}, roi.InProcess: {roi.QualityCheck}, roi.QualityCheck: {roi.Released, roi.InProcess}}[req.Status]
 	s.render(w, r, http.StatusOK, "release.html", map[string]any{"Title": "Request " + itoa(req.ID), "Nav": "releases", "R": v, "P": p, "Next": next,
 		"Auth": req.Authorization, "Needs": roi.Requirements(req.Basis), "Open": len(next) > 0, "Flash": r.URL.Query().Get("done"),
-		"Selection": sel, "Redactions": req.Redactions, "Editable": req.Status == roi.InProcess || req.Status == roi.QualityCheck || req.Status == roi.Validated})
+		"Selection": sel, "Redactions": req.Redactions, "NeedsAttestation": roi.NeedsAttestation(req.Basis), "AttestationDefects": attestationDefects(req), "Editable": req.Status == roi.InProcess || req.Status == roi.QualityCheck || req.Status == roi.Validated})
 	return nil
 }
 
@@ -113,9 +113,25 @@ func (s *Server) handleReleaseMove(w http.ResponseWriter, r *http.Request) error
 			}
 		}
 	}
+	var att *roi.Attestation
+	if r.PostFormValue("attest") == "1" && r.PostFormValue("at_signed_by") != "" {
+		att = &roi.Attestation{Description: r.PostFormValue("at_description"), Subject: r.PostFormValue("at_subject"), Requester: r.PostFormValue("at_requester"),
+			NotProhibited: r.PostFormValue("at_not_prohibited") == "on", PenaltyStatement: r.PostFormValue("at_penalty") == "on",
+			SignedBy: r.PostFormValue("at_signed_by"), Standalone: r.PostFormValue("at_standalone") == "on"}
+		if v := r.PostFormValue("at_signed_on"); v != "" {
+			t, err := time.Parse("2006-01-02", v)
+			if err != nil {
+				return chartroom.Invalid("at_signed_on", "want a date")
+			}
+			att.SignedOn = t
+		}
+	}
 	_, err = s.Releases.MoveRequest(r.Context(), req.ID, to, userFrom(r.Context()).ID, r.PostFormValue("reason"), func(x *roi.Request) {
 		if auth != nil {
 			x.Authorization = auth
+		}
+		if att != nil {
+			x.Attestation = att
 		}
 		if r.PostFormValue("assurance") == "on" {
 			x.Assurance = true
@@ -137,3 +153,12 @@ func (s *Server) handleReleaseMove(w http.ResponseWriter, r *http.Request) error
 }
 
 func urlEscape(s string) string { return url.QueryEscape(s) }
+
+// attestationDefects lists what keeps reproductive health information out
+// of a request that needs an attestation for it, or nothing.
+func attestationDefects(r *roi.Request) []roi.Defect {
+	if !roi.NeedsAttestation(r.Basis) {
+		return nil
+	}
+	return roi.CheckAttestation(r.Attestation)
+}
