@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -325,16 +326,8 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 	}
 	if s.Watcher != nil && r.PostFormValue("confirm") != "new" {
 		var views []map[string]any
-		for _, m := range s.Watcher.Check(p, 5) {
-			id, err := strconv.ParseInt(m.ID, 10, 64)
-			if err != nil || s.checkPatientID(r.Context(), id) != nil {
-				continue
-			}
-			other, err := s.Patients.Patient(r.Context(), id)
-			if err != nil {
-				continue
-			}
-			views = append(views, map[string]any{"P": other, "MRN": other.MRN(""), "Percent": strconv.FormatFloat(m.Score.Probability*100, 'f', 1, 64), "Score": m.Score})
+		for _, m := range s.likelyMatches(r.Context(), p, 5) {
+			views = append(views, map[string]any{"P": m.patient, "MRN": m.patient.MRN(""), "Percent": strconv.FormatFloat(m.score.Probability*100, 'f', 1, 64), "Score": m.score})
 		}
 		if len(views) > 0 {
 			data["Matches"] = views
@@ -352,6 +345,29 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/patients/"+itoa(p.ID), http.StatusSeeOther)
 	return nil
+}
+
+type likelyMatch struct {
+	patient *chartroom.Patient
+	score   mpi.Score
+}
+
+// likelyMatches returns the registered patients a new registration may be,
+// those the user may see, each read through the audited patient service.
+func (s *Server) likelyMatches(ctx context.Context, p *chartroom.Patient, limit int) []likelyMatch {
+	var out []likelyMatch
+	for _, m := range s.Watcher.Check(p, limit) {
+		id, err := strconv.ParseInt(m.ID, 10, 64)
+		if err != nil || s.checkPatientID(ctx, id) != nil {
+			continue
+		}
+		other, err := s.Patients.Patient(ctx, id)
+		if err != nil {
+			continue
+		}
+		out = append(out, likelyMatch{other, m.Score})
+	}
+	return out
 }
 
 // apiCheckPatient answers the registrar's question before saving: who
@@ -373,16 +389,8 @@ func (s *Server) apiCheckPatient(w http.ResponseWriter, r *http.Request) error {
 		Score   mpi.Score `json:"score"`
 	}
 	out := []match{}
-	for _, m := range s.Watcher.Check(p, 10) {
-		id, err := strconv.ParseInt(m.ID, 10, 64)
-		if err != nil || s.checkPatientID(r.Context(), id) != nil {
-			continue
-		}
-		other, err := s.Patients.Patient(r.Context(), id)
-		if err != nil {
-			continue
-		}
-		out = append(out, match{patientOut(other), m.Score})
+	for _, m := range s.likelyMatches(r.Context(), p, 10) {
+		out = append(out, match{patientOut(m.patient), m.score})
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"items": out})
 }

@@ -91,15 +91,7 @@ func (s *Store) MoveRequest(ctx context.Context, id int64, to roi.Status, by int
 	now := s.clock()
 	var r roi.Request
 	err := s.Transact(ctx, func(tx *sql.Tx) error {
-		var data []byte
-		err := tx.QueryRowContext(ctx, s.q.SelectRequest, id).Scan(&id, &data)
-		if errors.Is(err, sql.ErrNoRows) {
-			return chartroom.NotFound("request")
-		}
-		if err != nil {
-			return err
-		}
-		if err := s.openJSON(data, aadRequest, &r); err != nil {
+		if err := s.lockRequest(ctx, tx, id, &r); err != nil {
 			return err
 		}
 		if edit != nil {
@@ -129,12 +121,7 @@ func (s *Store) MoveRequest(ctx context.Context, id int64, to roi.Status, by int
 				return err
 			}
 		}
-		sealed, err := s.sealJSON(&r, aadRequest)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, s.q.UpdateRequest, string(r.Status), string(r.Basis), s.d.Time(r.DueAt), sealed, s.d.Time(now), r.ID)
-		return err
+		return s.saveRequest(ctx, tx, &r, now)
 	})
 	if err != nil {
 		return nil, chartroom.E(op, err)
@@ -256,15 +243,7 @@ func (s *Store) EditRequest(ctx context.Context, id int64, edit func(r *roi.Requ
 	now := s.clock()
 	var r roi.Request
 	err := s.Transact(ctx, func(tx *sql.Tx) error {
-		var data []byte
-		err := tx.QueryRowContext(ctx, s.q.SelectRequest, id).Scan(&id, &data)
-		if errors.Is(err, sql.ErrNoRows) {
-			return chartroom.NotFound("request")
-		}
-		if err != nil {
-			return err
-		}
-		if err := s.openJSON(data, aadRequest, &r); err != nil {
+		if err := s.lockRequest(ctx, tx, id, &r); err != nil {
 			return err
 		}
 		switch r.Status {
@@ -275,15 +254,33 @@ func (s *Store) EditRequest(ctx context.Context, id int64, edit func(r *roi.Requ
 			return err
 		}
 		r.UpdatedAt = now
-		sealed, err := s.sealJSON(&r, aadRequest)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, s.q.UpdateRequest, string(r.Status), string(r.Basis), s.d.Time(r.DueAt), sealed, s.d.Time(now), r.ID)
-		return err
+		return s.saveRequest(ctx, tx, &r, now)
 	})
 	if err != nil {
 		return nil, chartroom.E(op, err)
 	}
 	return &r, nil
+}
+
+// lockRequest reads a request inside tx (locking its row on PostgreSQL).
+func (s *Store) lockRequest(ctx context.Context, tx *sql.Tx, id int64, r *roi.Request) error {
+	var data []byte
+	err := tx.QueryRowContext(ctx, s.q.SelectRequest, id).Scan(&id, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return chartroom.NotFound("request")
+	}
+	if err != nil {
+		return err
+	}
+	return s.openJSON(data, aadRequest, r)
+}
+
+// saveRequest seals and writes a request inside tx.
+func (s *Store) saveRequest(ctx context.Context, tx *sql.Tx, r *roi.Request, now time.Time) error {
+	sealed, err := s.sealJSON(r, aadRequest)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, s.q.UpdateRequest, string(r.Status), string(r.Basis), s.d.Time(r.DueAt), sealed, s.d.Time(now), r.ID)
+	return err
 }

@@ -197,12 +197,17 @@ probability that the two are one person and decision is link or review.`)
 	if err != nil {
 		return err
 	}
+	return finishFile(env, res, l, r, *out, *all, &mf)
+}
+
+// finishFile reports a file run, writes its pairs and saves the model.
+func finishFile(env *Env, res *mpi.Result, left, right []mpi.Record, out string, all bool, mf *matchFlags) error {
 	summary(env, res)
-	w, closeOut, err := openOut(env, *out)
+	w, closeOut, err := openOut(env, out)
 	if err != nil {
 		return err
 	}
-	if err := writePairs(w, res, l, r, *all); err != nil {
+	if err := writePairs(w, res, left, right, all); err != nil {
 		return err
 	}
 	if err := closeOut(); err != nil {
@@ -248,18 +253,7 @@ left as they were. Reading the index is recorded on the audit trail.`)
 		if err != nil {
 			return err
 		}
-		summary(env, res)
-		w, closeOut, err := openOut(env, *out)
-		if err != nil {
-			return err
-		}
-		if err := writePairs(w, res, recs, recs, *all); err != nil {
-			return err
-		}
-		if err := closeOut(); err != nil {
-			return err
-		}
-		return mf.save(res)
+		return finishFile(env, res, recs, recs, *out, *all, &mf)
 	}
 
 	s, err := sf.open(ctx, env, slog.New(slog.NewJSONHandler(io.Discard, nil)), false)
