@@ -25,9 +25,10 @@ const (
 	KindForbidden                // signed in but not allowed: 403
 	KindUnavailable              // a dependency (database, disk) is unreachable: 503
 	KindTooLarge                 // an upload or message exceeds a limit: 413
+	KindGone                     // it existed but is no longer available (an expired link): 410
 )
 
-var kindNames = [...]string{"internal", "invalid", "not_found", "conflict", "unauthorized", "forbidden", "unavailable", "too_large"}
+var kindNames = [...]string{"internal", "invalid", "not_found", "conflict", "unauthorized", "forbidden", "unavailable", "too_large", "gone"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

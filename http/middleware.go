@@ -58,6 +58,7 @@ var kindStatus = map[chartroom.Kind]int{
 	chartroom.KindForbidden:    http.StatusForbidden,
 	chartroom.KindUnavailable:  http.StatusServiceUnavailable,
 	chartroom.KindTooLarge:     http.StatusRequestEntityTooLarge,
+	chartroom.KindGone:         http.StatusGone,
 }
 
 // statusRecorder remembers the status a handler wrote.

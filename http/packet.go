@@ -116,7 +116,7 @@ func (s *Server) buildPacket(ctx context.Context, req *roi.Request, password, re
 	spec := packet.Spec{RequestID: "ROI-" + itoa(req.ID), Facility: s.FacilityName, Requester: req.RequesterName, RequesterAddress: req.RequesterAddress,
 		PatientName: p.Name.Given + " " + p.Name.Family, MRN: p.MRN(""), BirthDate: p.BirthDate.String(), Purpose: req.Purpose,
 		Released: s.Now(), ReleasedBy: releasedBy, BatesPrefix: "ROI" + itoa(req.ID) + "-", Password: password,
-		Watermark: fmt.Sprintf("RELEASED TO %s %s ROI-%d", strings.ToUpper(req.RequesterName), s.Now().Format("2006-01-02"), req.ID)}
+		Watermark: fmt.Sprintf("Released to %s on %s - request #%d", req.RequesterName, s.Now().Format("2006-01-02"), req.ID)}
 	var pitems []packet.Item
 	var unreadable []string
 	part2 := -1
@@ -305,7 +305,7 @@ func (s *Server) handleReleaseDownload(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	if req.Status != roi.Released {
-		return chartroom.NotFound("download link")
+		return &chartroom.Error{Kind: chartroom.KindGone, Field: "token", Message: "this release was withdrawn; ask the sender"}
 	}
 	// The download acts for the releasing staff member: the packet is what
 	// they released.

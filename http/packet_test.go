@@ -175,8 +175,12 @@ func TestReleasePacketCategories(t *testing.T) {
 				t.Fatalf("the downloaded packet with its password: %v\n%s", err, text)
 			}
 		}
-		if resp := f.do("", "GET", link.URL, nil); resp.StatusCode != http.StatusNotFound {
+		if resp := f.do("", "GET", link.URL, nil); resp.StatusCode != http.StatusGone || !strings.Contains(readAll(resp), "used the 3 times") {
 			t.Errorf("a fourth download: %d", resp.StatusCode)
+		}
+		tampered := link.URL[:len(link.URL)-3] + "xyz"
+		if resp := f.do("", "GET", tampered, nil); resp.StatusCode != http.StatusNotFound || !strings.Contains(readAll(resp), "whole link") {
+			t.Errorf("a tampered link: %d", resp.StatusCode)
 		}
 		if n := f.rec.count(audit.Disclose); n != 3 {
 			t.Errorf("%d downloads recorded, want 3", n)

@@ -156,6 +156,7 @@ var queries = sqlstore.Queries{
 	InsertReleaseLink:  `INSERT INTO release_links (request_id, token_hash, secret, expires_at, max_downloads, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id`,
 	TakeReleaseLink:    `UPDATE release_links SET downloads = downloads + 1 WHERE token_hash = ?1 AND NOT revoked AND downloads < max_downloads AND expires_at > ?2 RETURNING id, request_id, secret, downloads, max_downloads, expires_at`,
 	RevokeReleaseLinks: `UPDATE release_links SET revoked = TRUE WHERE request_id = ?1`,
+	SelectReleaseLink:  `SELECT downloads, max_downloads, expires_at, revoked FROM release_links WHERE token_hash = ?1`,
 
 	SelectRequestsReceived: `SELECT id, data FROM release_requests WHERE received_at >= ?1 AND received_at < ?2 ORDER BY received_at, id`,
 	SelectSetting:          `SELECT value FROM settings WHERE key = ?1`,

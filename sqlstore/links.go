@@ -32,8 +32,9 @@ func (s *Store) CreateReleaseLink(ctx context.Context, l *roi.Link, token string
 }
 
 // TakeReleaseLink counts one download of the link with token and returns
-// it, or NotFound when there is no such link or it expired, was used up or
-// revoked (the caller cannot tell which, on purpose).
+// it. A link that does not exist (mistyped or tampered with) is NotFound;
+// one that expired, was used up or was revoked is Gone, saying which, so the
+// recipient knows to ask the sender for a new one.
 func (s *Store) TakeReleaseLink(ctx context.Context, token string) (*roi.Link, error) {
 	const op = "release.download"
 	h := sha256.Sum256([]byte(token))
@@ -42,7 +43,7 @@ func (s *Store) TakeReleaseLink(ctx context.Context, token string) (*roi.Link, e
 	var exp dbTime
 	err := s.db.QueryRowContext(ctx, s.q.TakeReleaseLink, h[:], s.d.Time(s.clock())).Scan(&l.ID, &l.RequestID, &secret, &l.Downloads, &l.MaxDownloads, &exp)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, chartroom.E(op, chartroom.NotFound("download link"))
+		return nil, chartroom.E(op, s.whyNotLink(ctx, h[:]))
 	}
 	if err != nil {
 		return nil, chartroom.E(op, err)
@@ -58,4 +59,25 @@ func (s *Store) TakeReleaseLink(ctx context.Context, token string) (*roi.Link, e
 func (s *Store) RevokeReleaseLinks(ctx context.Context, requestID int64) error {
 	_, err := s.db.ExecContext(ctx, s.q.RevokeReleaseLinks, requestID)
 	return chartroom.E("release.revoke", err)
+}
+
+func (s *Store) whyNotLink(ctx context.Context, hash []byte) error {
+	var downloads, max int
+	var exp dbTime
+	var revoked bool
+	err := s.db.QueryRowContext(ctx, s.q.SelectReleaseLink, hash).Scan(&downloads, &max, &exp, &revoked)
+	if err != nil {
+		return &chartroom.Error{Kind: chartroom.KindNotFound, Field: "token", Message: "no such download link: check that the whole link was copied"}
+	}
+	gone := func(why string) error {
+		return &chartroom.Error{Kind: chartroom.KindGone, Field: "token", Message: "this download link " + why + "; ask the sender for a new one"}
+	}
+	switch {
+	case revoked:
+		return gone("was withdrawn by the sender")
+	case downloads >= max:
+		return gone("has been used the " + itoa(max) + " times it allows")
+	default:
+		return gone("expired on " + exp.T.Format("2006-01-02 15:04 MST"))
+	}
 }

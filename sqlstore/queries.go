@@ -141,6 +141,7 @@ type Queries struct {
 	InsertReleaseLink  string // request_id, token_hash, secret, expires_at, max_downloads, created_by, created_at → id
 	TakeReleaseLink    string // token_hash, now → id, request_id, secret, downloads, max_downloads, expires_at (counts one download; none when used up, expired or revoked)
 	RevokeReleaseLinks string // request_id
+	SelectReleaseLink  string // token_hash → downloads, max_downloads, expires_at, revoked
 
 	SelectRequestsReceived string // from, to → id, data received in [from, to)
 

@@ -1,6 +1,7 @@
 package storetest_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -28,7 +29,7 @@ func TestReleaseLinks(t *testing.T) {
 				t.Fatalf("download %d: %+v %v", i, got, err)
 			}
 		}
-		if _, err := s.TakeReleaseLink(ctx, "token-abc"); chartroom.ErrorKind(err) != chartroom.KindNotFound {
+		if _, err := s.TakeReleaseLink(ctx, "token-abc"); chartroom.ErrorKind(err) != chartroom.KindGone {
 			t.Errorf("a used-up link still works: %v", err)
 		}
 		if _, err := s.TakeReleaseLink(ctx, "token-xyz"); chartroom.ErrorKind(err) != chartroom.KindNotFound {
@@ -41,7 +42,7 @@ func TestReleaseLinks(t *testing.T) {
 		if err := s.RevokeReleaseLinks(ctx, r.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.TakeReleaseLink(ctx, "token-def"); chartroom.ErrorKind(err) != chartroom.KindNotFound {
+		if _, err := s.TakeReleaseLink(ctx, "token-def"); chartroom.ErrorKind(err) != chartroom.KindGone || !strings.Contains(err.Error(), "withdrawn") {
 			t.Errorf("a revoked link still works: %v", err)
 		}
 		if err := s.CreateReleaseLink(ctx, &roi.Link{RequestID: r.ID, ExpiresAt: time.Now().AddDate(0, 2, 0), MaxDownloads: 1}, "t", 0); chartroom.ErrorKind(err) != chartroom.KindInvalid {
