@@ -344,3 +344,39 @@ func randomWords() string {
 	}
 	return strings.Join(parts, "-") + "-" + strconv.Itoa(int(b[4])%90+10)
 }
+
+// handleAuthorizationScan files the requester's signed authorization (or
+// subpoena, order, attestation) as a consent document of the patient's
+// record and links it to the request. It never goes into the packet as a
+// requested record: it is the request's paperwork.
+func (s *Server) handleAuthorizationScan(w http.ResponseWriter, r *http.Request) error {
+	req, err := s.release(r)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	f, _, err := r.FormFile("file")
+	if err != nil {
+		return chartroom.Invalid("file", "choose the scanned authorization (PDF, TIFF, PNG or JPEG, at most 64 MB)")
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := f.Read(head)
+	ct := chartroom.SniffContentType(head[:n])
+	if ct == "" {
+		return chartroom.Invalid("file", "the file is not a PDF, TIFF, PNG or JPEG")
+	}
+	d := &chartroom.Document{PatientID: req.PatientID, Type: "consent", Title: "Authorization for release, request #" + itoa(req.ID),
+		ServiceAt: s.Now(), Source: "roi-authorization", Status: chartroom.DocFinal}
+	if err := s.Documents.CreateDocument(r.Context(), d, chartroom.DocumentContent{ContentType: ct, Body: ioMulti(head[:n], f), CreatedBy: userFrom(r.Context()).ID}); err != nil {
+		return err
+	}
+	if _, err := s.Releases.EditRequest(r.Context(), req.ID, func(x *roi.Request) error {
+		x.AuthorizationDocumentID = d.ID
+		return nil
+	}); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/releases/"+itoa(req.ID)+"?done="+urlEscape("Authorization attached"), http.StatusSeeOther)
+	return nil
+}

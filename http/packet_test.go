@@ -3,6 +3,7 @@ package http_test
 import (
 	"bytes"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"os/exec"
@@ -188,6 +189,46 @@ func TestReleasePacketCategories(t *testing.T) {
 		// Not released yet: no link.
 		if resp := f.do(chartroom.RoleROI, "POST", "/api/v1/releases/"+itoa(plain.ID)+"/link", nil); resp.StatusCode != http.StatusConflict {
 			t.Errorf("a link before release: %d", resp.StatusCode)
+		}
+	})
+}
+
+func TestAuthorizationScan(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		p, _, _ := storetest.Seed(t, s)
+		r := &roi.Request{PatientID: p.ID, Requester: roi.Attorney, RequesterName: "Marlowe & Pike LLP", Basis: roi.Authorization, Purpose: "claim", Format: "pdf", Delivery: "download"}
+		if err := s.CreateRequest(t.Context(), r, 30); err != nil {
+			t.Fatal(err)
+		}
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		mw.WriteField("csrf", f.csrf[chartroom.RoleROI])
+		fw, _ := mw.CreateFormFile("file", "authorization.pdf")
+		fw.Write([]byte("%PDF-1.4\n% fictitious signed authorization\n"))
+		mw.Close()
+		req, _ := http.NewRequest("POST", f.ts.URL+"/releases/"+itoa(r.ID)+"/authorization-scan", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.AddCookie(&http.Cookie{Name: "chartroom_session", Value: f.tokens[chartroom.RoleROI]})
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("attach: %d", resp.StatusCode)
+		}
+		got, _ := s.Request(t.Context(), r.ID)
+		d, err := s.Document(t.Context(), got.AuthorizationDocumentID)
+		if err != nil || d.PatientID != p.ID || d.Source != "roi-authorization" {
+			t.Fatalf("filed authorization: %+v %v", d, err)
+		}
+		// It is the request's paperwork, never a record the packet releases.
+		sel, _ := s.Request(t.Context(), r.ID)
+		for _, x := range roi.Select(sel, []roi.Item{{DocumentID: d.ID, Type: "consent", Source: d.Source, Status: "final", ServiceAt: d.ServiceAt}}) {
+			if x.Included() {
+				t.Error("the authorization would be released as a record")
+			}
 		}
 	})
 }

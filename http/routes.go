@@ -86,6 +86,7 @@ func (s *Server) routeTable() []route {
 		{"GET /admin/fees", can(auth.ReleaseAdmin), s.handleFeesPage},
 		{"POST /admin/fees", can(auth.ReleaseAdmin), s.handleFeesSave},
 		{"POST /releases/{id}/redactions", can(auth.ReleaseWrite), s.handleRedaction},
+		{"POST /releases/{id}/authorization-scan", can(auth.ReleaseWrite), s.handleAuthorizationScan},
 		{"POST /releases/{id}/link", can(auth.ReleaseWrite), s.handleReleaseLink},
 		{"GET /release-download/{token}", public, s.handleReleaseDownload},
 		{"GET /admin/codes", can(auth.CodesAdmin), s.handleCodesAdmin},

@@ -32,6 +32,10 @@ type Request struct {
 	Assurance        bool               `json:"assurance,omitempty"`
 	Attestation      *Attestation       `json:"attestation,omitempty"` // 164.509, for reproductive health information
 	Redactions       []Redaction        `json:"redactions,omitempty"`
+	// AuthorizationDocumentID is the scanned, signed authorization (or
+	// subpoena, court order, attestation), filed as a document of the
+	// patient's record.
+	AuthorizationDocumentID int64 `json:"authorization_document_id,omitempty"`
 	CreatedBy        int64              `json:"created_by,omitempty"`
 	ProcessedBy      int64              `json:"processed_by,omitempty"`
 	ReleasedBy       int64              `json:"released_by,omitempty"`

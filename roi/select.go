@@ -114,6 +114,8 @@ func Select(r *Request, items []Item) []Selection {
 		switch {
 		case it.Status == "draft" || it.Status == "entered-in-error" || it.Status == "preliminary":
 			s.Reason = "not part of the released record (" + it.Status + ")"
+		case it.Source == "roi-authorization":
+			s.Reason = "a request's authorization, not a record requested"
 		case !from.IsZero() && it.ServiceAt.Before(from), !to.IsZero() && !it.ServiceAt.Before(to.AddDate(0, 0, 1)):
 			s.Reason = "outside the requested dates"
 		case len(r.DocumentTypes) > 0 && !containsString(r.DocumentTypes, it.Type):
