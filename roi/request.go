@@ -35,14 +35,14 @@ type Request struct {
 	// AuthorizationDocumentID is the scanned, signed authorization (or
 	// subpoena, court order, attestation), filed as a document of the
 	// patient's record.
-	AuthorizationDocumentID int64 `json:"authorization_document_id,omitempty"`
-	CreatedBy        int64              `json:"created_by,omitempty"`
-	ProcessedBy      int64              `json:"processed_by,omitempty"`
-	ReleasedBy       int64              `json:"released_by,omitempty"`
-	ReleasedAt       *time.Time         `json:"released_at,omitempty"`
-	Pages            int                `json:"pages,omitempty"`
-	Fee              float64            `json:"fee,omitempty"`
-	UpdatedAt        time.Time          `json:"updated_at"`
+	AuthorizationDocumentID int64      `json:"authorization_document_id,omitempty"`
+	CreatedBy               int64      `json:"created_by,omitempty"`
+	ProcessedBy             int64      `json:"processed_by,omitempty"`
+	ReleasedBy              int64      `json:"released_by,omitempty"`
+	ReleasedAt              *time.Time `json:"released_at,omitempty"`
+	Pages                   int        `json:"pages,omitempty"`
+	Fee                     float64    `json:"fee,omitempty"`
+	UpdatedAt               time.Time  `json:"updated_at"`
 }
 
 // Check reports what a request is missing at intake, naming the field.
