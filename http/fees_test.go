@@ -80,3 +80,23 @@ func TestTurnaroundReport(t *testing.T) {
 		}
 	})
 }
+
+func TestReleaseReminders(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		p, _, _ := storetest.Seed(t, s)
+		for _, ago := range []int{40, 27, 2} {
+			r := &roi.Request{PatientID: p.ID, Requester: roi.Patient, RequesterName: "The patient", Basis: roi.RightOfAccess, Purpose: "copy",
+				Format: "pdf", Delivery: "download", ReceivedAt: time.Now().AddDate(0, 0, -ago)}
+			if err := s.CreateRequest(t.Context(), r, 30); err != nil {
+				t.Fatal(err)
+			}
+		}
+		page := readAll(f.do(chartroom.RoleROI, "GET", "/releases", nil))
+		for _, want := range []string{"1 overdue", "escalate to the HIM manager", "1 due within five days", ">escalate<", ">due soon<"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("releases page lacks %q", want)
+			}
+		}
+	})
+}

@@ -57,11 +57,16 @@ type releaseView struct {
 	*roi.Request
 	Defects  []roi.Defect `json:"authorization_defects"`
 	Overdue  bool         `json:"overdue"`
+	DueSoon  bool         `json:"due_soon"` // due within five days: the reminder
+	Escalate bool         `json:"escalate"` // more than five days overdue: for the HIM manager
 	Excluded []string     `json:"excluded_categories,omitempty"`
 }
 
 func (s *Server) releaseView(req *roi.Request) releaseView {
-	v := releaseView{Request: req, Defects: []roi.Defect{}, Overdue: req.Status != roi.Released && req.Status != roi.Denied && req.Status != roi.Cancelled && s.Now().After(req.DueAt)}
+	open := req.Status != roi.Released && req.Status != roi.Denied && req.Status != roi.Cancelled
+	v := releaseView{Request: req, Defects: []roi.Defect{}, Overdue: open && s.Now().After(req.DueAt)}
+	v.DueSoon = open && !v.Overdue && req.DueAt.Sub(s.Now()) < 5*24*time.Hour
+	v.Escalate = v.Overdue && s.Now().Sub(req.DueAt) > 5*24*time.Hour
 	if req.Authorization != nil {
 		v.Defects = roi.CheckAuthorization(*req.Authorization, s.Now())
 	} else if roi.Requirements(req.Basis).Authorization {

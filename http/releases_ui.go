@@ -22,13 +22,24 @@ func (s *Server) handleReleasesPage(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	var views []releaseView
+	var overdue, soon, escalate int
 	for _, q := range reqs {
 		if s.checkPatientID(r.Context(), q.PatientID) == nil {
-			views = append(views, s.releaseView(q))
+			v := s.releaseView(q)
+			views = append(views, v)
+			switch {
+			case v.Escalate:
+				escalate++
+				overdue++
+			case v.Overdue:
+				overdue++
+			case v.DueSoon:
+				soon++
+			}
 		}
 	}
 	s.render(w, r, http.StatusOK, "releases.html", map[string]any{"Title": "Release of information", "Nav": "releases", "Open": views,
-		"Requesters": roi.Requesters(), "Bases": roi.Bases(), "Types": chartroom.DocumentTypes(), "Flash": r.URL.Query().Get("done"), "MRN": r.URL.Query().Get("mrn")})
+		"Overdue": overdue, "DueSoon": soon, "Escalate": escalate, "Requesters": roi.Requesters(), "Bases": roi.Bases(), "Types": chartroom.DocumentTypes(), "Flash": r.URL.Query().Get("done"), "MRN": r.URL.Query().Get("mrn")})
 	return nil
 }
 
