@@ -102,8 +102,21 @@ func (s Selection) Included() bool { return s.Reason == "" }
 // left out.
 func Select(r *Request, items []Item) []Selection {
 	var authorized []Category
+	psyOnly := false
 	if r.Authorization != nil {
-		authorized = r.Authorization.Categories
+		psyOnly = r.Authorization.PsychotherapyNotes
+		// Psychotherapy notes are released only under an authorization for
+		// them alone (164.508(a)(2), (b)(3)(ii)), never by naming them in a
+		// general one.
+		for _, c := range r.Authorization.Categories {
+			if c != PsychotherapyNotes || psyOnly {
+				authorized = append(authorized, c)
+			}
+		}
+		if psyOnly {
+			// The notes are mental-health records by nature.
+			authorized = append(authorized, PsychotherapyNotes, MentalHealth)
+		}
 	}
 	attested := !NeedsAttestation(r.Basis) || len(CheckAttestation(r.Attestation)) == 0
 	from, _ := time.Parse("2006-01-02", r.From)
@@ -122,6 +135,8 @@ func Select(r *Request, items []Item) []Selection {
 			s.Reason = "not a requested document type"
 		case len(r.EncounterIDs) > 0 && !containsInt(r.EncounterIDs, it.EncounterID):
 			s.Reason = "not a requested encounter"
+		case psyOnly && !contains(s.Categories, PsychotherapyNotes):
+			s.Reason = "a psychotherapy-notes authorization covers psychotherapy notes only (164.508(b)(3)(ii))"
 		}
 		if s.Reason == "" {
 			s.Excluded = Excluded(s.Categories, r.Basis, authorized)

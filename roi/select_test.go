@@ -30,7 +30,8 @@ func TestSelect(t *testing.T) {
 	}{
 		{"attorney, no sensitive categories named", roi.Request{Basis: roi.Authorization, From: "2026-01-01", Authorization: &roi.AuthorizationForm{}}, []int64{1}},
 		{"attorney, Part 2 named", roi.Request{Basis: roi.Authorization, From: "2026-01-01", Authorization: &roi.AuthorizationForm{Categories: []roi.Category{roi.SubstanceUse}}}, []int64{1, 2}},
-		{"attorney, everything named", roi.Request{Basis: roi.Authorization, From: "2026-01-01", Authorization: &roi.AuthorizationForm{Categories: roi.Categories()}}, []int64{1, 2, 3, 4, 5, 6, 7}},
+		{"attorney, everything named: psychotherapy notes still need their own", roi.Request{Basis: roi.Authorization, From: "2026-01-01", Authorization: &roi.AuthorizationForm{Categories: roi.Categories()}}, []int64{1, 2, 4, 5, 6, 7}},
+		{"psychotherapy-notes authorization: those alone", roi.Request{Basis: roi.Authorization, From: "2026-01-01", Authorization: &roi.AuthorizationForm{PsychotherapyNotes: true}}, []int64{3}},
 		{"patient's own access: all but psychotherapy notes", roi.Request{Basis: roi.RightOfAccess, From: "2026-01-01"}, []int64{1, 2, 4, 5, 6, 7}},
 		{"dates and types", roi.Request{Basis: roi.RightOfAccess, DocumentTypes: []string{"discharge-summary"}, To: "2026-03-05"}, []int64{1, 10}},
 		{"court order without attestation: no reproductive records", roi.Request{Basis: roi.CourtOrder, From: "2026-01-01", Authorization: &roi.AuthorizationForm{Categories: []roi.Category{roi.Reproductive}}}, []int64{1}},
