@@ -87,7 +87,7 @@ func (s *Server) handleReleasePage(w http.ResponseWriter, r *http.Request) error
 	next := map[roi.Status][]roi.Status{roi.Logged: {roi.Validated}, roi.Validated: {roi.InProcess}, roi.InProcess: {roi.QualityCheck}, roi.QualityCheck: {roi.Released, roi.InProcess}}[req.Status]
 	s.render(w, r, http.StatusOK, "release.html", map[string]any{"Title": "Request " + itoa(req.ID), "Nav": "releases", "R": v, "P": p, "Next": next,
 		"Auth": req.Authorization, "Needs": roi.Requirements(req.Basis), "Open": len(next) > 0, "Flash": r.URL.Query().Get("done"),
-		"Selection": sel, "Redactions": req.Redactions, "NeedsAttestation": roi.NeedsAttestation(req.Basis), "AttestationDefects": attestationDefects(req), "Editable": req.Status == roi.Logged || req.Status == roi.InProcess || req.Status == roi.QualityCheck || req.Status == roi.Validated})
+		"Selection": sel, "Categories": roi.Categories(), "Redactions": req.Redactions, "NeedsAttestation": roi.NeedsAttestation(req.Basis), "AttestationDefects": attestationDefects(req), "Editable": req.Status == roi.Logged || req.Status == roi.InProcess || req.Status == roi.QualityCheck || req.Status == roi.Validated})
 	return nil
 }
 
@@ -118,6 +118,7 @@ func (s *Server) handleReleaseMove(w http.ResponseWriter, r *http.Request) error
 				*f.dst = t
 			}
 		}
+		auth.PsychotherapyNotes = r.PostFormValue("a_psychotherapy") == "on"
 		for _, c := range r.PostForm["a_categories"] {
 			if cat, ok := roi.ParseCategory(c); ok {
 				auth.Categories = append(auth.Categories, cat)
