@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/chartroom/chartroom/codeset"
 )
@@ -85,6 +86,13 @@ type Abstract struct {
 	RebillReason   string            `json:"rebill_reason,omitempty"`
 	Overrides      map[string]string `json:"overrides,omitempty"` // soft edit key → the coder's reason
 	Version        int64             `json:"version"`
+
+	// Kept by the store beside the codes.
+	AssignedTo  int64      `json:"assigned_to,omitempty"`
+	Hold        string     `json:"hold,omitempty"` // why billing waits: "awaiting discharge summary", "query open"
+	UpdatedBy   int64      `json:"updated_by,omitempty"`
+	UpdatedAt   time.Time  `json:"updated_at"`
+	FinalisedAt *time.Time `json:"finalised_at,omitempty"`
 }
 
 // Facts are what the edits need to know about the patient and the stay.
@@ -355,4 +363,93 @@ func CanFinalise(edits []Edit) error {
 		return nil
 	}
 	return fmt.Errorf("cannot finalise: %s", strings.Join(append(hard, soft...), "; "))
+}
+
+// Change is one difference between two versions of an abstract: what
+// changed, from what, to what. Every save records its changes.
+type Change struct {
+	What string `json:"what"` // "diagnosis 2", "procedure 1", "disposition", …
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+}
+
+func (d Diagnosis) String() string {
+	s := d.Code
+	if d.POA != "" {
+		s += " POA " + d.POA
+	}
+	if d.Uncertain {
+		s += " (uncertain)"
+	}
+	return s
+}
+
+func (p Procedure) String() string {
+	s := p.Code
+	if p.Date != 0 {
+		s += " on " + p.Date.String()
+	}
+	if p.Operator != "" {
+		s += " by " + p.Operator
+	}
+	return s
+}
+
+func (s Service) String() string {
+	out := s.Code
+	if len(s.Modifiers) > 0 {
+		out += "-" + strings.Join(s.Modifiers, "-")
+	}
+	return fmt.Sprintf("%s ×%d → %v", out, s.Units, s.Pointers)
+}
+
+// Diff lists what changed from a to b, line by line. A nil a is an empty
+// abstract.
+func Diff(a, b *Abstract) []Change {
+	if a == nil {
+		a = &Abstract{}
+	}
+	var out []Change
+	lines := func(what string, x, y []string) {
+		for i := 0; i < max(len(x), len(y)); i++ {
+			var from, to string
+			if i < len(x) {
+				from = x[i]
+			}
+			if i < len(y) {
+				to = y[i]
+			}
+			if from != to {
+				out = append(out, Change{What: fmt.Sprintf("%s %d", what, i+1), From: from, To: to})
+			}
+		}
+	}
+	lines("diagnosis", strs(a.Diagnoses), strs(b.Diagnoses))
+	lines("procedure", strs(a.Procedures), strs(b.Procedures))
+	lines("service", strs(a.Services), strs(b.Services))
+	lines("reason for visit", a.ReasonForVisit, b.ReasonForVisit)
+	for _, f := range []struct{ what, from, to string }{
+		{"admitting diagnosis", a.Admitting, b.Admitting},
+		{"disposition", a.Disposition, b.Disposition},
+		{"setting", string(a.Setting), string(b.Setting)},
+		{"status", string(a.Status), string(b.Status)},
+	} {
+		if f.from != f.to {
+			out = append(out, Change{What: f.what, From: f.from, To: f.to})
+		}
+	}
+	for k, v := range b.Overrides {
+		if a.Overrides[k] != v {
+			out = append(out, Change{What: "override " + k, From: a.Overrides[k], To: v})
+		}
+	}
+	return out
+}
+
+func strs[T fmt.Stringer](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.String()
+	}
+	return out
 }

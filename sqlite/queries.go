@@ -159,6 +159,17 @@ var queries = sqlstore.Queries{
 	SelectReleaseLink:  `SELECT downloads, max_downloads, expires_at, revoked FROM release_links WHERE token_hash = ?1`,
 
 	SelectRequestsReceived: `SELECT id, data FROM release_requests WHERE received_at >= ?1 AND received_at < ?2 ORDER BY received_at, id`,
-	SelectSetting:          `SELECT value FROM settings WHERE key = ?1`,
-	UpsertSetting:          `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+	SelectAbstract:         `SELECT status, assigned_to, hold, data, version, updated_by, updated_at, finalised_at FROM abstracts WHERE encounter_id = ?1`,
+	InsertAbstract:         `INSERT INTO abstracts (encounter_id, status, assigned_to, hold, data, version, updated_by, updated_at, finalised_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+	UpdateAbstract:         `UPDATE abstracts SET status = ?1, assigned_to = ?2, hold = ?3, data = ?4, version = ?5, updated_by = ?6, updated_at = ?7, finalised_at = ?8 WHERE encounter_id = ?9`,
+	InsertAbstractChange:   `INSERT INTO abstract_changes (encounter_id, at, user_id, data) VALUES (?1, ?2, ?3, ?4)`,
+	SelectAbstractChange:   `SELECT at, user_id, data FROM abstract_changes WHERE encounter_id = ?1 ORDER BY id`,
+	SelectWorklist: `SELECT e.id, e.patient_id, e.facility, e.class, e.service, e.payer, e.discharge_at, COALESCE(a.status, ''), a.assigned_to, COALESCE(a.hold, ''), a.finalised_at
+		FROM encounters e LEFT JOIN abstracts a ON a.encounter_id = e.id
+		WHERE e.discharge_at IS NOT NULL AND (a.status IS NULL OR a.status <> 'final')
+		AND (?1 = '' OR e.class = ?1) AND (?2 = '' OR e.service = ?2) AND (?3 = '' OR e.payer = ?3)
+		AND (?4 = 0 OR a.assigned_to = ?4) AND (?5 = '' OR e.facility = ?5) AND e.discharge_at <= ?6
+		ORDER BY e.discharge_at, e.id LIMIT ?7`,
+	SelectSetting: `SELECT value FROM settings WHERE key = ?1`,
+	UpsertSetting: `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
 }

@@ -145,6 +145,13 @@ type Queries struct {
 
 	SelectRequestsReceived string // from, to → id, data received in [from, to)
 
+	SelectAbstract       string // encounter_id → status, assigned_to, hold, data, version, updated_by, updated_at, finalised_at (locks on PostgreSQL)
+	InsertAbstract       string // encounter_id, status, assigned_to, hold, data, version, updated_by, updated_at, finalised_at
+	UpdateAbstract       string // status, assigned_to, hold, data, version, updated_by, updated_at, finalised_at, encounter_id
+	InsertAbstractChange string // encounter_id, at, user_id, data
+	SelectAbstractChange string // encounter_id → at, user_id, data in order
+	SelectWorklist       string // class, service, payer, assigned_to, facility, discharged before, limit → worklist columns, oldest first
+
 	SelectSetting string // key → value
 	UpsertSetting string // key, value, updated_by, updated_at
 }

@@ -1,0 +1,98 @@
+package storetest_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/coding"
+	"github.com/chartroom/chartroom/sqlstore"
+	"github.com/chartroom/chartroom/storetest"
+)
+
+func TestCodingAbstract(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		_, e, _ := storetest.Seed(t, s)
+		coder := &chartroom.User{Username: "c.okoye", Name: "Chidi Okoye", Roles: []chartroom.Role{chartroom.RoleCoder}, Facilities: []string{"*"}, PasswordHash: "x"}
+		if err := s.CreateUser(ctx, coder); err != nil {
+			t.Fatal(err)
+		}
+		now := time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC)
+		work, err := s.CodingWorklist(ctx, coding.WorkFilter{Now: now})
+		if err != nil || len(work) != 1 || work[0].EncounterID != e.ID || work[0].Status != "" || work[0].Age(now) != 14 {
+			t.Fatalf("worklist before coding: %+v %v", work, err)
+		}
+		if err := s.AssignAbstract(ctx, e.ID, coder.ID, "awaiting discharge summary"); err != nil {
+			t.Fatal(err)
+		}
+		if mine, _ := s.CodingWorklist(ctx, coding.WorkFilter{Now: now, AssignedTo: coder.ID}); len(mine) != 1 || mine[0].Hold != "awaiting discharge summary" {
+			t.Errorf("assigned: %+v", mine)
+		}
+		a, err := s.Abstract(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Setting, a.Diagnoses, a.Disposition = coding.Inpatient, []coding.Diagnosis{{Code: "J18.9", POA: "Y"}}, "01"
+		if err := s.SaveAbstract(ctx, a, coder.ID); err != nil {
+			t.Fatal(err)
+		}
+		stale := *a
+		a, _ = s.Abstract(ctx, e.ID)
+		a.Diagnoses = append(a.Diagnoses, coding.Diagnosis{Code: "E11.9", POA: "Y"})
+		a.Diagnoses[0].Code = "J15.9"
+		if err := s.SaveAbstract(ctx, a, coder.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveAbstract(ctx, &stale, coder.ID); chartroom.ErrorKind(err) != chartroom.KindConflict {
+			t.Errorf("a stale save: %v", err)
+		}
+		// Hard edits refuse finalising, with the list.
+		_, err = s.FinaliseAbstract(ctx, e.ID, coder.ID, func(*coding.Abstract) []coding.Edit {
+			return []coding.Edit{{Rule: "poa-missing", Hard: true, Message: "E11.9 needs a POA indicator"}}
+		})
+		if chartroom.ErrorKind(err) != chartroom.KindConflict || !strings.Contains(err.Error(), "E11.9 needs a POA indicator") {
+			t.Fatalf("finalise with a hard edit: %v", err)
+		}
+		fin, err := s.FinaliseAbstract(ctx, e.ID, coder.ID, func(*coding.Abstract) []coding.Edit { return nil })
+		if err != nil || fin.Status != coding.Final || fin.FinalisedAt == nil {
+			t.Fatalf("finalise: %+v %v", fin, err)
+		}
+		if work, _ := s.CodingWorklist(ctx, coding.WorkFilter{Now: now}); len(work) != 0 {
+			t.Errorf("a final abstract is still on the worklist: %+v", work)
+		}
+		a, _ = s.Abstract(ctx, e.ID)
+		if err := s.SaveAbstract(ctx, a, coder.ID); chartroom.ErrorKind(err) != chartroom.KindConflict {
+			t.Errorf("a save over a final abstract: %v", err)
+		}
+		if err := s.RebillAbstract(ctx, e.ID, coder.ID, "payer denied: principal diagnosis corrected"); err != nil {
+			t.Fatal(err)
+		}
+		if work, _ := s.CodingWorklist(ctx, coding.WorkFilter{Now: now}); len(work) != 1 || work[0].Status != coding.Rebill {
+			t.Errorf("rebill is back on the worklist: %+v", work)
+		}
+		// Who changed which code, when, from what to what.
+		changes, err := s.AbstractChanges(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var log []string
+		for _, c := range changes {
+			for _, x := range c.Changes {
+				log = append(log, x.What+": "+x.From+" → "+x.To)
+			}
+		}
+		all := strings.Join(log, "\n")
+		for _, want := range []string{"hold:  → awaiting discharge summary", "diagnosis 1:  → J18.9 POA Y", "diagnosis 1: J18.9 POA Y → J15.9 POA Y", "diagnosis 2:  → E11.9 POA Y", "status: in-progress → final", "status: final → rebill"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("change log lacks %q:\n%s", want, all)
+			}
+		}
+		if changes[len(changes)-1].UserID != coder.ID {
+			t.Errorf("who: %+v", changes[len(changes)-1])
+		}
+		if err := s.SaveAbstract(ctx, &coding.Abstract{EncounterID: 999999}, coder.ID); chartroom.ErrorKind(err) != chartroom.KindNotFound {
+			t.Errorf("an abstract for no encounter: %v", err)
+		}
+	})
+}
