@@ -36,6 +36,8 @@ const (
 	ReleaseRead      Action = "release.read"  // see release-of-information requests and disclosures
 	ReleaseWrite     Action = "release.write" // take, work and release requests; log disclosures
 	ReleaseAdmin     Action = "release.admin" // set the fee schedule and release settings
+	CodingRead       Action = "coding.read"   // see abstracts, coding worklists and the DNFB report
+	CodingWrite      Action = "coding.write"  // code encounters: edit, finalise and rebill abstracts
 )
 
 // Policy maps roles to the actions they may take. It is data: a site
@@ -51,12 +53,12 @@ func NewPolicy() *Policy {
 	p := &Policy{grants: map[chartroom.Role]map[Action]bool{}, BreakGlassFor: 30 * time.Minute}
 	read := []Action{PatientRead, EncounterRead, DocumentRead, ProviderRead, CodesRead}
 	p.Grant(chartroom.RoleAdmin, UserAdmin, CodesAdmin, AuditRead, InterfaceMonitor, ProviderRead, ProviderWrite, SeeAllFacilities, CodesRead)
-	p.Grant(chartroom.RoleHIMManager, append(read, ReleaseRead, ReleaseWrite, ReleaseAdmin, PatientWrite, PatientMerge, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
-	p.Grant(chartroom.RoleCoder, read...)
-	p.Grant(chartroom.RoleCDI, read...)
+	p.Grant(chartroom.RoleHIMManager, append(read, ReleaseRead, ReleaseWrite, ReleaseAdmin, CodingRead, CodingWrite, PatientWrite, PatientMerge, EncounterWrite, DocumentWrite, DocumentIndex, ProviderWrite, CodesAdmin, InterfaceMonitor)...)
+	p.Grant(chartroom.RoleCoder, append(read, CodingRead, CodingWrite)...)
+	p.Grant(chartroom.RoleCDI, append(read, CodingRead)...)
 	p.Grant(chartroom.RoleROI, append(read, DocumentIndex, ReleaseRead, ReleaseWrite)...)
 	p.Grant(chartroom.RoleClinician, append(read, DocumentWrite, EncounterWrite)...)
-	p.Grant(chartroom.RoleBilling, PatientRead, EncounterRead, ProviderRead, CodesRead)
+	p.Grant(chartroom.RoleBilling, PatientRead, EncounterRead, ProviderRead, CodesRead, CodingRead)
 	p.Grant(chartroom.RolePrivacy, append(read, AuditRead, SeeRestricted, SeeAllFacilities, ReleaseRead)...)
 	p.Grant(chartroom.RoleResearcher, CodesRead)
 	p.Grant(chartroom.RoleInterface, PatientRead, PatientWrite, PatientMerge, EncounterRead, EncounterWrite, DocumentRead, DocumentWrite, ProviderRead, ProviderWrite, InterfaceWrite, SeeAllFacilities)

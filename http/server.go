@@ -53,6 +53,8 @@ type Config struct {
 	Releases Releases
 	// Links keeps the expiring download links of released packets.
 	Links ReleaseLinks
+	// Coding keeps coding abstracts and the coding worklists.
+	Coding CodingStore
 	// AmendmentList lists patients' amendment requests.
 	AmendmentList Amendments
 	// Settings keeps what an administrator sets in the UI (the fee

@@ -68,7 +68,7 @@ func newFixture(t *testing.T, s *sqlstore.Store) *fixture {
 	srv, err := chttp.NewServer(chttp.Config{
 		Patients: w.Patients(s), Lookup: s, Encounters: s, Documents: s, Providers: s, Facilities: s, Users: s, Scans: s, Access: s, Merges: w.Merges(s, s), Interfaces: s,
 		Matches: s, Watcher: w,
-		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Releases: s, Links: s, Settings: s, AmendmentList: s, Ready: s.Ping, LoginLimit: 1000,
+		Audit: f.rec, AuditLog: s, Policy: f.policy, Codes: f.codes, Releases: s, Links: s, Settings: s, AmendmentList: s, Coding: s, Ready: s.Ping, LoginLimit: 1000,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -169,7 +169,7 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 		Merges:     merges,
 		Matches:    s,
 		Watcher:    watcher,
-		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: audit.Scans(s, trail, time.Now), Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive, Releases: s, Links: s, Settings: s, AmendmentList: s, ReleaseDays: 30, FacilityName: facilityName(ctx, s),
+		Lookup:     s, Providers: s, Facilities: s, Users: s, Scans: audit.Scans(s, trail, time.Now), Access: s, Audit: trail, AuditLog: s, Interfaces: s, Codes: codes, CodeArchive: codeArchive, Releases: s, Links: s, Settings: s, AmendmentList: s, Coding: s, ReleaseDays: 30, FacilityName: facilityName(ctx, s),
 		Policy: policy, Logger: log, Ready: s.Ping, IdleTimeout: c.idle, SecureCookies: c.tlsCert != "", Registry: reg,
 		TOTPRoles: totpRoles, Password: auth.PasswordPolicy{MinLength: c.minPassword, RequireMixed: true}, AlertWebhook: c.webhook,
 	})

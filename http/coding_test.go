@@ -1,0 +1,94 @@
+package http_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/codeset"
+	"github.com/chartroom/chartroom/coding"
+	"github.com/chartroom/chartroom/sqlstore"
+	"github.com/chartroom/chartroom/storetest"
+)
+
+type abstractResp struct {
+	coding.Abstract
+	Edits []coding.Edit `json:"edits"`
+}
+
+func TestCodingAPI(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		_, e, _ := storetest.Seed(t, s)
+		file := orderLine(1, "J18", false, "Pneumonia, unspecified organism") + orderLine(2, "J189", true, "Pneumonia, unspecified organism") +
+			orderLine(3, "I10", true, "Essential (primary) hypertension")
+		set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.codes.Use(set, nil)
+		base := "/api/v1/encounters/" + itoa(e.ID) + "/abstract"
+		// On the worklist before coding starts.
+		work := decode[struct{ Items []coding.WorkItem }](t, f.do(chartroom.RoleCoder, "GET", "/api/v1/coding/worklist?class=inpatient", nil))
+		if len(work.Items) != 1 || work.Items[0].EncounterID != e.ID {
+			t.Fatalf("worklist: %+v", work)
+		}
+		got := decode[abstractResp](t, f.do(chartroom.RoleCoder, "GET", base, nil))
+		if got.Version != 0 || got.Setting != coding.Inpatient || len(got.Edits) == 0 {
+			t.Fatalf("empty abstract: %+v", got)
+		}
+		// A save without POA: stored, with the edit that blocks finalising.
+		resp := f.do(chartroom.RoleCoder, "PUT", base, `{"version":0,"diagnoses":[{"code":"J18.9"},{"code":"I10","poa":"Y"}],"admitting":"J18.9","disposition":"01"}`)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("save: %d %s", resp.StatusCode, readAll(resp))
+		}
+		got = decode[abstractResp](t, resp)
+		if got.Version != 1 || !hasRule(got.Edits, "poa-missing") {
+			t.Fatalf("after save: %+v", got)
+		}
+		resp = f.do(chartroom.RoleCoder, "POST", base+"/finalise", nil)
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(readAll(resp), "present-on-admission") {
+			t.Errorf("finalise with a hard edit: %d", resp.StatusCode)
+		}
+		resp = f.do(chartroom.RoleCoder, "PUT", base, `{"version":1,"diagnoses":[{"code":"J18.9","poa":"Y"},{"code":"I10","poa":"Y"}],"admitting":"J18.9","disposition":"01"}`)
+		if got = decode[abstractResp](t, resp); len(got.Edits) != 0 {
+			t.Fatalf("clean abstract has edits: %+v", got.Edits)
+		}
+		if resp := f.do(chartroom.RoleCoder, "PUT", base, `{"version":1,"diagnoses":[]}`); resp.StatusCode != http.StatusConflict {
+			t.Errorf("stale save: %d", resp.StatusCode)
+		}
+		if resp := f.do(chartroom.RoleCoder, "POST", base+"/finalise", nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("finalise: %d %s", resp.StatusCode, readAll(resp))
+		}
+		if dnfb := decode[coding.DNFB](t, f.do(chartroom.RoleBilling, "GET", "/api/v1/coding/dnfb", nil)); dnfb.Total != 0 {
+			t.Errorf("DNFB after final: %+v", dnfb)
+		}
+		if resp := f.do(chartroom.RoleBilling, "PUT", base, `{"version":3}`); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("billing edited an abstract: %d", resp.StatusCode)
+		}
+		if resp := f.do(chartroom.RoleCoder, "POST", base+"/rebill", `{"reason":"payer denial: wrong principal"}`); resp.StatusCode != http.StatusOK {
+			t.Fatalf("rebill: %d %s", resp.StatusCode, readAll(resp))
+		}
+		if dnfb := decode[coding.DNFB](t, f.do(chartroom.RoleBilling, "GET", "/api/v1/coding/dnfb", nil)); dnfb.Total != 1 {
+			t.Errorf("DNFB after rebill: %+v", dnfb)
+		}
+		changes := decode[struct{ Items []sqlstore.AbstractChange }](t, f.do(chartroom.RoleCoder, "GET", base+"/changes", nil))
+		if len(changes.Items) < 4 || changes.Items[0].UserID != f.users[chartroom.RoleCoder].ID {
+			t.Errorf("changes: %+v", changes)
+		}
+		if resp := f.do(chartroom.RoleResearcher, "GET", base, nil); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("a researcher read an abstract: %d", resp.StatusCode)
+		}
+	})
+}
+
+func hasRule(es []coding.Edit, rule string) bool {
+	for _, e := range es {
+		if e.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
