@@ -123,7 +123,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		if c.session != nil {
 			v.CSRF = c.session.CSRF
 		}
-		for _, a := range []auth.Action{auth.PatientRead, auth.DocumentIndex, auth.UserAdmin, auth.AuditRead, auth.CodesRead, auth.InterfaceMonitor, auth.ReleaseRead, auth.PatientWrite, auth.PatientMerge, auth.ReleaseAdmin, auth.ReleaseWrite, auth.DocumentWrite} {
+		for _, a := range []auth.Action{auth.PatientRead, auth.DocumentIndex, auth.UserAdmin, auth.AuditRead, auth.CodesRead, auth.InterfaceMonitor, auth.ReleaseRead, auth.PatientWrite, auth.PatientMerge, auth.ReleaseAdmin, auth.ReleaseWrite, auth.DocumentWrite, auth.CodingRead, auth.CodingWrite} {
 			v.Can[strings.ReplaceAll(string(a), ".", "_")] = s.Policy.Allows(c.user, a)
 		}
 	}

@@ -63,6 +63,13 @@
     fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } }).then(function (r) { return r.json(); }).then(function (data) {
       if (mine !== seq || !data.items) return;
       if (!data.items.length) { list.innerHTML = '<li class="empty">No code matches. Try other words, an abbreviation, or fewer words.</li>'; return; }
+      if (box.hasAttribute("data-pick")) {
+        list.innerHTML = data.items.map(function (it) {
+          return '<li><button type="button" data-code="' + esc(it.code) + '"><strong>' + esc(it.code) + "</strong></button> " + esc(it.title) +
+            (it.billable ? "" : ' <span class="flag grey">header</span>') + "</li>";
+        }).join("");
+        return;
+      }
       list.innerHTML = data.items.map(function (it) {
         return '<li><a href="/codes?code=' + encodeURIComponent(it.code) + '&system=' + it.system + '&q=' + encodeURIComponent(q) + '"><strong>' + esc(it.code) + "</strong></a> " + esc(it.title) +
           (it.billable ? "" : ' <span class="flag grey">header</span>') + '<br><span class="muted">' + esc(it.source) + ": " + esc(it.matched) + "</span></li>";
@@ -70,4 +77,13 @@
     }).catch(function () {});
   }
   box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+  // In the workbench a result goes into the first empty diagnosis line.
+  list.addEventListener("click", function (ev) {
+    var b = ev.target.closest("[data-code]");
+    if (!b) return;
+    var inputs = document.querySelectorAll('input[name="dx_code"]');
+    for (var i = 0; i < inputs.length; i++) {
+      if (!inputs[i].value) { inputs[i].value = b.getAttribute("data-code"); inputs[i].focus(); break; }
+    }
+  });
 })();

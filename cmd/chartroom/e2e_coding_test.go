@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/codeset"
+	"github.com/chartroom/chartroom/demogen"
+	"github.com/chartroom/chartroom/storage"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserCoding codes a demo inpatient stay in Chromium: from the
+// coding worklist to the workbench, codes typed beside the notes, the POA
+// edit shown and cleared, and the abstract finalised.
+func TestBrowserCoding(t *testing.T) {
+	var visit *demogen.Visit
+	var pt *demogen.Patient
+	for _, p := range demoHospital().Patients {
+		if p.Confidentiality.Any() || p.DuplicateOf >= 0 {
+			continue
+		}
+		for _, v := range p.Visits {
+			if visit == nil && v.Class == chartroom.Inpatient && v.DischargeAt != nil && len(v.Codes) >= 2 {
+				visit, pt = v, p
+			}
+		}
+	}
+	if visit == nil {
+		t.Fatal("no coded inpatient stay in the demo")
+	}
+	// A code set holding the stay's codes, saved before the server starts.
+	var file strings.Builder
+	for i, c := range visit.Codes {
+		n := codeset.NormalizeCode(c)
+		fmt.Fprintf(&file, "%05d %-7s 1 %-60s %s\r\n", i+1, n, "Demo code "+c, "Demo code "+c)
+	}
+	fy := codeset.FiscalYear(codeset.DateOf(*visit.DischargeAt))
+	set, err := codeset.ImportReader(context.Background(), fmt.Sprintf("icd10cm_order_%d.txt", fy), strings.NewReader(file.String()), codeset.ImportOptions{Year: fy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	pr, pw := io.Pipe()
+	go func() { _, err := set.WriteTo(pw); pw.CloseWithError(err) }()
+	st, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CodeArchive().SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	base, _ := startServer(t, data, true)
+	added, err := run1(t, nil, "users", "add", "--data", data, "--roles", "coder", "--name", "Mei Tanaka", "mei")
+	if err != nil {
+		t.Fatalf("users add: %v %s", err, added)
+	}
+	pw1 := regexp.MustCompile(`one-time password: (\S+)`).FindStringSubmatch(added)[1]
+	ctx := browser(t)
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	row := fmt.Sprintf(`//table[@id="coding-worklist"]//a[contains(., %q)]`, pt.Name.Family)
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login"), chromedp.WaitVisible(css(`#username`)),
+		chromedp.SendKeys(css(`#username`), "mei"), chromedp.SendKeys(css(`#password`), pw1), chromedp.Submit(css(`#password`)),
+		chromedp.WaitVisible(css(`#current`)), chromedp.SendKeys(css(`#current`), pw1),
+		chromedp.SendKeys(css(`#new`), "harbor-coding-2026"), chromedp.SendKeys(css(`#again`), "harbor-coding-2026"), chromedp.Submit(css(`#again`)),
+		chromedp.WaitVisible(css(`#q`)),
+		chromedp.Navigate(base+"/coding?class=inpatient"), chromedp.WaitVisible(css(`#coding-worklist`)),
+		chromedp.Click(chromedp.Search(row)), chromedp.WaitVisible(css(`#abstract-form`)),
+	)
+	if err != nil {
+		t.Fatalf("opening the workbench: %v", err)
+	}
+	docs, _ := chromedp.Run(ctx, chromedp.Text(css(`#workbench-docs`)))
+	if strings.TrimSpace(docs) == "" || strings.Contains(docs, "No documents") {
+		t.Errorf("no notes beside the abstract")
+	}
+	// Codes typed in, POA left out on the last: the edit says so.
+	var steps []chromedp.Action[chromedp.Void]
+	for i, c := range visit.Codes {
+		steps = append(steps, chromedp.SetValue(css(fmt.Sprintf(`#dx-lines tbody tr:nth-child(%d) input[name="dx_code"]`, i+1)), c))
+		if i < len(visit.Codes)-1 {
+			steps = append(steps, chromedp.SetValue(css(fmt.Sprintf(`#dx-lines tbody tr:nth-child(%d) select`, i+1)), "Y"))
+		}
+	}
+	steps = append(steps, chromedp.SetValue(css(`#admitting`), visit.Codes[0]), chromedp.SetValue(css(`#disposition`), "01"))
+	if err := chromedp.Do(ctx, append(steps, chromedp.Click(css(`#finalise`)), chromedp.WaitVisible(css(`.flash`)))...); err != nil {
+		t.Fatalf("coding: %v", err)
+	}
+	edits, _ := chromedp.Run(ctx, chromedp.Text(css(`#edits`)))
+	if !strings.Contains(edits, "present-on-admission") {
+		t.Fatalf("the POA edit is not shown:\n%s", edits)
+	}
+	if st, _ := chromedp.Run(ctx, chromedp.Text(css(`#abstract-status`))); st == "final" {
+		t.Fatal("finalised with a hard edit")
+	}
+	last := len(visit.Codes)
+	if err := chromedp.Do(ctx, chromedp.SetValue(css(fmt.Sprintf(`#dx-lines tbody tr:nth-child(%d) select`, last)), "N"),
+		chromedp.Click(css(`#finalise`))); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 100; i++ {
+		if st, _ := chromedp.Run(ctx, chromedp.Text(css(`#abstract-status`))); st == "final" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	edits, _ = chromedp.Run(ctx, chromedp.Text(css(`#edits`)))
+	flash, _ := chromedp.Run(ctx, chromedp.Text(css(`.flash`)))
+	t.Fatalf("not final:\n%s\n%s", flash, edits)
+}

@@ -1,0 +1,189 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/audit"
+	"github.com/chartroom/chartroom/codeset"
+	"github.com/chartroom/chartroom/coding"
+)
+
+// workRow is a worklist line with the patient's name.
+type workRow struct {
+	coding.WorkItem
+	Name string
+	Age  int
+}
+
+// handleCodingPage is the coder's worklist and the DNFB summary.
+func (s *Server) handleCodingPage(w http.ResponseWriter, r *http.Request) error {
+	if s.Coding == nil {
+		return errNoCoding
+	}
+	f, err := s.workFilter(r)
+	if err != nil {
+		return err
+	}
+	items, err := s.Coding.CodingWorklist(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	items = s.visible(r.Context(), items)
+	var rows []workRow
+	for _, it := range items {
+		row := workRow{WorkItem: it, Age: it.Age(s.Now())}
+		if p, err := s.Lookup.Patient(r.Context(), it.PatientID); err == nil {
+			row.Name = p.Name.Display()
+		}
+		rows = append(rows, row)
+	}
+	q := query{r: r}
+	s.render(w, r, http.StatusOK, "coding.html", map[string]any{"Title": "Coding worklist", "Nav": "coding", "Rows": rows,
+		"DNFB": coding.Report(items, s.Now()), "Class": q.str("class"), "Mine": q.str("assigned") == "me"})
+	return nil
+}
+
+// handleWorkbench shows the encounter's documents beside its abstract, the
+// edits and a code search.
+func (s *Server) handleWorkbench(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.codingEncounter(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	p, err := s.Patients.Patient(ctx, e.PatientID)
+	if err != nil {
+		return err
+	}
+	a, err := s.Coding.Abstract(ctx, e.ID)
+	if chartroom.ErrorKind(err) == chartroom.KindNotFound {
+		a, err = &coding.Abstract{EncounterID: e.ID, Setting: settingOf(e), Status: coding.InProgress, Disposition: e.Disposition}, nil
+	}
+	if err != nil {
+		return err
+	}
+	edits, err := s.check(ctx, e, a)
+	if err != nil {
+		return err
+	}
+	page, err := s.Documents.FindDocuments(ctx, chartroom.DocumentFilter{PatientID: e.PatientID, EncounterID: e.ID, Limit: 50})
+	if err != nil {
+		return err
+	}
+	type docView struct {
+		D    *chartroom.Document
+		Text string
+	}
+	var docs []docView
+	for _, d := range page.Items {
+		v, err := s.Documents.DocumentVersion(ctx, d.ID, 0)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, docView{d, v.Text})
+	}
+	s.recordAbstract(r, audit.Read, e, "opened the coding workbench")
+	// Blank lines to type into, after the coded ones.
+	dx := append(append([]coding.Diagnosis{}, a.Diagnoses...), make([]coding.Diagnosis, 6)...)
+	px := append(append([]coding.Procedure{}, a.Procedures...), make([]coding.Procedure, 3)...)
+	s.render(w, r, http.StatusOK, "workbench.html", map[string]any{"Title": "Coding " + p.Name.Display(), "Nav": "coding", "E": e, "P": p, "A": a,
+		"Dx": dx, "Px": px, "Edits": edits, "Docs": docs, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
+		"POA": []string{"", "Y", "N", "U", "W", "1"}})
+	return nil
+}
+
+// handleWorkbenchSave saves the abstract from the workbench form and, when
+// asked, finalises it.
+func (s *Server) handleWorkbenchSave(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.codingEncounter(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	me := userFrom(ctx).ID
+	back := "/coding/" + itoa(e.ID)
+	if r.PostFormValue("action") == "rebill" {
+		if err := s.Coding.RebillAbstract(ctx, e.ID, me, r.PostFormValue("rebill_reason")); err != nil {
+			return err
+		}
+		http.Redirect(w, r, back+"?done="+urlEscape("Reopened to rebill"), http.StatusSeeOther)
+		return nil
+	}
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	a := &coding.Abstract{EncounterID: e.ID, Setting: coding.Setting(r.PostFormValue("setting")), Version: version,
+		Admitting: strings.ToUpper(strings.TrimSpace(r.PostFormValue("admitting"))), Disposition: strings.TrimSpace(r.PostFormValue("disposition"))}
+	if a.Setting == "" {
+		a.Setting = settingOf(e)
+	}
+	codes, poas, unc := r.PostForm["dx_code"], r.PostForm["dx_poa"], r.PostForm["dx_uncertain"]
+	for i, c := range codes {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		d := coding.Diagnosis{Code: c}
+		if i < len(poas) {
+			d.POA = poas[i]
+		}
+		for _, u := range unc {
+			if u == strconv.Itoa(i) {
+				d.Uncertain = true
+			}
+		}
+		a.Diagnoses = append(a.Diagnoses, d)
+	}
+	pxDates := r.PostForm["px_date"]
+	for i, c := range r.PostForm["px_code"] {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		p := coding.Procedure{Code: c}
+		if i < len(pxDates) && pxDates[i] != "" {
+			d, err := codeset.ParseDate(pxDates[i])
+			if err != nil {
+				return chartroom.Invalid("px_date", "procedure %d: want a date", i+1)
+			}
+			p.Date = d
+		}
+		a.Procedures = append(a.Procedures, p)
+	}
+	keys, reasons := r.PostForm["override_key"], r.PostForm["override_reason"]
+	for i, k := range keys {
+		if i < len(reasons) && strings.TrimSpace(reasons[i]) != "" {
+			if a.Overrides == nil {
+				a.Overrides = map[string]string{}
+			}
+			a.Overrides[k] = strings.TrimSpace(reasons[i])
+		}
+	}
+	if err := s.Coding.SaveAbstract(ctx, a, me); err != nil {
+		if chartroom.ErrorKind(err) == chartroom.KindConflict {
+			http.Redirect(w, r, back+"?done="+urlEscape("Not saved: "+chartroom.ErrorMessage(err)), http.StatusSeeOther)
+			return nil
+		}
+		return err
+	}
+	s.recordAbstract(r, audit.Update, e, "saved the coding abstract")
+	if r.PostFormValue("action") != "finalise" {
+		http.Redirect(w, r, back+"?done="+urlEscape("Saved"), http.StatusSeeOther)
+		return nil
+	}
+	_, err = s.Coding.FinaliseAbstract(ctx, e.ID, me, func(a *coding.Abstract) []coding.Edit {
+		edits, _ := s.check(ctx, e, a)
+		return edits
+	})
+	if chartroom.ErrorKind(err) == chartroom.KindConflict {
+		http.Redirect(w, r, back+"?done="+urlEscape("Saved, not final: "+chartroom.ErrorMessage(err)), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	s.recordAbstract(r, audit.Update, e, "finalised the coding abstract")
+	http.Redirect(w, r, back+"?done="+urlEscape("Final: ready to bill"), http.StatusSeeOther)
+	return nil
+}
