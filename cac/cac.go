@@ -1,0 +1,343 @@
+// Package cac is computer-assisted coding: it reads an encounter's notes
+// and suggests the ICD-10-CM codes they support, each with its evidence as
+// exact spans of the text, a confidence, and whether it is a candidate for
+// principal diagnosis. It finds the sections coders read (discharge
+// diagnoses, assessment and plan, impression, procedures…), splits them
+// into items, and reads each item's context the NegEx/ConText way: negated
+// ("no", "denies", "ruled out"), uncertain ("probable", "rule out" — coded
+// for inpatients, not for outpatients), historical ("history of") and
+// about someone else ("family history", "mother"). What remains is looked
+// up with the encoder's search over the loaded release's titles, index and
+// inclusion terms, so a suggestion is always a code valid on the date of
+// service. It is pure: the workbench and the CLI call it.
+package cac
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// Options describe the encounter.
+type Options struct {
+	Inpatient bool         // the uncertain-diagnosis rule: inpatients code them
+	Date      codeset.Date // date of service (discharge)
+	// MinScore is the search score below which a match is not offered
+	// (default 0.45).
+	MinScore float64
+}
+
+// Suggestion is one suggested code and why.
+type Suggestion struct {
+	Code       string  `json:"code"`
+	Title      string  `json:"title"`
+	Confidence float64 `json:"confidence"`
+	Start      int     `json:"start"` // byte offsets of the evidence in the note
+	End        int     `json:"end"`
+	Evidence   string  `json:"evidence"`
+	Section    string  `json:"section"`
+	Principal  bool    `json:"principal,omitempty"` // first listed in discharge diagnoses or assessment
+	Uncertain  bool    `json:"uncertain,omitempty"` // documented as probable, suspected…
+}
+
+// Dropped is a finding the context rules kept out, for the coder to see.
+type Dropped struct {
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	Reason string `json:"reason"` // negated, uncertain (outpatient), history, family
+}
+
+// section kinds.
+const (
+	secOther = iota
+	secDiagnosis
+	secHistory
+	secFamily
+	secProcedure
+)
+
+var sectionNames = map[string]int{
+	"DISCHARGE DIAGNOSES": secDiagnosis, "DISCHARGE DIAGNOSIS": secDiagnosis, "FINAL DIAGNOSES": secDiagnosis, "FINAL DIAGNOSIS": secDiagnosis,
+	"DIAGNOSES": secDiagnosis, "DIAGNOSIS": secDiagnosis, "ASSESSMENT AND PLAN": secDiagnosis, "ASSESSMENT/PLAN": secDiagnosis, "ASSESSMENT": secDiagnosis,
+	"IMPRESSION": secDiagnosis, "POSTOPERATIVE DIAGNOSIS": secDiagnosis, "POST-OPERATIVE DIAGNOSIS": secDiagnosis, "PRINCIPAL DIAGNOSIS": secDiagnosis,
+	"SECONDARY DIAGNOSES": secDiagnosis, "ED DIAGNOSIS": secDiagnosis, "CLINICAL IMPRESSION": secDiagnosis,
+	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
+	"FAMILY HISTORY": secFamily, "FH": secFamily,
+	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
+}
+
+var sectionKindNames = []string{"other", "diagnoses", "history", "family history", "procedures"}
+
+// header matches a section heading at the start of a line: a few words
+// (capitals, or a capitalised label such as "Author") and a colon.
+var header = regexp.MustCompile(`(?m)^[ \t]*([A-Z][A-Za-z /&-]{1,40}):`)
+
+type section struct {
+	kind       int
+	name       string
+	start, end int // body
+}
+
+func sections(note string) []section {
+	var out []section
+	locs := header.FindAllStringSubmatchIndex(note, -1)
+	for i, l := range locs {
+		name := strings.TrimSpace(note[l[2]:l[3]])
+		end := len(note)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		kind, ok := sectionNames[strings.ToUpper(name)]
+		if !ok {
+			kind = secOther
+			if name == strings.ToUpper(name) && (strings.Contains(name, "DIAGNOS") || strings.Contains(name, "ASSESSMENT")) {
+				kind = secDiagnosis
+			}
+		}
+		out = append(out, section{kind: kind, name: name, start: l[1], end: end})
+	}
+	return out
+}
+
+// item is one finding to code: a numbered line or a sentence.
+type item struct {
+	start, end int
+}
+
+var itemSplit = regexp.MustCompile(`(?m)(^\s*\d+[.)]\s*|[.;]\s+|\n)`)
+
+func items(note string, s section) []item {
+	body := note[s.start:s.end]
+	var out []item
+	last := 0
+	for _, m := range itemSplit.FindAllStringIndex(body, -1) {
+		if m[0] > last {
+			out = append(out, item{s.start + last, s.start + m[0]})
+		}
+		last = m[1]
+	}
+	if last < len(body) {
+		out = append(out, item{s.start + last, s.start + len(body)})
+	}
+	// "E. coli", "Dr. Smith": a split after a lone capital or a title is not
+	// the end of an item.
+	for i := 0; i+1 < len(out); i++ {
+		t := strings.TrimSpace(note[out[i].start:out[i].end])
+		if w := lastWord(t); len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || w == "Dr" || w == "St" {
+			out[i].end = out[i+1].end
+			out = append(out[:i+1], out[i+2:]...)
+			i--
+		}
+	}
+	var kept []item
+	for _, it := range out {
+		// trim spaces and punctuation
+		for it.start < it.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.start])) {
+			it.start++
+		}
+		for it.end > it.start && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.end-1])) {
+			it.end--
+		}
+		t := note[it.start:it.end]
+		if countLetters(t) >= 5 && !planRe.MatchString(t) {
+			kept = append(kept, it)
+		}
+	}
+	return kept
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n
+}
+
+// planRe matches an item that is a plan, not a finding.
+var planRe = regexp.MustCompile(`(?i)^\s*(continue|start|add|stop|hold|increase|decrease|titrate|follow|return|discharge|schedule|consult|obtain|check|monitor|plan|will|recommend|advise|counsel|refer|repeat|resume|begin|give|administer|encourage|patient|see)\b`)
+
+// Context triggers (NegEx/ConText, trimmed to what coders meet).
+var (
+	// A negation opens the item ("No evidence of …", "Denies …"); inside
+	// an item "without" is part of the condition ("… without
+	// complications"), so only the phrases that negate from anywhere count
+	// there.
+	negatedRe   = regexp.MustCompile(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of)\b`)
+	uncertainRe = regexp.MustCompile(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|cannot exclude|versus|vs\.?)\b`)
+	historyRe   = regexp.MustCompile(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`)
+	familyRe    = regexp.MustCompile(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`)
+	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
+	// out" are negations that begin as uncertainty.
+	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded)`)
+	// Qualifiers stripped before searching: they are context, not concept.
+	stripRe = regexp.MustCompile(`(?i)\b(rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|community[- ]acquired)\b`)
+)
+
+// Suggest reads a note and suggests codes.
+func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dropped) {
+	if opt.MinScore == 0 {
+		opt.MinScore = 0.45
+	}
+	var out []Suggestion
+	var dropped []Dropped
+	seen := map[string]int{}
+	firstDx := true
+	for _, s := range sections(note) {
+		if s.kind != secDiagnosis && s.kind != secHistory && s.kind != secFamily {
+			continue
+		}
+		for _, it := range items(note, s) {
+			text := note[it.start:it.end]
+			reason := ""
+			uncertain := false
+			switch {
+			case s.kind == secFamily || familyRe.MatchString(text):
+				reason = "family history"
+			case s.kind == secHistory || historyRe.MatchString(text):
+				reason = "history"
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(text):
+				reason = "negated"
+			case uncertainRe.MatchString(text):
+				uncertain = true
+				if !opt.Inpatient {
+					reason = "uncertain (outpatient: code the symptoms instead)"
+				}
+			}
+			if reason != "" {
+				if s.kind == secDiagnosis {
+					dropped = append(dropped, Dropped{Text: text, Start: it.start, Reason: reason})
+				}
+				continue
+			}
+			q := strings.TrimSpace(stripRe.ReplaceAllString(text, " "))
+			if len(q) < 3 {
+				continue
+			}
+			r, ok := lookup(x, q, opt)
+			if !ok {
+				continue
+			}
+			sg := Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: it.start, End: it.end, Evidence: text,
+				Section: sectionKindNames[s.kind], Principal: firstDx, Uncertain: uncertain}
+			firstDx = false
+			if i, ok := seen[r.Code]; ok {
+				if sg.Confidence > out[i].Confidence {
+					sg.Principal = out[i].Principal
+					out[i] = sg
+				}
+				continue
+			}
+			seen[r.Code] = len(out)
+			out = append(out, sg)
+		}
+	}
+	out = combine(out, x, opt)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Principal != out[j].Principal {
+			return out[i].Principal
+		}
+		return out[i].Confidence > out[j].Confidence
+	})
+	return out, dropped
+}
+
+// pick takes the best billable result. For an injury, poisoning or
+// external cause the search may offer the category first: the first
+// billable code for an initial encounter ("A") is taken, as the notes of
+// an emergency visit or an admission describe active treatment.
+func pick(rs []codeset.Result, minScore float64) (codeset.Result, bool) {
+	if len(rs) == 0 || rs[0].Score < minScore {
+		return codeset.Result{}, false
+	}
+	top := rs[0]
+	if top.Billable && !injury(top.Code) {
+		return top, true
+	}
+	for _, r := range rs {
+		if r.Score < minScore*0.9 {
+			break
+		}
+		if r.Billable && (!injury(r.Code) || strings.HasSuffix(r.Code, "A")) && sameFamily(top.Code, r.Code) {
+			return r, true
+		}
+	}
+	return codeset.Result{}, false
+}
+
+func injury(code string) bool { return code != "" && (code[0] == 'S' || code[0] == 'T') }
+
+// sameFamily keeps a substitute within the category the search put first.
+func sameFamily(a, b string) bool { return len(a) >= 3 && len(b) >= 3 && a[:3] == b[:3] }
+
+// combine applies the combination-code conventions the classification
+// requires: hypertension with chronic kidney disease is I12, with heart
+// failure I11, with both I13 (Official Guidelines I.C.9.a); the separate
+// I10 is replaced.
+func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	has := func(prefix string) (int, bool) {
+		for i, s := range out {
+			if strings.HasPrefix(s.Code, prefix) {
+				return i, true
+			}
+		}
+		return -1, false
+	}
+	i10, ok := has("I10")
+	if !ok {
+		return out
+	}
+	ckd, hasCKD := has("N18.")
+	_, hasHF := has("I50.")
+	stage5 := hasCKD && (out[ckd].Code == "N18.5" || out[ckd].Code == "N18.6")
+	code := ""
+	switch {
+	case hasCKD && hasHF && stage5:
+		code = "I13.2"
+	case hasCKD && hasHF:
+		code = "I13.0"
+	case hasCKD && stage5:
+		code = "I12.0"
+	case hasCKD:
+		code = "I12.9"
+	case hasHF:
+		code = "I11.0"
+	}
+	if code == "" {
+		return out
+	}
+	if _, dup := has(code); dup {
+		return append(out[:i10], out[i10+1:]...)
+	}
+	out[i10].Code = code
+	if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 {
+		out[i10].Title = rs[0].Title
+	}
+	return out
+}
+
+// lookup searches for an item's concept: the whole item first, then the
+// part before its first comma (the condition, without the site or the
+// course that follow it), keeping the better of the two.
+func lookup(x *codeset.Searcher, q string, opt Options) (codeset.Result, bool) {
+	so := codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8}
+	best, ok := pick(x.Search(q, so), opt.MinScore)
+	if head, _, cut := strings.Cut(q, ","); cut && len(strings.TrimSpace(head)) >= 4 {
+		if r, ok2 := pick(x.Search(strings.TrimSpace(head), so), opt.MinScore); ok2 && (!ok || r.Score > best.Score+0.05) {
+			best, ok = r, true
+		}
+	}
+	return best, ok
+}

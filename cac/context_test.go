@@ -1,0 +1,85 @@
+package cac_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chartroom/chartroom/cac"
+	"github.com/chartroom/chartroom/codeset"
+)
+
+const note = `Discharge summary
+Author: Imre Vasquez, MD
+
+HOSPITAL COURSE:
+Treated with antibiotics.
+
+DISCHARGE DIAGNOSES:
+1. Community-acquired pneumonia, right lower lobe.
+2. Probable urinary tract infection.
+3. No evidence of pulmonary embolism.
+4. History of nephrolithiasis.
+5. Essential hypertension.
+
+FAMILY HISTORY:
+Mother with breast cancer.
+
+DISPOSITION:
+Home.
+`
+
+// TestContext checks the context rules: negated, historical and family
+// findings are never suggested; an uncertain diagnosis is coded for an
+// inpatient and not for an outpatient; evidence spans point into the note.
+func TestContext(t *testing.T) {
+	x := searcher(t)
+	day := codeset.NewDate(2026, 3, 9)
+	codes := func(ss []cac.Suggestion) string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, s.Code)
+			if note[s.Start:s.End] != s.Evidence {
+				t.Errorf("%s: evidence span %d-%d is not %q", s.Code, s.Start, s.End, s.Evidence)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	in, dropped := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: day})
+	got := codes(in)
+	for _, want := range []string{"J18.9", "N39.0", "I10"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("inpatient: %s missing from %s", want, got)
+		}
+	}
+	for _, never := range []string{"I26", "N20", "C50", "Z80"} {
+		if strings.Contains(got, never) {
+			t.Errorf("inpatient: %s suggested: %s", never, got)
+		}
+	}
+	if len(in) == 0 || !in[0].Principal || in[0].Code != "J18.9" {
+		t.Errorf("principal: %+v", in)
+	}
+	reasons := map[string]bool{}
+	for _, d := range dropped {
+		reasons[d.Reason] = true
+	}
+	if !reasons["negated"] || !reasons["history"] {
+		t.Errorf("dropped: %+v", dropped)
+	}
+	out, _ := cac.Suggest(note, x, cac.Options{Inpatient: false, Date: day})
+	if got := codes(out); strings.Contains(got, "N39.0") {
+		t.Errorf("outpatient coded an uncertain diagnosis: %s", got)
+	}
+	if got, _ := cac.Suggest("", x, cac.Options{Date: day}); len(got) != 0 {
+		t.Errorf("empty note: %+v", got)
+	}
+}
+
+func BenchmarkSuggest(b *testing.B) {
+	x := searcher(b)
+	big := strings.Repeat(note, 20) // about five pages
+	b.SetBytes(int64(len(big)))
+	for b.Loop() {
+		cac.Suggest(big, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9)})
+	}
+}
