@@ -27,6 +27,10 @@ type Options struct {
 	// MinScore is the search score below which a match is not offered
 	// (default 0.45).
 	MinScore float64
+	// Age (years) and Sex ('F', 'M' or 0) rule out codes that cannot apply:
+	// perinatal codes after the first year, pregnancy codes for a male.
+	Age int
+	Sex byte
 }
 
 // Suggestion is one suggested code and why.
@@ -227,7 +231,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			r, ok := lookup(x, q, opt)
-			if !ok {
+			if !ok || !fits(r.Code, opt) {
 				continue
 			}
 			sg := Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: it.start, End: it.end, Evidence: text,
@@ -240,7 +244,14 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				continue
 			}
+			// A note restates its diagnoses (history, assessment, discharge
+			// list): one code per category, the first found, except for
+			// injuries, where several sites are usual.
+			if _, ok := seen[cat(r.Code)]; ok && !injury(r.Code) {
+				continue
+			}
 			seen[r.Code] = len(out)
+			seen[cat(r.Code)] = len(out)
 			out = append(out, sg)
 		}
 	}
@@ -340,4 +351,24 @@ func lookup(x *codeset.Searcher, q string, opt Options) (codeset.Result, bool) {
 		}
 	}
 	return best, ok
+}
+
+func cat(code string) string {
+	if len(code) < 3 {
+		return code
+	}
+	return "cat:" + code[:3]
+}
+
+// fits rules out codes the patient's age and sex exclude.
+func fits(code string, opt Options) bool {
+	switch {
+	case code == "":
+		return false
+	case code[0] == 'P' && opt.Age >= 1:
+		return false
+	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && opt.Sex == 'M':
+		return false
+	}
+	return true
 }

@@ -76,7 +76,12 @@ func TestEvalDemo(t *testing.T) {
 			}
 			note := visitText(v)
 			t0 := time.Now()
-			got, _ := cac.Suggest(note, x, cac.Options{Inpatient: v.Class == chartroom.Inpatient, Date: codeset.DateOf(day)})
+			sex := byte(0)
+			if p.Sex == chartroom.SexFemale || p.Sex == chartroom.SexMale {
+				sex = string(p.Sex)[0]
+			}
+			age := p.BirthDate.AgeOn(chartroom.DateOf(v.AdmitAt))
+			got, _ := cac.Suggest(note, x, cac.Options{Inpatient: v.Class == chartroom.Inpatient, Date: codeset.DateOf(day), Age: age, Sex: sex})
 			elapsed += time.Since(t0)
 			bytes += len(note)
 			want := map[string]bool{}
