@@ -92,3 +92,31 @@ func hasRule(es []coding.Edit, rule string) bool {
 	}
 	return false
 }
+
+// TestWorkbenchSuggestions opens the workbench: the suggested code is
+// offered and its evidence is marked in the note.
+func TestWorkbenchSuggestions(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		_, e, _ := storetest.Seed(t, s)
+		file := orderLine(1, "J189", true, "Pneumonia, unspecified organism") + orderLine(2, "I10", true, "Essential (primary) hypertension")
+		set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.codes.Use(set, nil)
+		resp := f.do(chartroom.RoleCoder, "GET", "/coding/"+itoa(e.ID), nil)
+		page := readAll(resp)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("workbench: %d %s", resp.StatusCode, page)
+		}
+		for _, want := range []string{`data-code="J18.9"`, `<mark title="J18.9">`, "no principal diagnosis"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("workbench lacks %s", want)
+			}
+		}
+		if strings.Contains(page, `data-code="I10"`) {
+			t.Error("a code the note does not support was suggested")
+		}
+	})
+}

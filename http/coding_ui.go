@@ -2,11 +2,13 @@ package http
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
+	"github.com/chartroom/chartroom/cac"
 	"github.com/chartroom/chartroom/codeset"
 	"github.com/chartroom/chartroom/coding"
 )
@@ -74,23 +76,49 @@ func (s *Server) handleWorkbench(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	type docView struct {
-		D    *chartroom.Document
-		Text string
+		D     *chartroom.Document
+		Text  string
+		Parts []segment
+	}
+	type suggestionView struct {
+		cac.Suggestion
+		Doc string
 	}
 	var docs []docView
+	var suggestions []suggestionView
+	var x *codeset.Searcher
+	if s.Codes != nil {
+		_, x, _ = s.Codes.get()
+	}
+	f, _ := s.facts(ctx, e)
+	taken := map[string]bool{}
+	for _, d := range a.Diagnoses {
+		taken[d.Code] = true
+	}
 	for _, d := range page.Items {
 		v, err := s.Documents.DocumentVersion(ctx, d.ID, 0)
 		if err != nil {
 			return err
 		}
-		docs = append(docs, docView{d, v.Text})
+		dv := docView{D: d, Text: v.Text}
+		if x != nil && v.Text != "" && len(v.Text) <= 5<<20 {
+			got, _ := cac.Suggest(v.Text, x, cac.Options{Inpatient: a.Setting == coding.Inpatient, Date: f.Discharge, Age: f.Age, Sex: f.Sex})
+			dv.Parts = highlight(v.Text, got)
+			for _, g := range got {
+				if !taken[g.Code] {
+					taken[g.Code] = true
+					suggestions = append(suggestions, suggestionView{g, d.Title})
+				}
+			}
+		}
+		docs = append(docs, dv)
 	}
 	s.recordAbstract(r, audit.Read, e, "opened the coding workbench")
 	// Blank lines to type into, after the coded ones.
 	dx := append(append([]coding.Diagnosis{}, a.Diagnoses...), make([]coding.Diagnosis, 6)...)
 	px := append(append([]coding.Procedure{}, a.Procedures...), make([]coding.Procedure, 3)...)
 	s.render(w, r, http.StatusOK, "workbench.html", map[string]any{"Title": "Coding " + p.Name.Display(), "Nav": "coding", "E": e, "P": p, "A": a,
-		"Dx": dx, "Px": px, "Edits": edits, "Docs": docs, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
+		"Dx": dx, "Px": px, "Edits": edits, "Docs": docs, "Suggestions": suggestions, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
 		"POA": []string{"", "Y", "N", "U", "W", "1"}})
 	return nil
 }
@@ -186,4 +214,26 @@ func (s *Server) handleWorkbenchSave(w http.ResponseWriter, r *http.Request) err
 	s.recordAbstract(r, audit.Update, e, "finalised the coding abstract")
 	http.Redirect(w, r, back+"?done="+urlEscape("Final: ready to bill"), http.StatusSeeOther)
 	return nil
+}
+
+// segment is a piece of a note, marked when it is a suggestion's evidence.
+type segment struct {
+	Text string
+	Code string // the suggested code this piece is evidence for
+}
+
+// highlight cuts a note into plain pieces and evidence pieces.
+func highlight(text string, got []cac.Suggestion) []segment {
+	spans := append([]cac.Suggestion(nil), got...)
+	slices.SortFunc(spans, func(a, b cac.Suggestion) int { return a.Start - b.Start })
+	var out []segment
+	at := 0
+	for _, g := range spans {
+		if g.Start < at || g.End > len(text) || g.Start >= g.End {
+			continue
+		}
+		out = append(out, segment{Text: text[at:g.Start]}, segment{Text: text[g.Start:g.End], Code: g.Code})
+		at = g.End
+	}
+	return append(out, segment{Text: text[at:]})
 }

@@ -87,3 +87,24 @@
     }
   });
 })();
+
+// Accepting a suggested code in the workbench puts it in the first empty
+// diagnosis line; the button says so.
+(function () {
+  "use strict";
+  var list = document.querySelector("[data-suggestions]");
+  if (!list) return;
+  list.addEventListener("click", function (ev) {
+    var b = ev.target.closest("[data-code]");
+    if (!b || b.disabled) return;
+    var inputs = document.querySelectorAll('input[name="dx_code"]');
+    for (var i = 0; i < inputs.length; i++) {
+      if (!inputs[i].value) {
+        inputs[i].value = b.getAttribute("data-code");
+        b.disabled = true;
+        b.parentNode.classList.add("accepted");
+        break;
+      }
+    }
+  });
+})();
