@@ -1,17 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chartroom/chartroom/codeset"
-	"github.com/chartroom/chartroom/storage"
 )
 
 func TestCACSuggest(t *testing.T) {
@@ -20,20 +15,7 @@ func TestCACSuggest(t *testing.T) {
 	for i, l := range [][2]string{{"J189", "Pneumonia, unspecified organism"}, {"I10", "Essential (primary) hypertension"}, {"E119", "Type 2 diabetes mellitus without complications"}} {
 		fmt.Fprintf(&file, "%05d %-7s 1 %-60s %s\r\n", i+1, l[0], l[1], l[1])
 	}
-	set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file.String()), codeset.ImportOptions{Year: 2026})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, pw := io.Pipe()
-	go func() { _, err := set.WriteTo(pw); pw.CloseWithError(err) }()
-	st, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CodeArchive().SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	saveCodeSet(t, data, 2026, file.String())
 	note := filepath.Join(t.TempDir(), "note.txt")
 	os.WriteFile(note, []byte("DISCHARGE DIAGNOSES:\n1. Pneumonia.\n2. No evidence of hypertension.\n3. Type 2 diabetes mellitus without complications.\n"), 0o600)
 	out, err := run1(t, nil, "cac", "suggest", "--data", data, "--date", "2026-03-09", note)

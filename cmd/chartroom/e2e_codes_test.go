@@ -27,25 +27,12 @@ func TestBrowserEncoder(t *testing.T) {
 	}
 	file := line(1, "J18", false, "Pneumonia, unspecified organism") + line(2, "J189", true, "Pneumonia, unspecified organism") +
 		line(3, "I50", false, "Heart failure") + line(4, "I5023", true, "Acute on chronic systolic (congestive) heart failure")
-	set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, pw := io.Pipe()
-	go func() { _, err := set.WriteTo(pw); pw.CloseWithError(err) }()
-	st, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CodeArchive().SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	saveCodeSet(t, data, 2026, file)
 	base, out := startServer(t, data, false)
 	m := regexp.MustCompile(`one-time password: (\S+)`).FindStringSubmatch(out.String())
 	ctx := browser(t)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		signInFirstTime(base, m[1], "encoder-test-2026"),
 		chromedp.Navigate(base+"/codes"),
 		chromedp.WaitVisible(css(`#code-q`)),
@@ -72,5 +59,25 @@ func TestBrowserEncoder(t *testing.T) {
 	}
 	if !strings.Contains(shown, "I50.23") || !strings.Contains(shown, "billable") {
 		t.Errorf("code page: %q", shown)
+	}
+}
+
+// saveCodeSet imports an ICD-10-CM order file of fiscal year fy into the
+// code archive of a new data folder, as "chartroom codes import" would.
+func saveCodeSet(t *testing.T, data string, fy int, orderFile string) {
+	t.Helper()
+	set, err := codeset.ImportReader(context.Background(), fmt.Sprintf("icd10cm_order_%d.txt", fy), strings.NewReader(orderFile), codeset.ImportOptions{Year: fy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	go func() { _, err := set.WriteTo(pw); pw.CloseWithError(err) }()
+	st, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.CodeArchive().SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
+		t.Fatal(err)
 	}
 }

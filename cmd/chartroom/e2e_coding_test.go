@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,7 +10,6 @@ import (
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/codeset"
 	"github.com/chartroom/chartroom/demogen"
-	"github.com/chartroom/chartroom/storage"
 	"github.com/chromedp/chromedp"
 )
 
@@ -42,21 +39,8 @@ func TestBrowserCoding(t *testing.T) {
 		fmt.Fprintf(&file, "%05d %-7s 1 %-60s %s\r\n", i+1, n, "Demo code "+c, "Demo code "+c)
 	}
 	fy := codeset.FiscalYear(codeset.DateOf(*visit.DischargeAt))
-	set, err := codeset.ImportReader(context.Background(), fmt.Sprintf("icd10cm_order_%d.txt", fy), strings.NewReader(file.String()), codeset.ImportOptions{Year: fy})
-	if err != nil {
-		t.Fatal(err)
-	}
 	data := t.TempDir()
-	pr, pw := io.Pipe()
-	go func() { _, err := set.WriteTo(pw); pw.CloseWithError(err) }()
-	st, err := storage.Open(context.Background(), storage.Config{DataDir: data, Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CodeArchive().SaveRelease(context.Background(), set.Meta(time.Now()), pr); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	saveCodeSet(t, data, fy, file.String())
 	base, _ := startServer(t, data, true)
 	added, err := run1(t, nil, "users", "add", "--data", data, "--roles", "coder", "--name", "Mei Tanaka", "mei")
 	if err != nil {
