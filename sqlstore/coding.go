@@ -237,3 +237,118 @@ func (s *Store) CodingWorklist(ctx context.Context, f coding.WorkFilter) ([]codi
 	}
 	return out, chartroom.E(op, rows.Err())
 }
+
+var aadCodingAudit = []byte("coding.audit")
+
+// CodingAudit is one encounter's second-level review.
+type CodingAudit struct {
+	EncounterID int64               `json:"encounter_id"`
+	Status      string              `json:"status"` // pending, done
+	Mode        string              `json:"mode"`   // blind or review
+	CoderID     int64               `json:"coder_id,omitempty"`
+	AuditorID   int64               `json:"auditor_id,omitempty"`
+	Review      *coding.Abstract    `json:"review,omitempty"`
+	Result      *coding.AuditResult `json:"result,omitempty"`
+	CreatedAt   time.Time           `json:"created_at"`
+	DoneAt      *time.Time          `json:"done_at,omitempty"`
+}
+
+type auditData struct {
+	Review *coding.Abstract    `json:"review"`
+	Result *coding.AuditResult `json:"result"`
+}
+
+// QueueCodingAudit puts a finalised encounter on the review queue (once).
+func (s *Store) QueueCodingAudit(ctx context.Context, encounterID, coderID int64, mode string) error {
+	if mode != "blind" && mode != "review" {
+		return chartroom.E("audit.queue", chartroom.Invalid("mode", "blind or review"))
+	}
+	_, err := s.db.ExecContext(ctx, s.q.InsertCodingAudit, encounterID, "pending", mode, nullInt(coderID), s.d.Time(s.clock()))
+	return chartroom.E("audit.queue", err)
+}
+
+func (s *Store) scanCodingAudit(sc scanner, id int64, withID bool) (*CodingAudit, error) {
+	var a CodingAudit
+	var coder, auditor sql.NullInt64
+	var data []byte
+	var created, done dbTime
+	dest := []any{&a.Status, &a.Mode, &coder, &auditor, &data, &created, &done}
+	if withID {
+		dest = append([]any{&a.EncounterID}, dest...)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, chartroom.NotFound("coding audit")
+		}
+		return nil, err
+	}
+	if !withID {
+		a.EncounterID = id
+	}
+	a.CoderID, a.AuditorID, a.CreatedAt, a.DoneAt = coder.Int64, auditor.Int64, created.T, done.ptr()
+	if len(data) > 0 {
+		var d auditData
+		if err := s.openJSON(data, aadCodingAudit, &d); err != nil {
+			return nil, err
+		}
+		a.Review, a.Result = d.Review, d.Result
+	}
+	return &a, nil
+}
+
+// CodingAudit returns an encounter's review.
+func (s *Store) CodingAudit(ctx context.Context, encounterID int64) (*CodingAudit, error) {
+	a, err := s.scanCodingAudit(s.rdb.QueryRowContext(ctx, s.q.SelectCodingAudit, encounterID), encounterID, false)
+	return a, chartroom.E("audit.get", err)
+}
+
+// CodingAudits lists reviews with a status (pending or done), oldest first.
+func (s *Store) CodingAudits(ctx context.Context, status string) ([]*CodingAudit, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q.SelectCodingAudits, status)
+	if err != nil {
+		return nil, chartroom.E("audit.list", err)
+	}
+	defer rows.Close()
+	var out []*CodingAudit
+	for rows.Next() {
+		a, err := s.scanCodingAudit(rows, 0, true)
+		if err != nil {
+			return nil, chartroom.E("audit.list", err)
+		}
+		out = append(out, a)
+	}
+	return out, chartroom.E("audit.list", rows.Err())
+}
+
+// RecordCodingAudit stores the reviewer's coding of a queued encounter and
+// its comparison with the coder's final abstract. The reviewer may not be
+// the coder.
+func (s *Store) RecordCodingAudit(ctx context.Context, encounterID, auditorID int64, review *coding.Abstract, reasons map[string]string) (*CodingAudit, error) {
+	const op = "audit.record"
+	a, err := s.CodingAudit(ctx, encounterID)
+	if err != nil {
+		return nil, chartroom.E(op, err)
+	}
+	if a.Status != "pending" {
+		return nil, chartroom.E(op, &chartroom.Error{Kind: chartroom.KindConflict, Message: "this encounter was already reviewed"})
+	}
+	if a.CoderID == auditorID {
+		return nil, chartroom.E(op, &chartroom.Error{Kind: chartroom.KindConflict, Message: "a coder cannot review their own coding"})
+	}
+	final, err := s.Abstract(ctx, encounterID)
+	if err != nil {
+		return nil, chartroom.E(op, err)
+	}
+	review.Setting = final.Setting
+	res := coding.Compare(final, review, reasons)
+	data, err := s.sealJSON(auditData{review, &res}, aadCodingAudit)
+	if err != nil {
+		return nil, chartroom.E(op, err)
+	}
+	now := s.clock()
+	if _, err := s.db.ExecContext(ctx, s.q.UpdateCodingAudit, "done", nullInt(auditorID), data, s.d.Time(now), encounterID); err != nil {
+		return nil, chartroom.E(op, err)
+	}
+	a.Status, a.AuditorID, a.Review, a.Result, a.DoneAt = "done", auditorID, review, &res, &now
+	return a, nil
+}

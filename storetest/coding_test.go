@@ -96,3 +96,49 @@ func TestCodingAbstract(t *testing.T) {
 		}
 	})
 }
+
+func TestCodingAuditQueue(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		_, e, _ := storetest.Seed(t, s)
+		var ids []int64
+		for _, u := range []string{"coder.one", "coder.two"} {
+			user := &chartroom.User{Username: u, Name: u, Roles: []chartroom.Role{chartroom.RoleCoder}, Facilities: []string{"*"}, PasswordHash: "x"}
+			if err := s.CreateUser(ctx, user); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, user.ID)
+		}
+		a := &coding.Abstract{EncounterID: e.ID, Setting: coding.Inpatient, Diagnoses: []coding.Diagnosis{{Code: "J18.9", POA: "Y"}, {Code: "R09.02", POA: "Y"}}, Disposition: "01"}
+		if err := s.SaveAbstract(ctx, a, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.FinaliseAbstract(ctx, e.ID, ids[0], func(*coding.Abstract) []coding.Edit { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.QueueCodingAudit(ctx, e.ID, ids[0], "blind"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.QueueCodingAudit(ctx, e.ID, ids[0], "blind"); err != nil {
+			t.Fatalf("queueing twice: %v", err)
+		}
+		pending, err := s.CodingAudits(ctx, "pending")
+		if err != nil || len(pending) != 1 || pending[0].EncounterID != e.ID || pending[0].Mode != "blind" {
+			t.Fatalf("pending: %+v %v", pending, err)
+		}
+		review := &coding.Abstract{Diagnoses: []coding.Diagnosis{{Code: "J18.9", POA: "Y"}, {Code: "J96.01", POA: "Y"}}}
+		if _, err := s.RecordCodingAudit(ctx, e.ID, ids[0], review, nil); chartroom.ErrorKind(err) != chartroom.KindConflict {
+			t.Errorf("the coder reviewed their own coding: %v", err)
+		}
+		done, err := s.RecordCodingAudit(ctx, e.ID, ids[1], review, map[string]string{"J96.01": "documented respiratory failure"})
+		if err != nil || done.Result == nil || done.Result.Diagnoses.Agree != 1 || done.Result.Diagnoses.Total != 3 {
+			t.Fatalf("recorded: %+v %v", done, err)
+		}
+		if _, err := s.RecordCodingAudit(ctx, e.ID, ids[1], review, nil); chartroom.ErrorKind(err) != chartroom.KindConflict {
+			t.Errorf("reviewed twice: %v", err)
+		}
+		all, _ := s.CodingAudits(ctx, "done")
+		if len(all) != 1 || all[0].Result == nil || all[0].CoderID != ids[0] {
+			t.Errorf("done: %+v", all)
+		}
+	})
+}
