@@ -152,9 +152,9 @@ type Queries struct {
 	SelectAbstractChange string // encounter_id → at, user_id, data in order
 	SelectWorklist       string // class, service, payer, assigned_to, facility, discharged before, limit → worklist columns, oldest first
 
-	InsertCodingAudit string // encounter_id, status, mode, coder_id, created_at (nothing when one exists)
-	SelectCodingAudit string // encounter_id → status, mode, coder_id, auditor_id, data, created_at, done_at
-	UpdateCodingAudit string // status, auditor_id, data, done_at, encounter_id
+	InsertCodingAudit  string // encounter_id, status, mode, coder_id, created_at (nothing when one exists)
+	SelectCodingAudit  string // encounter_id → status, mode, coder_id, auditor_id, data, created_at, done_at
+	UpdateCodingAudit  string // status, auditor_id, data, done_at, encounter_id
 	SelectCodingAudits string // status → encounter_id, status, mode, coder_id, auditor_id, data, created_at, done_at, oldest first
 
 	SelectSetting string // key → value
