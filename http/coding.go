@@ -21,6 +21,38 @@ type CodingStore interface {
 	AssignAbstract(ctx context.Context, encounterID, coder int64, hold string) error
 	AbstractChanges(ctx context.Context, encounterID int64) ([]sqlstore.AbstractChange, error)
 	CodingWorklist(ctx context.Context, f coding.WorkFilter) ([]coding.WorkItem, error)
+	QueueCodingAudit(ctx context.Context, encounterID, coderID int64, mode string) error
+	CodingAudit(ctx context.Context, encounterID int64) (*sqlstore.CodingAudit, error)
+	CodingAudits(ctx context.Context, status string) ([]*sqlstore.CodingAudit, error)
+	RecordCodingAudit(ctx context.Context, encounterID, auditorID int64, review *coding.Abstract, reasons map[string]string) (*sqlstore.CodingAudit, error)
+}
+
+// AuditPolicy is the site's second-level review setting: the share of
+// finalised encounters reviewed, and how.
+type AuditPolicy struct {
+	Percent int    `json:"percent"` // default 10
+	Mode    string `json:"mode"`    // blind (re-code without seeing the codes) or review
+}
+
+const auditPolicyKey = "coding.audit"
+
+func (s *Server) auditPolicy(ctx context.Context) AuditPolicy {
+	p := AuditPolicy{Percent: 10, Mode: "review"}
+	if s.Settings != nil {
+		s.Settings.Setting(ctx, auditPolicyKey, &p)
+	}
+	return p
+}
+
+// sampleForAudit queues a just-finalised encounter for review when the
+// site's sample picks it.
+func (s *Server) sampleForAudit(ctx context.Context, encounterID, coderID int64) {
+	p := s.auditPolicy(ctx)
+	if coding.Sampled(encounterID, p.Percent) {
+		if err := s.Coding.QueueCodingAudit(ctx, encounterID, coderID, p.Mode); err != nil {
+			s.Logger.Error("queueing a coding review", "encounter_id", encounterID, "err", err.Error())
+		}
+	}
 }
 
 var errNoCoding = &chartroom.Error{Kind: chartroom.KindUnavailable, Message: "coding is not configured on this server"}
@@ -175,6 +207,7 @@ func (s *Server) apiFinaliseAbstract(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	s.recordAbstract(r, audit.Update, e, "finalised the coding abstract")
+	s.sampleForAudit(r.Context(), e.ID, userFrom(r.Context()).ID)
 	return writeJSON(w, http.StatusOK, abstractOut{a, []coding.Edit{}})
 }
 
@@ -315,4 +348,74 @@ func (s *Server) apiDNFB(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, coding.Report(s.visible(r.Context(), items), s.Now()))
+}
+
+// apiCodingAudits lists the review queue (?status=pending, the default) or
+// the reviews done. In blind mode a pending review does not show the
+// coder's codes.
+func (s *Server) apiCodingAudits(w http.ResponseWriter, r *http.Request) error {
+	if s.Coding == nil {
+		return errNoCoding
+	}
+	status := r.URL.Query().Get("status")
+	if status == "" {
+		status = "pending"
+	}
+	if status != "pending" && status != "done" {
+		return chartroom.Invalid("status", "pending or done")
+	}
+	as, err := s.Coding.CodingAudits(r.Context(), status)
+	if err != nil {
+		return err
+	}
+	out := []*sqlstore.CodingAudit{}
+	for _, a := range as {
+		e, err := s.Encounters.Encounter(r.Context(), a.EncounterID)
+		if err != nil || s.checkPatientID(r.Context(), e.PatientID) != nil {
+			continue
+		}
+		out = append(out, a)
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"items": out})
+}
+
+// apiRecordCodingAudit records the reviewer's coding of a queued encounter
+// and returns the comparison.
+func (s *Server) apiRecordCodingAudit(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.codingEncounter(r)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Review  coding.Abstract   `json:"review"`
+		Reasons map[string]string `json:"reasons"`
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	a, err := s.Coding.RecordCodingAudit(r.Context(), e.ID, userFrom(r.Context()).ID, &in.Review, in.Reasons)
+	if err != nil {
+		return err
+	}
+	s.recordAbstract(r, audit.Update, e, "recorded a second-level coding review")
+	return writeJSON(w, http.StatusOK, a)
+}
+
+// apiCoderAccuracy reports each coder's agreement with review: diagnosis,
+// procedure, POA and principal diagnosis.
+func (s *Server) apiCoderAccuracy(w http.ResponseWriter, r *http.Request) error {
+	if s.Coding == nil {
+		return errNoCoding
+	}
+	as, err := s.Coding.CodingAudits(r.Context(), "done")
+	if err != nil {
+		return err
+	}
+	by := map[int64][]coding.AuditResult{}
+	for _, a := range as {
+		if a.Result != nil {
+			by[a.CoderID] = append(by[a.CoderID], *a.Result)
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"items": coding.Accuracy(by)})
 }

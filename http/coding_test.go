@@ -120,3 +120,42 @@ func TestWorkbenchSuggestions(t *testing.T) {
 		}
 	})
 }
+
+// TestCodingReview samples every finalised encounter for review: a second
+// person re-codes it and the coder's accuracy follows.
+func TestCodingReview(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		_, e, _ := storetest.Seed(t, s)
+		file := orderLine(1, "J189", true, "Pneumonia, unspecified organism") + orderLine(2, "J9601", true, "Acute respiratory failure with hypoxia") +
+			orderLine(3, "R0902", true, "Hypoxemia")
+		set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.codes.Use(set, nil)
+		if err := s.SetSetting(t.Context(), "coding.audit", map[string]any{"percent": 100, "mode": "blind"}, 0); err != nil {
+			t.Fatal(err)
+		}
+		base := "/api/v1/encounters/" + itoa(e.ID) + "/abstract"
+		f.do(chartroom.RoleCoder, "PUT", base, `{"version":0,"diagnoses":[{"code":"J18.9","poa":"Y"},{"code":"R09.02","poa":"Y"}],"admitting":"J18.9","disposition":"01"}`)
+		if resp := f.do(chartroom.RoleCoder, "POST", base+"/finalise", nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("finalise: %d %s", resp.StatusCode, readAll(resp))
+		}
+		queue := decode[struct{ Items []sqlstore.CodingAudit }](t, f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/audits", nil))
+		if len(queue.Items) != 1 || queue.Items[0].Mode != "blind" {
+			t.Fatalf("review queue: %+v", queue)
+		}
+		if resp := f.do(chartroom.RoleCoder, "POST", base+"/review", `{"review":{"diagnoses":[{"code":"J18.9","poa":"Y"}]}}`); resp.StatusCode != http.StatusConflict {
+			t.Errorf("the coder reviewed their own work: %d", resp.StatusCode)
+		}
+		resp := f.do(chartroom.RoleHIMManager, "POST", base+"/review", `{"review":{"diagnoses":[{"code":"J18.9","poa":"Y"},{"code":"J96.01","poa":"Y"}]},"reasons":{"J96.01":"respiratory failure documented"}}`)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("review: %d %s", resp.StatusCode, readAll(resp))
+		}
+		acc := decode[struct{ Items []coding.CoderAccuracy }](t, f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/accuracy", nil))
+		if len(acc.Items) != 1 || acc.Items[0].CoderID != f.users[chartroom.RoleCoder].ID || acc.Items[0].Principal != 1 || acc.Items[0].Diagnosis >= 1 {
+			t.Errorf("accuracy: %+v", acc)
+		}
+	})
+}

@@ -212,6 +212,7 @@ func (s *Server) handleWorkbenchSave(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	s.recordAbstract(r, audit.Update, e, "finalised the coding abstract")
+	s.sampleForAudit(ctx, e.ID, me)
 	http.Redirect(w, r, back+"?done="+urlEscape("Final: ready to bill"), http.StatusSeeOther)
 	return nil
 }
