@@ -4,6 +4,8 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // Sampled reports whether a finalised encounter goes to second-level
@@ -161,5 +163,79 @@ func Accuracy(results map[int64][]AuditResult) []CoderAccuracy {
 			Principal: float64(principal) / float64(max(len(rs), 1))})
 	}
 	slices.SortFunc(out, func(a, b CoderAccuracy) int { return int(a.CoderID - b.CoderID) })
+	return out
+}
+
+// Activity is one moment a coder worked on an encounter's abstract.
+type Activity struct {
+	UserID int64
+	At     time.Time
+}
+
+// Finalised is one abstract made final.
+type Finalised struct {
+	UserID int64
+	Class  string
+	At     time.Time
+}
+
+// ProductivityRow is one coder's output for one kind of encounter.
+type ProductivityRow struct {
+	CoderID int64   `json:"coder_id"`
+	Class   string  `json:"class"`
+	Charts  int     `json:"charts"`
+	Hours   float64 `json:"hours"` // the coder's active hours in the period, shared across classes by charts
+	PerHour float64 `json:"per_hour"`
+}
+
+// Productivity counts charts finalised per coder and encounter type, and
+// charts per hour of coding. A coder's active time on a day runs from the
+// first to the last change they made that day, plus a quarter hour for the
+// first chart; it is shared between encounter types in proportion to the
+// charts of each.
+func Productivity(acts []Activity, finals []Finalised) []ProductivityRow {
+	type dayKey struct {
+		user int64
+		day  string
+	}
+	first, last := map[dayKey]time.Time{}, map[dayKey]time.Time{}
+	for _, a := range acts {
+		k := dayKey{a.UserID, a.At.UTC().Format("2006-01-02")}
+		if f, ok := first[k]; !ok || a.At.Before(f) {
+			first[k] = a.At
+		}
+		if l, ok := last[k]; !ok || a.At.After(l) {
+			last[k] = a.At
+		}
+	}
+	hours := map[int64]float64{}
+	for k, f := range first {
+		hours[k.user] += last[k].Sub(f).Hours() + 0.25
+	}
+	type rowKey struct {
+		user  int64
+		class string
+	}
+	charts := map[rowKey]int{}
+	total := map[int64]int{}
+	for _, f := range finals {
+		charts[rowKey{f.UserID, f.Class}]++
+		total[f.UserID]++
+	}
+	var out []ProductivityRow
+	for k, n := range charts {
+		h := hours[k.user] * float64(n) / float64(total[k.user])
+		row := ProductivityRow{CoderID: k.user, Class: k.class, Charts: n, Hours: float64(int(h*100+0.5)) / 100}
+		if h > 0 {
+			row.PerHour = float64(int(float64(n)/h*100+0.5)) / 100
+		}
+		out = append(out, row)
+	}
+	slices.SortFunc(out, func(a, b ProductivityRow) int {
+		if a.CoderID != b.CoderID {
+			return int(a.CoderID - b.CoderID)
+		}
+		return strings.Compare(a.Class, b.Class)
+	})
 	return out
 }

@@ -2,6 +2,7 @@ package coding_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/chartroom/chartroom/coding"
 )
@@ -44,5 +45,25 @@ func TestCompareAndAccuracy(t *testing.T) {
 	}
 	if n < 60 || n > 140 || coding.Sampled(5, 0) || !coding.Sampled(5, 100) {
 		t.Errorf("sampling 10%% of 1000 gave %d", n)
+	}
+}
+
+func TestProductivity(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2026, 3, 10, h, m, 0, 0, time.UTC) }
+	acts := []coding.Activity{{1, at(8, 0)}, {1, at(9, 45)}, {2, at(13, 0)}}
+	finals := []coding.Finalised{{1, "inpatient", at(9, 0)}, {1, "outpatient", at(9, 30)}, {1, "outpatient", at(9, 45)}, {2, "emergency", at(13, 0)}}
+	rows := coding.Productivity(acts, finals)
+	if len(rows) != 3 {
+		t.Fatalf("rows: %+v", rows)
+	}
+	// Coder 1 worked 8:00–9:45 plus a quarter hour: 2 hours for 3 charts.
+	if r := rows[0]; r.CoderID != 1 || r.Class != "inpatient" || r.Charts != 1 || r.Hours != 0.67 || r.PerHour != 1.5 {
+		t.Errorf("inpatient: %+v", r)
+	}
+	if r := rows[1]; r.Class != "outpatient" || r.Charts != 2 || r.PerHour != 1.5 {
+		t.Errorf("outpatient: %+v", r)
+	}
+	if r := rows[2]; r.CoderID != 2 || r.Hours != 0.25 || r.PerHour != 4 {
+		t.Errorf("coder 2: %+v", r)
 	}
 }

@@ -2,8 +2,10 @@ package http
 
 import (
 	"context"
+	"encoding/csv"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
@@ -25,6 +27,7 @@ type CodingStore interface {
 	CodingAudit(ctx context.Context, encounterID int64) (*sqlstore.CodingAudit, error)
 	CodingAudits(ctx context.Context, status string) ([]*sqlstore.CodingAudit, error)
 	RecordCodingAudit(ctx context.Context, encounterID, auditorID int64, review *coding.Abstract, reasons map[string]string) (*sqlstore.CodingAudit, error)
+	CodingProductivity(ctx context.Context, from, to time.Time) ([]coding.Activity, []coding.Finalised, error)
 }
 
 // AuditPolicy is the site's second-level review setting: the share of
@@ -417,5 +420,63 @@ func (s *Server) apiCoderAccuracy(w http.ResponseWriter, r *http.Request) error 
 			by[a.CoderID] = append(by[a.CoderID], *a.Result)
 		}
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"items": coding.Accuracy(by)})
+	rows := coding.Accuracy(by)
+	if r.URL.Query().Get("format") == "csv" {
+		return writeCSV(w, "coder-accuracy.csv", []string{"coder_id", "audited", "diagnosis", "procedure", "poa", "principal"}, len(rows), func(i int) []string {
+			a := rows[i]
+			return []string{itoa(a.CoderID), strconv.Itoa(a.Audited), pct(a.Diagnosis), pct(a.Procedure), pct(a.POA), pct(a.Principal)}
+		})
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"items": rows})
+}
+
+func pct(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }
+
+// writeCSV writes a report as a CSV download.
+func writeCSV(w http.ResponseWriter, name string, header []string, n int, row func(i int) []string) error {
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	cw := csv.NewWriter(w)
+	cw.Write(header)
+	for i := 0; i < n; i++ {
+		cw.Write(row(i))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// apiCodingProductivity reports charts finalised per coder and encounter
+// type and charts per hour, for ?from=YYYY-MM-DD&to=YYYY-MM-DD (default
+// the last 30 days), as JSON or ?format=csv.
+func (s *Server) apiCodingProductivity(w http.ResponseWriter, r *http.Request) error {
+	if s.Coding == nil {
+		return errNoCoding
+	}
+	q := query{r: r}
+	to := s.Now()
+	from := to.AddDate(0, 0, -30)
+	for _, x := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", &from}, {"to", &to}} {
+		if v := q.str(x.name); v != "" {
+			t, err := time.Parse("2006-01-02", v)
+			if err != nil {
+				return chartroom.Invalid(x.name, "want a date as YYYY-MM-DD")
+			}
+			*x.dst = t
+		}
+	}
+	acts, finals, err := s.Coding.CodingProductivity(r.Context(), from, to.Add(24*time.Hour))
+	if err != nil {
+		return err
+	}
+	rows := coding.Productivity(acts, finals)
+	if q.str("format") == "csv" {
+		return writeCSV(w, "coding-productivity.csv", []string{"coder_id", "class", "charts", "hours", "charts_per_hour"}, len(rows), func(i int) []string {
+			p := rows[i]
+			return []string{itoa(p.CoderID), p.Class, strconv.Itoa(p.Charts), pct(p.Hours), pct(p.PerHour)}
+		})
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"from": from.Format("2006-01-02"), "to": to.Format("2006-01-02"), "items": rows})
 }

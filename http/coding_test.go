@@ -157,5 +157,15 @@ func TestCodingReview(t *testing.T) {
 		if len(acc.Items) != 1 || acc.Items[0].CoderID != f.users[chartroom.RoleCoder].ID || acc.Items[0].Principal != 1 || acc.Items[0].Diagnosis >= 1 {
 			t.Errorf("accuracy: %+v", acc)
 		}
+		if csv := readAll(f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/accuracy?format=csv", nil)); !strings.HasPrefix(csv, "coder_id,audited,diagnosis") || strings.Count(csv, "\n") != 2 {
+			t.Errorf("accuracy CSV:\n%s", csv)
+		}
+		prod := decode[struct{ Items []coding.ProductivityRow }](t, f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/productivity", nil))
+		if len(prod.Items) != 1 || prod.Items[0].Class != "inpatient" || prod.Items[0].Charts != 1 || prod.Items[0].CoderID != f.users[chartroom.RoleCoder].ID {
+			t.Errorf("productivity: %+v", prod)
+		}
+		if csv := readAll(f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/productivity?format=csv", nil)); !strings.Contains(csv, ",inpatient,1,") {
+			t.Errorf("productivity CSV:\n%s", csv)
+		}
 	})
 }

@@ -140,6 +140,7 @@ func (s *Server) routeTable() []route {
 		{"GET /api/v1/coding/audits", apiCan(auth.CodingWrite), s.apiCodingAudits},
 		{"POST /api/v1/encounters/{id}/abstract/review", apiCan(auth.CodingWrite), s.apiRecordCodingAudit},
 		{"GET /api/v1/coding/accuracy", apiCan(auth.CodingRead), s.apiCoderAccuracy},
+		{"GET /api/v1/coding/productivity", apiCan(auth.CodingRead), s.apiCodingProductivity},
 		{"PUT /api/v1/encounters/{id}", apiCan(auth.EncounterWrite), s.apiUpdateEncounter},
 		{"GET /api/v1/providers", apiCan(auth.ProviderRead), s.apiFindProviders},
 		{"POST /api/v1/providers", apiCan(auth.ProviderWrite), s.apiCreateProvider},

@@ -352,3 +352,41 @@ func (s *Store) RecordCodingAudit(ctx context.Context, encounterID, auditorID in
 	a.Status, a.AuditorID, a.Review, a.Result, a.DoneAt = "done", auditorID, review, &res, &now
 	return a, nil
 }
+
+// CodingProductivity gathers coders' activity and finalised charts in
+// [from, to) for the productivity report.
+func (s *Store) CodingProductivity(ctx context.Context, from, to time.Time) ([]coding.Activity, []coding.Finalised, error) {
+	const op = "coding.productivity"
+	rows, err := s.rdb.QueryContext(ctx, s.q.SelectCodingActivity, s.d.Time(from.UTC()), s.d.Time(to.UTC()))
+	if err != nil {
+		return nil, nil, chartroom.E(op, err)
+	}
+	var acts []coding.Activity
+	for rows.Next() {
+		var a coding.Activity
+		var at dbTime
+		if err := rows.Scan(&a.UserID, &at); err != nil {
+			rows.Close()
+			return nil, nil, chartroom.E(op, err)
+		}
+		a.At = at.T
+		acts = append(acts, a)
+	}
+	rows.Close()
+	rows, err = s.rdb.QueryContext(ctx, s.q.SelectFinalised, s.d.Time(from.UTC()), s.d.Time(to.UTC()))
+	if err != nil {
+		return nil, nil, chartroom.E(op, err)
+	}
+	defer rows.Close()
+	var finals []coding.Finalised
+	for rows.Next() {
+		var f coding.Finalised
+		var at dbTime
+		if err := rows.Scan(&f.UserID, &f.Class, &at); err != nil {
+			return nil, nil, chartroom.E(op, err)
+		}
+		f.At = at.T
+		finals = append(finals, f)
+	}
+	return acts, finals, chartroom.E(op, rows.Err())
+}

@@ -157,6 +157,9 @@ type Queries struct {
 	UpdateCodingAudit  string // status, auditor_id, data, done_at, encounter_id
 	SelectCodingAudits string // status → encounter_id, status, mode, coder_id, auditor_id, data, created_at, done_at, oldest first
 
+	SelectCodingActivity string // from, to → user_id, at of abstract changes
+	SelectFinalised      string // from, to → updated_by, class, finalised_at of final abstracts
+
 	SelectSetting string // key → value
 	UpsertSetting string // key, value, updated_by, updated_at
 }
