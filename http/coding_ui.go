@@ -117,8 +117,9 @@ func (s *Server) handleWorkbench(w http.ResponseWriter, r *http.Request) error {
 	// Blank lines to type into, after the coded ones.
 	dx := append(append([]coding.Diagnosis{}, a.Diagnoses...), make([]coding.Diagnosis, 6)...)
 	px := append(append([]coding.Procedure{}, a.Procedures...), make([]coding.Procedure, 3)...)
+	svc := append(append([]coding.Service{}, a.Services...), make([]coding.Service, 4)...)
 	s.render(w, r, http.StatusOK, "workbench.html", map[string]any{"Title": "Coding " + p.Name.Display(), "Nav": "coding", "E": e, "P": p, "A": a,
-		"Dx": dx, "Px": px, "Edits": edits, "Docs": docs, "Suggestions": suggestions, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
+		"Dx": dx, "Px": px, "Svc": svc, "Edits": edits, "Docs": docs, "Suggestions": suggestions, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
 		"POA": []string{"", "Y", "N", "U", "W", "1"}})
 	return nil
 }
@@ -178,6 +179,34 @@ func (s *Server) handleWorkbenchSave(w http.ResponseWriter, r *http.Request) err
 			p.Date = d
 		}
 		a.Procedures = append(a.Procedures, p)
+	}
+	mods, units, ptrs := r.PostForm["svc_mod"], r.PostForm["svc_units"], r.PostForm["svc_ptr"]
+	for i, c := range r.PostForm["svc_code"] {
+		c = strings.ToUpper(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		sv := coding.Service{Code: c, Units: 1}
+		if i < len(mods) {
+			sv.Modifiers = strings.Fields(strings.ToUpper(mods[i]))
+		}
+		if i < len(units) && strings.TrimSpace(units[i]) != "" {
+			n, err := strconv.Atoi(strings.TrimSpace(units[i]))
+			if err != nil {
+				return chartroom.Invalid("svc_units", "service line %d: units is a whole number", i+1)
+			}
+			sv.Units = n
+		}
+		if i < len(ptrs) {
+			for _, f := range strings.Fields(strings.ReplaceAll(ptrs[i], ",", " ")) {
+				n, err := strconv.Atoi(f)
+				if err != nil {
+					return chartroom.Invalid("svc_ptr", "service line %d: pointers are diagnosis line numbers", i+1)
+				}
+				sv.Pointers = append(sv.Pointers, n)
+			}
+		}
+		a.Services = append(a.Services, sv)
 	}
 	keys, reasons := r.PostForm["override_key"], r.PostForm["override_reason"]
 	for i, k := range keys {

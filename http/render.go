@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,7 +62,14 @@ var funcs = template.FuncMap{
 	"add":     func(a, b int) int { return a + b },
 	"list":    func(xs ...string) []string { return xs },
 	"mul100":  func(f float64) float64 { return f * 100 },
-	"eq64":    func(a, b int64) bool { return a == b },
+	"joinInts": func(xs []int, sep string) string {
+		var out []string
+		for _, x := range xs {
+			out = append(out, strconv.Itoa(x))
+		}
+		return strings.Join(out, sep)
+	},
+	"eq64": func(a, b int64) bool { return a == b },
 	"rolesOf": func(u *chartroom.User) []string {
 		out := make([]string, len(u.Roles))
 		for i, r := range u.Roles {

@@ -32,15 +32,40 @@ func TestBrowserCoding(t *testing.T) {
 	if visit == nil {
 		t.Fatal("no coded inpatient stay in the demo")
 	}
-	// A code set holding the stay's codes, saved before the server starts.
-	var file strings.Builder
-	for i, c := range visit.Codes {
-		n := codeset.NormalizeCode(c)
-		fmt.Fprintf(&file, "%05d %-7s 1 %-60s %s\r\n", i+1, n, "Demo code "+c, "Demo code "+c)
+	var clinic *demogen.Visit
+	var cpt *demogen.Patient
+	for _, p := range demoHospital().Patients {
+		if p.Confidentiality.Any() || p.DuplicateOf >= 0 || p == pt {
+			continue
+		}
+		for _, v := range p.Visits {
+			if clinic == nil && v.Class == chartroom.Outpatient && v.DischargeAt != nil && len(v.Codes) >= 1 {
+				clinic, cpt = v, p
+			}
+		}
 	}
-	fy := codeset.FiscalYear(codeset.DateOf(*visit.DischargeAt))
+	if clinic == nil {
+		t.Fatal("no coded clinic visit in the demo")
+	}
+	// Code sets holding the visits' codes, for the fiscal years of their
+	// dates, saved before the server starts.
 	data := t.TempDir()
-	saveCodeSet(t, data, fy, file.String())
+	byYear := map[int][]string{}
+	for _, v := range []*demogen.Visit{visit, clinic} {
+		fy := codeset.FiscalYear(codeset.DateOf(*v.DischargeAt))
+		byYear[fy] = append(byYear[fy], v.Codes...)
+	}
+	for fy, codes := range byYear {
+		var file strings.Builder
+		seen := map[string]bool{}
+		for _, c := range codes {
+			if n := codeset.NormalizeCode(c); !seen[n] {
+				seen[n] = true
+				fmt.Fprintf(&file, "%05d %-7s 1 %-60s %s\r\n", len(seen), n, "Demo code "+c, "Demo code "+c)
+			}
+		}
+		saveCodeSet(t, data, fy, file.String())
+	}
 	base, _ := startServer(t, data, true)
 	added, err := run1(t, nil, "users", "add", "--data", data, "--roles", "coder", "--name", "Mei Tanaka", "mei")
 	if err != nil {
@@ -90,13 +115,35 @@ func TestBrowserCoding(t *testing.T) {
 		chromedp.Click(css(`#finalise`))); err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < 100; i++ {
-		if st, _ := chromedp.Run(ctx, chromedp.Text(css(`#abstract-status`))); st == "final" {
-			return
+	waitFinal := func(what string) {
+		t.Helper()
+		for i := 0; i < 100; i++ {
+			if st, _ := chromedp.Run(ctx, chromedp.Text(css(`#abstract-status`))); st == "final" {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
-		time.Sleep(50 * time.Millisecond)
+		edits, _ := chromedp.Run(ctx, chromedp.Text(css(`#edits`)))
+		flash, _ := chromedp.Run(ctx, chromedp.Text(css(`.flash`)))
+		t.Fatalf("%s not final:\n%s\n%s", what, flash, edits)
 	}
-	edits, _ = chromedp.Run(ctx, chromedp.Text(css(`#edits`)))
-	flash, _ := chromedp.Run(ctx, chromedp.Text(css(`.flash`)))
-	t.Fatalf("not final:\n%s\n%s", flash, edits)
+	waitFinal("the inpatient stay")
+	// The clinic visit: first-listed diagnosis and a service line that
+	// points to it.
+	clinicRow := fmt.Sprintf(`//table[@id="coding-worklist"]//a[contains(., %q)]`, cpt.Name.Family)
+	steps = []chromedp.Action[chromedp.Void]{
+		chromedp.Navigate(base + "/coding?class=outpatient"), chromedp.WaitVisible(css(`#coding-worklist`)),
+		chromedp.Click(chromedp.Search(clinicRow)), chromedp.WaitVisible(css(`#service-lines`)),
+	}
+	for i, c := range clinic.Codes {
+		steps = append(steps, chromedp.SetValue(css(fmt.Sprintf(`#dx-lines tbody tr:nth-child(%d) input[name="dx_code"]`, i+1)), c))
+	}
+	steps = append(steps,
+		chromedp.SetValue(css(`#service-lines tbody tr:nth-child(1) input[name="svc_code"]`), "99214"),
+		chromedp.SetValue(css(`#service-lines tbody tr:nth-child(1) input[name="svc_ptr"]`), "1"),
+		chromedp.Click(css(`#finalise`)))
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("coding the clinic visit: %v", err)
+	}
+	waitFinal("the clinic visit")
 }
