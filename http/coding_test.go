@@ -167,5 +167,11 @@ func TestCodingReview(t *testing.T) {
 		if csv := readAll(f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/productivity?format=csv", nil)); !strings.Contains(csv, ",inpatient,1,") {
 			t.Errorf("productivity CSV:\n%s", csv)
 		}
+		page := readAll(f.do(chartroom.RoleHIMManager, "GET", "/coding/reports", nil))
+		for _, want := range []string{"Nothing waits for review", "inpatient", "33%", "blind review"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("reports page lacks %q", want)
+			}
+		}
 	})
 }

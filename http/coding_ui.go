@@ -3,6 +3,7 @@ package http
 import (
 	"net/http"
 	"slices"
+	"time"
 	"strconv"
 	"strings"
 
@@ -266,4 +267,34 @@ func highlight(text string, got []cac.Suggestion) []segment {
 		at = g.End
 	}
 	return append(out, segment{Text: text[at:]})
+}
+
+// handleCodingReports shows the review queue, per-coder accuracy and
+// productivity over the last 30 days, with CSV links.
+func (s *Server) handleCodingReports(w http.ResponseWriter, r *http.Request) error {
+	if s.Coding == nil {
+		return errNoCoding
+	}
+	ctx := r.Context()
+	pending, err := s.Coding.CodingAudits(ctx, "pending")
+	if err != nil {
+		return err
+	}
+	done, err := s.Coding.CodingAudits(ctx, "done")
+	if err != nil {
+		return err
+	}
+	by := map[int64][]coding.AuditResult{}
+	for _, a := range done {
+		if a.Result != nil {
+			by[a.CoderID] = append(by[a.CoderID], *a.Result)
+		}
+	}
+	acts, finals, err := s.Coding.CodingProductivity(ctx, s.Now().AddDate(0, 0, -30), s.Now().Add(24*time.Hour))
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "coding_reports.html", map[string]any{"Title": "Coding reports", "Nav": "coding", "Pending": pending,
+		"Accuracy": coding.Accuracy(by), "Productivity": coding.Productivity(acts, finals), "Names": s.userNames(r), "Policy": s.auditPolicy(ctx)})
+	return nil
 }

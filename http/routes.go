@@ -72,6 +72,7 @@ func (s *Server) routeTable() []route {
 		{"GET /admin/users", can(auth.UserAdmin), s.handleUsersPage},
 		{"GET /codes", can(auth.CodesRead), s.handleCodesPage},
 		{"GET /coding", can(auth.CodingRead), s.handleCodingPage},
+		{"GET /coding/reports", can(auth.CodingRead), s.handleCodingReports},
 		{"GET /coding/{id}", can(auth.CodingRead), s.handleWorkbench},
 		{"POST /coding/{id}", can(auth.CodingWrite), s.handleWorkbenchSave},
 		{"GET /releases", can(auth.ReleaseRead), s.handleReleasesPage},
