@@ -3,9 +3,9 @@ package http
 import (
 	"net/http"
 	"slices"
-	"time"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/audit"
