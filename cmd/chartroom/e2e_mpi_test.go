@@ -111,7 +111,7 @@ func TestBrowserDuplicates(t *testing.T) {
 		t.Errorf("assignment not shown:\n%s", st)
 	}
 	if err := chromedp.Do(ctx, chromedp.SendKeys(css(`#note`), "sisters, different mothers' maiden names"),
-		to(`#decide-form button`, "done=", `.flash`),
+		to(`#decide-form button`, `done=Pair`, `.flash`),
 		chromedp.Navigate(base+"/duplicates?status=not-duplicate"), chromedp.WaitVisible(css(`#worklist`))); err != nil {
 		t.Fatalf("not a duplicate: %v", err)
 	}
