@@ -17,9 +17,10 @@ import (
 // part is a run of consecutive packet pages: a document fpdf drew, or an
 // embedded PDF item already parsed.
 type part struct {
-	fpdf []byte         // pages drawn by fpdf, or nil
-	ctx  *model.Context // an embedded PDF item
-	item *prepared      // the item ctx belongs to
+	fpdf  []byte         // pages drawn by fpdf, or nil
+	ctx   *model.Context // an embedded PDF item
+	item  *prepared      // the item ctx belongs to
+	first int            // the packet page ctx starts on
 }
 
 // config returns the pdfcpu configuration Build uses. It is built here
@@ -107,7 +108,7 @@ func assemble(s *Spec, lay *layout, parts []part) (out []byte, err error) {
 	if dest.PageCount != lay.total {
 		return nil, fmt.Errorf("the merged packet has %d pages, the layout %d", dest.PageCount, lay.total)
 	}
-	if err := stamp(dest, s, lay); err != nil {
+	if err := stamp(dest, s, lay, parts); err != nil {
 		return nil, err
 	}
 	if s.Password != "" {
@@ -126,21 +127,31 @@ func assemble(s *Spec, lay *layout, parts []part) (out []byte, err error) {
 	return buf.Bytes(), nil
 }
 
-// Stamp descriptions, in pdfcpu's watermark language; positions in points.
-const (
-	batesStamp = "fontname:Helvetica, points:10, position:br, offset:-36 18, scalefactor:1 abs, rotation:0, fillcolor:#000000, backgroundcolor:#FFFFFF, margins:2"
-	pageStamp  = "fontname:Helvetica, points:9, position:bl, offset:36 18, scalefactor:1 abs, rotation:0, fillcolor:#000000, backgroundcolor:#FFFFFF, margins:2"
-	watermark  = "fontname:Helvetica-Bold, points:48, diagonal:1, scalefactor:0.85 rel, fillcolor:#A0A0A0, opacity:0.35"
+// Stamp descriptions, in pdfcpu's watermark language, for the marks that
+// doc.marks draws on the pages fpdf draws. Positions are in points; the
+// white background keeps the numbers legible over a scan.
+var (
+	batesStamp = fmt.Sprintf("fontname:Helvetica, points:%g, position:br, offset:-%g %g, scalefactor:1 abs, rotation:0, fillcolor:#000000, backgroundcolor:#FFFFFF, margins:2", batesMarkSize, markInset, markRise)
+	pageStamp  = fmt.Sprintf("fontname:Helvetica, points:%g, position:bl, offset:%g %g, scalefactor:1 abs, rotation:0, fillcolor:#000000, backgroundcolor:#FFFFFF, margins:2", pageMarkSize, markInset, markRise)
+	watermark  = fmt.Sprintf("fontname:Helvetica-Bold, points:48, diagonal:1, scalefactor:%g rel, fillcolor:#%02X%02X%02X, opacity:%g", watermarkScale, watermarkGrey, watermarkGrey, watermarkGrey, watermarkAlpha)
 )
 
-// stamp marks every page after the cover. pdfcpu wants one opacity per
-// call, so the translucent watermark goes on first and the opaque page and
-// Bates numbers after it.
-func stamp(ctx *model.Context, s *Spec, lay *layout) error {
+// stamp marks the pages of the embedded PDF items, which fpdf did not
+// draw, as doc.marks marks the others. pdfcpu wants one opacity per call,
+// so the translucent watermark goes on first and the opaque page and Bates
+// numbers after it.
+func stamp(ctx *model.Context, s *Spec, lay *layout, parts []part) error {
 	pages := types.IntSet{}
 	m := map[int][]*model.Watermark{}
-	for p := lay.cover + 1; p <= lay.total; p++ {
-		pages[p] = true
+	for _, pt := range parts {
+		if pt.ctx == nil {
+			continue
+		}
+		for p := pt.first; p < pt.first+pt.item.pdfPages; p++ {
+			pages[p] = true
+		}
+	}
+	for p := range pages {
 		b, err := api.TextWatermark(stampText(lay.bates(s, p)), batesStamp, true, false, types.POINTS)
 		if err != nil {
 			return fmt.Errorf("Bates stamp: %w", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -43,7 +44,7 @@ func (l *layout) assign(counts []int) {
 // whose length may depend on the numbers they print: it draws them until
 // their page counts settle.
 func plan(s *Spec, ps []*prepared) (*layout, error) {
-	d := newDoc(s, true)
+	d := newDoc(s, nil, 0)
 	counts := make([]int, len(ps))
 	for i, p := range ps {
 		before := d.pdf.PageNo()
@@ -56,10 +57,10 @@ func plan(s *Spec, ps []*prepared) (*layout, error) {
 	lay := &layout{cover: 1, index: 1}
 	for range 8 {
 		lay.assign(counts)
-		d := newDoc(s, true)
-		d.cover(lay, len(ps))
+		d := newDoc(s, lay, 0)
+		d.cover(len(ps))
 		cover := d.pdf.PageNo()
-		d.index(lay, ps)
+		d.index(ps)
 		index := d.pdf.PageNo() - cover
 		if err := d.pdf.Error(); err != nil {
 			return nil, fmt.Errorf("draw cover and index: %w", err)
@@ -73,26 +74,25 @@ func plan(s *Spec, ps []*prepared) (*layout, error) {
 }
 
 // render draws the packet as parts to merge in order: runs of pages drawn
-// by fpdf, and the embedded PDF items between them.
+// by fpdf, page and Bates numbers and watermark included, and the embedded
+// PDF items between them, which assemble stamps.
 func render(s *Spec, ps []*prepared, lay *layout) ([]part, error) {
 	var parts []part
-	d := newDoc(s, false)
+	d := newDoc(s, lay, 0)
 	done := 0 // pages in parts
 	flush := func() error {
-		if d.pdf.PageNo() == 0 {
-			return nil
+		if n := d.pdf.PageNo(); n > 0 {
+			var buf bytes.Buffer
+			if err := d.pdf.Output(&buf); err != nil {
+				return fmt.Errorf("draw pages: %w", err)
+			}
+			done += n
+			parts = append(parts, part{fpdf: buf.Bytes()})
 		}
-		var buf bytes.Buffer
-		if err := d.pdf.Output(&buf); err != nil {
-			return fmt.Errorf("draw pages: %w", err)
-		}
-		done += d.pdf.PageNo()
-		parts = append(parts, part{fpdf: buf.Bytes()})
-		d = newDoc(s, false)
 		return nil
 	}
-	d.cover(lay, len(ps))
-	d.index(lay, ps)
+	d.cover(len(ps))
+	d.index(ps)
 	if n := d.pdf.PageNo(); n != lay.cover+lay.index {
 		return nil, fmt.Errorf("cover and index took %d pages, %d planned", n, lay.cover+lay.index)
 	}
@@ -102,8 +102,9 @@ func render(s *Spec, ps []*prepared, lay *layout) ([]part, error) {
 			if err := flush(); err != nil {
 				return nil, err
 			}
-			parts = append(parts, part{ctx: p.pdfCtx, item: p})
+			parts = append(parts, part{ctx: p.pdfCtx, item: p, first: done + 1})
 			done += p.pdfPages
+			d = newDoc(s, lay, done)
 		}
 		if n := done + d.pdf.PageNo(); n != lay.items[i].last {
 			return nil, fmt.Errorf("item %d ends on page %d, %d planned", i, n, lay.items[i].last)
@@ -124,16 +125,20 @@ const (
 	marginB = 25.0
 )
 
-// doc is one fpdf document being drawn. In measuring mode images are left
-// out, which changes no page break.
+// doc is one fpdf document being drawn. Without a layout it only
+// measures: images and page marks are left out, which changes no page
+// break.
 type doc struct {
-	pdf     *fpdf.Fpdf
-	tr      func(string) string
-	s       *Spec
-	measure bool
+	pdf  *fpdf.Fpdf
+	tr   func(string) string
+	s    *Spec
+	lay  *layout // nil when measuring
+	base int     // packet pages before this document's first
 }
 
-func newDoc(s *Spec, measure bool) *doc {
+// newDoc starts a document whose first page is packet page base+1. With a
+// nil layout it measures.
+func newDoc(s *Spec, lay *layout, base int) *doc {
 	pdf := fpdf.New("P", "mm", "Letter", "")
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetAutoPageBreak(true, marginB)
@@ -143,7 +148,11 @@ func newDoc(s *Spec, measure bool) *doc {
 	}
 	pdf.SetCreator("Chartroom", true)
 	pdf.SetTitle("Release of information "+oneLine(s.RequestID), true)
-	return &doc{pdf: pdf, tr: pdf.UnicodeTranslatorFromDescriptor(""), s: s, measure: measure}
+	d := &doc{pdf: pdf, tr: pdf.UnicodeTranslatorFromDescriptor(""), s: s, lay: lay, base: base}
+	if lay != nil {
+		pdf.SetFooterFunc(d.marks)
+	}
+	return d
 }
 
 // clean makes s printable in a core font: line breaks become \n, tabs four
@@ -197,8 +206,8 @@ const confidential = "CONFIDENTIAL. This information has been disclosed to you f
 	"except as permitted by law. If you received it in error, notify the sender and destroy it."
 
 // cover draws the cover letter.
-func (d *doc) cover(lay *layout, items int) {
-	s, pdf := d.s, d.pdf
+func (d *doc) cover(items int) {
+	s, pdf, lay := d.s, d.pdf, d.lay
 	pdf.AddPage()
 	d.font("B", 13)
 	d.para(6, strings.TrimSpace(s.Facility))
@@ -251,8 +260,8 @@ var indexCols = []struct {
 }
 
 // index draws the table of contents.
-func (d *doc) index(lay *layout, ps []*prepared) {
-	s, pdf := d.s, d.pdf
+func (d *doc) index(ps []*prepared) {
+	s, pdf, lay := d.s, d.pdf, d.lay
 	pdf.AddPage()
 	d.font("B", 13)
 	d.para(6, "Index of records released")
@@ -448,11 +457,54 @@ func (d *doc) image(p *prepared) {
 	aw, ah := pageW-marginL-marginR, pageH-marginB-y
 	scale := min(aw/float64(p.imgW), ah/float64(p.imgH))
 	w, h := float64(p.imgW)*scale, float64(p.imgH)*scale
-	if d.measure {
+	if d.lay == nil {
 		return
 	}
 	name := fmt.Sprintf("item%d", p.n)
 	opt := fpdf.ImageOptions{ImageType: p.imgType}
 	pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(p.img))
 	pdf.ImageOptions(name, x+(aw-w)/2, y, w, h, false, opt, 0, "")
+}
+
+// Page marks, shared with the stamps assemble puts on embedded PDF pages:
+// offsets from the bottom corners in points, and the watermark's look.
+const (
+	markInset      = 36.0 // from the left or right edge
+	markRise       = 18.0 // from the bottom edge to the baseline
+	pageMarkSize   = 9.0
+	batesMarkSize  = 10.0
+	watermarkScale = 0.85 // of the page width
+	watermarkGrey  = 160
+	watermarkAlpha = 0.35
+)
+
+// marks draws, as each page ends, the watermark and the page and Bates
+// numbers on every page after the cover.
+func (d *doc) marks() {
+	page := d.base + d.pdf.PageNo()
+	if page <= d.lay.cover {
+		return
+	}
+	pdf := d.pdf
+	w, h := pdf.GetPageSize()
+	pt := 1 / pdf.GetConversionRatio() // one point in mm
+	if text := d.latin(oneLine(d.s.Watermark)); text != "" {
+		pdf.SetFont("Helvetica", "B", 48)
+		size := min(48*watermarkScale*w/pdf.GetStringWidth(text), 120)
+		pdf.SetFontSize(size)
+		tw := pdf.GetStringWidth(text)
+		pdf.SetAlpha(watermarkAlpha, "Normal")
+		pdf.SetTextColor(watermarkGrey, watermarkGrey, watermarkGrey)
+		pdf.TransformBegin()
+		pdf.TransformRotate(math.Atan2(h, w)*180/math.Pi, w/2, h/2)
+		pdf.Text(w/2-tw/2, h/2+size*pt/3, text)
+		pdf.TransformEnd()
+		pdf.SetAlpha(1, "Normal")
+	}
+	pdf.SetTextColor(0, 0, 0)
+	d.font("", pageMarkSize)
+	pdf.Text(markInset*pt, h-markRise*pt, fmt.Sprintf("Page %d of %d", page, d.lay.total))
+	d.font("", batesMarkSize)
+	b := d.latin(d.lay.bates(d.s, page))
+	pdf.Text(w-markInset*pt-pdf.GetStringWidth(b), h-markRise*pt, b)
 }
