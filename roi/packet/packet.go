@@ -94,7 +94,8 @@ type ManifestItem struct {
 const op = "packet.build"
 
 // Build writes the packet for s and items to w and returns its manifest.
-// Nothing is written when it fails. Bad input (an unknown content type,
+// The packet is built in memory first, so w receives nothing when the
+// input is bad. Bad input (an unknown content type,
 // corrupt data, a redaction outside its item, a redaction of a PDF) is an
 // error of kind chartroom.KindInvalid that names the item by index and title.
 func Build(w io.Writer, s Spec, items []Item) (*Manifest, error) {

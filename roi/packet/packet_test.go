@@ -619,3 +619,44 @@ func decodePNG(t *testing.T, name string) image.Image {
 // oneSpace collapses runs of white space, as pdftotext breaks lines where
 // the PDF wraps them.
 func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestBuildAdjacentPDFs puts two PDF items back to back, the second an
+// earlier packet (already stamped and watermarked) behind a notice, and
+// checks that every page still gets its own page and Bates numbers.
+func TestBuildAdjacentPDFs(t *testing.T) {
+	need(t, "pdftotext")
+	old := spec()
+	old.BatesPrefix = "OLD"
+	var prev bytes.Buffer
+	pm, err := packet.Build(&prev, old, items(t)[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	its := []packet.Item{
+		{Title: "Outside records", ContentType: packet.TypePDF, Data: embeddedPDF(t, 3)},
+		{Title: "Earlier release", ContentType: packet.TypePDF, Data: prev.Bytes(), NoticeIndexes: []int{0}},
+	}
+	var buf bytes.Buffer
+	m, err := packet.Build(&buf, spec(), its)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 2 + 3 + 1 + pm.Pages; m.Pages != want {
+		t.Errorf("Pages = %d, want %d", m.Pages, want)
+	}
+	if m.Items[1].FirstPage != 6 || m.Items[1].LastPage != m.Pages {
+		t.Errorf("the earlier release is on pages %d-%d", m.Items[1].FirstPage, m.Items[1].LastPage)
+	}
+	text := pages(t, save(t, buf.Bytes()))
+	if len(text) != m.Pages {
+		t.Fatalf("pdftotext counts %d pages, the manifest %d", len(text), m.Pages)
+	}
+	for p := 2; p <= m.Pages; p++ {
+		if !strings.Contains(text[p-1], bates(p-1)) || !strings.Contains(text[p-1], fmt.Sprintf("Page %d of %d", p, m.Pages)) {
+			t.Errorf("page %d lacks %s or its page number:\n%s", p, bates(p-1), text[p-1])
+		}
+	}
+	if !strings.Contains(text[5], "NOTICE") || !strings.Contains(text[6], "Riverbend General Hospital") {
+		t.Errorf("the notice does not come right before the earlier release's cover")
+	}
+}
