@@ -73,9 +73,10 @@ func readPDF(data []byte) (ctx *model.Context, err error) {
 	return ctx, nil
 }
 
-// assemble merges the parts in order, stamps every page after the cover
-// with its page number, Bates number and the watermark, encrypts the whole
-// when there is a password, and returns the bytes.
+// assemble merges the parts in order, stamps the pages of embedded PDFs
+// with their page and Bates numbers and the watermark (fpdf drew them on
+// the rest), encrypts the whole when there is a password, and returns the
+// bytes.
 func assemble(s *Spec, lay *layout, parts []part) (out []byte, err error) {
 	defer recoverPDF(&err)
 	var dest *model.Context
