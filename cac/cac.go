@@ -220,6 +220,15 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					reason = "uncertain (outpatient: code the symptoms instead)"
 				}
 			}
+			if reason == "family history" || reason == "history" && explicitHistory.MatchString(text) {
+				// Family history maps to Z80–Z84, an explicit personal
+				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
+				if sg, ok := historyCode(x, text, reason, opt); ok && seen[sg.Code] == 0 && !containsCode(out, sg.Code) {
+					sg.Start, sg.End, sg.Evidence, sg.Section = it.start, it.end, text, sectionKindNames[s.kind]
+					out = append(out, sg)
+				}
+				continue
+			}
 			if reason != "" {
 				if s.kind == secDiagnosis {
 					dropped = append(dropped, Dropped{Text: text, Start: it.start, Reason: reason})
@@ -253,9 +262,19 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			seen[r.Code] = len(out)
 			seen[cat(r.Code)] = len(out)
 			out = append(out, sg)
+			// A stage of chronic kidney disease in the same item is coded
+			// with it (E11.22 "use additional code to identify the stage").
+			if stage := ckdStage(text); stage != "" && !containsCode(out, stage) {
+				if rs := x.Search(stage, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == stage {
+					out = append(out, Suggestion{Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section})
+					seen[stage] = len(out) - 1
+					seen[cat(stage)] = len(out) - 1
+				}
+			}
 		}
 	}
 	out = combine(out, x, opt)
+	out = dropIntegral(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
 			return out[i].Principal
@@ -371,4 +390,85 @@ func fits(code string, opt Options) bool {
 		return false
 	}
 	return true
+}
+
+func containsCode(out []Suggestion, code string) bool {
+	for _, s := range out {
+		if s.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o)\b`)
+	relatives       = regexp.MustCompile(`(?i)\b(family history of|family history|history of|h/o|in (his|her|the patient's)?\s*(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)s?|(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)(,| with| had| has)?|at \d+|age \d+|\(|\))`)
+)
+
+// historyCode looks up the Z code for a family or personal history.
+func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggestion, bool) {
+	cond := strings.Join(strings.Fields(relatives.ReplaceAllString(text, " ")), " ")
+	cond = strings.Trim(cond, " ,.;:")
+	if countLetters(cond) < 4 {
+		return Suggestion{}, false
+	}
+	q, lo, hi := "personal history of "+cond, "Z85", "Z87~"
+	if reason == "family history" {
+		q, lo, hi = "family history of "+cond, "Z80", "Z84~"
+	}
+	rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
+	for _, r := range rs {
+		if r.Billable && r.Code >= lo && r.Code <= hi && r.Score >= opt.MinScore {
+			return Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score)}, true
+		}
+	}
+	return Suggestion{}, false
+}
+
+var ckdRe = regexp.MustCompile(`(?i)\b(ckd|chronic kidney disease)\b.*?\bstage\s*(1|2|3a|3b|3|4|5)\b|\b(esrd|end[- ]stage renal disease)\b`)
+
+// ckdStage returns the N18 code for a stage of chronic kidney disease
+// named in text, or "".
+func ckdStage(text string) string {
+	m := ckdRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	if m[3] != "" {
+		return "N18.6"
+	}
+	return map[string]string{"1": "N18.1", "2": "N18.2", "3": "N18.30", "3a": "N18.31", "3b": "N18.32", "4": "N18.4", "5": "N18.5"}[strings.ToLower(m[2])]
+}
+
+// integral lists symptom codes that are not coded beside a definitive
+// diagnosis that accounts for them (Official Guidelines I.B.5).
+var integral = map[string][]string{
+	"R73.":   {"E08", "E09", "E10", "E11", "E13"}, // hyperglycemia in diabetes
+	"R09.02": {"J96"},                             // hypoxemia in respiratory failure
+	"R06.0":  {"J96", "I50"},                      // dyspnea
+	"R07.9":  {"I21", "I20"},                      // chest pain in a coronary syndrome
+	"R50.9":  {"A40", "A41", "J18", "N39"},        // fever with an infection
+}
+
+func dropIntegral(out []Suggestion) []Suggestion {
+	kept := out[:0]
+	for _, s := range out {
+		drop := false
+		for sym, defs := range integral {
+			if strings.HasPrefix(s.Code, sym) {
+				for _, o := range out {
+					for _, d := range defs {
+						if strings.HasPrefix(o.Code, d) {
+							drop = true
+						}
+					}
+				}
+			}
+		}
+		if !drop {
+			kept = append(kept, s)
+		}
+	}
+	return kept
 }
