@@ -453,19 +453,9 @@ func (s *Server) apiCodingProductivity(w http.ResponseWriter, r *http.Request) e
 		return errNoCoding
 	}
 	q := query{r: r}
-	to := s.Now()
-	from := to.AddDate(0, 0, -30)
-	for _, x := range []struct {
-		name string
-		dst  *time.Time
-	}{{"from", &from}, {"to", &to}} {
-		if v := q.str(x.name); v != "" {
-			t, err := time.Parse("2006-01-02", v)
-			if err != nil {
-				return chartroom.Invalid(x.name, "want a date as YYYY-MM-DD")
-			}
-			*x.dst = t
-		}
+	from, to, err := s.dateRange(q, 30)
+	if err != nil {
+		return err
 	}
 	acts, finals, err := s.Coding.CodingProductivity(r.Context(), from, to.Add(24*time.Hour))
 	if err != nil {

@@ -139,19 +139,9 @@ func (s *Server) handleTurnaround(w http.ResponseWriter, r *http.Request) error 
 		return errNoReleases
 	}
 	q := query{r: r}
-	to := s.Now()
-	from := to.AddDate(0, 0, -90)
-	for _, x := range []struct {
-		name string
-		dst  *time.Time
-	}{{"from", &from}, {"to", &to}} {
-		if v := q.str(x.name); v != "" {
-			t, err := time.Parse("2006-01-02", v)
-			if err != nil {
-				return chartroom.Invalid(x.name, "want a date as YYYY-MM-DD")
-			}
-			*x.dst = t
-		}
+	from, to, err := s.dateRange(q, 90)
+	if err != nil {
+		return err
 	}
 	if !from.Before(to) {
 		return chartroom.Invalid("from", "the period must start before it ends")
@@ -167,4 +157,24 @@ func (s *Server) handleTurnaround(w http.ResponseWriter, r *http.Request) error 
 	s.render(w, r, http.StatusOK, "turnaround.html", map[string]any{"Title": "Turnaround", "Nav": "releases", "Rows": rows,
 		"From": from.Format("2006-01-02"), "To": to.Format("2006-01-02")})
 	return nil
+}
+
+// dateRange reads ?from= and ?to= (YYYY-MM-DD); by default the period ends
+// today and starts days before.
+func (s *Server) dateRange(q query, days int) (from, to time.Time, err error) {
+	to = s.Now()
+	from = to.AddDate(0, 0, -days)
+	for _, x := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", &from}, {"to", &to}} {
+		if v := q.str(x.name); v != "" {
+			t, err := time.Parse("2006-01-02", v)
+			if err != nil {
+				return from, to, chartroom.Invalid(x.name, "want a date as YYYY-MM-DD")
+			}
+			*x.dst = t
+		}
+	}
+	return from, to, nil
 }
