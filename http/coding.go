@@ -318,39 +318,44 @@ func (s *Server) visible(ctx context.Context, items []coding.WorkItem) []coding.
 	return out
 }
 
+// worklist reads the request's filters and returns the worklist items the
+// user may see; limit, when positive, replaces the filter's.
+func (s *Server) worklist(r *http.Request, limit int) ([]coding.WorkItem, error) {
+	if s.Coding == nil {
+		return nil, errNoCoding
+	}
+	f, err := s.workFilter(r)
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 {
+		f.Limit = limit
+	}
+	items, err := s.Coding.CodingWorklist(r.Context(), f)
+	if err != nil {
+		return nil, err
+	}
+	return s.visible(r.Context(), items), nil
+}
+
 // apiCodingWorklist lists encounters waiting to be coded, oldest discharge
 // first; filters: class, service, payer, facility, assigned (me or an id),
 // min_age (days since discharge).
 func (s *Server) apiCodingWorklist(w http.ResponseWriter, r *http.Request) error {
-	if s.Coding == nil {
-		return errNoCoding
-	}
-	f, err := s.workFilter(r)
+	items, err := s.worklist(r, 0)
 	if err != nil {
 		return err
 	}
-	items, err := s.Coding.CodingWorklist(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"items": s.visible(r.Context(), items)})
+	return writeJSON(w, http.StatusOK, map[string]any{"items": items})
 }
 
 // apiDNFB reports discharged, not final billed encounters by age and hold.
 func (s *Server) apiDNFB(w http.ResponseWriter, r *http.Request) error {
-	if s.Coding == nil {
-		return errNoCoding
-	}
-	f, err := s.workFilter(r)
+	items, err := s.worklist(r, 100000)
 	if err != nil {
 		return err
 	}
-	f.Limit = 100000
-	items, err := s.Coding.CodingWorklist(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, coding.Report(s.visible(r.Context(), items), s.Now()))
+	return writeJSON(w, http.StatusOK, coding.Report(items, s.Now()))
 }
 
 // apiCodingAudits lists the review queue (?status=pending, the default) or

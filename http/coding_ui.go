@@ -23,18 +23,10 @@ type workRow struct {
 
 // handleCodingPage is the coder's worklist and the DNFB summary.
 func (s *Server) handleCodingPage(w http.ResponseWriter, r *http.Request) error {
-	if s.Coding == nil {
-		return errNoCoding
-	}
-	f, err := s.workFilter(r)
+	items, err := s.worklist(r, 0)
 	if err != nil {
 		return err
 	}
-	items, err := s.Coding.CodingWorklist(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	items = s.visible(r.Context(), items)
 	var rows []workRow
 	for _, it := range items {
 		row := workRow{WorkItem: it, Age: it.Age(s.Now())}
