@@ -45,11 +45,7 @@ func TestBrowserAmendment(t *testing.T) {
 	}
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	steps := []chromedp.Action[chromedp.Void]{
-		chromedp.Navigate(base + "/login"), waitFor(`#username`),
-		chromedp.SendKeys(css(`#username`), "ines"), chromedp.SendKeys(css(`#password`), pw), chromedp.Submit(css(`#password`)),
-		waitFor(`#current`), chromedp.SendKeys(css(`#current`), pw),
-		chromedp.SendKeys(css(`#new`), "harbor-amend-2026"), chromedp.SendKeys(css(`#again`), "harbor-amend-2026"), chromedp.Submit(css(`#again`)),
-		waitFor(`#q`),
+		signInFirstTimeAs(base, "ines", pw, "harbor-amend-2026"),
 		chromedp.SendKeys(css(`#q`), family+", "+given), chromedp.Submit(css(`#q`)),
 		waitFor(`table.list tbody a`), chromedp.Click(css(`table.list tbody a`)),
 		waitFor(`ul.docs a[href*="doc="]`), chromedp.Click(css(`ul.docs a[href*="doc="]`)),

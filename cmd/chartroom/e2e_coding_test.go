@@ -76,11 +76,7 @@ func TestBrowserCoding(t *testing.T) {
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	row := fmt.Sprintf(`//table[@id="coding-worklist"]//a[contains(., %q)]`, pt.Name.Family)
 	err = chromedp.Do(ctx,
-		chromedp.Navigate(base+"/login"), chromedp.WaitVisible(css(`#username`)),
-		chromedp.SendKeys(css(`#username`), "mei"), chromedp.SendKeys(css(`#password`), pw1), chromedp.Submit(css(`#password`)),
-		chromedp.WaitVisible(css(`#current`)), chromedp.SendKeys(css(`#current`), pw1),
-		chromedp.SendKeys(css(`#new`), "harbor-coding-2026"), chromedp.SendKeys(css(`#again`), "harbor-coding-2026"), chromedp.Submit(css(`#again`)),
-		chromedp.WaitVisible(css(`#q`)),
+		signInFirstTimeAs(base, "mei", pw1, "harbor-coding-2026"),
 		chromedp.Navigate(base+"/coding?class=inpatient"), chromedp.WaitVisible(css(`#coding-worklist`)),
 		chromedp.Click(chromedp.Search(row)), chromedp.WaitVisible(css(`#abstract-form`)),
 	)

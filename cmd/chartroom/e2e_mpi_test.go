@@ -57,19 +57,7 @@ func TestBrowserDuplicates(t *testing.T) {
 			return chromedp.Void{}, fmt.Errorf("clicking %s did not reach %s", sel, pattern)
 		}
 	}
-	signIn := chromedp.Steps(
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(css(`#username`)),
-		chromedp.SendKeys(css(`#username`), "hana"),
-		chromedp.SendKeys(css(`#password`), pw),
-		chromedp.Submit(css(`#password`)),
-		chromedp.WaitVisible(css(`#current`)),
-		chromedp.SendKeys(css(`#current`), pw),
-		chromedp.SendKeys(css(`#new`), "harbor-mpi-2026"),
-		chromedp.SendKeys(css(`#again`), "harbor-mpi-2026"),
-		chromedp.Submit(css(`#again`)),
-		chromedp.WaitVisible(css(`#q`)),
-	)
+	signIn := signInFirstTimeAs(base, "hana", pw, "harbor-mpi-2026")
 	if err := chromedp.Do(ctx, signIn, chromedp.Click(css(`nav a[href="/duplicates"]`)), chromedp.WaitVisible(css(`form[action="/duplicates/scan"] button`)),
 		to(`form[action="/duplicates/scan"] button`, "done=", `#worklist`)); err != nil {
 		t.Fatalf("searching the index: %v", err)

@@ -40,19 +40,7 @@ func TestBrowserRelease(t *testing.T) {
 	ctx := browser(t)
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	signIn := func(user, oneTime, chosen string) chromedp.Action[chromedp.Void] {
-		return chromedp.Steps(
-			chromedp.Navigate(base+"/login"),
-			chromedp.WaitVisible(css(`#username`)),
-			chromedp.SendKeys(css(`#username`), user),
-			chromedp.SendKeys(css(`#password`), oneTime),
-			chromedp.Submit(css(`#password`)),
-			chromedp.WaitVisible(css(`#current`)),
-			chromedp.SendKeys(css(`#current`), oneTime),
-			chromedp.SendKeys(css(`#new`), chosen),
-			chromedp.SendKeys(css(`#again`), chosen),
-			chromedp.Submit(css(`#again`)),
-			chromedp.WaitVisible(css(`#q`)),
-		)
+		return signInFirstTimeAs(base, user, oneTime, chosen)
 	}
 	signOut := chromedp.Steps(chromedp.Click(css(`.who button`)), chromedp.WaitVisible(css(`#username`)))
 	intake := func(requester, name, basis string) chromedp.Action[chromedp.Void] {

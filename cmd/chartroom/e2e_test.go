@@ -182,11 +182,17 @@ func demoHospital() *demogen.Hospital {
 // signInFirstTime signs in as the admin with the one-time password, chooses
 // a password, and lands on patient search.
 func signInFirstTime(base, oneTime, chosen string) chromedp.Action[chromedp.Void] {
+	return signInFirstTimeAs(base, "admin", oneTime, chosen)
+}
+
+// signInFirstTimeAs signs a new user in with their one-time password and
+// sets the chosen one, ending on the patient search.
+func signInFirstTimeAs(base, user, oneTime, chosen string) chromedp.Action[chromedp.Void] {
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	return chromedp.Steps(
 		chromedp.Navigate(base+"/login"),
 		chromedp.WaitVisible(css(`#username`)),
-		chromedp.SendKeys(css(`#username`), "admin"),
+		chromedp.SendKeys(css(`#username`), user),
 		chromedp.SendKeys(css(`#password`), oneTime),
 		chromedp.Submit(css(`#password`)),
 		chromedp.WaitVisible(css(`#current`)),
