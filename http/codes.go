@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -147,35 +146,9 @@ func (s *Server) apiCodeShow(w http.ResponseWriter, r *http.Request) error {
 // apiCodeValidate answers GET /api/v1/codes/validate?codes=A,B&…: each
 // problem with its rule and a suggested fix.
 func (s *Server) apiCodeValidate(w http.ResponseWriter, r *http.Request) error {
-	q := query{r: r}
-	var codes []string
-	for _, c := range strings.Split(q.str("codes"), ",") {
-		if c = strings.TrimSpace(c); c != "" {
-			codes = append(codes, c)
-		}
-	}
-	opt := codeset.ValidateOptions{Date: codeDate(&q), Age: -1, Setting: q.str("setting"), Principal: q.str("principal")}
-	if a := q.str("age"); a != "" {
-		n, err := strconv.Atoi(a)
-		if err != nil || n < 0 || n > 130 {
-			return chartroom.Invalid("age", "want an age in years")
-		}
-		opt.Age = n
-	}
-	switch strings.ToUpper(q.str("sex")) {
-	case "F":
-		opt.Sex = 'F'
-	case "M":
-		opt.Sex = 'M'
-	case "":
-	default:
-		return chartroom.Invalid("sex", "want F or M")
-	}
-	if q.err != nil {
-		return q.err
-	}
-	if len(codes) == 0 {
-		return chartroom.Invalid("codes", "give the codes to check, separated by commas")
+	codes, opt, err := validateRequest(r.URL.Query())
+	if err != nil {
+		return err
 	}
 	set, _, err := s.Codes.get()
 	if err != nil {
@@ -184,6 +157,9 @@ func (s *Server) apiCodeValidate(w http.ResponseWriter, r *http.Request) error {
 	problems := set.Validate(codes, opt)
 	if problems == nil {
 		problems = []codeset.Problem{}
+	}
+	if codes == nil {
+		codes = []string{}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"codes": codes, "problems": problems})
 }
@@ -238,7 +214,11 @@ func (s *Server) handleCodesPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			data["Error"] = err.Error()
 		}
-		data["PCS"], data["PCSPartial"], data["PCSChoices"] = true, partial, choices
+		data["PCS"], data["PCSPartial"], data["PCSChoices"], data["PCSPos"] = true, partial, choices, len(partial)+1
+		if len(choices) > 0 {
+			data["PCSAxis"] = choices[0].Axis
+		}
+		data["PCSSteps"] = pcsSteps(set, partial)
 	}
 	var releases []string
 	for _, rel := range set.Releases {
@@ -247,4 +227,35 @@ func (s *Server) handleCodesPage(w http.ResponseWriter, r *http.Request) error {
 	data["Releases"] = releases
 	s.render(w, r, http.StatusOK, "codes.html", data)
 	return nil
+}
+
+// pcsStep is one character already chosen in the PCS builder: its axis and
+// meaning, and the partial code before it (to choose it again).
+type pcsStep struct {
+	Pos               int
+	Axis, Char, Label string
+	Prefix            string
+}
+
+// pcsSteps explains each character of a partial PCS code, as far as the
+// tables know it.
+func pcsSteps(set *codeset.Set, partial string) []pcsStep {
+	var out []pcsStep
+	for i := 0; i < len(partial); i++ {
+		choices, err := set.PCSNext(partial[:i])
+		if err != nil {
+			break
+		}
+		found := false
+		for _, c := range choices {
+			if c.Char == partial[i:i+1] {
+				out = append(out, pcsStep{Pos: i + 1, Axis: c.Axis, Char: c.Char, Label: c.Label, Prefix: partial[:i]})
+				found = true
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return out
 }

@@ -493,17 +493,10 @@ per line: change, code, title (and the old title for retitled codes).`)
 	if err != nil {
 		return err
 	}
-	a, b := s.ReleaseFor(sys, y1), s.ReleaseFor(sys, y2)
-	if a == nil || b == nil {
-		var have []string
-		for _, r := range s.Releases {
-			if r.System == sys {
-				have = append(have, strconv.Itoa(r.Version))
-			}
-		}
-		return fmt.Errorf("no %s release for %d or %d; loaded: %s", sys, y1, y2, strings.Join(have, ", "))
+	diff, err := s.DiffYears(sys, y1, y2)
+	if err != nil {
+		return err
 	}
-	diff := codeset.Diff(a, b)
 	w := bufio.NewWriter(env.Stdout)
 	defer w.Flush()
 	if *format == "json" {
