@@ -44,6 +44,11 @@ type Suggestion struct {
 	Section    string  `json:"section"`
 	Principal  bool    `json:"principal,omitempty"` // first listed in discharge diagnoses or assessment
 	Uncertain  bool    `json:"uncertain,omitempty"` // documented as probable, suspected…
+	// Rule names what produced the suggestion, so acceptance can be
+	// tracked per rule: the search source that matched ("index", "title",
+	// "inclusion term"…), or a coding convention ("ckd stage",
+	// "hypertension combination", "family history", "personal history").
+	Rule string `json:"rule"`
 }
 
 // Dropped is a finding the context rules kept out, for the coder to see.
@@ -244,7 +249,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			sg := Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: it.start, End: it.end, Evidence: text,
-				Section: sectionKindNames[s.kind], Principal: firstDx, Uncertain: uncertain}
+				Section: sectionKindNames[s.kind], Principal: firstDx, Uncertain: uncertain, Rule: r.Source}
 			firstDx = false
 			if i, ok := seen[r.Code]; ok {
 				if sg.Confidence > out[i].Confidence {
@@ -266,7 +271,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			// with it (E11.22 "use additional code to identify the stage").
 			if stage := ckdStage(text); stage != "" && !containsCode(out, stage) {
 				if rs := x.Search(stage, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == stage {
-					out = append(out, Suggestion{Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section})
+					out = append(out, Suggestion{Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
 					seen[stage] = len(out) - 1
 					seen[cat(stage)] = len(out) - 1
 				}
@@ -351,7 +356,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	if _, dup := has(code); dup {
 		return append(out[:i10], out[i10+1:]...)
 	}
-	out[i10].Code = code
+	out[i10].Code, out[i10].Rule = code, "hypertension combination"
 	if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 {
 		out[i10].Title = rs[0].Title
 	}
@@ -413,14 +418,14 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	if countLetters(cond) < 4 {
 		return Suggestion{}, false
 	}
-	q, lo, hi := "personal history of "+cond, "Z85", "Z87~"
+	q, lo, hi, rule := "personal history of "+cond, "Z85", "Z87~", "personal history"
 	if reason == "family history" {
-		q, lo, hi = "family history of "+cond, "Z80", "Z84~"
+		q, lo, hi, rule = "family history of "+cond, "Z80", "Z84~", "family history"
 	}
 	rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
 	for _, r := range rs {
 		if r.Billable && r.Code >= lo && r.Code <= hi && r.Score >= opt.MinScore {
-			return Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score)}, true
+			return Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Rule: rule}, true
 		}
 	}
 	return Suggestion{}, false

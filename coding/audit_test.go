@@ -67,3 +67,17 @@ func TestProductivity(t *testing.T) {
 		t.Errorf("coder 2: %+v", r)
 	}
 }
+
+func TestAcceptanceRates(t *testing.T) {
+	ds := []coding.SuggestionDecision{
+		{"I10", "title", coding.Accepted}, {"I10", "title", coding.Accepted}, {"I10", "index", coding.Rejected},
+		{"E11.9", "index", coding.Rejected}, {"Z80.0", "family history", coding.Accepted},
+	}
+	byCode, byRule := coding.AcceptanceRates(ds)
+	if len(byCode) != 3 || byCode[0].Key != "I10" || byCode[0].Accepted != 2 || byCode[0].Rejected != 1 || byCode[1].Key != "E11.9" || byCode[1].Rate != 0 {
+		t.Errorf("by code: %+v", byCode)
+	}
+	if len(byRule) != 3 || byRule[0].Key != "index" || byRule[0].Rate != 0 || byRule[1].Key != "title" || byRule[1].Rate != 1 || byRule[2].Key != "family history" {
+		t.Errorf("by rule: %+v", byRule)
+	}
+}

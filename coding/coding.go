@@ -341,7 +341,7 @@ func checkPartners(a *Abstract, set *codeset.Set, f Facts, add func(Edit)) {
 			case g.kind == codeset.NoteCodeFirst && !before:
 				add(Edit{Rule: "code-first-sequence", Code: d.Code, Line: i + 1, Message: d.Code + ": the underlying condition must be sequenced before it", Fix: "move the underlying condition above it"})
 			case g.kind == codeset.NoteUseAdditional && !found:
-				add(Edit{Rule: "use-additional", Code: d.Code, Line: i + 1, Message: d.Code + ": use additional code " + text, Fix: "add it if documented, or override with a reason"})
+				add(Edit{Rule: "use-additional", Code: d.Code, Line: i + 1, Message: d.Code + ": use additional code " + strings.TrimPrefix(text, "code "), Fix: "add it if documented, or override with a reason"})
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/chartroom/chartroom"
@@ -28,6 +29,8 @@ type CodingStore interface {
 	CodingAudits(ctx context.Context, status string) ([]*sqlstore.CodingAudit, error)
 	RecordCodingAudit(ctx context.Context, encounterID, auditorID int64, review *coding.Abstract, reasons map[string]string) (*sqlstore.CodingAudit, error)
 	CodingProductivity(ctx context.Context, from, to time.Time) ([]coding.Activity, []coding.Finalised, error)
+	RecordSuggestionDecision(ctx context.Context, encounterID, userID int64, d coding.SuggestionDecision) error
+	SuggestionDecisions(ctx context.Context, from, to time.Time) ([]coding.SuggestionDecision, error)
 }
 
 // AuditPolicy is the site's second-level review setting: the share of
@@ -474,4 +477,62 @@ func (s *Server) apiCodingProductivity(w http.ResponseWriter, r *http.Request) e
 		})
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"from": from.Format("2006-01-02"), "to": to.Format("2006-01-02"), "items": rows})
+}
+
+// apiSuggestionDecision records a coder's acceptance or rejection of a
+// suggested code: {"code": "I50.23", "rule": "index", "decision":
+// "accepted"}. The workbench sends it on the keystroke.
+func (s *Server) apiSuggestionDecision(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.codingEncounter(r)
+	if err != nil {
+		return err
+	}
+	var in coding.SuggestionDecision
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	in.Code = strings.ToUpper(strings.TrimSpace(in.Code))
+	if err := s.Coding.RecordSuggestionDecision(r.Context(), e.ID, userFrom(r.Context()).ID, in); err != nil {
+		return err
+	}
+	s.recordAbstract(r, audit.Update, e, in.Decision+" a suggested code")
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// apiAcceptanceRates reports the share of suggestions coders accepted, by
+// code (?by=code, the default) or by rule (?by=rule), for
+// ?from=YYYY-MM-DD&to=YYYY-MM-DD (default the last 30 days), as JSON or
+// ?format=csv.
+func (s *Server) apiAcceptanceRates(w http.ResponseWriter, r *http.Request) error {
+	if s.Coding == nil {
+		return errNoCoding
+	}
+	q := query{r: r}
+	from, to, err := s.dateRange(q, 30)
+	if err != nil {
+		return err
+	}
+	by := q.str("by")
+	if by == "" {
+		by = "code"
+	}
+	if by != "code" && by != "rule" {
+		return chartroom.Invalid("by", "want code or rule")
+	}
+	ds, err := s.Coding.SuggestionDecisions(r.Context(), from, to.Add(24*time.Hour))
+	if err != nil {
+		return err
+	}
+	rows, byRule := coding.AcceptanceRates(ds)
+	if by == "rule" {
+		rows = byRule
+	}
+	if q.str("format") == "csv" {
+		return writeCSV(w, "suggestion-acceptance-by-"+by+".csv", []string{by, "accepted", "rejected", "rate"}, len(rows), func(i int) []string {
+			a := rows[i]
+			return []string{a.Key, strconv.Itoa(a.Accepted), strconv.Itoa(a.Rejected), pct(a.Rate)}
+		})
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"from": from.Format("2006-01-02"), "to": to.Format("2006-01-02"), "by": by, "items": rows})
 }

@@ -175,3 +175,36 @@ func TestCodingReview(t *testing.T) {
 		}
 	})
 }
+
+func TestSuggestionAcceptanceAPI(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		_, e, _ := storetest.Seed(t, s)
+		url := "/api/v1/encounters/" + itoa(e.ID) + "/suggestions"
+		for _, body := range []string{
+			`{"code":"j18.9","rule":"index","decision":"accepted"}`,
+			`{"code":"I10","rule":"index","decision":"rejected"}`,
+			`{"code":"Z80.0","rule":"family history","decision":"accepted"}`,
+		} {
+			if resp := f.do(chartroom.RoleCoder, "POST", url, body); resp.StatusCode != http.StatusNoContent {
+				t.Fatalf("%s: %d %s", body, resp.StatusCode, readAll(resp))
+			}
+		}
+		if resp := f.do(chartroom.RoleCoder, "POST", url, `{"code":"I10","decision":"perhaps"}`); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("a bad decision: %d", resp.StatusCode)
+		}
+		if resp := f.do(chartroom.RoleROI, "POST", url, `{"code":"I10","decision":"accepted"}`); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("a release-of-information specialist decided a code: %d", resp.StatusCode)
+		}
+		byRule := decode[struct{ Items []coding.AcceptanceRate }](t, f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/acceptance?by=rule", nil))
+		if len(byRule.Items) != 2 || byRule.Items[0].Key != "index" || byRule.Items[0].Accepted != 1 || byRule.Items[0].Rejected != 1 {
+			t.Errorf("by rule: %+v", byRule)
+		}
+		if csv := readAll(f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/acceptance?format=csv", nil)); !strings.Contains(csv, "J18.9,1,0,1.000") || !strings.HasPrefix(csv, "code,accepted,rejected,rate") {
+			t.Errorf("by code CSV:\n%s", csv)
+		}
+		if resp := f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/acceptance?by=coder", nil); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("by=coder: %d", resp.StatusCode)
+		}
+	})
+}

@@ -286,7 +286,16 @@ func (s *Server) handleCodingReports(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	decisions, err := s.Coding.SuggestionDecisions(ctx, s.Now().AddDate(0, 0, -30), s.Now().Add(24*time.Hour))
+	if err != nil {
+		return err
+	}
+	byCode, byRule := coding.AcceptanceRates(decisions)
+	if len(byCode) > 25 {
+		byCode = byCode[:25]
+	}
 	s.render(w, r, http.StatusOK, "coding_reports.html", map[string]any{"Title": "Coding reports", "Nav": "coding", "Pending": pending,
-		"Accuracy": coding.Accuracy(by), "Productivity": coding.Productivity(acts, finals), "Names": s.userNames(r), "Policy": s.auditPolicy(ctx)})
+		"Accuracy": coding.Accuracy(by), "Productivity": coding.Productivity(acts, finals), "Names": s.userNames(r), "Policy": s.auditPolicy(ctx),
+		"ByRule": byRule, "ByCode": byCode})
 	return nil
 }

@@ -146,6 +146,8 @@ func (s *Server) routeTable() []route {
 		{"POST /api/v1/encounters/{id}/abstract/review", apiCan(auth.CodingWrite), s.apiRecordCodingAudit},
 		{"GET /api/v1/coding/accuracy", apiCan(auth.CodingRead), s.apiCoderAccuracy},
 		{"GET /api/v1/coding/productivity", apiCan(auth.CodingRead), s.apiCodingProductivity},
+		{"POST /api/v1/encounters/{id}/suggestions", apiCan(auth.CodingWrite), s.apiSuggestionDecision},
+		{"GET /api/v1/coding/acceptance", apiCan(auth.CodingRead), s.apiAcceptanceRates},
 		{"PUT /api/v1/encounters/{id}", apiCan(auth.EncounterWrite), s.apiUpdateEncounter},
 		{"GET /api/v1/providers", apiCan(auth.ProviderRead), s.apiFindProviders},
 		{"POST /api/v1/providers", apiCan(auth.ProviderWrite), s.apiCreateProvider},

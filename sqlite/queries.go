@@ -170,12 +170,15 @@ var queries = sqlstore.Queries{
 		AND (?1 = '' OR e.class = ?1) AND (?2 = '' OR e.service = ?2) AND (?3 = '' OR e.payer = ?3)
 		AND (?4 = 0 OR a.assigned_to = ?4) AND (?5 = '' OR e.facility = ?5) AND e.discharge_at <= ?6
 		ORDER BY e.discharge_at, e.id LIMIT ?7`,
-	InsertCodingAudit:    `INSERT INTO coding_audits (encounter_id, status, mode, coder_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (encounter_id) DO NOTHING`,
-	SelectCodingAudit:    `SELECT status, mode, coder_id, auditor_id, data, created_at, done_at FROM coding_audits WHERE encounter_id = ?1`,
-	UpdateCodingAudit:    `UPDATE coding_audits SET status = ?1, auditor_id = ?2, data = ?3, done_at = ?4 WHERE encounter_id = ?5`,
-	SelectCodingAudits:   `SELECT encounter_id, status, mode, coder_id, auditor_id, data, created_at, done_at FROM coding_audits WHERE status = ?1 ORDER BY created_at, encounter_id`,
-	SelectCodingActivity: `SELECT user_id, at FROM abstract_changes WHERE at >= ?1 AND at < ?2 AND user_id IS NOT NULL`,
-	SelectFinalised:      `SELECT a.updated_by, e.class, a.finalised_at FROM abstracts a JOIN encounters e ON e.id = a.encounter_id WHERE a.status = 'final' AND a.finalised_at >= ?1 AND a.finalised_at < ?2 AND a.updated_by IS NOT NULL`,
-	SelectSetting:        `SELECT value FROM settings WHERE key = ?1`,
-	UpsertSetting:        `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+	InsertCodingAudit:  `INSERT INTO coding_audits (encounter_id, status, mode, coder_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (encounter_id) DO NOTHING`,
+	SelectCodingAudit:  `SELECT status, mode, coder_id, auditor_id, data, created_at, done_at FROM coding_audits WHERE encounter_id = ?1`,
+	UpdateCodingAudit:  `UPDATE coding_audits SET status = ?1, auditor_id = ?2, data = ?3, done_at = ?4 WHERE encounter_id = ?5`,
+	SelectCodingAudits: `SELECT encounter_id, status, mode, coder_id, auditor_id, data, created_at, done_at FROM coding_audits WHERE status = ?1 ORDER BY created_at, encounter_id`,
+	UpsertSuggestionDecision: `INSERT INTO cac_feedback (encounter_key, code, rule, decision, user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+		ON CONFLICT (encounter_key, code) DO UPDATE SET rule = excluded.rule, decision = excluded.decision, user_id = excluded.user_id, at = excluded.at`,
+	SelectSuggestionDecisions: `SELECT code, rule, decision FROM cac_feedback WHERE at >= ?1 AND at < ?2`,
+	SelectCodingActivity:      `SELECT user_id, at FROM abstract_changes WHERE at >= ?1 AND at < ?2 AND user_id IS NOT NULL`,
+	SelectFinalised:           `SELECT a.updated_by, e.class, a.finalised_at FROM abstracts a JOIN encounters e ON e.id = a.encounter_id WHERE a.status = 'final' AND a.finalised_at >= ?1 AND a.finalised_at < ?2 AND a.updated_by IS NOT NULL`,
+	SelectSetting:             `SELECT value FROM settings WHERE key = ?1`,
+	UpsertSetting:             `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
 }

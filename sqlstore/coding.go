@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/chartroom/chartroom"
@@ -389,4 +390,43 @@ func (s *Store) CodingProductivity(ctx context.Context, from, to time.Time) ([]c
 		finals = append(finals, f)
 	}
 	return acts, finals, chartroom.E(op, rows.Err())
+}
+
+// RecordSuggestionDecision keeps a coder's decision on a suggested code for
+// an encounter; a later decision on the same code replaces it. The
+// encounter is stored as a keyed hash, so the table names no patient's
+// diagnoses.
+func (s *Store) RecordSuggestionDecision(ctx context.Context, encounterID, userID int64, d coding.SuggestionDecision) error {
+	const op = "coding.suggestion"
+	if d.Decision != coding.Accepted && d.Decision != coding.Rejected {
+		return chartroom.E(op, chartroom.Invalid("decision", "want %q or %q", coding.Accepted, coding.Rejected))
+	}
+	if d.Code == "" || len(d.Code) > 8 || len(d.Rule) > 40 {
+		return chartroom.E(op, chartroom.Invalid("code", "want a code of at most 8 characters and a rule of at most 40"))
+	}
+	if _, err := s.Encounter(ctx, encounterID); err != nil {
+		return chartroom.E(op, err)
+	}
+	key := s.vault.BlindIndex("cac.encounter", strconv.FormatInt(encounterID, 10))
+	_, err := s.db.ExecContext(ctx, s.q.UpsertSuggestionDecision, key, d.Code, d.Rule, d.Decision, nullInt(userID), s.d.Time(s.clock()))
+	return chartroom.E(op, err)
+}
+
+// SuggestionDecisions lists the decisions made in [from, to).
+func (s *Store) SuggestionDecisions(ctx context.Context, from, to time.Time) ([]coding.SuggestionDecision, error) {
+	const op = "coding.suggestions"
+	rows, err := s.rdb.QueryContext(ctx, s.q.SelectSuggestionDecisions, s.d.Time(from.UTC()), s.d.Time(to.UTC()))
+	if err != nil {
+		return nil, chartroom.E(op, err)
+	}
+	defer rows.Close()
+	var out []coding.SuggestionDecision
+	for rows.Next() {
+		var d coding.SuggestionDecision
+		if err := rows.Scan(&d.Code, &d.Rule, &d.Decision); err != nil {
+			return nil, chartroom.E(op, err)
+		}
+		out = append(out, d)
+	}
+	return out, chartroom.E(op, rows.Err())
 }

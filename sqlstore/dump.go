@@ -14,7 +14,7 @@ import (
 var Tables = []string{
 	"data_keys", "facilities", "providers", "patients", "patient_identifiers", "encounters", "blobs",
 	"documents", "document_versions", "amendments", "users", "scans", "break_glass", "alerts", "api_tokens", "interface_messages", "merges", "charges", "code_releases", "release_requests", "disclosures", "amendment_requests",
-	"match_candidates", "release_links", "settings", "abstracts", "abstract_changes", "coding_audits",
+	"match_candidates", "release_links", "settings", "abstracts", "abstract_changes", "coding_audits", "cac_feedback",
 }
 
 // seededTables hold a row that a migration writes; a restore replaces it.

@@ -160,6 +160,9 @@ type Queries struct {
 	SelectCodingActivity string // from, to → user_id, at of abstract changes
 	SelectFinalised      string // from, to → updated_by, class, finalised_at of final abstracts
 
+	UpsertSuggestionDecision  string // encounter_key, code, rule, decision, user_id, at (the latest decision wins)
+	SelectSuggestionDecisions string // from, to → code, rule, decision
+
 	SelectSetting string // key → value
 	UpsertSetting string // key, value, updated_by, updated_at
 }

@@ -142,3 +142,47 @@ func TestCodingAuditQueue(t *testing.T) {
 		}
 	})
 }
+
+func TestSuggestionDecisions(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		_, e, _ := storetest.Seed(t, s)
+		user := &chartroom.User{Username: "coder.cac", Name: "Coder", Roles: []chartroom.Role{chartroom.RoleCoder}, Facilities: []string{"*"}, PasswordHash: "x"}
+		if err := s.CreateUser(ctx, user); err != nil {
+			t.Fatal(err)
+		}
+		from := time.Now().Add(-time.Hour)
+		for _, d := range []coding.SuggestionDecision{
+			{Code: "J18.9", Rule: "index", Decision: coding.Accepted},
+			{Code: "R09.02", Rule: "title", Decision: coding.Accepted},
+			{Code: "R09.02", Rule: "title", Decision: coding.Rejected}, // changed mind: the latest counts
+		} {
+			if err := s.RecordSuggestionDecision(ctx, e.ID, user.ID, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, bad := range []coding.SuggestionDecision{{Code: "J18.9", Decision: "maybe"}, {Code: "", Decision: coding.Accepted}, {Code: "J18.9123456", Decision: coding.Accepted}} {
+			if err := s.RecordSuggestionDecision(ctx, e.ID, user.ID, bad); chartroom.ErrorKind(err) != chartroom.KindInvalid {
+				t.Errorf("%+v: %v", bad, err)
+			}
+		}
+		if err := s.RecordSuggestionDecision(ctx, e.ID+999, user.ID, coding.SuggestionDecision{Code: "J18.9", Decision: coding.Accepted}); chartroom.ErrorKind(err) != chartroom.KindNotFound {
+			t.Errorf("unknown encounter: %v", err)
+		}
+		got, err := s.SuggestionDecisions(ctx, from, time.Now().Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		byCode, byRule := coding.AcceptanceRates(got)
+		if len(got) != 2 || len(byCode) != 2 || len(byRule) != 2 {
+			t.Fatalf("decisions %+v", got)
+		}
+		for _, r := range byCode {
+			if want := map[string]float64{"J18.9": 1, "R09.02": 0}[r.Key]; r.Rate != want {
+				t.Errorf("%s: rate %v, want %v", r.Key, r.Rate, want)
+			}
+		}
+		if old, _ := s.SuggestionDecisions(ctx, from.Add(-48*time.Hour), from); len(old) != 0 {
+			t.Errorf("outside the range: %+v", old)
+		}
+	})
+}
