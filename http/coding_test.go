@@ -3,6 +3,7 @@ package http_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -205,6 +206,56 @@ func TestSuggestionAcceptanceAPI(t *testing.T) {
 		}
 		if resp := f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/acceptance?by=coder", nil); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("by=coder: %d", resp.StatusCode)
+		}
+	})
+}
+
+// TestReviewPage records a blind second-level review through the web
+// form: the reviewer does not see the coder's codes, and the result lists
+// each disagreement with its reason.
+func TestReviewPage(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		f := newFixture(t, s)
+		_, e, _ := storetest.Seed(t, s)
+		file := orderLine(1, "J189", true, "Pneumonia, unspecified organism") + orderLine(2, "J9601", true, "Acute respiratory failure with hypoxia") +
+			orderLine(3, "R0902", true, "Hypoxemia")
+		set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.codes.Use(set, nil)
+		if err := s.SetSetting(t.Context(), "coding.audit", map[string]any{"percent": 100, "mode": "blind"}, 0); err != nil {
+			t.Fatal(err)
+		}
+		base := "/api/v1/encounters/" + itoa(e.ID) + "/abstract"
+		f.do(chartroom.RoleCoder, "PUT", base, `{"version":0,"diagnoses":[{"code":"J18.9","poa":"Y"},{"code":"R09.02","poa":"Y"}],"admitting":"J18.9","disposition":"01"}`)
+		if resp := f.do(chartroom.RoleCoder, "POST", base+"/finalise", nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("finalise: %d %s", resp.StatusCode, readAll(resp))
+		}
+		page := "/coding/" + itoa(e.ID) + "/review"
+		blind := readAll(f.do(chartroom.RoleHIMManager, "GET", page, nil))
+		if !strings.Contains(blind, `id="review-form"`) || strings.Contains(blind, "R09.02") {
+			t.Fatalf("blind review page shows the coder's codes or no form:\n%s", blind)
+		}
+		bad := f.form(chartroom.RoleHIMManager, page, url.Values{"dx_code": {"J18.9"}, "dx_poa": {"Y"}, "reasons": {"no colon here"}})
+		if bad.StatusCode != http.StatusBadRequest {
+			t.Errorf("a reason without a code: %d", bad.StatusCode)
+		}
+		resp := f.form(chartroom.RoleHIMManager, page, url.Values{"dx_code": {"J18.9", "J96.01", ""}, "dx_poa": {"Y", "Y", ""},
+			"reasons": {"J96.01: respiratory failure documented\n"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("record: %d %s", resp.StatusCode, readAll(resp))
+		}
+		done := readAll(f.do(chartroom.RoleHIMManager, "GET", page, nil))
+		for _, want := range []string{"1 of 3", "respiratory failure documented", "R09.02"} {
+			if !strings.Contains(done, want) {
+				t.Errorf("result lacks %q", want)
+			}
+		}
+		if resp := f.form(chartroom.RoleHIMManager, page, url.Values{"dx_code": {"J18.9"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("a second review: %d", resp.StatusCode)
+		} else if loc := resp.Header.Get("Location"); !strings.Contains(loc, "Not+recorded") && !strings.Contains(loc, "Not%20recorded") {
+			t.Errorf("a second review was not refused: %s", loc)
 		}
 	})
 }

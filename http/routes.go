@@ -78,6 +78,8 @@ func (s *Server) routeTable() []route {
 		{"GET /coding/reports", can(auth.CodingRead), s.handleCodingReports},
 		{"GET /coding/{id}", can(auth.CodingRead), s.handleWorkbench},
 		{"POST /coding/{id}", can(auth.CodingWrite), s.handleWorkbenchSave},
+		{"GET /coding/{id}/review", can(auth.CodingWrite), s.handleReviewPage},
+		{"POST /coding/{id}/review", can(auth.CodingWrite), s.handleReviewSave},
 		{"GET /releases", can(auth.ReleaseRead), s.handleReleasesPage},
 		{"POST /releases", can(auth.ReleaseWrite), s.handleReleaseIntake},
 		{"GET /releases/turnaround", can(auth.ReleaseRead), s.handleTurnaround},
