@@ -35,15 +35,18 @@ type Options struct {
 
 // Suggestion is one suggested code and why.
 type Suggestion struct {
-	Code       string  `json:"code"`
-	Title      string  `json:"title"`
-	Confidence float64 `json:"confidence"`
-	Start      int     `json:"start"` // byte offsets of the evidence in the note
-	End        int     `json:"end"`
-	Evidence   string  `json:"evidence"`
-	Section    string  `json:"section"`
-	Principal  bool    `json:"principal,omitempty"` // first listed in discharge diagnoses or assessment
-	Uncertain  bool    `json:"uncertain,omitempty"` // documented as probable, suspected…
+	// System is ICD-10-CM for diagnoses; ICD-10-PCS for the procedures of
+	// an operative note, which the coder confirms in the PCS builder.
+	System     codeset.System `json:"system"`
+	Code       string         `json:"code"`
+	Title      string         `json:"title"`
+	Confidence float64        `json:"confidence"`
+	Start      int            `json:"start"` // byte offsets of the evidence in the note
+	End        int            `json:"end"`
+	Evidence   string         `json:"evidence"`
+	Section    string         `json:"section"`
+	Principal  bool           `json:"principal,omitempty"` // first listed in discharge diagnoses or assessment
+	Uncertain  bool           `json:"uncertain,omitempty"` // documented as probable, suspected…
 	// Rule names what produced the suggestion, so acceptance can be
 	// tracked per rule: the search source that matched ("index", "title",
 	// "inclusion term"…), or a coding convention ("ckd stage",
@@ -101,7 +104,9 @@ func sections(note string) []section {
 		kind, ok := sectionNames[strings.ToUpper(name)]
 		if !ok {
 			kind = secOther
-			if name == strings.ToUpper(name) && (strings.Contains(name, "DIAGNOS") || strings.Contains(name, "ASSESSMENT")) {
+			// The preoperative diagnosis is what the surgeon expected;
+			// the postoperative one is coded.
+			if name == strings.ToUpper(name) && (strings.Contains(name, "DIAGNOS") || strings.Contains(name, "ASSESSMENT")) && !strings.HasPrefix(name, "PRE") {
 				kind = secDiagnosis
 			}
 		}
@@ -205,6 +210,10 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	seen := map[string]int{}
 	firstDx := true
 	for _, s := range sections(note) {
+		if s.kind == secProcedure && opt.Inpatient {
+			out = append(out, procedures(note, s, x, opt, out)...)
+			continue
+		}
 		if s.kind != secDiagnosis && s.kind != secHistory && s.kind != secFamily {
 			continue
 		}
@@ -248,7 +257,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			if !ok || !fits(r.Code, opt) {
 				continue
 			}
-			sg := Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: it.start, End: it.end, Evidence: text,
+			sg := Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: it.start, End: it.end, Evidence: text,
 				Section: sectionKindNames[s.kind], Principal: firstDx, Uncertain: uncertain, Rule: r.Source}
 			firstDx = false
 			if i, ok := seen[r.Code]; ok {
@@ -271,7 +280,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			// with it (E11.22 "use additional code to identify the stage").
 			if stage := ckdStage(text); stage != "" && !containsCode(out, stage) {
 				if rs := x.Search(stage, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == stage {
-					out = append(out, Suggestion{Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
+					out = append(out, Suggestion{System: codeset.ICD10CM, Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
 					seen[stage] = len(out) - 1
 					seen[cat(stage)] = len(out) - 1
 				}
@@ -425,7 +434,7 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
 	for _, r := range rs {
 		if r.Billable && r.Code >= lo && r.Code <= hi && r.Score >= opt.MinScore {
-			return Suggestion{Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Rule: rule}, true
+			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Rule: rule}, true
 		}
 	}
 	return Suggestion{}, false
@@ -477,3 +486,34 @@ func dropIntegral(out []Suggestion) []Suggestion {
 	}
 	return kept
 }
+
+// procedures suggests ICD-10-PCS codes for the items of a procedure
+// section ("PROCEDURE: Laparoscopic appendectomy"). PCS codes are built,
+// not looked up, so these are candidates: the workbench offers each
+// through the PCS builder, at its table, for the coder to confirm the
+// approach, device and qualifier.
+func procedures(note string, s section, x *codeset.Searcher, opt Options, have []Suggestion) []Suggestion {
+	var out []Suggestion
+	so := codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10PCS}, Date: opt.Date, Limit: 3}
+	for _, it := range items(note, s) {
+		text := note[it.start:it.end]
+		if negatedRe.MatchString(text) {
+			continue
+		}
+		rs := x.Search(text, so)
+		if len(rs) == 0 || !rs[0].Billable || rs[0].Score < pcsMinScore {
+			continue
+		}
+		r := rs[0]
+		if containsCode(have, r.Code) || containsCode(out, r.Code) {
+			continue
+		}
+		out = append(out, Suggestion{System: codeset.ICD10PCS, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score),
+			Start: it.start, End: it.end, Evidence: text, Section: sectionKindNames[s.kind], Rule: "pcs from operative note"})
+	}
+	return out
+}
+
+// pcsMinScore keeps PCS candidates to items whose words name the root
+// operation and the body part.
+const pcsMinScore = 0.6

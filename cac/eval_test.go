@@ -54,16 +54,93 @@ func visitText(v *demogen.Visit) string {
 	return b.String()
 }
 
+// tally counts suggestions against what a coder assigned: micro
+// precision and recall over ICD-10-CM codes (the evaluation sets hold
+// diagnoses; PCS candidates are confirmed in the builder), and the
+// suggestions that name a code the note only negates, rules out or puts in
+// the past.
+type tally struct {
+	notes, tp, fp, fn, mustNot, total, bytes int
+	elapsed                                  time.Duration
+}
+
+// add scores one note's suggestions.
+func (c *tally) add(t *testing.T, name, note string, x *codeset.Searcher, opt cac.Options, expect, mustNot []string) {
+	t.Helper()
+	t0 := time.Now()
+	got, _ := cac.Suggest(note, x, opt)
+	c.elapsed += time.Since(t0)
+	c.bytes += len(note)
+	c.notes++
+	want := map[string]bool{}
+	for _, code := range expect {
+		want[code] = true
+	}
+	bad := map[string]bool{}
+	for _, code := range mustNot {
+		bad[code] = true
+	}
+	gotSet := map[string]bool{}
+	var codes []string
+	for _, s := range got {
+		if s.System != codeset.ICD10CM {
+			continue
+		}
+		codes = append(codes, s.Code)
+		gotSet[s.Code] = true
+		c.total++
+		if want[s.Code] {
+			c.tp++
+		} else {
+			c.fp++
+		}
+		if bad[s.Code] {
+			c.mustNot++
+			t.Logf("%s: must-not %s suggested from %q", name, s.Code, s.Evidence)
+		}
+	}
+	for code := range want {
+		if !gotSet[code] {
+			c.fn++
+		}
+	}
+	if testing.Verbose() {
+		t.Logf("%-28s want %v got %v", name, expect, codes)
+	}
+}
+
+func (c *tally) f1() (p, r, f float64) {
+	p = float64(c.tp) / float64(max(c.tp+c.fp, 1))
+	r = float64(c.tp) / float64(max(c.tp+c.fn, 1))
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// report logs the figures and fails below the floor or above the issue's
+// 2% bar for must-not codes.
+func (c *tally) report(t *testing.T, what string, floor float64) {
+	t.Helper()
+	p, r, f := c.f1()
+	t.Logf("%s, %d notes: precision %.3f recall %.3f F1 %.3f; must-not %d of %d suggestions (%.1f%%); %.2f MB/s",
+		what, c.notes, p, r, f, c.mustNot, c.total, 100*float64(c.mustNot)/float64(max(c.total, 1)), float64(c.bytes)/c.elapsed.Seconds()/1e6)
+	if f < floor {
+		t.Errorf("%s: F1 %.3f fell below %.2f", what, f, floor)
+	}
+	if float64(c.mustNot) > 0.02*float64(c.total) {
+		t.Errorf("%s: must-not codes in %d of %d suggestions, more than 2%%", what, c.mustNot, c.total)
+	}
+}
+
 // TestEvalDemo scores the suggestions on the demo hospital's visits, whose
 // scenarios carry the codes a coder would assign and the codes their notes
 // mention only as negated, ruled out or historical.
 func TestEvalDemo(t *testing.T) {
 	x := searcher(t)
 	h := demogen.Generate(1, 200, time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
-	var tp, fp, fn, mustNot, total int
+	var c tally
 	seenScenario := map[string]bool{}
-	var elapsed time.Duration
-	var bytes int
 	for _, p := range h.Patients {
 		for _, v := range p.Visits {
 			if len(v.Codes) == 0 || seenScenario[v.Scenario] {
@@ -74,63 +151,33 @@ func TestEvalDemo(t *testing.T) {
 			if v.DischargeAt != nil {
 				day = *v.DischargeAt
 			}
-			note := visitText(v)
-			t0 := time.Now()
 			sex := byte(0)
 			if p.Sex == chartroom.SexFemale || p.Sex == chartroom.SexMale {
 				sex = string(p.Sex)[0]
 			}
 			age := p.BirthDate.AgeOn(chartroom.DateOf(v.AdmitAt))
-			got, _ := cac.Suggest(note, x, cac.Options{Inpatient: v.Class == chartroom.Inpatient, Date: codeset.DateOf(day), Age: age, Sex: sex})
-			elapsed += time.Since(t0)
-			bytes += len(note)
-			want := map[string]bool{}
-			for _, c := range v.Codes {
-				want[c] = true
-			}
-			bad := map[string]bool{}
-			for _, c := range v.MustNot {
-				bad[c] = true
-			}
-			gotSet := map[string]bool{}
-			for _, s := range got {
-				gotSet[s.Code] = true
-				total++
-				switch {
-				case want[s.Code]:
-					tp++
-				default:
-					fp++
-				}
-				if bad[s.Code] {
-					mustNot++
-					t.Logf("%s: must-not %s suggested from %q", v.Scenario, s.Code, s.Evidence)
-				}
-			}
-			for c := range want {
-				if !gotSet[c] {
-					fn++
-				}
-			}
-			if testing.Verbose() {
-				var codes []string
-				for _, s := range got {
-					codes = append(codes, s.Code)
-				}
-				t.Logf("%-14s want %v got %v", v.Scenario, v.Codes, codes)
-			}
+			c.add(t, v.Scenario, visitText(v), x, cac.Options{Inpatient: v.Class == chartroom.Inpatient, Date: codeset.DateOf(day), Age: age, Sex: sex}, v.Codes, v.MustNot)
 		}
 	}
-	p := float64(tp) / float64(tp+fp)
-	r := float64(tp) / float64(tp+fn)
-	t.Logf("%d scenarios: precision %.3f recall %.3f F1 %.3f; must-not %d of %d suggestions (%.1f%%); %.1f MB/s",
-		len(seenScenario), p, r, 2*p*r/(p+r), mustNot, total, 100*float64(mustNot)/float64(max(total, 1)), float64(bytes)/elapsed.Seconds()/1e6)
-	// Floors that guard what this version reaches; issue 7's bars are
-	// F1 ≥ 0.80 and must-not ≤ 2%.
-	if f1 := 2 * p * r / (p + r); f1 < 0.6 {
-		t.Errorf("F1 %.3f fell below 0.6", f1)
-	}
-	if float64(mustNot) > 0.02*float64(total) {
-		t.Errorf("must-not codes in %d of %d suggestions, more than 2%%", mustNot, total)
-	}
+	c.report(t, "demo scenarios", 0.6)
 }
+
+// evalDate is the date of service for the evaluation notes: within FY2026,
+// the release the shared order file holds.
+var evalDate = codeset.NewDate(2026, 5, 1)
+
+func evalNotes(t *testing.T, dir, what string, floor float64) {
+	x := searcher(t)
+	var c tally
+	for _, n := range loadEvalSet(t, dir) {
+		c.add(t, n.Name, n.Text, x, cac.Options{Inpatient: n.Inpatient(), Date: evalDate, Age: n.Age, Sex: n.Sex}, n.Expect, n.MustNot)
+	}
+	c.report(t, what, floor)
+}
+
+// TestEvalNotes scores the tuning set in testdata/eval; TestEvalHeldout the
+// held-out set in testdata/heldout, which no rule was tuned on. Issue 7's
+// bar is F1 ≥ 0.80 on notes not tuned on, with must-not codes in at most
+// 2% of suggestions.
+func TestEvalNotes(t *testing.T)   { evalNotes(t, "testdata/eval", "tuning set", 0.6) }
+func TestEvalHeldout(t *testing.T) { evalNotes(t, "testdata/heldout", "held-out set", 0.6) }
