@@ -92,8 +92,8 @@ func (d *releaseDiff) only(change string) []codeset.DiffEntry {
 	return out
 }
 
-// page returns entries[offset:offset+limit], clipped.
-func page(entries []codeset.DiffEntry, offset, limit int) []codeset.DiffEntry {
+// diffPage returns entries[offset:offset+limit], clipped.
+func diffPage(entries []codeset.DiffEntry, offset, limit int) []codeset.DiffEntry {
 	if offset > len(entries) {
 		offset = len(entries)
 	}
@@ -138,7 +138,7 @@ func (s *Server) apiCodeDiff(w http.ResponseWriter, r *http.Request) error {
 		list := []codeset.DiffEntry{}
 		if change == "" || change == c {
 			all := d.only(c)
-			list = page(all, offset, limit)
+			list = diffPage(all, offset, limit)
 			truncated = truncated || offset+len(list) < len(all)
 		}
 		out[c] = list
@@ -182,7 +182,7 @@ func (s *Server) handleCodesDiffPage(w http.ResponseWriter, r *http.Request) err
 	shown := d.only(change)
 	offset := (pageNo - 1) * diffPageSize
 	data["D"], data["Years"], data["Total"] = d, set.Versions(d.System), len(shown)
-	data["Entries"] = page(shown, offset, diffPageSize)
+	data["Entries"] = diffPage(shown, offset, diffPageSize)
 	data["First"], data["Last"] = offset+1, min(offset+diffPageSize, len(shown))
 	if pageNo > 1 {
 		data["Prev"] = pageNo - 1

@@ -31,11 +31,12 @@ func orderLine(n int, code string, billable bool, title string) string {
 // layout: the codes both years share, then each year's own. In FY2026
 // I50.84 is added, K35.80 deleted and I50.9 retitled.
 func encoderCM(fy int) string {
-	codes := []struct {
+	type code struct {
 		code     string
 		billable bool
 		title    string
-	}{
+	}
+	codes := []code{
 		{"I50", false, "Heart failure"}, {"I502", false, "Systolic (congestive) heart failure"},
 		{"I5023", true, "Acute on chronic systolic (congestive) heart failure"},
 		{"J18", false, "Pneumonia, unspecified organism"}, {"J189", true, "Pneumonia, unspecified organism"},
@@ -45,17 +46,9 @@ func encoderCM(fy int) string {
 		{"S72001D", true, "Fx unsp part of nk of r femr, subs for clos fx w routn heal"},
 	}
 	if fy == 2025 {
-		codes = append(codes, []struct {
-			code     string
-			billable bool
-			title    string
-		}{{"I509", true, "Heart failure, unspecified"}, {"K3580", true, "Unspecified acute appendicitis"}}...)
+		codes = append(codes, code{"I509", true, "Heart failure, unspecified"}, code{"K3580", true, "Unspecified acute appendicitis"})
 	} else {
-		codes = append(codes, []struct {
-			code     string
-			billable bool
-			title    string
-		}{{"I5084", true, "End stage heart failure"}, {"I509", true, "Heart failure, not otherwise specified"}}...)
+		codes = append(codes, code{"I5084", true, "End stage heart failure"}, code{"I509", true, "Heart failure, not otherwise specified"})
 	}
 	var b strings.Builder
 	for i, c := range codes {
