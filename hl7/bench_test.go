@@ -3,7 +3,9 @@ package hl7_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/chartroom/chartroom/hl7"
 )
@@ -141,5 +143,68 @@ func BenchmarkTokenizeFloor(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(msgs)), "ns/msg")
 	if sink == 0 {
 		b.Fatal("nothing counted")
+	}
+}
+
+// BenchmarkParseFullVsFloor times a pass of the full parse and a pass of the
+// bare tokenizer in turn (the order alternating), so that both see the same
+// load from whatever else the machine is running, and reports the median of
+// the per-pair ratios: the figure the ≤ 3× bar is about. Timing the two in
+// separate benchmarks, one after the other, lets a change in load between
+// them move the ratio by half.
+func BenchmarkParseFullVsFloor(b *testing.B) {
+	msgs, total := loadCorpus(b)
+	b.SetBytes(2 * total)
+	b.ReportAllocs()
+	buf := make([]byte, 0, 1<<20)
+	sink := 0
+	full := func() {
+		for _, raw := range msgs {
+			m, err := hl7.Parse(raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var n int
+			n, buf = visitAll(m, buf)
+			sink += n
+		}
+	}
+	floor := func() {
+		for _, raw := range msgs {
+			s, f, c := tokenize(raw)
+			sink += s + f + c
+		}
+	}
+	var ratios, fulls, floors []float64
+	odd := false
+	for b.Loop() {
+		var tFull, tFloor time.Duration
+		if odd {
+			t0 := time.Now()
+			full()
+			t1 := time.Now()
+			floor()
+			tFull, tFloor = t1.Sub(t0), time.Since(t1)
+		} else {
+			t0 := time.Now()
+			floor()
+			t1 := time.Now()
+			full()
+			tFloor, tFull = t1.Sub(t0), time.Since(t1)
+		}
+		odd = !odd
+		ratios = append(ratios, float64(tFull)/float64(tFloor))
+		fulls = append(fulls, float64(tFull.Nanoseconds()))
+		floors = append(floors, float64(tFloor.Nanoseconds()))
+	}
+	median := func(x []float64) float64 {
+		slices.Sort(x)
+		return x[len(x)/2]
+	}
+	b.ReportMetric(median(ratios), "full/floor")
+	b.ReportMetric(median(fulls), "full-ns/pass")
+	b.ReportMetric(median(floors), "floor-ns/pass")
+	if sink == 0 {
+		b.Fatal("nothing visited")
 	}
 }

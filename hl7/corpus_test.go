@@ -224,3 +224,52 @@ func TestCorpusEscapeFixture(t *testing.T) {
 		t.Errorf("decoded text differs: got %d bytes, want %d", len(got), len(want))
 	}
 }
+
+// TestCursorMatchesFields checks that a Cursor gives exactly the leaves,
+// numbers and decoded text that Segment.Field and Value.Walk give.
+func TestCursorMatchesFields(t *testing.T) {
+	files := append(corpusFiles(t, "messages"), corpusFiles(t, "escape_fixtures")...)
+	more, _ := filepath.Glob("testdata/*.hl7")
+	for _, f := range append(files, more...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := hl7.Parse(raw)
+		if err != nil {
+			continue
+		}
+		type leaf struct {
+			seg, field, rep, comp, sub int
+			bytes, text                string
+		}
+		var want, got []leaf
+		for i := 0; i < m.NumSegments(); i++ {
+			s := m.Segment(i)
+			for f := 1; f <= s.NumFields(); f++ {
+				s.Field(f).Walk(func(r, c, sc int, v hl7.Value) {
+					want = append(want, leaf{i, f, r, c, sc, string(v.Bytes()), v.String()})
+				})
+			}
+		}
+		var c hl7.Cursor
+		c.Reset(m)
+		for c.Next() {
+			v := c.Value()
+			got = append(got, leaf{c.Segment().Index(), c.Field, c.Rep, c.Comp, c.Sub, string(v.Bytes()), string(c.AppendText(nil))})
+			if v.String() != string(c.AppendText(nil)) {
+				t.Errorf("%s: segment %d field %d: Value().String() %q, AppendText %q", f, c.Segment().Index(), c.Field, v.String(), c.AppendText(nil))
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: cursor gave %d leaves, fields %d", f, len(got), len(want))
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%s: leaf %d: cursor %+v, fields %+v", f, i, got[i], want[i])
+				break
+			}
+		}
+	}
+}

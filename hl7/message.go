@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math/bits"
 	"sync"
 )
 
@@ -196,7 +197,14 @@ func (m *Message) parse(raw []byte, idx []int32) error {
 	m.d = d
 	fs := d.Field
 	body := raw[start:]
-	maxSeg := bytes.Count(body, []byte{'\r'}) + bytes.Count(body, []byte{'\n'}) + 1
+	// Almost every message ends its segments in CR alone: look for LFs
+	// (once, stopping at the first) only to know whether to count them and
+	// to search each segment for one.
+	hasLF := bytes.IndexByte(body, '\n') >= 0
+	maxSeg := bytes.Count(body, []byte{'\r'}) + 1
+	if hasLF {
+		maxSeg += bytes.Count(body, []byte{'\n'})
+	}
 	need := maxSeg * segRec
 	if cap(idx) < need {
 		idx = make([]int32, need)
@@ -222,8 +230,10 @@ func (m *Message) parse(raw []byte, idx []int32) error {
 				noCR = true
 			}
 		}
-		if k := bytes.IndexByte(raw[pos:e], '\n'); k >= 0 {
-			e = pos + k
+		if hasLF {
+			if k := bytes.IndexByte(raw[pos:e], '\n'); k >= 0 {
+				e = pos + k
+			}
 		}
 		r := idx[si*segRec : si*segRec+segRec : si*segRec+segRec]
 		var flag int32
@@ -500,7 +510,7 @@ func (m *Message) Walk(fn func(seg Segment, field, rep, comp, sub int, leaf Valu
 	var c Cursor
 	c.Reset(m)
 	for c.Next() {
-		fn(c.Segment(), c.Field, c.Rep, c.Comp, c.Sub, c.cur)
+		fn(c.Segment(), c.Field, c.Rep, c.Comp, c.Sub, c.Value())
 	}
 }
 
@@ -521,41 +531,149 @@ const (
 //	for c.Next() {
 //		buf = c.AppendText(buf[:0]) // field c.Field, repetition c.Rep, …
 //	}
+//
+// The cursor reads a segment 64 bytes at a time into a bit mask of where
+// the delimiters and escape characters are, without a branch per byte, and
+// then steps from one delimiter to the next with the mask: a byte loop that
+// stops at every delimiter costs a mispredicted branch per leaf, and HL7
+// leaves are short (five or six bytes on average). The current leaf is kept
+// as offsets rather than a slice, because storing a pointer for every leaf
+// costs a write barrier while the garbage collector is marking.
 type Cursor struct {
 	// Field, Rep, Comp and Sub number the current leaf (from 1).
 	Field, Rep, Comp, Sub int
 
-	m              *Message
-	class          [256]uint8
-	si             int    // current segment
-	b              []byte // its bytes
-	pos            int    // start of the next leaf in b; -1 at the segment's end
-	hdr            int    // MSH-1/MSH-2 leaves still to give
-	encEnd         int
-	nf, nr, nc, ns int
-	cur            Value
+	class   [256]uint8 // cField … cEsc for the delimiters, 0 for other bytes
+	isDelim [256]uint8 // 1 for the delimiters and the escape character
+	d       Delimiters // the delimiters the tables are for
+	ready   bool       // the tables are built
+	m       *Message
+	b       []byte // the current segment's bytes
+	si      int    // current segment
+	pos     int    // start of the next leaf in b; -1 at the segment's end
+	base    int    // offset in b of the block that mask covers
+	mask    uint64 // delimiters in b[base:base+64] not yet passed, bit i for byte base+i
+	lo, hi  int    // the current leaf is b[lo:hi]
+	last    uint8  // class of the delimiter that ended the current leaf
+	mode    uint8  // the current leaf is leafEscaped, leafPlain or leafAtomic
+	fast    bool   // plain leaves need no conversion (not ISO 8859-1)
+	hdr     int    // MSH-1/MSH-2 leaves still to give
+	encEnd  int
 }
+
+// What a Cursor's current leaf needs to be read as text.
+const (
+	leafEscaped uint8 = iota // holds an escape character
+	leafPlain                // holds none: its bytes are its text
+	leafAtomic               // MSH-1 or MSH-2: never split or unescaped
+)
 
 // Reset starts the cursor at the beginning of m.
 func (c *Cursor) Reset(m *Message) {
 	d := m.d
+	if !c.ready || c.d != d {
+		c.class = [256]uint8{}
+		c.class[d.Field] = cField
+		c.class[d.Repetition] = cRep
+		c.class[d.Component] = cComp
+		if d.Subcomponent != 0 {
+			c.class[d.Subcomponent] = cSub
+		}
+		if d.Escape != 0 {
+			c.class[d.Escape] = cEsc
+		}
+		for i, k := range c.class {
+			c.isDelim[i] = 0
+			if k != 0 {
+				c.isDelim[i] = 1
+			}
+		}
+		c.d, c.ready = d, true
+	}
 	c.m = m
-	c.class = [256]uint8{}
-	c.class[d.Field] = cField
-	c.class[d.Repetition] = cRep
-	c.class[d.Component] = cComp
-	if d.Subcomponent != 0 {
-		c.class[d.Subcomponent] = cSub
-	}
-	if d.Escape != 0 {
-		c.class[d.Escape] = cEsc
-	}
+	c.b = nil
 	c.si, c.pos, c.hdr = -1, -1, 0
-	c.cur = Value{d: d, cs: m.charset, level: levelSub, present: true}
+	c.lo, c.hi, c.last = 0, 0, 0
+	c.fast = m.charset != CharsetLatin1
+}
+
+// scan returns the mask of the delimiters in the first 64 bytes of blk.
+func (c *Cursor) scan(blk []byte) uint64 {
+	t := &c.isDelim
+	var m uint64
+	n := min(len(blk), 64)
+	j := 0
+	for ; j+8 <= n; j += 8 {
+		w := blk[j : j+8 : j+8]
+		m |= (uint64(t[w[0]]) | uint64(t[w[1]])<<1 | uint64(t[w[2]])<<2 | uint64(t[w[3]])<<3 |
+			uint64(t[w[4]])<<4 | uint64(t[w[5]])<<5 | uint64(t[w[6]])<<6 | uint64(t[w[7]])<<7) << j
+	}
+	for ; j < n; j++ {
+		m |= uint64(t[blk[j]]) << j
+	}
+	return m
+}
+
+// startAt makes b[p:] the rest of the segment still to read.
+func (c *Cursor) startAt(p int) {
+	c.pos, c.base, c.mask = p, p, c.scan(c.b[p:])
 }
 
 // Next advances to the next leaf and reports whether there is one.
 func (c *Cursor) Next() bool {
+	if c.pos < 0 || c.hdr > 0 {
+		return c.nextSlow()
+	}
+	// Number the leaf after the delimiter of class c.last with conditional
+	// moves, not a switch: which delimiter comes next is as good as random,
+	// so a switch would mispredict at almost every leaf.
+	k, f, r, cc, sub := c.last, c.Field, c.Rep, c.Comp, c.Sub
+	sub++
+	if k != cSub {
+		sub = 1
+	}
+	nc := cc + 1
+	if k != cComp {
+		nc = cc
+	}
+	if k < cComp {
+		nc = 1
+	}
+	nr := r + 1
+	if k != cRep {
+		nr = r
+	}
+	if k == cField {
+		nr = 1
+		f++
+	}
+	c.Field, c.Rep, c.Comp, c.Sub = f, nr, nc, sub
+	b, st, base, mask := c.b, c.pos, c.base, c.mask
+	mode := leafPlain
+	for {
+		for mask == 0 {
+			base += 64
+			if base >= len(b) {
+				c.lo, c.hi, c.pos, c.last, c.mode = st, len(b), -1, 0, mode
+				return true
+			}
+			mask = c.scan(b[base:])
+		}
+		i := base + bits.TrailingZeros64(mask)
+		mask &= mask - 1
+		k := c.class[b[i]]
+		if k == cEsc {
+			mode = leafEscaped
+			continue
+		}
+		c.lo, c.hi, c.pos, c.last, c.mode = st, i, i+1, k, mode
+		c.base, c.mask = base, mask
+		return true
+	}
+}
+
+// nextSlow moves to the next segment's first leaf, or gives MSH-1 and MSH-2.
+func (c *Cursor) nextSlow() bool {
 	for c.hdr == 0 && c.pos < 0 {
 		c.si++
 		if c.m == nil || c.si >= c.m.nseg {
@@ -573,71 +691,50 @@ func (c *Cursor) Next() bool {
 			continue
 		}
 		if id := len(seg.id()); id < len(c.b) {
-			c.pos = id + 1
-			c.nf, c.nr, c.nc, c.ns = 1, 1, 1, 1
+			c.startAt(id + 1)
+			c.Field, c.Rep, c.Comp, c.Sub, c.last = 0, 1, 1, 1, cField
 		}
 	}
-	c.cur.level = levelSub
 	if c.hdr > 0 {
-		c.cur.level, c.cur.plain = levelAtomic, true
+		c.mode = leafAtomic
 		c.Rep, c.Comp, c.Sub = 1, 1, 1
 		if c.hdr == 2 {
-			c.Field, c.cur.b = 1, c.b[3:4]
+			c.Field, c.lo, c.hi = 1, 3, 4
 		} else {
-			c.Field, c.cur.b = 2, c.b[4:c.encEnd]
+			c.Field, c.lo, c.hi = 2, 4, c.encEnd
 			if c.encEnd < len(c.b) {
-				c.pos = c.encEnd + 1
-				c.nf, c.nr, c.nc, c.ns = 3, 1, 1, 1
+				c.startAt(c.encEnd + 1)
+				c.last = cField
 			}
 		}
 		c.hdr--
 		return true
 	}
-	b := c.b
-	st := c.pos
-	plain := true
-	c.Field, c.Rep, c.Comp, c.Sub = c.nf, c.nr, c.nc, c.ns
-	for i := st; i < len(b); i++ {
-		k := c.class[b[i]]
-		if k == 0 {
-			continue
-		}
-		if k == cEsc {
-			plain = false
-			continue
-		}
-		c.cur.b, c.cur.plain = b[st:i], plain
-		c.pos = i + 1
-		switch k {
-		case cField:
-			c.nf, c.nr, c.nc, c.ns = c.nf+1, 1, 1, 1
-		case cRep:
-			c.nr, c.nc, c.ns = c.nr+1, 1, 1
-		case cComp:
-			c.nc, c.ns = c.nc+1, 1
-		default:
-			c.ns++
-		}
-		return true
-	}
-	c.cur.b, c.cur.plain = b[st:], plain
-	c.pos = -1
-	return true
+	return c.Next()
 }
 
 // Segment returns the segment of the current leaf.
 func (c *Cursor) Segment() Segment { return c.m.segment(c.si) }
 
 // Value returns the current leaf.
-func (c *Cursor) Value() Value { return c.cur }
+func (c *Cursor) Value() Value {
+	v := Value{b: c.b[c.lo:c.hi], d: c.m.d, cs: c.m.charset, level: levelSub, present: true, plain: c.mode != leafEscaped}
+	if c.mode == leafAtomic {
+		v.level = levelAtomic
+	}
+	return v
+}
 
 // AppendText appends the current leaf's decoded text to dst.
 func (c *Cursor) AppendText(dst []byte) []byte {
-	if c.cur.plain && c.cur.cs != CharsetLatin1 {
-		return append(dst, c.cur.b...)
+	if c.mode != leafEscaped && c.fast {
+		return append(dst, c.b[c.lo:c.hi]...)
 	}
-	return c.cur.AppendText(dst)
+	return c.appendDecoded(dst)
 }
+
+// appendDecoded is AppendText for a leaf with escapes or in ISO 8859-1.
+func (c *Cursor) appendDecoded(dst []byte) []byte { return c.Value().AppendText(dst) }
 
 // Charset is a character set named in MSH-18.
 type Charset uint8
