@@ -92,26 +92,33 @@ type gcode struct {
 // stemmed words over code titles, inclusion terms and index paths, with
 // synonym expansion, edit-distance correction and code-prefix lookup.
 type Searcher struct {
-	set      *Set
-	vocab    map[string]uint32
-	terms    []string
-	postings [][]uint32
-	docs     []sdoc
-	toks     []uint32
-	targets  []target
-	codes    []gcode
-	sorted   []uint32 // term ids in string order, for prefixes
-	dels     []delEnt
-	syn      map[string][][]string
-	synMax   int
-	weak     []bool               // by term id
-	meta     []docMeta            // compact copy of each doc's scoring fields
-	impact   map[uint32][]uint32  // long posting lists cut to their capDocs best documents
-	flags    []uint8              // per code: title words that steer coding defaults
-	entryIdx map[*Release][]int32 // per release: code id → entry index, -1 absent
-	from     []string
-	fromID   map[string]uint32
-	pool     sync.Pool
+	set         *Set
+	vocab       map[string]uint32
+	terms       []string
+	postings    [][]uint32
+	docs        []sdoc
+	toks        []uint32
+	targets     []target
+	codes       []gcode
+	sorted      []uint32 // term ids in string order, for prefixes
+	sortedTerms []string // the terms in that order
+	sortedDF    []uint32 // and their document counts
+	nearDF      []uint32 // by term: the most documents any term sharing a deletion hash with it has
+	synAlts     map[string]synEntry
+	dels        []delEnt // deletion index for misspellings, by hash
+	delDir      []uint32 // dels[delDir[b]:delDir[b+1]] hold the hashes whose top delBits bits are b
+	syn         map[string][][]string
+	synMax      int
+	weak        []bool               // by term id
+	meta        []docMeta            // compact copy of each doc's scoring fields
+	quality     []float32            // each doc's staticQuality
+	impact      map[uint32][]uint32  // long posting lists cut to their capDocs best documents
+	flags       []uint8              // per code: title words that steer coding defaults
+	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
+	from        []string
+	fromID      map[string]uint32
+	freeMu      sync.Mutex
+	free        []*scratch // scratches kept between queries
 }
 
 type delEnt struct {
@@ -388,7 +395,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	var hs []uint64
 	x.dels = make([]delEnt, 0, 48*len(x.terms))
 	for id, w := range x.terms {
-		if len(w) < 4 || isDigits(w[:1]) {
+		if !delIndexed(w) {
 			continue
 		}
 		d := 1
@@ -401,8 +408,36 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 	}
 	slices.SortFunc(x.dels, func(a, b delEnt) int { return cmp.Compare(a.h, b.h) })
+	x.delDir = make([]uint32, 1<<delBits+1)
+	for i, d := range x.dels {
+		x.delDir[d.h>>(64-delBits)+1] = uint32(i + 1)
+	}
+	for b := 1; b < len(x.delDir); b++ {
+		x.delDir[b] = max(x.delDir[b], x.delDir[b-1])
+	}
+	x.sortedTerms = make([]string, len(x.sorted))
+	x.sortedDF = make([]uint32, len(x.sorted))
+	for i, t := range x.sorted {
+		x.sortedTerms[i] = x.terms[t]
+		x.sortedDF[i] = uint32(len(x.postings[t]))
+	}
+	x.nearDF = make([]uint32, len(x.terms))
+	for i := 0; i < len(x.dels); {
+		j, most := i, 0
+		for ; j < len(x.dels) && x.dels[j].h == x.dels[i].h; j++ {
+			most = max(most, len(x.postings[x.dels[j].term]))
+		}
+		for _, d := range x.dels[i:j] {
+			x.nearDF[d.term] = max(x.nearDF[d.term], uint32(most))
+		}
+		i = j
+	}
+	x.buildSynonyms()
+	x.quality = make([]float32, len(x.docs))
+	for i := range x.quality {
+		x.quality[i] = x.staticQuality(uint32(i))
+	}
 	x.fromID = nil
-	x.pool.New = func() any { return &scratch{pos: make([]int32, len(x.docs)), cpos: make([]int32, len(x.codes))} }
 	return x
 }
 
@@ -537,23 +572,8 @@ func hashBytes(b []byte) uint64 {
 	return h
 }
 
-// forDeletes calls fn with w and every string made by deleting up to d of its
-// letters (duplicates possible).
-func forDeletes(w string, d int, fn func(string)) {
-	fn(w)
-	if d == 0 || len(w) <= 1 {
-		return
-	}
-	for i := 0; i < len(w); i++ {
-		v := w[:i] + w[i+1:]
-		fn(v)
-		if d > 1 && len(v) > 2 {
-			for j := i; j < len(v); j++ {
-				fn(v[:j] + v[j+1:])
-			}
-		}
-	}
-}
+// delIndexed reports whether the deletion index holds w's variants.
+func delIndexed(w string) bool { return len(w) >= 4 && len(w) <= 64 && !isDigits(w[:1]) }
 
 // deleteHashes appends the hashes of w and of every string made by deleting
 // up to d of its letters, without duplicates, building no strings.
@@ -583,8 +603,16 @@ func deleteHashes(w string, d int, out []uint64) []uint64 {
 	return out[:start+len(seg)]
 }
 
+// delBits is how many leading bits of a deletion hash pick its bucket in
+// the deletion index's directory.
+const delBits = 20
+
 // fuzzy returns vocabulary terms within the allowed edit distance of w.
-func (x *Searcher) fuzzy(w string) []fuzzyHit {
+// The deletion variants are hashed in a fixed order (w itself, then each
+// single deletion followed by the double deletions it leads to) and each
+// term is checked the first time a variant finds it, so the hits and their
+// order depend only on w.
+func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 	max := 0
 	switch {
 	case len(w) >= 7:
@@ -594,31 +622,55 @@ func (x *Searcher) fuzzy(w string) []fuzzyHit {
 	default:
 		return nil
 	}
-	var out []fuzzyHit
-	seen := map[uint32]bool{}
-	forDeletes(w, max, func(v string) {
-		h := hash(v)
-		i := sort.Search(len(x.dels), func(i int) bool { return x.dels[i].h >= h })
-		for ; i < len(x.dels) && x.dels[i].h == h; i++ {
+	out := sc.fuzzy[:0]
+	sc.stamp++
+	if sc.stamp == 0 { // wrapped: forget every old mark
+		clear(sc.seen)
+		sc.stamp = 1
+	}
+	look := func(h uint64) {
+		b := h >> (64 - delBits)
+		i, end := x.delDir[b], x.delDir[b+1]
+		for i < end && x.dels[i].h < h {
+			i++
+		}
+		for ; i < end && x.dels[i].h == h; i++ {
 			t := x.dels[i].term
-			if seen[t] {
+			if sc.seen[t] == sc.stamp {
 				continue
 			}
-			seen[t] = true
+			sc.seen[t] = sc.stamp
 			if d := damerau(w, x.terms[t], max); d <= max && d > 0 {
 				out = append(out, fuzzyHit{t, d})
 			}
 		}
-	})
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].dist != out[j].dist {
-			return out[i].dist < out[j].dist
+	}
+	var v1, v2 [64]byte
+	look(hash(w))
+	if len(w) > 1 && len(w) <= len(v1) {
+		for i := 0; i < len(w); i++ {
+			n := copy(v1[:], w[:i])
+			n += copy(v1[n:], w[i+1:])
+			look(hashBytes(v1[:n]))
+			if max > 1 && n > 2 {
+				for j := i; j < n; j++ {
+					m := copy(v2[:], v1[:j])
+					m += copy(v2[m:], v1[j+1:n])
+					look(hashBytes(v2[:m]))
+				}
+			}
 		}
-		return len(x.postings[out[i].term]) > len(x.postings[out[j].term])
+	}
+	slices.SortFunc(out, func(a, b fuzzyHit) int {
+		if a.dist != b.dist {
+			return cmp.Compare(a.dist, b.dist)
+		}
+		return cmp.Compare(len(x.postings[b.term]), len(x.postings[a.term]))
 	})
 	if len(out) > 6 {
 		out = out[:6]
 	}
+	sc.fuzzy = out
 	return out
 }
 
@@ -629,19 +681,71 @@ type fuzzyHit struct {
 
 // prefixTerms returns up to n vocabulary terms that start with p, most
 // frequent first.
-func (x *Searcher) prefixTerms(p string, n int) []uint32 {
-	i := sort.Search(len(x.sorted), func(i int) bool { return x.terms[x.sorted[i]] >= p })
-	var out []uint32
-	for ; i < len(x.sorted) && strings.HasPrefix(x.terms[x.sorted[i]], p); i++ {
-		if x.terms[x.sorted[i]] != p {
-			out = append(out, x.sorted[i])
+func (x *Searcher) prefixTerms(sc *scratch, p string, n int) []uint32 {
+	st := x.sortedTerms
+	i := sort.Search(len(st), func(i int) bool { return st[i] >= p })
+	end := i + sort.Search(len(st)-i, func(k int) bool { return !strings.HasPrefix(st[i+k], p) })
+	if i < end && st[i] == p {
+		i++
+	}
+	hits := sc.prefix[:0]
+	for k := i; k < end; k++ {
+		hits = append(hits, prefixHit{x.sortedDF[k], x.sorted[k]})
+	}
+	slices.SortFunc(hits, func(a, b prefixHit) int { return cmp.Compare(b.df, a.df) })
+	hits = hits[:min(len(hits), n)]
+	sc.prefix = hits
+	out := sc.prefixIDs[:0]
+	for _, h := range hits {
+		out = append(out, h.term)
+	}
+	sc.prefixIDs = out
+	return out
+}
+
+type prefixHit struct{ df, term uint32 }
+
+// synEntry is a synonym list entry made ready for queries: the typed
+// words' own alternative (when they are all in the vocabulary) and the
+// expansions', with their documents.
+type synEntry struct {
+	key  string
+	alts []alt
+}
+
+// buildSynonyms readies every synonym entry, intersecting the documents of
+// multi-word phrases and expansions once rather than per query.
+func (x *Searcher) buildSynonyms() {
+	x.synAlts = make(map[string]synEntry, len(x.syn))
+	sc := &scratch{}
+	for key, exp := range x.syn {
+		words := strings.Split(key, " ")
+		single := len(words) == 1
+		var alts []alt
+		if !single || x.hasTerm(key) {
+			if ids, ok := x.lookupAll(sc, words); ok {
+				alts = append(alts, alt{terms: slices.Clone(ids), weight: 1})
+			}
+		}
+		for _, e := range exp {
+			if len(e) == 1 && single && e[0] == key {
+				continue // the word itself, already added
+			}
+			if ids, ok := x.lookupAll(sc, e); ok {
+				alts = append(alts, alt{terms: slices.Clone(ids), weight: 0.96, why: whySynonym})
+			}
+		}
+		for i := range alts {
+			sc.ids = sc.ids[:0]
+			alts[i].post = x.intersect(sc, alts[i].terms)
+			if len(alts[i].terms) > 1 {
+				alts[i].post = slices.Clone(alts[i].post)
+			}
+		}
+		if len(alts) > 0 {
+			x.synAlts[key] = synEntry{key, alts}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return len(x.postings[out[a]]) > len(x.postings[out[b]]) })
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
 }
 
 // SearchOptions narrow a search.
@@ -666,12 +770,44 @@ type Result struct {
 	Explain  []string `json:"explain,omitempty"`
 }
 
+// whyKind says how a query word reached an alternative, for Explain; the
+// sentence is written only when asked for.
+type whyKind uint8
+
+const (
+	whyFound     whyKind = iota // the word itself, or the typed phrase
+	whySynonym                  // a synonym or abbreviation's expansion
+	whyCorrected                // a spelling correction
+	whyCompleted                // a completion of the word being typed
+)
+
 // alt is one way to satisfy a query slot: all its terms must be present.
 type alt struct {
 	terms  []uint32
 	weight float32
-	why    string
+	key    float32 // weight + 0.05 per term: which alternative of a slot is preferred
+	iw     float32 // the slot's idf × weight
+	why    whyKind
+	dist   uint8    // edit distance of a correction
+	qi     []uint16 // the terms' indexes into scratch.qterms
 	post   []uint32
+}
+
+// whyText says how the slot's word reached a.
+func (x *Searcher) whyText(sl *slot, a *alt) string {
+	switch a.why {
+	case whySynonym:
+		ws := make([]string, len(a.terms))
+		for i, t := range a.terms {
+			ws[i] = x.terms[t]
+		}
+		return fmt.Sprintf("%q read as %q", sl.text, strings.Join(ws, " "))
+	case whyCorrected:
+		return fmt.Sprintf("%q corrected to %q (edit distance %d)", sl.text, x.terms[a.terms[0]], a.dist)
+	case whyCompleted:
+		return fmt.Sprintf("%q completed to %q", sl.text, x.terms[a.terms[0]])
+	}
+	return ""
 }
 
 // slot is one concept of the query (a word or a phrase with its synonyms).
@@ -681,21 +817,39 @@ type slot struct {
 	idf  float32
 }
 
+// scratch is one query's working memory, reused from query to query.
 type scratch struct {
-	cut     []uint32
-	sel     []int32
-	pos     []int32 // doc → index into acc, -1 … stored +1
-	acc     []docAcc
-	cpos    []int32
-	cand    []cand
-	touched []uint32
+	pos  []int32 // doc → index into acc, stored +1
+	acc  []docAcc
+	sel  []int32
+	cut  []uint32
+	cpos []int32 // code → index into cand, stored +1
+	cand []cand
+	keep []kept
+
+	slots []slot
+	alts  []alt
+	ids   []uint32 // alternatives' terms and intersections
+	qis   []uint16 // alternatives' term indexes
+	key   []byte
+
+	qmark  []uint16 // term → 1 + index into qterms
+	qterms []uint32 // the query's distinct terms
+	tpos   []int32  // per query term: its position in the document scored, -1 absent
+
+	seen      []uint32 // term → stamp of the last fuzzy lookup that saw it
+	stamp     uint32
+	fuzzy     []fuzzyHit
+	prefix    []prefixHit
+	prefixIDs []uint32
 }
 
+// docAcc gathers one candidate document's matches: per slot, 1 + the index
+// of the best alternative found (0: none).
 type docAcc struct {
-	doc  uint32
-	w    [maxSlots]float32
-	nt   [maxSlots]uint8
-	mask uint32
+	doc   uint32
+	score float32 // the first pass's upper bound
+	alt   [maxSlots]uint8
 }
 
 type cand struct {
@@ -705,7 +859,47 @@ type cand struct {
 	tg    uint32
 }
 
+type kept struct {
+	c     cand
+	e     *Entry
+	score float32
+}
+
 const maxSlots = 10
+
+// releases are the releases one search looks in, by system.
+type releases struct {
+	by  [CPT + 1]*Release
+	idx [CPT + 1][]int32 // code id → entry index, -1 absent
+	n   int
+}
+
+// getScratch takes a scratch from the searcher's free list. The list is not
+// emptied by the garbage collector (as a sync.Pool is), so a query never
+// pays for allocating and clearing the per-document arrays.
+func (x *Searcher) getScratch() *scratch {
+	x.freeMu.Lock()
+	if n := len(x.free); n > 0 {
+		sc := x.free[n-1]
+		x.free = x.free[:n-1]
+		x.freeMu.Unlock()
+		return sc
+	}
+	x.freeMu.Unlock()
+	return &scratch{pos: make([]int32, len(x.docs)), cpos: make([]int32, len(x.codes)),
+		qmark: make([]uint16, len(x.terms)), seen: make([]uint32, len(x.terms))}
+}
+
+// maxFree bounds how many scratches the searcher keeps between queries.
+const maxFree = 8
+
+func (x *Searcher) putScratch(sc *scratch) {
+	x.freeMu.Lock()
+	if len(x.free) < maxFree {
+		x.free = append(x.free, sc)
+	}
+	x.freeMu.Unlock()
+}
 
 var codeLikeRE = regexp.MustCompile(`^[A-Za-z0-9]{1,3}[0-9][A-Za-z0-9.]*$|^[0-9][A-Za-z0-9]{2,6}$`)
 
@@ -742,8 +936,11 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	if len(systems) == 0 {
 		systems = Systems
 	}
-	rels := map[System]*Release{}
+	var rels releases
 	for _, sys := range systems {
+		if int(sys) >= len(rels.by) || rels.by[sys] != nil {
+			continue
+		}
 		var r *Release
 		if opt.Date == 0 {
 			r = x.set.Latest(sys)
@@ -751,40 +948,44 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 			r = x.set.ReleaseAt(sys, opt.Date)
 		}
 		if r != nil {
-			rels[sys] = r
+			rels.by[sys] = r
+			rels.idx[sys] = x.entryIdx[r]
+			rels.n++
 		}
 	}
-	if len(rels) == 0 {
+	if rels.n == 0 {
 		return nil
 	}
 	fields := strings.Fields(q)
 	var prefixes []string
-	var words []string
+	words := fields[:0:0]
 	for _, f := range fields {
-		if looksLikeCode(f) && x.isCodePrefix(NormalizeCode(f), rels) {
+		if looksLikeCode(f) && x.isCodePrefix(NormalizeCode(f), &rels) {
 			prefixes = append(prefixes, NormalizeCode(f))
 		} else {
 			words = append(words, f)
 		}
 	}
 	if len(words) == 0 && len(prefixes) > 0 {
-		return x.codePrefix(prefixes, rels, opt)
+		return x.codePrefix(prefixes, &rels, opt)
 	}
 	opt.query = " " + strings.ToLower(q) + " "
 	asYouType := len(q) > 0 && q[len(q)-1] != ' '
-	slots := x.parse(strings.Join(words, " "), asYouType)
+	sc := x.getScratch()
+	defer x.putScratch(sc)
+	slots := x.parse(sc, strings.Join(words, " "), asYouType)
 	if len(slots) == 0 {
 		return nil
 	}
-	sc := x.pool.Get().(*scratch)
-	defer x.pool.Put(sc)
-	res := x.run(sc, slots, rels, prefixes, opt)
-	return res
+	return x.run(sc, slots, &rels, prefixes, opt)
 }
 
 // isCodePrefix reports whether some code of the releases starts with p.
-func (x *Searcher) isCodePrefix(p string, rels map[System]*Release) bool {
-	for _, r := range rels {
+func (x *Searcher) isCodePrefix(p string, rels *releases) bool {
+	for _, r := range rels.by {
+		if r == nil {
+			continue
+		}
 		i := sort.Search(len(r.Entries), func(i int) bool { return r.Entries[i].Code >= p })
 		if i < len(r.Entries) && strings.HasPrefix(r.Entries[i].Code, p) {
 			return true
@@ -794,56 +995,56 @@ func (x *Searcher) isCodePrefix(p string, rels map[System]*Release) bool {
 }
 
 // parse turns the query words into slots.
-func (x *Searcher) parse(q string, asYouType bool) []slot {
+func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	toks := tokenize(q, false)
 	raw := toks
-	var slots []slot
+	slots := sc.slots[:0]
+	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
 	N := float32(len(x.docs) + 1)
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
 		// longest synonym phrase starting here
 		matched := 0
 		for L := min(x.synMax, len(toks)-i); L >= 1; L-- {
-			key := strings.Join(toks[i:i+L], " ")
-			exp, ok := x.syn[key]
+			sc.key = sc.key[:0]
+			for k, t := range toks[i : i+L] {
+				if k > 0 {
+					sc.key = append(sc.key, ' ')
+				}
+				sc.key = append(sc.key, t...)
+			}
+			se, ok := x.synAlts[string(sc.key)]
 			if !ok {
 				continue
 			}
-			sl := slot{text: key}
-			if L > 1 || x.vocab[key] != 0 || x.hasTerm(key) {
-				if ids, ok := x.lookupAll(toks[i : i+L]); ok {
-					sl.alts = append(sl.alts, alt{terms: ids, weight: 1, why: ""})
-				}
+			key := toks[i]
+			if L > 1 {
+				key = se.key
 			}
-			for _, e := range exp {
-				if ids, ok := x.lookupAll(e); ok {
-					if len(e) == 1 && L == 1 && e[0] == key {
-						continue // the word itself, already added
-					}
-					sl.alts = append(sl.alts, alt{terms: ids, weight: 0.96, why: fmt.Sprintf("%q read as %q", key, strings.Join(e, " "))})
-				}
-			}
-			if len(sl.alts) > 0 {
-				slots = append(slots, sl)
-				matched = L
-				break
-			}
+			start := len(sc.alts)
+			sc.alts = append(sc.alts, se.alts...)
+			slots = append(slots, slot{text: key, alts: sc.alts[start:len(sc.alts):len(sc.alts)]})
+			matched = L
+			break
 		}
 		if matched > 0 {
 			i += matched
 			continue
 		}
 		w := toks[i]
-		sl := slot{text: w}
+		start := len(sc.alts)
 		last := i == len(raw)-1
 		if id, ok := x.vocab[w]; ok {
-			sl.alts = append(sl.alts, alt{terms: []uint32{id}, weight: 1})
+			sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, post: x.postings[id]})
 		}
 		exactDF := 0
-		if len(sl.alts) > 0 {
-			exactDF = len(x.postings[sl.alts[0].terms[0]])
+		if len(sc.alts) > start {
+			exactDF = len(x.postings[sc.alts[start].terms[0]])
 		}
-		if len(w) >= 5 || exactDF == 0 {
-			for rank, h := range x.fuzzy(w) {
+		// a correction must be much commoner than a rare exact word: none
+		// is when no term sharing a deletion hash with w is
+		noneCommoner := exactDF > 0 && delIndexed(w) && int(x.nearDF[sc.alts[start].terms[0]]) < 5*exactDF+10
+		if (len(w) >= 5 || exactDF == 0) && !noneCommoner {
+			for rank, h := range x.fuzzy(sc, w) {
 				// a correction must be much commoner than a rare exact word
 				if exactDF > 0 && len(x.postings[h.term]) < 5*exactDF+10 {
 					continue
@@ -856,18 +1057,18 @@ func (x *Searcher) parse(q string, asYouType bool) []slot {
 				if exactDF > 0 && len(x.postings[h.term]) >= 10*exactDF {
 					// "did you mean": the common word beats the rare one
 					wt = 0.86 - 0.01*float32(rank)
-					sl.alts[0].weight = 0.82
+					sc.alts[start].weight = 0.82
 				}
-				sl.alts = append(sl.alts, alt{terms: []uint32{h.term}, weight: wt, why: fmt.Sprintf("%q corrected to %q (edit distance %d)", w, x.terms[h.term], h.dist)})
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, h.term), weight: wt, why: whyCorrected, dist: uint8(h.dist), post: x.postings[h.term]})
 			}
 		}
-		if last && asYouType && len(w) >= 3 || len(sl.alts) == 0 && len(w) >= 4 {
-			for _, t := range x.prefixTerms(w, 24) {
-				sl.alts = append(sl.alts, alt{terms: []uint32{t}, weight: 0.85, why: fmt.Sprintf("%q completed to %q", w, x.terms[t])})
+		if last && asYouType && len(w) >= 3 || len(sc.alts) == start && len(w) >= 4 {
+			for _, t := range x.prefixTerms(sc, w, 24) {
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, t), weight: 0.85, why: whyCompleted, post: x.postings[t]})
 			}
 		}
-		if len(sl.alts) > 0 {
-			slots = append(slots, sl)
+		if len(sc.alts) > start {
+			slots = append(slots, slot{text: w, alts: sc.alts[start:len(sc.alts):len(sc.alts)]})
 		}
 		i++
 	}
@@ -876,7 +1077,6 @@ func (x *Searcher) parse(q string, asYouType bool) []slot {
 		best := float32(0)
 		for ai := range sl.alts {
 			a := &sl.alts[ai]
-			a.post = x.intersect(a.terms)
 			df := float32(len(a.post))
 			idf := float32(math.Log(float64(1 + N/(df+1))))
 			if allVague(x, a.terms) {
@@ -887,8 +1087,21 @@ func (x *Searcher) parse(q string, asYouType bool) []slot {
 			}
 		}
 		sl.idf = best
+		for ai := range sl.alts {
+			a := &sl.alts[ai]
+			a.key = a.weight + 0.05*float32(uint8(len(a.terms)))
+			a.iw = sl.idf * a.weight
+		}
 	}
+	sc.slots = slots
 	return slots
+}
+
+// one returns a one-term list from the scratch's arena.
+func (x *Searcher) one(sc *scratch, id uint32) []uint32 {
+	n := len(sc.ids)
+	sc.ids = append(sc.ids, id)
+	return sc.ids[n : n+1 : n+1]
 }
 
 // allVague reports whether every term is a vague word ("other",
@@ -904,89 +1117,141 @@ func allVague(x *Searcher, ts []uint32) bool {
 
 func (x *Searcher) hasTerm(w string) bool { _, ok := x.vocab[w]; return ok }
 
-func (x *Searcher) lookupAll(ws []string) ([]uint32, bool) {
-	ids := make([]uint32, 0, len(ws))
+// lookupAll returns the term ids of ws from the scratch's arena, or false
+// when one is not in the vocabulary.
+func (x *Searcher) lookupAll(sc *scratch, ws []string) ([]uint32, bool) {
+	n := len(sc.ids)
 	for _, w := range ws {
 		id, ok := x.vocab[w]
 		if !ok {
+			sc.ids = sc.ids[:n]
 			return nil, false
 		}
-		ids = append(ids, id)
+		sc.ids = append(sc.ids, id)
 	}
-	return ids, true
+	return sc.ids[n:len(sc.ids):len(sc.ids)], true
 }
 
-// intersect returns the documents holding every term.
-func (x *Searcher) intersect(ts []uint32) []uint32 {
+// intersect returns the documents holding every term, in the scratch's
+// arena when there is more than one term. The shortest list leads; each
+// other list is searched by galloping from where the last match was.
+func (x *Searcher) intersect(sc *scratch, ts []uint32) []uint32 {
 	if len(ts) == 1 {
 		return x.postings[ts[0]]
 	}
-	lists := make([][]uint32, len(ts))
-	for i, t := range ts {
-		lists[i] = x.postings[t]
+	lead := ts[0]
+	for _, t := range ts[1:] {
+		if len(x.postings[t]) < len(x.postings[lead]) {
+			lead = t
+		}
 	}
-	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
-	out := append([]uint32(nil), lists[0]...)
-	for _, l := range lists[1:] {
+	// the first other list filters the lead into the arena, the rest
+	// filter that in place
+	n := len(sc.ids)
+	src := x.postings[lead]
+	first := true
+	for _, t := range ts {
+		if t == lead {
+			continue
+		}
+		l := x.postings[t]
 		k, j := 0, 0
-		for _, d := range out {
-			for j < len(l) && l[j] < d {
-				j++
+		for _, d := range src {
+			if j < len(l) && l[j] < d {
+				j = gallop(l, j, d)
 			}
-			if j < len(l) && l[j] == d {
-				out[k] = d
+			if j == len(l) {
+				break
+			}
+			if l[j] == d {
+				if first {
+					sc.ids = append(sc.ids, d)
+				} else {
+					src[k] = d
+				}
 				k++
 			}
 		}
-		out = out[:k]
+		if first {
+			src = sc.ids[n:]
+			first = false
+		} else {
+			src = src[:k]
+		}
 	}
-	return out
+	if first { // every term is the lead
+		return src
+	}
+	sc.ids = sc.ids[:n+len(src)]
+	out := src
+	return out[:len(out):len(out)]
 }
 
-func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, prefixes []string, opt SearchOptions) []Result {
-	order := make([]int, len(slots))
-	for i := range order {
-		order[i] = i
+// gallop returns the first index from j on where l holds d or more, given
+// l[j] < d: it doubles its step, then halves the last one.
+func gallop(l []uint32, j int, d uint32) int {
+	step := 1
+	for j+step < len(l) && l[j+step] < d {
+		j += step
+		step *= 2
 	}
-	size := func(s *slot) int {
-		n := 0
-		for _, a := range s.alts {
-			n += len(a.post)
+	lo, hi := j+1, min(j+step, len(l))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l[m] < d {
+			lo = m + 1
+		} else {
+			hi = m
 		}
-		return n
 	}
-	sort.SliceStable(order, func(a, b int) bool { return size(&slots[order[a]]) < size(&slots[order[b]]) })
+	return lo
+}
+
+func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []string, opt SearchOptions) []Result {
+	// slots with the fewest documents first (a stable order)
+	var order [maxSlots]int
+	var sizes [maxSlots]int
+	for i := range slots {
+		order[i] = i
+		for _, a := range slots[i].alts {
+			sizes[i] += len(a.post)
+		}
+		for j := i; j > 0 && sizes[order[j]] < sizes[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
 	sc.acc = sc.acc[:0]
 	const bigList = 6000
-	for k, si := range order {
+	for k, si := range order[:len(slots)] {
 		sl := &slots[si]
-		onlyExisting := k > 0 && len(sc.acc) > 0 && size(sl) > bigList
-		if onlyExisting && len(sc.acc)*8 < size(sl) {
+		size := sizes[si]
+		onlyExisting := k > 0 && len(sc.acc) > 0 && size > bigList
+		if onlyExisting && len(sc.acc)*8 < size {
 			// few candidates, long lists: look the terms up in each
 			// candidate's own words instead of walking the lists
 			for i := range sc.acc {
 				ac := &sc.acc[i]
 				d := &x.docs[ac.doc]
 				toks := x.toks[d.tokS:d.tokE]
-				for _, a := range sl.alts {
+				for ai := range sl.alts {
+					a := &sl.alts[ai]
 					if !hasAll(toks, a.terms) {
 						continue
 					}
-					nt := uint8(len(a.terms))
-					if a.weight+0.05*float32(nt) > ac.w[si]+0.05*float32(ac.nt[si]) {
-						ac.w[si], ac.nt[si] = a.weight, nt
-						ac.mask |= 1 << si
+					if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
+						ac.alt[si] = uint8(ai + 1)
 					}
 				}
 			}
 			continue
 		}
-		for _, a := range sl.alts {
-			nt := uint8(len(a.terms))
+		for ai := range sl.alts {
+			a := &sl.alts[ai]
 			post := a.post
 			if !onlyExisting && len(post) > capDocs {
 				post = x.bestOf(a, sc)
 			}
+			mine := uint8(ai + 1)
 			for _, d := range post {
 				p := sc.pos[d]
 				if p == 0 {
@@ -996,12 +1261,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 					sc.acc = append(sc.acc, docAcc{doc: d})
 					p = int32(len(sc.acc))
 					sc.pos[d] = p
+					sc.acc[p-1].alt[si] = mine
+					continue
 				}
 				ac := &sc.acc[p-1]
-				if a.weight+0.05*float32(nt) > ac.w[si]+0.05*float32(ac.nt[si]) {
-					ac.w[si] = a.weight
-					ac.nt[si] = nt
-					ac.mask |= 1 << si
+				if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
+					ac.alt[si] = mine
 				}
 			}
 		}
@@ -1019,9 +1284,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 		var cov float32
 		matched := 0
 		for si := range slots {
-			if ac.w[si] > 0 {
-				cov += slots[si].idf * ac.w[si]
-				matched += int(ac.nt[si])
+			if a := ac.alt[si]; a != 0 {
+				al := &slots[si].alts[a-1]
+				cov += al.iw
+				matched += len(al.terms)
 			}
 		}
 		cov /= total
@@ -1031,33 +1297,34 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 			prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 		}
 		score := cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * d.bound
-		ac.w[0] = score // reuse: slot weights are no longer needed
+		ac.score = score
 		if score > maxScore {
 			maxScore = score
 		}
 	}
 	const topDocs = 200
-	threshold := scoreThreshold(len(sc.acc), topDocs, maxScore, func(i int) float32 { return sc.acc[i].w[0] })
+	threshold := scoreThreshold(len(sc.acc), topDocs, maxScore, func(i int) float32 { return sc.acc[i].score })
 	sc.sel = sc.sel[:0]
 	for i := range sc.acc {
-		if sc.acc[i].w[0] >= threshold {
+		if sc.acc[i].score >= threshold {
 			sc.sel = append(sc.sel, int32(i))
 		}
 	}
 	if len(sc.sel) > 3*topDocs {
 		// many ties at the threshold: keep the best bounds, then doc order
 		slices.SortFunc(sc.sel, func(a, b int32) int {
-			if c := cmp.Compare(sc.acc[b].w[0], sc.acc[a].w[0]); c != 0 {
+			if c := cmp.Compare(sc.acc[b].score, sc.acc[a].score); c != 0 {
 				return c
 			}
 			return cmp.Compare(sc.acc[a].doc, sc.acc[b].doc)
 		})
 		sc.sel = sc.sel[:3*topDocs]
 	}
+	x.markQuery(sc, slots)
 	sc.cand = sc.cand[:0]
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
-		score, _ := x.exactScore(slots, total, ac.doc, nil)
+		score := x.exactScore(sc, slots, total, ac.doc)
 		d := &x.docs[ac.doc]
 		for ti := d.tgtS; ti < d.tgtE; ti++ {
 			t := &x.targets[ti]
@@ -1071,15 +1338,16 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 			}
 		}
 	}
+	x.unmarkQuery(sc)
 	for i := range sc.cand {
 		sc.cpos[sc.cand[i].code] = 0
 	}
 	cands := sc.cand
 	need := opt.Limit*4 + 40
-	if len(rels) < len(Systems) {
+	if rels.n < len(Systems) {
 		k := 0
 		for _, c := range cands {
-			if rels[x.codes[c.code].sys] != nil {
+			if rels.by[x.codes[c.code].sys] != nil {
 				cands[k] = c
 				k++
 			}
@@ -1101,32 +1369,34 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 		}
 		cands = cands[:k]
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
+	// best first, found a few at a time: most queries keep what they
+	// need from the first 2×need, so the rest is sorted only when asked
+	byScore := func(a, b cand) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.code, b.code)
-	})
-	var out []Result
-	type scored struct {
-		c     cand
-		e     *Entry
-		score float32
 	}
-	var keep []scored
-	for _, c := range cands {
-		if len(keep) >= need {
-			break
+	sorted := min(len(cands), 2*need)
+	selectTop(cands, sorted, byScore)
+	slices.SortFunc(cands[:sorted], byScore)
+	pref := preferences(slots, opt.query)
+	keep := sc.keep[:0]
+	for i := 0; i < len(cands) && len(keep) < need; i++ {
+		if i == sorted {
+			slices.SortFunc(cands[i:], byScore)
+			sorted = len(cands)
 		}
+		c := cands[i]
 		g := x.codes[c.code]
-		r := rels[g.sys]
+		r := rels.by[g.sys]
 		if r == nil {
 			continue
 		}
 		if len(prefixes) > 0 && !hasAnyPrefix(g.code, prefixes) {
 			continue
 		}
-		ei := x.entryIdx[r][c.code]
+		ei := rels.idx[g.sys][c.code]
 		if ei < 0 {
 			continue
 		}
@@ -1134,18 +1404,23 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 		if opt.Date != 0 && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
 			continue
 		}
-		s := c.score * x.defaultPreference(x.flags[c.code], slots, opt.query)
+		s := c.score * pref.factor(x.flags[c.code])
 		if !e.Billable {
 			s *= 0.7
 		}
-		keep = append(keep, scored{c, e, s})
+		keep = append(keep, kept{c, e, s})
 	}
-	sort.SliceStable(keep, func(i, j int) bool {
-		if keep[i].score != keep[j].score {
-			return keep[i].score > keep[j].score
+	sc.keep = keep
+	slices.SortStableFunc(keep, func(a, b kept) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
 		}
-		return keep[i].c.code < keep[j].c.code
+		return cmp.Compare(a.c.code, b.c.code)
 	})
+	var out []Result
 	for _, k := range keep {
 		if len(out) >= opt.Limit {
 			break
@@ -1165,18 +1440,92 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels map[System]*Release, pref
 	return out
 }
 
+// selectTop moves the k items of s that come first in cmp's order to the
+// front of s, in no particular order (quickselect).
+func selectTop[E any](s []E, k int, cmp func(a, b E) int) {
+	lo, hi := 0, len(s)
+	for hi-lo > 1 && k > lo && k < hi {
+		// median of three as the pivot, moved to hi-1
+		m := lo + (hi-lo)/2
+		if cmp(s[m], s[lo]) < 0 {
+			s[m], s[lo] = s[lo], s[m]
+		}
+		if cmp(s[hi-1], s[lo]) < 0 {
+			s[hi-1], s[lo] = s[lo], s[hi-1]
+		}
+		if cmp(s[hi-1], s[m]) < 0 {
+			s[hi-1], s[m] = s[m], s[hi-1]
+		}
+		s[m], s[hi-1] = s[hi-1], s[m]
+		p := lo
+		for i := lo; i < hi-1; i++ {
+			if cmp(s[i], s[hi-1]) < 0 {
+				s[i], s[p] = s[p], s[i]
+				p++
+			}
+		}
+		s[p], s[hi-1] = s[hi-1], s[p]
+		// s[lo:p] before the pivot, s[p] the pivot, s[p+1:hi] after
+		if k <= p {
+			hi = p
+		} else {
+			lo = p + 1
+		}
+	}
+}
+
 func indexText(x *Searcher, doc uint32) string { return x.docs[doc].text }
+
+// markQuery numbers the query's distinct terms for exactScore.
+func (x *Searcher) markQuery(sc *scratch, slots []slot) {
+	sc.qterms = sc.qterms[:0]
+	sc.qis = sc.qis[:0]
+	for si := range slots {
+		for ai := range slots[si].alts {
+			a := &slots[si].alts[ai]
+			n := len(sc.qis)
+			for _, t := range a.terms {
+				m := sc.qmark[t]
+				if m == 0 {
+					sc.qterms = append(sc.qterms, t)
+					m = uint16(len(sc.qterms))
+					sc.qmark[t] = m
+				}
+				sc.qis = append(sc.qis, m-1)
+			}
+			a.qi = sc.qis[n:len(sc.qis):len(sc.qis)]
+		}
+	}
+	if cap(sc.tpos) < len(sc.qterms) {
+		sc.tpos = make([]int32, len(sc.qterms))
+	}
+	sc.tpos = sc.tpos[:len(sc.qterms)]
+	for i := range sc.tpos {
+		sc.tpos[i] = -1
+	}
+}
+
+func (x *Searcher) unmarkQuery(sc *scratch) {
+	for _, t := range sc.qterms {
+		sc.qmark[t] = 0
+	}
+}
 
 // exactScore scores one document against the query: coverage (the share of
 // the query's weight found, words found only among nonessential modifiers
 // counting half), precision (the share of the text's essential words the
 // query accounts for), the source's weight and a slight preference for
-// shorter texts. When why is not nil it receives, per slot, the alternative
-// that matched (or -1).
-func (x *Searcher) exactScore(slots []slot, total float32, doc uint32, why []int) (float32, float32) {
+// shorter texts. It needs markQuery's numbering.
+func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32) float32 {
 	d := &x.docs[doc]
 	toks := x.toks[d.tokS:d.tokE]
-	cut := int(d.nemodCut)
+	cut := int32(d.nemodCut)
+	tpos := sc.tpos
+	for k, t := range toks {
+		if m := sc.qmark[t]; m != 0 {
+			tpos[m-1] = int32(k)
+		}
+	}
 	var cov float32
 	matched := 0
 	for si := range slots {
@@ -1185,14 +1534,8 @@ func (x *Searcher) exactScore(slots []slot, total float32, doc uint32, why []int
 			a := &slots[si].alts[ai]
 			w := a.weight
 			ok := true
-			for _, t := range a.terms {
-				at := -1
-				for k, dt := range toks {
-					if dt == t {
-						at = k
-						break
-					}
-				}
+			for _, q := range a.qi {
+				at := tpos[q]
 				if at < 0 {
 					ok = false
 					break
@@ -1211,19 +1554,21 @@ func (x *Searcher) exactScore(slots []slot, total float32, doc uint32, why []int
 				best, bestA, bestNT = w, ai, nt
 			}
 		}
-		if why != nil {
-			why[si] = bestA
-		}
 		cov += slots[si].idf * best
 		matched += bestNT
+	}
+	for _, t := range toks {
+		if m := sc.qmark[t]; m != 0 {
+			tpos[m-1] = -1
+		}
 	}
 	cov /= total
 	prec := float32(1)
 	if d.essLen > 0 {
 		prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 	}
-	length := lengthFactor(int(d.essLen), cut)
-	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * length, prec
+	length := lengthFactor(int(d.essLen), int(d.nemodCut))
+	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * length
 }
 
 // capDocs bounds how many documents one long posting list may bring in as
@@ -1256,7 +1601,7 @@ func (x *Searcher) staticQuality(doc uint32) float32 {
 // bestOf returns the capDocs best documents of a long alternative: from
 // the precomputed impact order for one term, or by filtering an
 // intersection.
-func (x *Searcher) bestOf(a alt, sc *scratch) []uint32 {
+func (x *Searcher) bestOf(a *alt, sc *scratch) []uint32 {
 	if len(a.terms) == 1 {
 		if imp, ok := x.impact[a.terms[0]]; ok {
 			return imp
@@ -1264,12 +1609,12 @@ func (x *Searcher) bestOf(a alt, sc *scratch) []uint32 {
 	}
 	var best float32
 	for _, d := range a.post {
-		best = max(best, x.staticQuality(d))
+		best = max(best, x.quality[d])
 	}
-	th := scoreThreshold(len(a.post), capDocs, best, func(i int) float32 { return x.staticQuality(a.post[i]) })
+	th := scoreThreshold(len(a.post), capDocs, best, func(i int) float32 { return x.quality[a.post[i]] })
 	sc.cut = sc.cut[:0]
 	for _, d := range a.post {
-		if x.staticQuality(d) >= th {
+		if x.quality[d] >= th {
 			sc.cut = append(sc.cut, d)
 		}
 	}
@@ -1309,10 +1654,10 @@ func max0(b int) int {
 	return b
 }
 
-// defaultPreference follows the coding defaults when the query is silent:
-// the initial encounter before subsequent ones and sequelae, and the
-// unspecified code before the specific "other" ones.
-func (x *Searcher) defaultPreference(fl uint8, slots []slot, query string) float32 {
+// prefs records what a query says that the coding defaults depend on.
+type prefs struct{ subsequent, sequela, other, specified, with bool }
+
+func preferences(slots []slot, query string) prefs {
 	said := func(w string) bool {
 		for _, s := range slots {
 			if strings.Contains(s.text, w) {
@@ -1321,17 +1666,25 @@ func (x *Searcher) defaultPreference(fl uint8, slots []slot, query string) float
 		}
 		return false
 	}
+	return prefs{said("subsequ"), said("sequel"), said("other"), said("specifi"),
+		strings.Contains(query, "with ") || strings.HasSuffix(query, " with")}
+}
+
+// factor follows the coding defaults when the query is silent: the initial
+// encounter before subsequent ones and sequelae, and the unspecified code
+// before the specific "other" ones.
+func (p prefs) factor(fl uint8) float32 {
 	f := float32(1)
-	if (fl&flagSubsequent != 0 && !said("subsequ")) || (fl&flagSequela != 0 && !said("sequel")) {
+	if (fl&flagSubsequent != 0 && !p.subsequent) || (fl&flagSequela != 0 && !p.sequela) {
 		f *= 0.97
 	}
-	if fl&flagUnspecified != 0 && !said("other") {
+	if fl&flagUnspecified != 0 && !p.other {
 		f *= 1.006
 	}
-	if fl&flagOther != 0 && !said("other") && !said("specifi") {
+	if fl&flagOther != 0 && !p.other && !p.specified {
 		f *= 0.98
 	}
-	if fl&flagWithout != 0 && !strings.Contains(query, "with ") && !strings.HasSuffix(query, " with") {
+	if fl&flagWithout != 0 && !p.with {
 		f *= 1.008
 	}
 	return f
@@ -1374,8 +1727,8 @@ func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []stri
 				}
 			}
 			if all {
-				if a.why != "" {
-					out = append(out, fmt.Sprintf("query word %q: %s", sl.text, a.why))
+				if a.why != whyFound {
+					out = append(out, fmt.Sprintf("query word %q: %s", sl.text, x.whyText(&sl, &a)))
 				} else {
 					out = append(out, fmt.Sprintf("query word %q: found", sl.text))
 				}
@@ -1397,10 +1750,10 @@ func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []stri
 
 // codePrefix lists codes that start with the typed prefixes, billable first
 // and shorter codes before longer ones.
-func (x *Searcher) codePrefix(prefixes []string, rels map[System]*Release, opt SearchOptions) []Result {
+func (x *Searcher) codePrefix(prefixes []string, rels *releases, opt SearchOptions) []Result {
 	var out []Result
 	for _, sys := range Systems {
-		r := rels[sys]
+		r := rels.by[sys]
 		if r == nil {
 			continue
 		}
