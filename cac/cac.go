@@ -15,7 +15,9 @@ package cac
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/chartroom/chartroom/codeset"
 )
@@ -209,7 +211,13 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	var dropped []Dropped
 	seen := map[string]int{}
 	firstDx := true
-	for _, s := range sections(note) {
+	// The medical history is read last: a condition it lists is coded from
+	// the assessment when the assessment names it, more specifically.
+	secs := sections(note)
+	sort.SliceStable(secs, func(i, j int) bool {
+		return !(secs[i].kind == secHistory && medicalHistory(secs[i].name)) && secs[j].kind == secHistory && medicalHistory(secs[j].name)
+	})
+	for _, s := range secs {
 		if s.kind == secProcedure && opt.Inpatient {
 			out = append(out, procedures(note, s, x, opt, out)...)
 			continue
@@ -220,10 +228,15 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		for _, it := range items(note, s) {
 			text := note[it.start:it.end]
 			reason := ""
-			uncertain := false
+			uncertain, chronicOnly := false, false
 			switch {
 			case s.kind == secFamily || familyRe.MatchString(text):
 				reason = "family history"
+			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text):
+				// A past medical history lists the chronic conditions the
+				// patient lives with: they are current and coded when they
+				// affect care; what was cured stays history.
+				chronicOnly = true
 			case s.kind == secHistory || historyRe.MatchString(text):
 				reason = "history"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(text):
@@ -249,46 +262,49 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				continue
 			}
-			q := strings.TrimSpace(stripRe.ReplaceAllString(text, " "))
-			if len(q) < 3 {
-				continue
-			}
-			r, ok := lookup(x, q, opt)
-			if !ok || !fits(r.Code, opt) {
-				continue
-			}
-			sg := Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: it.start, End: it.end, Evidence: text,
-				Section: sectionKindNames[s.kind], Principal: firstDx, Uncertain: uncertain, Rule: r.Source}
-			firstDx = false
-			if i, ok := seen[r.Code]; ok {
-				if sg.Confidence > out[i].Confidence {
-					sg.Principal = out[i].Principal
-					out[i] = sg
+			for _, c := range findConcepts(x, note, it, opt) {
+				r := c.r
+				if chronicOnly && !chronic(r.Code) {
+					continue
 				}
-				continue
-			}
-			// A note restates its diagnoses (history, assessment, discharge
-			// list): one code per category, the first found, except for
-			// injuries, where several sites are usual.
-			if _, ok := seen[cat(r.Code)]; ok && !injury(r.Code) {
-				continue
-			}
-			seen[r.Code] = len(out)
-			seen[cat(r.Code)] = len(out)
-			out = append(out, sg)
-			// A stage of chronic kidney disease in the same item is coded
-			// with it (E11.22 "use additional code to identify the stage").
-			if stage := ckdStage(text); stage != "" && !containsCode(out, stage) {
-				if rs := x.Search(stage, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == stage {
-					out = append(out, Suggestion{System: codeset.ICD10CM, Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
-					seen[stage] = len(out) - 1
-					seen[cat(stage)] = len(out) - 1
+				sg := Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: c.start, End: c.end, Evidence: note[c.start:c.end],
+					Section: sectionKindNames[s.kind], Principal: firstDx && s.kind == secDiagnosis, Uncertain: uncertain, Rule: r.Source}
+				if chronicOnly {
+					sg.Rule = "chronic condition in the history"
+				} else {
+					firstDx = false
+				}
+				if i, ok := seen[r.Code]; ok {
+					if sg.Confidence > out[i].Confidence {
+						sg.Principal = out[i].Principal
+						out[i] = sg
+					}
+					continue
+				}
+				// A note restates its diagnoses (history, assessment, discharge
+				// list): one code per category, the first found, except for
+				// injuries, where several sites are usual.
+				if _, ok := seen[cat(r.Code)]; ok && !injury(r.Code) {
+					continue
+				}
+				seen[r.Code] = len(out)
+				seen[cat(r.Code)] = len(out)
+				out = append(out, sg)
+				// A stage of chronic kidney disease in the same item is coded
+				// with it (E11.22 "use additional code to identify the stage").
+				if stage := ckdStage(text); stage != "" && !containsCode(out, stage) {
+					if rs := x.Search(stage, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == stage {
+						out = append(out, Suggestion{System: codeset.ICD10CM, Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
+						seen[stage] = len(out) - 1
+						seen[cat(stage)] = len(out) - 1
+					}
 				}
 			}
 		}
 	}
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
+	out = status(note, out, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
 			return out[i].Principal
@@ -370,20 +386,6 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 		out[i10].Title = rs[0].Title
 	}
 	return out
-}
-
-// lookup searches for an item's concept: the whole item first, then the
-// part before its first comma (the condition, without the site or the
-// course that follow it), keeping the better of the two.
-func lookup(x *codeset.Searcher, q string, opt Options) (codeset.Result, bool) {
-	so := codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8}
-	best, ok := pick(x.Search(q, so), opt.MinScore)
-	if head, _, cut := strings.Cut(q, ","); cut && len(strings.TrimSpace(head)) >= 4 {
-		if r, ok2 := pick(x.Search(strings.TrimSpace(head), so), opt.MinScore); ok2 && (!ok || r.Score > best.Score+0.05) {
-			best, ok = r, true
-		}
-	}
-	return best, ok
 }
 
 func cat(code string) string {
@@ -517,3 +519,325 @@ func procedures(note string, s section, x *codeset.Searcher, opt Options, have [
 // pcsMinScore keeps PCS candidates to items whose words name the root
 // operation and the body part.
 const pcsMinScore = 0.6
+
+// concept is a phrase of an item that names a code.
+type concept struct {
+	r          codeset.Result
+	start, end int // the phrase in the note: the suggestion's evidence
+}
+
+var (
+	// leadIn is the narrative before the condition: "72-year-old man
+	// admitted with", "presents with", "found to have".
+	leadIn = regexp.MustCompile(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|consistent with|diagnosis of|evidence of|episode of)( with| for| to have| of)?\s+`)
+	// tailOut is where the narrative after a condition begins: "Obstructive
+	// sleep apnea on CPAP", "Hypertension, controlled on lisinopril".
+	tailOut = regexp.MustCompile(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|as evidenced)\b`)
+	// segmentSep separates the parts of an item: the condition, then its
+	// details ("Persistent atrial fibrillation: rate controlled…").
+	segmentSep = regexp.MustCompile(`[:;()]|,\s`)
+)
+
+// findConcepts looks up an item's conditions. The first part of the item
+// (before a colon, semicolon or comma) is its main condition: the whole
+// item, the part, and the part without its narrative lead-in and tail are
+// each looked up and the best match is kept, so detail that refines the
+// code ("…, left, intertrochanteric") counts when it matches. A later
+// comma-separated part ("Hypertension, hyperlipidemia, GERD") adds a code
+// when it names one on its own with a strong match.
+func findConcepts(x *codeset.Searcher, note string, it item, opt Options) []concept {
+	type span struct{ start, end int }
+	var parts []span
+	at := it.start
+	for _, m := range segmentSep.FindAllStringIndex(note[it.start:it.end], -1) {
+		parts = append(parts, span{at, it.start + m[0]})
+		at = it.start + m[1]
+	}
+	parts = append(parts, span{at, it.end})
+	trim := func(p span) span {
+		t := note[p.start:p.end]
+		if m := leadIn.FindStringIndex(t); m != nil && m[1] < len(t) {
+			p.start += m[1]
+		}
+		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 {
+			p.end = p.start + m[0]
+		}
+		for p.start < p.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[p.start])) {
+			p.start++
+		}
+		for p.end > p.start && strings.ContainsRune(" \t\r\n,.:-", rune(note[p.end-1])) {
+			p.end--
+		}
+		return p
+	}
+	look := func(p span) (concept, bool) {
+		q := strings.TrimSpace(stripRe.ReplaceAllString(note[p.start:p.end], " "))
+		if countLetters(q) < 3 {
+			return concept{}, false
+		}
+		r, ok := pick(x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8}), opt.MinScore)
+		if !ok || !fits(r.Code, opt) || !names(q, r) {
+			return concept{}, false
+		}
+		return concept{r, p.start, p.end}, true
+	}
+	var out []concept
+	// The main condition: the best of the whole item, its first part, and
+	// that part trimmed. A shorter phrase must match clearly better.
+	best, ok := look(span{it.start, it.end})
+	for _, p := range []span{parts[0], trim(parts[0])} {
+		if p == (span{it.start, it.end}) {
+			continue
+		}
+		if c, ok2 := look(p); ok2 && (!ok || c.r.Score > best.r.Score+0.02) {
+			best, ok = c, true
+		}
+	}
+	if ok {
+		out = append(out, best)
+	}
+	for _, p := range parts[1:] {
+		p = trim(p)
+		if countLetters(note[p.start:p.end]) < 5 {
+			continue
+		}
+		c, ok := look(p)
+		if !ok || c.r.Score < 0.75 || len(out) > 0 && c.r.Code[:3] == out[0].r.Code[:3] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// modifiers say how or where, not what: a phrase made of them alone
+// ("acute", "right knee", "initial encounter") names no condition.
+var modifiers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range codeset.Words(`acute chronic subacute severe moderate mild left right bilateral unilateral unspecified other
+		initial encounter subsequent sequela without due secondary recurrent episode current controlled uncontrolled
+		type stage primary essential specified site part classified elsewhere condition disease disorder not
+		upper lower first single multiple complicated uncomplicated intractable status`) {
+		m[w] = true
+	}
+	return m
+}()
+
+var (
+	synOnce  sync.Once
+	synonyms map[string][][]string
+)
+
+// names reports whether a phrase names the condition a result codes: more
+// than half of the words that carry the concept in the code's title, or in
+// the index path or inclusion term that matched, are in the phrase (with
+// the encoder's abbreviations expanded). The search is forgiving, as a
+// coder typing wants; reading a note, a phrase such as "right lower lobe"
+// must not become a neoplasm of the lower lobe.
+func names(phrase string, r codeset.Result) bool {
+	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
+	words := codeset.Words(joinHyphens(phrase))
+	have := map[string]bool{}
+	for i, w := range words {
+		have[w] = true
+		for n := 1; n <= 3 && i+n <= len(words); n++ {
+			for _, alt := range synonyms[strings.Join(words[i:i+n], " ")] {
+				for _, a := range alt {
+					have[a] = true
+				}
+			}
+		}
+	}
+	covered := func(text string) bool {
+		n, in := 0, 0
+		for _, w := range codeset.Words(joinHyphens(text)) {
+			if modifiers[w] {
+				continue
+			}
+			n++
+			if have[w] {
+				in++
+			}
+		}
+		return n == 0 || 2*in > n
+	}
+	return covered(r.Title) || covered(r.Matched)
+}
+
+// joinHyphens makes "post-term" one word, so that it does not match
+// "term".
+func joinHyphens(s string) string {
+	b := []byte(s)
+	out := b[:0]
+	for i, c := range b {
+		if c == '-' && i > 0 && i+1 < len(b) && isLetter(b[i-1]) && isLetter(b[i+1]) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// medicalHistory reports whether a section lists the patient's conditions
+// (past medical history, problem list) rather than past operations or
+// social history.
+func medicalHistory(name string) bool {
+	n := strings.ToUpper(name)
+	return n == "PMH" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM")
+}
+
+// resolvedRe marks a listed condition as over.
+var resolvedRe = regexp.MustCompile(`(?i)\b(resolved|remote|childhood|as a child|in remission|cured|treated in|completed|s/p|status post|\d{4})\b`)
+
+// chronicCategories are the ICD-10-CM categories of lasting conditions
+// that a past medical history lists as current: hypertensive, ischaemic
+// and other chronic heart disease, diabetes, thyroid and lipid disorders,
+// obesity, chronic kidney and lung disease, chronic neurological and
+// mental conditions, chronic digestive, joint and bone disease, HIV.
+var chronicCategories = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`I10 I11 I12 I13 I15 I20 I25 I27 I42 I48 I50 I73 E03 E05 E10 E11 E13 E66 E78 N18 N40
+		J44 J45 J47 J84 G20 G30 G35 G40 G43 G47 F01 F02 F03 F20 F25 F31 F32 F33 F41 F90 K21 K50 K51 K58 K70 K74
+		M05 M06 M10 M15 M16 M17 M19 M81 D63 B20 H40 L40 E28 D50 D61 D69 N31`) {
+		m[c] = true
+	}
+	return m
+}()
+
+func chronic(code string) bool { return len(code) >= 3 && chronicCategories[code[:3]] }
+
+// Status codes come from what a note says in passing: tobacco use, the
+// body mass index beside a weight diagnosis, and the long-term drugs in a
+// medication list (Official Guidelines I.C.21.c.3 and I.C.4.a.3).
+var (
+	cigarettesRe    = regexp.MustCompile(`(?i)\b(cigarettes?|pack[- ]years?|packs? (per|a) day|ppd)\b`)
+	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)? smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily) smoker)\b`)
+	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former smoker|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
+	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
+	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*medications(?: at discharge| on admission)?)\s*:`)
+	longTermRe      = regexp.MustCompile(`(?i)\b(long[- ]term|chronic(?:ally)?|lifelong|indefinite(?:ly)?|continues? (?:on|to take))\b`)
+	drugClasses     = []struct {
+		re   *regexp.Regexp
+		code string
+	}{
+		{regexp.MustCompile(`(?i)\b(insulin|glargine|lispro|aspart|detemir|degludec)\b`), "Z79.4"},
+		{regexp.MustCompile(`(?i)\b(metformin|glipizide|glimepiride|glyburide|sitagliptin|linagliptin|pioglitazone|empagliflozin|dapagliflozin|canagliflozin)\b`), "Z79.84"},
+		{regexp.MustCompile(`(?i)\b(apixaban|rivaroxaban|warfarin|dabigatran|edoxaban)\b`), "Z79.01"},
+		{regexp.MustCompile(`(?i)\b(clopidogrel|ticagrelor|prasugrel)\b`), "Z79.02"},
+		{regexp.MustCompile(`(?i)\b(oral contraceptives?|ocps?|combined pill|norethindrone|levonorgestrel|drospirenone|norgestimate)\b`), "Z79.3"},
+	}
+)
+
+func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	add := func(code string, start, end int, rule string) {
+		if containsCode(out, code) {
+			return
+		}
+		rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
+		if len(rs) == 0 || rs[0].Code != code || !rs[0].Billable {
+			return
+		}
+		out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: rs[0].Title, Confidence: 0.8, Start: start, End: end,
+			Evidence: note[start:end], Section: "other", Rule: rule})
+	}
+	has := func(prefix string) int {
+		for i, s := range out {
+			if strings.HasPrefix(s.Code, prefix) {
+				return i
+			}
+		}
+		return -1
+	}
+	// Tobacco: nicotine dependence on cigarettes is F17.21-; a former
+	// smoker has a personal history of nicotine dependence.
+	if i := has("F17.20"); i >= 0 && cigarettesRe.MatchString(note) {
+		out[i].Code = "F17.210"
+		if rs := x.Search("F17.210", codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == "F17.210" {
+			out[i].Title = rs[0].Title
+		}
+	}
+	if has("F17.") < 0 && has("Z87.891") < 0 {
+		if m := currentSmokerRe.FindStringIndex(note); m != nil && cigarettesRe.MatchString(note) && !negatedAt(note, m[0]) {
+			add("F17.210", m[0], m[1], "tobacco use")
+		} else if m := formerSmokerRe.FindStringIndex(note); m != nil {
+			add("Z87.891", m[0], m[1], "tobacco use")
+		}
+	}
+	// The BMI is coded with the weight diagnosis it supports, for adults.
+	if opt.Age >= 20 && (has("E66.") >= 0 || has("R63.6") >= 0) {
+		if m := bmiRe.FindStringSubmatchIndex(note); m != nil {
+			if code := bmiCode(note[m[2]:m[3]]); code != "" {
+				add(code, m[0], m[1], "body mass index")
+			}
+		}
+	}
+	// Long-term drugs: those in a medication list, or said to be taken
+	// long term. Not insulin or oral hypoglycaemics in type 1 or
+	// gestational diabetes, whose codes say how the diabetes is treated.
+	for _, d := range drugClasses {
+		if (d.code == "Z79.4" || d.code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0) {
+			continue
+		}
+		if d.code == "Z79.84" && has("E1") < 0 {
+			continue
+		}
+		for _, m := range d.re.FindAllStringIndex(note, -1) {
+			if inMedicationList(note, m[0]) || longTermRe.MatchString(sentenceAround(note, m[0])) {
+				add(d.code, m[0], m[1], "long-term drug")
+				break
+			}
+		}
+	}
+	return out
+}
+
+// negatedAt reports whether the sentence before offset i negates it.
+func negatedAt(note string, i int) bool {
+	start := strings.LastIndexAny(note[:i], ".\n") + 1
+	return negatedRe.MatchString(note[start:i])
+}
+
+// inMedicationList reports whether offset i lies in a medication section.
+func inMedicationList(note string, i int) bool {
+	locs := header.FindAllStringIndex(note[:i], -1)
+	if len(locs) == 0 {
+		return false
+	}
+	last := locs[len(locs)-1]
+	return medSectionRe.MatchString(note[last[0]:last[1]])
+}
+
+// sentenceAround returns the sentence holding offset i.
+func sentenceAround(note string, i int) string {
+	start := strings.LastIndexAny(note[:i], ".\n") + 1
+	end := strings.IndexAny(note[i:], ".\n")
+	if end < 0 {
+		end = len(note) - i
+	}
+	return note[start : i+end]
+}
+
+// bmiCode maps an adult body mass index to its Z68 code.
+func bmiCode(v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 10 || f > 120 {
+		return ""
+	}
+	switch {
+	case f < 20:
+		return "Z68.1"
+	case f < 40:
+		return "Z68." + strconv.Itoa(int(f))
+	case f < 45:
+		return "Z68.41"
+	case f < 50:
+		return "Z68.42"
+	case f < 60:
+		return "Z68.43"
+	case f < 70:
+		return "Z68.44"
+	}
+	return "Z68.45"
+}
