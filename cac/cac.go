@@ -623,6 +623,8 @@ var modifiers = func() map[string]bool {
 	return m
 }()
 
+var unspecifiedWord = codeset.Words("unspecified")[0]
+
 var (
 	synOnce  sync.Once
 	synonyms map[string][][]string
@@ -650,8 +652,11 @@ func names(phrase string, r codeset.Result) bool {
 	}
 	covered := func(text string) bool {
 		n, in := 0, 0
-		for _, w := range codeset.Words(joinHyphens(text)) {
-			if modifiers[w] {
+		ws := codeset.Words(joinHyphens(text))
+		for i, w := range ws {
+			// "unspecified organism", "unspecified site": what follows
+			// "unspecified" is not said, so it need not be in the phrase.
+			if modifiers[w] || i > 0 && ws[i-1] == unspecifiedWord {
 				continue
 			}
 			n++
