@@ -211,6 +211,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	var dropped []Dropped
 	seen := map[string]int{}
 	firstDx := true
+	memo := map[string]answer{}
 	// The medical history is read last: a condition it lists is coded from
 	// the assessment when the assessment names it, more specifically.
 	secs := sections(note)
@@ -262,7 +263,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				continue
 			}
-			for _, c := range findConcepts(x, note, it, opt) {
+			for _, c := range findConcepts(x, note, it, opt, memo) {
 				r := c.r
 				if chronicOnly && !chronic(r.Code) {
 					continue
@@ -520,6 +521,13 @@ func procedures(note string, s section, x *codeset.Searcher, opt Options, have [
 // operation and the body part.
 const pcsMinScore = 0.6
 
+// answer is a phrase's lookup, kept for the rest of the note: notes
+// restate their diagnoses (history, assessment, discharge list).
+type answer struct {
+	r  codeset.Result
+	ok bool
+}
+
 // concept is a phrase of an item that names a code.
 type concept struct {
 	r          codeset.Result
@@ -545,7 +553,7 @@ var (
 // code ("…, left, intertrochanteric") counts when it matches. A later
 // comma-separated part ("Hypertension, hyperlipidemia, GERD") adds a code
 // when it names one on its own with a strong match.
-func findConcepts(x *codeset.Searcher, note string, it item, opt Options) []concept {
+func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo map[string]answer) []concept {
 	type span struct{ start, end int }
 	var parts []span
 	at := it.start
@@ -575,11 +583,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options) []conc
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
-		r, ok := pick(x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8}), opt.MinScore)
-		if !ok || !fits(r.Code, opt) || !names(q, r) {
+		a, done := memo[q]
+		if !done {
+			a.r, a.ok = pick(x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8}), opt.MinScore)
+			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r)
+			memo[q] = a
+		}
+		if !a.ok {
 			return concept{}, false
 		}
-		return concept{r, p.start, p.end}, true
+		return concept{a.r, p.start, p.end}, true
 	}
 	var out []concept
 	// The main condition: the best of the whole item, its first part, and
@@ -723,17 +736,25 @@ var (
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
 	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*medications(?: at discharge| on admission)?)\s*:`)
 	longTermRe      = regexp.MustCompile(`(?i)\b(long[- ]term|chronic(?:ally)?|lifelong|indefinite(?:ly)?|continues? (?:on|to take))\b`)
-	drugClasses     = []struct {
-		re   *regexp.Regexp
-		code string
-	}{
-		{regexp.MustCompile(`(?i)\b(insulin|glargine|lispro|aspart|detemir|degludec)\b`), "Z79.4"},
-		{regexp.MustCompile(`(?i)\b(metformin|glipizide|glimepiride|glyburide|sitagliptin|linagliptin|pioglitazone|empagliflozin|dapagliflozin|canagliflozin)\b`), "Z79.84"},
-		{regexp.MustCompile(`(?i)\b(apixaban|rivaroxaban|warfarin|dabigatran|edoxaban)\b`), "Z79.01"},
-		{regexp.MustCompile(`(?i)\b(clopidogrel|ticagrelor|prasugrel)\b`), "Z79.02"},
-		{regexp.MustCompile(`(?i)\b(oral contraceptives?|ocps?|combined pill|norethindrone|levonorgestrel|drospirenone|norgestimate)\b`), "Z79.3"},
-	}
 )
+
+// longTermDrugs maps the drugs of a medication list to the Z79 code of
+// their class; "oral contraceptive" is matched as two words.
+var longTermDrugs = func() map[string]string {
+	m := map[string]string{}
+	for code, names := range map[string]string{
+		"Z79.4":  "insulin glargine lispro aspart detemir degludec",
+		"Z79.84": "metformin glipizide glimepiride glyburide sitagliptin linagliptin pioglitazone empagliflozin dapagliflozin canagliflozin",
+		"Z79.01": "apixaban rivaroxaban warfarin dabigatran edoxaban",
+		"Z79.02": "clopidogrel ticagrelor prasugrel",
+		"Z79.3":  "ocp ocps norethindrone levonorgestrel drospirenone norgestimate",
+	} {
+		for _, n := range strings.Fields(names) {
+			m[n] = code
+		}
+	}
+	return m
+}()
 
 func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	add := func(code string, start, end int, rule string) {
@@ -781,19 +802,30 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	// Long-term drugs: those in a medication list, or said to be taken
 	// long term. Not insulin or oral hypoglycaemics in type 1 or
 	// gestational diabetes, whose codes say how the diabetes is treated.
-	for _, d := range drugClasses {
-		if (d.code == "Z79.4" || d.code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0) {
-			continue
+	lower := strings.ToLower(note)
+	done := map[string]bool{}
+	for i := 0; i < len(lower); {
+		for i < len(lower) && !isLetter(lower[i]) {
+			i++
 		}
-		if d.code == "Z79.84" && has("E1") < 0 {
-			continue
+		j := i
+		for j < len(lower) && isLetter(lower[j]) {
+			j++
 		}
-		for _, m := range d.re.FindAllStringIndex(note, -1) {
-			if inMedicationList(note, m[0]) || longTermRe.MatchString(sentenceAround(note, m[0])) {
-				add(d.code, m[0], m[1], "long-term drug")
-				break
-			}
+		w := lower[i:j]
+		code, ok := longTermDrugs[w]
+		if !ok && (w == "contraceptive" || w == "contraceptives") && strings.HasSuffix(strings.TrimRight(lower[:i], " "), "oral") {
+			code, ok = "Z79.3", true
 		}
+		switch {
+		case !ok || done[code]:
+		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
+		case code == "Z79.84" && has("E1") < 0:
+		case inMedicationList(note, i) || longTermRe.MatchString(sentenceAround(note, i)):
+			done[code] = true
+			add(code, i, j, "long-term drug")
+		}
+		i = j
 	}
 	return out
 }
