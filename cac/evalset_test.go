@@ -22,6 +22,12 @@ import (
 // from it (Expect, principal or first-listed first) and the codes it
 // mentions only as negated, ruled out, historical, in someone else or —
 // for outpatients — uncertain, which must not be assigned (MustNot).
+//
+// Codes that coders assign by local policy rather than from the note are
+// in neither list, so a scorer may want to set them aside: external
+// causes (V00–Y99), Z79.- for a drug first started during the stay,
+// Z79.4 with type 1 diabetes, Z79.899, and counselling codes (Z71.-)
+// where the note does not name the counselling as a plan item.
 type evalNote struct {
 	Name    string // file name, "07-copd-exacerbation.txt"
 	Setting string // "inpatient" or "outpatient"
