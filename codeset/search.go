@@ -70,9 +70,16 @@ type sdoc struct {
 // that touching thousands of documents stays in cache.
 type docMeta struct {
 	bound  float32
+	length float32 // lengthFactor of the text
+	tgtS   uint32  // targets[tgtS:tgtE]: the codes the text leads to
+	tgtE   uint32
 	essLen uint16
 	kind   docKind
+	nemod  bool // the text has nonessential modifiers
 }
+
+// sysShift places a code's system above its title flags in Searcher.info.
+const sysShift = 5
 
 // title flags for coding defaults
 const (
@@ -113,7 +120,7 @@ type Searcher struct {
 	meta        []docMeta            // compact copy of each doc's scoring fields
 	quality     []float32            // each doc's staticQuality
 	impact      map[uint32][]uint32  // long posting lists cut to their capDocs best documents
-	flags       []uint8              // per code: title words that steer coding defaults
+	info        []uint8              // per code: title words that steer coding defaults, and the system (<< sysShift)
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from        []string
 	fromID      map[string]uint32
@@ -322,9 +329,10 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	x.meta = make([]docMeta, len(x.docs))
 	for i := range x.docs {
 		d := &x.docs[i]
-		x.meta[i] = docMeta{bound: d.bound, essLen: d.essLen, kind: d.kind}
+		x.meta[i] = docMeta{bound: d.bound, length: lengthFactor(int(d.essLen), int(d.nemodCut)), tgtS: d.tgtS, tgtE: d.tgtE,
+			essLen: d.essLen, kind: d.kind, nemod: int(d.nemodCut) < int(d.tokE-d.tokS)}
 	}
-	x.flags = make([]uint8, len(x.codes))
+	x.info = make([]uint8, len(x.codes))
 	for id, g := range x.codes {
 		t := strings.ToLower(titleOf(g).Title())
 		var f uint8
@@ -343,7 +351,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if strings.Contains(t, "sequela") {
 			f |= flagSequela
 		}
-		x.flags[id] = f
+		x.info[id] = f | uint8(g.sys)<<sysShift
 	}
 	x.entryIdx = map[*Release][]int32{}
 	for _, r := range s.Releases {
@@ -826,6 +834,7 @@ type scratch struct {
 	cpos []int32 // code → index into cand, stored +1
 	cand []cand
 	keep []kept
+	top  []float32
 
 	slots []slot
 	alts  []alt
@@ -849,6 +858,7 @@ type scratch struct {
 type docAcc struct {
 	doc   uint32
 	score float32 // the first pass's upper bound
+	part  float32 // the score before the length factor and via weight
 	alt   [maxSlots]uint8
 }
 
@@ -1221,6 +1231,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 	}
 	sc.acc = sc.acc[:0]
+	capped := false // some list was cut to its best documents
 	const bigList = 6000
 	for k, si := range order[:len(slots)] {
 		sl := &slots[si]
@@ -1250,6 +1261,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			post := a.post
 			if !onlyExisting && len(post) > capDocs {
 				post = x.bestOf(a, sc)
+				capped = true
 			}
 			mine := uint8(ai + 1)
 			for _, d := range post {
@@ -1296,8 +1308,9 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if d.essLen > 0 {
 			prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 		}
-		score := cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * d.bound
-		ac.score = score
+		part := cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind]
+		score := part * d.bound
+		ac.score, ac.part = score, part
 		if score > maxScore {
 			maxScore = score
 		}
@@ -1320,13 +1333,26 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		})
 		sc.sel = sc.sel[:3*topDocs]
 	}
-	x.markQuery(sc, slots)
+	// Without cut lists the accumulators hold each document's best
+	// alternative per slot, so a text without nonessential modifiers
+	// scores its first pass with its own length factor; the others are
+	// scored word by word.
+	marked := false
 	sc.cand = sc.cand[:0]
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
-		score := x.exactScore(sc, slots, total, ac.doc)
-		d := &x.docs[ac.doc]
-		for ti := d.tgtS; ti < d.tgtE; ti++ {
+		var score float32
+		m := &x.meta[ac.doc]
+		if !capped && !m.nemod {
+			score = ac.part * m.length
+		} else {
+			if !marked {
+				x.markQuery(sc, slots)
+				marked = true
+			}
+			score = x.exactScore(sc, slots, total, ac.doc)
+		}
+		for ti := m.tgtS; ti < m.tgtE; ti++ {
 			t := &x.targets[ti]
 			s := score * viaWeight[t.via]
 			p := sc.cpos[t.code]
@@ -1338,7 +1364,9 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 		}
 	}
-	x.unmarkQuery(sc)
+	if marked {
+		x.unmarkQuery(sc)
+	}
 	for i := range sc.cand {
 		sc.cpos[sc.cand[i].code] = 0
 	}
@@ -1347,7 +1375,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	if rels.n < len(Systems) {
 		k := 0
 		for _, c := range cands {
-			if rels.by[x.codes[c.code].sys] != nil {
+			if rels.by[x.info[c.code]>>sysShift] != nil {
 				cands[k] = c
 				k++
 			}
@@ -1369,34 +1397,43 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 		cands = cands[:k]
 	}
-	// best first, found a few at a time: most queries keep what they
-	// need from the first 2×need, so the rest is sorted only when asked
+	// best first, a few at a time: the loop stops once no later
+	// candidate can reach the results, so the rest is rarely sorted
 	byScore := func(a, b cand) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.code, b.code)
 	}
-	sorted := min(len(cands), 2*need)
-	selectTop(cands, sorted, byScore)
-	slices.SortFunc(cands[:sorted], byScore)
 	pref := preferences(slots, opt.query)
+	// the largest factor the coding defaults give: a candidate whose score
+	// times it is under the Limit-th kept score cannot reach the results
+	most := prefs{}.factor(flagUnspecified | flagWithout)
+	top := sc.top[:0] // the best Limit kept scores, best first
 	keep := sc.keep[:0]
+	chunk := max(16, 2*opt.Limit)
+	sorted := 0
 	for i := 0; i < len(cands) && len(keep) < need; i++ {
 		if i == sorted {
-			slices.SortFunc(cands[i:], byScore)
-			sorted = len(cands)
+			n := min(len(cands)-i, chunk)
+			selectTop(cands[i:], n, byScore)
+			slices.SortFunc(cands[i:i+n], byScore)
+			sorted = i + n
 		}
 		c := cands[i]
-		g := x.codes[c.code]
-		r := rels.by[g.sys]
+		if len(top) == opt.Limit && c.score*most < top[len(top)-1] {
+			break
+		}
+		info := x.info[c.code]
+		sys := System(info >> sysShift)
+		r := rels.by[sys]
 		if r == nil {
 			continue
 		}
-		if len(prefixes) > 0 && !hasAnyPrefix(g.code, prefixes) {
+		if len(prefixes) > 0 && !hasAnyPrefix(x.codes[c.code].code, prefixes) {
 			continue
 		}
-		ei := rels.idx[g.sys][c.code]
+		ei := rels.idx[sys][c.code]
 		if ei < 0 {
 			continue
 		}
@@ -1404,12 +1441,23 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if opt.Date != 0 && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
 			continue
 		}
-		s := c.score * pref.factor(x.flags[c.code])
+		s := c.score * pref.factor(info)
 		if !e.Billable {
 			s *= 0.7
 		}
 		keep = append(keep, kept{c, e, s})
+		if len(top) < opt.Limit {
+			top = append(top, s)
+		} else if s > top[len(top)-1] {
+			top[len(top)-1] = s
+		} else {
+			continue
+		}
+		for j := len(top) - 1; j > 0 && top[j] > top[j-1]; j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
 	}
+	sc.top = top
 	sc.keep = keep
 	slices.SortStableFunc(keep, func(a, b kept) int {
 		if a.score != b.score {
