@@ -306,6 +306,8 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
+	out = poisoningIntent(note, out, x, opt)
+	out = dropRedundantOrganism(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
 			return out[i].Principal
@@ -585,7 +587,22 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		a, done := memo[q]
 		if !done {
-			a.r, a.ok = pick(x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8}), opt.MinScore)
+			rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8})
+			a.r, a.ok = pick(rs, opt.MinScore)
+			// "Pneumonia due to Pseudomonas" is J15.1, which names the
+			// organism; the B95–B97 code is for a condition whose code
+			// does not.
+			if a.ok && organismCode(a.r.Code) {
+				var rest []codeset.Result
+				for _, r := range rs {
+					if !organismCode(r.Code) {
+						rest = append(rest, r)
+					}
+				}
+				if r, ok := pick(rest, opt.MinScore); ok && names(q, r) && r.Score >= 0.8*a.r.Score {
+					a.r = r
+				}
+			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r)
 			memo[q] = a
 		}
@@ -597,7 +614,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	var out []concept
 	// The main condition: the best of the whole item, its first part, and
 	// that part trimmed. A shorter phrase must match clearly better.
-	best, ok := look(span{it.start, it.end})
+	// A long item is narrative: its whole text is not looked up, only its
+	// parts.
+	var best concept
+	ok := false
+	if len(parts) == 1 || len(strings.Fields(note[it.start:it.end])) <= 12 {
+		best, ok = look(span{it.start, it.end})
+	}
 	for _, p := range []span{parts[0], trim(parts[0])} {
 		if p == (span{it.start, it.end}) {
 			continue
@@ -776,23 +799,25 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 		return -1
 	}
+	lower := strings.ToLower(note)
+	cigarettes := (strings.Contains(lower, "cigar") || strings.Contains(lower, "pack") || strings.Contains(lower, "ppd")) && cigarettesRe.MatchString(note)
 	// Tobacco: nicotine dependence on cigarettes is F17.21-; a former
 	// smoker has a personal history of nicotine dependence.
-	if i := has("F17.20"); i >= 0 && cigarettesRe.MatchString(note) {
+	if i := has("F17.20"); i >= 0 && cigarettes {
 		out[i].Code = "F17.210"
 		if rs := x.Search("F17.210", codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == "F17.210" {
 			out[i].Title = rs[0].Title
 		}
 	}
-	if has("F17.") < 0 && has("Z87.891") < 0 {
-		if m := currentSmokerRe.FindStringIndex(note); m != nil && cigarettesRe.MatchString(note) && !negatedAt(note, m[0]) {
+	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission")) {
+		if m := currentSmokerRe.FindStringIndex(note); m != nil && cigarettes && !negatedAt(note, m[0]) {
 			add("F17.210", m[0], m[1], "tobacco use")
 		} else if m := formerSmokerRe.FindStringIndex(note); m != nil {
 			add("Z87.891", m[0], m[1], "tobacco use")
 		}
 	}
 	// The BMI is coded with the weight diagnosis it supports, for adults.
-	if opt.Age >= 20 && (has("E66.") >= 0 || has("R63.6") >= 0) {
+	if opt.Age >= 20 && (has("E66.") >= 0 || has("R63.6") >= 0) && strings.Contains(note, "BMI") {
 		if m := bmiRe.FindStringSubmatchIndex(note); m != nil {
 			if code := bmiCode(note[m[2]:m[3]]); code != "" {
 				add(code, m[0], m[1], "body mass index")
@@ -802,7 +827,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	// Long-term drugs: those in a medication list, or said to be taken
 	// long term. Not insulin or oral hypoglycaemics in type 1 or
 	// gestational diabetes, whose codes say how the diabetes is treated.
-	lower := strings.ToLower(note)
+	meds := medicationLists(note)
 	done := map[string]bool{}
 	for i := 0; i < len(lower); {
 		for i < len(lower) && !isLetter(lower[i]) {
@@ -821,7 +846,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		case !ok || done[code]:
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
 		case code == "Z79.84" && has("E1") < 0:
-		case inMedicationList(note, i) || longTermRe.MatchString(sentenceAround(note, i)):
+		case inSpans(meds, i) || longTermRe.MatchString(sentenceAround(note, i)):
 			done[code] = true
 			add(code, i, j, "long-term drug")
 		}
@@ -836,14 +861,29 @@ func negatedAt(note string, i int) bool {
 	return negatedRe.MatchString(note[start:i])
 }
 
-// inMedicationList reports whether offset i lies in a medication section.
-func inMedicationList(note string, i int) bool {
-	locs := header.FindAllStringIndex(note[:i], -1)
-	if len(locs) == 0 {
-		return false
+// medicationLists returns the spans of a note's medication sections.
+func medicationLists(note string) [][2]int {
+	var out [][2]int
+	locs := header.FindAllStringIndex(note, -1)
+	for k, l := range locs {
+		if medSectionRe.MatchString(note[l[0]:l[1]]) {
+			end := len(note)
+			if k+1 < len(locs) {
+				end = locs[k+1][0]
+			}
+			out = append(out, [2]int{l[1], end})
+		}
 	}
-	last := locs[len(locs)-1]
-	return medSectionRe.MatchString(note[last[0]:last[1]])
+	return out
+}
+
+func inSpans(spans [][2]int, i int) bool {
+	for _, s := range spans {
+		if i >= s[0] && i < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceAround returns the sentence holding offset i.
@@ -877,4 +917,64 @@ func bmiCode(v string) string {
 		return "Z68.44"
 	}
 	return "Z68.45"
+}
+
+var poisoningRe = regexp.MustCompile(`(?i)\b(overdose|poisoning|ingestion|ingested)\b`)
+
+func organismCode(code string) bool {
+	return strings.HasPrefix(code, "B95") || strings.HasPrefix(code, "B96") || strings.HasPrefix(code, "B97")
+}
+
+var selfHarmRe = regexp.MustCompile(`(?i)\b(intentional(ly)?|self[- ]harm|suicid\w*|deliberate)\b`)
+
+// poisoningIntent gives a poisoning the intent the note documents: the
+// search offers the accidental code (6th character 1) first; a note that
+// says the overdose was intentional self-harm gets the 6th character 2,
+// and then the separate "suicide attempt" code (T14.91) is not used
+// (Official Guidelines I.C.19.e.5).
+func poisoningIntent(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	selfHarm := -1
+	for i, s := range out {
+		if len(s.Code) == 8 && s.Code[0] == 'T' && s.Code[1] >= '3' && s.Code[1] <= '6' && s.Code[6] == '1' && selfHarmRe.MatchString(note) {
+			code := s.Code[:6] + "2" + s.Code[7:]
+			if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == code {
+				out[i].Code, out[i].Title = code, rs[0].Title
+			}
+		}
+		if len(out[i].Code) == 8 && out[i].Code[0] == 'T' && out[i].Code[6] == '2' {
+			selfHarm = i
+		}
+	}
+	if selfHarm < 0 && !poisoningRe.MatchString(note) {
+		return out
+	}
+	kept := out[:0]
+	for _, s := range out {
+		if !strings.HasPrefix(s.Code, "T14.91") {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// dropRedundantOrganism leaves out a B95–B97 "as the cause of diseases
+// classified elsewhere" code when another suggested code already names the
+// organism (J15.1 Pneumonia due to Pseudomonas).
+func dropRedundantOrganism(out []Suggestion) []Suggestion {
+	kept := out[:0]
+	for _, s := range out {
+		drop := false
+		if organismCode(s.Code) {
+			organism := strings.ToLower(strings.Fields(strings.NewReplacer("(", " ", ")", " ", "[", " ").Replace(s.Title))[0])
+			for _, o := range out {
+				if o.Code != s.Code && !strings.HasPrefix(o.Code, "B9") && strings.Contains(strings.ToLower(o.Title), organism) {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			kept = append(kept, s)
+		}
+	}
+	return kept
 }
