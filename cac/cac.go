@@ -425,12 +425,79 @@ var (
 	relatives       = regexp.MustCompile(`(?i)\b(family history of|family history|history of|h/o|in (his|her|the patient's)?\s*(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)s?|(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)(,| with| had| has)?|at \d+|age \d+|\(|\))`)
 )
 
+var (
+	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
+	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|in (?:his|her|their) \d+s)\b|[,;]`)
+)
+
+// familyTable maps a relative's condition to its Z80–Z84 code: the
+// classification groups family history by body system ("History, family,
+// malignant neoplasm, digestive organ"), which a note names by organ.
+var familyTable = func() []struct {
+	re   *regexp.Regexp
+	code string
+} {
+	rows := []struct{ words, code string }{
+		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal)\s+(cancer|carcinoma|malignancy)`, "Z80.0"},
+		{`(lung|bronchial)\s+(cancer|carcinoma)`, "Z80.1"},
+		{`breast\s+(cancer|carcinoma)`, "Z80.3"},
+		{`(ovarian|prostate|uterine|endometrial|cervical|testicular)\s+(cancer|carcinoma)`, "Z80.4"},
+		{`(kidney|renal|bladder)\s+(cancer|carcinoma)`, "Z80.5"},
+		{`leuk[ae]mia`, "Z80.6"},
+		{`lymphoma|myeloma`, "Z80.7"},
+		{`colon(ic)? polyps?|adenomatous polyps?`, "Z83.71"},
+		{`sudden cardiac death`, "Z82.41"},
+		{`myocardial infarction|heart attack|\bmi\b|coronary|ischemic heart|\bcad\b`, "Z82.49"},
+		{`stroke|cerebrovascular`, "Z82.3"},
+		{`diabetes`, "Z83.3"},
+		{`migraine|epilepsy|seizures?|multiple sclerosis|parkinson`, "Z82.0"},
+		{`asthma|copd|emphysema`, "Z82.5"},
+		{`hypercholesterol|hyperlipid|dyslipid`, "Z83.438"},
+		{`clots?|thrombosis|dvt|pulmonary embol|factor v leiden|clotting`, "Z83.2"},
+		{`depression|bipolar|schizophrenia|anxiety`, "Z81.8"},
+		{`alcohol`, "Z81.1"},
+		{`osteoporosis`, "Z82.62"},
+		{`glaucoma`, "Z83.511"},
+	}
+	var out []struct {
+		re   *regexp.Regexp
+		code string
+	}
+	for _, r := range rows {
+		out = append(out, struct {
+			re   *regexp.Regexp
+			code string
+		}{regexp.MustCompile(`(?i)` + r.words), r.code})
+	}
+	return out
+}()
+
 // historyCode looks up the Z code for a family or personal history.
 func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggestion, bool) {
-	cond := strings.Join(strings.Fields(relatives.ReplaceAllString(text, " ")), " ")
+	cond := relatives.ReplaceAllString(text, " ")
+	cond = kinFiller.ReplaceAllString(cond, " ")
+	if m := leadIn.FindStringIndex(cond); m != nil && m[1] < len(cond) {
+		cond = cond[m[1]:]
+	}
+	// "Father had a myocardial infarction at age 49 and coronary bypass":
+	// the condition ends where the ages, the outcome or the next one begin.
+	if m := condEnd.FindStringIndex(cond); m != nil && m[0] > 0 {
+		cond = cond[:m[0]]
+	}
+	cond = strings.Join(strings.Fields(cond), " ")
 	cond = strings.Trim(cond, " ,.;:")
 	if countLetters(cond) < 4 {
 		return Suggestion{}, false
+	}
+	if reason == "family history" {
+		for _, f := range familyTable {
+			if f.re.MatchString(cond) {
+				rs := x.Search(f.code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
+				if len(rs) > 0 && rs[0].Code == f.code && rs[0].Billable {
+					return Suggestion{System: codeset.ICD10CM, Code: f.code, Title: rs[0].Title, Confidence: 0.85, Rule: "family history"}, true
+				}
+			}
+		}
 	}
 	q, lo, hi, rule := "personal history of "+cond, "Z85", "Z87~", "personal history"
 	if reason == "family history" {
