@@ -77,6 +77,8 @@ var sectionNames = map[string]int{
 	"DIAGNOSES": secDiagnosis, "DIAGNOSIS": secDiagnosis, "ASSESSMENT AND PLAN": secDiagnosis, "ASSESSMENT/PLAN": secDiagnosis, "ASSESSMENT": secDiagnosis,
 	"IMPRESSION": secDiagnosis, "POSTOPERATIVE DIAGNOSIS": secDiagnosis, "POST-OPERATIVE DIAGNOSIS": secDiagnosis, "PRINCIPAL DIAGNOSIS": secDiagnosis,
 	"SECONDARY DIAGNOSES": secDiagnosis, "ED DIAGNOSIS": secDiagnosis, "CLINICAL IMPRESSION": secDiagnosis,
+	"A/P": secDiagnosis, "A&P": secDiagnosis, "A & P": secDiagnosis, "PLAN": secOther, "DX": secDiagnosis, "PROBLEM LIST": secHistory, "ACTIVE PROBLEMS": secHistory,
+	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
 	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
 	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
@@ -86,7 +88,9 @@ var sectionKindNames = []string{"other", "diagnoses", "history", "family history
 
 // header matches a section heading at the start of a line: a few words
 // (capitals, or a capitalised label such as "Author") and a colon.
-var header = regexp.MustCompile(`(?m)^[ \t]*([A-Z][A-Za-z /&-]{1,40}):`)
+// A heading may also stand alone on its line in capitals
+// ("ASSESSMENT AND PLAN").
+var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&-]{1,40}):|([A-Z][A-Z /&-]{3,40})[ \t]*$)`)
 
 type section struct {
 	kind       int
@@ -98,7 +102,11 @@ func sections(note string) []section {
 	var out []section
 	locs := header.FindAllStringSubmatchIndex(note, -1)
 	for i, l := range locs {
-		name := strings.TrimSpace(note[l[2]:l[3]])
+		a, b := l[2], l[3]
+		if a < 0 {
+			a, b = l[4], l[5]
+		}
+		name := strings.TrimSpace(note[a:b])
 		end := len(note)
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
@@ -108,7 +116,7 @@ func sections(note string) []section {
 			kind = secOther
 			// The preoperative diagnosis is what the surgeon expected;
 			// the postoperative one is coded.
-			if name == strings.ToUpper(name) && (strings.Contains(name, "DIAGNOS") || strings.Contains(name, "ASSESSMENT")) && !strings.HasPrefix(name, "PRE") {
+			if up := strings.ToUpper(name); (strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION")) && !strings.HasPrefix(up, "PRE") {
 				kind = secDiagnosis
 			}
 		}
