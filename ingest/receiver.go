@@ -89,10 +89,12 @@ func (r *Receiver) HandleMLLP(ctx context.Context, frame []byte, remote string) 
 	msg := &chartroom.InboundMessage{Channel: r.ch.Name, Remote: remote, Raw: raw, Status: chartroom.MessageReceived}
 	m, err := hl7.Parse(raw)
 	var problems []hl7.Problem
+	var h hl7.Header
 	if err != nil {
 		problems = append(problems, asProblem(err))
 	} else {
-		problems = r.check(m)
+		h = m.Header()
+		problems = r.check(m, h)
 	}
 	if hl7.HasErrors(problems) {
 		// Refused at the door: answer AR/CR naming the problem, and keep the
@@ -100,7 +102,6 @@ func (r *Receiver) HandleMLLP(ctx context.Context, frame []byte, remote string) 
 		// message is kept again rather than answered from the first.
 		msg.Status, msg.AckCode = chartroom.MessageRejected, "AR"
 		if m != nil {
-			h := m.Header()
 			msg.SendingApp, msg.SendingFacility, msg.MessageType = first(h.SendingApplication), first(h.SendingFacility), h.MessageType()
 			msg.Ack = r.acker.Ack(m, hl7.AckReject, problems...)
 			if h.Enhanced() {
@@ -118,7 +119,6 @@ func (r *Receiver) HandleMLLP(ctx context.Context, frame []byte, remote string) 
 		}
 		return msg.Ack
 	}
-	h := m.Header()
 	msg.SendingApp, msg.SendingFacility, msg.ControlID = first(h.SendingApplication), first(h.SendingFacility), h.ControlID
 	msg.MessageType, msg.PatientKey = h.MessageType(), m.PatientKey()
 	msg.Ack, msg.AckCode = r.acker.Ack(m, hl7.AckAccept, problems...), "AA"
@@ -138,10 +138,10 @@ func (r *Receiver) HandleMLLP(ctx context.Context, frame []byte, remote string) 
 	return msg.Ack
 }
 
-// check applies the channel's rules and the message's own validation.
-func (r *Receiver) check(m *hl7.Message) []hl7.Problem {
+// check applies the channel's rules and the message's own validation; h is
+// m's header.
+func (r *Receiver) check(m *hl7.Message, h hl7.Header) []hl7.Problem {
 	ps := m.Validate()
-	h := m.Header()
 	if h.ControlID == "" || h.MessageCode == "" {
 		return ps // Validate names the missing MSH-9 or MSH-10
 	}
