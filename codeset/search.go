@@ -71,12 +71,17 @@ type sdoc struct {
 type docMeta struct {
 	bound  float32
 	length float32 // lengthFactor of the text
-	tgtS   uint32  // targets[tgtS:tgtE]: the codes the text leads to
-	tgtE   uint32
+	tgtS   uint32  // targets[tgtS:tgtS+ntg]: the codes the text leads to
+	code   uint32  // the first target's code and via, read without the targets
 	essLen uint16
+	ntg    uint16 // manyTargets: look in the sdoc
 	kind   docKind
+	via    via
 	nemod  bool // the text has nonessential modifiers
 }
+
+// manyTargets marks a docMeta whose target count does not fit its field.
+const manyTargets = math.MaxUint16
 
 // sysShift places a code's system above its title flags in Searcher.info.
 const sysShift = 5
@@ -329,8 +334,10 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	x.meta = make([]docMeta, len(x.docs))
 	for i := range x.docs {
 		d := &x.docs[i]
-		x.meta[i] = docMeta{bound: d.bound, length: lengthFactor(int(d.essLen), int(d.nemodCut)), tgtS: d.tgtS, tgtE: d.tgtE,
-			essLen: d.essLen, kind: d.kind, nemod: int(d.nemodCut) < int(d.tokE-d.tokS)}
+		t := &x.targets[d.tgtS]
+		x.meta[i] = docMeta{bound: d.bound, length: lengthFactor(int(d.essLen), int(d.nemodCut)), tgtS: d.tgtS, code: t.code,
+			essLen: d.essLen, ntg: uint16(min(d.tgtE-d.tgtS, manyTargets)), kind: d.kind, via: t.via,
+			nemod: int(d.nemodCut) < int(d.tokE-d.tokS)}
 	}
 	x.info = make([]uint8, len(x.codes))
 	for id, g := range x.codes {
@@ -831,7 +838,7 @@ type scratch struct {
 	acc  []docAcc
 	sel  []int32
 	cut  []uint32
-	cpos []int32 // code → index into cand, stored +1
+	ctab idTable // code → index into cand
 	cand []cand
 	keep []kept
 	top  []float32
@@ -842,7 +849,7 @@ type scratch struct {
 	qis   []uint16 // alternatives' term indexes
 	key   []byte
 
-	qmark  []uint16 // term → 1 + index into qterms
+	qtab   idTable  // term → index into qterms
 	qterms []uint32 // the query's distinct terms
 	tpos   []int32  // per query term: its position in the document scored, -1 absent
 
@@ -896,8 +903,8 @@ func (x *Searcher) getScratch() *scratch {
 		return sc
 	}
 	x.freeMu.Unlock()
-	return &scratch{pos: make([]int32, len(x.docs)), cpos: make([]int32, len(x.codes)),
-		qmark: make([]uint16, len(x.terms)), seen: make([]uint32, len(x.terms))}
+	return &scratch{pos: make([]int32, len(x.docs)),
+		seen: make([]uint32, len(x.terms))}
 }
 
 // maxFree bounds how many scratches the searcher keeps between queries.
@@ -1339,6 +1346,17 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// scored word by word.
 	marked := false
 	sc.cand = sc.cand[:0]
+	tab := sc.candTable(x)
+	add := func(code uint32, s float32, doc, ti uint32) {
+		h := tab.find(code)
+		if tab.keys[h] == 0 {
+			tab.keys[h] = code + 1
+			tab.vals[h] = int32(len(sc.cand))
+			sc.cand = append(sc.cand, cand{code: code, score: s, doc: doc, tg: ti})
+		} else if c := &sc.cand[tab.vals[h]]; s > c.score || (s == c.score && doc < c.doc) {
+			c.score, c.doc, c.tg = s, doc, ti
+		}
+	}
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
 		var score float32
@@ -1352,24 +1370,20 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 			score = x.exactScore(sc, slots, total, ac.doc)
 		}
-		for ti := m.tgtS; ti < m.tgtE; ti++ {
+		if m.ntg == 1 {
+			add(m.code, score*viaWeight[m.via], ac.doc, m.tgtS)
+			continue
+		}
+		end := m.tgtS + uint32(m.ntg)
+		if m.ntg == manyTargets {
+			end = x.docs[ac.doc].tgtE
+		}
+		for ti := m.tgtS; ti < end; ti++ {
 			t := &x.targets[ti]
-			s := score * viaWeight[t.via]
-			p := sc.cpos[t.code]
-			if p == 0 {
-				sc.cand = append(sc.cand, cand{code: t.code, score: s, doc: ac.doc, tg: ti})
-				sc.cpos[t.code] = int32(len(sc.cand))
-			} else if c := &sc.cand[p-1]; s > c.score || (s == c.score && ac.doc < c.doc) {
-				c.score, c.doc, c.tg = s, ac.doc, ti
-			}
+			add(t.code, score*viaWeight[t.via], ac.doc, ti)
 		}
 	}
-	if marked {
-		x.unmarkQuery(sc)
-	}
-	for i := range sc.cand {
-		sc.cpos[sc.cand[i].code] = 0
-	}
+
 	cands := sc.cand
 	need := opt.Limit*4 + 40
 	if rels.n < len(Systems) {
@@ -1488,6 +1502,56 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	return out
 }
 
+// idTable is a small open-addressing map from ids (codes, terms) to
+// indexes: a query's few hundred ids stay in cache where an array over
+// every id would not.
+type idTable struct {
+	keys  []uint32 // id + 1; 0 empty
+	vals  []int32
+	mask  uint32
+	shift uint32 // 32 - log2(len(keys))
+}
+
+// reset empties t and sizes it for n ids.
+func (t *idTable) reset(n int) {
+	size, bits := 64, uint32(6)
+	for size < 2*n {
+		size *= 2
+		bits++
+	}
+	if cap(t.keys) < size {
+		t.keys, t.vals = make([]uint32, size), make([]int32, size)
+	}
+	t.keys, t.vals, t.mask, t.shift = t.keys[:size], t.vals[:size], uint32(size-1), 32-bits
+	clear(t.keys)
+}
+
+// find returns the slot holding id, or the empty slot where it belongs.
+func (t *idTable) find(id uint32) uint32 {
+	h := (id * 0x9E3779B1) >> t.shift // Fibonacci hashing
+	for t.keys[h] != 0 && t.keys[h] != id+1 {
+		h = (h + 1) & t.mask
+	}
+	return h
+}
+
+// candTable returns the scratch's code table emptied and sized for the
+// targets of the selected documents.
+func (sc *scratch) candTable(x *Searcher) *idTable {
+	n := 0
+	for _, i := range sc.sel {
+		m := &x.meta[sc.acc[i].doc]
+		if m.ntg == manyTargets {
+			d := &x.docs[sc.acc[i].doc]
+			n += int(d.tgtE - d.tgtS)
+		} else {
+			n += int(m.ntg)
+		}
+	}
+	sc.ctab.reset(n)
+	return &sc.ctab
+}
+
 // selectTop moves the k items of s that come first in cmp's order to the
 // front of s, in no particular order (quickselect).
 func selectTop[E any](s []E, k int, cmp func(a, b E) int) {
@@ -1528,20 +1592,27 @@ func indexText(x *Searcher, doc uint32) string { return x.docs[doc].text }
 func (x *Searcher) markQuery(sc *scratch, slots []slot) {
 	sc.qterms = sc.qterms[:0]
 	sc.qis = sc.qis[:0]
+	n := 0
+	for si := range slots {
+		for ai := range slots[si].alts {
+			n += len(slots[si].alts[ai].terms)
+		}
+	}
+	sc.qtab.reset(2 * n)
 	for si := range slots {
 		for ai := range slots[si].alts {
 			a := &slots[si].alts[ai]
-			n := len(sc.qis)
+			start := len(sc.qis)
 			for _, t := range a.terms {
-				m := sc.qmark[t]
-				if m == 0 {
+				h := sc.qtab.find(t)
+				if sc.qtab.keys[h] == 0 {
+					sc.qtab.keys[h] = t + 1
+					sc.qtab.vals[h] = int32(len(sc.qterms))
 					sc.qterms = append(sc.qterms, t)
-					m = uint16(len(sc.qterms))
-					sc.qmark[t] = m
 				}
-				sc.qis = append(sc.qis, m-1)
+				sc.qis = append(sc.qis, uint16(sc.qtab.vals[h]))
 			}
-			a.qi = sc.qis[n:len(sc.qis):len(sc.qis)]
+			a.qi = sc.qis[start:len(sc.qis):len(sc.qis)]
 		}
 	}
 	if cap(sc.tpos) < len(sc.qterms) {
@@ -1550,12 +1621,6 @@ func (x *Searcher) markQuery(sc *scratch, slots []slot) {
 	sc.tpos = sc.tpos[:len(sc.qterms)]
 	for i := range sc.tpos {
 		sc.tpos[i] = -1
-	}
-}
-
-func (x *Searcher) unmarkQuery(sc *scratch) {
-	for _, t := range sc.qterms {
-		sc.qmark[t] = 0
 	}
 }
 
@@ -1569,9 +1634,10 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 	toks := x.toks[d.tokS:d.tokE]
 	cut := int32(d.nemodCut)
 	tpos := sc.tpos
+	q := &sc.qtab
 	for k, t := range toks {
-		if m := sc.qmark[t]; m != 0 {
-			tpos[m-1] = int32(k)
+		if h := q.find(t); q.keys[h] != 0 {
+			tpos[q.vals[h]] = int32(k)
 		}
 	}
 	var cov float32
@@ -1606,8 +1672,8 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 		matched += bestNT
 	}
 	for _, t := range toks {
-		if m := sc.qmark[t]; m != 0 {
-			tpos[m-1] = -1
+		if h := q.find(t); q.keys[h] != 0 {
+			tpos[q.vals[h]] = -1
 		}
 	}
 	cov /= total
