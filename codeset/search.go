@@ -73,6 +73,9 @@ type docMeta struct {
 	length float32 // lengthFactor of the text
 	tgtS   uint32  // targets[tgtS:tgtS+ntg]: the codes the text leads to
 	code   uint32  // the first target's code and via, read without the targets
+	tokS   uint32  // toks[tokS:tokS+ntok]: the text's terms, the first cut essential
+	ntok   uint16
+	cut    uint16
 	essLen uint16
 	ntg    uint16 // manyTargets: look in the sdoc
 	kind   docKind
@@ -120,8 +123,9 @@ type Searcher struct {
 	dels        []delEnt // deletion index for misspellings, by hash
 	delDir      []uint32 // dels[delDir[b]:delDir[b+1]] hold the hashes whose top delBits bits are b
 	syn         map[string][][]string
-	synMax      int
+	synFirst    map[string]int       // per first word: the most words of a synonym entry starting with it
 	weak        []bool               // by term id
+	vague       []bool               // by term id: vagueWords
 	meta        []docMeta            // compact copy of each doc's scoring fields
 	quality     []float32            // each doc's staticQuality
 	impact      map[uint32][]uint32  // long posting lists cut to their capDocs best documents
@@ -181,10 +185,11 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	x.toks = make([]uint32, 0, 2500000)
 	x.targets = make([]target, 0, 700000)
 	x.syn, _ = ParseSynonyms(synonyms)
+	x.synFirst = map[string]int{}
 	for k := range x.syn {
-		if n := strings.Count(k, " ") + 1; n > x.synMax {
-			x.synMax = n
-		}
+		n := strings.Count(k, " ") + 1
+		first, _, _ := strings.Cut(k, " ")
+		x.synFirst[first] = max(x.synFirst[first], n)
 	}
 	// codes: the union of every release, titled by the newest
 	latest := map[System]*Release{}
@@ -336,6 +341,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		d := &x.docs[i]
 		t := &x.targets[d.tgtS]
 		x.meta[i] = docMeta{bound: d.bound, length: lengthFactor(int(d.essLen), int(d.nemodCut)), tgtS: d.tgtS, code: t.code,
+			tokS: d.tokS, ntok: uint16(d.tokE - d.tokS), cut: d.nemodCut,
 			essLen: d.essLen, ntg: uint16(min(d.tgtE-d.tgtS, manyTargets)), kind: d.kind, via: t.via,
 			nemod: int(d.nemodCut) < int(d.tokE-d.tokS)}
 	}
@@ -402,9 +408,11 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	// term order for prefixes, weak flags, deletion index for misspellings
 	x.sorted = make([]uint32, len(x.terms))
 	x.weak = make([]bool, len(x.terms))
+	x.vague = make([]bool, len(x.terms))
 	for i := range x.sorted {
 		x.sorted[i] = uint32(i)
 		x.weak[i] = weakWords[x.terms[i]]
+		x.vague[i] = vagueWords[x.terms[i]]
 	}
 	sort.Slice(x.sorted, func(i, j int) bool { return x.terms[x.sorted[i]] < x.terms[x.sorted[j]] })
 	var hs []uint64
@@ -1021,7 +1029,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
 		// longest synonym phrase starting here
 		matched := 0
-		for L := min(x.synMax, len(toks)-i); L >= 1; L-- {
+		for L := min(x.synFirst[toks[i]], len(toks)-i); L >= 1; L-- {
 			sc.key = sc.key[:0]
 			for k, t := range toks[i : i+L] {
 				if k > 0 {
@@ -1125,7 +1133,7 @@ func (x *Searcher) one(sc *scratch, id uint32) []uint32 {
 // "unspecified") that should weigh little in a query.
 func allVague(x *Searcher, ts []uint32) bool {
 	for _, t := range ts {
-		if !vagueWords[x.terms[t]] {
+		if !x.vague[t] {
 			return false
 		}
 	}
@@ -1482,7 +1490,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 		return cmp.Compare(a.c.code, b.c.code)
 	})
-	var out []Result
+	var out []Result // nil when nothing is kept, as callers may encode it
+	if len(keep) > 0 {
+		out = make([]Result, 0, min(opt.Limit, len(keep)))
+	}
 	for _, k := range keep {
 		if len(out) >= opt.Limit {
 			break
@@ -1630,9 +1641,9 @@ func (x *Searcher) markQuery(sc *scratch, slots []slot) {
 // query accounts for), the source's weight and a slight preference for
 // shorter texts. It needs markQuery's numbering.
 func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32) float32 {
-	d := &x.docs[doc]
-	toks := x.toks[d.tokS:d.tokE]
-	cut := int32(d.nemodCut)
+	d := &x.meta[doc]
+	toks := x.toks[d.tokS : d.tokS+uint32(d.ntok)]
+	cut := int32(d.cut)
 	tpos := sc.tpos
 	q := &sc.qtab
 	for k, t := range toks {
@@ -1681,8 +1692,7 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 	if d.essLen > 0 {
 		prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 	}
-	length := lengthFactor(int(d.essLen), int(d.nemodCut))
-	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * length
+	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * d.length
 }
 
 // capDocs bounds how many documents one long posting list may bring in as
