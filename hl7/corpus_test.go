@@ -235,41 +235,47 @@ func TestCursorMatchesFields(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := hl7.Parse(raw)
-		if err != nil {
-			continue
+		if m, err := hl7.Parse(raw); err == nil {
+			checkCursor(t, f, m)
 		}
-		type leaf struct {
-			seg, field, rep, comp, sub int
-			bytes, text                string
+	}
+}
+
+// checkCursor fails t if a Cursor over m does not give the leaves, numbers
+// and decoded text that Segment.Field and Value.Walk give.
+func checkCursor(t *testing.T, name string, m *hl7.Message) {
+	t.Helper()
+	type leaf struct {
+		seg, field, rep, comp, sub int
+		bytes, text                string
+	}
+	var want, got []leaf
+	for i := 0; i < m.NumSegments(); i++ {
+		s := m.Segment(i)
+		for f := 1; f <= s.NumFields(); f++ {
+			s.Field(f).Walk(func(r, c, sc int, v hl7.Value) {
+				want = append(want, leaf{i, f, r, c, sc, string(v.Bytes()), v.String()})
+			})
 		}
-		var want, got []leaf
-		for i := 0; i < m.NumSegments(); i++ {
-			s := m.Segment(i)
-			for f := 1; f <= s.NumFields(); f++ {
-				s.Field(f).Walk(func(r, c, sc int, v hl7.Value) {
-					want = append(want, leaf{i, f, r, c, sc, string(v.Bytes()), v.String()})
-				})
-			}
+	}
+	var c hl7.Cursor
+	c.Reset(m)
+	for c.Next() {
+		v := c.Value()
+		text := string(c.AppendText(nil))
+		got = append(got, leaf{c.Segment().Index(), c.Field, c.Rep, c.Comp, c.Sub, string(v.Bytes()), text})
+		if v.String() != text {
+			t.Errorf("%s: segment %d field %d: Value().String() %.80q, AppendText %.80q", name, c.Segment().Index(), c.Field, v.String(), text)
 		}
-		var c hl7.Cursor
-		c.Reset(m)
-		for c.Next() {
-			v := c.Value()
-			got = append(got, leaf{c.Segment().Index(), c.Field, c.Rep, c.Comp, c.Sub, string(v.Bytes()), string(c.AppendText(nil))})
-			if v.String() != string(c.AppendText(nil)) {
-				t.Errorf("%s: segment %d field %d: Value().String() %q, AppendText %q", f, c.Segment().Index(), c.Field, v.String(), c.AppendText(nil))
-			}
-		}
-		if len(got) != len(want) {
-			t.Errorf("%s: cursor gave %d leaves, fields %d", f, len(got), len(want))
-			continue
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Errorf("%s: leaf %d: cursor %+v, fields %+v", f, i, got[i], want[i])
-				break
-			}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: cursor gave %d leaves, fields %d", name, len(got), len(want))
+		return
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("%s: leaf %d: cursor %.200v, fields %.200v", name, i, got[i], want[i])
+			return
 		}
 	}
 }

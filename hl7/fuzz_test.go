@@ -71,6 +71,17 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzCursor checks that a Cursor reads every message exactly as
+// Segment.Field and Value.Walk do.
+func FuzzCursor(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if m, err := hl7.Parse(raw); err == nil {
+			checkCursor(t, "input", m)
+		}
+	})
+}
+
 // FuzzRoundTrip checks that encoding is lossless: the leaves put back
 // together give the encoded message, encoding is stable, and an input that
 // is already in canonical form (CR after every segment) comes back as is.
