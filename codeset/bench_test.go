@@ -49,10 +49,9 @@ func ftsPeer(t testing.TB, x *Searcher) *sql.DB {
 	}
 	tx, _ := db.Begin()
 	st, _ := tx.Prepare(`INSERT INTO t(code, title) VALUES (?, ?)`)
-	for i := range x.docs {
-		d := &x.docs[i]
-		g := x.codes[x.targets[d.tgtS].code]
-		if _, err := st.Exec(g.code, d.text); err != nil {
+	for i, text := range x.texts {
+		g := x.codes[x.targets[x.detail[i].tgtS].code]
+		if _, err := st.Exec(g.code, text); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -178,7 +177,7 @@ func TestLatencyReport(t *testing.T) {
 	}
 	o50, o99 := percentile(ours, 0.5), percentile(ours, 0.99)
 	p50, p99 := percentile(peer, 0.5), percentile(peer, 0.99)
-	t.Logf("%d queries × 5 rounds over %d texts", len(qs), len(x.docs))
+	t.Logf("%d queries × 5 rounds over %d texts", len(qs), len(x.texts))
 	t.Logf("chartroom: median %v p99 %v max %v", o50, o99, percentile(ours, 1))
 	t.Logf("FTS5:      median %v p99 %v", p50, p99)
 	t.Logf("speed-up:  median %.1f×, p99 %.1f×", float64(p50)/float64(o50), float64(p99)/float64(o99))

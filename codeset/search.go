@@ -54,37 +54,27 @@ type target struct {
 	via  via
 }
 
-type sdoc struct {
-	kind     docKind
-	text     string
-	tokS     uint32 // toks[tokS:tokE] distinct term ids
-	tokE     uint32
-	tgtS     uint32
-	tgtE     uint32
-	essLen   uint16  // essential (not weak, not nonessential-modifier) terms
-	nemodCut uint16  // toks[tokS:tokS+nemodCut] are essential, the rest nonessential
-	bound    float32 // length factor × best via weight: the most the doc can score beyond match
-}
-
 // docMeta is what the first scoring pass needs of a document, packed so
 // that touching thousands of documents stays in cache.
 type docMeta struct {
-	bound  float32
-	length float32 // lengthFactor of the text
-	tgtS   uint32  // targets[tgtS:tgtS+ntg]: the codes the text leads to
-	code   uint32  // the first target's code and via, read without the targets
-	tokS   uint32  // toks[tokS:tokS+ntok]: the text's terms, the first cut essential
-	ntok   uint16
-	cut    uint16
-	essLen uint16
-	ntg    uint16 // manyTargets: look in the sdoc
+	bound  float32 // length factor × best via weight: the most the doc can score beyond match
+	essLen uint16  // essential (not weak, not nonessential-modifier) terms
 	kind   docKind
-	via    via
 	nemod  bool // the text has nonessential modifiers
 }
 
-// manyTargets marks a docMeta whose target count does not fit its field.
-const manyTargets = math.MaxUint16
+// docDetail is what exact scoring and the codes reached need of a
+// document. A document's terms and targets end where the next one's start
+// (Searcher.detail ends with a sentinel).
+type docDetail struct {
+	length float32 // lengthFactor of the text
+	tokS   uint32  // toks[tokS:]: distinct term ids, the first cut essential, the rest nonessential modifiers
+	tgtS   uint32  // targets[tgtS:]: the codes the text leads to
+	code   uint32  // the first target's code and via, read without the targets
+	cut    uint16
+	via    via
+	single bool // one target
+}
 
 // sysShift places a code's system above its title flags in Searcher.info.
 const sysShift = 5
@@ -111,7 +101,8 @@ type Searcher struct {
 	vocab       map[string]uint32
 	terms       []string
 	postings    [][]uint32
-	docs        []sdoc
+	texts       []string    // by document
+	detail      []docDetail // by document, and a sentinel
 	toks        []uint32
 	targets     []target
 	codes       []gcode
@@ -127,7 +118,6 @@ type Searcher struct {
 	weak        []bool               // by term id
 	vague       []bool               // by term id: vagueWords
 	meta        []docMeta            // compact copy of each doc's scoring fields
-	quality     []float32            // each doc's staticQuality
 	impact      map[uint32][]uint32  // long posting lists cut to their capDocs best documents
 	info        []uint8              // per code: title words that steer coding defaults, and the system (<< sysShift)
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
@@ -181,7 +171,9 @@ func ParseSynonyms(text string) (map[string][][]string, error) {
 func NewSearcher(s *Set, synonyms string) *Searcher {
 	s.prepare()
 	x := &Searcher{set: s, vocab: map[string]uint32{}, fromID: map[string]uint32{}}
-	x.docs = make([]sdoc, 0, 400000)
+	x.texts = make([]string, 0, 400000)
+	x.meta = make([]docMeta, 0, 400000)
+	x.detail = make([]docDetail, 0, 400000)
 	x.toks = make([]uint32, 0, 2500000)
 	x.targets = make([]target, 0, 700000)
 	x.syn, _ = ParseSynonyms(synonyms)
@@ -260,16 +252,12 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		for _, t := range tg {
 			bestVia = max(bestVia, viaWeight[t.via])
 		}
-		d := sdoc{kind: kind, text: text, tokS: uint32(len(x.toks)), essLen: uint16(ess), nemodCut: uint16(cut),
-			bound: bestVia * lengthFactor(ess, cut)}
+		x.texts = append(x.texts, text)
+		x.meta = append(x.meta, docMeta{bound: bestVia * lengthFactor(ess, cut), essLen: uint16(ess), kind: kind, nemod: cut < len(tmp)})
+		x.detail = append(x.detail, docDetail{length: lengthFactor(ess, cut), tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets)),
+			code: tg[0].code, cut: uint16(cut), via: tg[0].via, single: len(tg) == 1})
 		x.toks = append(x.toks, tmp...)
-		d.tokE = uint32(len(x.toks))
-		d.tgtS = uint32(len(x.targets))
 		x.targets = append(x.targets, tg...)
-		d.tgtE = uint32(len(x.targets))
-		id := uint32(len(x.docs))
-		x.docs = append(x.docs, d)
-		_ = id
 	}
 	for id, g := range x.codes {
 		e := titleOf(g)
@@ -336,15 +324,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			addDoc(kind, text, t.Nemod+" "+alts, x.resolve(cm, code, viaDefault))
 		}
 	}
-	x.meta = make([]docMeta, len(x.docs))
-	for i := range x.docs {
-		d := &x.docs[i]
-		t := &x.targets[d.tgtS]
-		x.meta[i] = docMeta{bound: d.bound, length: lengthFactor(int(d.essLen), int(d.nemodCut)), tgtS: d.tgtS, code: t.code,
-			tokS: d.tokS, ntok: uint16(d.tokE - d.tokS), cut: d.nemodCut,
-			essLen: d.essLen, ntg: uint16(min(d.tgtE-d.tgtS, manyTargets)), kind: d.kind, via: t.via,
-			nemod: int(d.nemodCut) < int(d.tokE-d.tokS)}
-	}
+	x.detail = append(x.detail, docDetail{tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets))})
 	x.info = make([]uint8, len(x.codes))
 	for id, g := range x.codes {
 		t := strings.ToLower(titleOf(g).Title())
@@ -390,9 +370,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		x.postings[t] = flat[off : off : off+c]
 		off += c
 	}
-	for id := range x.docs {
-		d := &x.docs[id]
-		for _, t := range x.toks[d.tokS:d.tokE] {
+	for id := range x.meta {
+		for _, t := range x.docToks(uint32(id)) {
 			x.postings[t] = append(x.postings[t], uint32(id))
 		}
 	}
@@ -456,10 +435,6 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		i = j
 	}
 	x.buildSynonyms()
-	x.quality = make([]float32, len(x.docs))
-	for i := range x.quality {
-		x.quality[i] = x.staticQuality(uint32(i))
-	}
 	x.fromID = nil
 	return x
 }
@@ -628,7 +603,7 @@ func deleteHashes(w string, d int, out []uint64) []uint64 {
 
 // delBits is how many leading bits of a deletion hash pick its bucket in
 // the deletion index's directory.
-const delBits = 20
+const delBits = 18
 
 // fuzzy returns vocabulary terms within the allowed edit distance of w.
 // The deletion variants are hashed in a fixed order (w itself, then each
@@ -911,7 +886,7 @@ func (x *Searcher) getScratch() *scratch {
 		return sc
 	}
 	x.freeMu.Unlock()
-	return &scratch{pos: make([]int32, len(x.docs)),
+	return &scratch{pos: make([]int32, len(x.meta)),
 		seen: make([]uint32, len(x.terms))}
 }
 
@@ -1025,7 +1000,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
-	N := float32(len(x.docs) + 1)
+	N := float32(len(x.meta) + 1)
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
 		// longest synonym phrase starting here
 		matched := 0
@@ -1257,8 +1232,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			// candidate's own words instead of walking the lists
 			for i := range sc.acc {
 				ac := &sc.acc[i]
-				d := &x.docs[ac.doc]
-				toks := x.toks[d.tokS:d.tokE]
+				toks := x.docToks(ac.doc)
 				for ai := range sl.alts {
 					a := &sl.alts[ai]
 					if !hasAll(toks, a.terms) {
@@ -1368,9 +1342,8 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
 		var score float32
-		m := &x.meta[ac.doc]
-		if !capped && !m.nemod {
-			score = ac.part * m.length
+		if !capped && !x.meta[ac.doc].nemod {
+			score = ac.part * x.detail[ac.doc].length
 		} else {
 			if !marked {
 				x.markQuery(sc, slots)
@@ -1378,15 +1351,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 			score = x.exactScore(sc, slots, total, ac.doc)
 		}
-		if m.ntg == 1 {
-			add(m.code, score*viaWeight[m.via], ac.doc, m.tgtS)
+		dt := &x.detail[ac.doc]
+		if dt.single {
+			add(dt.code, score*viaWeight[dt.via], ac.doc, dt.tgtS)
 			continue
 		}
-		end := m.tgtS + uint32(m.ntg)
-		if m.ntg == manyTargets {
-			end = x.docs[ac.doc].tgtE
-		}
-		for ti := m.tgtS; ti < end; ti++ {
+		for ti, end := dt.tgtS, x.detail[ac.doc+1].tgtS; ti < end; ti++ {
 			t := &x.targets[ti]
 			add(t.code, score*viaWeight[t.via], ac.doc, ti)
 		}
@@ -1499,10 +1469,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			break
 		}
 		g := x.codes[k.c.code]
-		d := &x.docs[k.c.doc]
+		kind := x.meta[k.c.doc].kind
 		r := Result{System: g.sys, Code: FormatCode(g.sys, g.code), Title: k.e.Title(), Score: math.Round(float64(k.score)*1000) / 1000,
-			Billable: k.e.Billable, Matched: d.text, Source: docKindNames[d.kind]}
-		if d.kind >= docIndex && d.kind <= docNeoplasm {
+			Billable: k.e.Billable, Matched: x.texts[k.c.doc], Source: docKindNames[kind]}
+		if kind >= docIndex && kind <= docNeoplasm {
 			r.Matched = indexText(x, k.c.doc)
 		}
 		if opt.Explain {
@@ -1551,12 +1521,11 @@ func (t *idTable) find(id uint32) uint32 {
 func (sc *scratch) candTable(x *Searcher) *idTable {
 	n := 0
 	for _, i := range sc.sel {
-		m := &x.meta[sc.acc[i].doc]
-		if m.ntg == manyTargets {
-			d := &x.docs[sc.acc[i].doc]
-			n += int(d.tgtE - d.tgtS)
+		doc := sc.acc[i].doc
+		if x.detail[doc].single {
+			n++
 		} else {
-			n += int(m.ntg)
+			n += int(x.detail[doc+1].tgtS - x.detail[doc].tgtS)
 		}
 	}
 	sc.ctab.reset(n)
@@ -1597,7 +1566,12 @@ func selectTop[E any](s []E, k int, cmp func(a, b E) int) {
 	}
 }
 
-func indexText(x *Searcher, doc uint32) string { return x.docs[doc].text }
+func indexText(x *Searcher, doc uint32) string { return x.texts[doc] }
+
+// docToks returns a document's distinct term ids.
+func (x *Searcher) docToks(doc uint32) []uint32 {
+	return x.toks[x.detail[doc].tokS:x.detail[doc+1].tokS]
+}
 
 // markQuery numbers the query's distinct terms for exactScore.
 func (x *Searcher) markQuery(sc *scratch, slots []slot) {
@@ -1641,9 +1615,9 @@ func (x *Searcher) markQuery(sc *scratch, slots []slot) {
 // query accounts for), the source's weight and a slight preference for
 // shorter texts. It needs markQuery's numbering.
 func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32) float32 {
-	d := &x.meta[doc]
-	toks := x.toks[d.tokS : d.tokS+uint32(d.ntok)]
-	cut := int32(d.cut)
+	d, dt := &x.meta[doc], &x.detail[doc]
+	toks := x.toks[dt.tokS:x.detail[doc+1].tokS]
+	cut := int32(dt.cut)
 	tpos := sc.tpos
 	q := &sc.qtab
 	for k, t := range toks {
@@ -1692,7 +1666,7 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 	if d.essLen > 0 {
 		prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 	}
-	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * d.length
+	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * dt.length
 }
 
 // capDocs bounds how many documents one long posting list may bring in as
@@ -1733,12 +1707,12 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) []uint32 {
 	}
 	var best float32
 	for _, d := range a.post {
-		best = max(best, x.quality[d])
+		best = max(best, x.staticQuality(d))
 	}
-	th := scoreThreshold(len(a.post), capDocs, best, func(i int) float32 { return x.quality[a.post[i]] })
+	th := scoreThreshold(len(a.post), capDocs, best, func(i int) float32 { return x.staticQuality(a.post[i]) })
 	sc.cut = sc.cut[:0]
 	for _, d := range a.post {
-		if x.quality[d] >= th {
+		if x.staticQuality(d) >= th {
 			sc.cut = append(sc.cut, d)
 		}
 	}
@@ -1825,13 +1799,13 @@ func hasAnyPrefix(code string, ps []string) bool {
 
 // explain says why a code ranked where it did.
 func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []string {
-	d := &x.docs[c.doc]
+	kind := x.meta[c.doc].kind
 	have := map[uint32]bool{}
-	for _, t := range x.toks[d.tokS:d.tokE] {
+	for _, t := range x.docToks(c.doc) {
 		have[t] = true
 	}
 	var out []string
-	out = append(out, fmt.Sprintf("matched %s %q", docKindNames[d.kind], d.text))
+	out = append(out, fmt.Sprintf("matched %s %q", docKindNames[kind], x.texts[c.doc]))
 	t := &x.targets[c.tg]
 	if t.via != viaDirect {
 		msg := viaNames[t.via]
@@ -1868,7 +1842,7 @@ func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []stri
 	if !e.Billable {
 		b = "header, not billable (score ×0.7)"
 	}
-	out = append(out, fmt.Sprintf("%s; source weight %.2f; via weight %.2f; final score %.3f", b, docKindWeight[d.kind], viaWeight[t.via], final))
+	out = append(out, fmt.Sprintf("%s; source weight %.2f; via weight %.2f; final score %.3f", b, docKindWeight[kind], viaWeight[t.via], final))
 	return out
 }
 
