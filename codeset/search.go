@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -109,6 +108,7 @@ type Searcher struct {
 	sorted      []uint32 // term ids in string order, for prefixes
 	sortedTerms []string // the terms in that order
 	sortedDF    []uint32 // and their document counts
+	prefixDir   []uint32 // sortedTerms[prefixDir[b]:prefixDir[b+1]] start with prefixBucket b
 	nearDF      []uint32 // by term: the most documents any term sharing a deletion hash with it has
 	synAlts     map[string]synEntry
 	dels        []delEnt // deletion index for misspellings, by hash
@@ -417,6 +417,15 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	for b := 1; b < len(x.delDir); b++ {
 		x.delDir[b] = max(x.delDir[b], x.delDir[b-1])
 	}
+	x.prefixDir = make([]uint32, 37*37*37+1)
+	for i, t := range x.sorted {
+		if b, ok := prefixBucket(x.terms[t]); ok {
+			x.prefixDir[b+1] = uint32(i + 1)
+		}
+	}
+	for b := 1; b < len(x.prefixDir); b++ {
+		x.prefixDir[b] = max(x.prefixDir[b], x.prefixDir[b-1])
+	}
 	x.sortedTerms = make([]string, len(x.sorted))
 	x.sortedDF = make([]uint32, len(x.sorted))
 	for i, t := range x.sorted {
@@ -681,8 +690,12 @@ type fuzzyHit struct {
 // frequent first.
 func (x *Searcher) prefixTerms(sc *scratch, p string, n int) []uint32 {
 	st := x.sortedTerms
-	i := sort.Search(len(st), func(i int) bool { return st[i] >= p })
-	end := i + sort.Search(len(st)-i, func(k int) bool { return !strings.HasPrefix(st[i+k], p) })
+	lo, hi := 0, len(st)
+	if b, ok := prefixBucket(p); ok && len(p) >= 3 {
+		lo, hi = int(x.prefixDir[b]), int(x.prefixDir[b+1])
+	}
+	i := lo + sort.Search(hi-lo, func(k int) bool { return st[lo+k] >= p })
+	end := i + sort.Search(hi-i, func(k int) bool { return !strings.HasPrefix(st[i+k], p) })
 	if i < end && st[i] == p {
 		i++
 	}
@@ -702,6 +715,28 @@ func (x *Searcher) prefixTerms(sc *scratch, p string, n int) []uint32 {
 }
 
 type prefixHit struct{ df, term uint32 }
+
+// prefixBucket numbers the first three characters of w (letters and
+// digits; a missing one counts first) in string order, so that the terms
+// starting with them are one run of Searcher.sortedTerms.
+func prefixBucket(w string) (int, bool) {
+	b := 0
+	for i := 0; i < 3; i++ {
+		c := 0
+		if i < len(w) {
+			switch ch := w[i]; {
+			case ch >= '0' && ch <= '9':
+				c = 1 + int(ch-'0')
+			case ch >= 'a' && ch <= 'z':
+				c = 11 + int(ch-'a')
+			default:
+				return 0, false
+			}
+		}
+		b = b*37 + c
+	}
+	return b, true
+}
 
 // synEntry is a synonym list entry made ready for queries: the typed
 // words' own alternative (when they are all in the vocabulary) and the
@@ -901,12 +936,42 @@ func (x *Searcher) putScratch(sc *scratch) {
 	x.freeMu.Unlock()
 }
 
-var codeLikeRE = regexp.MustCompile(`^[A-Za-z0-9]{1,3}[0-9][A-Za-z0-9.]*$|^[0-9][A-Za-z0-9]{2,6}$`)
+// codeShaped reports whether w has a code's shape: up to three letters or
+// digits, a digit, then letters, digits and dots ("E11.2", "0DT", "J1100");
+// or a digit and two to six letters or digits. (The regular expression
+// ^[A-Za-z0-9]{1,3}[0-9][A-Za-z0-9.]*$|^[0-9][A-Za-z0-9]{2,6}$, without
+// its cost.)
+func codeShaped(w string) bool {
+	alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+	if len(w) >= 3 && len(w) <= 7 && w[0] >= '0' && w[0] <= '9' {
+		all := true
+		for i := 1; i < len(w); i++ {
+			all = all && alnum(w[i])
+		}
+		if all {
+			return true
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		if !alnum(w[i]) && w[i] != '.' {
+			return false
+		}
+	}
+	for i := 1; i <= 3 && i < len(w); i++ {
+		if !alnum(w[i-1]) {
+			return false
+		}
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
 
 // looksLikeCode reports whether a query word is a code or code prefix
 // ("E11.2", "0DT", "99213", "J1100") rather than a word.
 func looksLikeCode(w string) bool {
-	if len(w) < 3 || len(w) > 8 || !codeLikeRE.MatchString(w) {
+	if len(w) < 3 || len(w) > 8 || !codeShaped(w) {
 		return false
 	}
 	hasDigit, hasLetter := false, false
