@@ -110,6 +110,8 @@ type Searcher struct {
 	sortedDF    []uint32 // and their document counts
 	prefixDir   []uint32 // sortedTerms[prefixDir[b]:prefixDir[b+1]] start with prefixBucket b
 	nearDF      []uint32 // by term: the most documents any term sharing a deletion hash with it has
+	termDF      []uint32 // by term: its documents
+	termIDF     []float32
 	synAlts     map[string]synEntry
 	dels        []delEnt // deletion index for misspellings, by hash
 	delDir      []uint32 // dels[delDir[b]:delDir[b+1]] hold the hashes whose top delBits bits are b
@@ -443,6 +445,14 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		i = j
 	}
+	x.termDF = make([]uint32, len(x.terms))
+	x.termIDF = make([]float32, len(x.terms))
+	one := make([]uint32, 1)
+	for t, p := range x.postings {
+		x.termDF[t] = uint32(len(p))
+		one[0] = uint32(t)
+		x.termIDF[t] = x.idf(len(p), one)
+	}
 	x.buildSynonyms()
 	x.fromID = nil
 	return x
@@ -672,7 +682,7 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 		if a.dist != b.dist {
 			return cmp.Compare(a.dist, b.dist)
 		}
-		return cmp.Compare(len(x.postings[b.term]), len(x.postings[a.term]))
+		return cmp.Compare(x.termDF[b.term], x.termDF[a.term])
 	})
 	if len(out) > 6 {
 		out = out[:6]
@@ -774,6 +784,7 @@ func (x *Searcher) buildSynonyms() {
 			if len(alts[i].terms) > 1 {
 				alts[i].post = slices.Clone(alts[i].post)
 			}
+			alts[i].idf = x.idf(len(alts[i].post), alts[i].terms)
 		}
 		if len(alts) > 0 {
 			x.synAlts[key] = synEntry{key, alts}
@@ -820,6 +831,7 @@ type alt struct {
 	weight float32
 	key    float32 // weight + 0.05 per term: which alternative of a slot is preferred
 	iw     float32 // the slot's idf × weight
+	idf    float32 // of the terms' documents together
 	why    whyKind
 	dist   uint8    // edit distance of a correction
 	qi     []uint16 // the terms' indexes into scratch.qterms
@@ -1065,7 +1077,6 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
-	N := float32(len(x.meta) + 1)
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
 		// longest synonym phrase starting here
 		matched := 0
@@ -1099,11 +1110,11 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		start := len(sc.alts)
 		last := i == len(raw)-1
 		if id, ok := x.vocab[w]; ok {
-			sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, post: x.postings[id]})
+			sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, post: x.postings[id], idf: x.termIDF[id]})
 		}
 		exactDF := 0
 		if len(sc.alts) > start {
-			exactDF = len(x.postings[sc.alts[start].terms[0]])
+			exactDF = int(x.termDF[sc.alts[start].terms[0]])
 		}
 		// a correction must be much commoner than a rare exact word: none
 		// is when no term sharing a deletion hash with w is
@@ -1111,7 +1122,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		if (len(w) >= 5 || exactDF == 0) && !noneCommoner {
 			for rank, h := range x.fuzzy(sc, w) {
 				// a correction must be much commoner than a rare exact word
-				if exactDF > 0 && len(x.postings[h.term]) < 5*exactDF+10 {
+				if exactDF > 0 && int(x.termDF[h.term]) < 5*exactDF+10 {
 					continue
 				}
 				wt := float32(0.8)
@@ -1119,17 +1130,17 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 					wt = 0.7
 				}
 				wt -= 0.01 * float32(rank)
-				if exactDF > 0 && len(x.postings[h.term]) >= 10*exactDF {
+				if exactDF > 0 && int(x.termDF[h.term]) >= 10*exactDF {
 					// "did you mean": the common word beats the rare one
 					wt = 0.86 - 0.01*float32(rank)
 					sc.alts[start].weight = 0.82
 				}
-				sc.alts = append(sc.alts, alt{terms: x.one(sc, h.term), weight: wt, why: whyCorrected, dist: uint8(h.dist), post: x.postings[h.term]})
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, h.term), weight: wt, why: whyCorrected, dist: uint8(h.dist), post: x.postings[h.term], idf: x.termIDF[h.term]})
 			}
 		}
 		if last && asYouType && len(w) >= 3 || len(sc.alts) == start && len(w) >= 4 {
 			for _, t := range x.prefixTerms(sc, w, 24) {
-				sc.alts = append(sc.alts, alt{terms: x.one(sc, t), weight: 0.85, why: whyCompleted, post: x.postings[t]})
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, t), weight: 0.85, why: whyCompleted, post: x.postings[t], idf: x.termIDF[t]})
 			}
 		}
 		if len(sc.alts) > start {
@@ -1142,11 +1153,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		best := float32(0)
 		for ai := range sl.alts {
 			a := &sl.alts[ai]
-			df := float32(len(a.post))
-			idf := float32(math.Log(float64(1 + N/(df+1))))
-			if allVague(x, a.terms) {
-				idf *= 0.3
-			}
+			idf := a.idf
 			if idf*a.weight > best {
 				best = idf * a.weight
 			}
@@ -1167,6 +1174,17 @@ func (x *Searcher) one(sc *scratch, id uint32) []uint32 {
 	n := len(sc.ids)
 	sc.ids = append(sc.ids, id)
 	return sc.ids[n : n+1 : n+1]
+}
+
+// idf weighs a query alternative found in df documents: rare words
+// weigh more, and vague ones little.
+func (x *Searcher) idf(df int, terms []uint32) float32 {
+	N := float32(len(x.meta) + 1)
+	idf := float32(math.Log(float64(1 + N/(float32(df)+1))))
+	if allVague(x, terms) {
+		idf *= 0.3
+	}
+	return idf
 }
 
 // allVague reports whether every term is a vague word ("other",
