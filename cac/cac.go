@@ -678,6 +678,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 					a.r = r
 				}
 			}
+			if a.ok {
+				a.r = refine(q, a.r, rs)
+			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r)
 			memo[q] = a
 		}
@@ -1052,4 +1055,35 @@ func dropRedundantOrganism(out []Suggestion) []Suggestion {
 		}
 	}
 	return kept
+}
+
+// refine chooses between a code and its siblings from the phrase: when
+// the search's choice leaves something unspecified ("…, unspecified whether
+// with hypoxia or hypercapnia") and a sibling in the same category names
+// more of the phrase's words ("with hypoxia"), the sibling is the code.
+func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Result {
+	if !strings.Contains(strings.ToLower(best.Title), "unspecified") {
+		return best
+	}
+	have := map[string]bool{}
+	for _, w := range codeset.Words(joinHyphens(phrase)) {
+		have[w] = true
+	}
+	count := func(title string) (in int) {
+		for _, w := range codeset.Words(joinHyphens(title)) {
+			if have[w] && w != unspecifiedWord {
+				in++
+			}
+		}
+		return in
+	}
+	n := count(best.Title)
+	for _, r := range rs {
+		if r.Code != best.Code && r.Billable && len(r.Code) >= 3 && r.Code[:3] == best.Code[:3] && !strings.Contains(strings.ToLower(r.Title), "unspecified") {
+			if c := count(r.Title); c > n {
+				best, n = r, c
+			}
+		}
+	}
+	return best
 }
