@@ -33,6 +33,8 @@ type Options struct {
 	// perinatal codes after the first year, pregnancy codes for a male.
 	Age int
 	Sex byte
+
+	episode byte // the 7th character of an injury's encounter, read from the note
 }
 
 // Suggestion is one suggested code and why.
@@ -220,6 +222,13 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	seen := map[string]int{}
 	firstDx := true
 	memo := map[string]answer{}
+	opt.episode = 'A'
+	switch {
+	case sequelaRe.MatchString(note):
+		opt.episode = 'S'
+	case subsequentRe.MatchString(note):
+		opt.episode = 'D'
+	}
 	// The medical history is read last: a condition it lists is coded from
 	// the assessment when the assessment names it, more specifically.
 	secs := sections(note)
@@ -680,6 +689,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			}
 			if a.ok {
 				a.r = refine(q, a.r, rs)
+				a.r = episode(a.r, x, opt)
 			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r)
 			memo[q] = a
@@ -1086,4 +1096,27 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 		}
 	}
 	return best
+}
+
+var (
+	// subsequentRe: the visit is for healing or recovery after active
+	// treatment (7th character D); sequelaRe: for a late effect (S).
+	// An emergency note plans the suture removal; that does not make it
+	// the healing visit.
+	subsequentRe = regexp.MustCompile(`(?i)\b(subsequent encounter|routine healing|delayed healing|cast check|here for (suture|staple) removal|follow[- ]up visit (for|of) (the |his |her )?(fracture|injury))\b`)
+	sequelaRe    = regexp.MustCompile(`(?i)\b(sequela|late effect)\b`)
+)
+
+// episode gives an injury code the 7th character of the encounter the note
+// describes: A while the injury is actively treated, D at a visit for
+// healing, S for a sequela.
+func episode(r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result {
+	if opt.episode == 0 || opt.episode == 'A' || !injury(r.Code) || !strings.HasSuffix(r.Code, "A") {
+		return r
+	}
+	code := r.Code[:len(r.Code)-1] + string(opt.episode)
+	if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == code {
+		r.Code, r.Title = code, rs[0].Title
+	}
+	return r
 }

@@ -100,3 +100,21 @@ func BenchmarkSuggest(b *testing.B) {
 		cac.Suggest(text, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9)})
 	}
 }
+
+// TestInjuryEpisode gives an injury the 7th character of the visit: A in
+// the emergency department, D at the visit for routine healing.
+func TestInjuryEpisode(t *testing.T) {
+	x := searcher(t)
+	day := codeset.NewDate(2026, 3, 9)
+	ed := "ED NOTE\nIMPRESSION:\n1. Closed displaced fracture of the shaft of the right clavicle.\n"
+	clinic := "ORTHOPEDIC FOLLOW-UP\nFollow-up visit for the fracture, 3 weeks after the fall; routine healing on x-ray.\nASSESSMENT:\n1. Closed displaced fracture of the shaft of the right clavicle.\n"
+	for _, c := range []struct {
+		note string
+		want byte
+	}{{ed, 'A'}, {clinic, 'D'}} {
+		got, _ := cac.Suggest(c.note, x, cac.Options{Date: day})
+		if len(got) == 0 || got[0].Code[0] != 'S' || got[0].Code[len(got[0].Code)-1] != c.want {
+			t.Errorf("want an injury code ending in %c, got %+v", c.want, got)
+		}
+	}
+}
