@@ -851,6 +851,8 @@ var (
 
 // longTermDrugs maps the drugs of a medication list to the Z79 code of
 // their class; "oral contraceptive" is matched as two words.
+var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccine|vaccination|immunization|tdap|booster)\b[^.\n]{0,60}\b(given|administered)\b`)
+
 var longTermDrugs = func() map[string]string {
 	m := map[string]string{}
 	for code, names := range map[string]string{
@@ -902,6 +904,16 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			add("F17.210", m[0], m[1], "tobacco use")
 		} else if m := formerSmokerRe.FindStringIndex(note); m != nil {
 			add("Z87.891", m[0], m[1], "tobacco use")
+		}
+	}
+	// A vaccine given at this visit is an encounter for immunization; one
+	// given "last visit" is not.
+	if strings.Contains(lower, "vaccin") || strings.Contains(lower, "immuniz") || strings.Contains(lower, "tdap") {
+		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
+			if s := sentenceAround(note, m[0]); !strings.Contains(strings.ToLower(s), "last visit") && !strings.Contains(strings.ToLower(s), "previous") && !negatedAt(note, m[0]) {
+				add("Z23", m[0], m[1], "immunization given")
+				break
+			}
 		}
 	}
 	// The BMI is coded with the weight diagnosis it supports, for adults.
