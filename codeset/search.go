@@ -1406,9 +1406,9 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		sc.sel = sc.sel[:3*topDocs]
 	}
 	// Without cut lists the accumulators hold each document's best
-	// alternative per slot, so a text without nonessential modifiers
-	// scores its first pass with its own length factor; the others are
-	// scored word by word.
+	// alternative per slot, so a text whose nonessential modifiers hold
+	// none of the query's terms scores its first pass with its own length
+	// factor; the others are scored word by word.
 	marked := false
 	sc.cand = sc.cand[:0]
 	tab := sc.candTable(x)
@@ -1432,7 +1432,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 				x.markQuery(sc, slots)
 				marked = true
 			}
-			score = x.exactScore(sc, slots, total, ac.doc)
+			if !capped && !x.queryInNemod(sc, ac.doc) {
+				score = ac.part * x.detail[ac.doc].length
+			} else {
+				score = x.exactScore(sc, slots, total, ac.doc)
+			}
 		}
 		dt := &x.detail[ac.doc]
 		if dt.single {
@@ -1690,6 +1694,18 @@ func (x *Searcher) markQuery(sc *scratch, slots []slot) {
 	for i := range sc.tpos {
 		sc.tpos[i] = -1
 	}
+}
+
+// queryInNemod reports whether one of the query's terms is among the
+// document's nonessential modifiers. It needs markQuery's numbering.
+func (x *Searcher) queryInNemod(sc *scratch, doc uint32) bool {
+	q := &sc.qtab
+	for _, t := range x.toks[x.detail[doc].tokS+uint32(x.detail[doc].cut) : x.detail[doc+1].tokS] {
+		if q.keys[q.find(t)] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // exactScore scores one document against the query: coverage (the share of
