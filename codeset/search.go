@@ -1342,10 +1342,15 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 					if onlyExisting {
 						continue
 					}
-					sc.acc = append(sc.acc, docAcc{doc: d})
-					p = int32(len(sc.acc))
-					sc.pos[d] = p
-					sc.acc[p-1].alt[si] = mine
+					n := len(sc.acc)
+					if n == cap(sc.acc) {
+						sc.acc = slices.Grow(sc.acc, n+1)
+					}
+					sc.acc = sc.acc[:n+1]
+					ac := &sc.acc[n]
+					ac.doc, ac.alt = d, [maxSlots]uint8{}
+					ac.alt[si] = mine
+					sc.pos[d] = int32(n + 1)
 					continue
 				}
 				ac := &sc.acc[p-1]
