@@ -1393,7 +1393,14 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 	}
 	const topDocs = 200
-	threshold := scoreThreshold(len(sc.acc), topDocs, maxScore, func(i int) float32 { return sc.acc[i].score })
+	var threshold float32
+	if len(sc.acc) > topDocs && maxScore > 0 {
+		var hist [1024]int32
+		for i := range sc.acc {
+			hist[bucket(sc.acc[i].score, maxScore)]++
+		}
+		threshold = histThreshold(&hist, topDocs, maxScore)
+	}
 	sc.sel = sc.sel[:0]
 	for i := range sc.acc {
 		if sc.acc[i].score >= threshold {
@@ -1471,7 +1478,14 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		for i := range cands {
 			best = max(best, cands[i].score)
 		}
-		th := scoreThreshold(len(cands), 3*need, best, func(i int) float32 { return cands[i].score })
+		var th float32
+		if best > 0 {
+			var hist [1024]int32
+			for i := range cands {
+				hist[bucket(cands[i].score, best)]++
+			}
+			th = histThreshold(&hist, 3*need, best)
+		}
 		k := 0
 		for _, c := range cands {
 			if c.score >= th {
@@ -1483,12 +1497,6 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	}
 	// best first, a few at a time: the loop stops once no later
 	// candidate can reach the results, so the rest is rarely sorted
-	byScore := func(a, b cand) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.code, b.code)
-	}
 	pref := preferences(slots, opt.query)
 	// the largest factor the coding defaults give: a candidate whose score
 	// times it is under the Limit-th kept score cannot reach the results
@@ -1500,8 +1508,8 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	for i := 0; i < len(cands) && len(keep) < need; i++ {
 		if i == sorted {
 			n := min(len(cands)-i, chunk)
-			selectTop(cands[i:], n, byScore)
-			slices.SortFunc(cands[i:i+n], byScore)
+			selectTop(cands[i:], n)
+			sortCands(cands[i : i+n])
 			sorted = i + n
 		}
 		c := cands[i]
@@ -1624,26 +1632,40 @@ func (sc *scratch) candTable(x *Searcher) *idTable {
 	return &sc.ctab
 }
 
-// selectTop moves the k items of s that come first in cmp's order to the
-// front of s, in no particular order (quickselect).
-func selectTop[E any](s []E, k int, cmp func(a, b E) int) {
+// candBefore orders candidates best first, ties in code order.
+func candBefore(a, b *cand) bool {
+	return a.score > b.score || a.score == b.score && a.code < b.code
+}
+
+// sortCands sorts a few candidates by candBefore (insertion sort).
+func sortCands(s []cand) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && candBefore(&s[j], &s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// selectTop moves the k candidates of s that come first by candBefore to
+// the front of s, in no particular order (quickselect).
+func selectTop(s []cand, k int) {
 	lo, hi := 0, len(s)
 	for hi-lo > 1 && k > lo && k < hi {
 		// median of three as the pivot, moved to hi-1
 		m := lo + (hi-lo)/2
-		if cmp(s[m], s[lo]) < 0 {
+		if candBefore(&s[m], &s[lo]) {
 			s[m], s[lo] = s[lo], s[m]
 		}
-		if cmp(s[hi-1], s[lo]) < 0 {
+		if candBefore(&s[hi-1], &s[lo]) {
 			s[hi-1], s[lo] = s[lo], s[hi-1]
 		}
-		if cmp(s[hi-1], s[m]) < 0 {
+		if candBefore(&s[hi-1], &s[m]) {
 			s[hi-1], s[m] = s[m], s[hi-1]
 		}
 		s[m], s[hi-1] = s[hi-1], s[m]
 		p := lo
 		for i := lo; i < hi-1; i++ {
-			if cmp(s[i], s[hi-1]) < 0 {
+			if candBefore(&s[i], &s[hi-1]) {
 				s[i], s[p] = s[p], s[i]
 				p++
 			}
@@ -1836,9 +1858,20 @@ func scoreThreshold(count, n int, max float32, score func(int) float32) float32 
 	}
 	var hist [1024]int32
 	for i := 0; i < count; i++ {
-		b := int(score(i) / max * 1023.999)
-		hist[min(max0(b), 1023)]++
+		hist[bucket(score(i), max)]++
 	}
+	return histThreshold(&hist, n, max)
+}
+
+// bucket is a score's bucket in scoreThreshold's histogram.
+func bucket(score, max float32) int {
+	b := int(score / max * 1023.999)
+	return min(max0(b), 1023)
+}
+
+// histThreshold returns the lowest bucket's score that keeps about n of
+// the histogram's items.
+func histThreshold(hist *[1024]int32, n int, max float32) float32 {
 	k := 0
 	for b := 1023; b >= 0; b-- {
 		k += int(hist[b])
