@@ -1423,17 +1423,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// factor; the others are scored word by word.
 	marked := false
 	sc.cand = sc.cand[:0]
-	tab := sc.candTable(x)
-	add := func(code uint32, s float32, doc, ti uint32) {
-		h := tab.find(code)
-		if tab.keys[h] == 0 {
-			tab.keys[h] = code + 1
-			tab.vals[h] = int32(len(sc.cand))
-			sc.cand = append(sc.cand, cand{code: code, score: s, doc: doc, tg: ti})
-		} else if c := &sc.cand[tab.vals[h]]; s > c.score || (s == c.score && doc < c.doc) {
-			c.score, c.doc, c.tg = s, doc, ti
-		}
-	}
+	sc.candTable(x)
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
 		var score float32
@@ -1452,12 +1442,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 		dt := &x.detail[ac.doc]
 		if dt.single {
-			add(dt.code, score*viaWeight[dt.via], ac.doc, dt.tgtS)
+			sc.addCand(dt.code, score*viaWeight[dt.via], ac.doc, dt.tgtS)
 			continue
 		}
 		for ti, end := dt.tgtS, x.detail[ac.doc+1].tgtS; ti < end; ti++ {
 			t := &x.targets[ti]
-			add(t.code, score*viaWeight[t.via], ac.doc, ti)
+			sc.addCand(t.code, score*viaWeight[t.via], ac.doc, ti)
 		}
 	}
 
@@ -1551,15 +1541,13 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	}
 	sc.top = top
 	sc.keep = keep
-	slices.SortStableFunc(keep, func(a, b kept) int {
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
-			}
-			return 1
+	// best final score first, ties in code order (codes are distinct)
+	for i := 1; i < len(keep); i++ {
+		for j := i; j > 0 && (keep[j].score > keep[j-1].score ||
+			keep[j].score == keep[j-1].score && keep[j].c.code < keep[j-1].c.code); j-- {
+			keep[j], keep[j-1] = keep[j-1], keep[j]
 		}
-		return cmp.Compare(a.c.code, b.c.code)
-	})
+	}
 	var out []Result // nil when nothing is kept, as callers may encode it
 	if len(keep) > 0 {
 		out = make([]Result, 0, min(opt.Limit, len(keep)))
@@ -1618,7 +1606,7 @@ func (t *idTable) find(id uint32) uint32 {
 
 // candTable returns the scratch's code table emptied and sized for the
 // targets of the selected documents.
-func (sc *scratch) candTable(x *Searcher) *idTable {
+func (sc *scratch) candTable(x *Searcher) {
 	n := 0
 	for _, i := range sc.sel {
 		doc := sc.acc[i].doc
@@ -1629,7 +1617,26 @@ func (sc *scratch) candTable(x *Searcher) *idTable {
 		}
 	}
 	sc.ctab.reset(n)
-	return &sc.ctab
+}
+
+// addCand offers a code scoring s through document doc (target ti); each
+// code keeps its best score, ties going to the lowest document.
+func (sc *scratch) addCand(code uint32, s float32, doc, ti uint32) {
+	tab := &sc.ctab
+	h := tab.find(code)
+	if tab.keys[h] == 0 {
+		tab.keys[h] = code + 1
+		n := len(sc.cand)
+		tab.vals[h] = int32(n)
+		if n == cap(sc.cand) {
+			sc.cand = slices.Grow(sc.cand, n+1)
+		}
+		sc.cand = sc.cand[:n+1]
+		c := &sc.cand[n]
+		c.code, c.score, c.doc, c.tg = code, s, doc, ti
+	} else if c := &sc.cand[tab.vals[h]]; s > c.score || (s == c.score && doc < c.doc) {
+		c.score, c.doc, c.tg = s, doc, ti
+	}
 }
 
 // candBefore orders candidates best first, ties in code order.
