@@ -90,12 +90,21 @@ var queries = sqlstore.Queries{
 	InsertInbound: `INSERT INTO interface_messages (channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sending_app, sending_facility, control_id) DO NOTHING RETURNING id`,
 	SelectInboundAck: `SELECT id, ack, ack_code FROM interface_messages WHERE sending_app = ? AND sending_facility = ? AND control_id = ?`,
+	// Claimed oldest first, walking the pending index in id order so that a
+	// claim stops after its limit instead of reading the whole backlog; a
+	// message waits while an earlier one of the same patient is pending.
 	ClaimInbound: `UPDATE interface_messages SET status = 'processing', lease_until = ?1, attempts = attempts + 1
-		WHERE id IN (SELECT m.id FROM interface_messages m
-			WHERE (m.status = 'received' OR (m.status = 'processing' AND m.lease_until < ?2))
-			AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
-				AND (e.status = 'received' OR e.status = 'processing'))
-			ORDER BY m.id LIMIT ?3)
+		WHERE id IN (SELECT id FROM (
+			SELECT id FROM (SELECT m.id FROM interface_messages m WHERE m.status = 'received'
+				AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
+					AND (e.status = 'received' OR e.status = 'processing'))
+				ORDER BY m.id LIMIT ?3)
+			UNION ALL
+			SELECT id FROM (SELECT m.id FROM interface_messages m WHERE m.status = 'processing' AND m.lease_until < ?2
+				AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
+					AND (e.status = 'received' OR e.status = 'processing'))
+				ORDER BY m.id LIMIT ?3))
+			ORDER BY id LIMIT ?3)
 		RETURNING id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at`,
 	FinishInbound:    `UPDATE interface_messages SET status = ?, error = ?, processed_at = ?, lease_until = NULL WHERE id = ?`,
 	SelectInbound:    `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE id = ?`,

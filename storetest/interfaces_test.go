@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/sqlstore"
+	"github.com/chartroom/chartroom/storage"
 	"github.com/chartroom/chartroom/storetest"
 )
 
@@ -124,4 +126,50 @@ func TestErrorQueueAndReprocess(t *testing.T) {
 			t.Errorf("stats: %+v", stats[0])
 		}
 	})
+}
+
+// TestClaimAfterLapsedLease checks that a message whose worker died (its
+// lease lapsed) is claimed again, before later messages of its patient.
+func TestClaimAfterLapsedLease(t *testing.T) {
+	for _, e := range storetest.Engines(t) {
+		t.Run(e.Name, func(t *testing.T) {
+			var mu sync.Mutex
+			now := time.Now()
+			c := e.Config(t)
+			c.MasterKey = storetest.TestKey(t)
+			c.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+			s, err := storage.Open(ctx, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.StoreInbound(ctx, []*chartroom.InboundMessage{msg("L1", "P1"), msg("L2", "P1"), msg("L3", "P2")}); err != nil {
+				t.Fatal(err)
+			}
+			// The worker dies while it holds L1 and L3.
+			func() {
+				defer func() { recover() }()
+				s.ClaimInbound(ctx, 10, func(*chartroom.InboundMessage) error { panic("worker died") })
+			}()
+			var got []string
+			claim := func() {
+				t.Helper()
+				if _, err := s.ClaimInbound(ctx, 10, func(m *chartroom.InboundMessage) error { got = append(got, m.ControlID); return nil }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			claim()
+			if len(got) != 0 {
+				t.Fatalf("claimed %v while the leases hold", got)
+			}
+			mu.Lock()
+			now = now.Add(2 * time.Minute)
+			mu.Unlock()
+			claim()
+			claim()
+			if want := []string{"L1", "L3", "L2"}; fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("claimed %v, want %v", got, want)
+			}
+		})
+	}
 }
