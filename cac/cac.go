@@ -14,6 +14,7 @@ package cac
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,6 +73,7 @@ const (
 	secHistory
 	secFamily
 	secProcedure
+	secProvisional // preoperative or admitting diagnosis
 )
 
 var sectionNames = map[string]int{
@@ -83,7 +85,7 @@ var sectionNames = map[string]int{
 	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
 	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
-	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
+	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURES PERFORMED": secProcedure, "OPERATIONS": secProcedure, "OPERATION PERFORMED": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
 }
 
 var sectionKindNames = []string{"other", "diagnoses", "history", "family history", "procedures"}
@@ -113,18 +115,60 @@ func sections(note string) []section {
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
 		}
-		kind, ok := sectionNames[strings.ToUpper(name)]
-		if !ok {
-			kind = secOther
-			// The preoperative diagnosis is what the surgeon expected;
-			// the postoperative one is coded.
-			if up := strings.ToUpper(name); (strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION")) && !strings.HasPrefix(up, "PRE") {
-				kind = secDiagnosis
+		out = append(out, section{kind: sectionKind(name), name: name, start: l[1], end: end})
+	}
+	// The preoperative or admitting diagnosis is what was expected; the
+	// postoperative or discharge diagnosis is coded. The expected one is
+	// read only when nothing else is, or when the final one says "same".
+	final := false
+	for _, s := range out {
+		if s.kind == secDiagnosis && !sameRe.MatchString(note[s.start:s.end]) {
+			final = true
+		}
+	}
+	for i := range out {
+		if out[i].kind == secProvisional {
+			out[i].kind = secOther
+			if !final {
+				out[i].kind = secDiagnosis
 			}
 		}
-		out = append(out, section{kind: kind, name: name, start: l[1], end: end})
 	}
 	return out
+}
+
+// sameRe is a final diagnosis that repeats the expected one.
+var sameRe = regexp.MustCompile(`(?i)^\s*(same|same as (above|pre-?op\w*|preoperative( diagnosis)?)|as above)\s*\.?\s*$`)
+
+// headerWords spell out the abbreviations of section names.
+var headerWords = map[string]string{"DX": "DIAGNOSIS", "DXS": "DIAGNOSES", "HX": "HISTORY", "PRE-OP": "PREOPERATIVE", "PREOP": "PREOPERATIVE",
+	"POST-OP": "POSTOPERATIVE", "POSTOP": "POSTOPERATIVE", "PRE-OPERATIVE": "PREOPERATIVE", "POST-OPERATIVE": "POSTOPERATIVE"}
+
+// sectionKind classifies a section heading.
+func sectionKind(name string) int {
+	up := strings.ToUpper(name)
+	if kind, ok := sectionNames[up]; ok {
+		return kind
+	}
+	var words []string
+	for _, w := range strings.Fields(up) {
+		if long, ok := headerWords[w]; ok {
+			w = long
+		}
+		words = append(words, w)
+	}
+	up = strings.Join(words, " ")
+	if kind, ok := sectionNames[up]; ok {
+		return kind
+	}
+	switch {
+	case strings.HasPrefix(up, "PRE") && strings.Contains(up, "DIAGNOS"), strings.HasPrefix(up, "ADMI") && strings.Contains(up, "DIAGNOS"):
+		return secProvisional
+	case strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION"),
+		strings.HasPrefix(up, "PRINCIPAL PROBLEM"), strings.HasPrefix(up, "PRIMARY PROBLEM"):
+		return secDiagnosis
+	}
+	return secOther
 }
 
 // item is one finding to code: a numbered line or a sentence.
@@ -245,6 +289,9 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		}
 		for _, it := range items(note, s) {
 			text := note[it.start:it.end]
+			// A trigger in the condition's own words governs the item; one
+			// in its details governs only them (findConcepts).
+			head := note[it.start:headEnd(note, it)]
 			reason := ""
 			uncertain, chronicOnly := false, false
 			switch {
@@ -255,11 +302,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
 				chronicOnly = true
-			case s.kind == secHistory || historyRe.MatchString(text):
+			case s.kind == secHistory || historyRe.MatchString(head):
 				reason = "history"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(text):
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]):
 				reason = "negated"
-			case uncertainRe.MatchString(text):
+			case uncertainRe.MatchString(head):
 				uncertain = true
 				if !opt.Inpatient {
 					reason = "uncertain (outpatient: code the symptoms instead)"
@@ -302,7 +349,16 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// A note restates its diagnoses (history, assessment, discharge
 				// list): one code per category, the first found, except for
 				// injuries, where several sites are usual.
-				if _, ok := seen[cat(r.Code)]; ok && !injury(r.Code) {
+				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) {
+					// …unless it says what the first left unspecified:
+					// "alcohol withdrawal" then "alcohol dependence with
+					// withdrawal, uncomplicated".
+					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) {
+						sg.Principal = old.Principal
+						delete(seen, old.Code)
+						out[j] = sg
+						seen[sg.Code] = j
+					}
 					continue
 				}
 				seen[r.Code] = len(out)
@@ -332,6 +388,13 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		return out[i].Confidence > out[j].Confidence
 	})
 	return out, dropped
+}
+
+// moreSpecific reports whether code b is a sibling of code a that
+// specifies what a leaves unspecified.
+func moreSpecific(a, aTitle, b, bTitle string) bool {
+	return len(a) == len(b) && len(a) > 4 && a[:len(a)-1] == b[:len(b)-1] &&
+		strings.Contains(strings.ToLower(aTitle), "unspecified") && !strings.Contains(strings.ToLower(bTitle), "unspecified")
 }
 
 // pick takes the best billable result. For an injury, poisoning or
@@ -374,6 +437,23 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 			}
 		}
 		return -1, false
+	}
+	// Coronary atherosclerosis with angina is one code (I.C.9.b): I25.10
+	// with I20.0 is I25.110, with I20.8 I25.118, with I20.9 I25.119.
+	if cad, ok := has("I25.10"); ok {
+		for k, s := range out {
+			code := map[string]string{"I20.0": "I25.110", "I20.1": "I25.111", "I20.8": "I25.118", "I20.81": "I25.118", "I20.89": "I25.118", "I20.9": "I25.119"}[s.Code]
+			if code == "" {
+				continue
+			}
+			if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == code && rs[0].Billable {
+				lo, hi := min(cad, k), max(cad, k)
+				out[lo].Code, out[lo].Title, out[lo].Rule = code, rs[0].Title, "atherosclerosis with angina"
+				out[lo].Principal = out[lo].Principal || out[hi].Principal
+				out = append(out[:hi], out[hi+1:]...)
+			}
+			break
+		}
 	}
 	i10, ok := has("I10")
 	if !ok {
@@ -550,7 +630,7 @@ var integral = map[string][]string{
 	"R73.":   {"E08", "E09", "E10", "E11", "E13"}, // hyperglycemia in diabetes
 	"R09.02": {"J96"},                             // hypoxemia in respiratory failure
 	"R06.0":  {"J96", "I50"},                      // dyspnea
-	"R07.9":  {"I21", "I20"},                      // chest pain in a coronary syndrome
+	"R07.9":  {"I21", "I20", "I25.11"},            // chest pain in a coronary syndrome
 	"R50.9":  {"A40", "A41", "J18", "N39"},        // fever with an infection
 }
 
@@ -629,7 +709,15 @@ var (
 	tailOut = regexp.MustCompile(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|as evidenced)\b`)
 	// segmentSep separates the parts of an item: the condition, then its
 	// details ("Persistent atrial fibrillation: rate controlled…").
-	segmentSep = regexp.MustCompile(`[:;()]|,\s`)
+	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->)\s+`)
+	// connector joins a condition to its cause or circumstance: "atrial
+	// fibrillation with rapid ventricular response", "SIADH from small
+	// cell lung cancer". When the whole phrase names no code, the words
+	// before it are looked up alone.
+	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|from|secondary to|2/2|in the setting of|complicated by|after|following|on|in)\s`)
+	// abbreviations coders read without thinking; the encoder's synonym
+	// list holds the conditions, these are the joining words.
+	shorthand = strings.NewReplacer("w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ")
 )
 
 // findConcepts looks up an item's conditions. The first part of the item
@@ -665,7 +753,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	look := func(p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(note[p.start:p.end], " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(note[p.start:p.end]), " "))
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
@@ -704,23 +792,60 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// that part trimmed. A shorter phrase must match clearly better.
 	// A long item is narrative: its whole text is not looked up, only its
 	// parts.
+	// A later part with a context of its own ("…, s/p cholecystectomy",
+	// "…, no gangrene") is not read with the condition.
+	qualified := make([]bool, len(parts))
+	anyQualified := false
+	for i, p := range parts[1:] {
+		qualified[i+1] = ownContext(note[p.start:p.end], opt)
+		anyQualified = anyQualified || qualified[i+1]
+	}
+	// The whole condition: the item up to its first qualified part.
+	whole := span{it.start, it.end}
+	for i, q := range qualified {
+		if q {
+			whole.end = parts[i-1].end
+			break
+		}
+	}
 	var best concept
 	ok := false
-	if len(parts) == 1 || len(strings.Fields(note[it.start:it.end])) <= 12 {
-		best, ok = look(span{it.start, it.end})
+	if whole == parts[0] || len(strings.Fields(note[whole.start:whole.end])) <= 12 {
+		best, ok = look(whole)
 	}
 	for _, p := range []span{parts[0], trim(parts[0])} {
-		if p == (span{it.start, it.end}) {
+		if p == whole {
 			continue
 		}
-		if c, ok2 := look(p); ok2 && (!ok || c.r.Score > best.r.Score+0.02) {
+		if c, ok2 := look(p); ok2 && (!ok || c.r.Score > best.r.Score+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title)) {
 			best, ok = c, true
+		}
+	}
+	var rest []span
+	if !ok {
+		// "Paroxysmal atrial fibrillation with rapid ventricular response":
+		// the condition before the connector, and what follows it as a
+		// condition of its own when it names one clearly.
+		// The longest cut that names a code wins: "iron deficiency anemia
+		// secondary to chronic blood loss from menorrhagia".
+		p := trim(parts[0])
+		cuts := connector.FindAllStringIndex(note[p.start:p.end], -1)
+		for k := len(cuts) - 1; k >= 0 && !ok; k-- {
+			if best, ok = look(span{p.start, p.start + cuts[k][0]}); ok {
+				rest = append(rest, span{p.start + cuts[k][1], p.end})
+			}
 		}
 	}
 	if ok {
 		out = append(out, best)
 	}
-	for _, p := range parts[1:] {
+	for i, p := range parts[1:] {
+		if qualified[i+1] {
+			continue
+		}
+		rest = append(rest, p)
+	}
+	for _, p := range rest {
 		p = trim(p)
 		if countLetters(note[p.start:p.end]) < 5 {
 			continue
@@ -732,6 +857,38 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		out = append(out, c)
 	}
 	return out
+}
+
+// ownContext reports whether a part of an item carries a context trigger
+// of its own: negated, historical, about a relative, or — for an
+// outpatient — uncertain.
+func ownContext(text string, opt Options) bool {
+	return negatedRe.MatchString(text) || historyRe.MatchString(text) || familyRe.MatchString(text) || resolvedRe.MatchString(text) ||
+		!opt.Inpatient && uncertainRe.MatchString(text)
+}
+
+// headEnd is where an item's first part ends: the condition, before its
+// details. A context trigger there governs the whole item.
+func headEnd(note string, it item) int {
+	if m := segmentSep.FindStringIndex(note[it.start:it.end]); m != nil {
+		return it.start + m[0]
+	}
+	return it.end
+}
+
+// backward is a later part that qualifies the condition before it: "…,
+// ruled out", "… - resolved".
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|resolved|does not meet|no longer)\b`)
+
+// backwardIn reports whether a later part of an item negates the
+// condition before it.
+func backwardIn(rest string) bool {
+	for _, p := range segmentSep.Split(rest, -1) {
+		if backward.MatchString(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // modifiers say how or where, not what: a phrase made of them alone
@@ -1084,12 +1241,12 @@ func dropRedundantOrganism(out []Suggestion) []Suggestion {
 // with hypoxia or hypercapnia") and a sibling in the same category names
 // more of the phrase's words ("with hypoxia"), the sibling is the code.
 func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Result {
-	if !strings.Contains(strings.ToLower(best.Title), "unspecified") {
-		return best
-	}
 	have := map[string]bool{}
 	for _, w := range codeset.Words(joinHyphens(phrase)) {
 		have[w] = true
+	}
+	if !strings.Contains(strings.ToLower(best.Title), "unspecified") {
+		return refineOther(have, best, rs)
 	}
 	count := func(title string) (in int) {
 		for _, w := range codeset.Words(joinHyphens(title)) {
@@ -1122,6 +1279,41 @@ var (
 // episode gives an injury code the 7th character of the encounter the note
 // describes: A while the injury is actively treated, D at a visit for
 // healing, S for a sequela.
+// refineOther replaces an "other" code when a sibling names what the
+// phrase says: "STEMI of the inferior wall involving the right coronary
+// artery" is I21.11 (right coronary artery), not I21.19 (other coronary
+// artery of inferior wall). The sibling's own words — those not in the
+// "other" code's title — must all be in the phrase.
+func refineOther(have map[string]bool, best codeset.Result, rs []codeset.Result) codeset.Result {
+	bw := codeset.Words(joinHyphens(best.Title))
+	if !slices.Contains(bw, otherWord) {
+		return best
+	}
+	inBest := map[string]bool{}
+	for _, w := range bw {
+		inBest[w] = true
+	}
+	for _, r := range rs {
+		if r.Code == best.Code || !r.Billable || len(r.Code) < 3 || r.Code[:3] != best.Code[:3] {
+			continue
+		}
+		own, all := 0, true
+		for _, w := range codeset.Words(joinHyphens(r.Title)) {
+			if inBest[w] {
+				continue
+			}
+			own++
+			all = all && have[w]
+		}
+		if own > 0 && all {
+			return r
+		}
+	}
+	return best
+}
+
+var otherWord = codeset.Words("other")[0]
+
 func episode(r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result {
 	if opt.episode == 0 || opt.episode == 'A' || !injury(r.Code) || !strings.HasSuffix(r.Code, "A") {
 		return r
