@@ -2,6 +2,7 @@ package chartroom
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -38,6 +39,11 @@ const (
 	MessageRejected  = "rejected" // refused at the door (AR/CR); kept for review
 )
 
+// ErrRequeue, returned by the function handed to ClaimInbound, puts the
+// message back on the queue instead of in the error queue: the worker is
+// stopping and did not process it.
+var ErrRequeue = errors.New("message put back on the queue")
+
 // ChannelStats summarises one channel for monitoring.
 type ChannelStats struct {
 	Channel     string         `json:"channel"`
@@ -57,7 +63,9 @@ type InterfaceService interface {
 	StoreInbound(ctx context.Context, batch []*InboundMessage) error
 	// ClaimInbound takes up to n messages ready for processing, oldest
 	// first, skipping any whose patient has an earlier message still
-	// waiting, so each patient's messages are processed in order.
+	// waiting, so each patient's messages are processed in order. When fn
+	// returns ErrRequeue the message goes back on the queue untouched (the
+	// worker is stopping); any other error sends it to the error queue.
 	ClaimInbound(ctx context.Context, n int, fn func(m *InboundMessage) error) (int, error)
 	InboundMessage(ctx context.Context, id int64) (*InboundMessage, error)
 	FindInbound(ctx context.Context, status, channel string, limit int) ([]*InboundMessage, error)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/chartroom/chartroom"
@@ -36,21 +37,55 @@ type Processor struct {
 	Queue    Queue
 	Channels map[string]Channel
 	Log      *slog.Logger
+	// Busy, when set, reports whether the receivers are busy (messages are
+	// arriving). The receivers then go first: each worker spends at most
+	// BusyShare of its time applying messages and waits the rest, so the
+	// processor neither starves the ACKs of the single database writer and
+	// the CPU, nor stops: the backlog is applied at full speed once the
+	// burst is over.
+	Busy func() bool
+	// BusyShare is a worker's share of the time while Busy (default 0.1).
+	BusyShare float64
 	// Processed and Failed count outcomes, for monitoring.
-	Processed, Failed int64
+	Processed, Failed atomic.Int64
 }
 
+// maxYield bounds one pause after a message, so that the messages a worker
+// holds are finished well inside their one-minute lease.
+const maxYield = 100 * time.Millisecond
+
 // Run processes messages until ctx ends, polling when the queue is empty.
+// A message claimed but not yet applied when ctx ends goes back on the
+// queue; the one being applied is finished.
 func (p *Processor) Run(ctx context.Context, workers int) {
 	if workers <= 0 {
 		workers = 2
+	}
+	share := p.BusyShare
+	if share <= 0 || share > 1 {
+		share = 0.1
+	}
+	apply := func(m *chartroom.InboundMessage) error {
+		if ctx.Err() != nil {
+			return chartroom.ErrRequeue
+		}
+		start := time.Now()
+		err := p.Apply(context.WithoutCancel(ctx), m)
+		if p.Busy != nil && p.Busy() {
+			pause := min(time.Duration(float64(time.Since(start))*(1-share)/share), maxYield)
+			select {
+			case <-ctx.Done():
+			case <-time.After(pause):
+			}
+		}
+		return err
 	}
 	done := make(chan struct{})
 	for w := 0; w < workers; w++ {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for ctx.Err() == nil {
-				n, err := p.Queue.ClaimInbound(context.WithoutCancel(ctx), 32, func(m *chartroom.InboundMessage) error { return p.Apply(ctx, m) })
+				n, err := p.Queue.ClaimInbound(context.WithoutCancel(ctx), 32, apply)
 				if err != nil && p.Log != nil {
 					p.Log.Error("claiming interface messages", "err", err.Error())
 				}
@@ -88,9 +123,9 @@ func (p *Processor) Apply(ctx context.Context, im *chartroom.InboundMessage) (er
 			err = fmt.Errorf("processing failed: %v", r)
 		}
 		if err != nil {
-			p.Failed++
+			p.Failed.Add(1)
 		} else {
-			p.Processed++
+			p.Processed.Add(1)
 		}
 	}()
 	m, err := hl7.Parse(im.Raw)

@@ -75,6 +75,11 @@ func NewReceiver(ch Channel, store Store, log *slog.Logger) *Receiver {
 	return r
 }
 
+// Busy reports whether a message arrived within the last d.
+func (r *Receiver) Busy(d time.Duration) bool {
+	return time.Now().UnixNano()-r.Last.Load() < int64(d)
+}
+
 // Channel names the receiver's channel.
 func (r *Receiver) Channel() string { return r.ch.Name }
 

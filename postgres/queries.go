@@ -94,16 +94,17 @@ var queries = sqlstore.Queries{
 	// claim stops after its limit instead of reading the whole backlog; a
 	// message waits while an earlier one of the same patient is pending.
 	ClaimInbound: `WITH fresh AS (SELECT m.id FROM interface_messages m WHERE m.status = 'received'
-			AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
-				AND (e.status = 'received' OR e.status = 'processing'))
+			AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.status IN ('received', 'processing') AND e.id < m.id
+				AND e.patient_key = m.patient_key)
 			ORDER BY m.id LIMIT $3 FOR UPDATE SKIP LOCKED),
 		lapsed AS (SELECT m.id FROM interface_messages m WHERE m.status = 'processing' AND m.lease_until < $2
-			AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
-				AND (e.status = 'received' OR e.status = 'processing'))
+			AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.status IN ('received', 'processing') AND e.id < m.id
+				AND e.patient_key = m.patient_key)
 			ORDER BY m.id LIMIT $3 FOR UPDATE SKIP LOCKED)
 		UPDATE interface_messages SET status = 'processing', lease_until = $1, attempts = attempts + 1
 		WHERE id IN (SELECT id FROM (SELECT id FROM fresh UNION ALL SELECT id FROM lapsed) c ORDER BY id LIMIT $3)
 		RETURNING id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at`,
+	RequeueInbound:   `UPDATE interface_messages SET status = 'received', lease_until = NULL, attempts = attempts - 1 WHERE id = $1`,
 	FinishInbound:    `UPDATE interface_messages SET status = $1, error = $2, processed_at = $3, lease_until = NULL WHERE id = $4`,
 	SelectInbound:    `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE id = $1`,
 	FindInbound:      `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE ($1::text = '' OR status = $1) AND ($2::text = '' OR channel = $2) ORDER BY id DESC LIMIT $3`,

@@ -96,16 +96,17 @@ var queries = sqlstore.Queries{
 	ClaimInbound: `UPDATE interface_messages SET status = 'processing', lease_until = ?1, attempts = attempts + 1
 		WHERE id IN (SELECT id FROM (
 			SELECT id FROM (SELECT m.id FROM interface_messages m WHERE m.status = 'received'
-				AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
-					AND (e.status = 'received' OR e.status = 'processing'))
+				AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.status IN ('received', 'processing') AND e.id < m.id
+					AND e.patient_key = m.patient_key)
 				ORDER BY m.id LIMIT ?3)
 			UNION ALL
 			SELECT id FROM (SELECT m.id FROM interface_messages m WHERE m.status = 'processing' AND m.lease_until < ?2
-				AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.patient_key = m.patient_key AND e.id < m.id
-					AND (e.status = 'received' OR e.status = 'processing'))
+				AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.status IN ('received', 'processing') AND e.id < m.id
+					AND e.patient_key = m.patient_key)
 				ORDER BY m.id LIMIT ?3))
 			ORDER BY id LIMIT ?3)
 		RETURNING id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at`,
+	RequeueInbound:   `UPDATE interface_messages SET status = 'received', lease_until = NULL, attempts = attempts - 1 WHERE id = ?`,
 	FinishInbound:    `UPDATE interface_messages SET status = ?, error = ?, processed_at = ?, lease_until = NULL WHERE id = ?`,
 	SelectInbound:    `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE id = ?`,
 	FindInbound:      `SELECT id, channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status, attempts, error, processed_at FROM interface_messages WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR channel = ?2) ORDER BY id DESC LIMIT ?3`,

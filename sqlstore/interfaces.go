@@ -28,11 +28,12 @@ func (s *Store) StoreInbound(ctx context.Context, batch []*chartroom.InboundMess
 			m.Status = chartroom.MessageReceived
 		}
 	}
+	prepared, err := s.prepared(ctx, s.q.InsertInbound)
+	if err != nil {
+		return unavailable(err)
+	}
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		ins, err := tx.PrepareContext(ctx, s.q.InsertInbound)
-		if err != nil {
-			return err
-		}
+		ins := tx.StmtContext(ctx, prepared)
 		defer ins.Close()
 		for i, m := range batch {
 			err := ins.QueryRowContext(ctx, m.Channel, m.Remote, m.SendingApp, m.SendingFacility, m.ControlID, m.MessageType, m.PatientKey,
@@ -101,7 +102,15 @@ func (s *Store) ClaimInbound(ctx context.Context, n int, fn func(m *chartroom.In
 	sort.Slice(claimed, func(i, j int) bool { return claimed[i].ID < claimed[j].ID })
 	for _, m := range claimed {
 		status, msg := chartroom.MessageProcessed, ""
-		if err := fn(m); err != nil {
+		if err := fn(m); errors.Is(err, chartroom.ErrRequeue) {
+			if err := s.Transact(ctx, func(tx *sql.Tx) error {
+				_, err := tx.ExecContext(ctx, s.q.RequeueInbound, m.ID)
+				return err
+			}); err != nil {
+				return 0, chartroom.E("interface.requeue", err)
+			}
+			continue
+		} else if err != nil {
 			status, msg = chartroom.MessageError, chartroom.ErrorMessage(err)
 			if chartroom.ErrorKind(err) == chartroom.KindOther {
 				msg = err.Error()

@@ -89,6 +89,7 @@ type Queries struct {
 	SelectInboundAck string // sending_app, sending_facility, control_id → id, ack, ack_code
 	ClaimInbound     string // lease_until, now, limit → message columns of the claimed rows
 	FinishInbound    string // status, error, processed_at, id
+	RequeueInbound   string // id: back to received, the claim undone
 	SelectInbound    string // id → message columns
 	FindInbound      string // status ('' any), channel ('' any), limit → message columns, newest first
 	ReprocessInbound string // id (only a message in error or rejected)

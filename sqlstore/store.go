@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chartroom/chartroom"
@@ -58,6 +59,8 @@ type Store struct {
 	now     func() time.Time
 	master  vault.KeyProvider
 	blobDir string
+	stmtMu  sync.Mutex
+	stmts   map[string]*sql.Stmt // statements on the hot path, prepared once
 }
 
 // Config is what New needs besides the dialect.
@@ -127,8 +130,34 @@ func (s *Store) Vault() *vault.Vault { return s.vault }
 // Blobs returns the store's blob store.
 func (s *Store) Blobs() blob.Store { return s.blobs }
 
+// prepared returns query prepared on the write pool, preparing it on first
+// use; a transaction uses it through Tx.StmtContext, which reuses the
+// connection's statement instead of parsing the SQL again.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st, nil
+}
+
 // Close closes the pools.
 func (s *Store) Close() error {
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	err := s.db.Close()
 	if s.rdb != s.db {
 		if e := s.rdb.Close(); err == nil {

@@ -173,3 +173,19 @@ func TestClaimAfterLapsedLease(t *testing.T) {
 		})
 	}
 }
+
+// TestRequeue checks that a message handed back by a stopping worker is
+// claimed again, and is not in the error queue.
+func TestRequeue(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
+		s.StoreInbound(ctx, []*chartroom.InboundMessage{msg("R1", "P1")})
+		s.ClaimInbound(ctx, 10, func(*chartroom.InboundMessage) error { return chartroom.ErrRequeue })
+		if errs, _ := s.FindInbound(ctx, chartroom.MessageError, "", 10); len(errs) != 0 {
+			t.Errorf("error queue: %+v", errs)
+		}
+		var got *chartroom.InboundMessage
+		if n, _ := s.ClaimInbound(ctx, 10, func(m *chartroom.InboundMessage) error { got = m; return nil }); n != 1 || got.Attempts != 1 {
+			t.Errorf("claimed again: %d, %+v", n, got)
+		}
+	})
+}

@@ -190,10 +190,6 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 	for _, lc := range listeners {
 		proc.Channels[lc.ch.Name] = lc.ch
 	}
-	pctx, stopProc := context.WithCancel(ctx)
-	procDone := make(chan struct{})
-	go func() { proc.Run(pctx, 2); close(procDone) }()
-	defer func() { stopProc(); <-procDone }()
 	var mllpTLS *tls.Config
 	if c.mllpTLS {
 		if c.tlsCert == "" {
@@ -228,6 +224,20 @@ func serve(ctx context.Context, env *Env, c serveConfig) error {
 			c.mllpReady <- mln.Addr().String()
 		}
 	}
+	// The receivers go first: while messages are arriving the processor
+	// takes a small share of the time, and catches up when they stop.
+	proc.Busy = func() bool {
+		for _, r := range receivers {
+			if r.Busy(50 * time.Millisecond) {
+				return true
+			}
+		}
+		return false
+	}
+	pctx, stopProc := context.WithCancel(ctx)
+	procDone := make(chan struct{})
+	go func() { proc.Run(pctx, 2); close(procDone) }()
+	defer func() { stopProc(); <-procDone }()
 	if len(receivers) > 0 {
 		reg.MustRegister(ingestCollector{receivers})
 		var chs []ingest.Channel
