@@ -35,7 +35,19 @@ type Options struct {
 	Age int
 	Sex byte
 
-	episode byte // the 7th character of an injury's encounter, read from the note
+	episode byte   // the 7th character of an injury's encounter, read from the note
+	lower   string // the note in lower case, to test for words before a regular expression runs
+}
+
+// containsAny reports whether s holds any of the words: a cheap test
+// before a regular expression over a whole note.
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Suggestion is one suggested code and why.
@@ -102,20 +114,92 @@ type section struct {
 	start, end int // body
 }
 
+// heading is one match of header: the line's start, the end of the
+// heading (after its colon), and the name.
+type heading struct {
+	start, end         int
+	nameStart, nameEnd int
+}
+
+// headings finds what header matches, line by line without the regular
+// expression engine (TestHeadingsMatchRegexp checks they agree): a
+// capital and up to 40 letters, spaces, slashes, ampersands or hyphens
+// before a colon, or a capital and 3 to 40 capitals, spaces, slashes,
+// ampersands or hyphens alone on the line.
+func headings(note string) []heading {
+	var out []heading
+	for ls := 0; ls < len(note); {
+		le := strings.IndexByte(note[ls:], '\n')
+		if le < 0 {
+			le = len(note)
+		} else {
+			le += ls
+		}
+		if h, ok := headingAt(note, ls, le); ok {
+			out = append(out, h)
+		}
+		ls = le + 1
+	}
+	return out
+}
+
+func headingAt(note string, ls, le int) (heading, bool) {
+	i := ls
+	for i < le && (note[i] == ' ' || note[i] == '\t') {
+		i++
+	}
+	if i >= le || note[i] < 'A' || note[i] > 'Z' {
+		return heading{}, false
+	}
+	first := i
+	// A capitalised label and a colon.
+	j := i + 1
+	for j < le && j-first <= 40 && labelByte(note[j]) {
+		j++
+	}
+	if j < le && note[j] == ':' && j-first >= 2 {
+		return heading{ls, j + 1, first, j}, true
+	}
+	// Capitals alone on the line.
+	j = i + 1
+	for j < le && capsByte(note[j]) {
+		j++
+	}
+	run := j - first - 1
+	k := j
+	for k < le && (note[k] == ' ' || note[k] == '\t') {
+		k++
+	}
+	if k != le || run < 3 {
+		return heading{}, false
+	}
+	nameEnd := j
+	if run > 40 {
+		// The group holds 40; the rest must be spaces.
+		nameEnd = first + 41
+		if strings.Trim(note[nameEnd:j], " ") != "" {
+			return heading{}, false
+		}
+	}
+	return heading{ls, le, first, nameEnd}, true
+}
+
+func labelByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '/' || c == '&' || c == '-'
+}
+
+func capsByte(c byte) bool { return c >= 'A' && c <= 'Z' || c == ' ' || c == '/' || c == '&' || c == '-' }
+
 func sections(note string) []section {
 	var out []section
-	locs := header.FindAllStringSubmatchIndex(note, -1)
+	locs := headings(note)
 	for i, l := range locs {
-		a, b := l[2], l[3]
-		if a < 0 {
-			a, b = l[4], l[5]
-		}
-		name := strings.TrimSpace(note[a:b])
+		name := strings.TrimSpace(note[l.nameStart:l.nameEnd])
 		end := len(note)
 		if i+1 < len(locs) {
-			end = locs[i+1][0]
+			end = locs[i+1].start
 		}
-		out = append(out, section{kind: sectionKind(name), name: name, start: l[1], end: end})
+		out = append(out, section{kind: sectionKind(name), name: name, start: l.end, end: end})
 	}
 	// The preoperative or admitting diagnosis is what was expected; the
 	// postoperative or discharge diagnosis is coded. The expected one is
@@ -267,10 +351,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	firstDx := true
 	memo := map[string]answer{}
 	opt.episode = 'A'
+	opt.lower = strings.ToLower(note)
 	switch {
-	case sequelaRe.MatchString(note):
+	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
-	case subsequentRe.MatchString(note):
+	case containsAny(opt.lower, "subsequent encounter", "healing", "cast check", "removal", "follow-up visit", "follow up visit") && subsequentRe.MatchString(note):
 		opt.episode = 'D'
 	}
 	// The medical history is read last: a condition it lists is coded from
@@ -1046,7 +1131,10 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 		return -1
 	}
-	lower := strings.ToLower(note)
+	lower := opt.lower
+	if lower == "" {
+		lower = strings.ToLower(note)
+	}
 	cigarettes := (strings.Contains(lower, "cigar") || strings.Contains(lower, "pack") || strings.Contains(lower, "ppd")) && cigarettesRe.MatchString(note)
 	// Tobacco: nicotine dependence on cigarettes is F17.21-; a former
 	// smoker has a personal history of nicotine dependence.
@@ -1057,7 +1145,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 	}
 	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission")) {
-		if m := currentSmokerRe.FindStringIndex(note); m != nil && cigarettes && !negatedAt(note, m[0]) {
+		if m := findNear(currentSmokerRe, note, lower, "smok", 20); m != nil && cigarettes && !negatedAt(note, m[0]) {
 			add("F17.210", m[0], m[1], "tobacco use")
 		} else if m := formerSmokerRe.FindStringIndex(note); m != nil {
 			add("Z87.891", m[0], m[1], "tobacco use")
@@ -1112,6 +1200,36 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	return out
 }
 
+// findNear is re.FindStringIndex(note) for an expression every match of
+// which holds the word anchor (in lower case) and spans at most width bytes
+// either side of it: only the lines around the anchor are searched.
+func findNear(re *regexp.Regexp, note, lower, anchor string, width int) []int {
+	for at := 0; ; {
+		i := strings.Index(lower[at:], anchor)
+		if i < 0 {
+			return nil
+		}
+		i += at
+		lo := max(0, i-width)
+		if k := strings.LastIndexByte(note[:lo], '\n'); k >= 0 {
+			lo = k + 1
+		} else {
+			lo = 0
+		}
+		hi := len(note)
+		if k := strings.IndexByte(note[i:], '\n'); k >= 0 {
+			hi = i + k
+		}
+		if m := re.FindStringIndex(note[lo:hi]); m != nil {
+			return []int{lo + m[0], lo + m[1]}
+		}
+		at = hi
+		if at >= len(note) {
+			return nil
+		}
+	}
+}
+
 // negatedAt reports whether the sentence before offset i negates it.
 func negatedAt(note string, i int) bool {
 	start := strings.LastIndexAny(note[:i], ".\n") + 1
@@ -1121,14 +1239,14 @@ func negatedAt(note string, i int) bool {
 // medicationLists returns the spans of a note's medication sections.
 func medicationLists(note string) [][2]int {
 	var out [][2]int
-	locs := header.FindAllStringIndex(note, -1)
+	locs := headings(note)
 	for k, l := range locs {
-		if medSectionRe.MatchString(note[l[0]:l[1]]) {
+		if strings.Contains(strings.ToLower(note[l.nameStart:l.nameEnd]), "medication") && medSectionRe.MatchString(note[l.start:l.end]) {
 			end := len(note)
 			if k+1 < len(locs) {
-				end = locs[k+1][0]
+				end = locs[k+1].start
 			}
-			out = append(out, [2]int{l[1], end})
+			out = append(out, [2]int{l.end, end})
 		}
 	}
 	return out
@@ -1192,7 +1310,7 @@ var selfHarmRe = regexp.MustCompile(`(?i)\b(intentional(ly)?|self[- ]harm|suicid
 func poisoningIntent(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	selfHarm := -1
 	for i, s := range out {
-		if len(s.Code) == 8 && s.Code[0] == 'T' && s.Code[1] >= '3' && s.Code[1] <= '6' && s.Code[6] == '1' && selfHarmRe.MatchString(note) {
+		if len(s.Code) == 8 && s.Code[0] == 'T' && s.Code[1] >= '3' && s.Code[1] <= '6' && s.Code[6] == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && selfHarmRe.MatchString(note) {
 			code := s.Code[:6] + "2" + s.Code[7:]
 			if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == code {
 				out[i].Code, out[i].Title = code, rs[0].Title
@@ -1202,7 +1320,7 @@ func poisoningIntent(note string, out []Suggestion, x *codeset.Searcher, opt Opt
 			selfHarm = i
 		}
 	}
-	if selfHarm < 0 && !poisoningRe.MatchString(note) {
+	if selfHarm < 0 && !(containsAny(opt.lower, "overdose", "poisoning", "ingest") && poisoningRe.MatchString(note)) {
 		return out
 	}
 	kept := out[:0]

@@ -1,0 +1,49 @@
+package cac
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestHeadingsMatchRegexp checks the hand-written heading scanner against
+// the regular expression it replaces, on every evaluation note and on
+// random lines made of the characters that matter.
+func TestHeadingsMatchRegexp(t *testing.T) {
+	var notes []string
+	for _, dir := range []string{"testdata/eval", "testdata/heldout"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes = append(notes, string(b))
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "AZaz :/&-\t\r\nMEDX.,1"
+	for range 20000 {
+		b := make([]byte, r.IntN(60))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		notes = append(notes, string(b))
+	}
+	notes = append(notes, "ASSESSMENT AND PLAN AND MANY OTHER WORDS THAT GO ON                \nx", "  Discharge dx: CHF\r\n", "A:\nAB:\nABCD\nABC \n")
+	for _, n := range notes {
+		var want []heading
+		for _, l := range header.FindAllStringSubmatchIndex(n, -1) {
+			a, b := l[2], l[3]
+			if a < 0 {
+				a, b = l[4], l[5]
+			}
+			want = append(want, heading{l[0], l[1], a, b})
+		}
+		if got := headings(n); !slices.Equal(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", n, got, want)
+		}
+	}
+}
