@@ -188,7 +188,9 @@ func labelByte(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '/' || c == '&' || c == '-'
 }
 
-func capsByte(c byte) bool { return c >= 'A' && c <= 'Z' || c == ' ' || c == '/' || c == '&' || c == '-' }
+func capsByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c == ' ' || c == '/' || c == '&' || c == '-'
+}
 
 func sections(note string) []section {
 	var out []section
