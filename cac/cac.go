@@ -281,7 +281,7 @@ func items(note string, s section) []item {
 	// the end of an item.
 	for i := 0; i+1 < len(out); i++ {
 		t := strings.TrimSpace(note[out[i].start:out[i].end])
-		if w := lastWord(t); len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || w == "Dr" || w == "St" {
+		if w := lastWord(t); (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || w == "Dr" || w == "St") && note[out[i].end] == '.' {
 			out[i].end = out[i+1].end
 			out = append(out[:i+1], out[i+2:]...)
 			i--
@@ -937,6 +937,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if countLetters(note[p.start:p.end]) < 5 {
 			continue
 		}
+		if len(out) > 0 && restates(note[p.start:p.end], out[0].r) {
+			continue
+		}
 		c, ok := look(p)
 		if !ok || c.r.Score < 0.75 || len(out) > 0 && c.r.Code[:3] == out[0].r.Code[:3] {
 			continue
@@ -944,6 +947,26 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		out = append(out, c)
 	}
 	return out
+}
+
+// restates reports whether every word of a part is in the title or the
+// matched text of the condition already found: "(congestive)" in "Acute
+// systolic (congestive) heart failure" is not a condition of its own.
+func restates(part string, r codeset.Result) bool {
+	ws := codeset.Words(part)
+	if len(ws) == 0 {
+		return true
+	}
+	in := map[string]bool{}
+	for _, w := range codeset.Words(r.Title + " " + r.Matched) {
+		in[w] = true
+	}
+	for _, w := range ws {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // ownContext reports whether a part of an item carries a context trigger
@@ -965,7 +988,7 @@ func headEnd(note string, it item) int {
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|resolved|does not meet|no longer)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.
@@ -1006,36 +1029,112 @@ var (
 // must not become a neoplasm of the lower lobe.
 func names(phrase string, r codeset.Result) bool {
 	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
+	// A species named in Latin ("Streptococcus pneumoniae") is named only
+	// by its own word: the stem of "pneumoniae" is that of "pneumonia".
+	lowerPhrase := strings.ToLower(phrase)
+	latinMissing := func(text string) bool {
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c < 'a' || c > 'z' }) {
+			if len(w) >= 6 && strings.HasSuffix(w, "ae") && !strings.Contains(lowerPhrase, w) {
+				return true
+			}
+		}
+		return false
+	}
 	words := codeset.Words(joinHyphens(phrase))
 	have := map[string]bool{}
+	var expanded [][]string // what the abbreviations stand for
 	for i, w := range words {
 		have[w] = true
 		for n := 1; n <= 3 && i+n <= len(words); n++ {
 			for _, alt := range synonyms[strings.Join(words[i:i+n], " ")] {
+				var ws []string
 				for _, a := range alt {
 					have[a] = true
+					ws = append(ws, codeset.Words(joinHyphens(a))...)
 				}
+				expanded = append(expanded, ws)
 			}
 		}
+	}
+	has := func(w string) bool {
+		if have[w] {
+			return true
+		}
+		// "calculous" and "calculus", "hypertensive" and "hypertension":
+		// one root, endings of at most three letters.
+		for _, p := range words {
+			if similar(p, w) {
+				return true
+			}
+		}
+		return false
 	}
 	covered := func(text string) bool {
 		n, in := 0, 0
 		ws := codeset.Words(joinHyphens(text))
+		absent := false
 		for i, w := range ws {
+			// What a title says is absent ("without macular edema") need
+			// not be said, but counts when it is.
+			if w == withoutWord {
+				absent = true
+			}
+			if absent {
+				if has(w) && !modifiers[w] {
+					n, in = n+1, in+1
+				}
+				continue
+			}
 			// "unspecified organism", "unspecified site": what follows
 			// "unspecified" is not said, so it need not be in the phrase.
 			if modifiers[w] || i > 0 && ws[i-1] == unspecifiedWord {
 				continue
 			}
 			n++
-			if have[w] {
+			if has(w) {
 				in++
 			}
 		}
 		return n == 0 || 2*in > n
 	}
-	return covered(r.Title) || covered(r.Matched)
+	if !(covered(r.Title) && !latinMissing(r.Title)) && !(covered(r.Matched) && !latinMissing(r.Matched)) {
+		return false
+	}
+	// A short phrase that is an abbreviation must be named by what it
+	// stands for: "TSH" (thyroid stimulating hormone) is not a thyroid
+	// disorder.
+	if len(words) > 2 || len(expanded) == 0 {
+		return true
+	}
+	in := map[string]bool{}
+	for _, w := range codeset.Words(joinHyphens(r.Title + " " + r.Matched)) {
+		in[w] = true
+	}
+	for _, alt := range expanded {
+		n := 0
+		for _, w := range alt {
+			if in[w] || modifiers[w] {
+				n++
+			}
+		}
+		if 2*n >= len(alt) {
+			return true
+		}
+	}
+	return false
 }
+
+// similar reports whether two words share a root of at least six letters
+// and differ only in endings of at most three.
+func similar(a, b string) bool {
+	k := 0
+	for k < len(a) && k < len(b) && a[k] == b[k] {
+		k++
+	}
+	return k >= 6 && len(a)-k <= 3 && len(b)-k <= 3
+}
+
+var withoutWord = codeset.Words("without")[0]
 
 // joinHyphens makes "post-term" one word, so that it does not match
 // "term".
