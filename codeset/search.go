@@ -53,8 +53,12 @@ type target struct {
 	via  via
 }
 
-// docMeta is what the first scoring pass needs of a document, packed so
-// that touching thousands of documents stays in cache.
+// docMeta is what the first scoring pass needs of a document. Few distinct
+// values occur (under a thousand over every text), so each document keeps
+// only the index of its value (Searcher.mclass), and each posting list
+// carries those indexes beside its documents (Searcher.postCls): the first
+// pass reads them in the order it reads the documents, not by jumping
+// about a per-document array that a cold cache must fetch line by line.
 type docMeta struct {
 	bound  float32 // length factor × best via weight: the most the doc can score beyond match
 	essLen uint16  // essential (not weak, not nonessential-modifier) terms
@@ -119,14 +123,22 @@ type Searcher struct {
 	synFirst    map[string]int       // per first word: the most words of a synonym entry starting with it
 	weak        []bool               // by term id
 	vague       []bool               // by term id: vagueWords
-	meta        []docMeta            // compact copy of each doc's scoring fields
-	impact      map[uint32][]uint32  // long posting lists cut to their capDocs best documents
+	mclass      []uint16             // by document: the index of its docMeta in classes
+	classes     []docMeta            // the distinct docMeta values
+	postCls     [][]uint16           // by term: the class of each document of postings[t], in its order
+	impact      map[uint32]docList   // long posting lists cut to their capDocs best documents
 	info        []uint8              // per code: title words that steer coding defaults, and the system (<< sysShift)
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from        []string
 	fromID      map[string]uint32
 	freeMu      sync.Mutex
 	free        []*scratch // scratches kept between queries
+}
+
+// docList is a list of documents and the class of each.
+type docList struct {
+	docs []uint32
+	cls  []uint16
 }
 
 type delEnt struct {
@@ -174,7 +186,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	s.prepare()
 	x := &Searcher{set: s, vocab: map[string]uint32{}, fromID: map[string]uint32{}}
 	x.texts = make([]string, 0, 400000)
-	x.meta = make([]docMeta, 0, 400000)
+	metas := make([]docMeta, 0, 400000)
 	x.detail = make([]docDetail, 0, 400000)
 	x.toks = make([]uint32, 0, 2500000)
 	x.targets = make([]target, 0, 700000)
@@ -255,7 +267,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			bestVia = max(bestVia, viaWeight[t.via])
 		}
 		x.texts = append(x.texts, text)
-		x.meta = append(x.meta, docMeta{bound: bestVia * lengthFactor(ess, cut), essLen: uint16(ess), kind: kind, nemod: cut < len(tmp)})
+		metas = append(metas, docMeta{bound: bestVia * lengthFactor(ess, cut), essLen: uint16(ess), kind: kind, nemod: cut < len(tmp)})
 		x.detail = append(x.detail, docDetail{length: lengthFactor(ess, cut), tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets)),
 			code: tg[0].code, cut: uint16(cut), via: tg[0].via, single: len(tg) == 1})
 		x.toks = append(x.toks, tmp...)
@@ -361,30 +373,51 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		x.entryIdx[r] = idx
 	}
-	// postings in one backing array, counted first
+	// each document's class: the index of its docMeta among the distinct ones
+	x.mclass = make([]uint16, len(metas))
+	classOf := map[docMeta]uint16{}
+	for id, m := range metas {
+		c, ok := classOf[m]
+		if !ok {
+			if len(x.classes) > math.MaxUint16 {
+				panic("codeset: more than 65,536 distinct document classes")
+			}
+			c = uint16(len(x.classes))
+			classOf[m] = c
+			x.classes = append(x.classes, m)
+		}
+		x.mclass[id] = c
+	}
+	metas = nil
+	// postings in one backing array, counted first, and their classes
 	counts := make([]uint32, len(x.terms))
 	for _, t := range x.toks {
 		counts[t]++
 	}
 	flat := make([]uint32, len(x.toks))
+	flatCls := make([]uint16, len(x.toks))
+	x.postCls = make([][]uint16, len(x.terms))
 	off := uint32(0)
 	for t, c := range counts {
 		x.postings[t] = flat[off : off : off+c]
+		x.postCls[t] = flatCls[off : off : off+c]
 		off += c
 	}
-	for id := range x.meta {
+	for id := range x.mclass {
 		for _, t := range x.docToks(uint32(id)) {
 			x.postings[t] = append(x.postings[t], uint32(id))
+			x.postCls[t] = append(x.postCls[t], x.mclass[id])
 		}
 	}
-	x.impact = map[uint32][]uint32{}
+	x.impact = map[uint32]docList{}
 	for t, p := range x.postings {
 		if len(p) <= capDocs {
 			continue
 		}
 		imp := slices.Clone(p)
 		slices.SortStableFunc(imp, func(a, b uint32) int { return cmp.Compare(x.staticQuality(b), x.staticQuality(a)) })
-		x.impact[uint32(t)] = imp[:capDocs:capDocs]
+		imp = imp[:capDocs:capDocs]
+		x.impact[uint32(t)] = docList{imp, x.classesOf(imp)}
 	}
 	// term order for prefixes, weak flags, deletion index for misspellings
 	x.sorted = make([]uint32, len(x.terms))
@@ -456,6 +489,18 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	x.buildSynonyms()
 	x.fromID = nil
 	return x
+}
+
+// metaOf returns a document's first-pass fields.
+func (x *Searcher) metaOf(doc uint32) *docMeta { return &x.classes[x.mclass[doc]] }
+
+// classesOf returns the class of each document of docs.
+func (x *Searcher) classesOf(docs []uint32) []uint16 {
+	out := make([]uint16, len(docs))
+	for i, d := range docs {
+		out[i] = x.mclass[d]
+	}
+	return out
 }
 
 func (x *Searcher) term(w string) uint32 {
@@ -783,6 +828,9 @@ func (x *Searcher) buildSynonyms() {
 			alts[i].post = x.intersect(sc, alts[i].terms)
 			if len(alts[i].terms) > 1 {
 				alts[i].post = slices.Clone(alts[i].post)
+				alts[i].cls = x.classesOf(alts[i].post)
+			} else {
+				alts[i].cls = x.postCls[alts[i].terms[0]]
 			}
 			alts[i].idf = x.idf(len(alts[i].post), alts[i].terms)
 		}
@@ -836,6 +884,7 @@ type alt struct {
 	dist   uint8    // edit distance of a correction
 	qi     []uint16 // the terms' indexes into scratch.qterms
 	post   []uint32
+	cls    []uint16 // the class of each document of post
 }
 
 // whyText says how the slot's word reached a.
@@ -864,14 +913,15 @@ type slot struct {
 
 // scratch is one query's working memory, reused from query to query.
 type scratch struct {
-	pos  []int32 // doc → index into acc, stored +1
-	acc  []docAcc
-	sel  []int32
-	cut  []uint32
-	ctab idTable // code → index into cand
-	cand []cand
-	keep []kept
-	top  []float32
+	dtab   idTable // doc → index into acc
+	acc    []docAcc
+	sel    []int32
+	cut    []uint32
+	cutCls []uint16
+	ctab   idTable // code → index into cand
+	cand   []cand
+	keep   []kept
+	top    []float32
 
 	slots []slot
 	alts  []alt
@@ -897,6 +947,7 @@ type docAcc struct {
 	score float32 // the first pass's upper bound
 	part  float32 // the score before the length factor and via weight
 	alt   [maxSlots]uint8
+	cls   uint16 // the document's class
 }
 
 type cand struct {
@@ -933,8 +984,7 @@ func (x *Searcher) getScratch() *scratch {
 		return sc
 	}
 	x.freeMu.Unlock()
-	return &scratch{pos: make([]int32, len(x.meta)),
-		seen: make([]uint32, len(x.terms))}
+	return &scratch{seen: make([]uint32, len(x.terms))}
 }
 
 // maxFree bounds how many scratches the searcher keeps between queries.
@@ -1110,7 +1160,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		start := len(sc.alts)
 		last := i == len(raw)-1
 		if id, ok := x.vocab[w]; ok {
-			sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, post: x.postings[id], idf: x.termIDF[id]})
+			sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
 		}
 		exactDF := 0
 		if len(sc.alts) > start {
@@ -1135,12 +1185,12 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 					wt = 0.86 - 0.01*float32(rank)
 					sc.alts[start].weight = 0.82
 				}
-				sc.alts = append(sc.alts, alt{terms: x.one(sc, h.term), weight: wt, why: whyCorrected, dist: uint8(h.dist), post: x.postings[h.term], idf: x.termIDF[h.term]})
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, h.term), weight: wt, why: whyCorrected, dist: uint8(h.dist), post: x.postings[h.term], cls: x.postCls[h.term], idf: x.termIDF[h.term]})
 			}
 		}
 		if last && asYouType && len(w) >= 3 || len(sc.alts) == start && len(w) >= 4 {
 			for _, t := range x.prefixTerms(sc, w, 24) {
-				sc.alts = append(sc.alts, alt{terms: x.one(sc, t), weight: 0.85, why: whyCompleted, post: x.postings[t], idf: x.termIDF[t]})
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, t), weight: 0.85, why: whyCompleted, post: x.postings[t], cls: x.postCls[t], idf: x.termIDF[t]})
 			}
 		}
 		if len(sc.alts) > start {
@@ -1179,7 +1229,7 @@ func (x *Searcher) one(sc *scratch, id uint32) []uint32 {
 // idf weighs a query alternative found in df documents: rare words
 // weigh more, and vague ones little.
 func (x *Searcher) idf(df int, terms []uint32) float32 {
-	N := float32(len(x.meta) + 1)
+	N := float32(len(x.mclass) + 1)
 	idf := float32(math.Log(float64(1 + N/(float32(df)+1))))
 	if allVague(x, terms) {
 		idf *= 0.3
@@ -1304,6 +1354,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 	}
 	sc.acc = sc.acc[:0]
+	first := 0 // the documents the first slot brings: the table's first size
+	for _, a := range slots[order[0]].alts {
+		first += min(len(a.post), capDocs)
+	}
+	sc.dtab.reset(first)
 	capped := false // some list was cut to its best documents
 	const bigList = 6000
 	for k, si := range order[:len(slots)] {
@@ -1330,15 +1385,16 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 		for ai := range sl.alts {
 			a := &sl.alts[ai]
-			post := a.post
+			post, cls := a.post, a.cls
 			if !onlyExisting && len(post) > capDocs {
-				post = x.bestOf(a, sc)
+				post, cls = x.bestOf(a, sc)
 				capped = true
 			}
 			mine := uint8(ai + 1)
-			for _, d := range post {
-				p := sc.pos[d]
-				if p == 0 {
+			tab := &sc.dtab
+			for i, d := range post {
+				h := tab.find(d)
+				if tab.keys[h] == 0 {
 					if onlyExisting {
 						continue
 					}
@@ -1348,12 +1404,15 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 					}
 					sc.acc = sc.acc[:n+1]
 					ac := &sc.acc[n]
-					ac.doc, ac.alt = d, [maxSlots]uint8{}
+					ac.doc, ac.alt, ac.cls = d, [maxSlots]uint8{}, cls[i]
 					ac.alt[si] = mine
-					sc.pos[d] = int32(n + 1)
+					tab.keys[h], tab.vals[h] = d+1, int32(n)
+					if 2*(n+1) > len(tab.keys) {
+						sc.growDocs()
+					}
 					continue
 				}
-				ac := &sc.acc[p-1]
+				ac := &sc.acc[tab.vals[h]]
 				if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
 					ac.alt[si] = mine
 				}
@@ -1369,7 +1428,6 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	var maxScore float32
 	for i := range sc.acc {
 		ac := &sc.acc[i]
-		sc.pos[ac.doc] = 0
 		var cov float32
 		matched := 0
 		for si := range slots {
@@ -1380,7 +1438,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 		}
 		cov /= total
-		d := &x.meta[ac.doc]
+		d := &x.classes[ac.cls]
 		prec := float32(1)
 		if d.essLen > 0 {
 			prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
@@ -1427,7 +1485,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
 		var score float32
-		if !capped && !x.meta[ac.doc].nemod {
+		if !capped && !x.classes[ac.cls].nemod {
 			score = ac.part * x.detail[ac.doc].length
 		} else {
 			if !marked {
@@ -1557,7 +1615,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			break
 		}
 		g := x.codes[k.c.code]
-		kind := x.meta[k.c.doc].kind
+		kind := x.metaOf(k.c.doc).kind
 		r := Result{System: g.sys, Code: FormatCode(g.sys, g.code), Title: k.e.Title(), Score: math.Round(float64(k.score)*1000) / 1000,
 			Billable: k.e.Billable, Matched: x.texts[k.c.doc], Source: docKindNames[kind]}
 		if kind >= docIndex && kind <= docNeoplasm {
@@ -1602,6 +1660,16 @@ func (t *idTable) find(id uint32) uint32 {
 		h = (h + 1) & t.mask
 	}
 	return h
+}
+
+// growDocs doubles the document table and enters the accumulators again.
+func (sc *scratch) growDocs() {
+	tab := &sc.dtab
+	tab.reset(2 * len(sc.acc))
+	for i := range sc.acc {
+		h := tab.find(sc.acc[i].doc)
+		tab.keys[h], tab.vals[h] = sc.acc[i].doc+1, int32(i)
+	}
 }
 
 // candTable returns the scratch's code table emptied and sized for the
@@ -1748,7 +1816,7 @@ func (x *Searcher) queryInNemod(sc *scratch, doc uint32) bool {
 // query accounts for), the source's weight and a slight preference for
 // shorter texts. It needs markQuery's numbering.
 func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32) float32 {
-	d, dt := &x.meta[doc], &x.detail[doc]
+	d, dt := x.metaOf(doc), &x.detail[doc]
 	toks := x.toks[dt.tokS:x.detail[doc+1].tokS]
 	cut := int32(dt.cut)
 	tpos := sc.tpos
@@ -1825,17 +1893,17 @@ func hasAll(toks, terms []uint32) bool {
 // staticQuality orders documents when a long list must be cut: short texts
 // from strong sources that lead to an index's own code first.
 func (x *Searcher) staticQuality(doc uint32) float32 {
-	m := &x.meta[doc]
+	m := x.metaOf(doc)
 	return docKindWeight[m.kind] * m.bound / (1 + 0.15*float32(m.essLen))
 }
 
 // bestOf returns the capDocs best documents of a long alternative: from
 // the precomputed impact order for one term, or by filtering an
 // intersection.
-func (x *Searcher) bestOf(a *alt, sc *scratch) []uint32 {
+func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 	if len(a.terms) == 1 {
 		if imp, ok := x.impact[a.terms[0]]; ok {
-			return imp
+			return imp.docs, imp.cls
 		}
 	}
 	var best float32
@@ -1843,13 +1911,14 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) []uint32 {
 		best = max(best, x.staticQuality(d))
 	}
 	th := scoreThreshold(len(a.post), capDocs, best, func(i int) float32 { return x.staticQuality(a.post[i]) })
-	sc.cut = sc.cut[:0]
-	for _, d := range a.post {
+	sc.cut, sc.cutCls = sc.cut[:0], sc.cutCls[:0]
+	for i, d := range a.post {
 		if x.staticQuality(d) >= th {
 			sc.cut = append(sc.cut, d)
+			sc.cutCls = append(sc.cutCls, a.cls[i])
 		}
 	}
-	return sc.cut
+	return sc.cut, sc.cutCls
 }
 
 // lengthFactor slightly prefers texts with fewer words.
@@ -1943,7 +2012,7 @@ func hasAnyPrefix(code string, ps []string) bool {
 
 // explain says why a code ranked where it did.
 func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []string {
-	kind := x.meta[c.doc].kind
+	kind := x.metaOf(c.doc).kind
 	have := map[uint32]bool{}
 	for _, t := range x.docToks(c.doc) {
 		have[t] = true
