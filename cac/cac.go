@@ -828,7 +828,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if m := leadIn.FindStringIndex(t); m != nil && m[1] < len(t) {
 			p.start += m[1]
 		}
-		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 {
+		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) {
 			p.end = p.start + m[0]
 		}
 		for p.start < p.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[p.start])) {
@@ -967,6 +967,14 @@ func restates(part string, r codeset.Result) bool {
 		}
 	}
 	return true
+}
+
+// dependenceOn reports whether a phrase cut before "on" is a dependence
+// ("dependence on home oxygen"), where "on" names what is depended on
+// rather than a treatment.
+func dependenceOn(before string) bool {
+	b := strings.ToLower(strings.TrimSpace(before))
+	return strings.HasSuffix(b, "dependence") || strings.HasSuffix(b, "dependent") || strings.HasSuffix(b, "dependency")
 }
 
 // ownContext reports whether a part of an item carries a context trigger
@@ -1118,6 +1126,20 @@ func names(phrase string, r codeset.Result) bool {
 			}
 		}
 		if 2*n >= len(alt) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSimilar reports whether a set of words holds w or a word similar to
+// it.
+func hasSimilar(have map[string]bool, w string) bool {
+	if have[w] {
+		return true
+	}
+	for p := range have {
+		if similar(p, w) {
 			return true
 		}
 	}
@@ -1464,12 +1486,13 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 	for _, w := range codeset.Words(joinHyphens(phrase)) {
 		have[w] = true
 	}
+	best = refineExtra(have, best, rs)
 	if !strings.Contains(strings.ToLower(best.Title), "unspecified") {
 		return refineOther(have, best, rs)
 	}
 	count := func(title string) (in int) {
 		for _, w := range codeset.Words(joinHyphens(title)) {
-			if have[w] && w != unspecifiedWord {
+			if w != unspecifiedWord && hasSimilar(have, w) {
 				in++
 			}
 		}
@@ -1498,6 +1521,47 @@ var (
 // episode gives an injury code the 7th character of the encounter the note
 // describes: A while the injury is actively treated, D at a visit for
 // healing, S for a sequela.
+// refineExtra prefers, among close siblings, the code whose title adds
+// the fewest words the phrase does not say: "pulmonary embolism without
+// acute cor pulmonale" is I26.99 (other), not I26.90 (septic).
+func refineExtra(have map[string]bool, best codeset.Result, rs []codeset.Result) codeset.Result {
+	measure := func(r codeset.Result) (extra, in int) {
+		extra, in = measureText(have, r.Title)
+		if e, i := measureText(have, r.Matched); r.Matched != "" && e < extra {
+			extra, in = e, i
+		}
+		return extra, in
+	}
+	be, bi := measure(best)
+	if be == 0 {
+		return best
+	}
+	for _, r := range rs {
+		if r.Code == best.Code || !r.Billable || len(r.Code) < 3 || r.Code[:3] != best.Code[:3] || r.Score < 0.9*best.Score {
+			continue
+		}
+		if e, i := measure(r); e < be && i >= bi {
+			best, be, bi = r, e, i
+		}
+	}
+	return best
+}
+
+// measureText counts a title's words the phrase does not say (extra) and
+// those it does (in); modifiers, "other" and "unspecified" are neither.
+func measureText(have map[string]bool, title string) (extra, in int) {
+	for _, w := range codeset.Words(joinHyphens(title)) {
+		switch {
+		case hasSimilar(have, w):
+			in++
+		case modifiers[w] || w == otherWord || w == unspecifiedWord:
+		default:
+			extra++
+		}
+	}
+	return extra, in
+}
+
 // refineOther replaces an "other" code when a sibling names what the
 // phrase says: "STEMI of the inferior wall involving the right coronary
 // artery" is I21.11 (right coronary artery), not I21.19 (other coronary
