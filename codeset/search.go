@@ -914,6 +914,7 @@ type slot struct {
 // scratch is one query's working memory, reused from query to query.
 type scratch struct {
 	dtab   idTable // doc → index into acc
+	ttab   idTable // term → a slot's best one-word alternative
 	acc    []docAcc
 	sel    []int32
 	cut    []uint32
@@ -1367,18 +1368,49 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		onlyExisting := k > 0 && len(sc.acc) > 0 && size > bigList
 		if onlyExisting && len(sc.acc)*8 < size {
 			// few candidates, long lists: look the terms up in each
-			// candidate's own words instead of walking the lists
+			// candidate's own words instead of walking the lists. Each
+			// candidate takes the alternative a walk would give it: the
+			// highest key, the first of equal keys.
+			better := func(ai, bi int) bool {
+				return sl.alts[ai].key > sl.alts[bi].key || sl.alts[ai].key == sl.alts[bi].key && ai < bi
+			}
+			// the best one-word alternative of each word
+			tab := &sc.ttab
+			tab.reset(len(sl.alts))
+			multi := false
+			for ai := range sl.alts {
+				a := &sl.alts[ai]
+				if len(a.terms) != 1 {
+					multi = true
+					continue
+				}
+				h := tab.find(a.terms[0])
+				if tab.keys[h] == 0 {
+					tab.keys[h], tab.vals[h] = a.terms[0]+1, int32(ai)
+				} else if better(ai, int(tab.vals[h])) {
+					tab.vals[h] = int32(ai)
+				}
+			}
 			for i := range sc.acc {
 				ac := &sc.acc[i]
 				toks := x.docToks(ac.doc)
-				for ai := range sl.alts {
-					a := &sl.alts[ai]
-					if !hasAll(toks, a.terms) {
-						continue
+				best := -1
+				for _, t := range toks {
+					if h := tab.find(t); tab.keys[h] != 0 {
+						if ai := int(tab.vals[h]); best < 0 || better(ai, best) {
+							best = ai
+						}
 					}
-					if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
-						ac.alt[si] = uint8(ai + 1)
+				}
+				if multi {
+					for ai := range sl.alts {
+						if a := &sl.alts[ai]; len(a.terms) > 1 && (best < 0 || better(ai, best)) && hasAll(toks, a.terms) {
+							best = ai
+						}
 					}
+				}
+				if best >= 0 {
+					ac.alt[si] = uint8(best + 1)
 				}
 			}
 			continue
