@@ -262,7 +262,7 @@ type item struct {
 	start, end int
 }
 
-var itemSplit = regexp.MustCompile(`(?m)(^\s*\d+[.)]\s*|[.;]\s+|\n)`)
+var itemSplit = regexp.MustCompile(`(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*|[.;]\s+|\n)`)
 
 func items(note string, s section) []item {
 	body := note[s.start:s.end]
@@ -389,6 +389,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
 				chronicOnly = true
+			case s.kind != secHistory && historyAfter(head) > 0:
+				// "CAD native vessel s/p LAD DES": the trigger governs what
+				// follows it; the condition before it is current.
+				it.end = it.start + historyAfter(head)
+				text = note[it.start:it.end]
 			case s.kind == secHistory || historyRe.MatchString(head):
 				reason = "history"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]):
@@ -801,10 +806,18 @@ var (
 	// fibrillation with rapid ventricular response", "SIADH from small
 	// cell lung cancer". When the whole phrase names no code, the words
 	// before it are looked up alone.
-	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|from|secondary to|2/2|in the setting of|complicated by|after|following|on|in)\s`)
+	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in the setting of|complicated by|after|following|on|in)\s`)
 	// abbreviations coders read without thinking; the encoder's synonym
 	// list holds the conditions, these are the joining words.
-	shorthand = strings.NewReplacer("w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ")
+	shorthand = strings.NewReplacer("w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ",
+		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
+		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
+		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia")
+	// side is the L or R of "L forearm", "R ankle".
+	side = regexp.MustCompile(`\b([LR])\s+([a-z1-5])`)
+	// measurement is a part that reports a value, not a condition:
+	// "EF 60-65%", "Cr peak 2.6", "2 L NC".
+	measurement = regexp.MustCompile(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|wbc|hr|bp|spo2|sat|egfr|ldl|na|k|hgb|inr|plt|temp|t)\b[^a-z]*\d|[<>=]`)
 )
 
 // findConcepts looks up an item's conditions. The first part of the item
@@ -839,8 +852,10 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		return p
 	}
-	look := func(p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(note[p.start:p.end]), " "))
+	var lookText func(text string, p span) (concept, bool)
+	look := func(p span) (concept, bool) { return lookText(note[p.start:p.end], p) }
+	lookText = func(text string, p span) (concept, bool) {
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(sides(text)), " "))
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
@@ -895,10 +910,29 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			break
 		}
 	}
+	// …and without the measurements beside it: "HFpEF (EF 60-65%),
+	// chronic, compensated" is looked up as "HFpEF chronic compensated".
+	var clean []string
+	measured := false
+	for i, p := range parts {
+		if p.start >= whole.end {
+			break
+		}
+		if i > 0 && measurement.MatchString(note[p.start:p.end]) {
+			measured = true
+			continue
+		}
+		clean = append(clean, note[p.start:p.end])
+	}
 	var best concept
 	ok := false
 	if whole == parts[0] || len(strings.Fields(note[whole.start:whole.end])) <= 12 {
 		best, ok = look(whole)
+	}
+	if measured && len(clean) > 1 {
+		if c, ok2 := lookText(strings.Join(clean, ", "), whole); ok2 && (!ok || c.r.Score > best.r.Score) {
+			best, ok = c, true
+		}
 	}
 	for _, p := range []span{parts[0], trim(parts[0])} {
 		if p == whole {
@@ -916,6 +950,17 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		// The longest cut that names a code wins: "iron deficiency anemia
 		// secondary to chronic blood loss from menorrhagia".
 		p := trim(parts[0])
+		// "Acute on chronic HFrEF exacerbation", "severe sepsis d/t E.
+		// coli bacteremia": a last word or two the code does not say.
+		for drop := 1; drop <= 2 && !ok; drop++ {
+			end := dropWords(note, p, drop)
+			if end <= p.start || meaningWord.MatchString(note[end:p.end]) {
+				break
+			}
+			if countLetters(note[p.start:end]) >= 4 && len(strings.Fields(note[p.start:end])) >= 2 && !danglingEnd.MatchString(note[p.start:end]) {
+				best, ok = look(span{p.start, end})
+			}
+		}
 		cuts := connector.FindAllStringIndex(note[p.start:p.end], -1)
 		for k := len(cuts) - 1; k >= 0 && !ok; k-- {
 			if best, ok = look(span{p.start, p.start + cuts[k][0]}); ok {
@@ -975,6 +1020,56 @@ func restates(part string, r codeset.Result) bool {
 func dependenceOn(before string) bool {
 	b := strings.ToLower(strings.TrimSpace(before))
 	return strings.HasSuffix(b, "dependence") || strings.HasSuffix(b, "dependent") || strings.HasSuffix(b, "dependency")
+}
+
+// historyAfter returns where a history trigger begins in an item's head
+// when words that name a condition come before it ("CAD s/p stent"), or 0.
+func historyAfter(head string) int {
+	m := historyRe.FindStringIndex(head)
+	if m == nil || m[0] == 0 || countLetters(head[:m[0]]) < 3 {
+		return 0
+	}
+	if explicitHistory.MatchString(head[:m[1]]) {
+		return 0 // "history of" reads forward only from its start
+	}
+	return m[0]
+}
+
+// sides spells out a side written as a letter.
+func sides(text string) string {
+	if !strings.Contains(text, "L ") && !strings.Contains(text, "R ") {
+		return text
+	}
+	return side.ReplaceAllStringFunc(text, func(m string) string {
+		if m[0] == 'L' {
+			return "left " + m[len(m)-1:]
+		}
+		return "right " + m[len(m)-1:]
+	})
+}
+
+var (
+	// meaningWord is a word that turns a condition into something else —
+	// a screening, a history, an exposure — and so is never dropped.
+	meaningWord = regexp.MustCompile(`(?i)\b(screening|history|exposure|exposed|risk|status|prophylaxis|counsel\w*|follow|surveillance|evaluation|work-?up|test\w*|vaccin\w*|immuniz\w*|encounter|monitoring|removal|fitting|adjustment|carrier|contact|suspected|concern|rule|ruled|negative|absent|free)\b`)
+	// danglingEnd is a phrase cut after a connector: "sepsis due to".
+	danglingEnd = regexp.MustCompile(`(?i)\b(due to|due|to|of|with|w/|from|and|or|secondary|in|on|d/t|after|by|for)\s*$`)
+)
+
+// dropWords returns the end of span p less its last n words.
+func dropWords(note string, p struct{ start, end int }, n int) int {
+	end := p.end
+	for ; n > 0; n-- {
+		i := strings.LastIndexAny(note[p.start:end], " \t")
+		if i <= 0 {
+			return p.start
+		}
+		end = p.start + i
+		for end > p.start && (note[end-1] == ' ' || note[end-1] == ',') {
+			end--
+		}
+	}
+	return end
 }
 
 // ownContext reports whether a part of an item carries a context trigger

@@ -202,4 +202,6 @@ func TestEvalHeldout(t *testing.T) { evalNotes(t, "testdata/heldout", "held-out 
 // TestEvalHeldout2 scores the second held-out set, testdata/heldout2,
 // written by someone who had not seen the engine, after the first held-out
 // set had been looked at; its first figure is in docs/BENCHMARKS.md.
-func TestEvalHeldout2(t *testing.T) { evalNotes(t, "testdata/heldout2", "second held-out set", 0.0, 1.0) }
+func TestEvalHeldout2(t *testing.T) {
+	evalNotes(t, "testdata/heldout2", "second held-out set", 0.0, 1.0)
+}
