@@ -297,7 +297,7 @@ func items(note string, s section) []item {
 			it.end--
 		}
 		t := note[it.start:it.end]
-		if countLetters(t) >= 5 && !planRe.MatchString(t) {
+		if countLetters(t) >= 3 && !planRe.MatchString(t) {
 			kept = append(kept, it)
 		}
 	}
@@ -547,6 +547,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 			break
 		}
 	}
+	out = diabeticCKD(out, x, opt)
 	i10, ok := has("I10")
 	if !ok {
 		return out
@@ -578,6 +579,64 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 		out[i10].Title = rs[0].Title
 	}
 	return out
+}
+
+var (
+	type2Re = regexp.MustCompile(`(?i)\b(t2dm|dm2|dm ii|dm-?2|type (2|ii) (dm|diabet\w*)|t2 dm|niddm)\b`)
+	type1Re = regexp.MustCompile(`(?i)\b(t1dm|dm1|type (1|i) (dm|diabet\w*)|iddm)\b`)
+)
+
+// diabeticCKD applies the classification's "with" convention to diabetes
+// and chronic kidney disease (Official Guidelines I.A.15, I.C.4.a.2): the
+// two are linked unless the note says otherwise, so type 2 diabetes with
+// a CKD stage is E11.22 plus the stage, not E11.9 — also when the search
+// named only the stage for "T2DM w/ diabetic CKD stage 3a".
+func diabeticCKD(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	ckd := -1
+	for i, s := range out {
+		if strings.HasPrefix(s.Code, "N18.") {
+			ckd = i
+			break
+		}
+	}
+	if ckd < 0 {
+		return out
+	}
+	code := ""
+	for _, s := range out {
+		switch {
+		case strings.HasPrefix(s.Code, "E11."):
+			code = "E11.22"
+		case strings.HasPrefix(s.Code, "E10."):
+			code = "E10.22"
+		}
+	}
+	if ev := out[ckd].Evidence; code == "" {
+		switch {
+		case type2Re.MatchString(ev):
+			code = "E11.22"
+		case type1Re.MatchString(ev):
+			code = "E10.22"
+		}
+	}
+	if code == "" || containsCode(out, code) {
+		return out
+	}
+	rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
+	if len(rs) == 0 || rs[0].Code != code || !rs[0].Billable {
+		return out
+	}
+	sg := Suggestion{System: codeset.ICD10CM, Code: code, Title: rs[0].Title, Confidence: out[ckd].Confidence, Start: out[ckd].Start, End: out[ckd].End,
+		Evidence: out[ckd].Evidence, Section: out[ckd].Section, Rule: "diabetes with chronic kidney disease"}
+	// An unspecified diabetes code gives way to the combination.
+	for i, s := range out {
+		if s.Code == code[:3]+".9" || s.Code == code[:3]+".8" {
+			sg.Principal = s.Principal
+			out[i] = sg
+			return out
+		}
+	}
+	return append(out, sg)
 }
 
 func cat(code string) string {
@@ -841,7 +900,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if m := leadIn.FindStringIndex(t); m != nil && m[1] < len(t) {
 			p.start += m[1]
 		}
-		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) {
+		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
+			!strings.HasPrefix(strings.ToLower(note[p.start+m[0]:p.end]), " on chronic") {
 			p.end = p.start + m[0]
 		}
 		for p.start < p.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[p.start])) {
@@ -1305,7 +1365,7 @@ var (
 	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)? smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily) smoker)\b`)
 	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former smoker|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
-	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*medications(?: at discharge| on admission)?)\s*:`)
+	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:`)
 	longTermRe      = regexp.MustCompile(`(?i)\b(long[- ]term|chronic(?:ally)?|lifelong|indefinite(?:ly)?|continues? (?:on|to take))\b`)
 )
 
@@ -1377,6 +1437,13 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 				add("Z23", m[0], m[1], "immunization given")
 				break
 			}
+		}
+	}
+	// Severe sepsis is coded with the infection (R65.2-, Official
+	// Guidelines I.C.1.d.1.a), with septic shock R65.21.
+	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "severe sepsis") {
+		if i := strings.Index(lower, "severe sepsis"); !negatedAt(note, i) {
+			add("R65.20", i, i+len("severe sepsis"), "severe sepsis")
 		}
 	}
 	// The BMI is coded with the weight diagnosis it supports, for adults.
@@ -1459,7 +1526,7 @@ func medicationLists(note string) [][2]int {
 	var out [][2]int
 	locs := headings(note)
 	for k, l := range locs {
-		if strings.Contains(strings.ToLower(note[l.nameStart:l.nameEnd]), "medication") && medSectionRe.MatchString(note[l.start:l.end]) {
+		if name := strings.ToLower(note[l.nameStart:l.nameEnd]); (strings.Contains(name, "medication") || strings.Contains(name, "meds")) && medSectionRe.MatchString(note[l.start:l.end]) {
 			end := len(note)
 			if k+1 < len(locs) {
 				end = locs[k+1].start
