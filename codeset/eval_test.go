@@ -99,10 +99,12 @@ func runEval(t *testing.T, path string, bar float64) {
 
 func TestEvalQueries(t *testing.T) { runEval(t, "testdata/eval_queries.tsv", 0.90) }
 
-// TestEvalHeldOut runs the held-out file, which is never used for tuning.
-// The issue's bar is 95% top-5; this guard fails under 90% so that a
-// regression shows, and docs/bench-codeset.md records the measured rate.
-func TestEvalHeldOut(t *testing.T) { runEval(t, "testdata/eval_heldout.tsv", 0.90) }
+// TestEvalHeldOut runs the first held-out file. It was held out until its
+// misses were studied for their general causes (joined words such as "ear
+// ache", missing abbreviations); it is now seen, and guards the issue's
+// bar of 95% top-5. docs/bench-codeset.md records both its first and its
+// present rate.
+func TestEvalHeldOut(t *testing.T) { runEval(t, "testdata/eval_heldout.tsv", 0.95) }
 
 // TestEvalHeldOut2 runs a second held-out file of every kind of query the
 // issue lists (lay terms, abbreviations, misspellings, eponyms, injuries

@@ -871,6 +871,7 @@ const (
 	whySynonym                  // a synonym or abbreviation's expansion
 	whyCorrected                // a spelling correction
 	whyCompleted                // a completion of the word being typed
+	whyJoined                   // two words written apart, joined
 )
 
 // alt is one way to satisfy a query slot: all its terms must be present.
@@ -900,6 +901,8 @@ func (x *Searcher) whyText(sl *slot, a *alt) string {
 		return fmt.Sprintf("%q corrected to %q (edit distance %d)", sl.text, x.terms[a.terms[0]], a.dist)
 	case whyCompleted:
 		return fmt.Sprintf("%q completed to %q", sl.text, x.terms[a.terms[0]])
+	case whyJoined:
+		return fmt.Sprintf("%q read as one word, %q", sl.text, x.terms[a.terms[0]])
 	}
 	return ""
 }
@@ -1124,34 +1127,27 @@ func (x *Searcher) isCodePrefix(p string, rels *releases) bool {
 
 // parse turns the query words into slots.
 func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
-	toks := tokenize(q, false)
+	written := splitWords(q, false)
+	toks := make([]string, len(written))
+	for i, w := range written {
+		toks[i] = stem(w)
+	}
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
-		// longest synonym phrase starting here
-		matched := 0
-		for L := min(x.synFirst[toks[i]], len(toks)-i); L >= 1; L-- {
-			sc.key = sc.key[:0]
-			for k, t := range toks[i : i+L] {
-				if k > 0 {
-					sc.key = append(sc.key, ' ')
-				}
-				sc.key = append(sc.key, t...)
+		// the longest synonym phrase starting here; then two words the
+		// code set writes as one ("ear ache", "fore arm"), before a
+		// synonym of the first word alone
+		matched := x.synonymSlot(sc, toks[i:], 2, &slots)
+		if matched == 0 && i+1 < len(toks) {
+			if sl, ok := x.compound(sc, written[i], written[i+1], toks[i], toks[i+1]); ok {
+				slots = append(slots, sl)
+				matched = 2
 			}
-			se, ok := x.synAlts[string(sc.key)]
-			if !ok {
-				continue
-			}
-			key := toks[i]
-			if L > 1 {
-				key = se.key
-			}
-			start := len(sc.alts)
-			sc.alts = append(sc.alts, se.alts...)
-			slots = append(slots, slot{text: key, alts: sc.alts[start:len(sc.alts):len(sc.alts)]})
-			matched = L
-			break
+		}
+		if matched == 0 {
+			matched = x.synonymSlot(sc, toks[i:], 1, &slots)
 		}
 		if matched > 0 {
 			i += matched
@@ -1218,6 +1214,77 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	}
 	sc.slots = slots
 	return slots
+}
+
+// synonymSlot appends the slot of the longest synonym entry, of least
+// words or more, that toks starts with, and returns how many words it took.
+func (x *Searcher) synonymSlot(sc *scratch, toks []string, least int, slots *[]slot) int {
+	for L := min(x.synFirst[toks[0]], len(toks)); L >= least; L-- {
+		sc.key = sc.key[:0]
+		for k, t := range toks[:L] {
+			if k > 0 {
+				sc.key = append(sc.key, ' ')
+			}
+			sc.key = append(sc.key, t...)
+		}
+		se, ok := x.synAlts[string(sc.key)]
+		if !ok {
+			continue
+		}
+		key := toks[0]
+		if L > 1 {
+			key = se.key
+		}
+		start := len(sc.alts)
+		sc.alts = append(sc.alts, se.alts...)
+		*slots = append(*slots, slot{text: key, alts: sc.alts[start:len(sc.alts):len(sc.alts)]})
+		return L
+	}
+	return 0
+}
+
+// compound returns a slot for two query words that the vocabulary also
+// holds as one word (a and b as written, sa and sb stemmed): the joined
+// word, or both words in the same text.
+func (x *Searcher) compound(sc *scratch, a, b, sa, sb string) (slot, bool) {
+	if len(a) < 2 || len(b) < 3 || !isLetters(a) || !isLetters(b) {
+		return slot{}, false
+	}
+	// "opioid de" joins to "opioidde", which stems back to "opioid": a
+	// second word that is only an ending is no word of its own
+	j := stem(a + b)
+	id, ok := x.vocab[j]
+	if !ok || j == sa || j == sb {
+		return slot{}, false
+	}
+	start := len(sc.alts)
+	sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, why: whyJoined, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
+	if ia, ok := x.vocab[sa]; ok {
+		if ib, ok := x.vocab[sb]; ok && ia != ib {
+			n := len(sc.ids)
+			sc.ids = append(sc.ids, ia, ib)
+			terms := sc.ids[n : n+2 : n+2]
+			post := x.intersect(sc, terms)
+			if len(post) > 0 {
+				cls := make([]uint16, len(post))
+				for i, d := range post {
+					cls[i] = x.mclass[d]
+				}
+				sc.alts = append(sc.alts, alt{terms: terms, weight: 1, post: post, cls: cls, idf: x.idf(len(post), terms)})
+			}
+		}
+	}
+	return slot{text: a + " " + b, alts: sc.alts[start:len(sc.alts):len(sc.alts)]}, true
+}
+
+// isLetters reports whether w is all lower-case letters.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // one returns a one-term list from the scratch's arena.

@@ -35,6 +35,15 @@ var vagueWords = func() map[string]bool {
 // tokenize splits text into lower-case words of letters and digits, drops
 // possessive 's and stop words, and stems each word.
 func tokenize(s string, keepStop bool) []string {
+	out := splitWords(s, keepStop)
+	for i, w := range out {
+		out[i] = stem(w)
+	}
+	return out
+}
+
+// splitWords is tokenize without the stemming: the words as written.
+func splitWords(s string, keepStop bool) []string {
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "'s", "")
 	s = strings.ReplaceAll(s, "’s", "")
@@ -44,7 +53,7 @@ func tokenize(s string, keepStop bool) []string {
 		if start >= 0 {
 			w := s[start:end]
 			if keepStop || !stopWords[w] {
-				out = append(out, stem(w))
+				out = append(out, w)
 			}
 			start = -1
 		}
