@@ -53,6 +53,7 @@ func Dialect() *sqlstore.Dialect {
 		FindEncounters:  findEncounters,
 		FindDocuments:   findDocuments,
 		FindProviders:   findProviders,
+		InsertInbound:   insertInbound,
 		Time:            func(t time.Time) any { return t.UTC() },
 		IsUnique:        isUnique,
 		SplitStatements: func(s string) []string { return []string{s} },

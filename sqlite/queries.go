@@ -1,6 +1,10 @@
 package sqlite
 
-import "github.com/chartroom/chartroom/sqlstore"
+import (
+	"strings"
+
+	"github.com/chartroom/chartroom/sqlstore"
+)
 
 const (
 	patientCols   = `p.id, p.names, p.birth_date, p.sex, p.flags, p.deceased_at, p.merged_into, p.secret, p.version, p.created_at, p.updated_at`
@@ -87,8 +91,6 @@ var queries = sqlstore.Queries{
 	SelectAPIToken:   `SELECT id, user_id, name, scope, created_at, expires_at, revoked FROM api_tokens WHERE token_hash = ?`,
 	RevokeAPIToken:   `UPDATE api_tokens SET revoked = 1 WHERE id = ?`,
 
-	InsertInbound: `INSERT INTO interface_messages (channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sending_app, sending_facility, control_id) DO NOTHING RETURNING id`,
 	SelectInboundAck: `SELECT id, ack, ack_code FROM interface_messages WHERE sending_app = ? AND sending_facility = ? AND control_id = ?`,
 	// Claimed oldest first, walking the pending index in id order so that a
 	// claim stops after its limit instead of reading the whole backlog; a
@@ -191,4 +193,20 @@ var queries = sqlstore.Queries{
 	SelectFinalised:           `SELECT a.updated_by, e.class, a.finalised_at FROM abstracts a JOIN encounters e ON e.id = a.encounter_id WHERE a.status = 'final' AND a.finalised_at >= ?1 AND a.finalised_at < ?2 AND a.updated_by IS NOT NULL`,
 	SelectSetting:             `SELECT value FROM settings WHERE key = ?1`,
 	UpsertSetting:             `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+}
+
+// insertInbound is the statement that stores rows messages at once; a
+// message seen before (same sender and control ID) is skipped, and only
+// the stored ones come back.
+func insertInbound(rows int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO interface_messages (channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status) VALUES `)
+	for i := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+	}
+	b.WriteString(` ON CONFLICT (sending_app, sending_facility, control_id) DO NOTHING RETURNING id, sending_app, sending_facility, control_id`)
+	return b.String()
 }

@@ -88,6 +88,7 @@ func Dialect() *sqlstore.Dialect {
 		FindEncounters:  findEncounters,
 		FindDocuments:   findDocuments,
 		FindProviders:   findProviders,
+		InsertInbound:   insertInbound,
 		Time:            func(t time.Time) any { return sqlstore.TimeText(t) },
 		IsUnique:        isUnique,
 		SplitStatements: sqlstore.SplitSQL,

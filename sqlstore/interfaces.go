@@ -28,31 +28,77 @@ func (s *Store) StoreInbound(ctx context.Context, batch []*chartroom.InboundMess
 			m.Status = chartroom.MessageReceived
 		}
 	}
-	prepared, err := s.prepared(ctx, s.q.InsertInbound)
-	if err != nil {
-		return unavailable(err)
+	// Prepared before the transaction: SQLite's one write connection is
+	// the transaction's until it ends.
+	var full, rest *sql.Stmt
+	var err error
+	if len(batch) >= insertChunk {
+		if full, err = s.prepared(ctx, s.d.InsertInbound(insertChunk)); err != nil {
+			return unavailable(err)
+		}
+	}
+	if n := len(batch) % insertChunk; n > 0 {
+		if rest, err = s.prepared(ctx, s.d.InsertInbound(n)); err != nil {
+			return unavailable(err)
+		}
 	}
 	return s.Transact(ctx, func(tx *sql.Tx) error {
-		ins := tx.StmtContext(ctx, prepared)
-		defer ins.Close()
-		for i, m := range batch {
-			err := ins.QueryRowContext(ctx, m.Channel, m.Remote, m.SendingApp, m.SendingFacility, m.ControlID, m.MessageType, m.PatientKey,
-				sealed[i], m.Ack, m.AckCode, s.d.Time(m.ReceivedAt.UTC().Truncate(time.Microsecond)), m.Status).Scan(&m.ID)
-			if errors.Is(err, sql.ErrNoRows) {
+		type key struct{ app, facility, control string }
+		stored := make(map[key]*chartroom.InboundMessage, len(batch))
+		for start := 0; start < len(batch); start += insertChunk {
+			chunk := batch[start:min(start+insertChunk, len(batch))]
+			st := full
+			if len(chunk) < insertChunk {
+				st = rest
+			}
+			args := make([]any, 0, 12*len(chunk))
+			for i, m := range chunk {
+				args = append(args, m.Channel, m.Remote, m.SendingApp, m.SendingFacility, m.ControlID, m.MessageType, m.PatientKey,
+					sealed[start+i], m.Ack, m.AckCode, s.d.Time(m.ReceivedAt.UTC().Truncate(time.Microsecond)), m.Status)
+			}
+			rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+			if err != nil {
+				return err
+			}
+			ids := make(map[key]int64, len(chunk))
+			for rows.Next() {
+				var id int64
+				var k key
+				if err := rows.Scan(&id, &k.app, &k.facility, &k.control); err != nil {
+					rows.Close()
+					return err
+				}
+				ids[k] = id
+			}
+			if err := rows.Close(); err != nil {
+				return err
+			}
+			for _, m := range chunk {
+				k := key{m.SendingApp, m.SendingFacility, m.ControlID}
+				if id, ok := ids[k]; ok && stored[k] == nil {
+					m.ID = id
+					stored[k] = m
+					continue
+				}
 				// Seen before: answer with the first ACK, store nothing.
+				m.Duplicate = true
+				if first := stored[k]; first != nil { // earlier in this batch
+					m.ID, m.Ack, m.AckCode = first.ID, first.Ack, first.AckCode
+					continue
+				}
 				if err := tx.QueryRowContext(ctx, s.q.SelectInboundAck, m.SendingApp, m.SendingFacility, m.ControlID).Scan(&m.ID, &m.Ack, &m.AckCode); err != nil {
 					return err
 				}
-				m.Duplicate = true
-				continue
-			}
-			if err != nil {
-				return err
 			}
 		}
 		return nil
 	})
 }
+
+// insertChunk is the most messages one statement stores: a few prepared
+// statements cover every batch size, and PostgreSQL's limit of 65,535
+// arguments is far away.
+const insertChunk = 64
 
 func (s *Store) scanInbound(row scanner) (*chartroom.InboundMessage, error) {
 	var m chartroom.InboundMessage

@@ -85,7 +85,6 @@ type Queries struct {
 	// Interface message columns: id, channel, remote, sending_app,
 	// sending_facility, control_id, message_type, patient_key, raw, ack,
 	// ack_code, received_at, status, attempts, error, processed_at.
-	InsertInbound    string // channel, remote, sending_app, sending_facility, control_id, message_type, patient_key, raw, ack, ack_code, received_at, status → id (no row on a duplicate)
 	SelectInboundAck string // sending_app, sending_facility, control_id → id, ack, ack_code
 	ClaimInbound     string // lease_until, now, limit → message columns of the claimed rows
 	FinishInbound    string // status, error, processed_at, id

@@ -36,6 +36,11 @@ type Dialect struct {
 	FindEncounters func(f chartroom.EncounterFilter, c chartroom.Cursor, limit int) (string, []any)
 	FindDocuments  func(f chartroom.DocumentFilter, c chartroom.Cursor, limit int) (string, []any)
 	FindProviders  func(f chartroom.ProviderFilter, c chartroom.Cursor, limit int) (string, []any)
+	// InsertInbound stores rows interface messages in one statement (12
+	// arguments a row, in the order of the table's columns), skipping those
+	// seen before, and returns id, sending_app, sending_facility and
+	// control_id of each one stored.
+	InsertInbound func(rows int) string
 
 	// Time converts a time for a statement argument.
 	Time func(time.Time) any

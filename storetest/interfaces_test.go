@@ -32,13 +32,23 @@ func TestInboundDurabilityAndDuplicates(t *testing.T) {
 		if !again.Duplicate || string(again.Ack) != "ACK C1" || again.ID != first.ID {
 			t.Errorf("resent message: %+v", again)
 		}
+		// The same message twice in one batch (resent before the first was
+		// committed) is stored once, and both get the first's ACK.
+		a, b := msg("C4", "P3"), msg("C4", "P3")
+		b.Ack = []byte("a different ack")
+		if err := s.StoreInbound(ctx, []*chartroom.InboundMessage{a, msg("C5", "P3"), b}); err != nil {
+			t.Fatal(err)
+		}
+		if a.Duplicate || !b.Duplicate || b.ID != a.ID || string(b.Ack) != "ACK C4" {
+			t.Errorf("resent in the same batch: %+v, %+v", a, b)
+		}
 		got, err := s.InboundMessage(ctx, first.ID)
 		if err != nil || string(got.Raw) != string(first.Raw) {
 			t.Errorf("stored raw: %v %v", got, err)
 		}
 		all, _ := s.FindInbound(ctx, "", "", 100)
-		if len(all) != 3 {
-			t.Errorf("stored %d messages, want 3", len(all))
+		if len(all) != 5 {
+			t.Errorf("stored %d messages, want 5", len(all))
 		}
 	})
 }
