@@ -872,6 +872,9 @@ var (
 		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
 		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia")
+	// clinicalWord is a word notes shorten that the code set spells out.
+	clinicalWord = regexp.MustCompile(`(?i)\b(fx|fxs|lac|pna|exac)\b`)
+	clinicalWords = map[string]string{"fx": "fracture", "fxs": "fractures", "lac": "laceration", "pna": "pneumonia", "exac": "exacerbation"}
 	// side is the L or R of "L forearm", "R ankle".
 	side = regexp.MustCompile(`\b([LR])\s+([a-z1-5])`)
 	// measurement is a part that reports a value, not a condition:
@@ -915,7 +918,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	var lookText func(text string, p span) (concept, bool)
 	look := func(p span) (concept, bool) { return lookText(note[p.start:p.end], p) }
 	lookText = func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(sides(text)), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(text))), " "))
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
@@ -1093,6 +1096,11 @@ func historyAfter(head string) int {
 		return 0 // "history of" reads forward only from its start
 	}
 	return m[0]
+}
+
+// spellOut writes out the clinical words notes shorten.
+func spellOut(text string) string {
+	return clinicalWord.ReplaceAllStringFunc(text, func(w string) string { return clinicalWords[strings.ToLower(w)] })
 }
 
 // sides spells out a side written as a letter.
