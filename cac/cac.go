@@ -873,7 +873,7 @@ var (
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
 		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia")
 	// clinicalWord is a word notes shorten that the code set spells out.
-	clinicalWord = regexp.MustCompile(`(?i)\b(fx|fxs|lac|pna|exac)\b`)
+	clinicalWord  = regexp.MustCompile(`(?i)\b(fx|fxs|lac|pna|exac)\b`)
 	clinicalWords = map[string]string{"fx": "fracture", "fxs": "fractures", "lac": "laceration", "pna": "pneumonia", "exac": "exacerbation"}
 	// side is the L or R of "L forearm", "R ankle".
 	side = regexp.MustCompile(`\b([LR])\s+([a-z1-5])`)
