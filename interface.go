@@ -44,6 +44,24 @@ const (
 // stopping and did not process it.
 var ErrRequeue = errors.New("message put back on the queue")
 
+type redoableKey struct{}
+
+// WithRedoable marks the writes made with ctx as redoable: should a power
+// failure lose them, they are made again from a durable source, as the
+// processor applies an interface message again from its stored raw form.
+// An engine may then commit them without waiting for the disk; the next
+// commit that does wait makes them durable too, since the log is written
+// in order.
+func WithRedoable(ctx context.Context) context.Context {
+	return context.WithValue(ctx, redoableKey{}, true)
+}
+
+// Redoable reports whether ctx's writes are redoable (WithRedoable).
+func Redoable(ctx context.Context) bool {
+	v, _ := ctx.Value(redoableKey{}).(bool)
+	return v
+}
+
 // ChannelStats summarises one channel for monitoring.
 type ChannelStats struct {
 	Channel     string         `json:"channel"`

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/groupcommit"
 )
 
@@ -30,6 +31,7 @@ type Writer struct {
 	every  int64
 	log    *slog.Logger
 	gc     *groupcommit.Committer[*Entry]
+	redo   *groupcommit.Committer[*Entry] // entries of redoable writes
 	mu     sync.Mutex
 	lastCP int64
 	sinks  []Sink
@@ -54,6 +56,9 @@ func NewWriter(app Appender, signer *Signer, o WriterOptions) *Writer {
 	}
 	w := &Writer{app: app, signer: signer, every: o.CheckpointEvery, log: o.Logger, sinks: o.Sinks}
 	w.gc = groupcommit.New(w.commit, o.MaxBatch, o.MaxWait)
+	w.redo = groupcommit.New(func(ctx context.Context, batch []*Entry) error {
+		return w.commit(chartroom.WithRedoable(ctx), batch)
+	}, o.MaxBatch, o.MaxWait)
 	return w
 }
 
@@ -81,14 +86,21 @@ func (w *Writer) commit(ctx context.Context, batch []*Entry) error {
 	return nil
 }
 
-// Record implements Recorder.
+// Record implements Recorder. The entry of an access made with redoable
+// writes (chartroom.WithRedoable: the interface processor's) is committed
+// like them, without waiting for the disk: a power failure that loses it
+// loses the access's writes too, and both are made again.
 func (w *Writer) Record(ctx context.Context, e Entry) error {
+	if chartroom.Redoable(ctx) {
+		return w.redo.Submit(ctx, &e)
+	}
 	return w.gc.Submit(ctx, &e)
 }
 
 // Close flushes, then writes a final checkpoint.
 func (w *Writer) Close() error {
 	w.gc.Close()
+	w.redo.Close()
 	if w.signer == nil {
 		return nil
 	}

@@ -5,11 +5,14 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chartroom/chartroom"
+	"github.com/chartroom/chartroom/audit"
 	"github.com/chartroom/chartroom/hl7"
 	"github.com/chartroom/chartroom/ingest"
 	"github.com/chartroom/chartroom/sqlstore"
+	"github.com/chartroom/chartroom/storage"
 	"github.com/chartroom/chartroom/storetest"
 )
 
@@ -194,4 +197,43 @@ func TestBadMessagesAreRejectedAndKept(t *testing.T) {
 			t.Errorf("kept %d rejected messages for review, want %d", len(kept), len(tests))
 		}
 	})
+}
+
+// TestProcessorAtFull runs the demo feed through SQLite at synchronous=FULL,
+// where the processor's redoable writes commit at NORMAL, and checks that
+// the record is the same and the write connection is back at FULL.
+func TestProcessorAtFull(t *testing.T) {
+	s, err := storage.Open(ctx, storage.Config{DataDir: t.TempDir(), Create: true, Synchronous: "FULL", MasterKey: storetest.TestKey(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.CreateFacility(ctx, &chartroom.Facility{Code: "MAIN", Name: "Harbor View"})
+	r := ingest.NewReceiver(ingest.Channel{Name: "adt", DefaultFacility: "MAIN"}, s, nil)
+	defer r.Close()
+	for _, raw := range feed(t) {
+		if code, _ := msa(t, r.HandleMLLP(ctx, raw, "127.0.0.1")); code != "AA" {
+			t.Fatalf("ACK %s", code)
+		}
+	}
+	trail := audit.NewWriter(s, nil, audit.WriterOptions{})
+	p := processor(s)
+	p.Patients = audit.Patients(s, trail, time.Now)
+	if err := p.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	trail.Close()
+	if errs, _ := s.FindInbound(ctx, chartroom.MessageError, "", 50); len(errs) != 0 {
+		t.Errorf("%d messages failed: %s", len(errs), errs[0].Error)
+	}
+	if _, err := s.PatientByIdentifier(ctx, "MAIN", "H9000001"); err != nil {
+		t.Error(err)
+	}
+	if head, err := s.AuditHead(ctx); err != nil || head.Seq == 0 {
+		t.Errorf("audit head after processing: %+v %v", head, err)
+	}
+	var level int
+	if err := s.DB().QueryRowContext(ctx, "PRAGMA synchronous").Scan(&level); err != nil || level != 2 {
+		t.Errorf("write connection's synchronous = %d (%v), want 2 (FULL)", level, err)
+	}
 }

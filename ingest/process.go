@@ -65,12 +65,15 @@ func (p *Processor) Run(ctx context.Context, workers int) {
 	if share <= 0 || share > 1 {
 		share = 0.1
 	}
+	// Applying a message is redone from its stored raw form if a power
+	// failure loses it, so its writes need not wait for the disk.
+	redo := chartroom.WithRedoable(context.WithoutCancel(ctx))
 	apply := func(m *chartroom.InboundMessage) error {
 		if ctx.Err() != nil {
 			return chartroom.ErrRequeue
 		}
 		start := time.Now()
-		err := p.Apply(context.WithoutCancel(ctx), m)
+		err := p.Apply(redo, m)
 		if p.Busy != nil && p.Busy() {
 			pause := min(time.Duration(float64(time.Since(start))*(1-share)/share), maxYield)
 			select {
@@ -85,7 +88,7 @@ func (p *Processor) Run(ctx context.Context, workers int) {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for ctx.Err() == nil {
-				n, err := p.Queue.ClaimInbound(context.WithoutCancel(ctx), 32, apply)
+				n, err := p.Queue.ClaimInbound(redo, 32, apply)
 				if err != nil && p.Log != nil {
 					p.Log.Error("claiming interface messages", "err", err.Error())
 				}
@@ -105,6 +108,7 @@ func (p *Processor) Run(ctx context.Context, workers int) {
 
 // Drain processes until the queue is empty, for tests and the CLI.
 func (p *Processor) Drain(ctx context.Context) error {
+	ctx = chartroom.WithRedoable(ctx)
 	for {
 		n, err := p.Queue.ClaimInbound(ctx, 64, func(m *chartroom.InboundMessage) error { return p.Apply(ctx, m) })
 		if err != nil || n == 0 {

@@ -76,6 +76,17 @@ func Open(path string, o Options) (w, r *sql.DB, err error) {
 	return w, r, nil
 }
 
+// Relax returns how the store commits redoable writes without waiting for
+// the disk when o asks for FULL: at NORMAL, which still writes the
+// write-ahead log in order, so the next FULL commit's sync covers them. It
+// returns nil for NORMAL (nothing to relax) and EXTRA.
+func Relax(o Options) *sqlstore.Relax {
+	if s := strings.ToUpper(o.Synchronous); s != "" && s != "FULL" {
+		return nil
+	}
+	return &sqlstore.Relax{Before: "PRAGMA synchronous(NORMAL)", After: "PRAGMA synchronous(FULL)"}
+}
+
 // Dialect returns the SQLite dialect for package sqlstore.
 func Dialect() *sqlstore.Dialect {
 	sub, _ := fs.Sub(migrations, "migrations")

@@ -8,6 +8,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -66,6 +67,17 @@ type Store struct {
 	blobDir string
 	stmtMu  sync.Mutex
 	stmts   map[string]*sql.Stmt // statements on the hot path, prepared once
+	relax   *Relax
+}
+
+// Relax is how an engine commits redoable writes (chartroom.WithRedoable)
+// without waiting for the disk: SQLite at synchronous=FULL switches the
+// write connection to NORMAL around such a transaction. A later commit at
+// FULL syncs the write-ahead log, and with it every commit before it.
+type Relax struct {
+	// Before runs on the write connection before the transaction; After
+	// restores the configured durability.
+	Before, After string
 }
 
 // Config is what New needs besides the dialect.
@@ -78,12 +90,14 @@ type Config struct {
 	// Restoring opens the store without data keys: a restore brings its
 	// own, then calls OpenVault.
 	Restoring bool
+	// Relax, when set, commits redoable writes without waiting for the disk.
+	Relax *Relax
 }
 
 // New opens the store: it applies pending migrations and unwraps the data
 // keys, creating them on a new database.
 func New(ctx context.Context, d *Dialect, c Config) (*Store, error) {
-	s := &Store{d: d, q: d.Q, db: c.DB, rdb: c.ReadDB, log: c.Logger, now: c.Now, master: c.Master}
+	s := &Store{d: d, q: d.Q, db: c.DB, rdb: c.ReadDB, log: c.Logger, now: c.Now, master: c.Master, relax: c.Relax}
 	if s.rdb == nil {
 		s.rdb = s.db
 	}
@@ -177,7 +191,43 @@ func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
 // Transact runs fn in a transaction, committing when fn returns nil.
 func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.relax != nil && chartroom.Redoable(ctx) {
+		return s.transactRelaxed(ctx, fn)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return unavailable(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return unavailable(err)
+	}
+	return nil
+}
+
+// transactRelaxed is Transact for redoable writes: on the write connection
+// switched to commits that do not wait for the disk, and back after.
+func (s *Store) transactRelaxed(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return unavailable(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, s.relax.Before); err != nil {
+		return unavailable(err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), s.relax.After); err != nil {
+			// A connection left relaxed would weaken every later commit:
+			// throw it away.
+			s.log.Error("restoring the write connection's durability", "err", err.Error())
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return unavailable(err)
 	}

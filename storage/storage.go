@@ -60,6 +60,7 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 	var (
 		w, r    *sql.DB
 		dialect *sqlstore.Dialect
+		relax   *sqlstore.Relax
 		err     error
 	)
 	if c.DSN != "" {
@@ -71,10 +72,11 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 		}
 		dialect = postgres.Dialect()
 	} else {
-		if w, r, err = sqlite.Open(filepath.Join(c.DataDir, "chartroom.db"), sqlite.Options{Synchronous: c.Synchronous}); err != nil {
+		o := sqlite.Options{Synchronous: c.Synchronous}
+		if w, r, err = sqlite.Open(filepath.Join(c.DataDir, "chartroom.db"), o); err != nil {
 			return nil, err
 		}
-		dialect = sqlite.Dialect()
+		dialect, relax = sqlite.Dialect(), sqlite.Relax(o)
 	}
 	master := c.MasterKey
 	if master == nil {
@@ -89,6 +91,7 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 	}
 	s, err := sqlstore.New(ctx, dialect, sqlstore.Config{
 		DB: w, ReadDB: r, Master: master, BlobDir: filepath.Join(c.DataDir, "blobs"), Logger: c.Logger, Now: c.Now, Restoring: c.Restoring,
+		Relax: relax,
 	})
 	if err != nil {
 		w.Close()
