@@ -38,20 +38,29 @@ func AuditColumns() string { return auditCols }
 // and writes the new head, signed. It returns the new head's seq.
 func (s *Store) AppendAudit(ctx context.Context, entries []*audit.Entry, signer *audit.Signer) (int64, error) {
 	q := s.d.Audit
+	// Prepared once, before the transaction (SQLite's one write connection
+	// is the transaction's until it ends).
+	var lock, insert, update *sql.Stmt
+	for _, p := range []struct {
+		st    **sql.Stmt
+		query string
+	}{{&lock, q.LockHead}, {&insert, q.InsertEntry}, {&update, q.UpdateHead}} {
+		st, err := s.prepared(ctx, p.query)
+		if err != nil {
+			return 0, unavailable(err)
+		}
+		*p.st = st
+	}
 	var seq int64
 	err := s.Transact(ctx, func(tx *sql.Tx) error {
 		var prev []byte
-		if err := tx.QueryRowContext(ctx, q.LockHead).Scan(&seq, &prev); err != nil {
+		if err := tx.StmtContext(ctx, lock).QueryRowContext(ctx).Scan(&seq, &prev); err != nil {
 			return err
 		}
 		if prev == nil {
 			prev = []byte{}
 		}
-		ins, err := tx.PrepareContext(ctx, q.InsertEntry)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
+		ins := tx.StmtContext(ctx, insert)
 		for _, e := range entries {
 			if e.At.IsZero() {
 				e.At = s.clock()
@@ -73,7 +82,7 @@ func (s *Store) AppendAudit(ctx context.Context, entries []*audit.Entry, signer 
 		if signer != nil {
 			sig, keyID = signer.SignHead(seq, prev), signer.ID()
 		}
-		_, err = tx.ExecContext(ctx, q.UpdateHead, seq, prev, keyID, sig)
+		_, err := tx.StmtContext(ctx, update).ExecContext(ctx, seq, prev, keyID, sig)
 		return err
 	})
 	return seq, err
