@@ -42,10 +42,13 @@ type Processor struct {
 	// BusyShare of its time applying messages and waits the rest, so the
 	// processor neither starves the ACKs of the single database writer and
 	// the CPU, nor stops: the backlog is applied at full speed once the
-	// burst is over.
+	// burst is over, or as soon as the message at hand has waited MaxLag.
 	Busy func() bool
 	// BusyShare is a worker's share of the time while Busy (default 0.1).
 	BusyShare float64
+	// MaxLag is how far behind the record may fall before the processor
+	// stops yielding to busy receivers (default 10 s).
+	MaxLag time.Duration
 	// Processed and Failed count outcomes, for monitoring.
 	Processed, Failed atomic.Int64
 }
@@ -65,6 +68,10 @@ func (p *Processor) Run(ctx context.Context, workers int) {
 	if share <= 0 || share > 1 {
 		share = 0.1
 	}
+	lag := p.MaxLag
+	if lag <= 0 {
+		lag = 10 * time.Second
+	}
 	// Applying a message is redone from its stored raw form if a power
 	// failure loses it, so its writes need not wait for the disk.
 	redo := chartroom.WithRedoable(context.WithoutCancel(ctx))
@@ -74,7 +81,7 @@ func (p *Processor) Run(ctx context.Context, workers int) {
 		}
 		start := time.Now()
 		err := p.Apply(redo, m)
-		if p.Busy != nil && p.Busy() {
+		if p.Busy != nil && time.Since(m.ReceivedAt) < lag && p.Busy() {
 			pause := min(time.Duration(float64(time.Since(start))*(1-share)/share), maxYield)
 			select {
 			case <-ctx.Done():
