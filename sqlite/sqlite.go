@@ -36,18 +36,22 @@ type Options struct {
 
 // Open opens (creating if needed) the database file at path, with WAL,
 // foreign keys and a busy timeout. It returns a write pool of one
-// connection, whose transactions take the write lock at BEGIN, and a read
-// pool for everything else.
-func Open(path string, o Options) (w, r *sql.DB, err error) {
+// connection, whose transactions take the write lock at BEGIN, a read pool
+// for everything else, and stop, which ends the checkpointer: the write
+// connection does not copy the write-ahead log into the database itself
+// (a commit that did would keep its caller waiting for tens of
+// milliseconds), a connection of its own does so in the background. Call
+// stop before closing the pools.
+func Open(path string, o Options) (w, r *sql.DB, stop func() error, err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, nil, fmt.Errorf("cannot create the data folder: %w", err)
+		return nil, nil, nil, fmt.Errorf("cannot create the data folder: %w", err)
 	}
 	sync := strings.ToUpper(o.Synchronous)
 	if sync == "" {
 		sync = "FULL"
 	}
 	if sync != "FULL" && sync != "NORMAL" && sync != "EXTRA" {
-		return nil, nil, fmt.Errorf("synchronous must be FULL, NORMAL or EXTRA, not %q", o.Synchronous)
+		return nil, nil, nil, fmt.Errorf("synchronous must be FULL, NORMAL or EXTRA, not %q", o.Synchronous)
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(15000)")
@@ -56,24 +60,69 @@ func Open(path string, o Options) (w, r *sql.DB, err error) {
 	q.Add("_pragma", "synchronous("+sync+")")
 	q.Add("_pragma", "cache_size(-65536)")
 	dsn := "file:" + path + "?" + q.Encode()
-	w, err = sql.Open("sqlite", dsn+"&_txlock=immediate")
+	w, err = sql.Open("sqlite", dsn+"&_txlock=immediate&_pragma=wal_autocheckpoint(0)")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	if err := w.PingContext(context.Background()); err != nil {
 		w.Close()
-		return nil, nil, fmt.Errorf("cannot open the database %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("cannot open the database %s: %w", path, err)
 	}
 	r, err = sql.Open("sqlite", dsn+"&mode=ro")
 	if err != nil {
 		w.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r.SetMaxOpenConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	r.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
-	return w, r, nil
+	c, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, nil, nil, err
+	}
+	c.SetMaxOpenConns(1)
+	return w, r, checkpoint(c), nil
+}
+
+// checkpointEvery is how often the checkpointer looks for log to copy.
+const checkpointEvery = 200 * time.Millisecond
+
+// restartFrames is the log size (in frames of a page) past which the
+// checkpointer restarts the log even if it must hold writers back for it:
+// copying alongside a steady stream of commits may never catch the log
+// whole, and only a log caught whole starts again from its beginning.
+const restartFrames = 64 << 10
+
+// checkpoint copies the write-ahead log into the database every
+// checkpointEvery on c, alongside the writer (PASSIVE), until stopped.
+func checkpoint(c *sql.DB) (stop func() error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(checkpointEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			var busy, frames, copied int
+			// An error (the database busy) is tried again at the next tick.
+			if c.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &frames, &copied) == nil && frames > restartFrames {
+				c.ExecContext(ctx, "PRAGMA wal_checkpoint(RESTART)")
+			}
+		}
+	}()
+	return func() error {
+		cancel()
+		<-done
+		return c.Close()
+	}
 }
 
 // Relax returns how the store commits redoable writes without waiting for

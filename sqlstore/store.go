@@ -68,6 +68,7 @@ type Store struct {
 	stmtMu  sync.Mutex
 	stmts   map[string]*sql.Stmt // statements on the hot path, prepared once
 	relax   *Relax
+	onClose func() error
 }
 
 // Relax is how an engine commits redoable writes (chartroom.WithRedoable)
@@ -92,12 +93,15 @@ type Config struct {
 	Restoring bool
 	// Relax, when set, commits redoable writes without waiting for the disk.
 	Relax *Relax
+	// OnClose, when set, runs first when the store is closed (SQLite's
+	// checkpointer stops).
+	OnClose func() error
 }
 
 // New opens the store: it applies pending migrations and unwraps the data
 // keys, creating them on a new database.
 func New(ctx context.Context, d *Dialect, c Config) (*Store, error) {
-	s := &Store{d: d, q: d.Q, db: c.DB, rdb: c.ReadDB, log: c.Logger, now: c.Now, master: c.Master, relax: c.Relax}
+	s := &Store{d: d, q: d.Q, db: c.DB, rdb: c.ReadDB, log: c.Logger, now: c.Now, master: c.Master, relax: c.Relax, onClose: c.OnClose}
 	if s.rdb == nil {
 		s.rdb = s.db
 	}
@@ -171,6 +175,9 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 
 // Close closes the pools.
 func (s *Store) Close() error {
+	if s.onClose != nil {
+		s.onClose()
+	}
 	s.stmtMu.Lock()
 	for _, st := range s.stmts {
 		st.Close()

@@ -61,6 +61,7 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 		w, r    *sql.DB
 		dialect *sqlstore.Dialect
 		relax   *sqlstore.Relax
+		stop    func() error // SQLite's checkpointer
 		err     error
 	)
 	if c.DSN != "" {
@@ -73,7 +74,7 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 		dialect = postgres.Dialect()
 	} else {
 		o := sqlite.Options{Synchronous: c.Synchronous}
-		if w, r, err = sqlite.Open(filepath.Join(c.DataDir, "chartroom.db"), o); err != nil {
+		if w, r, stop, err = sqlite.Open(filepath.Join(c.DataDir, "chartroom.db"), o); err != nil {
 			return nil, err
 		}
 		dialect, relax = sqlite.Dialect(), sqlite.Relax(o)
@@ -82,25 +83,30 @@ func Open(ctx context.Context, c Config) (*sqlstore.Store, error) {
 	if master == nil {
 		var err error
 		if master, err = loadMaster(c); err != nil {
-			w.Close()
-			if r != nil {
-				r.Close()
-			}
+			closeAll(w, r, stop)
 			return nil, err
 		}
 	}
 	s, err := sqlstore.New(ctx, dialect, sqlstore.Config{
 		DB: w, ReadDB: r, Master: master, BlobDir: filepath.Join(c.DataDir, "blobs"), Logger: c.Logger, Now: c.Now, Restoring: c.Restoring,
-		Relax: relax,
+		Relax: relax, OnClose: stop,
 	})
 	if err != nil {
-		w.Close()
-		if r != nil {
-			r.Close()
-		}
+		closeAll(w, r, stop)
 		return nil, err
 	}
 	return s, nil
+}
+
+// closeAll closes what Open opened before it failed.
+func closeAll(w, r *sql.DB, stop func() error) {
+	if stop != nil {
+		stop()
+	}
+	w.Close()
+	if r != nil {
+		r.Close()
+	}
 }
 
 func loadMaster(c Config) (vault.KeyProvider, error) {
