@@ -37,11 +37,13 @@ type Options struct {
 // Open opens (creating if needed) the database file at path, with WAL,
 // foreign keys and a busy timeout. It returns a write pool of one
 // connection, whose transactions take the write lock at BEGIN, a read pool
-// for everything else, and stop, which ends the checkpointer: the write
-// connection does not copy the write-ahead log into the database itself
-// (a commit that did would keep its caller waiting for tens of
-// milliseconds), a connection of its own does so in the background. Call
-// stop before closing the pools.
+// for everything else, and stop, which ends the checkpointer: a connection
+// of its own copies the write-ahead log into the database in the
+// background, so that the checkpoint SQLite runs in the commit that brings
+// the log to 1,000 pages (which lets the log start again from its
+// beginning) finds little left to copy, instead of keeping that commit's
+// callers waiting for tens of milliseconds. Call stop before closing the
+// pools.
 func Open(path string, o Options) (w, r *sql.DB, stop func() error, err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, nil, nil, fmt.Errorf("cannot create the data folder: %w", err)
@@ -60,7 +62,7 @@ func Open(path string, o Options) (w, r *sql.DB, stop func() error, err error) {
 	q.Add("_pragma", "synchronous("+sync+")")
 	q.Add("_pragma", "cache_size(-65536)")
 	dsn := "file:" + path + "?" + q.Encode()
-	w, err = sql.Open("sqlite", dsn+"&_txlock=immediate&_pragma=wal_autocheckpoint(0)")
+	w, err = sql.Open("sqlite", dsn+"&_txlock=immediate")
 	if err != nil {
 		return nil, nil, nil, err
 	}
