@@ -79,9 +79,15 @@ func (s *Server) handleWorkbench(w http.ResponseWriter, r *http.Request) error {
 	}
 	var docs []docView
 	var suggestions []suggestionView
+	// Without a code set (none imported, or still loading after a
+	// restart) the chart is coded by hand and the page says why there are
+	// no suggestions.
 	var x *codeset.Searcher
-	if s.Codes != nil {
-		_, x, _ = s.Codes.get()
+	codesNote := ""
+	if _, xx, err := s.Codes.get(); err != nil {
+		codesNote = "No suggestions: " + chartroom.ErrorMessage(err)
+	} else {
+		x = xx
 	}
 	f, _ := s.facts(ctx, e)
 	taken := map[string]bool{}
@@ -112,7 +118,7 @@ func (s *Server) handleWorkbench(w http.ResponseWriter, r *http.Request) error {
 	px := append(append([]coding.Procedure{}, a.Procedures...), make([]coding.Procedure, 3)...)
 	svc := append(append([]coding.Service{}, a.Services...), make([]coding.Service, 4)...)
 	s.render(w, r, http.StatusOK, "workbench.html", map[string]any{"Title": "Coding " + p.Name.Display(), "Nav": "coding", "E": e, "P": p, "A": a,
-		"Dx": dx, "Px": px, "Svc": svc, "Edits": edits, "Docs": docs, "Suggestions": suggestions, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
+		"Dx": dx, "Px": px, "Svc": svc, "Edits": edits, "Docs": docs, "Suggestions": suggestions, "CodesNote": codesNote, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
 		"POA": []string{"", "Y", "N", "U", "W", "1"}})
 	return nil
 }

@@ -201,6 +201,18 @@ func TestBrowserCodingSuggestions(t *testing.T) {
 	if err := chromedp.Do(ctx, signInFirstTimeAs(base, "ruth", pw, "harbor-suggest-2026")); err != nil {
 		t.Fatal(err)
 	}
+	// serve loads the code sets in the background; the workbench offers
+	// suggestions once they are in.
+	for i := 0; ; i++ {
+		status, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`fetch("/api/v1/codes/search?q=heart", {credentials: "same-origin"}).then(r => r.status)`, chromedp.EvalAwaitPromise))
+		if err == nil && status == 200 {
+			break
+		}
+		if i == 600 {
+			t.Fatalf("the code sets did not load within a minute: %v %v", status, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	accepted, rejected := 0, 0
 	code := func(class string, v *demogen.Visit, p *demogen.Patient) {
 		t.Helper()
