@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chartroom/chartroom"
 	"github.com/chartroom/chartroom/ingest"
 	"github.com/chartroom/chartroom/mllp"
 	"github.com/chartroom/chartroom/sqlstore"
@@ -106,6 +107,9 @@ func BenchmarkIngest(b *testing.B) {
 // TestPacedAckLatency offers a steady rate (CHARTROOM_BENCH_RATE, default
 // 1000 msg/s) over 20 connections for CHARTROOM_BENCH_SECONDS (default 10)
 // and reports the ACK latency percentiles. Set CHARTROOM_BENCH_PACED=1 to run.
+// With CHARTROOM_BENCH_PROCESS=1 the processor applies the messages to the
+// record meanwhile, as in chartroom serve (two workers yielding to the
+// receiver), and the run reports how many it applied.
 func TestPacedAckLatency(t *testing.T) {
 	if os.Getenv("CHARTROOM_BENCH_PACED") == "" {
 		t.Skip("paced latency run skipped: set CHARTROOM_BENCH_PACED=1")
@@ -129,6 +133,21 @@ func TestPacedAckLatency(t *testing.T) {
 			ln, _ := net.Listen("tcp", "127.0.0.1:0")
 			go srv.Serve(ln)
 			defer func() { srv.Close(); recv.Close() }()
+			var applied func() int64
+			if os.Getenv("CHARTROOM_BENCH_PROCESS") != "" {
+				s.CreateFacility(context.Background(), &chartroom.Facility{Code: "MAIN", Name: "Harbor View"})
+				p := &ingest.Processor{Record: ingest.Record{Patients: s, Encounters: s, Documents: s, Providers: s, Merges: s, Charges: s}, Queue: s,
+					Channels: map[string]ingest.Channel{"bench": {Name: "bench", DefaultFacility: "MAIN"}},
+					Busy:     func() bool { return recv.Busy(50 * time.Millisecond) }}
+				if share, err := strconv.ParseFloat(os.Getenv("CHARTROOM_BENCH_PROCESS"), 64); err == nil && share < 1 {
+					p.BusyShare = share
+				}
+				pctx, stop := context.WithCancel(context.Background())
+				done := make(chan struct{})
+				go func() { p.Run(pctx, 2); close(done) }()
+				defer func() { stop(); <-done }()
+				applied = func() int64 { return p.Processed.Load() + p.Failed.Load() }
+			}
 			const conns = 20
 			per := time.Second * time.Duration(conns) / time.Duration(rate)
 			var mu sync.Mutex
@@ -166,6 +185,9 @@ func TestPacedAckLatency(t *testing.T) {
 			p := func(q float64) time.Duration { return lat[int(float64(len(lat)-1)*q)] }
 			t.Logf("%s: %d messages at %d/s offered over %d connections: p50 %v p99 %v max %v", name, len(lat), rate, conns,
 				p(0.5).Round(10*time.Microsecond), p(0.99).Round(10*time.Microsecond), lat[len(lat)-1].Round(10*time.Microsecond))
+			if applied != nil {
+				t.Logf("%s: %d applied to the record meanwhile", name, applied())
+			}
 		})
 	}
 }

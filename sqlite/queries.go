@@ -92,14 +92,18 @@ var queries = sqlstore.Queries{
 	RevokeAPIToken:   `UPDATE api_tokens SET revoked = 1 WHERE id = ?`,
 
 	SelectInboundAck: `SELECT id, ack, ack_code FROM interface_messages WHERE sending_app = ? AND sending_facility = ? AND control_id = ?`,
-	// Claimed oldest first, walking the pending index in id order so that a
-	// claim stops after its limit instead of reading the whole backlog; a
-	// message waits while an earlier one of the same patient is pending.
+	// Claimed oldest first: a window of the oldest waiting messages, read in
+	// id order from the pending index, of which a message is taken when no
+	// earlier one of its patient is in the window or being processed; then
+	// any whose lease lapsed. A window keeps the check's cost to its size even
+	// when many messages of one patient wait together.
 	ClaimInbound: `UPDATE interface_messages SET status = 'processing', lease_until = ?1, attempts = attempts + 1
 		WHERE id IN (SELECT id FROM (
-			SELECT id FROM (SELECT m.id FROM interface_messages m WHERE m.status = 'received'
-				AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE m.patient_key <> '' AND e.status IN ('received', 'processing') AND e.id < m.id
-					AND e.patient_key = m.patient_key)
+			SELECT id FROM (
+				WITH w AS MATERIALIZED (SELECT id, patient_key FROM interface_messages WHERE status = 'received' ORDER BY id LIMIT 4 * ?3)
+				SELECT m.id FROM w m WHERE m.patient_key = ''
+					OR (NOT EXISTS (SELECT 1 FROM w e WHERE e.patient_key = m.patient_key AND e.id < m.id)
+						AND NOT EXISTS (SELECT 1 FROM interface_messages e WHERE e.status = 'processing' AND e.id < m.id AND e.patient_key = m.patient_key))
 				ORDER BY m.id LIMIT ?3)
 			UNION ALL
 			SELECT id FROM (SELECT m.id FROM interface_messages m WHERE m.status = 'processing' AND m.lease_until < ?2
