@@ -202,6 +202,12 @@ func (s *Store) Transact(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return s.transactRelaxed(ctx, fn)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
+	return inTx(tx, err, fn)
+}
+
+// inTx runs fn in a begun transaction and commits it; an error from fn
+// rolls it back and is returned as it is.
+func inTx(tx *sql.Tx, err error, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return unavailable(err)
 	}
@@ -235,17 +241,7 @@ func (s *Store) transactRelaxed(ctx context.Context, fn func(tx *sql.Tx) error) 
 		}
 	}()
 	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return unavailable(err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return unavailable(err)
-	}
-	return nil
+	return inTx(tx, err, fn)
 }
 
 func unavailable(err error) error {
