@@ -31,21 +31,9 @@ func (s *Server) handleReviewPage(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	page, err := s.Documents.FindDocuments(ctx, chartroom.DocumentFilter{PatientID: e.PatientID, EncounterID: e.ID, Limit: 50})
+	notes, err := s.encounterNotes(ctx, e)
 	if err != nil {
 		return err
-	}
-	type note struct {
-		D    *chartroom.Document
-		Text string
-	}
-	var notes []note
-	for _, d := range page.Items {
-		v, err := s.Documents.DocumentVersion(ctx, d.ID, 0)
-		if err != nil {
-			return err
-		}
-		notes = append(notes, note{d, v.Text})
 	}
 	// The lines to fill: the coder's in a review, none in a blind one.
 	start := &coding.Abstract{}
@@ -55,8 +43,7 @@ func (s *Server) handleReviewPage(w http.ResponseWriter, r *http.Request) error 
 	if ca.Review != nil {
 		start = ca.Review
 	}
-	dx := append(append([]coding.Diagnosis{}, start.Diagnoses...), make([]coding.Diagnosis, 6)...)
-	px := append(append([]coding.Procedure{}, start.Procedures...), make([]coding.Procedure, 3)...)
+	dx, px := withBlank(start.Diagnoses, 6), withBlank(start.Procedures, 3)
 	s.recordAbstract(r, audit.Read, e, "opened the second-level review")
 	s.render(w, r, http.StatusOK, "coding_review.html", map[string]any{"Title": "Review " + p.Name.Display(), "Nav": "coding", "E": e, "P": p,
 		"Audit": ca, "Coder": coder, "Dx": dx, "Px": px, "Notes": notes, "Names": s.userNames(r), "Inpatient": coder.Setting == coding.Inpatient,

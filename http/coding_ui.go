@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -64,13 +65,12 @@ func (s *Server) handleWorkbench(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.Documents.FindDocuments(ctx, chartroom.DocumentFilter{PatientID: e.PatientID, EncounterID: e.ID, Limit: 50})
+	notes, err := s.encounterNotes(ctx, e)
 	if err != nil {
 		return err
 	}
 	type docView struct {
-		D     *chartroom.Document
-		Text  string
+		encounterNote
 		Parts []segment
 	}
 	type suggestionView struct {
@@ -94,29 +94,22 @@ func (s *Server) handleWorkbench(w http.ResponseWriter, r *http.Request) error {
 	for _, d := range a.Diagnoses {
 		taken[d.Code] = true
 	}
-	for _, d := range page.Items {
-		v, err := s.Documents.DocumentVersion(ctx, d.ID, 0)
-		if err != nil {
-			return err
-		}
-		dv := docView{D: d, Text: v.Text}
-		if x != nil && v.Text != "" && len(v.Text) <= 5<<20 {
-			got, _ := cac.Suggest(v.Text, x, cac.Options{Inpatient: a.Setting == coding.Inpatient, Date: f.Discharge, Age: f.Age, Sex: f.Sex})
-			dv.Parts = highlight(v.Text, got)
+	for _, n := range notes {
+		dv := docView{encounterNote: n}
+		if x != nil && n.Text != "" && len(n.Text) <= 5<<20 {
+			got, _ := cac.Suggest(n.Text, x, cac.Options{Inpatient: a.Setting == coding.Inpatient, Date: f.Discharge, Age: f.Age, Sex: f.Sex})
+			dv.Parts = highlight(n.Text, got)
 			for _, g := range got {
 				if !taken[g.Code] {
 					taken[g.Code] = true
-					suggestions = append(suggestions, suggestionView{g, d.Title})
+					suggestions = append(suggestions, suggestionView{g, n.D.Title})
 				}
 			}
 		}
 		docs = append(docs, dv)
 	}
 	s.recordAbstract(r, audit.Read, e, "opened the coding workbench")
-	// Blank lines to type into, after the coded ones.
-	dx := append(append([]coding.Diagnosis{}, a.Diagnoses...), make([]coding.Diagnosis, 6)...)
-	px := append(append([]coding.Procedure{}, a.Procedures...), make([]coding.Procedure, 3)...)
-	svc := append(append([]coding.Service{}, a.Services...), make([]coding.Service, 4)...)
+	dx, px, svc := withBlank(a.Diagnoses, 6), withBlank(a.Procedures, 3), withBlank(a.Services, 4)
 	s.render(w, r, http.StatusOK, "workbench.html", map[string]any{"Title": "Coding " + p.Name.Display(), "Nav": "coding", "E": e, "P": p, "A": a,
 		"Dx": dx, "Px": px, "Svc": svc, "Edits": edits, "Docs": docs, "Suggestions": suggestions, "CodesNote": codesNote, "Flash": r.URL.Query().Get("done"), "Final": a.Status == coding.Final,
 		"POA": []string{"", "Y", "N", "U", "W", "1"}})
@@ -304,4 +297,35 @@ func (s *Server) handleCodingReports(w http.ResponseWriter, r *http.Request) err
 		"Accuracy": coding.Accuracy(by), "Productivity": coding.Productivity(acts, finals), "Names": s.userNames(r), "Policy": s.auditPolicy(ctx),
 		"ByRule": byRule, "ByCode": byCode})
 	return nil
+}
+
+// encounterNote is one of an encounter's documents with the text of its
+// current version.
+type encounterNote struct {
+	D    *chartroom.Document
+	Text string
+}
+
+// encounterNotes reads an encounter's documents (the first 50) with their
+// current text, for the pages that code them.
+func (s *Server) encounterNotes(ctx context.Context, e *chartroom.Encounter) ([]encounterNote, error) {
+	page, err := s.Documents.FindDocuments(ctx, chartroom.DocumentFilter{PatientID: e.PatientID, EncounterID: e.ID, Limit: 50})
+	if err != nil {
+		return nil, err
+	}
+	notes := make([]encounterNote, 0, len(page.Items))
+	for _, d := range page.Items {
+		v, err := s.Documents.DocumentVersion(ctx, d.ID, 0)
+		if err != nil {
+			return nil, err
+		}
+		notes = append(notes, encounterNote{d, v.Text})
+	}
+	return notes, nil
+}
+
+// withBlank returns a copy of the lines of an abstract with n blank lines
+// after them, for a form to type into.
+func withBlank[T any](lines []T, n int) []T {
+	return append(append(make([]T, 0, len(lines)+n), lines...), make([]T, n)...)
 }
