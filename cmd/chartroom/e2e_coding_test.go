@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"regexp"
@@ -112,18 +113,7 @@ func TestBrowserCoding(t *testing.T) {
 		chromedp.Click(css(`#finalise`))); err != nil {
 		t.Fatal(err)
 	}
-	waitFinal := func(what string) {
-		t.Helper()
-		for i := 0; i < 100; i++ {
-			if st, _ := chromedp.Run(ctx, chromedp.Text(css(`#abstract-status`))); st == "final" {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		edits, _ := chromedp.Run(ctx, chromedp.Text(css(`#edits`)))
-		flash, _ := chromedp.Run(ctx, chromedp.Text(css(`.flash`)))
-		t.Fatalf("%s not final:\n%s\n%s", what, flash, edits)
-	}
+	waitFinal := func(what string) { t.Helper(); waitAbstractFinal(t, ctx, what) }
 	waitFinal("the inpatient stay")
 	// The clinic visit: first-listed diagnosis and a service line that
 	// points to it.
@@ -290,15 +280,7 @@ func TestBrowserCodingSuggestions(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		for i := 0; i < 100; i++ {
-			if st, _ := chromedp.Run(ctx, chromedp.Text(css(`#abstract-status`))); st == "final" {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		edits, _ := chromedp.Run(ctx, chromedp.Text(css(`#edits`)))
-		flash, _ := chromedp.Run(ctx, chromedp.Text(css(`.flash`)))
-		t.Fatalf("%s not final:\n%s\n%s", class, flash, edits)
+		waitAbstractFinal(t, ctx, class)
 	}
 	code("inpatient", visit, pt)
 	code("outpatient", clinic, cpt)
@@ -319,4 +301,19 @@ func TestBrowserCodingSuggestions(t *testing.T) {
 	if a != accepted || r != rejected {
 		t.Errorf("acceptance recorded %d accepted, %d rejected; the coder made %d and %d (%v)", a, r, accepted, rejected, got)
 	}
+}
+
+// waitAbstractFinal waits for the workbench to show the abstract final,
+// and fails with the flash and the edits if it does not.
+func waitAbstractFinal(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	for i := 0; i < 100; i++ {
+		if st, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#abstract-status`))); st == "final" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	edits, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#edits`)))
+	flash, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.flash`)))
+	t.Fatalf("%s not final:\n%s\n%s", what, flash, edits)
 }
