@@ -128,21 +128,7 @@ func TestCodingReview(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
 		f := newFixture(t, s)
 		_, e, _ := storetest.Seed(t, s)
-		file := orderLine(1, "J189", true, "Pneumonia, unspecified organism") + orderLine(2, "J9601", true, "Acute respiratory failure with hypoxia") +
-			orderLine(3, "R0902", true, "Hypoxemia")
-		set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.codes.Use(set, nil)
-		if err := s.SetSetting(t.Context(), "coding.audit", map[string]any{"percent": 100, "mode": "blind"}, 0); err != nil {
-			t.Fatal(err)
-		}
-		base := "/api/v1/encounters/" + itoa(e.ID) + "/abstract"
-		f.do(chartroom.RoleCoder, "PUT", base, `{"version":0,"diagnoses":[{"code":"J18.9","poa":"Y"},{"code":"R09.02","poa":"Y"}],"admitting":"J18.9","disposition":"01"}`)
-		if resp := f.do(chartroom.RoleCoder, "POST", base+"/finalise", nil); resp.StatusCode != http.StatusOK {
-			t.Fatalf("finalise: %d %s", resp.StatusCode, readAll(resp))
-		}
+		base := finaliseForBlindReview(t, f, s, e)
 		queue := decode[struct{ Items []sqlstore.CodingAudit }](t, f.do(chartroom.RoleHIMManager, "GET", "/api/v1/coding/audits", nil))
 		if len(queue.Items) != 1 || queue.Items[0].Mode != "blind" {
 			t.Fatalf("review queue: %+v", queue)
@@ -217,21 +203,7 @@ func TestReviewPage(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, s *sqlstore.Store) {
 		f := newFixture(t, s)
 		_, e, _ := storetest.Seed(t, s)
-		file := orderLine(1, "J189", true, "Pneumonia, unspecified organism") + orderLine(2, "J9601", true, "Acute respiratory failure with hypoxia") +
-			orderLine(3, "R0902", true, "Hypoxemia")
-		set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.codes.Use(set, nil)
-		if err := s.SetSetting(t.Context(), "coding.audit", map[string]any{"percent": 100, "mode": "blind"}, 0); err != nil {
-			t.Fatal(err)
-		}
-		base := "/api/v1/encounters/" + itoa(e.ID) + "/abstract"
-		f.do(chartroom.RoleCoder, "PUT", base, `{"version":0,"diagnoses":[{"code":"J18.9","poa":"Y"},{"code":"R09.02","poa":"Y"}],"admitting":"J18.9","disposition":"01"}`)
-		if resp := f.do(chartroom.RoleCoder, "POST", base+"/finalise", nil); resp.StatusCode != http.StatusOK {
-			t.Fatalf("finalise: %d %s", resp.StatusCode, readAll(resp))
-		}
+		finaliseForBlindReview(t, f, s, e)
 		page := "/coding/" + itoa(e.ID) + "/review"
 		blind := readAll(f.do(chartroom.RoleHIMManager, "GET", page, nil))
 		if !strings.Contains(blind, `id="review-form"`) || strings.Contains(blind, "R09.02") {
@@ -258,4 +230,27 @@ func TestReviewPage(t *testing.T) {
 			t.Errorf("a second review was not refused: %s", loc)
 		}
 	})
+}
+
+// finaliseForBlindReview loads a three-code release, sends every finalised
+// chart to blind review, and has the coder code e (J18.9, R09.02) and
+// finalise it. It returns the abstract's API path.
+func finaliseForBlindReview(t *testing.T, f *fixture, s *sqlstore.Store, e *chartroom.Encounter) string {
+	t.Helper()
+	file := orderLine(1, "J189", true, "Pneumonia, unspecified organism") + orderLine(2, "J9601", true, "Acute respiratory failure with hypoxia") +
+		orderLine(3, "R0902", true, "Hypoxemia")
+	set, err := codeset.ImportReader(context.Background(), "icd10cm_order_2026.txt", strings.NewReader(file), codeset.ImportOptions{Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.codes.Use(set, nil)
+	if err := s.SetSetting(t.Context(), "coding.audit", map[string]any{"percent": 100, "mode": "blind"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	base := "/api/v1/encounters/" + itoa(e.ID) + "/abstract"
+	f.do(chartroom.RoleCoder, "PUT", base, `{"version":0,"diagnoses":[{"code":"J18.9","poa":"Y"},{"code":"R09.02","poa":"Y"}],"admitting":"J18.9","disposition":"01"}`)
+	if resp := f.do(chartroom.RoleCoder, "POST", base+"/finalise", nil); resp.StatusCode != http.StatusOK {
+		t.Fatalf("finalise: %d %s", resp.StatusCode, readAll(resp))
+	}
+	return base
 }
