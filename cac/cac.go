@@ -379,6 +379,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			// A trigger in the condition's own words governs the item; one
 			// in its details governs only them (findConcepts).
 			head := note[it.start:headEnd(note, it)]
+			cut := historyAfter(head)
 			reason := ""
 			uncertain, chronicOnly := false, false
 			switch {
@@ -389,10 +390,10 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
 				chronicOnly = true
-			case s.kind != secHistory && historyAfter(head) > 0:
+			case s.kind != secHistory && cut > 0:
 				// "CAD native vessel s/p LAD DES": the trigger governs what
 				// follows it; the condition before it is current.
-				it.end = it.start + historyAfter(head)
+				it.end = it.start + cut
 				text = note[it.start:it.end]
 			case s.kind == secHistory || historyRe.MatchString(head):
 				reason = "history"
@@ -459,8 +460,8 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// A stage of chronic kidney disease in the same item is coded
 				// with it (E11.22 "use additional code to identify the stage").
 				if stage := ckdStage(text); stage != "" && !containsCode(out, stage) {
-					if rs := x.Search(stage, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == stage {
-						out = append(out, Suggestion{System: codeset.ICD10CM, Code: stage, Title: rs[0].Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
+					if r, ok := x.Code(codeset.ICD10CM, stage, opt.Date); ok {
+						out = append(out, Suggestion{System: codeset.ICD10CM, Code: stage, Title: r.Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
 						seen[stage] = len(out) - 1
 						seen[cat(stage)] = len(out) - 1
 					}
@@ -538,9 +539,9 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 			if code == "" {
 				continue
 			}
-			if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == code && rs[0].Billable {
+			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
 				lo, hi := min(cad, k), max(cad, k)
-				out[lo].Code, out[lo].Title, out[lo].Rule = code, rs[0].Title, "atherosclerosis with angina"
+				out[lo].Code, out[lo].Title, out[lo].Rule = code, r.Title, "atherosclerosis with angina"
 				out[lo].Principal = out[lo].Principal || out[hi].Principal
 				out = append(out[:hi], out[hi+1:]...)
 			}
@@ -575,8 +576,8 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 		return append(out[:i10], out[i10+1:]...)
 	}
 	out[i10].Code, out[i10].Rule = code, "hypertension combination"
-	if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 {
-		out[i10].Title = rs[0].Title
+	if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
+		out[i10].Title = r.Title
 	}
 	return out
 }
@@ -622,11 +623,11 @@ func diabeticCKD(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestio
 	if code == "" || containsCode(out, code) {
 		return out
 	}
-	rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
-	if len(rs) == 0 || rs[0].Code != code || !rs[0].Billable {
+	r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+	if !ok || !r.Billable {
 		return out
 	}
-	sg := Suggestion{System: codeset.ICD10CM, Code: code, Title: rs[0].Title, Confidence: out[ckd].Confidence, Start: out[ckd].Start, End: out[ckd].End,
+	sg := Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: out[ckd].Confidence, Start: out[ckd].Start, End: out[ckd].End,
 		Evidence: out[ckd].Evidence, Section: out[ckd].Section, Rule: "diabetes with chronic kidney disease"}
 	// An unspecified diabetes code gives way to the combination.
 	for i, s := range out {
@@ -740,9 +741,8 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	if reason == "family history" {
 		for _, f := range familyTable {
 			if f.re.MatchString(cond) {
-				rs := x.Search(f.code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
-				if len(rs) > 0 && rs[0].Code == f.code && rs[0].Billable {
-					return Suggestion{System: codeset.ICD10CM, Code: f.code, Title: rs[0].Title, Confidence: 0.85, Rule: "family history"}, true
+				if r, ok := x.Code(codeset.ICD10CM, f.code, opt.Date); ok && r.Billable {
+					return Suggestion{System: codeset.ICD10CM, Code: f.code, Title: r.Title, Confidence: 0.85, Rule: "family history"}, true
 				}
 			}
 		}
@@ -915,9 +915,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		return p
 	}
-	var lookText func(text string, p span) (concept, bool)
-	look := func(p span) (concept, bool) { return lookText(note[p.start:p.end], p) }
-	lookText = func(text string, p span) (concept, bool) {
+	lookText := func(text string, p span) (concept, bool) {
 		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(text))), " "))
 		if countLetters(q) < 3 {
 			return concept{}, false
@@ -952,6 +950,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		return concept{a.r, p.start, p.end}, true
 	}
+	look := func(p span) (concept, bool) { return lookText(note[p.start:p.end], p) }
 	var out []concept
 	// The main condition: the best of the whole item, its first part, and
 	// that part trimmed. A shorter phrase must match clearly better.
@@ -1402,11 +1401,11 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		if containsCode(out, code) {
 			return
 		}
-		rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
-		if len(rs) == 0 || rs[0].Code != code || !rs[0].Billable {
+		r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+		if !ok || !r.Billable {
 			return
 		}
-		out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: rs[0].Title, Confidence: 0.8, Start: start, End: end,
+		out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: start, End: end,
 			Evidence: note[start:end], Section: "other", Rule: rule})
 	}
 	has := func(prefix string) int {
@@ -1426,8 +1425,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	// smoker has a personal history of nicotine dependence.
 	if i := has("F17.20"); i >= 0 && cigarettes {
 		out[i].Code = "F17.210"
-		if rs := x.Search("F17.210", codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == "F17.210" {
-			out[i].Title = rs[0].Title
+		if r, ok := x.Code(codeset.ICD10CM, "F17.210", opt.Date); ok {
+			out[i].Title = r.Title
 		}
 	}
 	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission")) {
@@ -1605,8 +1604,8 @@ func poisoningIntent(note string, out []Suggestion, x *codeset.Searcher, opt Opt
 	for i, s := range out {
 		if len(s.Code) == 8 && s.Code[0] == 'T' && s.Code[1] >= '3' && s.Code[1] <= '6' && s.Code[6] == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && selfHarmRe.MatchString(note) {
 			code := s.Code[:6] + "2" + s.Code[7:]
-			if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == code {
-				out[i].Code, out[i].Title = code, rs[0].Title
+			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
+				out[i].Code, out[i].Title = code, r.Title
 			}
 		}
 		if len(out[i].Code) == 8 && out[i].Code[0] == 'T' && out[i].Code[6] == '2' {
@@ -1772,8 +1771,8 @@ func episode(r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result 
 		return r
 	}
 	code := r.Code[:len(r.Code)-1] + string(opt.episode)
-	if rs := x.Search(code, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1}); len(rs) > 0 && rs[0].Code == code {
-		r.Code, r.Title = code, rs[0].Title
+	if e, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
+		r.Code, r.Title = code, e.Title
 	}
 	return r
 }

@@ -224,3 +224,27 @@ func FuzzSearch(f *testing.F) {
 		x.Search(q, SearchOptions{Explain: true})
 	})
 }
+
+// TestSearcherCode looks codes up by value: the published form, the title,
+// billable or header, and nothing for a code the release lacks or a date
+// no release covers.
+func TestSearcherCode(t *testing.T) {
+	s, err := ImportReader(context.Background(), "order.txt", strings.NewReader(orderLine(1, "Q00", false, "Invented condition", "Invented condition")+"\n"+orderLine(2, "Q001", true, "Invented first", "Invented condition, first kind")+"\n"), ImportOptions{Year: 2030})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := s.Searcher()
+	r, ok := x.Code(ICD10CM, "q00.1", 0)
+	if !ok || r.Code != "Q00.1" || r.Title != "Invented condition, first kind" || !r.Billable {
+		t.Errorf("Q00.1: %+v %v", r, ok)
+	}
+	if r, ok := x.Code(ICD10CM, "Q00", NewDate(2030, 1, 15)); !ok || r.Billable {
+		t.Errorf("the header Q00 on a date in FY2030: %+v %v", r, ok)
+	}
+	if _, ok := x.Code(ICD10CM, "Q00.2", 0); ok {
+		t.Error("a code the release lacks was found")
+	}
+	if _, ok := x.Code(ICD10CM, "Q00.1", NewDate(2001, 1, 1)); ok {
+		t.Error("a code was found on a date no release covers")
+	}
+}

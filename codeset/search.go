@@ -862,6 +862,25 @@ type Result struct {
 	Explain  []string `json:"explain,omitempty"`
 }
 
+// Code looks one code up by its exact value, without searching: the
+// entry valid on date d (the latest release when d is zero), as a Result
+// with its published form and title. ok is false when the code does not
+// exist then.
+func (x *Searcher) Code(sys System, code string, d Date) (r Result, ok bool) {
+	var e *Entry
+	if d == 0 {
+		if rel := x.set.Latest(sys); rel != nil {
+			e = rel.lookup(NormalizeCode(code))
+		}
+	} else {
+		e = x.set.Lookup(sys, code, d)
+	}
+	if e == nil {
+		return Result{}, false
+	}
+	return Result{System: sys, Code: FormatCode(sys, e.Code), Title: e.Title(), Billable: e.Billable, Matched: e.Title(), Source: "code"}, true
+}
+
 // whyKind says how a query word reached an alternative, for Explain; the
 // sentence is written only when asked for.
 type whyKind uint8
