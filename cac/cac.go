@@ -331,15 +331,15 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = regexp.MustCompile(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of)\b`)
-	uncertainRe = regexp.MustCompile(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|cannot exclude|versus|vs\.?)\b`)
-	historyRe   = regexp.MustCompile(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`)
-	familyRe    = regexp.MustCompile(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`)
+	negatedRe   = guard(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of)\b`, "no", "denie", "without", "negative", "free of", "absence of", "ruled out")
+	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|cannot exclude|versus|vs\.?)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "cannot exclude", "versus", "vs")
+	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
+	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = regexp.MustCompile(`(?i)\b(rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|community[- ]acquired)\b`)
+	stripRe = guard(`(?i)\b(rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|community[- ]acquired)\b`, "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -854,10 +854,10 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = regexp.MustCompile(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|consistent with|diagnosis of|evidence of|episode of)( with| for| to have| of)?\s+`)
+	leadIn = guard(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|consistent with|diagnosis of|evidence of|episode of)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed with", "consistent with", "diagnosis of", "evidence of", "episode of")
 	// tailOut is where the narrative after a condition begins: "Obstructive
 	// sleep apnea on CPAP", "Hypertension, controlled on lisinopril".
-	tailOut = regexp.MustCompile(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|as evidenced)\b`)
+	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|as evidenced)\b`, " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " as evidenced")
 	// segmentSep separates the parts of an item: the condition, then its
 	// details ("Persistent atrial fibrillation: rate controlled…").
 	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->)\s+`)
@@ -873,7 +873,7 @@ var (
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
 		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia")
 	// clinicalWord is a word notes shorten that the code set spells out.
-	clinicalWord  = regexp.MustCompile(`(?i)\b(fx|fxs|lac|pna|exac)\b`)
+	clinicalWord  = guard(`(?i)\b(fx|fxs|lac|pna|exac)\b`, "fx", "lac", "pna", "exac")
 	clinicalWords = map[string]string{"fx": "fracture", "fxs": "fractures", "lac": "laceration", "pna": "pneumonia", "exac": "exacerbation"}
 	// side is the L or R of "L forearm", "R ankle".
 	side = regexp.MustCompile(`\b([LR])\s+([a-z1-5])`)

@@ -1,0 +1,82 @@
+package cac
+
+import "regexp"
+
+// A guarded is a case-insensitive pattern with the words one of which
+// every match contains. A text that holds none of them is turned away
+// without running the pattern: most phrases of a note hold no trigger, and
+// a scan for a few words costs far less than the regexp's backtracking.
+// Whitespace in a word matches any whitespace the pattern's \s would.
+type guarded struct {
+	re      *regexp.Regexp
+	byFirst [256][]string // the words, lower case, by first byte
+}
+
+// guard compiles pattern, which must only match text that contains one of
+// words (lower case), as a guarded pattern.
+func guard(pattern string, words ...string) *guarded {
+	g := &guarded{re: regexp.MustCompile(pattern)}
+	for _, w := range words {
+		c := w[0]
+		g.byFirst[c] = append(g.byFirst[c], w)
+	}
+	return g
+}
+
+// foldTable maps a byte to the byte it is compared as: ASCII letters to
+// lower case, whitespace to a space.
+var foldTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = byte(c) + 'a' - 'A'
+	}
+	for _, c := range "\t\n\v\f\r" {
+		t[c] = ' '
+	}
+	return t
+}()
+
+// may reports whether s holds one of the words, so the pattern may match.
+func (g *guarded) may(s string) bool {
+	for i := 0; i < len(s); i++ {
+		ws := g.byFirst[foldTable[s[i]]]
+	next:
+		for _, w := range ws {
+			if len(s)-i < len(w) {
+				continue
+			}
+			for j := 1; j < len(w); j++ {
+				if foldTable[s[i+j]] != w[j] {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func (g *guarded) MatchString(s string) bool { return g.may(s) && g.re.MatchString(s) }
+
+func (g *guarded) FindStringIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringIndex(s)
+}
+
+func (g *guarded) ReplaceAllString(s, repl string) string {
+	if !g.may(s) {
+		return s
+	}
+	return g.re.ReplaceAllString(s, repl)
+}
+
+func (g *guarded) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if !g.may(s) {
+		return s
+	}
+	return g.re.ReplaceAllStringFunc(s, repl)
+}

@@ -1,0 +1,67 @@
+package cac
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// guardedPatterns are the patterns Suggest runs behind a word guard.
+var guardedPatterns = map[string]*guarded{
+	"negated": negatedRe, "uncertain": uncertainRe, "history": historyRe, "family": familyRe,
+	"strip": stripRe, "leadIn": leadIn, "tailOut": tailOut, "clinicalWord": clinicalWord,
+}
+
+// checkGuard fails when a pattern matches a text its guard would turn
+// away: a word list that misses one of the pattern's alternatives.
+func checkGuard(t *testing.T, s string) {
+	t.Helper()
+	for name, g := range guardedPatterns {
+		if g.re.MatchString(s) && !g.may(s) {
+			t.Errorf("%s: the pattern matches %q but its guard turns it away", name, s)
+		}
+	}
+}
+
+// TestGuardsHoldEveryMatch runs every guarded pattern over each line of the
+// evaluation notes, and over every window of a few words of them, and over
+// texts that hold each alternative of the patterns.
+func TestGuardsHoldEveryMatch(t *testing.T) {
+	files, _ := filepath.Glob("testdata/eval/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no evaluation notes")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			checkGuard(t, line)
+			w := strings.Fields(line)
+			for i := range w {
+				checkGuard(t, strings.Join(w[i:min(len(w), i+4)], " "))
+			}
+		}
+	}
+	for _, s := range []string{
+		"No pneumonia", "Denied chest pain", "NEGATIVE FOR DVT", "pneumonia ruled out", "absence of ascites", "Free of\tdisease",
+		"possibly pneumonia", "R/O MI", "PE versus pneumonia", "pneumonia vs. atelectasis", "concern for sepsis", "cannot exclude PE", "questionable UTI",
+		"H/O stroke", "S/P CABG", "prior MI", "remote DVT", "previous stroke", "former smoker", "Status post\tCABG",
+		"Mother had breast cancer", "Grandfather with MI", "his son", "sibling with asthma", "paternal aunt",
+		"Chronic stable angina", "uncontrolled diabetes", "improving pneumonia", "new onset afib", "community-acquired pneumonia", "started on",
+		"admitted with pneumonia", "presents for", "PRESENTING WITH", "returns with", "found to have AKI", "episode of syncope",
+		"OSA on CPAP", "HTN on lisinopril 10", "HTN\ton metoprolol", "CHF which", "AKI, improved with fluids", "DVT as evidenced by",
+		"L wrist FX", "scalp lac", "RLL PNA", "COPD exac",
+	} {
+		checkGuard(t, s)
+	}
+}
+
+// FuzzGuards checks that no text the patterns match is turned away.
+func FuzzGuards(f *testing.F) {
+	f.Add("No evidence of pneumonia")
+	f.Add("HTN\ton insulin")
+	f.Fuzz(func(t *testing.T, s string) { checkGuard(t, s) })
+}
