@@ -922,7 +922,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		a, done := memo[q]
 		if !done {
-			rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8})
+			rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
 			a.r, a.ok = pick(rs, opt.MinScore)
 			// "Pneumonia due to Pseudomonas" is J15.1, which names the
 			// organism; the B95–B97 code is for a condition whose code

@@ -846,6 +846,11 @@ type SearchOptions struct {
 	Date    Date     // date of service; zero: each system's newest release
 	Limit   int      // zero: 20
 	Explain bool     // fill Result.Explain
+	// Phrase says the query is a phrase read from a note, not typed: a
+	// code's text must hold one of the query's Phrase rarest words (after
+	// synonyms and spelling) to be considered. Long phrases then skip the
+	// long lists of their common words.
+	Phrase int
 
 	query string // lower-cased query, set by Search
 }
@@ -1451,7 +1456,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	for k, si := range order[:len(slots)] {
 		sl := &slots[si]
 		size := sizes[si]
-		onlyExisting := k > 0 && len(sc.acc) > 0 && size > bigList
+		onlyExisting := k > 0 && len(sc.acc) > 0 && (size > bigList || opt.Phrase > 0 && k >= opt.Phrase)
 		if onlyExisting && len(sc.acc)*8 < size {
 			// few candidates, long lists: look the terms up in each
 			// candidate's own words instead of walking the lists. Each
