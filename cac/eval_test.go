@@ -212,3 +212,14 @@ func TestEvalHeldout2(t *testing.T) {
 func TestEvalHeldout3(t *testing.T) {
 	evalNotes(t, "testdata/heldout3", "third held-out set", 0.65, 0.06)
 }
+
+// TestEvalHeldout4 scores the fourth held-out set, testdata/heldout4: 22
+// notes (discharge summaries, ED notes, op notes, clinic visits) written
+// in session 14 by someone who had read neither the engine nor the other
+// sets, and first scored untouched at F1 0.587, must-not 4.1% (see
+// docs/BENCHMARKS.md). Its op notes' ICD-10-PCS codes were taken out of
+// the expected lists, since procedures are offered through the PCS
+// builder, not scored here. Read only its totals.
+func TestEvalHeldout4(t *testing.T) {
+	evalNotes(t, "testdata/heldout4", "fourth held-out set", 0.55, 0.06)
+}
