@@ -63,7 +63,8 @@ type docMeta struct {
 	bound  float32 // length factor × best via weight: the most the doc can score beyond match
 	essLen uint16  // essential (not weak, not nonessential-modifier) terms
 	kind   docKind
-	nemod  bool // the text has nonessential modifiers
+	sys    System // the system of the codes the text leads to
+	nemod  bool   // the text has nonessential modifiers
 }
 
 // docDetail is what exact scoring and the codes reached need of a
@@ -267,7 +268,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			bestVia = max(bestVia, viaWeight[t.via])
 		}
 		x.texts = append(x.texts, text)
-		metas = append(metas, docMeta{bound: bestVia * lengthFactor(ess, cut), essLen: uint16(ess), kind: kind, nemod: cut < len(tmp)})
+		metas = append(metas, docMeta{bound: bestVia * lengthFactor(ess, cut), essLen: uint16(ess), kind: kind, sys: x.codes[tg[0].code].sys, nemod: cut < len(tmp)})
 		x.detail = append(x.detail, docDetail{length: lengthFactor(ess, cut), tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets)),
 			code: tg[0].code, cut: uint16(cut), via: tg[0].via, single: len(tg) == 1})
 		x.toks = append(x.toks, tmp...)
@@ -907,6 +908,7 @@ type alt struct {
 	idf    float32 // of the terms' documents together
 	why    whyKind
 	dist   uint8    // edit distance of a correction
+	ess    uint8    // the terms that are not weak words: what the alternative explains of a text
 	qi     []uint16 // the terms' indexes into scratch.qterms
 	post   []uint32
 	cls    []uint16 // the class of each document of post
@@ -1233,6 +1235,12 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		for ai := range sl.alts {
 			a := &sl.alts[ai]
 			a.key = a.weight + 0.05*float32(uint8(len(a.terms)))
+			a.ess = 0
+			for _, t := range a.terms {
+				if !x.weak[t] {
+					a.ess++
+				}
+			}
 			a.iw = sl.idf * a.weight
 		}
 	}
@@ -1451,6 +1459,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		first += min(len(a.post), capDocs)
 	}
 	sc.dtab.reset(first)
+	// a document of a system not searched never becomes a candidate, so
+	// it takes no place among the best documents of the first pass
+	var sysOK [CPT + 1]bool
+	for sys, r := range rels.by {
+		sysOK[sys] = r != nil
+	}
 	capped := false // some list was cut to its best documents
 	const bigList = 6000
 	for k, si := range order[:len(slots)] {
@@ -1518,7 +1532,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			for i, d := range post {
 				h := tab.find(d)
 				if tab.keys[h] == 0 {
-					if onlyExisting {
+					if onlyExisting || !sysOK[x.classes[cls[i]].sys] {
 						continue
 					}
 					n := len(sc.acc)
@@ -1557,7 +1571,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			if a := ac.alt[si]; a != 0 {
 				al := &slots[si].alts[a-1]
 				cov += al.iw
-				matched += len(al.terms)
+				matched += int(al.ess)
 			}
 		}
 		cov /= total
@@ -1967,7 +1981,7 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 					w = a.weight * 0.5
 				}
 			}
-			nt := len(a.terms)
+			nt := int(a.ess)
 			if w < a.weight {
 				nt = 0
 			}
