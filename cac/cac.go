@@ -1270,6 +1270,14 @@ func names(phrase string, r codeset.Result) bool {
 	if !(covered(r.Title) && !latinMissing(r.Title)) && !(covered(r.Matched) && !latinMissing(r.Matched)) {
 		return false
 	}
+	// A coder starts from the condition's main term: the phrase must name
+	// the head of the title ("lump" in "Unspecified lump in the right
+	// breast, upper outer quadrant") or the main term of the index entry
+	// that matched ("Disease" in "Disease, sinus"). Status and encounter
+	// codes (Z) are named in many ways and are exempt.
+	if r.Code[0] != 'Z' && !headNamed(r, has) {
+		return false
+	}
 	// A short phrase that is an abbreviation must be named by what it
 	// stands for: "TSH" (thyroid stimulating hormone) is not a thyroid
 	// disorder.
@@ -1288,6 +1296,39 @@ func names(phrase string, r codeset.Result) bool {
 			}
 		}
 		if 2*n >= len(alt) {
+			return true
+		}
+	}
+	return false
+}
+
+// headNamed reports whether has holds the head noun of r's title (the last
+// word before its first preposition or comma, of either side of an "and")
+// or the main term (first word) of the index entry it matched.
+func headNamed(r codeset.Result, has func(string) bool) bool {
+	named := func(w string) bool {
+		ws := codeset.Words(joinHyphens(w))
+		return len(ws) == 0 || has(ws[0])
+	}
+	if m := strings.Fields(r.Matched); r.Source == "index" && len(m) > 0 && named(m[0]) {
+		return true
+	}
+	t := strings.ToLower(r.Title)
+	for _, br := range [][2]byte{{'(', ')'}, {'[', ']'}} {
+		if i := strings.IndexByte(t, br[0]); i >= 0 {
+			if j := strings.IndexByte(t[i:], br[1]); j >= 0 {
+				t = t[:i] + t[i+j+1:]
+			}
+		}
+	}
+	cut := len(t)
+	for _, sep := range []string{",", " of ", " in ", " with ", " without ", " due to ", " from ", " on ", " for ", " by ", " at ", " to ", " as the cause", " following ", " complicating "} {
+		if i := strings.Index(t, sep); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	for _, part := range strings.Split(t[:cut], " and ") {
+		if f := strings.Fields(part); len(f) == 0 || named(f[len(f)-1]) {
 			return true
 		}
 	}
