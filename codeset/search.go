@@ -81,15 +81,17 @@ type docDetail struct {
 }
 
 // sysShift places a code's system above its title flags in Searcher.info.
-const sysShift = 5
+const sysShift = 8
 
 // title flags for coding defaults
 const (
-	flagUnspecified uint8 = 1 << iota
+	flagUnspecified uint16 = 1 << iota
 	flagOther
 	flagWithout
 	flagSubsequent
 	flagSequela
+	flagFamily    // a family history, not the patient's own
+	flagQualified // a fracture the index does not default to: pathological, stress
 )
 
 type gcode struct {
@@ -128,7 +130,7 @@ type Searcher struct {
 	classes     []docMeta            // the distinct docMeta values
 	postCls     [][]uint16           // by term: the class of each document of postings[t], in its order
 	impact      map[uint32]docList   // long posting lists cut to their capDocs best documents
-	info        []uint8              // per code: title words that steer coding defaults, and the system (<< sysShift)
+	info        []uint16             // per code: title words that steer coding defaults, and the system (<< sysShift)
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from        []string
 	fromID      map[string]uint32
@@ -168,7 +170,7 @@ func ParseSynonyms(text string) (map[string][][]string, error) {
 		if !ok {
 			return nil, fmt.Errorf("synonyms line %d: want \"words = expansion | expansion\"", i+1)
 		}
-		key := strings.Join(tokenize(lhs, false), " ")
+		key := strings.Join(tokenize(joinShorthand(lhs), false), " ")
 		if key == "" {
 			continue
 		}
@@ -340,10 +342,10 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 	}
 	x.detail = append(x.detail, docDetail{tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets))})
-	x.info = make([]uint8, len(x.codes))
+	x.info = make([]uint16, len(x.codes))
 	for id, g := range x.codes {
 		t := strings.ToLower(titleOf(g).Title())
-		var f uint8
+		var f uint16
 		if strings.Contains(t, "unspecified") {
 			f |= flagUnspecified
 		}
@@ -359,7 +361,16 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if strings.Contains(t, "sequela") {
 			f |= flagSequela
 		}
-		x.info[id] = f | uint8(g.sys)<<sysShift
+		if strings.HasPrefix(t, "family history") {
+			f |= flagFamily
+		}
+		// ("osteoporosis without current pathological fracture" is no
+		// fracture at all)
+		if strings.Contains(t, "fracture") && !strings.Contains(t, "without") && (strings.Contains(t, "patholog") ||
+			strings.Contains(t, "stress fracture") || strings.Contains(t, "fatigue fracture") || strings.Contains(t, "insufficiency fracture")) {
+			f |= flagQualified
+		}
+		x.info[id] = f | uint16(g.sys)<<sysShift
 	}
 	x.entryIdx = map[*Release][]int32{}
 	for _, r := range s.Releases {
@@ -816,12 +827,14 @@ func (x *Searcher) buildSynonyms() {
 				alts = append(alts, alt{terms: slices.Clone(ids), weight: 1})
 			}
 		}
-		for _, e := range exp {
+		// the expansions in the list's order, the first the likeliest
+		// reading: each weighs a little less than the one before
+		for k, e := range exp {
 			if len(e) == 1 && single && e[0] == key {
 				continue // the word itself, already added
 			}
 			if ids, ok := x.lookupAll(sc, e); ok {
-				alts = append(alts, alt{terms: slices.Clone(ids), weight: 0.96, why: whySynonym})
+				alts = append(alts, alt{terms: slices.Clone(ids), weight: 0.96 - 0.005*float32(min(k, 4)), why: whySynonym})
 			}
 		}
 		for i := range alts {
@@ -1153,7 +1166,7 @@ func (x *Searcher) isCodePrefix(p string, rels *releases) bool {
 
 // parse turns the query words into slots.
 func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
-	written := splitWords(q, false)
+	written := splitWords(joinShorthand(q), false)
 	toks := make([]string, len(written))
 	for i, w := range written {
 		toks[i] = stem(w)
@@ -1188,6 +1201,18 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		exactDF := 0
 		if len(sc.alts) > start {
 			exactDF = int(x.termDF[sc.alts[start].terms[0]])
+		}
+		// "dislocated", "perforated", "infected" stem to the noun's
+		// stem less its ending: the titles' "dislocation" is the
+		// commoner word
+		if n := len(w); n >= 5 && w[n-1] == 't' && len(written[i]) > n {
+			var buf [64]byte
+			if n+3 <= len(buf) {
+				d := append(append(buf[:0], w...), "ion"...)
+				if id, ok := x.vocab[string(d)]; ok && int(x.termDF[id]) > exactDF {
+					sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 0.95, why: whySynonym, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
+				}
+			}
 		}
 		// a correction must be much commoner than a rare exact word: none
 		// is when no term sharing a deletion hash with w is
@@ -2103,7 +2128,7 @@ func max0(b int) int {
 }
 
 // prefs records what a query says that the coding defaults depend on.
-type prefs struct{ subsequent, sequela, other, specified, with bool }
+type prefs struct{ subsequent, sequela, other, specified, with, family, qualified bool }
 
 func preferences(slots []slot, query string) prefs {
 	said := func(w string) bool {
@@ -2115,13 +2140,16 @@ func preferences(slots []slot, query string) prefs {
 		return false
 	}
 	return prefs{said("subsequ"), said("sequel"), said("other"), said("specifi"),
-		strings.Contains(query, "with ") || strings.HasSuffix(query, " with")}
+		strings.Contains(query, "with ") || strings.HasSuffix(query, " with"),
+		said("famil") || said("fh"),
+		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta")}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
 // encounter before subsequent ones and sequelae, and the unspecified code
-// before the specific "other" ones.
-func (p prefs) factor(fl uint8) float32 {
+// before the specific "other" ones, the patient's own history before the
+// family's, and a traumatic fracture before a pathological or stress one.
+func (p prefs) factor(fl uint16) float32 {
 	f := float32(1)
 	if (fl&flagSubsequent != 0 && !p.subsequent) || (fl&flagSequela != 0 && !p.sequela) {
 		f *= 0.97
@@ -2134,6 +2162,12 @@ func (p prefs) factor(fl uint8) float32 {
 	}
 	if fl&flagWithout != 0 && !p.with {
 		f *= 1.008
+	}
+	if fl&flagFamily != 0 && !p.family {
+		f *= 0.9
+	}
+	if fl&flagQualified != 0 && !p.qualified {
+		f *= 0.94
 	}
 	return f
 }

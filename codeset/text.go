@@ -143,3 +143,23 @@ func damerau(a, b string, max int) int {
 	}
 	return prev[lb]
 }
+
+// joinShorthand writes the clinical shorthand of two single letters around
+// a slash or an ampersand ("s/p", "h/o", "w/o", "i&d") as one word ("sp"),
+// as the synonym list names it; split, its letters would be lost among the
+// stop words or read as two meaningless words.
+func joinShorthand(s string) string {
+	letter := func(i int) bool {
+		return i >= 0 && i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z')
+	}
+	// the pair stands alone: no letter, digit or further slash beside it
+	alone := func(i int) bool {
+		return i < 0 || i >= len(s) || !letter(i) && !(s[i] >= '0' && s[i] <= '9') && s[i] != '/' && s[i] != '&'
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == '/' || s[i] == '&') && letter(i-1) && letter(i+1) && alone(i-2) && alone(i+2) {
+			s = s[:i] + s[i+1:]
+		}
+	}
+	return s
+}

@@ -1,0 +1,22 @@
+package codeset
+
+import "testing"
+
+func TestJoinShorthand(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"s/p knee replacement", "sp knee replacement"},
+		{"h/o dvt", "ho dvt"},
+		{"i&d abscess", "id abscess"},
+		{"n/v", "nv"},
+		{"pain w/o radiation", "pain wo radiation"},
+		{"and/or", "and/or"},           // words, not letters
+		{"3A/B/C", "3A/B/C"},           // a code's letters
+		{"a/b/c", "a/b/c"},             // a list, not a pair
+		{"ckd 3/4", "ckd 3/4"},         // digits
+		{"blood/urine", "blood/urine"}, // words
+	} {
+		if got := joinShorthand(tc.in); got != tc.want {
+			t.Errorf("joinShorthand(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
