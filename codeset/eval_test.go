@@ -48,8 +48,11 @@ var evalDate = NewDate(2026, 1, 15)
 
 // runEval reports top-1 and top-5 hit rates of the queries in path, and
 // fails when an accepted code is not a valid billable code on evalDate (a
-// mistake in the evaluation file) or when top-5 falls under bar.
-func runEval(t *testing.T, path string, bar float64) {
+// mistake in the evaluation file) or when top-5 falls under bar. For a
+// held-out file it logs only the totals, so that running the tests does
+// not show anyone its queries' misses; CODESET_EVAL_SHOW=1 shows them.
+func runEval(t *testing.T, path string, bar float64, heldOut bool) {
+	show := !heldOut || os.Getenv("CODESET_EVAL_SHOW") != ""
 	s := loadFull(t)
 	qs := readEval(t, path)
 	top1, top5 := 0, 0
@@ -79,10 +82,10 @@ func runEval(t *testing.T, path string, bar float64) {
 			top5++
 		case hit > 0:
 			top5++
-			if testing.Verbose() {
+			if show && testing.Verbose() {
 				t.Logf("top-5 only: %q → %s at %d (first %s %s)", q.query, res[hit].Code, hit+1, res[0].Code, res[0].Title)
 			}
-		default:
+		case show:
 			got := make([]string, len(res))
 			for i, r := range res {
 				got[i] = r.Code + " " + r.Title
@@ -97,22 +100,30 @@ func runEval(t *testing.T, path string, bar float64) {
 	}
 }
 
-func TestEvalQueries(t *testing.T) { runEval(t, "testdata/eval_queries.tsv", 0.90) }
+func TestEvalQueries(t *testing.T) { runEval(t, "testdata/eval_queries.tsv", 0.90, false) }
 
 // TestEvalTrain2 runs a second training file, written before it was first
 // run, whose misses were fixed only by general means (synonyms of common
 // clinical words, ranking rules); its bar is modest.
-func TestEvalTrain2(t *testing.T) { runEval(t, "testdata/eval_train2.tsv", 0.90) }
+func TestEvalTrain2(t *testing.T) { runEval(t, "testdata/eval_train2.tsv", 0.90, false) }
 
 // TestEvalHeldOut runs the first held-out file. It was held out until its
 // misses were studied for their general causes (joined words such as "ear
 // ache", missing abbreviations); it is now seen, and guards the issue's
 // bar of 95% top-5. docs/bench-codeset.md records both its first and its
 // present rate.
-func TestEvalHeldOut(t *testing.T) { runEval(t, "testdata/eval_heldout.tsv", 0.95) }
+func TestEvalHeldOut(t *testing.T) { runEval(t, "testdata/eval_heldout.tsv", 0.95, false) }
 
 // TestEvalHeldOut2 runs a second held-out file of every kind of query the
 // issue lists (lay terms, abbreviations, misspellings, eponyms, injuries
 // with their encounter, Z codes, PCS procedures), written before the
 // ranking changes it is meant to judge and never used to choose one.
-func TestEvalHeldOut2(t *testing.T) { runEval(t, "testdata/eval_heldout2.tsv", 0.80) }
+func TestEvalHeldOut2(t *testing.T) { runEval(t, "testdata/eval_heldout2.tsv", 0.80, true) }
+
+// TestEvalHeldOut3 runs a third held-out file: 170 queries written in
+// session 14 by someone who had read neither the search nor the other
+// files, and added to the repository only after it was first measured:
+// top-1 62.4%, top-5 76.5% untouched (commit a84a844), 78.8% / 88.8% after
+// that session's general fixes, made on eval_train2 (see
+// docs/bench-codeset.md). Only its totals are logged.
+func TestEvalHeldOut3(t *testing.T) { runEval(t, "testdata/eval_heldout3.tsv", 0.85, true) }
