@@ -1502,6 +1502,14 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			}
 		}
 	}
+	statusCodes(note, lower, add)
+	// Weeks of gestation go with a pregnancy code (Z3A: "code first
+	// complications of pregnancy, childbirth and the puerperium").
+	if has("O") >= 0 && has("Z3A") < 0 {
+		if code, i, j := gestationCode(note); code != "" {
+			add(code, i, j, "weeks of gestation")
+		}
+	}
 	// Long-term drugs: those in a medication list, or said to be taken
 	// long term. Not insulin or oral hypoglycaemics in type 1 or
 	// gestational diabetes, whose codes say how the diabetes is treated.

@@ -1,0 +1,140 @@
+package cac
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A statusRule codes a status the note states in passing: a device or
+// graft in place, a dependence on a machine, an organ removed. Coders add
+// these (Z93–Z99) when the documentation says them, whatever the section.
+type statusRule struct {
+	anchors []string       // words, lower case, one of which a mention holds
+	re      *regexp.Regexp // the mention
+	code    func(m string) string
+	rule    string
+	// past says the mention must also say the status predates this
+	// encounter ("s/p", "prior", "history of", a year): a stent placed
+	// during the stay is coded as the procedure, not as a status.
+	past bool
+}
+
+func fixed(code string) func(string) string { return func(string) string { return code } }
+
+// bySide picks a code by the side a mention names: right, left, both.
+func bySide(right, left, both, unspecified string) func(string) string {
+	return func(m string) string {
+		l := strings.ToLower(m)
+		switch {
+		case containsAny(l, "bilateral", "both", "b/l"):
+			return both
+		case containsAny(l, "right", "rt ", "r ") || strings.HasPrefix(l, "r "):
+			return right
+		case containsAny(l, "left", "lt ", "l ") || strings.HasPrefix(l, "l "):
+			return left
+		}
+		return unspecified
+	}
+}
+
+var statusRules = []statusRule{
+	{anchors: []string{"stent", "pci", "des", "bms", "angioplasty"}, past: true, rule: "status: coronary stent", code: fixed("Z95.5"),
+		re: regexp.MustCompile(`(?i)\b(PCI|DES|BMS|(?:coronary|drug[- ]eluting|bare[- ]metal|LAD|RCA|LCx|circumflex|OM|diagonal)\s+(?:artery\s+)?stents?|stents?\s+(?:to|in|of)\s+(?:the\s+)?(?:LAD|RCA|LCx|circumflex|OM|diagonal|coronary|proximal|mid|distal)|coronary angioplasty)\b`)},
+	{anchors: []string{"cabg", "bypass"}, past: true, rule: "status: coronary bypass", code: fixed("Z95.1"),
+		re: regexp.MustCompile(`(?i)\b(CABG|coronary artery bypass(?: graft(?:ing|s)?)?)\b`)},
+	{anchors: []string{"pacemaker", "ppm"}, rule: "status: pacemaker", code: fixed("Z95.0"),
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|prior|dual[- ]chamber|single[- ]chamber|permanent)\s+(?:dual[- ]chamber\s+|single[- ]chamber\s+|permanent\s+)?(?:pacemaker|PPM)\b`)},
+	{anchors: []string{"aicd", "icd", "defibrillator"}, rule: "status: defibrillator", code: fixed("Z95.810"),
+		re: regexp.MustCompile(`(?i)\b(AICD|ICD in place|(?:s/p|has an?|with an?|existing)\s+ICD|implant(?:ed|able) cardioverter[- ]defibrillator)\b`)},
+	{anchors: []string{"dialysis", "hd", "capd"}, rule: "status: dialysis", code: fixed("Z99.2"),
+		re: regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home)\s+)?(?:hemodialysis|dialysis|peritoneal dialysis|CAPD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
+	{anchors: []string{"oxygen", "o2"}, rule: "status: home oxygen", code: fixed("Z99.81"),
+		re: regexp.MustCompile(`(?i)\b(?:home|chronic|continuous|nocturnal|baseline|long[- ]term)\s+(?:O2|oxygen)\b|\b(?:O2|oxygen)\s+(?:at|@)\s+(?:home|baseline|night)|\b(?:on|uses|requires)\s+\d(?:\.\d)?\s*(?:-\s*\d\s*)?L(?:/min)?\s+(?:of\s+)?(?:O2|oxygen|NC|nasal cannula)\s+(?:at home|at baseline|continuously|chronically|at night)`)},
+	{anchors: []string{"splenectomy", "asplenic", "asplenia"}, rule: "status: spleen removed", code: fixed("Z90.81"),
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|prior|previous|post)\s+splenectomy|\bsplenectomy\s+(?:in|at age)\s+\d|\b(?:functionally\s+|surgically\s+)?asplenic\b`)},
+	{anchors: []string{"tka", "tkr", "total knee", "knee replacement", "knee arthroplasty"}, past: true, rule: "status: knee replacement", code: bySide("Z96.651", "Z96.652", "Z96.653", "Z96.659"),
+		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|bilateral|R|L|b/l)\s+)?(?:TKA|TKR|total knee (?:arthroplasty|replacement)|knee (?:arthroplasty|replacement))\b(?:\s*,?\s*(?:right|left|bilateral))?`)},
+	{anchors: []string{"tha", "thr", "total hip", "hip replacement", "hip arthroplasty"}, past: true, rule: "status: hip replacement", code: bySide("Z96.641", "Z96.642", "Z96.643", "Z96.649"),
+		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|bilateral|R|L|b/l)\s+)?(?:THA|THR|total hip (?:arthroplasty|replacement)|hip (?:arthroplasty|replacement))\b(?:\s*,?\s*(?:right|left|bilateral))?`)},
+	{anchors: []string{"colostomy"}, rule: "status: colostomy", code: fixed("Z93.3"),
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|end|loop|existing|functioning|prior)\s+colostomy\b|\bcolostomy\s+(?:in place|status|bag|output|functioning)`)},
+	{anchors: []string{"ileostomy"}, rule: "status: ileostomy", code: fixed("Z93.2"),
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|end|loop|existing|functioning|prior)\s+ileostomy\b|\bileostomy\s+(?:in place|status|bag|output|functioning)`)},
+	{anchors: []string{"tracheostomy", "trach"}, rule: "status: tracheostomy", code: fixed("Z93.0"),
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|chronic)\s+(?:tracheostomy|trach)\b|\b(?:tracheostomy|trach)\s+(?:in place|dependent|status)`)},
+	{anchors: []string{"peg", "g-tube", "gastrostomy", "g tube"}, rule: "status: gastrostomy", code: fixed("Z93.1"),
+		re: regexp.MustCompile(`(?i)\b(?:s/p|has an?|with an?|existing|via|through)\s+(?:PEG|G[- ]tube|gastrostomy(?: tube)?)\b|\b(?:PEG|G[- ]tube|gastrostomy tube)\s+(?:in place|dependent|feeds|feedings)`)},
+	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
+		re: regexp.MustCompile(`(?i)\b(?:kidney|renal)\s+transplant(?:ation)?\b`)},
+	{anchors: []string{"transplant"}, past: true, rule: "status: liver transplant", code: fixed("Z94.4"),
+		re: regexp.MustCompile(`(?i)\bliver\s+transplant(?:ation)?\b`)},
+}
+
+// pastRe is what says a status predates the encounter. "s/p" and "status
+// post" do not: a discharge summary says "NSTEMI s/p PCI" of the stent it
+// placed, which is coded as the procedure.
+var pastRe = regexp.MustCompile(`(?i)\b(history of|h/o|prior|previous|remote|known|existing|in place|patent|(?:19|20)\d\d|\d+\s+(?:years?|months?)\s+ago)\b`)
+
+// plannedRe is a procedure still to come.
+var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|ning)? for|candidate for|referred for|consider(?:ing|ed)?|will undergo|underwent|performed|placed|this admission|today)\b`)
+
+// statusCodes adds the status codes of statusRules. A mention in a negated
+// sentence, or in a sentence about a relative, does not count; nor does a
+// code's status when the note codes the condition it would duplicate.
+func statusCodes(note, lower string, add func(code string, start, end int, rule string)) {
+	for _, r := range statusRules {
+		if !containsAny(lower, r.anchors...) {
+			continue
+		}
+		for _, m := range r.re.FindAllStringIndex(note, -1) {
+			s := sentenceAround(note, m[0])
+			if negatedAt(note, m[0]) || familyRe.MatchString(s) {
+				continue
+			}
+			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(s)) {
+				continue
+			}
+			if code := r.code(note[m[0]:m[1]]); code != "" {
+				add(code, m[0], m[1], r.rule)
+				break
+			}
+		}
+	}
+}
+
+// Weeks of gestation (Z3A): "at 37 weeks", "EGA 24w3d", "G2P1 at 32+4 weeks".
+var (
+	gestationRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)(?:\s*(?:and\s+)?\d\s*days?)?(?:'?\s*(?:of\s+)?(?:gestation|GA|EGA|pregnant|IUP|by\s+(?:LMP|dates|US|ultrasound)))|\b(?:EGA|GA|gestational age)(?:\s+of|:|\s+is)?\s*(\d{1,2})\s*(?:\+\s*\d|w\s*\d?\s*d?|weeks?|wks?)?|\b(\d{1,2})w\s*\d\s*d\b`)
+)
+
+// gestationCode returns the Z3A code of the weeks a note gives, or "".
+func gestationCode(note string) (code string, start, end int) {
+	m := gestationRe.FindStringSubmatchIndex(note)
+	if m == nil {
+		return "", 0, 0
+	}
+	var w string
+	for g := 1; g <= 3; g++ {
+		if m[2*g] >= 0 {
+			w = note[m[2*g]:m[2*g+1]]
+			break
+		}
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil {
+		return "", 0, 0
+	}
+	switch {
+	case n < 8:
+		code = "Z3A.01"
+	case n > 42:
+		code = "Z3A.49"
+	default:
+		code = "Z3A." + strconv.Itoa(n)
+		if n < 10 {
+			code = "Z3A.0" + strconv.Itoa(n)
+		}
+	}
+	return code, m[0], m[1]
+}

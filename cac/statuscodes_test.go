@@ -1,0 +1,59 @@
+package cac
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestStatusCodes checks the status a note states in passing, and the
+// mentions that must not give one: negated, a relative's, a procedure of
+// this stay or still to come, "HD" as a hospital day.
+func TestStatusCodes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"CAD with prior drug-eluting stent to the LAD (2019).", []string{"Z95.5"}},
+		{"NSTEMI, s/p PCI with DES to mid LAD.", nil},
+		{"History of CABG x3 in 2015.", []string{"Z95.1"}},
+		{"ESRD on hemodialysis M/W/F via left AV fistula.", []string{"Z99.2"}},
+		{"Lap cholecystectomy on HD 2, uncomplicated.", nil},
+		{"COPD on 2 L home oxygen.", []string{"Z99.81"}},
+		{"Hypoxemia requiring supplemental O2 (resolved).", nil},
+		{"Denies home oxygen use.", nil},
+		{"Her mother is on home oxygen.", nil},
+		{"Status post splenectomy after a car crash in 2004.", []string{"Z90.81"}},
+		{"Known left TKA in 2021, doing well.", []string{"Z96.652"}},
+		{"End-stage osteoarthritis of the right knee, for elective total knee arthroplasty.", nil},
+		{"Has a dual-chamber pacemaker.", []string{"Z95.0"}},
+		{"Other than that, the thalamus was normal.", nil},
+	} {
+		var got []string
+		statusCodes(c.text, strings.ToLower(c.text), func(code string, start, end int, rule string) {
+			if start < 0 || end > len(c.text) || start >= end {
+				t.Errorf("%q: evidence %d-%d out of range", c.text, start, end)
+			}
+			got = append(got, code)
+		})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestGestationCode(t *testing.T) {
+	for text, want := range map[string]string{
+		"G2P1 at 37 weeks gestation":          "Z3A.37",
+		"EGA 24w3d by LMP":                    "Z3A.24",
+		"IUP at 9 weeks by ultrasound":        "Z3A.09",
+		"gestational age: 28+2 weeks":         "Z3A.28",
+		"cough for 2 weeks":                   "",
+		"Pregnant, 6 weeks by dates":          "Z3A.01",
+		"Fever for 3 weeks; no travel abroad": "",
+	} {
+		if got, _, _ := gestationCode(text); got != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+}
