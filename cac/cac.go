@@ -1700,10 +1700,7 @@ func dropRedundantOrganism(out []Suggestion) []Suggestion {
 // with hypoxia or hypercapnia") and a sibling in the same category names
 // more of the phrase's words ("with hypoxia"), the sibling is the code.
 func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Result {
-	have := map[string]bool{}
-	for _, w := range codeset.Words(joinHyphens(phrase)) {
-		have[w] = true
-	}
+	have := saidWords(phrase)
 	best = refineExtra(have, best, rs)
 	if !strings.Contains(strings.ToLower(best.Title), "unspecified") {
 		return refineOther(have, best, rs)
@@ -1767,17 +1764,51 @@ func refineExtra(have map[string]bool, best codeset.Result, rs []codeset.Result)
 
 // measureText counts a title's words the phrase does not say (extra) and
 // those it does (in); modifiers, "other" and "unspecified" are neither.
+// What a title says is absent ("without coma") need not be said; said
+// present, it contradicts the phrase and counts twice against the title,
+// as does a word the title says present and the phrase absent.
 func measureText(have map[string]bool, title string) (extra, in int) {
+	absent := false
 	for _, w := range codeset.Words(joinHyphens(title)) {
 		switch {
+		case w == withoutWord:
+			absent = true
+		case modifiers[w] || w == otherWord || w == unspecifiedWord:
+		case absent && have[absentMark+w]:
+			in++
+		case absent && hasSimilar(have, w):
+			extra += 2
+		case absent:
+		case have[absentMark+w]:
+			extra += 2
 		case hasSimilar(have, w):
 			in++
-		case modifiers[w] || w == otherWord || w == unspecifiedWord:
 		default:
 			extra++
 		}
 	}
 	return extra, in
+}
+
+// absentMark marks, in saidWords, a word the phrase says is absent.
+const absentMark = "-"
+
+// saidWords returns the words of a phrase; a word after "without" is kept
+// as absentMark+word.
+func saidWords(phrase string) map[string]bool {
+	have := map[string]bool{}
+	absent := false
+	for _, w := range codeset.Words(joinHyphens(phrase)) {
+		switch {
+		case w == withoutWord:
+			absent = true
+		case absent:
+			have[absentMark+w] = true
+		default:
+			have[w] = true
+		}
+	}
+	return have
 }
 
 // refineOther replaces an "other" code when a sibling names what the
