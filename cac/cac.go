@@ -916,7 +916,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(text))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(text)))), " "))
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
@@ -1100,6 +1100,24 @@ func historyAfter(head string) int {
 // spellOut writes out the clinical words notes shorten.
 func spellOut(text string) string {
 	return clinicalWord.ReplaceAllStringFunc(text, func(w string) string { return clinicalWords[strings.ToLower(w)] })
+}
+
+// romanRe is a stage, class, type or grade written in Roman numerals:
+// "obesity class II", "CKD stage IIIb", "type II diabetes".
+var romanRe = regexp.MustCompile(`(?i)\b(class|stage|type|grade)\s+(IV|V|I{1,3})([ab]?)\b`)
+
+var romanValue = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+
+// arabic writes a stage, class, type or grade in Arabic numerals, as the
+// code set does.
+func arabic(text string) string {
+	if !containsAny(strings.ToLower(text), "class", "stage", "type", "grade") {
+		return text
+	}
+	return romanRe.ReplaceAllStringFunc(text, func(m string) string {
+		p := romanRe.FindStringSubmatch(m)
+		return p[1] + " " + romanValue[strings.ToLower(p[2])] + strings.ToLower(p[3])
+	})
 }
 
 // sides spells out a side written as a letter.

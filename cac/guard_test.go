@@ -65,3 +65,18 @@ func FuzzGuards(f *testing.F) {
 	f.Add("HTN\ton insulin")
 	f.Fuzz(func(t *testing.T, s string) { checkGuard(t, s) })
 }
+
+func TestArabic(t *testing.T) {
+	for in, want := range map[string]string{
+		"Obesity class II":          "Obesity class 2",
+		"CKD stage IIIb":            "CKD stage 3b",
+		"type II diabetes mellitus": "type 2 diabetes mellitus",
+		"Stage IV pressure ulcer":   "Stage 4 pressure ulcer",
+		"Class III heart failure":   "Class 3 heart failure",
+		"IV fluids, classic signs":  "IV fluids, classic signs",
+	} {
+		if got := arabic(in); got != want {
+			t.Errorf("arabic(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
