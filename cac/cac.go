@@ -549,6 +549,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 		}
 	}
 	out = diabeticCKD(out, x, opt)
+	out = combineBleeding(out, x, opt)
 	i10, ok := has("I10")
 	if !ok {
 		return out

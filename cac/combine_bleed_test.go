@@ -1,0 +1,16 @@
+package cac
+
+import "testing"
+
+func TestWithBleeding(t *testing.T) {
+	for code, want := range map[string]string{
+		"K26.9": "K26.4", "K25.3": "K25.0", "K27.7": "K27.4", "K28.5": "K28.6",
+		"K29.70": "K29.71", "K57.30": "K57.31", "K57.92": "K57.93", "K57.31": "",
+		"I85.10": "I85.11", "K55.20": "K55.21", "K21.00": "K21.01", "K21.9": "",
+		"K26.4": "", "J18.9": "", "K2": "",
+	} {
+		if got := withBleeding(code); got != want {
+			t.Errorf("withBleeding(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
