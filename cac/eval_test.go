@@ -201,8 +201,10 @@ func evalNotes(t *testing.T, dir, what string, floor, ceiling float64, heldOut b
 // held-out set in testdata/heldout, which no rule was tuned on. Issue 7's
 // bar is F1 ≥ 0.80 on notes not tuned on, with must-not codes in at most
 // 2% of suggestions.
-func TestEvalNotes(t *testing.T)   { evalNotes(t, "testdata/eval", "tuning set", 0.83, 0.03, false) }
-func TestEvalHeldout(t *testing.T) { evalNotes(t, "testdata/heldout", "held-out set", 0.70, 0.05, false) }
+func TestEvalNotes(t *testing.T) { evalNotes(t, "testdata/eval", "tuning set", 0.83, 0.03, false) }
+func TestEvalHeldout(t *testing.T) {
+	evalNotes(t, "testdata/heldout", "held-out set", 0.70, 0.05, false)
+}
 
 // TestEvalHeldout2 scores the second held-out set, testdata/heldout2,
 // written by someone who had not seen the engine, after the first held-out
