@@ -1429,6 +1429,7 @@ func chronic(code string) bool { return len(code) >= 3 && chronicCategories[code
 // medication list (Official Guidelines I.C.21.c.3 and I.C.4.a.3).
 var (
 	cigarettesRe    = regexp.MustCompile(`(?i)\b(cigarettes?|pack[- ]years?|packs? (per|a) day|ppd)\b`)
+	cessationRe     = regexp.MustCompile(`(?i)\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged|discussed)\b[^.\n]{0,60}\b(?:smoking|tobacco|cigarette|nicotine)\s+(?:cessation|quit|abstinence)|\b(?:smoking|tobacco)\s+cessation\s+(?:counsel(?:ed|ing|led|ling)?|discussed|advised|education)|\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged)\b[^.\n]{0,40}\bto\s+(?:quit|stop)\s+smoking`)
 	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)? smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily) smoker)\b`)
 	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former smoker|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
@@ -1494,6 +1495,12 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			add("F17.210", m[0], m[1], "tobacco use")
 		} else if m := formerSmokerRe.FindStringIndex(note); m != nil {
 			add("Z87.891", m[0], m[1], "tobacco use")
+		}
+	}
+	// Counselling a smoker to quit is coded with the dependence (Z71.6).
+	if (has("F17.") >= 0 || has("Z72.0") >= 0) && containsAny(lower, "counsel", "advised", "cessation", "encouraged") {
+		if m := cessationRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
+			add("Z71.6", m[0], m[1], "tobacco cessation counseling")
 		}
 	}
 	// A vaccine given at this visit is an encounter for immunization; one
