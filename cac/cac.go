@@ -1001,7 +1001,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if p == whole {
 			continue
 		}
-		if c, ok2 := look(p); ok2 && (!ok || c.r.Score > best.r.Score+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title)) {
+		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title)) {
 			best, ok = c, true
 		}
 	}
