@@ -490,6 +490,15 @@ func moreSpecific(a, aTitle, b, bTitle string) bool {
 		strings.Contains(strings.ToLower(aTitle), "unspecified") && !strings.Contains(strings.ToLower(bTitle), "unspecified")
 }
 
+// specifies reports whether whole, the code of a whole item, says what the
+// unspecified code of its first part leaves open and still names that
+// part: "Major depressive disorder, recurrent episode, moderate" is F33.1,
+// though "Major depressive disorder" alone matches F32.9 better.
+func specifies(part string, partCode, whole codeset.Result) bool {
+	return strings.Contains(strings.ToLower(partCode.Title), "unspecified") && whole.Billable && whole.Score >= 0.6 &&
+		whole.Code[0] == partCode.Code[0] && names(part, whole)
+}
+
 // pick takes the best billable result. For an injury, poisoning or
 // external cause the search may offer the category first: the first
 // billable code for an initial encounter ("A") is taken, as the notes of
@@ -1001,7 +1010,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if p == whole {
 			continue
 		}
-		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title)) {
+		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
+			!specifies(note[p.start:p.end], c.r, best.r)) {
 			best, ok = c, true
 		}
 	}
