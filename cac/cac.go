@@ -499,6 +499,53 @@ func specifies(part string, partCode, whole codeset.Result) bool {
 		whole.Code[0] == partCode.Code[0] && names(part, whole)
 }
 
+// influenzaTypedRe is influenza whose virus a test identified: "influenza
+// A", "flu B positive".
+var influenzaTypedRe = regexp.MustCompile(`(?i)\b(?:influenza|flu)\s*(?:type\s+)?[AB]\b`)
+
+// identifiedInfluenza codes influenza whose type the note names as due to
+// an identified virus (J10), not an unidentified one (J11): the index's
+// "Influenza" leads to J11, the type to J10. Influenza with pneumonia is
+// one combination code (J1x.0-): with a pneumonia of unspecified organism
+// it replaces that code (J1x.00), with a named one it is added beside it
+// (J1x.08).
+func identifiedInfluenza(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	flu := -1
+	for i, s := range out {
+		if strings.HasPrefix(s.Code, "J11") || strings.HasPrefix(s.Code, "J10") {
+			flu = i
+			break
+		}
+	}
+	if flu < 0 {
+		return out
+	}
+	set := func(i int, code, rule string) {
+		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, rule
+		}
+	}
+	if m := influenzaTypedRe.FindStringIndex(opt.lower); m != nil && !negatedAt(opt.lower, m[0]) && strings.HasPrefix(out[flu].Code, "J11") {
+		set(flu, "J10"+out[flu].Code[3:], "identified influenza virus")
+	}
+	if strings.HasPrefix(out[flu].Code[3:], ".0") {
+		return out
+	}
+	for i, s := range out {
+		if s.Code < "J12" || s.Code >= "J19" {
+			continue
+		}
+		if strings.HasPrefix(s.Code, "J18") {
+			set(flu, out[flu].Code[:3]+".00", "influenza with pneumonia")
+			out[flu].Principal = out[flu].Principal || s.Principal
+			return append(out[:i], out[i+1:]...)
+		}
+		set(flu, out[flu].Code[:3]+".08", "influenza with pneumonia")
+		return out
+	}
+	return out
+}
+
 // pick takes the best billable result. For an injury, poisoning or
 // external cause the search may offer the category first: the first
 // billable code for an initial encounter ("A") is taken, as the notes of
@@ -559,6 +606,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	}
 	out = diabeticCKD(out, x, opt)
 	out = combineBleeding(out, x, opt)
+	out = identifiedInfluenza(out, x, opt)
 	i10, ok := has("I10")
 	if !ok {
 		return out

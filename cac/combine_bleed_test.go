@@ -14,3 +14,16 @@ func TestWithBleeding(t *testing.T) {
 		}
 	}
 }
+
+func TestInfluenzaTyped(t *testing.T) {
+	for text, want := range map[string]bool{
+		"influenza a w/ secondary mrsa pneumonia": true,
+		"rapid flu b positive":                    true,
+		"influenza vaccine given":                 false,
+		"flu-like illness":                        false,
+	} {
+		if got := influenzaTypedRe.MatchString(text); got != want {
+			t.Errorf("%q: typed influenza %v, want %v", text, got, want)
+		}
+	}
+}
