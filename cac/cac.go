@@ -37,6 +37,7 @@ type Options struct {
 
 	episode byte   // the 7th character of an injury's encounter, read from the note
 	lower   string // the note in lower case, to test for words before a regular expression runs
+	note    string // the note
 }
 
 // containsAny reports whether s holds any of the words: a cheap test
@@ -354,6 +355,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	memo := map[string]answer{}
 	opt.episode = 'A'
 	opt.lower = strings.ToLower(note)
+	opt.note = note
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
@@ -607,6 +609,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = diabeticCKD(out, x, opt)
 	out = combineBleeding(out, x, opt)
 	out = identifiedInfluenza(out, x, opt)
+	out = osteoporoticFractures(out, opt.note, x, opt)
 	i10, ok := has("I10")
 	if !ok {
 		return out

@@ -27,3 +27,14 @@ func TestInfluenzaTyped(t *testing.T) {
 		}
 	}
 }
+
+func TestOsteoporoticSite(t *testing.T) {
+	for code, want := range map[string]string{
+		"S72.142A": "5", "S52.531A": "3", "S42.211A": "1", "S42.301A": "2",
+		"S82.841A": "7", "S82.201A": "6", "S32.010A": "8", "S06.0X1A": "",
+	} {
+		if got := osteoporoticSite(code); got != want {
+			t.Errorf("osteoporoticSite(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
