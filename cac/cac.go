@@ -423,7 +423,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			for _, c := range findConcepts(x, note, it, opt, memo) {
-				r := c.r
+				r := sided(c.r, text, x, opt)
 				if chronicOnly && !chronic(r.Code) {
 					continue
 				}
@@ -546,6 +546,56 @@ func identifiedInfluenza(out []Suggestion, x *codeset.Searcher, opt Options) []S
 		return out
 	}
 	return out
+}
+
+// sideRe is a side an item names: "right", "L", "bilateral".
+var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L)\b`)
+
+// sided gives a code whose title leaves the side unspecified the side its
+// item names elsewhere ("Closed displaced bimalleolar fracture, R ankle"):
+// the sibling titled with "right" or "left" where it says "unspecified".
+func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+	t := strings.ToLower(r.Title)
+	i := strings.Index(t, "unspecified")
+	if i < 0 {
+		return r
+	}
+	var side string
+	for _, m := range sideRe.FindAllString(item, -1) {
+		var s string
+		switch strings.ToLower(m) {
+		case "right", "rt":
+			s = "right"
+		case "left", "lt":
+			s = "left"
+		case "r":
+			if m == "R" {
+				s = "right"
+			}
+		case "l":
+			if m == "L" {
+				s = "left"
+			}
+		}
+		if s == "" {
+			continue
+		}
+		if side != "" && side != s {
+			return r // both sides: not this rule's to choose
+		}
+		side = s
+	}
+	if side == "" {
+		return r
+	}
+	want := t[:i] + side + t[i+len("unspecified"):]
+	for _, c := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}) {
+		if c.Billable && strings.ToLower(c.Title) == want && c.Code[:3] == r.Code[:3] {
+			c.Score, c.Source = r.Score, r.Source
+			return c
+		}
+	}
+	return r
 }
 
 // pick takes the best billable result. For an injury, poisoning or

@@ -118,3 +118,14 @@ func TestInjuryEpisode(t *testing.T) {
 		}
 	}
 }
+
+// TestSideFromItem gives a code the side its item names outside the
+// phrase that matched it.
+func TestSideFromItem(t *testing.T) {
+	x := searcher(t)
+	note := "ED NOTE\nIMPRESSION:\n1. Closed displaced bimalleolar fracture, R ankle.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9)})
+	if len(got) == 0 || got[0].Code != "S82.841A" {
+		t.Errorf("want S82.841A (right), got %+v", got)
+	}
+}
