@@ -1248,13 +1248,20 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	}
 	for si := range slots {
 		sl := &slots[si]
-		best := float32(0)
+		// a word typed whole weighs what it weighs: a rare completion of
+		// it ("hip" → "hippocampus") must not make it weigh more, or every
+		// text without the last word typed loses to texts with it
+		best, completed := float32(0), float32(0)
 		for ai := range sl.alts {
 			a := &sl.alts[ai]
-			idf := a.idf
-			if idf*a.weight > best {
-				best = idf * a.weight
+			if a.why == whyCompleted {
+				completed = max(completed, a.idf*a.weight)
+			} else {
+				best = max(best, a.idf*a.weight)
 			}
+		}
+		if best == 0 {
+			best = completed
 		}
 		sl.idf = best
 		for ai := range sl.alts {
