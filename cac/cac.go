@@ -1558,11 +1558,22 @@ var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccine|vaccination|immunization
 var longTermDrugs = func() map[string]string {
 	m := map[string]string{}
 	for code, names := range map[string]string{
-		"Z79.4":  "insulin glargine lispro aspart detemir degludec",
-		"Z79.84": "metformin glipizide glimepiride glyburide sitagliptin linagliptin pioglitazone empagliflozin dapagliflozin canagliflozin",
-		"Z79.01": "apixaban rivaroxaban warfarin dabigatran edoxaban",
-		"Z79.02": "clopidogrel ticagrelor prasugrel",
-		"Z79.3":  "ocp ocps norethindrone levonorgestrel drospirenone norgestimate",
+		"Z79.4":   "insulin glargine lispro aspart detemir degludec",
+		"Z79.84":  "metformin glipizide glimepiride glyburide sitagliptin linagliptin pioglitazone empagliflozin dapagliflozin canagliflozin",
+		"Z79.01":  "apixaban rivaroxaban warfarin dabigatran edoxaban",
+		"Z79.02":  "clopidogrel ticagrelor prasugrel",
+		"Z79.3":   "ocp ocps norethindrone levonorgestrel drospirenone norgestimate",
+		"Z79.85":  "semaglutide dulaglutide liraglutide exenatide tirzepatide ozempic trulicity victoza mounjaro",
+		"Z79.82":  "aspirin asa",
+		"Z79.83":  "alendronate risedronate ibandronate",
+		"Z79.51":  "budesonide-formoterol fluticasone-salmeterol fluticasone-vilanterol mometasone-formoterol advair symbicort breo trelegy dulera wixela beclomethasone ciclesonide",
+		"Z79.52":  "prednisone prednisolone methylprednisolone",
+		"Z79.810": "tamoxifen raloxifene",
+		"Z79.811": "anastrozole letrozole exemestane",
+		"Z79.621": "tacrolimus cyclosporine",
+		"Z79.624": "mycophenolate azathioprine",
+		"Z79.622": "tofacitinib baricitinib upadacitinib",
+		"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab",
 	} {
 		for _, n := range strings.Fields(names) {
 			m[n] = code
@@ -1660,7 +1671,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			i++
 		}
 		j := i
-		for j < len(lower) && isLetter(lower[j]) {
+		for j < len(lower) && (isLetter(lower[j]) || lower[j] == '-' && j+1 < len(lower) && isLetter(lower[j+1])) {
 			j++
 		}
 		w := lower[i:j]
@@ -1672,6 +1683,9 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		case !ok || done[code]:
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
 		case code == "Z79.84" && has("E1") < 0:
+		case shortCourseRe.MatchString(doseAround(note, i)):
+			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
+			// in the ED": a course or a dose, not long-term use.
 		case inSpans(meds, i) || longTermRe.MatchString(sentenceAround(note, i)):
 			done[code] = true
 			add(code, i, j, "long-term drug")
@@ -1679,6 +1693,19 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		i = j
 	}
 	return out
+}
+
+// shortCourseRe is a drug given for a course or once, or stopped.
+var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stop|discontinued|d/c'?d|held|hold|off)\b`)
+
+// doseAround returns what a medication list says of the drug at offset i:
+// up to the next comma, semicolon, parenthesis or line end.
+func doseAround(note string, i int) string {
+	end := i + min(len(note)-i, 80)
+	if k := strings.IndexAny(note[i:end], ",;()\n"); k >= 0 {
+		end = i + k
+	}
+	return note[i:end]
 }
 
 // findNear is re.FindStringIndex(note) for an expression every match of

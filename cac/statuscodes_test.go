@@ -57,3 +57,17 @@ func TestGestationCode(t *testing.T) {
 		}
 	}
 }
+
+func TestShortCourse(t *testing.T) {
+	for text, want := range map[string]bool{
+		"prednisone 40 mg x 1 more day; tiotropium": true,
+		"aspirin stopped 10/2025 at 6 mo post-PCI":  true,
+		"Aspirin 81 mg daily, ticagrelor 90 mg":     false,
+		"alendronate 70 mg weekly":                  false,
+		"ASA 325 mg given in the ED":                true,
+	} {
+		if got := shortCourseRe.MatchString(doseAround(text, 0)); got != want {
+			t.Errorf("%q: short course %v, want %v", text, got, want)
+		}
+	}
+}
