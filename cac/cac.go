@@ -1654,6 +1654,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 	}
 	statusCodes(note, lower, add)
+	allergyCodes(note, lower, add)
 	// Weeks of gestation go with a pregnancy code (Z3A: "code first
 	// complications of pregnancy, childbirth and the puerperium").
 	if has("O") >= 0 && has("Z3A") < 0 {

@@ -138,3 +138,71 @@ func gestationCode(note string) (code string, start, end int) {
 	}
 	return code, m[0], m[1]
 }
+
+// allergens maps what an allergy list names to its allergy status code.
+var allergens = func() map[string]string {
+	m := map[string]string{}
+	for code, names := range map[string]string{
+		"Z88.0":    "penicillin penicillins pcn amoxicillin ampicillin augmentin",
+		"Z88.1":    "cephalosporin cephalosporins cephalexin keflex ceftriaxone cefazolin erythromycin azithromycin clarithromycin macrolide macrolides vancomycin doxycycline tetracycline ciprofloxacin levofloxacin fluoroquinolone fluoroquinolones quinolone quinolones clindamycin",
+		"Z88.2":    "sulfa sulfonamide sulfonamides bactrim sulfamethoxazole tmp-smx",
+		"Z88.5":    "codeine morphine oxycodone hydrocodone opioid opioids opiate opiates",
+		"Z88.6":    "nsaid nsaids ibuprofen naproxen",
+		"Z91.040":  "latex",
+		"Z91.041":  "contrast iodine",
+		"Z91.010":  "peanut peanuts",
+		"Z91.013":  "shellfish seafood",
+		"Z91.0120": "egg eggs",
+	} {
+		for _, n := range strings.Fields(names) {
+			m[n] = code
+		}
+	}
+	return m
+}()
+
+// allergyListRe is where a note lists allergies: "Allergies: PCN
+// (hives), sulfa", "allergic to codeine"; allergyWordRe an allergen named
+// before the word: "penicillin allergy".
+var (
+	allergyListRe = regexp.MustCompile(`(?i)\b(?:allergies|allergy|allergic to)\b\s*[:\-]?\s*([^\n.]{0,160})`)
+	allergyWordRe = regexp.MustCompile(`(?i)\b([a-z-]+)\s+(?:allergy|allergic)\b`)
+)
+
+// allergyCodes adds the allergy status codes (Z88, Z91.0-) of the
+// allergens a note lists. "NKDA", "no known allergies" give none.
+func allergyCodes(note, lower string, add func(code string, start, end int, rule string)) {
+	if !strings.Contains(lower, "allerg") {
+		return
+	}
+	scan := func(at int, list string) {
+		for i := 0; i < len(list); {
+			for i < len(list) && !isLetter(list[i]) {
+				i++
+			}
+			j := i
+			for j < len(list) && (isLetter(list[j]) || list[j] == '-') {
+				j++
+			}
+			if code, ok := allergens[list[i:j]]; ok {
+				add(code, at+i, at+j, "allergy status")
+			}
+			i = j
+		}
+	}
+	ok := func(at int) bool {
+		return !negatedAt(note, at) && !familyRe.MatchString(sentenceAround(note, at))
+	}
+	for _, m := range allergyListRe.FindAllStringSubmatchIndex(note, -1) {
+		list := strings.TrimSpace(strings.ToLower(note[m[2]:m[3]]))
+		if !ok(m[0]) || strings.HasPrefix(list, "no ") || strings.HasPrefix(list, "nkda") || strings.HasPrefix(list, "none") || strings.HasPrefix(list, "nka") {
+			continue
+		}
+		scan(m[2], strings.ToLower(note[m[2]:m[3]]))
+	}
+	for _, m := range allergyWordRe.FindAllStringSubmatchIndex(note, -1) {
+		if ok(m[0]) {
+			scan(m[2], strings.ToLower(note[m[2]:m[3]]))
+		}
+	}
+}

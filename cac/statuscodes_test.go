@@ -71,3 +71,27 @@ func TestShortCourse(t *testing.T) {
 		}
 	}
 }
+
+func TestAllergyCodes(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Allergies: PCN (hives), sulfa (rash).": {"Z88.0", "Z88.2"},
+		"ALLERGIES: NKDA":                       nil,
+		"Allergies: No known drug allergies.":   nil,
+		"She is allergic to codeine (nausea).":  {"Z88.5"},
+		"Latex allergy; peanut allergy.":        {"Z91.040", "Z91.010"},
+		"Denies allergies to penicillin.":       nil,
+		"Her daughter has a peanut allergy.":    nil,
+	} {
+		var got []string
+		allergyCodes(text, strings.ToLower(text), func(code string, start, end int, rule string) {
+			if !slices.Contains(got, code) {
+				got = append(got, code)
+			}
+		})
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %v, want %v", text, got, want)
+		}
+	}
+}
