@@ -990,7 +990,7 @@ var (
 	side = regexp.MustCompile(`\b([LR])\s+([a-z1-5])`)
 	// measurement is a part that reports a value, not a condition:
 	// "EF 60-65%", "Cr peak 2.6", "2 L NC".
-	measurement = regexp.MustCompile(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|wbc|hr|bp|spo2|sat|egfr|ldl|na|k|hgb|inr|plt|temp|t)\b[^a-z]*\d|[<>=]`)
+	measurement = regexp.MustCompile(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|hba1c|wbc|hr|bp|spo2|sat|egfr|gfr|ldl|na|k|hgb|inr|plt|temp|t|bmi|wt|weight|glucose|lactate|troponin|trop|creatinine|tsh)\b[^a-z]*\d|[<>=]`)
 )
 
 // findConcepts looks up an item's conditions. The first part of the item
