@@ -1655,6 +1655,12 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	}
 	statusCodes(note, lower, add)
 	allergyCodes(note, lower, add)
+	// The stroke scale score goes with an acute stroke.
+	if has("I63") >= 0 && has("R29.7") < 0 && strings.Contains(lower, "nihss") {
+		if code, i, j := nihssCode(note); code != "" {
+			add(code, i, j, "NIH stroke scale")
+		}
+	}
 	// Weeks of gestation go with a pregnancy code (Z3A: "code first
 	// complications of pregnancy, childbirth and the puerperium").
 	if has("O") >= 0 && has("Z3A") < 0 {

@@ -1,6 +1,7 @@
 package cac
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -205,4 +206,22 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 			scan(m[2], strings.ToLower(note[m[2]:m[3]]))
 		}
 	}
+}
+
+// nihssRe is a stroke scale score: "NIHSS 9 on arrival", "NIHSS score of 12".
+var nihssRe = regexp.MustCompile(`(?i)\bNIHSS\b(?:\s+score)?(?:\s+(?:of|was|is|on arrival|at admission))?\s*[:=]?\s*(\d{1,2})\b`)
+
+// nihssCode returns the R29.7- code of the first NIH stroke scale score a
+// note gives (coded with an acute stroke, Official Guidelines I.C.18.i),
+// or "".
+func nihssCode(note string) (code string, start, end int) {
+	m := nihssRe.FindStringSubmatchIndex(note)
+	if m == nil {
+		return "", 0, 0
+	}
+	n, err := strconv.Atoi(note[m[2]:m[3]])
+	if err != nil || n > 42 {
+		return "", 0, 0
+	}
+	return fmt.Sprintf("R29.7%02d", n), m[0], m[1]
 }
