@@ -987,7 +987,7 @@ var (
 	clinicalWord  = guard(`(?i)\b(fx|fxs|lac|pna|exac)\b`, "fx", "lac", "pna", "exac")
 	clinicalWords = map[string]string{"fx": "fracture", "fxs": "fractures", "lac": "laceration", "pna": "pneumonia", "exac": "exacerbation"}
 	// side is the L or R of "L forearm", "R ankle".
-	side = regexp.MustCompile(`\b([LR])\s+([a-z1-5])`)
+	side = regexp.MustCompile(`\b([LR])\s+([A-Za-z1-5])`)
 	// measurement is a part that reports a value, not a condition:
 	// "EF 60-65%", "Cr peak 2.6", "2 L NC".
 	measurement = regexp.MustCompile(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|hba1c|wbc|hr|bp|spo2|sat|egfr|gfr|ldl|na|k|hgb|inr|plt|temp|t|bmi|wt|weight|glucose|lactate|troponin|trop|creatinine|tsh)\b[^a-z]*\d|[<>=]`)
@@ -1240,12 +1240,23 @@ func sides(text string) string {
 	if !strings.Contains(text, "L ") && !strings.Contains(text, "R ") {
 		return text
 	}
-	return side.ReplaceAllStringFunc(text, func(m string) string {
-		if m[0] == 'L' {
-			return "left " + m[len(m)-1:]
+	var b strings.Builder
+	last := 0
+	for _, m := range side.FindAllStringIndex(text, -1) {
+		// "2 L NC" is two litres by nasal cannula.
+		if k := strings.TrimRight(text[:m[0]], " "); k != "" && k[len(k)-1] >= '0' && k[len(k)-1] <= '9' {
+			continue
 		}
-		return "right " + m[len(m)-1:]
-	})
+		b.WriteString(text[last:m[0]])
+		if text[m[0]] == 'L' {
+			b.WriteString("left ")
+		} else {
+			b.WriteString("right ")
+		}
+		last = m[1] - 1
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 var (

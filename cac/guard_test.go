@@ -80,3 +80,16 @@ func TestArabic(t *testing.T) {
 		}
 	}
 }
+
+func TestSides(t *testing.T) {
+	for in, want := range map[string]string{
+		"L MCA infarct":          "left MCA infarct",
+		"R ankle fracture":       "right ankle fracture",
+		"on 2 L NC":              "on 2 L NC",
+		"L forearm, R 5th digit": "left forearm, right 5th digit",
+	} {
+		if got := sides(in); got != want {
+			t.Errorf("sides(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
