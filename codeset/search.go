@@ -1552,12 +1552,16 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 			continue
 		}
+		before := len(sc.acc)
 		for ai := range sl.alts {
 			a := &sl.alts[ai]
 			post, cls := a.post, a.cls
 			if !onlyExisting && len(post) > capDocs {
 				post, cls = x.bestOf(a, sc)
 				capped = true
+				// the candidates already found must not lose this
+				// word because the cut dropped their texts
+				x.markExisting(sc, sl, si, ai, before)
 			}
 			mine := uint8(ai + 1)
 			tab := &sc.dtab
@@ -1796,6 +1800,31 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		out = append(out, r)
 	}
 	return out
+}
+
+// markExisting marks the first n candidates whose texts hold alternative
+// ai of slot si, as walking its whole list would: by each candidate's own
+// words when they are few, else by that walk.
+func (x *Searcher) markExisting(sc *scratch, sl *slot, si, ai, n int) {
+	a := &sl.alts[ai]
+	mine := uint8(ai + 1)
+	better := func(ac *docAcc) bool { cur := ac.alt[si]; return cur == 0 || a.key > sl.alts[cur-1].key }
+	if n*8 < len(a.post) {
+		for i := range sc.acc[:n] {
+			if ac := &sc.acc[i]; better(ac) && hasAll(x.docToks(ac.doc), a.terms) {
+				ac.alt[si] = mine
+			}
+		}
+		return
+	}
+	tab := &sc.dtab
+	for _, d := range a.post {
+		if h := tab.find(d); tab.keys[h] != 0 && int(tab.vals[h]) < n {
+			if ac := &sc.acc[tab.vals[h]]; better(ac) {
+				ac.alt[si] = mine
+			}
+		}
+	}
 }
 
 // idTable is a small open-addressing map from ids (codes, terms) to
