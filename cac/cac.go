@@ -87,6 +87,7 @@ const (
 	secFamily
 	secProcedure
 	secProvisional // preoperative or admitting diagnosis
+	secRuledOut    // diagnoses the note lists as ruled out
 )
 
 var sectionNames = map[string]int{
@@ -202,7 +203,18 @@ func sections(note string) []section {
 		if i+1 < len(locs) {
 			end = locs[i+1].start
 		}
-		out = append(out, section{kind: sectionKind(name), name: name, start: l.end, end: end})
+		kind := sectionKind(name)
+		// "Principal:", "Secondary:" under the discharge diagnoses go on
+		// listing them; "Ruled out:" lists what is not coded.
+		if n := len(out); n > 0 && kind == secOther && (out[n-1].kind == secDiagnosis || out[n-1].kind == secRuledOut) {
+			switch up := strings.ToUpper(name); {
+			case diagnosisSublabels[up]:
+				kind = secDiagnosis
+			case up == "RULED OUT" || up == "EXCLUDED" || up == "RULED-OUT":
+				kind = secRuledOut
+			}
+		}
+		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 	}
 	// The preoperative or admitting diagnosis is what was expected; the
 	// postoperative or discharge diagnosis is coded. The expected one is
@@ -223,6 +235,11 @@ func sections(note string) []section {
 	}
 	return out
 }
+
+// diagnosisSublabels continue a list of diagnoses under its heading.
+var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SECONDARY": true, "OTHER": true, "ADDITIONAL": true,
+	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
+	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true}
 
 // sameRe is a final diagnosis that repeats the expected one.
 var sameRe = regexp.MustCompile(`(?i)^\s*(same|same as (above|pre-?op\w*|preoperative( diagnosis)?)|as above)\s*\.?\s*$`)
@@ -371,6 +388,12 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	for _, s := range secs {
 		if s.kind == secProcedure && opt.Inpatient {
 			out = append(out, procedures(note, s, x, opt, out)...)
+			continue
+		}
+		if s.kind == secRuledOut {
+			for _, it := range items(note, s) {
+				dropped = append(dropped, Dropped{Text: note[it.start:it.end], Start: it.start, Reason: "ruled out"})
+			}
 			continue
 		}
 		if s.kind != secDiagnosis && s.kind != secHistory && s.kind != secFamily {
