@@ -1057,6 +1057,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		a, done := memo[q]
 		if !done {
 			rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
+			// A code the patient's age or sex rules out ("Sepsis of
+			// newborn due to E. coli" for an adult) gives way to the next.
+			rs = slices.DeleteFunc(rs, func(r codeset.Result) bool { return !fits(r.Code, opt) })
 			a.r, a.ok = pick(rs, opt.MinScore)
 			// "Pneumonia due to Pseudomonas" is J15.1, which names the
 			// organism; the B95–B97 code is for a condition whose code
