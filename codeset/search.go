@@ -81,17 +81,25 @@ type docDetail struct {
 }
 
 // sysShift places a code's system above its title flags in Searcher.info.
-const sysShift = 8
+const sysShift = 16
 
 // title flags for coding defaults
 const (
-	flagUnspecified uint16 = 1 << iota
+	flagUnspecified uint32 = 1 << iota
 	flagOther
 	flagWithout
 	flagSubsequent
 	flagSequela
 	flagFamily    // a family history, not the patient's own
 	flagQualified // a fracture the index does not default to: pathological, stress
+	flagPersonal  // the patient's own history
+	flagApproach  // a PCS code whose approach is the usual one for its operation and body system
+	flagAutolog   // a transfusion of the patient's own blood product
+	flagNewTech   // a PCS New Technology code
+	flagLeft      // the title names the left side
+	flagRight     // the title names the right side
+	flagBilateral // the title names both sides
+	flagAddition  // an HCPCS addition to, or replacement part of, another item
 )
 
 type gcode struct {
@@ -126,11 +134,12 @@ type Searcher struct {
 	synFirst    map[string]int       // per first word: the most words of a synonym entry starting with it
 	weak        []bool               // by term id
 	vague       []bool               // by term id: vagueWords
+	pcsWeak     []bool               // by term id: weak or pcsApproachWords, as PCS titles count them
 	mclass      []uint16             // by document: the index of its docMeta in classes
 	classes     []docMeta            // the distinct docMeta values
 	postCls     [][]uint16           // by term: the class of each document of postings[t], in its order
 	impact      map[uint32]docList   // long posting lists cut to their capDocs best documents
-	info        []uint16             // per code: title words that steer coding defaults, and the system (<< sysShift)
+	info        []uint32             // per code: title words that steer coding defaults, and the system (<< sysShift)
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from        []string
 	fromID      map[string]uint32
@@ -246,11 +255,12 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			return false
 		}
 		ess := 0
+		pcs := x.codes[tg[0].code].sys == ICD10PCS
 		for _, w := range tokenize(text, false) {
 			id := x.term(w)
 			if !has(id) {
 				tmp = append(tmp, id)
-				if !weakWords[w] {
+				if !weakWords[w] && !(pcs && pcsApproachWords[w]) {
 					ess++
 				}
 			}
@@ -342,17 +352,18 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 	}
 	x.detail = append(x.detail, docDetail{tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets))})
-	x.info = make([]uint16, len(x.codes))
+	x.info = make([]uint32, len(x.codes))
 	for id, g := range x.codes {
 		t := strings.ToLower(titleOf(g).Title())
-		var f uint16
+		var f uint32
 		if strings.Contains(t, "unspecified") {
 			f |= flagUnspecified
 		}
 		if strings.HasPrefix(t, "other ") {
 			f |= flagOther
 		}
-		if strings.Contains(t, "without") {
+		// (an HCPCS item "without" a part is not the usual one)
+		if strings.Contains(t, "without") && g.sys == ICD10CM {
 			f |= flagWithout
 		}
 		if strings.Contains(t, "subsequent encounter") {
@@ -370,7 +381,34 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			strings.Contains(t, "stress fracture") || strings.Contains(t, "fatigue fracture") || strings.Contains(t, "insufficiency fracture")) {
 			f |= flagQualified
 		}
-		x.info[id] = f | uint16(g.sys)<<sysShift
+		if strings.HasPrefix(t, "personal history") {
+			f |= flagPersonal
+		}
+		for _, w := range strings.Fields(t) {
+			switch strings.Trim(w, ",.;:()") {
+			case "left":
+				f |= flagLeft
+			case "right":
+				f |= flagRight
+			case "bilateral":
+				f |= flagBilateral
+			}
+		}
+		if g.sys == HCPCS && (strings.HasPrefix(t, "addition to") || strings.Contains(t, "replacement only")) {
+			f |= flagAddition
+		}
+		if g.sys == ICD10PCS {
+			if usualApproach(g.code) {
+				f |= flagApproach
+			}
+			if strings.Contains(t, " autologous") {
+				f |= flagAutolog
+			}
+			if strings.HasPrefix(g.code, "X") {
+				f |= flagNewTech
+			}
+		}
+		x.info[id] = f | uint32(g.sys)<<sysShift
 	}
 	x.entryIdx = map[*Release][]int32{}
 	for _, r := range s.Releases {
@@ -435,9 +473,11 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	x.sorted = make([]uint32, len(x.terms))
 	x.weak = make([]bool, len(x.terms))
 	x.vague = make([]bool, len(x.terms))
+	x.pcsWeak = make([]bool, len(x.terms))
 	for i := range x.sorted {
 		x.sorted[i] = uint32(i)
 		x.weak[i] = weakWords[x.terms[i]]
+		x.pcsWeak[i] = x.weak[i] || pcsApproachWords[x.terms[i]]
 		x.vague[i] = vagueWords[x.terms[i]]
 	}
 	sort.Slice(x.sorted, func(i, j int) bool { return x.terms[x.sorted[i]] < x.terms[x.sorted[j]] })
@@ -922,6 +962,7 @@ type alt struct {
 	why    whyKind
 	dist   uint8    // edit distance of a correction
 	ess    uint8    // the terms that are not weak words: what the alternative explains of a text
+	essP   uint8    // ess as a PCS title counts it, without its approach words
 	qi     []uint16 // the terms' indexes into scratch.qterms
 	post   []uint32
 	cls    []uint16 // the class of each document of post
@@ -1267,10 +1308,16 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		for ai := range sl.alts {
 			a := &sl.alts[ai]
 			a.key = a.weight + 0.05*float32(uint8(len(a.terms)))
-			a.ess = 0
+			a.ess, a.essP = 0, 0
 			for _, t := range a.terms {
+				if typedElsewhere(slots, si, t) {
+					continue // that slot counts the word ("cvc insertion")
+				}
 				if !x.weak[t] {
 					a.ess++
+				}
+				if !x.pcsWeak[t] {
+					a.essP++
 				}
 			}
 			a.iw = sl.idf * a.weight
@@ -1278,6 +1325,21 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	}
 	sc.slots = slots
 	return slots
+}
+
+// typedElsewhere reports whether term t is the word typed in a slot other
+// than slot si: a text holding t matches that slot too, which counts t
+// among the words of the text the query explains.
+func typedElsewhere(slots []slot, si int, t uint32) bool {
+	for sj := range slots {
+		if sj != si && len(slots[sj].alts) > 0 {
+			a := &slots[sj].alts[0]
+			if a.why == whyFound && len(a.terms) == 1 && a.terms[0] == t {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // synonymSlot appends the slot of the longest synonym entry, of least
@@ -1603,15 +1665,20 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		ac := &sc.acc[i]
 		var cov float32
 		matched := 0
+		d := &x.classes[ac.cls]
+		pcs := d.sys == ICD10PCS
 		for si := range slots {
 			if a := ac.alt[si]; a != 0 {
 				al := &slots[si].alts[a-1]
 				cov += al.iw
-				matched += int(al.ess)
+				if pcs {
+					matched += int(al.essP)
+				} else {
+					matched += int(al.ess)
+				}
 			}
 		}
 		cov /= total
-		d := &x.classes[ac.cls]
 		prec := float32(1)
 		if d.essLen > 0 {
 			prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
@@ -1718,10 +1785,13 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	}
 	// best first, a few at a time: the loop stops once no later
 	// candidate can reach the results, so the rest is rarely sorted
-	pref := preferences(slots, opt.query)
+	pref := x.preferences(slots, opt.query)
 	// the largest factor the coding defaults give: a candidate whose score
 	// times it is under the Limit-th kept score cannot reach the results
-	most := prefs{}.factor(flagUnspecified | flagWithout)
+	most := prefs{}.factor(flagUnspecified | flagWithout | flagApproach)
+	if pref.left || pref.right {
+		most *= 1.01
+	}
 	top := sc.top[:0] // the best Limit kept scores, best first
 	keep := sc.keep[:0]
 	chunk := max(16, 2*opt.Limit)
@@ -1755,6 +1825,9 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			continue
 		}
 		s := c.score * pref.factor(info)
+		if sys == ICD10PCS && !pref.approach {
+			s *= approachOrder(x.codes[c.code].code)
+		}
 		if !e.Billable {
 			s *= 0.7
 		}
@@ -2043,6 +2116,9 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 				}
 			}
 			nt := int(a.ess)
+			if d.sys == ICD10PCS {
+				nt = int(a.essP)
+			}
 			if w < a.weight {
 				nt = 0
 			}
@@ -2164,9 +2240,17 @@ func max0(b int) int {
 }
 
 // prefs records what a query says that the coding defaults depend on.
-type prefs struct{ subsequent, sequela, other, specified, with, family, qualified bool }
+type prefs struct {
+	subsequent, sequela, other, specified, with, family, qualified bool
+	approach, autolog, newTech                                     bool
+	left, right, bilateral, addition                               bool
+}
 
-func preferences(slots []slot, query string) prefs {
+// approachWords are the words of PCS approach values: a query holding one
+// (or a synonym that expands to one) chooses its own approach.
+var approachWords = map[string]bool{"open": true, "percutaneous": true, "endoscopic": true, "external": true, "natural": true}
+
+func (x *Searcher) preferences(slots []slot, query string) prefs {
 	said := func(w string) bool {
 		for _, s := range slots {
 			if strings.Contains(s.text, w) {
@@ -2175,17 +2259,39 @@ func preferences(slots []slot, query string) prefs {
 		}
 		return false
 	}
+	var approach, left, right, bilat bool
+	for _, s := range slots {
+		for _, a := range s.alts {
+			if a.why == whyCompleted {
+				continue
+			}
+			for _, t := range a.terms {
+				switch w := x.terms[t]; {
+				case approachWords[w]:
+					approach = true
+				case w == "left":
+					left = true
+				case w == "right":
+					right = true
+				case w == "bilateral":
+					bilat = true
+				}
+			}
+		}
+	}
 	return prefs{said("subsequ"), said("sequel"), said("other"), said("specifi"),
 		strings.Contains(query, "with ") || strings.HasSuffix(query, " with"),
 		said("famil") || said("fh"),
-		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta")}
+		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta"),
+		approach, said("autolog"), said("technolog"),
+		left, right, bilat, said("addition") || said("replac")}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
 // encounter before subsequent ones and sequelae, and the unspecified code
 // before the specific "other" ones, the patient's own history before the
 // family's, and a traumatic fracture before a pathological or stress one.
-func (p prefs) factor(fl uint16) float32 {
+func (p prefs) factor(fl uint32) float32 {
 	f := float32(1)
 	if (fl&flagSubsequent != 0 && !p.subsequent) || (fl&flagSequela != 0 && !p.sequela) {
 		f *= 0.97
@@ -2196,6 +2302,30 @@ func (p prefs) factor(fl uint16) float32 {
 	if fl&flagOther != 0 && !p.other && !p.specified {
 		f *= 0.98
 	}
+	// the side the query names: the other side's codes last, and the
+	// named side's before those that name none, when the text matched
+	// (an index entry, an inclusion term) did not say it
+	switch {
+	case p.bilateral:
+		if fl&(flagLeft|flagRight) != 0 && fl&flagBilateral == 0 {
+			f *= 0.95
+		}
+	case p.left && !p.right:
+		if fl&flagRight != 0 && fl&flagLeft == 0 {
+			f *= 0.92
+		} else if fl&flagLeft != 0 {
+			f *= 1.01
+		}
+	case p.right && !p.left:
+		if fl&flagLeft != 0 && fl&flagRight == 0 {
+			f *= 0.92
+		} else if fl&flagRight != 0 {
+			f *= 1.01
+		}
+	}
+	if fl&flagAddition != 0 && !p.addition {
+		f *= 0.95
+	}
 	if fl&flagWithout != 0 && !p.with {
 		f *= 1.008
 	}
@@ -2204,6 +2334,18 @@ func (p prefs) factor(fl uint16) float32 {
 	}
 	if fl&flagQualified != 0 && !p.qualified {
 		f *= 0.94
+	}
+	if fl&flagPersonal != 0 && p.family {
+		f *= 0.9
+	}
+	if fl&flagApproach != 0 && !p.approach {
+		f *= 1.02
+	}
+	if fl&flagAutolog != 0 && !p.autolog {
+		f *= 0.97
+	}
+	if fl&flagNewTech != 0 && !p.newTech {
+		f *= 0.93
 	}
 	return f
 }
