@@ -467,11 +467,14 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// A note restates its diagnoses (history, assessment, discharge
 				// list): one code per category, the first found, except for
 				// injuries, where several sites are usual.
-				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) {
+				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) && !(diabetesComplication(r.Code) && diabetesComplication(out[j].Code)) {
 					// …unless it says what the first left unspecified:
 					// "alcohol withdrawal" then "alcohol dependence with
-					// withdrawal, uncomplicated".
-					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) {
+					// withdrawal, uncomplicated". Diabetes is coded once
+					// per complication (E11.22 and E11.42), and a
+					// complication replaces diabetes without one.
+					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) ||
+						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
 						sg.Principal = old.Principal
 						delete(seen, old.Code)
 						out[j] = sg
@@ -680,6 +683,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 		}
 	}
 	out = diabeticCKD(out, x, opt)
+	out = diabetesWith(out, x, opt)
 	out = combineBleeding(out, x, opt)
 	out = identifiedInfluenza(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)

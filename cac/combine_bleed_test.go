@@ -38,3 +38,17 @@ func TestOsteoporoticSite(t *testing.T) {
 		}
 	}
 }
+
+func TestDiabetesCodes(t *testing.T) {
+	for code, want := range map[string][2]bool{
+		"E11.9": {true, false}, "E11.8": {true, false}, "E11.42": {true, true}, "E10.649": {true, true},
+		"E13.22": {true, true}, "E14.9": {false, false}, "E07.9": {false, false}, "I10": {false, false},
+	} {
+		if d, c := diabetes(code), diabetesComplication(code); d != want[0] || c != want[1] {
+			t.Errorf("%s: diabetes %v complication %v, want %v", code, d, c, want)
+		}
+	}
+	if causeElsewhere("Peripheral neuropathy due to chemotherapy") != true || causeElsewhere("diabetic peripheral neuropathy") {
+		t.Error("causeElsewhere")
+	}
+}

@@ -1,0 +1,110 @@
+package cac
+
+import (
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// A diabetesLink is a condition the classification presumes caused by
+// diabetes when both are documented (Official Guidelines I.A.15, the
+// "with" convention): the index lists it under "Diabetes, with".
+type diabetesLink struct {
+	prefix string // the condition's code, or the start of it
+	combo  string // the diabetes code's suffix after the category: ".42"
+	keep   bool   // the condition is coded too ("use additional code")
+}
+
+var diabetesLinks = []diabetesLink{
+	{"G62.9", ".42", false}, {"G60.9", ".42", false}, {"G63", ".42", false}, {"G62.8", ".42", false}, // polyneuropathy
+	{"I73.9", ".51", false},                          // peripheral angiopathy (PAD)
+	{"L97.4", ".621", true}, {"L97.5", ".621", true}, // foot ulcer
+	{"L97.1", ".622", true}, {"L97.2", ".622", true}, {"L97.3", ".622", true}, {"L97.8", ".622", true}, {"L97.9", ".622", true}, // other skin ulcer
+	{"M86.", ".69", true},    // osteomyelitis
+	{"R73.9", ".65", false},  // hyperglycemia
+	{"E16.2", ".649", false}, // hypoglycemia
+	{"K31.84", ".43", true},  // gastroparesis
+}
+
+// causeElsewhere reports whether a condition's evidence names a cause other
+// than diabetes ("neuropathy due to chemotherapy"), which breaks the link.
+func causeElsewhere(evidence string) bool {
+	l := strings.ToLower(evidence)
+	return containsAny(l, "due to", "secondary to", "d/t", "2/2", "from ", "induced") && !containsAny(l, "diabet", "dm", "glyc")
+}
+
+// diabetesWith codes diabetes with the complications the note documents as
+// the combination codes the classification requires (E11.42 for type 2
+// diabetes with polyneuropathy, E11.621 with L97.- for a foot ulcer,
+// E11.69 with M86.- for osteomyelitis…), in place of diabetes without
+// complications.
+func diabetesWith(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	dm := -1
+	for i, s := range out {
+		if strings.HasPrefix(s.Code, "E11") || strings.HasPrefix(s.Code, "E10") {
+			dm = i
+			break
+		}
+	}
+	if dm < 0 {
+		return out
+	}
+	cat := out[dm].Code[:3]
+	var add []Suggestion
+	drop := map[int]bool{}
+	for i, s := range out {
+		if i == dm || causeElsewhere(s.Evidence) {
+			continue
+		}
+		for _, l := range diabetesLinks {
+			if !strings.HasPrefix(s.Code, l.prefix) {
+				continue
+			}
+			code := cat + l.combo
+			if containsCode(out, code) || containsCode(add, code) {
+				if !l.keep {
+					drop[i] = true
+				}
+				break
+			}
+			r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+			if !ok || !r.Billable {
+				break
+			}
+			add = append(add, Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: min(s.Confidence, out[dm].Confidence),
+				Start: s.Start, End: s.End, Evidence: s.Evidence, Section: s.Section, Rule: "diabetes with " + strings.ToLower(s.Title)})
+			if !l.keep {
+				drop[i] = true
+			}
+			break
+		}
+	}
+	if len(add) == 0 && len(drop) == 0 {
+		return out
+	}
+	// The combination takes the place of diabetes without (or with
+	// unspecified) complications.
+	if len(add) > 0 && (out[dm].Code == cat+".9" || out[dm].Code == cat+".8") {
+		add[0].Principal = out[dm].Principal
+		out[dm] = add[0]
+		add = add[1:]
+	}
+	kept := out[:0]
+	for i, s := range out {
+		if !drop[i] {
+			kept = append(kept, s)
+		}
+	}
+	return append(kept, add...)
+}
+
+// diabetes reports whether code is a diabetes mellitus code (E08–E13).
+func diabetes(code string) bool {
+	return len(code) >= 3 && code[0] == 'E' && code[1:3] >= "08" && code[1:3] <= "13"
+}
+
+// diabetesComplication reports whether a diabetes code names a
+// complication: not ".9" (without complications) nor ".8" (unspecified).
+func diabetesComplication(code string) bool {
+	return diabetes(code) && len(code) > 4 && code[3:] != ".9" && code[3:] != ".8"
+}
