@@ -446,7 +446,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			for _, c := range findConcepts(x, note, it, opt, memo) {
-				r := sided(c.r, text, x, opt)
+				r := substanceUse(sided(c.r, text, x, opt), text, x, opt)
 				if chronicOnly && !chronic(r.Code) {
 					continue
 				}

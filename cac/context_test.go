@@ -1,6 +1,7 @@
 package cac_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -127,5 +128,20 @@ func TestSideFromItem(t *testing.T) {
 	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9)})
 	if len(got) == 0 || got[0].Code != "S82.841A" {
 		t.Errorf("want S82.841A (right), got %+v", got)
+	}
+}
+
+// TestSubstanceUseDisorder reads DSM-5 severity and remission as the
+// classification codes them.
+func TestSubstanceUseDisorder(t *testing.T) {
+	x := searcher(t)
+	note := "ASSESSMENT:\n1. Alcohol use disorder, severe, in early remission.\n2. Opioid use disorder, mild.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9)})
+	var c []string
+	for _, s := range got {
+		c = append(c, s.Code)
+	}
+	if !slices.Contains(c, "F10.21") || !slices.Contains(c, "F11.10") {
+		t.Errorf("want F10.21 and F11.10, got %v", c)
 	}
 }

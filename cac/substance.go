@@ -1,0 +1,44 @@
+package cac
+
+import (
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// substanceUse reads a DSM-5 substance use disorder as the classification
+// codes it (the DSM-5-TR crosswalk): mild is abuse (F1x.1-), moderate or
+// severe is dependence (F1x.2-); in early or sustained remission is .11
+// for abuse and .21 for dependence. item is the text of the diagnosis.
+func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+	if len(r.Code) < 5 || r.Code[0] != 'F' || r.Code[1] != '1' || r.Code[2] == '7' {
+		return r
+	}
+	l := strings.ToLower(item)
+	class := byte(0)
+	switch {
+	case strings.Contains(l, "use disorder") && containsAny(l, "moderate", "severe"), strings.Contains(l, "dependence"):
+		class = '2'
+	case strings.Contains(l, "use disorder") && strings.Contains(l, "mild"), strings.Contains(l, "abuse"):
+		class = '1'
+	}
+	remission := strings.Contains(l, "remission") && !containsAny(l, "not in remission", "no longer in remission")
+	code := ""
+	switch {
+	case class != 0 && remission:
+		code = r.Code[:4] + string(class) + "1"
+	case class != 0 && r.Code[4] != class && !remission:
+		// the class changes, the rest of the code may not exist in it
+		code = r.Code[:4] + string(class) + r.Code[5:]
+		if _, ok := x.Code(codeset.ICD10CM, code, opt.Date); !ok {
+			code = r.Code[:4] + string(class) + "0"
+		}
+	default:
+		return r
+	}
+	if c, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && c.Billable {
+		c.Score, c.Source, c.Matched = r.Score, r.Source, r.Matched
+		return c
+	}
+	return r
+}
