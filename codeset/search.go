@@ -1255,6 +1255,22 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 				}
 			}
 		}
+		// "osteoporotic", "psychotic", "arthritic", "septic": the
+		// adjective of a noun in -sis or -tis, the titles' commoner word
+		if n := len(w); n >= 6 && strings.HasSuffix(w, "tic") {
+			for _, end := range [...]string{"sis", "tis"} {
+				var buf [64]byte
+				if n <= len(buf) {
+					d := append(append(buf[:0], w[:n-3]...), end...)
+					if id, ok := x.vocab[string(d)]; ok && int(x.termDF[id]) > exactDF {
+						sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 0.95, why: whySynonym, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
+					}
+				}
+			}
+		}
+		if exactDF < 10 {
+			x.split(sc, w, exactDF)
+		}
 		// a correction must be much commoner than a rare exact word: none
 		// is when no term sharing a deletion hash with w is
 		noneCommoner := exactDF > 0 && delIndexed(w) && int(x.nearDF[sc.alts[start].terms[0]]) < 5*exactDF+10
@@ -1401,6 +1417,40 @@ func (x *Searcher) compound(sc *scratch, a, b, sa, sb string) (slot, bool) {
 		}
 	}
 	return slot{text: a + " " + b, alts: sc.alts[start:len(sc.alts):len(sc.alts)]}, true
+}
+
+// split adds to the scratch's alternatives the two words that a word not
+// in the vocabulary joins ("preeclampsia" for the titles' "pre-eclampsia",
+// "hipbone"), when many more texts hold both than hold the word itself
+// (df): the split with the longest first word that does.
+func (x *Searcher) split(sc *scratch, w string, df int) {
+	if len(w) < 7 || !isLetters(w) {
+		return
+	}
+	for i := len(w) - 3; i >= 3; i-- {
+		a, ok := x.vocab[stem(w[:i])]
+		if !ok {
+			continue
+		}
+		b, ok := x.vocab[stem(w[i:])]
+		if !ok || a == b {
+			continue
+		}
+		n := len(sc.ids)
+		sc.ids = append(sc.ids, a, b)
+		terms := sc.ids[n : n+2 : n+2]
+		post := x.intersect(sc, terms)
+		if len(post) <= 5*df {
+			sc.ids = sc.ids[:n]
+			continue
+		}
+		cls := make([]uint16, len(post))
+		for k, d := range post {
+			cls[k] = x.mclass[d]
+		}
+		sc.alts = append(sc.alts, alt{terms: terms, weight: 0.95, why: whyJoined, post: post, cls: cls, idf: x.idf(len(post), terms)})
+		return
+	}
 }
 
 // isLetters reports whether w is all lower-case letters.
