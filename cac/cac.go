@@ -349,7 +349,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of)\b`, "no", "denie", "without", "negative", "free of", "absence of", "ruled out")
+	negatedRe   = guard(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely)\b`, "no", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|cannot exclude|versus|vs\.?)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "cannot exclude", "versus", "vs")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -357,7 +357,7 @@ var (
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = guard(`(?i)\b(rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired)\b`, "compensated", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
+	stripRe = guard(`(?i)\b(well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired)\b`, "compensated", "well", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -860,6 +860,9 @@ var familyTable = func() []struct {
 }()
 
 // historyCode looks up the Z code for a family or personal history.
+// noHistoryRe is a history that says there is none to code.
+var noHistoryRe = regexp.MustCompile(`(?i)^\W*(noncontributory|non-contributory|unremarkable|negative|none|unknown|adopted|n/a|not pertinent|reviewed|no pertinent)\b`)
+
 func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggestion, bool) {
 	cond := relatives.ReplaceAllString(text, " ")
 	cond = kinFiller.ReplaceAllString(cond, " ")
@@ -873,7 +876,7 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	}
 	cond = strings.Join(strings.Fields(cond), " ")
 	cond = strings.Trim(cond, " ,.;:")
-	if countLetters(cond) < 4 {
+	if countLetters(cond) < 4 || noHistoryRe.MatchString(cond) {
 		return Suggestion{}, false
 	}
 	if reason == "family history" {
@@ -891,6 +894,11 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	}
 	rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
 	for _, r := range rs {
+		// "Other specified conditions" is where a weak match lands
+		// ("father died of pneumonia at 88"); only a strong one counts.
+		if strings.HasSuffix(r.Code, ".89") && r.Score < 0.8 {
+			continue
+		}
 		if r.Billable && r.Code >= lo && r.Code <= hi && r.Score >= opt.MinScore {
 			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Rule: rule}, true
 		}
@@ -1673,7 +1681,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	// given "last visit" is not.
 	if strings.Contains(lower, "vaccin") || strings.Contains(lower, "immuniz") || strings.Contains(lower, "tdap") {
 		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
-			if s := sentenceAround(note, m[0]); !strings.Contains(strings.ToLower(s), "last visit") && !strings.Contains(strings.ToLower(s), "previous") && !negatedAt(note, m[0]) {
+			if s := strings.ToLower(sentenceAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") && !negatedAt(note, m[0]) {
 				add("Z23", m[0], m[1], "immunization given")
 				break
 			}
