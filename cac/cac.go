@@ -624,6 +624,32 @@ func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) code
 	return r
 }
 
+// alzheimerDementia codes the dementia of Alzheimer's disease as dementia
+// in other diseases classified elsewhere (F02, which G30 directs to: "use
+// additional code"), not unspecified dementia (F03).
+func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	if !containsCodePrefix(out, "G30") {
+		return out
+	}
+	for i, s := range out {
+		if strings.HasPrefix(s.Code, "F03") {
+			if r, ok := x.Code(codeset.ICD10CM, "F02"+s.Code[3:], opt.Date); ok && r.Billable {
+				out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "dementia in Alzheimer's disease"
+			}
+		}
+	}
+	return out
+}
+
+func containsCodePrefix(out []Suggestion, prefix string) bool {
+	for _, s := range out {
+		if strings.HasPrefix(s.Code, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 // pick takes the best billable result. For an injury, poisoning or
 // external cause the search may offer the category first: the first
 // billable code for an initial encounter ("A") is taken, as the notes of
@@ -687,8 +713,24 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = combineBleeding(out, x, opt)
 	out = identifiedInfluenza(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
-	i10, ok := has("I10")
-	if !ok {
+	out = alzheimerDementia(out, x, opt)
+	// Hypertension: I10, or an I11–I13 code the search found for a phrase
+	// ("hypertensive heart and chronic kidney disease"); the combination
+	// is decided from every code found, the others go.
+	i10 := -1
+	kept := out[:0]
+	for _, s := range out {
+		if s.Code == "I10" || strings.HasPrefix(s.Code, "I11") || strings.HasPrefix(s.Code, "I12") || strings.HasPrefix(s.Code, "I13") {
+			if i10 >= 0 {
+				kept[i10].Principal = kept[i10].Principal || s.Principal
+				continue
+			}
+			i10 = len(kept)
+		}
+		kept = append(kept, s)
+	}
+	out = kept
+	if i10 < 0 {
 		return out
 	}
 	ckd, hasCKD := has("N18.")
@@ -707,11 +749,10 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	case hasHF:
 		code = "I11.0"
 	}
-	if code == "" {
+	if code == "" || out[i10].Code == code {
+		// Without heart failure or kidney disease found, an I11–I13 code
+		// stands as the search read the phrase.
 		return out
-	}
-	if _, dup := has(code); dup {
-		return append(out[:i10], out[i10+1:]...)
 	}
 	out[i10].Code, out[i10].Rule = code, "hypertension combination"
 	if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {

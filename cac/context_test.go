@@ -145,3 +145,21 @@ func TestSubstanceUseDisorder(t *testing.T) {
 		t.Errorf("want F10.21 and F11.10, got %v", c)
 	}
 }
+
+// TestHypertensionCombinationOnce keeps one hypertension code, decided
+// from the heart failure and kidney disease found, whatever the search
+// read from the phrases.
+func TestHypertensionCombinationOnce(t *testing.T) {
+	x := searcher(t)
+	note := "ASSESSMENT:\n1. Hypertensive heart and chronic kidney disease.\n2. Chronic diastolic heart failure.\n3. CKD stage 4.\n4. Hypertension with CKD.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9)})
+	var htn []string
+	for _, s := range got {
+		if s.Code == "I10" || strings.HasPrefix(s.Code, "I11") || strings.HasPrefix(s.Code, "I12") || strings.HasPrefix(s.Code, "I13") {
+			htn = append(htn, s.Code)
+		}
+	}
+	if !slices.Equal(htn, []string{"I13.0"}) {
+		t.Errorf("want one I13.0, got %v", htn)
+	}
+}
