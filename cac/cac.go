@@ -1189,6 +1189,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			best, ok = c, true
 		}
 	}
+	// "Chronic diastolic (HFpEF) heart failure": an aside in parentheses
+	// inside the condition's words is left out, not cut at.
+	var aside span // the aside left out, not a condition of its own
+	if t, end, found := withoutAside(note, it.start, whole.end); found {
+		if c, ok2 := lookText(t, span{it.start, end}); ok2 && (!ok || c.r.Score > best.r.Score) {
+			best, ok = c, true
+			aside.start = it.start + strings.IndexByte(note[it.start:end], '(')
+			aside.end = it.start + strings.IndexByte(note[it.start:end], ')') + 1
+		}
+	}
 	for _, p := range []span{parts[0], trim(parts[0])} {
 		if p == whole {
 			continue
@@ -1228,7 +1238,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		out = append(out, best)
 	}
 	for i, p := range parts[1:] {
-		if qualified[i+1] {
+		if qualified[i+1] || p.start >= aside.start && p.end <= aside.end {
 			continue
 		}
 		rest = append(rest, p)
@@ -1248,6 +1258,37 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		out = append(out, c)
 	}
 	return out
+}
+
+// withoutAside returns the condition that starts at start with its first
+// parenthetical aside left out, when the aside has condition words on both
+// sides ("Chronic diastolic (HFpEF) heart failure, compensated" gives
+// "Chronic diastolic heart failure"), and where in the note that phrase
+// ends.
+func withoutAside(note string, start, end int) (string, int, bool) {
+	t := note[start:end]
+	open := strings.IndexByte(t, '(')
+	if open <= 0 || countLetters(t[:open]) < 3 {
+		return "", 0, false
+	}
+	closing := strings.IndexByte(t[open:], ')')
+	if closing < 0 || closing > 48 {
+		return "", 0, false
+	}
+	closing += open
+	rest := t[closing+1:]
+	k := 0
+	for k < len(rest) && rest[k] == ' ' {
+		k++
+	}
+	if k == len(rest) || !isLetter(rest[k]) {
+		return "", 0, false
+	}
+	stop := len(rest)
+	if m := segmentSep.FindStringIndex(rest); m != nil {
+		stop = m[0]
+	}
+	return strings.TrimSpace(t[:open]) + " " + strings.TrimSpace(rest[:stop]), start + closing + 1 + stop, true
 }
 
 // restates reports whether every word of a part is in the title or the

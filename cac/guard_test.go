@@ -93,3 +93,16 @@ func TestSides(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutAside(t *testing.T) {
+	note := "Chronic diastolic (HFpEF) heart failure, compensated"
+	got, end, ok := withoutAside(note, 0, len(note))
+	if !ok || got != "Chronic diastolic heart failure" || note[:end] != "Chronic diastolic (HFpEF) heart failure" {
+		t.Errorf("got %q, %q, %v", got, note[:end], ok)
+	}
+	for _, n := range []string{"Heart failure (EF 30%)", "(HFpEF) heart failure", "Pneumonia (right lower lobe), resolved"} {
+		if _, _, ok := withoutAside(n, 0, len(n)); ok {
+			t.Errorf("%q: no aside inside the condition", n)
+		}
+	}
+}
