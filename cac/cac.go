@@ -1879,8 +1879,12 @@ func findNear(re *regexp.Regexp, note, lower, anchor string, width int) []int {
 // negatedAt reports whether the sentence before offset i negates it.
 func negatedAt(note string, i int) bool {
 	start := strings.LastIndexAny(note[:i], ".\n") + 1
-	return negatedRe.MatchString(note[start:i])
+	return negatedRe.MatchString(note[start:i]) || negatedJustBefore.MatchString(note[start:i])
 }
+
+// negatedJustBefore is a negation a few words before a mention: "patient
+// is not on dialysis", "never had a stent".
+var negatedJustBefore = regexp.MustCompile(`(?i)\b(not|no|never|denies|denied|without)\s+(?:[a-z/-]+\s+){0,3}$`)
 
 // medicationLists returns the spans of a note's medication sections.
 func medicationLists(note string) [][2]int {
