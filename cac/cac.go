@@ -650,6 +650,81 @@ func containsCodePrefix(out []Suggestion, prefix string) bool {
 	return false
 }
 
+// copdWithInfection adds J44.0 (COPD with acute lower respiratory
+// infection) when COPD and a pneumonia or acute bronchitis are both coded
+// ("code also the infection"); it takes the place of COPD unspecified, and
+// stands beside an exacerbation (J44.1).
+func copdWithInfection(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	copd, infection := -1, -1
+	for i, s := range out {
+		switch {
+		case s.Code == "J44.9" || s.Code == "J44.1" || s.Code == "J44.0":
+			if copd < 0 || s.Code == "J44.9" {
+				copd = i
+			}
+		case s.Code >= "J12" && s.Code < "J19", strings.HasPrefix(s.Code, "J20"), strings.HasPrefix(s.Code, "J22"), strings.HasPrefix(s.Code, "J10.0"), strings.HasPrefix(s.Code, "J11.0"):
+			infection = i
+		}
+	}
+	if copd < 0 || infection < 0 || containsCode(out, "J44.0") {
+		return out
+	}
+	r, ok := x.Code(codeset.ICD10CM, "J44.0", opt.Date)
+	if !ok {
+		return out
+	}
+	if out[copd].Code == "J44.9" {
+		out[copd].Code, out[copd].Title, out[copd].Rule = "J44.0", r.Title, "COPD with acute lower respiratory infection"
+		return out
+	}
+	s := out[copd]
+	s.Code, s.Title, s.Rule, s.Principal = "J44.0", r.Title, "COPD with acute lower respiratory infection", false
+	return append(out, s)
+}
+
+// dropUnspecifiedSite drops a code of unspecified site, or an unspecified
+// injury, when the note's codes name the same condition at a site
+// ("Primary osteoarthritis, unspecified site" beside M17.11, "Cellulitis,
+// unspecified" beside L03.116).
+func dropUnspecifiedSite(out []Suggestion) []Suggestion {
+	kept := out[:0]
+	for i, s := range out {
+		t := strings.ToLower(s.Title)
+		general := strings.Contains(t, "unspecified site") || s.Code == "L03.90" || strings.HasPrefix(s.Code, "T14.9")
+		if general && slices.ContainsFunc(out, func(o Suggestion) bool {
+			if o.Code == s.Code || len(o.Code) < 3 {
+				return false
+			}
+			if strings.HasPrefix(s.Code, "T14.9") {
+				return o.Code[0] == 'S'
+			}
+			return o.Code[:2] == s.Code[:2] && headWord(o.Title) == headWord(s.Title)
+		}) {
+			out[i].Principal = false
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
+}
+
+// headWord is a title's last word before its first comma or preposition,
+// in lower case: "osteoarthritis" in "Unilateral primary osteoarthritis,
+// right knee".
+func headWord(title string) string {
+	t := strings.ToLower(title)
+	for _, sep := range []string{",", " of ", " in ", " with ", " without ", " due to "} {
+		if i := strings.Index(t, sep); i >= 0 {
+			t = t[:i]
+		}
+	}
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 // pick takes the best billable result. For an injury, poisoning or
 // external cause the search may offer the category first: the first
 // billable code for an initial encounter ("A") is taken, as the notes of
@@ -714,6 +789,8 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = identifiedInfluenza(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
+	out = copdWithInfection(out, x, opt)
+	out = dropUnspecifiedSite(out)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
 	// ("hypertensive heart and chronic kidney disease"); the combination
 	// is decided from every code found, the others go.
