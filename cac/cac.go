@@ -984,11 +984,16 @@ var noHistoryRe = regexp.MustCompile(`(?i)^\W*(noncontributory|non-contributory|
 func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggestion, bool) {
 	cond := relatives.ReplaceAllString(text, " ")
 	cond = kinFiller.ReplaceAllString(cond, " ")
+	// "Father had a myocardial infarction at age 49 and coronary bypass":
+	// the condition ends where the ages, the outcome or the next one begin
+	// (a lead-in after that is another sentence's: "…, no evidence of
+	// disease").
+	if m := condEnd.FindStringIndex(cond); m != nil && m[0] > 0 && countLetters(cond[:m[0]]) >= 4 {
+		cond = cond[:m[0]]
+	}
 	if m := leadIn.FindStringIndex(cond); m != nil && m[1] < len(cond) {
 		cond = cond[m[1]:]
 	}
-	// "Father had a myocardial infarction at age 49 and coronary bypass":
-	// the condition ends where the ages, the outcome or the next one begin.
 	if m := condEnd.FindStringIndex(cond); m != nil && m[0] > 0 {
 		cond = cond[:m[0]]
 	}
