@@ -912,6 +912,9 @@ func fits(code string, opt Options) bool {
 		return false
 	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && opt.Sex == 'M':
 		return false
+	case opt.Age >= 18 && (strings.HasPrefix(code, "F80.0") || strings.HasPrefix(code, "F80.1") || strings.HasPrefix(code, "F80.2")):
+		// a developmental language disorder is not an adult's aphasia
+		return false
 	}
 	return true
 }
@@ -1185,7 +1188,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(text)))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(text))))), " "))
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
@@ -1436,6 +1439,17 @@ func arabic(text string) string {
 		return p[1] + " " + romanValue[strings.ToLower(p[2])] + strings.ToLower(p[3])
 	})
 }
+
+// calcium spells out "Ca" written as the element ("Phos and Ca at goal"),
+// which the synonym list would read as cancer ("CA").
+func calcium(text string) string {
+	if !strings.Contains(text, "Ca") {
+		return text
+	}
+	return caRe.ReplaceAllString(text, "calcium")
+}
+
+var caRe = regexp.MustCompile(`\bCa\b`)
 
 // sides spells out a side written as a letter.
 func sides(text string) string {
