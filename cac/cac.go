@@ -725,6 +725,36 @@ func headWord(title string) string {
 	return f[len(f)-1]
 }
 
+// sequelaStrokeRe says a deficit is left over from an earlier stroke.
+var sequelaStrokeRe = regexp.MustCompile(`(?i)\b(late effects?|sequelae?|residual|(?:old|prior|remote|previous) (?:stroke|cva|infarct)|(?:history of|h/o|s/p) (?:stroke|cva))\b`)
+
+// strokeSequelae codes a deficit left over from an earlier cerebral
+// infarction as its sequela (I69.3-), not as a current deficit: "right
+// hemiparesis as a late effect of stroke" is I69.351, not G81.91.
+func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	if containsCodePrefix(out, "I63") {
+		return out // a current stroke: its deficits are current
+	}
+	for i, s := range out {
+		code := ""
+		switch {
+		case strings.HasPrefix(s.Code, "G81.9") && len(s.Code) == 6:
+			code = "I69.35" + s.Code[5:]
+		case s.Code == "R47.01":
+			code = "I69.320"
+		case strings.HasPrefix(s.Code, "R13.1"):
+			code = "I69.391"
+		}
+		if code == "" || !sequelaStrokeRe.MatchString(s.Evidence+" "+sentenceAround(opt.note, s.Start)) {
+			continue
+		}
+		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, "sequela of stroke"
+		}
+	}
+	return out
+}
+
 // pick takes the best billable result. For an injury, poisoning or
 // external cause the search may offer the category first: the first
 // billable code for an initial encounter ("A") is taken, as the notes of
@@ -789,6 +819,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = identifiedInfluenza(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
+	out = strokeSequelae(out, x, opt)
 	out = copdWithInfection(out, x, opt)
 	out = dropUnspecifiedSite(out)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
@@ -1143,7 +1174,12 @@ var (
 	shorthand = strings.NewReplacer("w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ",
 		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
-		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia")
+		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia",
+		// ICD-10-CM has one aphasia (R47.01) whatever its kind, and
+		// indexes hemiparesis under hemiplegia.
+		"expressive aphasia", "aphasia", "receptive aphasia", "aphasia", "global aphasia", "aphasia", "nonfluent aphasia", "aphasia",
+		"Expressive aphasia", "Aphasia", "Receptive aphasia", "Aphasia", "Global aphasia", "Aphasia",
+		"hemiparesis", "hemiplegia", "Hemiparesis", "Hemiplegia")
 	// clinicalWord is a word notes shorten that the code set spells out.
 	clinicalWord  = guard(`(?i)\b(fx|fxs|lac|pna|exac)\b`, "fx", "lac", "pna", "exac")
 	clinicalWords = map[string]string{"fx": "fracture", "fxs": "fractures", "lac": "laceration", "pna": "pneumonia", "exac": "exacerbation"}
