@@ -241,7 +241,11 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		return nil
 	}
 	var tmp []uint32
-	addDoc := func(kind docKind, text, nemod string, tg []target) {
+	// descr: nemod is the rest of an HCPCS description after the item's
+	// name; it is shown with the name, and a quarter of its words count
+	// against precision, so that a long description still loses to a
+	// short one naming as much
+	addDoc := func(kind docKind, text, nemod string, descr bool, tg []target) {
 		if len(tg) == 0 {
 			return
 		}
@@ -266,11 +270,19 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			}
 		}
 		cut := len(tmp)
+		rest := 0
 		for _, w := range tokenize(nemod, false) {
 			id := x.term(w)
 			if !has(id) {
 				tmp = append(tmp, id)
+				if !weakWords[w] {
+					rest++
+				}
 			}
+		}
+		if descr {
+			ess += (rest + 3) / 4
+			text += "," + nemod
 		}
 		if len(tmp) == 0 {
 			return
@@ -289,9 +301,19 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	for id, g := range x.codes {
 		e := titleOf(g)
 		tg := []target{{code: uint32(id)}}
-		addDoc(docTitle, e.Title(), "", tg)
+		if g.sys == HCPCS {
+			// "Knee orthosis, adjustable knee joints …, prefabricated,
+			// off-the-shelf": the item is named before the first comma;
+			// the rest describes it, as an index entry's nonessential
+			// modifiers do, so a long description does not lose to a
+			// short title that names another item
+			head, rest, _ := strings.Cut(e.Title(), ",")
+			addDoc(docTitle, head, rest, rest != "", tg)
+		} else {
+			addDoc(docTitle, e.Title(), "", false, tg)
+		}
 		if (g.sys == CPT || g.sys == HCPCS) && e.Short != "" && e.Short != e.Long {
-			addDoc(docShort, e.Short, "", tg)
+			addDoc(docShort, e.Short, "", false, tg)
 		}
 	}
 	cm := latest[ICD10CM]
@@ -299,7 +321,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		for _, d := range s.Tabular.Diags {
 			for _, n := range d.Notes {
 				if n.Kind == NoteInclusion {
-					addDoc(docInclusion, n.Text, "", x.resolve(cm, d.Code, viaDirect))
+					addDoc(docInclusion, n.Text, "", false, x.resolve(cm, d.Code, viaDirect))
 				}
 			}
 		}
@@ -348,7 +370,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			if t.Column != "" {
 				text += " " + t.Column
 			}
-			addDoc(kind, text, t.Nemod+" "+alts, x.resolve(cm, code, viaDefault))
+			addDoc(kind, text, t.Nemod+" "+alts, false, x.resolve(cm, code, viaDefault))
 		}
 	}
 	x.detail = append(x.detail, docDetail{tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets))})
