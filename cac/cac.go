@@ -1179,7 +1179,11 @@ var (
 		// indexes hemiparesis under hemiplegia.
 		"expressive aphasia", "aphasia", "receptive aphasia", "aphasia", "global aphasia", "aphasia", "nonfluent aphasia", "aphasia",
 		"Expressive aphasia", "Aphasia", "Receptive aphasia", "Aphasia", "Global aphasia", "Aphasia",
-		"hemiparesis", "hemiplegia", "Hemiparesis", "Hemiplegia")
+		"hemiparesis", "hemiplegia", "Hemiparesis", "Hemiplegia",
+		// arteries and organisms notes abbreviate
+		" MCA ", " middle cerebral artery ", " ACA ", " anterior cerebral artery ", " PCA ", " posterior cerebral artery ",
+		" ICA ", " internal carotid artery ",
+		"H. flu ", "Haemophilus influenzae ", "H flu ", "Haemophilus influenzae ", "H. influenzae", "Haemophilus influenzae", " ATN", " acute tubular necrosis")
 	// clinicalWord is a word notes shorten that the code set spells out.
 	clinicalWord  = guard(`(?i)\b(fx|fxs|lac|pna|exac)\b`, "fx", "lac", "pna", "exac")
 	clinicalWords = map[string]string{"fx": "fracture", "fxs": "fractures", "lac": "laceration", "pna": "pneumonia", "exac": "exacerbation"}
@@ -1479,13 +1483,20 @@ func arabic(text string) string {
 // calcium spells out "Ca" written as the element ("Phos and Ca at goal"),
 // which the synonym list would read as cancer ("CA").
 func calcium(text string) string {
-	if !strings.Contains(text, "Ca") {
-		return text
+	if strings.Contains(text, "Ca") {
+		text = caRe.ReplaceAllString(text, "calcium")
 	}
-	return caRe.ReplaceAllString(text, "calcium")
+	if strings.Contains(text, "nfarct") {
+		// "embolic infarct": the classification says infarction
+		text = infarctRe.ReplaceAllString(text, "${1}nfarction")
+	}
+	return text
 }
 
-var caRe = regexp.MustCompile(`\bCa\b`)
+var (
+	caRe      = regexp.MustCompile(`\bCa\b`)
+	infarctRe = regexp.MustCompile(`\b([Ii])nfarct\b`)
+)
 
 // sides spells out a side written as a letter.
 func sides(text string) string {
