@@ -111,7 +111,11 @@ func TestEvalTrain2(t *testing.T) { runEval(t, "testdata/eval_train2.tsv", 0.90,
 // run and weighted to the classes the held-out files show weak (PCS
 // procedures named without their approach or device, fractures by bone
 // part, history and status codes, HCPCS items with near-equal titles).
-func TestEvalTrain3(t *testing.T) { runEval(t, "testdata/eval_train3.tsv", 0.88, false) }
+// Untouched it scored top-1 49.8%, top-5 67.7%; its misses were fixed
+// only by general means (PCS approach defaults, laterality, synonyms of
+// anatomy and procedure names, HCPCS descriptions read as name and
+// modifiers).
+func TestEvalTrain3(t *testing.T) { runEval(t, "testdata/eval_train3.tsv", 0.90, false) }
 
 // TestEvalHeldOut runs the first held-out file. It was held out until its
 // misses were studied for their general causes (joined words such as "ear

@@ -1,0 +1,36 @@
+package codeset
+
+import "testing"
+
+func TestUsualApproach(t *testing.T) {
+	for _, tc := range []struct {
+		code string
+		want bool
+	}{
+		{"02HV33Z", true},  // central line: percutaneous
+		{"02HV03Z", false}, // the open one
+		{"0W9930Z", true},  // chest tube by needle
+		{"0CTQXZZ", true},  // adenoidectomy through the mouth
+		{"0CTQ0ZZ", false},
+		{"0T9B70Z", true},  // Foley
+		{"0FT44ZZ", false}, // a table without a usual approach
+		{"0DT", false},     // not a code
+	} {
+		if got := usualApproach(tc.code); got != tc.want {
+			t.Errorf("usualApproach(%s) = %v, want %v", tc.code, got, tc.want)
+		}
+	}
+}
+
+func TestApproachOrder(t *testing.T) {
+	// open, then percutaneous, then scopes, then natural openings
+	codes := []string{"0FT40ZZ", "0FB43ZZ", "0FT44ZZ", "0FT47ZZ", "0FT48ZZ", "0UT9FZZ"}
+	for i := 1; i < len(codes); i++ {
+		if approachOrder(codes[i]) >= approachOrder(codes[i-1]) {
+			t.Errorf("approachOrder(%s) = %v, not under %s's %v", codes[i], approachOrder(codes[i]), codes[i-1], approachOrder(codes[i-1]))
+		}
+	}
+	if approachOrder("B246ZZZ") != 1 {
+		t.Errorf("an imaging code has no approach to order")
+	}
+}
