@@ -3,6 +3,7 @@ package cac
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -88,7 +89,7 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 		if !containsAny(lower, r.anchors...) {
 			continue
 		}
-		for _, m := range r.re.FindAllStringIndex(note, -1) {
+		for _, m := range findAround(r.re, note, lower, r.anchors) {
 			s := sentenceAround(note, m[0])
 			if negatedAt(note, m[0]) || familyRe.MatchString(s) {
 				continue
@@ -194,14 +195,14 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 	ok := func(at int) bool {
 		return !negatedAt(note, at) && !familyRe.MatchString(sentenceAround(note, at))
 	}
-	for _, m := range allergyListRe.FindAllStringSubmatchIndex(note, -1) {
+	for _, m := range findAroundSubmatch(allergyListRe, note, lower, "allerg") {
 		list := strings.TrimSpace(strings.ToLower(note[m[2]:m[3]]))
 		if !ok(m[0]) || strings.HasPrefix(list, "no ") || strings.HasPrefix(list, "nkda") || strings.HasPrefix(list, "none") || strings.HasPrefix(list, "nka") {
 			continue
 		}
 		scan(m[2], strings.ToLower(note[m[2]:m[3]]))
 	}
-	for _, m := range allergyWordRe.FindAllStringSubmatchIndex(note, -1) {
+	for _, m := range findAroundSubmatch(allergyWordRe, note, lower, "allerg") {
 		if ok(m[0]) {
 			scan(m[2], strings.ToLower(note[m[2]:m[3]]))
 		}
@@ -224,4 +225,78 @@ func nihssCode(note string) (code string, start, end int) {
 		return "", 0, 0
 	}
 	return fmt.Sprintf("R29.7%02d", n), m[0], m[1]
+}
+
+// lineSpans returns the lines of note (as [start, end) offsets) that hold
+// one of the anchors (lower case), each once, in order.
+func lineSpans(note, lower string, anchors ...string) [][2]int {
+	var starts []int
+	for _, a := range anchors {
+		for at := 0; ; {
+			i := strings.Index(lower[at:], a)
+			if i < 0 {
+				break
+			}
+			i += at
+			starts = append(starts, strings.LastIndexByte(note[:i], '\n')+1)
+			at = i + len(a)
+		}
+	}
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	out := make([][2]int, 0, len(starts))
+	for _, s := range starts {
+		e := len(note)
+		if k := strings.IndexByte(note[s:], '\n'); k >= 0 {
+			e = s + k
+		}
+		out = append(out, [2]int{s, e})
+	}
+	return out
+}
+
+// findAround is re.FindAllStringIndex(note) for an expression every match
+// of which lies on one line and holds one of the anchors: only those lines
+// are searched, so a long note costs a scan for the words.
+func findAround(re *regexp.Regexp, note, lower string, anchors []string) [][]int {
+	var out [][]int
+	for _, l := range lineSpans(note, lower, anchors...) {
+		for _, m := range re.FindAllStringIndex(note[l[0]:l[1]], -1) {
+			out = append(out, []int{l[0] + m[0], l[0] + m[1]})
+		}
+	}
+	return out
+}
+
+// findAroundSubmatch is findAround for FindAllStringSubmatchIndex, over
+// each anchor's line and the line after it (a heading "ALLERGIES:" with
+// its list below).
+func findAroundSubmatch(re *regexp.Regexp, note, lower string, anchors ...string) [][]int {
+	var out [][]int
+	last := -1
+	for _, l := range lineSpans(note, lower, anchors...) {
+		if l[1] < len(note) {
+			if k := strings.IndexByte(note[l[1]+1:], '\n'); k >= 0 {
+				l[1] += 1 + k
+			} else {
+				l[1] = len(note)
+			}
+		}
+		if l[0] < last {
+			l[0] = last // the previous window took this line
+		}
+		last = l[1]
+		if l[0] >= l[1] {
+			continue
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(note[l[0]:l[1]], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += l[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
 }
