@@ -2365,8 +2365,13 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 // family's, and a traumatic fracture before a pathological or stress one.
 func (p prefs) factor(fl uint32) float32 {
 	f := float32(1)
-	if (fl&flagSubsequent != 0 && !p.subsequent) || (fl&flagSequela != 0 && !p.sequela) {
+	if fl&flagSubsequent != 0 && !p.subsequent {
 		f *= 0.97
+	}
+	// a sequela is another condition than the one named ("acute ischemic
+	// stroke" is I63.9, not I69.30): the query must say it
+	if fl&flagSequela != 0 && !p.sequela {
+		f *= 0.9
 	}
 	if fl&flagUnspecified != 0 && !p.other {
 		f *= 1.006
