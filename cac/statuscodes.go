@@ -48,7 +48,7 @@ var statusRules = []statusRule{
 	{anchors: []string{"pacemaker", "ppm"}, rule: "status: pacemaker", code: fixed("Z95.0"),
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|prior|dual[- ]chamber|single[- ]chamber|permanent)\s+(?:dual[- ]chamber\s+|single[- ]chamber\s+|permanent\s+)?(?:pacemaker|PPM)\b`)},
 	{anchors: []string{"aicd", "icd", "defibrillator"}, rule: "status: defibrillator", code: fixed("Z95.810"),
-		re: regexp.MustCompile(`(?i)\b(AICD|ICD in place|(?:s/p|has an?|with an?|existing)\s+ICD|implant(?:ed|able) cardioverter[- ]defibrillator)\b`)},
+		re: regexp.MustCompile(`(?i)\b(AICD|ICD (?:in place|check|interrogation|pocket|function)|(?:s/p|status post|has an?|with an?|existing|prior)\s+(?:[a-z-]+\s+){0,3}ICD|(?:dual|single)[- ]chamber ICD|implant(?:ed|able) cardioverter[- ]defibrillator)\b`)},
 	{anchors: []string{"dialysis", "hd", "capd"}, rule: "status: dialysis", code: fixed("Z99.2"),
 		re: regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home)\s+)?(?:hemodialysis|dialysis|peritoneal dialysis|CAPD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
 	{anchors: []string{"oxygen", "o2"}, rule: "status: home oxygen", code: fixed("Z99.81"),

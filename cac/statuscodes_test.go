@@ -95,3 +95,17 @@ func TestAllergyCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestDefibrillatorStatus(t *testing.T) {
+	for text, want := range map[string]bool{
+		"s/p primary-prevention dual-chamber ICD 2024": true,
+		"Normal ICD function, battery 9.2 y.":          true,
+		"ICD-10 codes were reviewed.":                  false,
+	} {
+		got := false
+		statusCodes(text, strings.ToLower(text), func(code string, start, end int, rule string) { got = got || code == "Z95.810" })
+		if got != want {
+			t.Errorf("%q: Z95.810 %v, want %v", text, got, want)
+		}
+	}
+}
