@@ -268,7 +268,7 @@ func sectionKind(name string) int {
 	switch {
 	case strings.HasPrefix(up, "PRE") && strings.Contains(up, "DIAGNOS"), strings.HasPrefix(up, "ADMI") && strings.Contains(up, "DIAGNOS"):
 		return secProvisional
-	case strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION"),
+	case strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || strings.Contains(up, "COMORBID") || strings.Contains(up, "CO-MORBID"),
 		strings.HasPrefix(up, "PRINCIPAL PROBLEM"), strings.HasPrefix(up, "PRIMARY PROBLEM"):
 		return secDiagnosis
 	}
@@ -341,7 +341,7 @@ func countLetters(s string) int {
 }
 
 // planRe matches an item that is a plan, not a finding.
-var planRe = regexp.MustCompile(`(?i)^\s*(continue|start|add|stop|hold|increase|decrease|titrate|follow|return|discharge|schedule|consult|obtain|check|monitor|plan|will|recommend|advise|counsel|refer|repeat|resume|begin|give|administer|encourage|patient|see)\b`)
+var planRe = regexp.MustCompile(`(?i)^\s*(risks?|benefits|consent\w*|discussed|continue|start|add|stop|hold|increase|decrease|titrate|follow|return|discharge|schedule|consult|obtain|check|monitor|plan|will|recommend|advise|counsel|refer|repeat|resume|begin|give|administer|encourage|patient|see)\b`)
 
 // Context triggers (NegEx/ConText, trimmed to what coders meet).
 var (
