@@ -1700,9 +1700,13 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			mine := uint8(ai + 1)
 			tab := &sc.dtab
 			for i, d := range post {
+				// a text of a system not asked for is never a candidate
+				if !sysOK[x.classes[cls[i]].sys] {
+					continue
+				}
 				h := tab.find(d)
 				if tab.keys[h] == 0 {
-					if onlyExisting || !sysOK[x.classes[cls[i]].sys] {
+					if onlyExisting {
 						continue
 					}
 					n := len(sc.acc)
