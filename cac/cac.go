@@ -341,7 +341,7 @@ func countLetters(s string) int {
 }
 
 // planRe matches an item that is a plan, not a finding.
-var planRe = regexp.MustCompile(`(?i)^\s*(risks?|benefits|consent\w*|discussed|continue|start|add|stop|hold|increase|decrease|titrate|follow|return|discharge|schedule|consult|obtain|check|monitor|plan|will|recommend|advise|counsel|refer|repeat|resume|begin|give|administer|encourage|patient|see)\b`)
+var planRe = regexp.MustCompile(`(?i)^\s*(risks?|benefits|consent\w*|discussed|referral|referred|repaired|sutured|irrigated|performed|underwent|transfused|transferred|counseled|counselled|educated|instructed|scheduled|continue|start|add|stop|hold|increase|decrease|titrate|follow|return|discharge|schedule|consult|obtain|check|monitor|plan|will|recommend|advise|counsel|refer|repeat|resume|begin|give|administer|encourage|patient|see)\b`)
 
 // Context triggers (NegEx/ConText, trimmed to what coders meet).
 var (
@@ -1229,6 +1229,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	lookText := func(text string, p span) (concept, bool) {
 		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(text))))), " "))
+		// "Hypertension," and "HIV disease,   on therapy" are looked up as
+		// the same words without the stray punctuation and spaces.
+		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
