@@ -820,6 +820,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
 	out = strokeSequelae(out, x, opt)
+	out = pregnancyCodes(out, x, opt)
 	out = copdWithInfection(out, x, opt)
 	out = dropUnspecifiedSite(out)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase

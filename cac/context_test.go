@@ -163,3 +163,20 @@ func TestHypertensionCombinationOnce(t *testing.T) {
 		t.Errorf("want one I13.0, got %v", htn)
 	}
 }
+
+// TestPregnancyCompanions codes anemia in a pregnant patient with its
+// chapter-15 code and trimester, and the scar of a previous cesarean.
+func TestPregnancyCompanions(t *testing.T) {
+	x := searcher(t)
+	note := "PRENATAL VISIT\nG2P1 at 30 weeks gestation. Prior low transverse cesarean in 2022.\nASSESSMENT:\n1. Gestational diabetes, diet controlled.\n2. Iron deficiency anemia.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Sex: 'F', Age: 31})
+	var c []string
+	for _, s := range got {
+		c = append(c, s.Code)
+	}
+	for _, want := range []string{"O99.013", "O34.211", "Z3A.30"} {
+		if !slices.Contains(c, want) {
+			t.Errorf("want %s, got %v", want, c)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package cac
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// pregnancyCompanions are conditions that, in a pregnant patient, are
+// coded with the chapter-15 code of a condition complicating pregnancy
+// (Official Guidelines I.C.15.a.1: chapter 15 codes have sequencing
+// priority; "use additional code to identify the condition").
+var pregnancyCompanions = []struct {
+	prefixes []string
+	code     string // without its trimester digit
+}{
+	{[]string{"D50", "D51", "D52", "D53", "D55", "D56", "D57", "D58", "D59", "D60", "D61", "D62", "D63", "D64"}, "O99.01"},
+	{[]string{"E66"}, "O99.21"},
+	{[]string{"E03", "E05", "E06", "E07"}, "O99.28"},
+	{[]string{"F17"}, "O99.33"},
+	{[]string{"F32", "F33", "F41", "F43"}, "O99.34"},
+	{[]string{"J45"}, "O99.51"},
+}
+
+// priorCesareanRe is a cesarean delivery before this pregnancy.
+var priorCesareanRe = regexp.MustCompile(`(?i)\b(?:prior|previous|history of|h/o|s/p|one|two|\d) (?:low transverse |classical |primary )?(?:cesarean|c-section|c/s|LTCS)s?\b|\b(?:trial of labor after cesarean|TOLAC|VBAC|repeat cesarean)\b`)
+
+// trimester reads the trimester from the weeks of gestation the note gives
+// ('1', '2', '3'), or '9' when it gives none.
+func trimester(note string) byte {
+	code, _, _ := gestationCode(note)
+	if code == "" {
+		return '9'
+	}
+	w, err := strconv.Atoi(strings.TrimPrefix(code, "Z3A."))
+	switch {
+	case err != nil:
+		return '9'
+	case w < 14:
+		return '1'
+	case w < 28:
+		return '2'
+	}
+	return '3'
+}
+
+// pregnant reports whether the suggestions code a pregnancy.
+func pregnant(out []Suggestion) bool {
+	for _, s := range out {
+		if s.Code[0] == 'O' || strings.HasPrefix(s.Code, "Z3A") || strings.HasPrefix(s.Code, "Z34") {
+			return true
+		}
+	}
+	return false
+}
+
+// pregnancyCodes adds, for a pregnant patient, the chapter-15 codes of the
+// conditions that complicate the pregnancy, with the trimester, and
+// maternal care for the scar of a previous cesarean.
+func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	if opt.Sex == 'M' || !pregnant(out) {
+		return out
+	}
+	tri := trimester(opt.note)
+	add := func(code string, from Suggestion, rule string) {
+		if containsCode(out, code) {
+			return
+		}
+		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+			from.Code, from.Title, from.Rule, from.Principal = code, r.Title, rule, false
+			out = append(out, from)
+		}
+	}
+	for _, s := range out {
+		for _, c := range pregnancyCompanions {
+			for _, p := range c.prefixes {
+				if strings.HasPrefix(s.Code, p) {
+					add(c.code+string(tri), s, "condition complicating pregnancy")
+				}
+			}
+		}
+	}
+	if m := priorCesareanRe.FindStringIndex(opt.note); m != nil && !negatedAt(opt.note, m[0]) {
+		code := "O34.219"
+		if strings.Contains(strings.ToLower(opt.note[m[0]:m[1]]), "transverse") || strings.Contains(opt.note[m[0]:m[1]], "LTCS") ||
+			strings.Contains(opt.lower, "low transverse") {
+			code = "O34.211"
+		}
+		add(code, Suggestion{System: codeset.ICD10CM, Start: m[0], End: m[1], Evidence: opt.note[m[0]:m[1]], Confidence: 0.8, Section: "other"}, "previous cesarean")
+	}
+	return out
+}
