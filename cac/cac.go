@@ -820,7 +820,9 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
 	out = strokeSequelae(out, x, opt)
+	out = deliveryOutcome(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
+	out = gestationalDiabetesControl(out, x, opt)
 	out = copdWithInfection(out, x, opt)
 	out = dropUnspecifiedSite(out)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
@@ -940,7 +942,9 @@ func fits(code string, opt Options) bool {
 	switch {
 	case code == "":
 		return false
-	case code[0] == 'P' && opt.Age >= 1:
+	case code[0] == 'P' && opt.Age >= 1, strings.HasPrefix(code, "Z38") && opt.Age >= 1:
+		// perinatal conditions and the liveborn infant codes are the
+		// newborn's record, not the mother's
 		return false
 	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && opt.Sex == 'M':
 		return false

@@ -180,3 +180,25 @@ func TestPregnancyCompanions(t *testing.T) {
 		}
 	}
 }
+
+// TestDeliveryOutcome adds Z37.0 and O80 to an uncomplicated vaginal
+// delivery, and nothing for a delivery of an earlier pregnancy.
+func TestDeliveryOutcome(t *testing.T) {
+	x := searcher(t)
+	stay := "DISCHARGE SUMMARY\nHOSPITAL COURSE:\nSpontaneous vaginal delivery of a single live-born female infant at 39 weeks gestation.\n"
+	got, _ := cac.Suggest(stay, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Sex: 'F', Age: 28})
+	var c []string
+	for _, s := range got {
+		c = append(c, s.Code)
+	}
+	if !slices.Contains(c, "Z37.0") || !slices.Contains(c, "O80") || slices.Contains(c, "Z38.00") {
+		t.Errorf("delivery: want Z37.0 and O80, no Z38, got %v", c)
+	}
+	clinic := "PRENATAL VISIT\nG2P1 at 24 weeks gestation. Prior pregnancy: delivered a male infant at 32 weeks in 2023.\nASSESSMENT:\n1. Iron deficiency anemia.\n"
+	got, _ = cac.Suggest(clinic, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Sex: 'F', Age: 30})
+	for _, s := range got {
+		if strings.HasPrefix(s.Code, "Z37") || s.Code == "O80" {
+			t.Errorf("prenatal visit: %s from an earlier delivery", s.Code)
+		}
+	}
+}

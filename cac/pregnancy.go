@@ -92,3 +92,90 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 	}
 	return out
 }
+
+// gestationalDiabetesControl gives gestational diabetes (O24.4-) the
+// control the note states: diet (…0), insulin (…4), oral hypoglycemic
+// drugs (…5); unspecified (…9) otherwise.
+func gestationalDiabetesControl(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "O24.4") || len(s.Code) != 7 {
+			continue
+		}
+		// the diagnosis's own words first, then what the note says of
+		// diet (a note that mentions insulin may say it is not needed)
+		item := strings.ToLower(s.Evidence + " " + sentenceAround(opt.note, s.Start))
+		diet := func(l string) bool {
+			return containsAny(l, "diet-controlled", "diet controlled", "diet alone", "controlled by diet", "a1gdm", "gdma1", "gdm a1", "class a1")
+		}
+		last := byte(0)
+		switch {
+		case diet(item):
+			last = '0'
+		case strings.Contains(item, "insulin") && !negatedJustBefore.MatchString(item[:strings.Index(item, "insulin")]):
+			last = '4'
+		case containsAny(item, "metformin", "glyburide", "oral hypoglycemic", "oral agent"):
+			last = '5'
+		case diet(opt.lower):
+			last = '0'
+		default:
+			continue
+		}
+		code := s.Code[:6] + string(last)
+		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, "gestational diabetes control"
+		}
+	}
+	return out
+}
+
+// deliveredRe is a delivery the note reports: "spontaneous vaginal
+// delivery of a single live-born female infant", "infant delivered from
+// vertex", "NSVD".
+var deliveredRe = regexp.MustCompile(`(?i)\b(?:NSVD|SVD|(?:spontaneous |normal |operative |assisted )?vaginal delivery of|(?:cesarean|c-section) delivery of|(?:infant|baby|neonate|twins?|male|female|boy|girl)s? (?:was |were )?delivered|delivered (?:a |an |the )?(?:single |singleton |healthy |viable |live[- ]?born |liveborn )*(?:male |female )?(?:infant|baby|neonate|twins?|boy|girl))\b`)
+
+// deliveryOutcome adds the outcome of delivery (Z37) a delivery record
+// carries, twins when the note says so, and O80 for a vaginal delivery
+// without any complication coded.
+func deliveryOutcome(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	// a delivery is an inpatient stay's; a clinic note's deliveries are
+	// earlier pregnancies'
+	if !opt.Inpatient || opt.Sex == 'M' || (opt.Age > 0 && opt.Age < 10) || containsCodePrefix(out, "Z37") || !containsAny(opt.lower, "deliver", "nsvd", "svd") {
+		return out
+	}
+	var m []int
+	for _, c := range deliveredRe.FindAllStringIndex(opt.note, -1) {
+		s := sentenceAround(opt.note, c[0])
+		if !negatedAt(opt.note, c[0]) && !pastRe.MatchString(s) && !strings.Contains(strings.ToLower(s), "pregnancy") {
+			m = c
+			break
+		}
+	}
+	if m == nil {
+		return out
+	}
+	code := "Z37.0"
+	if containsAny(opt.lower, "twins", "twin gestation", "twin pregnancy") {
+		code = "Z37.2"
+	}
+	sg := Suggestion{System: codeset.ICD10CM, Start: m[0], End: m[1], Evidence: opt.note[m[0]:m[1]], Confidence: 0.8, Section: "other"}
+	if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+		s := sg
+		s.Code, s.Title, s.Rule = code, r.Title, "outcome of delivery"
+		out = append(out, s)
+	}
+	// O80: a full-term vaginal delivery with nothing complicating it
+	complicated := false
+	for _, s := range out {
+		if s.Code[0] == 'O' {
+			complicated = true
+		}
+	}
+	if l := strings.ToLower(opt.note[m[0]:m[1]]); !complicated && (strings.Contains(l, "vaginal") || strings.Contains(l, "svd")) {
+		if r, ok := x.Code(codeset.ICD10CM, "O80", opt.Date); ok && r.Billable {
+			s := sg
+			s.Code, s.Title, s.Rule = "O80", r.Title, "uncomplicated delivery"
+			out = append(out, s)
+		}
+	}
+	return out
+}
