@@ -44,13 +44,15 @@ func TestStatusCodes(t *testing.T) {
 
 func TestGestationCode(t *testing.T) {
 	for text, want := range map[string]string{
-		"G2P1 at 37 weeks gestation":          "Z3A.37",
-		"EGA 24w3d by LMP":                    "Z3A.24",
-		"IUP at 9 weeks by ultrasound":        "Z3A.09",
-		"gestational age: 28+2 weeks":         "Z3A.28",
-		"cough for 2 weeks":                   "",
-		"Pregnant, 6 weeks by dates":          "Z3A.01",
-		"Fever for 3 weeks; no travel abroad": "",
+		"G2P1 at 37 weeks gestation":                                   "Z3A.37",
+		"EGA 24w3d by LMP":                                             "Z3A.24",
+		"IUP at 9 weeks by ultrasound":                                 "Z3A.09",
+		"gestational age: 28+2 weeks":                                  "Z3A.28",
+		"cough for 2 weeks":                                            "",
+		"Pregnant, 6 weeks by dates":                                   "Z3A.01",
+		"Fever for 3 weeks; no travel abroad":                          "",
+		"Intrauterine pregnancy at 39 weeks 3 days, spontaneous labor": "Z3A.39",
+		"G1P0 at 37 wks, here for labor":                               "Z3A.37",
 	} {
 		if got, _, _ := gestationCode(text); got != want {
 			t.Errorf("%q: got %q, want %q", text, got, want)
