@@ -523,8 +523,9 @@ func moreSpecific(a, aTitle, b, bTitle string) bool {
 // part: "Major depressive disorder, recurrent episode, moderate" is F33.1,
 // though "Major depressive disorder" alone matches F32.9 better.
 func specifies(part string, partCode, whole codeset.Result) bool {
+	h := headWord(partCode.Title)
 	return strings.Contains(strings.ToLower(partCode.Title), "unspecified") && whole.Billable && whole.Score >= 0.6 &&
-		whole.Code[0] == partCode.Code[0] && names(part, whole)
+		whole.Code[0] == partCode.Code[0] && (names(part, whole) || h != "" && strings.Contains(strings.ToLower(whole.Title), h))
 }
 
 // influenzaTypedRe is influenza whose virus a test identified: "influenza
