@@ -539,13 +539,7 @@ var influenzaTypedRe = regexp.MustCompile(`(?i)\b(?:influenza|flu)\s*(?:type\s+)
 // it replaces that code (J1x.00), with a named one it is added beside it
 // (J1x.08).
 func identifiedInfluenza(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
-	flu := -1
-	for i, s := range out {
-		if strings.HasPrefix(s.Code, "J11") || strings.HasPrefix(s.Code, "J10") {
-			flu = i
-			break
-		}
-	}
+	flu := firstWithPrefix(out, "J11", "J10")
 	if flu < 0 {
 		return out
 	}
@@ -642,14 +636,7 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 	return out
 }
 
-func containsCodePrefix(out []Suggestion, prefix string) bool {
-	for _, s := range out {
-		if strings.HasPrefix(s.Code, prefix) {
-			return true
-		}
-	}
-	return false
-}
+func containsCodePrefix(out []Suggestion, prefix string) bool { return firstWithPrefix(out, prefix) >= 0 }
 
 // copdWithInfection adds J44.0 (COPD with acute lower respiratory
 // infection) when COPD and a pneumonia or acute bronchitis are both coded
@@ -1838,32 +1825,24 @@ var (
 // their class; "oral contraceptive" is matched as two words.
 var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccine|vaccination|immunization|tdap|booster)\b[^.\n]{0,60}\b(given|administered)\b`)
 
-var longTermDrugs = func() map[string]string {
-	m := map[string]string{}
-	for code, names := range map[string]string{
-		"Z79.4":   "insulin glargine lispro aspart detemir degludec",
-		"Z79.84":  "metformin glipizide glimepiride glyburide sitagliptin linagliptin pioglitazone empagliflozin dapagliflozin canagliflozin",
-		"Z79.01":  "apixaban rivaroxaban warfarin dabigatran edoxaban",
-		"Z79.02":  "clopidogrel ticagrelor prasugrel",
-		"Z79.3":   "ocp ocps norethindrone levonorgestrel drospirenone norgestimate",
-		"Z79.85":  "semaglutide dulaglutide liraglutide exenatide tirzepatide ozempic trulicity victoza mounjaro",
-		"Z79.82":  "aspirin asa",
-		"Z79.83":  "alendronate risedronate ibandronate",
-		"Z79.51":  "budesonide-formoterol fluticasone-salmeterol fluticasone-vilanterol mometasone-formoterol advair symbicort breo trelegy dulera wixela beclomethasone ciclesonide",
-		"Z79.52":  "prednisone prednisolone methylprednisolone",
-		"Z79.810": "tamoxifen raloxifene",
-		"Z79.811": "anastrozole letrozole exemestane",
-		"Z79.621": "tacrolimus cyclosporine",
-		"Z79.624": "mycophenolate azathioprine",
-		"Z79.622": "tofacitinib baricitinib upadacitinib",
-		"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab",
-	} {
-		for _, n := range strings.Fields(names) {
-			m[n] = code
-		}
-	}
-	return m
-}()
+var longTermDrugs = byWord(map[string]string{
+	"Z79.4":   "insulin glargine lispro aspart detemir degludec",
+	"Z79.84":  "metformin glipizide glimepiride glyburide sitagliptin linagliptin pioglitazone empagliflozin dapagliflozin canagliflozin",
+	"Z79.01":  "apixaban rivaroxaban warfarin dabigatran edoxaban",
+	"Z79.02":  "clopidogrel ticagrelor prasugrel",
+	"Z79.3":   "ocp ocps norethindrone levonorgestrel drospirenone norgestimate",
+	"Z79.85":  "semaglutide dulaglutide liraglutide exenatide tirzepatide ozempic trulicity victoza mounjaro",
+	"Z79.82":  "aspirin asa",
+	"Z79.83":  "alendronate risedronate ibandronate",
+	"Z79.51":  "budesonide-formoterol fluticasone-salmeterol fluticasone-vilanterol mometasone-formoterol advair symbicort breo trelegy dulera wixela beclomethasone ciclesonide",
+	"Z79.52":  "prednisone prednisolone methylprednisolone",
+	"Z79.810": "tamoxifen raloxifene",
+	"Z79.811": "anastrozole letrozole exemestane",
+	"Z79.621": "tacrolimus cyclosporine",
+	"Z79.624": "mycophenolate azathioprine",
+	"Z79.622": "tofacitinib baricitinib upadacitinib",
+	"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab",
+})
 
 func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	add := func(code string, start, end int, rule string) {

@@ -39,13 +39,7 @@ func causeElsewhere(evidence string) bool {
 // E11.69 with M86.- for osteomyelitis…), in place of diabetes without
 // complications.
 func diabetesWith(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
-	dm := -1
-	for i, s := range out {
-		if strings.HasPrefix(s.Code, "E11") || strings.HasPrefix(s.Code, "E10") {
-			dm = i
-			break
-		}
-	}
+	dm := firstWithPrefix(out, "E11", "E10")
 	if dm < 0 {
 		return out
 	}

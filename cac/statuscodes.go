@@ -142,26 +142,18 @@ func gestationCode(note string) (code string, start, end int) {
 }
 
 // allergens maps what an allergy list names to its allergy status code.
-var allergens = func() map[string]string {
-	m := map[string]string{}
-	for code, names := range map[string]string{
-		"Z88.0":    "penicillin penicillins pcn amoxicillin ampicillin augmentin",
-		"Z88.1":    "cephalosporin cephalosporins cephalexin keflex ceftriaxone cefazolin erythromycin azithromycin clarithromycin macrolide macrolides vancomycin doxycycline tetracycline ciprofloxacin levofloxacin fluoroquinolone fluoroquinolones quinolone quinolones clindamycin",
-		"Z88.2":    "sulfa sulfonamide sulfonamides bactrim sulfamethoxazole tmp-smx",
-		"Z88.5":    "codeine morphine oxycodone hydrocodone opioid opioids opiate opiates",
-		"Z88.6":    "nsaid nsaids ibuprofen naproxen",
-		"Z91.040":  "latex",
-		"Z91.041":  "contrast iodine",
-		"Z91.010":  "peanut peanuts",
-		"Z91.013":  "shellfish seafood",
-		"Z91.0120": "egg eggs",
-	} {
-		for _, n := range strings.Fields(names) {
-			m[n] = code
-		}
-	}
-	return m
-}()
+var allergens = byWord(map[string]string{
+	"Z88.0":    "penicillin penicillins pcn amoxicillin ampicillin augmentin",
+	"Z88.1":    "cephalosporin cephalosporins cephalexin keflex ceftriaxone cefazolin erythromycin azithromycin clarithromycin macrolide macrolides vancomycin doxycycline tetracycline ciprofloxacin levofloxacin fluoroquinolone fluoroquinolones quinolone quinolones clindamycin",
+	"Z88.2":    "sulfa sulfonamide sulfonamides bactrim sulfamethoxazole tmp-smx",
+	"Z88.5":    "codeine morphine oxycodone hydrocodone opioid opioids opiate opiates",
+	"Z88.6":    "nsaid nsaids ibuprofen naproxen",
+	"Z91.040":  "latex",
+	"Z91.041":  "contrast iodine",
+	"Z91.010":  "peanut peanuts",
+	"Z91.013":  "shellfish seafood",
+	"Z91.0120": "egg eggs",
+})
 
 // allergyListRe is where a note lists allergies: "Allergies: PCN
 // (hives), sulfa", "allergic to codeine"; allergyWordRe an allergen named
@@ -299,4 +291,29 @@ func findAroundSubmatch(re *regexp.Regexp, note, lower string, anchors ...string
 		}
 	}
 	return out
+}
+
+// byWord turns a table of codes and the words that name them (several to a
+// string, separated by spaces) into a table from each word to its code.
+func byWord(names map[string]string) map[string]string {
+	m := map[string]string{}
+	for code, words := range names {
+		for _, w := range strings.Fields(words) {
+			m[w] = code
+		}
+	}
+	return m
+}
+
+// firstWithPrefix returns the index of the first suggestion whose code
+// starts with one of prefixes, or -1.
+func firstWithPrefix(out []Suggestion, prefixes ...string) int {
+	for i, s := range out {
+		for _, p := range prefixes {
+			if strings.HasPrefix(s.Code, p) {
+				return i
+			}
+		}
+	}
+	return -1
 }
