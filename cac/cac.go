@@ -636,7 +636,9 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 	return out
 }
 
-func containsCodePrefix(out []Suggestion, prefix string) bool { return firstWithPrefix(out, prefix) >= 0 }
+func containsCodePrefix(out []Suggestion, prefix string) bool {
+	return firstWithPrefix(out, prefix) >= 0
+}
 
 // copdWithInfection adds J44.0 (COPD with acute lower respiratory
 // infection) when COPD and a pneumonia or acute bronchitis are both coded
