@@ -446,7 +446,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			for _, c := range findConcepts(x, note, it, opt, memo) {
-				r := substanceUse(sided(c.r, text, x, opt), text, x, opt)
+				r := itemEpisode(substanceUse(sided(c.r, text, x, opt), text, x, opt), text, x, opt)
 				if chronicOnly && !chronic(r.Code) {
 					continue
 				}
@@ -1484,6 +1484,10 @@ func calcium(text string) string {
 	if strings.Contains(text, "Ca") {
 		text = caRe.ReplaceAllString(text, "calcium")
 	}
+	if strings.ContainsAny(text, "12345") {
+		// "5th metatarsal", "2nd degree burn": the titles spell ordinals
+		text = ordinalRe.ReplaceAllStringFunc(text, func(m string) string { return ordinals[strings.ToLower(m)] })
+	}
 	if strings.Contains(text, "nfarct") {
 		// "embolic infarct": the classification says infarction
 		text = infarctRe.ReplaceAllString(text, "${1}nfarction")
@@ -1494,6 +1498,8 @@ func calcium(text string) string {
 var (
 	caRe      = regexp.MustCompile(`\bCa\b`)
 	infarctRe = regexp.MustCompile(`\b([Ii])nfarct\b`)
+	ordinalRe = regexp.MustCompile(`(?i)\b(1st|2nd|3rd|4th|5th)\b`)
+	ordinals  = map[string]string{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
 )
 
 // sides spells out a side written as a letter.
@@ -2287,6 +2293,32 @@ func refineOther(have map[string]bool, best codeset.Result, rs []codeset.Result)
 }
 
 var otherWord = codeset.Words("other")[0]
+
+// itemEpisode gives an injury the encounter its own item states, over the
+// note's: "fx of L 5th metatarsal - routine healing" is a subsequent
+// encounter (D) in a note whose other item is a late effect (S).
+func itemEpisode(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+	if !injury(r.Code) || len(r.Code) != 8 {
+		return r
+	}
+	var want byte
+	switch {
+	case sequelaRe.MatchString(item):
+		want = 'S'
+	case subsequentRe.MatchString(item):
+		want = 'D'
+	default:
+		return r
+	}
+	if last := r.Code[7]; last == want || last != 'A' && last != 'D' && last != 'S' {
+		return r
+	}
+	code := r.Code[:7] + string(want)
+	if e, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
+		r.Code, r.Title = code, e.Title
+	}
+	return r
+}
 
 func episode(r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result {
 	if opt.episode == 0 || opt.episode == 'A' || !injury(r.Code) || !strings.HasSuffix(r.Code, "A") {

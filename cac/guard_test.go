@@ -106,3 +106,9 @@ func TestWithoutAside(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinals(t *testing.T) {
+	if got := calcium("Displaced fx base of L 5th metatarsal, 2nd degree burn"); got != "Displaced fx base of L fifth metatarsal, second degree burn" {
+		t.Errorf("got %q", got)
+	}
+}
