@@ -1227,6 +1227,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
+		// "Dog bite L forearm" is the injury, an open bite of the site;
+		// the animal is an external cause
+		if m := biteRe.FindStringSubmatch(q); m != nil && countLetters(m[1]) >= 4 {
+			q = "open bite of " + m[1]
+		}
 		if countLetters(q) < 3 {
 			return concept{}, false
 		}
@@ -1498,6 +1503,7 @@ func calcium(text string) string {
 var (
 	caRe      = regexp.MustCompile(`\bCa\b`)
 	infarctRe = regexp.MustCompile(`\b([Ii])nfarct\b`)
+	biteRe    = regexp.MustCompile(`(?i)^(?:dog|cat|animal|human|rodent|raccoon|horse)\s+bites?\s+(?:to\s+|of\s+(?:the\s+)?)?(.+)$`)
 	ordinalRe = regexp.MustCompile(`(?i)\b(1st|2nd|3rd|4th|5th)\b`)
 	ordinals  = map[string]string{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
 )
@@ -1924,6 +1930,10 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 	}
 	statusCodes(note, lower, add)
+	if containsCode(out, "Z90.81") {
+		// a spleen removed is acquired asplenia, not the congenital Q89.01
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Q89.01" })
+	}
 	allergyCodes(note, lower, add)
 	// The stroke scale score goes with an acute stroke.
 	if has("I63") >= 0 && has("R29.7") < 0 && strings.Contains(lower, "nihss") {

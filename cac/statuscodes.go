@@ -54,7 +54,7 @@ var statusRules = []statusRule{
 	{anchors: []string{"oxygen", "o2"}, rule: "status: home oxygen", code: fixed("Z99.81"),
 		re: regexp.MustCompile(`(?i)\b(?:home|chronic|continuous|nocturnal|baseline|long[- ]term)\s+(?:O2|oxygen)\b|\b(?:O2|oxygen)\s+(?:at|@)\s+(?:home|baseline|night)|\b(?:on|uses|requires)\s+\d(?:\.\d)?\s*(?:-\s*\d\s*)?L(?:/min)?\s+(?:of\s+)?(?:O2|oxygen|NC|nasal cannula)\s+(?:at home|at baseline|continuously|chronically|at night)`)},
 	{anchors: []string{"splenectomy", "asplenic", "asplenia"}, rule: "status: spleen removed", code: fixed("Z90.81"),
-		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|prior|previous|post)\s+splenectomy|\bsplenectomy\s+(?:in|at age)\s+\d|\b(?:functionally\s+|surgically\s+)?asplenic\b`)},
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|prior|previous|post)\s+(?:[a-z-]+\s+){0,2}splenectomy|\bsplenectomy\s+(?:in|at age)\s+\d|\b(?:functionally\s+|surgically\s+)?asplenic\b`)},
 	{anchors: []string{"tka", "tkr", "total knee", "knee replacement", "knee arthroplasty"}, past: true, rule: "status: knee replacement", code: bySide("Z96.651", "Z96.652", "Z96.653", "Z96.659"),
 		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|bilateral|R|L|b/l)\s+)?(?:TKA|TKR|total knee (?:arthroplasty|replacement)|knee (?:arthroplasty|replacement))\b(?:\s*,?\s*(?:right|left|bilateral))?`)},
 	{anchors: []string{"tha", "thr", "total hip", "hip replacement", "hip arthroplasty"}, past: true, rule: "status: hip replacement", code: bySide("Z96.641", "Z96.642", "Z96.643", "Z96.649"),
