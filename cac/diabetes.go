@@ -44,6 +44,23 @@ func diabetesWith(out []Suggestion, x *codeset.Searcher, opt Options) []Suggesti
 		return out
 	}
 	cat := out[dm].Code[:3]
+	// "DKA" reads as diabetes of any cause with ketoacidosis: beside the
+	// same complication of the note's type (E10.10), E08.10 (diabetes due
+	// to an underlying condition) goes
+	for i := 0; i < len(out); i++ {
+		s := out[i]
+		if !strings.HasPrefix(s.Code, "E08") || containsAny(strings.ToLower(s.Evidence), "due to", "secondary", "induced") {
+			continue
+		}
+		if containsCode(out, cat+s.Code[3:]) {
+			out = append(out[:i], out[i+1:]...)
+			if i < dm {
+				dm--
+			}
+			i--
+			continue
+		}
+	}
 	var add []Suggestion
 	drop := map[int]bool{}
 	for i, s := range out {

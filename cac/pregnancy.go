@@ -73,6 +73,19 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 			out = append(out, from)
 		}
 	}
+	// an obstetric code of unspecified trimester takes the trimester the
+	// weeks of gestation give
+	if tri != '9' {
+		for i, s := range out {
+			if s.Code[0] != 'O' || !strings.Contains(strings.ToLower(s.Title), "unspecified trimester") || s.Code[len(s.Code)-1] != '9' {
+				continue
+			}
+			code := s.Code[:len(s.Code)-1] + string(tri)
+			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable && strings.Contains(strings.ToLower(r.Title), "trimester") {
+				out[i].Code, out[i].Title = code, r.Title
+			}
+		}
+	}
 	for _, s := range out {
 		for _, c := range pregnancyCompanions {
 			for _, p := range c.prefixes {

@@ -25,6 +25,14 @@ func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Option
 	remission := strings.Contains(l, "remission") && !containsAny(l, "not in remission", "no longer in remission")
 	code := ""
 	switch {
+	case class == 0 && strings.Contains(l, "intoxication") && r.Code[4] == '1' && !containsAny(l, "delirium", "perceptual", "abuse"):
+		// intoxication with neither abuse nor dependence documented is
+		// use, unspecified, with intoxication (FY2026); uncomplicated
+		// unless the note says otherwise
+		code = r.Code[:4] + "920"
+		if strings.Contains(l, "complicat") {
+			code = r.Code[:4] + "929"
+		}
 	case class != 0 && remission:
 		code = r.Code[:4] + string(class) + "1"
 	case class != 0 && r.Code[4] != class && !remission:
