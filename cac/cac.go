@@ -623,8 +623,25 @@ func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) code
 // in other diseases classified elsewhere (F02, which G30 directs to: "use
 // additional code"), not unspecified dementia (F03).
 func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
-	if !containsCodePrefix(out, "G30") {
+	g30 := firstWithPrefix(out, "G30")
+	if g30 < 0 {
 		return out
+	}
+	// Alzheimer's disease named with its dementia and no dementia code
+	// found: F02.80, or F02.811 with agitation
+	if !containsCodePrefix(out, "F02") && !containsCodePrefix(out, "F03") {
+		ctx := strings.ToLower(out[g30].Evidence + " " + sentenceAround(opt.note, out[g30].Start))
+		if strings.Contains(ctx, "dementia") {
+			code := "F02.80"
+			if containsAny(ctx, "agitation", "agitated") {
+				code = "F02.811"
+			}
+			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+				s := out[g30]
+				s.Code, s.Title, s.Rule, s.Principal = code, r.Title, "dementia in Alzheimer's disease", false
+				out = append(out, s)
+			}
+		}
 	}
 	for i, s := range out {
 		if strings.HasPrefix(s.Code, "F03") {
@@ -1930,6 +1947,10 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 	}
 	statusCodes(note, lower, add)
+	if containsCode(out, "Z96.41") {
+		// a pump in place is a status, not an encounter to fit one
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z46.81" })
+	}
 	if containsCode(out, "Z90.81") {
 		// a spleen removed is acquired asplenia, not the congenital Q89.01
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Q89.01" })
