@@ -1195,6 +1195,7 @@ var (
 		// arteries and organisms notes abbreviate
 		" MCA ", " middle cerebral artery ", " ACA ", " anterior cerebral artery ", " PCA ", " posterior cerebral artery ",
 		" ICA ", " internal carotid artery ",
+		"Pseudomonas aeruginosa", "Pseudomonas", "pseudomonas aeruginosa", "pseudomonas", "P. aeruginosa", "Pseudomonas",
 		"H. flu ", "Haemophilus influenzae ", "H flu ", "Haemophilus influenzae ", "H. influenzae", "Haemophilus influenzae", " ATN", " acute tubular necrosis")
 	// clinicalWord is a word notes shorten that the code set spells out.
 	clinicalWord  = guard(`(?i)\b(fx|fxs|lac|pna|exac)\b`, "fx", "lac", "pna", "exac")
