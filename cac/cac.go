@@ -447,6 +447,13 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			}
 			for _, c := range findConcepts(x, note, it, opt, memo) {
 				r := itemEpisode(substanceUse(sided(c.r, text, x, opt), text, x, opt), text, x, opt)
+				if strings.HasPrefix(r.Code, "T78.8") || strings.HasPrefix(r.Code, "T88.7") {
+					// "naproxen … (adverse effect)": the drug's own
+					// adverse-effect code from the drug table
+					if d, ok := adverseEffectOf(text, x, opt); ok {
+						r = d
+					}
+				}
 				if chronicOnly && !chronic(r.Code) {
 					continue
 				}
@@ -760,6 +767,29 @@ func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 		}
 	}
 	return out
+}
+
+// adverseEffectOf finds the drug an item names and returns its
+// adverse-effect code (T36–T50, 6th character 5) from the drug table.
+func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Result, bool) {
+	for _, w := range strings.FieldsFunc(item, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') }) {
+		if len(w) < 5 || modifiers[strings.ToLower(w)] {
+			continue
+		}
+		rs := x.Search("adverse effect of "+w, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
+		if len(rs) == 0 || rs[0].Score < 0.85 || rs[0].Code[0] != 'T' || len(rs[0].Code) != 8 || rs[0].Code[6] != '5' {
+			continue
+		}
+		if m := strings.Fields(rs[0].Matched); len(m) > 0 && strings.EqualFold(m[0], w) {
+			r := rs[0]
+			r.Code = r.Code[:7] + string(opt.episode)
+			if e, ok := x.Code(codeset.ICD10CM, r.Code, opt.Date); ok {
+				r.Title = e.Title
+				return r, true
+			}
+		}
+	}
+	return codeset.Result{}, false
 }
 
 // pick takes the best billable result. For an injury, poisoning or
