@@ -216,6 +216,19 @@ func sections(note string) []section {
 		}
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 	}
+	// "Indications: 45F … PMH: GERD on omeprazole, obesity class I.": a
+	// history labelled inside a paragraph lists conditions to its
+	// sentence's end.
+	for _, m := range inlineHistoryRe.FindAllStringIndex(note, -1) {
+		if ls := strings.LastIndexByte(note[:m[0]], '\n') + 1; strings.TrimSpace(note[ls:m[0]]) == "" {
+			continue // a heading of its own, already read
+		}
+		end := m[1]
+		for end < len(note) && note[end] != '\n' && !(note[end] == '.' && (end+1 == len(note) || note[end+1] == ' ' || note[end+1] == '\n')) {
+			end++
+		}
+		out = append(out, section{kind: secHistory, name: "PMH", start: m[1], end: end})
+	}
 	// The preoperative or admitting diagnosis is what was expected; the
 	// postoperative or discharge diagnosis is coded. The expected one is
 	// read only when nothing else is, or when the final one says "same".
@@ -240,6 +253,9 @@ func sections(note string) []section {
 var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SECONDARY": true, "OTHER": true, "ADDITIONAL": true,
 	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
 	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true}
+
+// inlineHistoryRe is a medical history labelled inside a paragraph.
+var inlineHistoryRe = regexp.MustCompile(`\b(?:PMH|PMHx|Past medical history|PAST MEDICAL HISTORY)\s*:\s*`)
 
 // sameRe is a final diagnosis that repeats the expected one.
 var sameRe = regexp.MustCompile(`(?i)^\s*(same|same as (above|pre-?op\w*|preoperative( diagnosis)?)|as above)\s*\.?\s*$`)
