@@ -1659,7 +1659,7 @@ var modifiers = func() map[string]bool {
 	for _, w := range codeset.Words(`acute chronic subacute severe moderate mild left right bilateral unilateral unspecified other
 		initial encounter subsequent sequela without due secondary recurrent episode current controlled uncontrolled
 		type stage primary essential specified site part classified elsewhere condition disease disorder not
-		upper lower first single multiple complicated uncomplicated intractable status accidental unintentional undetermined`) {
+		upper lower first single multiple complicated uncomplicated intractable status accidental unintentional undetermined dominant nondominant side affecting`) {
 		m[w] = true
 	}
 	return m
