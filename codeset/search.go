@@ -2320,11 +2320,23 @@ type prefs struct {
 	subsequent, sequela, other, specified, with, family, qualified bool
 	approach, autolog, newTech                                     bool
 	left, right, bilateral, addition                               bool
+	history                                                        bool // the query speaks of the past
 }
 
 // approachWords are the words of PCS approach values: a query holding one
 // (or a synonym that expands to one) chooses its own approach.
 var approachWords = map[string]bool{"open": true, "percutaneous": true, "endoscopic": true, "external": true, "natural": true}
+
+// historyWords say that a query is about the past ("history of", "prior",
+// "old MI"), or, through the synonym list, "hx", "h/o" and "s/p": only
+// such a query wants a personal history code first.
+var historyWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`history historical prior previous past old remote resolved healed`) {
+		m[stem(w)] = true
+	}
+	return m
+}()
 
 func (x *Searcher) preferences(slots []slot, query string) prefs {
 	said := func(w string) bool {
@@ -2335,7 +2347,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		}
 		return false
 	}
-	var approach, left, right, bilat bool
+	var approach, left, right, bilat, history bool
 	for _, s := range slots {
 		for _, a := range s.alts {
 			if a.why == whyCompleted {
@@ -2343,6 +2355,8 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 			}
 			for _, t := range a.terms {
 				switch w := x.terms[t]; {
+				case historyWords[w]:
+					history = true
 				case approachWords[w]:
 					approach = true
 				case w == "left":
@@ -2360,7 +2374,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		said("famil") || said("fh"),
 		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta"),
 		approach, said("autolog"), said("technolog"),
-		left, right, bilat, said("addition") || said("replac")}
+		left, right, bilat, said("addition") || said("replac"), history}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -2416,7 +2430,10 @@ func (p prefs) factor(fl uint32) float32 {
 	if fl&flagQualified != 0 && !p.qualified {
 		f *= 0.94
 	}
-	if fl&flagPersonal != 0 && p.family {
+	if fl&flagPersonal != 0 && (p.family || !p.history) {
+		// the patient's own history is not the condition itself: a
+		// query silent about the past wants the condition ("acute
+		// ischemic stroke" is I63.9, not Z86.73)
 		f *= 0.9
 	}
 	if fl&flagApproach != 0 && !p.approach {
