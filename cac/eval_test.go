@@ -238,3 +238,10 @@ func TestEvalHeldout4(t *testing.T) {
 func TestEvalTrain2(t *testing.T) {
 	evalNotes(t, "testdata/train2", "second training set", 0.75, 0.04, false)
 }
+
+// TestEvalTrain3 scores a third training set, testdata/train3: 26 notes
+// in varied styles written in session 14 by someone who had read neither
+// the engine nor the other sets, read note by note afterwards.
+func TestEvalTrain3(t *testing.T) {
+	evalNotes(t, "testdata/train3", "third training set", 0.50, 0.08, false)
+}
