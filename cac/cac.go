@@ -88,6 +88,7 @@ const (
 	secProcedure
 	secProvisional // preoperative or admitting diagnosis
 	secRuledOut    // diagnoses the note lists as ruled out
+	secProblems    // a hospital course by problem: problem headings, then narrative
 )
 
 var sectionNames = map[string]int{
@@ -282,6 +283,8 @@ func sectionKind(name string) int {
 		return kind
 	}
 	switch {
+	case strings.Contains(up, "BY PROBLEM") || strings.Contains(up, "PROBLEM-BASED") || strings.Contains(up, "PROBLEM BASED"):
+		return secProblems
 	case strings.HasPrefix(up, "PRE") && strings.Contains(up, "DIAGNOS"), strings.HasPrefix(up, "ADMI") && strings.Contains(up, "DIAGNOS"):
 		return secProvisional
 	case strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || strings.Contains(up, "COMORBID") || strings.Contains(up, "CO-MORBID"),
@@ -289,6 +292,42 @@ func sectionKind(name string) int {
 		return secDiagnosis
 	}
 	return secOther
+}
+
+// problemItems returns the problem headings of a hospital course by
+// problem: the lines that open a paragraph or start with "#" or a number,
+// short enough to be a heading, each up to its first sentence's end.
+func problemItems(note string, s section) []item {
+	var out []item
+	prevBlank := true
+	for at := s.start; at < s.end; {
+		end := strings.IndexByte(note[at:s.end], '\n')
+		if end < 0 {
+			end = s.end - at
+		}
+		line := note[at : at+end]
+		t := strings.TrimSpace(line)
+		numbered := strings.HasPrefix(t, "#") || len(t) > 1 && t[0] >= '0' && t[0] <= '9' && (t[1] == '.' || t[1] == ')')
+		if t != "" && (prevBlank || numbered) && len(strings.Fields(t)) <= 16 {
+			start := at + strings.Index(line, t)
+			for start < at+end && strings.ContainsRune("#0123456789.) \t", rune(note[start])) {
+				start++
+			}
+			stop := at + end
+			if k := strings.Index(note[start:stop], ". "); k > 0 {
+				stop = start + k
+			}
+			for stop > start && strings.ContainsRune(" .:\t\r", rune(note[stop-1])) {
+				stop--
+			}
+			if countLetters(note[start:stop]) >= 3 && !planRe.MatchString(note[start:stop]) {
+				out = append(out, item{start, stop})
+			}
+		}
+		prevBlank = t == ""
+		at += end + 1
+	}
+	return out
 }
 
 // item is one finding to code: a numbered line or a sentence.
@@ -412,10 +451,16 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			}
 			continue
 		}
+		its := items(note, s)
+		if s.kind == secProblems {
+			// a hospital course by problem: each problem's heading line
+			// is a diagnosis, the narrative under it is not
+			its, s.kind = problemItems(note, s), secDiagnosis
+		}
 		if s.kind != secDiagnosis && s.kind != secHistory && s.kind != secFamily {
 			continue
 		}
-		for _, it := range items(note, s) {
+		for _, it := range its {
 			text := note[it.start:it.end]
 			// A trigger in the condition's own words governs the item; one
 			// in its details governs only them (findConcepts).
