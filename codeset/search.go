@@ -1290,6 +1290,13 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 				}
 			}
 		}
+		// "hypoxic", "anemic", "hypercapnic": the adjective of a noun in
+		// -ia, the titles' commoner word
+		if n := len(w); n >= 6 && strings.HasSuffix(w, "ic") && !strings.HasSuffix(w, "tic") {
+			if id, ok := x.vocab[stem(w[:n-2]+"ia")]; ok && int(x.termDF[id]) > exactDF {
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 0.95, why: whySynonym, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
+			}
+		}
 		if exactDF < 10 {
 			x.split(sc, w, exactDF)
 		}
