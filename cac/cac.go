@@ -109,7 +109,7 @@ var sectionKindNames = []string{"other", "diagnoses", "history", "family history
 // (capitals, or a capitalised label such as "Author") and a colon.
 // A heading may also stand alone on its line in capitals
 // ("ASSESSMENT AND PLAN").
-var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&-]{1,40}):|([A-Z][A-Z /&-]{3,40})[ \t]*$)`)
+var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-Z][A-Z /&-]{3,40})[ \t]*$)`)
 
 type section struct {
 	kind       int
@@ -188,7 +188,7 @@ func headingAt(note string, ls, le int) (heading, bool) {
 }
 
 func labelByte(c byte) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '/' || c == '&' || c == '-'
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '/' || c == '&' || c == '-' || c == '(' || c == ')'
 }
 
 func capsByte(c byte) bool {
