@@ -404,7 +404,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely)\b`, "no", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
+	negatedRe   = guard(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified))\b`, "no", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|cannot exclude|versus|vs\.?)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "cannot exclude", "versus", "vs")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -807,6 +807,11 @@ var sequelaStrokeRe = regexp.MustCompile(`(?i)\b(late effects?|sequelae?|residua
 // infarction as its sequela (I69.3-), not as a current deficit: "right
 // hemiparesis as a late effect of stroke" is I69.351, not G81.91.
 func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	// "Late effects of L MCA infarct": not a current infarction; its
+	// sequelae are coded by their deficits
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "I63") && sequelaStrokeRe.MatchString(s.Evidence)
+	})
 	if containsCodePrefix(out, "I63") {
 		return out // a current stroke: its deficits are current
 	}
@@ -851,6 +856,51 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 		}
 	}
 	return codeset.Result{}, false
+}
+
+// moreCombinations applies combination conventions of single pairs:
+// ureteral or kidney calculus with hydronephrosis is N13.2; BPH with lower
+// urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
+// (I22) needs the note to say so, else it is the initial one (I21).
+func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	set := func(i int, code, rule string) bool {
+		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, rule
+			return true
+		}
+		return false
+	}
+	if stone, hydro := firstWithPrefix(out, "N20"), firstWithPrefix(out, "N13.3"); stone >= 0 && hydro >= 0 {
+		if set(stone, "N13.2", "calculus with hydronephrosis") {
+			out = append(out[:hydro], out[hydro+1:]...)
+		}
+	}
+	if bph := firstWithPrefix(out, "N40.0"); bph >= 0 {
+		ctx := strings.ToLower(out[bph].Evidence + " " + sentenceAround(opt.note, out[bph].Start))
+		if !containsAny(ctx, "without", "no luts", "denies", "asymptomatic") && (firstWithPrefix(out, "R35", "R39.1", "R33", "R30") >= 0 ||
+			containsAny(ctx, "luts", "lower urinary tract symptoms", "with urinary symptoms")) {
+			set(bph, "N40.1", "BPH with lower urinary tract symptoms")
+		}
+	}
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "I22") || containsAny(strings.ToLower(s.Evidence+" "+sentenceAround(opt.note, s.Start)), "subsequent", "recurrent", "reinfarction", "re-infarction", "second mi", "new mi") {
+			continue
+		}
+		ctx := strings.ToLower(s.Evidence + " " + sentenceAround(opt.note, s.Start))
+		to := map[string]string{"I22.0": "I21.09", "I22.1": "I21.19", "I22.2": "I21.4", "I22.8": "I21.29", "I22.9": "I21.9"}[s.Code]
+		switch {
+		case s.Code == "I22.1" && containsAny(ctx, "rca", "right coronary"):
+			to = "I21.11"
+		case s.Code == "I22.0" && containsAny(ctx, "lad", "left anterior descending"):
+			to = "I21.02"
+		case s.Code == "I22.0" && containsAny(ctx, "left main"):
+			to = "I21.01"
+		}
+		if to != "" {
+			set(i, to, "initial myocardial infarction")
+		}
+	}
+	return out
 }
 
 // pick takes the best billable result. For an injury, poisoning or
@@ -918,6 +968,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
 	out = strokeSequelae(out, x, opt)
+	out = moreCombinations(out, x, opt)
 	out = deliveryOutcome(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
 	out = gestationalDiabetesControl(out, x, opt)
@@ -1998,6 +2049,20 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		out[i].Code = "F17.210"
 		if r, ok := x.Code(codeset.ICD10CM, "F17.210", opt.Date); ok {
 			out[i].Title = r.Title
+		}
+	}
+	// Nicotine dependence by product: vaping and e-cigarettes are "other
+	// tobacco product" (F17.29-), chewing tobacco and snuff F17.22-.
+	if i := has("F17.2"); i >= 0 && !cigarettes {
+		switch {
+		case containsAny(lower, "vape", "vaping", "e-cig", "e cig", "electronic cigarette"):
+			if r, ok := x.Code(codeset.ICD10CM, "F17.29"+out[i].Code[6:], opt.Date); ok && r.Billable {
+				out[i].Code, out[i].Title = r.Code, r.Title
+			}
+		case containsAny(lower, "chewing tobacco", "chew", "snuff", "smokeless", "dip "):
+			if r, ok := x.Code(codeset.ICD10CM, "F17.22"+out[i].Code[6:], opt.Date); ok && r.Billable {
+				out[i].Code, out[i].Title = r.Code, r.Title
+			}
 		}
 	}
 	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission")) {
