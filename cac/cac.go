@@ -2045,6 +2045,17 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	cigarettes := (strings.Contains(lower, "cigar") || strings.Contains(lower, "pack") || strings.Contains(lower, "ppd")) && cigarettesRe.MatchString(note)
 	// Tobacco: nicotine dependence on cigarettes is F17.21-; a former
 	// smoker has a personal history of nicotine dependence.
+	// "Smoker" is indexed to nicotine dependence (Smoker — see Dependence,
+	// drug, nicotine); tobacco use (Z72.0) is for use without dependence
+	if i := has("Z72.0"); i >= 0 && has("F17") < 0 && (cigarettes || containsAny(lower, "smoker", "smokes", "smoking")) && !containsAny(lower, "former smoker", "ex-smoker", "quit smoking") {
+		code := "F17.200"
+		if cigarettes {
+			code = "F17.210"
+		}
+		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
+			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, "smoker: nicotine dependence"
+		}
+	}
 	if i := has("F17.20"); i >= 0 && cigarettes {
 		out[i].Code = "F17.210"
 		if r, ok := x.Code(codeset.ICD10CM, "F17.210", opt.Date); ok {
@@ -2104,6 +2115,10 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 	}
 	statusCodes(note, lower, add)
+	if containsCodePrefix(out, "F17") {
+		// tobacco use excludes nicotine dependence (Z72.0 Excludes1 F17.-)
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z72.0" })
+	}
 	if containsCode(out, "Z96.41") {
 		// a pump in place is a status, not an encounter to fit one
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z46.81" })
