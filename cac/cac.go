@@ -535,7 +535,8 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// A note restates its diagnoses (history, assessment, discharge
 				// list): one code per category, the first found, except for
 				// injuries, where several sites are usual.
-				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) && !(diabetesComplication(r.Code) && diabetesComplication(out[j].Code)) {
+				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) && !(diabetesComplication(r.Code) && diabetesComplication(out[j].Code)) &&
+					!distinctInCategory(out[j], sg) {
 					// …unless it says what the first left unspecified:
 					// "alcohol withdrawal" then "alcohol dependence with
 					// withdrawal, uncomplicated". Diabetes is coded once
@@ -901,6 +902,18 @@ func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Sugg
 		}
 	}
 	return out
+}
+
+// distinctInCategory reports whether two codes of one category name
+// different conditions a note may hold together (I25.10 atherosclerosis and
+// I25.2 old infarction): other subcategories, neither of them the
+// category's unspecified or "other" code.
+func distinctInCategory(a, b Suggestion) bool {
+	general := func(s Suggestion) bool {
+		t := strings.ToLower(s.Title)
+		return len(s.Code) < 5 || s.Code[4] == '9' || s.Code[4] == '8' || strings.Contains(t, "unspecified") || strings.HasPrefix(t, "other ")
+	}
+	return len(a.Code) >= 5 && len(b.Code) >= 5 && a.Code[:5] != b.Code[:5] && !general(a) && !general(b)
 }
 
 // pick takes the best billable result. For an injury, poisoning or
