@@ -96,7 +96,11 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 			if negatedAt(note, m[0]) || familyRe.MatchString(s) {
 				continue
 			}
-			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(s)) {
+			// a procedure still to come is said near the mention: "for
+			// elective TKA", not "… rhythm control still being considered"
+			// clauses away
+			near := note[max(0, m[0]-40):min(len(note), m[1]+40)]
+			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(near)) {
 				continue
 			}
 			if code := r.code(note[m[0]:m[1]]); code != "" {
