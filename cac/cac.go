@@ -258,6 +258,9 @@ var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SE
 // inlineHistoryRe is a medical history labelled inside a paragraph.
 var inlineHistoryRe = regexp.MustCompile(`\b(?:PMH|PMHx|Past medical history|PAST MEDICAL HISTORY)\s*:\s*`)
 
+// sameLeadRe is "Same" before a fuller statement of the diagnosis.
+var sameLeadRe = regexp.MustCompile(`(?i)^same\s*(?:--|—|–|-|:|;|,)\s*`)
+
 // sameRe is a final diagnosis that repeats the expected one.
 var sameRe = regexp.MustCompile(`(?i)^\s*(same|same as (above|pre-?op\w*|preoperative( diagnosis)?)|as above)\s*\.?\s*$`)
 
@@ -368,6 +371,11 @@ func items(note string, s section) []item {
 		}
 		for it.end > it.start && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.end-1])) {
 			it.end--
+		}
+		// "Same -- fragility fracture of left femoral neck": what follows
+		// "Same" restates the diagnosis more fully
+		if m := sameLeadRe.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+			it.start += m[1]
 		}
 		t := note[it.start:it.end]
 		if countLetters(t) >= 3 && !planRe.MatchString(t) {
