@@ -323,7 +323,7 @@ func problemItems(note string, s section) []item {
 			for stop > start && strings.ContainsRune(" .:\t\r", rune(note[stop-1])) {
 				stop--
 			}
-			if countLetters(note[start:stop]) >= 3 && !planRe.MatchString(note[start:stop]) {
+			if countLetters(note[start:stop]) >= 3 && !planItem(note[start:stop]) {
 				out = append(out, item{start, stop})
 			}
 		}
@@ -374,11 +374,13 @@ func items(note string, s section) []item {
 		}
 		// "Same -- fragility fracture of left femoral neck": what follows
 		// "Same" restates the diagnosis more fully
-		if m := sameLeadRe.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
-			it.start += m[1]
+		if it.end-it.start > 4 && strings.EqualFold(note[it.start:it.start+4], "same") {
+			if m := sameLeadRe.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+				it.start += m[1]
+			}
 		}
 		t := note[it.start:it.end]
-		if countLetters(t) >= 3 && !planRe.MatchString(t) {
+		if countLetters(t) >= 3 && !planItem(t) {
 			kept = append(kept, it)
 		}
 	}
@@ -403,8 +405,32 @@ func countLetters(s string) int {
 	return n
 }
 
-// planRe matches an item that is a plan, not a finding.
-var planRe = regexp.MustCompile(`(?i)^\s*(risks?|benefits|consent\w*|discussed|referral|referred|repaired|sutured|irrigated|performed|underwent|transfused|transferred|counseled|counselled|educated|instructed|scheduled|continue|start|add|stop|hold|increase|decrease|titrate|follow|return|discharge|schedule|consult|obtain|check|monitor|plan|will|recommend|advise|counsel|refer|repeat|resume|begin|give|administer|encourage|patient|see)\b`)
+// planWords open an item that is a plan, not a finding.
+var planWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`risk risks benefits discussed referral referred repaired sutured irrigated performed underwent transfused
+		transferred counseled counselled educated instructed scheduled continue start add stop hold increase decrease titrate follow return
+		discharge schedule consult obtain check monitor plan will recommend advise counsel refer repeat resume begin give administer
+		encourage patient see`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// planItem reports whether an item opens with a word of a plan, not a
+// finding ("Continue lisinopril", "Referral to …", "Consent obtained").
+func planItem(t string) bool {
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n') {
+		i++
+	}
+	j := i
+	for j < len(t) && isLetter(t[j]) {
+		j++
+	}
+	w := strings.ToLower(t[i:j])
+	return planWords[w] || strings.HasPrefix(w, "consent")
+}
 
 // Context triggers (NegEx/ConText, trimmed to what coders meet).
 var (
