@@ -485,13 +485,15 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			}
 			continue
 		}
-		its := items(note, s)
-		if s.kind == secProblems {
+		var its []item
+		switch s.kind {
+		case secProblems:
 			// a hospital course by problem: each problem's heading line
 			// is a diagnosis, the narrative under it is not
 			its, s.kind = problemItems(note, s), secDiagnosis
-		}
-		if s.kind != secDiagnosis && s.kind != secHistory && s.kind != secFamily {
+		case secDiagnosis, secHistory, secFamily:
+			its = items(note, s)
+		default:
 			continue
 		}
 		for _, it := range its {
