@@ -543,7 +543,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			for _, c := range findConcepts(x, note, it, opt, memo) {
-				r := itemEpisode(substanceUse(sided(c.r, text, x, opt), text, x, opt), text, x, opt)
+				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), text, x, opt), text, x, opt), text, x, opt)
 				if strings.HasPrefix(r.Code, "T78.8") || strings.HasPrefix(r.Code, "T88.7") {
 					// "naproxen … (adverse effect)": the drug's own
 					// adverse-effect code from the drug table
@@ -951,6 +951,50 @@ func distinctInCategory(a, b Suggestion) bool {
 	}
 	return len(a.Code) >= 5 && len(b.Code) >= 5 && a.Code[:5] != b.Code[:5] && !general(a) && !general(b)
 }
+
+// itemSpecific replaces an unspecified code by a sibling whose every word
+// the item says ("Alzheimer's disease, late onset, moderate dementia":
+// G30.1, not G30.9): the item is looked up whole and the first code of the
+// same category that adds no unsaid word is taken.
+func itemSpecific(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+	if !strings.Contains(strings.ToLower(r.Title), "unspecified") || len(r.Code) < 4 {
+		return r
+	}
+	// what the item denies does not specify ("COPD, no current
+	// exacerbation" is not COPD with exacerbation)
+	item = negatedSpanRe.ReplaceAllString(item, " ")
+	have := saidWords(item)
+	for _, c := range x.Search(item, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2}) {
+		if c.Code == r.Code || !c.Billable || c.Code[:3] != r.Code[:3] || strings.Contains(strings.ToLower(c.Title), "unspecified") {
+			continue
+		}
+		// the sibling must add words, and the item must say each of them
+		base := map[string]bool{}
+		for _, w := range codeset.Words(joinHyphens(r.Title)) {
+			base[w] = true
+		}
+		added, said := 0, true
+		for _, w := range codeset.Words(joinHyphens(c.Title)) {
+			if base[w] || modifiers[w] {
+				continue
+			}
+			if w == otherWord || !hasSimilar(have, w) {
+				said = false
+				break
+			}
+			added++
+		}
+		if said && added > 0 {
+			c.Score, c.Source = r.Score, r.Source
+			return c
+		}
+	}
+	return r
+}
+
+// negatedSpanRe is a negation and the words it governs, to the next
+// comma, semicolon or full stop.
+var negatedSpanRe = regexp.MustCompile(`(?i)\b(?:no|not|without|w/o|denies|denied|negative for|free of|ruled out|unlikely)\b[^,;.]*`)
 
 // pick takes the best billable result. For an injury, poisoning or
 // external cause the search may offer the category first: the first
