@@ -38,14 +38,15 @@ var docKindWeight = [...]float32{0, 1.0, 0.93, 1.0, 0.97, 0.97, 0.97, 0.9}
 type via uint8
 
 const (
-	viaDirect      via = iota // the text belongs to the code
-	viaDefault                // an index term's own code
-	viaDescendant             // a valid code beneath the index (or header) code
-	viaReplacement            // a replacement found through the GEMs or a valid ancestor
+	viaDirect        via = iota // the text belongs to the code
+	viaDefault                  // an index term's own code
+	viaDescendant               // a valid code beneath the index (or header) code
+	viaReplacement              // a replacement found through the GEMs or a valid ancestor
+	viaHeaderDefault            // the header's own unspecified code beneath it ("Gout flare" at M10 is M10.9)
 )
 
-var viaWeight = [...]float32{1.0, 1.08, 0.95, 0.85}
-var viaNames = [...]string{"", "the index's code for this term", "a valid code beneath the index code %s", "a replacement for index code %s, not valid in this release"}
+var viaWeight = [...]float32{1.0, 1.08, 0.95, 0.85, 0.98}
+var viaNames = [...]string{"", "the index's code for this term", "a valid code beneath the index code %s", "a replacement for index code %s, not valid in this release", "the unspecified code beneath the header %s"}
 
 type target struct {
 	code uint32 // global code id
@@ -645,9 +646,15 @@ func (x *Searcher) resolve(r *Release, code string, own via) []target {
 	}
 	const maxDesc = 60
 	n := 0
-	for _, d := range r.descendants(code) {
-		if d.Billable && n < maxDesc {
-			add(d.Code, viaDescendant)
+	desc := r.descendants(code)
+	def := headerDefault(desc)
+	for _, d := range desc {
+		if d.Billable && (n < maxDesc || d.Code == def) {
+			v := viaDescendant
+			if d.Code == def {
+				v = viaHeaderDefault
+			}
+			add(d.Code, v)
 			n++
 		}
 	}
@@ -687,6 +694,30 @@ func (x *Searcher) resolve(r *Release, code string, own via) []target {
 		}
 	}
 	return out
+}
+
+// headerDefault returns the code a header's text defaults to when it
+// says no more: the one billable descendant, shorter than every other
+// unspecified one, whose title says "unspecified" (M10.9 "Gout,
+// unspecified" beneath M10, not M10.00 "Idiopathic gout, unspecified
+// site"), or "" when no single code is shortest.
+func headerDefault(desc []*Entry) string {
+	best, tie := "", false
+	for _, d := range desc {
+		if !d.Billable || !strings.Contains(strings.ToLower(d.Title()), "unspecified") {
+			continue
+		}
+		switch {
+		case best == "" || len(d.Code) < len(best):
+			best, tie = d.Code, false
+		case len(d.Code) == len(best):
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // hash is FNV-1a over a string.
