@@ -1617,6 +1617,14 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	if ok {
 		out = append(out, best)
+		// "Severe sepsis due to MRSA pneumonia": the systemic infection
+		// and the local one it came from are both coded (Guidelines
+		// I.C.1.d.4); what follows the connector is looked up too.
+		if c := best.r.Code; strings.HasPrefix(c, "A40") || strings.HasPrefix(c, "A41") || strings.HasPrefix(c, "R65") {
+			if m := connector.FindStringIndex(note[best.start:whole.end]); m != nil {
+				rest = append(rest, span{best.start + m[1], whole.end})
+			}
+		}
 	}
 	for i, p := range parts[1:] {
 		if qualified[i+1] || p.start >= aside.start && p.end <= aside.end {
