@@ -126,6 +126,7 @@ type Searcher struct {
 	sortedDF    []uint32 // and their document counts
 	prefixDir   []uint32 // sortedTerms[prefixDir[b]:prefixDir[b+1]] start with prefixBucket b
 	nearDF      []uint32 // by term: the most documents any term sharing a deletion hash with it has
+	mainTerm    []bool   // by term: the word is by itself a main term of the alphabetic index
 	termDF      []uint32 // by term: its documents
 	termIDF     []float32
 	synAlts     map[string]synEntry
@@ -204,6 +205,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	x.toks = make([]uint32, 0, 2500000)
 	x.targets = make([]target, 0, 700000)
 	x.syn, _ = ParseSynonyms(synonyms)
+	mainWords := map[string]bool{} // the words that are by themselves an index main term
 	x.synFirst = map[string]int{}
 	for k := range x.syn {
 		n := strings.Count(k, " ") + 1
@@ -367,6 +369,11 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			// "Asthma, asthmatic": the forms after the main term's
 			// first comma are alternatives, not further words
 			main, alts := splitMainTerm(t.Path[0])
+			if kind == docIndex {
+				if ws := tokenize(main, false); len(ws) == 1 {
+					mainWords[ws[0]] = true
+				}
+			}
 			text := strings.Join(append([]string{main}, t.Path[1:]...), " ")
 			if t.Column != "" {
 				text += " " + t.Column
@@ -541,6 +548,12 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	for i, t := range x.sorted {
 		x.sortedTerms[i] = x.terms[t]
 		x.sortedDF[i] = uint32(len(x.postings[t]))
+	}
+	x.mainTerm = make([]bool, len(x.terms))
+	for w := range mainWords {
+		if id, ok := x.vocab[w]; ok {
+			x.mainTerm[id] = true
+		}
 	}
 	x.nearDF = make([]uint32, len(x.terms))
 	for i := 0; i < len(x.dels); {
@@ -1333,7 +1346,10 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		}
 		// a correction must be much commoner than a rare exact word: none
 		// is when no term sharing a deletion hash with w is
-		noneCommoner := exactDF > 0 && delIndexed(w) && int(x.nearDF[sc.alts[start].terms[0]]) < 5*exactDF+10
+		// (a word that is by itself a main term of the index, such as
+		// "ileus", is a word of the trade, not a misspelling of "ileum")
+		noneCommoner := exactDF > 0 && (x.mainTerm[sc.alts[start].terms[0]] ||
+			delIndexed(w) && int(x.nearDF[sc.alts[start].terms[0]]) < 5*exactDF+10)
 		if (len(w) >= 5 || exactDF == 0) && !noneCommoner {
 			for rank, h := range x.fuzzy(sc, w) {
 				// a correction must be much commoner than a rare exact word
