@@ -101,6 +101,7 @@ const (
 	flagRight     // the title names the right side
 	flagBilateral // the title names both sides
 	flagAddition  // an HCPCS addition to, or replacement part of, another item
+	flagTraumatic // a fracture of the injury chapter, which a pathological one is not
 )
 
 type gcode struct {
@@ -410,6 +411,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if strings.Contains(t, "fracture") && !strings.Contains(t, "without") && (strings.Contains(t, "patholog") ||
 			strings.Contains(t, "stress fracture") || strings.Contains(t, "fatigue fracture") || strings.Contains(t, "insufficiency fracture")) {
 			f |= flagQualified
+		}
+		if g.sys == ICD10CM && strings.HasPrefix(g.code, "S") && strings.Contains(t, "fracture") {
+			f |= flagTraumatic
 		}
 		if strings.HasPrefix(t, "personal history") {
 			f |= flagPersonal
@@ -2482,6 +2486,11 @@ func (p prefs) factor(fl uint32) float32 {
 		f *= 0.9
 	}
 	if fl&flagQualified != 0 && !p.qualified {
+		f *= 0.94
+	}
+	// and a query that names the disease ("osteoporotic compression
+	// fracture") wants M80 or M84 before the injury
+	if fl&flagTraumatic != 0 && p.qualified {
 		f *= 0.94
 	}
 	if fl&flagPersonal != 0 && (p.family || !p.history) {
