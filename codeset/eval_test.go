@@ -155,3 +155,26 @@ func TestEvalHeldOut3(t *testing.T) { runEval(t, "testdata/eval_heldout3.tsv", 0
 // by organ, HCPCS items and lay terms. Its misses are fixed only by
 // general means; its bar is modest.
 func TestEvalTrain5(t *testing.T) { runEval(t, "testdata/eval_train5.tsv", 0.80, false) }
+
+// TestBMIRanges checks that a body mass index typed as a number finds the
+// Z68 code whose range holds it.
+func TestBMIRanges(t *testing.T) {
+	s := loadFull(t)
+	for _, tc := range []struct{ q, want string }{
+		{"bmi 42 adult", "Z68.41"},
+		{"bmi 35", "Z68.35"},
+		{"bmi 18", "Z68.1"},
+		{"bmi 72", "Z68.45"},
+		{"morbid obesity bmi 40.5", "Z68.41"},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 5})
+			for _, r := range res {
+				if r.Code == tc.want {
+					return
+				}
+			}
+			t.Errorf("%q: %s not in the first five", tc.q, tc.want)
+		})
+	}
+}

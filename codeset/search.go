@@ -5,8 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -1250,6 +1252,9 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	if len(words) == 0 && len(prefixes) > 0 {
 		return x.codePrefix(prefixes, &rels, opt)
 	}
+	if r := rels.by[ICD10CM]; r != nil {
+		words = bmiRanges(r, words)
+	}
 	opt.query = " " + strings.ToLower(q) + " "
 	asYouType := len(q) > 0 && q[len(q)-1] != ' '
 	sc := x.getScratch()
@@ -1259,6 +1264,57 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 		return nil
 	}
 	return x.run(sc, slots, &rels, prefixes, opt)
+}
+
+// bmiRange is a body mass index range as a Z68 title writes it: "40.0-44.9",
+// "19.9 or less", "70 or greater".
+var bmiRange = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?)| or (less|greater))`)
+
+// bmiRanges writes a body mass index the query gives as a number ("bmi
+// 42") as the range of the Z68 title that holds it ("bmi 40.0-44.9"), so
+// that the number matches the words of its code.
+func bmiRanges(r *Release, words []string) []string {
+	said := false
+	for _, w := range words {
+		if strings.EqualFold(strings.Trim(w, ",.:;"), "bmi") {
+			said = true
+		}
+	}
+	if !said {
+		return words
+	}
+	var out []string
+	for i, w := range words {
+		v, err := strconv.ParseFloat(strings.Trim(w, ",;:"), 64)
+		if err != nil || v < 1 || v > 200 {
+			continue
+		}
+		for _, e := range r.descendants("Z68") {
+			if !e.Billable {
+				continue // the headers' ranges ("30-39") hold the codes'
+			}
+			m := bmiRange.FindStringSubmatch(e.Title())
+			if m == nil {
+				continue
+			}
+			lo, _ := strconv.ParseFloat(m[1], 64)
+			hi := lo
+			if m[2] != "" {
+				hi, _ = strconv.ParseFloat(m[2], 64)
+			}
+			if m[3] == "less" && v < lo+0.05 || m[3] == "greater" && v >= lo || m[2] != "" && v >= lo && v < hi+0.05 {
+				if out == nil {
+					out = append([]string(nil), words...)
+				}
+				out[i] = m[0]
+				break
+			}
+		}
+	}
+	if out == nil {
+		return words
+	}
+	return out
 }
 
 // isCodePrefix reports whether some code of the releases starts with p.
