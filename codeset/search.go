@@ -2531,6 +2531,10 @@ func (p prefs) factor(fl uint32) float32 {
 		} else if fl&flagRight != 0 {
 			f *= 1.01
 		}
+	case !p.left && !p.right && fl&(flagLeft|flagRight|flagBilateral) != 0:
+		// a query that names no side wants the unspecified side's
+		// code ("otitis media" is H66.90, not H66.93)
+		f *= 0.99
 	}
 	if fl&flagAddition != 0 && !p.addition {
 		f *= 0.95
