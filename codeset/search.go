@@ -102,7 +102,7 @@ const (
 	flagLeft      // the title names the left side
 	flagRight     // the title names the right side
 	flagBilateral // the title names both sides
-	flagAddition  // an HCPCS addition to, or replacement part of, another item
+	flagAddition  // an HCPCS item that is not the usual one: an addition to, or replacement part of, another item, or its noncovered variant
 	flagTraumatic // a fracture of the injury chapter, which a pathological one is not
 )
 
@@ -389,7 +389,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	for id, g := range x.codes {
 		t := strings.ToLower(titleOf(g).Title())
 		var f uint32
-		if strings.Contains(t, "unspecified") {
+		// (HCPCS writes its unspecified item "not otherwise specified")
+		if strings.Contains(t, "unspecified") || strings.Contains(t, "not otherwise specified") {
 			f |= flagUnspecified
 		}
 		if strings.HasPrefix(t, "other ") {
@@ -430,7 +431,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 				f |= flagBilateral
 			}
 		}
-		if g.sys == HCPCS && (strings.HasPrefix(t, "addition to") || strings.Contains(t, "replacement only")) {
+		if g.sys == HCPCS && (strings.HasPrefix(t, "addition to") || strings.Contains(t, "replacement only") ||
+			strings.HasPrefix(t, "noncovered") || strings.HasPrefix(t, "non-covered")) {
 			f |= flagAddition
 		}
 		if g.sys == ICD10PCS {
@@ -2488,7 +2490,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		said("famil") || said("fh"),
 		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta"),
 		approach, said("autolog"), said("technolog"),
-		left, right, bilat, said("addition") || said("replac"), history}
+		left, right, bilat, said("addition") || said("replac") || said("covered"), history}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
