@@ -84,7 +84,7 @@ type docDetail struct {
 }
 
 // sysShift places a code's system above its title flags in Searcher.info.
-const sysShift = 16
+const sysShift = 24
 
 // title flags for coding defaults
 const (
@@ -104,6 +104,7 @@ const (
 	flagBilateral // the title names both sides
 	flagAddition  // an HCPCS item that is not the usual one: an addition to, or replacement part of, another item, or its noncovered variant
 	flagTraumatic // a fracture of the injury chapter, which a pathological one is not
+	flagObstetric // a code of pregnancy, childbirth and the puerperium (O00-O9A)
 )
 
 type gcode struct {
@@ -414,6 +415,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if strings.Contains(t, "fracture") && !strings.Contains(t, "without") && (strings.Contains(t, "patholog") ||
 			strings.Contains(t, "stress fracture") || strings.Contains(t, "fatigue fracture") || strings.Contains(t, "insufficiency fracture")) {
 			f |= flagQualified
+		}
+		if g.sys == ICD10CM && strings.HasPrefix(g.code, "O") {
+			f |= flagObstetric
 		}
 		if g.sys == ICD10CM && strings.HasPrefix(g.code, "S") && strings.Contains(t, "fracture") {
 			f |= flagTraumatic
@@ -2437,6 +2441,7 @@ type prefs struct {
 	approach, autolog, newTech                                     bool
 	left, right, bilateral, addition                               bool
 	history                                                        bool // the query speaks of the past
+	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 }
 
 // approachWords are the words of PCS approach values: a query holding one
@@ -2454,6 +2459,16 @@ var historyWords = func() map[string]bool {
 	return m
 }()
 
+// obstetricWords say that a query is about a pregnancy, a delivery or the
+// puerperium: only such a query wants a code of chapter 15 first.
+var obstetricWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`pregnancy pregnant obstetric delivery delivered labor labour puerperal puerperium postpartum antepartum intrapartum peripartum childbirth cesarean gestational gestation trimester abortion miscarriage ectopic eclampsia preeclampsia pre-eclampsia hyperemesis placenta placental gravid gravidarum fetal fetus maternal`) {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
 func (x *Searcher) preferences(slots []slot, query string) prefs {
 	said := func(w string) bool {
 		for _, s := range slots {
@@ -2463,7 +2478,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		}
 		return false
 	}
-	var approach, left, right, bilat, history bool
+	var approach, left, right, bilat, history, obstetric bool
 	for _, s := range slots {
 		for _, a := range s.alts {
 			if a.why == whyCompleted {
@@ -2473,6 +2488,8 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 				switch w := x.terms[t]; {
 				case historyWords[w]:
 					history = true
+				case obstetricWords[w]:
+					obstetric = true
 				case approachWords[w]:
 					approach = true
 				case w == "left":
@@ -2490,7 +2507,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		said("famil") || said("fh"),
 		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta"),
 		approach, said("autolog"), said("technolog"),
-		left, right, bilat, said("addition") || said("replac") || said("covered"), history}
+		left, right, bilat, said("addition") || said("replac") || said("covered"), history, obstetric}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -2537,6 +2554,11 @@ func (p prefs) factor(fl uint32) float32 {
 		// a query that names no side wants the unspecified side's
 		// code ("otitis media" is H66.90, not H66.93)
 		f *= 0.99
+	}
+	// a pregnancy's codes are for a pregnant patient: the query must
+	// say so ("surgical site infection" is T81.4-, not O86.0-)
+	if fl&flagObstetric != 0 && !p.obstetric {
+		f *= 0.95
 	}
 	if fl&flagAddition != 0 && !p.addition {
 		f *= 0.95
