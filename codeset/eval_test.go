@@ -152,9 +152,12 @@ func TestEvalHeldOut3(t *testing.T) { runEval(t, "testdata/eval_heldout3.tsv", 0
 // run and weighted to classes the earlier files leave weak: diagnostic
 // endoscopies, osteoporotic and pathological fractures, postoperative
 // complications, a bare disease name's unspecified code, family history
-// by organ, HCPCS items and lay terms. Its misses are fixed only by
-// general means; its bar is modest.
-func TestEvalTrain5(t *testing.T) { runEval(t, "testdata/eval_train5.tsv", 0.80, false) }
+// by organ, HCPCS items and lay terms. Untouched it scored top-1 73.3%,
+// top-5 82.9%; its misses were fixed only by general means (a header's
+// unspecified code, index main terms kept from correction, fracture and
+// side defaults, BMI ranges, pregnancy codes only for a pregnancy,
+// synonyms of scopes, organ systems and history); its bar is modest.
+func TestEvalTrain5(t *testing.T) { runEval(t, "testdata/eval_train5.tsv", 0.90, false) }
 
 // TestBMIRanges checks that a body mass index typed as a number finds the
 // Z68 code whose range holds it.
