@@ -1982,6 +1982,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// best first, a few at a time: the loop stops once no later
 	// candidate can reach the results, so the rest is rarely sorted
 	pref := x.preferences(slots, opt.query)
+	if opt.Phrase > 0 {
+		// a phrase read from a note: the note, not the phrase, says
+		// whether the patient is pregnant (cac checks the sex)
+		pref.obstetric = true
+	}
 	// the largest factor the coding defaults give: a candidate whose score
 	// times it is under the Limit-th kept score cannot reach the results
 	most := prefs{}.factor(flagUnspecified | flagWithout | flagApproach)
