@@ -220,7 +220,7 @@ func sections(note string) []section {
 	// "Indications: 45F … PMH: GERD on omeprazole, obesity class I.": a
 	// history labelled inside a paragraph lists conditions to its
 	// sentence's end.
-	for _, m := range inlineHistoryRe.FindAllStringIndex(note, -1) {
+	for _, m := range inlineHistories(note) {
 		if ls := strings.LastIndexByte(note[:m[0]], '\n') + 1; strings.TrimSpace(note[ls:m[0]]) == "" {
 			continue // a heading of its own, already read
 		}
@@ -255,8 +255,38 @@ var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SE
 	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
 	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true}
 
-// inlineHistoryRe is a medical history labelled inside a paragraph.
-var inlineHistoryRe = regexp.MustCompile(`\b(?:PMH|PMHx|Past medical history|PAST MEDICAL HISTORY)\s*:\s*`)
+// inlineHistories finds the medical history labels of a note ("PMH:",
+// "PMHx:", "Past medical history:"), each as the label's span with the
+// colon and the spaces after it.
+func inlineHistories(note string) [][]int {
+	var out [][]int
+	for _, label := range []string{"PMHx", "PMH", "Past medical history", "PAST MEDICAL HISTORY"} {
+		for at := 0; ; {
+			i := strings.Index(note[at:], label)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(label)
+			if i > 0 && isLetter(note[i-1]) {
+				continue
+			}
+			j := at
+			for j < len(note) && note[j] == ' ' {
+				j++
+			}
+			if j >= len(note) || note[j] != ':' {
+				continue // "PMH" of "PMHx", or a label without its colon
+			}
+			j++
+			for j < len(note) && (note[j] == ' ' || note[j] == '\t') {
+				j++
+			}
+			out = append(out, []int{i, j})
+		}
+	}
+	return out
+}
 
 // sameLeadRe is "Same" before a fuller statement of the diagnosis.
 var sameLeadRe = regexp.MustCompile(`(?i)^same\s*(?:--|—|–|-|:|;|,)\s*`)

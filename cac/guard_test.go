@@ -112,3 +112,15 @@ func TestOrdinals(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestInlineHistories(t *testing.T) {
+	note := "INDICATIONS: 45F with RUQ pain. PMH: GERD, obesity. PMHx:asthma. Past medical history : HTN. PMH without colon."
+	var got []string
+	for _, m := range inlineHistories(note) {
+		got = append(got, note[m[0]:m[1]])
+	}
+	want := []string{"PMHx:", "PMH: ", "Past medical history : "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
