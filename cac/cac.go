@@ -678,13 +678,8 @@ func identifiedInfluenza(out []Suggestion, x *codeset.Searcher, opt Options) []S
 	if flu < 0 {
 		return out
 	}
-	set := func(i int, code, rule string) {
-		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
-			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, rule
-		}
-	}
 	if m := influenzaTypedRe.FindStringIndex(opt.lower); m != nil && !negatedAt(opt.lower, m[0]) && strings.HasPrefix(out[flu].Code, "J11") {
-		set(flu, "J10"+out[flu].Code[3:], "identified influenza virus")
+		recode(&out[flu], "J10"+out[flu].Code[3:], "identified influenza virus", x, opt)
 	}
 	if strings.HasPrefix(out[flu].Code[3:], ".0") {
 		return out
@@ -694,11 +689,11 @@ func identifiedInfluenza(out []Suggestion, x *codeset.Searcher, opt Options) []S
 			continue
 		}
 		if strings.HasPrefix(s.Code, "J18") {
-			set(flu, out[flu].Code[:3]+".00", "influenza with pneumonia")
+			recode(&out[flu], out[flu].Code[:3]+".00", "influenza with pneumonia", x, opt)
 			out[flu].Principal = out[flu].Principal || s.Principal
 			return append(out[:i], out[i+1:]...)
 		}
-		set(flu, out[flu].Code[:3]+".08", "influenza with pneumonia")
+		recode(&out[flu], out[flu].Code[:3]+".08", "influenza with pneumonia", x, opt)
 		return out
 	}
 	return out
@@ -780,9 +775,7 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 	}
 	for i, s := range out {
 		if strings.HasPrefix(s.Code, "F03") {
-			if r, ok := x.Code(codeset.ICD10CM, "F02"+s.Code[3:], opt.Date); ok && r.Billable {
-				out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "dementia in Alzheimer's disease"
-			}
+			recode(&out[i], "F02"+s.Code[3:], "dementia in Alzheimer's disease", x, opt)
 		}
 	}
 	return out
@@ -895,9 +888,7 @@ func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 		if code == "" || !sequelaStrokeRe.MatchString(s.Evidence+" "+sentenceAround(opt.note, s.Start)) {
 			continue
 		}
-		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
-			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, "sequela of stroke"
-		}
+		recode(&out[i], code, "sequela of stroke", x, opt)
 	}
 	return out
 }
@@ -930,15 +921,8 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
-	set := func(i int, code, rule string) bool {
-		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
-			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, rule
-			return true
-		}
-		return false
-	}
 	if stone, hydro := firstWithPrefix(out, "N20"), firstWithPrefix(out, "N13.3"); stone >= 0 && hydro >= 0 {
-		if set(stone, "N13.2", "calculus with hydronephrosis") {
+		if recode(&out[stone], "N13.2", "calculus with hydronephrosis", x, opt) {
 			out = append(out[:hydro], out[hydro+1:]...)
 		}
 	}
@@ -946,7 +930,7 @@ func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Sugg
 		ctx := strings.ToLower(out[bph].Evidence + " " + sentenceAround(opt.note, out[bph].Start))
 		if !containsAny(ctx, "without", "no luts", "denies", "asymptomatic") && (firstWithPrefix(out, "R35", "R39.1", "R33", "R30") >= 0 ||
 			containsAny(ctx, "luts", "lower urinary tract symptoms", "with urinary symptoms")) {
-			set(bph, "N40.1", "BPH with lower urinary tract symptoms")
+			recode(&out[bph], "N40.1", "BPH with lower urinary tract symptoms", x, opt)
 		}
 	}
 	for i, s := range out {
@@ -964,7 +948,7 @@ func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Sugg
 			to = "I21.01"
 		}
 		if to != "" {
-			set(i, to, "initial myocardial infarction")
+			recode(&out[i], to, "initial myocardial infarction", x, opt)
 		}
 	}
 	return out
@@ -1026,6 +1010,17 @@ func itemSpecific(r codeset.Result, item string, x *codeset.Searcher, opt Option
 // comma, semicolon or full stop.
 var negatedSpanRe = regexp.MustCompile(`(?i)\b(?:no|not|without|w/o|denies|denied|negative for|free of|ruled out|unlikely)\b[^,;.]*`)
 
+// recode gives a suggestion another code of the release, with its title
+// and the rule that chose it, when that code is billable on the date.
+func recode(s *Suggestion, code, rule string, x *codeset.Searcher, opt Options) bool {
+	r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+	if !ok || !r.Billable {
+		return false
+	}
+	s.Code, s.Title, s.Rule = code, r.Title, rule
+	return true
+}
+
 // pick takes the best billable result. For an injury, poisoning or
 // external cause the search may offer the category first: the first
 // billable code for an initial encounter ("A") is taken, as the notes of
@@ -1060,12 +1055,8 @@ func sameFamily(a, b string) bool { return len(a) >= 3 && len(b) >= 3 && a[:3] =
 // I10 is replaced.
 func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	has := func(prefix string) (int, bool) {
-		for i, s := range out {
-			if strings.HasPrefix(s.Code, prefix) {
-				return i, true
-			}
-		}
-		return -1, false
+		i := firstWithPrefix(out, prefix)
+		return i, i >= 0
 	}
 	// Coronary atherosclerosis with angina is one code (I.C.9.b): I25.10
 	// with I20.0 is I25.110, with I20.8 I25.118, with I20.9 I25.119.
@@ -2161,14 +2152,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: start, End: end,
 			Evidence: note[start:end], Section: "other", Rule: rule})
 	}
-	has := func(prefix string) int {
-		for i, s := range out {
-			if strings.HasPrefix(s.Code, prefix) {
-				return i
-			}
-		}
-		return -1
-	}
+	has := func(prefix string) int { return firstWithPrefix(out, prefix) }
 	lower := opt.lower
 	if lower == "" {
 		lower = strings.ToLower(note)

@@ -69,8 +69,7 @@ func combineBleeding(out []Suggestion, x *codeset.Searcher, opt Options) []Sugge
 			continue
 		}
 		if to := withBleeding(s.Code); to != "" {
-			if r, ok := x.Code(codeset.ICD10CM, to, opt.Date); ok && r.Billable {
-				out[i].Code, out[i].Title, out[i].Rule = to, r.Title, "condition with its bleeding"
+			if recode(&out[i], to, "condition with its bleeding", x, opt) {
 				out[i].Principal = out[i].Principal || out[sign].Principal
 				combined = true
 				break

@@ -62,8 +62,7 @@ func osteoporoticFractures(out []Suggestion, note string, x *codeset.Searcher, o
 		if site == "8" {
 			code = "M80.08X" + s.Code[len(s.Code)-1:]
 		}
-		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
-			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, "osteoporotic fracture"
+		if recode(&out[i], code, "osteoporotic fracture", x, opt) {
 			changed = true
 		}
 	}

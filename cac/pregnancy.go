@@ -134,9 +134,7 @@ func gestationalDiabetesControl(out []Suggestion, x *codeset.Searcher, opt Optio
 			continue
 		}
 		code := s.Code[:6] + string(last)
-		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
-			out[i].Code, out[i].Title, out[i].Rule = code, r.Title, "gestational diabetes control"
-		}
+		recode(&out[i], code, "gestational diabetes control", x, opt)
 	}
 	return out
 }
