@@ -1074,8 +1074,9 @@ type slot struct {
 
 // scratch is one query's working memory, reused from query to query.
 type scratch struct {
-	dtab   idTable // doc → index into acc
-	ttab   idTable // term → a slot's best one-word alternative
+	dtab   idTable  // doc → index into acc
+	inAcc  []uint64 // one bit per document: it has an accumulator
+	ttab   idTable  // term → a slot's best one-word alternative
 	acc    []docAcc
 	sel    []int32
 	cut    []uint32
@@ -1146,7 +1147,7 @@ func (x *Searcher) getScratch() *scratch {
 		return sc
 	}
 	x.freeMu.Unlock()
-	return &scratch{seen: make([]uint32, len(x.terms))}
+	return &scratch{seen: make([]uint32, len(x.terms)), inAcc: make([]uint64, (len(x.texts)+63)/64)}
 }
 
 // maxFree bounds how many scratches the searcher keeps between queries.
@@ -1739,6 +1740,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			order[j], order[j-1] = order[j-1], order[j]
 		}
 	}
+	// the last query's bits (its accumulators are still in acc)
+	for i := range sc.acc {
+		sc.inAcc[sc.acc[i].doc>>6] = 0
+	}
 	sc.acc = sc.acc[:0]
 	first := 0 // the documents the first slot brings: the table's first size
 	for _, a := range slots[order[0]].alts {
@@ -1819,6 +1824,21 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 			mine := uint8(ai + 1)
 			tab := &sc.dtab
+			if onlyExisting {
+				// Most of a long list is not among the candidates: one
+				// bit of a small bitmap (40 KB, in cache) says so before
+				// any probe of the table.
+				for _, d := range post {
+					if sc.inAcc[d>>6]&(1<<(d&63)) == 0 {
+						continue
+					}
+					ac := &sc.acc[tab.vals[tab.find(d)]]
+					if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
+						ac.alt[si] = mine
+					}
+				}
+				continue
+			}
 			for i, d := range post {
 				// a text of a system not asked for is never a candidate
 				if !sysOK[x.classes[cls[i]].sys] {
@@ -1826,9 +1846,6 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 				}
 				h := tab.find(d)
 				if tab.keys[h] == 0 {
-					if onlyExisting {
-						continue
-					}
 					n := len(sc.acc)
 					if n == cap(sc.acc) {
 						sc.acc = slices.Grow(sc.acc, n+1)
@@ -1838,6 +1855,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 					ac.doc, ac.alt, ac.cls = d, [maxSlots]uint8{}, cls[i]
 					ac.alt[si] = mine
 					tab.keys[h], tab.vals[h] = d+1, int32(n)
+					sc.inAcc[d>>6] |= 1 << (d & 63)
 					if 2*(n+1) > len(tab.keys) {
 						sc.growDocs()
 					}

@@ -99,6 +99,7 @@ func TestSearchGolden(t *testing.T) {
 		writeResults(w, "full date "+q, x.Search(q, SearchOptions{Date: evalDate, Limit: 10}))
 		writeResults(w, "full cm "+q, x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 5}))
 		writeResults(w, "full pcs "+q, x.Search(q, SearchOptions{Systems: []System{ICD10PCS}, Date: evalDate, Limit: 5}))
+		writeResults(w, "full phrase "+q, x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 8, Phrase: 2}))
 		if i%5 == 0 {
 			writeResults(w, "full latest explain "+q, x.Search(q, SearchOptions{Limit: 20, Explain: true}))
 			writeResults(w, "full 2017 "+q, x.Search(q, SearchOptions{Date: NewDate(2017, 3, 1), Limit: 10}))
