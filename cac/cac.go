@@ -1602,7 +1602,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 	}
 	for _, p := range []span{parts[0], trim(parts[0])} {
-		if p == whole {
+		// a part must beat the whole by 0.02, which a whole scoring 0.99 or
+		// more leaves no room for
+		if p == whole || ok && best.r.Score >= 0.99 {
 			continue
 		}
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&

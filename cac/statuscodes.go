@@ -226,7 +226,8 @@ func nihssCode(note string) (code string, start, end int) {
 }
 
 // lineSpans returns the lines of note (as [start, end) offsets) that hold
-// one of the anchors (lower case), each once, in order.
+// one of the anchors (lower case; an anchor of three letters or fewer as a
+// word of its own), each once, in order.
 func lineSpans(note, lower string, anchors ...string) [][2]int {
 	var starts []int
 	for _, a := range anchors {
@@ -236,8 +237,13 @@ func lineSpans(note, lower string, anchors ...string) [][2]int {
 				break
 			}
 			i += at
-			starts = append(starts, strings.LastIndexByte(note[:i], '\n')+1)
 			at = i + len(a)
+			// "THA", "HD", "O2" are words of their own, not the
+			// letters of "that", "shd" or "CO2"
+			if len(a) <= 3 && (i > 0 && isAlnum(lower[i-1]) || at < len(lower) && isAlnum(lower[at])) {
+				continue
+			}
+			starts = append(starts, strings.LastIndexByte(note[:i], '\n')+1)
 		}
 	}
 	slices.Sort(starts)
@@ -251,6 +257,10 @@ func lineSpans(note, lower string, anchors ...string) [][2]int {
 		out = append(out, [2]int{s, e})
 	}
 	return out
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // findAround is re.FindAllStringIndex(note) for an expression every match

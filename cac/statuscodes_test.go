@@ -1,6 +1,8 @@
 package cac
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -108,6 +110,44 @@ func TestDefibrillatorStatus(t *testing.T) {
 		statusCodes(text, strings.ToLower(text), func(code string, start, end int, rule string) { got = got || code == "Z95.810" })
 		if got != want {
 			t.Errorf("%q: Z95.810 %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestFindAroundAnchors checks each status rule's anchors: searching only
+// the lines that hold an anchor finds every match a search of every line
+// finds, over the evaluation notes and a few lines written to trip the
+// short anchors ("that", "CO2", "shd").
+func TestFindAroundAnchors(t *testing.T) {
+	notes := []string{
+		"Pt with THA on the right 2015, that was uneventful.\nCO2 24, on 2L O2 at home.\nHD on MWF; shd follow up.\nAICD in place, ICD check done.\nPEG tube feeds, PEG in place.\n",
+		"s/p R TKA 2019\nDES to LAD in 2020; PCI 2021; BMS to RCA.\nhas a PPM, on hemodialysis; ESRD on HD\n",
+	}
+	for _, dir := range []string{"testdata/eval", "testdata/train2", "testdata/train3"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes = append(notes, string(b))
+		}
+	}
+	for _, note := range notes {
+		lower := strings.ToLower(note)
+		for _, r := range statusRules {
+			var want [][]int
+			at := 0
+			for _, line := range strings.SplitAfter(note, "\n") {
+				l := strings.TrimSuffix(line, "\n")
+				for _, m := range r.re.FindAllStringIndex(l, -1) {
+					want = append(want, []int{at + m[0], at + m[1]})
+				}
+				at += len(line)
+			}
+			if got := findAround(r.re, note, lower, r.anchors); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s: anchored search found %v, every line %v", r.rule, got, want)
+			}
 		}
 	}
 }
