@@ -368,13 +368,75 @@ type item struct {
 	start, end int
 }
 
-var itemSplit = regexp.MustCompile(`(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*|[.;]\s+|\n)`)
+// itemBreaks returns where items break in body: a list number at a line's
+// start ("2.", "3)", "#4"), a full stop or semicolon and the space after
+// it, a line end. It finds exactly what
+//
+//	(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*|[.;]\s+|\n)
+//
+// would, leftmost first, in a tenth of the time (itemBreakRe in the tests
+// checks it).
+func itemBreaks(body string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(body); {
+		if i == 0 || body[i-1] == '\n' {
+			// a list number at the line's start
+			j := skipSpace(body, i)
+			if k := skipDigits(body, j); k > j && k < len(body) && (body[k] == '.' || body[k] == ')') {
+				e := skipSpace(body, k+1)
+				out = append(out, [2]int{i, e})
+				i = e
+				continue
+			}
+			if j < len(body) && body[j] == '#' {
+				k := skipDigits(body, j+1)
+				if k < len(body) && (body[k] == '.' || body[k] == ')') {
+					k++
+				}
+				e := skipSpace(body, k)
+				out = append(out, [2]int{i, e})
+				i = e
+				continue
+			}
+		}
+		switch c := body[i]; {
+		case (c == '.' || c == ';') && i+1 < len(body) && isSpace(body[i+1]):
+			e := skipSpace(body, i+1)
+			out = append(out, [2]int{i, e})
+			i = e
+		case c == '\n':
+			out = append(out, [2]int{i, i + 1})
+			i++
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// isSpace is the regexp package's \s: tab, newline, form feed, carriage
+// return, space.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+func skipDigits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
 
 func items(note string, s section) []item {
 	body := note[s.start:s.end]
 	var out []item
 	last := 0
-	for _, m := range itemSplit.FindAllStringIndex(body, -1) {
+	for _, m := range itemBreaks(body) {
 		if m[0] > last {
 			out = append(out, item{s.start + last, s.start + m[0]})
 		}

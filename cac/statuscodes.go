@@ -88,9 +88,6 @@ var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|n
 // code's status when the note codes the condition it would duplicate.
 func statusCodes(note, lower string, add func(code string, start, end int, rule string)) {
 	for _, r := range statusRules {
-		if !containsAny(lower, r.anchors...) {
-			continue
-		}
 		for _, m := range findAround(r.re, note, lower, r.anchors) {
 			s := sentenceAround(note, m[0])
 			if negatedAt(note, m[0]) || familyRe.MatchString(s) {

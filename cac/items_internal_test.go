@@ -1,0 +1,52 @@
+package cac
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// itemBreakRe is what itemBreaks must find, leftmost first.
+var itemBreakRe = regexp.MustCompile(`(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*|[.;]\s+|\n)`)
+
+func checkItemBreaks(t *testing.T, body string) {
+	t.Helper()
+	var want [][2]int
+	for _, m := range itemBreakRe.FindAllStringIndex(body, -1) {
+		want = append(want, [2]int{m[0], m[1]})
+	}
+	if got := itemBreaks(body); !slices.Equal(got, want) {
+		t.Errorf("itemBreaks(%q) = %v, the expression finds %v", body, got, want)
+	}
+}
+
+// TestItemBreaks compares itemBreaks with the expression over the
+// evaluation notes and texts written for the edges.
+func TestItemBreaks(t *testing.T) {
+	for _, s := range []string{
+		"", "\n", "\n\n", "1.", "1. ", "12) Foo\n13) Bar", "#", "#3", "# 3. x", "#.\n", "  \n  2. a; b. c.d",
+		"a.\n\n3. b", "E. coli; UTI.", "x;\ty", "\f1.\f", "1x. no", "2.\r\n3.", "text\n  #12) item\n", ". ;", "1.2 mg",
+	} {
+		checkItemBreaks(t, s)
+	}
+	files, _ := filepath.Glob("testdata/*/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no evaluation notes")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkItemBreaks(t, string(b))
+	}
+}
+
+func FuzzItemBreaks(f *testing.F) {
+	for _, s := range []string{"1. a\n2) b; c. d", "#4 x\n\n #.y", " \t\n12.\f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkItemBreaks(t, s) })
+}
