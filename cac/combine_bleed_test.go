@@ -52,3 +52,17 @@ func TestDiabetesCodes(t *testing.T) {
 		t.Error("causeElsewhere")
 	}
 }
+
+func TestSiteNamed(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"fragility fracture of left femoral neck due to age-related osteoporosis": {"5", "2"},
+		"osteoporotic compression fracture of L1":                                 {"8", ""},
+		"Osteoporotic fracture, right distal radius":                              {"3", "1"},
+		"osteoporosis with pathological fracture":                                 {"", ""},
+		"fracture of the left hip and left wrist":                                 {"", ""},
+	} {
+		if site, side := siteNamed(text); site != want[0] || side != want[1] {
+			t.Errorf("siteNamed(%q) = %q, %q; want %q, %q", text, site, side, want[0], want[1])
+		}
+	}
+}

@@ -202,3 +202,20 @@ func TestDeliveryOutcome(t *testing.T) {
 		}
 	}
 }
+
+// TestOsteoporoticFractureSite codes an osteoporotic fracture at the site
+// and side its phrase names, and drops osteoporosis without a current
+// fracture beside it.
+func TestOsteoporoticFractureSite(t *testing.T) {
+	x := searcher(t)
+	note := "OPERATIVE REPORT\nPOSTOPERATIVE DIAGNOSIS: Fragility fracture of left femoral neck due to age-related osteoporosis.\n" +
+		"PAST MEDICAL HISTORY: Osteoporosis. Hypertension.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 84, Sex: 'F'})
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+	}
+	if !slices.Contains(codes, "M80.052A") || slices.ContainsFunc(codes, func(c string) bool { return strings.HasPrefix(c, "M81") }) {
+		t.Errorf("got %v, want M80.052A and no M81", codes)
+	}
+}

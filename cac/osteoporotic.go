@@ -42,6 +42,21 @@ func osteoporoticFractures(out []Suggestion, note string, x *codeset.Searcher, o
 	}
 	changed := false
 	for i, s := range out {
+		if strings.HasPrefix(s.Code, "M80.0") && len(s.Code) == 8 {
+			// the search's M80.0- for "fragility fracture of left
+			// femoral neck" must be of the site the phrase names
+			if site, side := siteNamed(s.Evidence); site != "" && (site != s.Code[5:6] || side != "" && site != "8" && side != s.Code[6:7]) {
+				if side == "" {
+					side = s.Code[6:7]
+				}
+				code := "M80.0" + site + side + s.Code[7:]
+				if site == "8" {
+					code = "M80.08X" + s.Code[7:]
+				}
+				recode(&out[i], code, "osteoporotic fracture", x, opt)
+			}
+			continue
+		}
 		if s.Code[0] != 'S' || !strings.Contains(strings.ToLower(s.Title), "fracture") {
 			continue
 		}
@@ -66,13 +81,64 @@ func osteoporoticFractures(out []Suggestion, note string, x *codeset.Searcher, o
 			changed = true
 		}
 	}
-	if !changed {
+	// osteoporosis without a current pathological fracture (M81) is
+	// not coded beside one with it (M80; M81 Excludes1 M80)
+	if !changed && firstWithPrefix(out, "M80") < 0 {
 		return out
 	}
-	for i, s := range out {
-		if s.Code == "M81.0" {
-			return append(out[:i], out[i+1:]...)
+	k := 0
+	for _, s := range out {
+		if !strings.HasPrefix(s.Code, "M81") {
+			out[k] = s
+			k++
 		}
 	}
-	return out
+	return out[:k]
+}
+
+// siteWords name the bones of M80.0-'s sites, by the site character.
+var siteWords = []struct{ site, words string }{
+	{"8", "vertebra vertebral spine spinal compression t1 t2 t3 t4 t5 t6 t7 t8 t9 t10 t11 t12 l1 l2 l3 l4 l5"},
+	{"5", "femur femoral hip intertrochanteric subtrochanteric subcapital"},
+	{"2", "humerus humeral"},
+	{"1", "shoulder clavicle scapula"},
+	{"3", "radius radial ulna ulnar forearm wrist colles"},
+	{"4", "hand metacarpal"},
+	{"7", "ankle foot malleolus malleolar calcaneus metatarsal"},
+	{"6", "tibia tibial fibula fibular leg"},
+}
+
+// siteNamed returns the M80.0- site character and side character ("1"
+// right, "2" left, "" unsaid) a fracture's words name, or "" when they
+// name no site or more than one.
+func siteNamed(text string) (site, side string) {
+	words := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') })
+	for _, sw := range siteWords {
+		for _, w := range words {
+			if containsWord(sw.words, w) {
+				if site != "" && site != sw.site {
+					return "", ""
+				}
+				site = sw.site
+			}
+		}
+	}
+	for _, w := range words {
+		switch w {
+		case "right", "r":
+			side = "1"
+		case "left", "l":
+			side = "2"
+		}
+	}
+	return site, side
+}
+
+func containsWord(list, w string) bool {
+	for _, f := range strings.Fields(list) {
+		if f == w {
+			return true
+		}
+	}
+	return false
 }
