@@ -1629,6 +1629,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// …and without the measurements beside it: "HFpEF (EF 60-65%),
 	// chronic, compensated" is looked up as "HFpEF chronic compensated".
 	var clean []string
+	var cleanEnd []int // where each clean part ends
 	measured := false
 	for i, p := range parts {
 		if p.start >= whole.end {
@@ -1642,6 +1643,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		clean = append(clean, note[p.start:p.end])
+		cleanEnd = append(cleanEnd, p.end)
 	}
 	var best concept
 	ok := false
@@ -1651,6 +1653,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	if measured && len(clean) > 1 {
 		if c, ok2 := lookText(strings.Join(clean, ", "), whole); ok2 && (!ok || c.r.Score > best.r.Score) {
 			best, ok = c, true
+		}
+	}
+	// "Cellulitis, left lower leg -- nonpurulent": a last part the code
+	// does not say is left off, while the site before it is kept.
+	if len(clean) > 2 && (!ok || best.r.Score < 0.8) {
+		for n := len(clean) - 1; n >= 2; n-- {
+			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.8 && (!ok || c.r.Score > best.r.Score) {
+				best, ok = c, true
+				break
+			}
 		}
 	}
 	// "Chronic diastolic (HFpEF) heart failure": an aside in parentheses

@@ -219,3 +219,19 @@ func TestOsteoporoticFractureSite(t *testing.T) {
 		t.Errorf("got %v, want M80.052A and no M81", codes)
 	}
 }
+
+// TestTrailingPartLeftOff codes an item whose last part the code does not
+// say ("nonpurulent") from the parts before it, site included; and reads
+// the newer genus name Clostridioides as the index's Clostridium.
+func TestTrailingPartLeftOff(t *testing.T) {
+	x := searcher(t)
+	for note, want := range map[string]string{
+		"ED NOTE\nIMPRESSION:\n1. Cellulitis, left lower leg -- nonpurulent, no abscess on US.\n":                "L03.116",
+		"DISCHARGE DIAGNOSES:\n1) Recurrent Clostridioides difficile colitis (2nd episode, 6 wks after first)\n": "A04.71",
+	} {
+		got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 60, Sex: 'F'})
+		if len(got) == 0 || got[0].Code != want {
+			t.Errorf("%q: got %v, want %s first", note, got, want)
+		}
+	}
+}
