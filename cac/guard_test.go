@@ -1,8 +1,6 @@
 package cac
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -28,16 +26,8 @@ func checkGuard(t *testing.T, s string) {
 // evaluation notes, and over every window of a few words of them, and over
 // texts that hold each alternative of the patterns.
 func TestGuardsHoldEveryMatch(t *testing.T) {
-	files, _ := filepath.Glob("testdata/eval/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no evaluation notes")
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(b), "\n") {
+	for _, note := range noteTexts(t, "testdata/eval/*.txt") {
+		for _, line := range strings.Split(note, "\n") {
 			checkGuard(t, line)
 			w := strings.Fields(line)
 			for i := range w {

@@ -2,8 +2,6 @@ package cac
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -12,17 +10,7 @@ import (
 // the regular expression it replaces, on every evaluation note and on
 // random lines made of the characters that matter.
 func TestHeadingsMatchRegexp(t *testing.T) {
-	var notes []string
-	for _, dir := range []string{"testdata/eval", "testdata/heldout"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			notes = append(notes, string(b))
-		}
-	}
+	notes := noteTexts(t, "testdata/eval/*.txt", "testdata/heldout/*.txt")
 	r := rand.New(rand.NewPCG(1, 2))
 	const alphabet = "AZaz :/&-()\t\r\nMEDX.,1"
 	for range 20000 {

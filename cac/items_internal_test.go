@@ -31,17 +31,30 @@ func TestItemBreaks(t *testing.T) {
 	} {
 		checkItemBreaks(t, s)
 	}
-	files, _ := filepath.Glob("testdata/*/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no evaluation notes")
+	for _, note := range noteTexts(t, "testdata/*/*.txt") {
+		checkItemBreaks(t, note)
 	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+}
+
+// noteTexts returns the text of every file the patterns match; a pattern
+// that matches none fails the test.
+func noteTexts(t *testing.T, patterns ...string) []string {
+	t.Helper()
+	var out []string
+	for _, p := range patterns {
+		files, _ := filepath.Glob(p)
+		if len(files) == 0 {
+			t.Fatalf("no evaluation notes match %s", p)
 		}
-		checkItemBreaks(t, string(b))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, string(b))
+		}
 	}
+	return out
 }
 
 func FuzzItemBreaks(f *testing.F) {

@@ -1,8 +1,6 @@
 package cac
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -123,16 +121,7 @@ func TestFindAroundAnchors(t *testing.T) {
 		"Pt with THA on the right 2015, that was uneventful.\nCO2 24, on 2L O2 at home.\nHD on MWF; shd follow up.\nAICD in place, ICD check done.\nPEG tube feeds, PEG in place.\n",
 		"s/p R TKA 2019\nDES to LAD in 2020; PCI 2021; BMS to RCA.\nhas a PPM, on hemodialysis; ESRD on HD\n",
 	}
-	for _, dir := range []string{"testdata/eval", "testdata/train2", "testdata/train3"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			notes = append(notes, string(b))
-		}
-	}
+	notes = append(notes, noteTexts(t, "testdata/eval/*.txt", "testdata/train2/*.txt", "testdata/train3/*.txt")...)
 	for _, note := range notes {
 		lower := strings.ToLower(note)
 		for _, r := range statusRules {
