@@ -2233,7 +2233,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	if lower == "" {
 		lower = strings.ToLower(note)
 	}
-	cigarettes := (strings.Contains(lower, "cigar") || strings.Contains(lower, "pack") || strings.Contains(lower, "ppd")) && cigarettesRe.MatchString(note)
+	cigarettes := (strings.Contains(lower, "cigar") || strings.Contains(lower, "pack") || strings.Contains(lower, "ppd")) && smokesCigarettes(note)
 	// Tobacco: nicotine dependence on cigarettes is F17.21-; a former
 	// smoker has a personal history of nicotine dependence.
 	// "Smoker" is indexed to nicotine dependence (Smoker — see Dependence,
@@ -2723,4 +2723,20 @@ func episode(r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result 
 		r.Code, r.Title = code, e.Title
 	}
 	return r
+}
+
+// smokesCigarettes reports whether a note says the patient smokes
+// cigarettes: an "e-cigarette" or "electronic cigarette" is a vape, and
+// "no cigarettes" is not smoking them.
+func smokesCigarettes(note string) bool {
+	for _, m := range cigarettesRe.FindAllStringIndex(note, -1) {
+		before := strings.ToLower(note[max(0, m[0]-11):m[0]])
+		n := len(before)
+		eCig := n >= 2 && before[n-2] == 'e' && (before[n-1] == '-' || before[n-1] == ' ') && (n == 2 || !isLetter(before[n-3]))
+		if eCig || strings.HasSuffix(before, "electronic ") || negatedAt(note, m[0]) {
+			continue
+		}
+		return true
+	}
+	return false
 }
