@@ -1046,11 +1046,11 @@ func itemSpecific(r codeset.Result, item string, x *codeset.Searcher, opt Option
 		}
 		// the sibling must add words, and the item must say each of them
 		base := map[string]bool{}
-		for _, w := range codeset.Words(joinHyphens(r.Title)) {
+		for _, w := range titleWords(r.Title) {
 			base[w] = true
 		}
 		added, said := 0, true
-		for _, w := range codeset.Words(joinHyphens(c.Title)) {
+		for _, w := range titleWords(c.Title) {
 			if base[w] || modifiers[w] {
 				continue
 			}
@@ -2016,7 +2016,7 @@ func names(phrase string, r codeset.Result) bool {
 	}
 	covered := func(text string) bool {
 		n, in := 0, 0
-		ws := codeset.Words(joinHyphens(text))
+		ws := titleWords(text)
 		absent := false
 		for i, w := range ws {
 			// What a title says is absent ("without macular edema") need
@@ -2060,7 +2060,7 @@ func names(phrase string, r codeset.Result) bool {
 		return true
 	}
 	in := map[string]bool{}
-	for _, w := range codeset.Words(joinHyphens(r.Title + " " + r.Matched)) {
+	for _, w := range titleWords(r.Title + " " + r.Matched) {
 		in[w] = true
 	}
 	for _, alt := range expanded {
@@ -2548,7 +2548,7 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 		return refineOther(have, best, rs)
 	}
 	count := func(title string) (in int) {
-		for _, w := range codeset.Words(joinHyphens(title)) {
+		for _, w := range titleWords(title) {
 			if w != unspecifiedWord && hasSimilar(have, w) {
 				in++
 			}
@@ -2611,7 +2611,7 @@ func refineExtra(have map[string]bool, best codeset.Result, rs []codeset.Result)
 // as does a word the title says present and the phrase absent.
 func measureText(have map[string]bool, title string) (extra, in int) {
 	absent := false
-	for _, w := range codeset.Words(joinHyphens(title)) {
+	for _, w := range titleWords(title) {
 		switch {
 		case w == withoutWord:
 			absent = true
@@ -2659,7 +2659,7 @@ func saidWords(phrase string) map[string]bool {
 // artery of inferior wall). The sibling's own words — those not in the
 // "other" code's title — must all be in the phrase.
 func refineOther(have map[string]bool, best codeset.Result, rs []codeset.Result) codeset.Result {
-	bw := codeset.Words(joinHyphens(best.Title))
+	bw := titleWords(best.Title)
 	if !slices.Contains(bw, otherWord) {
 		return best
 	}
@@ -2672,7 +2672,7 @@ func refineOther(have map[string]bool, best codeset.Result, rs []codeset.Result)
 			continue
 		}
 		own, all := 0, true
-		for _, w := range codeset.Words(joinHyphens(r.Title)) {
+		for _, w := range titleWords(r.Title) {
 			if inBest[w] {
 				continue
 			}
@@ -2740,3 +2740,29 @@ func smokesCigarettes(note string) bool {
 	}
 	return false
 }
+
+// titleWords is codeset.Words(joinHyphens(s)) for the titles and index
+// entries a note's lookups compare again and again, remembered (a few
+// thousand at most: the table is emptied when it fills). The slice is
+// shared: callers only read it.
+func titleWords(s string) []string {
+	titleMu.Lock()
+	ws, ok := titleCache[s]
+	titleMu.Unlock()
+	if ok {
+		return ws
+	}
+	ws = codeset.Words(joinHyphens(s))
+	titleMu.Lock()
+	if len(titleCache) >= 8192 {
+		clear(titleCache)
+	}
+	titleCache[s] = ws
+	titleMu.Unlock()
+	return ws
+}
+
+var (
+	titleMu    sync.Mutex
+	titleCache = map[string][]string{}
+)
