@@ -87,8 +87,9 @@ var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|n
 // sentence, or in a sentence about a relative, does not count; nor does a
 // code's status when the note codes the condition it would duplicate.
 func statusCodes(note, lower string, add func(code string, start, end int, rule string)) {
+	pos := statusAnchors.positions(lower)
 	for _, r := range statusRules {
-		for _, m := range findAround(r.re, note, lower, r.anchors) {
+		for _, m := range findAroundAt(r.re, note, lower, pos, r.anchors) {
 			s := sentenceAround(note, m[0])
 			if negatedAt(note, m[0]) || familyRe.MatchString(s) {
 				continue
@@ -226,18 +227,18 @@ func nihssCode(note string) (code string, start, end int) {
 // one of the anchors (lower case; an anchor of three letters or fewer as a
 // word of its own), each once, in order.
 func lineSpans(note, lower string, anchors ...string) [][2]int {
+	return lineSpansAt(note, lower, newAnchorSet(anchors).positions(lower), anchors)
+}
+
+// lineSpansAt is lineSpans with each anchor's places in the note found
+// already (anchorSet.positions).
+func lineSpansAt(note, lower string, pos map[string][]int, anchors []string) [][2]int {
 	var starts []int
 	for _, a := range anchors {
-		for at := 0; ; {
-			i := strings.Index(lower[at:], a)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(a)
+		for _, i := range pos[a] {
 			// "THA", "HD", "O2" are words of their own, not the
 			// letters of "that", "shd" or "CO2"
-			if len(a) <= 3 && (i > 0 && isAlnum(lower[i-1]) || at < len(lower) && isAlnum(lower[at])) {
+			if at := i + len(a); len(a) <= 3 && (i > 0 && isAlnum(lower[i-1]) || at < len(lower) && isAlnum(lower[at])) {
 				continue
 			}
 			starts = append(starts, strings.LastIndexByte(note[:i], '\n')+1)
@@ -256,6 +257,58 @@ func lineSpans(note, lower string, anchors ...string) [][2]int {
 	return out
 }
 
+// anchorSet finds many anchors in one pass over a text: a bit per pair of
+// first bytes says whether any anchor starts so, and only then are the
+// anchors of that pair compared.
+type anchorSet struct {
+	first   [1 << 16 / 64]uint64
+	buckets map[uint16][]string
+}
+
+func newAnchorSet(anchors []string) *anchorSet {
+	s := &anchorSet{buckets: map[uint16][]string{}}
+	for _, a := range anchors {
+		if len(a) < 2 {
+			panic("cac: an anchor needs two letters: " + a)
+		}
+		k := uint16(a[0])<<8 | uint16(a[1])
+		if !slices.Contains(s.buckets[k], a) {
+			s.buckets[k] = append(s.buckets[k], a)
+		}
+		s.first[k>>6] |= 1 << (k & 63)
+	}
+	return s
+}
+
+// positions returns where each anchor occurs in lower, as repeated
+// strings.Index calls from the end of the last occurrence find them.
+func (s *anchorSet) positions(lower string) map[string][]int {
+	pos := map[string][]int{}
+	next := map[string]int{} // where an anchor may next start
+	for i := 0; i+1 < len(lower); i++ {
+		k := uint16(lower[i])<<8 | uint16(lower[i+1])
+		if s.first[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
+		for _, a := range s.buckets[k] {
+			if i >= next[a] && strings.HasPrefix(lower[i:], a) {
+				pos[a] = append(pos[a], i)
+				next[a] = i + len(a)
+			}
+		}
+	}
+	return pos
+}
+
+// statusAnchors are the anchors of every status rule.
+var statusAnchors = func() *anchorSet {
+	var all []string
+	for _, r := range statusRules {
+		all = append(all, r.anchors...)
+	}
+	return newAnchorSet(all)
+}()
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -264,8 +317,13 @@ func isAlnum(c byte) bool {
 // of which lies on one line and holds one of the anchors: only those lines
 // are searched, so a long note costs a scan for the words.
 func findAround(re *regexp.Regexp, note, lower string, anchors []string) [][]int {
+	return findAroundAt(re, note, lower, newAnchorSet(anchors).positions(lower), anchors)
+}
+
+// findAroundAt is findAround with the anchors' places found already.
+func findAroundAt(re *regexp.Regexp, note, lower string, pos map[string][]int, anchors []string) [][]int {
 	var out [][]int
-	for _, l := range lineSpans(note, lower, anchors...) {
+	for _, l := range lineSpansAt(note, lower, pos, anchors) {
 		for _, m := range re.FindAllStringIndex(note[l[0]:l[1]], -1) {
 			out = append(out, []int{l[0] + m[0], l[0] + m[1]})
 		}

@@ -140,3 +140,33 @@ func TestFindAroundAnchors(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorPositions checks the one-pass anchor scan against repeated
+// strings.Index over the evaluation notes.
+func TestAnchorPositions(t *testing.T) {
+	var all []string
+	for _, r := range statusRules {
+		all = append(all, r.anchors...)
+	}
+	all = append(all, "allerg", "aa", "ss")
+	set := newAnchorSet(all)
+	notes := append(noteTexts(t, "testdata/eval/*.txt", "testdata/train2/*.txt"), "aaaa sss tha thatha", "")
+	for _, note := range notes {
+		lower := strings.ToLower(note)
+		got := set.positions(lower)
+		for _, a := range all {
+			var want []int
+			for at := 0; ; {
+				i := strings.Index(lower[at:], a)
+				if i < 0 {
+					break
+				}
+				want = append(want, at+i)
+				at += i + len(a)
+			}
+			if !slices.Equal(got[a], want) {
+				t.Errorf("%q: one pass found %v, strings.Index %v", a, got[a], want)
+			}
+		}
+	}
+}
