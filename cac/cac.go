@@ -698,6 +698,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
 	out = poisoningIntent(note, out, x, opt)
+	noncomplianceReason(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -2766,3 +2767,35 @@ var (
 	titleMu    sync.Mutex
 	titleCache = map[string][]string{}
 )
+
+var (
+	// financialRe says a patient could not pay: the reason the Z91.1-
+	// "due to financial hardship" codes name.
+	financialRe = regexp.MustCompile(`(?i)\b(financial hardship|financial(?:ly)? (?:strain|reasons?|difficult(?:y|ies)|constraints?)|(?:cannot|can't|could not|couldn't|unable to) afford|too expensive|cost of (?:the )?(?:medications?|meds|insulin|copays?)|no insurance|uninsured|lost (?:his|her|their) insurance)\b`)
+	// reasonRe says why a patient did not follow the treatment.
+	reasonRe = regexp.MustCompile(`(?i)\b(because|due to|d/t|ran out|forgot|transportation|traveled|travelled|chose|decided|did not want|didn't want|side effects?|personal)\b`)
+)
+
+// noncomplianceReason keeps a "due to financial hardship" noncompliance or
+// underdosing code (Z91.1-) only when the note says the patient could not
+// pay; otherwise the sibling "for other reason" when the note gives
+// another reason, or "due to unspecified reason" where there is one.
+func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "Z91.1") || !strings.Contains(strings.ToLower(s.Title), "financial hardship") {
+			continue
+		}
+		affirmed := false
+		for _, m := range financialRe.FindAllStringIndex(note, -1) {
+			affirmed = affirmed || !negatedAt(note, m[0])
+		}
+		if affirmed {
+			continue
+		}
+		base := s.Code[:len(s.Code)-1]
+		if !reasonRe.MatchString(note) && recode(&out[i], base+"9", "noncompliance: reason unspecified", x, opt) {
+			continue
+		}
+		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
+	}
+}

@@ -235,3 +235,22 @@ func TestTrailingPartLeftOff(t *testing.T) {
 		}
 	}
 }
+
+// TestNoncomplianceReason keeps "due to financial hardship" only when the
+// note says the patient could not pay.
+func TestNoncomplianceReason(t *testing.T) {
+	x := searcher(t)
+	for note, want := range map[string]string{
+		"DISCHARGE DIAGNOSES:\n1. Hyperkalemia.\n2. Noncompliance with renal dialysis - skipped two sessions to travel. Not related to financial hardship.\n": "Z91.158",
+		"DISCHARGE DIAGNOSES:\n1. Hyperkalemia.\n2. Noncompliance with renal dialysis due to financial hardship - cannot afford the copays.\n":                "Z91.151",
+	} {
+		got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'})
+		var codes []string
+		for _, s := range got {
+			codes = append(codes, s.Code)
+		}
+		if !slices.Contains(codes, want) {
+			t.Errorf("%q: got %v, want %s", note, codes, want)
+		}
+	}
+}
