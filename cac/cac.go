@@ -1660,7 +1660,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// does not say is left off, while the site before it is kept.
 	if len(clean) > 2 && (!ok || best.r.Score < 0.8) {
 		for n := len(clean) - 1; n >= 2; n-- {
-			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.8 && (!ok || c.r.Score > best.r.Score) {
+			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.6 && (!ok || c.r.Score > best.r.Score) {
 				best, ok = c, true
 				break
 			}

@@ -226,8 +226,9 @@ func TestOsteoporoticFractureSite(t *testing.T) {
 func TestTrailingPartLeftOff(t *testing.T) {
 	x := searcher(t)
 	for note, want := range map[string]string{
-		"ED NOTE\nIMPRESSION:\n1. Cellulitis, left lower leg -- nonpurulent, no abscess on US.\n":                "L03.116",
-		"DISCHARGE DIAGNOSES:\n1) Recurrent Clostridioides difficile colitis (2nd episode, 6 wks after first)\n": "A04.71",
+		"ED NOTE\nIMPRESSION:\n1. Cellulitis, left lower leg -- nonpurulent, no abscess on US.\n":                    "L03.116",
+		"DISCHARGE DIAGNOSES:\n1) Recurrent Clostridioides difficile colitis (2nd episode, 6 wks after first)\n":     "A04.71",
+		"ASSESSMENT:\n1. Major depressive disorder, recurrent episode, moderate - partial response to sertraline.\n": "F33.1",
 	} {
 		got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 60, Sex: 'F'})
 		if len(got) == 0 || got[0].Code != want {
