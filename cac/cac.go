@@ -699,6 +699,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = status(note, out, x, opt)
 	out = poisoningIntent(note, out, x, opt)
 	noncomplianceReason(out, note, x, opt)
+	tubularNecrosis(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -2797,5 +2798,28 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 			continue
 		}
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
+	}
+}
+
+// atnRe is acute tubular necrosis, the cause of an acute kidney injury
+// that N17.0 names.
+var atnRe = regexp.MustCompile(`\b(ATN|[Aa]cute tubular necrosis|ischemic tubular injury)\b`)
+
+// tubularNecrosis codes an acute kidney injury the note ascribes to acute
+// tubular necrosis as N17.0, not N17.9. "Likely ATN" counts for an
+// inpatient (uncertain diagnoses are coded at discharge), not for an
+// outpatient.
+func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	i := firstWithPrefix(out, "N17.9")
+	if i < 0 {
+		return
+	}
+	for _, m := range atnRe.FindAllStringIndex(note, -1) {
+		s := sentenceAround(note, m[0])
+		if negatedAt(note, m[0]) || ruledOutAfter.MatchString(s) || !opt.Inpatient && uncertainRe.MatchString(s) {
+			continue
+		}
+		recode(&out[i], "N17.0", "acute kidney injury with tubular necrosis", x, opt)
+		return
 	}
 }

@@ -255,3 +255,28 @@ func TestNoncomplianceReason(t *testing.T) {
 		}
 	}
 }
+
+// TestTubularNecrosis codes an acute kidney injury the note ascribes to
+// ATN as N17.0; "likely" counts for an inpatient, not an outpatient, and a
+// negated ATN does not.
+func TestTubularNecrosis(t *testing.T) {
+	x := searcher(t)
+	for _, c := range []struct {
+		note      string
+		inpatient bool
+		want      string
+	}{
+		{"DISCHARGE DIAGNOSES:\n1. Acute kidney injury, likely ischemic ATN, on CKD 3a\n", true, "N17.0"},
+		{"ASSESSMENT:\n1. Acute kidney injury - likely ATN from sepsis.\n", false, "N17.9"},
+		{"DISCHARGE DIAGNOSES:\n1. Acute kidney injury, prerenal; no evidence of ATN.\n", true, "N17.9"},
+	} {
+		got, _ := cac.Suggest(c.note, x, cac.Options{Inpatient: c.inpatient, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'})
+		var codes []string
+		for _, s := range got {
+			codes = append(codes, s.Code)
+		}
+		if !slices.Contains(codes, c.want) {
+			t.Errorf("%q (inpatient %v): got %v, want %s", c.note, c.inpatient, codes, c.want)
+		}
+	}
+}
