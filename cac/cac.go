@@ -253,7 +253,13 @@ func sections(note string) []section {
 // diagnosisSublabels continue a list of diagnoses under its heading.
 var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SECONDARY": true, "OTHER": true, "ADDITIONAL": true,
 	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
-	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true}
+	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true,
+	// an assessment by organ system or by service: "Medical: chronic HCV;
+	// hypomagnesemia", "Renal: AKI on CKD 3a"
+	"MEDICAL": true, "MEDICAL ISSUES": true, "MEDICAL PROBLEMS": true, "PSYCHIATRIC": true, "PSYCH": true,
+	"CARDIAC": true, "CARDIOVASCULAR": true, "CV": true, "PULMONARY": true, "PULM": true, "RESPIRATORY": true,
+	"RENAL": true, "GI": true, "ID": true, "HEME": true, "ENDO": true, "ENDOCRINE": true, "NEURO": true,
+	"NEUROLOGIC": true, "NEUROLOGY": true, "MSK": true, "DERM": true}
 
 // inlineHistories finds the medical history labels of a note ("PMH:",
 // "PMHx:", "Past medical history:"), each as the label's span with the
@@ -715,6 +721,16 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 func moreSpecific(a, aTitle, b, bTitle string) bool {
 	return len(a) == len(b) && len(a) > 4 && a[:len(a)-1] == b[:len(b)-1] &&
 		strings.Contains(strings.ToLower(aTitle), "unspecified") && !strings.Contains(strings.ToLower(bTitle), "unspecified")
+}
+
+// completes reports whether whole, the code of a whole item, is the
+// complicated form of its first part's uncomplicated code: "Alcohol use
+// disorder, severe, with alcohol withdrawal delirium" is F10.231, though
+// "Alcohol use disorder" alone matches F10.20 better.
+func completes(part, whole codeset.Result) bool {
+	return whole.Billable && whole.Score >= 0.6 && len(part.Code) >= 3 && len(whole.Code) >= 3 &&
+		part.Code[:3] == whole.Code[:3] && strings.Contains(strings.ToLower(part.Title), "uncomplicated") &&
+		!strings.Contains(strings.ToLower(whole.Title), "uncomplicated")
 }
 
 // specifies reports whether whole, the code of a whole item, says what the
@@ -1659,9 +1675,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	// "Cellulitis, left lower leg -- nonpurulent": a last part the code
 	// does not say is left off, while the site before it is kept.
-	if len(clean) > 2 && (!ok || best.r.Score < 0.8) {
+	if len(clean) > 2 && !ok {
 		for n := len(clean) - 1; n >= 2; n-- {
-			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.6 && (!ok || c.r.Score > best.r.Score) {
+			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.6 {
 				best, ok = c, true
 				break
 			}
@@ -1684,7 +1700,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
-			!specifies(note[p.start:p.end], c.r, best.r)) {
+			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r)) {
 			best, ok = c, true
 		}
 	}

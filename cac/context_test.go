@@ -280,3 +280,24 @@ func TestTubularNecrosis(t *testing.T) {
 		}
 	}
 }
+
+// TestCompletedAndSystemLabels keeps the whole item's complicated code
+// over its first part's uncomplicated one, and reads an assessment's
+// organ-system sub-labels as more of the assessment.
+func TestCompletedAndSystemLabels(t *testing.T) {
+	x := searcher(t)
+	note := "ASSESSMENT:\n1. Alcohol use disorder, severe, with alcohol withdrawal delirium\n2. Opioid use disorder, severe, in sustained remission\nMedical: chronic HCV; hypomagnesemia.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 48, Sex: 'M'})
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+	}
+	for _, want := range []string{"F10.231", "F11.21", "B18.2", "E83.42"} {
+		if !slices.Contains(codes, want) {
+			t.Errorf("got %v, want %s among them", codes, want)
+		}
+	}
+	if slices.Contains(codes, "F10.20") {
+		t.Errorf("got %v: F10.20 beside F10.231", codes)
+	}
+}
