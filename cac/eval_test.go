@@ -240,6 +240,14 @@ func TestEvalHeldout5(t *testing.T) {
 	evalNotes(t, "testdata/heldout5", "fifth held-out set", 0.60, 0.05, true)
 }
 
+// TestEvalTrain4 scores a fourth training set, testdata/train4: 26 notes
+// written in session 15 by someone who had read neither the engine nor
+// the other sets (a third of them with prose assessments), first scored
+// untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain4(t *testing.T) {
+	evalNotes(t, "testdata/train4", "fourth training set", 0.60, 0.05, false)
+}
+
 // TestEvalTrain2 scores a second training set, testdata/train2: 28 notes
 // written in session 14 by someone who had read neither the engine nor the
 // other sets, then read note by note and its misses fixed by general

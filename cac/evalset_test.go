@@ -260,6 +260,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/eval", 40},
 		{"testdata/heldout", 16},
 		{"testdata/heldout5", 20},
+		{"testdata/train4", 20},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
