@@ -625,6 +625,10 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					reason = "uncertain (outpatient: code the symptoms instead)"
 				}
 			}
+			if reason == "family history" && (negatedRe.MatchString(text) || negatedJustBefore.MatchString(note[max(it.start-40, 0):it.start])) {
+				// "No family history of colorectal cancer."
+				reason = "negated"
+			}
 			if reason == "family history" || reason == "history" && explicitHistory.MatchString(text) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).

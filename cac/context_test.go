@@ -301,3 +301,18 @@ func TestCompletedAndSystemLabels(t *testing.T) {
 		t.Errorf("got %v: F10.20 beside F10.231", codes)
 	}
 }
+
+// TestNegatedFamilyHistory codes a relative's condition as family history
+// and not one the note says no relative had.
+func TestNegatedFamilyHistory(t *testing.T) {
+	x := searcher(t)
+	note := "ASSESSMENT:\n1. Diverticular bleeding.\nFamily history: his brother had colon polyps; no family history of colorectal cancer. Mother with breast cancer.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'})
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+	}
+	if slices.Contains(codes, "Z80.0") || !slices.Contains(codes, "Z80.3") {
+		t.Errorf("got %v, want Z80.3 and not Z80.0", codes)
+	}
+}
