@@ -874,6 +874,18 @@ func containsCodePrefix(out []Suggestion, prefix string) bool {
 // ("code also the infection"); it takes the place of COPD unspecified, and
 // stands beside an exacerbation (J44.1).
 func copdWithInfection(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	// "COPD with acute exacerbation and with acute lower respiratory
+	// infection": both codes (J44.0 and J44.1 may be coded together)
+	if i := firstWithPrefix(out, "J44.0"); i >= 0 && !containsCode(out, "J44.1") {
+		ev := strings.ToLower(out[i].Evidence)
+		if k := strings.Index(ev, "exacerbat"); k >= 0 && !negatedAt(opt.note, out[i].Start+k) {
+			if r, ok := x.Code(codeset.ICD10CM, "J44.1", opt.Date); ok {
+				s := out[i]
+				s.Code, s.Title, s.Rule, s.Principal = "J44.1", r.Title, "COPD with exacerbation and infection", false
+				out = append(out, s)
+			}
+		}
+	}
 	copd, infection := -1, -1
 	for i, s := range out {
 		switch {
@@ -1675,6 +1687,22 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	if measured && len(clean) > 1 {
 		if c, ok2 := lookText(strings.Join(clean, ", "), whole); ok2 && (!ok || c.r.Score > best.r.Score) {
 			best, ok = c, true
+		}
+	}
+	// "Pneumonia, right lower lobe, due to Haemophilus influenzae": a
+	// lung lobe is no axis of the pneumonia codes, so a part that only
+	// names one is left out of the lookup.
+	if len(clean) > 1 {
+		var kept []string
+		for _, c := range clean {
+			if !lobeOnly(c) {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) > 0 && len(kept) < len(clean) {
+			if c, ok2 := lookText(strings.Join(kept, ", "), whole); ok2 && (!ok || c.r.Score > best.r.Score) {
+				best, ok = c, true
+			}
 		}
 	}
 	// "Cellulitis, left lower leg -- nonpurulent": a last part the code
@@ -2842,4 +2870,27 @@ func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 		recode(&out[i], "N17.0", "acute kidney injury with tubular necrosis", x, opt)
 		return
 	}
+}
+
+// lobeWords name a lobe of the lung or where in the lungs.
+var lobeWords = map[string]bool{"right": true, "left": true, "bilateral": true, "upper": true, "lower": true, "middle": true,
+	"lobe": true, "lobes": true, "lobar": true, "multilobar": true, "rll": true, "rul": true, "rml": true, "lll": true,
+	"lul": true, "lingula": true, "lingular": true, "base": true, "bases": true, "basilar": true, "bibasilar": true, "apical": true}
+
+// lobeOnly reports whether a part of an item names only a place in the
+// lungs ("right lower lobe", "RLL").
+func lobeOnly(part string) bool {
+	ws := strings.Fields(strings.ToLower(part))
+	if len(ws) == 0 {
+		return false
+	}
+	lobe := false
+	for _, w := range ws {
+		w = strings.Trim(w, ".,;:()")
+		if !lobeWords[w] {
+			return false
+		}
+		lobe = lobe || w != "right" && w != "left" && w != "bilateral" && w != "upper" && w != "lower" && w != "middle"
+	}
+	return lobe
 }

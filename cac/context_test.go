@@ -316,3 +316,24 @@ func TestNegatedFamilyHistory(t *testing.T) {
 		t.Errorf("got %v, want Z80.3 and not Z80.0", codes)
 	}
 }
+
+// TestPneumoniaOrganismAndCOPD reads an organism past the lobe a
+// pneumonia is in (spelled Haemophilus or Hemophilus), and codes COPD with
+// both an exacerbation and an infection as J44.0 and J44.1.
+func TestPneumoniaOrganismAndCOPD(t *testing.T) {
+	x := searcher(t)
+	note := "Final diagnoses:\n1. Acute on chronic hypercapnic respiratory failure\n2. COPD with acute exacerbation and with acute lower respiratory infection\n3. Pneumonia, right lower lobe, due to Haemophilus influenzae\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'})
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+	}
+	for _, want := range []string{"J96.22", "J44.0", "J44.1", "J14"} {
+		if !slices.Contains(codes, want) {
+			t.Errorf("got %v, want %s among them", codes, want)
+		}
+	}
+	if slices.Contains(codes, "J18.9") {
+		t.Errorf("got %v: J18.9 beside J14", codes)
+	}
+}
