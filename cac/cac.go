@@ -1597,6 +1597,15 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
+		// "His thrombocytopenia", "He has portal hypertension": the
+		// sentence's subject is not part of the condition
+		for {
+			m := storyLead.FindStringIndex(q)
+			if m == nil || m[1] >= len(q) {
+				break
+			}
+			q = q[m[1]:]
+		}
 		// "Dog bite L forearm" is the injury, an open bite of the site;
 		// the animal is an external cause
 		if m := biteRe.FindStringSubmatch(q); m != nil && countLetters(m[1]) >= 4 {
@@ -1795,6 +1804,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	return out
 }
+
+// storyLead is the subject a prose sentence puts before its condition.
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an)\s+)`)
 
 // withoutAside returns the condition that starts at start with its first
 // parenthetical aside left out, when the aside has condition words on both

@@ -337,3 +337,21 @@ func TestPneumoniaOrganismAndCOPD(t *testing.T) {
 		t.Errorf("got %v: J18.9 beside J14", codes)
 	}
 }
+
+// TestProseSubject reads a prose assessment's conditions without the
+// sentence's subject ("His …", "He has …"), and "alcohol-associated" as
+// the index's "alcoholic".
+func TestProseSubject(t *testing.T) {
+	x := searcher(t)
+	note := "Assessment: His alcohol-associated cirrhosis remains compensated (Child-Pugh class A). His alcohol use disorder, which was severe, is in sustained remission.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 57, Sex: 'M'})
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+	}
+	for _, want := range []string{"K70.30", "F10.21"} {
+		if !slices.Contains(codes, want) {
+			t.Errorf("got %v, want %s among them", codes, want)
+		}
+	}
+}
