@@ -2249,6 +2249,7 @@ var (
 	cigarettesRe    = regexp.MustCompile(`(?i)\b(cigarettes?|pack[- ]years?|packs? (per|a) day|ppd)\b`)
 	cessationRe     = regexp.MustCompile(`(?i)\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged|discussed)\b[^.\n]{0,60}\b(?:smoking|tobacco|cigarette|nicotine)\s+(?:cessation|quit|abstinence)|\b(?:smoking|tobacco)\s+cessation\s+(?:counsel(?:ed|ing|led|ling)?|discussed|advised|education)|\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged)\b[^.\n]{0,40}\bto\s+(?:quit|stop)\s+smoking`)
 	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)? smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily) smoker)\b`)
+	secondhandRe    = regexp.MustCompile(`(?i)\b(second[- ]?hand smoke(?: exposure)?|passive smok\w*|(?:tobacco |cigarette )?smoke exposure|exposed to (?:tobacco |cigarette )?smoke|(?:mother|father|mom|dad|parents?|caregivers?|grandmother|grandfather|stepfather|stepmother) smokes)\b`)
 	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former smoker|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
 	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:`)
@@ -2330,10 +2331,27 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 	}
 	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission")) {
-		if m := findNear(currentSmokerRe, note, lower, "smok", 20); m != nil && cigarettes && !negatedAt(note, m[0]) {
-			add("F17.210", m[0], m[1], "tobacco use")
+		var current []int // the patient's own smoking: not negated, not a relative's
+		for _, m := range findAround(currentSmokerRe, note, lower, []string{"smok"}) {
+			if !negatedAt(note, m[0]) && !familyRe.MatchString(sentenceAround(note, m[0])) {
+				current = m
+				break
+			}
+		}
+		if current != nil && cigarettes {
+			add("F17.210", current[0], current[1], "tobacco use")
 		} else if m := formerSmokerRe.FindStringIndex(note); m != nil {
 			add("Z87.891", m[0], m[1], "tobacco use")
+		}
+	}
+	// Exposure to someone else's smoke (Z77.22): "secondhand smoke", "father
+	// smokes in the car".
+	if has("Z77.22") < 0 && strings.Contains(lower, "smok") {
+		for _, m := range findAround(secondhandRe, note, lower, []string{"smok"}) {
+			if !negatedAt(note, m[0]) {
+				add("Z77.22", m[0], m[1], "exposure to tobacco smoke")
+				break
+			}
 		}
 	}
 	// Counselling a smoker to quit is coded with the dependence (Z71.6).
@@ -2787,6 +2805,10 @@ func episode(r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result 
 	return r
 }
 
+// notNowRe is what says the cigarettes are past or not the patient's
+// habit: "quit cigarettes", "rather than cigarettes".
+var notNowRe = regexp.MustCompile(`(?i)\b(quit|quitting|stopped|former|formerly|rather than|instead of|no longer|used to smoke|switched from)\b[^.;]{0,12}$`)
+
 // smokesCigarettes reports whether a note says the patient smokes
 // cigarettes: an "e-cigarette" or "electronic cigarette" is a vape, and
 // "no cigarettes" is not smoking them.
@@ -2795,7 +2817,8 @@ func smokesCigarettes(note string) bool {
 		before := strings.ToLower(note[max(0, m[0]-11):m[0]])
 		n := len(before)
 		eCig := n >= 2 && before[n-2] == 'e' && (before[n-1] == '-' || before[n-1] == ' ') && (n == 2 || !isLetter(before[n-3]))
-		if eCig || strings.HasSuffix(before, "electronic ") || negatedAt(note, m[0]) {
+		if eCig || strings.HasSuffix(before, "electronic ") || negatedAt(note, m[0]) || notNowRe.MatchString(note[max(0, m[0]-24):m[0]]) ||
+			familyRe.MatchString(sentenceAround(note, m[0])) {
 			continue
 		}
 		return true

@@ -69,12 +69,15 @@ func TestSiteNamed(t *testing.T) {
 
 func TestSmokesCigarettes(t *testing.T) {
 	for note, want := range map[string]bool{
-		"Smokes 1 ppd cigarettes.":                      true,
-		"Smokes the cigarettes her husband buys.":       true,
-		"Nicotine dependence -- e-cigarette":            false,
-		"Vapes daily (electronic cigarette).":           false,
-		"Uses an e cigarette, no combustible products.": false,
-		"Denies cigarettes; vapes nicotine.":            false,
+		"Smokes 1 ppd cigarettes.":                                true,
+		"Smokes the cigarettes her husband buys.":                 true,
+		"Nicotine dependence -- e-cigarette":                      false,
+		"Vapes daily (electronic cigarette).":                     false,
+		"Uses an e cigarette, no combustible products.":           false,
+		"Denies cigarettes; vapes nicotine.":                      false,
+		"He quit cigarettes two years ago and now vapes.":         false,
+		"Nicotine dependence from vaping rather than cigarettes.": false,
+		"Home: father smokes cigarettes in the car.":              false,
 	} {
 		if got := smokesCigarettes(note); got != want {
 			t.Errorf("smokesCigarettes(%q) = %v, want %v", note, got, want)

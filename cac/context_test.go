@@ -355,3 +355,18 @@ func TestProseSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondhandSmoke codes a child's exposure to a parent's smoking as
+// Z77.22, not the parent's nicotine dependence as the child's.
+func TestSecondhandSmoke(t *testing.T) {
+	x := searcher(t)
+	note := "PEDIATRIC CLINIC\nSocial: father smokes cigarettes, sometimes in the car with the kids.\nASSESSMENT:\n1. Moderate persistent asthma with acute exacerbation.\n2. Secondhand smoke exposure - counseled.\n"
+	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 7, Sex: 'F'})
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+	}
+	if !slices.Contains(codes, "Z77.22") || slices.ContainsFunc(codes, func(c string) bool { return strings.HasPrefix(c, "F17") }) {
+		t.Errorf("got %v, want Z77.22 and no F17", codes)
+	}
+}
