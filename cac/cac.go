@@ -710,6 +710,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = poisoningIntent(note, out, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
+	consciousnessLost(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -2928,4 +2929,32 @@ func lobeOnly(part string) bool {
 		lobe = lobe || w != "right" && w != "left" && w != "bilateral" && w != "upper" && w != "lower" && w != "middle"
 	}
 	return lobe
+}
+
+// briefLOCRe is a loss of consciousness the note says lasted 30 minutes or
+// less: "brief", "momentary", "about 1 minute", "<30 min", "a few seconds".
+var briefLOCRe = regexp.MustCompile(`(?i)\b(brief|momentary|transient|few seconds|(?:<|less than|under)\s*30\s*min\w*|30 minutes or less|(?:about|approximately|~|<|less than)?\s*(?:[1-9]|[12][0-9]|30|one|two|three|five|ten)\s*(?:sec\w*|s\b|min\w*))`)
+
+// consciousnessLost gives a head injury coded with a loss of
+// consciousness of unspecified duration (S06.-X9-, 6th character 9) the
+// duration the note states, when that is 30 minutes or less (6th
+// character 1), reading the suggestion's evidence and its sentence.
+func consciousnessLost(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "S06") || len(s.Code) != 8 || s.Code[6] != '9' ||
+			!strings.Contains(strings.ToLower(s.Title), "loss of consciousness of unspecified duration") {
+			continue
+		}
+		ctx := s.Evidence + " " + sentenceAround(note, s.Start)
+		k := strings.Index(strings.ToLower(ctx), "consciousness")
+		if k < 0 {
+			k = strings.Index(strings.ToLower(ctx), "loc")
+		}
+		if k < 0 {
+			continue
+		}
+		if briefLOCRe.MatchString(ctx[k:min(len(ctx), k+60)]) || briefLOCRe.MatchString(ctx[max(0, k-30):k]) {
+			recode(&out[i], s.Code[:6]+"1"+s.Code[7:], "loss of consciousness of 30 minutes or less", x, opt)
+		}
+	}
 }

@@ -370,3 +370,18 @@ func TestSecondhandSmoke(t *testing.T) {
 		t.Errorf("got %v, want Z77.22 and no F17", codes)
 	}
 }
+
+// TestConcussionDuration codes a loss of consciousness the note says was
+// brief as 30 minutes or less.
+func TestConcussionDuration(t *testing.T) {
+	x := searcher(t)
+	for note, want := range map[string]string{
+		"ED NOTE\nIMPRESSION:\n1. Concussion with brief loss of consciousness (about 1 minute)\n": "S06.0X1A",
+		"ED NOTE\nIMPRESSION:\n1. Concussion with loss of consciousness\n":                        "S06.0X9A",
+	} {
+		got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 40, Sex: 'M'})
+		if len(got) == 0 || got[0].Code != want {
+			t.Errorf("%q: got %v, want %s", note, got, want)
+		}
+	}
+}
