@@ -210,11 +210,7 @@ func TestOsteoporoticFractureSite(t *testing.T) {
 	x := searcher(t)
 	note := "OPERATIVE REPORT\nPOSTOPERATIVE DIAGNOSIS: Fragility fracture of left femoral neck due to age-related osteoporosis.\n" +
 		"PAST MEDICAL HISTORY: Osteoporosis. Hypertension.\n"
-	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 84, Sex: 'F'})
-	var codes []string
-	for _, s := range got {
-		codes = append(codes, s.Code)
-	}
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 84, Sex: 'F'})
 	if !slices.Contains(codes, "M80.052A") || slices.ContainsFunc(codes, func(c string) bool { return strings.HasPrefix(c, "M81") }) {
 		t.Errorf("got %v, want M80.052A and no M81", codes)
 	}
@@ -245,11 +241,7 @@ func TestNoncomplianceReason(t *testing.T) {
 		"DISCHARGE DIAGNOSES:\n1. Hyperkalemia.\n2. Noncompliance with renal dialysis - skipped two sessions to travel. Not related to financial hardship.\n": "Z91.158",
 		"DISCHARGE DIAGNOSES:\n1. Hyperkalemia.\n2. Noncompliance with renal dialysis due to financial hardship - cannot afford the copays.\n":                "Z91.151",
 	} {
-		got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'})
-		var codes []string
-		for _, s := range got {
-			codes = append(codes, s.Code)
-		}
+		codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'})
 		if !slices.Contains(codes, want) {
 			t.Errorf("%q: got %v, want %s", note, codes, want)
 		}
@@ -270,11 +262,7 @@ func TestTubularNecrosis(t *testing.T) {
 		{"ASSESSMENT:\n1. Acute kidney injury - likely ATN from sepsis.\n", false, "N17.9"},
 		{"DISCHARGE DIAGNOSES:\n1. Acute kidney injury, prerenal; no evidence of ATN.\n", true, "N17.9"},
 	} {
-		got, _ := cac.Suggest(c.note, x, cac.Options{Inpatient: c.inpatient, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'})
-		var codes []string
-		for _, s := range got {
-			codes = append(codes, s.Code)
-		}
+		codes := suggestCodes(c.note, x, cac.Options{Inpatient: c.inpatient, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'})
 		if !slices.Contains(codes, c.want) {
 			t.Errorf("%q (inpatient %v): got %v, want %s", c.note, c.inpatient, codes, c.want)
 		}
@@ -287,19 +275,8 @@ func TestTubularNecrosis(t *testing.T) {
 func TestCompletedAndSystemLabels(t *testing.T) {
 	x := searcher(t)
 	note := "ASSESSMENT:\n1. Alcohol use disorder, severe, with alcohol withdrawal delirium\n2. Opioid use disorder, severe, in sustained remission\nMedical: chronic HCV; hypomagnesemia.\n"
-	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 48, Sex: 'M'})
-	var codes []string
-	for _, s := range got {
-		codes = append(codes, s.Code)
-	}
-	for _, want := range []string{"F10.231", "F11.21", "B18.2", "E83.42"} {
-		if !slices.Contains(codes, want) {
-			t.Errorf("got %v, want %s among them", codes, want)
-		}
-	}
-	if slices.Contains(codes, "F10.20") {
-		t.Errorf("got %v: F10.20 beside F10.231", codes)
-	}
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 48, Sex: 'M'})
+	checkCodes(t, codes, []string{"F10.231", "F11.21", "B18.2", "E83.42"}, []string{"F10.20"})
 }
 
 // TestNegatedFamilyHistory codes a relative's condition as family history
@@ -307,11 +284,7 @@ func TestCompletedAndSystemLabels(t *testing.T) {
 func TestNegatedFamilyHistory(t *testing.T) {
 	x := searcher(t)
 	note := "ASSESSMENT:\n1. Diverticular bleeding.\nFamily history: his brother had colon polyps; no family history of colorectal cancer. Mother with breast cancer.\n"
-	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'})
-	var codes []string
-	for _, s := range got {
-		codes = append(codes, s.Code)
-	}
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'})
 	if slices.Contains(codes, "Z80.0") || !slices.Contains(codes, "Z80.3") {
 		t.Errorf("got %v, want Z80.3 and not Z80.0", codes)
 	}
@@ -323,19 +296,8 @@ func TestNegatedFamilyHistory(t *testing.T) {
 func TestPneumoniaOrganismAndCOPD(t *testing.T) {
 	x := searcher(t)
 	note := "Final diagnoses:\n1. Acute on chronic hypercapnic respiratory failure\n2. COPD with acute exacerbation and with acute lower respiratory infection\n3. Pneumonia, right lower lobe, due to Haemophilus influenzae\n"
-	got, _ := cac.Suggest(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'})
-	var codes []string
-	for _, s := range got {
-		codes = append(codes, s.Code)
-	}
-	for _, want := range []string{"J96.22", "J44.0", "J44.1", "J14"} {
-		if !slices.Contains(codes, want) {
-			t.Errorf("got %v, want %s among them", codes, want)
-		}
-	}
-	if slices.Contains(codes, "J18.9") {
-		t.Errorf("got %v: J18.9 beside J14", codes)
-	}
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'})
+	checkCodes(t, codes, []string{"J96.22", "J44.0", "J44.1", "J14"}, []string{"J18.9"})
 }
 
 // TestProseSubject reads a prose assessment's conditions without the
@@ -344,16 +306,8 @@ func TestPneumoniaOrganismAndCOPD(t *testing.T) {
 func TestProseSubject(t *testing.T) {
 	x := searcher(t)
 	note := "Assessment: His alcohol-associated cirrhosis remains compensated (Child-Pugh class A). His alcohol use disorder, which was severe, is in sustained remission.\n"
-	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 57, Sex: 'M'})
-	var codes []string
-	for _, s := range got {
-		codes = append(codes, s.Code)
-	}
-	for _, want := range []string{"K70.30", "F10.21"} {
-		if !slices.Contains(codes, want) {
-			t.Errorf("got %v, want %s among them", codes, want)
-		}
-	}
+	codes := suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 57, Sex: 'M'})
+	checkCodes(t, codes, []string{"K70.30", "F10.21"}, []string{})
 }
 
 // TestSecondhandSmoke codes a child's exposure to a parent's smoking as
@@ -361,11 +315,7 @@ func TestProseSubject(t *testing.T) {
 func TestSecondhandSmoke(t *testing.T) {
 	x := searcher(t)
 	note := "PEDIATRIC CLINIC\nSocial: father smokes cigarettes, sometimes in the car with the kids.\nASSESSMENT:\n1. Moderate persistent asthma with acute exacerbation.\n2. Secondhand smoke exposure - counseled.\n"
-	got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 7, Sex: 'F'})
-	var codes []string
-	for _, s := range got {
-		codes = append(codes, s.Code)
-	}
+	codes := suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 7, Sex: 'F'})
 	if !slices.Contains(codes, "Z77.22") || slices.ContainsFunc(codes, func(c string) bool { return strings.HasPrefix(c, "F17") }) {
 		t.Errorf("got %v, want Z77.22 and no F17", codes)
 	}
@@ -382,6 +332,31 @@ func TestConcussionDuration(t *testing.T) {
 		got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 40, Sex: 'M'})
 		if len(got) == 0 || got[0].Code != want {
 			t.Errorf("%q: got %v, want %s", note, got, want)
+		}
+	}
+}
+
+// suggestCodes returns the codes Suggest offers for a note, in order.
+func suggestCodes(note string, x *codeset.Searcher, opt cac.Options) []string {
+	got, _ := cac.Suggest(note, x, opt)
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+	}
+	return codes
+}
+
+// checkCodes fails when codes lack one of want or hold one of not.
+func checkCodes(t *testing.T, codes, want, not []string) {
+	t.Helper()
+	for _, c := range want {
+		if !slices.Contains(codes, c) {
+			t.Errorf("got %v, want %s among them", codes, c)
+		}
+	}
+	for _, c := range not {
+		if slices.Contains(codes, c) {
+			t.Errorf("got %v: %s should not be among them", codes, c)
 		}
 	}
 }
