@@ -2908,25 +2908,24 @@ func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 	}
 }
 
-// lobeWords name a lobe of the lung or where in the lungs.
-var lobeWords = map[string]bool{"right": true, "left": true, "bilateral": true, "upper": true, "lower": true, "middle": true,
-	"lobe": true, "lobes": true, "lobar": true, "multilobar": true, "rll": true, "rul": true, "rml": true, "lll": true,
-	"lul": true, "lingula": true, "lingular": true, "base": true, "bases": true, "basilar": true, "bibasilar": true, "apical": true}
+// lobeWords name a part of the lungs; sideWords say which one.
+var (
+	lobeWords = map[string]bool{"lobe": true, "lobes": true, "lobar": true, "multilobar": true, "rll": true, "rul": true,
+		"rml": true, "lll": true, "lul": true, "lingula": true, "lingular": true, "base": true, "bases": true,
+		"basilar": true, "bibasilar": true, "apical": true}
+	sideWords = map[string]bool{"right": true, "left": true, "bilateral": true, "upper": true, "lower": true, "middle": true}
+)
 
 // lobeOnly reports whether a part of an item names only a place in the
 // lungs ("right lower lobe", "RLL").
 func lobeOnly(part string) bool {
-	ws := strings.Fields(strings.ToLower(part))
-	if len(ws) == 0 {
-		return false
-	}
 	lobe := false
-	for _, w := range ws {
+	for _, w := range strings.Fields(strings.ToLower(part)) {
 		w = strings.Trim(w, ".,;:()")
-		if !lobeWords[w] {
+		if !lobeWords[w] && !sideWords[w] {
 			return false
 		}
-		lobe = lobe || w != "right" && w != "left" && w != "bilateral" && w != "upper" && w != "lower" && w != "middle"
+		lobe = lobe || lobeWords[w]
 	}
 	return lobe
 }
@@ -2946,9 +2945,10 @@ func consciousnessLost(out []Suggestion, note string, x *codeset.Searcher, opt O
 			continue
 		}
 		ctx := s.Evidence + " " + sentenceAround(note, s.Start)
-		k := strings.Index(strings.ToLower(ctx), "consciousness")
+		lower := strings.ToLower(ctx)
+		k := strings.Index(lower, "consciousness")
 		if k < 0 {
-			k = strings.Index(strings.ToLower(ctx), "loc")
+			k = strings.Index(lower, "loc")
 		}
 		if k < 0 {
 			continue
