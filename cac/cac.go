@@ -108,8 +108,15 @@ var sectionKindNames = []string{"other", "diagnoses", "history", "family history
 // header matches a section heading at the start of a line: a few words
 // (capitals, or a capitalised label such as "Author") and a colon.
 // A heading may also stand alone on its line in capitals
-// ("ASSESSMENT AND PLAN").
-var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-Z][A-Z /&-]{3,40})[ \t]*$)`)
+// ("ASSESSMENT AND PLAN"), or, for the assessment and the diagnoses, in
+// any case after its capital ("Assessment and Plan").
+var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-Z][A-Z /&-]{3,40})[ \t]*$|(` + standaloneHeading + `)[ \t]*$)`)
+
+// standaloneHeading is an assessment or diagnosis heading alone on its
+// line in mixed case.
+const standaloneHeading = `(?:A(?i:ssessment(?: *(?:and|&|/) *plan)?)|I(?i:mpression(?: *(?:and|&|/) *plan)?)|D(?i:ischarge diagnos[ie]s)|F(?i:inal diagnos[ie]s))`
+
+var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 
 type section struct {
 	kind       int
@@ -174,7 +181,7 @@ func headingAt(note string, ls, le int) (heading, bool) {
 		k++
 	}
 	if k != le || run < 3 {
-		return heading{}, false
+		return standaloneAt(note, ls, first, le)
 	}
 	nameEnd := j
 	if run > 40 {
@@ -185,6 +192,19 @@ func headingAt(note string, ls, le int) (heading, bool) {
 		}
 	}
 	return heading{ls, le, first, nameEnd}, true
+}
+
+// standaloneAt reads a mixed-case assessment heading alone on its line
+// ("Assessment and Plan").
+func standaloneAt(note string, ls, first, le int) (heading, bool) {
+	end := le
+	for end > first && (note[end-1] == ' ' || note[end-1] == '\t') {
+		end--
+	}
+	if c := note[first]; end-first > 24 || c != 'A' && c != 'I' && c != 'D' && c != 'F' || !standaloneRe.MatchString(note[first:end]) {
+		return heading{}, false
+	}
+	return heading{ls, le, first, end}, true
 }
 
 func labelByte(c byte) bool {
@@ -711,6 +731,8 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
+	out = infectiousAgent(out, note, x, opt)
+	out = deliriumCause(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -1996,7 +2018,7 @@ func headEnd(note string, it item) int {
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition))\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.
@@ -2378,8 +2400,9 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			add("R65.20", i, i+len("severe sepsis"), "severe sepsis")
 		}
 	}
-	// The BMI is coded with the weight diagnosis it supports, for adults.
-	if opt.Age >= 20 && (has("E66.") >= 0 || has("R63.6") >= 0) && strings.Contains(note, "BMI") {
+	// The BMI is coded with the weight diagnosis it supports, for adults:
+	// obesity, underweight, malnutrition or cachexia.
+	if opt.Age >= 20 && (has("E66.") >= 0 || has("R63.6") >= 0 || has("E4") >= 0 || has("R64") >= 0) && strings.Contains(note, "BMI") {
 		if m := bmiRe.FindStringSubmatchIndex(note); m != nil {
 			if code := bmiCode(note[m[2]:m[3]]); code != "" {
 				add(code, m[0], m[1], "body mass index")

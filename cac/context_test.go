@@ -336,6 +336,46 @@ func TestConcussionDuration(t *testing.T) {
 	}
 }
 
+// TestMixedCaseAssessmentHeading reads an "Assessment and Plan" heading
+// alone on its line, and leaves out a finding the note calls part of
+// another problem.
+func TestMixedCaseAssessmentHeading(t *testing.T) {
+	x := searcher(t)
+	note := "PROGRESS NOTE\nObjective: afebrile.\n\nAssessment and Plan\n\n#1 Acute cystitis without hematuria. Improving on cephalexin.\n\n#2 Delirium due to UTI. Disorientation is part of the delirium, not a separate problem.\n"
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 81, Sex: 'F'})
+	checkCodes(t, codes, []string{"N30.00", "F05"}, []string{"R41.0"})
+}
+
+// TestInfectiousAgent codes the organism an infection's sentence names
+// (B95–B96), but not one named as negative, nor beside a code that names
+// its organism.
+func TestInfectiousAgent(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'F'}
+	for _, tc := range []struct {
+		note      string
+		want, not []string
+	}{
+		{"Discharge Diagnoses:\n1. UTI due to Proteus mirabilis.\n", []string{"N39.0", "B96.4"}, nil},
+		{"Discharge Diagnoses:\n1. Cellulitis of left leg due to MRSA.\n", []string{"L03.116", "B95.62"}, []string{"B95.61"}},
+		{"Discharge Diagnoses:\n1. Cellulitis of left leg, MRSA negative.\n", []string{"L03.116"}, []string{"B95.62"}},
+		{"Discharge Diagnoses:\n1. Pneumonia due to Pseudomonas.\n", []string{"J15.1"}, []string{"B96.5"}},
+		{"Discharge Diagnoses:\n1. Cellulitis of right arm. Arterial blood GAS normal.\n", []string{"L03.113"}, []string{"B95.0"}},
+	} {
+		codes := suggestCodes(tc.note, x, opt)
+		checkCodes(t, codes, tc.want, tc.not)
+	}
+}
+
+// TestMalnutritionBMI codes an adult's BMI beside the malnutrition it
+// supports.
+func TestMalnutritionBMI(t *testing.T) {
+	x := searcher(t)
+	note := "Objective: Wt 41.8 kg, BMI 18.1.\nASSESSMENT:\n1. Severe protein-calorie malnutrition.\n"
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 88, Sex: 'F'})
+	checkCodes(t, codes, []string{"E43", "Z68.1"}, nil)
+}
+
 // suggestCodes returns the codes Suggest offers for a note, in order.
 func suggestCodes(note string, x *codeset.Searcher, opt cac.Options) []string {
 	got, _ := cac.Suggest(note, x, opt)

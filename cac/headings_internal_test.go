@@ -20,13 +20,16 @@ func TestHeadingsMatchRegexp(t *testing.T) {
 		}
 		notes = append(notes, string(b))
 	}
-	notes = append(notes, "ASSESSMENT AND PLAN AND MANY OTHER WORDS THAT GO ON                \nx", "  Discharge dx: CHF\r\n", "A:\nAB:\nABCD\nABC \n")
+	notes = append(notes, "ASSESSMENT AND PLAN AND MANY OTHER WORDS THAT GO ON                \nx", "  Discharge dx: CHF\r\n", "A:\nAB:\nABCD\nABC \n", "Assessment and Plan\n", "Assessment & plan  \nImpression/Plan\nDischarge Diagnoses\t\nAssessment and Plan today\n", "ASSESSMENT and Plan\n")
 	for _, n := range notes {
 		var want []heading
 		for _, l := range header.FindAllStringSubmatchIndex(n, -1) {
 			a, b := l[2], l[3]
 			if a < 0 {
 				a, b = l[4], l[5]
+			}
+			if a < 0 {
+				a, b = l[6], l[7]
 			}
 			want = append(want, heading{l[0], l[1], a, b})
 		}

@@ -1,0 +1,123 @@
+package cac
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// organisms name the bacteria of B95–B96, most specific first: the
+// "use additional code (B95–B97) to identify the infectious agent" that a
+// urinary tract infection, a cellulitis or an osteomyelitis calls for.
+// An unqualified Staphylococcus aureus is the index's methicillin
+// susceptible B95.61.
+var organisms = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`\b(MRSA|(?i:methicillin[- ]resistant (?:staph\w*|s\.? ?aureus)))`), "B95.62"},
+	{regexp.MustCompile(`\b(MSSA|(?i:methicillin[- ]s(?:usceptible|ensitive) (?:staph\w*|s\.? ?aureus)|staph(?:ylococcus|ylococcal)? aureus|S\. ?aureus))\b`), "B95.61"},
+	{regexp.MustCompile(`\b(CoNS|(?i:coag(?:ulase)?[- ]negative staph\w*|staph(?:ylococcus)? epidermidis|S\. ?epidermidis))\b`), "B95.7"},
+	{regexp.MustCompile(`\b((?i:group A strep\w*|strep(?:tococcus)? pyogenes|S\. ?pyogenes))\b`), "B95.0"},
+	{regexp.MustCompile(`\b(GBS|(?i:group B strep\w*|strep(?:tococcus)? agalactiae))\b`), "B95.1"},
+	{regexp.MustCompile(`\b(VRE|(?i:enterococc\w*|E\. ?faecalis|E\. ?faecium))\b`), "B95.2"},
+	{regexp.MustCompile(`(?i)\b(strep(?:tococcus)? pneumoniae|S\. ?pneumoniae|pneumococc\w*)\b`), "B95.3"},
+	{regexp.MustCompile(`(?i)\b(E\. ?coli|Escherichia coli)\b`), "B96.20"},
+	{regexp.MustCompile(`(?i)\b(Klebsiella pneumoniae|K\. ?pneumoniae)\b`), "B96.1"},
+	{regexp.MustCompile(`(?i)\b(Proteus(?: mirabilis| vulgaris)?|P\. ?mirabilis)\b`), "B96.4"},
+	{regexp.MustCompile(`(?i)\b(Pseudomonas(?: aeruginosa)?|P\. ?aeruginosa)\b`), "B96.5"},
+	{regexp.MustCompile(`(?i)\b(H\. ?influenzae|Haemophilus influenzae|Hemophilus influenzae)\b`), "B96.3"},
+	{regexp.MustCompile(`(?i)\b(Bacteroides fragilis|B\. ?fragilis)\b`), "B96.6"},
+	{regexp.MustCompile(`(?i)\b(Enterobacter\w*|Serratia|Citrobacter|Acinetobacter|Klebsiella oxytoca|Morganella)\b`), "B96.89"},
+}
+
+// organismWords are the words one of which every organism pattern holds.
+var organismWords = []string{"mrsa", "mssa", "staph", "aureus", "cons", "epidermidis", "strep", "gbs", "enterococc",
+	"faecalis", "faecium", "vre", "pneumoniae", "pneumococc", "coli", "proteus", "mirabilis", "pseudomonas", "aeruginosa",
+	"influenzae", "fragilis", "enterobacter", "serratia", "citrobacter", "acinetobacter", "oxytoca", "morganella"}
+
+// agentCategories are the infections whose codes do not name the
+// organism and whose tabular entries ask for a B95–B96 code beside them.
+var agentCategories = map[string]bool{
+	"N39.0": true, "N30": true, "N10": true, "N11": true, "N12": true, "N15": true, "N41": true, "N45": true,
+	"L02": true, "L03": true, "L08": true, "M86": true, "M00.8": true, "K65": true, "K61": true, "K81": true,
+	"I33": true, "T81.4": true, "T82.7": true, "T83.5": true, "T84.5": true, "T85.7": true, "H60": true, "J85": true, "J86": true,
+}
+
+// needsAgent reports whether code is an infection coded with its agent.
+func needsAgent(code string) bool {
+	return len(code) >= 3 && agentCategories[code[:3]] || len(code) >= 5 && agentCategories[code[:5]]
+}
+
+// infectiousAgent adds the organism of an infection the note names in
+// the infection's own sentence ("UTI due to Proteus mirabilis", "cellulitis,
+// cultures grew MRSA"): B96.4, B95.62. An organism already coded, or one
+// named only as negative ("MRSA negative", "no growth"), adds nothing.
+func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	n := len(out)
+	for i := 0; i < n; i++ {
+		s := out[i]
+		if s.System != codeset.ICD10CM || s.Section != sectionKindNames[secDiagnosis] || !needsAgent(s.Code) {
+			continue
+		}
+		lineEnd := strings.IndexByte(note[s.Start:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(note) - s.Start
+		}
+		text := note[s.Start : s.Start+lineEnd]
+		if !containsAny(strings.ToLower(text), organismWords...) {
+			continue
+		}
+		for _, o := range organisms {
+			m := o.re.FindStringIndex(text)
+			if m == nil {
+				continue
+			}
+			at := s.Start + m[0]
+			if negatedAt(note, at) || strings.Contains(strings.ToLower(note[at:min(len(note), s.Start+m[1]+12)]), "negative") {
+				break
+			}
+			if containsCodePrefix(out, o.code) {
+				break
+			}
+			if r, ok := x.Code(codeset.ICD10CM, o.code, opt.Date); ok {
+				out = append(out, Suggestion{System: codeset.ICD10CM, Code: o.code, Title: r.Title, Confidence: s.Confidence,
+					Start: at, End: s.Start + m[1], Evidence: note[at : s.Start+m[1]], Section: s.Section, Rule: "infectious agent"})
+			}
+			break
+		}
+	}
+	return out
+}
+
+var (
+	deliriumCauseRe = regexp.MustCompile(`(?i)\b(due to|secondary to|caused by|from|in the setting of|precipitated by|superimposed on|related to|d/t)\b`)
+	substanceRe     = regexp.MustCompile(`(?i)\b(alcohol\w*|etoh|withdrawal|intoxication|drugs?|medications?|opioids?|benzodiazepines?|anticholinergic|steroids?)\b`)
+)
+
+// deliriumCause codes a delirium the note ascribes to a physical
+// condition ("delirium due to UTI", "superimposed on dementia") as F05,
+// not the index's delirium NOS (R41.0). A delirium of alcohol or a drug
+// is coded with the substance, not here.
+func deliriumCause(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "R41.0")
+	if i < 0 || !strings.Contains(strings.ToLower(out[i].Evidence), "delirium") {
+		return out
+	}
+	s := out[i]
+	end := strings.IndexAny(note[s.Start:], ".\n")
+	if end < 0 {
+		end = len(note) - s.Start
+	}
+	sentence := note[s.Start : s.Start+end]
+	if !deliriumCauseRe.MatchString(sentence) || substanceRe.MatchString(sentence) {
+		return out
+	}
+	if containsCode(out, "F05") {
+		return slices.Delete(out, i, i+1)
+	}
+	recode(&out[i], "F05", "delirium due to a known physiological condition", x, opt)
+	return out
+}
