@@ -2627,7 +2627,13 @@ func dropRedundantOrganism(out []Suggestion) []Suggestion {
 	for _, s := range out {
 		drop := false
 		if organismCode(s.Code) {
-			organism := strings.ToLower(strings.Fields(strings.NewReplacer("(", " ", ")", " ", "[", " ").Replace(s.Title))[0])
+			// the organism's first word: "Unspecified Escherichia coli
+			// [E. coli] as the cause…" is named by "escherichia"
+			words := strings.Fields(strings.ToLower(strings.NewReplacer("(", " ", ")", " ", "[", " ").Replace(s.Title)))
+			for len(words) > 1 && (words[0] == "unspecified" || words[0] == "other") {
+				words = words[1:]
+			}
+			organism := words[0]
 			for _, o := range out {
 				if o.Code != s.Code && !strings.HasPrefix(o.Code, "B9") && strings.Contains(strings.ToLower(o.Title), organism) {
 					drop = true

@@ -360,6 +360,8 @@ func TestInfectiousAgent(t *testing.T) {
 		{"Discharge Diagnoses:\n1. Cellulitis of left leg due to MRSA.\n", []string{"L03.116", "B95.62"}, []string{"B95.61"}},
 		{"Discharge Diagnoses:\n1. Cellulitis of left leg, MRSA negative.\n", []string{"L03.116"}, []string{"B95.62"}},
 		{"Discharge Diagnoses:\n1. Pneumonia due to Pseudomonas.\n", []string{"J15.1"}, []string{"B96.5"}},
+		{"Discharge Diagnoses:\n1. Acute pyelonephritis, right, E. coli (pan-sensitive)\n2. Hypothyroidism\n", []string{"N10", "B96.20", "E03.9"}, nil},
+		{"Discharge Diagnoses:\n1. Sepsis due to E. coli\n2. Hypothyroidism\n", []string{"A41.51"}, []string{"B96.20"}},
 		{"Discharge Diagnoses:\n1. Cellulitis of right arm. Arterial blood GAS normal.\n", []string{"L03.113"}, []string{"B95.0"}},
 	} {
 		codes := suggestCodes(tc.note, x, opt)
