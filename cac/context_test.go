@@ -378,6 +378,20 @@ func TestMalnutritionBMI(t *testing.T) {
 	checkCodes(t, codes, []string{"E43", "Z68.1"}, nil)
 }
 
+// TestGoutSite codes a gout placed in one joint by its site and side.
+func TestGoutSite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	for note, want := range map[string]string{
+		"ASSESSMENT:\n1. Acute gout flare, right first MTP joint\n": "M10.071",
+		"ASSESSMENT:\n1. Gout flare, L knee\n":                      "M10.062",
+		"ASSESSMENT:\n1. Gout, no flare\n":                          "M10.9",
+	} {
+		codes := suggestCodes(note, x, opt)
+		checkCodes(t, codes, []string{want}, nil)
+	}
+}
+
 // suggestCodes returns the codes Suggest offers for a note, in order.
 func suggestCodes(note string, x *codeset.Searcher, opt cac.Options) []string {
 	got, _ := cac.Suggest(note, x, opt)

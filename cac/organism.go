@@ -62,11 +62,7 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 		if s.System != codeset.ICD10CM || s.Section != sectionKindNames[secDiagnosis] || !needsAgent(s.Code) {
 			continue
 		}
-		lineEnd := strings.IndexByte(note[s.Start:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(note) - s.Start
-		}
-		text := note[s.Start : s.Start+lineEnd]
+		text := lineAt(note, s.Start)
 		if !containsAny(strings.ToLower(text), organismWords...) {
 			continue
 		}

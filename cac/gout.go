@@ -1,0 +1,64 @@
+package cac
+
+import (
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// goutSiteWords name the joints of idiopathic gout's sites (M10.0-), by
+// the site character.
+var goutSiteWords = []struct{ site, words string }{
+	{"1", "shoulder"},
+	{"2", "elbow olecranon"},
+	{"3", "wrist"},
+	{"4", "hand finger fingers thumb mcp pip dip metacarpophalangeal"},
+	{"5", "hip"},
+	{"6", "knee"},
+	{"7", "ankle foot toe toes mtp mtpj hallux podagra metatarsophalangeal midfoot"},
+}
+
+// goutSite codes a gout the note places in one joint to the site and side
+// of idiopathic gout ("acute gout flare, right first MTP joint" is M10.071,
+// not gout unspecified M10.9; the index's "Gout, by site").
+func goutSite(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if s.Code != "M10.9" && s.Code != "M10.00" {
+			continue
+		}
+		words := strings.FieldsFunc(strings.ToLower(lineAt(note, s.Start)), func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') })
+		site, side := "", "9"
+		for _, sw := range goutSiteWords {
+			for _, w := range words {
+				if containsWord(sw.words, w) {
+					if site != "" && site != sw.site {
+						site = "-" // more than one joint: left as it is
+					} else {
+						site = sw.site
+					}
+				}
+			}
+		}
+		if site == "" || site == "-" {
+			continue
+		}
+		for _, w := range words {
+			switch w {
+			case "right", "r", "rt":
+				side = "1"
+			case "left", "l", "lt":
+				side = "2"
+			}
+		}
+		recode(&out[i], "M10.0"+site+side, "gout by site", x, opt)
+	}
+}
+
+// lineAt returns the rest of the line from i.
+func lineAt(note string, i int) string {
+	end := strings.IndexByte(note[i:], '\n')
+	if end < 0 {
+		return note[i:]
+	}
+	return note[i : i+end]
+}
