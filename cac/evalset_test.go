@@ -261,6 +261,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout", 16},
 		{"testdata/heldout5", 20},
 		{"testdata/train4", 20},
+		{"testdata/train5", 20},
+		{"testdata/heldout6", 20},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
