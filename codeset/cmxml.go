@@ -294,7 +294,15 @@ func ParseIndexXML(name string, r io.Reader) (*Index, error) {
 		p[len(path)] = titleNode.text
 		t := IndexTerm{Kind: kind, Path: p}
 		if nm := titleNode.child("nemod"); nm != nil {
-			t.Nemod = nm.text
+			// Nonessential modifiers are the words in parentheses; the
+			// files sometimes put essential words in the element too
+			// ("in <nemod>(due to) schistosomiasis (bilharziasis)</nemod>"),
+			// and those belong to the term.
+			var more string
+			t.Nemod, more = splitNemod(nm.text)
+			if more != "" {
+				p[len(path)] = strings.TrimSpace(p[len(path)] + " " + more)
+			}
 		}
 		emitted := false
 		for _, k := range n.kids {
@@ -349,4 +357,29 @@ func ParseIndexXML(name string, r io.Reader) (*Index, error) {
 		return nil, xerr(name, root, "no index terms")
 	}
 	return ix, nil
+}
+
+// splitNemod splits the text of a nemod element into its parenthesized
+// modifiers and the words outside any parentheses.
+func splitNemod(text string) (nemod, essential string) {
+	var in, out strings.Builder
+	depth := 0
+	for _, c := range text {
+		switch {
+		case c == '(':
+			depth++
+			in.WriteRune(c)
+		case c == ')' && depth > 0:
+			depth--
+			in.WriteRune(c)
+		case depth > 0:
+			in.WriteRune(c)
+		default:
+			out.WriteRune(c)
+		}
+		if depth == 0 && c == ')' {
+			in.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(in.String()), " "), strings.Trim(strings.Join(strings.Fields(out.String()), " "), " ,")
 }

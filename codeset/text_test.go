@@ -20,3 +20,18 @@ func TestJoinShorthand(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitNemod(t *testing.T) {
+	for _, tc := range []struct{ in, nemod, ess string }{
+		{"(due to) schistosomiasis (bilharziasis)", "(due to) (bilharziasis)", "schistosomiasis"},
+		{"(acute) (chronic)", "(acute) (chronic)", ""},
+		{"(due to (bilateral) adrenal  hyperplasia)", "(due to (bilateral) adrenal hyperplasia)", ""},
+		{"(infectional) due to blood loss", "(infectional)", "due to blood loss"},
+		{"", "", ""},
+	} {
+		nemod, ess := splitNemod(tc.in)
+		if nemod != tc.nemod || ess != tc.ess {
+			t.Errorf("splitNemod(%q) = %q, %q; want %q, %q", tc.in, nemod, ess, tc.nemod, tc.ess)
+		}
+	}
+}
