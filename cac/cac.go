@@ -665,6 +665,12 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			for _, c := range findConcepts(x, note, it, opt, memo) {
+				text := text
+				if c.prose {
+					// a condition inside a prose sentence is refined by
+					// its own words, not by the rest of the sentence
+					text = note[c.start:c.end]
+				}
 				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), text, x, opt), text, x, opt), text, x, opt)
 				if strings.HasPrefix(r.Code, "T78.8") || strings.HasPrefix(r.Code, "T88.7") {
 					// "naproxen … (adverse effect)": the drug's own
@@ -678,9 +684,12 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				sg := Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Start: c.start, End: c.end, Evidence: note[c.start:c.end],
 					Section: sectionKindNames[s.kind], Principal: firstDx && s.kind == secDiagnosis, Uncertain: uncertain, Rule: r.Source}
-				if chronicOnly {
+				switch {
+				case chronicOnly:
 					sg.Rule = "chronic condition in the history"
-				} else {
+				case c.prose:
+					sg.Rule, sg.Principal = "prose: "+r.Source, false
+				default:
 					firstDx = false
 				}
 				if i, ok := seen[r.Code]; ok {
@@ -693,6 +702,15 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// A note restates its diagnoses (history, assessment, discharge
 				// list): one code per category, the first found, except for
 				// injuries, where several sites are usual.
+				if j, ok := seen[cat(r.Code)]; ok && !c.prose && strings.HasPrefix(out[j].Rule, "prose: ") {
+					// a condition a list or a line names beats one read
+					// inside a sentence
+					delete(seen, out[j].Code)
+					sg.Principal = out[j].Principal
+					out[j] = sg
+					seen[sg.Code] = j
+					continue
+				}
 				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) && !(diabetesComplication(r.Code) && diabetesComplication(out[j].Code)) &&
 					!distinctInCategory(out[j], sg) {
 					// …unless it says what the first left unspecified:
@@ -724,6 +742,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			}
 		}
 	}
+	out = dropVagueProse(out)
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
@@ -1539,7 +1558,8 @@ type answer struct {
 // concept is a phrase of an item that names a code.
 type concept struct {
 	r          codeset.Result
-	start, end int // the phrase in the note: the suggestion's evidence
+	start, end int  // the phrase in the note: the suggestion's evidence
+	prose      bool // found inside a prose sentence (proseSpans)
 }
 
 var (
@@ -1669,7 +1689,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if !a.ok {
 			return concept{}, false
 		}
-		return concept{a.r, p.start, p.end}, true
+		return concept{r: a.r, start: p.start, end: p.end}, true
 	}
 	look := func(p span) (concept, bool) { return lookText(note[p.start:p.end], p) }
 	var out []concept
@@ -1826,8 +1846,46 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		out = append(out, c)
 	}
+	// A sentence of a prose assessment: the conditions its frames
+	// introduce, each read in its own clause.
+	if len(strings.Fields(note[it.start:it.end])) > 12 {
+	spans:
+		for _, sp := range proseSpans(note[it.start:it.end]) {
+			p := span{it.start + sp[0], it.start + sp[1]}
+			if countLetters(note[p.start:p.end]) < 4 {
+				continue
+			}
+			clause := it.start + strings.LastIndexAny(note[it.start:p.start], ",;:(") + 1
+			after := p.end
+			if k := strings.IndexAny(note[p.end:it.end], ",;:()"); k >= 0 {
+				after += k
+			} else {
+				after = it.end
+			}
+			if ownContext(note[clause:p.end], opt) || negatedJustBefore.MatchString(note[clause:p.start]) || proseQualifierAfter.MatchString(note[p.end:after]) {
+				continue
+			}
+			c, ok := look(p)
+			// a symptom or sign in a sentence is the story, not a
+			// diagnosis
+			if !ok || c.r.Score < proseMinScore || c.r.Code[0] == 'R' || strings.HasPrefix(c.r.Code, "K92.") {
+				continue
+			}
+			c.prose = true
+			for _, o := range out {
+				if o.r.Code[:3] == c.r.Code[:3] || c.start < o.end && o.start < c.end {
+					continue spans
+				}
+			}
+			out = append(out, c)
+		}
+	}
 	return out
 }
+
+// proseMinScore is the match a condition inside a prose sentence must
+// reach: the frame is a weaker sign than a line of its own.
+const proseMinScore = 0.85
 
 // storyLead is the subject a prose sentence puts before its condition.
 var storyLead = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an)\s+)`)

@@ -392,6 +392,23 @@ func TestGoutSite(t *testing.T) {
 	}
 }
 
+// TestProseAssessment reads the conditions a prose assessment's sentences
+// introduce ("for his bilateral knee osteoarthritis", "his essential
+// hypertension"), and not a prophylaxis, a prevention, a relative's
+// condition, one ruled out, or a symptom.
+func TestProseAssessment(t *testing.T) {
+	x := searcher(t)
+	note := "ASSESSMENT AND PLAN / HOSPITAL COURSE:\n" +
+		"Acetaminophen was scheduled for his bilateral knee osteoarthritis and he will see orthopedics about injections next month.\n" +
+		"Blood pressure was low on admission so lisinopril was held and restarted on day three for his essential hypertension.\n" +
+		"He received enoxaparin for DVT prophylaxis throughout the stay and was walking the halls by day three without trouble.\n" +
+		"A pulmonary embolism was considered on arrival, but the CT angiogram was negative and PE was ruled out that evening.\n" +
+		"His brother has chronic lymphocytic leukemia and he asked whether he should be screened for it at some point soon.\n" +
+		"He presented with melena and lightheadedness after several weeks of ibuprofen use for back pain at home.\n"
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'})
+	checkCodes(t, codes, []string{"M17.0", "I10"}, []string{"I82.409", "I26.99", "C91.10", "K92.1", "M54.9"})
+}
+
 // suggestCodes returns the codes Suggest offers for a note, in order.
 func suggestCodes(note string, x *codeset.Searcher, opt cac.Options) []string {
 	got, _ := cac.Suggest(note, x, opt)

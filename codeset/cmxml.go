@@ -295,12 +295,14 @@ func ParseIndexXML(name string, r io.Reader) (*Index, error) {
 		t := IndexTerm{Kind: kind, Path: p}
 		if nm := titleNode.child("nemod"); nm != nil {
 			// Nonessential modifiers are the words in parentheses; the
-			// files sometimes put essential words in the element too
-			// ("in <nemod>(due to) schistosomiasis (bilharziasis)</nemod>"),
-			// and those belong to the term.
-			var more string
-			t.Nemod, more = splitNemod(nm.text)
-			if more != "" {
+			// files sometimes put a subterm's essential words in the
+			// element too ("in <nemod>(due to) schistosomiasis
+			// (bilharziasis)</nemod>"), and those belong to the subterm.
+			// (A main term's are left as modifiers: "Long-term (current)
+			// drug therapy" is looked up by its subterms, "insulin".)
+			t.Nemod = nm.text
+			if nemod, more := splitNemod(nm.text); more != "" && len(path) > 0 {
+				t.Nemod = nemod
 				p[len(path)] = strings.TrimSpace(p[len(path)] + " " + more)
 			}
 		}
