@@ -562,7 +562,7 @@ var (
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
 	// out" are negations that begin as uncertainty.
-	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded)`)
+	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with)`)
 	// Qualifiers stripped before searching: they are context, not concept.
 	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired)\b`, "compensated", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
@@ -884,28 +884,71 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 	if g30 < 0 {
 		return out
 	}
+	ctx := strings.ToLower(out[g30].Evidence + " " + lineAt(opt.note, out[g30].Start))
+	stated := dementiaStated(ctx)
 	// Alzheimer's disease named with its dementia and no dementia code
-	// found: F02.80, or F02.811 with agitation
+	// found: F02.80, or the severity and disturbance the line names
 	if !containsCodePrefix(out, "F02") && !containsCodePrefix(out, "F03") {
-		ctx := strings.ToLower(out[g30].Evidence + " " + sentenceAround(opt.note, out[g30].Start))
 		if strings.Contains(ctx, "dementia") {
-			code := "F02.80"
-			if containsAny(ctx, "agitation", "agitated") {
-				code = "F02.811"
-			}
-			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+			if r, ok := x.Code(codeset.ICD10CM, stated, opt.Date); ok && r.Billable {
 				s := out[g30]
-				s.Code, s.Title, s.Rule, s.Principal = code, r.Title, "dementia in Alzheimer's disease", false
+				s.Code, s.Title, s.Rule, s.Principal = stated, r.Title, "dementia in Alzheimer's disease", false
 				out = append(out, s)
 			}
 		}
+		return out
 	}
 	for i, s := range out {
-		if strings.HasPrefix(s.Code, "F03") {
-			recode(&out[i], "F02"+s.Code[3:], "dementia in Alzheimer's disease", x, opt)
+		if !strings.HasPrefix(s.Code, "F03") && !strings.HasPrefix(s.Code, "F02") {
+			continue
+		}
+		// F03.90 unspecified dementia is F02.80 in another disease
+		code := "F02" + s.Code[3:]
+		if strings.HasPrefix(s.Code, "F03.9") {
+			code = "F02.8" + s.Code[5:]
+		}
+		// a severity the Alzheimer's line names replaces "unspecified
+		// severity"
+		if strings.HasPrefix(code, "F02.8") && !strings.HasPrefix(stated, "F02.8") && strings.Contains(ctx, "dementia") {
+			code = stated
+		}
+		if code != s.Code {
+			recode(&out[i], code, "dementia in Alzheimer's disease", x, opt)
 		}
 	}
 	return out
+}
+
+// dementiaStated returns the F02 code for a dementia in Alzheimer's disease
+// with the severity (mild, moderate, severe) and disturbance (agitation,
+// psychotic) its words name; "no behavioral disturbance", "without
+// agitation" name none.
+func dementiaStated(ctx string) string {
+	sev := "8"
+	switch {
+	case strings.Contains(ctx, "moderate"):
+		sev = "B"
+	case strings.Contains(ctx, "severe"):
+		sev = "C"
+	case strings.Contains(ctx, "mild"):
+		sev = "A"
+	}
+	beh := "0"
+	affirmed := func(words ...string) bool {
+		for _, w := range words {
+			if i := strings.Index(ctx, w); i >= 0 && !negatedJustBefore.MatchString(ctx[max(0, i-40):i]) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case affirmed("agitation", "agitated", "aggressi"):
+		beh = "11"
+	case affirmed("psychotic", "hallucinat", "delusion"):
+		beh = "2"
+	}
+	return "F02." + sev + beh
 }
 
 func containsCodePrefix(out []Suggestion, prefix string) bool {
@@ -1488,11 +1531,13 @@ func ckdStage(text string) string {
 // integral lists symptom codes that are not coded beside a definitive
 // diagnosis that accounts for them (Official Guidelines I.B.5).
 var integral = map[string][]string{
-	"R73.":   {"E08", "E09", "E10", "E11", "E13"}, // hyperglycemia in diabetes
-	"R09.02": {"J96"},                             // hypoxemia in respiratory failure
-	"R06.0":  {"J96", "I50"},                      // dyspnea
-	"R07.9":  {"I21", "I20", "I25.11"},            // chest pain in a coronary syndrome
-	"R50.9":  {"A40", "A41", "J18", "N39"},        // fever with an infection
+	"R73.":   {"E08", "E09", "E10", "E11", "E13"},           // hyperglycemia in diabetes
+	"R09.02": {"J96"},                                       // hypoxemia in respiratory failure
+	"R06.0":  {"J96", "I50"},                                // dyspnea
+	"R07.9":  {"I21", "I20", "I25.11"},                      // chest pain in a coronary syndrome
+	"R50.9":  {"A40", "A41", "J18", "N39"},                  // fever with an infection
+	"E87.1":  {"E22.2"},                                     // hyponatremia in SIADH
+	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
 }
 
 func dropIntegral(out []Suggestion) []Suggestion {
@@ -1579,7 +1624,11 @@ var (
 	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in the setting of|complicated by|after|following|on|in)\s`)
 	// abbreviations coders read without thinking; the encoder's synonym
 	// list holds the conditions, these are the joining words.
-	shorthand = strings.NewReplacer("w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ",
+	shorthand = strings.NewReplacer(
+		// preeclampsia "without severe features" is the index's "mild
+		// to moderate" (O14.0-), not severe (O14.1-)
+		"without severe features", "mild to moderate", "w/o severe features", "mild to moderate", "Without severe features", "mild to moderate",
+		"w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ",
 		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
 		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia",
@@ -2517,6 +2566,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		case !ok || done[code]:
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
 		case code == "Z79.84" && has("E1") < 0:
+		case negatedAt(note, i):
+			// "He has never been on insulin", "we are not starting insulin"
 		case shortCourseRe.MatchString(doseAround(note, i)):
 			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
 			// in the ED": a course or a dose, not long-term use.

@@ -409,6 +409,31 @@ func TestProseAssessment(t *testing.T) {
 	checkCodes(t, codes, []string{"M17.0", "I10"}, []string{"I82.409", "I26.99", "C91.10", "K92.1", "M54.9"})
 }
 
+// TestSpecificityFromTheLine codes what a diagnosis line says beyond its
+// main words: the dementia's severity in Alzheimer's disease, preeclampsia
+// without severe features, SIADH without its hyponatremia, diabetic CKD
+// without its albuminuria, and no insulin the patient has never taken.
+func TestSpecificityFromTheLine(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 78, Sex: 'M'}
+	for _, tc := range []struct {
+		note      string
+		want, not []string
+	}{
+		{"Hospital course: The dementia itself is at baseline.\nDischarge Diagnoses:\n1. Alzheimer disease, late onset, with moderate dementia, no behavioral disturbance\n",
+			[]string{"G30.1", "F02.B0"}, []string{"F03.90", "F02.80", "F02.B11"}},
+		{"Discharge Diagnoses:\n1. Hyponatremia\n2. SIADH\n", []string{"E22.2"}, []string{"E87.1"}},
+		{"ASSESSMENT:\nSIADH was considered but is not supported given the hypovolemic picture and the quick correction with saline.\n1. Hyponatremia\n", []string{"E87.1"}, []string{"E22.2"}},
+		{"MEDICATIONS: metformin 500 mg BID. He has never been on insulin.\nASSESSMENT:\n1. Type 2 diabetes with diabetic CKD, stage 3a, with albuminuria\n",
+			[]string{"E11.22", "N18.31", "Z79.84"}, []string{"Z79.4", "R80.9"}},
+	} {
+		checkCodes(t, suggestCodes(tc.note, x, opt), tc.want, tc.not)
+	}
+	note := "ASSESSMENT:\n1. Preeclampsia without severe features, third trimester\n"
+	codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'})
+	checkCodes(t, codes, []string{"O14.03"}, []string{"O14.13"})
+}
+
 // suggestCodes returns the codes Suggest offers for a note, in order.
 func suggestCodes(note string, x *codeset.Searcher, opt cac.Options) []string {
 	got, _ := cac.Suggest(note, x, opt)
