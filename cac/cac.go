@@ -786,7 +786,15 @@ func completes(part, whole codeset.Result) bool {
 // though "Major depressive disorder" alone matches F32.9 better.
 func specifies(part string, partCode, whole codeset.Result) bool {
 	h := headWord(partCode.Title)
-	return strings.Contains(strings.ToLower(partCode.Title), "unspecified") && whole.Billable && whole.Score >= 0.6 &&
+	t := strings.ToLower(partCode.Title)
+	// the part's code is the index's catch-all ("Other pulmonary embolism
+	// without acute cor pulmonale") and the whole names a sibling
+	// ("…, single subsegmental, …": I26.93)
+	if strings.HasPrefix(t, "other ") && whole.Billable && whole.Score >= 0.6 && len(whole.Code) >= 3 && len(partCode.Code) >= 3 &&
+		whole.Code[:3] == partCode.Code[:3] && whole.Code != partCode.Code {
+		return true
+	}
+	return strings.Contains(t, "unspecified") && whole.Billable && whole.Score >= 0.6 &&
 		whole.Code[0] == partCode.Code[0] && (names(part, whole) || h != "" && strings.Contains(strings.ToLower(whole.Title), h))
 }
 
