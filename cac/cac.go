@@ -753,6 +753,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = infectiousAgent(out, note, x, opt)
 	out = deliriumCause(out, note, x, opt)
 	goutSite(out, note, x, opt)
+	parkinsonAxes(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {

@@ -435,6 +435,20 @@ func TestSpecificityFromTheLine(t *testing.T) {
 	checkCodes(t, codes, []string{"O14.03"}, []string{"O14.13"})
 }
 
+// TestParkinsonAxes codes Parkinson's disease with the dyskinesia and
+// motor fluctuations the note affirms, not those it denies.
+func TestParkinsonAxes(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 79, Sex: 'F'}
+	for note, want := range map[string]string{
+		"HPI: predictable wearing-off before each dose; she does not have dyskinesias.\nASSESSMENT:\n1. Parkinson disease\n": "G20.A2",
+		"HPI: peak-dose dyskinesias and wearing-off.\nASSESSMENT:\n1. Parkinson disease\n":                                "G20.B2",
+		"HPI: no dyskinesia, no motor fluctuations.\nASSESSMENT:\n1. Parkinson disease\n":                                  "G20.A1",
+	} {
+		checkCodes(t, suggestCodes(note, x, opt), []string{want}, nil)
+	}
+}
+
 // suggestCodes returns the codes Suggest offers for a note, in order.
 func suggestCodes(note string, x *codeset.Searcher, opt cac.Options) []string {
 	got, _ := cac.Suggest(note, x, opt)
