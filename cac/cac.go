@@ -2839,6 +2839,16 @@ func refineExtra(have map[string]bool, best codeset.Result, rs []codeset.Result)
 // present, it contradicts the phrase and counts twice against the title,
 // as does a word the title says present and the phrase absent.
 func measureText(have map[string]bool, title string) (extra, in int) {
+	if strings.Contains(title, "without") && strings.IndexByte(title, ',') >= 0 {
+		// "…without spontaneous rupture of ear drum, left ear": a
+		// "without" governs its own comma-separated part only
+		for _, part := range strings.Split(title, ",") {
+			e, i := measureText(have, part)
+			extra += e
+			in += i
+		}
+		return extra, in
+	}
 	absent := false
 	for _, w := range titleWords(title) {
 		switch {

@@ -423,6 +423,7 @@ func TestSpecificityFromTheLine(t *testing.T) {
 		{"Hospital course: The dementia itself is at baseline.\nDischarge Diagnoses:\n1. Alzheimer disease, late onset, with moderate dementia, no behavioral disturbance\n",
 			[]string{"G30.1", "F02.B0"}, []string{"F03.90", "F02.80", "F02.B11"}},
 		{"Discharge Diagnoses:\n1. Hyponatremia\n2. SIADH\n", []string{"E22.2"}, []string{"E87.1"}},
+		{"ASSESSMENT:\n2. Acute suppurative otitis media, left ear, without perforation.\n", []string{"H66.002"}, []string{"H66.012"}},
 		{"Discharge Diagnoses:\n1. Acute pulmonary embolism, single subsegmental, right lower lobe, without acute cor pulmonale\n", []string{"I26.93"}, []string{"I26.99"}},
 		{"ASSESSMENT:\nSIADH was considered but is not supported given the hypovolemic picture and the quick correction with saline.\n1. Hyponatremia\n", []string{"E87.1"}, []string{"E22.2"}},
 		{"MEDICATIONS: metformin 500 mg BID. He has never been on insulin.\nASSESSMENT:\n1. Type 2 diabetes with diabetic CKD, stage 3a, with albuminuria\n",
