@@ -443,8 +443,8 @@ func TestParkinsonAxes(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 79, Sex: 'F'}
 	for note, want := range map[string]string{
 		"HPI: predictable wearing-off before each dose; she does not have dyskinesias.\nASSESSMENT:\n1. Parkinson disease\n": "G20.A2",
-		"HPI: peak-dose dyskinesias and wearing-off.\nASSESSMENT:\n1. Parkinson disease\n":                                "G20.B2",
-		"HPI: no dyskinesia, no motor fluctuations.\nASSESSMENT:\n1. Parkinson disease\n":                                  "G20.A1",
+		"HPI: peak-dose dyskinesias and wearing-off.\nASSESSMENT:\n1. Parkinson disease\n":                                   "G20.B2",
+		"HPI: no dyskinesia, no motor fluctuations.\nASSESSMENT:\n1. Parkinson disease\n":                                    "G20.A1",
 	} {
 		checkCodes(t, suggestCodes(note, x, opt), []string{want}, nil)
 	}
