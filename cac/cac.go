@@ -688,7 +688,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				case chronicOnly:
 					sg.Rule = "chronic condition in the history"
 				case c.prose:
-					sg.Rule, sg.Principal = "prose: "+r.Source, false
+					sg.Rule, sg.Principal = proseRule+r.Source, false
 				default:
 					firstDx = false
 				}
@@ -702,7 +702,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// A note restates its diagnoses (history, assessment, discharge
 				// list): one code per category, the first found, except for
 				// injuries, where several sites are usual.
-				if j, ok := seen[cat(r.Code)]; ok && !c.prose && strings.HasPrefix(out[j].Rule, "prose: ") {
+				if j, ok := seen[cat(r.Code)]; ok && !c.prose && fromProse(out[j]) {
 					// a condition a list or a line names beats one read
 					// inside a sentence
 					delete(seen, out[j].Code)
@@ -1792,7 +1792,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	var best concept
 	ok := false
-	if whole == parts[0] || len(strings.Fields(note[whole.start:whole.end])) <= 12 {
+	if whole == parts[0] || wordCount(note[whole.start:whole.end]) <= 12 {
 		best, ok = look(whole)
 	}
 	if measured && len(clean) > 1 {
@@ -1862,7 +1862,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			if end <= p.start || meaningWord.MatchString(note[end:p.end]) {
 				break
 			}
-			if countLetters(note[p.start:end]) >= 4 && len(strings.Fields(note[p.start:end])) >= 2 && !danglingEnd.MatchString(note[p.start:end]) {
+			if countLetters(note[p.start:end]) >= 4 && wordCount(note[p.start:end]) >= 2 && !danglingEnd.MatchString(note[p.start:end]) {
 				best, ok = look(span{p.start, end})
 			}
 		}
@@ -1906,7 +1906,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	// A sentence of a prose assessment: the conditions its frames
 	// introduce, each read in its own clause.
-	if len(strings.Fields(note[it.start:it.end])) > 12 {
+	if wordCount(note[it.start:it.end]) > 12 {
 	spans:
 		for _, sp := range proseSpans(note[it.start:it.end]) {
 			p := span{it.start + sp[0], it.start + sp[1]}

@@ -8,7 +8,7 @@ import (
 
 // goutSiteWords name the joints of idiopathic gout's sites (M10.0-), by
 // the site character.
-var goutSiteWords = []struct{ site, words string }{
+var goutSiteWords = []siteWord{
 	{"1", "shoulder"},
 	{"2", "elbow olecranon"},
 	{"3", "wrist"},
@@ -26,29 +26,12 @@ func goutSite(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
 		if s.Code != "M10.9" && s.Code != "M10.00" {
 			continue
 		}
-		words := strings.FieldsFunc(strings.ToLower(lineAt(note, s.Start)), func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') })
-		site, side := "", "9"
-		for _, sw := range goutSiteWords {
-			for _, w := range words {
-				if containsWord(sw.words, w) {
-					if site != "" && site != sw.site {
-						site = "-" // more than one joint: left as it is
-					} else {
-						site = sw.site
-					}
-				}
-			}
+		site, side := sitesNamed(lineAt(note, s.Start), goutSiteWords)
+		if site == "" {
+			continue // no joint, or more than one: left as it is
 		}
-		if site == "" || site == "-" {
-			continue
-		}
-		for _, w := range words {
-			switch w {
-			case "right", "r", "rt":
-				side = "1"
-			case "left", "l", "lt":
-				side = "2"
-			}
+		if side == "" {
+			side = "9"
 		}
 		recode(&out[i], "M10.0"+site+side, "gout by site", x, opt)
 	}

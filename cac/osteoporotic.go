@@ -96,8 +96,12 @@ func osteoporoticFractures(out []Suggestion, note string, x *codeset.Searcher, o
 	return out[:k]
 }
 
+// siteWord is the words that name one site of a code's site axis, by the
+// site character.
+type siteWord struct{ site, words string }
+
 // siteWords name the bones of M80.0-'s sites, by the site character.
-var siteWords = []struct{ site, words string }{
+var siteWords = []siteWord{
 	{"8", "vertebra vertebral spine spinal compression t1 t2 t3 t4 t5 t6 t7 t8 t9 t10 t11 t12 l1 l2 l3 l4 l5"},
 	{"5", "femur femoral hip intertrochanteric subtrochanteric subcapital"},
 	{"2", "humerus humeral"},
@@ -111,9 +115,14 @@ var siteWords = []struct{ site, words string }{
 // siteNamed returns the M80.0- site character and side character ("1"
 // right, "2" left, "" unsaid) a fracture's words name, or "" when they
 // name no site or more than one.
-func siteNamed(text string) (site, side string) {
+func siteNamed(text string) (site, side string) { return sitesNamed(text, siteWords) }
+
+// sitesNamed returns the site character of table and the side character
+// ("1" right, "2" left, "" unsaid) text names, or "" when it names no site
+// or more than one.
+func sitesNamed(text string, table []siteWord) (site, side string) {
 	words := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') })
-	for _, sw := range siteWords {
+	for _, sw := range table {
 		for _, w := range words {
 			if containsWord(sw.words, w) {
 				if site != "" && site != sw.site {
@@ -125,9 +134,9 @@ func siteNamed(text string) (site, side string) {
 	}
 	for _, w := range words {
 		switch w {
-		case "right", "r":
+		case "right", "r", "rt":
 			side = "1"
-		case "left", "l":
+		case "left", "l", "lt":
 			side = "2"
 		}
 	}

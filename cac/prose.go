@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // proseQualifierAfter is what the rest of a clause says of the condition
@@ -164,17 +166,43 @@ func digits(s string) bool {
 // that condition, which the note states precisely elsewhere.
 func dropVagueProse(out []Suggestion) []Suggestion {
 	vague := func(s Suggestion) bool {
-		return strings.HasPrefix(s.Rule, "prose: ") && strings.Contains(strings.ToLower(s.Title), "unspecified")
+		return fromProse(s) && strings.Contains(strings.ToLower(s.Title), "unspecified")
 	}
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
 		if !vague(s) {
 			return false
 		}
 		for _, o := range out {
-			if o.Code[0] == s.Code[0] && !strings.HasPrefix(o.Rule, "prose: ") {
+			if o.Code[0] == s.Code[0] && !fromProse(o) {
 				return true
 			}
 		}
 		return false
 	})
+}
+
+// proseRule prefixes the rule of a suggestion read inside a prose
+// sentence.
+const proseRule = "prose: "
+
+// fromProse reports whether a suggestion was read inside a prose sentence.
+func fromProse(s Suggestion) bool { return strings.HasPrefix(s.Rule, proseRule) }
+
+// wordCount is len(strings.Fields(s)) without building the slice.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		sp := unicode.IsSpace(c)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+		i += size
+	}
+	return n
 }

@@ -2,6 +2,7 @@ package cac
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +36,16 @@ func FuzzProseSpans(f *testing.F) {
 				t.Fatalf("proseSpans(%q) gave span %v", text, sp)
 			}
 			last = sp[0]
+		}
+	})
+}
+
+func FuzzWordCount(f *testing.F) {
+	f.Add("presented with\tmelena\u00a0and  anemia\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("wordCount(%q) = %d, want %d", s, got, want)
 		}
 	})
 }
