@@ -263,6 +263,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train4", 20},
 		{"testdata/train5", 20},
 		{"testdata/heldout6", 20},
+		{"testdata/train6", 25},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
