@@ -463,6 +463,9 @@ func items(note string, s section) []item {
 	var out []item
 	last := 0
 	for _, m := range itemBreaks(body) {
+		if m[1]-m[0] == 1 && body[m[0]] == '\n' && softWrap(body, m[0]) {
+			continue
+		}
 		if m[0] > last {
 			out = append(out, item{s.start + last, s.start + m[0]})
 		}
@@ -503,6 +506,28 @@ func items(note string, s section) []item {
 		}
 	}
 	return kept
+}
+
+// softWrap reports whether the line end at body[i] only wraps a long line
+// of text: the line runs on (no closing stop, colon or semicolon) and the
+// next starts in lower case, as in
+//
+//  1. Lumbar spinal stenosis with neurogenic claudication. No cauda
+//     equina syndrome.
+func softWrap(body string, i int) bool {
+	ls := strings.LastIndexByte(body[:i], '\n') + 1
+	line := strings.TrimRight(body[ls:i], " \t\r")
+	if len(line) < 30 {
+		return false
+	}
+	if c := line[len(line)-1]; !(isLetter(c) || c >= '0' && c <= '9' || c == ',') {
+		return false
+	}
+	j := i + 1
+	for j < len(body) && (body[j] == ' ' || body[j] == '\t') {
+		j++
+	}
+	return j < len(body) && body[j] >= 'a' && body[j] <= 'z'
 }
 
 func lastWord(s string) string {
@@ -775,10 +800,30 @@ func moreSpecific(a, aTitle, b, bTitle string) bool {
 // complicated form of its first part's uncomplicated code: "Alcohol use
 // disorder, severe, with alcohol withdrawal delirium" is F10.231, though
 // "Alcohol use disorder" alone matches F10.20 better.
+//
+// The same holds for a part whose code says "without" what the whole's
+// sibling says "with": "Lumbar spinal stenosis, L3-L5, with neurogenic
+// claudication" is M48.062, though "Lumbar spinal stenosis" alone matches
+// M48.061 (without neurogenic claudication) better.
 func completes(part, whole codeset.Result) bool {
-	return whole.Billable && whole.Score >= 0.6 && len(part.Code) >= 3 && len(whole.Code) >= 3 &&
-		part.Code[:3] == whole.Code[:3] && strings.Contains(strings.ToLower(part.Title), "uncomplicated") &&
-		!strings.Contains(strings.ToLower(whole.Title), "uncomplicated")
+	if !whole.Billable || whole.Score < 0.6 || len(part.Code) < 3 || len(whole.Code) < 3 || part.Code[:3] != whole.Code[:3] {
+		return false
+	}
+	pt, wt := strings.ToLower(part.Title), strings.ToLower(whole.Title)
+	if strings.Contains(pt, "uncomplicated") && !strings.Contains(wt, "uncomplicated") {
+		return true
+	}
+	for rest := pt; ; {
+		i := strings.Index(rest, "without ")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("without "):]
+		tail, _, _ := strings.Cut(rest, ",")
+		if strings.Contains(wt, "with "+tail) {
+			return true
+		}
+	}
 }
 
 // specifies reports whether whole, the code of a whole item, says what the
@@ -1167,7 +1212,7 @@ func itemSpecific(r codeset.Result, item string, x *codeset.Searcher, opt Option
 	}
 	// what the item denies does not specify ("COPD, no current
 	// exacerbation" is not COPD with exacerbation)
-	item = negatedSpanRe.ReplaceAllString(item, " ")
+	item = negatedSpanRe.ReplaceAllString(spineRegion(item, " region"), " ")
 	have := saidWords(item)
 	for _, c := range x.Search(item, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2}) {
 		if c.Code == r.Code || !c.Billable || c.Code[:3] != r.Code[:3] || strings.Contains(strings.ToLower(c.Title), "unspecified") {
@@ -1695,7 +1740,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(text))))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(text, "")))))), " "))
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
@@ -1817,10 +1862,12 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 	}
 	// "Cellulitis, left lower leg -- nonpurulent": a last part the code
-	// does not say is left off, while the site before it is kept.
-	if len(clean) > 2 && !ok {
+	// does not say is left off, while the site before it is kept; so is
+	// one that only weakens the match ("…, with neurogenic claudication
+	// -- classic history").
+	if len(clean) > 2 && (!ok || best.r.Score < 0.6) {
 		for n := len(clean) - 1; n >= 2; n-- {
-			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.6 {
+			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.6 && (!ok || c.r.Score > best.r.Score) {
 				best, ok = c, true
 				break
 			}

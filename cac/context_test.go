@@ -474,3 +474,19 @@ func checkCodes(t *testing.T, codes, want, not []string) {
 		}
 	}
 }
+
+// TestSpineAndWrappedLines reads a clinic assessment whose items wrap onto
+// indented lines: a negation on the line above still governs the words
+// wrapped below it, a vertebral level names the spinal region, and a
+// "with" the item says beats the "without" code its first words match.
+func TestSpineAndWrappedLines(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := `ASSESSMENT AND PLAN
+1. Lumbar spinal stenosis, L3-L5, with neurogenic claudication -- classic history; vascular
+   claudication excluded with normal ABIs and pulses. No radiculopathy on exam. No cauda
+   equina syndrome.
+2. Degenerative spondylolisthesis L4-5, grade 1.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M48.062", "M43.16"}, []string{"M48.061", "G83.4", "M43.10", "I73.9"})
+}

@@ -1,0 +1,50 @@
+package cac
+
+import (
+	"regexp"
+	"strings"
+)
+
+// spineLevelRe is a vertebral level or a span of levels as clinicians
+// write them: "L4-5", "L5-S1", "C5/C6", "T12".
+var spineLevelRe = regexp.MustCompile(`\b([CTLS])(1[0-2]|[1-9])(?:\s*[-/–]\s*([CTLS])?(1[0-2]|[1-9]))?\b`)
+
+// spineWordRe says a text speaks of the spine, so that a lone "T2" or "S1"
+// is read as a vertebral level and not a tumour stage or a heart sound.
+var spineWordRe = regexp.MustCompile(`(?i)\b(dis[ck]s?|spondyl\w*|stenosis|radicul\w*|vertebra\w*|spine|spinal|foramin\w*|herniat\w*|myelopathy|listhesis|kyphos\w*|scolios\w*|compression fracture|level)\b`)
+
+// spineRegions names the region the classification uses for a level's
+// letter, and for a span that crosses from one region to the next.
+var spineRegions = map[string]string{
+	"C": "cervical", "T": "thoracic", "L": "lumbar", "S": "sacral",
+	"CT": "cervicothoracic", "TL": "thoracolumbar", "LS": "lumbosacral",
+}
+
+// spineRegion writes vertebral levels as the region the codes name:
+// "Degenerative spondylolisthesis L4-5" is looked up as "Degenerative
+// spondylolisthesis lumbar" (M43.16), "disc herniation L5-S1" as
+// lumbosacral (M51.27).
+//
+// suffix follows the region's name: itemSpecific, which takes a sibling
+// only when the item says every word its title adds, asks for " region"
+// ("Spondylolisthesis, lumbar region").
+func spineRegion(text, suffix string) string {
+	if !strings.ContainsAny(text, "CTLS") {
+		return text
+	}
+	spine := spineWordRe.MatchString(text)
+	return spineLevelRe.ReplaceAllStringFunc(text, func(m string) string {
+		g := spineLevelRe.FindStringSubmatch(m)
+		from, to := g[1], g[3]
+		if g[4] == "" && !spine {
+			return m // a lone level in a text that does not name the spine
+		}
+		if to == "" || to == from {
+			return spineRegions[from] + suffix
+		}
+		if r, ok := spineRegions[from+to]; ok {
+			return r + suffix
+		}
+		return m
+	})
+}
