@@ -581,13 +581,13 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified))\b`, "no", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
 	// out" are negations that begin as uncertainty.
-	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with)`)
+	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected)`)
 	// Qualifiers stripped before searching: they are context, not concept.
 	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired)\b`, "compensated", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
@@ -1794,7 +1794,20 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		return concept{r: a.r, start: p.start, end: p.end}, true
 	}
-	look := func(p span) (concept, bool) { return lookText(note[p.start:p.end], p) }
+	look := func(p span) (concept, bool) {
+		c, ok := lookText(note[p.start:p.end], p)
+		if !ok {
+			// "E. coli urinary tract infection": the infection without its
+			// organism, which infectiousAgent codes from the same line
+			// (only for an infection coded beside its agent)
+			if t, cut := withoutOrganism(note[p.start:p.end]); cut {
+				if c, ok = lookText(t, trim(p)); ok && !needsAgent(c.r.Code) {
+					c, ok = concept{}, false
+				}
+			}
+		}
+		return c, ok
+	}
 	var out []concept
 	// The main condition: the best of the whole item, its first part, and
 	// that part trimmed. A shorter phrase must match clearly better.

@@ -490,3 +490,20 @@ func TestSpineAndWrappedLines(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M48.062", "M43.16"}, []string{"M48.061", "G83.4", "M43.10", "I73.9"})
 }
+
+// TestOrganismFirstAndNeverDiagnosed codes an infection written after its
+// organism ("E. coli urinary tract infection": N39.0 + B96.20), and codes
+// nothing a note says was never diagnosed or is not suspected.
+func TestOrganismFirstAndNeverDiagnosed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'F'}
+	note := `DISCHARGE DIAGNOSES
+1. E. coli urinary tract infection
+2. Acute kidney injury, prerenal, resolved
+3. Prediabetes -- A1c 6.1%, never diagnosed with diabetes, not on diabetes meds.
+
+HOSPITAL COURSE
+AKI: prerenal from poor intake. No urinary casts, rapid recovery -- ATN not suspected.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N39.0", "B96.20", "N17.9", "R73.03"}, []string{"N17.0", "E11.9"})
+}

@@ -88,6 +88,22 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 	return out
 }
 
+// withoutOrganism returns a phrase that opens with an organism ("E. coli
+// urinary tract infection", "MRSA cellulitis") without it, for a lookup
+// of the infection alone.
+func withoutOrganism(phrase string) (string, bool) {
+	if !containsAny(strings.ToLower(phrase), organismWords...) {
+		return phrase, false
+	}
+	for _, o := range organisms {
+		if m := o.re.FindStringIndex(phrase); m != nil && strings.TrimSpace(phrase[:m[0]]) == "" {
+			rest := strings.TrimSpace(phrase[m[1]:])
+			return rest, countLetters(rest) >= 3
+		}
+	}
+	return phrase, false
+}
+
 var (
 	deliriumCauseRe = regexp.MustCompile(`(?i)\b(due to|secondary to|caused by|from|in the setting of|precipitated by|superimposed on|related to|d/t)\b`)
 	substanceRe     = regexp.MustCompile(`(?i)\b(alcohol\w*|etoh|withdrawal|intoxication|drugs?|medications?|opioids?|benzodiazepines?|anticholinergic|steroids?)\b`)
