@@ -507,3 +507,14 @@ AKI: prerenal from poor intake. No urinary casts, rapid recovery -- ATN not susp
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N39.0", "B96.20", "N17.9", "R73.03"}, []string{"N17.0", "E11.9"})
 }
+
+// TestCarcinomaBySite codes a carcinoma named by its histology and site
+// as the site's malignant neoplasm: the index sends "Adenocarcinoma" to
+// the neoplasm table, which the synonym list follows.
+func TestCarcinomaBySite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Adenocarcinoma of the prostate, Gleason 4+4\n", x, opt), []string{"C61"}, []string{"C56.9"})
+	opt.Sex = 'F'
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Invasive ductal carcinoma of the left breast, upper-outer quadrant\n", x, opt), []string{"C50.412"}, []string{"N63.21"})
+}
