@@ -780,6 +780,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	goutSite(out, note, x, opt)
 	parkinsonAxes(out, note, x, opt)
 	out = dropRedundantOrganism(out)
+	out = chemotherapyEncounter(out, note, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
 			return out[i].Principal
@@ -1175,7 +1176,11 @@ func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Sugg
 		}
 		ctx := strings.ToLower(s.Evidence + " " + sentenceAround(opt.note, s.Start))
 		to := map[string]string{"I22.0": "I21.09", "I22.1": "I21.19", "I22.2": "I21.4", "I22.8": "I21.29", "I22.9": "I21.9"}[s.Code]
+		// an artery named as one of two ("probable RCA vs dominant
+		// LCx", "culprit not yet defined") is not the culprit
+		unsure := containsAny(ctx, " vs ", " vs. ", "versus", "not yet defined", "undetermined", "unknown")
 		switch {
+		case unsure:
 		case s.Code == "I22.1" && containsAny(ctx, "rca", "right coronary"):
 			to = "I21.11"
 		case s.Code == "I22.0" && containsAny(ctx, "lad", "left anterior descending"):
@@ -1740,7 +1745,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(text, "")))))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(text), "")))))), " "))
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
@@ -2249,6 +2254,12 @@ func names(phrase string, r codeset.Result) bool {
 	}
 	words := codeset.Words(joinHyphens(phrase))
 	have := map[string]bool{}
+	if strings.IndexByte(phrase, '-') >= 0 {
+		// "alcohol-induced" names "Alcohol induced …" as well
+		for _, w := range codeset.Words(strings.ReplaceAll(phrase, "-", " ")) {
+			have[w] = true
+		}
+	}
 	var expanded [][]string // what the abbreviations stand for
 	for i, w := range words {
 		have[w] = true

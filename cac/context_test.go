@@ -518,3 +518,40 @@ func TestCarcinomaBySite(t *testing.T) {
 	opt.Sex = 'F'
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Invasive ductal carcinoma of the left breast, upper-outer quadrant\n", x, opt), []string{"C50.412"}, []string{"N63.21"})
 }
+
+// TestOncologyEncounter codes a chemotherapy visit as Z51.11 first, reads
+// "metastatic prostate cancer" as a prostate primary, and codes no
+// chemotherapy encounter where chemotherapy is only the cause of a
+// complication and none was given.
+func TestOncologyEncounter(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'}
+	infusion := `Reason for visit: Cycle 3 docetaxel
+Assessment:
+1. Metastatic castration-resistant prostate cancer with progressive osseous metastases.
+2. Cancer-related pain due to bone metastases (neoplasm-related pain).
+Plan:
+- Cycle 3 docetaxel given today at full dose.
+`
+	got := suggestCodes(infusion, x, opt)
+	checkCodes(t, got, []string{"Z51.11", "C61", "G89.3"}, []string{"C79.82", "Z85.46"})
+	if len(got) == 0 || got[0] != "Z51.11" {
+		t.Errorf("got %v, want Z51.11 first listed", got)
+	}
+	opt.Inpatient, opt.Sex = true, 'F'
+	admission := `DISCHARGE DIAGNOSES
+1. Neutropenic fever secondary to antineoplastic chemotherapy (adverse effect of R-CHOP)
+2. Diffuse large B-cell lymphoma, multiple nodal sites. No chemotherapy given during this admission.
+`
+	checkCodes(t, suggestCodes(admission, x, opt), []string{"C83.38"}, []string{"Z51.11", "C83.30"})
+}
+
+// TestInferiorSTEMIUnsureArtery codes an inferior STEMI whose culprit is
+// one of two arteries as the inferior wall's other artery, I21.19, and a
+// hyphenated "ST-elevation" still names the STEMI title.
+func TestInferiorSTEMIUnsureArtery(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 56, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Acute inferior ST-elevation MI - culprit vessel not yet defined (probable RCA vs dominant LCx)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.19"}, []string{"I21.11", "I22.1"})
+}

@@ -1,0 +1,71 @@
+package cac
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// cancerWordRe is a word that names a malignancy.
+var cancerWordRe = regexp.MustCompile(`(?i)\b(cancer|carcinoma|adenocarcinoma|malignancy|malignant neoplasm|melanoma|sarcoma|lymphoma|leukemia|myeloma)\b`)
+
+// tumourDescriptorRe is what oncologists write about a cancer that no code
+// axis holds: hormone and receptor status (coded apart, Z17), resistance,
+// grade and the course. Left in a lookup, each is a word the titles lack.
+var tumourDescriptorRe = regexp.MustCompile(`(?i)\b(castrat(?:e|ion)[- ]resistant|castrat(?:e|ion)[- ]sensitive|hormone[- ](?:sensitive|refractory|resistant|receptor[- ]positive)|triple[- ]negative|de novo|progressive|advanced|locally advanced|poorly differentiated|well[- ]differentiated|moderately differentiated|high[- ]grade|low[- ]grade)\b|\b(?:HR|ER|PR|HER2)[+-](?:/(?:HR|ER|PR|HER2)[+-])*`)
+
+// primaryCancer reads "metastatic prostate cancer" as clinicians mean it:
+// a prostate primary that has spread, whose metastatic sites are coded
+// apart (C79.-). The index's "Metastatic cancer — see Neoplasm, secondary"
+// is for a cancer named only as metastatic, so a phrase whose malignancy
+// word follows a site keeps its site as the primary. Descriptors no code
+// holds are dropped.
+func primaryCancer(text string) string {
+	if !cancerWordRe.MatchString(text) {
+		return text
+	}
+	t := tumourDescriptorRe.ReplaceAllString(text, " ")
+	lower := strings.ToLower(strings.TrimSpace(t))
+	if rest, ok := strings.CutPrefix(lower, "metastatic "); ok {
+		// a site must stand between "metastatic" and the malignancy word
+		if m := cancerWordRe.FindStringIndex(rest); m != nil && countLetters(rest[:m[0]]) >= 3 {
+			t = strings.TrimSpace(t)[len("metastatic "):]
+		}
+	}
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// chemoGivenRe is chemotherapy given at this encounter: "Cycle 3 ddAC
+// given today", "C2D1 administered", "chemotherapy infused today".
+var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b`)
+
+// chemotherapyEncounter codes a visit at which antineoplastic
+// chemotherapy is given as that encounter, Z51.11, first listed (Official
+// Guidelines I.C.2.e.2); a mention of chemotherapy as the cause of a
+// complication ("neutropenic fever secondary to chemotherapy") is not one,
+// so a Z51.1- read from such a phrase is dropped.
+func chemotherapyEncounter(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	given := -1
+	for _, m := range chemoGivenRe.FindAllStringIndex(note, -1) {
+		if !negatedAt(note, m[0]) {
+			given = m[0]
+			break
+		}
+	}
+	out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z51.1") })
+	if given < 0 {
+		return out
+	}
+	r, ok := x.Code(codeset.ICD10CM, "Z51.11", opt.Date)
+	if !ok {
+		return out
+	}
+	end := given + strings.IndexAny(note[given:]+"\n", ".\n")
+	for i := range out {
+		out[i].Principal = false
+	}
+	return append([]Suggestion{{System: codeset.ICD10CM, Code: "Z51.11", Title: r.Title, Confidence: 0.9, Start: given, End: end,
+		Evidence: note[given:end], Section: sectionKindNames[secOther], Principal: true, Rule: "chemotherapy encounter"}}, out...)
+}
