@@ -9,7 +9,8 @@ import (
 )
 
 // cancerWordRe is a word that names a malignancy.
-var cancerWordRe = regexp.MustCompile(`(?i)\b(cancer|carcinoma|adenocarcinoma|malignancy|malignant neoplasm|melanoma|sarcoma|lymphoma|leukemia|myeloma)\b`)
+var cancerWordRe = guard(`(?i)\b(cancer|carcinoma|adenocarcinoma|malignancy|malignant neoplasm|melanoma|sarcoma|lymphoma|leukemia|myeloma)\b`,
+	"cancer", "carcinoma", "malignan", "melanoma", "sarcoma", "lymphoma", "leukemia", "myeloma")
 
 // tumourDescriptorRe is what oncologists write about a cancer that no code
 // axis holds: hormone and receptor status (coded apart, Z17), resistance,
@@ -47,13 +48,7 @@ var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\
 // complication ("neutropenic fever secondary to chemotherapy") is not one,
 // so a Z51.1- read from such a phrase is dropped.
 func chemotherapyEncounter(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
-	given := -1
-	for _, m := range chemoGivenRe.FindAllStringIndex(note, -1) {
-		if !negatedAt(note, m[0]) {
-			given = m[0]
-			break
-		}
-	}
+	given := chemoGiven(note, opt.lower)
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z51.1") })
 	if given < 0 {
 		return out
@@ -68,4 +63,27 @@ func chemotherapyEncounter(out []Suggestion, note string, x *codeset.Searcher, o
 	}
 	return append([]Suggestion{{System: codeset.ICD10CM, Code: "Z51.11", Title: r.Title, Confidence: 0.9, Start: given, End: end,
 		Evidence: note[given:end], Section: sectionKindNames[secOther], Principal: true, Rule: "chemotherapy encounter"}}, out...)
+}
+
+// chemoGiven returns where the note says chemotherapy was given at this
+// encounter, or -1. Only the lines holding one of the pattern's verbs are
+// searched.
+func chemoGiven(note, lower string) int {
+	for ls := 0; ls < len(note); {
+		le := strings.IndexByte(note[ls:], '\n')
+		if le < 0 {
+			le = len(note)
+		} else {
+			le += ls
+		}
+		if l := lower[ls:le]; containsAny(l, "today", "infused", "administered", "given c") {
+			for _, m := range chemoGivenRe.FindAllStringIndex(note[ls:le], -1) {
+				if !negatedAt(note, ls+m[0]) && !containsAny(lower[ls+m[0]:ls+m[1]], " not ", "n't ", " no ", " held", " deferred") {
+					return ls + m[0]
+				}
+			}
+		}
+		ls = le + 1
+	}
+	return -1
 }

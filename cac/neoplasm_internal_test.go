@@ -1,6 +1,9 @@
 package cac
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPrimaryCancer(t *testing.T) {
 	for in, want := range map[string]string{
@@ -13,6 +16,21 @@ func TestPrimaryCancer(t *testing.T) {
 	} {
 		if got := primaryCancer(in); got != want {
 			t.Errorf("primaryCancer(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestChemoGiven(t *testing.T) {
+	for note, want := range map[string]bool{
+		"Plan:\n- Cycle 3 ddAC given today at 100% dose.\n":             true,
+		"C2D1 FOLFOX administered today without reaction.":              true,
+		"Infused cycle 4 R-CHOP.":                                       true,
+		"No chemotherapy given during this admission; cycle 3 planned.": false,
+		"Neutropenic fever secondary to chemotherapy.":                  false,
+		"Chemotherapy was not given today.":                             false,
+	} {
+		if got := chemoGiven(note, strings.ToLower(note)) >= 0; got != want {
+			t.Errorf("chemoGiven(%q) = %v, want %v", note, got, want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package cac
 
 import (
 	"regexp"
-	"strings"
 )
 
 // spineLevelRe is a vertebral level or a span of levels as clinicians
@@ -29,7 +28,7 @@ var spineRegions = map[string]string{
 // only when the item says every word its title adds, asks for " region"
 // ("Spondylolisthesis, lumbar region").
 func spineRegion(text, suffix string) string {
-	if !strings.ContainsAny(text, "CTLS") {
+	if !hasLevel(text) {
 		return text
 	}
 	spine := spineWordRe.MatchString(text)
@@ -47,4 +46,18 @@ func spineRegion(text, suffix string) string {
 		}
 		return m
 	})
+}
+
+// hasLevel reports whether text holds C, T, L or S followed by a digit
+// after a non-letter: a vertebral level may be there.
+func hasLevel(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case 'C', 'T', 'L', 'S':
+			if text[i+1] >= '1' && text[i+1] <= '9' && (i == 0 || !isLetter(text[i-1])) {
+				return true
+			}
+		}
+	}
+	return false
 }

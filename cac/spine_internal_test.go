@@ -44,3 +44,14 @@ func TestSoftWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestHasLevel(t *testing.T) {
+	for in, want := range map[string]bool{
+		"L4-5": true, "at C5/C6": true, "(T12)": true, "S1 S2 normal": true,
+		"HTN, CKD 3b": false, "ACL tear": false, "BMI 31": false, "T": false, "": false, "AL2": false,
+	} {
+		if got := hasLevel(in); got != want {
+			t.Errorf("hasLevel(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
