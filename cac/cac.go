@@ -780,6 +780,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	goutSite(out, note, x, opt)
 	parkinsonAxes(out, note, x, opt)
 	out = dropRedundantOrganism(out)
+	out = neutropenicFever(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -1811,6 +1812,14 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				}
 			}
 		}
+		if !ok {
+			// "Chemotherapy-induced oral mucositis" as the titles write
+			// it: "oral mucositis due to chemotherapy"
+			if m := inducedRe.FindStringSubmatchIndex(note[p.start:p.end]); m != nil {
+				t := note[p.start:p.end]
+				c, ok = lookText(t[m[4]:m[5]]+" due to "+t[m[2]:m[3]], trim(p))
+			}
+		}
 		return c, ok
 	}
 	var out []concept
@@ -2157,6 +2166,10 @@ func sides(text string) string {
 	return b.String()
 }
 
+// inducedRe is a condition named by what induced it: "chemotherapy-induced
+// oral mucositis", "steroid-induced hyperglycemia".
+var inducedRe = regexp.MustCompile(`(?i)^\W*([a-z]+)-induced\s+(.+)$`)
+
 var (
 	// meaningWord is a word that turns a condition into something else —
 	// a screening, a history, an exposure — and so is never dropped.
@@ -2257,6 +2270,13 @@ func names(phrase string, r codeset.Result) bool {
 	if strings.IndexByte(phrase, '-') >= 0 {
 		// "alcohol-induced" names "Alcohol induced …" as well
 		for _, w := range codeset.Words(strings.ReplaceAll(phrase, "-", " ")) {
+			have[w] = true
+		}
+	}
+	// …and "sickle cell" names a title's "sickle-cell" (read as one word)
+	raw := strings.FieldsFunc(lowerPhrase, func(c rune) bool { return c < 'a' || c > 'z' })
+	for i := 0; i+1 < len(raw); i++ {
+		for _, w := range codeset.Words(raw[i] + raw[i+1]) {
 			have[w] = true
 		}
 	}

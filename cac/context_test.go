@@ -555,3 +555,20 @@ func TestInferiorSTEMIUnsureArtery(t *testing.T) {
 	note := "ASSESSMENT:\n1. Acute inferior ST-elevation MI - culprit vessel not yet defined (probable RCA vs dominant LCx)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.19"}, []string{"I21.11", "I22.1"})
 }
+
+// TestNeutropenicFeverAndInduced codes a neutropenic fever caused by
+// chemotherapy as D70.1 + R50.81 + T45.1X5A, reads "chemotherapy-induced
+// oral mucositis" as the titles' "due to antineoplastic therapy" (K12.31),
+// and "sickle cell" as the titles' "sickle-cell".
+func TestNeutropenicFeverAndInduced(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 57, Sex: 'F'}
+	note := `DISCHARGE DIAGNOSES
+1. Neutropenic fever secondary to antineoplastic chemotherapy (adverse effect of R-CHOP)
+2. Chemotherapy-induced oral mucositis
+3. Sickle cell disease with vaso-occlusive pain crisis
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "R50.81", "T45.1X5A", "K12.31", "D57.00"}, []string{"D70.9", "Z51.11"})
+	// a neutropenia without fever or chemotherapy stays as it is
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Neutropenia, mild\n", x, opt), nil, []string{"R50.81", "T45.1X5A", "D70.1"})
+}

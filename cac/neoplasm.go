@@ -87,3 +87,45 @@ func chemoGiven(note, lower string) int {
 	}
 	return -1
 }
+
+// chemoCauseRe says a condition is an effect of antineoplastic therapy:
+// "secondary to chemotherapy", "chemotherapy-induced", "after R-CHOP".
+var chemoCauseRe = regexp.MustCompile(`(?i)\b(?:due to|secondary to|from|after|following|related to|induced by|adverse effect of|post[- ]?)\s*(?:the\s+|his\s+|her\s+|recent\s+|antineoplastic\s+|cytotoxic\s+)*(?:chemo(?:therapy)?|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine)\b|\bchemo(?:therapy)?[- ](?:induced|related)\b`)
+
+// neutropenicFever codes a neutropenic fever as the neutropenia with
+// R50.81 (fever presenting with conditions classified elsewhere), and a
+// neutropenia its line ascribes to chemotherapy as D70.1 with the adverse
+// effect T45.1X5A.
+func neutropenicFever(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "D70")
+	if i < 0 {
+		return out
+	}
+	s := out[i]
+	line := strings.ToLower(lineAt(note, s.Start))
+	if strings.Contains(line, "fever") || strings.Contains(line, "febrile") {
+		out = addBeside(out, s, "R50.81", "fever with neutropenia", x, opt)
+	}
+	if chemoCauseRe.MatchString(line) {
+		if s.Code == "D70.9" || s.Code == "D70.2" || s.Code == "D70.8" {
+			recode(&out[i], "D70.1", "neutropenia due to chemotherapy", x, opt)
+		}
+		if firstWithPrefix(out, "T45.1X5") < 0 {
+			out = addBeside(out, s, "T45.1X5"+string(opt.episode), "adverse effect of antineoplastic therapy", x, opt)
+		}
+	}
+	return out
+}
+
+// addBeside adds code, with s's evidence, unless the suggestions hold it.
+func addBeside(out []Suggestion, s Suggestion, code, rule string, x *codeset.Searcher, opt Options) []Suggestion {
+	if containsCode(out, code) {
+		return out
+	}
+	r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+	if !ok || !r.Billable {
+		return out
+	}
+	s.Code, s.Title, s.Rule, s.Principal = code, r.Title, rule, false
+	return append(out, s)
+}
