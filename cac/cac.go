@@ -1225,13 +1225,15 @@ func itemSpecific(r codeset.Result, item string, x *codeset.Searcher, opt Option
 			continue
 		}
 		// the sibling must add words, and the item must say each of them
+		// (a plural adds none: "Other iron deficiency anemias" adds
+		// nothing to "Iron deficiency anemia, unspecified")
 		base := map[string]bool{}
 		for _, w := range titleWords(r.Title) {
 			base[w] = true
 		}
 		added, said := 0, true
 		for _, w := range titleWords(c.Title) {
-			if base[w] || modifiers[w] {
+			if base[w] || modifiers[w] || hasSimilar(base, w) {
 				continue
 			}
 			if w == otherWord || !hasSimilar(have, w) {

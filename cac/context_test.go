@@ -572,3 +572,13 @@ func TestNeutropenicFeverAndInduced(t *testing.T) {
 	// a neutropenia without fever or chemotherapy stays as it is
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Neutropenia, mild\n", x, opt), nil, []string{"R50.81", "T45.1X5A", "D70.1"})
 }
+
+// TestPluralAddsNothing keeps the unspecified code when a sibling's title
+// only adds a plural: "Iron deficiency anemia complicating pregnancy" is
+// D50.9 beside O99.01-, not D50.8 ("Other iron deficiency anemias").
+func TestPluralAddsNothing(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES\n1. Iron deficiency anemia complicating pregnancy, third trimester\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.9", "O99.013"}, []string{"D50.8"})
+}
