@@ -579,6 +579,6 @@ func TestNeutropenicFeverAndInduced(t *testing.T) {
 func TestPluralAddsNothing(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
-	note := "DISCHARGE DIAGNOSES\n1. Iron deficiency anemia complicating pregnancy, third trimester\n"
+	note := "DISCHARGE DIAGNOSES\n1. Intrauterine pregnancy at 33 weeks\n2. Iron deficiency anemia complicating pregnancy, third trimester\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.9", "O99.013"}, []string{"D50.8"})
 }
