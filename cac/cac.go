@@ -131,6 +131,15 @@ type heading struct {
 	nameStart, nameEnd int
 }
 
+// lineEnd returns where the line starting at ls ends: its newline, or
+// the end of s.
+func lineEnd(s string, ls int) int {
+	if i := strings.IndexByte(s[ls:], '\n'); i >= 0 {
+		return ls + i
+	}
+	return len(s)
+}
+
 // headings finds what header matches, line by line without the regular
 // expression engine (TestHeadingsMatchRegexp checks they agree): a
 // capital and up to 40 letters, spaces, slashes, ampersands or hyphens
@@ -139,12 +148,7 @@ type heading struct {
 func headings(note string) []heading {
 	var out []heading
 	for ls := 0; ls < len(note); {
-		le := strings.IndexByte(note[ls:], '\n')
-		if le < 0 {
-			le = len(note)
-		} else {
-			le += ls
-		}
+		le := lineEnd(note, ls)
 		if h, ok := headingAt(note, ls, le); ok {
 			out = append(out, h)
 		}

@@ -70,12 +70,7 @@ func chemotherapyEncounter(out []Suggestion, note string, x *codeset.Searcher, o
 // searched.
 func chemoGiven(note, lower string) int {
 	for ls := 0; ls < len(note); {
-		le := strings.IndexByte(note[ls:], '\n')
-		if le < 0 {
-			le = len(note)
-		} else {
-			le += ls
-		}
+		le := lineEnd(note, ls)
 		if l := lower[ls:le]; containsAny(l, "today", "infused", "administered", "given c") {
 			for _, m := range chemoGivenRe.FindAllStringIndex(note[ls:le], -1) {
 				if !negatedAt(note, ls+m[0]) && !containsAny(lower[ls+m[0]:ls+m[1]], " not ", "n't ", " no ", " held", " deferred") {
