@@ -582,3 +582,15 @@ func TestPluralAddsNothing(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n1. Intrauterine pregnancy at 33 weeks\n2. Iron deficiency anemia complicating pregnancy, third trimester\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.9", "O99.013"}, []string{"D50.8"})
 }
+
+// TestDiabetesDrugOngoing codes the long-term use of the drug that treats
+// a coded diabetes when the note says the patient is on it, without a
+// medication list; a drug stopped is not long-term use.
+func TestDiabetesDrugOngoing(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	on := "HPI: 66M with type 2 diabetes on metformin presents with a fall.\nDISCHARGE DIAGNOSES\n1. Type 2 diabetes mellitus\n"
+	checkCodes(t, suggestCodes(on, x, opt), []string{"E11.9", "Z79.84"}, nil)
+	stopped := "HPI: 66M with type 2 diabetes; glipizide stopped given hypoglycemia.\nDISCHARGE DIAGNOSES\n1. Type 2 diabetes mellitus\n"
+	checkCodes(t, suggestCodes(stopped, x, opt), []string{"E11.9"}, []string{"Z79.84"})
+}
