@@ -488,6 +488,15 @@ func items(note string, s section) []item {
 			i--
 		}
 	}
+	// "Personal history of colon polyps and family history of colon
+	// cancer": two items, the second about a relative
+	for i := 0; i < len(out); i++ {
+		it := out[i]
+		if m := familyJoinRe.FindStringSubmatchIndex(note[it.start:it.end]); m != nil && m[0] > 0 {
+			out[i].end = it.start + m[0]
+			out = slices.Insert(out, i+1, item{it.start + m[2], it.end})
+		}
+	}
 	var kept []item
 	for _, it := range out {
 		// trim spaces and punctuation
@@ -1687,7 +1696,7 @@ var (
 	// fibrillation with rapid ventricular response", "SIADH from small
 	// cell lung cancer". When the whole phrase names no code, the words
 	// before it are looked up alone.
-	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in the setting of|complicated by|after|following|on|in)\s`)
+	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in the setting of|complicated by|after|following|during|on|in)\s`)
 	// abbreviations coders read without thinking; the encoder's synonym
 	// list holds the conditions, these are the joining words.
 	shorthand = strings.NewReplacer(
@@ -2172,6 +2181,10 @@ func sides(text string) string {
 	return b.String()
 }
 
+// familyJoinRe joins a relative's condition to the patient's in one item:
+// "… and family history of colon cancer", "… + FHx colon CA".
+var familyJoinRe = regexp.MustCompile(`(?i)\s(?:and|\+|&)\s+((?:a\s+)?(?:family history|fhx|fh)\b)`)
+
 // inducedRe is a condition named by what induced it: "chemotherapy-induced
 // oral mucositis", "steroid-induced hyperglycemia".
 var inducedRe = regexp.MustCompile(`(?i)^\W*([a-z]+)-induced\s+(.+)$`)
@@ -2181,7 +2194,7 @@ var (
 	// a screening, a history, an exposure — and so is never dropped.
 	meaningWord = regexp.MustCompile(`(?i)\b(screening|history|exposure|exposed|risk|status|prophylaxis|counsel\w*|follow|surveillance|evaluation|work-?up|test\w*|vaccin\w*|immuniz\w*|encounter|monitoring|removal|fitting|adjustment|carrier|contact|suspected|concern|rule|ruled|negative|absent|free)\b`)
 	// danglingEnd is a phrase cut after a connector: "sepsis due to".
-	danglingEnd = regexp.MustCompile(`(?i)\b(due to|due|to|of|with|w/|from|and|or|secondary|in|on|d/t|after|by|for)\s*$`)
+	danglingEnd = regexp.MustCompile(`(?i)\b(due to|due|to|of|with|w/|from|and|or|secondary|in|on|d/t|after|during|by|for)\s*$`)
 )
 
 // dropWords returns the end of span p less its last n words.

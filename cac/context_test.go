@@ -594,3 +594,16 @@ func TestDiabetesDrugOngoing(t *testing.T) {
 	stopped := "HPI: 66M with type 2 diabetes; glipizide stopped given hypoglycemia.\nDISCHARGE DIAGNOSES\n1. Type 2 diabetes mellitus\n"
 	checkCodes(t, suggestCodes(stopped, x, opt), []string{"E11.9"}, []string{"Z79.84"})
 }
+
+// TestFamilyJoinedAndDuring reads "X and family history of Y" as the
+// patient's X and a relative's Y, and "Hypokalemia during DKA treatment"
+// as the hypokalemia.
+func TestFamilyJoinedAndDuring(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := `DISCHARGE DIAGNOSES
+1. Hypokalemia during DKA treatment
+2. Personal history of adenomatous colon polyps and family history of colon cancer in his father
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6", "Z86.0101", "Z80.0"}, []string{"C18.9"})
+}
