@@ -2630,7 +2630,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	}
 	// The BMI is coded with the weight diagnosis it supports, for adults:
 	// obesity, underweight, malnutrition or cachexia.
-	if opt.Age >= 20 && (has("E66.") >= 0 || has("R63.6") >= 0 || has("E4") >= 0 || has("R64") >= 0) && strings.Contains(note, "BMI") {
+	// (Not in pregnancy: Official Guidelines I.C.21.c.3.)
+	if opt.Age >= 20 && (has("E66.") >= 0 || has("R63.6") >= 0 || has("E4") >= 0 || has("R64") >= 0) && strings.Contains(note, "BMI") && !pregnant(out) {
 		if m := bmiRe.FindStringSubmatchIndex(note); m != nil {
 			if code := bmiCode(note[m[2]:m[3]]); code != "" {
 				add(code, m[0], m[1], "body mass index")

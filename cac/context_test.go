@@ -607,3 +607,17 @@ func TestFamilyJoinedAndDuring(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6", "Z86.0101", "Z80.0"}, []string{"C18.9"})
 }
+
+// TestObesityInPregnancy codes obesity complicating pregnancy with its
+// trimester (O99.210 → O99.213) and its class (E66.811), and no BMI code
+// in pregnancy (Official Guidelines I.C.21.c.3).
+func TestObesityInPregnancy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note := `Pre-pregnancy BMI 33.4 (class 1 obesity).
+ASSESSMENT AND PLAN
+1. IUP at 28 weeks 2 days
+2. Obesity complicating pregnancy, class 1 -- continue nutrition counseling
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O99.213", "E66.811", "Z3A.28"}, []string{"O99.210", "Z68.33"})
+}

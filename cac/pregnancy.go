@@ -24,6 +24,9 @@ var pregnancyCompanions = []struct {
 	{[]string{"J45"}, "O99.51"},
 }
 
+// obesityClassRe is the class of an obesity: "class 1", "class III".
+var obesityClassRe = regexp.MustCompile(`(?i)\bclass\s+(1|2|3|iii|ii|i)\b`)
+
 // priorCesareanRe is a cesarean delivery before this pregnancy.
 var priorCesareanRe = regexp.MustCompile(`(?i)\b(?:prior|previous|history of|h/o|s/p|one|two|\d) (?:low transverse |classical |primary )?(?:cesarean|c-section|c/s|LTCS)s?\b|\b(?:trial of labor after cesarean|TOLAC|VBAC|repeat cesarean)\b`)
 
@@ -77,7 +80,9 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 	// weeks of gestation give
 	if tri != '9' {
 		for i, s := range out {
-			if s.Code[0] != 'O' || !strings.Contains(strings.ToLower(s.Title), "unspecified trimester") || s.Code[len(s.Code)-1] != '9' {
+			// (the unspecified trimester is …9, or …0 where the
+			// subcategory numbers trimesters 1–3: O99.210)
+			if last := s.Code[len(s.Code)-1]; s.Code[0] != 'O' || !strings.Contains(strings.ToLower(s.Title), "unspecified trimester") || last != '9' && last != '0' {
 				continue
 			}
 			code := s.Code[:len(s.Code)-1] + string(tri)
@@ -94,6 +99,20 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 				}
 			}
 		}
+	}
+	// …and the other way: obesity complicating pregnancy names its type
+	// with an E66 code beside it ("use additional code"), the class its
+	// line states, else E66.9
+	for _, s := range out {
+		if !strings.HasPrefix(s.Code, "O99.21") || containsCodePrefix(out, "E66") {
+			continue
+		}
+		code := "E66.9"
+		if m := obesityClassRe.FindStringSubmatch(lineAt(opt.note, s.Start)); m != nil {
+			code = "E66.81" + map[string]string{"1": "1", "i": "1", "2": "2", "ii": "2", "3": "3", "iii": "3"}[strings.ToLower(m[1])]
+		}
+		add(code, s, "obesity complicating pregnancy")
+		break
 	}
 	if m := priorCesareanRe.FindStringIndex(opt.note); m != nil && !negatedAt(opt.note, m[0]) {
 		code := "O34.219"
