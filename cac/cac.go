@@ -781,6 +781,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		}
 	}
 	out = dropVagueProse(out)
+	out = dropFollowUpEncounter(out, opt)
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
@@ -802,6 +803,21 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		return out[i].Confidence > out[j].Confidence
 	})
 	return out, dropped
+}
+
+// dropFollowUpEncounter keeps a follow-up encounter code (Z09, Z08) only
+// for an outpatient visit that says it is the examination after completed
+// treatment: "nephrology following", "oncology follow-up as an
+// outpatient" say who will see the patient, not why this visit happened.
+func dropFollowUpEncounter(out []Suggestion, opt Options) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		if s.Code != "Z09" && s.Code != "Z08" {
+			return false
+		}
+		ev := strings.ToLower(s.Evidence)
+		return opt.Inpatient || strings.Contains(ev, "following") ||
+			!containsAny(ev, "completed", "after treatment", "post-treatment", "follow-up exam", "follow up exam", "follow-up visit", "follow up visit", "surveillance")
+	})
 }
 
 // moreSpecific reports whether code b is a sibling of code a that
@@ -2615,7 +2631,9 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	// given "last visit" is not.
 	if strings.Contains(lower, "vaccin") || strings.Contains(lower, "immuniz") || strings.Contains(lower, "tdap") {
 		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
-			if s := strings.ToLower(sentenceAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") && !negatedAt(note, m[0]) {
+			// …nor one only planned ("Tdap will be given at 28 weeks")
+			if s := strings.ToLower(sentenceAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
+				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be") && !negatedAt(note, m[0]) {
 				add("Z23", m[0], m[1], "immunization given")
 				break
 			}

@@ -621,3 +621,16 @@ ASSESSMENT AND PLAN
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O99.213", "E66.811", "Z3A.28"}, []string{"O99.210", "Z68.33"})
 }
+
+// TestNoFollowUpOrPlannedVaccine codes no follow-up encounter (Z09) from a
+// service that follows the patient, and no immunization (Z23) from a
+// vaccine only planned.
+func TestNoFollowUpOrPlannedVaccine(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES\n1. CKD stage 4, nephrology following\n2. Essential hypertension\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9"}, []string{"Z09"})
+	opt = cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 30, Sex: 'F'}
+	note = "ASSESSMENT AND PLAN\n1. IUP at 26 weeks\n2. Tdap will be given at 28 weeks.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z23"})
+}
