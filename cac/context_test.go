@@ -634,3 +634,11 @@ func TestNoFollowUpOrPlannedVaccine(t *testing.T) {
 	note = "ASSESSMENT AND PLAN\n1. IUP at 26 weeks\n2. Tdap will be given at 28 weeks.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z23"})
 }
+
+// TestDVTByVein codes a DVT named by its vein as that vein's code: "Acute
+// DVT, left femoral vein" is I82.412, not the unspecified deep veins'.
+func TestDVTByVein(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'F'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute DVT, left femoral vein\n", x, opt), []string{"I82.412"}, []string{"I82.409", "I82.402"})
+}
