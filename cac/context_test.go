@@ -642,3 +642,17 @@ func TestDVTByVein(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute DVT, left femoral vein\n", x, opt), []string{"I82.412"}, []string{"I82.409", "I82.402"})
 }
+
+// TestDepressionEpisodeAndSeverity reads a major depressive disorder's
+// episode and severity from its own clause, not the reasoning after it.
+func TestDepressionEpisodeAndSeverity(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 44, Sex: 'F'}
+	for note, want := range map[string]string{
+		"ASSESSMENT:\nHer presentation is a recurrent episode of major depressive disorder, currently moderate in severity - she is still working and not suicidal, so I would not call it severe.\n": "F33.1",
+		"ASSESSMENT:\n1. Major depressive disorder, recurrent, in partial remission\n":                                                                                                                "F33.41",
+		"ASSESSMENT:\n1. Major depressive disorder, single episode, severe without psychotic features\n":                                                                                              "F32.2",
+	} {
+		checkCodes(t, suggestCodes(note, x, opt), []string{want}, []string{"F32.9"})
+	}
+}
