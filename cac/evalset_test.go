@@ -264,6 +264,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train5", 20},
 		{"testdata/heldout6", 20},
 		{"testdata/train6", 25},
+		{"testdata/heldout7", 20},
+		{"testdata/train7", 25},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
