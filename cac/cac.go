@@ -114,7 +114,7 @@ var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case.
-const standaloneHeading = `(?:A(?i:ssessment(?: *(?:and|&|/) *plan)?)|I(?i:mpression(?: *(?:and|&|/) *plan)?)|D(?i:ischarge diagnos[ie]s)|F(?i:inal diagnos[ie]s))`
+const standaloneHeading = `(?:A(?i:ssessment(?: *(?:and|&|/) *plan)?)|I(?i:mpression(?: *(?:and|&|/) *plan)?)|D(?i:ischarge diagnos[ie]s|iagnos[ie]s(?: at discharge)?|ischarge medications|isposition)|F(?i:inal diagnos[ie]s|ollow[- ]?up)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
 
 var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 
@@ -205,7 +205,7 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 	for end > first && (note[end-1] == ' ' || note[end-1] == '\t') {
 		end--
 	}
-	if c := note[first]; end-first > 24 || c != 'A' && c != 'I' && c != 'D' && c != 'F' || !standaloneRe.MatchString(note[first:end]) {
+	if c := note[first]; end-first > 28 || !strings.ContainsRune("AIDFSPHM", rune(c)) || !standaloneRe.MatchString(note[first:end]) {
 		return heading{}, false
 	}
 	return heading{ls, le, first, end}, true
@@ -2417,7 +2417,16 @@ func headNamed(r codeset.Result, has func(string) bool) bool {
 	if m := strings.Fields(r.Matched); r.Source == "index" && len(m) > 0 && named(m[0]) {
 		return true
 	}
-	t := strings.ToLower(r.Title)
+	// an inclusion term is a title of its own ("Cholelithiasis with
+	// cholecystitis NOS" under K80.10, "Calculus of gallbladder …")
+	return r.Source == "inclusion term" && titleHeadNamed(r.Matched, named) || titleHeadNamed(r.Title, named)
+}
+
+// titleHeadNamed reports whether named holds the head noun of a title:
+// the last word before its first preposition or comma, of either side of
+// an "and".
+func titleHeadNamed(title string, named func(string) bool) bool {
+	t := strings.ToLower(title)
 	for _, br := range [][2]byte{{'(', ')'}, {'[', ']'}} {
 		if i := strings.IndexByte(t, br[0]); i >= 0 {
 			if j := strings.IndexByte(t[i:], br[1]); j >= 0 {

@@ -656,3 +656,23 @@ func TestDepressionEpisodeAndSeverity(t *testing.T) {
 		checkCodes(t, suggestCodes(note, x, opt), []string{want}, []string{"F32.9"})
 	}
 }
+
+// TestMixedCaseHeadingsAndInclusionHeads reads mixed-case headings alone
+// on a line ("Diagnoses at discharge", "Summary", "Procedures") so that a
+// diagnosis list ends where the narrative starts, and accepts a code
+// whose inclusion term the item names ("Cholelithiasis with chronic
+// cholecystitis": K80.10).
+func TestMixedCaseHeadingsAndInclusionHeads(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 47, Sex: 'F'}
+	note := `Diagnoses at discharge
+  1. Acute biliary (gallstone) pancreatitis, mild, without necrosis or infection
+  2. Cholelithiasis with chronic cholecystitis (per operative findings and pathology), no
+     obstruction
+
+Summary
+Presented with acute epigastric pain, nausea and vomiting. CT: edematous interstitial pancreatitis.
+Once pain resolved she underwent lap chole.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.10", "K80.10"}, []string{"K80.20", "R11.2", "R52", "K86.1"})
+}
