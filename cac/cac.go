@@ -371,7 +371,9 @@ func problemItems(note string, s section) []item {
 		line := note[at : at+end]
 		t := strings.TrimSpace(line)
 		numbered := strings.HasPrefix(t, "#") || len(t) > 1 && t[0] >= '0' && t[0] <= '9' && (t[1] == '.' || t[1] == ')')
-		if t != "" && (prevBlank || numbered) && len(strings.Fields(t)) <= 16 {
+		// (a numbered problem may run long: "# NSTEMI (type 1) -- LHC
+		// 11/15 via R radial: 95% mid-LAD culprit lesion, 40% RCA, …")
+		if t != "" && (prevBlank && wordCount(t) <= 16 || numbered) {
 			start := at + strings.Index(line, t)
 			for start < at+end && strings.ContainsRune("#0123456789.) \t", rune(note[start])) {
 				start++

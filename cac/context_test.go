@@ -676,3 +676,17 @@ Once pain resolved she underwent lap chole.
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.10", "K80.10"}, []string{"K80.20", "R11.2", "R52", "K86.1"})
 }
+
+// TestLongNumberedProblem reads a numbered problem whose line runs long
+// ("# NSTEMI (type 1) -- LHC … nonobstructive") as a problem all the same.
+func TestLongNumberedProblem(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := `Hospital course by problem:
+
+# NSTEMI (type 1) -- LHC 11/15 via R radial: 95% mid-LAD culprit lesion, 40% RCA, nonobstructive
+  LCx. PCI w/ 3.0 x 18 mm DES to mid-LAD, TIMI 3 flow.
+# HTN -- lisinopril 10 mg started.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "I10"}, []string{"I21.A1"})
+}
