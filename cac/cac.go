@@ -1780,7 +1780,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(text), "")))))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(text)), "")))))), " "))
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
@@ -3209,6 +3209,21 @@ func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 		recode(&out[i], "N17.0", "acute kidney injury with tubular necrosis", x, opt)
 		return
 	}
+}
+
+// lobePhraseRe is a lung lobe named inside a pneumonia's phrase: "of the
+// right upper lobe", "in the RLL", "left lower lobe".
+var lobePhraseRe = regexp.MustCompile(`(?i)\s*\b(?:(?:of|in|involving)\s+(?:the\s+)?)?(?:(?:right|left|bilateral)\s+)?(?:(?:upper|middle|lower)\s+lobes?|RLL|RUL|RML|LLL|LUL|lingula)\b`)
+
+// withoutLobe drops the lung lobe from a pneumonia's phrase, as a lobe is
+// no axis of the pneumonia codes and its words would only weaken the
+// match: "pneumonia of the right upper lobe due to Klebsiella pneumoniae"
+// is looked up as "pneumonia due to Klebsiella pneumoniae" (J15.0).
+func withoutLobe(text string) string {
+	if !strings.Contains(strings.ToLower(text), "pneumon") {
+		return text
+	}
+	return lobePhraseRe.ReplaceAllString(text, "")
 }
 
 // lobeWords name a part of the lungs; sideWords say which one.

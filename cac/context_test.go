@@ -690,3 +690,12 @@ func TestLongNumberedProblem(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "I10"}, []string{"I21.A1"})
 }
+
+// TestPneumoniaLobeInline leaves a lobe named inside a pneumonia's phrase
+// out of the lookup, so the organism decides (J15.0).
+func TestPneumoniaLobeInline(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES\n1. Community-acquired pneumonia of the right upper lobe due to Klebsiella pneumoniae\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J15.0"}, []string{"J18.9", "J18.1"})
+}
