@@ -351,7 +351,10 @@ func sectionKind(name string) int {
 	case strings.HasPrefix(up, "PRE") && strings.Contains(up, "DIAGNOS"), strings.HasPrefix(up, "ADMI") && strings.Contains(up, "DIAGNOS"):
 		return secProvisional
 	case strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || strings.Contains(up, "COMORBID") || strings.Contains(up, "CO-MORBID"),
-		strings.HasPrefix(up, "PRINCIPAL PROBLEM"), strings.HasPrefix(up, "PRIMARY PROBLEM"):
+		strings.HasPrefix(up, "PRINCIPAL PROBLEM"), strings.HasPrefix(up, "PRIMARY PROBLEM"),
+		// "Problem list at discharge", "Hospital problems": this stay's
+		// problems, not the chronic list a history keeps
+		strings.Contains(up, "PROBLEM") && (strings.Contains(up, "DISCHARGE") || strings.Contains(up, "HOSPITAL")):
 		return secDiagnosis
 	}
 	return secOther

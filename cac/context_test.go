@@ -699,3 +699,18 @@ func TestPneumoniaLobeInline(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n1. Community-acquired pneumonia of the right upper lobe due to Klebsiella pneumoniae\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J15.0"}, []string{"J18.9", "J18.1"})
 }
+
+// TestProblemListAtDischarge reads "Problem list at discharge" as this
+// stay's diagnoses, not a chronic problem list, and codes hepatic
+// encephalopathy with its FY2023 code (K76.82), which the FY2017 index
+// predates.
+func TestProblemListAtDischarge(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := `Problem list at discharge:
+
+# Hepatic encephalopathy, grade 2 -- precipitated by constipation. Lactulose titrated.
+# Alcoholic cirrhosis of liver w/ ascites -- SBP ruled out.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K76.82", "K70.31"}, []string{"K72.90", "K65.2"})
+}

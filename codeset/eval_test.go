@@ -181,3 +181,30 @@ func TestBMIRanges(t *testing.T) {
 		})
 	}
 }
+
+// TestNewerThanTheIndex checks that a code added after the loaded index's
+// release, whose title the query names exactly, ranks first over the older
+// index entry's code for the same words: the shared FY2017 index sends
+// "Encephalopathy, hepatic" to K72.90 and "Depression" to F32.9, while
+// FY2023 added K76.82 "Hepatic encephalopathy" and FY2022 F32.A
+// "Depression, unspecified". Catch-alls ("other specified") and
+// manifestation codes ("… in diseases classified elsewhere") stay the
+// index's to give.
+func TestNewerThanTheIndex(t *testing.T) {
+	s := loadFull(t)
+	for _, tc := range []struct{ q, want string }{
+		{"hepatic encephalopathy", "K76.82"},
+		{"depression", "F32.A"},
+		{"primary osteoarthritis", "M19.91"},
+		{"pneumonia", "J18.9"},
+	} {
+		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 5})
+		if len(res) == 0 || res[0].Code != tc.want {
+			got := ""
+			if len(res) > 0 {
+				got = res[0].Code
+			}
+			t.Errorf("%q: first %s, want %s", tc.q, got, tc.want)
+		}
+	}
+}

@@ -105,6 +105,7 @@ const (
 	flagAddition  // an HCPCS item that is not the usual one: an addition to, or replacement part of, another item, or its noncovered variant
 	flagTraumatic // a fracture of the injury chapter, which a pathological one is not
 	flagObstetric // a code of pregnancy, childbirth and the puerperium (O00-O9A)
+	flagUnindexed // a CM code no entry of the loaded index leads to: newer than the index
 )
 
 type gcode struct {
@@ -386,6 +387,31 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 	}
 	x.detail = append(x.detail, docDetail{tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets))})
+	// the codes some index entry leads to; with an index loaded, the CM
+	// codes none leads to came after it (K76.82 "Hepatic encephalopathy",
+	// new in FY2023, beside the FY2017 index's "Encephalopathy, hepatic"
+	// → K72.90)
+	indexed := make([]bool, len(x.codes))
+	anyIndex := false
+	for doc := range x.texts {
+		if k := metas[doc].kind; k >= docIndex && k <= docNeoplasm {
+			anyIndex = true
+			for ti, end := x.detail[doc].tgtS, x.detail[doc+1].tgtS; ti < end; ti++ {
+				indexed[x.targets[ti].code] = true
+			}
+		}
+	}
+	if s.Index != nil {
+		// …and the manifestation codes its entries pair with their
+		// etiology ("Pneumonia in actinomycosis A42.0 [J17]")
+		for i := range s.Index.Terms {
+			if m := s.Index.Terms[i].Manif; m != "" {
+				if id, ok := x.codeIndex(ICD10CM, m); ok {
+					indexed[id] = true
+				}
+			}
+		}
+	}
 	x.info = make([]uint32, len(x.codes))
 	for id, g := range x.codes {
 		t := strings.ToLower(titleOf(g).Title())
@@ -400,6 +426,12 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		// (an HCPCS item "without" a part is not the usual one)
 		if strings.Contains(t, "without") && g.sys == ICD10CM {
 			f |= flagWithout
+		}
+		// (a manifestation code, "… in diseases classified elsewhere",
+		// is never a term's code of its own, and an "other specified"
+		// catch-all is the index's to give)
+		if anyIndex && g.sys == ICD10CM && !indexed[id] && !strings.Contains(t, "classified elsewhere") && !strings.Contains(" "+t, " other ") {
+			f |= flagUnindexed
 		}
 		if strings.Contains(t, "subsequent encounter") {
 			f |= flagSubsequent
@@ -1954,6 +1986,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 		dt := &x.detail[ac.doc]
 		if dt.single {
+			// a title the query names exactly, of a code newer than the
+			// index, beats the older index entry's code for the words
+			if ac.part >= 0.999 && x.classes[ac.cls].kind == docTitle && x.info[dt.code]&flagUnindexed != 0 {
+				score *= 1.1
+			}
 			sc.addCand(dt.code, score*viaWeight[dt.via], ac.doc, dt.tgtS)
 			continue
 		}
