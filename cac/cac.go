@@ -1986,6 +1986,14 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	if ok {
 		out = append(out, best)
+		// "Acute kidney injury on chronic kidney disease stage 3a": two
+		// conditions, the acute one on the chronic one, when the whole
+		// matched only one of them
+		if m := onChronicRe.FindStringIndex(note[best.start:best.end]); m != nil {
+			if c, ok2 := look(span{best.start, best.start + m[0] + 1}); ok2 && c.r.Score >= 0.75 && c.r.Code[:3] != best.r.Code[:3] {
+				out = append(out, c)
+			}
+		}
 		// "Severe sepsis due to MRSA pneumonia": the systemic infection
 		// and the local one it came from are both coded (Guidelines
 		// I.C.1.d.4); what follows the connector is looked up too.
@@ -2202,6 +2210,11 @@ func sides(text string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// onChronicRe is an acute condition "on" a chronic one ("AKI on CKD 3a",
+// "acute kidney injury on chronic kidney disease"); "acute on chronic"
+// itself is one condition's acuity.
+var onChronicRe = regexp.MustCompile(`(?i)[a-z]\s+on\s+(?:(?:his|her|the|known|underlying|baseline)\s+)?(?:chronic|ckd|copd|esrd|cirrhosis)\b`)
 
 // familyJoinRe joins a relative's condition to the patient's in one item:
 // "… and family history of colon cancer", "… + FHx colon CA".

@@ -714,3 +714,12 @@ func TestProblemListAtDischarge(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K76.82", "K70.31"}, []string{"K72.90", "K65.2"})
 }
+
+// TestAcuteOnChronicConditions codes both conditions of "AKI on CKD"; an
+// "acute on chronic" heart failure stays one code.
+func TestAcuteOnChronicConditions(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute kidney injury on chronic kidney disease stage 3a\n", x, opt), []string{"N17.9", "N18.31"}, nil)
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute on chronic diastolic heart failure\n", x, opt), []string{"I50.33"}, []string{"I50.31", "I50.32"})
+}
