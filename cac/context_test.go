@@ -723,3 +723,21 @@ func TestAcuteOnChronicConditions(t *testing.T) {
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute kidney injury on chronic kidney disease stage 3a\n", x, opt), []string{"N17.9", "N18.31"}, nil)
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute on chronic diastolic heart failure\n", x, opt), []string{"I50.33"}, []string{"I50.31", "I50.32"})
 }
+
+// TestOrganismAfterAndRuledOutConcern codes "vertebral osteomyelitis due
+// to MSSA" as the osteomyelitis with its agent, and no metastasis that
+// "was a concern" until the biopsy showed none.
+func TestOrganismAfterAndRuledOutConcern(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := `ASSESSMENT AND PLAN:
+66-year-old man with acute L3 (lumbar) vertebral osteomyelitis due to MSSA, likely hematogenous
+seeding after a dental extraction 5 weeks ago.
+Metastatic disease was a concern given his cancer history, but biopsy pathology showed no malignancy.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"B95.61"}, []string{"C79.9", "C80.1"})
+	got := strings.Join(suggestCodes(note, x, opt), " ")
+	if !strings.Contains(got, "M46.2") {
+		t.Errorf("got %s, want an M46.2- vertebral osteomyelitis", got)
+	}
+}

@@ -44,6 +44,7 @@ var agentCategories = map[string]bool{
 	"N39.0": true, "N30": true, "N10": true, "N11": true, "N12": true, "N15": true, "N41": true, "N45": true,
 	"L02": true, "L03": true, "L08": true, "M86": true, "M00.8": true, "K65": true, "K61": true, "K81": true,
 	"I33": true, "T81.4": true, "T82.7": true, "T83.5": true, "T84.5": true, "T85.7": true, "H60": true, "J85": true, "J86": true,
+	"M46.2": true, "M46.3": true,
 }
 
 // needsAgent reports whether code is an infection coded with its agent.
@@ -89,20 +90,33 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 }
 
 // withoutOrganism returns a phrase that opens with an organism ("E. coli
-// urinary tract infection", "MRSA cellulitis") without it, for a lookup
-// of the infection alone.
+// urinary tract infection", "MRSA cellulitis") or ends with one as its
+// cause ("… due to MSSA") without it, for a lookup of the infection alone.
 func withoutOrganism(phrase string) (string, bool) {
 	if !containsAny(strings.ToLower(phrase), organismWords...) {
 		return phrase, false
 	}
 	for _, o := range organisms {
-		if m := o.re.FindStringIndex(phrase); m != nil && strings.TrimSpace(phrase[:m[0]]) == "" {
+		m := o.re.FindStringIndex(phrase)
+		if m == nil {
+			continue
+		}
+		if strings.TrimSpace(phrase[:m[0]]) == "" {
 			rest := strings.TrimSpace(phrase[m[1]:])
+			return rest, countLetters(rest) >= 3
+		}
+		// "vertebral osteomyelitis due to MSSA": the infection before
+		// its cause
+		if k := organismCauseRe.FindStringIndex(phrase[:m[0]]); k != nil && strings.TrimSpace(phrase[m[1]:]) == "" {
+			rest := strings.TrimSpace(phrase[:k[0]])
 			return rest, countLetters(rest) >= 3
 		}
 	}
 	return phrase, false
 }
+
+// organismCauseRe is the words that name an infection's organism after it.
+var organismCauseRe = regexp.MustCompile(`(?i)\s(?:due to|from|with|secondary to|d/t|2/2)\s+$`)
 
 var (
 	deliriumCauseRe = regexp.MustCompile(`(?i)\b(due to|secondary to|caused by|from|in the setting of|precipitated by|superimposed on|related to|d/t)\b`)
