@@ -354,7 +354,9 @@ func sectionKind(name string) int {
 		strings.HasPrefix(up, "PRINCIPAL PROBLEM"), strings.HasPrefix(up, "PRIMARY PROBLEM"),
 		// "Problem list at discharge", "Hospital problems": this stay's
 		// problems, not the chronic list a history keeps
-		strings.Contains(up, "PROBLEM") && (strings.Contains(up, "DISCHARGE") || strings.Contains(up, "HOSPITAL")):
+		strings.Contains(up, "PROBLEM") && (strings.Contains(up, "DISCHARGE") || strings.Contains(up, "HOSPITAL")),
+		// "Injuries identified", "Injury list": a trauma note's diagnoses
+		strings.HasPrefix(up, "INJURIES") || strings.HasPrefix(up, "INJURY LIST"):
 		return secDiagnosis
 	}
 	return secOther

@@ -741,3 +741,17 @@ Metastatic disease was a concern given his cancer history, but biopsy pathology 
 		t.Errorf("got %s, want an M46.2- vertebral osteomyelitis", got)
 	}
 }
+
+// TestInjuriesSectionAndFemoralShaft reads a trauma note's "Injuries
+// identified" as its diagnoses, and a femoral shaft fracture's stated
+// pattern as the femur's specific code (S72.321A, not S72.301A).
+func TestInjuriesSectionAndFemoralShaft(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'M'}
+	note := `Injuries identified:
+ - Right femoral shaft fracture, closed, transverse and displaced (mid-diaphysis); skin intact,
+   no open wound
+ - Left 6th and 7th rib fractures, nondisplaced
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.321A", "S22.42XA"}, []string{"S72.301A", "S72.321B"})
+}
