@@ -96,7 +96,7 @@ var sectionNames = map[string]int{
 	"DIAGNOSES": secDiagnosis, "DIAGNOSIS": secDiagnosis, "ASSESSMENT AND PLAN": secDiagnosis, "ASSESSMENT/PLAN": secDiagnosis, "ASSESSMENT": secDiagnosis,
 	"IMPRESSION": secDiagnosis, "POSTOPERATIVE DIAGNOSIS": secDiagnosis, "POST-OPERATIVE DIAGNOSIS": secDiagnosis, "PRINCIPAL DIAGNOSIS": secDiagnosis,
 	"SECONDARY DIAGNOSES": secDiagnosis, "ED DIAGNOSIS": secDiagnosis, "CLINICAL IMPRESSION": secDiagnosis,
-	"A/P": secDiagnosis, "A&P": secDiagnosis, "A & P": secDiagnosis, "PLAN": secOther, "DX": secDiagnosis, "PROBLEM LIST": secHistory, "ACTIVE PROBLEMS": secHistory,
+	"A/P": secDiagnosis, "A": secDiagnosis, "S": secOther, "O": secOther, "P": secOther, "A&P": secDiagnosis, "A & P": secDiagnosis, "PLAN": secOther, "DX": secDiagnosis, "PROBLEM LIST": secHistory, "ACTIVE PROBLEMS": secHistory,
 	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
 	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
@@ -110,7 +110,7 @@ var sectionKindNames = []string{"other", "diagnoses", "history", "family history
 // A heading may also stand alone on its line in capitals
 // ("ASSESSMENT AND PLAN"), or, for the assessment and the diagnoses, in
 // any case after its capital ("Assessment and Plan").
-var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-Z][A-Z /&-]{3,40})[ \t]*$|(` + standaloneHeading + `)[ \t]*$)`)
+var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-Z][A-Z /&-]{3,40})[ \t]*$|(` + standaloneHeading + `)[ \t]*$|([ASOP]):)`)
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case.
@@ -171,7 +171,8 @@ func headingAt(note string, ls, le int) (heading, bool) {
 	for j < le && j-first <= 40 && labelByte(note[j]) {
 		j++
 	}
-	if j < le && note[j] == ':' && j-first >= 2 {
+	// (or a SOAP note's one letter: "S:", "O:", "A:", "P:")
+	if j < le && note[j] == ':' && (j-first >= 2 || strings.IndexByte("ASOP", note[first]) >= 0) {
 		return heading{ls, j + 1, first, j}, true
 	}
 	// Capitals alone on the line.
@@ -2342,9 +2343,15 @@ func names(phrase string, r codeset.Result) bool {
 		for n := 1; n <= 3 && i+n <= len(words); n++ {
 			for _, alt := range synonyms[strings.Join(words[i:i+n], " ")] {
 				var ws []string
-				for _, a := range alt {
+				for k, a := range alt {
 					have[a] = true
 					ws = append(ws, codeset.Words(joinHyphens(a))...)
+					// "post traumatic" names a title's "post-traumatic"
+					if k+1 < len(alt) {
+						for _, w := range codeset.Words(a + alt[k+1]) {
+							have[w] = true
+						}
+					}
 				}
 				expanded = append(expanded, ws)
 			}

@@ -755,3 +755,22 @@ func TestInjuriesSectionAndFemoralShaft(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.321A"}, []string{"S72.301A", "S72.321B"})
 }
+
+// TestSOAPAssessment reads a SOAP note's one-letter "A:" section, names
+// PTSD through its expansion against the title's "Post-traumatic", and
+// takes a use disorder's severity from what the item affirms, not what it
+// denies ("mild … -- not moderate or severe": F10.10).
+func TestSOAPAssessment(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 38, Sex: 'M'}
+	note := `S: PTSD symptoms since 2014.
+O: Calm, cooperative.
+A:
+# PTSD, chronic -- partial response to sertraline 100 mg.
+# Alcohol use disorder, mild (2 criteria: use to cope/sleep despite interpersonal problems,
+  role interference) -- not moderate or severe.
+P:
+- Increase sertraline to 150 mg daily.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F43.12", "F10.10"}, []string{"F43.10", "F10.20"})
+}

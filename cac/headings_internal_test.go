@@ -12,7 +12,7 @@ import (
 func TestHeadingsMatchRegexp(t *testing.T) {
 	notes := noteTexts(t, "testdata/eval/*.txt", "testdata/heldout/*.txt")
 	r := rand.New(rand.NewPCG(1, 2))
-	const alphabet = "AZaz :/&-()\t\r\nMEDX.,1"
+	const alphabet = "AZaz :/&-()\t\r\nMEDXSOP.,1"
 	for range 20000 {
 		b := make([]byte, r.IntN(60))
 		for i := range b {
@@ -30,6 +30,9 @@ func TestHeadingsMatchRegexp(t *testing.T) {
 			}
 			if a < 0 {
 				a, b = l[6], l[7]
+			}
+			if a < 0 {
+				a, b = l[8], l[9]
 			}
 			want = append(want, heading{l[0], l[1], a, b})
 		}

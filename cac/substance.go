@@ -14,7 +14,9 @@ func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Option
 	if len(r.Code) < 5 || r.Code[0] != 'F' || r.Code[1] != '1' || r.Code[2] == '7' {
 		return r
 	}
-	l := strings.ToLower(item)
+	// what the item denies is not its severity ("mild … -- not moderate
+	// or severe")
+	l := strings.ToLower(negatedSpanRe.ReplaceAllString(item, " "))
 	class := byte(0)
 	switch {
 	case strings.Contains(l, "use disorder") && containsAny(l, "moderate", "severe"), strings.Contains(l, "dependence"):
