@@ -774,3 +774,12 @@ P:
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F43.12", "F10.10"}, []string{"F43.10", "F10.20"})
 }
+
+// TestNotConsistentWith drops a condition a sentence says the findings are
+// "not consistent with".
+func TestNotConsistentWith(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "Assessment and Plan:\nHis pattern is stable and not consistent with unstable angina or an acute coronary syndrome; no troponin is needed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"I20.0", "I24.9"})
+}
