@@ -1357,6 +1357,13 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 			break
 		}
 	}
+	// …and a stable angina the item names is among the "other forms"
+	// (I20.89), so CAD with it is I25.118, not the unspecified I25.119
+	if i, ok := has("I25.119"); ok {
+		if ev := strings.ToLower(out[i].Evidence); strings.Contains(ev, "stable angina") && !strings.Contains(ev, "unstable angina") {
+			recode(&out[i], "I25.118", "atherosclerosis with stable angina", x, opt)
+		}
+	}
 	out = diabeticCKD(out, x, opt)
 	out = diabetesWith(out, x, opt)
 	out = combineBleeding(out, x, opt)

@@ -783,3 +783,12 @@ func TestNotConsistentWith(t *testing.T) {
 	note := "Assessment and Plan:\nHis pattern is stable and not consistent with unstable angina or an acute coronary syndrome; no troponin is needed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"I20.0", "I24.9"})
 }
+
+// TestCADWithStableAngina codes coronary atherosclerosis with stable
+// angina as I25.118 (other forms of angina), not the unspecified I25.119.
+func TestCADWithStableAngina(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "Assessment and Plan:\nCoronary artery disease of the native coronary arteries with stable angina pectoris, CCS class II.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.118"}, []string{"I25.119", "I25.110"})
+}
