@@ -1243,6 +1243,11 @@ func distinctInCategory(a, b Suggestion) bool {
 		t := strings.ToLower(s.Title)
 		return len(s.Code) < 5 || s.Code[4] == '9' || s.Code[4] == '8' || strings.Contains(t, "unspecified") || strings.HasPrefix(t, "other ")
 	}
+	// an old infarction is a condition of its own beside any other
+	// (I25.2 with I25.119 atherosclerosis with unspecified angina)
+	if old := func(s Suggestion) bool { return strings.HasPrefix(strings.ToLower(s.Title), "old ") }; old(a) != old(b) && len(a.Code) >= 5 && len(b.Code) >= 5 {
+		return true
+	}
 	return len(a.Code) >= 5 && len(b.Code) >= 5 && a.Code[:5] != b.Code[:5] && !general(a) && !general(b)
 }
 

@@ -785,10 +785,11 @@ func TestNotConsistentWith(t *testing.T) {
 }
 
 // TestCADWithStableAngina codes coronary atherosclerosis with stable
-// angina as I25.118 (other forms of angina), not the unspecified I25.119.
+// angina as I25.118 (other forms of angina), not the unspecified I25.119,
+// and keeps the old infarction (I25.2) beside it.
 func TestCADWithStableAngina(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
-	note := "Assessment and Plan:\nCoronary artery disease of the native coronary arteries with stable angina pectoris, CCS class II.\n"
-	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.118"}, []string{"I25.119", "I25.110"})
+	note := "Assessment and Plan:\nCoronary artery disease of the native coronary arteries with stable angina pectoris, CCS class II.\n\nOld myocardial infarction (2019) with coronary stent in place; continue aspirin.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.118", "I25.2"}, []string{"I25.119", "I25.110"})
 }
