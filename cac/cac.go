@@ -1371,6 +1371,10 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	}
 	out = diabeticCKD(out, x, opt)
 	out = diabetesWith(out, x, opt)
+	out = diabeticUlcerSite(out, opt.note, x, opt)
+	out = ulcerDepthNotCondition(out, opt.note)
+	peripheralNeuropathy(out, opt.note, x, opt)
+	out = dropUnspecifiedNeuropathy(out)
 	out = combineBleeding(out, x, opt)
 	out = identifiedInfluenza(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
@@ -1798,7 +1802,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(text)), "")))))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(text))), "")))))), " "))
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")

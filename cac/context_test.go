@@ -793,3 +793,19 @@ func TestCADWithStableAngina(t *testing.T) {
 	note := "Assessment and Plan:\nCoronary artery disease of the native coronary arteries with stable angina pectoris, CCS class II.\n\nOld myocardial infarction (2019) with coronary stent in place; continue aspirin.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.118", "I25.2"}, []string{"I25.119", "I25.110"})
 }
+
+// TestDiabeticFoot codes a diabetic foot with the combination codes and
+// their companions: the ulcer's site and depth (E11.621 + L97.514, the
+// "necrosis of bone" a depth, not M87.9), the osteomyelitis of a
+// metatarsal as the foot's (M86.171) with E11.69 despite its organism
+// ("due to MRSA"), and a peripheral neuropathy as polyneuropathy (E11.42).
+func TestDiabeticFoot(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := `DISCHARGE DIAGNOSES
+1. Acute osteomyelitis R 2nd metatarsal head and proximal phalanx due to MRSA
+2. DM2 foot ulcer, R plantar 2nd MTP, with necrosis of bone
+3. DM2 w peripheral neuropathy
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M86.171", "E11.69", "E11.621", "L97.514", "B95.62", "E11.42"}, []string{"M87.9", "E11.40", "L97.519", "E08.621"})
+}

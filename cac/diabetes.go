@@ -30,7 +30,15 @@ var diabetesLinks = []diabetesLink{
 // than diabetes ("neuropathy due to chemotherapy"), which breaks the link.
 func causeElsewhere(evidence string) bool {
 	l := strings.ToLower(evidence)
-	return containsAny(l, "due to", "secondary to", "d/t", "2/2", "from ", "induced") && !containsAny(l, "diabet", "dm", "glyc")
+	if !containsAny(l, "due to", "secondary to", "d/t", "2/2", "from ", "induced") || containsAny(l, "diabet", "dm", "glyc") {
+		return false
+	}
+	// an organism is the infection's agent, not another cause
+	// ("osteomyelitis of left second toe due to MSSA")
+	if _, cut := withoutOrganism(evidence); cut {
+		return false
+	}
+	return true
 }
 
 // diabetesWith codes diabetes with the complications the note documents as
@@ -60,6 +68,8 @@ func diabetesWith(out []Suggestion, x *codeset.Searcher, opt Options) []Suggesti
 			i--
 			continue
 		}
+		// "diabetic foot ulcer" in a type 2 diabetic is E11.621
+		recode(&out[i], cat+s.Code[3:], "diabetes of the note's type", x, opt)
 	}
 	var add []Suggestion
 	drop := map[int]bool{}

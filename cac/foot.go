@@ -1,0 +1,108 @@
+package cac
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// footPartRe is a part of the foot named finer than the classification's
+// "ankle and foot" site: a toe, a metatarsal, a phalanx, the heel.
+var footPartRe = regexp.MustCompile(`(?i)\b(?:(?:1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|great|big|little)\s+)?(?:toe|hallux|metatarsal|phalanx|phalanges|mtp|calcaneus|calcaneal|heel|midfoot|forefoot|tarsal|cuboid|navicular|cuneiform)s?\b(?:\s+(?:head|base|shaft|joint|bone)s?)?(?:\s+and\s+(?:(?:proximal|middle|distal)\s+)?(?:phalanx|phalanges|metatarsal|toe)s?)?`)
+
+// footOsteomyelitis reads an osteomyelitis of a toe, metatarsal or heel as
+// one of the foot, the site its codes name (M86.-7-): "Acute osteomyelitis
+// R 2nd metatarsal head and proximal phalanx" is looked up as "Acute
+// osteomyelitis R foot".
+func footOsteomyelitis(text string) string {
+	if !strings.Contains(strings.ToLower(text), "osteomyelitis") {
+		return text
+	}
+	return footPartRe.ReplaceAllString(text, "foot")
+}
+
+// ulcerDepthRe reads how deep a non-pressure ulcer goes, as the last
+// character of its L97 code: 1 skin, 2 fat, 3 muscle, 4 bone.
+var ulcerDepthRe = regexp.MustCompile(`(?i)\b(necrosis of bone|bone (?:exposed|involvement)|probes? to bone|to (?:the )?bone|necrosis of muscle|muscle (?:exposed|involvement)|fat (?:layer )?exposed|subcutaneous|breakdown of skin|skin breakdown|superficial)\b`)
+
+// diabeticUlcerSite codes the site and depth of a diabetic foot ulcer
+// beside its combination code (E11.621 "use additional code to identify
+// site of ulcer (L97.4-, L97.5-)") when the note's lookups found none:
+// the heel and midfoot are L97.4-, the rest of the foot L97.5-, with the
+// side and the depth its line states.
+func diabeticUlcerSite(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "E11.621", "E10.621", "E13.621", "E08.621", "E09.621")
+	if i < 0 || firstWithPrefix(out, "L97.4", "L97.5") >= 0 {
+		return out
+	}
+	s := out[i]
+	line := sides(note[strings.LastIndexByte(note[:s.Start], '\n')+1 : lineEnd(note, s.Start)])
+	l := strings.ToLower(line)
+	site := "5"
+	if containsAny(l, "heel", "midfoot", "calcane") {
+		site = "4"
+	}
+	side := "9"
+	switch {
+	case strings.Contains(l, "right") && !strings.Contains(l, "left"):
+		side = "1"
+	case strings.Contains(l, "left") && !strings.Contains(l, "right"):
+		side = "2"
+	}
+	depth := "9"
+	if m := ulcerDepthRe.FindString(l); m != "" {
+		switch {
+		case strings.Contains(m, "bone"):
+			depth = "4"
+		case strings.Contains(m, "muscle"):
+			depth = "3"
+		case strings.Contains(m, "fat") || strings.Contains(m, "subcutaneous"):
+			depth = "2"
+		default:
+			depth = "1"
+		}
+	}
+	return addBeside(out, s, "L97."+site+side+depth, "site and depth of a diabetic ulcer", x, opt)
+}
+
+// ulcerDepthNotCondition drops an osteonecrosis read from an ulcer's depth
+// ("foot ulcer … with necrosis of bone" is L97.-14, not also M87.9).
+func ulcerDepthNotCondition(out []Suggestion, note string) []Suggestion {
+	if firstWithPrefix(out, "L97", "L98.4", "L89") < 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, s := range out {
+		if strings.HasPrefix(s.Code, "M87") && strings.Contains(strings.ToLower(s.Evidence), "necrosis of bone") &&
+			strings.Contains(strings.ToLower(lineAt(note, strings.LastIndexByte(note[:s.Start], '\n')+1)), "ulcer") {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
+}
+
+// peripheralNeuropathy codes a diabetic peripheral neuropathy as diabetic
+// polyneuropathy (E11.42), the code coders assign for it, not the
+// unspecified diabetic neuropathy (E11.40).
+func peripheralNeuropathy(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if !diabetes(s.Code) || !strings.HasSuffix(s.Code, ".40") {
+			continue
+		}
+		if l := strings.ToLower(lineAt(note, strings.LastIndexByte(note[:s.Start], '\n')+1)); containsAny(l, "peripheral neuropathy", "polyneuropathy", "peripheral polyneuropathy", "sensory neuropathy") {
+			recode(&out[i], s.Code[:4]+"42", "diabetes with polyneuropathy", x, opt)
+		}
+	}
+}
+
+// dropUnspecifiedNeuropathy drops a diabetic neuropathy left unspecified
+// (E11.40, often from the history) beside the polyneuropathy the note
+// specifies (E11.42).
+func dropUnspecifiedNeuropathy(out []Suggestion) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return diabetes(s.Code) && strings.HasSuffix(s.Code, ".40") && containsCode(out, s.Code[:4]+"42")
+	})
+}
