@@ -541,7 +541,7 @@ func softWrap(body string, i int) bool {
 	if len(line) < 30 {
 		return false
 	}
-	if c := line[len(line)-1]; !(isLetter(c) || c >= '0' && c <= '9' || c == ',') {
+	if c := line[len(line)-1]; !(isLetter(c) || c >= '0' && c <= '9' || c == ',' || c == '\'') {
 		return false
 	}
 	j := i + 1

@@ -809,3 +809,18 @@ func TestDiabeticFoot(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M86.171", "E11.69", "E11.621", "L97.514", "B95.62", "E11.42"}, []string{"M87.9", "E11.40", "L97.519", "E08.621"})
 }
+
+// TestWrapAfterApostrophe joins a list line that breaks after a word's
+// apostrophe ("her parents'"), so its next line is not read as an item of
+// its own ("plan (…)" would be a plan).
+func TestWrapAfterApostrophe(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 26, Sex: 'F'}
+	note := `DISCHARGE DIAGNOSES
+  1. Type 1 diabetes mellitus with diabetic ketoacidosis without coma
+  2. DKA precipitated by insulin underdosing -- pt had been rationing insulin glargine and
+     lispro for ~1 week because she could not afford the refills after aging off her parents'
+     plan (intentional underdosing due to financial hardship)
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "Z91.120"}, nil)
+}
