@@ -100,6 +100,7 @@ var sectionNames = map[string]int{
 	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
 	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
+	"INDICATIONS": secHistory, "INDICATION": secHistory, "INDICATIONS FOR PROCEDURE": secHistory, "INDICATIONS FOR SURGERY": secHistory, "INDICATIONS FOR OPERATION": secHistory,
 	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURES PERFORMED": secProcedure, "OPERATIONS": secProcedure, "OPERATION PERFORMED": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
 }
 
@@ -2538,7 +2539,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // social history.
 func medicalHistory(name string) bool {
 	n := strings.ToUpper(name)
-	return n == "PMH" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM")
+	return n == "PMH" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
 }
 
 // resolvedRe marks a listed condition as over.

@@ -824,3 +824,16 @@ func TestWrapAfterApostrophe(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "Z91.120"}, nil)
 }
+
+// TestOpNoteIndications codes the lasting conditions an operative note's
+// indications name (as a medical history's: chronic ones only), with the
+// BMI beside the obesity.
+func TestOpNoteIndications(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 47, Sex: 'F'}
+	note := `PREOPERATIVE DIAGNOSIS: Acute calculous cholecystitis.
+POSTOPERATIVE DIAGNOSIS: Same.
+INDICATIONS: 47F with class 3 obesity (BMI 42.6), hypertension, and type 2 diabetes (diet-controlled, A1c 6.4) admitted with 30 h of constant RUQ pain.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00", "E66.813", "Z68.41", "I10", "E11.9"}, nil)
+}
