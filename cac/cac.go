@@ -2539,7 +2539,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // social history.
 func medicalHistory(name string) bool {
 	n := strings.ToUpper(name)
-	return n == "PMH" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
+	return n == "PMH" || n == "HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
 }
 
 // resolvedRe marks a listed condition as over.

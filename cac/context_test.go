@@ -837,3 +837,12 @@ INDICATIONS: 47F with class 3 obesity (BMI 42.6), hypertension, and type 2 diabe
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00", "E66.813", "Z68.41", "I10", "E11.9"}, nil)
 }
+
+// TestHistoryLabel reads a section labelled just "History:" as a medical
+// history: its lasting conditions are current and coded.
+func TestHistoryLabel(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'M'}
+	note := "History: HTN, hyperlipidemia. No prior stroke or TIA.\n\nDISCHARGE DIAGNOSES\n1. Acute ischemic stroke\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "E78.5"}, []string{"Z86.73"})
+}
