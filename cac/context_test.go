@@ -846,3 +846,12 @@ func TestHistoryLabel(t *testing.T) {
 	note := "History: HTN, hyperlipidemia. No prior stroke or TIA.\n\nDISCHARGE DIAGNOSES\n1. Acute ischemic stroke\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "E78.5"}, []string{"Z86.73"})
 }
+
+// TestProseDevelopedAndDiagnosedAs reads the conditions a prose sentence
+// introduces with "developed" or "diagnosed as".
+func TestProseDevelopedAndDiagnosedAs(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'M'}
+	note := "Assessment and plan:\nOn day 3 he developed fever, hypoxia and a right lower lobe infiltrate that was diagnosed as aspiration pneumonia and treated with ampicillin-sulbactam.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, nil)
+}

@@ -37,6 +37,9 @@ var proseFrames = map[string][]string{
 	"their":     {""},
 	"have":      {"to"},
 	"regarding": {""},
+	"sustained": {""},
+	"developed": {""},
+	"as":        {"diagnosed"},
 }
 
 // proseStops end a condition's phrase: verbs, clause words, prepositions
