@@ -803,6 +803,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	goutSite(out, note, x, opt)
 	parkinsonAxes(out, note, x, opt)
 	depressionAxes(out, note, x, opt)
+	withdrawalUncomplicated(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)

@@ -855,3 +855,15 @@ func TestProseDevelopedAndDiagnosedAs(t *testing.T) {
 	note := "Assessment and plan:\nOn day 3 he developed fever, hypoxia and a right lower lobe infiltrate that was diagnosed as aspiration pneumonia and treated with ampicillin-sulbactam.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, nil)
 }
+
+// TestWithdrawalUncomplicated codes an alcohol withdrawal the note says
+// came without delirium, hallucinations or seizures as uncomplicated
+// (F10.230), and one it says nothing of as unspecified (F10.239).
+func TestWithdrawalUncomplicated(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'M'}
+	said := "DISCHARGE DIAGNOSES\n1. Alcohol dependence with withdrawal\n\nHOSPITAL COURSE\nHis withdrawal settled on a CIWA protocol; he had no seizures, no hallucinations and no delirium.\n"
+	checkCodes(t, suggestCodes(said, x, opt), []string{"F10.230"}, []string{"F10.239"})
+	silent := "DISCHARGE DIAGNOSES\n1. Alcohol dependence with withdrawal\n"
+	checkCodes(t, suggestCodes(silent, x, opt), []string{"F10.239"}, []string{"F10.230"})
+}

@@ -52,3 +52,30 @@ func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Option
 	}
 	return r
 }
+
+// withdrawalUncomplicated codes a substance withdrawal as uncomplicated
+// (F10.230, not the unspecified F10.239) when the note says so, or says
+// it came without delirium and without perceptual disturbance or seizures.
+func withdrawalUncomplicated(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if len(s.Code) != 7 || s.Code[0] != 'F' || s.Code[1] != '1' || !strings.HasSuffix(s.Code, "239") {
+			continue
+		}
+		lower := strings.ToLower(note)
+		for at := 0; ; {
+			w := strings.Index(lower[at:], "withdrawal")
+			if w < 0 {
+				break
+			}
+			w += at
+			at = w + len("withdrawal")
+			ctx := lower[w:min(len(lower), w+400)]
+			noDelirium := containsAny(ctx, "no delirium", "without delirium", "not delirious")
+			noOther := containsAny(ctx, "no hallucinations", "no perceptual", "no seizures", "no withdrawal seizures", "without seizures", "without hallucinations")
+			if strings.Contains(strings.ToLower(s.Evidence), "uncomplicated") || strings.Contains(ctx, "uncomplicated") || noDelirium && noOther {
+				recode(&out[i], s.Code[:4]+"230", "withdrawal, uncomplicated", x, opt)
+				break
+			}
+		}
+	}
+}
