@@ -765,7 +765,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					// withdrawal, uncomplicated". Diabetes is coded once
 					// per complication (E11.22 and E11.42), and a
 					// complication replaces diabetes without one.
-					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) ||
+					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) ||
 						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
 						sg.Principal = old.Principal
 						delete(seen, old.Code)
@@ -836,6 +836,20 @@ func dropFollowUpEncounter(out []Suggestion, opt Options) []Suggestion {
 func moreSpecific(a, aTitle, b, bTitle string) bool {
 	return len(a) == len(b) && len(a) > 4 && a[:len(a)-1] == b[:len(b)-1] &&
 		strings.Contains(strings.ToLower(aTitle), "unspecified") && !strings.Contains(strings.ToLower(bTitle), "unspecified")
+}
+
+// specifiesLater reports whether a later suggestion of the same category
+// names what an earlier unspecified one did ("atrial fibrillation" from
+// the story, then "Persistent atrial fibrillation" from the list: I48.19
+// replaces I48.91): its title holds the earlier title's whole phrase
+// without "unspecified".
+func specifiesLater(old, new Suggestion) bool {
+	ot, nt := strings.ToLower(old.Title), strings.ToLower(new.Title)
+	if !strings.Contains(ot, "unspecified") || strings.Contains(nt, "unspecified") {
+		return false
+	}
+	core := strings.TrimSpace(strings.Trim(strings.ReplaceAll(strings.ReplaceAll(ot, "unspecified", ""), ",", ""), " "))
+	return core != "" && strings.Contains(nt, core)
 }
 
 // completes reports whether whole, the code of a whole item, is the
@@ -1822,7 +1836,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if m := biteRe.FindStringSubmatch(q); m != nil && countLetters(m[1]) >= 4 {
 			q = "open bite of " + m[1]
 		}
-		if countLetters(q) < 3 {
+		// "he declined", "declines cardioversion": a refusal, not a
+		// decline in health
+		if countLetters(q) < 3 || refusalRe.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]
@@ -2086,6 +2102,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 const proseMinScore = 0.85
 
 // storyLead is the subject a prose sentence puts before its condition.
+// refusalRe is a phrase that says the patient refused something.
+var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`)
+
 var storyLead = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an)\s+)`)
 
 // withoutAside returns the condition that starts at start with its first

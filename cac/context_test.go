@@ -867,3 +867,16 @@ func TestWithdrawalUncomplicated(t *testing.T) {
 	silent := "DISCHARGE DIAGNOSES\n1. Alcohol dependence with withdrawal\n"
 	checkCodes(t, suggestCodes(silent, x, opt), []string{"F10.239"}, []string{"F10.230"})
 }
+
+// TestListSpecifiesStoryAndRefusal lets a list's specific code replace the
+// unspecified one read from the story before it (I48.19 for I48.91), and
+// reads "he declined" as a refusal, not a decline in health (R53.81).
+func TestListSpecifiesStoryAndRefusal(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'M'}
+	note := `ASSESSMENT AND PLAN
+72-year-old man admitted with atrial fibrillation with rapid ventricular response.
+1. Persistent atrial fibrillation: in AF for 10 weeks; cardioversion was offered and he declined.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19"}, []string{"I48.91", "R53.81"})
+}
