@@ -66,7 +66,8 @@ var statusRules = []statusRule{
 	{anchors: []string{"tracheostomy", "trach"}, rule: "status: tracheostomy", code: fixed("Z93.0"),
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|chronic)\s+(?:tracheostomy|trach)\b|\b(?:tracheostomy|trach)\s+(?:in place|dependent|status)`)},
 	{anchors: []string{"peg", "g-tube", "gastrostomy", "g tube"}, rule: "status: gastrostomy", code: fixed("Z93.1"),
-		re: regexp.MustCompile(`(?i)\b(?:s/p|has an?|with an?|existing|via|through)\s+(?:PEG|G[- ]tube|gastrostomy(?: tube)?)\b|\b(?:PEG|G[- ]tube|gastrostomy tube)\s+(?:in place|dependent|feeds|feedings)`)},
+		// (PEG in capitals: "positioned with a peg board" is no gastrostomy)
+		re: regexp.MustCompile(`(?i:\b(?:s/p|has an?|with an?|existing|via|through)\s+(?:(?:a|an|the|his|her)\s+)?)(?:PEG|(?i:G[- ]tube|gastrostomy(?: tube)?))\b|\b(?:PEG|(?i:G[- ]tube|gastrostomy tube))(?i:\s+(?:in place|dependent|feeds|feedings))`)},
 	{anchors: []string{"insulin pump"}, rule: "status: insulin pump", code: fixed("Z96.41"),
 		re: regexp.MustCompile(`(?i)\b(?:on|uses|using|wears|has|with|via|existing|continues)\s+(?:an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+)?insulin pump\b|\binsulin pump\s+(?:in place|user|therapy|site)\b|\b(?:CSII|continuous subcutaneous insulin infusion)\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),

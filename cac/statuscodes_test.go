@@ -28,6 +28,8 @@ func TestStatusCodes(t *testing.T) {
 		{"End-stage osteoarthritis of the right knee, for elective total knee arthroplasty.", nil},
 		{"Has a dual-chamber pacemaker.", []string{"Z95.0"}},
 		{"Other than that, the thalamus was normal.", nil},
+		{"Dependent on feeds through a PEG.", []string{"Z93.1"}},
+		{"Positioned supine with a peg board for the hip.", nil},
 	} {
 		var got []string
 		statusCodes(c.text, strings.ToLower(c.text), func(code string, start, end int, rule string) {
