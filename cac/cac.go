@@ -2026,6 +2026,14 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		// "Acute kidney injury on chronic kidney disease stage 3a": two
 		// conditions, the acute one on the chronic one, when the whole
 		// matched only one of them
+		// …and "Cellulitis of the left lower leg with cutaneous
+		// abscess": the whole matched the abscess (L02.416), the part
+		// before "with" is the cellulitis (L03.116)
+		if m := withPartRe.FindStringIndex(note[best.start:best.end]); m != nil && withBoth[best.r.Code[:3]] {
+			if c, ok2 := look(span{best.start, best.start + m[0]}); ok2 && c.r.Score >= 0.75 && withBoth[c.r.Code[:3]] && c.r.Code[:3] != best.r.Code[:3] {
+				out = append(out, c)
+			}
+		}
 		if m := onChronicRe.FindStringIndex(note[best.start:best.end]); m != nil {
 			if c, ok2 := look(span{best.start, best.start + m[0] + 1}); ok2 && c.r.Score >= 0.75 && c.r.Code[:3] != best.r.Code[:3] {
 				out = append(out, c)
@@ -2250,6 +2258,13 @@ func sides(text string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// withPartRe is " with " joining two conditions of one item.
+var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
+
+// withBoth are the categories that an item joining two of them with
+// "with" codes both of: a cellulitis with an abscess (L03, L02).
+var withBoth = map[string]bool{"L02": true, "L03": true}
 
 // onChronicRe is an acute condition "on" a chronic one ("AKI on CKD 3a",
 // "acute kidney injury on chronic kidney disease"); "acute on chronic"

@@ -880,3 +880,12 @@ func TestListSpecifiesStoryAndRefusal(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19"}, []string{"I48.91", "R53.81"})
 }
+
+// TestCellulitisWithAbscess codes both the cellulitis and the abscess an
+// item joins with "with" (L03.116 + L02.416).
+func TestCellulitisWithAbscess(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'F'}
+	note := "ASSESSMENT\n# Cellulitis of the left lower leg with cutaneous abscess, MSSA -- s/p I&D.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116", "L02.416", "B95.61"}, []string{"L03.115"})
+}
