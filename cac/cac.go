@@ -798,6 +798,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
+	septicJoint(out, note, x, opt)
 	out = infectiousAgent(out, note, x, opt)
 	out = deliriumCause(out, note, x, opt)
 	goutSite(out, note, x, opt)

@@ -889,3 +889,13 @@ func TestCellulitisWithAbscess(t *testing.T) {
 	note := "ASSESSMENT\n# Cellulitis of the left lower leg with cutaneous abscess, MSSA -- s/p I&D.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116", "L02.416", "B95.61"}, []string{"L03.115"})
 }
+
+// TestSepticJoint codes a septic arthritis whose line names its organism
+// and joint as that organism's arthritis of the joint and side, with the
+// agent (M00.061 + B95.61), not M00.9.
+func TestSepticJoint(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Septic arthritis, R native knee, MSSA. Gout/CPPD excluded (no crystals, cultures positive).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M00.061", "B95.61"}, []string{"M00.9", "M10.061"})
+}

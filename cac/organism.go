@@ -44,7 +44,7 @@ var agentCategories = map[string]bool{
 	"N39.0": true, "N30": true, "N10": true, "N11": true, "N12": true, "N15": true, "N41": true, "N45": true,
 	"L02": true, "L03": true, "L08": true, "M86": true, "M00.8": true, "K65": true, "K61": true, "K81": true,
 	"I33": true, "T81.4": true, "T82.7": true, "T83.5": true, "T84.5": true, "T85.7": true, "H60": true, "J85": true, "J86": true,
-	"M46.2": true, "M46.3": true,
+	"M46.2": true, "M46.3": true, "M00.0": true,
 }
 
 // needsAgent reports whether code is an infection coded with its agent.
@@ -146,4 +146,65 @@ func deliriumCause(out []Suggestion, note string, x *codeset.Searcher, opt Optio
 	}
 	recode(&out[i], "F05", "delirium due to a known physiological condition", x, opt)
 	return out
+}
+
+// jointSites name the joint a pyogenic arthritis code's fifth character
+// holds.
+var jointSites = []struct {
+	words []string
+	site  byte
+}{
+	{[]string{"shoulder"}, '1'}, {[]string{"elbow"}, '2'}, {[]string{"wrist"}, '3'}, {[]string{"hand", "finger", "mcp", "pip", "dip"}, '4'},
+	{[]string{"hip"}, '5'}, {[]string{"knee"}, '6'}, {[]string{"ankle", "foot", "toe", "mtp"}, '7'},
+}
+
+// septicJoint codes a pyogenic arthritis of one joint whose organism its
+// line names as the organism's arthritis of that joint and side:
+// "Septic arthritis, R native knee, MSSA" is M00.061 (staphylococcal
+// arthritis, right knee), not M00.9; infectiousAgent then adds B95.61.
+func septicJoint(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if s.Code != "M00.9" {
+			continue
+		}
+		line := sides(lineAt(note, strings.LastIndexByte(note[:s.Start], '\n')+1))
+		l := strings.ToLower(line)
+		kind := ""
+		for _, o := range organisms {
+			if m := o.re.FindStringIndex(line); m != nil && !negatedAt(line, m[0]) {
+				switch {
+				case strings.HasPrefix(o.code, "B95.6") || o.code == "B95.7" || o.code == "B95.8":
+					kind = "M00.0"
+				case o.code == "B95.3":
+					kind = "M00.1"
+				case strings.HasPrefix(o.code, "B95"):
+					kind = "M00.2"
+				default:
+					kind = "M00.8"
+				}
+				break
+			}
+		}
+		if kind == "" {
+			continue
+		}
+		site := byte(0)
+		for _, j := range jointSites {
+			if containsAny(l, j.words...) {
+				site = j.site
+				break
+			}
+		}
+		if site == 0 {
+			continue
+		}
+		side := byte('9')
+		switch {
+		case strings.Contains(l, "right") && !strings.Contains(l, "left"):
+			side = '1'
+		case strings.Contains(l, "left") && !strings.Contains(l, "right"):
+			side = '2'
+		}
+		recode(&out[i], kind+string(site)+string(side), "pyogenic arthritis by organism and joint", x, opt)
+	}
 }
