@@ -899,3 +899,12 @@ func TestSepticJoint(t *testing.T) {
 	note := "ASSESSMENT:\n1. Septic arthritis, R native knee, MSSA. Gout/CPPD excluded (no crystals, cultures positive).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M00.061", "B95.61"}, []string{"M00.9", "M10.061"})
 }
+
+// TestForefootUlcer reads a diabetic ulcer of the plantar forefoot as a
+// foot ulcer with its site and depth (E11.621 + L97.514).
+func TestForefootUlcer(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES\n- Type 2 DM with R plantar forefoot ulcer, necrosis of bone\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.621", "L97.514"}, []string{"M87.9", "E11.9"})
+}

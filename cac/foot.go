@@ -15,13 +15,24 @@ var footPartRe = regexp.MustCompile(`(?i)\b(?:(?:1st|2nd|3rd|4th|5th|first|secon
 // footOsteomyelitis reads an osteomyelitis of a toe, metatarsal or heel as
 // one of the foot, the site its codes name (M86.-7-): "Acute osteomyelitis
 // R 2nd metatarsal head and proximal phalanx" is looked up as "Acute
-// osteomyelitis R foot".
+// osteomyelitis R foot". An ulcer of the forefoot or a toe is read the
+// same way.
 func footOsteomyelitis(text string) string {
-	if !strings.Contains(strings.ToLower(text), "osteomyelitis") {
-		return text
+	l := strings.ToLower(text)
+	switch {
+	case strings.Contains(l, "osteomyelitis"):
+		return footPartRe.ReplaceAllString(text, "foot")
+	case strings.Contains(l, "ulcer") && !containsAny(l, "heel", "midfoot", "calcane"):
+		// a foot ulcer's codes name the foot, or the heel and midfoot
+		// (L97.4-): "R plantar forefoot ulcer" is a foot ulcer
+		return strings.Join(strings.Fields(footSurfaceRe.ReplaceAllString(footPartRe.ReplaceAllString(text, "foot"), " ")), " ")
 	}
-	return footPartRe.ReplaceAllString(text, "foot")
+	return text
 }
+
+// footSurfaceRe is the surface of the foot an ulcer is on, which no code
+// names.
+var footSurfaceRe = regexp.MustCompile(`(?i)\b(?:plantar|dorsal|dorsum of the|medial|lateral)\b`)
 
 // ulcerDepthRe reads how deep a non-pressure ulcer goes, as the last
 // character of its L97 code: 1 skin, 2 fat, 3 muscle, 4 bone.
