@@ -603,7 +603,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed|not (?:consistent|compatible) with|not c/w)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored))\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -2323,7 +2323,7 @@ func headEnd(note string, it item) int {
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition))\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored))\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.

@@ -908,3 +908,11 @@ func TestForefootUlcer(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n- Type 2 DM with R plantar forefoot ulcer, necrosis of bone\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.621", "L97.514"}, []string{"M87.9", "E11.9"})
 }
+
+// TestNotAConcern drops a condition the note says "is not a concern".
+func TestNotAConcern(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 40, Sex: 'F'}
+	note := "ASSESSMENT AND PLAN\nNo nodules, so no FNA; malignancy is not a concern on imaging.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"C80.1"})
+}
