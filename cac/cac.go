@@ -132,6 +132,22 @@ type heading struct {
 	nameStart, nameEnd int
 }
 
+// deniedLabelRe is what follows a label that denies the condition it
+// names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
+// "HTN: no changes").
+var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|negative|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern)|no\s*$)`)
+
+// notProblemRe is a label of an assessment that names no problem:
+// "Plan:", "Dispo:", "VTE prophylaxis:", "Code status:".
+var notProblemRe = regexp.MustCompile(`(?i)^(?:diet|activity|dispo\w*|code status|consults?|labs?|vitals?|exam|access|lines?|\w*\s*prophylaxis|ppx|fen|fluids|nutrition|pt|ot|pt/ot|follow[- ]?up|f/u|social|contact|pending|allergies|meds|medications|plan|goals?|discharge|condition|procedures?|imaging|studies|cultures?|summary|education|counseling|return precautions|rtc|signed|health maintenance|prevention|screening|immunizations?|vaccines?)$`)
+
+// problemLabel reports whether a label inside an assessment may name a
+// problem: not one of the assessment's own labels, and short enough to be
+// a diagnosis.
+func problemLabel(name string) bool {
+	return !notProblemRe.MatchString(strings.TrimSpace(name)) && wordCount(name) <= 6 && countLetters(name) >= 2
+}
+
 // lineEnd returns where the line starting at ls ends: its newline, or
 // the end of s.
 func lineEnd(s string, ls int) int {
@@ -224,6 +240,7 @@ func capsByte(c byte) bool {
 func sections(note string) []section {
 	var out []section
 	locs := headings(note)
+	assessing := false // inside an assessment, where a label names a problem
 	for i, l := range locs {
 		name := strings.TrimSpace(note[l.nameStart:l.nameEnd])
 		end := len(note)
@@ -231,6 +248,17 @@ func sections(note string) []section {
 			end = locs[i+1].start
 		}
 		kind := sectionKind(name)
+		// "Vitamin D deficiency: continue ergocalciferol." inside an
+		// assessment: a problem named as a label, whose name is the
+		// diagnosis and whose text is its plan
+		// ("Pneumonia: not present per CXR" denies it)
+		if kind == secOther && assessing && l.end > l.nameEnd && problemLabel(name) && !diagnosisSublabels[strings.ToUpper(name)] &&
+			!deniedLabelRe.MatchString(note[l.end:lineEnd(note, l.end)]) {
+			out = append(out, section{kind: secDiagnosis, name: name, start: l.nameStart, end: l.nameEnd})
+			continue
+		}
+		up := strings.ToUpper(name)
+		assessing = kind == secDiagnosis && (strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || up == "A/P" || up == "A&P" || up == "A")
 		// "Principal:", "Secondary:" under the discharge diagnoses go on
 		// listing them; "Ruled out:" lists what is not coded.
 		if n := len(out); n > 0 && kind == secOther && (out[n-1].kind == secDiagnosis || out[n-1].kind == secRuledOut) {

@@ -916,3 +916,20 @@ func TestNotAConcern(t *testing.T) {
 	note := "ASSESSMENT AND PLAN\nNo nodules, so no FNA; malignancy is not a concern on imaging.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"C80.1"})
 }
+
+// TestAssessmentProblemLabels reads a problem named as a label inside an
+// assessment ("Vitamin D deficiency: continue ergocalciferol") as a
+// diagnosis, and not one whose label the text denies or that names the
+// plan.
+func TestAssessmentProblemLabels(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 40, Sex: 'F'}
+	note := `Assessment and Plan:
+Hashimoto thyroiditis; start levothyroxine 50 mcg daily.
+Bloating: possible celiac disease -- tissue transglutaminase IgA ordered.
+Vitamin D deficiency: continue ergocalciferol, recheck in 3 months.
+Pneumonia: not present per CXR and exam.
+Follow-up: 8 weeks.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E06.3", "R14.0", "E55.9"}, []string{"J18.9", "K90.0", "Z09"})
+}
