@@ -89,6 +89,7 @@ const (
 	secProvisional // preoperative or admitting diagnosis
 	secRuledOut    // diagnoses the note lists as ruled out
 	secProblems    // a hospital course by problem: problem headings, then narrative
+	secNarrative   // a note with no diagnosis section: its sentences that assess
 )
 
 var sectionNames = map[string]int{
@@ -131,6 +132,9 @@ type heading struct {
 	start, end         int
 	nameStart, nameEnd int
 }
+
+// assessingRe is a sentence of a prose note that assesses a condition.
+var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been)|his [a-z]+ (?:is|has been))\b`)
 
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
@@ -664,6 +668,13 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	// The medical history is read last: a condition it lists is coded from
 	// the assessment when the assessment names it, more specifically.
 	secs := sections(note)
+	// A note written wholly as prose, with no diagnosis section, is read
+	// for its sentences that assess ("Her presentation is most consistent
+	// with gestational hypertension", "Her gestational diabetes is well
+	// controlled on diet alone").
+	if !slices.ContainsFunc(secs, func(s section) bool { return s.kind == secDiagnosis || s.kind == secProblems }) {
+		secs = append(secs, section{kind: secNarrative, name: "narrative", start: 0, end: len(note)})
+	}
 	sort.SliceStable(secs, func(i, j int) bool {
 		return !(secs[i].kind == secHistory && medicalHistory(secs[i].name)) && secs[j].kind == secHistory && medicalHistory(secs[j].name)
 	})
@@ -686,6 +697,9 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			its, s.kind = problemItems(note, s), secDiagnosis
 		case secDiagnosis, secHistory, secFamily:
 			its = items(note, s)
+		case secNarrative:
+			its = slices.DeleteFunc(items(note, s), func(it item) bool { return !assessingRe.MatchString(note[it.start:it.end]) })
+			s.kind = secDiagnosis
 		default:
 			continue
 		}

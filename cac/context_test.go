@@ -933,3 +933,20 @@ Follow-up: 8 weeks.
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E06.3", "R14.0", "E55.9"}, []string{"J18.9", "K90.0", "Z09"})
 }
+
+// TestProseOnlyNote reads a note with no diagnosis section for its
+// sentences that assess a condition, and nothing from its story.
+func TestProseOnlyNote(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 33, Sex: 'F'}
+	note := `Prenatal Visit - OB Clinic
+Gestational age: 29 weeks 2 days by first-trimester ultrasound
+
+She comes in because her home blood pressure readings have been running 140s/90s. She has no headache and no visual changes.
+
+Her presentation is most consistent with gestational hypertension, new after 20 weeks, without proteinuria. Preeclampsia was the main concern, but protein excretion and platelets are normal.
+
+Her gestational diabetes is well controlled on diet alone; she will keep her log.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O13.3", "O24.410", "Z3A.29"}, []string{"O14.03", "O14.93", "R51.9"})
+}
