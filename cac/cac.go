@@ -286,7 +286,7 @@ func sections(note string) []section {
 		for end < len(note) && note[end] != '\n' && !(note[end] == '.' && (end+1 == len(note) || note[end+1] == ' ' || note[end+1] == '\n')) {
 			end++
 		}
-		out = append(out, section{kind: secHistory, name: "PMH", start: m[1], end: end})
+		out = append(out, section{kind: secHistory, name: inlineHistoryName, start: m[1], end: end})
 	}
 	// The preoperative or admitting diagnosis is what was expected; the
 	// postoperative or discharge diagnosis is coded. The expected one is
@@ -322,9 +322,13 @@ var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SE
 // inlineHistories finds the medical history labels of a note ("PMH:",
 // "PMHx:", "Past medical history:"), each as the label's span with the
 // colon and the spaces after it.
+// inlineHistoryName names the section of a history labelled inside a
+// paragraph.
+const inlineHistoryName = "inline PMH"
+
 func inlineHistories(note string) [][]int {
 	var out [][]int
-	for _, label := range []string{"PMHx", "PMH", "Past medical history", "PAST MEDICAL HISTORY"} {
+	for _, label := range []string{"PMHx", "PMH", "Past medical history", "PAST MEDICAL HISTORY", "Comorbidities", "COMORBIDITIES"} {
 		for at := 0; ; {
 			i := strings.Index(note[at:], label)
 			if i < 0 {
@@ -584,6 +588,44 @@ func softWrap(body string, i int) bool {
 	return j < len(body) && body[j] >= 'a' && body[j] <= 'z'
 }
 
+// commaMembers splits items at the commas outside parentheses.
+func commaMembers(note string, its []item) []item {
+	var out []item
+	for _, it := range its {
+		start, depth := it.start, 0
+		for i := it.start; i < it.end; i++ {
+			switch note[i] {
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth = max(0, depth-1)
+			case ',':
+				if depth == 0 && i+1 < it.end && note[i+1] == ' ' {
+					if m := trimItem(note, item{start, i}); m.end > m.start {
+						out = append(out, m)
+					}
+					start = i + 1
+				}
+			}
+		}
+		if m := trimItem(note, item{start, it.end}); m.end > m.start {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// trimItem trims spaces and punctuation from an item's ends.
+func trimItem(note string, it item) item {
+	for it.start < it.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.start])) {
+		it.start++
+	}
+	for it.end > it.start && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.end-1])) {
+		it.end--
+	}
+	return it
+}
+
 func lastWord(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {
@@ -695,8 +737,15 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			// a hospital course by problem: each problem's heading line
 			// is a diagnosis, the narrative under it is not
 			its, s.kind = problemItems(note, s), secDiagnosis
-		case secDiagnosis, secHistory, secFamily:
+		case secHistory, secDiagnosis, secFamily:
 			its = items(note, s)
+			if s.name == inlineHistoryName {
+				// a history written as a list inside a paragraph
+				// ("Comorbidities: persistent AF on apixaban (…), HTN,
+				// s/p R TKA 2017"): each member on its own, so a past
+				// one does not make the others past
+				its = commaMembers(note, its)
+			}
 		case secNarrative:
 			its = slices.DeleteFunc(items(note, s), func(it item) bool { return !assessingRe.MatchString(note[it.start:it.end]) })
 			s.kind = secDiagnosis
@@ -2617,7 +2666,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // social history.
 func medicalHistory(name string) bool {
 	n := strings.ToUpper(name)
-	return n == "PMH" || n == "HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
+	return n == "PMH" || n == "INLINE PMH" || n == "HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
 }
 
 // resolvedRe marks a listed condition as over.

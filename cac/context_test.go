@@ -950,3 +950,15 @@ Her gestational diabetes is well controlled on diet alone; she will keep her log
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O13.3", "O24.410", "Z3A.29"}, []string{"O14.03", "O14.93", "R51.9"})
 }
+
+// TestInlineComorbidities reads "Comorbidities:" inside a paragraph as a
+// history listed on one line, each member on its own: a past operation in
+// the list does not make the chronic conditions past.
+func TestInlineComorbidities(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 84, Sex: 'F'}
+	note := `POSTOPERATIVE DIAGNOSIS: Fragility fracture of left femoral neck due to age-related osteoporosis.
+INDICATIONS: 84 yo F who fell at home. Comorbidities: persistent atrial fibrillation on apixaban (last dose 12/01 AM, held per periop protocol), HTN, s/p R total knee arthroplasty 2017 (well functioning). Consent signed.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19", "I10"}, []string{"I48.91"})
+}
