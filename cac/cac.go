@@ -1351,6 +1351,11 @@ func distinctInCategory(a, b Suggestion) bool {
 		t := strings.ToLower(s.Title)
 		return len(s.Code) < 5 || s.Code[4] == '9' || s.Code[4] == '8' || strings.Contains(t, "unspecified") || strings.HasPrefix(t, "other ")
 	}
+	// each leg's peripheral atherosclerosis is coded ("L leg w ulceration
+	// of heel", "R leg w intermittent claudication")
+	if strings.HasPrefix(a.Code, "I70.2") && strings.HasPrefix(b.Code, "I70.2") && limbSide(a.Title) != limbSide(b.Title) {
+		return true
+	}
 	// an old infarction is a condition of its own beside any other
 	// (I25.2 with I25.119 atherosclerosis with unspecified angina)
 	if old := func(s Suggestion) bool { return strings.HasPrefix(strings.ToLower(s.Title), "old ") }; old(a) != old(b) && len(a.Code) >= 5 && len(b.Code) >= 5 {
@@ -1480,6 +1485,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = diabeticCKD(out, x, opt)
 	out = diabetesWith(out, x, opt)
 	out = diabeticUlcerSite(out, opt.note, x, opt)
+	out = padAxes(out, opt.note, x, opt)
 	out = ulcerDepthNotCondition(out, opt.note)
 	peripheralNeuropathy(out, opt.note, x, opt)
 	out = dropUnspecifiedNeuropathy(out)

@@ -962,3 +962,16 @@ INDICATIONS: 84 yo F who fell at home. Comorbidities: persistent atrial fibrilla
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19", "I10"}, []string{"I48.91"})
 }
+
+// TestPeripheralAtherosclerosis codes each leg's atherosclerosis by its
+// worst stage, site and side, with the ulcer's site and depth (I70.234 +
+// L97.412 for the right heel, I70.212 for the left calf's claudication),
+// and keeps two legs listed apart (I70.244, I70.211).
+func TestPeripheralAtherosclerosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	one := "POSTOPERATIVE DIAGNOSIS: Atherosclerosis of native arteries of the right lower extremity with rest pain and non-healing ulcer of the right heel (fat layer exposed); left calf intermittent claudication.\n"
+	checkCodes(t, suggestCodes(one, x, opt), []string{"I70.234", "L97.412", "I70.212"}, []string{"I70.229", "I70.239", "I73.9"})
+	two := "ASSESSMENT\n1. Atherosclerosis of native arteries, L leg, w ulceration of heel - L heel ulcer with fat layer exposed\n2. Atherosclerosis of native arteries, R leg, w intermittent claudication\n"
+	checkCodes(t, suggestCodes(two, x, opt), []string{"I70.244", "L97.422", "I70.211"}, []string{"I70.245", "I70.213"})
+}

@@ -1,0 +1,113 @@
+package cac
+
+import (
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// padSites are the sites of an ulcer of the leg, as the fourth character
+// of I70.23-/I70.24- and the fifth of L97 name them.
+var padSites = []struct {
+	words []string
+	site  byte
+}{
+	{[]string{"heel", "midfoot", "calcane"}, '4'}, {[]string{"ankle", "malleol"}, '3'}, {[]string{"calf"}, '2'}, {[]string{"thigh"}, '1'},
+	{[]string{"toe", "forefoot", "foot", "metatarsal", "hallux"}, '5'}, {[]string{"shin", "lower leg"}, '8'},
+}
+
+// limbSide reads the side a clause names: '1' right, '2' left, '3' both,
+// '9' none.
+func limbSide(clause string) byte {
+	l := strings.ToLower(sides(clause))
+	r, lf := strings.Contains(l, "right"), strings.Contains(l, "left")
+	switch {
+	case strings.Contains(l, "bilateral") || r && lf:
+		return '3'
+	case r:
+		return '1'
+	case lf:
+		return '2'
+	}
+	return '9'
+}
+
+// padClause codes one clause of peripheral atherosclerosis of a native
+// leg artery by its worst stage (Official Guidelines: the codes are
+// hierarchical — ulceration includes rest pain and claudication): with
+// gangrene I70.26-, ulceration I70.23- (right) or I70.24- (left) by site,
+// rest pain I70.22-, claudication I70.21-; side as the clause names it.
+func padClause(clause string) (code, ulcerSite string, side byte) {
+	l := strings.ToLower(clause)
+	side = limbSide(clause)
+	switch {
+	case strings.Contains(l, "gangren"):
+		return "I70.26" + string(side), "", side
+	case strings.Contains(l, "ulcer"):
+		site := byte('9')
+		for _, s := range padSites {
+			if containsAny(l, s.words...) {
+				site = s.site
+				break
+			}
+		}
+		switch side {
+		case '1':
+			return "I70.23" + string(site), string(site), side
+		case '2':
+			return "I70.24" + string(site), string(site), side
+		}
+		return "", "", side
+	case strings.Contains(l, "rest pain"):
+		return "I70.22" + string(side), "", side
+	case strings.Contains(l, "claudication"):
+		return "I70.21" + string(side), "", side
+	}
+	return "", "", side
+}
+
+// padAxes gives peripheral atherosclerosis of the legs (I70.2-) the
+// stage, site and side each clause of its line names, with the ulcer's
+// site and depth beside an ulceration (L97.-), and the other leg's stage
+// when the line names it too: "…right lower extremity with rest pain and
+// non-healing ulcer of the right heel (fat layer exposed); left calf
+// intermittent claudication" is I70.234 + L97.412 + I70.212.
+func padAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "I70.2")
+	if i < 0 {
+		return out
+	}
+	s := out[i]
+	ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
+	line := note[ls:lineEnd(note, s.Start)]
+	first := true
+	for _, clause := range strings.Split(line, ";") {
+		code, site, side := padClause(clause)
+		if code == "" {
+			continue
+		}
+		if first {
+			recode(&out[i], code, "peripheral atherosclerosis: stage, site and side", x, opt)
+			first = false
+		} else if !containsCode(out, code) {
+			out = addBeside(out, s, code, "peripheral atherosclerosis of the other leg", x, opt)
+		}
+		if site != "" && firstWithPrefix(out, "L97."+site) < 0 {
+			depth := byte('9')
+			if m := ulcerDepthRe.FindString(strings.ToLower(clause)); m != "" {
+				switch {
+				case strings.Contains(m, "bone"):
+					depth = '4'
+				case strings.Contains(m, "muscle"):
+					depth = '3'
+				case strings.Contains(m, "fat") || strings.Contains(m, "subcutaneous"):
+					depth = '2'
+				default:
+					depth = '1'
+				}
+			}
+			out = addBeside(out, s, "L97."+site+string(side)+string(depth), "site and depth of an ischaemic ulcer", x, opt)
+		}
+	}
+	return out
+}
