@@ -2152,9 +2152,29 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		rest = append(rest, p)
 	}
+	// "…, with HTN and hyperlipidemia": a later part that opens with
+	// "with" and joins conditions with "and" is read member by member
+	var members []span
+	listed := map[span]bool{} // members of such a list: three letters name one ("HTN")
+	for _, p := range rest {
+		t := note[p.start:p.end]
+		if k := len(t) - len(strings.TrimLeft(t, " ")); strings.HasPrefix(strings.ToLower(t[k:]), "with ") && strings.Contains(t, " and ") {
+			at := p.start + k + len("with ")
+			for _, m := range andRe.FindAllStringIndex(note[at:p.end], -1) {
+				members = append(members, span{at, at + m[0]})
+				listed[trim(span{at, at + m[0]})] = true
+				at += m[1]
+			}
+			members = append(members, span{at, p.end})
+			listed[trim(span{at, p.end})] = true
+			continue
+		}
+		members = append(members, p)
+	}
+	rest = members
 	for _, p := range rest {
 		p = trim(p)
-		if countLetters(note[p.start:p.end]) < 5 {
+		if n := countLetters(note[p.start:p.end]); n < 5 && !(listed[p] && n >= 3) {
 			continue
 		}
 		if len(out) > 0 && restates(note[p.start:p.end], out[0].r) {
@@ -2363,6 +2383,9 @@ var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
 // withBoth are the categories that an item joining two of them with
 // "with" codes both of: a cellulitis with an abscess (L03, L02).
 var withBoth = map[string]bool{"L02": true, "L03": true}
+
+// andRe joins the members of a list of conditions.
+var andRe = regexp.MustCompile(`\s+and\s+`)
 
 // onChronicRe is an acute condition "on" a chronic one ("AKI on CKD 3a",
 // "acute kidney injury on chronic kidney disease"); "acute on chronic"

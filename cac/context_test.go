@@ -975,3 +975,12 @@ func TestPeripheralAtherosclerosis(t *testing.T) {
 	two := "ASSESSMENT\n1. Atherosclerosis of native arteries, L leg, w ulceration of heel - L heel ulcer with fat layer exposed\n2. Atherosclerosis of native arteries, R leg, w intermittent claudication\n"
 	checkCodes(t, suggestCodes(two, x, opt), []string{"I70.244", "L97.422", "I70.211"}, []string{"I70.245", "I70.213"})
 }
+
+// TestWithAndList reads a later part "with HTN and hyperlipidemia" member
+// by member, each a condition of its own.
+func TestWithAndList(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "INDICATIONS\n64 y/o man, active smoker (1 ppd x 45 years), with HTN and hyperlipidemia, admitted with 3 months of right foot rest pain.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "E78.5", "F17.210"}, nil)
+}
