@@ -908,12 +908,18 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	return out, dropped
 }
 
-// dropFollowUpEncounter keeps a follow-up encounter code (Z09, Z08) only
+// dropFollowUpEncounter drops the screening encounters (Z11–Z13) of an
+// inpatient note, and keeps a follow-up encounter code (Z09, Z08) only
 // for an outpatient visit that says it is the examination after completed
 // treatment: "nephrology following", "oncology follow-up as an
 // outpatient" say who will see the patient, not why this visit happened.
 func dropFollowUpEncounter(out []Suggestion, opt Options) []Suggestion {
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		// an inpatient stay is not an encounter for screening ("Hep
+		// screen -- HCV Ab neg" is a result)
+		if opt.Inpatient && (strings.HasPrefix(s.Code, "Z11.") || strings.HasPrefix(s.Code, "Z12.") || strings.HasPrefix(s.Code, "Z13.")) {
+			return true
+		}
 		if s.Code != "Z09" && s.Code != "Z08" {
 			return false
 		}

@@ -628,8 +628,8 @@ ASSESSMENT AND PLAN
 func TestNoFollowUpOrPlannedVaccine(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
-	note := "DISCHARGE DIAGNOSES\n1. CKD stage 4, nephrology following\n2. Essential hypertension\n"
-	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9"}, []string{"Z09"})
+	note := "DISCHARGE DIAGNOSES\n1. CKD stage 4, nephrology following\n2. Essential hypertension\n3. Hep screen -- HCV Ab neg, HBsAg neg.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9"}, []string{"Z09", "Z13.9", "Z11.59"})
 	opt = cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 30, Sex: 'F'}
 	note = "ASSESSMENT AND PLAN\n1. IUP at 26 weeks\n2. Tdap will be given at 28 weeks.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z23"})
