@@ -1966,6 +1966,17 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 					a.r = r
 				}
 			}
+			// a code whose title is the phrase itself ("Threatened
+			// abortion", O20.0) beats an index path that only holds its
+			// words ("Threatened abortion with subsequent abortion", O03.9)
+			if a.ok && !strings.EqualFold(a.r.Title, q) {
+				for _, r := range rs {
+					if r.Billable && strings.EqualFold(r.Title, q) && r.Score >= 0.9*a.r.Score {
+						a.r = r
+						break
+					}
+				}
+			}
 			if a.ok {
 				a.r = refine(q, a.r, rs)
 				a.r = episode(a.r, x, opt)
@@ -2894,7 +2905,10 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	}
 	// Weeks of gestation go with a pregnancy code (Z3A: "code first
 	// complications of pregnancy, childbirth and the puerperium").
-	if has("O") >= 0 && has("Z3A") < 0 {
+	// (not for a pregnancy with an abortive outcome, O00–O08: Z3A
+	// Excludes1)
+	if has("O") >= 0 && has("Z3A") < 0 && has("O00") < 0 && has("O01") < 0 && has("O02") < 0 && has("O03") < 0 &&
+		has("O04") < 0 && has("O05") < 0 && has("O06") < 0 && has("O07") < 0 && has("O08") < 0 {
 		if code, i, j := gestationCode(note); code != "" {
 			add(code, i, j, "weeks of gestation")
 		}

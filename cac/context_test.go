@@ -984,3 +984,16 @@ func TestWithAndList(t *testing.T) {
 	note := "INDICATIONS\n64 y/o man, active smoker (1 ppd x 45 years), with HTN and hyperlipidemia, admitted with 3 months of right foot rest pain.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "E78.5", "F17.210"}, nil)
 }
+
+// TestEarlyPregnancy codes a threatened abortion by the code whose title
+// it is (O20.0, not the index path "… with subsequent abortion", O03.9),
+// an ampullary ectopic pregnancy as a tubal one of its side (O00.101),
+// and no weeks of gestation beside an abortive outcome (Z3A Excludes1).
+func TestEarlyPregnancy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	threatened := "Gestational age 9w2d by LMP.\nDiagnoses:\n1. Threatened abortion\n"
+	checkCodes(t, suggestCodes(threatened, x, opt), []string{"O20.0", "Z3A.09"}, []string{"O03.9"})
+	ectopic := "Gestational age 6w4d.\nPOSTOPERATIVE DIAGNOSIS: Right ampullary tubal ectopic pregnancy, unruptured.\n"
+	checkCodes(t, suggestCodes(ectopic, x, opt), []string{"O00.101"}, []string{"O00.109", "Z3A.01"})
+}
