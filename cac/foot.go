@@ -62,20 +62,25 @@ func diabeticUlcerSite(out []Suggestion, note string, x *codeset.Searcher, opt O
 	case strings.Contains(l, "left") && !strings.Contains(l, "right"):
 		side = "2"
 	}
-	depth := "9"
-	if m := ulcerDepthRe.FindString(l); m != "" {
-		switch {
-		case strings.Contains(m, "bone"):
-			depth = "4"
-		case strings.Contains(m, "muscle"):
-			depth = "3"
-		case strings.Contains(m, "fat") || strings.Contains(m, "subcutaneous"):
-			depth = "2"
-		default:
-			depth = "1"
-		}
+	return addBeside(out, s, "L97."+site+side+string(ulcerDepth(l)), "site and depth of a diabetic ulcer", x, opt)
+}
+
+// ulcerDepth returns the last character of an L97 code for the depth a
+// (lower-case) text gives an ulcer: 4 bone, 3 muscle, 2 fat, 1 skin, 9
+// unstated.
+func ulcerDepth(l string) byte {
+	m := ulcerDepthRe.FindString(l)
+	switch {
+	case m == "":
+		return '9'
+	case strings.Contains(m, "bone"):
+		return '4'
+	case strings.Contains(m, "muscle"):
+		return '3'
+	case strings.Contains(m, "fat") || strings.Contains(m, "subcutaneous"):
+		return '2'
 	}
-	return addBeside(out, s, "L97."+site+side+depth, "site and depth of a diabetic ulcer", x, opt)
+	return '1'
 }
 
 // ulcerDepthNotCondition drops an osteonecrosis read from an ulcer's depth

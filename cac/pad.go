@@ -93,20 +93,7 @@ func padAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) []
 			out = addBeside(out, s, code, "peripheral atherosclerosis of the other leg", x, opt)
 		}
 		if site != "" && firstWithPrefix(out, "L97."+site) < 0 {
-			depth := byte('9')
-			if m := ulcerDepthRe.FindString(strings.ToLower(clause)); m != "" {
-				switch {
-				case strings.Contains(m, "bone"):
-					depth = '4'
-				case strings.Contains(m, "muscle"):
-					depth = '3'
-				case strings.Contains(m, "fat") || strings.Contains(m, "subcutaneous"):
-					depth = '2'
-				default:
-					depth = '1'
-				}
-			}
-			out = addBeside(out, s, "L97."+site+string(side)+string(depth), "site and depth of an ischaemic ulcer", x, opt)
+			out = addBeside(out, s, "L97."+site+string(side)+string(ulcerDepth(strings.ToLower(clause))), "site and depth of an ischaemic ulcer", x, opt)
 		}
 	}
 	return out
