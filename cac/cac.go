@@ -161,6 +161,11 @@ func lineEnd(s string, ls int) int {
 	return len(s)
 }
 
+// lineOf returns the whole line of s that holds offset i.
+func lineOf(s string, i int) string {
+	return s[strings.LastIndexByte(s[:i], '\n')+1 : lineEnd(s, i)]
+}
+
 // headings finds what header matches, line by line without the regular
 // expression engine (TestHeadingsMatchRegexp checks they agree): a
 // capital and up to 40 letters, spaces, slashes, ampersands or hyphens
@@ -544,13 +549,7 @@ func items(note string, s section) []item {
 	}
 	var kept []item
 	for _, it := range out {
-		// trim spaces and punctuation
-		for it.start < it.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.start])) {
-			it.start++
-		}
-		for it.end > it.start && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.end-1])) {
-			it.end--
-		}
+		it = trimItem(note, it)
 		// "Same -- fragility fracture of left femoral neck": what follows
 		// "Same" restates the diagnosis more fully
 		if it.end-it.start > 4 && strings.EqualFold(note[it.start:it.start+4], "same") {
@@ -881,7 +880,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		}
 	}
 	out = dropVagueProse(out)
-	out = dropFollowUpEncounter(out, opt)
+	out = dropEncounterReasons(out, opt)
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
@@ -908,12 +907,12 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	return out, dropped
 }
 
-// dropFollowUpEncounter drops the screening encounters (Z11–Z13) of an
+// dropEncounterReasons drops the screening encounters (Z11–Z13) of an
 // inpatient note, and keeps a follow-up encounter code (Z09, Z08) only
 // for an outpatient visit that says it is the examination after completed
 // treatment: "nephrology following", "oncology follow-up as an
 // outpatient" say who will see the patient, not why this visit happened.
-func dropFollowUpEncounter(out []Suggestion, opt Options) []Suggestion {
+func dropEncounterReasons(out []Suggestion, opt Options) []Suggestion {
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
 		// an inpatient stay is not an encounter for screening ("Hep
 		// screen -- HCV Ab neg" is a result)
@@ -3429,6 +3428,10 @@ func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 	}
 }
 
+// pneumoniaWordRe says a lookup speaks of a pneumonia (guarded: the test
+// runs on every lookup).
+var pneumoniaWordRe = guard(`(?i)pneumon`, "pneumon")
+
 // lobePhraseRe is a lung lobe named inside a pneumonia's phrase: "of the
 // right upper lobe", "in the RLL", "left lower lobe".
 var lobePhraseRe = regexp.MustCompile(`(?i)\s*\b(?:(?:of|in|involving)\s+(?:the\s+)?)?(?:(?:right|left|bilateral)\s+)?(?:(?:upper|middle|lower)\s+lobes?|RLL|RUL|RML|LLL|LUL|lingula)\b`)
@@ -3438,7 +3441,7 @@ var lobePhraseRe = regexp.MustCompile(`(?i)\s*\b(?:(?:of|in|involving)\s+(?:the\
 // match: "pneumonia of the right upper lobe due to Klebsiella pneumoniae"
 // is looked up as "pneumonia due to Klebsiella pneumoniae" (J15.0).
 func withoutLobe(text string) string {
-	if !strings.Contains(strings.ToLower(text), "pneumon") {
+	if !pneumoniaWordRe.MatchString(text) {
 		return text
 	}
 	return lobePhraseRe.ReplaceAllString(text, "")

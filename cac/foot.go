@@ -18,6 +18,9 @@ var footPartRe = regexp.MustCompile(`(?i)\b(?:(?:1st|2nd|3rd|4th|5th|first|secon
 // osteomyelitis R foot". An ulcer of the forefoot or a toe is read the
 // same way.
 func footOsteomyelitis(text string) string {
+	if !footWordRe.MatchString(text) {
+		return text
+	}
 	l := strings.ToLower(text)
 	switch {
 	case strings.Contains(l, "osteomyelitis"):
@@ -29,6 +32,10 @@ func footOsteomyelitis(text string) string {
 	}
 	return text
 }
+
+// footWordRe says a lookup speaks of an osteomyelitis or an ulcer, the
+// only texts footOsteomyelitis rewrites (the test runs on every lookup).
+var footWordRe = guard(`(?i)osteomyelitis|ulcer`, "osteomyelitis", "ulcer")
 
 // footSurfaceRe is the surface of the foot an ulcer is on, which no code
 // names.
@@ -49,20 +56,13 @@ func diabeticUlcerSite(out []Suggestion, note string, x *codeset.Searcher, opt O
 		return out
 	}
 	s := out[i]
-	line := sides(note[strings.LastIndexByte(note[:s.Start], '\n')+1 : lineEnd(note, s.Start)])
+	line := lineOf(note, s.Start)
 	l := strings.ToLower(line)
 	site := "5"
 	if containsAny(l, "heel", "midfoot", "calcane") {
 		site = "4"
 	}
-	side := "9"
-	switch {
-	case strings.Contains(l, "right") && !strings.Contains(l, "left"):
-		side = "1"
-	case strings.Contains(l, "left") && !strings.Contains(l, "right"):
-		side = "2"
-	}
-	return addBeside(out, s, "L97."+site+side+string(ulcerDepth(l)), "site and depth of a diabetic ulcer", x, opt)
+	return addBeside(out, s, "L97."+site+string(oneSide(line))+string(ulcerDepth(l)), "site and depth of a diabetic ulcer", x, opt)
 }
 
 // ulcerDepth returns the last character of an L97 code for the depth a
@@ -92,7 +92,7 @@ func ulcerDepthNotCondition(out []Suggestion, note string) []Suggestion {
 	kept := out[:0]
 	for _, s := range out {
 		if strings.HasPrefix(s.Code, "M87") && strings.Contains(strings.ToLower(s.Evidence), "necrosis of bone") &&
-			strings.Contains(strings.ToLower(lineAt(note, strings.LastIndexByte(note[:s.Start], '\n')+1)), "ulcer") {
+			strings.Contains(strings.ToLower(lineOf(note, s.Start)), "ulcer") {
 			continue
 		}
 		kept = append(kept, s)
@@ -108,7 +108,7 @@ func peripheralNeuropathy(out []Suggestion, note string, x *codeset.Searcher, op
 		if !diabetes(s.Code) || !strings.HasSuffix(s.Code, ".40") {
 			continue
 		}
-		if l := strings.ToLower(lineAt(note, strings.LastIndexByte(note[:s.Start], '\n')+1)); containsAny(l, "peripheral neuropathy", "polyneuropathy", "peripheral polyneuropathy", "sensory neuropathy") {
+		if l := strings.ToLower(lineOf(note, s.Start)); containsAny(l, "peripheral neuropathy", "polyneuropathy", "peripheral polyneuropathy", "sensory neuropathy") {
 			recode(&out[i], s.Code[:4]+"42", "diabetes with polyneuropathy", x, opt)
 		}
 	}

@@ -167,8 +167,8 @@ func septicJoint(out []Suggestion, note string, x *codeset.Searcher, opt Options
 		if s.Code != "M00.9" {
 			continue
 		}
-		line := sides(lineAt(note, strings.LastIndexByte(note[:s.Start], '\n')+1))
-		l := strings.ToLower(line)
+		line := lineOf(note, s.Start)
+		l := strings.ToLower(sides(line))
 		kind := ""
 		for _, o := range organisms {
 			if m := o.re.FindStringIndex(line); m != nil && !negatedAt(line, m[0]) {
@@ -198,13 +198,7 @@ func septicJoint(out []Suggestion, note string, x *codeset.Searcher, opt Options
 		if site == 0 {
 			continue
 		}
-		side := byte('9')
-		switch {
-		case strings.Contains(l, "right") && !strings.Contains(l, "left"):
-			side = '1'
-		case strings.Contains(l, "left") && !strings.Contains(l, "right"):
-			side = '2'
-		}
+		side := oneSide(line)
 		recode(&out[i], kind+string(site)+string(side), "pyogenic arthritis by organism and joint", x, opt)
 	}
 }

@@ -32,6 +32,15 @@ func limbSide(clause string) byte {
 	return '9'
 }
 
+// oneSide reads the one side a text names for a code whose side character
+// has no "both": '1' right, '2' left, else '9'.
+func oneSide(text string) byte {
+	if s := limbSide(text); s != '3' {
+		return s
+	}
+	return '9'
+}
+
 // padClause codes one clause of peripheral atherosclerosis of a native
 // leg artery by its worst stage (Official Guidelines: the codes are
 // hierarchical — ulceration includes rest pain and claudication): with
@@ -78,8 +87,7 @@ func padAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) []
 		return out
 	}
 	s := out[i]
-	ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
-	line := note[ls:lineEnd(note, s.Start)]
+	line := lineOf(note, s.Start)
 	first := true
 	for _, clause := range strings.Split(line, ";") {
 		code, site, side := padClause(clause)

@@ -67,15 +67,7 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 		return out
 	}
 	tri := trimester(opt.note)
-	add := func(code string, from Suggestion, rule string) {
-		if containsCode(out, code) {
-			return
-		}
-		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
-			from.Code, from.Title, from.Rule, from.Principal = code, r.Title, rule, false
-			out = append(out, from)
-		}
-	}
+	add := func(code string, from Suggestion, rule string) { out = addBeside(out, from, code, rule, x, opt) }
 	// an obstetric code of unspecified trimester takes the trimester the
 	// weeks of gestation give
 	if tri != '9' {
