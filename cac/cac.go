@@ -2519,11 +2519,15 @@ func names(phrase string, r codeset.Result) bool {
 			have[w] = true
 		}
 	}
-	// …and "sickle cell" names a title's "sickle-cell" (read as one word)
-	raw := strings.FieldsFunc(lowerPhrase, func(c rune) bool { return c < 'a' || c > 'z' })
-	for i := 0; i+1 < len(raw); i++ {
-		for _, w := range codeset.Words(raw[i] + raw[i+1]) {
-			have[w] = true
+	// …and "sickle cell" names a title's "sickle-cell" (read as one
+	// word); only a hyphenated title needs the joined pairs
+	hyphenated := strings.IndexByte(r.Title, '-') >= 0 || strings.IndexByte(r.Matched, '-') >= 0
+	if hyphenated {
+		raw := strings.FieldsFunc(lowerPhrase, func(c rune) bool { return c < 'a' || c > 'z' })
+		for i := 0; i+1 < len(raw); i++ {
+			for _, w := range codeset.Words(raw[i] + raw[i+1]) {
+				have[w] = true
+			}
 		}
 	}
 	var expanded [][]string // what the abbreviations stand for
@@ -2536,7 +2540,7 @@ func names(phrase string, r codeset.Result) bool {
 					have[a] = true
 					ws = append(ws, codeset.Words(joinHyphens(a))...)
 					// "post traumatic" names a title's "post-traumatic"
-					if k+1 < len(alt) {
+					if hyphenated && k+1 < len(alt) {
 						for _, w := range codeset.Words(a + alt[k+1]) {
 							have[w] = true
 						}
