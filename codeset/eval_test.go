@@ -208,3 +208,9 @@ func TestNewerThanTheIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalHeldOut4 runs a fourth held-out file: 170 queries (95 CM, 50
+// PCS, 25 HCPCS) written in session 18 by someone who had read neither
+// the search nor the other files, added to the repository when it was
+// first measured (see docs/bench-codeset.md). Only its totals are logged.
+func TestEvalHeldOut4(t *testing.T) { runEval(t, "testdata/eval_heldout4.tsv", 0.80, true) }
