@@ -144,6 +144,7 @@ type Searcher struct {
 	pcsWeak     []bool               // by term id: weak or pcsApproachWords, as PCS titles count them
 	mclass      []uint16             // by document: the index of its docMeta in classes
 	classes     []docMeta            // the distinct docMeta values
+	hasSys      [CPT + 1]bool        // the systems some document leads to
 	postCls     [][]uint16           // by term: the class of each document of postings[t], in its order
 	impact      map[uint32]docList   // long posting lists cut to their capDocs best documents
 	info        []uint32             // per code: title words that steer coding defaults, and the system (<< sysShift)
@@ -509,6 +510,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			c = uint16(len(x.classes))
 			classOf[m] = c
 			x.classes = append(x.classes, m)
+			x.hasSys[m.sys] = true
 		}
 		x.mclass[id] = c
 	}
@@ -1785,8 +1787,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// a document of a system not searched never becomes a candidate, so
 	// it takes no place among the best documents of the first pass
 	var sysOK [CPT + 1]bool
+	allOK := true // every system with texts is searched: no test needed
 	for sys, r := range rels.by {
 		sysOK[sys] = r != nil
+		allOK = allOK && (r != nil || !x.hasSys[sys])
 	}
 	capped := false // some list was cut to its best documents
 	const bigList = 6000
@@ -1873,7 +1877,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 			for i, d := range post {
 				// a text of a system not asked for is never a candidate
-				if !sysOK[x.classes[cls[i]].sys] {
+				if !allOK && !sysOK[x.classes[cls[i]].sys] {
 					continue
 				}
 				h := tab.find(d)
