@@ -2,6 +2,7 @@ package codeset
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -56,6 +57,7 @@ func runEval(t *testing.T, path string, bar float64, heldOut bool) {
 	s := loadFull(t)
 	qs := readEval(t, path)
 	top1, top5 := 0, 0
+	var sysN, sysTop5 [CPT + 1]int // per system, for the totals line
 	for _, q := range qs {
 		for _, c := range q.accept {
 			e := s.Lookup(q.system, c, evalDate)
@@ -76,6 +78,10 @@ func runEval(t *testing.T, path string, bar float64, heldOut bool) {
 				break
 			}
 		}
+		sysN[q.system]++
+		if hit >= 0 {
+			sysTop5[q.system]++
+		}
 		switch {
 		case hit == 0:
 			top1++
@@ -95,6 +101,13 @@ func runEval(t *testing.T, path string, bar float64, heldOut bool) {
 	}
 	n := float64(len(qs))
 	t.Logf("%s: %d queries, top-1 %.1f%%, top-5 %.1f%%", path, len(qs), 100*float64(top1)/n, 100*float64(top5)/n)
+	var by []string
+	for _, sys := range Systems {
+		if sysN[sys] > 0 {
+			by = append(by, fmt.Sprintf("%s %d/%d", sys, sysTop5[sys], sysN[sys]))
+		}
+	}
+	t.Logf("%s: top-5 by system: %s", path, strings.Join(by, ", "))
 	if float64(top5)/n < bar {
 		t.Errorf("top-5 hit rate %.1f%% is under the bar of %.0f%%", 100*float64(top5)/n, 100*bar)
 	}
