@@ -283,6 +283,14 @@ func TestEvalTrain7(t *testing.T) {
 	evalNotes(t, "testdata/train7", "seventh training set", 0.55, 0.08, false)
 }
 
+// TestEvalTrain8 scores an eighth training set, testdata/train8: 30 notes
+// written in session 18 by someone who had read neither the engine nor
+// the other sets, half of them in narrative prose; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain8(t *testing.T) {
+	evalNotes(t, "testdata/train8", "eighth training set", 0.55, 0.08, false)
+}
+
 // TestEvalHeldout7 scores a seventh held-out set, testdata/heldout7: 24
 // notes written in session 17 by someone who had read neither the engine
 // nor the other sets, while the engine was being changed on the training

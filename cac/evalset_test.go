@@ -266,6 +266,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train6", 25},
 		{"testdata/heldout7", 20},
 		{"testdata/train7", 25},
+		{"testdata/train8", 25},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
