@@ -116,7 +116,7 @@ var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case.
-const standaloneHeading = `(?:A(?i:ssessment(?: *(?:and|&|/) *plan)?)|I(?i:mpression(?: *(?:and|&|/) *plan)?)|D(?i:ischarge diagnos[ie]s|iagnos[ie]s(?: at discharge)?|ischarge medications|isposition)|F(?i:inal diagnos[ie]s|ollow[- ]?up)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
+const standaloneHeading = `(?:A(?i:ssessment(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|I(?i:mpression(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge)?|ischarge medications|isposition)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
 
 var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 
@@ -232,7 +232,7 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 	for end > first && (note[end-1] == ' ' || note[end-1] == '\t') {
 		end--
 	}
-	if c := note[first]; end-first > 28 || !strings.ContainsRune("AIDFSPHM", rune(c)) || !standaloneRe.MatchString(note[first:end]) {
+	if c := note[first]; end-first > 28 || !strings.ContainsRune("AIDFSPHMC", rune(c)) || !standaloneRe.MatchString(note[first:end]) {
 		return heading{}, false
 	}
 	return heading{ls, le, first, end}, true
@@ -849,13 +849,13 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					continue
 				}
 				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) && !(diabetesComplication(r.Code) && diabetesComplication(out[j].Code)) &&
-					!distinctInCategory(out[j], sg) {
+					(!distinctInCategory(out[j], sg) || saysWhatWasGuessed(out[j], sg)) {
 					// …unless it says what the first left unspecified:
 					// "alcohol withdrawal" then "alcohol dependence with
 					// withdrawal, uncomplicated". Diabetes is coded once
 					// per complication (E11.22 and E11.42), and a
 					// complication replaces diabetes without one.
-					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) ||
+					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) ||
 						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
 						sg.Principal = old.Principal
 						delete(seen, old.Code)
@@ -933,6 +933,40 @@ func dropEncounterReasons(out []Suggestion, opt Options) []Suggestion {
 func moreSpecific(a, aTitle, b, bTitle string) bool {
 	return len(a) == len(b) && len(a) > 4 && a[:len(a)-1] == b[:len(b)-1] &&
 		strings.Contains(strings.ToLower(aTitle), "unspecified") && !strings.Contains(strings.ToLower(bTitle), "unspecified")
+}
+
+// saysWhatWasGuessed reports whether a later suggestion of the same
+// category has the words of its own title in its evidence where the
+// earlier one's were not: "acute ischemic stroke L MCA" matched the
+// thrombosis and embolism codes alike, and "L MCA embolic infarct" says
+// which (I63.412 replaces I63.312).
+func saysWhatWasGuessed(old, new Suggestion) bool {
+	ow, nw := codeset.Words(old.Title), codeset.Words(new.Title)
+	evidenced := func(only []string, evidence string) bool {
+		ev := codeset.Words(evidence)
+		// the word itself, or one of five letters or more by its first
+		// five ("embolic", "embolism")
+		for _, w := range only {
+			for _, e := range ev {
+				if e == w || len(w) >= 5 && len(e) >= 5 && e[:5] == w[:5] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var oOnly, nOnly []string
+	for _, w := range ow {
+		if !slices.Contains(nw, w) {
+			oOnly = append(oOnly, w)
+		}
+	}
+	for _, w := range nw {
+		if !slices.Contains(ow, w) {
+			nOnly = append(nOnly, w)
+		}
+	}
+	return len(oOnly) > 0 && len(nOnly) > 0 && evidenced(nOnly, new.Evidence) && !evidenced(oOnly, old.Evidence)
 }
 
 // specifiesLater reports whether a later suggestion of the same category
@@ -2128,6 +2162,21 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				best, ok = look(span{p.start, end})
 			}
 		}
+		// "…stroke due to cardioembolism from paroxysmal atrial
+		// fibrillation": when the words after the last connector add
+		// nothing to the code the cut found, they name a condition of
+		// their own, read after the connector
+		if ok {
+			if cuts := connector.FindAllStringIndex(note[p.start:p.end], -1); len(cuts) > 0 {
+				k := cuts[len(cuts)-1]
+				if p.start+k[1] < best.end {
+					if c, ok2 := look(span{p.start, p.start + k[0]}); ok2 && c.r.Code == best.r.Code {
+						best = c
+						rest = append(rest, span{p.start + k[1], p.end})
+					}
+				}
+			}
+		}
 		cuts := connector.FindAllStringIndex(note[p.start:p.end], -1)
 		for k := len(cuts) - 1; k >= 0 && !ok; k-- {
 			if best, ok = look(span{p.start, p.start + cuts[k][0]}); ok {
@@ -2197,7 +2246,24 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		c, ok := look(p)
-		if !ok || c.r.Score < 0.75 || len(out) > 0 && c.r.Code[:3] == out[0].r.Code[:3] {
+		if !ok {
+			// "…, expressive aphasia and oropharyngeal dysphagia": a later
+			// part of a short list that no code names whole is two
+			// conditions of two words or more each (not in a sentence:
+			// "his tachycardia and hypotension corrected with fluids")
+			if m := andRe.FindStringIndex(note[p.start:p.end]); m != nil && wordCount(note[it.start:it.end]) <= 16 && wordCount(note[p.start:p.end]) <= 8 {
+				a, b := span{p.start, p.start + m[0]}, span{p.start + m[1], p.end}
+				if wordCount(note[a.start:a.end]) >= 2 && wordCount(note[b.start:b.end]) >= 2 && andRe.FindStringIndex(note[b.start:b.end]) == nil {
+					for _, h := range []span{a, b} {
+						if c, ok := look(h); ok && c.r.Score >= 0.75 && (len(out) == 0 || c.r.Code[:3] != out[0].r.Code[:3]) {
+							out = append(out, c)
+						}
+					}
+				}
+			}
+			continue
+		}
+		if c.r.Score < 0.75 || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code)) {
 			continue
 		}
 		out = append(out, c)
@@ -2237,6 +2303,14 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 	}
 	return out
+}
+
+// mechanismOf reports whether a later part's code only names how the
+// main condition came about: "Acute ischemic stroke, left MCA,
+// cardioembolic" is one cerebral infarction due to embolism (I63.4), not
+// also an arterial embolism (I74).
+func mechanismOf(part, main string) bool {
+	return strings.HasPrefix(part, "I74") && strings.HasPrefix(main, "I63")
 }
 
 // proseMinScore is the match a condition inside a prose sentence must

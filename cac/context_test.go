@@ -997,3 +997,36 @@ func TestEarlyPregnancy(t *testing.T) {
 	ectopic := "Gestational age 6w4d.\nPOSTOPERATIVE DIAGNOSIS: Right ampullary tubal ectopic pregnancy, unruptured.\n"
 	checkCodes(t, suggestCodes(ectopic, x, opt), []string{"O00.101"}, []string{"O00.109", "Z3A.01"})
 }
+
+// TestStrokeImpressionAndDeficits reads an "Impression at Discharge"
+// heading alone on its line; codes the cardioembolic stroke as the
+// infarction due to embolism with the atrial fibrillation after "from" as
+// a condition of its own (I63.412 + I48.0, not I74.9); and reads a list's
+// last part "expressive aphasia and oropharyngeal dysphagia" as two
+// conditions (R47.01 + R13.12).
+func TestStrokeImpressionAndDeficits(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'M'}
+	note := `Impression at Discharge
+Acute ischemic stroke of the left middle cerebral artery territory due to cardioembolism from paroxysmal atrial fibrillation. Residual right dominant-side hemiparesis, expressive aphasia and oropharyngeal dysphagia.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "I48.0", "R47.01", "R13.12"}, []string{"I74.9", "I63.312", "I63.9"})
+	list := "DISCHARGE DIAGNOSES\n1. Acute ischemic stroke, left MCA territory, cardioembolic (left M2 occlusion)\n"
+	checkCodes(t, suggestCodes(list, x, opt), []string{"I63.412"}, []string{"I74.9", "I63.312"})
+	// a sentence joined by "and" is not split into conditions
+	prose := "DISCHARGE DIAGNOSES\n1. Urinary tract infection. He did not meet criteria for sepsis: his tachycardia and borderline hypotension corrected fully with fluids.\n"
+	checkCodes(t, suggestCodes(prose, x, opt), []string{"N39.0"}, []string{"R00.0"})
+}
+
+// TestLaterLineSaysWhatWasGuessed lets a later line of the same category
+// whose own words say the axis ("embolic") replace a code whose axis the
+// earlier line left to a guess (I63.412 for I63.312), while two sites
+// each said keep both codes (L89.624 and L89.152).
+func TestLaterLineSaysWhatWasGuessed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'F'}
+	note := "A/P:\n70F, acute ischemic stroke L MCA.\n1. Acute L MCA embolic infarct w/ R hemiparesis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412"}, []string{"I63.312"})
+	ulcers := "ASSESSMENT\n1. Pressure ulcer of left heel, stage 4.\n2. Pressure ulcer of sacral region, stage 2.\n"
+	checkCodes(t, suggestCodes(ulcers, x, opt), []string{"L89.624", "L89.152"}, nil)
+}
