@@ -18,6 +18,18 @@ var usualApproaches = map[string]byte{
 	"0CTP": 'X', "0CTQ": 'X', "0CBP": 'X', "0CBQ": 'X',
 	"0T9B": '7', "0TBB": '8', "0T5B": '8', "0TCB": '8', "0TP9": '8',
 	"0T76": '8', "0T77": '8', "0T78": '8',
+	// drugs, blood and fluids go in by needle; a nephrostomy and a
+	// gallbladder drain through the skin; an EEG, EMG or Holter is
+	// recorded from the skin; an EP study and a catheter ablation are
+	// made through the skin, bile duct stones are taken out through the
+	// ERCP scope, a PEG is placed through the skin under a scope, and
+	// membranes are ruptured through the vagina
+	"3E0": '3', "302": '3',
+	"0T90": '3', "0T91": '3', "0T93": '3', "0T94": '3', "0F94": '3',
+	"4A00": 'X', "4A01": 'X', "4A10": 'X', "4A12": 'X',
+	"02K": '3', "025": '3',
+	"0FC9": '8', "0FF9": '8', "0FC8": '8', "0FF8": '8',
+	"0DH6": '4', "1090": '7',
 }
 
 // usualApproach reports whether a PCS code's approach is the one

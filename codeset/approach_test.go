@@ -15,6 +15,13 @@ func TestUsualApproach(t *testing.T) {
 		{"0T9B70Z", true},  // Foley
 		{"0FT44ZZ", false}, // a table without a usual approach
 		{"0DT", false},     // not a code
+		{"3E03317", true},  // tPA into a peripheral vein by needle
+		{"3E03017", false},
+		{"4A00X4Z", true}, // EEG from the skin
+		{"0DH64UZ", true}, // PEG: through the skin under a scope
+		{"0DH60UZ", false},
+		{"10907ZC", true}, // membranes ruptured through the vagina
+		{"0FC98ZZ", true}, // bile duct stone taken through the ERCP scope
 	} {
 		if got := usualApproach(tc.code); got != tc.want {
 			t.Errorf("usualApproach(%s) = %v, want %v", tc.code, got, tc.want)
@@ -32,5 +39,21 @@ func TestApproachOrder(t *testing.T) {
 	}
 	if approachOrder("B246ZZZ") != 1 {
 		t.Errorf("an imaging code has no approach to order")
+	}
+}
+
+// TestHCPCSItem names a drug code by its drug, not by the word
+// "Injection" that 740 descriptions share, so a query naming the drug
+// and its dose matches the name, not a nonessential modifier.
+func TestHCPCSItem(t *testing.T) {
+	for _, tc := range []struct{ title, name, rest string }{
+		{"Injection, dexamethasone sodium phosphate, 1 mg", "Injection, dexamethasone sodium phosphate", " 1 mg"},
+		{"Knee orthosis, adjustable knee joints, prefabricated", "Knee orthosis", " adjustable knee joints, prefabricated"},
+		{"Injection, insulin, per 5 units", "Injection, insulin", " per 5 units"},
+		{"Cane", "Cane", ""},
+	} {
+		if name, rest := hcpcsItem(tc.title); name != tc.name || rest != tc.rest {
+			t.Errorf("hcpcsItem(%q) = %q, %q; want %q, %q", tc.title, name, rest, tc.name, tc.rest)
+		}
 	}
 }

@@ -316,7 +316,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			// the rest describes it, as an index entry's nonessential
 			// modifiers do, so a long description does not lose to a
 			// short title that names another item
-			head, rest, _ := strings.Cut(e.Title(), ",")
+			head, rest := hcpcsItem(e.Title())
 			addDoc(docTitle, head, rest, rest != "", tg)
 		} else {
 			addDoc(docTitle, e.Title(), "", false, tg)
@@ -2454,6 +2454,23 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 	}
 	return sc.cut, sc.cutCls
 }
+
+// hcpcsItem splits an HCPCS description into the item's name, before the
+// first comma, and the rest that describes it. A drug's name follows a
+// word its class of codes shares ("Injection, dexamethasone sodium
+// phosphate, 1 mg"), so the name runs to the second comma.
+func hcpcsItem(title string) (name, rest string) {
+	name, rest, _ = strings.Cut(title, ",")
+	if genericHCPCSHeads[strings.ToLower(strings.TrimSpace(name))] && rest != "" {
+		drug, more, _ := strings.Cut(rest, ",")
+		name, rest = name+","+drug, more
+	}
+	return name, rest
+}
+
+// genericHCPCSHeads are the first words HCPCS descriptions share by the
+// hundred, before the name of what they describe.
+var genericHCPCSHeads = map[string]bool{"injection": true, "injection(s)": true, "infusion": true, "home infusion therapy": true, "brachytherapy source": true}
 
 // lengthFactor slightly prefers texts with fewer words.
 func lengthFactor(ess, all int) float32 {
