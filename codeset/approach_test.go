@@ -1,6 +1,9 @@
 package codeset
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestUsualApproach(t *testing.T) {
 	for _, tc := range []struct {
@@ -54,6 +57,39 @@ func TestHCPCSItem(t *testing.T) {
 	} {
 		if name, rest := hcpcsItem(tc.title); name != tc.name || rest != tc.rest {
 			t.Errorf("hcpcsItem(%q) = %q, %q; want %q, %q", tc.title, name, rest, tc.name, tc.rest)
+		}
+	}
+}
+
+// TestArabicStages writes a Roman numeral after a counting word in
+// digits, as the titles do, and leaves other words alone.
+func TestArabicStages(t *testing.T) {
+	got := strings.Join(arabicStages(strings.Fields("ckd stage IIIb class iii obesity type ii vitamin d iv push")), " ")
+	if want := "ckd stage 3b class 3 obesity type 2 vitamin d iv push"; got != want {
+		t.Errorf("arabicStages = %q, want %q", got, want)
+	}
+}
+
+// TestSearchDosesAndStages finds drugs by name whatever dose is typed
+// (the code is billed per its own amount, and "mg" after a number is no
+// myasthenia gravis), and stages written in Roman numerals.
+func TestSearchDosesAndStages(t *testing.T) {
+	s := loadFull(t)
+	for _, tc := range []struct {
+		q    string
+		sys  System
+		want string
+	}{
+		{"ketorolac 30 mg IM", HCPCS, "J1885"},
+		{"heparin 5000 units", HCPCS, "J1644"},
+		{"dexamethasone sodium phosphate 10 mg", HCPCS, "J1100"},
+		{"ckd stage iv", ICD10CM, "N18.4"},
+		{"stage ii pressure ulcer sacrum", ICD10CM, "L89.152"},
+		{"class iii obesity", ICD10CM, "E66.813"},
+	} {
+		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
+		if len(res) == 0 || res[0].Code != tc.want {
+			t.Errorf("%q: got %v, want %s first", tc.q, res, tc.want)
 		}
 	}
 }

@@ -1374,7 +1374,7 @@ func (x *Searcher) isCodePrefix(p string, rels *releases) bool {
 
 // parse turns the query words into slots.
 func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
-	written := splitWords(joinShorthand(q), false)
+	written := arabicStages(splitWords(joinShorthand(q), false))
 	toks := make([]string, len(written))
 	for i, w := range written {
 		toks[i] = stem(w)
@@ -1382,18 +1382,29 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
+	var doses uint32 // slots of a dose ("30 mg"), which weigh little
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
 		// the longest synonym phrase starting here; then two words the
 		// code set writes as one ("ear ache", "fore arm"), before a
 		// synonym of the first word alone
-		matched := x.synonymSlot(sc, toks[i:], 2, &slots)
+		// "30 mg": a unit after a number is a dose, not an abbreviation
+		// (myasthenia gravis)
+		dose := i > 0 && isNumber(toks[i-1]) && doseUnits[toks[i]]
+		if dose && len(slots) > 0 && slots[len(slots)-1].text == toks[i-1] {
+			doses |= 1 << (len(slots) - 1) // the number
+			doses |= 1 << len(slots)       // the unit, whose slot comes next
+		}
+		matched := 0
+		if !dose {
+			matched = x.synonymSlot(sc, toks[i:], 2, &slots)
+		}
 		if matched == 0 && i+1 < len(toks) {
 			if sl, ok := x.compound(sc, written[i], written[i+1], toks[i], toks[i+1]); ok {
 				slots = append(slots, sl)
 				matched = 2
 			}
 		}
-		if matched == 0 {
+		if matched == 0 && !dose {
 			matched = x.synonymSlot(sc, toks[i:], 1, &slots)
 		}
 		if matched > 0 {
@@ -1496,6 +1507,11 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		}
 		if best == 0 {
 			best = completed
+		}
+		// a drug's dose seldom matches the amount its code is billed per
+		// ("ketorolac 30 mg": J1885 is per 15 mg): the drug decides
+		if doses&(1<<si) != 0 {
+			best *= doseWeight
 		}
 		sl.idf = best
 		for ai := range sl.alts {
@@ -2453,6 +2469,49 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 		}
 	}
 	return sc.cut, sc.cutCls
+}
+
+// arabicStages writes a Roman numeral after a word that counts ("stage
+// IV", "class III", "type II", "grade IIIb") as the titles do, in digits.
+func arabicStages(ws []string) []string {
+	for i := 1; i < len(ws); i++ {
+		if !countingWords[strings.ToLower(ws[i-1])] {
+			continue
+		}
+		w := strings.ToLower(ws[i])
+		suffix := ""
+		if n := len(w); n > 1 && (w[n-1] == 'a' || w[n-1] == 'b') {
+			w, suffix = w[:n-1], w[n-1:]
+		}
+		if n, ok := romanNumerals[w]; ok {
+			ws[i] = n + suffix
+		}
+	}
+	return ws
+}
+
+var countingWords = map[string]bool{"stage": true, "stages": true, "class": true, "type": true, "grade": true, "degree": true, "phase": true, "level": true, "tier": true}
+
+var romanNumerals = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
+
+// doseWeight is what a dose's number and unit weigh against the other
+// words of a query.
+const doseWeight = 0.3
+
+// doseUnits are the units a number before them makes a dose.
+var doseUnits = map[string]bool{"mg": true, "mcg": true, "ml": true, "cc": true, "g": true, "gm": true, "unit": true, "iu": true, "meq": true, "l": true}
+
+// isNumber reports whether a query word is a number ("30", "0.5").
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // hcpcsItem splits an HCPCS description into the item's name, before the
