@@ -72,7 +72,8 @@ func TestArabicStages(t *testing.T) {
 
 // TestSearchDosesAndStages finds drugs by name whatever dose is typed
 // (the code is billed per its own amount, and "mg" after a number is no
-// myasthenia gravis), and stages written in Roman numerals.
+// myasthenia gravis), stages written in Roman numerals, and the Excision
+// that takes a tumor out of an organ, not the Resection of the organ.
 func TestSearchDosesAndStages(t *testing.T) {
 	s := loadFull(t)
 	for _, tc := range []struct {
@@ -86,6 +87,8 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"ckd stage iv", ICD10CM, "N18.4"},
 		{"stage ii pressure ulcer sacrum", ICD10CM, "L89.152"},
 		{"class iii obesity", ICD10CM, "E66.813"},
+		{"transurethral resection of bladder tumor", ICD10PCS, "0TBB8ZZ"},
+		{"right hemicolectomy", ICD10PCS, "0DTF0ZZ"},
 	} {
 		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
 		if len(res) == 0 || res[0].Code != tc.want {

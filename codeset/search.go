@@ -106,6 +106,7 @@ const (
 	flagTraumatic // a fracture of the injury chapter, which a pathological one is not
 	flagObstetric // a code of pregnancy, childbirth and the puerperium (O00-O9A)
 	flagUnindexed // a CM code no entry of the loaded index leads to: newer than the index
+	flagResection // a PCS Resection: the whole body part taken out
 )
 
 type gcode struct {
@@ -475,6 +476,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if g.sys == ICD10PCS {
 			if usualApproach(g.code) {
 				f |= flagApproach
+			}
+			if len(g.code) == 7 && g.code[0] == '0' && g.code[2] == 'T' {
+				f |= flagResection
 			}
 			if strings.Contains(t, " autologous") {
 				f |= flagAutolog
@@ -1382,6 +1386,10 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
+	lesion := false // the query names a tumor, lesion, polyp…: see below
+	for _, t := range toks {
+		lesion = lesion || lesionWords[t]
+	}
 	var doses uint32 // slots of a dose ("30 mg"), which weigh little
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
 		// the longest synonym phrase starting here; then two words the
@@ -1484,6 +1492,13 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		if last && asYouType && len(w) >= 3 || len(sc.alts) == start && len(w) >= 4 {
 			for _, t := range x.prefixTerms(sc, w, 24) {
 				sc.alts = append(sc.alts, alt{terms: x.one(sc, t), weight: 0.85, why: whyCompleted, post: x.postings[t], cls: x.postCls[t], idf: x.termIDF[t]})
+			}
+		}
+		// "resection of bladder tumor": taking out a lesion takes part of
+		// the organ, an Excision in PCS, not the Resection of all of it
+		if lesion && w == resectionStem {
+			if id, ok := x.vocab[excisionStem]; ok {
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, why: whySynonym, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
 			}
 		}
 		if len(sc.alts) > start {
@@ -2471,6 +2486,17 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 	return sc.cut, sc.cutCls
 }
 
+// lesionWords name what is taken out of an organ rather than the organ.
+var lesionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("tumor tumour lesion mass polyp nodule cyst glioma glioblastoma meningioma fibroid myoma adenoma lipoma") {
+		m[stem(w)] = true
+	}
+	return m
+}()
+
+var resectionStem, excisionStem = stem("resection"), stem("excision")
+
 // arabicStages writes a Roman numeral after a word that counts ("stage
 // IV", "class III", "type II", "grade IIIb") as the titles do, in digits.
 func arabicStages(ws []string) []string {
@@ -2581,6 +2607,7 @@ type prefs struct {
 	approach, autolog, newTech                                     bool
 	left, right, bilateral, addition                               bool
 	history                                                        bool // the query speaks of the past
+	lesion                                                         bool // the query names a tumor, lesion, mass, polyp or cyst
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 }
 
@@ -2647,7 +2674,8 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		said("famil") || said("fh"),
 		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta"),
 		approach, said("autolog"), said("technolog"),
-		left, right, bilat, said("addition") || said("replac") || said("covered"), history, obstetric}
+		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
+		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"), obstetric}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -2731,6 +2759,12 @@ func (p prefs) factor(fl uint32) float32 {
 	}
 	if fl&flagNewTech != 0 && !p.newTech {
 		f *= 0.93
+	}
+	// taking out a tumor, a lesion or a polyp takes part of the organ:
+	// Excision, not Resection of the whole ("transurethral resection of
+	// bladder tumor" is 0TBB8ZZ)
+	if fl&flagResection != 0 && p.lesion {
+		f *= 0.9
 	}
 	return f
 }
