@@ -89,6 +89,8 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"class iii obesity", ICD10CM, "E66.813"},
 		{"transurethral resection of bladder tumor", ICD10PCS, "0TBB8ZZ"},
 		{"right hemicolectomy", ICD10PCS, "0DTF0ZZ"},
+		{"repair of laceration of right hand", ICD10PCS, "0HQFXZZ"},
+		{"laceration of right hand", ICD10CM, "S61.411A"},
 	} {
 		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
 		if len(res) == 0 || res[0].Code != tc.want {

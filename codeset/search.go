@@ -1387,8 +1387,10 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
 	lesion := false // the query names a tumor, lesion, polyp…: see below
+	repair := false // the query repairs something: see below
 	for _, t := range toks {
 		lesion = lesion || lesionWords[t]
+		repair = repair || repairWords[t]
 	}
 	var doses uint32 // slots of a dose ("30 mg"), which weigh little
 	for i := 0; i < len(toks) && len(slots) < maxSlots; {
@@ -1498,6 +1500,13 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		// the organ, an Excision in PCS, not the Resection of all of it
 		if lesion && w == resectionStem {
 			if id, ok := x.vocab[excisionStem]; ok {
+				sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, why: whySynonym, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
+			}
+		}
+		// "repair of laceration of right hand": a laceration repaired is
+		// the skin's Repair (0HQF), not the hand's
+		if repair && w == lacerationStem {
+			if id, ok := x.vocab[skinStem]; ok {
 				sc.alts = append(sc.alts, alt{terms: x.one(sc, id), weight: 1, why: whySynonym, post: x.postings[id], cls: x.postCls[id], idf: x.termIDF[id]})
 			}
 		}
@@ -2496,6 +2505,11 @@ var lesionWords = func() map[string]bool {
 }()
 
 var resectionStem, excisionStem = stem("resection"), stem("excision")
+
+// repairWords say a query is about closing a wound.
+var repairWords = map[string]bool{stem("repair"): true, stem("repaired"): true, stem("closure"): true, stem("suture"): true, stem("sutured"): true}
+
+var lacerationStem, skinStem = stem("laceration"), stem("skin")
 
 // arabicStages writes a Roman numeral after a word that counts ("stage
 // IV", "class III", "type II", "grade IIIb") as the titles do, in digits.
