@@ -1929,7 +1929,6 @@ var (
 // comma-separated part ("Hypertension, hyperlipidemia, GERD") adds a code
 // when it names one on its own with a strong match.
 func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo map[string]answer) []concept {
-	type span struct{ start, end int }
 	var parts []span
 	at := it.start
 	for _, m := range segmentSep.FindAllStringIndex(note[it.start:it.end], -1) {
@@ -1937,6 +1936,12 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		at = it.start + m[1]
 	}
 	parts = append(parts, span{at, it.end})
+	// "prostate cancer with progressive osseous metastases": the primary
+	// and its secondary sites are coded apart (C61, C79.51)
+	if m := withMetastasesRe.FindStringSubmatchIndex(note[parts[0].start:parts[0].end]); m != nil {
+		first := parts[0]
+		parts = append([]span{{first.start, first.start + m[2]}, {first.start + m[3], first.end}}, parts[1:]...)
+	}
 	trim := func(p span) span {
 		t := note[p.start:p.end]
 		if m := leadIn.FindStringIndex(t); m != nil && m[1] < len(t) {
@@ -2164,13 +2169,17 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "…stroke due to cardioembolism from paroxysmal atrial
 		// fibrillation": when the words after the last connector add
-		// nothing to the code the cut found, they name a condition of
-		// their own, read after the connector
+		// nothing to the code the cut found, or the words before it
+		// match a code of the same category far better than the cut's
+		// weak match ("febrile neutropenia secondary to antineoplastic
+		// chemotherapy": D70.9, not D70.4), what follows the connector is
+		// read on its own
 		if ok {
 			if cuts := connector.FindAllStringIndex(note[p.start:p.end], -1); len(cuts) > 0 {
 				k := cuts[len(cuts)-1]
 				if p.start+k[1] < best.end {
-					if c, ok2 := look(span{p.start, p.start + k[0]}); ok2 && c.r.Code == best.r.Code {
+					if c, ok2 := look(span{p.start, p.start + k[0]}); ok2 && (c.r.Code == best.r.Code ||
+						c.r.Code[:3] == best.r.Code[:3] && best.r.Score < 0.6 && c.r.Score >= best.r.Score+0.2) {
 						best = c
 						rest = append(rest, span{p.start + k[1], p.end})
 					}
@@ -2246,18 +2255,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		c, ok := look(p)
-		if !ok {
-			// "…, expressive aphasia and oropharyngeal dysphagia": a later
-			// part of a short list that no code names whole is two
-			// conditions of two words or more each (not in a sentence:
-			// "his tachycardia and hypotension corrected with fluids")
-			if m := andRe.FindStringIndex(note[p.start:p.end]); m != nil && wordCount(note[it.start:it.end]) <= 16 && wordCount(note[p.start:p.end]) <= 8 {
-				a, b := span{p.start, p.start + m[0]}, span{p.start + m[1], p.end}
-				if wordCount(note[a.start:a.end]) >= 2 && wordCount(note[b.start:b.end]) >= 2 && andRe.FindStringIndex(note[b.start:b.end]) == nil {
-					for _, h := range []span{a, b} {
-						if c, ok := look(h); ok && c.r.Score >= 0.75 && (len(out) == 0 || c.r.Code[:3] != out[0].r.Code[:3]) {
-							out = append(out, c)
-						}
+		if !ok || c.r.Score < 0.75 {
+			// "…, expressive aphasia and oropharyngeal dysphagia", "brain
+			// and bone metastases", "metastatic to brain and bone": a
+			// later part of a short list that no code names well whole
+			// is two conditions joined by "and" (not in a sentence: "his
+			// tachycardia and hypotension corrected with fluids")
+			if wordCount(note[it.start:it.end]) <= 16 {
+				for _, m := range andMembers(note, p) {
+					if c, ok := lookText(m.text, m.at); ok && c.r.Score >= 0.75 && (len(out) == 0 || c.r.Code[:3] != out[0].r.Code[:3]) {
+						out = append(out, c)
 					}
 				}
 			}
@@ -2303,6 +2310,52 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 	}
 	return out
+}
+
+// withMetastasesRe is a cancer named with its metastases: the " with "
+// between them is submatch 1.
+var withMetastasesRe = regexp.MustCompile(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`)
+
+// span is a stretch of the note, by byte offsets.
+type span struct{ start, end int }
+
+// member is one condition of a part joined by "and": its words, and the
+// note's span that holds them.
+type member struct {
+	text string
+	at   span
+}
+
+// andMembers splits a part of at most eight words joined by one "and"
+// into the two conditions it names: two of two words or more ("expressive
+// aphasia and oropharyngeal dysphagia"), two sites sharing the noun after
+// them ("brain and bone metastases": brain metastases, bone metastases),
+// or two sharing the words before them ("metastatic to brain and bone").
+func andMembers(note string, p span) []member {
+	t := note[p.start:p.end]
+	ms := andRe.FindAllStringIndex(t, -1)
+	if len(ms) != 1 || wordCount(t) > 8 {
+		return nil
+	}
+	m := ms[0]
+	a, b := t[:m[0]], t[m[1]:]
+	sa, sb := span{p.start, p.start + m[0]}, span{p.start + m[1], p.end}
+	na, nb := wordCount(a), wordCount(b)
+	switch {
+	case na >= 2 && nb >= 2:
+		return []member{{a, sa}, {b, sb}}
+	case na == 1 && nb >= 2:
+		noun := b[strings.IndexByte(b, ' ')+1:]
+		return []member{{strings.TrimSpace(a) + " " + noun, p}, {b, sb}}
+	case na >= 2 && nb == 1:
+		head := strings.TrimSpace(a)
+		head = head[:strings.LastIndexByte(head, ' ')]
+		if !strings.HasSuffix(head, " to") && !strings.HasSuffix(head, " of") && !strings.HasSuffix(head, " in") {
+			return nil
+		}
+		return []member{{a, sa}, {head + " " + strings.TrimSpace(b), p}}
+	}
+	return nil
 }
 
 // mechanismOf reports whether a later part's code only names how the

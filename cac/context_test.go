@@ -1030,3 +1030,23 @@ func TestLaterLineSaysWhatWasGuessed(t *testing.T) {
 	ulcers := "ASSESSMENT\n1. Pressure ulcer of left heel, stage 4.\n2. Pressure ulcer of sacral region, stage 2.\n"
 	checkCodes(t, suggestCodes(ulcers, x, opt), []string{"L89.624", "L89.152"}, nil)
 }
+
+// TestSitesSharingANoun reads "brain and bone metastases" and "metastatic
+// to brain and bone" as two secondary sites each (C79.31 + C79.51), a
+// cancer "with osseous metastases" as the primary and the bone (C61 +
+// C79.51), and
+// codes "febrile neutropenia secondary to antineoplastic chemotherapy" as
+// the neutropenia due to chemotherapy with its fever and adverse effect,
+// not as cyclic neutropenia (D70.4).
+func TestSitesSharingANoun(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "ASSESSMENT\n1. Metastatic right upper lobe lung adenocarcinoma, brain and bone metastases.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.11", "C79.31", "C79.51"}, []string{"C78.00"})
+	note = "DISCHARGE DIAGNOSES\n1. Stage IV adenocarcinoma of the right upper lobe, metastatic to brain and bone.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.11", "C79.31", "C79.51"}, nil)
+	note = "ASSESSMENT\n1. Metastatic castration-resistant prostate cancer with progressive osseous metastases.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C61", "C79.51"}, []string{"C79.82"})
+	note = "Assessment at discharge: febrile neutropenia secondary to antineoplastic chemotherapy, resolved.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "R50.81", "T45.1X5A"}, []string{"D70.4", "D70.9"})
+}
