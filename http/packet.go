@@ -333,16 +333,21 @@ func randomToken(n int) string {
 }
 
 // randomWords makes a password a person can read over the phone: four
-// words and a number.
+// words and a number, drawn again when they come to more than
+// packet.MaxPasswordLen bytes (about one draw in 80).
 func randomWords() string {
 	words := strings.Fields("anchor beacon cedar delta ember falcon garnet harbor island juniper kestrel lantern meadow nectar orchard pebble quartz river saffron timber umber violet willow yarrow zephyr amber basalt cobalt dune fjord")
-	b := make([]byte, 5)
-	rand.Read(b)
-	var parts []string
-	for _, x := range b[:4] {
-		parts = append(parts, words[int(x)%len(words)])
+	for {
+		b := make([]byte, 5)
+		rand.Read(b)
+		var parts []string
+		for _, x := range b[:4] {
+			parts = append(parts, words[int(x)%len(words)])
+		}
+		if pw := strings.Join(parts, "-") + "-" + strconv.Itoa(int(b[4])%90+10); len(pw) <= packet.MaxPasswordLen {
+			return pw
+		}
 	}
-	return strings.Join(parts, "-") + "-" + strconv.Itoa(int(b[4])%90+10)
 }
 
 // handleAuthorizationScan files the requester's signed authorization (or

@@ -37,8 +37,15 @@ type Spec struct {
 	BatesStart       int       // first Bates number; 0 means 1
 	Watermark        string    // drawn diagonally, light grey, on every page after the cover
 	Notices          []string  // required notices, printed on the cover and on a banner page before each item that needs them (e.g. the 42 CFR Part 2 redisclosure notice)
-	Password         string    // when set, the whole PDF is encrypted (AES-256) with this user password
+	Password         string    // when set, the whole PDF is encrypted (AES-256) with this user password: at most MaxPasswordLen bytes of ASCII letters, digits and punctuation
 }
+
+// MaxPasswordLen is the longest Spec.Password Build accepts, in bytes.
+// AES-256 would take 127, but poppler's and xpdf's command-line tools
+// (pdftotext -upw, pdfinfo, pdftoppm) keep only the first 32 bytes of the
+// password they are given, so a packet with a longer one does not open
+// there even with the right password.
+const MaxPasswordLen = 32
 
 // Content types an Item may have.
 const (
@@ -93,6 +100,24 @@ type ManifestItem struct {
 
 const op = "packet.build"
 
+// checkPassword refuses a password that some reader could not take with
+// the key pdfcpu derives from it: one longer than MaxPasswordLen, or one
+// with a byte outside printable ASCII. pdfcpu hashes the bytes as given,
+// while readers first prepare the password with SASLprep (ISO 32000-2,
+// 7.6.4.3.3), which rewrites some non-ASCII text, and pdfcpu's own reader
+// refuses spaces; printable ASCII is the same under every reader.
+func checkPassword(pw string) error {
+	if len(pw) > MaxPasswordLen {
+		return chartroom.Invalid("password", "the password is %d bytes long: PDF readers such as pdftotext read at most %d", len(pw), MaxPasswordLen)
+	}
+	for i, r := range pw {
+		if r <= ' ' || r > '~' {
+			return chartroom.Invalid("password", "the password has %q at byte %d: use ASCII letters, digits and punctuation", r, i)
+		}
+	}
+	return nil
+}
+
 // Build writes the packet for s and items to w and returns its manifest.
 // The packet is built in memory first, so w receives nothing when the
 // input is bad. Bad input (an unknown content type,
@@ -107,6 +132,9 @@ func Build(w io.Writer, s Spec, items []Item) (*Manifest, error) {
 	}
 	if s.BatesStart < 0 {
 		return nil, chartroom.E(op, chartroom.Invalid("bates_start", "the first Bates number must be positive"))
+	}
+	if err := checkPassword(s.Password); err != nil {
+		return nil, chartroom.E(op, err)
 	}
 	ps, err := prepare(s, items)
 	if err != nil {
