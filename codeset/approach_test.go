@@ -73,7 +73,8 @@ func TestArabicStages(t *testing.T) {
 // TestSearchDosesAndStages finds drugs by name whatever dose is typed
 // (the code is billed per its own amount, and "mg" after a number is no
 // myasthenia gravis), stages written in Roman numerals, and the Excision
-// that takes a tumor out of an organ, not the Resection of the organ.
+// that takes a tumor out of an organ, not the Resection of the organ; and a
+// title "without" what the query is without, before one "with" it.
 func TestSearchDosesAndStages(t *testing.T) {
 	s := loadFull(t)
 	for _, tc := range []struct {
@@ -91,10 +92,27 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"right hemicolectomy", ICD10PCS, "0DTF0ZZ"},
 		{"repair of laceration of right hand", ICD10PCS, "0HQFXZZ"},
 		{"laceration of right hand", ICD10CM, "S61.411A"},
+		{"acute calculous cholecystitis without biliary obstruction", ICD10CM, "K80.00"},
 	} {
 		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
 		if len(res) == 0 || res[0].Code != tc.want {
 			t.Errorf("%q: got %v, want %s first", tc.q, res, tc.want)
+		}
+	}
+}
+
+func TestSaysWithWhatQueryLacks(t *testing.T) {
+	for _, tc := range []struct {
+		q, title string
+		want     bool
+	}{
+		{"cholecystitis without obstruction", "Calculus of gallbladder with acute cholecystitis with obstruction", true},
+		{"cholecystitis without obstruction", "Calculus of gallbladder with acute cholecystitis without obstruction", false},
+		{"copd without exacerbation", "Chronic obstructive pulmonary disease with (acute) exacerbation", true},
+		{"copd with exacerbation", "Chronic obstructive pulmonary disease with (acute) exacerbation", false},
+	} {
+		if got := saysWithWhatQueryLacks(tc.q, tc.title); got != tc.want {
+			t.Errorf("saysWithWhatQueryLacks(%q, %q) = %v, want %v", tc.q, tc.title, got, tc.want)
 		}
 	}
 }

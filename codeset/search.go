@@ -2088,7 +2088,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	}
 	// the largest factor the coding defaults give: a candidate whose score
 	// times it is under the Limit-th kept score cannot reach the results
-	most := prefs{}.factor(flagUnspecified | flagWithout | flagApproach)
+	most := prefs{without: true}.factor(flagUnspecified | flagWithout | flagApproach)
 	if pref.left || pref.right {
 		most *= 1.01
 	}
@@ -2125,6 +2125,9 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			continue
 		}
 		s := c.score * pref.factor(info)
+		if pref.without && sys == ICD10CM && saysWithWhatQueryLacks(opt.query, e.Title()) {
+			s *= 0.9
+		}
 		if sys == ICD10PCS && !pref.approach {
 			s *= approachOrder(x.codes[c.code].code)
 		}
@@ -2495,6 +2498,34 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 	return sc.cut, sc.cutCls
 }
 
+// saysWithWhatQueryLacks reports whether a title has "with" a word the
+// query says it is without: "cholecystitis without obstruction" against
+// "… with acute cholecystitis with obstruction" (K80.01).
+func saysWithWhatQueryLacks(query, title string) bool {
+	q := strings.Fields(strings.ToLower(query))
+	t := " " + strings.ToLower(title) + " "
+	for { // "with (acute) exacerbation": the aside is no word between
+		open := strings.IndexByte(t, '(')
+		end := strings.IndexByte(t, ')')
+		if open < 0 || end < open {
+			break
+		}
+		t = t[:open] + strings.TrimLeft(t[end+1:], " ")
+	}
+	for i, w := range q {
+		if w != "without" && w != "w/o" {
+			continue
+		}
+		for _, n := range q[i+1 : min(len(q), i+4)] {
+			n = strings.Trim(n, ",.;:()")
+			if len(n) >= 4 && strings.Contains(t, " with "+n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lesionWords name what is taken out of an organ rather than the organ.
 var lesionWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -2622,6 +2653,7 @@ type prefs struct {
 	left, right, bilateral, addition                               bool
 	history                                                        bool // the query speaks of the past
 	lesion                                                         bool // the query names a tumor, lesion, mass, polyp or cyst
+	without                                                        bool // the query says "without" something
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 }
 
@@ -2689,7 +2721,8 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta"),
 		approach, said("autolog"), said("technolog"),
 		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
-		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"), obstetric}
+		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
+		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"), obstetric}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -2745,7 +2778,13 @@ func (p prefs) factor(fl uint32) float32 {
 	if fl&flagAddition != 0 && !p.addition {
 		f *= 0.95
 	}
-	if fl&flagWithout != 0 && !p.with {
+	switch {
+	case fl&flagWithout != 0 && p.without:
+		// "acute calculous cholecystitis without obstruction" is
+		// K80.00, the title that says "without", not K80.01 "with
+		// obstruction", which an index path may match as well
+		f *= 1.06
+	case fl&flagWithout != 0 && !p.with:
 		f *= 1.008
 	}
 	if fl&flagFamily != 0 && !p.family {
