@@ -1685,7 +1685,7 @@ var (
 
 var (
 	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
-	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|in (?:his|her|their) \d+s)\b|[,;]`)
+	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|in (?:his|her|their) \d+s|in (?:19|20)\d\d)\b|[,;]`)
 )
 
 // familyTable maps a relative's condition to its Z80–Z84 code: the
@@ -1960,7 +1960,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(text))), "")))))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(withoutBMI(text)))), "")))))), " "))
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
@@ -2315,6 +2315,20 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 // withMetastasesRe is a cancer named with its metastases: the " with "
 // between them is submatch 1.
 var withMetastasesRe = regexp.MustCompile(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`)
+
+// bmiAfterRe is a body mass index written after a weight diagnosis
+// ("obesity with BMI 36.1", "morbid obesity (BMI 41)").
+var bmiAfterRe = regexp.MustCompile(`(?i)\s*[,(]?\s*(?:with\s+)?(?:an?\s+)?BMI(?:\s+of|\s+is|:|=)?\s*\d{2}(?:\.\d+)?(?:\s*kg/m2)?\s*\)?`)
+
+// withoutBMI leaves the body mass index out of a weight diagnosis's
+// lookup: the diagnosis is coded from its words (E66.-) and the index
+// beside it as a status (Z68.-), which status codes from the note.
+func withoutBMI(text string) string {
+	if m := bmiAfterRe.FindStringIndex(text); m != nil && m[0] > 0 && countLetters(text[:m[0]]) >= 4 {
+		return text[:m[0]] + " " + text[m[1]:]
+	}
+	return text
+}
 
 // span is a stretch of the note, by byte offsets.
 type span struct{ start, end int }

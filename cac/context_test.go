@@ -1050,3 +1050,14 @@ func TestSitesSharingANoun(t *testing.T) {
 	note = "Assessment at discharge: febrile neutropenia secondary to antineoplastic chemotherapy, resolved.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "R50.81", "T45.1X5A"}, []string{"D70.4", "D70.9"})
 }
+
+// TestInlineComorbiditiesWeightAndHistory reads an operative note's
+// inline comorbidities: obesity "with BMI 36.1" as the obesity (E66.9)
+// with the index beside it (Z68.36), and "a history of left leg DVT after
+// a 2021 ankle fracture" as a personal history (Z86.718), not a current DVT.
+func TestInlineComorbiditiesWeightAndHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 47, Sex: 'F'}
+	note := "Postoperative diagnosis: Acute calculous cholecystitis without biliary obstruction.\n\nIndications: 47-year-old woman with RUQ pain. Comorbidities: type 2 diabetes on metformin, obesity with BMI 36.1, and a history of left leg DVT after a 2021 ankle fracture, treated and completed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00", "E11.9", "E66.9", "Z68.36", "Z86.718"}, []string{"K80.01", "I82.402", "I82.409"})
+}
