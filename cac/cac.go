@@ -772,7 +772,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// follows it; the condition before it is current.
 				it.end = it.start + cut
 				text = note[it.start:it.end]
-			case s.kind == secHistory || historyRe.MatchString(head):
+			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head):
 				reason = "history"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]):
 				reason = "negated"
@@ -1960,7 +1960,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		return p
 	}
 	lookText := func(text string, p span) (concept, bool) {
+		// "Supervision of pregnancy with history of preterm labor" is
+		// O09.21-: there the history is the code's, not a trigger
+		keptHistory := pregnancyHistoryRe.MatchString(text)
+		if keptHistory {
+			text = pregnancyHistoryWords.ReplaceAllString(text, "HISTORYOF")
+		}
 		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(withoutBMI(text)))), "")))))), " "))
+		if keptHistory {
+			q = strings.ReplaceAll(q, "HISTORYOF", "history of")
+		}
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
@@ -2036,6 +2045,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			if t, cut := withoutOrganism(note[p.start:p.end]); cut {
 				if c, ok = lookText(t, trim(p)); ok && !needsAgent(c.r.Code) {
 					c, ok = concept{}, false
+				}
+			}
+		}
+		if !ok {
+			// "Hypothyroidism complicating pregnancy, second trimester":
+			// the condition, whose chapter-15 code pregnancyCodes adds
+			// beside it (O99.28-), for the conditions coded that way
+			if m := complicatingPregnancyRe.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 {
+				if c2, ok2 := lookText(note[p.start:p.start+m[0]], trim(span{p.start, p.start + m[0]})); ok2 && pregnancyCompanion(c2.r.Code) {
+					c, ok = c2, true
 				}
 			}
 		}
@@ -2315,6 +2334,14 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 // withMetastasesRe is a cancer named with its metastases: the " with "
 // between them is submatch 1.
 var withMetastasesRe = regexp.MustCompile(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`)
+
+// pregnancyHistoryRe is the supervision of a pregnancy with a history
+// (O09.-: "high-risk pregnancy with history of preterm labor"), where the
+// history belongs to the code; pregnancyHistoryWords are its history words.
+var (
+	pregnancyHistoryRe    = regexp.MustCompile(`(?i)\b(?:supervision|pregnan\w*)\b[^.;]*?\bwith\s+(?:a\s+)?(?:history|hx|h/o)\s+of\b`)
+	pregnancyHistoryWords = regexp.MustCompile(`(?i)\b(?:history|hx|h/o)\s+of\b`)
+)
 
 // bmiAfterRe is a body mass index written after a weight diagnosis
 // ("obesity with BMI 36.1", "morbid obesity (BMI 41)").

@@ -1061,3 +1061,20 @@ func TestInlineComorbiditiesWeightAndHistory(t *testing.T) {
 	note := "Postoperative diagnosis: Acute calculous cholecystitis without biliary obstruction.\n\nIndications: 47-year-old woman with RUQ pain. Comorbidities: type 2 diabetes on metformin, obesity with BMI 36.1, and a history of left leg DVT after a 2021 ankle fracture, treated and completed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00", "E11.9", "E66.9", "Z68.36", "Z86.718"}, []string{"K80.01", "I82.402", "I82.409"})
 }
+
+// TestPregnancySupervisionAndComplications codes the supervision of a
+// pregnancy "with history of preterm labor" as O09.21- (the history is
+// the code's, not a trigger) and a condition "complicating pregnancy" as
+// the condition with its chapter-15 code and trimester.
+func TestPregnancySupervisionAndComplications(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note := `S: 31 y/o G3P1011 at 24w1d.
+
+A:
+1. Supervision of high-risk pregnancy with history of preterm labor/delivery, second trimester - cervical length reassuring; no signs of preterm labor.
+2. Hypothyroidism complicating pregnancy, second trimester - well controlled on levothyroxine.
+3. Iron deficiency anemia complicating pregnancy, second trimester.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O09.212", "O99.282", "E03.9", "O99.012", "D50.9"}, []string{"Z87.51", "O60.02", "E89.0"})
+}

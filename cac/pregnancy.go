@@ -24,6 +24,23 @@ var pregnancyCompanions = []struct {
 	{[]string{"J45"}, "O99.51"},
 }
 
+// pregnancyCompanion reports whether code is a condition pregnancyCodes
+// codes beside its chapter-15 code.
+func pregnancyCompanion(code string) bool {
+	for _, c := range pregnancyCompanions {
+		for _, p := range c.prefixes {
+			if strings.HasPrefix(code, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// complicatingPregnancyRe is what a condition complicating a pregnancy is
+// written with: "complicating pregnancy, second trimester", "in pregnancy".
+var complicatingPregnancyRe = regexp.MustCompile(`(?i)\s+(?:complicating|in|during|of)\s+(?:the\s+|this\s+)?pregnancy\b.*$`)
+
 // obesityClassRe is the class of an obesity: "class 1", "class III".
 var obesityClassRe = regexp.MustCompile(`(?i)\bclass\s+(1|2|3|iii|ii|i)\b`)
 
