@@ -1537,6 +1537,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = deliveryOutcome(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
 	out = gestationalDiabetesControl(out, x, opt)
+	out = childbirthCodes(out, x, opt)
 	out = copdWithInfection(out, x, opt)
 	out = dropUnspecifiedSite(out)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
@@ -2666,6 +2667,10 @@ var (
 // the encoder's abbreviations expanded). The search is forgiving, as a
 // coder typing wants; reading a note, a phrase such as "right lower lobe"
 // must not become a neoplasm of the lower lobe.
+// definingWords are title words that make a condition another one; a
+// phrase that does not say them names none of their codes.
+var definingWords = []string{"ectopic", "molar", "hydatidiform"}
+
 func names(phrase string, r codeset.Result) bool {
 	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
 	// A species named in Latin ("Streptococcus pneumoniae") is named only
@@ -2762,6 +2767,14 @@ func names(phrase string, r codeset.Result) bool {
 	if !(covered(r.Title) && !latinMissing(r.Title)) && !(covered(r.Matched) && !latinMissing(r.Matched)) {
 		return false
 	}
+	// a word that makes the condition another one must be said: an
+	// "intrauterine pregnancy" is no ectopic one with an intrauterine
+	// pregnancy (O00.91)
+	for _, w := range definingWords {
+		if strings.Contains(strings.ToLower(r.Title), w) && !strings.Contains(lowerPhrase, w) {
+			return false
+		}
+	}
 	// A coder starts from the condition's main term: the phrase must name
 	// the head of the title ("lump" in "Unspecified lump in the right
 	// breast, upper outer quadrant") or the main term of the index entry
@@ -2823,7 +2836,7 @@ func titleHeadNamed(title string, named func(string) bool) bool {
 		}
 	}
 	cut := len(t)
-	for _, sep := range []string{",", " of ", " in ", " with ", " without ", " due to ", " from ", " on ", " for ", " by ", " at ", " to ", " as the cause", " following ", " complicating "} {
+	for _, sep := range []string{",", " of ", " in ", " with ", " without ", " due to ", " from ", " on ", " for ", " by ", " at ", " to ", " as the cause", " following ", " complicating ", " during "} {
 		if i := strings.Index(t, sep); i >= 0 && i < cut {
 			cut = i
 		}

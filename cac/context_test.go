@@ -1078,3 +1078,25 @@ A:
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O09.212", "O99.282", "E03.9", "O99.012", "D50.9"}, []string{"Z87.51", "O60.02", "E89.0"})
 }
+
+// TestConditionsPresentAtDelivery codes, for a delivery admission (Z37),
+// the pregnancy conditions present at the delivery with their
+// "childbirth" codes (O14.04, O24.420, O99.824), a perineal laceration
+// during delivery (O70.1), and never an ectopic pregnancy (O00.91) from
+// "intrauterine pregnancy".
+func TestConditionsPresentAtDelivery(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	note := `Admission: 38w2d by 8-week US, for induction of labor.
+
+Spontaneous vaginal delivery of a liveborn female, 3,240 g.
+
+Discharge diagnoses:
+1. Intrauterine pregnancy at 38w2d, delivered - SVD, single liveborn infant
+2. Preeclampsia without severe features
+3. Gestational diabetes mellitus, diet controlled (A1GDM)
+4. GBS carrier, adequately treated in labor
+5. Second-degree perineal laceration, repaired
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.04", "O24.420", "O99.824", "O70.1", "Z37.0"}, []string{"O00.91", "O14.03", "O24.410", "O99.820"})
+}

@@ -22,6 +22,7 @@ var pregnancyCompanions = []struct {
 	{[]string{"F17"}, "O99.33"},
 	{[]string{"F32", "F33", "F41", "F43"}, "O99.34"},
 	{[]string{"J45"}, "O99.51"},
+	{[]string{"Z22.33"}, "O99.82"}, // no trimester: O99.820 in pregnancy
 }
 
 // pregnancyCompanion reports whether code is a condition pregnancyCodes
@@ -104,6 +105,10 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 		for _, c := range pregnancyCompanions {
 			for _, p := range c.prefixes {
 				if strings.HasPrefix(s.Code, p) {
+					if c.code == "O99.82" {
+						add("O99.820", s, "condition complicating pregnancy")
+						continue
+					}
 					add(c.code+string(tri), s, "condition complicating pregnancy")
 				}
 			}
@@ -214,6 +219,53 @@ func deliveryOutcome(out []Suggestion, x *codeset.Searcher, opt Options) []Sugge
 			s := sg
 			s.Code, s.Title, s.Rule = "O80", r.Title, "uncomplicated delivery"
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// childbirthTitles rewrite a pregnancy code's title into its sibling's
+// for a condition present at delivery: "Gestational diabetes mellitus in
+// pregnancy, diet controlled" → "… in childbirth, diet controlled",
+// "Mild to moderate pre-eclampsia, third trimester" → "…, complicating
+// childbirth", "Anemia complicating pregnancy, third trimester" →
+// "Anemia complicating childbirth".
+var childbirthTitles = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`(?i)\bin pregnancy\b`), "in childbirth"},
+	{regexp.MustCompile(`(?i)\bcomplicating pregnancy, (?:first|second|third|unspecified) trimester$`), "complicating childbirth"},
+	{regexp.MustCompile(`(?i), (?:first|second|third|unspecified) trimester$`), ", complicating childbirth"},
+	{regexp.MustCompile(`(?i)\bcomplicating pregnancy$`), "complicating childbirth"},
+}
+
+// childbirthCodes recodes, when the note codes a delivery (Z37), the
+// pregnancy codes of conditions present at it to their "in childbirth"
+// or "complicating childbirth" siblings (Official Guidelines I.C.15: the
+// "in childbirth" codes are for a condition present during the delivery
+// encounter), where the category has one.
+func childbirthCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	if !containsCodePrefix(out, "Z37") {
+		return out
+	}
+	for i, s := range out {
+		if s.Code[0] != 'O' {
+			continue
+		}
+		for _, c := range childbirthTitles {
+			if !c.re.MatchString(s.Title) {
+				continue
+			}
+			want := c.re.ReplaceAllString(s.Title, c.with)
+			rs := x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
+			for _, r := range rs {
+				if r.Billable && strings.EqualFold(r.Title, want) && r.Code[:3] == s.Code[:3] {
+					out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "condition present at delivery"
+					break
+				}
+			}
+			break
 		}
 	}
 	return out
