@@ -10,6 +10,7 @@ import (
 	_ "image/jpeg" // decoders for the readability check
 	_ "image/png"
 	"io"
+	"math/big"
 	"net/http"
 	"slices"
 	"strconv"
@@ -332,23 +333,96 @@ func randomToken(n int) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// randomWords makes a password a person can read over the phone: four
-// words and a number, drawn again when they come to more than
-// packet.MaxPasswordLen bytes (about one draw in 80).
+// randomWords makes the password of a download link, which staff read to
+// the requester over the phone: six words from passwordWords and two
+// digits from 2 to 9, joined by hyphens, such as
+// "lamp-oven-twig-hazy-swan-rule-47". Every word has 3 or 4 letters, so
+// every password has 26 to 32 bytes and fits packet.MaxPasswordLen: none
+// is drawn again for being too long, which would make some passwords
+// likelier than others and lower the entropy below passwordBits.
 func randomWords() string {
-	words := strings.Fields("anchor beacon cedar delta ember falcon garnet harbor island juniper kestrel lantern meadow nectar orchard pebble quartz river saffron timber umber violet willow yarrow zephyr amber basalt cobalt dune fjord")
-	for {
-		b := make([]byte, 5)
-		rand.Read(b)
-		var parts []string
-		for _, x := range b[:4] {
-			parts = append(parts, words[int(x)%len(words)])
-		}
-		if pw := strings.Join(parts, "-") + "-" + strconv.Itoa(int(b[4])%90+10); len(pw) <= packet.MaxPasswordLen {
-			return pw
-		}
+	parts := make([]string, 0, passwordWordCount+1)
+	for range passwordWordCount {
+		parts = append(parts, passwordWords[randomIndex(len(passwordWords))])
 	}
+	parts = append(parts, string([]byte{passwordDigits[randomIndex(len(passwordDigits))], passwordDigits[randomIndex(len(passwordDigits))]}))
+	return strings.Join(parts, "-")
 }
+
+// randomIndex returns a uniformly random index below n from crypto/rand.
+// rand.Int has no modulo bias: it draws as many random bits as n-1 has
+// and draws again until they make a number below n.
+func randomIndex(n int) int {
+	i, err := rand.Int(rand.Reader, big.NewInt(int64(n)))
+	if err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err)) // rand.Reader does not fail since Go 1.24
+	}
+	return int(i.Int64())
+}
+
+// Download-link passwords are passwordWordCount words from passwordWords
+// and two characters from passwordDigits.
+//
+// passwordBits is their entropy: 6 × log2(791) + 2 × log2(8) = 57.8 + 6 =
+// 63.8 bits, with the 791 words of passwordWords (a test recomputes it
+// from the list). Whoever holds a packet can try guesses at its password
+// offline, as fast as their hardware hashes, so this is what keeps a
+// leaked packet closed.
+const (
+	passwordWordCount = 6
+	passwordDigits    = "23456789" // no 0 or 1, which read like O and l
+	passwordBits      = 63.8
+)
+
+// passwordWords are the words of download-link passwords: common English
+// words of 3 or 4 lowercase letters, chosen to be heard right over the
+// phone. Checked against the CMU Pronouncing Dictionary, none sounds like
+// another English word (sun and son; pin and pen or cot and caught, which
+// many speakers say alike) and none is said two ways (lead, wind); none
+// has a silent letter (knob) or a British spelling (mould), none is a
+// number, and none is unkind or clinical, since the requester hears it
+// with their medical records.
+var passwordWords = strings.Fields(`
+able acre act aim ajar aloe also alto amp apex arch area arm army art atom atop aura auto away axis
+axle baby back bag bake bang bank barb bark barn bat bath bay bead beak beam beef beep belt bend
+bent best bet bib bid big bike bill bind bird bit blip blob blow blur boa boat bog boil bolt bond
+bone book boom boot boss both brag bran brew brow buck bud buff bug bulb bulk bull bump bunk burn
+bush busy buzz cab cage cake camp cane cap cape car card care cart case cask cat cave chap char chat
+chef chew chin chip chop city clam clan clap claw clay clip clog club clue coal cog coil coin cola
+cold colt cone cook cool cope copy cork corn cost cove cow crab crag cram crew crib crop crow cub
+cube cuff cup curd curl cute damp dark darn dart dash date day deal dean deck deed deep defy deli
+demo desk dice dig dill dim dime dine dip dish dive dog doll dome door dot drag draw drew drip drop
+drum dry duck duke dune dunk duo dusk dust earl ease east easy eat echo edge edit eel egg elf elk
+elm emu end epic even exam expo face fact fade fall fame fan fang far farm fast fate fawn feed feel
+felt fern fest few fig file fill film firm fit fix fizz flag flap flat flax fled flip flop fly foal
+foam fog foil fold fond font food fool foot ford fork form fox free frog full fun fund fuse fuzz
+gain gale game gap garb gas gasp gear gift gig give glad glee glen glow glue goal goat gold golf
+gong gown grab grid grin grip grit grow grub gulf gull gum guru gush gust halo halt ham hand hang
+hard harp hash hat hazy head heap heat heed helm help hen hide hike hill hint hip hive home honk
+hood hoof hook hoop hop hope horn host hot howl hub hug hula hum hunt hush hut ice icy idea inch
+iron item ivy jack jade jar jaw jazz jeep jest jet jog join joke jolt joy judo jug jump jury kale
+keen keep keg kelp kid kilt kind king kit kite kiwi lab lace lack lad lake lamp land lap lark late
+lava lawn lazy leap left leg lend lens lid life lift like lily lime line link lion lip list loaf
+lock loft log logo long look loom loop lord loud love luck lure lush make malt map mark mash mask
+mate math meal meek melt memo mend menu mesh mice mid mild mile milk mink monk moon mop moth move
+much mud mug mule must myth nail name nap navy near neat neck neon nest net nick noon norm note noun
+nova nut oak oat oath obey oboe oil oily okay old once only onto opal open opt oval oven over owl
+own pace pack pad page pan pant park part pass pat path pave pawn pay perk pet pick pig pike pile
+pine ping pink pint pipe pit plan play plea plot plug plus poem poet poke polo pony pool pop pork
+port pose post prom prop pub puck puff pug pulp puma pump pun pup pure push put quiz race raft rag
+rail rake ram ramp rang rank rare rate rave reap rear reef rent rib rice rich ride rig rim rink rip
+ripe roam roar robe rock rod room rope rosy rub ruby rug rule run rush rust safe saga sage salt same
+sand sang save saw say scan seal seat seek self set shed shin ship shop show shut sift silk silo
+sing sip sit skim skin skip sky slab sled slid slim slip slot snag snap snip snow snug soak soap
+sock soda sofa soft soil solo song soon soot sort soup soy spa span spin spot spun spur stag star
+stay stem stew stir stop suit swam swan swap sway swim tab taco tag take tall tame tan tank tap tape
+tar tart task taxi teal temp tend term test text thaw thin thud tidy tile till tilt tiny tip tofu
+toga toil tone tool top torn toss town toy tram trap tray tree trek trim trio trip trot true tub
+tuba tuck tug tune turf tusk twig twin type upon urge user van vast veal vent verb vest veto vibe
+view vine visa volt vote vow wage wake wall wand want warm warp wary wash wasp wavy web wed weep
+weld well went west wick wide wig wild wilt wing wink wipe wish wolf wool word work yam yard yarn
+year yell yes yet yeti yoga zany zap zest zinc zip zone zoo zoom
+`)
 
 // handleAuthorizationScan files the requester's signed authorization (or
 // subpoena, order, attestation) as a consent document of the patient's

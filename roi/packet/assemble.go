@@ -75,8 +75,8 @@ func readPDF(data []byte) (ctx *model.Context, err error) {
 
 // assemble merges the parts in order, stamps the pages of embedded PDFs
 // with their page and Bates numbers and the watermark (fpdf drew them on
-// the rest), encrypts the whole when there is a password, and returns the
-// bytes.
+// the rest), encrypts the whole when there is a password (as PDF 2.0,
+// AES-256 revision 6), and returns the bytes.
 func assemble(s *Spec, lay *layout, parts []part) (out []byte, err error) {
 	defer recoverPDF(&err)
 	var dest *model.Context
@@ -115,6 +115,15 @@ func assemble(s *Spec, lay *layout, parts []part) (out []byte, err error) {
 	if s.Password != "" {
 		owner := make([]byte, 32)
 		rand.Read(owner)
+		// pdfcpu picks the AES-256 security handler's revision by the PDF
+		// version it writes: revision 5 for PDF 1.7, which hashes a
+		// password with one SHA-256, and revision 6 for PDF 2.0, whose
+		// Algorithm 2.B runs 64 rounds or more of AES and SHA-256/384/512
+		// on each guess, so a leaked packet resists an offline search far
+		// longer. Encrypted packets are therefore written as PDF 2.0;
+		// packets without a password (the quality check's) stay PDF 1.7.
+		v := model.V20
+		dest.RootVersion = &v
 		dest.Cmd = model.ENCRYPT
 		dest.UserPW = s.Password
 		dest.OwnerPW = hex.EncodeToString(owner)

@@ -37,7 +37,7 @@ type Spec struct {
 	BatesStart       int       // first Bates number; 0 means 1
 	Watermark        string    // drawn diagonally, light grey, on every page after the cover
 	Notices          []string  // required notices, printed on the cover and on a banner page before each item that needs them (e.g. the 42 CFR Part 2 redisclosure notice)
-	Password         string    // when set, the whole PDF is encrypted (AES-256) with this user password: at most MaxPasswordLen bytes of ASCII letters, digits and punctuation
+	Password         string    // when set, the whole PDF is encrypted (AES-256, revision 6 of PDF 2.0) with this user password: at most MaxPasswordLen bytes of ASCII letters, digits and punctuation
 }
 
 // MaxPasswordLen is the longest Spec.Password Build accepts, in bytes.

@@ -59,8 +59,10 @@ func TestBuildPasswordRefused(t *testing.T) {
 // of its own), and checks every packet against its password with an
 // implementation of the standard security handler written from the
 // specification rather than pdfcpu's: the /U hash, the file key in /UE and
-// the /Perms it decrypts. pdftotext, when installed, must open the packets
-// with the longest passwords.
+// the /Perms it decrypts. Every packet must be PDF 2.0 with revision 6,
+// whose hash (Algorithm 2.B) is far slower to search than revision 5's
+// single SHA-256. pdftotext, when installed, must open the packets with
+// the longest passwords.
 func TestBuildPasswordOpens(t *testing.T) {
 	var printable []byte
 	for c := byte('!'); c <= '~'; c++ {
@@ -75,6 +77,9 @@ func TestBuildPasswordOpens(t *testing.T) {
 			var buf bytes.Buffer
 			if _, err := packet.Build(&buf, s, note()); err != nil {
 				t.Fatalf("password of %d bytes: %v", n, err)
+			}
+			if err := checkRevision6(buf.Bytes()); err != nil {
+				t.Fatalf("password %q, packet %d: %v", password, i, err)
 			}
 			if err := checkUserPassword(buf.Bytes(), password); err != nil {
 				t.Errorf("password %q, packet %d: %v", password, i, err)
@@ -94,6 +99,38 @@ func TestBuildPasswordOpens(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestBuildWithoutPasswordIsPDF17 checks that a packet without a password,
+// the one the quality check shows, is not written as PDF 2.0 (which only
+// encryption needs) and has no security handler.
+func TestBuildWithoutPasswordIsPDF17(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := packet.Build(&buf, spec(), note()); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-1.7")) {
+		t.Errorf("header %q, want %%PDF-1.7", bytes.SplitN(buf.Bytes(), []byte("\n"), 2)[0])
+	}
+	if d, err := securityHandler(buf.Bytes()); err == nil {
+		t.Errorf("security handler %v in a packet without a password", d)
+	}
+}
+
+// checkRevision6 reports whether pdf is a PDF 2.0 file encrypted with the
+// standard security handler's AES-256 revision 6 (/V 5, /R 6).
+func checkRevision6(pdf []byte) error {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-2.0")) {
+		return fmt.Errorf("header %q, want %%PDF-2.0", bytes.SplitN(pdf, []byte("\n"), 2)[0])
+	}
+	d, err := securityHandler(pdf)
+	if err != nil {
+		return err
+	}
+	if d["V"] != "5" || d["R"] != "6" {
+		return fmt.Errorf("/V %q /R %q, want /V 5 /R 6 (AES-256, revision 6)", d["V"], d["R"])
+	}
+	return nil
 }
 
 // note is a single short text item, so that building many packets is
@@ -196,11 +233,11 @@ func hashPassword(r int, password, salt []byte) []byte {
 
 var (
 	objectRE = regexp.MustCompile(`(?s)\d+ \d+ obj(.*?)endobj`)
-	entryRE  = regexp.MustCompile(`/(R|P|U|UE|Perms)\s*(<[0-9A-Fa-f]*>|-?\d+)`)
+	entryRE  = regexp.MustCompile(`/(V|R|P|U|UE|Perms)\s*(<[0-9A-Fa-f]*>|-?\d+)`)
 )
 
 // securityHandler returns the entries of pdf's standard security handler
-// dictionary that checkUserPassword reads, hex strings without their
+// dictionary that checkUserPassword and checkRevision6 read, hex strings without their
 // angle brackets. pdfcpu writes the dictionary as an object of its own,
 // outside the object streams.
 func securityHandler(pdf []byte) (map[string]string, error) {
