@@ -1947,6 +1947,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		t := note[p.start:p.end]
 		if m := leadIn.FindStringIndex(t); m != nil && m[1] < len(t) {
 			p.start += m[1]
+		} else if m := treatsFor.FindStringIndex(t); m != nil && m[1] < len(t) && !notTreatedCondition.MatchString(t[m[1]:]) {
+			p.start += m[1]
 		}
 		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
 			!strings.HasPrefix(strings.ToLower(note[p.start+m[0]:p.end]), " on chronic") {
@@ -2343,6 +2345,16 @@ var (
 	pregnancyHistoryRe    = regexp.MustCompile(`(?i)\b(?:supervision|pregnan\w*)\b[^.;]*?\bwith\s+(?:a\s+)?(?:history|hx|h/o)\s+of\b`)
 	pregnancyHistoryWords = regexp.MustCompile(`(?i)\b(?:history|hx|h/o)\s+of\b`)
 )
+
+// treatsFor is a plan's lead-in before the condition a drug treats:
+// "Sertraline 100 mg continues for generalized anxiety disorder", "For the
+// bipolar I disorder with a current moderate depressive episode, we will
+// add …".
+var treatsFor = regexp.MustCompile(`(?i)^(?:.*?\b(?:continues?|continued|started|restarted|resumed|prescribed|increased|decreased|titrated|added|refilled)\s+for|\s*for)\s+(?:the\s+|his\s+|her\s+|their\s+)?`)
+
+// notTreatedCondition is what a drug is started for that is no diagnosis:
+// "amlodipine started for blood pressure", "for rate control".
+var notTreatedCondition = regexp.MustCompile(`(?i)^(?:blood pressure|bp|heart rate|rate control|rhythm control|glucose|sugars?|pain|comfort|sleep|prophylaxis|dvt prophylaxis|vte prophylaxis|nausea|symptoms?)\b`)
 
 // bmiAfterRe is a body mass index written after a weight diagnosis
 // ("obesity with BMI 36.1", "morbid obesity (BMI 41)").

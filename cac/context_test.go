@@ -1100,3 +1100,19 @@ Discharge diagnoses:
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.04", "O24.420", "O99.824", "O70.1", "Z37.0"}, []string{"O00.91", "O14.03", "O24.410", "O99.820"})
 }
+
+// TestProseAssessmentPlanLeadIns reads the condition after a plan's
+// lead-in ("Sertraline 100 mg continues for generalized anxiety
+// disorder", "For the bipolar I disorder with a current moderate
+// depressive episode, we will add…") but not a drug "started for blood
+// pressure" (Z01.30), and takes a use disorder's severity from where the
+// note states it ("opioid use disorder, severe" → F11.21 in remission).
+func TestProseAssessmentPlanLeadIns(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 38, Sex: 'M'}
+	note := `His opioid use disorder, severe, dates back to prescription oxycodone after a work injury.
+
+Assessment and plan: For the bipolar I disorder with a current moderate depressive episode, we will add lurasidone 20 mg with dinner. His opioid use disorder is in sustained remission on buprenorphine maintenance and the current dose will be continued. Sertraline 100 mg continues for generalized anxiety disorder, which is stable. Amlodipine started for blood pressure.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F31.32", "F11.21", "F41.1"}, []string{"F33.1", "F11.99", "Z01.30"})
+}

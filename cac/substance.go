@@ -24,6 +24,12 @@ func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Option
 	case strings.Contains(l, "use disorder") && strings.Contains(l, "mild"), strings.Contains(l, "abuse"):
 		class = '1'
 	}
+	if class == 0 && strings.Contains(l, "use disorder") {
+		// "His opioid use disorder is in sustained remission": the
+		// severity the note gives the same disorder elsewhere ("opioid
+		// use disorder, severe")
+		class = severityElsewhere(l, opt.lower)
+	}
 	remission := strings.Contains(l, "remission") && !containsAny(l, "not in remission", "no longer in remission")
 	code := ""
 	switch {
@@ -51,6 +57,34 @@ func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Option
 		return c
 	}
 	return r
+}
+
+// severityElsewhere returns the class ('1' abuse, '2' dependence) of the
+// substance use disorder item names, from the severity the note writes
+// beside the same disorder anywhere else, or 0.
+func severityElsewhere(item, note string) byte {
+	i := strings.Index(item, "use disorder")
+	words := strings.Fields(item[:i])
+	if len(words) == 0 || note == "" {
+		return 0
+	}
+	name := strings.Trim(words[len(words)-1], ",.;:()") + " use disorder"
+	for at := 0; ; {
+		k := strings.Index(note[at:], name)
+		if k < 0 {
+			return 0
+		}
+		k += at
+		at = k + len(name)
+		before := note[max(0, k-12):k]
+		after := note[at:min(len(note), at+14)]
+		switch {
+		case strings.Contains(after, "moderate") || strings.Contains(after, "severe") || strings.Contains(before, "moderate") || strings.Contains(before, "severe"):
+			return '2'
+		case strings.Contains(after, "mild") || strings.Contains(before, "mild"):
+			return '1'
+		}
+	}
 }
 
 // withdrawalUncomplicated codes a substance withdrawal as uncomplicated
