@@ -1969,7 +1969,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if keptHistory {
 			text = pregnancyHistoryWords.ReplaceAllString(text, "HISTORYOF")
 		}
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(withoutBMI(text)))), "")))))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(withoutBMI(sepsisBacteremia(text))))), "")))))), " "))
 		if keptHistory {
 			q = strings.ReplaceAll(q, "HISTORYOF", "history of")
 		}
@@ -2171,6 +2171,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 	}
 	var rest []span
+	var local span // the local infection of a sepsis, among rest
 	if !ok {
 		// "Paroxysmal atrial fibrillation with rapid ventricular response":
 		// the condition before the connector, and what follows it as a
@@ -2236,9 +2237,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		// "Severe sepsis due to MRSA pneumonia": the systemic infection
 		// and the local one it came from are both coded (Guidelines
 		// I.C.1.d.4); what follows the connector is looked up too.
+		// The local infection follows the connector after the sepsis's
+		// own words ("Severe sepsis due to E. coli bacteremia secondary to
+		// acute right pyelonephritis"), or the first one.
 		if c := best.r.Code; strings.HasPrefix(c, "A40") || strings.HasPrefix(c, "A41") || strings.HasPrefix(c, "R65") {
-			if m := connector.FindStringIndex(note[best.start:whole.end]); m != nil {
-				rest = append(rest, span{best.start + m[1], whole.end})
+			if m := connector.FindStringIndex(note[best.end:whole.end]); m != nil {
+				local = span{best.end + m[1], whole.end}
+				rest = append(rest, local)
+			} else if m := connector.FindStringIndex(note[best.start:whole.end]); m != nil {
+				local = span{best.start + m[1], whole.end}
+				rest = append(rest, local)
 			}
 		}
 	}
@@ -2269,6 +2277,12 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	rest = members
 	for _, p := range rest {
+		// the local infection a sepsis came from is coded on a weaker
+		// match than a condition of its own ("acute right pyelonephritis")
+		least := 0.75
+		if p.start == local.start && local.end > 0 {
+			least = 0.6
+		}
 		p = trim(p)
 		if n := countLetters(note[p.start:p.end]); n < 5 && !(listed[p] && n >= 3) {
 			continue
@@ -2277,7 +2291,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		c, ok := look(p)
-		if !ok || c.r.Score < 0.75 {
+		if !ok || c.r.Score < least {
 			// "…, expressive aphasia and oropharyngeal dysphagia", "brain
 			// and bone metastases", "metastatic to brain and bone": a
 			// later part of a short list that no code names well whole
@@ -2292,7 +2306,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			}
 			continue
 		}
-		if c.r.Score < 0.75 || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code)) {
+		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code)) {
 			continue
 		}
 		out = append(out, c)
@@ -2355,6 +2369,15 @@ var treatsFor = regexp.MustCompile(`(?i)^(?:.*?\b(?:continues?|continued|started
 // notTreatedCondition is what a drug is started for that is no diagnosis:
 // "amlodipine started for blood pressure", "for rate control".
 var notTreatedCondition = regexp.MustCompile(`(?i)^(?:blood pressure|bp|heart rate|rate control|rhythm control|glucose|sugars?|pain|comfort|sleep|prophylaxis|dvt prophylaxis|vte prophylaxis|nausea|symptoms?)\b`)
+
+// sepsisBacteremiaRe is a sepsis named by its bacteremia: "Severe sepsis
+// due to E. coli bacteremia" is the sepsis due to E. coli (A41.51); the
+// bacteremia (R78.81) is part of it.
+var sepsisBacteremiaRe = regexp.MustCompile(`(?i)\b(sepsis|septicemia)\b([^,;]*?)\s+bacteremia\b`)
+
+func sepsisBacteremia(text string) string {
+	return sepsisBacteremiaRe.ReplaceAllString(text, "$1$2")
+}
 
 // bmiAfterRe is a body mass index written after a weight diagnosis
 // ("obesity with BMI 36.1", "morbid obesity (BMI 41)").

@@ -1116,3 +1116,16 @@ Assessment and plan: For the bipolar I disorder with a current moderate depressi
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F31.32", "F11.21", "F41.1"}, []string{"F33.1", "F11.99", "Z01.30"})
 }
+
+// TestSepsisBacteremiaAndPylori codes "Severe sepsis due to E. coli
+// bacteremia secondary to acute right pyelonephritis" as the sepsis due
+// to E. coli and its local infection (A41.51 + R65.20 + N10), not a
+// bacteremia (R78.81), and an H. pylori ulcer with its agent (B96.81).
+func TestSepsisBacteremiaAndPylori(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES\nSevere sepsis due to E. coli bacteremia secondary to acute right pyelonephritis, with acute kidney injury, without septic shock.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.51", "R65.20", "N10", "N17.9"}, []string{"R78.81", "R65.21", "A41.9"})
+	ulcer := "DISCHARGE DIAGNOSES\n- Acute duodenal ulcer with hemorrhage, H. pylori positive\n"
+	checkCodes(t, suggestCodes(ulcer, x, opt), []string{"K26.0", "B96.81"}, nil)
+}

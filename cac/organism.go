@@ -31,12 +31,13 @@ var organisms = []struct {
 	{regexp.MustCompile(`(?i)\b(H\. ?influenzae|Haemophilus influenzae|Hemophilus influenzae)\b`), "B96.3"},
 	{regexp.MustCompile(`(?i)\b(Bacteroides fragilis|B\. ?fragilis)\b`), "B96.6"},
 	{regexp.MustCompile(`(?i)\b(Enterobacter\w*|Serratia|Citrobacter|Acinetobacter|Klebsiella oxytoca|Morganella)\b`), "B96.89"},
+	{regexp.MustCompile(`(?i)\b(H\. ?pylori|Helicobacter pylori)\b`), "B96.81"},
 }
 
 // organismWords are the words one of which every organism pattern holds.
 var organismWords = []string{"mrsa", "mssa", "staph", "aureus", "cons", "epidermidis", "strep", "gbs", "enterococc",
 	"faecalis", "faecium", "vre", "pneumoniae", "pneumococc", "coli", "proteus", "mirabilis", "pseudomonas", "aeruginosa",
-	"influenzae", "fragilis", "enterobacter", "serratia", "citrobacter", "acinetobacter", "oxytoca", "morganella"}
+	"influenzae", "fragilis", "enterobacter", "serratia", "citrobacter", "acinetobacter", "oxytoca", "morganella", "pylori"}
 
 // agentCategories are the infections whose codes do not name the
 // organism and whose tabular entries ask for a B95–B96 code beside them.
@@ -45,6 +46,8 @@ var agentCategories = map[string]bool{
 	"L02": true, "L03": true, "L08": true, "M86": true, "M00.8": true, "K65": true, "K61": true, "K81": true,
 	"I33": true, "T81.4": true, "T82.7": true, "T83.5": true, "T84.5": true, "T85.7": true, "H60": true, "J85": true, "J86": true,
 	"M46.2": true, "M46.3": true, "M00.0": true,
+	// peptic ulcers and gastritis with H. pylori (B96.81)
+	"K25": true, "K26": true, "K27": true, "K28": true, "K29": true,
 }
 
 // needsAgent reports whether code is an infection coded with its agent.
