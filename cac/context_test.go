@@ -1129,3 +1129,14 @@ func TestSepsisBacteremiaAndPylori(t *testing.T) {
 	ulcer := "DISCHARGE DIAGNOSES\n- Acute duodenal ulcer with hemorrhage, H. pylori positive\n"
 	checkCodes(t, suggestCodes(ulcer, x, opt), []string{"K26.0", "B96.81"}, nil)
 }
+
+// TestSkinCancerSiteAndFamilyCancers codes a basal cell carcinoma of the
+// nasal ala by its site (C44.311, not C44.91), and family histories of
+// cancer by the organ the subcategory names (melanoma Z80.8, ovary
+// Z80.41, bladder Z80.52).
+func TestSkinCancerSiteAndFamilyCancers(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "Assessment:\n1. Basal cell carcinoma, nodular, left nasal ala, biopsy proven.\n2. Family history of melanoma (brother).\n3. Family history of ovarian cancer (mother).\n4. Family history of bladder cancer (father).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C44.311", "Z80.8", "Z80.41", "Z80.52"}, []string{"C44.91", "C44.301", "Z80.49", "Z80.9"})
+}

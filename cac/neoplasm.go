@@ -15,7 +15,7 @@ var cancerWordRe = guard(`(?i)\b(cancer|carcinoma|adenocarcinoma|malignancy|mali
 // tumourDescriptorRe is what oncologists write about a cancer that no code
 // axis holds: hormone and receptor status (coded apart, Z17), resistance,
 // grade and the course. Left in a lookup, each is a word the titles lack.
-var tumourDescriptorRe = regexp.MustCompile(`(?i)\b(castrat(?:e|ion)[- ]resistant|castrat(?:e|ion)[- ]sensitive|hormone[- ](?:sensitive|refractory|resistant|receptor[- ]positive)|triple[- ]negative|de novo|progressive|advanced|locally advanced|poorly differentiated|well[- ]differentiated|moderately differentiated|high[- ]grade|low[- ]grade|(?:extensive|limited)[- ]stage|stage\s+(?:0|[1-4]|i{1,3}|iv)[a-c]?[12]?|[cp]?T[0-4][a-c]?N[0-3][a-c]?M[01][a-c]?)\b|\b(?:HR|ER|PR|HER2)[+-](?:/(?:HR|ER|PR|HER2)[+-])*`)
+var tumourDescriptorRe = regexp.MustCompile(`(?i)\b(castrat(?:e|ion)[- ]resistant|castrat(?:e|ion)[- ]sensitive|hormone[- ](?:sensitive|refractory|resistant|receptor[- ]positive)|triple[- ]negative|de novo|progressive|advanced|locally advanced|poorly differentiated|well[- ]differentiated|moderately differentiated|high[- ]grade|low[- ]grade|nodular|superficial|infiltrative|morpheaform|micronodular|biopsy[- ]proven|(?:extensive|limited)[- ]stage|stage\s+(?:0|[1-4]|i{1,3}|iv)[a-c]?[12]?|[cp]?T[0-4][a-c]?N[0-3][a-c]?M[01][a-c]?)\b|\b(?:HR|ER|PR|HER2)[+-](?:/(?:HR|ER|PR|HER2)[+-])*`)
 
 // metastasesRe names secondary sites ("progressive osseous metastases"),
 // whose descriptors no code holds either.
