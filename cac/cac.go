@@ -2355,13 +2355,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 
 // withMetastasesRe is a cancer named with its metastases: the " with "
 // between them is submatch 1.
-var withMetastasesRe = regexp.MustCompile(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`)
+var withMetastasesRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`, "metasta", "mets")
 
 // pregnancyHistoryRe is the supervision of a pregnancy with a history
 // (O09.-: "high-risk pregnancy with history of preterm labor"), where the
 // history belongs to the code; pregnancyHistoryWords are its history words.
 var (
-	pregnancyHistoryRe    = regexp.MustCompile(`(?i)\b(?:supervision|pregnan\w*)\b[^.;]*?\bwith\s+(?:a\s+)?(?:history|hx|h/o)\s+of\b`)
+	pregnancyHistoryRe    = guard(`(?i)\b(?:supervision|pregnan\w*)\b[^.;]*?\bwith\s+(?:a\s+)?(?:history|hx|h/o)\s+of\b`, "pregnan", "supervision")
 	pregnancyHistoryWords = regexp.MustCompile(`(?i)\b(?:history|hx|h/o)\s+of\b`)
 )
 
@@ -2369,7 +2369,7 @@ var (
 // "Sertraline 100 mg continues for generalized anxiety disorder", "For the
 // bipolar I disorder with a current moderate depressive episode, we will
 // add …".
-var treatsFor = regexp.MustCompile(`(?i)^(?:.*?\b(?:continues?|continued|started|restarted|resumed|prescribed|increased|decreased|titrated|added|refilled)\s+for|\s*for)\s+(?:the\s+|his\s+|her\s+|their\s+)?`)
+var treatsFor = guard(`(?i)^(?:.*?\b(?:continues?|continued|started|restarted|resumed|prescribed|increased|decreased|titrated|added|refilled)\s+for|\s*for)\s+(?:the\s+|his\s+|her\s+|their\s+)?`, "for")
 
 // notTreatedCondition is what a drug is started for that is no diagnosis:
 // "amlodipine started for blood pressure", "for rate control".
@@ -2378,7 +2378,7 @@ var notTreatedCondition = regexp.MustCompile(`(?i)^(?:blood pressure|bp|heart ra
 // sepsisBacteremiaRe is a sepsis named by its bacteremia: "Severe sepsis
 // due to E. coli bacteremia" is the sepsis due to E. coli (A41.51); the
 // bacteremia (R78.81) is part of it.
-var sepsisBacteremiaRe = regexp.MustCompile(`(?i)\b(sepsis|septicemia)\b([^,;]*?)\s+bacteremia\b`)
+var sepsisBacteremiaRe = guard(`(?i)\b(sepsis|septicemia)\b([^,;]*?)\s+bacteremia\b`, "bacteremia")
 
 func sepsisBacteremia(text string) string {
 	return sepsisBacteremiaRe.ReplaceAllString(text, "$1$2")
@@ -2386,7 +2386,7 @@ func sepsisBacteremia(text string) string {
 
 // bmiAfterRe is a body mass index written after a weight diagnosis
 // ("obesity with BMI 36.1", "morbid obesity (BMI 41)").
-var bmiAfterRe = regexp.MustCompile(`(?i)\s*[,(]?\s*(?:with\s+)?(?:an?\s+)?BMI(?:\s+of|\s+is|:|=)?\s*\d{2}(?:\.\d+)?(?:\s*kg/m2)?\s*\)?`)
+var bmiAfterRe = guard(`(?i)\s*[,(]?\s*(?:with\s+)?(?:an?\s+)?BMI(?:\s+of|\s+is|:|=)?\s*\d{2}(?:\.\d+)?(?:\s*kg/m2)?\s*\)?`, "bmi")
 
 // withoutBMI leaves the body mass index out of a weight diagnosis's
 // lookup: the diagnosis is coded from its words (E66.-) and the index

@@ -80,3 +80,10 @@ func (g *guarded) ReplaceAllStringFunc(s string, repl func(string) string) strin
 	}
 	return g.re.ReplaceAllStringFunc(s, repl)
 }
+
+func (g *guarded) FindStringSubmatchIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringSubmatchIndex(s)
+}

@@ -19,7 +19,7 @@ var tumourDescriptorRe = regexp.MustCompile(`(?i)\b(castrat(?:e|ion)[- ]resistan
 
 // metastasesRe names secondary sites ("progressive osseous metastases"),
 // whose descriptors no code holds either.
-var metastasesRe = regexp.MustCompile(`(?i)\b(?:metastas[ie]s|mets)\b`)
+var metastasesRe = guard(`(?i)\b(?:metastas[ie]s|mets)\b`, "metasta", "mets")
 
 // primaryCancer reads "metastatic prostate cancer" as clinicians mean it:
 // a prostate primary that has spread, whose metastatic sites are coded

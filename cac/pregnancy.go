@@ -40,7 +40,7 @@ func pregnancyCompanion(code string) bool {
 
 // complicatingPregnancyRe is what a condition complicating a pregnancy is
 // written with: "complicating pregnancy, second trimester", "in pregnancy".
-var complicatingPregnancyRe = regexp.MustCompile(`(?i)\s+(?:complicating|in|during|of)\s+(?:the\s+|this\s+)?pregnancy\b.*$`)
+var complicatingPregnancyRe = guard(`(?i)\s+(?:complicating|in|during|of)\s+(?:the\s+|this\s+)?pregnancy\b.*$`, "pregnancy")
 
 // obesityClassRe is the class of an obesity: "class 1", "class III".
 var obesityClassRe = regexp.MustCompile(`(?i)\bclass\s+(1|2|3|iii|ii|i)\b`)
