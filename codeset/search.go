@@ -2796,7 +2796,7 @@ func (p prefs) factor(fl uint32) float32 {
 	// and a query that names the disease ("osteoporotic compression
 	// fracture") wants M80 or M84 before the injury
 	if fl&flagTraumatic != 0 && p.qualified {
-		f *= 0.94
+		f *= 0.85
 	}
 	if fl&flagPersonal != 0 && (p.family || !p.history) {
 		// the patient's own history is not the condition itself: a
