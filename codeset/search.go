@@ -107,6 +107,7 @@ const (
 	flagObstetric // a code of pregnancy, childbirth and the puerperium (O00-O9A)
 	flagUnindexed // a CM code no entry of the loaded index leads to: newer than the index
 	flagResection // a PCS Resection: the whole body part taken out
+	flagExternal  // an external cause of morbidity (V00–Y99)
 )
 
 type gcode struct {
@@ -486,6 +487,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			if strings.HasPrefix(g.code, "X") {
 				f |= flagNewTech
 			}
+		}
+		if g.sys == ICD10CM && g.code != "" && (g.code[0] == 'V' || g.code[0] == 'W' || g.code[0] == 'X' || g.code[0] == 'Y') {
+			f |= flagExternal
 		}
 		x.info[id] = f | uint32(g.sys)<<sysShift
 	}
@@ -2526,6 +2530,11 @@ func saysWithWhatQueryLacks(query, title string) bool {
 	return false
 }
 
+// externalWordRe holds the words of a query about how or where an injury
+// happened, or an adverse effect of care: only such a query wants an
+// external cause code first.
+var externalWordRe = regexp.MustCompile(`(?i)\b(?:falls?|fell|falling|slipped|tripped|accident\w*|collision|crash|struck|hit|bitten|bites?|stung|sting|assault\w*|fight|shot|gunshot|stab\w*|mva|mvc|mvi|pedestrian|cyclist|bicycle|motorcycle|driver|passenger|drown\w*|fire|flames?|explosion|exposure|place|activity|while|at home|at work|street|highway|school|playground|sports?|injured by|caused by|cause|misadventure|external|abnormal reaction|complication of|y ?code|e ?code)\b`)
+
 // lesionWords name what is taken out of an organ rather than the organ.
 var lesionWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -2654,6 +2663,7 @@ type prefs struct {
 	history                                                        bool // the query speaks of the past
 	lesion                                                         bool // the query names a tumor, lesion, mass, polyp or cyst
 	without                                                        bool // the query says "without" something
+	external                                                       bool // the query names how an injury happened or where
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 }
 
@@ -2722,7 +2732,8 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		approach, said("autolog"), said("technolog"),
 		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
 		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
-		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"), obstetric}
+		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
+		externalWordRe.MatchString(query), obstetric}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -2812,6 +2823,11 @@ func (p prefs) factor(fl uint32) float32 {
 	}
 	if fl&flagNewTech != 0 && !p.newTech {
 		f *= 0.93
+	}
+	// an external cause (V00–Y99) is how an injury happened, which the
+	// query must speak of: "esrd on dialysis" is Z99.2, not Y84.1
+	if fl&flagExternal != 0 && !p.external {
+		f *= 0.9
 	}
 	// taking out a tumor, a lesion or a polyp takes part of the organ:
 	// Excision, not Resection of the whole ("transurethral resection of
