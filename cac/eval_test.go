@@ -291,6 +291,15 @@ func TestEvalTrain8(t *testing.T) {
 	evalNotes(t, "testdata/train8", "eighth training set", 0.55, 0.08, false)
 }
 
+// TestEvalTrain9 scores a ninth training set, testdata/train9: 30 notes
+// written in session 18 by someone who had read neither the engine nor
+// the other sets, each holding at least two of the traps that make an
+// engine code what it must not; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain9(t *testing.T) {
+	evalNotes(t, "testdata/train9", "ninth training set", 0.55, 0.08, false)
+}
+
 // TestEvalHeldout7 scores a seventh held-out set, testdata/heldout7: 24
 // notes written in session 17 by someone who had read neither the engine
 // nor the other sets, while the engine was being changed on the training

@@ -267,6 +267,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout7", 20},
 		{"testdata/train7", 25},
 		{"testdata/train8", 25},
+		{"testdata/train9", 25},
 		{"testdata/heldout8", 20},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
