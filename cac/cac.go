@@ -676,7 +676,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored))\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -1240,6 +1240,38 @@ func copdWithInfection(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 	return append(out, s)
 }
 
+// colonPolyps codes a colon polyp the note does not call adenomatous as
+// K63.5 at any site: the FY2017 index sends "Polyp, colon, sigmoid" to
+// the benign neoplasm (D12.5), which later releases do not; the polyp is
+// a neoplasm only when its pathology says adenoma.
+func colonPolyps(out []Suggestion, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "D12.") || s.Code == "D12.8" || s.Code == "D12.9" {
+			continue
+		}
+		ev := strings.ToLower(s.Evidence)
+		if strings.Contains(ev, "polyp") && !containsAny(ev, "adenoma", "tubular", "villous", "serrated", "neoplas") {
+			recode(&out[i], "K63.5", "colon polyp", x, opt)
+		}
+	}
+}
+
+// wellExamFindings codes a routine examination with abnormal findings
+// (Z00.01, Z00.121) when the note codes a finding beside it (Official
+// Guidelines I.C.21.c.13: the abnormal findings are coded with it).
+func wellExamFindings(out []Suggestion, x *codeset.Searcher, opt Options) {
+	with := map[string]string{"Z00.00": "Z00.01", "Z00.129": "Z00.121", "Z00.110": "Z00.111"}
+	for i, s := range out {
+		to, ok := with[s.Code]
+		if !ok {
+			continue
+		}
+		if slices.ContainsFunc(out, func(o Suggestion) bool { return o.Code[0] != 'Z' && !o.Uncertain }) {
+			recode(&out[i], to, "examination with abnormal findings", x, opt)
+		}
+	}
+}
+
 // dropUnspecifiedSite drops a code of unspecified site, or an unspecified
 // injury, when the note's codes name the same condition at a site
 // ("Primary osteoarthritis, unspecified site" beside M17.11, "Cellulitis,
@@ -1540,6 +1572,8 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = childbirthCodes(out, x, opt)
 	out = copdWithInfection(out, x, opt)
 	out = dropUnspecifiedSite(out)
+	colonPolyps(out, x, opt)
+	wellExamFindings(out, x, opt)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
 	// ("hypertensive heart and chronic kidney disease"); the combination
 	// is decided from every code found, the others go.
@@ -2668,7 +2702,7 @@ func headEnd(note string, it item) int {
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored))\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.

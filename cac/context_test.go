@@ -1140,3 +1140,18 @@ func TestSkinCancerSiteAndFamilyCancers(t *testing.T) {
 	note := "Assessment:\n1. Basal cell carcinoma, nodular, left nasal ala, biopsy proven.\n2. Family history of melanoma (brother).\n3. Family history of ovarian cancer (mother).\n4. Family history of bladder cancer (father).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C44.311", "Z80.8", "Z80.41", "Z80.52"}, []string{"C44.91", "C44.301", "Z80.49", "Z80.9"})
 }
+
+// TestNotConsideredPolypsAndWellExams drops what a note says "is not a
+// consideration" or was "considered less likely", codes a sigmoid colon
+// polyp not called adenomatous as K63.5 (not D12.5), and a well-child
+// examination with a finding coded beside it as with abnormal findings.
+func TestNotConsideredPolypsAndWellExams(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'F'}
+	note := "Impression: Seizure due to severe hyponatremia. SIADH was considered less likely given the thiazide. Alcohol withdrawal seizure is not a consideration here.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"F10.239", "E22.2"})
+	polyp := "POSTOPERATIVE DIAGNOSIS:\n1. Sigmoid colon polyp, removed, pathology pending.\n"
+	checkCodes(t, suggestCodes(polyp, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 55, Sex: 'M'}), []string{"K63.5"}, []string{"D12.5"})
+	well := "ASSESSMENT:\n1. Well child check, 4 years.\n2. Mild persistent asthma, uncomplicated.\n"
+	checkCodes(t, suggestCodes(well, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'F'}), []string{"Z00.121", "J45.30"}, []string{"Z00.129"})
+}
