@@ -278,6 +278,12 @@ func sections(note string) []section {
 				kind = secRuledOut
 			}
 		}
+		// "ASSESSMENT AND PLAN / HOSPITAL COURSE" written as prose is an
+		// assessment; only a course whose problems open lines ("# …",
+		// "1. …") is read problem by problem
+		if kind == secProblems && strings.Contains(up, "COURSE") && !strings.Contains(up, "PROBLEM") && !problemLinesRe.MatchString(note[l.end:end]) {
+			kind = secDiagnosis
+		}
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 	}
 	// "Indications: 45F … PMH: GERD on omeprazole, obesity class I.": a
@@ -389,7 +395,10 @@ func sectionKind(name string) int {
 		return kind
 	}
 	switch {
-	case strings.Contains(up, "BY PROBLEM") || strings.Contains(up, "PROBLEM-BASED") || strings.Contains(up, "PROBLEM BASED"):
+	case strings.Contains(up, "BY PROBLEM") || strings.Contains(up, "PROBLEM-BASED") || strings.Contains(up, "PROBLEM BASED"),
+		// "HOSPITAL COURSE / A&P": a course written as an assessment,
+		// problem by problem
+		strings.Contains(up, "COURSE") && (strings.Contains(up, "A&P") || strings.Contains(up, "A/P") || strings.Contains(up, "ASSESSMENT")):
 		return secProblems
 	case strings.HasPrefix(up, "PRE") && strings.Contains(up, "DIAGNOS"), strings.HasPrefix(up, "ADMI") && strings.Contains(up, "DIAGNOS"):
 		return secProvisional
@@ -433,7 +442,10 @@ func problemItems(note string, s section) []item {
 			for stop > start && strings.ContainsRune(" .:\t\r", rune(note[stop-1])) {
 				stop--
 			}
-			if countLetters(note[start:stop]) >= 3 && !planItem(note[start:stop]) {
+			// "# Hypertension -- normotensive; he has never been
+			// diagnosed or treated. Not an active problem.": the
+			// problem's own line withdraws it
+			if countLetters(note[start:stop]) >= 3 && !planItem(note[start:stop]) && !notAProblemRe.MatchString(line) {
 				out = append(out, item{start, stop})
 			}
 		}
@@ -442,6 +454,12 @@ func problemItems(note string, s section) []item {
 	}
 	return out
 }
+
+// problemLinesRe is a line a problem opens: "# Cellulitis", "2. AKI".
+var problemLinesRe = regexp.MustCompile(`(?m)^[ \t]*(?:#|\d+[.)])`)
+
+// notAProblemRe is a problem line that withdraws its problem.
+var notAProblemRe = regexp.MustCompile(`(?i)\b(?:never (?:been )?diagnosed|not an? (?:active|current|real) (?:problem|issue|diagnosis)|no (?:such )?diagnosis of)\b`)
 
 // item is one finding to code: a numbered line or a sentence.
 type item struct {

@@ -1155,3 +1155,22 @@ func TestNotConsideredPolypsAndWellExams(t *testing.T) {
 	well := "ASSESSMENT:\n1. Well child check, 4 years.\n2. Mild persistent asthma, uncomplicated.\n"
 	checkCodes(t, suggestCodes(well, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'F'}), []string{"Z00.121", "J45.30"}, []string{"Z00.129"})
 }
+
+// TestCourseWrittenAsAssessment reads "HOSPITAL COURSE / A&P" written
+// problem by problem ("# Cellulitis, right lower leg, nonpurulent."),
+// leaves out a problem its own line withdraws ("never been diagnosed",
+// "Not an active problem"), and codes no organism a test was negative
+// for ("MRSA nasal PCR negative").
+func TestCourseWrittenAsAssessment(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := `HOSPITAL COURSE / A&P
+
+# Cellulitis, right lower leg, nonpurulent. No abscess. Blood cultures x2 no growth. MRSA nasal PCR negative. Treated with IV cefazolin.
+
+# T2DM with hyperglycemia, poorly controlled. Glargine increased.
+
+# Hypertension -- normotensive off meds; he has never been diagnosed or treated. Not an active problem.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.115", "E11.65"}, []string{"L03.90", "I10", "B95.62"})
+}

@@ -76,7 +76,8 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 				continue
 			}
 			at := s.Start + m[0]
-			if negatedAt(note, at) || strings.Contains(strings.ToLower(note[at:min(len(note), s.Start+m[1]+12)]), "negative") {
+			if after := strings.ToLower(note[at:min(len(note), s.Start+m[1]+28)]); negatedAt(note, at) ||
+				containsAny(after[:max(0, strings.IndexAny(after+".", ".;"))], "negative", "not detected", "no growth") {
 				break
 			}
 			if containsCodePrefix(out, o.code) {
