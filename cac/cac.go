@@ -2433,8 +2433,12 @@ var notTreatedCondition = regexp.MustCompile(`(?i)^(?:blood pressure|bp|heart ra
 var sepsisBacteremiaRe = guard(`(?i)\b(sepsis|septicemia)\b([^,;]*?)\s+bacteremia\b`, "bacteremia")
 
 func sepsisBacteremia(text string) string {
-	return sepsisBacteremiaRe.ReplaceAllString(text, "$1$2")
+	return sprainGradeRe.ReplaceAllString(sepsisBacteremiaRe.ReplaceAllString(text, "$1$2"), "$1")
 }
+
+// sprainGradeRe is a sprain's or strain's grade, which no code holds:
+// "Grade II sprain of the right anterior talofibular ligament".
+var sprainGradeRe = guard(`(?i)\bgrade\s+(?:[1-3]|i{1,3})\s+((?:(?:partial|complete)\s+)?(?:sprain|strain|tear))\b`, "grade")
 
 // bmiAfterRe is a body mass index written after a weight diagnosis
 // ("obesity with BMI 36.1", "morbid obesity (BMI 41)").

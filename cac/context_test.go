@@ -1174,3 +1174,12 @@ func TestCourseWrittenAsAssessment(t *testing.T) {
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.115", "E11.65"}, []string{"L03.90", "I10", "B95.62"})
 }
+
+// TestSprainGrade leaves a sprain's grade out of its lookup and reads the
+// anterior talofibular ligament as an ankle ligament (S93.491A).
+func TestSprainGrade(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 19, Sex: 'F'}
+	note := "Assessment:\n- Grade II sprain of the right anterior talofibular ligament. Fracture excluded radiographically.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S93.491A"}, []string{"S93.401A", "S82.91XA", "S93.409A"})
+}
