@@ -1183,3 +1183,13 @@ func TestSprainGrade(t *testing.T) {
 	note := "Assessment:\n- Grade II sprain of the right anterior talofibular ligament. Fracture excluded radiographically.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S93.491A"}, []string{"S93.401A", "S82.91XA", "S93.409A"})
 }
+
+// TestDiabetesTypeOnceWithComplication codes "Diabetic ketoacidosis, type
+// 1 DM" as E10.10 alone: the type's code without complications goes once
+// a complication of that type is coded.
+func TestDiabetesTypeOnceWithComplication(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES\n1. Diabetic ketoacidosis, type 1 DM (dx age 11)\n2. Hypokalemia\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "E87.6"}, []string{"E10.9", "E08.10"})
+}

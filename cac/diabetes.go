@@ -1,6 +1,7 @@
 package cac
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/chartroom/chartroom/codeset"
@@ -70,6 +71,16 @@ func diabetesWith(out []Suggestion, x *codeset.Searcher, opt Options) []Suggesti
 		}
 		// "diabetic foot ulcer" in a type 2 diabetic is E11.621
 		recode(&out[i], cat+s.Code[3:], "diabetes of the note's type", x, opt)
+	}
+	// "Diabetic ketoacidosis, type 1 DM": the type's code without
+	// complications goes once a complication is coded in its category
+	if out[dm].Code == cat+".9" && slices.ContainsFunc(out, func(o Suggestion) bool {
+		return strings.HasPrefix(o.Code, cat+".") && o.Code != cat+".9" && o.Code != cat+".A"
+	}) {
+		out = append(out[:dm], out[dm+1:]...)
+		if dm = firstWithPrefix(out, cat); dm < 0 {
+			return out
+		}
 	}
 	var add []Suggestion
 	drop := map[int]bool{}
