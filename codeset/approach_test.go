@@ -74,7 +74,9 @@ func TestArabicStages(t *testing.T) {
 // (the code is billed per its own amount, and "mg" after a number is no
 // myasthenia gravis), stages written in Roman numerals, and the Excision
 // that takes a tumor out of an organ, not the Resection of the organ; and a
-// title "without" what the query is without, before one "with" it.
+// title "without" what the query is without, before one "with" it, and
+// the "without" sibling of a title "with" something the query never says
+// (G43.019, not G43.011 "with status migrainosus").
 func TestSearchDosesAndStages(t *testing.T) {
 	s := loadFull(t)
 	for _, tc := range []struct {
@@ -93,6 +95,9 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"repair of laceration of right hand", ICD10PCS, "0HQFXZZ"},
 		{"laceration of right hand", ICD10CM, "S61.411A"},
 		{"acute calculous cholecystitis without biliary obstruction", ICD10CM, "K80.00"},
+		{"intractable migraine without aura", ICD10CM, "G43.019"},
+		{"bph with luts", ICD10CM, "N40.1"},
+		{"type 1 diabetes with hypoglycemia", ICD10CM, "E10.649"},
 	} {
 		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
 		if len(res) == 0 || res[0].Code != tc.want {

@@ -93,21 +93,22 @@ const (
 	flagWithout
 	flagSubsequent
 	flagSequela
-	flagFamily    // a family history, not the patient's own
-	flagQualified // a fracture the index does not default to: pathological, stress
-	flagPersonal  // the patient's own history
-	flagApproach  // a PCS code whose approach is the usual one for its operation and body system
-	flagAutolog   // a transfusion of the patient's own blood product
-	flagNewTech   // a PCS New Technology code
-	flagLeft      // the title names the left side
-	flagRight     // the title names the right side
-	flagBilateral // the title names both sides
-	flagAddition  // an HCPCS item that is not the usual one: an addition to, or replacement part of, another item, or its noncovered variant
-	flagTraumatic // a fracture of the injury chapter, which a pathological one is not
-	flagObstetric // a code of pregnancy, childbirth and the puerperium (O00-O9A)
-	flagUnindexed // a CM code no entry of the loaded index leads to: newer than the index
-	flagResection // a PCS Resection: the whole body part taken out
-	flagExternal  // an external cause of morbidity (V00–Y99)
+	flagFamily     // a family history, not the patient's own
+	flagQualified  // a fracture the index does not default to: pathological, stress
+	flagPersonal   // the patient's own history
+	flagApproach   // a PCS code whose approach is the usual one for its operation and body system
+	flagAutolog    // a transfusion of the patient's own blood product
+	flagNewTech    // a PCS New Technology code
+	flagLeft       // the title names the left side
+	flagRight      // the title names the right side
+	flagBilateral  // the title names both sides
+	flagAddition   // an HCPCS item that is not the usual one: an addition to, or replacement part of, another item, or its noncovered variant
+	flagTraumatic  // a fracture of the injury chapter, which a pathological one is not
+	flagObstetric  // a code of pregnancy, childbirth and the puerperium (O00-O9A)
+	flagUnindexed  // a CM code no entry of the loaded index leads to: newer than the index
+	flagResection  // a PCS Resection: the whole body part taken out
+	flagExternal   // an external cause of morbidity (V00–Y99)
+	flagWithClause // a CM title that has "with" something
 )
 
 type gcode struct {
@@ -490,6 +491,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if g.sys == ICD10CM && g.code != "" && (g.code[0] == 'V' || g.code[0] == 'W' || g.code[0] == 'X' || g.code[0] == 'Y') {
 			f |= flagExternal
+		}
+		if g.sys == ICD10CM && strings.Contains(t, " with ") {
+			f |= flagWithClause
 		}
 		x.info[id] = f | uint32(g.sys)<<sysShift
 	}
@@ -1116,9 +1120,10 @@ type slot struct {
 
 // scratch is one query's working memory, reused from query to query.
 type scratch struct {
-	dtab   idTable  // doc → index into acc
-	inAcc  []uint64 // one bit per document: it has an accumulator
-	ttab   idTable  // term → a slot's best one-word alternative
+	qset   map[string]bool // the stems the query can match (queryTerms), per query
+	dtab   idTable         // doc → index into acc
+	inAcc  []uint64        // one bit per document: it has an accumulator
+	ttab   idTable         // term → a slot's best one-word alternative
 	acc    []docAcc
 	sel    []int32
 	cut    []uint32
@@ -1390,6 +1395,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
+	sc.qset = nil
 	lesion := false // the query names a tumor, lesion, polyp…: see below
 	repair := false // the query repairs something: see below
 	for _, t := range toks {
@@ -2132,6 +2138,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if pref.without && sys == ICD10CM && saysWithWhatQueryLacks(opt.query, e.Title()) {
 			s *= 0.9
 		}
+		// "intractable migraine without aura" is G43.019, not G43.011
+		// "with status migrainosus": what a title has "with" must be
+		// said, or its "without" sibling is meant
+		if sys == ICD10CM && info&flagWithClause != 0 && withUnsaid(x.queryTerms(sc, slots), x.withText(c, e)) {
+			s *= 0.97
+		}
 		if sys == ICD10PCS && !pref.approach {
 			s *= approachOrder(x.codes[c.code].code)
 		}
@@ -2500,6 +2512,74 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 		}
 	}
 	return sc.cut, sc.cutCls
+}
+
+// queryTerms returns the stems the query's slots can match, synonyms and
+// corrections included, computed once per query.
+func (x *Searcher) queryTerms(sc *scratch, slots []slot) map[string]bool {
+	if sc.qset != nil {
+		return sc.qset
+	}
+	m := map[string]bool{}
+	for _, sl := range slots {
+		for _, a := range sl.alts {
+			for _, t := range a.terms {
+				m[x.terms[t]] = true
+			}
+		}
+	}
+	sc.qset = m
+	return m
+}
+
+// withText is the text whose "with" clauses a candidate is judged by: the
+// index path that matched (its nonessential modifiers included), or the
+// title when the title matched or the candidate lies beneath the code an
+// index entry gave; "" for an inclusion term, which names the code's own
+// words.
+func (x *Searcher) withText(c cand, e *Entry) string {
+	switch kind := x.metaOf(c.doc).kind; {
+	case kind >= docIndex && kind <= docNeoplasm && x.targets[c.tg].via != viaDescendant:
+		return indexText(x, c.doc)
+	case kind == docTitle || x.targets[c.tg].via == viaDescendant:
+		return e.Title()
+	}
+	return ""
+}
+
+// withUnsaid reports whether a title has "with" something none of whose
+// words the query holds ("… with status migrainosus" for "intractable
+// migraine without aura").
+func withUnsaid(q map[string]bool, title string) bool {
+	t := strings.ToLower(title)
+	for {
+		i := strings.Index(t, " with ")
+		if i < 0 {
+			return false
+		}
+		t = t[i+len(" with "):]
+		clause := t
+		if k := strings.IndexAny(clause, ",("); k >= 0 {
+			clause = clause[:k]
+		}
+		if k := strings.Index(clause, " with"); k >= 0 {
+			clause = clause[:k]
+		}
+		said, words := false, 0
+		for _, w := range strings.Fields(clause) {
+			if len(w) < 4 || weakWords[w] || w == "other" || w == "unspecified" || w == "specified" {
+				continue
+			}
+			words++
+			if q[stem(w)] {
+				said = true
+				break
+			}
+		}
+		if words > 0 && !said {
+			return true
+		}
+	}
 }
 
 // saysWithWhatQueryLacks reports whether a title has "with" a word the
