@@ -3419,9 +3419,19 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 	if !strings.Contains(strings.ToLower(best.Title), "unspecified") {
 		return refineOther(have, best, rs)
 	}
+	// a word counts as often as the phrase says it: "Acute kidney failure
+	// with acute cortical necrosis" says no more of "with acute kidney
+	// injury" than "Acute kidney failure", while "first pregnancy, first
+	// trimester" says more of "first pregnancy … first trimester"
+	times := map[string]int{}
+	for _, w := range titleWords(phrase) {
+		times[w]++
+	}
 	count := func(title string) (in int) {
+		used := map[string]int{}
 		for _, w := range titleWords(title) {
-			if w != unspecifiedWord && hasSimilar(have, w) {
+			if w != unspecifiedWord && hasSimilar(have, w) && used[w] < max(1, times[w]) {
+				used[w]++
 				in++
 			}
 		}

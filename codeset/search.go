@@ -151,6 +151,7 @@ type Searcher struct {
 	postCls     [][]uint16           // by term: the class of each document of postings[t], in its order
 	impact      map[uint32]docList   // long posting lists cut to their capDocs best documents
 	info        []uint32             // per code: title words that steer coding defaults, and the system (<< sysShift)
+	withStems   map[uint32][]string  // per CM code whose title has "with" something: the stems of each clause, "" between clauses
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from        []string
 	fromID      map[string]uint32
@@ -493,7 +494,13 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			f |= flagExternal
 		}
 		if g.sys == ICD10CM && strings.Contains(t, " with ") {
-			f |= flagWithClause
+			if ws := withClauses(t); len(ws) > 0 {
+				f |= flagWithClause
+				if x.withStems == nil {
+					x.withStems = map[uint32][]string{}
+				}
+				x.withStems[uint32(id)] = ws
+			}
 		}
 		x.info[id] = f | uint32(g.sys)<<sysShift
 	}
@@ -1120,18 +1127,19 @@ type slot struct {
 
 // scratch is one query's working memory, reused from query to query.
 type scratch struct {
-	qset   map[string]bool // the stems the query can match (queryTerms), per query
-	dtab   idTable         // doc → index into acc
-	inAcc  []uint64        // one bit per document: it has an accumulator
-	ttab   idTable         // term → a slot's best one-word alternative
-	acc    []docAcc
-	sel    []int32
-	cut    []uint32
-	cutCls []uint16
-	ctab   idTable // code → index into cand
-	cand   []cand
-	keep   []kept
-	top    []float32
+	qset      map[string]bool // the stems the query can match (queryTerms), kept between queries
+	qsetReady bool            // qset holds this query's stems
+	dtab      idTable         // doc → index into acc
+	inAcc     []uint64        // one bit per document: it has an accumulator
+	ttab      idTable         // term → a slot's best one-word alternative
+	acc       []docAcc
+	sel       []int32
+	cut       []uint32
+	cutCls    []uint16
+	ctab      idTable // code → index into cand
+	cand      []cand
+	keep      []kept
+	top       []float32
 
 	slots []slot
 	alts  []alt
@@ -1395,7 +1403,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
-	sc.qset = nil
+	sc.qsetReady = false
 	lesion := false // the query names a tumor, lesion, polyp…: see below
 	repair := false // the query repairs something: see below
 	for _, t := range toks {
@@ -2141,7 +2149,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// "intractable migraine without aura" is G43.019, not G43.011
 		// "with status migrainosus": what a title has "with" must be
 		// said, or its "without" sibling is meant
-		if sys == ICD10CM && info&flagWithClause != 0 && withUnsaid(x.queryTerms(sc, slots), x.withText(c, e)) {
+		if info&flagWithClause != 0 && x.metaOf(c.doc).kind != docInclusion && withUnsaid(x.queryTerms(sc, slots), x.withStems[c.code]) {
 			s *= 0.97
 		}
 		if sys == ICD10PCS && !pref.approach {
@@ -2517,45 +2525,34 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 // queryTerms returns the stems the query's slots can match, synonyms and
 // corrections included, computed once per query.
 func (x *Searcher) queryTerms(sc *scratch, slots []slot) map[string]bool {
-	if sc.qset != nil {
+	if sc.qsetReady {
 		return sc.qset
 	}
-	m := map[string]bool{}
+	if sc.qset == nil {
+		sc.qset = map[string]bool{}
+	}
+	clear(sc.qset)
 	for _, sl := range slots {
 		for _, a := range sl.alts {
 			for _, t := range a.terms {
-				m[x.terms[t]] = true
+				sc.qset[x.terms[t]] = true
 			}
 		}
 	}
-	sc.qset = m
-	return m
+	sc.qsetReady = true
+	return sc.qset
 }
 
-// withText is the text whose "with" clauses a candidate is judged by: the
-// index path that matched (its nonessential modifiers included), or the
-// title when the title matched or the candidate lies beneath the code an
-// index entry gave; "" for an inclusion term, which names the code's own
-// words.
-func (x *Searcher) withText(c cand, e *Entry) string {
-	switch kind := x.metaOf(c.doc).kind; {
-	case kind >= docIndex && kind <= docNeoplasm && x.targets[c.tg].via != viaDescendant:
-		return indexText(x, c.doc)
-	case kind == docTitle || x.targets[c.tg].via == viaDescendant:
-		return e.Title()
-	}
-	return ""
-}
-
-// withUnsaid reports whether a title has "with" something none of whose
-// words the query holds ("… with status migrainosus" for "intractable
-// migraine without aura").
-func withUnsaid(q map[string]bool, title string) bool {
-	t := strings.ToLower(title)
+// withClauses returns the stems of the words of each "with" clause of a
+// lower-case title ("… intractable, with status migrainosus"), clauses
+// separated by "", leaving out weak words: what a query must say for the
+// title's "with" to be meant.
+func withClauses(t string) []string {
+	var out []string
 	for {
 		i := strings.Index(t, " with ")
 		if i < 0 {
-			return false
+			return out
 		}
 		t = t[i+len(" with "):]
 		clause := t
@@ -2565,21 +2562,34 @@ func withUnsaid(q map[string]bool, title string) bool {
 		if k := strings.Index(clause, " with"); k >= 0 {
 			clause = clause[:k]
 		}
-		said, words := false, 0
+		var ws []string
 		for _, w := range strings.Fields(clause) {
 			if len(w) < 4 || weakWords[w] || w == "other" || w == "unspecified" || w == "specified" {
 				continue
 			}
-			words++
-			if q[stem(w)] {
-				said = true
-				break
-			}
+			ws = append(ws, stem(w))
 		}
-		if words > 0 && !said {
-			return true
+		if len(ws) > 0 {
+			out = append(append(out, ws...), "")
 		}
 	}
+}
+
+// withUnsaid reports whether a clause of clauses (withClauses) has none
+// of its words among the query's stems.
+func withUnsaid(q map[string]bool, clauses []string) bool {
+	said := false
+	for _, w := range clauses {
+		if w == "" {
+			if !said {
+				return true
+			}
+			said = false
+			continue
+		}
+		said = said || q[w]
+	}
+	return false
 }
 
 // saysWithWhatQueryLacks reports whether a title has "with" a word the
@@ -2610,10 +2620,29 @@ func saysWithWhatQueryLacks(query, title string) bool {
 	return false
 }
 
-// externalWordRe holds the words of a query about how or where an injury
-// happened, or an adverse effect of care: only such a query wants an
-// external cause code first.
-var externalWordRe = regexp.MustCompile(`(?i)\b(?:falls?|fell|falling|slipped|tripped|accident\w*|collision|crash|struck|hit|bitten|bites?|stung|sting|assault\w*|fight|shot|gunshot|stab\w*|mva|mvc|mvi|pedestrian|cyclist|bicycle|motorcycle|driver|passenger|drown\w*|fire|flames?|explosion|exposure|place|activity|while|at home|at work|street|highway|school|playground|sports?|injured by|caused by|cause|misadventure|external|abnormal reaction|complication of|y ?code|e ?code)\b`)
+// externalWords are the words of a query about how or where an injury
+// happened, or about an adverse effect of care: only such a query wants
+// an external cause code first.
+var externalWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`fall falls fell falling slipped tripped accident accidental collision crash struck hit bitten bite bites stung sting
+		assault assaulted fight shot gunshot stab stabbed stabbing mva mvc mvi pedestrian cyclist bicycle motorcycle driver passenger drowning drowned
+		fire flames explosion exposure place activity while home work street highway school playground sport sports injured caused cause misadventure
+		external reaction complication ycode ecode`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// externalQuery reports whether a query holds one of externalWords.
+func externalQuery(q string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if externalWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // lesionWords name what is taken out of an organ rather than the organ.
 var lesionWords = func() map[string]bool {
@@ -2813,7 +2842,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
 		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
 		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
-		externalWordRe.MatchString(query), obstetric}
+		externalQuery(query), obstetric}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
