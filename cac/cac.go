@@ -2488,13 +2488,19 @@ func andMembers(note string, p span) []member {
 	case na >= 2 && nb == 1:
 		head := strings.TrimSpace(a)
 		head = head[:strings.LastIndexByte(head, ' ')]
-		if !strings.HasSuffix(head, " to") && !strings.HasSuffix(head, " of") && !strings.HasSuffix(head, " in") {
+		if !strings.HasSuffix(head, " to") && !strings.HasSuffix(head, " of") && !strings.HasSuffix(head, " in") ||
+			causalHeadRe.MatchString(head) {
+			// ("due to diabetes and hypertension" names causes, which the
+			// combination codes hold, not two conditions)
 			return nil
 		}
 		return []member{{a, sa}, {head + " " + strings.TrimSpace(b), p}}
 	}
 	return nil
 }
+
+// causalHeadRe is a connector that opens a part: what follows are causes.
+var causalHeadRe = regexp.MustCompile(`(?i)^(?:(?:likely|probably|possibly|presumed|felt to be|thought to be)\s+)?(?:due|secondary|related|attributed|attributable|owing|caused)\s+to$|^because of$|^from$`)
 
 // mechanismOf reports whether a later part's code only names how the
 // main condition came about: "Acute ischemic stroke, left MCA,

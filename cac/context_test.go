@@ -1193,3 +1193,14 @@ func TestDiabetesTypeOnceWithComplication(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n1. Diabetic ketoacidosis, type 1 DM (dx age 11)\n2. Hypokalemia\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "E87.6"}, []string{"E10.9", "E08.10"})
 }
+
+// TestCausesAfterAConnector reads "CKD stage 3b with albuminuria, due to
+// diabetes and hypertension" as the CKD whose causes the combination
+// codes hold, not as diabetes due to an underlying condition (E08.9) and
+// secondary hypertension (I15.8).
+func TestCausesAfterAConnector(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "ASSESSMENT AND PLAN\n1. Type 2 diabetes mellitus with diabetic chronic kidney disease.\n2. CKD stage 3b with albuminuria, due to diabetes and hypertension. Stable eGFR.\n3. Hypertension with CKD.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.22", "N18.32", "I12.9"}, []string{"E08.9", "I15.8"})
+}
