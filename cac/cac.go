@@ -2344,7 +2344,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if n := countLetters(note[p.start:p.end]); n < 5 && !(listed[p] && n >= 3) {
 			continue
 		}
-		if len(out) > 0 && restates(note[p.start:p.end], out[0].r) {
+		if len(out) > 0 && restates(note[p.start:p.end], out[0].r) || descriptorAlone[strings.ToLower(note[p.start:p.end])] {
 			continue
 		}
 		c, ok := look(p)
@@ -2498,6 +2498,12 @@ func andMembers(note string, p span) []member {
 	}
 	return nil
 }
+
+// descriptorAlone are words a later part may hold by itself that describe
+// the condition before them, not one of their own ("Tobacco use disorder
+// -- smokes a pack a day, dependent": no F19.20).
+var descriptorAlone = map[string]bool{"dependent": true, "independent": true, "stable": true, "unstable": true, "improving": true,
+	"worsening": true, "uncomplicated": true, "complicated": true, "active": true, "inactive": true, "chronic": true, "acute": true}
 
 // causalHeadRe is a connector that opens a part: what follows are causes.
 var causalHeadRe = regexp.MustCompile(`(?i)^(?:(?:likely|probably|possibly|presumed|felt to be|thought to be)\s+)?(?:due|secondary|related|attributed|attributable|owing|caused)\s+to$|^because of$|^from$`)
@@ -2730,7 +2736,7 @@ func headEnd(note string, it item) int {
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.
@@ -3717,7 +3723,8 @@ func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 	}
 	for _, m := range atnRe.FindAllStringIndex(note, -1) {
 		s := sentenceAround(note, m[0])
-		if negatedAt(note, m[0]) || ruledOutAfter.MatchString(s) || !opt.Inpatient && uncertainRe.MatchString(s) {
+		// ("septic ATN was not diagnosed")
+		if negatedAt(note, m[0]) || ruledOutAfter.MatchString(s) || backward.MatchString(note[m[1]:]) || !opt.Inpatient && uncertainRe.MatchString(s) {
 			continue
 		}
 		recode(&out[i], "N17.0", "acute kidney injury with tubular necrosis", x, opt)

@@ -1204,3 +1204,21 @@ func TestCausesAfterAConnector(t *testing.T) {
 	note := "ASSESSMENT AND PLAN\n1. Type 2 diabetes mellitus with diabetic chronic kidney disease.\n2. CKD stage 3b with albuminuria, due to diabetes and hypertension. Stable eGFR.\n3. Hypertension with CKD.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.22", "N18.32", "I12.9"}, []string{"E08.9", "I15.8"})
 }
+
+// TestIntoleranceNegatedATNAndDescriptors codes no allergy status for an
+// intolerance ("codeine (nausea only -- intolerance, not true allergy)"),
+// no tubular necrosis a note says "was not diagnosed", and no condition
+// from a descriptor left alone in a later part ("…, dependent").
+func TestIntoleranceNegatedATNAndDescriptors(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'F'}
+	note := `Allergies: codeine (nausea only -- intolerance, not true allergy).
+
+Hospital course: Her acute kidney injury was felt to be prerenal and septic ATN was not diagnosed.
+
+DISCHARGE DIAGNOSES
+1. Acute kidney injury, resolved
+2. Tobacco use disorder -- smokes 1 pack per day of cigarettes for 45 years, dependent.
+`
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "F17.210"}, []string{"Z88.5", "N17.0", "F19.20"})
+}

@@ -183,7 +183,9 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 			for j < len(list) && (isLetter(list[j]) || list[j] == '-') {
 				j++
 			}
-			if code, ok := allergens[list[i:j]]; ok {
+			// "codeine (nausea only -- intolerance, not true allergy)": an
+			// intolerance is no allergy status
+			if code, ok := allergens[list[i:j]]; ok && !containsAny(list[j:min(len(list), j+60)], "intoleran", "not true allerg", "not a true allerg", "side effect") {
 				add(code, at+i, at+j, "allergy status")
 			}
 			i = j
