@@ -2275,6 +2275,15 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	if ok {
 		out = append(out, best)
+		// "Acute hypoxic respiratory failure secondary to … pneumonia":
+		// a cause after "secondary to" or "due to" that the code found
+		// does not name is a condition of its own (J96.01 and J18.9)
+		if m := causeConnectorRe.FindStringIndex(note[best.start:best.end]); m != nil && local.end == 0 {
+			after := span{best.start + m[1], best.end}
+			if !titleNames(best.r, note[after.start:after.end]) {
+				rest = append(rest, after)
+			}
+		}
 		// "Acute kidney injury on chronic kidney disease stage 3a": two
 		// conditions, the acute one on the chronic one, when the whole
 		// matched only one of them
@@ -2497,6 +2506,22 @@ func andMembers(note string, p span) []member {
 		return []member{{a, sa}, {head + " " + strings.TrimSpace(b), p}}
 	}
 	return nil
+}
+
+// causeConnectorRe is the connector before a cause: "secondary to", "due
+// to", "caused by".
+var causeConnectorRe = regexp.MustCompile(`(?i)\s(?:secondary to|due to|caused by|in the setting of)\s`)
+
+// titleNames reports whether r's title or matched text holds a word of
+// five letters or more of text: the code already names the cause.
+func titleNames(r codeset.Result, text string) bool {
+	have := strings.ToLower(r.Title + " " + r.Matched)
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c < 'a' || c > 'z' }) {
+		if len(w) >= 5 && strings.Contains(have, w[:5]) {
+			return true
+		}
+	}
+	return false
 }
 
 // descriptorAlone are words a later part may hold by itself that describe

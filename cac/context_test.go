@@ -1222,3 +1222,14 @@ DISCHARGE DIAGNOSES
 `
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "F17.210"}, []string{"Z88.5", "N17.0", "F19.20"})
 }
+
+// TestCauseNamedAfterSecondaryTo codes the cause after "secondary to"
+// that the code found does not name: the respiratory failure and the
+// pneumonia that caused it (J96.01 + J18.9, with J44.0 for COPD with a
+// lower respiratory infection).
+func TestCauseNamedAfterSecondaryTo(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES\n1. Acute hypoxic respiratory failure secondary to left lower lobe community-acquired pneumonia\n2. COPD with acute exacerbation\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J96.01", "J18.9", "J44.0", "J44.1"}, []string{"J96.00", "J44.9"})
+}
