@@ -755,7 +755,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			// is a diagnosis, the narrative under it is not
 			its, s.kind = problemItems(note, s), secDiagnosis
 		case secHistory, secDiagnosis, secFamily:
-			its = items(note, s)
+			its = splitFamilyTail(note, items(note, s))
 			if s.name == inlineHistoryName {
 				// a history written as a list inside a paragraph
 				// ("Comorbidities: persistent AF on apixaban (…), HTN,
@@ -1793,7 +1793,13 @@ var familyTable = func() []struct {
 var noHistoryRe = regexp.MustCompile(`(?i)^\W*(noncontributory|non-contributory|unremarkable|negative|none|unknown|adopted|n/a|not pertinent|reviewed|no pertinent)\b`)
 
 func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggestion, bool) {
-	cond := relatives.ReplaceAllString(text, " ")
+	cond := text
+	// "Family history of colorectal cancer in a first-degree relative":
+	// the condition follows "history of"
+	if m := historyOfRe.FindStringIndex(cond); m != nil && m[1] < len(cond) {
+		cond = cond[m[1]:]
+	}
+	cond = relatives.ReplaceAllString(cond, " ")
 	cond = kinFiller.ReplaceAllString(cond, " ")
 	// "Father had a myocardial infarction at age 49 and coronary bypass":
 	// the condition ends where the ages, the outcome or the next one begin
@@ -1810,7 +1816,7 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	}
 	cond = strings.Join(strings.Fields(cond), " ")
 	cond = strings.Trim(cond, " ,.;:")
-	if countLetters(cond) < 4 || noHistoryRe.MatchString(cond) {
+	if countLetters(cond) < 2 || countLetters(text) < 4 || noHistoryRe.MatchString(cond) || noHistoryRe.MatchString(text) || deniedHistoryRe.MatchString(text) {
 		return Suggestion{}, false
 	}
 	if reason == "family history" {
@@ -2522,6 +2528,32 @@ func titleNames(r codeset.Result, text string) bool {
 		}
 	}
 	return false
+}
+
+// deniedHistoryRe is a history the text opens by denying: "No personal
+// history of colon polyps".
+var deniedHistoryRe = regexp.MustCompile(`(?i)^\W*(?:no|not|never|denies|denied|negative for)\b`)
+
+// historyOfRe is the words before a history's condition.
+var historyOfRe = regexp.MustCompile(`(?i)\b(?:history|hx)\s+(?:of|significant for)\s+`)
+
+// familyTailRe is a family history written after the condition or
+// encounter an item names: "Screening colonoscopy, family history of
+// colorectal cancer in a first-degree relative".
+var familyTailRe = guard(`(?i),\s+(?:(?:and|with|given)\s+)?(?:a\s+)?(?:family history|fh|family hx)\b`, "family history", "fh", "family hx")
+
+// splitFamilyTail splits an item at a family history written after its
+// own condition, so each is read for what it is (Z12.11 and Z80.0).
+func splitFamilyTail(note string, its []item) []item {
+	var out []item
+	for _, it := range its {
+		if m := familyTailRe.FindStringIndex(note[it.start:it.end]); m != nil && countLetters(note[it.start:it.start+m[0]]) >= 4 {
+			out = append(out, item{it.start, it.start + m[0]}, item{it.start + m[0] + 1, it.end})
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // descriptorAlone are words a later part may hold by itself that describe

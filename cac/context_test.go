@@ -1233,3 +1233,14 @@ func TestCauseNamedAfterSecondaryTo(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n1. Acute hypoxic respiratory failure secondary to left lower lobe community-acquired pneumonia\n2. COPD with acute exacerbation\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J96.01", "J18.9", "J44.0", "J44.1"}, []string{"J96.00", "J44.9"})
 }
+
+// TestScreeningWithFamilyHistory reads "Screening colonoscopy, family
+// history of colorectal cancer in first-degree relative" as the screening
+// (Z12.11) and the family history (Z80.0), and "No personal history of
+// colon polyps or colorectal cancer" as none.
+func TestScreeningWithFamilyHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 50, Sex: 'M'}
+	note := "Indication: Screening colonoscopy. No personal history of colon polyps or colorectal cancer.\n\nImpression:\n- Screening colonoscopy, family history of colorectal cancer in first-degree relative\n- Sigmoid colon polyp, removed (pathology pending)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z12.11", "Z80.0", "K63.5"}, []string{"Z85.038", "Z86.0100", "D12.5"})
+}
