@@ -109,6 +109,7 @@ const (
 	flagResection  // a PCS Resection: the whole body part taken out
 	flagExternal   // an external cause of morbidity (V00–Y99)
 	flagWithClause // a CM title that has "with" something
+	flagUsualGraft // a CABG code whose source is the usual one for its graft: the aorta for a vein or an arterial conduit, the left internal mammary for none
 )
 
 type gcode struct {
@@ -488,6 +489,12 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			}
 			if strings.HasPrefix(g.code, "X") {
 				f |= flagNewTech
+			}
+			if len(g.code) == 7 && strings.HasPrefix(g.code, "021") {
+				switch dev, q := g.code[5], g.code[6]; {
+				case (dev == '9' || dev == 'A' || dev == 'J' || dev == 'K' || dev == '7') && q == 'W', dev == 'Z' && q == '9':
+					f |= flagUsualGraft
+				}
 			}
 		}
 		if g.sys == ICD10CM && g.code != "" && (g.code[0] == 'V' || g.code[0] == 'W' || g.code[0] == 'X' || g.code[0] == 'Y') {
@@ -2106,7 +2113,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	}
 	// the largest factor the coding defaults give: a candidate whose score
 	// times it is under the Limit-th kept score cannot reach the results
-	most := prefs{without: true}.factor(flagUnspecified | flagWithout | flagApproach)
+	most := prefs{without: true}.factor(flagUnspecified | flagWithout | flagApproach | flagUsualGraft)
 	if pref.left || pref.right {
 		most *= 1.01
 	}
@@ -2773,6 +2780,7 @@ type prefs struct {
 	lesion                                                         bool // the query names a tumor, lesion, mass, polyp or cyst
 	without                                                        bool // the query says "without" something
 	external                                                       bool // the query names how an injury happened or where
+	graftSource                                                    bool // the query names where a bypass graft starts
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 }
 
@@ -2842,7 +2850,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
 		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
 		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
-		externalQuery(query), obstetric}
+		externalQuery(query), said("mammar") || said("lima") || said("rima") || said("from") || said("thoracic") || said("abdominal"), obstetric}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -2932,6 +2940,12 @@ func (p prefs) factor(fl uint32) float32 {
 	}
 	if fl&flagNewTech != 0 && !p.newTech {
 		f *= 0.93
+	}
+	// a coronary bypass whose source the query does not name starts where
+	// its graft usually does: a vein or radial graft at the aorta
+	// (021109W), a bare internal mammary at the left one (02100Z9)
+	if fl&flagUsualGraft != 0 && !p.graftSource {
+		f *= 1.03
 	}
 	// an external cause (V00–Y99) is how an injury happened, which the
 	// query must speak of: "esrd on dialysis" is Z99.2, not Y84.1
