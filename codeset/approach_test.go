@@ -99,6 +99,7 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"bph with luts", ICD10CM, "N40.1"},
 		{"type 1 diabetes with hypoglycemia", ICD10CM, "E10.649"},
 		{"cabg x2 with svg", ICD10PCS, "021109W"},
+		{"esrd on dialysis", ICD10CM, "N18.6"},
 	} {
 		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
 		if len(res) == 0 || res[0].Code != tc.want {

@@ -1557,6 +1557,16 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 		if best == 0 {
 			best = completed
 		}
+		// a word typed whole that many texts hold weighs about what it
+		// weighs, however rare a synonym of it: "dialysis" is not as
+		// rare as "performance of urinary filtration", and "esrd on
+		// dialysis" wants N18.6 beside Z99.2, not Y84.1 first
+		for ai := range sl.alts {
+			if a := &sl.alts[ai]; a.why == whyFound && a.weight == 1 && len(a.terms) == 1 && len(a.post) >= literalCapDF {
+				best = min(best, a.idf*1.1)
+				break
+			}
+		}
 		// a drug's dose seldom matches the amount its code is billed per
 		// ("ketorolac 30 mg": J1885 is per 15 mg): the drug decides
 		if doses&(1<<si) != 0 {
@@ -2689,6 +2699,10 @@ func arabicStages(ws []string) []string {
 var countingWords = map[string]bool{"stage": true, "stages": true, "class": true, "type": true, "grade": true, "degree": true, "phase": true, "level": true, "tier": true}
 
 var romanNumerals = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
+
+// literalCapDF is the number of texts from which a word typed whole caps
+// its slot's weight (see parse).
+const literalCapDF = 20
 
 // doseWeight is what a dose's number and unit weigh against the other
 // words of a query.
