@@ -2032,7 +2032,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if keptHistory {
 			text = pregnancyHistoryWords.ReplaceAllString(text, "HISTORYOF")
 		}
-		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(withoutBMI(sepsisBacteremia(text))))), "")))))), " "))
+		q := strings.TrimSpace(stripRe.ReplaceAllString(shorthand.Replace(spellOut(sides(arabic(calcium(spineRegion(primaryCancer(withoutLobe(footOsteomyelitis(withoutBMI(rewriteLookup(text))))), "")))))), " "))
 		if keptHistory {
 			q = strings.ReplaceAll(q, "HISTORYOF", "history of")
 		}
@@ -2447,8 +2447,22 @@ var notTreatedCondition = regexp.MustCompile(`(?i)^(?:blood pressure|bp|heart ra
 // bacteremia (R78.81) is part of it.
 var sepsisBacteremiaRe = guard(`(?i)\b(sepsis|septicemia)\b([^,;]*?)\s+bacteremia\b`, "bacteremia")
 
-func sepsisBacteremia(text string) string {
-	return sprainGradeRe.ReplaceAllString(sepsisBacteremiaRe.ReplaceAllString(text, "$1$2"), "$1")
+// lookupRewrites are words a lookup leaves out, each a guarded pattern and
+// what replaces its match.
+var lookupRewrites = []struct {
+	re   *guarded
+	repl string
+}{
+	{sepsisBacteremiaRe, "$1$2"},
+	{sprainGradeRe, "$1"},
+}
+
+// rewriteLookup applies lookupRewrites to a phrase before its lookup.
+func rewriteLookup(text string) string {
+	for _, r := range lookupRewrites {
+		text = r.re.ReplaceAllString(text, r.repl)
+	}
+	return text
 }
 
 // sprainGradeRe is a sprain's or strain's grade, which no code holds:

@@ -13,29 +13,40 @@ import (
 // (Official Guidelines I.C.15.a.1: chapter 15 codes have sequencing
 // priority; "use additional code to identify the condition").
 var pregnancyCompanions = []struct {
-	prefixes []string
-	code     string // without its trimester digit
+	prefixes    []string
+	code        string // without its trimester digit, unless byTrimester is false
+	byTrimester bool
 }{
-	{[]string{"D50", "D51", "D52", "D53", "D55", "D56", "D57", "D58", "D59", "D60", "D61", "D62", "D63", "D64"}, "O99.01"},
-	{[]string{"E66"}, "O99.21"},
-	{[]string{"E03", "E05", "E06", "E07"}, "O99.28"},
-	{[]string{"F17"}, "O99.33"},
-	{[]string{"F32", "F33", "F41", "F43"}, "O99.34"},
-	{[]string{"J45"}, "O99.51"},
-	{[]string{"Z22.33"}, "O99.82"}, // no trimester: O99.820 in pregnancy
+	{[]string{"D50", "D51", "D52", "D53", "D55", "D56", "D57", "D58", "D59", "D60", "D61", "D62", "D63", "D64"}, "O99.01", true},
+	{[]string{"E66"}, "O99.21", true},
+	{[]string{"E03", "E05", "E06", "E07"}, "O99.28", true},
+	{[]string{"F17"}, "O99.33", true},
+	{[]string{"F32", "F33", "F41", "F43"}, "O99.34", true},
+	{[]string{"J45"}, "O99.51", true},
+	{[]string{"Z22.33"}, "O99.820", false}, // in pregnancy; childbirthCodes gives O99.824
+}
+
+// companionOf returns the chapter-15 code a condition is coded beside in a
+// pregnancy, with the trimester digit tri where the subcategory has one.
+func companionOf(code string, tri byte) (string, bool) {
+	for _, c := range pregnancyCompanions {
+		for _, p := range c.prefixes {
+			if strings.HasPrefix(code, p) {
+				if c.byTrimester {
+					return c.code + string(tri), true
+				}
+				return c.code, true
+			}
+		}
+	}
+	return "", false
 }
 
 // pregnancyCompanion reports whether code is a condition pregnancyCodes
 // codes beside its chapter-15 code.
 func pregnancyCompanion(code string) bool {
-	for _, c := range pregnancyCompanions {
-		for _, p := range c.prefixes {
-			if strings.HasPrefix(code, p) {
-				return true
-			}
-		}
-	}
-	return false
+	_, ok := companionOf(code, '9')
+	return ok
 }
 
 // complicatingPregnancyRe is what a condition complicating a pregnancy is
@@ -102,16 +113,8 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 		}
 	}
 	for _, s := range out {
-		for _, c := range pregnancyCompanions {
-			for _, p := range c.prefixes {
-				if strings.HasPrefix(s.Code, p) {
-					if c.code == "O99.82" {
-						add("O99.820", s, "condition complicating pregnancy")
-						continue
-					}
-					add(c.code+string(tri), s, "condition complicating pregnancy")
-				}
-			}
+		if code, ok := companionOf(s.Code, tri); ok {
+			add(code, s, "condition complicating pregnancy")
 		}
 	}
 	// …and the other way: obesity complicating pregnancy names its type
