@@ -49,13 +49,7 @@ func usualApproach(code string) bool {
 // weak "open" and "approach". A PCS title's precision does not count them,
 // so that titles differing only in their approach tie when the query
 // names none, and the usual approach, not the shortest title, comes first.
-var pcsApproachWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{"percutaneous", "endoscopic", "via", "natural", "artificial", "opening", "external", "assistance"} {
-		m[stem(w)] = true
-	}
-	return m
-}()
+var pcsApproachWords = stemSet("percutaneous endoscopic via natural artificial opening external assistance")
 
 // approachOrder orders the approaches of codes otherwise alike when the
 // query names none and their table has no usual approach: the open

@@ -2662,18 +2662,12 @@ func externalQuery(q string) bool {
 }
 
 // lesionWords name what is taken out of an organ rather than the organ.
-var lesionWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("tumor tumour lesion mass polyp nodule cyst glioma glioblastoma meningioma fibroid myoma adenoma lipoma") {
-		m[stem(w)] = true
-	}
-	return m
-}()
+var lesionWords = stemSet("tumor tumour lesion mass polyp nodule cyst glioma glioblastoma meningioma fibroid myoma adenoma lipoma")
 
 var resectionStem, excisionStem = stem("resection"), stem("excision")
 
 // repairWords say a query is about closing a wound.
-var repairWords = map[string]bool{stem("repair"): true, stem("repaired"): true, stem("closure"): true, stem("suture"): true, stem("sutured"): true}
+var repairWords = stemSet("repair repaired closure suture sutured")
 
 var lacerationStem, skinStem = stem("laceration"), stem("skin")
 
@@ -2802,26 +2796,23 @@ type prefs struct {
 // (or a synonym that expands to one) chooses its own approach.
 var approachWords = map[string]bool{"open": true, "percutaneous": true, "endoscopic": true, "external": true, "natural": true}
 
+// stemSet returns the stems of the space-separated words.
+func stemSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[stem(w)] = true
+	}
+	return m
+}
+
 // historyWords say that a query is about the past ("history of", "prior",
 // "old MI"), or, through the synonym list, "hx", "h/o" and "s/p": only
 // such a query wants a personal history code first.
-var historyWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`history historical prior previous past old remote resolved healed`) {
-		m[stem(w)] = true
-	}
-	return m
-}()
+var historyWords = stemSet(`history historical prior previous past old remote resolved healed`)
 
 // obstetricWords say that a query is about a pregnancy, a delivery or the
 // puerperium: only such a query wants a code of chapter 15 first.
-var obstetricWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`pregnancy pregnant obstetric delivery delivered labor labour puerperal puerperium postpartum antepartum intrapartum peripartum childbirth cesarean gestational gestation trimester abortion miscarriage ectopic eclampsia preeclampsia pre-eclampsia hyperemesis placenta placental gravid gravidarum fetal fetus maternal`) {
-		m[stem(w)] = true
-	}
-	return m
-}()
+var obstetricWords = stemSet(`pregnancy pregnant obstetric delivery delivered labor labour puerperal puerperium postpartum antepartum intrapartum peripartum childbirth cesarean gestational gestation trimester abortion miscarriage ectopic eclampsia preeclampsia pre-eclampsia hyperemesis placenta placental gravid gravidarum fetal fetus maternal`)
 
 func (x *Searcher) preferences(slots []slot, query string) prefs {
 	said := func(w string) bool {
