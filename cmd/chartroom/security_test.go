@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,9 +84,16 @@ func TestPlaintextAbsent(t *testing.T) {
 			b, _ := os.ReadFile(bak)
 			check("the backup", b)
 			if e.Name == "postgres" {
-				dump, err := exec.Command("pg_dump", "--dbname", os.Getenv("CHARTROOM_TEST_POSTGRES"), "--no-owner").Output()
+				// Only this test's schema: other packages' tests create and
+				// drop their schemas in the same database while this runs,
+				// and a whole-database dump races with those drops.
+				schema := searchPath(t, cfg.DSN)
+				var stderr bytes.Buffer
+				cmd := exec.Command("pg_dump", "--dbname", os.Getenv("CHARTROOM_TEST_POSTGRES"), "--no-owner", "--schema", schema)
+				cmd.Stderr = &stderr
+				dump, err := cmd.Output()
 				if err != nil {
-					t.Fatalf("pg_dump: %v", err)
+					t.Fatalf("pg_dump: %v\n%s", err, stderr.Bytes())
 				}
 				if !bytes.Contains(dump, []byte("LINDQVIST")) {
 					t.Fatal("the dump does not hold this test's data")
@@ -94,6 +102,19 @@ func TestPlaintextAbsent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// searchPath returns the schema a test DSN's search_path names.
+func searchPath(t *testing.T, dsn string) string {
+	t.Helper()
+	if u, err := url.Parse(dsn); err == nil && u.Query().Get("search_path") != "" {
+		return u.Query().Get("search_path")
+	}
+	if _, after, ok := strings.Cut(dsn, "search_path="); ok {
+		return strings.Fields(after)[0]
+	}
+	t.Fatalf("the test DSN names no search_path")
+	return ""
 }
 
 // TestKeyRotationAndWrongKey rotates the master key, checks the data opens
