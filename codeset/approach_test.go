@@ -100,6 +100,18 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"type 1 diabetes with hypoglycemia", ICD10CM, "E10.649"},
 		{"cabg x2 with svg", ICD10PCS, "021109W"},
 		{"esrd on dialysis", ICD10CM, "N18.6"},
+		// session 19: a moved letter, a relative's disease, both sides,
+		// the replaced joint after the operation, a hip fracture in the
+		// order coders type it, a periprosthetic fracture only when said
+		{"athsma", ICD10CM, "J45.909"},
+		{"mom had colon cancer", ICD10CM, "Z80.0"},
+		{"POAG both eyes moderate stage", ICD10CM, "H40.1132"},
+		{"status post right TKA", ICD10CM, "Z96.651"},
+		{"fx hip left initial", ICD10CM, "S72.002A"},
+		{"preterm labor 3rd tri no delivery", ICD10CM, "O60.03"},
+		{"ESWL left kidney stone", ICD10PCS, "0TF4XZZ"},
+		{"rubber band ligation hemorrhoids", ICD10PCS, "06LY7CC"},
+		{"AWV subsequent", HCPCS, "G0439"},
 	} {
 		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
 		if len(res) == 0 || res[0].Code != tc.want {

@@ -94,7 +94,7 @@ const (
 	flagSubsequent
 	flagSequela
 	flagFamily     // a family history, not the patient's own
-	flagQualified  // a fracture the index does not default to: pathological, stress
+	flagQualified  // a fracture the index does not default to: pathological, stress, periprosthetic
 	flagPersonal   // the patient's own history
 	flagApproach   // a PCS code whose approach is the usual one for its operation and body system
 	flagAutolog    // a transfusion of the patient's own blood product
@@ -451,7 +451,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		// ("osteoporosis without current pathological fracture" is no
 		// fracture at all)
 		if strings.Contains(t, "fracture") && !strings.Contains(t, "without") && (strings.Contains(t, "patholog") ||
-			strings.Contains(t, "stress fracture") || strings.Contains(t, "fatigue fracture") || strings.Contains(t, "insufficiency fracture")) {
+			strings.Contains(t, "stress fracture") || strings.Contains(t, "periprosthetic fracture") || strings.Contains(t, "fatigue fracture") || strings.Contains(t, "insufficiency fracture")) {
 			f |= flagQualified
 		}
 		if g.sys == ICD10CM && strings.HasPrefix(g.code, "O") {
@@ -874,6 +874,10 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 	default:
 		return nil
 	}
+	lim := max // a six-letter word may have a letter moved (two edits)
+	if max == 1 && len(w) >= 6 {
+		lim = 2
+	}
 	out := sc.fuzzy[:0]
 	sc.stamp++
 	if sc.stamp == 0 { // wrapped: forget every old mark
@@ -892,7 +896,7 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 				continue
 			}
 			sc.seen[t] = sc.stamp
-			if d := damerau(w, x.terms[t], max); d <= max && d > 0 {
+			if d := damerau(w, x.terms[t], lim); d > 0 && (d <= max || d == 2 && movedLetter(w, x.terms[t])) {
 				out = append(out, fuzzyHit{t, d})
 			}
 		}
@@ -924,6 +928,27 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 	}
 	sc.fuzzy = out
 	return out
+}
+
+// movedLetter reports whether b is a with one letter moved: the same
+// letters, the same length, at least six of them ("athsma" for
+// "asthma"). Short words get one edit, and a letter typed a place or two
+// early costs two, so this typo is let through on its own.
+func movedLetter(a, b string) bool {
+	if len(a) != len(b) || len(a) < 6 {
+		return false
+	}
+	var n [256]int8
+	for i := 0; i < len(a); i++ {
+		n[a[i]]++
+		n[b[i]]--
+	}
+	for _, c := range n {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 type fuzzyHit struct {
@@ -2850,7 +2875,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 	return prefs{said("subsequ"), said("sequel"), said("other"), said("specifi"),
 		strings.Contains(query, "with ") || strings.HasSuffix(query, " with"),
 		said("famil") || said("fh"),
-		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta"),
+		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta") || said("prosthe"),
 		approach, said("autolog"), said("technolog"),
 		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
 		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),

@@ -35,3 +35,21 @@ func TestSplitNemod(t *testing.T) {
 		}
 	}
 }
+
+func TestMovedLetter(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"athsma", "asthma", true},
+		{"anemai", "anemia", true},
+		{"asthma", "asthma", true},
+		{"athsm", "asthm", false}, // too short to allow two edits
+		{"athsma", "asthmas", false},
+		{"athsma", "asthme", false},
+	} {
+		if got := movedLetter(tc.a, tc.b); got != tc.want {
+			t.Errorf("movedLetter(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
