@@ -1349,6 +1349,9 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	if r := rels.by[ICD10CM]; r != nil {
 		words = bmiRanges(r, words)
 	}
+	if rels.by[ICD10PCS] != nil {
+		words = debridementDepth(words)
+	}
 	opt.query = " " + strings.ToLower(q) + " "
 	asYouType := len(q) > 0 && q[len(q)-1] != ' '
 	sc := x.getScratch()
