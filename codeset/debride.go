@@ -20,7 +20,7 @@ var boneOfSite = map[string]string{
 	"ischial": "pelvic bone", "ischium": "pelvic bone", "hip": "pelvic bone", "pelvic": "pelvic bone",
 	"trochanteric": "upper femur", "trochanter": "upper femur",
 	"shin": "tibia", "pretibial": "tibia", "tibial": "tibia", "leg": "tibia",
-	"thigh": "femoral shaft",
+	"thigh":  "femoral shaft",
 	"finger": "finger phalanx", "hand": "metacarpal",
 	"scalp": "skull", "skull": "skull",
 	"sternal": "sternum", "sternum": "sternum",
