@@ -331,3 +331,20 @@ func TestEvalTrain3(t *testing.T) {
 func TestEvalHeldout8(t *testing.T) {
 	evalNotes(t, "testdata/heldout8", "eighth held-out set", 0.60, 0.07, true)
 }
+
+// TestEvalTrain10 scores a tenth training set, testdata/train10: 30 notes
+// written in session 19 by someone who had read neither the engine nor
+// the other sets, a third of them prose, each with at least two traps;
+// first scored untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain10(t *testing.T) {
+	evalNotes(t, "testdata/train10", "tenth training set", 0.55, 0.12, false)
+}
+
+// TestEvalTrain11 scores an eleventh training set, testdata/train11: 30
+// notes written in session 19 by someone who had read neither the engine
+// nor the other sets, the charts of an ordinary day in clinician
+// shorthand; first scored untouched (docs/BENCHMARKS.md), then read note
+// by note.
+func TestEvalTrain11(t *testing.T) {
+	evalNotes(t, "testdata/train11", "eleventh training set", 0.55, 0.08, false)
+}

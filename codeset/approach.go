@@ -30,8 +30,9 @@ var usualApproaches = map[string]byte{
 	"02K": '3', "025": '3',
 	"0FC9": '8', "0FF9": '8', "0FC8": '8', "0FF8": '8',
 	"0DH6": '4', "1090": '7',
-	// hemorrhoids are banded through the anus (06LY7CC)
-	"06LY": '7',
+	// hemorrhoids are banded through the anus (06LY7CC), and retained
+	// products of conception taken out through the vagina (10D17ZZ)
+	"06LY": '7', "10D1": '7',
 }
 
 // usualApproach reports whether a PCS code's approach is the one
