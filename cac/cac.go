@@ -133,8 +133,11 @@ type heading struct {
 	nameStart, nameEnd int
 }
 
+// honorifics are the titles written with a period before a name.
+var honorifics = map[string]bool{"Dr": true, "St": true, "Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Prof": true}
+
 // assessingRe is a sentence of a prose note that assesses a condition.
-var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been)|his [a-z]+ (?:is|has been))\b`)
+var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
 
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
@@ -546,11 +549,11 @@ func items(note string, s section) []item {
 	if last < len(body) {
 		out = append(out, item{s.start + last, s.start + len(body)})
 	}
-	// "E. coli", "Dr. Smith": a split after a lone capital or a title is not
-	// the end of an item.
+	// "E. coli", "Dr. Smith", "Ms. Galloway": a split after a lone capital
+	// or a title is not the end of an item.
 	for i := 0; i+1 < len(out); i++ {
 		t := strings.TrimSpace(note[out[i].start:out[i].end])
-		if w := lastWord(t); (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || w == "Dr" || w == "St") && note[out[i].end] == '.' {
+		if w := lastWord(t); (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || honorifics[w]) && note[out[i].end] == '.' {
 			out[i].end = out[i+1].end
 			out = append(out[:i+1], out[i+2:]...)
 			i--
@@ -694,7 +697,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely|argues? (?:strongly )?against|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -1774,6 +1777,10 @@ var familyTable = func() []struct {
 		{`alcohol`, "Z81.1"},
 		{`osteoporosis`, "Z82.62"},
 		{`glaucoma`, "Z83.511"},
+		{`polycystic kidney`, "Z82.71"},
+		{`(kidney|renal) (disease|failure)|dialysis`, "Z84.1"},
+		{`sickle cell|hemophilia|an[ae]mia`, "Z83.2"},
+		{`hearing loss|deafness`, "Z82.2"},
 	}
 	var out []struct {
 		re   *regexp.Regexp
@@ -1943,10 +1950,15 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = guard(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|consistent with|diagnosis of|evidence of|episode of)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed with", "consistent with", "diagnosis of", "evidence of", "episode of")
+	leadIn = guard(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed with", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by")
+	// summaryLead is the lead-in of a prose assessment before the
+	// condition: "My assessment is that Ms. Galloway-Strunk has", "In
+	// summary, Mr. Lee has an", "Putting this together, she has".
+	summaryLead = guard(`(?i)^\W*(?:my (?:assessment|impression|diagnosis) is(?: that)?|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b,?\s+(?:(?:[a-z][\w'-]*\.?\s+){0,3}?(?:has|have|had|is having|suffers? from|represents?)|(?:this|it) (?:is|represents))\s+(?:(?:an?|the)\s+)?`,
+		"assessment", "impression", "diagnosis", "summar", "in sum", "in short", "together")
 	// tailOut is where the narrative after a condition begins: "Obstructive
 	// sleep apnea on CPAP", "Hypertension, controlled on lisinopril".
-	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|as evidenced)\b`, " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " as evidenced")
+	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|as evidenced|reflects?|reflected)\b`, " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " as evidenced", " reflect")
 	// segmentSep separates the parts of an item: the condition, then its
 	// details ("Persistent atrial fibrillation: rate controlled…").
 	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->)\s+`)
@@ -1993,6 +2005,11 @@ var (
 // comma-separated part ("Hypertension, hyperlipidemia, GERD") adds a code
 // when it names one on its own with a strong match.
 func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo map[string]answer) []concept {
+	// "In summary, Ms. Hollingwood has an acute segmental pulmonary
+	// embolism, …": the summary's lead-in, commas and all, goes first
+	if m := summaryLead.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+		it.start += m[1]
+	}
 	var parts []span
 	at := it.start
 	for _, m := range segmentSep.FindAllStringIndex(note[it.start:it.end], -1) {
@@ -2055,7 +2072,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
-		if countLetters(q) < 3 || refusalRe.MatchString(q) {
+		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]
@@ -2196,6 +2213,22 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		if len(kept) > 0 && len(kept) < len(clean) {
 			if c, ok2 := lookText(strings.Join(kept, ", "), whole); ok2 && (!ok || c.r.Score > best.r.Score) {
+				best, ok = c, true
+			}
+		}
+	}
+	// "Acute segmental pulmonary embolism of the right lower lobe without
+	// acute cor pulmonale": a lobe named inside the condition's words is
+	// no axis of its code either; the lookup without it is kept when it
+	// matches better (a lung cancer's lobe is an axis of its code, and
+	// stays)
+	for _, p := range []span{whole, parts[0]} {
+		t := note[p.start:p.end]
+		if p == whole && whole != parts[0] && wordCount(t) > 12 || !containsAny(strings.ToLower(t), "lobe") || neoplasmWordRe.MatchString(t) {
+			continue
+		}
+		if m := lobeInRe.FindStringIndex(t); m != nil {
+			if c, ok2 := lookText(t[:m[0]]+t[m[1]:], p); ok2 && (!ok || c.r.Score > best.r.Score) {
 				best, ok = c, true
 			}
 		}
@@ -2595,7 +2628,11 @@ const proseMinScore = 0.85
 // refusalRe is a phrase that says the patient refused something.
 var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`)
 
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+
+// honorificName is a name after its title ("Ms. Hollingwood"): no
+// condition, whatever the title's letters spell (MS).
+var honorificName = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+[A-Z][\w'-]*$`)
 
 // withoutAside returns the condition that starts at start with its first
 // parenthetical aside left out, when the aside has condition words on both
@@ -3832,6 +3869,13 @@ var (
 
 // lobeOnly reports whether a part of an item names only a place in the
 // lungs ("right lower lobe", "RLL").
+// neoplasmWordRe names a tumour, whose lobe its code keeps.
+var neoplasmWordRe = regexp.MustCompile(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignan\w*|neoplasm|tumou?r|mass|nodule|metasta\w*|lymphoma|sarcoma|mets)\b`)
+
+// lobeInRe is a lung lobe named inside a condition's words: "of the
+// right lower lobe", "in the left upper lobe".
+var lobeInRe = regexp.MustCompile(`(?i)\s+(?:of|in|involving|within) the (?:(?:right|left) )?(?:(?:upper|middle|lower) )?lobes?\b`)
+
 func lobeOnly(part string) bool {
 	lobe := false
 	for _, w := range strings.Fields(strings.ToLower(part)) {

@@ -1244,3 +1244,24 @@ func TestScreeningWithFamilyHistory(t *testing.T) {
 	note := "Indication: Screening colonoscopy. No personal history of colon polyps or colorectal cancer.\n\nImpression:\n- Screening colonoscopy, family history of colorectal cancer in first-degree relative\n- Sigmoid colon polyp, removed (pathology pending)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z12.11", "Z80.0", "K63.5"}, []string{"Z85.038", "Z86.0100", "D12.5"})
 }
+
+// TestProseSummaryLeadIns reads a prose consult's summary sentences ("My
+// impression is that Mrs. Palfrey has …", "In summary, Ms. Hollingwood
+// has …", "Putting this together, she has …") for their conditions, a
+// titled name as no condition (Ms is no multiple sclerosis), a lobe inside
+// the condition's words as no axis of its code, a cause after "caused by",
+// and a tubular necrosis the author argues against as absent.
+func TestProseSummaryLeadIns(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
+	note := "NEPHROLOGY CONSULTATION\n\n" +
+		"Mrs. Palfrey is a 71-year-old woman seen at the request of hospital medicine. She flew home last week.\n\n" +
+		"My impression is that Mrs. Palfrey has acute kidney injury, and that this is prerenal in nature, caused by dehydration from a week of poor oral intake. " +
+		"The bland sediment and very low FENa argue strongly against acute tubular necrosis, and I do not think she has ATN. " +
+		"Her hyperkalemia reflects the acute drop in GFR and is improving.\n\n" +
+		"In summary, Ms. Palfrey also has an acute segmental pulmonary embolism of the right lower lobe without acute cor pulmonale, together with an acute deep vein thrombosis of the right popliteal vein.\n\n" +
+		"Putting this together, she has primary open-angle glaucoma in both eyes at a mild stage.\n\n" +
+		"Her family history is pertinent in that her younger sister has autosomal dominant polycystic kidney disease.\n\n" +
+		"Recommendations:\n1. Isotonic fluids.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "E86.0", "E87.5", "I26.99", "I82.431", "H40.1131", "Z82.71"}, []string{"N17.0", "G35.D", "G35"})
+}

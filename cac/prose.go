@@ -26,12 +26,12 @@ var proseQualifierAfter = regexp.MustCompile(`(?i)\b(ruled out|excluded|unlikely
 // proseFrames introduce a condition, by their last word; each entry is
 // the words before it (empty: the word alone).
 var proseFrames = map[string][]string{
-	"with":      {"presented", "presents", "presenting", "admitted", "consistent", "diagnosed", "compatible", "known"},
+	"with":      {"presented", "presents", "presenting", "admitted", "consistent", "diagnosed", "compatible", "known", "together", "along"},
 	"for":       {""},
 	"to":        {"due", "found"},
 	"of":        {"setting", "diagnosis", "evidence", "treatment", "management", "episode"},
 	"from":      {""},
-	"by":        {"complicated"},
+	"by":        {"complicated", "caused"},
 	"his":       {""},
 	"her":       {""},
 	"their":     {""},
