@@ -2030,6 +2030,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		} else if m := treatsFor.FindStringIndex(t); m != nil && m[1] < len(t) && !notTreatedCondition.MatchString(t[m[1]:]) {
 			p.start += m[1]
 		}
+		// "He was also dehydrated on arrival": the subject and its verb
+		// go before the tail is looked for, or " was" would cut at "He"
+		if m := storyLead.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
+			p.start += m[1]
+		}
 		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
 			!strings.HasPrefix(strings.ToLower(note[p.start+m[0]:p.end]), " on chronic") {
 			p.end = p.start + m[0]
@@ -2229,6 +2234,21 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		if m := lobeInRe.FindStringIndex(t); m != nil {
 			if c, ok2 := lookText(t[:m[0]]+t[m[1]:], p); ok2 && (!ok || c.r.Score > best.r.Score) {
+				best, ok = c, true
+			}
+		}
+	}
+	// "Elias has acute bronchiolitis due to RSV": the patient named by name
+	// before the condition; when the item names nothing as it stands, it
+	// is looked up without the name ("Pneumonia has resolved" keeps its
+	// own words)
+	for _, p := range []span{whole, parts[0]} {
+		t := note[p.start:p.end]
+		if ok || p == whole && whole != parts[0] && wordCount(t) > 12 {
+			continue
+		}
+		if m := nameLead.FindStringIndex(t); m != nil && m[1] < len(t) {
+			if c, ok2 := lookText(t[m[1]:], span{p.start + m[1], p.end}); ok2 && (!ok || c.r.Score > best.r.Score) {
 				best, ok = c, true
 			}
 		}
@@ -2488,7 +2508,12 @@ var lookupRewrites = []struct {
 }{
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
+	{degreeAdverbRe, ""},
 }
+
+// degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
+// "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
+var degreeAdverbRe = guard(`(?i)\b(?:also|mildly|moderately|markedly|significantly|slightly|profoundly|quite)\s+`, "also", "mildly", "moderately", "markedly", "significantly", "slightly", "profoundly", "quite")
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {
@@ -2629,6 +2654,10 @@ const proseMinScore = 0.85
 var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`)
 
 var storyLead = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+
+// nameLead is a name and "has" before a condition: "Elias has", "Mrs.
+// Palfrey also has".
+var nameLead = regexp.MustCompile(`^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?:also\s+)?(?:has|had)\s+(?:(?:an?|the)\s+)?`)
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -3662,8 +3691,27 @@ func saidWords(phrase string) map[string]bool {
 			have[w] = true
 		}
 	}
+	for _, e := range saidAlike {
+		for _, mark := range []string{"", absentMark} {
+			if have[mark+e[0]] {
+				have[mark+e[1]] = true
+			}
+		}
+	}
 	return have
 }
+
+// saidAlike are the stems of words a note says that a title says another
+// way: a bleeding ulcer is the ulcer "with hemorrhage".
+var saidAlike = func() (out [][2]string) {
+	for _, p := range [][2]string{{"bleeding", "hemorrhage"}, {"bleed", "hemorrhage"}} {
+		a, b := codeset.Words(p[0]), codeset.Words(p[1])
+		if len(a) == 1 && len(b) == 1 {
+			out = append(out, [2]string{a[0], b[0]})
+		}
+	}
+	return out
+}()
 
 // refineOther replaces an "other" code when a sibling names what the
 // phrase says: "STEMI of the inferior wall involving the right coronary

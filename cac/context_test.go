@@ -1265,3 +1265,24 @@ func TestProseSummaryLeadIns(t *testing.T) {
 		"Recommendations:\n1. Isotonic fluids.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "E86.0", "E87.5", "I26.99", "I82.431", "H40.1131", "Z82.71"}, []string{"N17.0", "G35.D", "G35"})
 }
+
+// TestUlcerSubsiteAndDelivery codes a bleeding duodenal bulb ulcer (the
+// bulb is no axis; bleeding is the title's hemorrhage) with its H.
+// pylori as B96.81 and not A04.8; a chronic active gastritis; a named
+// patient's "Elias has …" condition; "moderately dehydrated"; alcohol
+// dependence in withdrawal (F10.230, not .20); and a delivery's
+// preeclampsia and gestational diabetes as "complicating/in childbirth".
+func TestUlcerSubsiteAndDelivery(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES\n1. Bleeding duodenal bulb ulcer (chronic-appearing), treated endoscopically. Ulcer attributed to Helicobacter pylori infection.\n" +
+		"2. Chronic active gastritis due to Helicobacter pylori, not bleeding.\n" +
+		"3. Alcohol dependence (severe alcohol use disorder) and in alcohol withdrawal without perceptual disturbance, without delirium.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.4", "B96.81", "K29.50", "F10.230"}, []string{"A04.8", "K92.2", "F10.20", "F10.231"})
+	opt = cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 1, Sex: 'M'}
+	note = "Assessment: Elias has acute bronchiolitis due to RSV, improving. He was also moderately dehydrated on arrival from poor oral intake, which has corrected with IV fluids.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J21.0", "E86.0"}, []string{"J21.9"})
+	opt = cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note = "Hospital course: Spontaneous vaginal delivery after induction of labor; single live-born infant.\n\nDISCHARGE DIAGNOSES\n1. Preeclampsia with severe features, delivered this admission.\n2. Gestational diabetes mellitus, diet controlled.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.14", "O24.420", "Z37.0"}, []string{"O14.13", "O24.410"})
+}

@@ -90,6 +90,13 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 			break
 		}
 	}
+	// the H. pylori of an ulcer or gastritis is B96.81 beside it, not its
+	// own infection (A04.8) as well
+	if containsCodePrefix(out, "B96.81") {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			return s.Code == "A04.8" && strings.Contains(strings.ToLower(s.Evidence), "pylori")
+		})
+	}
 	return out
 }
 

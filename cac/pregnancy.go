@@ -177,8 +177,9 @@ func gestationalDiabetesControl(out []Suggestion, x *codeset.Searcher, opt Optio
 
 // deliveredRe is a delivery the note reports: "spontaneous vaginal
 // delivery of a single live-born female infant", "infant delivered from
-// vertex", "NSVD".
-var deliveredRe = regexp.MustCompile(`(?i)\b(?:NSVD|SVD|(?:spontaneous |normal |operative |assisted )?vaginal delivery of|(?:cesarean|c-section) delivery of|(?:infant|baby|neonate|twins?|male|female|boy|girl)s? (?:was |were )?delivered|delivered (?:a |an |the )?(?:single |singleton |healthy |viable |live[- ]?born |liveborn )*(?:male |female )?(?:infant|baby|neonate|twins?|boy|girl))\b`)
+// vertex", "NSVD", "Spontaneous vaginal delivery after induction of
+// labor", "delivered this admission".
+var deliveredRe = regexp.MustCompile(`(?i)\b(?:NSVD|SVD|(?:spontaneous |normal |operative |assisted )?vaginal delivery of|(?:spontaneous|normal|operative|assisted|uncomplicated|induced) vaginal delivery|delivered (?:this|during this|during the) (?:admission|hospitalization|stay)|(?:cesarean|c-section) delivery of|(?:infant|baby|neonate|twins?|male|female|boy|girl)s? (?:was |were )?delivered|delivered (?:a |an |the )?(?:single |singleton |healthy |viable |live[- ]?born |liveborn )*(?:male |female )?(?:infant|baby|neonate|twins?|boy|girl))\b`)
 
 // deliveryOutcome adds the outcome of delivery (Z37) a delivery record
 // carries, twins when the note says so, and O80 for a vaginal delivery
@@ -263,7 +264,8 @@ func childbirthCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugge
 			want := c.re.ReplaceAllString(s.Title, c.with)
 			rs := x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
 			for _, r := range rs {
-				if r.Billable && strings.EqualFold(r.Title, want) && r.Code[:3] == s.Code[:3] {
+				// ("Severe pre-eclampsia complicating childbirth" has no comma)
+				if r.Billable && strings.EqualFold(strings.ReplaceAll(r.Title, ",", ""), strings.ReplaceAll(want, ",", "")) && r.Code[:3] == s.Code[:3] {
 					out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "condition present at delivery"
 					break
 				}

@@ -1,6 +1,7 @@
 package cac
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/chartroom/chartroom/codeset"
@@ -33,6 +34,19 @@ func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Option
 	remission := strings.Contains(l, "remission") && !containsAny(l, "not in remission", "no longer in remission")
 	code := ""
 	switch {
+	case class == '2' && !remission && strings.Contains(l, "withdrawal") && !notInWithdrawalRe.MatchString(l) &&
+		(r.Code[4] == '2' || r.Code[4] == '1' || r.Code[4] == '9') && (r.Code[5:] == "0" || r.Code[5:] == "39" && uncomplicatedRe.MatchString(item)):
+		// "alcohol dependence … and is in alcohol withdrawal without
+		// perceptual disturbance, without delirium": dependence with
+		// withdrawal (F10.230), its delirium (.231) or perceptual
+		// disturbance (.232) when the item says so
+		code = r.Code[:4] + "230"
+		switch {
+		case strings.Contains(l, "delirium"):
+			code = r.Code[:4] + "231"
+		case strings.Contains(l, "perceptual"):
+			code = r.Code[:4] + "232"
+		}
 	case class == 0 && strings.Contains(l, "intoxication") && r.Code[4] == '1' && !containsAny(l, "delirium", "perceptual", "abuse"):
 		// intoxication with neither abuse nor dependence documented is
 		// use, unspecified, with intoxication (FY2026); uncomplicated
@@ -113,3 +127,11 @@ func withdrawalUncomplicated(out []Suggestion, note string, x *codeset.Searcher,
 		}
 	}
 }
+
+// notInWithdrawalRe is a withdrawal that is not going on: a past one, a
+// risk, a watch kept for one.
+var notInWithdrawalRe = regexp.MustCompile(`(?i)\b(?:history of|h/o|prior|previous|past|risk (?:of|for)|at risk|prevent\w*|prophyla\w*|monitor(?:ing|ed)? for|watch(?:ing|ed)? for)\s+(?:\w+\s+){0,2}withdrawal`)
+
+// uncomplicatedRe says a withdrawal has neither delirium nor perceptual
+// disturbance.
+var uncomplicatedRe = regexp.MustCompile(`(?i)\buncomplicated\b|\bwithout (?:any )?(?:perceptual|delirium)`)
