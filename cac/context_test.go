@@ -1286,3 +1286,21 @@ func TestUlcerSubsiteAndDelivery(t *testing.T) {
 	note = "Hospital course: Spontaneous vaginal delivery after induction of labor; single live-born infant.\n\nDISCHARGE DIAGNOSES\n1. Preeclampsia with severe features, delivered this admission.\n2. Gestational diabetes mellitus, diet controlled.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.14", "O24.420", "Z37.0"}, []string{"O14.13", "O24.410"})
 }
+
+// TestDeniedInProse keeps out what a note's prose denies: "no documented
+// diagnosis of gout, and he has never had a gout attack", "I am not
+// making a diagnosis of atopic dermatitis today", "no history suggestive
+// of a peanut allergy", a list "were all excluded", and the hives of an
+// allergy list; and codes a "former tobacco smoker" as Z87.891.
+func TestDeniedInProse(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 49, Sex: 'M'}
+	note := "Assessment: Moderate persistent asthma with an acute exacerbation. I am not making a diagnosis of atopic dermatitis today. " +
+		"He has no history suggestive of a peanut allergy, so no testing is indicated.\n" +
+		"- Her allergy list remains amoxicillin (hives).\n\n" +
+		"Past medical history: His medication list includes allopurinol; there is no documented diagnosis of gout, and he has never had a gout attack.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J45.41"}, []string{"L20.9", "Z91.010", "L50.9", "M10.9"})
+	opt.Inpatient = true
+	note = "Diagnoses at discharge: acute alcohol-induced pancreatitis, without necrosis or infection; former tobacco smoker. Biliary pancreatitis, hypertriglyceridemia, necrotizing pancreatitis and pseudocyst were all excluded.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "Z87.891"}, []string{"K85.10", "E78.1", "K85.11"})
+}
