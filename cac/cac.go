@@ -783,7 +783,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			switch {
 			case s.kind == secFamily || familyRe.MatchString(text):
 				reason = "family history"
-			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text):
+			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text):
 				// A past medical history lists the chronic conditions the
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
@@ -1054,7 +1054,7 @@ func specifies(part string, partCode, whole codeset.Result) bool {
 		whole.Code[:3] == partCode.Code[:3] && whole.Code != partCode.Code {
 		return true
 	}
-	return strings.Contains(t, "unspecified") && whole.Billable && whole.Score >= 0.6 &&
+	return strings.Contains(t, "unspecified") && whole.Billable && whole.Score >= 0.55 &&
 		whole.Code[0] == partCode.Code[0] && (names(part, whole) || h != "" && strings.Contains(strings.ToLower(whole.Title), h))
 }
 
@@ -2265,7 +2265,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// -- classic history").
 	if len(clean) > 2 && (!ok || best.r.Score < 0.6) {
 		for n := len(clean) - 1; n >= 2; n-- {
-			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.6 && (!ok || c.r.Score > best.r.Score) {
+			if c, ok2 := lookText(strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}); ok2 && c.r.Score >= 0.55 && (!ok || c.r.Score > best.r.Score) {
 				best, ok = c, true
 				break
 			}
@@ -2275,7 +2275,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// inside the condition's words is left out, not cut at.
 	var aside span // the aside left out, not a condition of its own
 	if t, end, found := withoutAside(note, it.start, whole.end); found {
-		if c, ok2 := lookText(t, span{it.start, end}); ok2 && (!ok || c.r.Score > best.r.Score) {
+		if c, ok2 := lookText(t, span{it.start, end}); ok2 && (!ok || c.r.Score > best.r.Score && !specifies(t, c.r, best.r)) {
 			best, ok = c, true
 			aside.start = it.start + strings.IndexByte(note[it.start:end], '(')
 			aside.end = it.start + strings.IndexByte(note[it.start:end], ')') + 1
@@ -2876,6 +2876,10 @@ func headEnd(note string, it item) int {
 	}
 	return it.end
 }
+
+// asAboveRe is a history item that points at what the note said above
+// ("PMH: RA as above"): coded there, more specifically, not here.
+var asAboveRe = regexp.MustCompile(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy.
 var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)

@@ -1304,3 +1304,16 @@ func TestDeniedInProse(t *testing.T) {
 	note = "Diagnoses at discharge: acute alcohol-induced pancreatitis, without necrosis or infection; former tobacco smoker. Biliary pancreatitis, hypertriglyceridemia, necrotizing pancreatitis and pseudocyst were all excluded.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "Z87.891"}, []string{"K85.10", "E78.1", "K85.11"})
 }
+
+// TestAsAboveAndSiteInLaterPart leaves a history's "RA as above" to the
+// assessment, and codes "Primary (idiopathic) osteoarthritis, right knee,
+// end-stage, unilateral" as the knee's M17.11, not the site-less M19.91.
+func TestAsAboveAndSiteInLaterPart(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	note := "PMH: RA as above; GERD.\n\nAssessment:\n1. Seropositive rheumatoid arthritis of multiple sites, without organ involvement, on methotrexate.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K21.9"}, []string{"M06.9"})
+	opt.Inpatient = true
+	note = "Preoperative diagnosis: Primary (idiopathic) osteoarthritis, right knee, end-stage, unilateral\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M17.11"}, []string{"M19.91"})
+}

@@ -2191,6 +2191,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if pref.without && sys == ICD10CM && saysWithWhatQueryLacks(opt.query, e.Title()) {
 			s *= 0.9
 		}
+		// and the other way: "rheumatoid arthritis with positive
+		// rheumatoid factor" is not M06.09 "… without rheumatoid factor"
+		if pref.with && info&flagWithout != 0 && sys == ICD10CM && deniesWhatQuerySays(opt.query, e.Title()) {
+			s *= 0.9
+		}
 		// "intractable migraine without aura" is G43.019, not G43.011
 		// "with status migrainosus": what a title has "with" must be
 		// said, or its "without" sibling is meant
@@ -2659,6 +2664,36 @@ func saysWithWhatQueryLacks(query, title string) bool {
 			n = strings.Trim(n, ",.;:()")
 			if len(n) >= 4 && strings.Contains(t, " with "+n) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// deniesWhatQuerySays reports whether a title is "without" something the
+// query has "with": a word of at most three after the title's "without"
+// that the query writes within three words after its own "with".
+func deniesWhatQuerySays(query, title string) bool {
+	q := strings.Fields(strings.ToLower(query))
+	t := strings.Fields(strings.ToLower(title))
+	for i, w := range t {
+		if w != "without" {
+			continue
+		}
+		for _, n := range t[i+1 : min(len(t), i+4)] {
+			n = strings.Trim(n, ",.;:()")
+			if len(n) < 4 || n == "other" || n == "unspecified" {
+				continue
+			}
+			for j, qw := range q {
+				if qw != "with" && qw != "w/" {
+					continue
+				}
+				for _, m := range q[j+1 : min(len(q), j+4)] {
+					if strings.Trim(m, ",.;:()") == n {
+						return true
+					}
+				}
 			}
 		}
 	}

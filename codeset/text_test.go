@@ -53,3 +53,19 @@ func TestMovedLetter(t *testing.T) {
 		}
 	}
 }
+
+func TestDeniesWhatQuerySays(t *testing.T) {
+	for _, tc := range []struct {
+		q, title string
+		want     bool
+	}{
+		{"rheumatoid arthritis with positive rheumatoid factor", "Rheumatoid arthritis without rheumatoid factor, multiple sites", true},
+		{"copd with exacerbation", "Chronic obstructive pulmonary disease with (acute) exacerbation", false},
+		{"migraine with aura", "Migraine with aura, not intractable, without status migrainosus", false},
+		{"cholecystitis with obstruction", "Calculus of gallbladder with acute cholecystitis without obstruction", true},
+	} {
+		if got := deniesWhatQuerySays(tc.q, tc.title); got != tc.want {
+			t.Errorf("deniesWhatQuerySays(%q, %q) = %v, want %v", tc.q, tc.title, got, tc.want)
+		}
+	}
+}
