@@ -914,6 +914,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = poisoningIntent(note, out, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
+	breastQuadrant(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)
 	out = infectiousAgent(out, note, x, opt)
@@ -1741,13 +1742,13 @@ func containsCode(out []Suggestion, code string) bool {
 }
 
 var (
-	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o)\b`)
+	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia))\b`)
 	relatives       = regexp.MustCompile(`(?i)\b(family history of|family history|history of|h/o|in (his|her|the patient's)?\s*(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)s?|(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)(,| with| had| has)?|at \d+|age \d+|\(|\))`)
 )
 
 var (
 	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
-	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|in (?:his|her|their) \d+s|in (?:19|20)\d\d)\b|[,;]`)
+	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|remains?|remained|is now|in remission|treated|status post|s/p|in (?:his|her|their) \d+s|in (?:19|20)\d\d)\b|[,;]`)
 )
 
 // familyTable maps a relative's condition to its Z80–Z84 code: the
@@ -1801,6 +1802,46 @@ var familyTable = func() []struct {
 	return out
 }()
 
+// personalCancerTable gives the Z85 code of a past cancer by the words
+// notes name its organ with, more specific rows first.
+var personalCancerTable = func() (out []struct {
+	re   *regexp.Regexp
+	code string
+}) {
+	for _, r := range []struct{ words, code string }{
+		{`rect(al|um)|anal canal`, "Z85.048"},
+		{`colon|colorectal|sigmoid|cecum|cecal|ascending|descending|transverse|hepatic flexure|splenic flexure`, "Z85.038"},
+		{`esophag`, "Z85.01"},
+		{`stomach|gastric`, "Z85.028"},
+		{`pancrea`, "Z85.07"},
+		{`liver|hepatocellular`, "Z85.05"},
+		{`lung|bronch`, "Z85.118"},
+		{`breast|ductal|lobular carcinoma`, "Z85.3"},
+		{`prostat`, "Z85.46"},
+		{`testic`, "Z85.47"},
+		{`ovar`, "Z85.43"},
+		{`endometri|uter(ine|us)`, "Z85.42"},
+		{`cervi(x|cal)`, "Z85.41"},
+		{`bladder|urothelial`, "Z85.51"},
+		{`kidney|renal cell`, "Z85.528"},
+		{`thyroid`, "Z85.850"},
+		{`melanoma`, "Z85.820"},
+		{`basal cell|squamous cell carcinoma of (the )?skin|skin cancer`, "Z85.828"},
+		{`hodgkin`, "Z85.71"},
+		{`lymphoma`, "Z85.72"},
+	} {
+		out = append(out, struct {
+			re   *regexp.Regexp
+			code string
+		}{regexp.MustCompile(`(?i)\b(?:` + r.words + `)`), r.code})
+	}
+	return out
+}()
+
+// priorLead is the word that makes a condition past: "Prior breast
+// cancer", "remote melanoma".
+var priorLead = regexp.MustCompile(`(?i)^\W*(?:prior|previous|remote|past)\s+`)
+
 // historyCode looks up the Z code for a family or personal history.
 // noHistoryRe is a history that says there is none to code.
 var noHistoryRe = regexp.MustCompile(`(?i)^\W*(noncontributory|non-contributory|unremarkable|negative|none|unknown|adopted|n/a|not pertinent|reviewed|no pertinent)\b`)
@@ -1814,6 +1855,8 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	}
 	cond = relatives.ReplaceAllString(cond, " ")
 	cond = kinFiller.ReplaceAllString(cond, " ")
+	// "Prior breast cancer remains in remission": the cancer
+	cond = priorLead.ReplaceAllString(cond, "")
 	// "Father had a myocardial infarction at age 49 and coronary bypass":
 	// the condition ends where the ages, the outcome or the next one begin
 	// (a lead-in after that is another sentence's: "…, no evidence of
@@ -1841,6 +1884,19 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 			}
 		}
 	}
+	if reason == "history" && cancerWordRe.MatchString(cond) {
+		// a past cancer by the organ a note names it for ("sigmoid
+		// adenocarcinoma s/p colectomy" is Z85.038), where the titles'
+		// words would not find it
+		for _, c := range personalCancerTable {
+			if c.re.MatchString(cond) {
+				if r, ok := x.Code(codeset.ICD10CM, c.code, opt.Date); ok && r.Billable {
+					return Suggestion{System: codeset.ICD10CM, Code: c.code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
+				}
+				break
+			}
+		}
+	}
 	q, lo, hi, rule := "personal history of "+cond, "Z85", "Z87~", "personal history"
 	if reason == "family history" {
 		q, lo, hi, rule = "family history of "+cond, "Z80", "Z84~", "family history"
@@ -1850,6 +1906,12 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 		// "Other specified conditions" is where a weak match lands
 		// ("father died of pneumonia at 88"); only a strong one counts.
 		if strings.HasSuffix(r.Code, ".89") && r.Score < 0.8 {
+			continue
+		}
+		// nor does "Personal history of malignant neoplasm, unspecified"
+		// for a cancer the note names by a site the titles do not
+		// ("sigmoid adenocarcinoma")
+		if r.Code == "Z85.9" && r.Score < 0.7 {
 			continue
 		}
 		if r.Billable && r.Code >= lo && r.Code <= hi && r.Score >= opt.MinScore {
@@ -2024,8 +2086,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	parts = append(parts, span{at, it.end})
 	// "prostate cancer with progressive osseous metastases": the primary
-	// and its secondary sites are coded apart (C61, C79.51)
+	// and its secondary sites are coded apart (C61, C79.51); so is "adenocarcinoma of the right upper lobe
+	// metastatic to bone" (C34.11, C79.51), whose second part reads as
+	// "metastatic to bone"
 	if m := withMetastasesRe.FindStringSubmatchIndex(note[parts[0].start:parts[0].end]); m != nil {
+		first := parts[0]
+		parts = append([]span{{first.start, first.start + m[2]}, {first.start + m[3], first.end}}, parts[1:]...)
+	} else if m := metastaticToRe.FindStringSubmatchIndex(note[parts[0].start:parts[0].end]); m != nil {
 		first := parts[0]
 		parts = append([]span{{first.start, first.start + m[2]}, {first.start + m[3], first.end}}, parts[1:]...)
 	}
@@ -2483,6 +2550,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 // between them is submatch 1.
 var withMetastasesRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`, "metasta", "mets")
 
+// metastaticToRe is a cancer named, then where it spread: "adenocarcinoma
+// of the right upper lobe metastatic to bone"; the space before
+// "metastatic" is submatch 1.
+var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)metastatic\s+to\b`, "metastatic to")
+
 // pregnancyHistoryRe is the supervision of a pregnancy with a history
 // (O09.-: "high-risk pregnancy with history of preterm labor"), where the
 // history belongs to the code; pregnancyHistoryWords are its history words.
@@ -2659,7 +2731,7 @@ const proseMinScore = 0.85
 // refusalRe is a phrase that says the patient refused something.
 var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`)
 
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // nameLead is a name and "has" before a condition: "Elias has", "Mrs.
 // Palfrey also has".

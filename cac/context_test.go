@@ -1317,3 +1317,22 @@ func TestAsAboveAndSiteInLaterPart(t *testing.T) {
 	note = "Preoperative diagnosis: Primary (idiopathic) osteoarthritis, right knee, end-stage, unilateral\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M17.11"}, []string{"M19.91"})
 }
+
+// TestCancerSpreadAndPastCancer codes "59-year-old woman with stage IV
+// adenocarcinoma of the right upper lobe metastatic to bone" as the
+// primary and its spread (C34.11, C79.51; the age and sex lead-in read
+// past), febrile neutropenia "due to cytotoxic chemotherapy", "Prior
+// breast cancer remains in remission" as Z85.3, a past sigmoid cancer by
+// its organ (Z85.038), and a breast cancer's quadrant named elsewhere in
+// the note (C50.412, not C50.912).
+func TestCancerSpreadAndPastCancer(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 59, Sex: 'F'}
+	note := "ASSESSMENT\n59-year-old woman with stage IV adenocarcinoma of the right upper lobe metastatic to bone, admitted with febrile neutropenia due to cytotoxic chemotherapy (carboplatin/pemetrexed), with no infectious source identified. Prior breast cancer remains in remission; no treatment.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.11", "C79.51", "D70.1", "R50.81", "T45.1X5A", "Z85.3"}, []string{"C78.00", "C50.912", "D70.9"})
+	note = "PMH: 67M h/o sigmoid adenocarcinoma s/p open sigmoid colectomy 2018, completed adjuvant chemo 2019, NED on surveillance.\n\nASSESSMENT\nAdhesive small bowel obstruction.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.038"}, []string{"Z85.9", "C18.7"})
+	opt.Inpatient = false
+	note = "Oncologic history:\n- Invasive ductal carcinoma of the LEFT breast, upper-outer quadrant, 3.1 cm, grade 3.\n\nAssessment:\n52-year-old woman with left breast IDC, here for cycle 3.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412"}, []string{"C50.912"})
+}

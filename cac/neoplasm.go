@@ -128,3 +128,42 @@ func addBeside(out []Suggestion, s Suggestion, code, rule string, x *codeset.Sea
 	s.Code, s.Title, s.Rule, s.Principal = code, r.Title, rule, false
 	return append(out, s)
 }
+
+// breastQuadrants are the breast's sites as the C50 codes number them (the
+// fourth character), by the words a note gives them.
+var breastQuadrants = []struct {
+	re   *regexp.Regexp
+	site byte
+}{
+	{regexp.MustCompile(`(?i)\b(?:nipple|areola)\b`), '0'},
+	{regexp.MustCompile(`(?i)\bcentral portion\b|\bsubareolar\b|\bretroareolar\b`), '1'},
+	{regexp.MustCompile(`(?i)\bupper[- ]inner\b|\bUIQ\b`), '2'},
+	{regexp.MustCompile(`(?i)\blower[- ]inner\b|\bLIQ\b`), '3'},
+	{regexp.MustCompile(`(?i)\bupper[- ]outer\b|\bUOQ\b`), '4'},
+	{regexp.MustCompile(`(?i)\blower[- ]outer\b|\bLOQ\b`), '5'},
+	{regexp.MustCompile(`(?i)\baxillary tail\b`), '6'},
+}
+
+// breastQuadrant gives a breast cancer coded at an unspecified site
+// (C50.9-) the quadrant the note names for it elsewhere ("Invasive ductal
+// carcinoma of the LEFT breast, upper-outer quadrant" in the oncologic
+// history, "left breast IDC" in the assessment: C50.412), when the note
+// names one quadrant only.
+func breastQuadrant(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	i := firstWithPrefix(out, "C50.9")
+	if i < 0 || len(out[i].Code) != 7 || !containsAny(opt.lower, "quadrant", "nipple", "areola", "central portion", "axillary tail", "uoq", "uiq", "loq", "liq") {
+		return
+	}
+	site := byte(0)
+	for _, q := range breastQuadrants {
+		if q.re.MatchString(note) {
+			if site != 0 {
+				return // two sites: the note must say which
+			}
+			site = q.site
+		}
+	}
+	if site != 0 {
+		recode(&out[i], out[i].Code[:4]+string(site)+out[i].Code[5:], "breast cancer site named elsewhere", x, opt)
+	}
+}

@@ -112,6 +112,9 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"ESWL left kidney stone", ICD10PCS, "0TF4XZZ"},
 		{"rubber band ligation hemorrhoids", ICD10PCS, "06LY7CC"},
 		{"AWV subsequent", HCPCS, "G0439"},
+		// a cancer the query does not say has spread is the primary
+		{"adenocarcinoma of lung", ICD10CM, "C34.90"},
+		{"lung mets", ICD10CM, "C78.00"},
 		// a debridement is coded to the depth it reaches
 		{"excisional debridement of left heel ulcer to bone", ICD10PCS, "0QBM0ZZ"},
 		{"excisional debridement abdominal wall wound to fascia", ICD10PCS, "0JB80ZZ"},

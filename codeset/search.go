@@ -110,6 +110,7 @@ const (
 	flagExternal   // an external cause of morbidity (V00–Y99)
 	flagWithClause // a CM title that has "with" something
 	flagUsualGraft // a CABG code whose source is the usual one for its graft: the aorta for a vein or an arterial conduit, the left internal mammary for none
+	flagSecondary  // a secondary (metastatic) malignant neoplasm
 )
 
 type gcode struct {
@@ -462,6 +463,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if strings.HasPrefix(t, "personal history") {
 			f |= flagPersonal
+		}
+		if g.sys == ICD10CM && strings.HasPrefix(t, "secondary malignant neoplasm") {
+			f |= flagSecondary
 		}
 		for _, w := range strings.Fields(t) {
 			switch strings.Trim(w, ",.;:()") {
@@ -2852,6 +2856,7 @@ type prefs struct {
 	without                                                        bool // the query says "without" something
 	external                                                       bool // the query names how an injury happened or where
 	graftSource                                                    bool // the query names where a bypass graft starts
+	secondary                                                      bool // the query speaks of a cancer's spread
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 }
 
@@ -2918,7 +2923,8 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
 		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
 		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
-		externalQuery(query), said("mammar") || said("lima") || said("rima") || said("from") || said("thoracic") || said("abdominal"), obstetric}
+		externalQuery(query), said("mammar") || said("lima") || said("rima") || said("from") || said("thoracic") || said("abdominal"), obstetric,
+		said("secondar") || said("metasta") || said("mets") || said("spread")}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -3025,6 +3031,11 @@ func (p prefs) factor(fl uint32) float32 {
 	// bladder tumor" is 0TBB8ZZ)
 	if fl&flagResection != 0 && p.lesion {
 		f *= 0.9
+	}
+	// a cancer the query does not say has spread is the primary:
+	// "adenocarcinoma of lung" is C34.90, not C78.00
+	if fl&flagSecondary != 0 && !p.secondary {
+		f *= 0.95
 	}
 	return f
 }
