@@ -331,7 +331,9 @@ var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SE
 	"MEDICAL": true, "MEDICAL ISSUES": true, "MEDICAL PROBLEMS": true, "PSYCHIATRIC": true, "PSYCH": true,
 	"CARDIAC": true, "CARDIOVASCULAR": true, "CV": true, "PULMONARY": true, "PULM": true, "RESPIRATORY": true,
 	"RENAL": true, "GI": true, "ID": true, "HEME": true, "ENDO": true, "ENDOCRINE": true, "NEURO": true,
-	"NEUROLOGIC": true, "NEUROLOGY": true, "MSK": true, "DERM": true}
+	"NEUROLOGIC": true, "NEUROLOGY": true, "MSK": true, "DERM": true,
+	// "Abnormal finding: Iron deficiency anemia …" at a well visit
+	"ABNORMAL FINDING": true, "ABNORMAL FINDINGS": true}
 
 // inlineHistories finds the medical history labels of a note ("PMH:",
 // "PMHx:", "Past medical history:"), each as the label's span with the
@@ -1749,6 +1751,9 @@ var (
 var (
 	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
 	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|remains?|remained|is now|in remission|treated|status post|s/p|in (?:his|her|their) \d+s|in (?:19|20)\d\d)\b|[,;]`)
+	// dashCut ends a personal history's condition at a dash: "H/o
+	// nephrolithiasis - remote, no stones"
+	dashCut = regexp.MustCompile(`\s[-–—]+\s`)
 )
 
 // familyTable maps a relative's condition to its Z80–Z84 code: the
@@ -1759,11 +1764,11 @@ var familyTable = func() []struct {
 	code string
 } {
 	rows := []struct{ words, code string }{
-		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal)\s+(cancer|carcinoma|malignancy)`, "Z80.0"},
-		{`(lung|bronchial)\s+(cancer|carcinoma)`, "Z80.1"},
-		{`breast\s+(cancer|carcinoma)`, "Z80.3"},
+		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal)\s+(cancer|carcinoma|malignancy|ca\b)`, "Z80.0"},
+		{`(lung|bronchial)\s+(cancer|carcinoma|ca\b)`, "Z80.1"},
+		{`breast\s+(cancer|carcinoma|ca\b)`, "Z80.3"},
 		{`ovar(ian|y)\s+(cancer|carcinoma)|cancer of the ovary`, "Z80.41"},
-		{`prostate\s+(cancer|carcinoma)`, "Z80.42"},
+		{`prostate\s+(cancer|carcinoma|ca\b)`, "Z80.42"},
 		{`testicular\s+(cancer|carcinoma)`, "Z80.43"},
 		{`(uterine|endometrial|cervical|vulvar|vaginal)\s+(cancer|carcinoma)`, "Z80.49"},
 		{`(kidney|renal)\s+(cell\s+)?(cancer|carcinoma)`, "Z80.51"},
@@ -1868,6 +1873,9 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 		cond = cond[m[1]:]
 	}
 	if m := condEnd.FindStringIndex(cond); m != nil && m[0] > 0 {
+		cond = cond[:m[0]]
+	}
+	if m := dashCut.FindStringIndex(cond); m != nil && reason != "family history" && countLetters(cond[:m[0]]) >= 5 {
 		cond = cond[:m[0]]
 	}
 	cond = strings.Join(strings.Fields(cond), " ")
@@ -2150,7 +2158,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
-		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) {
+		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]
@@ -2190,6 +2198,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				a.r = episode(a.r, x, opt)
 			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r)
+			// "In ED", "presented to the ED": the emergency department,
+			// not erectile dysfunction
+			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
+				a.ok = false
+			}
 			memo[q] = a
 		}
 		if !a.ok {
@@ -2404,6 +2417,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				rest = append(rest, span{p.start + cuts[k][1], p.end})
 			}
 		}
+		// "Troponin elevation due to demand ischemia": a finding that
+		// names no code, and the cause that does
+		if !ok {
+			if m := causeConnectorRe.FindStringIndex(note[p.start:p.end]); m != nil {
+				best, ok = look(span{p.start + m[1], p.end})
+			}
+		}
 	}
 	if ok {
 		out = append(out, best)
@@ -2587,7 +2607,12 @@ var lookupRewrites = []struct {
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
 	{degreeAdverbRe, ""},
+	{visitAgeRe, "$1"},
 }
+
+// visitAgeRe is the age a well visit is named for: "24 month well child
+// visit", "2-year-old well check".
+var visitAgeRe = guard(`(?i)\b\d{1,2}[- ]?(?:months?|mos?|years?|yrs?)(?:[- ]old)?\s+(well|routine)\b`, "well", "routine")
 
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
@@ -2647,6 +2672,10 @@ func andMembers(note string, p span) []member {
 	switch {
 	case na >= 2 && nb >= 2:
 		return []member{{a, sa}, {b, sb}}
+	case na == 1 && nb >= 2 && conditionWordRe.MatchString(strings.TrimSpace(a)):
+		// "nocturia and weak urinary stream": a condition of one word is
+		// its own member, sharing no noun
+		return []member{{a, sa}, {b, sb}}
 	case na == 1 && nb >= 2:
 		noun := b[strings.IndexByte(b, ' ')+1:]
 		return []member{{strings.TrimSpace(a) + " " + noun, p}, {b, sb}}
@@ -2663,6 +2692,10 @@ func andMembers(note string, p span) []member {
 	}
 	return nil
 }
+
+// conditionWordRe is a word whose ending makes it a condition of its
+// own: nocturia, dysuria, anemia, arthritis, fibrosis, neuralgia.
+var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|rrhea|rrhoea|pnea|cardia|plegia|paresis|megaly|ectasis)$`)
 
 // causeConnectorRe is the connector before a cause: "secondary to", "due
 // to", "caused by".
@@ -2682,7 +2715,7 @@ func titleNames(r codeset.Result, text string) bool {
 
 // deniedHistoryRe is a history the text opens by denying: "No personal
 // history of colon polyps".
-var deniedHistoryRe = regexp.MustCompile(`(?i)^\W*(?:no|not|never|denies|denied|negative for)\b`)
+var deniedHistoryRe = regexp.MustCompile(`(?i)^\W*(?:(?:he|she|they|patient|pt)\s+(?:has|had|reports|with)\s+)?(?:no|not|never|denies|denied|negative for)\b`)
 
 // historyOfRe is the words before a history's condition.
 var historyOfRe = regexp.MustCompile(`(?i)\b(?:history|hx)\s+(?:of|significant for)\s+`)
@@ -2733,9 +2766,16 @@ var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:de
 
 var storyLead = regexp.MustCompile(`(?i)^(?:\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
+// edPlaceRe is "ED" as a place: the emergency department.
+var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)
+
 // nameLead is a name and "has" before a condition: "Elias has", "Mrs.
 // Palfrey also has".
 var nameLead = regexp.MustCompile(`^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?:also\s+)?(?:has|had)\s+(?:(?:an?|the)\s+)?`)
+
+// careVerbRe is what was done for the patient, not a condition:
+// "counseled on orthostasis", "educated", "advised".
+var careVerbRe = regexp.MustCompile(`(?i)^(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed)\b`)
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

@@ -1336,3 +1336,23 @@ func TestCancerSpreadAndPastCancer(t *testing.T) {
 	note = "Oncologic history:\n- Invasive ductal carcinoma of the LEFT breast, upper-outer quadrant, 3.1 cm, grade 3.\n\nAssessment:\n52-year-old woman with left breast IDC, here for cycle 3.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412"}, []string{"C50.912"})
 }
+
+// TestClinicShorthandAndWellVisit reads a urology assessment ("BPH with
+// LUTS - nocturia and weak urinary stream", "Elevated PSA", "H/o
+// nephrolithiasis - remote", "counseled on orthostasis"), a well visit
+// named by age with its abnormal finding, "In ED" as a place, a femoral
+// neck fracture's midcervical site, demand ischemia (I24.89, not the
+// newer microvascular I24.81), a family history "colon CA", and a denied
+// personal history.
+func TestClinicShorthandAndWellVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'}
+	note := "A/P:\n1. BPH with LUTS - nocturia and weak urinary stream, partial response to tamsulosin.\n2. Elevated PSA - slowly rising, benign biopsy 2024.\n3. H/o nephrolithiasis - remote, no stones on recent imaging.\n4. Essential HTN - controlled on amlodipine; counseled on orthostasis.\n5. FHx colon CA (father) -- surveillance colonoscopy due.\n6. He has no personal history of skin cancer prior to this lesion.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1", "R35.1", "R39.12", "R97.20", "Z87.442", "I10", "Z80.0"}, []string{"Z71.9", "N20.0", "Z85.828", "Z80.9"})
+	opt = cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 2, Sex: 'F'}
+	note = "Assessment/Plan:\n24 month well child visit - growth and development normal.\nAbnormal finding: Iron deficiency anemia (microcytic, low ferritin) with excessive cow's milk intake.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z00.121", "D50.9"}, []string{"Z00.129", "R89.4"})
+	opt = cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 83, Sex: 'F'}
+	note = "DISCHARGE DIAGNOSES\nPrincipal: Closed displaced midcervical (transcervical) fracture of the left femoral neck - initial episode of care\n- Troponin elevation due to demand ischemia.\n\nHOSPITAL COURSE\nIn ED she was given morphine.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.032A", "I24.89"}, []string{"S72.042A", "N52.9", "I24.81"})
+}

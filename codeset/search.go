@@ -730,13 +730,27 @@ func (x *Searcher) resolve(r *Release, code string, own via) []target {
 		}
 	}
 	add(code, own)
-	if e := r.lookup(code); e != nil && e.Billable {
+	e := r.lookup(code)
+	if e != nil && e.Billable {
 		return out
 	}
 	const maxDesc = 60
 	n := 0
 	desc := r.descendants(code)
 	def := headerDefault(desc)
+	if def == "" && e != nil {
+		// a code split in a later release keeps its meaning in the child
+		// titled as it was: the index's "Ischemia, demand" at I24.8, now a
+		// header, is I24.89 "Other forms of acute ischemic heart disease",
+		// not its new sibling I24.81 "Acute coronary microvascular
+		// dysfunction"
+		for _, d := range desc {
+			if d.Billable && strings.EqualFold(d.Title(), e.Title()) {
+				def = d.Code
+				break
+			}
+		}
+	}
 	for _, d := range desc {
 		if d.Billable && (n < maxDesc || d.Code == def) {
 			v := viaDescendant
