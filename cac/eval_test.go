@@ -356,3 +356,11 @@ func TestEvalTrain11(t *testing.T) {
 func TestEvalHeldout9(t *testing.T) {
 	evalNotes(t, "testdata/heldout9", "ninth held-out set", 0.55, 0.10, true)
 }
+
+// TestEvalTrain12 scores a twelfth training set, testdata/train12: 30
+// notes written in session 19 by someone who had read neither the engine
+// nor the other sets, weighted to emergency and clinic notes; first
+// scored untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain12(t *testing.T) {
+	evalNotes(t, "testdata/train12", "twelfth training set", 0.55, 0.10, false)
+}
