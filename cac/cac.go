@@ -699,7 +699,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely|argues? (?:strongly )?against|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -795,8 +795,14 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// follows it; the condition before it is current.
 				it.end = it.start + cut
 				text = note[it.start:it.end]
-			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head):
+			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head),
+				(historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)) && resolvedWordRe.MatchString(text):
+				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
+			case otherPersonRe.MatchString(text):
+				// "thyroid testing because of wife's diagnosis: …
+				// hypothyroidism is not contagious"
+				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"):
 				reason = "negated"
@@ -841,6 +847,16 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					}
 				}
 				if chronicOnly && !chronic(r.Code) {
+					continue
+				}
+				// "E. coli is the most common organism, but the culture is
+				// pending": no organism has been found
+				if organismCode(r.Code) && unconfirmedOrganismRe.MatchString(note[c.start:min(lineEnd(note, c.start), c.start+100)]) {
+					continue
+				}
+				// "Fever is attributable to the ear infection": the symptom
+				// is the diagnosis's own (Guidelines I.B.5)
+				if r.Code[0] == 'R' && explainedRe.MatchString(text) {
 					continue
 				}
 				// "her allergy list remains amoxicillin (hives)": the
@@ -1307,6 +1323,11 @@ func wellExamFindings(out []Suggestion, x *codeset.Searcher, opt Options) {
 // ("Primary osteoarthritis, unspecified site" beside M17.11, "Cellulitis,
 // unspecified" beside L03.116).
 func dropUnspecifiedSite(out []Suggestion) []Suggestion {
+	// a pneumonia whose organism is coded (J12–J16) is not also the
+	// pneumonia of unspecified organism
+	if i := firstWithPrefix(out, "J18.9"); i >= 0 && firstWithPrefix(out, "J12", "J13", "J14", "J15", "J16") >= 0 {
+		out = slices.Delete(out, i, i+1)
+	}
 	kept := out[:0]
 	for i, s := range out {
 		t := strings.ToLower(s.Title)
@@ -2158,7 +2179,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
-		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) {
+		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) || normalRhythmRe.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]
@@ -2368,7 +2389,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
-			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r)) {
+			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r) && !saysOpposite(note[whole.start:whole.end], c.r.Title)) {
 			best, ok = c, true
 		}
 	}
@@ -2500,6 +2521,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		least := 0.75
 		if p.start == local.start && local.end > 0 {
 			least = 0.6
+		}
+		// "vasovagal (reflex) syncope": a word in parentheses inside a
+		// condition's name is the name's aside, no condition
+		if asideInName(note, p, it) {
+			continue
 		}
 		p = trim(p)
 		if n := countLetters(note[p.start:p.end]); n < 5 && !(listed[p] && n >= 3) {
@@ -2773,6 +2799,43 @@ var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|
 // Palfrey also has".
 var nameLead = regexp.MustCompile(`^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?:also\s+)?(?:has|had)\s+(?:(?:an?|the)\s+)?`)
 
+// saysOpposite reports whether a title says "not" a word that the text
+// says without a "not": "Migraine without aura, intractable, …" is not
+// G43.009 "…, not intractable, …".
+func saysOpposite(text, title string) bool {
+	t := strings.ToLower(title)
+	l := strings.ToLower(text)
+	for i := strings.Index(t, "not "); i >= 0; {
+		w := t[i+4:]
+		if k := strings.IndexAny(w, " ,;()"); k >= 0 {
+			w = w[:k]
+		}
+		if len(w) >= 5 && strings.Contains(l, w) && !strings.Contains(l, "not "+w) && !strings.Contains(l, "non-"+w) && !strings.Contains(l, "non"+w) {
+			return true
+		}
+		j := strings.Index(t[i+4:], "not ")
+		if j < 0 {
+			break
+		}
+		i += 4 + j
+	}
+	return false
+}
+
+// asideInName reports whether p is one word in parentheses that the
+// item's words go on after: "vasovagal (reflex) syncope".
+func asideInName(note string, p span, it item) bool {
+	if p.start <= it.start || p.end >= it.end || note[p.start-1] != '(' || note[p.end] != ')' || wordCount(note[p.start:p.end]) != 1 {
+		return false
+	}
+	next := strings.TrimLeft(note[p.end+1:it.end], " ")
+	return next != "" && (next[0] >= 'a' && next[0] <= 'z' || next[0] >= 'A' && next[0] <= 'Z')
+}
+
+// normalRhythmRe is the heart's normal rhythm, no arrhythmia: "in sinus
+// rhythm", "NSR".
+var normalRhythmRe = regexp.MustCompile(`(?i)^(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|^nsr\b`)
+
 // careVerbRe is what was done for the patient, not a condition:
 // "counseled on orthostasis", "educated", "advised".
 var careVerbRe = regexp.MustCompile(`(?i)^(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed)\b`)
@@ -2989,9 +3052,28 @@ func headEnd(note string, it item) int {
 	return it.end
 }
 
+// pastDateRe is a month and year or a year: "CAP 02/2025".
+var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
+
+// otherPersonRe is someone other than the patient or a blood relative
+// whose condition an item speaks of: "wife's diagnosis", "her husband
+// has".
+var otherPersonRe = regexp.MustCompile(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with))\b`)
+
+// historicalHeadRe opens a condition with the time it belonged to:
+// "Childhood asthma", "Remote peptic ulcer"; with "resolved" it is past.
+var (
+	historicalHeadRe = regexp.MustCompile(`(?i)^\W*(?:childhood|remote|prior|previous|past|old)\b`)
+	resolvedWordRe   = regexp.MustCompile(`(?i)\b(?:resolved|outgrew|outgrown|no longer)\b`)
+)
+
 // asAboveRe is a history item that points at what the note said above
 // ("PMH: RA as above"): coded there, more specifically, not here.
 var asAboveRe = regexp.MustCompile(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`)
+
+// explainedRe says a symptom is the diagnosis's own: "Fever is
+// attributable to the ear infection".
+var explainedRe = regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)\b`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy.
 var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)
@@ -3005,11 +3087,11 @@ func allergyReactionCode(code string) bool {
 // listExcludedRe ends a list its verb excludes whole: "Biliary
 // pancreatitis, hypertriglyceridemia, necrotizing pancreatitis and
 // pseudocyst were all excluded."
-var listExcludedRe = regexp.MustCompile(`(?i)\b(?:were|are|have been) (?:all |both |each )?(?:excluded|ruled out|absent|not present|not found)\W*$`)
+var listExcludedRe = regexp.MustCompile(`(?i)(?:,|\band)\b.*\b(?:were|are|have been) (?:all |both |each )?(?:excluded|ruled out|absent|not present|not found)\b`)
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.

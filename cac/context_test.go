@@ -1356,3 +1356,29 @@ func TestClinicShorthandAndWellVisit(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES\nPrincipal: Closed displaced midcervical (transcervical) fracture of the left femoral neck - initial episode of care\n- Troponin elevation due to demand ischemia.\n\nHOSPITAL COURSE\nIn ED she was given morphine.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.032A", "I24.89"}, []string{"S72.042A", "N52.9", "I24.81"})
 }
+
+// TestWhatTheNoteSetsAside keeps out: a resolved childhood or dated
+// condition ("Childhood asthma, resolved", "CAP 02/2025 - resolved"), a
+// differential not borne out, an arrhythmia "not demonstrated", a word in
+// parentheses inside a name ("vasovagal (reflex) syncope"), an organism
+// named as the most common one while the culture is pending, a spouse's
+// diagnosis, a fever "attributable to" the ear infection, and a list "were
+// all excluded during this admission"; and codes "Migraine without aura,
+// intractable" as G43.019 (the part's G43.009 says "not intractable").
+func TestWhatTheNoteSetsAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'F'}
+	note := "Assessment:\n1. Childhood asthma, resolved; not addressed today.\n2. CAP 02/2025 - resolved, no residual.\n" +
+		"3. Syncope - probable vasovagal; cardiac arrhythmia not demonstrated.\n" +
+		"4. My differential included sinus node dysfunction (sick sinus syndrome), but telemetry does not show it.\n" +
+		"5. The presentation is most consistent with vasovagal (reflex) syncope.\n" +
+		"6. Question of thyroid testing because of wife's diagnosis: hypothyroidism is not contagious.\n" +
+		"7. Acute pyelonephritis, right. E. coli is the most common organism; urine culture pending.\n" +
+		"8. Acute suppurative otitis media, right ear. Fever is attributable to the ear infection.\n" +
+		"9. Migraine without aura, intractable, without status migrainosus.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R55", "N10", "H66.001", "G43.019"},
+		[]string{"J45.909", "J18.9", "I49.9", "I49.5", "R29.2", "E03.9", "B96.20", "R50.9", "G43.009"})
+	opt.Inpatient = true
+	note = "DISCHARGE DIAGNOSES\n1. Community-acquired right lower lobe pneumonia due to Streptococcus pneumoniae.\n2. Acute hypoxic respiratory failure due to pneumonia, resolved.\nSepsis, influenza, COVID-19, and empyema were all excluded during this admission.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J13", "J96.01"}, []string{"J18.9", "A41.9", "U07.1", "J86.9", "J11.08"})
+}

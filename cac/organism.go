@@ -50,6 +50,11 @@ var agentCategories = map[string]bool{
 	"K25": true, "K26": true, "K27": true, "K28": true, "K29": true,
 }
 
+// unconfirmedOrganismRe is a sentence that names an organism no test has
+// found: "E. coli is the most common organism, but the culture is
+// pending".
+var unconfirmedOrganismRe = regexp.MustCompile(`(?i)\b(?:most common|most likely organism|not yet identified|not identified|pending|awaiting|await|if the culture|empiric(?:ally)?|cover(?:age)? for|to cover)\b`)
+
 // needsAgent reports whether code is an infection coded with its agent.
 func needsAgent(code string) bool {
 	return len(code) >= 3 && agentCategories[code[:3]] || len(code) >= 5 && agentCategories[code[:5]]
@@ -76,7 +81,7 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 				continue
 			}
 			at := s.Start + m[0]
-			if after := strings.ToLower(note[at:min(len(note), s.Start+m[1]+28)]); negatedAt(note, at) ||
+			if after := strings.ToLower(note[at:min(len(note), s.Start+m[1]+28)]); negatedAt(note, at) || unconfirmedOrganismRe.MatchString(note[at:min(lineEnd(note, at), at+100)]) ||
 				containsAny(after[:max(0, strings.IndexAny(after+".", ".;"))], "negative", "not detected", "no growth") {
 				break
 			}
