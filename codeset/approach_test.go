@@ -115,6 +115,10 @@ func TestSearchDosesAndStages(t *testing.T) {
 		// a cancer the query does not say has spread is the primary
 		{"adenocarcinoma of lung", ICD10CM, "C34.90"},
 		{"lung mets", ICD10CM, "C78.00"},
+		// a central line is coded to where its tip lies; weeks of a
+		// pregnancy name its trimester
+		{"right IJ central line insertion tip in SVC", ICD10PCS, "02HV33Z"},
+		{"routine prenatal visit 24 weeks first pregnancy", ICD10CM, "Z34.02"},
 		// a debridement is coded to the depth it reaches
 		{"excisional debridement of left heel ulcer to bone", ICD10PCS, "0QBM0ZZ"},
 		{"excisional debridement abdominal wall wound to fascia", ICD10PCS, "0JB80ZZ"},

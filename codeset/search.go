@@ -93,24 +93,25 @@ const (
 	flagWithout
 	flagSubsequent
 	flagSequela
-	flagFamily     // a family history, not the patient's own
-	flagQualified  // a fracture the index does not default to: pathological, stress, periprosthetic
-	flagPersonal   // the patient's own history
-	flagApproach   // a PCS code whose approach is the usual one for its operation and body system
-	flagAutolog    // a transfusion of the patient's own blood product
-	flagNewTech    // a PCS New Technology code
-	flagLeft       // the title names the left side
-	flagRight      // the title names the right side
-	flagBilateral  // the title names both sides
-	flagAddition   // an HCPCS item that is not the usual one: an addition to, or replacement part of, another item, or its noncovered variant
-	flagTraumatic  // a fracture of the injury chapter, which a pathological one is not
-	flagObstetric  // a code of pregnancy, childbirth and the puerperium (O00-O9A)
-	flagUnindexed  // a CM code no entry of the loaded index leads to: newer than the index
-	flagResection  // a PCS Resection: the whole body part taken out
-	flagExternal   // an external cause of morbidity (V00–Y99)
-	flagWithClause // a CM title that has "with" something
-	flagUsualGraft // a CABG code whose source is the usual one for its graft: the aorta for a vein or an arterial conduit, the left internal mammary for none
-	flagSecondary  // a secondary (metastatic) malignant neoplasm
+	flagFamily      // a family history, not the patient's own
+	flagQualified   // a fracture the index does not default to: pathological, stress, periprosthetic
+	flagPersonal    // the patient's own history
+	flagApproach    // a PCS code whose approach is the usual one for its operation and body system
+	flagAutolog     // a transfusion of the patient's own blood product
+	flagNewTech     // a PCS New Technology code
+	flagLeft        // the title names the left side
+	flagRight       // the title names the right side
+	flagBilateral   // the title names both sides
+	flagAddition    // an HCPCS item that is not the usual one: an addition to, or replacement part of, another item, or its noncovered variant
+	flagTraumatic   // a fracture of the injury chapter, which a pathological one is not
+	flagObstetric   // a code of pregnancy, childbirth and the puerperium (O00-O9A)
+	flagUnindexed   // a CM code no entry of the loaded index leads to: newer than the index
+	flagResection   // a PCS Resection: the whole body part taken out
+	flagExternal    // an external cause of morbidity (V00–Y99)
+	flagWithClause  // a CM title that has "with" something
+	flagUsualGraft  // a CABG code whose source is the usual one for its graft: the aorta for a vein or an arterial conduit, the left internal mammary for none
+	flagSecondary   // a secondary (metastatic) malignant neoplasm
+	flagNoTrimester // a pregnancy code of unspecified trimester
 )
 
 type gcode struct {
@@ -466,6 +467,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if g.sys == ICD10CM && strings.HasPrefix(t, "secondary malignant neoplasm") {
 			f |= flagSecondary
+		}
+		if g.sys == ICD10CM && strings.Contains(t, "unspecified trimester") {
+			f |= flagNoTrimester
 		}
 		for _, w := range strings.Fields(t) {
 			switch strings.Trim(w, ",.;:()") {
@@ -1367,8 +1371,15 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	if r := rels.by[ICD10CM]; r != nil {
 		words = bmiRanges(r, words)
 	}
+	if rels.by[ICD10CM] != nil && opt.Phrase == 0 {
+		// (a phrase read from a note keeps its weeks: the note's reader
+		// gives the trimester from the whole note, and "intrauterine
+		// pregnancy at 33 weeks" is Z3A.33)
+		words = gestationTrimester(words)
+	}
 	if rels.by[ICD10PCS] != nil {
 		words = debridementDepth(words)
+		words = catheterTip(words)
 	}
 	opt.query = " " + strings.ToLower(q) + " "
 	asYouType := len(q) > 0 && q[len(q)-1] != ' '
@@ -2871,6 +2882,7 @@ type prefs struct {
 	external                                                       bool // the query names how an injury happened or where
 	graftSource                                                    bool // the query names where a bypass graft starts
 	secondary                                                      bool // the query speaks of a cancer's spread
+	trimester                                                      bool // the query names a trimester
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 }
 
@@ -2938,7 +2950,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
 		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
 		externalQuery(query), said("mammar") || said("lima") || said("rima") || said("from") || said("thoracic") || said("abdominal"), obstetric,
-		said("secondar") || said("metasta") || said("mets") || said("spread")}
+		said("secondar") || said("metasta") || said("mets") || said("spread"), said("trimester")}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -3050,6 +3062,10 @@ func (p prefs) factor(fl uint32) float32 {
 	// "adenocarcinoma of lung" is C34.90, not C78.00
 	if fl&flagSecondary != 0 && !p.secondary {
 		f *= 0.95
+	}
+	// a trimester the query names is not the unspecified one
+	if fl&flagNoTrimester != 0 && p.trimester {
+		f *= 0.97
 	}
 	return f
 }
