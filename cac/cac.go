@@ -146,7 +146,7 @@ var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|negative|ruled out|res
 
 // notProblemRe is a label of an assessment that names no problem:
 // "Plan:", "Dispo:", "VTE prophylaxis:", "Code status:".
-var notProblemRe = regexp.MustCompile(`(?i)^(?:diet|activity|dispo\w*|code status|consults?|labs?|vitals?|exam|access|lines?|\w*\s*prophylaxis|ppx|fen|fluids|nutrition|pt|ot|pt/ot|follow[- ]?up|f/u|social|contact|pending|allergies|meds|medications|plan|goals?|discharge|condition|procedures?|imaging|studies|cultures?|summary|education|counseling|return precautions|rtc|signed|health maintenance|prevention|screening|immunizations?|vaccines?)$`)
+var notProblemRe = regexp.MustCompile(`(?i)^(?:diet|activity|dispo\w*|code status|consults?|labs?|vitals?|exam|access|lines?|\w*\s*prophylaxis|ppx|fen|fluids|nutrition|pt|ot|pt/ot|follow[- ]?up|f/u|social|contact|pending|allergies|meds|medications|plan|goals?|discharge|condition|procedures?|imaging|studies|cultures?|summary|education|counseling|return precautions|rtc|signed|health maintenance|prevention|screening|immunizations?|vaccines?|(?:[a-z]+\s+){0,3}history|hx)$`)
 
 // problemLabel reports whether a label inside an assessment may name a
 // problem: not one of the assessment's own labels, and short enough to be
@@ -932,6 +932,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = poisoningIntent(note, out, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
+	provokedSeizure(out, note, x, opt)
 	breastQuadrant(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)
@@ -2063,7 +2064,7 @@ var (
 	// fibrillation with rapid ventricular response", "SIADH from small
 	// cell lung cancer". When the whole phrase names no code, the words
 	// before it are looked up alone.
-	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in the setting of|complicated by|after|following|during|on|in)\s`)
+	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in the setting of|complicated by|triggered by|precipitated by|provoked by|caused by|after|following|during|on|in)\s`)
 	// abbreviations coders read without thinking; the encoder's synonym
 	// list holds the conditions, these are the joining words.
 	shorthand = strings.NewReplacer(
@@ -2548,6 +2549,23 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 					}
 				}
 			}
+			// "…, admitted with acute exacerbation of COPD triggered by
+			// LLL community-acquired pneumonia": the condition and its
+			// cause, each on its own
+			// (only when the words before it name a condition: "stopped
+			// risperidone due to weight gain" codes no weight gain)
+			if m := causeConnectorRe.FindStringIndex(note[p.start:p.end]); m != nil {
+				if c, ok := look(span{p.start, p.start + m[0]}); ok && c.r.Score >= least {
+					for _, c := range []concept{c} {
+						if !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }) {
+							out = append(out, c)
+						}
+					}
+					if c, ok := look(span{p.start + m[1], p.end}); ok && c.r.Score >= least && !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }) {
+						out = append(out, c)
+					}
+				}
+			}
 			continue
 		}
 		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code)) {
@@ -2725,7 +2743,7 @@ var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osi
 
 // causeConnectorRe is the connector before a cause: "secondary to", "due
 // to", "caused by".
-var causeConnectorRe = regexp.MustCompile(`(?i)\s(?:secondary to|due to|caused by|in the setting of)\s`)
+var causeConnectorRe = regexp.MustCompile(`(?i)\s(?:secondary to|due to|caused by|in the setting of|triggered by|precipitated by|provoked by)\s`)
 
 // titleNames reports whether r's title or matched text holds a word of
 // five letters or more of text: the code already names the cause.
@@ -2790,7 +2808,7 @@ const proseMinScore = 0.85
 // refusalRe is a phrase that says the patient refused something.
 var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`)
 
-var storyLead = regexp.MustCompile(`(?i)^(?:\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)
@@ -4079,6 +4097,25 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 			continue
 		}
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
+	}
+}
+
+// provokedRe is a seizure with a cause of its own, no epilepsy: "acute
+// symptomatic (provoked) generalized seizure due to hyponatremia".
+var provokedRe = regexp.MustCompile(`(?i)\b(?:provoked|acute symptomatic|due to|secondary to|induced|in the setting of|from)\b`)
+
+// provokedSeizure codes a seizure the note gives a cause, and calls no
+// epilepsy, as a seizure (R56.9), not the epilepsy a "generalized
+// seizure" index entry leads to (G40.409).
+func provokedSeizure(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "G40") {
+			continue
+		}
+		sentence := sentenceAround(note, s.Start)
+		if !containsAny(strings.ToLower(sentence), "epilep") && provokedRe.MatchString(sentence) && !containsCode(out, "R56.9") {
+			recode(&out[i], "R56.9", "provoked seizure", x, opt)
+		}
 	}
 }
 

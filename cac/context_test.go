@@ -1382,3 +1382,17 @@ func TestWhatTheNoteSetsAside(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES\n1. Community-acquired right lower lobe pneumonia due to Streptococcus pneumoniae.\n2. Acute hypoxic respiratory failure due to pneumonia, resolved.\nSepsis, influenza, COVID-19, and empyema were all excluded during this admission.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J13", "J96.01"}, []string{"J18.9", "A41.9", "U07.1", "J86.9", "J11.08"})
 }
+
+// TestConditionAndItsTrigger codes "71M active smoker with COPD …
+// admitted with acute exacerbation of COPD triggered by LLL
+// community-acquired pneumonia" as the exacerbation, the pneumonia and
+// their combination (J44.1, J18.9, J44.0); no weight gain that a drug was
+// stopped for; and a provoked seizure as R56.9, not epilepsy.
+func TestConditionAndItsTrigger(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "ASSESSMENT:\n71M active smoker with COPD (baseline FEV1 52%, no home O2) admitted with acute exacerbation of COPD triggered by LLL community-acquired pneumonia, organism not identified. Improving on day 3.\n" +
+		"Impression: This was an acute symptomatic (provoked) generalized seizure due to severe hypotonic hyponatremia. She does not meet criteria for epilepsy.\n" +
+		"Psychiatric history: schizophrenia (self-discontinued risperidone due to weight gain)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "J44.0", "J18.9", "R56.9"}, []string{"J44.9", "G40.409", "R63.5", "Z81.8"})
+}
