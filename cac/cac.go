@@ -672,7 +672,7 @@ var planWords = func() map[string]bool {
 	for _, w := range strings.Fields(`risk risks benefits discussed referral referred repaired sutured irrigated performed underwent transfused
 		transferred counseled counselled educated instructed scheduled continue start add stop hold increase decrease titrate follow return
 		discharge schedule consult obtain check monitor plan will recommend advise counsel refer repeat resume begin give administer
-		encourage patient see`) {
+		encourage patient see rted rtc call seek precautions`) {
 		m[w] = true
 	}
 	return m
@@ -929,6 +929,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
+	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis)
 	out = poisoningIntent(note, out, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
@@ -1976,6 +1977,13 @@ var integral = map[string][]string{
 	"R50.9":  {"A40", "A41", "J18", "N39"},                  // fever with an infection
 	"E87.1":  {"E22.2"},                                     // hyponatremia in SIADH
 	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
+	// the hives, bronchospasm, wheezing and swelling of an anaphylaxis,
+	// and the food allergy status its food-named code already says
+	"L50.":   {"T78.0", "T78.2", "T88.6"},
+	"J98.01": {"T78.0", "T78.2", "T88.6"},
+	"R06.2":  {"T78.0", "T78.2", "T88.6"},
+	"T78.3":  {"T78.0", "T78.2", "T88.6"},
+	"Z91.01": {"T78.0"},
 }
 
 func dropIntegral(out []Suggestion) []Suggestion {
@@ -2180,7 +2188,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
-		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) || normalRhythmRe.MatchString(q) {
+		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) || normalRhythmRe.MatchString(q) || anesthesiaGivenRe.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]
@@ -2444,6 +2452,31 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if !ok {
 			if m := causeConnectorRe.FindStringIndex(note[p.start:p.end]); m != nil {
 				best, ok = look(span{p.start + m[1], p.end})
+			}
+		}
+	}
+	// "R proximal ureteral calculus, 5 mm, w/ moderate R hydronephrosis":
+	// when nothing else matched, the sides, positions, sizes and mild degrees
+	// no code of the condition holds are left out
+	if !ok {
+		type variant struct {
+			text string
+			at   span
+		}
+		var vs []variant
+		if t := note[whole.start:whole.end]; whole == parts[0] || wordCount(t) <= 12 {
+			vs = append(vs, variant{t, whole})
+		}
+		for n := len(clean); n >= 2; n-- {
+			vs = append(vs, variant{strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}})
+		}
+		vs = append(vs, variant{note[parts[0].start:parts[0].end], parts[0]})
+		for _, v := range vs {
+			if bare := plainModifierRe.ReplaceAllString(v.text, " "); bare != v.text && countLetters(bare) >= 6 {
+				if c, ok2 := lookText(bare, v.at); ok2 {
+					best, ok = c, true
+					break
+				}
 			}
 		}
 	}
@@ -2813,6 +2846,10 @@ var storyLead = regexp.MustCompile(`(?i)^(?:\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)
 
+// plainModifierRe are the words of a condition's side, position, size
+// and mild degree: "right", "proximal", "5 mm", "moderate".
+var plainModifierRe = regexp.MustCompile(`(?i)\b(?:right|left|r|l|proximal|distal|mid|moderate|mild|small|tiny|large|\d+(?:\.\d+)?\s?(?:mm|cm))\b`)
+
 // nameLead is a name and "has" before a condition: "Elias has", "Mrs.
 // Palfrey also has".
 var nameLead = regexp.MustCompile(`^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?:also\s+)?(?:has|had)\s+(?:(?:an?|the)\s+)?`)
@@ -2854,9 +2891,13 @@ func asideInName(note string, p span, it item) bool {
 // rhythm", "NSR".
 var normalRhythmRe = regexp.MustCompile(`(?i)^(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|^nsr\b`)
 
+// anesthesiaGivenRe is anesthesia or analgesia given, not the skin's
+// loss of feeling (R20.0) the index spells the same.
+var anesthesiaGivenRe = regexp.MustCompile(`(?i)^(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$`)
+
 // careVerbRe is what was done for the patient, not a condition:
 // "counseled on orthostasis", "educated", "advised".
-var careVerbRe = regexp.MustCompile(`(?i)^(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed)\b`)
+var careVerbRe = regexp.MustCompile(`(?i)^(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b`)
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

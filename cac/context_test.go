@@ -1396,3 +1396,18 @@ func TestConditionAndItsTrigger(t *testing.T) {
 		"Psychiatric history: schizophrenia (self-discontinued risperidone due to weight gain)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "J44.0", "J18.9", "R56.9"}, []string{"J44.9", "G40.409", "R63.5", "Z81.8"})
 }
+
+// TestModifiersAndReturnPrecautions codes "R proximal ureteral calculus,
+// 5 mm, w/ moderate R hydronephrosis" as N13.2 once the side, position,
+// size and degree are left out (only after every other reading failed);
+// reads no condition in return precautions ("RTED: … uncontrolled pain")
+// or in analgesia given; and keeps an anaphylaxis's hives, bronchospasm
+// and wheezing, and the food allergy status, inside its code.
+func TestModifiersAndReturnPrecautions(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 44, Sex: 'M'}
+	note := "A/P:\n1. R proximal ureteral calculus, 5 mm, w/ moderate R hydronephrosis (obstructive uropathy 2/2 stone)\n   - RTED: fever > 38 C, intractable vomiting, uncontrolled pain, inability to urinate\n2. HTN - elevated here in setting of pain, improved w/ analgesia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N13.2", "I10"}, []string{"N20.1", "R52", "R20.0"})
+	note = "Assessment: Anaphylactic reaction due to peanuts, with cutaneous (urticaria), respiratory (bronchospasm) and wheezing, initial encounter. Known peanut allergy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T78.01XA"}, []string{"L50.9", "J98.01", "R06.2", "Z91.010"})
+}
