@@ -934,6 +934,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	provokedSeizure(out, note, x, opt)
+	acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)
@@ -4140,6 +4141,39 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
 	}
 }
+
+// acuteStrokeDeficits codes a deficit of the stroke being treated by
+// itself ("Expressive aphasia due to acute stroke" is R47.01 beside
+// I63.-), not as the sequela of an earlier one (I69.320): the I69 codes
+// are for deficits that outlast a stroke treated before (Official
+// Guidelines I.C.9.d).
+func acuteStrokeDeficits(out []Suggestion, x *codeset.Searcher, opt Options) {
+	if firstWithPrefix(out, "I60", "I61", "I62", "I63") < 0 {
+		return
+	}
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "I69") {
+			continue
+		}
+		m := causeConnectorRe.FindStringIndex(s.Evidence)
+		if m == nil {
+			if m = strokeAfterRe.FindStringIndex(s.Evidence); m == nil {
+				continue
+			}
+		}
+		deficit := s.Evidence[:m[0]]
+		rs := x.Search(deficit, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2})
+		if r, ok := pick(rs, 0.75); ok && !strings.HasPrefix(r.Code, "I69") && fits(r.Code, opt) {
+			out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "deficit of the acute stroke"
+			out[i].End = out[i].Start + m[0]
+			out[i].Evidence = deficit
+		}
+	}
+}
+
+// strokeAfterRe joins a deficit to its stroke: "aphasia following the
+// stroke", "weakness after the infarct".
+var strokeAfterRe = regexp.MustCompile(`(?i)\s(?:following|after|from)\s`)
 
 // provokedRe is a seizure with a cause of its own, no epilepsy: "acute
 // symptomatic (provoked) generalized seizure due to hyponatremia".

@@ -1411,3 +1411,14 @@ func TestModifiersAndReturnPrecautions(t *testing.T) {
 	note = "Assessment: Anaphylactic reaction due to peanuts, with cutaneous (urticaria), respiratory (bronchospasm) and wheezing, initial encounter. Known peanut allergy.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T78.01XA"}, []string{"L50.9", "J98.01", "R06.2", "Z91.010"})
 }
+
+// TestAcuteStrokeDeficitAndAdmissionNIHSS codes a deficit of the stroke
+// being treated as itself (R47.01), not as a sequela (I69.320), and the
+// NIH stroke scale given at admission, not the discharge score written
+// first.
+func TestAcuteStrokeDeficitAndAdmissionNIHSS(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'F'}
+	note := "Deficits at discharge: right hemiparesis. Discharge NIHSS is 4.\n\nDISCHARGE DIAGNOSES\n1. Acute ischemic stroke, left middle cerebral artery territory, due to cardioembolism. Admission NIHSS 8.\n2. Expressive aphasia due to acute stroke.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "R47.01", "R29.708"}, []string{"I69.320", "R29.704", "F80.1"})
+}

@@ -215,7 +215,28 @@ var nihssRe = regexp.MustCompile(`(?i)\bNIHSS\b(?:\s+score)?(?:\s+(?:of|was|is|o
 // note gives (coded with an acute stroke, Official Guidelines I.C.18.i),
 // or "".
 func nihssCode(note string) (code string, start, end int) {
-	m := nihssRe.FindStringSubmatchIndex(note)
+	// the score at admission or arrival first, then the first not given at
+	// discharge or later, then the first ("Discharge NIHSS is 4 …
+	// Admission NIHSS 8" is R29.708)
+	var admission, notLate, m []int
+	for _, c := range nihssRe.FindAllStringSubmatchIndex(note, -1) {
+		around := strings.ToLower(note[max(0, c[0]-30):min(len(note), c[1]+20)])
+		if m == nil {
+			m = c
+		}
+		if admission == nil && containsAny(around, "admission", "arrival", "initial", "presentation", "presenting") {
+			admission = c
+		}
+		if notLate == nil && !containsAny(around, "discharge", "at 24", "repeat", "follow-up", "today") {
+			notLate = c
+		}
+	}
+	switch {
+	case admission != nil:
+		m = admission
+	case notLate != nil:
+		m = notLate
+	}
 	if m == nil {
 		return "", 0, 0
 	}
