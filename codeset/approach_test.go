@@ -119,6 +119,13 @@ func TestSearchDosesAndStages(t *testing.T) {
 		// pregnancy name its trimester
 		{"right IJ central line insertion tip in SVC", ICD10PCS, "02HV33Z"},
 		{"routine prenatal visit 24 weeks first pregnancy", ICD10CM, "Z34.02"},
+		// a drug the FY2017 table lacks, by its class; a drug taken as
+		// prescribed; a use disorder's severity; a hand-assisted
+		// laparoscopy only when said
+		{"intentional overdose of sertraline suicide attempt", ICD10CM, "T43.222A"},
+		{"GI bleed due to coumadin taken as prescribed", ICD10CM, "T45.515A"},
+		{"opioid use disorder moderate in early remission", ICD10CM, "F11.21"},
+		{"lap BTL with filshie clips", ICD10PCS, "0UL74CZ"},
 		// a debridement is coded to the depth it reaches
 		{"excisional debridement of left heel ulcer to bone", ICD10PCS, "0QBM0ZZ"},
 		{"excisional debridement abdominal wall wound to fascia", ICD10PCS, "0JB80ZZ"},

@@ -2234,6 +2234,20 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if sys == ICD10PCS && !pref.approach {
 			s *= approachOrder(x.codes[c.code].code)
 		}
+		switch sys {
+		case ICD10PCS:
+			// a hand-assisted laparoscopy is said ("lap right
+			// hemicolectomy" is 0DTF4ZZ, not 0DTF4ZG)
+			if strings.HasSuffix(x.codes[c.code].code, "G") && strings.Contains(e.Title(), "Hand-Assisted") && !strings.Contains(opt.query, "hand") {
+				s *= 0.95
+			}
+		case ICD10CM:
+			// "traumatic complete tear right rotator cuff" is not M75.121
+			// "…, not specified as traumatic"
+			if t := e.Title(); strings.Contains(t, "not ") && saysWhatTitleDenies(opt.query, t) {
+				s *= 0.9
+			}
+		}
 		if !e.Billable {
 			s *= 0.7
 		}
@@ -2695,6 +2709,32 @@ func saysWithWhatQueryLacks(query, title string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// saysWhatTitleDenies reports whether the query says a word the title
+// puts after "not" ("not specified as traumatic", "not intractable") and
+// does not deny it itself.
+func saysWhatTitleDenies(query, title string) bool {
+	t := strings.ToLower(title)
+	for i := strings.Index(t, "not "); i >= 0; {
+		rest := strings.Fields(t[i+4:])
+		for k, w := range rest {
+			if k > 2 {
+				break
+			}
+			w = strings.Trim(w, ",.;:()")
+			if len(w) >= 6 && w != "specified" && w != "elsewhere" && w != "classified" && strings.Contains(query, " "+w) &&
+				!strings.Contains(query, "not "+w) && !strings.Contains(query, "non"+w) && !strings.Contains(query, "non-"+w) {
+				return true
+			}
+		}
+		j := strings.Index(t[i+4:], "not ")
+		if j < 0 {
+			break
+		}
+		i += 4 + j
 	}
 	return false
 }

@@ -69,3 +69,19 @@ func TestDeniesWhatQuerySays(t *testing.T) {
 		}
 	}
 }
+
+func TestSaysWhatTitleDenies(t *testing.T) {
+	for _, tc := range []struct {
+		q, title string
+		want     bool
+	}{
+		{" traumatic complete tear right rotator cuff ", "Complete rotator cuff tear or rupture of right shoulder, not specified as traumatic", true},
+		{" intractable migraine ", "Migraine, unspecified, not intractable, without status migrainosus", true},
+		{" migraine not intractable ", "Migraine, unspecified, not intractable, without status migrainosus", false},
+		{" rotator cuff tear ", "Complete rotator cuff tear or rupture of right shoulder, not specified as traumatic", false},
+	} {
+		if got := saysWhatTitleDenies(tc.q, tc.title); got != tc.want {
+			t.Errorf("saysWhatTitleDenies(%q, %q) = %v, want %v", tc.q, tc.title, got, tc.want)
+		}
+	}
+}
