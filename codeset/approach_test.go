@@ -126,6 +126,9 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"GI bleed due to coumadin taken as prescribed", ICD10CM, "T45.515A"},
 		{"opioid use disorder moderate in early remission", ICD10CM, "F11.21"},
 		{"lap BTL with filshie clips", ICD10PCS, "0UL74CZ"},
+		// a secondary site "from" its primary is the secondary site's code
+		{"liver mets from colon cancer", ICD10CM, "C78.7"},
+		{"temporary dialysis catheter right femoral vein", ICD10PCS, "06HM33Z"},
 		// a debridement is coded to the depth it reaches
 		{"excisional debridement of left heel ulcer to bone", ICD10PCS, "0QBM0ZZ"},
 		{"excisional debridement abdominal wall wound to fascia", ICD10PCS, "0JB80ZZ"},

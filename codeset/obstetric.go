@@ -83,3 +83,27 @@ func catheterTip(words []string) []string {
 	}
 	return append(out, strings.Fields(site)...)
 }
+
+// metastasisFrom leaves out the primary a secondary site is said to come
+// from: "liver mets from colon cancer" is C78.7, the liver's secondary
+// neoplasm; the colon's primary is a code of its own.
+func metastasisFrom(words []string) []string {
+	for i := 1; i+1 < len(words); i++ {
+		w := strings.ToLower(words[i])
+		if w != "from" {
+			continue
+		}
+		prev := strings.ToLower(strings.Trim(words[i-1], ",.;:()"))
+		if prev != "mets" && prev != "metastases" && prev != "metastasis" && prev != "metastatic" && !strings.HasPrefix(prev, "metasta") {
+			continue
+		}
+		// up to four words naming the primary: "from (a) colon cancer"
+		for j := i + 1; j < len(words) && j <= i+4; j++ {
+			switch strings.ToLower(strings.Trim(words[j], ",.;:()")) {
+			case "cancer", "carcinoma", "ca", "primary", "malignancy", "adenocarcinoma", "tumor", "tumour", "melanoma":
+				return append(words[:i:i], words[j+1:]...)
+			}
+		}
+	}
+	return words
+}

@@ -31,3 +31,16 @@ func TestCatheterTip(t *testing.T) {
 		}
 	}
 }
+
+func TestMetastasisFrom(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"liver mets from colon cancer", "liver mets"},
+		{"bone metastases from a breast carcinoma left", "bone metastases left"},
+		{"metastatic from unknown primary", "metastatic"},
+		{"pain from colon cancer", "pain from colon cancer"},
+	} {
+		if got := strings.Join(metastasisFrom(strings.Fields(tc.q)), " "); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

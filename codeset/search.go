@@ -1381,6 +1381,9 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 		words = debridementDepth(words)
 		words = catheterTip(words)
 	}
+	if rels.by[ICD10CM] != nil {
+		words = metastasisFrom(words)
+	}
 	opt.query = " " + strings.ToLower(q) + " "
 	asYouType := len(q) > 0 && q[len(q)-1] != ' '
 	sc := x.getScratch()
