@@ -155,6 +155,7 @@ type Searcher struct {
 	impact      map[uint32]docList   // long posting lists cut to their capDocs best documents
 	info        []uint32             // per code: title words that steer coding defaults, and the system (<< sysShift)
 	withStems   map[uint32][]string  // per CM code whose title has "with" something: the stems of each clause, "" between clauses
+	deniedWords map[string]bool      // the words CM titles put after "not" ("traumatic", "intractable")
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from        []string
 	fromID      map[string]uint32
@@ -507,6 +508,16 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if g.sys == ICD10CM && g.code != "" && (g.code[0] == 'V' || g.code[0] == 'W' || g.code[0] == 'X' || g.code[0] == 'Y') {
 			f |= flagExternal
+		}
+		if g.sys == ICD10CM && strings.Contains(t, "not ") {
+			// the words a title denies ("not specified as traumatic"),
+			// so that a query holding none skips the check
+			if x.deniedWords == nil {
+				x.deniedWords = map[string]bool{}
+			}
+			for _, w := range deniedTitleWords(t) {
+				x.deniedWords[w] = true
+			}
 		}
 		if g.sys == ICD10CM && strings.Contains(t, " with ") {
 			if ws := withClauses(t); len(ws) > 0 {
@@ -2176,6 +2187,13 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// best first, a few at a time: the loop stops once no later
 	// candidate can reach the results, so the rest is rarely sorted
 	pref := x.preferences(slots, opt.query)
+	denies := false // the query holds a word some CM title denies
+	for _, w := range strings.Fields(opt.query) {
+		if x.deniedWords[w] {
+			denies = true
+			break
+		}
+	}
 	if opt.Phrase > 0 {
 		// a phrase read from a note: the note, not the phrase, says
 		// whether the patient is pregnant (cac checks the sex)
@@ -2247,8 +2265,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		case ICD10CM:
 			// "traumatic complete tear right rotator cuff" is not M75.121
 			// "…, not specified as traumatic"
-			if t := e.Title(); strings.Contains(t, "not ") && saysWhatTitleDenies(opt.query, t) {
-				s *= 0.9
+			if denies {
+				if t := e.Title(); strings.Contains(t, "not ") && saysWhatTitleDenies(opt.query, t) {
+					s *= 0.9
+				}
 			}
 		}
 		if !e.Billable {
@@ -2716,21 +2736,19 @@ func saysWithWhatQueryLacks(query, title string) bool {
 	return false
 }
 
-// saysWhatTitleDenies reports whether the query says a word the title
-// puts after "not" ("not specified as traumatic", "not intractable") and
-// does not deny it itself.
-func saysWhatTitleDenies(query, title string) bool {
-	t := strings.ToLower(title)
+// deniedTitleWords returns the words of six letters or more that a
+// lower-case title puts up to three words after "not", other than
+// "specified", "elsewhere" and "classified".
+func deniedTitleWords(t string) []string {
+	var out []string
 	for i := strings.Index(t, "not "); i >= 0; {
-		rest := strings.Fields(t[i+4:])
-		for k, w := range rest {
+		for k, w := range strings.Fields(t[i+4:]) {
 			if k > 2 {
 				break
 			}
 			w = strings.Trim(w, ",.;:()")
-			if len(w) >= 6 && w != "specified" && w != "elsewhere" && w != "classified" && strings.Contains(query, " "+w) &&
-				!strings.Contains(query, "not "+w) && !strings.Contains(query, "non"+w) && !strings.Contains(query, "non-"+w) {
-				return true
+			if len(w) >= 6 && w != "specified" && w != "elsewhere" && w != "classified" {
+				out = append(out, w)
 			}
 		}
 		j := strings.Index(t[i+4:], "not ")
@@ -2738,6 +2756,18 @@ func saysWhatTitleDenies(query, title string) bool {
 			break
 		}
 		i += 4 + j
+	}
+	return out
+}
+
+// saysWhatTitleDenies reports whether the query says a word the title
+// puts after "not" ("not specified as traumatic", "not intractable") and
+// does not deny it itself.
+func saysWhatTitleDenies(query, title string) bool {
+	for _, w := range deniedTitleWords(strings.ToLower(title)) {
+		if strings.Contains(query, " "+w) && !strings.Contains(query, "not "+w) && !strings.Contains(query, "non"+w) && !strings.Contains(query, "non-"+w) {
+			return true
+		}
 	}
 	return false
 }
