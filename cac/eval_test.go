@@ -364,3 +364,12 @@ func TestEvalHeldout9(t *testing.T) {
 func TestEvalTrain12(t *testing.T) {
 	evalNotes(t, "testdata/train12", "twelfth training set", 0.55, 0.10, false)
 }
+
+// TestEvalTrain13 scores a thirteenth training set, testdata/train13: 30
+// notes written in session 19 by someone who had read neither the engine
+// nor the other sets, a community hospital's charts by authors of
+// different habits; first scored untouched (docs/BENCHMARKS.md), then
+// read note by note.
+func TestEvalTrain13(t *testing.T) {
+	evalNotes(t, "testdata/train13", "thirteenth training set", 0.55, 0.10, false)
+}
