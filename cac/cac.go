@@ -785,7 +785,8 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			switch {
 			case s.kind == secFamily || familyRe.MatchString(text):
 				reason = "family history"
-			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text):
+			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
+				!notAProblemRe.MatchString(text) && !questionedRe.MatchString(head):
 				// A past medical history lists the chronic conditions the
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
@@ -2487,8 +2488,18 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		// a cause after "secondary to" or "due to" that the code found
 		// does not name is a condition of its own (J96.01 and J18.9)
 		if m := causeConnectorRe.FindStringIndex(note[best.start:best.end]); m != nil && local.end == 0 {
+			// the cause runs to the end of its part, past where a cut
+			// lookup stopped ("due to accidental insulin| overdose")
 			after := span{best.start + m[1], best.end}
-			if !titleNames(best.r, note[after.start:after.end]) {
+			for _, p := range parts {
+				if p.start <= best.start && best.end <= p.end {
+					after.end = p.end
+				}
+			}
+			// (a poisoning is coded beside the condition it caused,
+			// whatever the condition's title names: "hypoglycemia due to
+			// accidental insulin overdose" is T38.3X1A too)
+			if !titleNames(best.r, note[after.start:after.end]) || poisonedRe.MatchString(note[after.start:after.end]) {
 				rest = append(rest, after)
 			}
 		}
@@ -3127,6 +3138,13 @@ var (
 	resolvedWordRe   = regexp.MustCompile(`(?i)\b(?:resolved|outgrew|outgrown|no longer)\b`)
 )
 
+// poisonedRe names a drug taken wrongly: an overdose, a poisoning.
+var poisonedRe = regexp.MustCompile(`(?i)\b(?:overdose|overdosed|poisoning|toxicity|ingestion)\b`)
+
+// questionedRe is a condition written with a question mark after it:
+// "Hypertension? - she states she was borderline".
+var questionedRe = regexp.MustCompile(`^[^?]{3,40}\?`)
+
 // asAboveRe is a history item that points at what the note said above
 // ("PMH: RA as above"): coded there, more specifically, not here.
 var asAboveRe = regexp.MustCompile(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`)
@@ -3151,7 +3169,7 @@ var listExcludedRe = regexp.MustCompile(`(?i)(?:,|\band)\b.*\b(?:were|are|have b
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.

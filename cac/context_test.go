@@ -1422,3 +1422,20 @@ func TestAcuteStrokeDeficitAndAdmissionNIHSS(t *testing.T) {
 	note := "Deficits at discharge: right hemiparesis. Discharge NIHSS is 4.\n\nDISCHARGE DIAGNOSES\n1. Acute ischemic stroke, left middle cerebral artery territory, due to cardioembolism. Admission NIHSS 8.\n2. Expressive aphasia due to acute stroke.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "R47.01", "R29.708"}, []string{"I69.320", "R29.704", "F80.1"})
 }
+
+// TestDeniedAfterDashAndDrugHypoglycemia keeps out "Cirrhosis - not
+// present", "Esophageal varices - none seen", "Graves disease - treated,
+// no recurrence" and a history's "Hypertension? - … not a current
+// diagnosis"; codes a diabetic's hypoglycemia from an accidental insulin
+// overdose as E11.649 with the poisoning (T38.3X1A), an H. pylori named
+// on its own line as the ulcer's agent (B96.81, not A04.8), and
+// postablative hypothyroidism as E89.0.
+func TestDeniedAfterDashAndDrugHypoglycemia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
+	note := "PMH: Type 2 diabetes with diabetic polyneuropathy. Hypertension? - she states she was borderline years ago; not a current diagnosis.\n\n" +
+		"DISCHARGE DIAGNOSES\n1. Hypoglycemia due to accidental insulin overdose (unintentional double dose of glargine) in a patient with type 2 diabetes.\n" +
+		"2. Bleeding duodenal ulcer.\n3. Helicobacter pylori infection, biopsy-proven, as cause of the ulcer.\n4. Esophageal varices - none seen. Cirrhosis - not present.\n" +
+		"5. Postablative hypothyroidism (after I-131 for Graves disease).\n6. Graves disease - treated, no recurrence.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.649", "T38.3X1A", "B96.81", "E89.0"}, []string{"E16.0", "I10", "A04.8", "K74.60", "I85.00", "E05.00"})
+}

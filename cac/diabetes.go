@@ -24,6 +24,7 @@ var diabetesLinks = []diabetesLink{
 	{"M86.", ".69", true},    // osteomyelitis
 	{"R73.9", ".65", false},  // hyperglycemia
 	{"E16.2", ".649", false}, // hypoglycemia
+	{"E16.0", ".649", false}, // hypoglycemia from the diabetes's own drug (its poisoning or adverse effect is coded beside)
 	{"K31.84", ".43", true},  // gastroparesis
 }
 
@@ -32,6 +33,11 @@ var diabetesLinks = []diabetesLink{
 func causeElsewhere(evidence string) bool {
 	l := strings.ToLower(evidence)
 	if !containsAny(l, "due to", "secondary to", "d/t", "2/2", "from ", "induced") || containsAny(l, "diabet", "dm", "glyc") {
+		return false
+	}
+	// the diabetes's own treatment is no other cause ("hypoglycemia due
+	// to accidental insulin overdose" is E11.649 with the poisoning)
+	if containsAny(l, "insulin", "sulfonylurea", "glipizide", "glyburide", "glimepiride") {
 		return false
 	}
 	// an organism is the infection's agent, not another cause

@@ -96,7 +96,13 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 		}
 	}
 	// the H. pylori of an ulcer or gastritis is B96.81 beside it, not its
-	// own infection (A04.8) as well
+	// own infection (A04.8) as well ("Helicobacter pylori infection, as
+	// cause of the ulcer" on a line of its own)
+	if i := slices.IndexFunc(out, func(s Suggestion) bool {
+		return s.Code == "A04.8" && strings.Contains(strings.ToLower(s.Evidence), "pylori")
+	}); i >= 0 && !containsCodePrefix(out, "B96.81") && firstWithPrefix(out, "K25", "K26", "K27", "K28", "K29") >= 0 {
+		recode(&out[i], "B96.81", "infectious agent", x, opt)
+	}
 	if containsCodePrefix(out, "B96.81") {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool {
 			return s.Code == "A04.8" && strings.Contains(strings.ToLower(s.Evidence), "pylori")
