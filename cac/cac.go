@@ -805,7 +805,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]),
-				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"):
+				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head):
 				uncertain = true
@@ -1396,6 +1396,16 @@ func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 			code = "I69.391"
 		}
 		if code == "" || !sequelaStrokeRe.MatchString(s.Evidence+" "+sentenceAround(opt.note, s.Start)) {
+			continue
+		}
+		if code == "I69.391" && s.Code != "R13.10" && !containsCode(out, code) {
+			// I69.391 asks for the dysphagia's phase beside it ("use
+			// additional code"): the R13.1- stays
+			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+				sq := s
+				sq.Code, sq.Title, sq.Rule = code, r.Title, "sequela of stroke"
+				out = append(out, sq)
+			}
 			continue
 		}
 		recode(&out[i], code, "sequela of stroke", x, opt)
@@ -3162,6 +3172,11 @@ func allergyReactionCode(code string) bool {
 	return strings.HasPrefix(code, "L50.") || code == "R21" || strings.HasPrefix(code, "T78.3") || strings.HasPrefix(code, "L29.") || code == "L27.0"
 }
 
+// itemWithdrawnRe is an item that takes its own condition back:
+// "Hypertension - … has never been diagnosed or treated; … No diagnosis at
+// this time."
+var itemWithdrawnRe = regexp.MustCompile(`(?i)\b(?:has never been diagnosed(?: or treated)?\s*[;.,]|never (?:been )?diagnosed or treated|no diagnosis at this time|not a (?:current|real|true) diagnosis)`)
+
 // listExcludedRe ends a list its verb excludes whole: "Biliary
 // pancreatitis, hypertriglyceridemia, necrotizing pancreatitis and
 // pseudocyst were all excluded."
@@ -3169,7 +3184,7 @@ var listExcludedRe = regexp.MustCompile(`(?i)(?:,|\band)\b.*\b(?:were|are|have b
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.
@@ -3801,10 +3816,25 @@ var selfHarmRe = regexp.MustCompile(`(?i)\b(intentional(ly)?|self[- ]harm|suicid
 // says the overdose was intentional self-harm gets the 6th character 2,
 // and then the separate "suicide attempt" code (T14.91) is not used
 // (Official Guidelines I.C.19.e.5).
+// saysSelfHarm reports whether the note says the patient meant the harm,
+// in a sentence that does not deny it ("He firmly denies any intent to
+// harm himself" says nothing of the kind).
+func saysSelfHarm(note string) bool {
+	for _, m := range selfHarmRe.FindAllStringIndex(note, -1) {
+		if !negatedAt(note, m[0]) && !deniesIntentRe.MatchString(note[strings.LastIndexAny(note[:m[0]], ".\n")+1:m[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniesIntentRe is a sentence's denial before its words of intent.
+var deniesIntentRe = regexp.MustCompile(`(?i)\b(?:denies|denied|denying|no|not|without|never)\b`)
+
 func poisoningIntent(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	selfHarm := -1
 	for i, s := range out {
-		if len(s.Code) == 8 && s.Code[0] == 'T' && s.Code[1] >= '3' && s.Code[1] <= '6' && s.Code[6] == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && selfHarmRe.MatchString(note) {
+		if len(s.Code) == 8 && s.Code[0] == 'T' && s.Code[1] >= '3' && s.Code[1] <= '6' && s.Code[6] == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && saysSelfHarm(note) {
 			code := s.Code[:6] + "2" + s.Code[7:]
 			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
 				out[i].Code, out[i].Title = code, r.Title

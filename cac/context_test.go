@@ -1439,3 +1439,22 @@ func TestDeniedAfterDashAndDrugHypoglycemia(t *testing.T) {
 		"5. Postablative hypothyroidism (after I-131 for Graves disease).\n6. Graves disease - treated, no recurrence.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.649", "T38.3X1A", "B96.81", "E89.0"}, []string{"E16.0", "I10", "A04.8", "K74.60", "I85.00", "E05.00"})
 }
+
+// TestStrokeSequelaeAndDeniedIntent codes deficits left by a stroke of
+// years before (I69.354, I69.391 with its R13.12) and no current stroke
+// from "from a right MCA ischemic stroke in 2029"; a poisoning the
+// patient "denies any intent" of stays accidental; a "resolved issue" and
+// a hypertension "never diagnosed or treated" are not coded; and
+// Parkinson's disease "without dyskinesia or motor fluctuations" is
+// G20.A1.
+func TestStrokeSequelaeAndDeniedIntent(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 80, Sex: 'M'}
+	note := "ASSESSMENT\n80-year-old man with residual left hemiparesis and oropharyngeal dysphagia from a right MCA ischemic stroke in 2019, admitted with aspiration pneumonia.\n" +
+		"1. Dysphagia, oropharyngeal phase, residual of the prior stroke.\n2. Left hemiparesis (nondominant side), sequela of the 2019 right MCA cerebral infarction - at baseline.\n" +
+		"3. Hypertension - he says he was told once his pressure was high but has never been diagnosed or treated; BP normal here.\n4. Pulmonary nodule - resolved issue; stable for more than 2 years.\n" +
+		"5. Parkinson's disease without dyskinesia or motor fluctuations.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.354", "I69.391", "R13.12", "G20.A1"}, []string{"G81.94", "I63.311", "I10", "R91.1", "G20.A2"})
+	note = "ASSESSMENT\n1. Accidental poisoning by fentanyl. He firmly denies any intent to harm himself.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T40.411A"}, []string{"T40.412A"})
+}

@@ -17,7 +17,9 @@ var (
 // "with fluctuations", G20.B1 "with dyskinesia", G20.B2 both); "does not
 // have dyskinesias" and "no wearing-off" affirm nothing.
 func parkinsonAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
-	i := firstWithPrefix(out, "G20.A1")
+	// (a lookup may have read "without dyskinesia or motor fluctuations"
+	// as G20.A2: the note's own affirmations decide)
+	i := firstWithPrefix(out, "G20.A", "G20.B")
 	if i < 0 || !containsAny(opt.lower, "fluctuat", "wearing", "wear-off", "wear off", "on-off", "on off", "off period", "off episode", "end-of-dose", "end of dose", "dyskinesia") {
 		return
 	}
@@ -40,7 +42,7 @@ func parkinsonAxes(out []Suggestion, note string, x *codeset.Searcher, opt Optio
 	case fluct:
 		code = "G20.A2"
 	}
-	if code != "G20.A1" {
-		recode(&out[i], code, "parkinson's disease with dyskinesia or fluctuations", x, opt)
+	if code != out[i].Code {
+		recode(&out[i], code, "parkinson's disease: dyskinesia and fluctuations as the note affirms them", x, opt)
 	}
 }
