@@ -137,7 +137,7 @@ type heading struct {
 var honorifics = map[string]bool{"Dr": true, "St": true, "Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Prof": true}
 
 // assessingRe is a sentence of a prose note that assesses a condition.
-var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
+var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|(?:we|i) diagnosed|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
 
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
@@ -2068,15 +2068,17 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = guard(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed with", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by")
+	leadIn = guard(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by")
 	// summaryLead is the lead-in of a prose assessment before the
 	// condition: "My assessment is that Ms. Galloway-Strunk has", "In
 	// summary, Mr. Lee has an", "Putting this together, she has".
 	summaryLead = guard(`(?i)^\W*(?:my (?:assessment|impression|diagnosis) is(?: that)?|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b,?\s+(?:(?:[a-z][\w'-]*\.?\s+){0,3}?(?:has|have|had|is having|suffers? from|represents?)|(?:this|it) (?:is|represents))\s+(?:(?:an?|the)\s+)?`,
 		"assessment", "impression", "diagnosis", "summar", "in sum", "in short", "together")
+	// diagnosedLead is the author's "we diagnosed" before a condition.
+	diagnosedLead = regexp.MustCompile(`(?i)^\W*(?:we|i)\s+(?:have\s+|then\s+)?diagnosed\s+(?:(?:him|her|the patient)\s+with\s+)?`)
 	// tailOut is where the narrative after a condition begins: "Obstructive
 	// sleep apnea on CPAP", "Hypertension, controlled on lisinopril".
-	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|as evidenced|reflects?|reflected)\b`, " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " as evidenced", " reflect")
+	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|diagnosed|as evidenced|reflects?|reflected)\b`, " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " diagnosed", " as evidenced", " reflect")
 	// segmentSep separates the parts of an item: the condition, then its
 	// details ("Persistent atrial fibrillation: rate controlled…").
 	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->)\s+`)
@@ -2126,6 +2128,10 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// "In summary, Ms. Hollingwood has an acute segmental pulmonary
 	// embolism, …": the summary's lead-in, commas and all, goes first
 	if m := summaryLead.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+		it.start += m[1]
+	} else if m := diagnosedLead.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+		// "We diagnosed acute pyelonephritis in pregnancy, third
+		// trimester, due to E. coli"
 		it.start += m[1]
 	}
 	var parts []span

@@ -1458,3 +1458,17 @@ func TestStrokeSequelaeAndDeniedIntent(t *testing.T) {
 	note = "ASSESSMENT\n1. Accidental poisoning by fentanyl. He firmly denies any intent to harm himself.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T40.411A"}, []string{"T40.412A"})
 }
+
+// TestPregnancyProse reads an antepartum summary written as prose: "We
+// diagnosed acute pyelonephritis in pregnancy, third trimester, due to E.
+// coli" (O23.03 with B96.20), and "Her pregnancy is complicated by
+// gestational diabetes diagnosed on a 3-hour glucose tolerance test"
+// managed with diet (O24.410), the unspecified prose code kept beside a
+// listed code of another category.
+func TestPregnancyProse(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}
+	note := "ANTEPARTUM DISCHARGE SUMMARY\n\nShe presented at 29 weeks 2 days with flank pain and fever. Urine culture grew Escherichia coli. We diagnosed acute pyelonephritis in pregnancy, third trimester, due to E. coli.\n\n" +
+		"Her pregnancy is complicated by gestational diabetes diagnosed on a 3-hour glucose tolerance test at 26 weeks. She has been managing it with diet alone.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O23.03", "B96.20", "O24.410"}, []string{"N10", "O24.419"})
+}

@@ -48,6 +48,8 @@ var agentCategories = map[string]bool{
 	"M46.2": true, "M46.3": true, "M00.0": true,
 	// peptic ulcers and gastritis with H. pylori (B96.81)
 	"K25": true, "K26": true, "K27": true, "K28": true, "K29": true,
+	// urinary infections in pregnancy (O23.-), with their organism
+	"O23": true,
 }
 
 // unconfirmedOrganismRe is a sentence that names an organism no test has

@@ -55,6 +55,7 @@ var proseStops = map[string]bool{
 	"well": true, "now": true, "currently": true, "today": true, "here": true, "there": true, "if": true, "until": true,
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "from": true, "over": true, "during": true,
 	"into": true, "via": true, "without": true, "controlled": true, "x": true, "prior": true, "previously": true,
+	"diagnosed": true, "confirmed": true, "noted": true,
 }
 
 // proseWord is one word of a sentence and whether punctuation (a comma,
@@ -176,7 +177,7 @@ func dropVagueProse(out []Suggestion) []Suggestion {
 			return false
 		}
 		for _, o := range out {
-			if o.Code[0] == s.Code[0] && !fromProse(o) {
+			if o.Code[:3] == s.Code[:3] && !fromProse(o) {
 				return true
 			}
 		}
