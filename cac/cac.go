@@ -252,7 +252,8 @@ func capsByte(c byte) bool {
 func sections(note string) []section {
 	var out []section
 	locs := headings(note)
-	assessing := false // inside an assessment, where a label names a problem
+	assessing := false  // inside an assessment, where a label names a problem
+	inProblems := false // inside a course by problem, where a label is the problem's detail
 	for i, l := range locs {
 		name := strings.TrimSpace(note[l.nameStart:l.nameEnd])
 		end := len(note)
@@ -260,6 +261,15 @@ func sections(note string) []section {
 			end = locs[i+1].start
 		}
 		kind := sectionKind(name)
+		// "# Septic shock due to MRSA pneumonia / CXR/CT: dense …": a
+		// label with its text on the line, under a problem of a course
+		// by problem, is the problem's detail, not a new section
+		if inProblems && kind == secOther && strings.TrimSpace(note[l.end:lineEnd(note, l.end)]) != "" && !afterBlankLine(note, l.start) {
+			if n := len(out); n > 0 {
+				out[n-1].end = end
+			}
+			continue
+		}
 		// "Vitamin D deficiency: continue ergocalciferol." inside an
 		// assessment: a problem named as a label, whose name is the
 		// diagnosis and whose text is its plan
@@ -288,6 +298,7 @@ func sections(note string) []section {
 			kind = secDiagnosis
 		}
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
+		inProblems = kind == secProblems
 	}
 	// "Indications: 45F … PMH: GERD on omeprazole, obesity class I.": a
 	// history labelled inside a paragraph lists conditions to its
@@ -678,6 +689,16 @@ var planWords = func() map[string]bool {
 	return m
 }()
 
+// afterBlankLine reports whether the line starting at ls follows a blank
+// line (or opens the note): a label there starts a block of its own.
+func afterBlankLine(note string, ls int) bool {
+	if ls <= 1 {
+		return true
+	}
+	prev := strings.LastIndexByte(note[:ls-1], '\n') + 1
+	return strings.TrimSpace(note[prev:ls-1]) == ""
+}
+
 // planItem reports whether an item opens with a word of a plan, not a
 // finding ("Continue lisinopril", "Referral to …", "Consent obtained").
 func planItem(t string) bool {
@@ -699,7 +720,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -935,6 +956,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	provokedSeizure(out, note, x, opt)
+	out = sepsisOfShock(out, note, x, opt)
 	acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
@@ -1996,6 +2018,8 @@ var integral = map[string][]string{
 	"R06.2":  {"T78.0", "T78.2", "T88.6"},
 	"T78.3":  {"T78.0", "T78.2", "T88.6"},
 	"Z91.01": {"T78.0"},
+	// an unspecified lower respiratory infection is the pneumonia coded
+	"J22": {"J12", "J13", "J14", "J15", "J16", "J18", "J69"},
 }
 
 func dropIntegral(out []Suggestion) []Suggestion {
@@ -4228,6 +4252,39 @@ func acuteStrokeDeficits(out []Suggestion, x *codeset.Searcher, opt Options) {
 // strokeAfterRe joins a deficit to its stroke: "aphasia following the
 // stroke", "weakness after the infarct".
 var strokeAfterRe = regexp.MustCompile(`(?i)\s(?:following|after|from)\s`)
+
+// sepsisOrganisms gives the sepsis code of the organism a line names.
+var sepsisOrganisms = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\bMRSA\b|methicillin[- ]resistant`), "A41.02"},
+	{regexp.MustCompile(`(?i)\bMSSA\b|methicillin[- ]s[eu]s?ceptible`), "A41.01"},
+	{regexp.MustCompile(`(?i)\bE\.? ?coli\b|escherichia`), "A41.51"},
+	{regexp.MustCompile(`(?i)\bpseudomonas\b`), "A41.52"},
+	{regexp.MustCompile(`(?i)\bstrep(?:tococcus)? pneumoniae\b|pneumococc`), "A40.3"},
+	{regexp.MustCompile(`(?i)\bklebsiella\b`), "A41.59"},
+}
+
+// sepsisOfShock adds the sepsis a septic shock or severe sepsis (R65.2-)
+// presumes when no sepsis code is suggested: the systemic infection is
+// coded first, by the organism its line names (A41.02 for "Septic shock
+// due to MRSA pneumonia"), else A41.9 (Official Guidelines I.C.1.d.2).
+func sepsisOfShock(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "R65.2")
+	if i < 0 || firstWithPrefix(out, "A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7", "O85", "O03.87", "T81.44") >= 0 {
+		return out
+	}
+	code := "A41.9"
+	line := lineAt(note, out[i].Start)
+	for _, o := range sepsisOrganisms {
+		if m := o.re.FindStringIndex(line); m != nil && !unconfirmedOrganismRe.MatchString(line) {
+			code = o.code
+			break
+		}
+	}
+	return addBeside(out, out[i], code, "sepsis of septic shock", x, opt)
+}
 
 // provokedRe is a seizure with a cause of its own, no epilepsy: "acute
 // symptomatic (provoked) generalized seizure due to hyponatremia".

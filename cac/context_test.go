@@ -1472,3 +1472,19 @@ func TestPregnancyProse(t *testing.T) {
 		"Her pregnancy is complicated by gestational diabetes diagnosed on a 3-hour glucose tolerance test at 26 weeks. She has been managing it with diet alone.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O23.03", "B96.20", "O24.410"}, []string{"N10", "O24.419"})
 }
+
+// TestCourseByProblemDetails reads every problem of a hospital course by
+// problem though detail labels ("CXR/CT: …") sit under the first, codes
+// the sepsis a septic shock presumes by its line's organism (A41.02), and
+// leaves out the unspecified lower respiratory infection beside the
+// pneumonia (J22) and a sepsis the patient "never met".
+func TestCourseByProblemDetails(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "HOSPITAL COURSE BY PROBLEM\n\n# Septic shock due to MRSA pneumonia\nCXR/CT: dense right upper lobe consolidation. Lactate 5.1.\n\n" +
+		"# Acute hypoxic respiratory failure\nDue to the pneumonia with underlying COPD.\n\n" +
+		"# COPD with acute exacerbation, with acute lower respiratory infection\nTreated with nebulizers and prednisone.\n\nAllergies: NKDA.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R65.21", "A41.02", "J15.212", "J96.01", "J44.1", "J44.0"}, []string{"J22", "A41.9", "T78.40XA"})
+	note = "ASSESSMENT\n1. Left leg cellulitis. He never met sepsis criteria.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116"}, []string{"R65.20", "A41.9"})
+}
