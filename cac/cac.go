@@ -137,7 +137,7 @@ type heading struct {
 var honorifics = map[string]bool{"Dr": true, "St": true, "Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Prof": true}
 
 // assessingRe is a sentence of a prose note that assesses a condition.
-var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|(?:we|i) diagnosed|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
+var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|(?:we|i) diagnosed|(?:was|were) diagnosed|this (?:is|was|represents) (?:an? )?(?:acute |chronic |decompensated |uncomplicated )|attributed to|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
 
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
@@ -720,7 +720,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -2020,6 +2020,8 @@ var integral = map[string][]string{
 	"Z91.01": {"T78.0"},
 	// an unspecified lower respiratory infection is the pneumonia coded
 	"J22": {"J12", "J13", "J14", "J15", "J16", "J18", "J69"},
+	// a cirrhosis the note calls alcoholic elsewhere
+	"K74.6": {"K70.3", "K70.4"},
 }
 
 func dropIntegral(out []Suggestion) []Suggestion {
@@ -2230,7 +2232,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
-		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) || normalRhythmRe.MatchString(q) || anesthesiaGivenRe.MatchString(q) {
+		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) || normalRhythmRe.MatchString(q) || anesthesiaGivenRe.MatchString(q) || notLeadRe.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]
@@ -2737,7 +2739,14 @@ var lookupRewrites = []struct {
 	{sprainGradeRe, "$1"},
 	{degreeAdverbRe, ""},
 	{visitAgeRe, "$1"},
+	{gradeLeadRe, ""},
 }
+
+// gradeLeadRe is a liver disease's scale or state written before a
+// condition that no code holds: "West Haven grade 2 hepatic
+// encephalopathy", "decompensated" cirrhosis. (Other grades and classes
+// are axes: obesity class, hemorrhoid degree.)
+var gradeLeadRe = guard(`(?i)\b(?:west haven|child[- ]pugh)\s+(?:grade|class)\s+(?:[0-4a-c]|i{1,3}v?|iv)\s+|\bdecompensated\s+`, "west haven", "child", "decompensated")
 
 // visitAgeRe is the age a well visit is named for: "24 month well child
 // visit", "2-year-old well check".
@@ -2893,7 +2902,7 @@ const proseMinScore = 0.85
 // refusalRe is a phrase that says the patient refused something.
 var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`)
 
-var storyLead = regexp.MustCompile(`(?i)^(?:\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)
@@ -2938,6 +2947,10 @@ func asideInName(note string, p span, it item) bool {
 	next := strings.TrimLeft(note[p.end+1:it.end], " ")
 	return next != "" && (next[0] >= 'a' && next[0] <= 'z' || next[0] >= 'A' && next[0] <= 'Z')
 }
+
+// notLeadRe is a lookup that opens by denying: "(This is) not acute
+// kidney injury".
+var notLeadRe = regexp.MustCompile(`(?i)^(?:not|no|never)\b`)
 
 // normalRhythmRe is the heart's normal rhythm, no arrhythmia: "in sinus
 // rhythm", "NSR".

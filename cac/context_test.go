@@ -1488,3 +1488,18 @@ func TestCourseByProblemDetails(t *testing.T) {
 	note = "ASSESSMENT\n1. Left leg cellulitis. He never met sepsis criteria.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116"}, []string{"R65.20", "A41.9"})
 }
+
+// TestLiverProse reads a cirrhosis admission written as prose: "West
+// Haven grade 2 hepatic encephalopathy was diagnosed" (K76.82), "This is
+// decompensated alcoholic cirrhosis with ascites" (K70.31, and no K74.60
+// from "hyponatremia from cirrhosis"), "which we attributed to
+// hypervolemic hyponatremia" (E87.1); "did not feel that a diagnosis of
+// hepatic failure … applied" and "This is not acute kidney injury" deny.
+func TestLiverProse(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "He was somnolent but arousable. West Haven grade 2 hepatic encephalopathy was diagnosed; there was no other explanation.\n\n" +
+		"This is decompensated alcoholic cirrhosis with ascites; MELD-Na 21. The hepatology fellow did not feel that a diagnosis of hepatic failure or acute-on-chronic liver failure applied.\n\n" +
+		"Sodium was 127 on admission, which we attributed to hypervolemic hyponatremia from cirrhosis and excess free-water intake.\n\nThis is not acute kidney injury; creatinine is at baseline.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K76.82", "K70.31", "E87.1"}, []string{"K74.60", "K72.90", "K71.10", "N17.9"})
+}

@@ -28,7 +28,7 @@ var proseQualifierAfter = regexp.MustCompile(`(?i)\b(ruled out|excluded|unlikely
 var proseFrames = map[string][]string{
 	"with":      {"presented", "presents", "presenting", "admitted", "consistent", "diagnosed", "compatible", "known", "together", "along"},
 	"for":       {""},
-	"to":        {"due", "found"},
+	"to":        {"due", "found", "attributed"},
 	"of":        {"setting", "diagnosis", "evidence", "treatment", "management", "episode"},
 	"from":      {""},
 	"by":        {"complicated", "caused"},
