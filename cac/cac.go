@@ -137,7 +137,7 @@ type heading struct {
 var honorifics = map[string]bool{"Dr": true, "St": true, "Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Prof": true}
 
 // assessingRe is a sentence of a prose note that assesses a condition.
-var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|(?:we|i) diagnosed|(?:was|were) diagnosed|this (?:is|was|represents) (?:an? )?(?:acute |chronic |decompensated |uncomplicated )|attributed to|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
+var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat|treated (?:this|it|her|him) as)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|(?:we|i) diagnosed|(?:was|were) diagnosed|this (?:is|was|represents) (?:an? )?(?:acute |chronic |decompensated |uncomplicated )|attributed to|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
 
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
@@ -2022,6 +2022,8 @@ var integral = map[string][]string{
 	"J22": {"J12", "J13", "J14", "J15", "J16", "J18", "J69"},
 	// a cirrhosis the note calls alcoholic elsewhere
 	"K74.6": {"K70.3", "K70.4"},
+	// the agitation a dementia "with agitation" code already says
+	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
 
 func dropIntegral(out []Suggestion) []Suggestion {
@@ -2094,7 +2096,7 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = guard(`(?i)^.*?\b(admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by")
+	leadIn = guard(`(?i)^.*?\b(treated (?:this|it|her|him) as|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by")
 	// summaryLead is the lead-in of a prose assessment before the
 	// condition: "My assessment is that Ms. Galloway-Strunk has", "In
 	// summary, Mr. Lee has an", "Putting this together, she has".

@@ -1503,3 +1503,15 @@ func TestLiverProse(t *testing.T) {
 		"Sodium was 127 on admission, which we attributed to hypervolemic hyponatremia from cirrhosis and excess free-water intake.\n\nThis is not acute kidney injury; creatinine is at baseline.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K76.82", "K70.31", "E87.1"}, []string{"K74.60", "K72.90", "K71.10", "N17.9"})
 }
+
+// TestTreatedAsAndAgitation reads "We treated this as hypokalemia
+// requiring replacement" (E87.6) and leaves the agitation of a dementia
+// "with agitation" inside its code.
+func TestTreatedAsAndAgitation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 84, Sex: 'F'}
+	note := "Potassium fell to 2.9 on day 2 from vomiting. We treated this as hypokalemia requiring replacement.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6"}, nil)
+	note = "DISCHARGE DIAGNOSES\n1. Alzheimer's disease, late onset, with moderate dementia with agitation.\n2. Agitation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F02.B11"}, []string{"R45.1"})
+}
