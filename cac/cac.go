@@ -953,6 +953,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = status(note, out, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis)
 	out = poisoningIntent(note, out, x, opt)
+	out = underdosingIntent(out, note, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	provokedSeizure(out, note, x, opt)
@@ -4233,6 +4234,58 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 		}
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
 	}
+}
+
+var (
+	// intentionalUnderdosingRe says the patient took less on purpose.
+	intentionalUnderdosingRe = regexp.MustCompile(`(?i)\b(?:ration(?:ed|ing)|stretch(?:ed|ing)|skipp(?:ed|ing)|intentional(?:ly)?|chose|decided|stopped taking|did not want|didn't want|could not afford|couldn't afford|cannot afford|can't afford)\b`)
+	// unintentionalUnderdosingRe says the patient meant to take it all.
+	unintentionalUnderdosingRe = regexp.MustCompile(`(?i)\b(?:forgot|forgetting|unintentional(?:ly)?|accidentally|misunderst(?:ood|anding)|confused about|mix-?up)\b`)
+)
+
+// drugIntent returns the intent character of a poisoning, adverse effect
+// or underdosing code (T36–T50): the 6th character (T38.3X6A), or the
+// 5th where the 6th is a placeholder (T42.76XA); 0 for other codes.
+func drugIntent(code string) byte {
+	if len(code) != 8 || code[0] != 'T' || code[1] < '3' || code[1] > '5' {
+		return 0
+	}
+	if code[6] == 'X' {
+		return code[5]
+	}
+	return code[6]
+}
+
+// underdosingIntent adds, beside an underdosing code (T36–T50 with 6th
+// character 6), the patient's noncompliance that says its intent, when the
+// note gives it (Official Guidelines I.C.19.e.5.c): intentional — because
+// of cost (Z91.120) or for another reason (Z91.128) — or unintentional
+// (Z91.138).
+func underdosingIntent(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := slices.IndexFunc(out, func(s Suggestion) bool { return drugIntent(s.Code) == '6' })
+	if i < 0 || firstWithPrefix(out, "Z91.12", "Z91.13", "Z91.14") >= 0 {
+		return out
+	}
+	affirmed := func(re *regexp.Regexp) bool {
+		for _, m := range re.FindAllStringIndex(note, -1) {
+			if !negatedAt(note, m[0]) {
+				return true
+			}
+		}
+		return false
+	}
+	code := ""
+	switch {
+	case affirmed(financialRe):
+		code = "Z91.120"
+	case affirmed(intentionalUnderdosingRe):
+		code = "Z91.128"
+	case affirmed(unintentionalUnderdosingRe):
+		code = "Z91.138"
+	default:
+		return out
+	}
+	return addBeside(out, out[i], code, "underdosing: the patient's intent", x, opt)
 }
 
 // acuteStrokeDeficits codes a deficit of the stroke being treated by

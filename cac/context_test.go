@@ -1515,3 +1515,14 @@ func TestTreatedAsAndAgitation(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES\n1. Alzheimer's disease, late onset, with moderate dementia with agitation.\n2. Agitation.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F02.B11"}, []string{"R45.1"})
 }
+
+// TestUnderdosingIntent codes the patient's intent beside an underdosing:
+// rationed insulin it could not afford is Z91.120; forgotten doses Z91.138.
+func TestUnderdosingIntent(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES\n1. Diabetic ketoacidosis, type 1 diabetes.\n2. Underdosing of insulin - patient intentionally rationed her insulin because she could not afford it after losing her insurance.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "T38.3X6A", "Z91.120"}, []string{"Z91.128", "Z91.138"})
+	note = "DISCHARGE DIAGNOSES\n1. Breakthrough seizure.\n2. Underdosing of levetiracetam - she forgot her evening doses for a week.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z91.138"}, []string{"Z91.120", "Z91.128"})
+}
