@@ -3880,13 +3880,17 @@ var deniesIntentRe = regexp.MustCompile(`(?i)\b(?:denies|denied|denying|no|not|w
 func poisoningIntent(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	selfHarm := -1
 	for i, s := range out {
-		if len(s.Code) == 8 && s.Code[0] == 'T' && s.Code[1] >= '3' && s.Code[1] <= '6' && s.Code[6] == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && saysSelfHarm(note) {
-			code := s.Code[:6] + "2" + s.Code[7:]
+		if drugIntent(s.Code) == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && saysSelfHarm(note) {
+			at := 6 // the intent character: T43.221A, T42.71XA
+			if s.Code[6] == 'X' {
+				at = 5
+			}
+			code := s.Code[:at] + "2" + s.Code[at+1:]
 			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
 				out[i].Code, out[i].Title = code, r.Title
 			}
 		}
-		if len(out[i].Code) == 8 && out[i].Code[0] == 'T' && out[i].Code[6] == '2' {
+		if drugIntent(out[i].Code) == '2' {
 			selfHarm = i
 		}
 	}

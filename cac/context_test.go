@@ -1526,3 +1526,17 @@ func TestUnderdosingIntent(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES\n1. Breakthrough seizure.\n2. Underdosing of levetiracetam - she forgot her evening doses for a week.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z91.138"}, []string{"Z91.120", "Z91.128"})
 }
+
+// TestSelfHarmIntentPlaceholder recodes an intentional overdose of a drug
+// whose intent is the 5th character (T42.71XA → T42.72XA).
+func TestSelfHarmIntentPlaceholder(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES\n1. Poisoning by antiepileptic drug, intentional overdose in a suicide attempt.\n"
+	got := suggestCodes(note, x, opt)
+	for _, c := range got {
+		if strings.HasPrefix(c, "T42.") && len(c) == 8 && c[5] == '1' {
+			t.Errorf("accidental poisoning code %s for an intentional overdose: %v", c, got)
+		}
+	}
+}
