@@ -2287,6 +2287,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		return concept{r: a.r, start: p.start, end: p.end}, true
 	}
+	var extra []concept // concepts a lookup finds beside its own (a drug's adverse effect)
 	look := func(p span) (concept, bool) {
 		c, ok := lookText(note[p.start:p.end], p)
 		if !ok {
@@ -2315,6 +2316,17 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			if m := inducedRe.FindStringSubmatchIndex(note[p.start:p.end]); m != nil {
 				t := note[p.start:p.end]
 				c, ok = lookText(t[m[4]:m[5]]+" due to "+t[m[2]:m[3]], trim(p))
+				// "Steroid-induced hyperglycemia (no diabetes)": a drug's
+				// effect no title names is the condition with the drug's
+				// adverse effect beside it (R73.9 + T38.0X5A)
+				if !ok {
+					if ae, aeOK := adverseEffectOf(t[m[2]:m[3]], x, opt); aeOK {
+						if c2, ok2 := lookText(t[m[4]:m[5]], span{p.start + m[4], p.end}); ok2 {
+							c, ok = c2, true
+							extra = append(extra, concept{r: ae, start: p.start + m[2], end: p.start + m[3]})
+						}
+					}
+				}
 			}
 		}
 		return c, ok
@@ -2697,7 +2709,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			out = append(out, c)
 		}
 	}
-	return out
+	return append(out, extra...)
 }
 
 // withMetastasesRe is a cancer named with its metastases: the " with "

@@ -1540,3 +1540,13 @@ func TestSelfHarmIntentPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestDrugInducedCondition codes "Steroid-induced hyperglycemia (no
+// diabetes)" as the hyperglycemia with the steroid's adverse effect
+// (R73.9 + T38.0X5A), not drug-induced diabetes.
+func TestDrugInducedCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES\n1. COPD with acute exacerbation.\n2. Steroid-induced hyperglycemia (no diabetes)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "R73.9", "T38.0X5A"}, []string{"E09.65", "E11.65"})
+}
