@@ -807,7 +807,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			case s.kind == secFamily || familyRe.MatchString(text):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
-				!notAProblemRe.MatchString(text) && !questionedRe.MatchString(head):
+				!notAProblemRe.MatchString(text) && !(strings.IndexByte(head, '?') >= 0 && questionedRe.MatchString(head)):
 				// A past medical history lists the chronic conditions the
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
@@ -818,7 +818,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				it.end = it.start + cut
 				text = note[it.start:it.end]
 			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head),
-				(historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)) && resolvedWordRe.MatchString(text):
+				containsAny(strings.ToLower(text), "resolved", "outgr", "no longer") && resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
 			case otherPersonRe.MatchString(text):
@@ -2526,7 +2526,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if t := note[whole.start:whole.end]; whole == parts[0] || wordCount(t) <= 12 {
 			vs = append(vs, variant{t, whole})
 		}
-		for n := len(clean); n >= 2; n-- {
+		for n := len(clean); n >= 2 && n >= len(clean)-2; n-- {
 			vs = append(vs, variant{strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}})
 		}
 		vs = append(vs, variant{note[parts[0].start:parts[0].end], parts[0]})
@@ -3197,7 +3197,7 @@ var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
 // otherPersonRe is someone other than the patient or a blood relative
 // whose condition an item speaks of: "wife's diagnosis", "her husband
 // has".
-var otherPersonRe = regexp.MustCompile(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with))\b`)
+var otherPersonRe = guard(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with))\b`, "wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "roommate", "worker", "friend", "classmate")
 
 // historicalHeadRe opens a condition with the time it belonged to:
 // "Childhood asthma", "Remote peptic ulcer"; with "resolved" it is past.
@@ -3215,7 +3215,7 @@ var questionedRe = regexp.MustCompile(`^[^?]{3,40}\?`)
 
 // asAboveRe is a history item that points at what the note said above
 // ("PMH: RA as above"): coded there, more specifically, not here.
-var asAboveRe = regexp.MustCompile(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`)
+var asAboveRe = guard(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`, "above")
 
 // explainedRe says a symptom is the diagnosis's own: "Fever is
 // attributable to the ear infection".
@@ -3233,12 +3233,12 @@ func allergyReactionCode(code string) bool {
 // itemWithdrawnRe is an item that takes its own condition back:
 // "Hypertension - … has never been diagnosed or treated; … No diagnosis at
 // this time."
-var itemWithdrawnRe = regexp.MustCompile(`(?i)\b(?:has never been diagnosed(?: or treated)?\s*[;.,]|never (?:been )?diagnosed or treated|no diagnosis at this time|not a (?:current|real|true) diagnosis)`)
+var itemWithdrawnRe = guard(`(?i)\b(?:has never been diagnosed(?: or treated)?\s*[;.,]|never (?:been )?diagnosed or treated|no diagnosis at this time|not a (?:current|real|true) diagnosis)`, "diagnos")
 
 // listExcludedRe ends a list its verb excludes whole: "Biliary
 // pancreatitis, hypertriglyceridemia, necrotizing pancreatitis and
 // pseudocyst were all excluded."
-var listExcludedRe = regexp.MustCompile(`(?i)(?:,|\band)\b.*\b(?:were|are|have been) (?:all |both |each )?(?:excluded|ruled out|absent|not present|not found)\b`)
+var listExcludedRe = guard(`(?i)(?:,|\band)\b.*\b(?:were|are|have been) (?:all |both |each )?(?:excluded|ruled out|absent|not present|not found)\b`, "excluded", "ruled out", "absent", "not present", "not found")
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
