@@ -2097,7 +2097,7 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = guard(`(?i)^.*?\b(treated (?:this|it|her|him) as|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by")
+	leadIn = guard(`(?i)^.*?\b(treated (?:this|it|her|him) as|(?:precipitated|triggered|provoked) by|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by", "precipitated", "triggered", "provoked")
 	// summaryLead is the lead-in of a prose assessment before the
 	// condition: "My assessment is that Ms. Galloway-Strunk has", "In
 	// summary, Mr. Lee has an", "Putting this together, she has".

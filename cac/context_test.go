@@ -1550,3 +1550,13 @@ func TestDrugInducedCondition(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n1. COPD with acute exacerbation.\n2. Steroid-induced hyperglycemia (no diabetes)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "R73.9", "T38.0X5A"}, []string{"E09.65", "E11.65"})
 }
+
+// TestUnderdosingPrecipitated reads "… -- precipitated by underdosing of
+// levetiracetam" as the underdosing (levetiracetam is an "other"
+// antiepileptic, T42.6X6A), with its intent from the next problem.
+func TestUnderdosingPrecipitated(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'M'}
+	note := "A/P:\n# Breakthrough seizure in pt w/ localization-related symptomatic epilepsy, not intractable -- precipitated by underdosing of levetiracetam.\n# Medication underdosing: stopped/rationed due to financial hardship (cost).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T42.6X6A", "Z91.120"}, []string{"T42.76XA", "Z91.138"})
+}
