@@ -720,7 +720,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no evidence of|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -1352,7 +1352,7 @@ func wellExamFindings(out []Suggestion, x *codeset.Searcher, opt Options) {
 func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 	// a pneumonia whose organism is coded (J12–J16) is not also the
 	// pneumonia of unspecified organism
-	if i := firstWithPrefix(out, "J18.9"); i >= 0 && firstWithPrefix(out, "J12", "J13", "J14", "J15", "J16") >= 0 {
+	if i := firstWithPrefix(out, "J18.9"); i >= 0 && firstWithPrefix(out, "J12", "J13", "J14", "J15", "J16", "B59", "J69", "J10.0", "J11.0", "A48.1", "A15.0") >= 0 {
 		out = slices.Delete(out, i, i+1)
 	}
 	kept := out[:0]
@@ -2023,6 +2023,8 @@ var integral = map[string][]string{
 	"J22": {"J12", "J13", "J14", "J15", "J16", "J18", "J69"},
 	// a cirrhosis the note calls alcoholic elsewhere
 	"K74.6": {"K70.3", "K70.4"},
+	// the headache of a migraine or other headache syndrome
+	"R51.9": {"G43", "G44"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
@@ -2755,7 +2757,13 @@ var lookupRewrites = []struct {
 	{degreeAdverbRe, ""},
 	{visitAgeRe, "$1"},
 	{gradeLeadRe, ""},
+	{allergenIngestedRe, "$1 due to "},
 }
+
+// allergenIngestedRe is an allergic reaction written with how the allergen
+// was met: "anaphylaxis due to accidental ingestion of peanut" is the
+// anaphylaxis due to peanuts (T78.01XA).
+var allergenIngestedRe = guard(`(?i)\b(anaphyla\w*|allergic reaction)\s+due to\s+(?:an?\s+)?(?:accidental\s+|inadvertent\s+)?(?:ingestion|exposure|consumption|eating)\s+(?:of|to)\s+`, "ingestion", "exposure", "consumption", "eating")
 
 // gradeLeadRe is a liver disease's scale or state written before a
 // condition that no code holds: "West Haven grade 2 hepatic

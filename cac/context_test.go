@@ -1560,3 +1560,19 @@ func TestUnderdosingPrecipitated(t *testing.T) {
 	note := "A/P:\n# Breakthrough seizure in pt w/ localization-related symptomatic epilepsy, not intractable -- precipitated by underdosing of levetiracetam.\n# Medication underdosing: stopped/rationed due to financial hardship (cost).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T42.6X6A", "Z91.120"}, []string{"T42.76XA", "Z91.138"})
 }
+
+// TestTrapsWrittenOtherWays keeps out "no clinical evidence of
+// meningitis", "She denies nausea and vomiting", a migraine's headache,
+// and a pneumonia "fully explained by Pneumocystis" beside B59; and codes
+// "anaphylaxis due to accidental ingestion of peanut" as T78.01XA.
+func TestTrapsWrittenOtherWays(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}
+	note := "Assessment: Acute suppurative otitis media of the right ear. There is no clinical evidence of meningitis. She denies nausea and vomiting.\n" +
+		"Impression: migraine without aura, not intractable. Her headache is her migraine.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"H66.001"}, []string{"G03.9", "R11.2", "R51.9"})
+	note = "Impression: HIV disease with Pneumocystis jirovecii pneumonia and oral candidiasis. The pneumonia is fully explained by Pneumocystis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"B59"}, []string{"J18.9"})
+	note = "Assessment: anaphylaxis due to accidental ingestion of peanut, initial encounter.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T78.01XA"}, []string{"T78.2XXA"})
+}
