@@ -957,6 +957,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	noncomplianceReason(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	provokedSeizure(out, note, x, opt)
+	secondaryVarices(out, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
 	acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
@@ -2025,6 +2026,8 @@ var integral = map[string][]string{
 	"K74.6": {"K70.3", "K70.4"},
 	// the headache of a migraine or other headache syndrome
 	"R51.9": {"G43", "G44"},
+	// the ascites a cirrhosis "with ascites" code already says
+	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51", "K74.6"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
@@ -4376,6 +4379,17 @@ func sepsisOfShock(out []Suggestion, note string, x *codeset.Searcher, opt Optio
 		}
 	}
 	return addBeside(out, out[i], code, "sepsis of septic shock", x, opt)
+}
+
+// secondaryVarices codes esophageal varices beside a coded cirrhosis or
+// portal hypertension as secondary (I85.1-, the index's "Varix,
+// esophagus, in cirrhosis of liver"), keeping their bleeding.
+func secondaryVarices(out []Suggestion, x *codeset.Searcher, opt Options) {
+	i := firstWithPrefix(out, "I85.0")
+	if i < 0 || firstWithPrefix(out, "K70.3", "K70.4", "K74.6", "K76.6", "K74.3", "K74.4", "K74.5") < 0 {
+		return
+	}
+	recode(&out[i], "I85.1"+out[i].Code[5:], "varices in cirrhosis", x, opt)
 }
 
 // provokedRe is a seizure with a cause of its own, no epilepsy: "acute

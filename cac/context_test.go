@@ -1576,3 +1576,13 @@ func TestTrapsWrittenOtherWays(t *testing.T) {
 	note = "Assessment: anaphylaxis due to accidental ingestion of peanut, initial encounter.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T78.01XA"}, []string{"T78.2XXA"})
 }
+
+// TestVaricesInCirrhosis codes esophageal varices beside an alcoholic
+// cirrhosis as secondary (I85.10), and the cirrhosis's ascites inside its
+// "with ascites" code.
+func TestVaricesInCirrhosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "ASSESSMENT\n1. Alcoholic cirrhosis of the liver with ascites. The ascites is part of his alcoholic cirrhosis.\n2. Esophageal varices without bleeding.\n3. Ascites.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31", "I85.10"}, []string{"I85.00", "R18.8"})
+}
