@@ -133,8 +133,18 @@ type heading struct {
 	nameStart, nameEnd int
 }
 
-// honorifics are the titles written with a period before a name.
-var honorifics = map[string]bool{"Dr": true, "St": true, "Mr": true, "Mrs": true, "Ms": true, "Mx": true, "Prof": true}
+// honorificTitles are the titles written before a name, as a pattern's
+// alternatives; honorifics holds them (and "Prof", "St") as the words a
+// full stop after them does not end a sentence at.
+const honorificTitles = `Mr|Mrs|Ms|Mx|Dr`
+
+var honorifics = func() map[string]bool {
+	m := map[string]bool{"St": true, "Prof": true}
+	for _, t := range strings.Split(honorificTitles, "|") {
+		m[t] = true
+	}
+	return m
+}()
 
 // assessingRe is a sentence of a prose note that assesses a condition.
 var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat|treated (?:this|it|her|him) as)|her [a-z]+ (?:is|has been|reflects|remains|persists)|his [a-z]+ (?:is|has been|reflects|remains|persists)|family history is (?:significant|notable|pertinent|positive|remarkable)|my (?:assessment|impression|diagnosis) is|(?:we|i) diagnosed|(?:was|were) diagnosed|this (?:is|was|represents) (?:an? )?(?:acute |chronic |decompensated |uncomplicated )|attributed to|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
@@ -818,7 +828,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				it.end = it.start + cut
 				text = note[it.start:it.end]
 			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head),
-				containsAny(strings.ToLower(text), "resolved", "outgr", "no longer") && resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)):
+				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
 			case otherPersonRe.MatchString(text):
@@ -2240,7 +2250,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
-		if countLetters(q) < 3 || refusalRe.MatchString(q) || honorificName.MatchString(q) || careVerbRe.MatchString(q) || normalRhythmRe.MatchString(q) || anesthesiaGivenRe.MatchString(q) || notLeadRe.MatchString(q) {
+		if countLetters(q) < 3 || notAConditionRe.MatchString(q) || honorificName.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]
@@ -2378,8 +2388,15 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	var best concept
 	ok := false
-	if whole == parts[0] || wordCount(note[whole.start:whole.end]) <= 12 {
+	// heads are the spans read as the item's condition: its first part,
+	// and the whole item when it is short enough to be one condition
+	wholeShort := whole == parts[0] || wordCount(note[whole.start:whole.end]) <= 12
+	heads := []span{parts[0]}
+	if wholeShort {
 		best, ok = look(whole)
+		if whole != parts[0] {
+			heads = []span{whole, parts[0]}
+		}
 	}
 	if measured && len(clean) > 1 {
 		if c, ok2 := lookText(strings.Join(clean, ", "), whole); ok2 && (!ok || c.r.Score > best.r.Score) {
@@ -2407,9 +2424,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// no axis of its code either; the lookup without it is kept when it
 	// matches better (a lung cancer's lobe is an axis of its code, and
 	// stays)
-	for _, p := range []span{whole, parts[0]} {
+	for _, p := range heads {
 		t := note[p.start:p.end]
-		if p == whole && whole != parts[0] && wordCount(t) > 12 || !containsAny(strings.ToLower(t), "lobe") || neoplasmWordRe.MatchString(t) {
+		if !containsAny(strings.ToLower(t), "lobe") || neoplasmWordRe.MatchString(t) {
 			continue
 		}
 		if m := lobeInRe.FindStringIndex(t); m != nil {
@@ -2422,10 +2439,10 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// before the condition; when the item names nothing as it stands, it
 	// is looked up without the name ("Pneumonia has resolved" keeps its
 	// own words)
-	for _, p := range []span{whole, parts[0]} {
+	for _, p := range heads {
 		t := note[p.start:p.end]
-		if ok || p == whole && whole != parts[0] && wordCount(t) > 12 {
-			continue
+		if ok {
+			break
 		}
 		if m := nameLead.FindStringIndex(t); m != nil && m[1] < len(t) {
 			if c, ok2 := lookText(t[m[1]:], span{p.start + m[1], p.end}); ok2 && (!ok || c.r.Score > best.r.Score) {
@@ -2528,8 +2545,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			at   span
 		}
 		var vs []variant
-		if t := note[whole.start:whole.end]; whole == parts[0] || wordCount(t) <= 12 {
-			vs = append(vs, variant{t, whole})
+		if wholeShort {
+			vs = append(vs, variant{note[whole.start:whole.end], whole})
 		}
 		for n := len(clean); n >= 2 && n >= len(clean)-2; n-- {
 			vs = append(vs, variant{strings.Join(clean[:n], ", "), span{whole.start, cleanEnd[n-1]}})
@@ -2925,10 +2942,7 @@ func mechanismOf(part, main string) bool {
 const proseMinScore = 0.85
 
 // storyLead is the subject a prose sentence puts before its condition.
-// refusalRe is a phrase that says the patient refused something.
-var refusalRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`)
-
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:mr|mrs|ms|mx|dr)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)
@@ -2939,7 +2953,7 @@ var plainModifierRe = regexp.MustCompile(`(?i)\b(?:right|left|r|l|proximal|dista
 
 // nameLead is a name and "has" before a condition: "Elias has", "Mrs.
 // Palfrey also has".
-var nameLead = regexp.MustCompile(`^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?:also\s+)?(?:has|had)\s+(?:(?:an?|the)\s+)?`)
+var nameLead = regexp.MustCompile(`^\s*(?:(?:` + honorificTitles + `)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?:also\s+)?(?:has|had)\s+(?:(?:an?|the)\s+)?`)
 
 // saysOpposite reports whether a title says "not" a word that the text
 // says without a "not": "Migraine without aura, intractable, …" is not
@@ -2974,25 +2988,22 @@ func asideInName(note string, p span, it item) bool {
 	return next != "" && (next[0] >= 'a' && next[0] <= 'z' || next[0] >= 'A' && next[0] <= 'Z')
 }
 
-// notLeadRe is a lookup that opens by denying: "(This is) not acute
-// kidney injury".
-var notLeadRe = regexp.MustCompile(`(?i)^(?:not|no|never)\b`)
-
-// normalRhythmRe is the heart's normal rhythm, no arrhythmia: "in sinus
-// rhythm", "NSR".
-var normalRhythmRe = regexp.MustCompile(`(?i)^(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|^nsr\b`)
-
-// anesthesiaGivenRe is anesthesia or analgesia given, not the skin's
-// loss of feeling (R20.0) the index spells the same.
-var anesthesiaGivenRe = regexp.MustCompile(`(?i)^(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$`)
-
-// careVerbRe is what was done for the patient, not a condition:
-// "counseled on orthostasis", "educated", "advised".
-var careVerbRe = regexp.MustCompile(`(?i)^(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b`)
+// notAConditionRe is a lookup that names no condition, whatever its
+// words match: a denial ("(This is) not acute kidney injury"), a refusal
+// ("declined cardioversion"), the heart's normal rhythm ("in sinus
+// rhythm", "NSR"), anesthesia or analgesia given (not the skin's loss of
+// feeling, R20.0), and what was done for the patient ("counseled on
+// orthostasis", "improved w/ analgesia").
+var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
+	`(?:not|no|never)\b` +
+	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b` +
+	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b` +
+	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
+	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b)`)
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
-var honorificName = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+[A-Z][\w'-]*$`)
+var honorificName = regexp.MustCompile(`^(?:` + honorificTitles + `)\.?\s+[A-Z][\w'-]*$`)
 
 // withoutAside returns the condition that starts at start with its first
 // parenthetical aside left out, when the aside has condition words on both
@@ -3214,7 +3225,7 @@ var otherPersonRe = guard(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfr
 // "Childhood asthma", "Remote peptic ulcer"; with "resolved" it is past.
 var (
 	historicalHeadRe = regexp.MustCompile(`(?i)^\W*(?:childhood|remote|prior|previous|past|old)\b`)
-	resolvedWordRe   = regexp.MustCompile(`(?i)\b(?:resolved|outgrew|outgrown|no longer)\b`)
+	resolvedWordRe   = guard(`(?i)\b(?:resolved|outgrew|outgrown|no longer)\b`, "resolved", "outgr", "no longer")
 )
 
 // poisonedRe names a drug taken wrongly: an overdose, a poisoning.
@@ -4248,11 +4259,7 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 		if !strings.HasPrefix(s.Code, "Z91.1") || !strings.Contains(strings.ToLower(s.Title), "financial hardship") {
 			continue
 		}
-		affirmed := false
-		for _, m := range financialRe.FindAllStringIndex(note, -1) {
-			affirmed = affirmed || !negatedAt(note, m[0])
-		}
-		if affirmed {
+		if affirmedIn(note, financialRe) {
 			continue
 		}
 		base := s.Code[:len(s.Code)-1]
@@ -4269,6 +4276,17 @@ var (
 	// unintentionalUnderdosingRe says the patient meant to take it all.
 	unintentionalUnderdosingRe = regexp.MustCompile(`(?i)\b(?:forgot|forgetting|unintentional(?:ly)?|accidentally|misunderst(?:ood|anding)|confused about|mix-?up)\b`)
 )
+
+// affirmedIn reports whether re matches the note somewhere it is not
+// negated.
+func affirmedIn(note string, re *regexp.Regexp) bool {
+	for _, m := range re.FindAllStringIndex(note, -1) {
+		if !negatedAt(note, m[0]) {
+			return true
+		}
+	}
+	return false
+}
 
 // drugIntent returns the intent character of a poisoning, adverse effect
 // or underdosing code (T36–T50): the 6th character (T38.3X6A), or the
@@ -4293,21 +4311,13 @@ func underdosingIntent(out []Suggestion, note string, x *codeset.Searcher, opt O
 	if i < 0 || firstWithPrefix(out, "Z91.12", "Z91.13", "Z91.14") >= 0 {
 		return out
 	}
-	affirmed := func(re *regexp.Regexp) bool {
-		for _, m := range re.FindAllStringIndex(note, -1) {
-			if !negatedAt(note, m[0]) {
-				return true
-			}
-		}
-		return false
-	}
 	code := ""
 	switch {
-	case affirmed(financialRe):
+	case affirmedIn(note, financialRe):
 		code = "Z91.120"
-	case affirmed(intentionalUnderdosingRe):
+	case affirmedIn(note, intentionalUnderdosingRe):
 		code = "Z91.128"
-	case affirmed(unintentionalUnderdosingRe):
+	case affirmedIn(note, unintentionalUnderdosingRe):
 		code = "Z91.138"
 	default:
 		return out
@@ -4348,17 +4358,15 @@ func acuteStrokeDeficits(out []Suggestion, x *codeset.Searcher, opt Options) {
 // stroke", "weakness after the infarct".
 var strokeAfterRe = regexp.MustCompile(`(?i)\s(?:following|after|from)\s`)
 
-// sepsisOrganisms gives the sepsis code of the organism a line names.
-var sepsisOrganisms = []struct {
-	re   *regexp.Regexp
-	code string
-}{
-	{regexp.MustCompile(`(?i)\bMRSA\b|methicillin[- ]resistant`), "A41.02"},
-	{regexp.MustCompile(`(?i)\bMSSA\b|methicillin[- ]s[eu]s?ceptible`), "A41.01"},
-	{regexp.MustCompile(`(?i)\bE\.? ?coli\b|escherichia`), "A41.51"},
-	{regexp.MustCompile(`(?i)\bpseudomonas\b`), "A41.52"},
-	{regexp.MustCompile(`(?i)\bstrep(?:tococcus)? pneumoniae\b|pneumococc`), "A40.3"},
-	{regexp.MustCompile(`(?i)\bklebsiella\b`), "A41.59"},
+// sepsisOfOrganism is the sepsis code of an organism the organisms table
+// names by its agent code.
+var sepsisOfOrganism = map[string]string{
+	"B95.62": "A41.02", // MRSA
+	"B95.61": "A41.01", // MSSA, S. aureus
+	"B96.20": "A41.51", // E. coli
+	"B96.5":  "A41.52", // Pseudomonas
+	"B95.3":  "A40.3",  // Streptococcus pneumoniae
+	"B96.1":  "A41.59", // Klebsiella pneumoniae
 }
 
 // sepsisOfShock adds the sepsis a septic shock or severe sepsis (R65.2-)
@@ -4371,11 +4379,12 @@ func sepsisOfShock(out []Suggestion, note string, x *codeset.Searcher, opt Optio
 		return out
 	}
 	code := "A41.9"
-	line := lineAt(note, out[i].Start)
-	for _, o := range sepsisOrganisms {
-		if m := o.re.FindStringIndex(line); m != nil && !unconfirmedOrganismRe.MatchString(line) {
-			code = o.code
-			break
+	if line := lineAt(note, out[i].Start); !unconfirmedOrganismRe.MatchString(line) {
+		for _, o := range organisms {
+			if c, ok := sepsisOfOrganism[o.code]; ok && o.re.MatchString(line) {
+				code = c
+				break
+			}
 		}
 	}
 	return addBeside(out, out[i], code, "sepsis of septic shock", x, opt)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chartroom/chartroom/cac"
@@ -26,8 +27,8 @@ func TestSuggestGolden(t *testing.T) {
 	w := bufio.NewWriter(f)
 	defer w.Flush()
 	x := searcher(t)
-	for _, dir := range []string{"testdata/eval", "testdata/train2", "testdata/train3", "testdata/train4", "testdata/train5", "testdata/train6", "testdata/train7", "testdata/train8", "testdata/train9",
-		"testdata/heldout", "testdata/heldout2", "testdata/heldout3", "testdata/heldout4", "testdata/heldout5", "testdata/heldout6", "testdata/heldout7", "testdata/heldout8"} {
+	dirs, _ := filepath.Glob("testdata/*") // every evaluation set, training and held-out
+	for _, dir := range dirs {
 		for _, n := range loadEvalSet(t, dir) {
 			for _, inpatient := range []bool{n.Inpatient(), !n.Inpatient()} {
 				got, err := cac.Suggest(n.Text, x, cac.Options{Inpatient: inpatient, Date: evalDate, Age: n.Age, Sex: n.Sex})

@@ -1,5 +1,10 @@
 package codeset
 
+// Rewrites of a typed query where coders write what the titles do not: a
+// pregnancy's weeks, a central line's tip, a secondary site "from" its
+// primary (and, in debride.go, a debridement's depth). Search applies
+// them before the query is parsed.
+
 import (
 	"strconv"
 	"strings"
