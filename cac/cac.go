@@ -251,6 +251,86 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 	return heading{ls, le, first, end}, true
 }
 
+// noteHeadings returns the note's section headings in order: those
+// headings finds, and those written as a numbered outline
+// (numberedHeadings).
+func noteHeadings(note string) []heading {
+	hs := headings(note)
+	nh := numberedHeadings(note)
+	if len(nh) == 0 {
+		return hs
+	}
+	hs = append(hs, nh...)
+	slices.SortFunc(hs, func(a, b heading) int { return a.start - b.start })
+	return hs
+}
+
+// numberedHeadings finds the headings of a note written as a numbered
+// outline, "1. Reason for admission", "3. Discharge diagnoses", "6.
+// Condition at discharge: stable": a number at the start of the line,
+// then a name a section takes, alone on its line or before a colon. A
+// numbered line is a heading only in a note whose outline numbers at
+// least two such lines and names its diagnoses or assessment among them;
+// elsewhere "1. Hypertension" is a problem.
+func numberedHeadings(note string) []heading {
+	var out []heading
+	known := false
+	for ls := 0; ls < len(note); {
+		le := lineEnd(note, ls)
+		if h, ok := numberedAt(note, ls, le); ok {
+			out = append(out, h)
+			name := note[h.nameStart:h.nameEnd]
+			known = known || sectionKind(name) != secOther
+		}
+		ls = le + 1
+	}
+	if !known || len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+func numberedAt(note string, ls, le int) (heading, bool) {
+	i := skipDigits(note, ls)
+	if i == ls || i-ls > 2 || i+1 >= le || (note[i] != '.' && note[i] != ')') || note[i+1] != ' ' {
+		return heading{}, false
+	}
+	first := skipSpace(note[:le], i+1)
+	if first >= le || note[first] < 'A' || note[first] > 'Z' {
+		return heading{}, false
+	}
+	j := first + 1
+	for j < le && j-first <= 40 && labelByte(note[j]) {
+		j++
+	}
+	end := j
+	switch {
+	case j < le && note[j] == ':':
+		j++
+	case strings.TrimSpace(note[j:le]) == "":
+		j = le
+		for end > first && note[end-1] == ' ' {
+			end--
+		}
+	default:
+		return heading{}, false
+	}
+	name := note[first:end]
+	if wordCount(name) > 6 || !outlineWord[strings.ToLower(strings.Fields(name)[0])] && sectionKind(name) == secOther {
+		return heading{}, false
+	}
+	return heading{ls, j, first, end}, true
+}
+
+// outlineWord are the first words of the headings a numbered outline
+// gives its parts besides the diagnoses.
+var outlineWord = map[string]bool{"reason": true, "chief": true, "presentation": true, "presenting": true, "history": true, "interval": true,
+	"background": true, "hospital": true, "course": true, "examination": true, "exam": true, "physical": true, "results": true, "data": true,
+	"laboratory": true, "labs": true, "imaging": true, "diagnostics": true, "studies": true, "symptoms": true, "treatment": true,
+	"procedures": true, "medications": true, "discharge": true, "condition": true, "disposition": true, "follow-up": true, "plan": true,
+	"deficits": true, "admission": true, "recommendations": true, "instructions": true, "allergies": true, "social": true, "family": true,
+	"review": true, "vitals": true, "summary": true, "indications": true, "findings": true, "consults": true, "past": true}
+
 func labelByte(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '/' || c == '&' || c == '-' || c == '(' || c == ')'
 }
@@ -261,7 +341,7 @@ func capsByte(c byte) bool {
 
 func sections(note string) []section {
 	var out []section
-	locs := headings(note)
+	locs := noteHeadings(note)
 	assessing := false  // inside an assessment, where a label names a problem
 	inProblems := false // inside a course by problem, where a label is the problem's detail
 	for i, l := range locs {
@@ -969,7 +1049,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	provokedSeizure(out, note, x, opt)
 	secondaryVarices(out, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
-	acuteStrokeDeficits(out, x, opt)
+	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)
@@ -1526,6 +1606,11 @@ func distinctInCategory(a, b Suggestion) bool {
 	if strings.HasPrefix(a.Code, "I70.2") && strings.HasPrefix(b.Code, "I70.2") && limbSide(a.Title) != limbSide(b.Title) {
 		return true
 	}
+	// a stroke's sequelae are its deficits, each coded (I69.320 aphasia
+	// and I69.351 hemiparesis)
+	if strings.HasPrefix(a.Code, "I69.") && strings.HasPrefix(b.Code, "I69.") && len(a.Code) >= 6 && len(b.Code) >= 6 && a.Code[5] != b.Code[5] {
+		return true
+	}
 	// an old infarction is a condition of its own beside any other
 	// (I25.2 with I25.119 atherosclerosis with unspecified angina)
 	if old := func(s Suggestion) bool { return strings.HasPrefix(strings.ToLower(s.Title), "old ") }; old(a) != old(b) && len(a.Code) >= 5 && len(b.Code) >= 5 {
@@ -2020,7 +2105,7 @@ var integral = map[string][]string{
 	"R09.02": {"J96"},                                       // hypoxemia in respiratory failure
 	"R06.0":  {"J96", "I50"},                                // dyspnea
 	"R07.9":  {"I21", "I20", "I25.11"},                      // chest pain in a coronary syndrome
-	"R50.9":  {"A40", "A41", "J18", "N39"},                  // fever with an infection
+	"R50.9":  {"A40", "A41", "J18", "N39", "R50.81"},        // fever with an infection, or coded with its cause
 	"E87.1":  {"E22.2"},                                     // hyponatremia in SIADH
 	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
 	// the hives, bronchospasm, wheezing and swelling of an anaphylaxis,
@@ -2038,6 +2123,8 @@ var integral = map[string][]string{
 	"R51.9": {"G43", "G44"},
 	// the ascites a cirrhosis "with ascites" code already says
 	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51", "K74.6"},
+	// the embolism of a stroke coded as due to embolism
+	"I74.9": {"I63.1", "I63.4"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
@@ -3828,7 +3915,7 @@ var negatedJustBefore = regexp.MustCompile(`(?i)\b(not|no|never|denies|denied|wi
 // medicationLists returns the spans of a note's medication sections.
 func medicationLists(note string) [][2]int {
 	var out [][2]int
-	locs := headings(note)
+	locs := noteHeadings(note)
 	for k, l := range locs {
 		if name := strings.ToLower(note[l.nameStart:l.nameEnd]); (strings.Contains(name, "medication") || strings.Contains(name, "meds")) && medSectionRe.MatchString(note[l.start:l.end]) {
 			end := len(note)
@@ -4330,10 +4417,11 @@ func underdosingIntent(out []Suggestion, note string, x *codeset.Searcher, opt O
 // I63.-), not as the sequela of an earlier one (I69.320): the I69 codes
 // are for deficits that outlast a stroke treated before (Official
 // Guidelines I.C.9.d).
-func acuteStrokeDeficits(out []Suggestion, x *codeset.Searcher, opt Options) {
+func acuteStrokeDeficits(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	if firstWithPrefix(out, "I60", "I61", "I62", "I63") < 0 {
-		return
+		return out
 	}
+	var coded []Suggestion
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "I69") {
 			continue
@@ -4345,14 +4433,71 @@ func acuteStrokeDeficits(out []Suggestion, x *codeset.Searcher, opt Options) {
 			}
 		}
 		deficit := s.Evidence[:m[0]]
-		rs := x.Search(deficit, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2})
-		if r, ok := pick(rs, 0.75); ok && !strings.HasPrefix(r.Code, "I69") && fits(r.Code, opt) {
+		r, ok := x.Code(codeset.ICD10CM, currentDeficit(s.Code), opt.Date)
+		if !ok || !r.Billable {
+			rs := x.Search(deficit, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2})
+			r, ok = pick(rs, 0.75)
+		}
+		if ok && !strings.HasPrefix(r.Code, "I69") && fits(r.Code, opt) {
 			out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "deficit of the acute stroke"
 			out[i].End = out[i].Start + m[0]
 			out[i].Evidence = deficit
+			coded = append(coded, out[i])
 		}
 	}
+	// the deficit read again without its side ("hemiparesis", G81.90)
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		for _, c := range coded {
+			if s.Code != c.Code && sameFamily(s.Code, c.Code) && (moreSpecific(s.Code, s.Title, c.Code, c.Title) || unsided(s.Title) && !unsided(c.Title)) {
+				return true
+			}
+		}
+		return false
+	})
 }
+
+// currentDeficit is the code of a deficit as a current condition, for
+// its code as a stroke's sequela: I69.351 (hemiparesis following
+// cerebral infarction, right dominant side) is G81.91, I69.320 (aphasia)
+// R47.01. The sixth character of a paralysis keeps its side and
+// dominance; its "unspecified side" moves from 9 to 0. It returns "" for
+// a sequela with no such counterpart.
+func currentDeficit(code string) string {
+	if len(code) < 6 || !strings.HasPrefix(code, "I69.") {
+		return ""
+	}
+	side := func(prefix string) string {
+		if len(code) != 7 {
+			return ""
+		}
+		if code[6] == '9' {
+			return prefix + "0"
+		}
+		return prefix + code[6:]
+	}
+	switch code[5:] {
+	case "20":
+		return "R47.01" // aphasia
+	case "21":
+		return "R47.02" // dysphasia
+	case "22":
+		return "R47.1" // dysarthria
+	case "92":
+		return "R29.810" // facial weakness
+	}
+	switch {
+	case strings.HasPrefix(code[5:], "5"):
+		return side("G81.9") // hemiplegia and hemiparesis
+	case strings.HasPrefix(code[5:], "3"):
+		return side("G83.1") // monoplegia of a lower limb
+	case strings.HasPrefix(code[5:], "4"):
+		return side("G83.2") // monoplegia of an upper limb
+	}
+	return ""
+}
+
+// unsided reports whether a title leaves the side unspecified.
+func unsided(title string) bool { return strings.Contains(title, "unspecified side") }
 
 // strokeAfterRe joins a deficit to its stroke: "aphasia following the
 // stroke", "weakness after the infarct".

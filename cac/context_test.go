@@ -1586,3 +1586,24 @@ func TestVaricesInCirrhosis(t *testing.T) {
 	note := "ASSESSMENT\n1. Alcoholic cirrhosis of the liver with ascites. The ascites is part of his alcoholic cirrhosis.\n2. Esophageal varices without bleeding.\n3. Ascites.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31", "I85.10"}, []string{"I85.00", "R18.8"})
 }
+
+// TestNumberedOutlineHeadings reads a note written as a numbered outline
+// ("1. Reason for admission", "3. Discharge diagnoses") by its sections:
+// the diagnoses are coded, the follow-up after them is not a diagnosis;
+// "1. Hypertension" in a note without such an outline stays a problem.
+// Deficits of the stroke being treated, listed as "due to acute stroke",
+// are current (G81.91 and R47.01 both, not I69.351 or an unsided
+// G81.90), and the embolism of an embolic stroke is not coded again.
+func TestNumberedOutlineHeadings(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nPatient: Test Person (fictitious)\nAttending: Dr. Nobody\n\n1. Presentation\n   1.1 Found with difficulty speaking.\n\n" +
+		"2. Assessment\n   Acute ischemic stroke of the left MCA territory due to embolism from paroxysmal atrial fibrillation.\n\n" +
+		"3. Discharge diagnoses\n   1) Acute embolic cerebral infarction, left MCA territory\n   2) Paroxysmal atrial fibrillation\n" +
+		"   3) Right (dominant) hemiparesis due to acute stroke\n   4) Expressive aphasia due to acute stroke\n\n" +
+		"4. Disposition and follow-up\n   1) Stroke clinic to discuss anticoagulation; counseled on stroke warning signs and on obesity\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "I48.0", "G81.91", "R47.01"}, []string{"I69.351", "I69.320", "G81.90", "I74.9", "E66.9"})
+
+	plain := "Assessment\n1. Hypertension\n2. Hyperlipidemia\n"
+	checkCodes(t, suggestCodes(plain, x, opt), []string{"I10", "E78.5"}, nil)
+}
