@@ -810,7 +810,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -915,7 +915,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head):
@@ -1061,6 +1061,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	withdrawalUncomplicated(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
+	out = dropIntegral(out) // (a fever coded with its cause)
 	out = chemotherapyEncounter(out, note, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -1312,10 +1313,14 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 		if strings.HasPrefix(s.Code, "F03.9") {
 			code = "F02.8" + s.Code[5:]
 		}
-		// a severity the Alzheimer's line names replaces "unspecified
-		// severity"
-		if strings.HasPrefix(code, "F02.8") && !strings.HasPrefix(stated, "F02.8") && strings.Contains(ctx, "dementia") {
-			code = stated
+		// a severity the Alzheimer's line or the dementia's own names
+		// replaces "unspecified severity"
+		if strings.HasPrefix(code, "F02.8") {
+			if own := dementiaStated(strings.ToLower(lineAt(opt.note, s.Start))); !strings.HasPrefix(own, "F02.8") {
+				code = own
+			} else if !strings.HasPrefix(stated, "F02.8") && strings.Contains(ctx, "dementia") {
+				code = stated
+			}
 		}
 		if code != s.Code {
 			recode(&out[i], code, "dementia in Alzheimer's disease", x, opt)
@@ -1341,7 +1346,7 @@ func dementiaStated(ctx string) string {
 	beh := "0"
 	affirmed := func(words ...string) bool {
 		for _, w := range words {
-			if i := strings.Index(ctx, w); i >= 0 && !negatedJustBefore.MatchString(ctx[max(0, i-40):i]) {
+			if i := strings.Index(ctx, w); i >= 0 && !negatedJustBefore.MatchString(ctx[max(0, i-40):i]) && !negatedList(ctx[max(0, i-80):i]) {
 				return true
 			}
 		}
@@ -1354,6 +1359,16 @@ func dementiaStated(ctx string) string {
 		beh = "2"
 	}
 	return "F02." + sev + beh
+}
+
+// negatedListRe is a negation whose list runs on to the end of before:
+// "without behavioral disturbance, psychotic features, mood disturbance".
+var negatedListRe = regexp.MustCompile(`\b(?:without|no|not|denies|negative for)\s+[a-z /-]+(?:,\s*[a-z /-]+)*,\s*(?:or\s+|and\s+)?$`)
+
+// negatedList reports whether the text before a word is a negated list
+// the word continues, with no "but" or "with" turning it.
+func negatedList(before string) bool {
+	return negatedListRe.MatchString(before) && !strings.Contains(before[strings.LastIndex(before, "with"):], " but ")
 }
 
 func containsCodePrefix(out []Suggestion, prefix string) bool {
@@ -3348,6 +3363,34 @@ var itemWithdrawnRe = guard(`(?i)\b(?:has never been diagnosed(?: or treated)?\s
 // pancreatitis, hypertriglyceridemia, necrotizing pancreatitis and
 // pseudocyst were all excluded."
 var listExcludedRe = guard(`(?i)(?:,|\band)\b.*\b(?:were|are|have been) (?:all |both |each )?(?:excluded|ruled out|absent|not present|not found)\b`, "excluded", "ruled out", "absent", "not present", "not found")
+
+// excludedSubjectRe is an item whose condition is the subject of the
+// verb that excludes it: "Pulmonary embolism was excluded by CT
+// angiography." (a few words, so that "chest pain for which ACS was
+// excluded" keeps its chest pain).
+var excludedSubjectRe = guard(`(?i)^\W*((?:[a-z'/-]+\s+){1,5})(?:is|was|are|were|has been|have been) (?:(?:definitively|effectively|also|then|subsequently) )?(?:excluded|ruled out)\b`, "excluded", "ruled out")
+
+func excludedSubject(head string) bool {
+	m := excludedSubjectRe.FindStringSubmatch(head)
+	if m == nil {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(m[1])) {
+		if clauseWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// excludedLabelRe is an item labelled as a list of what was excluded:
+// "- Excluded: celiac (serology + bx neg), microscopic colitis (bx neg)".
+var excludedLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:excluded|ruled[ -]out|r/o'd|not present|absent|negative(?: for)?|no evidence (?:of|for))\s*:`)
+
+// clauseWords open a clause inside an item's first part: the condition
+// before them is not the one the clause speaks of.
+var clauseWords = map[string]bool{"which": true, "for": true, "after": true, "but": true, "although": true, "though": true, "while": true,
+	"when": true, "since": true, "because": true, "so": true, "and": true, "with": true, "where": true, "whom": true, "who": true}
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".

@@ -1607,3 +1607,22 @@ func TestNumberedOutlineHeadings(t *testing.T) {
 	plain := "Assessment\n1. Hypertension\n2. Hyperlipidemia\n"
 	checkCodes(t, suggestCodes(plain, x, opt), []string{"I10", "E78.5"}, nil)
 }
+
+// TestExcludedWrittenTersely keeps out a condition that is the subject of
+// the verb excluding it ("Pulmonary embolism was excluded by CT
+// angiography.") while "chest pain for which ACS was excluded" keeps its
+// chest pain; a line labelled "Excluded:" lists nothing to code; "I do
+// not find evidence of a depressive disorder" negates; the dementia's own
+// line gives its severity (F02.B0), with "without behavioral
+// disturbance, psychotic features, mood disturbance or anxiety" naming
+// none of them; and a fever coded with its cause (R50.81) is not coded
+// again as R50.9.
+func TestExcludedWrittenTersely(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 81, Sex: 'M'}
+	note := "Final diagnoses:\nCOPD with acute exacerbation.\nPulmonary embolism was excluded by CT angiography.\nAtypical chest pain for which ACS was excluded.\n\n" +
+		"A:\n1. GERD w/o esophagitis.\n- Excluded: celiac (serology + bx neg), microscopic colitis (bx neg), Barrett's (none).\n" +
+		"2. Dementia, moderate stage, without behavioral disturbance, psychotic features, mood disturbance or anxiety, due to Alzheimer disease of late onset.\n" +
+		"3. I do not find evidence of a depressive disorder.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "R07.89", "K21.9", "G30.1", "F02.B0"}, []string{"I26.99", "K90.0", "K52.839", "K22.70", "F02.B2", "F02.80", "F32.9", "F32.A"})
+}

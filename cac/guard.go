@@ -87,3 +87,10 @@ func (g *guarded) FindStringSubmatchIndex(s string) []int {
 	}
 	return g.re.FindStringSubmatchIndex(s)
 }
+
+func (g *guarded) FindStringSubmatch(s string) []string {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindStringSubmatch(s)
+}
