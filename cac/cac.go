@@ -324,7 +324,7 @@ func numberedAt(note string, ls, le int) (heading, bool) {
 
 // outlineWord are the first words of the headings a numbered outline
 // gives its parts besides the diagnoses.
-var outlineWord = map[string]bool{"reason": true, "chief": true, "presentation": true, "presenting": true, "history": true, "interval": true,
+var outlineWord = map[string]bool{"reason": true, "ed": true, "er": true, "emergency": true, "chief": true, "presentation": true, "presenting": true, "history": true, "interval": true,
 	"background": true, "hospital": true, "course": true, "examination": true, "exam": true, "physical": true, "results": true, "data": true,
 	"laboratory": true, "labs": true, "imaging": true, "diagnostics": true, "studies": true, "symptoms": true, "treatment": true,
 	"procedures": true, "medications": true, "discharge": true, "condition": true, "disposition": true, "follow-up": true, "plan": true,
@@ -499,6 +499,9 @@ func sectionKind(name string) int {
 	up = strings.Join(words, " ")
 	if kind, ok := sectionNames[up]; ok {
 		return kind
+	}
+	if strings.Contains(up, "DIAGNOSTIC") && !strings.Contains(up, "IMPRESSION") {
+		return secOther // "Diagnostics", "Diagnostic studies": the work-up
 	}
 	switch {
 	case strings.Contains(up, "BY PROBLEM") || strings.Contains(up, "PROBLEM-BASED") || strings.Contains(up, "PROBLEM BASED"),
@@ -818,7 +821,7 @@ var (
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired)\b`, "compensated", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
+	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent)\b`, "purulent", "compensated", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -887,6 +890,9 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		}
 		for _, it := range its {
 			text := note[it.start:it.end]
+			if planLabelRe.MatchString(text) {
+				continue // "Diet: regular. Activity: ad lib."
+			}
 			// A trigger in the condition's own words governs the item; one
 			// in its details governs only them (findConcepts).
 			head := note[it.start:headEnd(note, it)]
@@ -1482,6 +1488,22 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 	return kept
 }
 
+// deniesHead reports whether a phrase names the condition a title heads
+// only to deny it: "bacteremia without sepsis" is no sepsis (A41.9).
+func deniesHead(phrase, title string) bool {
+	h := headWord(title)
+	if len(h) < 4 {
+		return false
+	}
+	l := strings.ToLower(phrase)
+	i := strings.Index(l, h)
+	if i < 0 || strings.Contains(l[i+len(h):], h) {
+		return false
+	}
+	before := strings.TrimRight(l[:i], " ")
+	return strings.HasSuffix(before, " without") || strings.HasSuffix(before, " no") || before == "no" || before == "without"
+}
+
 // headWord is a title's last word before its first comma or preposition,
 // in lower case: "osteoarthritis" in "Unilateral primary osteoarthritis,
 // right knee".
@@ -1885,7 +1907,8 @@ func cat(code string) string {
 	return "cat:" + code[:3]
 }
 
-// fits rules out codes the patient's age and sex exclude.
+// fits rules out codes the patient's age and sex exclude, and those a
+// note's words never justify.
 func fits(code string, opt Options) bool {
 	switch {
 	case code == "":
@@ -1898,6 +1921,11 @@ func fits(code string, opt Options) bool {
 		return false
 	case opt.Age >= 18 && (strings.HasPrefix(code, "F80.0") || strings.HasPrefix(code, "F80.1") || strings.HasPrefix(code, "F80.2")):
 		// a developmental language disorder is not an adult's aphasia
+		return false
+	case code == "Y92.9" || code == "Y93.9" || code == "Y99.9":
+		// the place, activity and status codes for "unspecified" are
+		// not assigned when the note does not state them (Official
+		// Guidelines I.C.20.b–d); a bare "Activity:" states none
 		return false
 	}
 	return true
@@ -2391,7 +2419,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				a.r = refine(q, a.r, rs)
 				a.r = episode(a.r, x, opt)
 			}
-			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r)
+			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -3383,6 +3411,10 @@ func excludedSubject(head string) bool {
 	return true
 }
 
+// planLabelRe is an item of a plan's routine, labelled by what it
+// orders, not by a problem: "Activity: ad lib", "VTE ppx: heparin".
+var planLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?)\s*:`)
+
 // excludedLabelRe is an item labelled as a list of what was excluded:
 // "- Excluded: celiac (serology + bx neg), microscopic colitis (bx neg)".
 var excludedLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:excluded|ruled[ -]out|r/o'd|not present|absent|negative(?: for)?|no evidence (?:of|for))\s*:`)
@@ -3805,12 +3837,12 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 	}
 	// A vaccine given at this visit is an encounter for immunization; one
-	// given "last visit" is not.
+	// given "last visit", or "none given today", is not.
 	if strings.Contains(lower, "vaccin") || strings.Contains(lower, "immuniz") || strings.Contains(lower, "tdap") {
 		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
 			// …nor one only planned ("Tdap will be given at 28 weeks")
 			if s := strings.ToLower(sentenceAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
-				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be") && !negatedAt(note, m[0]) {
+				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) {
 				add("Z23", m[0], m[1], "immunization given")
 				break
 			}

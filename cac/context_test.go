@@ -1626,3 +1626,19 @@ func TestExcludedWrittenTersely(t *testing.T) {
 		"3. I do not find evidence of a depressive disorder.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "R07.89", "K21.9", "G30.1", "F02.B0"}, []string{"I26.99", "K90.0", "K52.839", "K22.70", "F02.B2", "F02.80", "F32.9", "F32.A"})
 }
+
+// TestPlanRoutineAndWorkupSections keeps a plan's routine ("Diet:
+// regular. Activity: ad lib.") and a numbered "Diagnostics" work-up out
+// of the diagnoses, as well as the return precautions under a numbered
+// "ED treatment and disposition"; reads "Nonpurulent cellulitis" as
+// cellulitis; codes "bacteremia without sepsis" as bacteremia, not
+// sepsis; and a vaccine "none given today" is no encounter for
+// immunization.
+func TestPlanRoutineAndWorkupSections(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 55, Sex: 'M'}
+	note := "ED NOTE\nPatient: Test Person (fictitious)\n\n1. Chief complaint: red left leg.\n\n2. Diagnostics\n   1) Glucose 101.\n   2) Bedside ultrasound of left shin: cobblestoning of subcutaneous tissue.\n\n" +
+		"3. Assessment\n   1) Nonpurulent cellulitis of the left lower leg.\n   2) MRSA bacteremia. This is bacteremia without sepsis.\n   - Diet: regular. Activity: ad lib.\n   - Tetanus UTD (Tdap 2029), none given today.\n\n" +
+		"4. ED treatment and disposition\n   1) Return for fever, chills, vomiting or spreading redness.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116", "R78.81"}, []string{"A41.9", "A41.02", "Y93.9", "Y93.89", "Z23", "R50.9", "R68.83", "R11.10", "L98.9", "E74.39"})
+}
