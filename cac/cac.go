@@ -101,6 +101,7 @@ var sectionNames = map[string]int{
 	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
 	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
+	"PRINCIPAL": secDiagnosis, "PRINCIPAL DX": secDiagnosis, "SECONDARY": secDiagnosis, "SECONDARY DX": secDiagnosis,
 	"INDICATIONS": secHistory, "INDICATION": secHistory, "INDICATIONS FOR PROCEDURE": secHistory, "INDICATIONS FOR SURGERY": secHistory, "INDICATIONS FOR OPERATION": secHistory,
 	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURES PERFORMED": secProcedure, "OPERATIONS": secProcedure, "OPERATION PERFORMED": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
 }
@@ -256,13 +257,14 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 // (numberedHeadings).
 func noteHeadings(note string) []heading {
 	hs := headings(note)
-	nh := numberedHeadings(note)
+	nh := append(numberedHeadings(note), asideHeadings(note)...)
 	if len(nh) == 0 {
 		return hs
 	}
 	hs = append(hs, nh...)
-	slices.SortFunc(hs, func(a, b heading) int { return a.start - b.start })
-	return hs
+	slices.SortStableFunc(hs, func(a, b heading) int { return a.start - b.start })
+	// a line both ways found ("Impression (final):") is one heading
+	return slices.CompactFunc(hs, func(a, b heading) bool { return a.start == b.start })
 }
 
 // numberedHeadings finds the headings of a note written as a numbered
@@ -288,6 +290,36 @@ func numberedHeadings(note string) []heading {
 		return nil
 	}
 	return out
+}
+
+// asideHeadings finds the headings written with an aside in
+// parentheses, alone on their line: "ASSESSMENT AND PLAN (by problem)",
+// "Discharge diagnoses (final):". Only a name a section takes is one.
+func asideHeadings(note string) []heading {
+	var out []heading
+	for at := 0; ; {
+		i := strings.Index(note[at:], "(")
+		if i < 0 {
+			return out
+		}
+		i += at
+		at = i + 1
+		ls := strings.LastIndexByte(note[:i], '\n') + 1
+		le := lineEnd(note, i)
+		first := skipSpace(note[:le], ls)
+		c := strings.IndexByte(note[i:le], ')')
+		if first >= i || note[first] < 'A' || note[first] > 'Z' || c < 0 || strings.Trim(note[i+c+1:le], " \t\r:") != "" {
+			continue
+		}
+		name := strings.TrimRight(note[first:i], " ")
+		if wordCount(name) > 5 || strings.IndexFunc(name, func(r rune) bool { return !labelByte(byte(r)) || r == '(' || r == ')' }) >= 0 {
+			continue
+		}
+		// ("(by problem)" says how the section is read)
+		if k := sectionKind(note[first : i+c+1]); k != secOther && k != secProvisional {
+			out = append(out, heading{ls, le, first, i + c + 1})
+		}
+	}
 }
 
 func numberedAt(note string, ls, le int) (heading, bool) {
@@ -502,6 +534,11 @@ func sectionKind(name string) int {
 	}
 	if strings.Contains(up, "DIAGNOSTIC") && !strings.Contains(up, "IMPRESSION") {
 		return secOther // "Diagnostics", "Diagnostic studies": the work-up
+	}
+	if up == "MDM" || strings.HasPrefix(up, "MDM ") || strings.HasPrefix(up, "MDM/") || strings.HasSuffix(up, "/MDM") || strings.HasPrefix(up, "MEDICAL DECISION") {
+		// an emergency note's medical decision making assesses; it is
+		// read as the diagnoses when the note lists none elsewhere
+		return secProvisional
 	}
 	switch {
 	case strings.Contains(up, "BY PROBLEM") || strings.Contains(up, "PROBLEM-BASED") || strings.Contains(up, "PROBLEM BASED"),
@@ -890,8 +927,8 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		}
 		for _, it := range its {
 			text := note[it.start:it.end]
-			if planLabelRe.MatchString(text) {
-				continue // "Diet: regular. Activity: ad lib."
+			if planLabelRe.MatchString(text) || immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) {
+				continue // "Diet: regular. Activity: ad lib.", "Tetanus: UTD", "Rabies PEP not indicated"
 			}
 			// A trigger in the condition's own words governs the item; one
 			// in its details governs only them (findConcepts).
@@ -1486,6 +1523,14 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 		kept = append(kept, s)
 	}
 	return kept
+}
+
+// deviceWorn reports whether a phrase names a device the patient has
+// ("glasses and hearing aids on") where the code is an encounter to fit
+// or adjust one (Z44–Z46), which needs the fitting said.
+func deviceWorn(phrase, code string) bool {
+	return (strings.HasPrefix(code, "Z44") || strings.HasPrefix(code, "Z45") || strings.HasPrefix(code, "Z46")) &&
+		!containsAny(strings.ToLower(phrase), "fit", "adjust", "program", "check", "replac", "interrogat", "encounter", "reprogram")
 }
 
 // deniesHead reports whether a phrase names the condition a title heads
@@ -2166,6 +2211,8 @@ var integral = map[string][]string{
 	"R51.9": {"G43", "G44"},
 	// the ascites a cirrhosis "with ascites" code already says
 	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51", "K74.6"},
+	// a malignancy named bare beside the primary cancer coded
+	"C80.1": {"C0", "C1", "C2", "C3", "C4", "C5", "C6", "C70", "C71", "C72", "C73", "C74", "C75", "C76", "C7A", "C81", "C82", "C83", "C84", "C85", "C86", "C88", "C9"},
 	// the embolism of a stroke coded as due to embolism
 	"I74.9": {"I63.1", "I63.4"},
 	// the agitation a dementia "with agitation" code already says
@@ -2419,7 +2466,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				a.r = refine(q, a.r, rs)
 				a.r = episode(a.r, x, opt)
 			}
-			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title)
+			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title) && !deviceWorn(q, a.r.Code)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -2908,7 +2955,13 @@ var lookupRewrites = []struct {
 	{visitAgeRe, "$1"},
 	{gradeLeadRe, ""},
 	{allergenIngestedRe, "$1 due to "},
+	{embolismExtentRe, "$1"},
 }
+
+// embolismExtentRe is a pulmonary embolism's side and extent, which no
+// code holds ("bilateral segmental pulmonary emboli", "submassive PE"):
+// the codes ask for its kind (saddle, septic) and the cor pulmonale.
+var embolismExtentRe = guard(`(?i)\b(?:(?:bilateral|unilateral|right|left|main|lobar|segmental|subsegmental|multiple|massive|submassive|small|large|multifocal)[\s,/]+(?:and\s+)?)+(pulmonary\s+(?:emboli|embolus|embolism)|PE)\b`, "pulmonary", "pe")
 
 // allergenIngestedRe is an allergic reaction written with how the allergen
 // was met: "anaphylaxis due to accidental ingestion of peanut" is the
@@ -3415,6 +3468,14 @@ func excludedSubject(head string) bool {
 // orders, not by a problem: "Activity: ad lib", "VTE ppx: heparin".
 var planLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?)\s*:`)
 
+// immunizedRe is an item that gives a vaccination's status, not the
+// disease it prevents: "Tetanus: UTD", "Influenza vaccine up to date".
+var immunizedRe = regexp.MustCompile(`(?i)^\W*(?:tetanus|tdap|td|dtap|pertussis|influenza|flu|pneumococcal|hepatitis [ab]|hep [ab]|mmr|measles|varicella|zoster|shingles|covid(?:-19)?|hpv|rabies)(?:\s+(?:vaccine|vaccination|shot|immunization|status|toxoid|booster))?\s*[:,-]?\s*(?:is\s+|was\s+)?(?:utd|up[- ]to[- ]date|current|immune|vaccinated|immunized)\b`)
+
+// prophylaxisNotNeededRe is an item that says a prophylaxis after an
+// exposure is not needed: "Rabies PEP NOT indicated (provoked bite)".
+var prophylaxisNotNeededRe = regexp.MustCompile(`(?i)\b(?:pep|post-?exposure(?: prophylaxis)?)\b[^.;]*\bnot\s+(?:indicated|needed|required|necessary|recommended)\b`)
+
 // excludedLabelRe is an item labelled as a list of what was excluded:
 // "- Excluded: celiac (serology + bx neg), microscopic colitis (bx neg)".
 var excludedLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:excluded|ruled[ -]out|r/o'd|not present|absent|negative(?: for)?|no evidence (?:of|for))\s*:`)
@@ -3590,6 +3651,15 @@ func names(phrase string, r codeset.Result) bool {
 	in := map[string]bool{}
 	for _, w := range titleWords(r.Title + " " + r.Matched) {
 		in[w] = true
+	}
+	// …unless the phrase is the index entry's own words: "septic
+	// encephalopathy" is the index's "Encephalopathy, septic", whatever
+	// "septic" stands for besides
+	if r.Source == "index" && len(words) == 2 {
+		m := titleWords(r.Matched)
+		if !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(m, w) }) {
+			return true
+		}
 	}
 	for _, alt := range expanded {
 		n := 0

@@ -1642,3 +1642,23 @@ func TestPlanRoutineAndWorkupSections(t *testing.T) {
 		"4. ED treatment and disposition\n   1) Return for fever, chills, vomiting or spreading redness.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116", "R78.81"}, []string{"A41.9", "A41.02", "Y93.9", "Y93.89", "Z23", "R50.9", "R68.83", "R11.10", "L98.9", "E74.39"})
 }
+
+// TestTerseSummaryForms reads a summary whose diagnoses open with
+// "Principal:" and "Secondary:" labels, an ICU assessment headed
+// "ASSESSMENT AND PLAN (by problem)", and an emergency note whose only
+// assessment is its MDM: "Acute bilateral segmental pulmonary emboli" is
+// a pulmonary embolism (I26.99), "NSCLC adenocarcinoma LUL" a cancer of
+// the left upper lobe (C34.12) with no bare C80.1 from "malignancy",
+// "Septic (metabolic) encephalopathy" G93.41; "Tetanus: UTD", "Rabies PEP
+// NOT indicated" and "hearing aids on" are no conditions.
+func TestTerseSummaryForms(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nPrincipal: Acute bilateral segmental pulmonary emboli, no RV strain\nSecondary:\n- Acute DVT L femoral vein (provoked - malignancy)\n" +
+		"- NSCLC adenocarcinoma LUL, stage IV\n\nASSESSMENT AND PLAN (by problem)\n\n1. Septic (metabolic) encephalopathy - improving.\n - Glasses and hearing aids on, family presence.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I26.99", "I82.412", "C34.12", "G93.41"}, []string{"C80.1", "C34.90", "A41.9", "G93.40", "Z46.1"})
+
+	ed := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 9, Sex: 'F'}
+	edNote := "CC: dog bite L arm\nHPI: bitten by a neighbor's dog.\nMDM: Open dog bite wound L forearm, initial encounter. Rabies PEP NOT indicated (provoked bite). Tetanus: UTD, no vaccine given today.\nDispo: home.\n"
+	checkCodes(t, suggestCodes(edNote, x, ed), []string{"S51.852A"}, []string{"A82.9", "A35", "Z23"})
+}
