@@ -1071,9 +1071,20 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// with it (E11.22 "use additional code to identify the stage").
 				if stage := ckdStage(text); stage != "" && !containsCode(out, stage) {
 					if r, ok := x.Code(codeset.ICD10CM, stage, opt.Date); ok {
-						out = append(out, Suggestion{System: codeset.ICD10CM, Code: stage, Title: r.Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"})
-						seen[stage] = len(out) - 1
-						seen[cat(stage)] = len(out) - 1
+						sg := Suggestion{System: codeset.ICD10CM, Code: stage, Title: r.Title, Confidence: sg.Confidence, Start: it.start, End: it.end, Evidence: text, Section: sg.Section, Rule: "ckd stage"}
+						// the stage replaces a kidney disease found
+						// without one ("chronic renal failure", N18.9)
+						if j := slices.IndexFunc(out, func(s Suggestion) bool { return s.Code == "N18.9" || s.Code == "N18.30" }); j >= 0 {
+							delete(seen, out[j].Code)
+							sg.Principal = out[j].Principal
+							out[j] = sg
+							seen[stage] = j
+							seen[cat(stage)] = j
+						} else {
+							out = append(out, sg)
+							seen[stage] = len(out) - 1
+							seen[cat(stage)] = len(out) - 1
+						}
 					}
 				}
 			}
@@ -1100,6 +1111,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = deliriumCause(out, note, x, opt)
 	goutSite(out, note, x, opt)
 	parkinsonAxes(out, note, x, opt)
+	epilepsyAxes(out, note, x, opt)
 	depressionAxes(out, note, x, opt)
 	withdrawalUncomplicated(out, note, x, opt)
 	out = dropRedundantOrganism(out)
@@ -1859,9 +1871,9 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	if i10 < 0 {
 		return out
 	}
-	ckd, hasCKD := has("N18.")
+	_, hasCKD := has("N18.")
 	_, hasHF := has("I50.")
-	stage5 := hasCKD && (out[ckd].Code == "N18.5" || out[ckd].Code == "N18.6")
+	stage5 := containsCode(out, "N18.5") || containsCode(out, "N18.6")
 	code := ""
 	switch {
 	case hasCKD && hasHF && stage5:
@@ -2956,7 +2968,13 @@ var lookupRewrites = []struct {
 	{gradeLeadRe, ""},
 	{allergenIngestedRe, "$1 due to "},
 	{embolismExtentRe, "$1"},
+	{pollenRe, "pollen"},
 }
+
+// pollenRe is the plants a pollen allergy names, which its code does not
+// ("allergic rhinitis due to tree and grass pollen" is J30.1, due to
+// pollen).
+var pollenRe = guard(`(?i)\b(?:(?:tree|grass|weed|ragweed|birch|oak|timothy|cedar|mold)s?\s*(?:/|,|and|or|&)?\s*)+pollens?\b`, "pollen")
 
 // embolismExtentRe is a pulmonary embolism's side and extent, which no
 // code holds ("bilateral segmental pulmonary emboli", "submassive PE"):
@@ -3405,9 +3423,10 @@ var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
 var otherPersonRe = guard(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with))\b`, "wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "roommate", "worker", "friend", "classmate")
 
 // historicalHeadRe opens a condition with the time it belonged to:
-// "Childhood asthma", "Remote peptic ulcer"; with "resolved" it is past.
+// "Childhood asthma", "Remote peptic ulcer", "Hx atopic dermatitis"; with
+// "resolved" it is past.
 var (
-	historicalHeadRe = regexp.MustCompile(`(?i)^\W*(?:childhood|remote|prior|previous|past|old)\b`)
+	historicalHeadRe = regexp.MustCompile(`(?i)^\W*(?:childhood|remote|prior|previous|past|old|hx)\b`)
 	resolvedWordRe   = guard(`(?i)\b(?:resolved|outgrew|outgrown|no longer)\b`, "resolved", "outgr", "no longer")
 )
 
@@ -4054,8 +4073,8 @@ func negatedAt(note string, i int) bool {
 }
 
 // negatedJustBefore is a negation a few words before a mention: "patient
-// is not on dialysis", "never had a stent".
-var negatedJustBefore = regexp.MustCompile(`(?i)\b(not|no|never|denies|denied|without)\s+(?:[a-z/-]+\s+){0,3}$`)
+// is not on dialysis", "never had a stent", "no prior cath/PCI".
+var negatedJustBefore = regexp.MustCompile(`(?i)\b(not|no|never|denies|denied|without)\s+(?:[a-z/-]+\s+){0,3}(?:[a-z-]+/)?$`)
 
 // medicationLists returns the spans of a note's medication sections.
 func medicationLists(note string) [][2]int {

@@ -1662,3 +1662,29 @@ func TestTerseSummaryForms(t *testing.T) {
 	edNote := "CC: dog bite L arm\nHPI: bitten by a neighbor's dog.\nMDM: Open dog bite wound L forearm, initial encounter. Rabies PEP NOT indicated (provoked bite). Tetanus: UTD, no vaccine given today.\nDispo: home.\n"
 	checkCodes(t, suggestCodes(edNote, x, ed), []string{"S51.852A"}, []string{"A82.9", "A35", "Z23"})
 }
+
+// TestEpilepsyAxesAndTerseHistory codes an epilepsy by the kind,
+// intractability and status its line affirms (G40.209 for focal
+// symptomatic epilepsy with complex partial seizures, "Not intractable",
+// "No status epilepticus"), leaves a provoked seizure that is "not
+// epilepsy" as R56.9; reads "Hx atopic dermatitis - resolved" as history;
+// "no prior cath/PCI" gives no stent status; a delivery recorded as
+// "Delivery: Primary low transverse cesarean" makes the preeclampsia one
+// complicating childbirth (O14.14, with Z37.0); tree and grass pollen is
+// pollen (J30.1); and hypertension with ESRD is I12.0, with the stage
+// replacing a "chronic renal failure" found without one.
+func TestEpilepsyAxesAndTerseHistory(t *testing.T) {
+	x := searcher(t)
+	out := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 35, Sex: 'F'}
+	note := "Impression:\nLocalization-related (focal) symptomatic epilepsy - L temporal lobe epilepsy due to L mesial temporal sclerosis, w/ focal impaired-awareness (complex partial) seizures. Not intractable. No status epilepticus.\n" +
+		"2. Seasonal allergic rhinitis d/t tree/grass pollen.\nHx atopic dermatitis - resolved, no tx.\nHx: no prior MI, no prior cath/PCI.\n"
+	checkCodes(t, suggestCodes(note, x, out), []string{"G40.209", "J30.1"}, []string{"R56.9", "G40.909", "G40.219", "L20.9", "J30.2", "Z95.5"})
+	provoked := "Assessment:\n1. Seizure, provoked by hyponatremia; not epilepsy.\n"
+	checkCodes(t, suggestCodes(provoked, x, out), nil, []string{"G40.909", "G40.919"})
+
+	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	ob := "Admission dx: Preeclampsia w/ severe features, IUP 36w2d\nDelivery: Primary low transverse cesarean, 04/02/2032 16:12, liveborn female.\n"
+	checkCodes(t, suggestCodes(ob, x, in), []string{"O14.14", "Z37.0"}, []string{"O14.13"})
+	renal := "Assessment:\n1. Volume overload; this is his chronic baseline renal failure.\n2. HTN w/ ESRD - on HD.\n"
+	checkCodes(t, suggestCodes(renal, x, in), []string{"I12.0", "N18.6"}, []string{"I12.9", "N18.9"})
+}

@@ -178,8 +178,9 @@ func gestationalDiabetesControl(out []Suggestion, x *codeset.Searcher, opt Optio
 // deliveredRe is a delivery the note reports: "spontaneous vaginal
 // delivery of a single live-born female infant", "infant delivered from
 // vertex", "NSVD", "Spontaneous vaginal delivery after induction of
-// labor", "delivered this admission".
-var deliveredRe = regexp.MustCompile(`(?i)\b(?:NSVD|SVD|(?:spontaneous |normal |operative |assisted )?vaginal delivery of|(?:spontaneous|normal|operative|assisted|uncomplicated|induced) vaginal delivery|delivered (?:this|during this|during the) (?:admission|hospitalization|stay)|(?:cesarean|c-section) delivery of|(?:infant|baby|neonate|twins?|male|female|boy|girl)s? (?:was |were )?delivered|delivered (?:a |an |the )?(?:single |singleton |healthy |viable |live[- ]?born |liveborn )*(?:male |female )?(?:infant|baby|neonate|twins?|boy|girl))\b`)
+// labor", "delivered this admission", a record's "Delivery: Primary low
+// transverse cesarean".
+var deliveredRe = regexp.MustCompile(`(?i)\b(?:NSVD|SVD|(?:spontaneous |normal |operative |assisted )?vaginal delivery of|(?:spontaneous|normal|operative|assisted|uncomplicated|induced) vaginal delivery|delivered (?:this|during this|during the) (?:admission|hospitalization|stay)|(?:cesarean|c-section) delivery of|(?:infant|baby|neonate|twins?|male|female|boy|girl)s? (?:was |were )?delivered|delivered (?:a |an |the )?(?:single |singleton |healthy |viable |live[- ]?born |liveborn )*(?:male |female )?(?:infant|baby|neonate|twins?|boy|girl)|delivery:\s*(?:primary |repeat |scheduled |urgent |emergent |stat )*(?:low transverse |classical |low vertical )?(?:cesarean|c-section|nsvd|svd|(?:spontaneous |operative |assisted |vacuum[- ]assisted |forceps[- ]assisted )?vaginal))\b`)
 
 // deliveryOutcome adds the outcome of delivery (Z37) a delivery record
 // carries, twins when the note says so, and O80 for a vaginal delivery
@@ -193,6 +194,11 @@ func deliveryOutcome(out []Suggestion, x *codeset.Searcher, opt Options) []Sugge
 	var m []int
 	for _, c := range deliveredRe.FindAllStringIndex(opt.note, -1) {
 		s := sentenceAround(opt.note, c[0])
+		if strings.HasPrefix(strings.ToLower(opt.note[c[0]:c[1]]), "delivery:") {
+			// a record's label, dated: only what precedes it on its line
+			// ("Prior delivery:") puts it in the past
+			s = opt.note[strings.LastIndexByte(opt.note[:c[0]], '\n')+1 : c[0]]
+		}
 		if !negatedAt(opt.note, c[0]) && !pastRe.MatchString(s) && !strings.Contains(strings.ToLower(s), "pregnancy") {
 			m = c
 			break
