@@ -2,10 +2,12 @@ package codeset
 
 // Rewrites of a typed query where coders write what the titles do not: a
 // pregnancy's weeks, a central line's tip, a secondary site "from" its
-// primary (and, in debride.go, a debridement's depth). Search applies
-// them before the query is parsed.
+// primary, an anatomical term by the PCS body part that holds it (and,
+// in debride.go, a debridement's depth). Search applies them before the
+// query is parsed.
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -111,4 +113,151 @@ func metastasisFrom(words []string) []string {
 		}
 	}
 	return words
+}
+
+// partKeyEntry is one term of the ICD-10-PCS body part key: the words of
+// an anatomical term and the body part value that includes it.
+type partKeyEntry struct {
+	words []string // lower case
+	part  []string // the body part's words, without its side
+}
+
+// bodyPartKey reads the body part key from the PCS definitions: each
+// body part value of the medical and surgical section and the terms it
+// includes ("Fibula" includes "Lateral malleolus", "Upper Femur" "Neck
+// of femur"), by the term's first word, longest term first. A term two
+// body parts include names neither.
+func bodyPartKey(defs []PCSDefinition) map[string][]partKeyEntry {
+	parts := map[string][]string{} // term → body part words
+	for _, d := range defs {
+		if d.Section != '0' || d.Axis != 4 || d.Term == "" {
+			continue
+		}
+		part := d.Term
+		for _, side := range []string{", Left", ", Right", ", Bilateral"} {
+			part = strings.TrimSuffix(part, side)
+		}
+		pw := strings.Fields(strings.ToLower(part))
+		for _, inc := range d.Includes {
+			key := strings.ToLower(strings.Join(strings.Fields(inc), " "))
+			if old, ok := parts[key]; ok && !slices.Equal(old, pw) {
+				parts[key] = nil
+				continue
+			}
+			parts[key] = pw
+		}
+	}
+	out := map[string][]partKeyEntry{}
+	for key, pw := range parts {
+		ws := strings.Fields(key)
+		if len(ws) < 2 || pw == nil {
+			continue
+		}
+		out[ws[0]] = append(out[ws[0]], partKeyEntry{words: ws, part: pw})
+	}
+	for _, es := range out {
+		slices.SortFunc(es, func(a, b partKeyEntry) int {
+			if len(a.words) != len(b.words) {
+				return len(b.words) - len(a.words)
+			}
+			return strings.Compare(strings.Join(a.words, " "), strings.Join(b.words, " "))
+		})
+	}
+	return out
+}
+
+// bodyParts adds to a procedure query the body part the PCS body part
+// key puts its anatomical term in: "ORIF left lateral malleolus fracture"
+// is a reposition of the left fibula (0QSK04Z). Only terms of two words
+// or more are read, and a term already naming its body part ("head of
+// fibula") adds nothing.
+func (x *Searcher) bodyParts(words []string) []string {
+	if len(x.partKey) == 0 || len(words) < 2 {
+		return words
+	}
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(strings.Trim(w, ",.;:()"))
+	}
+	for i, w := range lower {
+		for _, e := range x.partKey[w] {
+			n := len(e.words)
+			if i+n > len(lower) || !slices.Equal(lower[i:i+n], e.words) {
+				continue
+			}
+			if slices.ContainsFunc(e.part, func(p string) bool { return slices.Contains(e.words, p) }) {
+				return words
+			}
+			// one term per query, kept beside its body part: "iliac
+			// crest" is in the pelvic bone, and its "iliac" names the
+			// iliac bone marrow a biopsy there takes
+			return append(append([]string{}, words...), e.part...)
+		}
+	}
+	return words
+}
+
+// coronaryVessels are the coronary arteries an interventionalist names.
+var coronaryVessels = map[string]bool{"rca": true, "lad": true, "lcx": true, "circumflex": true, "om": true, "om1": true, "om2": true,
+	"diagonal": true, "d1": true, "d2": true, "ramus": true, "pda": true, "plv": true, "lm": true}
+
+var countWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4, "x1": 1, "x2": 2, "x3": 3, "x4": 4, "single": 1}
+
+var (
+	arteryCount = [...]string{"", "one artery", "two arteries", "three arteries", "four or more arteries"}
+	deviceCount = [...]string{"", "", "two", "three", "four or more"}
+)
+
+// coronaryStents writes a PCI query's vessels and stents as the PCS
+// titles count them: "three DES in RCA" is one artery with three
+// drug-eluting intraluminal devices (027036Z), not three arteries. The
+// arteries are the coronary vessels named; the devices the number next
+// to the stent word ("three DES", "DES x2"). A query that counts arteries
+// or vessels itself is left as it is.
+func coronaryStents(words []string) []string {
+	vessels := map[string]bool{}
+	stentAt, count := -1, 0
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.;:()"))
+		switch {
+		case strings.HasPrefix(lw, "arter") || strings.HasPrefix(lw, "vessel"):
+			return words
+		case coronaryVessels[lw]:
+			vessels[lw] = true
+		case lw == "des" || lw == "bms" || strings.HasPrefix(lw, "stent"):
+			stentAt = i
+			// "three DES", "three drug eluting stents"
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				if n := countWords[strings.ToLower(words[k])]; n > 0 {
+					count = max(count, n)
+					break
+				}
+			}
+			if i+1 < len(words) {
+				count = max(count, countWords[strings.ToLower(words[i+1])])
+			}
+		}
+	}
+	if stentAt < 0 || len(vessels) == 0 || len(vessels) > 4 {
+		return words
+	}
+	out := make([]string, 0, len(words)+6)
+	for _, w := range words {
+		if _, ok := countWords[strings.ToLower(w)]; !ok {
+			out = append(out, w)
+		}
+	}
+	out = append(out, strings.Fields(arteryCount[len(vessels)])...)
+	if count >= 2 {
+		kind := "drug-eluting"
+		if strings.EqualFold(words[stentAt], "bms") || slices.ContainsFunc(words, func(w string) bool { return strings.EqualFold(w, "bare") }) {
+			kind = ""
+		}
+		out = append(out, "with", deviceCount[min(count, 4)])
+		if kind != "" {
+			out = append(out, kind)
+		}
+		out = append(out, "intraluminal", "devices")
+	}
+	return out
 }

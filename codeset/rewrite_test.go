@@ -44,3 +44,37 @@ func TestMetastasisFrom(t *testing.T) {
 		}
 	}
 }
+
+func TestCoronaryStents(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"three DES in RCA", "DES in RCA one artery with three drug-eluting intraluminal devices"},
+		{"PCI RCA with three drug eluting stents", "PCI RCA with drug eluting stents one artery with three drug-eluting intraluminal devices"},
+		{"PCI LAD and RCA DES x2", "PCI LAD and RCA DES two arteries with two drug-eluting intraluminal devices"},
+		{"PTCA with BMS to OM", "PTCA with BMS to OM one artery"},
+		{"PCI two vessels with DES", "PCI two vessels with DES"},   // counts its arteries itself
+		{"coronary stent thrombosis", "coronary stent thrombosis"}, // no vessel named
+	} {
+		if got := strings.Join(coronaryStents(strings.Fields(tc.q)), " "); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestBodyPartKey(t *testing.T) {
+	x := &Searcher{partKey: bodyPartKey([]PCSDefinition{
+		{Section: '0', Axis: 4, Term: "Fibula, Left", Includes: []string{"Body of fibula", "Head of fibula", "Lateral malleolus"}},
+		{Section: '0', Axis: 4, Term: "Pelvic Bone, Left", Includes: []string{"Iliac crest", "Ilium"}},
+		{Section: '0', Axis: 4, Term: "Hip Joint, Left", Includes: []string{"Iliac crest"}}, // two parts: neither
+		{Section: '0', Axis: 6, Term: "Internal Fixation Device", Includes: []string{"Bone screw"}},
+	})}
+	for _, tc := range []struct{ q, want string }{
+		{"ORIF left lateral malleolus fracture", "ORIF left lateral malleolus fracture fibula"},
+		{"excision head of fibula", "excision head of fibula"}, // names its body part
+		{"bone marrow biopsy iliac crest", "bone marrow biopsy iliac crest"},
+		{"removal bone screw", "removal bone screw"}, // a device, not a body part
+	} {
+		if got := strings.Join(x.bodyParts(strings.Fields(tc.q)), " "); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

@@ -159,6 +159,7 @@ type Searcher struct {
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	from        []string
 	fromID      map[string]uint32
+	partKey     map[string][]partKeyEntry // the PCS body part key, by first word
 	freeMu      sync.Mutex
 	free        []*scratch // scratches kept between queries
 }
@@ -219,6 +220,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	x.toks = make([]uint32, 0, 2500000)
 	x.targets = make([]target, 0, 700000)
 	x.syn, _ = ParseSynonyms(synonyms)
+	x.partKey = bodyPartKey(s.PCSDefs)
 	mainWords := map[string]bool{} // the words that are by themselves an index main term
 	x.synFirst = map[string]int{}
 	for k := range x.syn {
@@ -1391,6 +1393,10 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	if rels.by[ICD10PCS] != nil {
 		words = debridementDepth(words)
 		words = catheterTip(words)
+		words = coronaryStents(words)
+		if rels.by[ICD10CM] == nil {
+			words = x.bodyParts(words)
+		}
 	}
 	if rels.by[ICD10CM] != nil {
 		words = metastasisFrom(words)
