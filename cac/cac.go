@@ -1545,6 +1545,20 @@ func deviceWorn(phrase, code string) bool {
 		!containsAny(strings.ToLower(phrase), "fit", "adjust", "program", "check", "replac", "interrogat", "encounter", "reprogram")
 }
 
+// unsaidEncounter reports whether a code asks for what a phrase does not
+// say: a screening or testing encounter (Z11–Z13) for "Latent TB
+// infection", repeated falls (R29.6) for one "Fall from ladder".
+func unsaidEncounter(phrase, code string) bool {
+	l := strings.ToLower(phrase)
+	switch {
+	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
+		return !containsAny(l, "screen", "test", "check", "evaluat", "encounter", "surveillance")
+	case code == "R29.6":
+		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
+	}
+	return false
+}
+
 // deniesHead reports whether a phrase names the condition a title heads
 // only to deny it: "bacteremia without sepsis" is no sepsis (A41.9).
 func deniesHead(phrase, title string) bool {
@@ -2225,6 +2239,11 @@ var integral = map[string][]string{
 	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51", "K74.6"},
 	// a malignancy named bare beside the primary cancer coded
 	"C80.1": {"C0", "C1", "C2", "C3", "C4", "C5", "C6", "C70", "C71", "C72", "C73", "C74", "C75", "C76", "C7A", "C81", "C82", "C83", "C84", "C85", "C86", "C88", "C9"},
+	// the dysuria and flank pain of a pyelonephritis or urinary infection
+	"R30.0": {"N10", "N30", "N39.0"},
+	"R10.A": {"N10", "N20", "N13"},
+	// alcohol use beside the alcohol use disorder coded
+	"Z72.89": {"F10"},
 	// the embolism of a stroke coded as due to embolism
 	"I74.9": {"I63.1", "I63.4"},
 	// the agitation a dementia "with agitation" code already says
@@ -2478,7 +2497,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				a.r = refine(q, a.r, rs)
 				a.r = episode(a.r, x, opt)
 			}
-			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title) && !deviceWorn(q, a.r.Code)
+			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title) && !deviceWorn(q, a.r.Code) && !unsaidEncounter(q, a.r.Code)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -3200,7 +3219,9 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b` +
 	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
-	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b)`)
+	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b` +
+	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
+	`|pain$)`) // a bare "Pain:" names no site
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -3823,6 +3844,10 @@ var (
 
 // longTermDrugs maps the drugs of a medication list to the Z79 code of
 // their class; "oral contraceptive" is matched as two words.
+// givenBeforeRe follows a vaccine "given" at an earlier date: "given 2031
+// per records", "given in 03/2030".
+var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:19|20)\d\d\b|^\s*per (?:records?|chart|registry|outside)`)
+
 var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccine|vaccination|immunization|tdap|booster)\b[^.\n]{0,60}\b(given|administered)\b`)
 
 var longTermDrugs = byWord(map[string]string{
@@ -3931,7 +3956,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
 			// …nor one only planned ("Tdap will be given at 28 weeks")
 			if s := strings.ToLower(sentenceAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
-				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) {
+				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
+				!givenBeforeRe.MatchString(note[m[1]:min(len(note), m[1]+24)]) {
 				add("Z23", m[0], m[1], "immunization given")
 				break
 			}

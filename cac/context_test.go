@@ -1688,3 +1688,22 @@ func TestEpilepsyAxesAndTerseHistory(t *testing.T) {
 	renal := "Assessment:\n1. Volume overload; this is his chronic baseline renal failure.\n2. HTN w/ ESRD - on HD.\n"
 	checkCodes(t, suggestCodes(renal, x, in), []string{"I12.0", "N18.6"}, []string{"I12.9", "N18.9"})
 }
+
+// TestBareWordsAndPlanShorthand keeps out what a plan's shorthand and
+// bare words do not say: "IVF LR at 100" is intravenous fluid, not in
+// vitro fertilization (Z31.83); a "Pain:" label names no site (R52);
+// one "Fall from ladder" is no repeated falls (R29.6); "Latent TB
+// infection" is no encounter for testing (Z11.7); a vaccine "given 2031
+// per records" is no encounter for immunization; "tolerated cefazolin"
+// beside a penicillin allergy is no cephalosporin allergy (Z88.1); the
+// dysuria and flank pain of a pyelonephritis are integral to it, and
+// alcohol use to the alcohol use disorder coded.
+func TestBareWordsAndPlanShorthand(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 44, Sex: 'M'}
+	note := "A/P:\n#Acute EtOH pancreatitis - improving. IVF LR at 100 now. Pain: APAP sched + hydromorphone PO PRN.\n" +
+		"#Alcohol use - 6-8 beers/day on weekends.\n#Alcohol use disorder, mild.\n#Acute R pyelonephritis with dysuria and R flank pain.\n" +
+		"#Latent TB infection - on rifampin.\n- Fall from ladder at home.\n- Pneumococcal vaccine given 2031 per records.\n" +
+		"- Cefazolin 2 g IV q8h (pcn allergy low risk, tolerated cefazolin in 2031).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "F10.10", "N10"}, []string{"Z31.83", "R52", "R29.6", "Z11.7", "Z23", "Z88.1", "R30.0", "R10.A1", "Z72.89"})
+}

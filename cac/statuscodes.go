@@ -185,7 +185,10 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 			}
 			// "codeine (nausea only -- intolerance, not true allergy)": an
 			// intolerance is no allergy status
-			if code, ok := allergens[list[i:j]]; ok && !containsAny(list[j:min(len(list), j+60)], "intoleran", "not true allerg", "not a true allerg", "side effect") {
+			// …nor one the patient took well ("PCN allergy low risk,
+			// tolerated cefazolin")
+			if code, ok := allergens[list[i:j]]; ok && !containsAny(list[j:min(len(list), j+60)], "intoleran", "not true allerg", "not a true allerg", "side effect") &&
+				!containsAny(list[max(0, i-24):i], "tolerat", "received", "no reaction") {
 				add(code, at+i, at+j, "allergy status")
 			}
 			i = j
