@@ -2769,6 +2769,22 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			}
 		}
 	}
+	// "Aphasia/R hemiparesis": an item that opens with two conditions
+	// joined by a slash, when nothing names them whole, each naming a
+	// code ("Hyperactive/mixed" is one delirium's kinds), in an item
+	// that neither denies nor doubts ("Gout/CPPD excluded")
+	if p := trim(parts[0]); !ok && p.start == trim(span{it.start, it.end}).start && !slashDoubtRe.MatchString(note[it.start:it.end]) {
+		var cs []concept
+		for _, m := range slashMembers(note, p) {
+			if c, ok2 := lookText(m.text, m.at); ok2 && c.r.Score >= 0.6 {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) == 2 && cs[0].r.Code[:3] != cs[1].r.Code[:3] {
+			best, ok = cs[0], true
+			out = append(out, cs[1])
+		}
+	}
 	if ok {
 		out = append(out, best)
 		// "Acute hypoxic respiratory failure secondary to … pneumonia":
@@ -3092,6 +3108,26 @@ func andMembers(note string, p span) []member {
 		return []member{{a, sa}, {head + " " + strings.TrimSpace(b), p}}
 	}
 	return nil
+}
+
+// slashDoubtRe is an item's word that denies or doubts what it names.
+var slashDoubtRe = regexp.MustCompile(`(?i)\b(?:no|not|neg|negative|excluded|ruled out|r/o|vs|versus|unlikely|possible|probable|suspected|denies|without)\b`)
+
+// slashMembers splits a part of at most eight words at its one slash
+// into the two conditions it names ("Aphasia/R hemiparesis",
+// "anxiety / depression"), each of four letters or more ("s/p", "PT/OT"
+// are not two).
+func slashMembers(note string, p span) []member {
+	t := note[p.start:p.end]
+	i := strings.IndexByte(t, '/')
+	if i < 0 || strings.IndexByte(t[i+1:], '/') >= 0 || wordCount(t) > 8 {
+		return nil
+	}
+	a, b := t[:i], t[i+1:]
+	if countLetters(a) < 4 || countLetters(b) < 4 || countLetters(lastWord(a)) < 3 || countLetters(strings.Fields(b + " x")[0]) < 1 {
+		return nil
+	}
+	return []member{{a, span{p.start, p.start + i}}, {b, span{p.start + i + 1, p.end}}}
 }
 
 // conditionWordRe is a word whose ending makes it a condition of its

@@ -1707,3 +1707,15 @@ func TestBareWordsAndPlanShorthand(t *testing.T) {
 		"- Cefazolin 2 g IV q8h (pcn allergy low risk, tolerated cefazolin in 2031).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "F10.10", "N10"}, []string{"Z31.83", "R52", "R29.6", "Z11.7", "Z23", "Z88.1", "R30.0", "R10.A1", "Z72.89"})
 }
+
+// TestSlashJoinedConditions reads "Aphasia/R hemiparesis" after a current
+// stroke as two conditions (R47.01 and G81.91, the right side dominant by
+// default), while "Gout/CPPD excluded", "CT neg for ICH/skull fx" and a
+// delirium's "Hyperactive/mixed" name none.
+func TestSlashJoinedConditions(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 77, Sex: 'F'}
+	note := "Course / plan by problem:\n1. Acute L MCA cardioembolic infarct - apixaban.\n2. Aphasia/R hemiparesis - PT/OT/SLP; d/c to acute inpatient rehab.\n" +
+		"3. Septic arthritis, R native knee, MSSA. Gout/CPPD excluded (no crystals).\n4. Delirium due to UTI. Hyperactive/mixed at admission, improving.\n- CT neg for ICH/skull fx.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "R47.01", "G81.91"}, []string{"M10.9", "F90.9", "S02.91XA", "I61.9", "I69.320", "I69.351"})
+}

@@ -447,7 +447,10 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		if strings.Contains(t, "subsequent encounter") {
 			f |= flagSubsequent
 		}
-		if strings.Contains(t, "sequela") {
+		// (the sequelae of cerebrovascular disease, I69, say "following
+		// cerebral infarction": "right hemiparesis" is G81.91 unless the
+		// query says the stroke came before)
+		if strings.Contains(t, "sequela") || g.sys == ICD10CM && strings.HasPrefix(g.code, "I69") {
 			f |= flagSequela
 		}
 		if strings.HasPrefix(t, "family history") {
@@ -3020,7 +3023,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 			}
 		}
 	}
-	return prefs{said("subsequ"), said("sequel"), said("other"), said("specifi"),
+	return prefs{said("subsequ"), said("sequel") || said("follow") || said("late effect") || said("residual") || said("after") || said("poststrok") || said("post-strok"), said("other"), said("specifi"),
 		strings.Contains(query, "with ") || strings.HasSuffix(query, " with"),
 		said("famil") || said("fh"),
 		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta") || said("prosthe"),
