@@ -3124,7 +3124,7 @@ func slashMembers(note string, p span) []member {
 		return nil
 	}
 	a, b := t[:i], t[i+1:]
-	if countLetters(a) < 4 || countLetters(b) < 4 || countLetters(lastWord(a)) < 3 || countLetters(strings.Fields(b + " x")[0]) < 1 {
+	if countLetters(a) < 4 || countLetters(b) < 4 || countLetters(lastWord(a)) < 3 {
 		return nil
 	}
 	return []member{{a, span{p.start, p.start + i}}, {b, span{p.start + i + 1, p.end}}}
