@@ -851,7 +851,7 @@ var (
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
 	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see")
-	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
+	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
@@ -2244,6 +2244,9 @@ var integral = map[string][]string{
 	"R10.A": {"N10", "N20", "N13"},
 	// alcohol use beside the alcohol use disorder coded
 	"Z72.89": {"F10"},
+	// a delivery "uncomplicated" beside the pregnancy's complications
+	// coded (O80 is for a delivery with none)
+	"O80": {"O0", "O1", "O20", "O21", "O22", "O23", "O24", "O25", "O26", "O28", "O29", "O3", "O4", "O6", "O7", "O85", "O86", "O87", "O88", "O9"},
 	// the embolism of a stroke coded as due to embolism
 	"I74.9": {"I63.1", "I63.4"},
 	// the agitation a dementia "with agitation" code already says
@@ -3523,9 +3526,9 @@ var listExcludedRe = guard(`(?i)(?:,|\band)\b.*\b(?:were|are|have been) (?:all |
 
 // excludedSubjectRe is an item whose condition is the subject of the
 // verb that excludes it: "Pulmonary embolism was excluded by CT
-// angiography." (a few words, so that "chest pain for which ACS was
+// angiography.", "Liver metastases excluded." (a few words, so that "chest pain for which ACS was
 // excluded" keeps its chest pain).
-var excludedSubjectRe = guard(`(?i)^\W*((?:[a-z'/-]+\s+){1,5})(?:is|was|are|were|has been|have been) (?:(?:definitively|effectively|also|then|subsequently) )?(?:excluded|ruled out)\b`, "excluded", "ruled out")
+var excludedSubjectRe = guard(`(?i)^\W*((?:[a-z'/-]+\s+){1,5})(?:(?:is|was|are|were|has been|have been) )?(?:(?:definitively|effectively|also|then|subsequently) )?(?:excluded|ruled out)\b`, "excluded", "ruled out")
 
 func excludedSubject(head string) bool {
 	m := excludedSubjectRe.FindStringSubmatch(head)

@@ -1719,3 +1719,24 @@ func TestSlashJoinedConditions(t *testing.T) {
 		"3. Septic arthritis, R native knee, MSSA. Gout/CPPD excluded (no crystals).\n4. Delirium due to UTI. Hyperactive/mixed at admission, improving.\n- CT neg for ICH/skull fx.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "R47.01", "G81.91"}, []string{"M10.9", "F90.9", "S02.91XA", "I61.9", "I69.320", "I69.351"})
 }
+
+// TestConcernsAndEvaluations keeps out a cancer that "is a concern … but
+// not diagnosed" at a clinic visit, a home oxygen the patient was
+// evaluated for and did not qualify for, liver metastases "excluded", and
+// an uncomplicated delivery (O80) beside the pregnancy's complications.
+func TestConcernsAndEvaluations(t *testing.T) {
+	x := searcher(t)
+	clinic := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := "Assessment:\n1. BPH with LUTS.\n2. Elevated PSA - prostate cancer is a concern given PSA rise and family history, but not diagnosed; needs tissue.\n"
+	checkCodes(t, suggestCodes(note, x, clinic), []string{"N40.1", "R97.20"}, []string{"C61"})
+
+	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
+	copd := "HPI: COPD (GOLD 3, not on home oxygen).\nCourse: weaned to room air; home oxygen evaluation did not qualify her for supplemental oxygen.\n" +
+		"Assessment:\n# COPD with acute exacerbation.\n# Sigmoid colon adenocarcinoma, resected this admission. Liver metastases excluded.\n"
+	checkCodes(t, suggestCodes(copd, x, in), []string{"J44.1", "C18.7"}, []string{"Z99.81", "C78.7"})
+
+	ob := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	delivery := "Normal spontaneous vaginal delivery of a live-born female infant.\nFinal diagnoses:\n- Term pregnancy 39w2d, delivered, single liveborn\n" +
+		"- Gestational diabetes mellitus, diet controlled\n- First degree perineal laceration, repaired\n"
+	checkCodes(t, suggestCodes(delivery, x, ob), []string{"O24.420", "O70.0", "Z37.0"}, []string{"O80"})
+}

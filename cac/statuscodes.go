@@ -81,6 +81,10 @@ var statusRules = []statusRule{
 // placed, which is coded as the procedure.
 var pastRe = regexp.MustCompile(`(?i)\b(history of|h/o|prior|previous|remote|known|existing|in place|patent|(?:19|20)\d\d|\d+\s+(?:years?|months?)\s+ago)\b`)
 
+// assessedForRe follows a status the patient was assessed for, not
+// given: "home oxygen evaluation did not qualify her".
+var assessedForRe = regexp.MustCompile(`(?i)^\s*(?:evaluation|eval|assessment|screening|trial|qualification)\b|^[^.;]*\b(?:did not|does not|doesn't|didn't) qualify\b`)
+
 // plannedRe is a procedure still to come.
 var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|ning)? for|candidate for|referred for|consider(?:ing|ed)?|will undergo|underwent|performed|placed|this admission|today)\b`)
 
@@ -92,7 +96,7 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 	for _, r := range statusRules {
 		for _, m := range findAroundAt(r.re, note, lower, pos, r.anchors) {
 			s := sentenceAround(note, m[0])
-			if negatedAt(note, m[0]) || familyRe.MatchString(s) {
+			if negatedAt(note, m[0]) || familyRe.MatchString(s) || assessedForRe.MatchString(note[m[1]:min(len(note), m[1]+48)]) {
 				continue
 			}
 			// a procedure still to come is said near the mention: "for
