@@ -2244,6 +2244,8 @@ var integral = map[string][]string{
 	"R10.A": {"N10", "N20", "N13"},
 	// alcohol use beside the alcohol use disorder coded
 	"Z72.89": {"F10"},
+	// a bacteremia beside the sepsis coded (R78.81 excludes it)
+	"R78.81": {"A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "B37.7", "O85", "T81.44"},
 	// a delivery "uncomplicated" beside the pregnancy's complications
 	// coded (O80 is for a delivery with none)
 	"O80": {"O0", "O1", "O20", "O21", "O22", "O23", "O24", "O25", "O26", "O28", "O29", "O3", "O4", "O6", "O7", "O85", "O86", "O87", "O88", "O9"},

@@ -1740,3 +1740,16 @@ func TestConcernsAndEvaluations(t *testing.T) {
 		"- Gestational diabetes mellitus, diet controlled\n- First degree perineal laceration, repaired\n"
 	checkCodes(t, suggestCodes(delivery, x, ob), []string{"O24.420", "O70.0", "Z37.0"}, []string{"O80"})
 }
+
+// TestBacteremiaAndItsOrganism codes "MSSA bacteremia, secondary to
+// septic arthritis" as the bacteremia with its organism (R78.81, B95.61)
+// beside a staphylococcal arthritis, and no bacteremia beside the sepsis
+// it is part of.
+func TestBacteremiaAndItsOrganism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 60, Sex: 'M'}
+	note := "Assessment:\n1. Septic arthritis, R native knee, MSSA. Washout done.\n2. MSSA bacteremia, secondary to septic arthritis. No organ dysfunction - does not meet sepsis criteria.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M00.061", "R78.81", "B95.61"}, []string{"A41.01", "A49.01"})
+	sepsis := "Assessment:\n1. Sepsis due to MRSA, source prosthetic knee infection.\n2. MRSA bacteremia - cleared 08/13.\n"
+	checkCodes(t, suggestCodes(sepsis, x, opt), []string{"A41.02"}, []string{"R78.81"})
+}

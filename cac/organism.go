@@ -50,6 +50,8 @@ var agentCategories = map[string]bool{
 	"K25": true, "K26": true, "K27": true, "K28": true, "K29": true,
 	// urinary infections in pregnancy (O23.-), with their organism
 	"O23": true,
+	// a bacteremia (R78.81) with the organism the cultures grew
+	"R78.8": true,
 }
 
 // unconfirmedOrganismRe is a sentence that names an organism no test has
