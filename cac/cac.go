@@ -1545,6 +1545,39 @@ func deviceWorn(phrase, code string) bool {
 		!containsAny(strings.ToLower(phrase), "fit", "adjust", "program", "check", "replac", "interrogat", "encounter", "reprogram")
 }
 
+// titleLacks reports whether a title says "without" a word the phrase
+// affirms: "Asbestos-related calcified pleural plaques" is no "Pleural
+// plaque without asbestos" (J92.9).
+func titleLacks(phrase, title string) bool {
+	t := strings.ToLower(title)
+	i := strings.Index(t, " without ")
+	if i < 0 {
+		return false
+	}
+	what := t[i+len(" without "):]
+	if k := strings.IndexAny(what, ",("); k >= 0 {
+		what = what[:k]
+	}
+	// every word of what the title lacks, said in the phrase, and not
+	// itself denied there
+	ws := strings.Fields(what)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	l := strings.ToLower(phrase)
+	for _, w := range ws {
+		if len(w) < 3 || !strings.Contains(l, w) {
+			return false
+		}
+	}
+	at := strings.Index(l, strings.Join(ws, " "))
+	if at < 0 {
+		at = strings.Index(l, ws[0])
+	}
+	before := l[:at]
+	return !negatedJustBefore.MatchString(before) && !strings.HasSuffix(strings.TrimSpace(before), "w/o")
+}
+
 // unsaidEncounter reports whether a code asks for what a phrase does not
 // say: a screening or testing encounter (Z11–Z13) for "Latent TB
 // infection", repeated falls (R29.6) for one "Fall from ladder".
@@ -1553,6 +1586,9 @@ func unsaidEncounter(phrase, code string) bool {
 	switch {
 	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
 		return !containsAny(l, "screen", "test", "check", "evaluat", "encounter", "surveillance")
+	case strings.HasPrefix(code, "Z00") || strings.HasPrefix(code, "Z01"):
+		// (an examination: "his blood pressure was managed" is none)
+		return !containsAny(l, "exam", "check", "visit", "encounter", "physical", "well", "evaluat", "screen", "test", "clearance", "pre-op", "preop", "preoperative")
 	case code == "R29.6":
 		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
 	}
@@ -2502,7 +2538,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				a.r = refine(q, a.r, rs)
 				a.r = episode(a.r, x, opt)
 			}
-			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title) && !deviceWorn(q, a.r.Code) && !unsaidEncounter(q, a.r.Code)
+			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title) && !deviceWorn(q, a.r.Code) && !unsaidEncounter(q, a.r.Code) && !titleLacks(q, a.r.Title)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -2679,16 +2715,29 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// inside the condition's words is left out, not cut at.
 	var aside span // the aside left out, not a condition of its own
 	if t, end, found := withoutAside(note, it.start, whole.end); found {
-		if c, ok2 := lookText(t, span{it.start, end}); ok2 && (!ok || c.r.Score > best.r.Score && !specifies(t, c.r, best.r)) {
-			best, ok = c, true
-			aside.start = it.start + strings.IndexByte(note[it.start:end], '(')
-			aside.end = it.start + strings.IndexByte(note[it.start:end], ')') + 1
+		// the condition up to its first comma, or its whole with the
+		// site after it ("Torus (buckle) fracture, distal right radius":
+		// "Torus" alone is a bone of the jaw)
+		open, closing := strings.IndexByte(note[it.start:end], '('), strings.IndexByte(note[it.start:end], ')')
+		variants := []member{{t, span{it.start, end}}}
+		if end < whole.end && open >= 0 && closing > open {
+			full := strings.TrimSpace(note[it.start:it.start+open]) + " " + strings.TrimSpace(note[it.start+closing+1:whole.end])
+			variants = append(variants, member{full, span{it.start, whole.end}})
+		}
+		for _, v := range variants {
+			if c, ok2 := lookText(v.text, v.at); ok2 && (!ok || c.r.Score > best.r.Score && !specifies(v.text, c.r, best.r)) {
+				best, ok = c, true
+				aside.start = it.start + open
+				aside.end = it.start + closing + 1
+			}
 		}
 	}
 	for _, p := range []span{parts[0], trim(parts[0])} {
 		// a part must beat the whole by 0.02, which a whole scoring 0.99 or
 		// more leaves no room for
-		if p == whole || ok && best.r.Score >= 0.99 {
+		// (nor the words before an aside the condition's words go on
+		// after: "Torus" of "Torus (buckle) fracture, distal radius")
+		if p == whole || ok && best.r.Score >= 0.99 || aside.end > 0 && p.end <= aside.start {
 			continue
 		}
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
@@ -3262,7 +3311,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
-	`|pain$)`) // a bare "Pain:" names no site
+	`|pain$|activity$)`) // a bare "Pain:" names no site, "activity" no activity
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -3609,7 +3658,7 @@ var (
 // must not become a neoplasm of the lower lobe.
 // definingWords are title words that make a condition another one; a
 // phrase that does not say them names none of their codes.
-var definingWords = []string{"ectopic", "molar", "hydatidiform"}
+var definingWords = []string{"ectopic", "molar", "hydatidiform", "transplant"}
 
 func names(phrase string, r codeset.Result) bool {
 	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
@@ -4476,6 +4525,9 @@ func refineOther(have map[string]bool, best codeset.Result, rs []codeset.Result)
 
 var otherWord = codeset.Words("other")[0]
 
+// initialRe is an item that says its encounter is the first.
+var initialRe = regexp.MustCompile(`(?i)\binitial (?:encounter|visit|evaluation|presentation)\b`)
+
 // itemEpisode gives an injury the encounter its own item states, over the
 // note's: "fx of L 5th metatarsal - routine healing" is a subsequent
 // encounter (D) in a note whose other item is a late effect (S).
@@ -4489,6 +4541,8 @@ func itemEpisode(r codeset.Result, item string, x *codeset.Searcher, opt Options
 		want = 'S'
 	case subsequentRe.MatchString(item):
 		want = 'D'
+	case initialRe.MatchString(item):
+		want = 'A' // "closed - initial visit" in a note that plans its follow-up visit
 	default:
 		return r
 	}

@@ -1753,3 +1753,24 @@ func TestBacteremiaAndItsOrganism(t *testing.T) {
 	sepsis := "Assessment:\n1. Sepsis due to MRSA, source prosthetic knee infection.\n2. MRSA bacteremia - cleared 08/13.\n"
 	checkCodes(t, suggestCodes(sepsis, x, opt), []string{"A41.02"}, []string{"R78.81"})
 }
+
+// TestAsideAndWhatTitlesAdd reads "Torus (buckle) fracture, distal right
+// radius, closed - initial visit" as the torus fracture of the radius at
+// its initial encounter (S52.521A, not the jaw's torus M27.0, not a
+// subsequent encounter in a note that plans its follow-up visit);
+// native-vessel coronary disease is no transplanted heart's (I25.811);
+// asbestos-related pleural plaques are no plaque "without asbestos"
+// (J92.9) while a pulmonary embolism "without acute cor pulmonale" stays
+// I26.99; a blood pressure managed is no examination (Z01.30), and a bare
+// "activity" no external cause.
+func TestAsideAndWhatTitlesAdd(t *testing.T) {
+	x := searcher(t)
+	ed := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 7, Sex: 'F'}
+	note := "Diagnoses:\n- Torus (buckle) fracture, distal right radius, closed - initial visit\n- Fall from jungle gym\nPlan: splint; follow-up visit in 1 week.\n"
+	checkCodes(t, suggestCodes(note, x, ed), []string{"S52.521A"}, []string{"M27.0", "S52.521D"})
+
+	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
+	dx := "Assessment:\n1. Atherosclerotic coronary artery disease of native vessels.\n2. Asbestos-related calcified pleural plaques.\n" +
+		"3. Acute segmental pulmonary embolism of the right lower lobe without acute cor pulmonale.\n4. Blood pressure managed with amlodipine.\n- Activity: as tolerated; activity advanced.\n"
+	checkCodes(t, suggestCodes(dx, x, in), []string{"I26.99"}, []string{"I25.811", "J92.9", "Z01.30", "Y93.89", "Y93.9"})
+}
