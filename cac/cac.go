@@ -1117,6 +1117,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
 	out = dropIntegral(out) // (a fever coded with its cause)
+	out = codeFirst(out, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -1125,6 +1126,22 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		return out[i].Confidence > out[j].Confidence
 	})
 	return out, dropped
+}
+
+// codeFirsts are the codes whose tabular entry says to code another
+// first, where the note's words name only the one: "COVID-19 pneumonia"
+// is J12.82 with U07.1 first.
+var codeFirsts = map[string]string{"J12.82": "U07.1"}
+
+// codeFirst adds the code a suggestion's tabular entry says to code first
+// when it is missing.
+func codeFirst(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	for _, s := range out {
+		if first, ok := codeFirsts[s.Code]; ok && !containsCode(out, first) {
+			out = addBeside(out, s, first, "code first", x, opt)
+		}
+	}
+	return out
 }
 
 // dropEncounterReasons drops the screening encounters (Z11–Z13) of an

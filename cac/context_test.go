@@ -1774,3 +1774,17 @@ func TestAsideAndWhatTitlesAdd(t *testing.T) {
 		"3. Acute segmental pulmonary embolism of the right lower lobe without acute cor pulmonale.\n4. Blood pressure managed with amlodipine.\n- Activity: as tolerated; activity advanced.\n"
 	checkCodes(t, suggestCodes(dx, x, in), []string{"I26.99"}, []string{"I25.811", "J92.9", "Z01.30", "Y93.89", "Y93.9"})
 }
+
+// TestSynonymsAndCodeFirst codes "COVID-19 pneumonia" as J12.82 with the
+// U07.1 its entry says to code first, "norovirus gastroenteritis" as the
+// Norwalk agent's (A08.11), "Adenotonsillar hypertrophy" as J35.3, and a
+// breast cancer's "ER+" as Z17.0 (an "ER-" as Z17.1).
+func TestSynonymsAndCodeFirst(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'F'}
+	note := "Assessment:\n1. COVID-19 pneumonia.\n2. Acute norovirus gastroenteritis.\n3. Adenotonsillar hypertrophy.\n" +
+		"4. Carcinoma of the upper-outer quadrant of the left breast, ER+, on tamoxifen.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J12.82", "U07.1", "A08.11", "J35.3", "C50.412", "Z17.0"}, []string{"Z17.1", "J12.89"})
+	neg := "Assessment:\n1. Carcinoma of the left breast, ER-, PR-, HER2 negative.\n"
+	checkCodes(t, suggestCodes(neg, x, opt), []string{"Z17.1"}, []string{"Z17.0"})
+}

@@ -40,6 +40,16 @@ func bySide(right, left, both, unspecified string) func(string) string {
 	}
 }
 
+// receptorStatus is Z17.0 for an estrogen receptor positive mention,
+// Z17.1 for a negative one.
+func receptorStatus(m string) string {
+	l := strings.ToLower(m)
+	if strings.Contains(l, "-") && !strings.Contains(l, "receptor-") || strings.Contains(l, "neg") {
+		return "Z17.1"
+	}
+	return "Z17.0"
+}
+
 var statusRules = []statusRule{
 	{anchors: []string{"stent", "pci", "des", "bms", "angioplasty"}, past: true, rule: "status: coronary stent", code: fixed("Z95.5"),
 		re: regexp.MustCompile(`(?i)\b(PCI|DES|BMS|(?:coronary|drug[- ]eluting|bare[- ]metal|LAD|RCA|LCx|circumflex|OM|diagonal)\s+(?:artery\s+)?stents?|stents?\s+(?:to|in|of)\s+(?:the\s+)?(?:LAD|RCA|LCx|circumflex|OM|diagonal|coronary|proximal|mid|distal)|coronary angioplasty)\b`)},
@@ -70,6 +80,9 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i:\b(?:s/p|has an?|with an?|existing|via|through)\s+(?:(?:a|an|the|his|her)\s+)?)(?:PEG|(?i:G[- ]tube|gastrostomy(?: tube)?))\b|\b(?:PEG|(?i:G[- ]tube|gastrostomy tube))(?i:\s+(?:in place|dependent|feeds|feedings))`)},
 	{anchors: []string{"insulin pump"}, rule: "status: insulin pump", code: fixed("Z96.41"),
 		re: regexp.MustCompile(`(?i)\b(?:on|uses|using|wears|has|with|via|existing|continues)\s+(?:an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+)?insulin pump\b|\binsulin pump\s+(?:in place|user|therapy|site)\b|\b(?:CSII|continuous subcutaneous insulin infusion)\b`)},
+	// a breast cancer's estrogen receptor status, as the note writes it
+	{anchors: []string{"er+", "er-", "er pos", "er neg", "estrogen receptor"}, rule: "status: estrogen receptor", code: receptorStatus,
+		re: regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|$)|positive\b|negative\b|pos\b|neg\b)|estrogen receptor[- ](?:positive|negative))`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
 		re: regexp.MustCompile(`(?i)\b(?:kidney|renal)\s+transplant(?:ation)?\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: liver transplant", code: fixed("Z94.4"),
