@@ -4087,6 +4087,26 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			}
 		}
 	}
+	// A child's BMI is its percentile for age (Z68.5-, ages 2 to 19), with
+	// the weight diagnosis it supports.
+	if opt.Age >= 2 && opt.Age < 20 && (has("E66.") >= 0 || has("R63.6") >= 0 || has("E4") >= 0) && strings.Contains(lower, "percentile") && !pregnant(out) {
+		if code, m := pediatricBMI(note); code != "" {
+			add(code, m[0], m[1], "body mass index")
+		}
+	}
+	// Diet and exercise counselling given at a child's visit (Z71.3,
+	// Z71.82).
+	// (a child's: an adult's chronic-disease visit counsels in passing)
+	if !opt.Inpatient && opt.Age < 20 && strings.Contains(lower, "counsel") {
+		for _, c := range []struct {
+			code string
+			re   *regexp.Regexp
+		}{{"Z71.3", dietCounselRe}, {"Z71.82", exerciseCounselRe}} {
+			if m := c.re.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
+				add(c.code, m[0], m[1], "counseling given")
+			}
+		}
+	}
 	statusCodes(note, lower, add)
 	if containsCodePrefix(out, "F17") {
 		// tobacco use excludes nicotine dependence (Z72.0 Excludes1 F17.-)
@@ -4245,6 +4265,52 @@ func sentenceAround(note string, i int) string {
 }
 
 // bmiCode maps an adult body mass index to its Z68 code.
+var (
+	// dietCounselRe and exerciseCounselRe are counselling given:
+	// "Dietary counseling provided", "counseled on diet and exercise".
+	dietCounselRe     = regexp.MustCompile(`(?i)\b(?:diet(?:ary)?|nutrition(?:al)?)\s+counsel(?:ing|ling)\b|\bcounsell?ed\s+(?:on|about|regarding)\s+(?:[a-z]+\s+){0,3}?(?:diet|nutrition|eating)\b`)
+	exerciseCounselRe = regexp.MustCompile(`(?i)\b(?:exercise|physical activity)\s+counsel(?:ing|ling)\b|\bcounsell?ed\s+(?:on|about|regarding)\s+(?:[a-z]+\s+){0,3}?(?:exercise|physical activity)\b`)
+	// pediatricPercentileRe is a child's BMI percentile; ofP95Re the
+	// percent of the 95th percentile it reaches.
+	pediatricPercentileRe = regexp.MustCompile(`(?i)\bBMI\b(?:[^.\n]|\.\d){0,40}?\b(\d{1,2})(?:st|nd|rd|th)\s+percentile`)
+	ofP95Re               = regexp.MustCompile(`(?i)\b(\d{2,3})\s*%\s+of\s+(?:the\s+)?95(?:th)?\s+percentile`)
+)
+
+// pediatricBMI returns the Z68.5- code of a child's BMI percentile and
+// where the note gives it.
+func pediatricBMI(note string) (string, []int) {
+	var m []int
+	for _, c := range pediatricPercentileRe.FindAllStringSubmatchIndex(note, -1) {
+		// (not "Previous visit (age 4): BMI 91st percentile")
+		if !containsAny(strings.ToLower(lineOf(note, c[0])), "previous", "prior", "last visit", "last year", " ago") {
+			m = c
+			break
+		}
+	}
+	if m == nil {
+		return "", nil
+	}
+	p, _ := strconv.Atoi(note[m[2]:m[3]])
+	switch {
+	case p < 5:
+		return "Z68.51", m[:2]
+	case p < 85:
+		return "Z68.52", m[:2]
+	case p < 95:
+		return "Z68.53", m[:2]
+	}
+	// ("below 120% of the 95th percentile" says less, not 120%)
+	if k := ofP95Re.FindStringSubmatchIndex(note); k != nil && !containsAny(strings.ToLower(note[max(0, k[0]-12):k[0]]), "below", "under", "less than", "<") {
+		switch pct, _ := strconv.Atoi(note[k[2]:k[3]]); {
+		case pct >= 140:
+			return "Z68.56", m[:2]
+		case pct >= 120:
+			return "Z68.55", m[:2]
+		}
+	}
+	return "Z68.54", m[:2]
+}
+
 func bmiCode(v string) string {
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || f < 10 || f > 120 {

@@ -1788,3 +1788,21 @@ func TestSynonymsAndCodeFirst(t *testing.T) {
 	neg := "Assessment:\n1. Carcinoma of the left breast, ER-, PR-, HER2 negative.\n"
 	checkCodes(t, suggestCodes(neg, x, opt), []string{"Z17.1"}, []string{"Z17.0"})
 }
+
+// TestChildBMIAndCounseling codes a child's BMI by its percentile for age
+// (Z68.54 for the 98th, 108% of the 95th; "below 120% of the 95th" is
+// still Z68.54; a previous visit's percentile is not this one's) beside
+// the obesity it supports, and the diet and exercise counselling given at
+// the visit (Z71.3, Z71.82); an adult's visit that counsels on diet in
+// passing codes no Z71.3.
+func TestChildBMIAndCounseling(t *testing.T) {
+	x := searcher(t)
+	child := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 5, Sex: 'F'}
+	note := "BMI 20.8 kg/m2 - 98th percentile for age and sex; 108% of the 95th percentile.\nPrevious visit (age 4): BMI 91st percentile.\n" +
+		"Assessment:\n1. Well child exam, age 5 - abnormal finding: obesity\n2. Childhood obesity\nPlan:\n- Dietary counseling provided: family meals\n- Exercise counseling provided: 60 min active play daily\n"
+	checkCodes(t, suggestCodes(note, x, child), []string{"Z00.121", "E66.9", "Z68.54", "Z71.3", "Z71.82"}, []string{"Z68.53", "Z68.55"})
+	below := "Exam: BMI 21.6 kg/m2 = 97th percentile for age and sex (below 120% of the 95th percentile).\nAssessment:\n1. Obesity, pediatric.\n"
+	checkCodes(t, suggestCodes(below, x, child), []string{"Z68.54"}, []string{"Z68.55"})
+	adult := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Type 2 diabetes.\nPlan:\n- Dietary counseling provided.\n", x, adult), []string{"E11.9"}, []string{"Z71.3"})
+}
