@@ -1806,3 +1806,18 @@ func TestChildBMIAndCounseling(t *testing.T) {
 	adult := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
 	checkCodes(t, suggestCodes("Assessment:\n1. Type 2 diabetes.\nPlan:\n- Dietary counseling provided.\n", x, adult), []string{"E11.9"}, []string{"Z71.3"})
 }
+
+// TestPrenatalVisitWithoutObstetricCode treats a prenatal visit that
+// gives weeks of gestation as a pregnancy though no obstetric code was
+// found: its iron deficiency anemia and hypothyroidism complicate the
+// pregnancy in the trimester the weeks give (O99.012, O99.282) with the
+// weeks (Z3A.24); a woman "Not pregnant (LMP 2 weeks ago)" is no
+// pregnancy.
+func TestPrenatalVisitWithoutObstetricCode(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 28, Sex: 'F'}
+	note := "OB RETURN VISIT\n28 y/o G1P0. GA 24w0d.\nA/P:\n1. IUP 24w0d - anatomy scan nl.\n2. Iron deficiency anemia in pregnancy, 2nd tri - FeSO4.\n3. Hypothyroidism, 2nd tri - continue levothyroxine.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.9", "O99.012", "E03.9", "O99.282", "Z3A.24"}, nil)
+	notPregnant := "Past history: mild asthma. Not pregnant (LMP 2 weeks ago).\nAssessment:\n1. Hypothyroidism.\n"
+	checkCodes(t, suggestCodes(notPregnant, x, opt), []string{"E03.9"}, []string{"O99.282", "Z3A.01", "O99.280"})
+}

@@ -88,11 +88,24 @@ func pregnant(out []Suggestion) bool {
 	return false
 }
 
+// prenatalNote reports whether a note is a pregnant woman's though no
+// obstetric code was found: it gives weeks of gestation and says the
+// pregnancy ("OB return visit … G1P0, GA 24w0d"; "IUP 24w0d").
+func prenatalNote(opt Options) bool {
+	if opt.Age < 10 || opt.Age > 55 || !containsAny(opt.lower, "iup", "pregnan", "prenatal", "antepartum", "gravid", "g1p", "g2p", "g3p", "g4p", "g5p") {
+		return false
+	}
+	code, i, _ := gestationCode(opt.note)
+	return code != "" && !negatedAt(opt.note, i) && affirmedIn(opt.note, pregnancyWordRe) // ("Not pregnant (LMP 2 weeks ago)")
+}
+
+var pregnancyWordRe = regexp.MustCompile(`(?i)\b(?:IUP|pregnan(?:t|cy)|prenatal|antepartum|gravid\w*|G[1-9]\s*P[0-9])`)
+
 // pregnancyCodes adds, for a pregnant patient, the chapter-15 codes of the
 // conditions that complicate the pregnancy, with the trimester, and
 // maternal care for the scar of a previous cesarean.
 func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
-	if opt.Sex == 'M' || !pregnant(out) {
+	if opt.Sex == 'M' || !pregnant(out) && !prenatalNote(opt) {
 		return out
 	}
 	tri := trimester(opt.note)
