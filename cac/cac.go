@@ -3160,6 +3160,9 @@ func andMembers(note string, p span) []member {
 	switch {
 	case na >= 2 && nb >= 2:
 		return []member{{a, sa}, {b, sb}}
+	case na == 1 && nb == 1:
+		// "hypoxemia and dehydration": two conditions of a word each
+		return []member{{a, sa}, {b, sb}}
 	case na == 1 && nb >= 2 && conditionWordRe.MatchString(strings.TrimSpace(a)):
 		// "nocturia and weak urinary stream": a condition of one word is
 		// its own member, sharing no noun
@@ -3328,7 +3331,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
-	`|pain$|activity$)`) // a bare "Pain:" names no site, "activity" no activity
+	`|pain$|activity$|screening$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

@@ -1821,3 +1821,17 @@ func TestPrenatalVisitWithoutObstetricCode(t *testing.T) {
 	notPregnant := "Past history: mild asthma. Not pregnant (LMP 2 weeks ago).\nAssessment:\n1. Hypothyroidism.\n"
 	checkCodes(t, suggestCodes(notPregnant, x, opt), []string{"E03.9"}, []string{"O99.282", "Z3A.01", "O99.280"})
 }
+
+// TestOneWordConditionsJoined reads "RSV bronchiolitis with hypoxemia and
+// dehydration" as the bronchiolitis and each of the two one-word
+// conditions after it (J21.0, R09.02, E86.0), while a well visit's
+// "development and screening" is no screening encounter.
+func TestOneWordConditionsJoined(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 0, Sex: 'M'}
+	note := "Discharge diagnosis: RSV bronchiolitis with hypoxemia and dehydration.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J21.0", "R09.02", "E86.0"}, nil)
+	well := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 6, Sex: 'F'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Routine well-child examination, 6 years, without abnormal findings. Healthy child with normal growth, development and screening.\n", x, well),
+		[]string{"Z00.129"}, []string{"Z13.9"})
+}
