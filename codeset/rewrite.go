@@ -261,3 +261,21 @@ func coronaryStents(words []string) []string {
 	}
 	return out
 }
+
+// partialResection writes a partial resection as the excision PCS
+// defines it (cutting out a portion of a body part): "open partial jejunal
+// resection" is 0DBA0ZZ, not the resection of the whole jejunum.
+func partialResection(words []string) []string {
+	partial := slices.ContainsFunc(words, func(w string) bool { return strings.EqualFold(w, "partial") })
+	if !partial {
+		return words
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		if strings.EqualFold(strings.Trim(w, ",.;:"), "resection") {
+			w = "excision"
+		}
+		out[i] = w
+	}
+	return out
+}

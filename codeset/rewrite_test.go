@@ -78,3 +78,15 @@ func TestBodyPartKey(t *testing.T) {
 		}
 	}
 }
+
+func TestPartialResection(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"open partial jejunal resection", "open partial jejunal excision"},
+		{"partial colon resection laparoscopic", "partial colon excision laparoscopic"},
+		{"small bowel resection", "small bowel resection"}, // not partial
+	} {
+		if got := strings.Join(partialResection(strings.Fields(tc.q)), " "); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

@@ -1397,6 +1397,7 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 		words = debridementDepth(words)
 		words = catheterTip(words)
 		words = coronaryStents(words)
+		words = partialResection(words)
 		if rels.by[ICD10CM] == nil {
 			words = x.bodyParts(words)
 		}
