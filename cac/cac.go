@@ -1118,6 +1118,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = neutropenicFever(out, note, x, opt)
 	out = dropIntegral(out) // (a fever coded with its cause)
 	out = codeFirst(out, x, opt)
+	out = dropExplainedSymptoms(out, note)
 	out = chemotherapyEncounter(out, note, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -1126,6 +1127,36 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		return out[i].Confidence > out[j].Confidence
 	})
 	return out, dropped
+}
+
+// dropExplainedSymptoms drops a symptom its own line puts down to a
+// condition coded from the same line: "Noncardiac chest pain due to
+// reflux esophagitis" is the esophagitis (Official Guidelines I.B.5).
+// Severe sepsis, the stroke and coma scales and a fever coded with its
+// cause (R50.81) are codes of their own.
+func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		if s.Code[0] != 'R' || s.Code >= "R70" || strings.HasPrefix(s.Code, "R65") || strings.HasPrefix(s.Code, "R29.7") ||
+			strings.HasPrefix(s.Code, "R40.2") || s.Code == "R50.81" {
+			return false
+		}
+		ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
+		le := lineEnd(note, s.Start)
+		if s.End > le {
+			return false
+		}
+		m := causeConnectorRe.FindStringIndex(note[s.End:le])
+		if m == nil || strings.ContainsAny(note[s.End:s.End+m[0]], ".;") {
+			return false
+		}
+		cause := s.End + m[1]
+		for _, o := range out {
+			if o.Code[0] != 'R' && o.Code[0] != 'Z' && o.Start >= cause && o.Start < le && o.Start >= ls {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // codeFirsts are the codes whose tabular entry says to code another
@@ -1608,6 +1639,12 @@ func unsaidEncounter(phrase, code string) bool {
 		return !containsAny(l, "exam", "check", "visit", "encounter", "physical", "well", "evaluat", "screen", "test", "clearance", "pre-op", "preop", "preoperative")
 	case code == "R29.6":
 		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
+	case strings.HasPrefix(code, "Z3A"):
+		// weeks of a pregnancy, not "chronic cough (>8 weeks)"
+		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
+	case code[0] == 'R' && code[1] >= '7' && code[1] <= '9':
+		// an abnormal finding the phrase calls normal: "PSA undetectable"
+		return containsAny(l, "undetectable", "normal", "negative", "unremarkable", "wnl", "not elevated", "within normal")
 	}
 	return false
 }
@@ -2290,6 +2327,8 @@ var integral = map[string][]string{
 	"R51.9": {"G43", "G44"},
 	// the ascites a cirrhosis "with ascites" code already says
 	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51", "K74.6"},
+	// an anemia named bare beside the anemia coded by its kind
+	"D64.9": {"D50", "D51", "D52", "D53", "D55", "D56", "D57", "D58", "D59", "D60", "D61", "D62", "D63", "O99.0"},
 	// a malignancy named bare beside the primary cancer coded
 	"C80.1": {"C0", "C1", "C2", "C3", "C4", "C5", "C6", "C70", "C71", "C72", "C73", "C74", "C75", "C76", "C7A", "C81", "C82", "C83", "C84", "C85", "C86", "C88", "C9"},
 	// the dysuria and flank pain of a pyelonephritis or urinary infection
@@ -2391,7 +2430,7 @@ var (
 	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|diagnosed|as evidenced|reflects?|reflected)\b`, " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " diagnosed", " as evidenced", " reflect")
 	// segmentSep separates the parts of an item: the condition, then its
 	// details ("Persistent atrial fibrillation: rate controlled…").
-	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->)\s+`)
+	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->|/)\s+`)
 	// connector joins a condition to its cause or circumstance: "atrial
 	// fibrillation with rapid ventricular response", "SIADH from small
 	// cell lung cancer". When the whole phrase names no code, the words
@@ -3254,7 +3293,8 @@ func splitFamilyTail(note string, its []item) []item {
 // the condition before them, not one of their own ("Tobacco use disorder
 // -- smokes a pack a day, dependent": no F19.20).
 var descriptorAlone = map[string]bool{"dependent": true, "independent": true, "stable": true, "unstable": true, "improving": true,
-	"worsening": true, "uncomplicated": true, "complicated": true, "active": true, "inactive": true, "chronic": true, "acute": true}
+	"worsening": true, "uncomplicated": true, "complicated": true, "active": true, "inactive": true, "chronic": true, "acute": true,
+	"reflex": true} // ("Syncope, vasovagal (reflex)")
 
 // causalHeadRe is a connector that opens a part: what follows are causes.
 var causalHeadRe = regexp.MustCompile(`(?i)^(?:(?:likely|probably|possibly|presumed|felt to be|thought to be)\s+)?(?:due|secondary|related|attributed|attributable|owing|caused)\s+to$|^because of$|^from$`)

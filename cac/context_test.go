@@ -1835,3 +1835,23 @@ func TestOneWordConditionsJoined(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment:\n1. Routine well-child examination, 6 years, without abnormal findings. Healthy child with normal growth, development and screening.\n", x, well),
 		[]string{"Z00.129"}, []string{"Z13.9"})
 }
+
+// TestFindingsCalledNormalAndSlashLists keeps out an abnormal finding
+// the phrase calls normal ("PSA undetectable", R97.20), a pregnancy's
+// weeks from "Chronic cough (>8 weeks)", an aside's "reflex", chest pain
+// due to the reflux esophagitis coded, and an unspecified anemia beside
+// the iron deficiency anemia coded by its cause; reads a part after " / "
+// on its own ("… inadequate dietary iron intake / excessive cow's milk"
+// is D50.8).
+func TestFindingsCalledNormalAndSlashLists(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 2, Sex: 'F'}
+	note := "Assessment:\n1. Well child exam, 24 months, with abnormal findings (anemia).\n2. Iron deficiency anemia secondary to inadequate dietary iron intake / excessive cow's milk.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z00.121", "D50.8"}, []string{"D50.9", "D64.9"})
+	adult := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'F'}
+	note2 := "PRINCIPAL DIAGNOSIS: Noncardiac chest pain due to reflux esophagitis - GERD with esophagitis, no bleeding.\nAssessment:\n1. Chronic cough (>8 weeks).\n" +
+		"2. Personal history of breast cancer - no evidence of disease; CA 15-3 normal.\n3. Syncope, vasovagal (reflex).\n"
+	checkCodes(t, suggestCodes(note2, x, adult), []string{"K21.00", "R55"}, []string{"R07.89", "Z3A.08", "R29.2", "R97.8"})
+	man := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Personal history of prostate cancer, s/p prostatectomy - no evidence of disease; PSA undetectable.\n", x, man), []string{"Z85.46"}, []string{"R97.20"})
+}
