@@ -937,7 +937,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			reason := ""
 			uncertain, chronicOnly := false, false
 			switch {
-			case s.kind == secFamily || familyRe.MatchString(text):
+			case s.kind == secFamily || familyRe.MatchString(text) && !relativeOnlyMentioned(text):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
 				!notAProblemRe.MatchString(text) && !(strings.IndexByte(head, '?') >= 0 && questionedRe.MatchString(head)):
@@ -3587,6 +3587,18 @@ func headEnd(note string, it item) int {
 
 // pastDateRe is a month and year or a year: "CAP 02/2025".
 var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
+
+// relativeOnlyMentioned reports whether a long item names a relative only
+// as a bystander after its condition: "52-year-old man with … alcohol use
+// disorder …, brought in by his sister" is his, not the sister's.
+func relativeOnlyMentioned(text string) bool {
+	m := familyRe.FindStringIndex(text)
+	return m != nil && m[0] > 80 && bystanderRe.MatchString(text[max(0, m[0]-30):m[0]])
+}
+
+// bystanderRe is what puts a relative beside the patient, not with a
+// condition: "brought in by his", "accompanied by her".
+var bystanderRe = regexp.MustCompile(`(?i)\b(?:brought(?: in)? by|accompanied by|found by|called by|with (?:his|her) (?:adult )?|per (?:his|her)|according to (?:his|her)|lives with)\s*(?:his|her|their)?\s*$`)
 
 // otherPersonRe is someone other than the patient or a blood relative
 // whose condition an item speaks of: "wife's diagnosis", "her husband

@@ -1855,3 +1855,13 @@ func TestFindingsCalledNormalAndSlashLists(t *testing.T) {
 	man := cac.Options{Inpatient: false, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
 	checkCodes(t, suggestCodes("Assessment:\n1. Personal history of prostate cancer, s/p prostatectomy - no evidence of disease; PSA undetectable.\n", x, man), []string{"Z85.46"}, []string{"R97.20"})
 }
+
+// TestRelativeAsBystander keeps a long item's condition the patient's
+// when a relative appears only as the one who brought him in: no family
+// history of alcohol use disorder (Z81.1).
+func TestRelativeAsBystander(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'M'}
+	note := "Assessment:\n1. 52-year-old man with long-standing alcohol use disorder, severe (drinks a fifth of vodka daily, withdrawal tremors most mornings), brought in by his sister after he stopped drinking 2 days before admission.\n2. Alcohol dependence with withdrawal delirium.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.231"}, []string{"Z81.1"})
+}
