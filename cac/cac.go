@@ -1095,7 +1095,6 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
-	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis)
 	out = poisoningIntent(note, out, x, opt)
 	out = underdosingIntent(out, note, x, opt)
 	noncomplianceReason(out, note, x, opt)
@@ -1116,7 +1115,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	withdrawalUncomplicated(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
-	out = dropIntegral(out) // (a fever coded with its cause)
+	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
 	out = chemotherapyEncounter(out, note, x, opt)
@@ -1585,18 +1584,44 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 	return kept
 }
 
-// deviceWorn reports whether a phrase names a device the patient has
-// ("glasses and hearing aids on") where the code is an encounter to fit
-// or adjust one (Z44–Z46), which needs the fitting said.
-func deviceWorn(phrase, code string) bool {
-	return (strings.HasPrefix(code, "Z44") || strings.HasPrefix(code, "Z45") || strings.HasPrefix(code, "Z46")) &&
-		!containsAny(strings.ToLower(phrase), "fit", "adjust", "program", "check", "replac", "interrogat", "encounter", "reprogram")
+// refuses reports whether a phrase, for all its words match, is not
+// the code: the code asks for what the phrase does not say (asksUnsaid),
+// its title denies what the phrase affirms (titleLacks), or the phrase
+// names the title's condition only to deny it (deniesHead).
+func refuses(phrase string, r codeset.Result) bool {
+	l := strings.ToLower(phrase)
+	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title)
 }
 
-// titleLacks reports whether a title says "without" a word the phrase
-// affirms: "Asbestos-related calcified pleural plaques" is no "Pleural
-// plaque without asbestos" (J92.9).
-func titleLacks(phrase, title string) bool {
+// asksUnsaid reports whether a code asks for what a phrase (in lower
+// case) does not say, or for what it calls normal: a screening or
+// testing encounter (Z11–Z13) for "Latent TB infection", an examination
+// (Z00–Z01) for "blood pressure managed", an encounter to fit or adjust a
+// device (Z44–Z46) for "hearing aids on", repeated falls (R29.6) for one
+// "Fall from ladder", weeks of a pregnancy (Z3A) for "cough (>8 weeks)",
+// an abnormal finding (R70–R99) for "PSA undetectable".
+func asksUnsaid(l, code string) bool {
+	switch {
+	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
+		return !containsAny(l, "screen", "test", "check", "evaluat", "encounter", "surveillance")
+	case strings.HasPrefix(code, "Z00") || strings.HasPrefix(code, "Z01"):
+		return !containsAny(l, "exam", "check", "visit", "encounter", "physical", "well", "evaluat", "screen", "test", "clearance", "pre-op", "preop", "preoperative")
+	case strings.HasPrefix(code, "Z44") || strings.HasPrefix(code, "Z45") || strings.HasPrefix(code, "Z46"):
+		return !containsAny(l, "fit", "adjust", "program", "check", "replac", "interrogat", "encounter")
+	case code == "R29.6":
+		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
+	case strings.HasPrefix(code, "Z3A"):
+		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
+	case code[0] == 'R' && code[1] >= '7' && code[1] <= '9':
+		return containsAny(l, "undetectable", "normal", "negative", "unremarkable", "wnl", "not elevated", "within normal")
+	}
+	return false
+}
+
+// titleLacks reports whether a title says "without" what the phrase (in
+// lower case) affirms: "Asbestos-related calcified pleural plaques" is no
+// "Pleural plaque without asbestos" (J92.9).
+func titleLacks(l, title string) bool {
 	t := strings.ToLower(title)
 	i := strings.Index(t, " without ")
 	if i < 0 {
@@ -1612,7 +1637,6 @@ func titleLacks(phrase, title string) bool {
 	if len(ws) == 0 || len(ws) > 3 {
 		return false
 	}
-	l := strings.ToLower(phrase)
 	for _, w := range ws {
 		if len(w) < 3 || !strings.Contains(l, w) {
 			return false
@@ -1626,37 +1650,14 @@ func titleLacks(phrase, title string) bool {
 	return !negatedJustBefore.MatchString(before) && !strings.HasSuffix(strings.TrimSpace(before), "w/o")
 }
 
-// unsaidEncounter reports whether a code asks for what a phrase does not
-// say: a screening or testing encounter (Z11–Z13) for "Latent TB
-// infection", repeated falls (R29.6) for one "Fall from ladder".
-func unsaidEncounter(phrase, code string) bool {
-	l := strings.ToLower(phrase)
-	switch {
-	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
-		return !containsAny(l, "screen", "test", "check", "evaluat", "encounter", "surveillance")
-	case strings.HasPrefix(code, "Z00") || strings.HasPrefix(code, "Z01"):
-		// (an examination: "his blood pressure was managed" is none)
-		return !containsAny(l, "exam", "check", "visit", "encounter", "physical", "well", "evaluat", "screen", "test", "clearance", "pre-op", "preop", "preoperative")
-	case code == "R29.6":
-		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
-	case strings.HasPrefix(code, "Z3A"):
-		// weeks of a pregnancy, not "chronic cough (>8 weeks)"
-		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
-	case code[0] == 'R' && code[1] >= '7' && code[1] <= '9':
-		// an abnormal finding the phrase calls normal: "PSA undetectable"
-		return containsAny(l, "undetectable", "normal", "negative", "unremarkable", "wnl", "not elevated", "within normal")
-	}
-	return false
-}
-
-// deniesHead reports whether a phrase names the condition a title heads
-// only to deny it: "bacteremia without sepsis" is no sepsis (A41.9).
-func deniesHead(phrase, title string) bool {
+// deniesHead reports whether a phrase (in lower case) names the condition
+// a title heads only to deny it: "bacteremia without sepsis" is no sepsis
+// (A41.9).
+func deniesHead(l, title string) bool {
 	h := headWord(title)
 	if len(h) < 4 {
 		return false
 	}
-	l := strings.ToLower(phrase)
 	i := strings.Index(l, h)
 	if i < 0 || strings.Contains(l[i+len(h):], h) {
 		return false
@@ -2594,7 +2595,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				a.r = refine(q, a.r, rs)
 				a.r = episode(a.r, x, opt)
 			}
-			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !deniesHead(q, a.r.Title) && !deviceWorn(q, a.r.Code) && !unsaidEncounter(q, a.r.Code) && !titleLacks(q, a.r.Title)
+			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
