@@ -1,12 +1,9 @@
 package codeset
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestDebridementDepth(t *testing.T) {
-	for _, tc := range []struct{ q, want string }{
+	checkRewrite(t, debridementDepth, []rewriteCase{
 		{"excisional debridement of left heel ulcer to bone", "excisional debridement of left tarsal ulcer to"},
 		{"excisional debridement sacral ulcer to bone", "excisional debridement sacrum ulcer to"},
 		{"excisional debridement abdominal wall wound to fascia", "excisional debridement abdomen wound to fascia"},
@@ -14,9 +11,5 @@ func TestDebridementDepth(t *testing.T) {
 		// no depth, or no debridement: unchanged
 		{"excisional debridement of left heel ulcer", "excisional debridement of left heel ulcer"},
 		{"pressure ulcer of left heel with necrosis of bone", "pressure ulcer of left heel with necrosis of bone"},
-	} {
-		if got := strings.Join(debridementDepth(strings.Fields(tc.q)), " "); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }

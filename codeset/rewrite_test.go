@@ -5,59 +5,56 @@ import (
 	"testing"
 )
 
+// rewriteCase is a typed query and what a rewrite makes of it.
+type rewriteCase struct{ q, want string }
+
+// checkRewrite runs a query rewrite on each case's words.
+func checkRewrite(t *testing.T, rewrite func([]string) []string, cases []rewriteCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := strings.Join(rewrite(strings.Fields(tc.q)), " "); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
 func TestGestationTrimester(t *testing.T) {
-	for _, tc := range []struct{ q, want string }{
+	checkRewrite(t, gestationTrimester, []rewriteCase{
 		{"prenatal visit first pregnancy 10 weeks", "prenatal visit first pregnancy 10 weeks first trimester"},
 		{"pregnancy 32 weeks preeclampsia", "pregnancy 32 weeks preeclampsia third trimester"},
 		{"gestational diabetes 26wks", "gestational diabetes 26wks second trimester"},
 		{"pregnancy second trimester 20 weeks", "pregnancy second trimester 20 weeks"}, // names its trimester
 		{"32 weeks gestation", "32 weeks gestation third trimester"},
 		{"fever for 2 weeks", "fever for 2 weeks"}, // no pregnancy
-	} {
-		if got := strings.Join(gestationTrimester(strings.Fields(tc.q)), " "); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestCatheterTip(t *testing.T) {
-	for _, tc := range []struct{ q, want string }{
+	checkRewrite(t, catheterTip, []rewriteCase{
 		{"right IJ central line insertion tip in SVC", "right central line insertion superior vena cava"},
 		{"PICC right basilic vein tip at cavoatrial junction", "PICC right superior vena cava"},
 		{"central line right internal jugular", "central line right internal jugular"}, // no tip named
-	} {
-		if got := strings.Join(catheterTip(strings.Fields(tc.q)), " "); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestMetastasisFrom(t *testing.T) {
-	for _, tc := range []struct{ q, want string }{
+	checkRewrite(t, metastasisFrom, []rewriteCase{
 		{"liver mets from colon cancer", "liver mets"},
 		{"bone metastases from a breast carcinoma left", "bone metastases left"},
 		{"metastatic from unknown primary", "metastatic"},
 		{"pain from colon cancer", "pain from colon cancer"},
-	} {
-		if got := strings.Join(metastasisFrom(strings.Fields(tc.q)), " "); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestCoronaryStents(t *testing.T) {
-	for _, tc := range []struct{ q, want string }{
+	checkRewrite(t, coronaryStents, []rewriteCase{
 		{"three DES in RCA", "DES in RCA one artery with three drug-eluting intraluminal devices"},
 		{"PCI RCA with three drug eluting stents", "PCI RCA with drug eluting stents one artery with three drug-eluting intraluminal devices"},
 		{"PCI LAD and RCA DES x2", "PCI LAD and RCA DES two arteries with two drug-eluting intraluminal devices"},
 		{"PTCA with BMS to OM", "PTCA with BMS to OM one artery"},
 		{"PCI two vessels with DES", "PCI two vessels with DES"},   // counts its arteries itself
 		{"coronary stent thrombosis", "coronary stent thrombosis"}, // no vessel named
-	} {
-		if got := strings.Join(coronaryStents(strings.Fields(tc.q)), " "); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestBodyPartKey(t *testing.T) {
@@ -67,26 +64,18 @@ func TestBodyPartKey(t *testing.T) {
 		{Section: '0', Axis: 4, Term: "Hip Joint, Left", Includes: []string{"Iliac crest"}}, // two parts: neither
 		{Section: '0', Axis: 6, Term: "Internal Fixation Device", Includes: []string{"Bone screw"}},
 	})}
-	for _, tc := range []struct{ q, want string }{
+	checkRewrite(t, x.bodyParts, []rewriteCase{
 		{"ORIF left lateral malleolus fracture", "ORIF left lateral malleolus fracture fibula"},
 		{"excision head of fibula", "excision head of fibula"}, // names its body part
 		{"bone marrow biopsy iliac crest", "bone marrow biopsy iliac crest"},
 		{"removal bone screw", "removal bone screw"}, // a device, not a body part
-	} {
-		if got := strings.Join(x.bodyParts(strings.Fields(tc.q)), " "); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestPartialResection(t *testing.T) {
-	for _, tc := range []struct{ q, want string }{
+	checkRewrite(t, partialResection, []rewriteCase{
 		{"open partial jejunal resection", "open partial jejunal excision"},
 		{"partial colon resection laparoscopic", "partial colon excision laparoscopic"},
 		{"small bowel resection", "small bowel resection"}, // not partial
-	} {
-		if got := strings.Join(partialResection(strings.Fields(tc.q)), " "); got != tc.want {
-			t.Errorf("%q: got %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }
