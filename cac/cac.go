@@ -4767,6 +4767,10 @@ var (
 // another reason, or "due to unspecified reason" where there is one.
 func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
 	for i, s := range out {
+		if strings.HasPrefix(s.Code, "Z91.19") {
+			noncomplianceWith(&out[i], note, x, opt)
+			continue
+		}
 		if !strings.HasPrefix(s.Code, "Z91.1") || !strings.Contains(strings.ToLower(s.Title), "financial hardship") {
 			continue
 		}
@@ -4778,6 +4782,41 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 			continue
 		}
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
+	}
+}
+
+// regimens are the treatments a patient's noncompliance (Z91.1-) can be
+// with, by the words that name them, and each one's category.
+var regimens = []struct {
+	re        *regexp.Regexp
+	base      string
+	financial string // the last character of its "due to financial hardship" code
+}{
+	{regexp.MustCompile(`(?i)\b(?:(?:hemo|peritoneal )?dialysis|HD)\b`), "Z91.15", "1"},
+	{regexp.MustCompile(`(?i)\b(?:medications?|meds|pills|insulin|inhalers?|antihypertensives?|anticoagulants?|antiretrovirals?|ART|HAART)\b`), "Z91.14", "1"},
+	{regexp.MustCompile(`(?i)\b(?:diet|dietary|low[- ]salt|low[- ]sodium)\b`), "Z91.11", "0"},
+}
+
+// noncomplianceWith gives a noncompliance the index found without its
+// treatment ("Missed dialysis sessions (noncompliance)": Z91.199, other
+// treatment) the code of the treatment its line names — renal dialysis
+// (Z91.15-), medication (Z91.14-) or diet (Z91.11-) — with the reason the
+// note gives: financial hardship, another reason, or none said where the
+// category has that code.
+func noncomplianceWith(s *Suggestion, note string, x *codeset.Searcher, opt Options) {
+	line := lineOf(note, s.Start)
+	for _, r := range regimens {
+		if !r.re.MatchString(line) {
+			continue
+		}
+		if affirmedIn(note, financialRe) && recode(s, r.base+r.financial, "noncompliance: financial hardship", x, opt) {
+			return
+		}
+		if !reasonRe.MatchString(note) && recode(s, r.base+"9", "noncompliance: reason unspecified", x, opt) {
+			return
+		}
+		recode(s, r.base+"8", "noncompliance: other reason", x, opt)
+		return
 	}
 }
 

@@ -234,12 +234,16 @@ func TestTrailingPartLeftOff(t *testing.T) {
 }
 
 // TestNoncomplianceReason keeps "due to financial hardship" only when the
-// note says the patient could not pay.
+// note says the patient could not pay, and codes a bare noncompliance with
+// the treatment its line names.
 func TestNoncomplianceReason(t *testing.T) {
 	x := searcher(t)
 	for note, want := range map[string]string{
 		"DISCHARGE DIAGNOSES:\n1. Hyperkalemia.\n2. Noncompliance with renal dialysis - skipped two sessions to travel. Not related to financial hardship.\n": "Z91.158",
 		"DISCHARGE DIAGNOSES:\n1. Hyperkalemia.\n2. Noncompliance with renal dialysis due to financial hardship - cannot afford the copays.\n":                "Z91.151",
+		// the treatment named beside a bare "noncompliance"
+		"DISCHARGE DIAGNOSES:\n1. Fluid overload.\n2. Skipped Saturday HD (noncompliance).\n":                                          "Z91.158",
+		"DISCHARGE DIAGNOSES:\n1. Hypertensive urgency.\n2. Stopped his blood pressure meds - noncompliance, could not afford them.\n": "Z91.141",
 	} {
 		codes := suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'})
 		if !slices.Contains(codes, want) {
