@@ -2228,13 +2228,15 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	if m := condEnd.FindStringIndex(cond); m != nil && m[0] > 0 && countLetters(cond[:m[0]]) >= 4 {
 		cond = cond[:m[0]]
 	}
+	// (so is one after a dash: "breast cancer - no evidence of
+	// recurrence")
+	if m := dashCut.FindStringIndex(cond); m != nil && reason != "family history" && countLetters(cond[:m[0]]) >= 5 {
+		cond = cond[:m[0]]
+	}
 	if m := leadIn.FindStringIndex(cond); m != nil && m[1] < len(cond) {
 		cond = cond[m[1]:]
 	}
 	if m := condEnd.FindStringIndex(cond); m != nil && m[0] > 0 {
-		cond = cond[:m[0]]
-	}
-	if m := dashCut.FindStringIndex(cond); m != nil && reason != "family history" && countLetters(cond[:m[0]]) >= 5 {
 		cond = cond[:m[0]]
 	}
 	cond = strings.Join(strings.Fields(cond), " ")
@@ -4126,6 +4128,17 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			}
 		}
 	}
+	// A visit for surveillance after a cancer's completed treatment is the
+	// follow-up examination (Z08), with the personal history (Z85.-), when
+	// no malignancy is coded as current.
+	if !opt.Inpatient && has("Z85.") >= 0 && has("C") < 0 && containsAny(lower, "surveillance", "follow-up exam", "follow up exam") {
+		for _, m := range cancerSurveillanceRe.FindAllStringIndex(note, -1) {
+			if !negatedAt(note, m[0]) {
+				add("Z08", m[0], m[1], "follow-up after completed cancer treatment")
+				break
+			}
+		}
+	}
 	// Severe sepsis is coded with the infection (R65.2-, Official
 	// Guidelines I.C.1.d.1.a), with septic shock R65.21.
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "severe sepsis") {
@@ -4784,6 +4797,11 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
 	}
 }
+
+// cancerSurveillanceRe says a visit is the examination after a cancer's
+// completed treatment: "follow-up exam after completed treatment", "here
+// for routine post-treatment surveillance", "surveillance skin exam".
+var cancerSurveillanceRe = regexp.MustCompile(`(?i)\bfollow[- ]?up exam(?:ination)?s? after (?:completed |completion of )?(?:treatment|therapy)\b|\bpost[- ]?treatment surveillance\b|\bsurveillance (?:after|following) (?:completed |completion of )?(?:treatment|therapy)\b|\bsurveillance (?:visit|exam(?:ination)?|skin exam)\b|\b(?:here|presents?|seen|returns?) for (?:routine |scheduled |annual )?(?:post[- ]?treatment |cancer |oncologic )?surveillance\b`)
 
 // regimens are the treatments a patient's noncompliance (Z91.1-) can be
 // with, by the words that name them, and each one's category.

@@ -1869,3 +1869,19 @@ func TestRelativeAsBystander(t *testing.T) {
 	note := "Assessment:\n1. 52-year-old man with long-standing alcohol use disorder, severe (drinks a fifth of vodka daily, withdrawal tremors most mornings), brought in by his sister after he stopped drinking 2 days before admission.\n2. Alcohol dependence with withdrawal delirium.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.231"}, []string{"Z81.1"})
 }
+
+// TestCancerSurveillance codes an outpatient visit for surveillance after a
+// cancer's completed treatment as the follow-up examination (Z08) beside
+// the personal history; not for an inpatient, nor with a current cancer.
+func TestCancerSurveillance(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'F'}
+	note := "ONCOLOGY FOLLOW-UP\nShe is here for routine post-treatment surveillance, 4 years after lumpectomy and radiation for left breast cancer.\n\nASSESSMENT:\n1. Personal history of breast cancer - no evidence of recurrence.\n2. Hot flashes on letrozole.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z08", "Z85.3"}, nil)
+	note = "ASSESSMENT:\n1. Personal history of colon cancer. Colonoscopy next year.\n2. Essential hypertension.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.038"}, []string{"Z08"})
+	inpatient := opt
+	inpatient.Inpatient = true
+	note = "DISCHARGE DIAGNOSES:\n1. Community-acquired pneumonia.\n2. Personal history of breast cancer; she is here for post-treatment surveillance with oncology next month.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), nil, []string{"Z08"})
+}
