@@ -4013,7 +4013,7 @@ var (
 // per records", "given in 03/2030".
 var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:19|20)\d\d\b|^\s*per (?:records?|chart|registry|outside)`)
 
-var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccine|vaccination|immunization|tdap|booster)\b[^.\n]{0,60}\b(given|administered)\b`)
+var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?)\b[^.\n]{0,60}\b(given|administered)\b`)
 
 var longTermDrugs = byWord(map[string]string{
 	"Z79.4":   "insulin glargine lispro aspart detemir degludec",

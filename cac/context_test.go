@@ -1885,3 +1885,16 @@ func TestCancerSurveillance(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES:\n1. Community-acquired pneumonia.\n2. Personal history of breast cancer; she is here for post-treatment surveillance with oncology next month.\n"
 	checkCodes(t, suggestCodes(note, x, inpatient), nil, []string{"Z08"})
 }
+
+// TestImmunizationsGiven codes an encounter for immunization (Z23) from
+// vaccines given at the visit, however the note heads them.
+func TestImmunizationsGiven(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'M'}
+	for _, note := range []string{
+		"ASSESSMENT:\n1. Well child check, 4 years.\n\nIMMUNIZATIONS GIVEN TODAY\n1. MMRV #2, 0.5 mL SC.\n",
+		"ASSESSMENT:\n1. Well child check, 4 years.\nVaccines administered: DTaP-IPV, influenza.\n",
+	} {
+		checkCodes(t, suggestCodes(note, x, opt), []string{"Z23"}, nil)
+	}
+}
