@@ -2597,6 +2597,24 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				a.r = refine(q, a.r, rs)
 				a.r = episode(a.r, x, opt)
 			}
+			if a.ok && fits(a.r.Code, opt) && !names(q, a.r) {
+				// "Acute viral gastroenteritis": the index's subterm
+				// "acute infectious" (A08.39) asks for a word the phrase
+				// does not say; the code of the entry above it, which
+				// the phrase does name (A08.4), is meant
+				for _, r := range rs[1:] {
+					if r.Score < 0.6*a.r.Score || r.Score < opt.MinScore {
+						break
+					}
+					if r.Billable && strings.HasPrefix(a.r.Matched, r.Matched+" ") && names(q, r) && !refuses(q, r) {
+						// (as strong a match as the subterm's: the
+						// phrase's words are all the entry's)
+						r.Score = a.r.Score
+						a.r = episode(r, x, opt)
+						break
+					}
+				}
+			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction

@@ -1898,3 +1898,13 @@ func TestImmunizationsGiven(t *testing.T) {
 		checkCodes(t, suggestCodes(note, x, opt), []string{"Z23"}, nil)
 	}
 }
+
+// TestIndexEntryAboveUnsaidSubterm codes a phrase that names an index
+// entry but not the subterm its best match went on to ("Acute viral
+// gastroenteritis": viral NEC, A08.4, not "acute infectious", A08.39).
+func TestIndexEntryAboveUnsaidSubterm(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Dehydration.\n2. Acute viral gastroenteritis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E86.0", "A08.4"}, []string{"A08.39", "K52.9"})
+}
