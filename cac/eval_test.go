@@ -443,3 +443,11 @@ func TestEvalTrain17(t *testing.T) {
 func TestEvalTrain18(t *testing.T) {
 	evalNotes(t, "testdata/train18", "eighteenth training set", 0.55, 0.15, false)
 }
+
+// TestEvalHeldout13 scores a thirteenth held-out set, testdata/heldout13:
+// 24 notes of the everyday run of cases, written in session 21 by someone
+// who had read neither the engine nor the other sets; first read at the
+// end of that session (docs/BENCHMARKS.md). Read only its totals.
+func TestEvalHeldout13(t *testing.T) {
+	evalNotes(t, "testdata/heldout13", "thirteenth held-out set", 0.55, 0.10, true)
+}
