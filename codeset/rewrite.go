@@ -279,3 +279,57 @@ func partialResection(words []string) []string {
 	}
 	return out
 }
+
+// jointWords are the joints a replacement names.
+var jointWords = map[string]bool{"knee": true, "hip": true, "shoulder": true, "elbow": true, "ankle": true}
+
+// replacedJoints are the abbreviations of joint replacements.
+var replacedJoints = map[string]string{"tka": "knee prosthesis", "tkr": "knee prosthesis", "tha": "hip prosthesis", "thr": "hip prosthesis", "tsa": "shoulder prosthesis"}
+
+// prosthesisTrouble are the words that make a replaced joint's trouble
+// the prosthesis's complication (T84.-), not the operation.
+var prosthesisTrouble = map[string]bool{"infected": true, "infection": true, "loose": true, "loosening": true, "loosened": true,
+	"dislocated": true, "dislocation": true, "failed": true, "failure": true, "periprosthetic": true, "broken": true, "unstable": true, "instability": true}
+
+// jointProsthesis writes a replaced joint that the query says is in
+// trouble as the prosthesis the complication titles name: "infected right
+// knee replacement" is T84.53XA (infection due to internal right knee
+// prosthesis), not the presence of the artificial joint; "loose TKA" is
+// the knee prosthesis's mechanical loosening. A query that
+// names an operation on it ("revision", "removal") is left alone.
+func jointProsthesis(words []string) []string {
+	trouble, joint, replaced := false, false, false
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",.;:"))
+		switch {
+		case prosthesisTrouble[w]:
+			trouble = true
+		case jointWords[w]:
+			joint = true
+		case replacedJoints[w] != "":
+			joint, replaced = true, true
+		case w == "replacement" || w == "arthroplasty" || w == "prosthesis" || w == "prosthetic":
+			replaced = true
+		case w == "revision" || w == "removal" || w == "explant" || w == "spacer" || w == "washout":
+			return words
+		}
+	}
+	if !trouble || !joint || !replaced {
+		return words
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		switch l := strings.ToLower(strings.Trim(w, ",.;:")); l {
+		case "replacement", "arthroplasty":
+			w = "prosthesis"
+		case "loose", "loosened": // not a loose body
+			w = "loosening"
+		default:
+			if p := replacedJoints[l]; p != "" {
+				w = p
+			}
+		}
+		out[i] = w
+	}
+	return out
+}

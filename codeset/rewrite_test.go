@@ -79,3 +79,14 @@ func TestPartialResection(t *testing.T) {
 		{"small bowel resection", "small bowel resection"}, // not partial
 	})
 }
+
+func TestJointProsthesis(t *testing.T) {
+	checkRewrite(t, jointProsthesis, []rewriteCase{
+		{"infected right knee replacement initial", "infected right knee prosthesis initial"},
+		{"loose left hip arthroplasty", "loosening left hip prosthesis"},
+		{"dislocated tha", "dislocated hip prosthesis"},
+		{"right knee replacement", "right knee replacement"},                               // no trouble: the presence of the joint
+		{"revision of infected knee replacement", "revision of infected knee replacement"}, // an operation
+		{"loose body right knee", "loose body right knee"},                                 // no replaced joint
+	})
+}

@@ -1404,6 +1404,7 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 	}
 	if rels.by[ICD10CM] != nil {
 		words = metastasisFrom(words)
+		words = jointProsthesis(words)
 	}
 	opt.query = " " + strings.ToLower(q) + " "
 	asYouType := len(q) > 0 && q[len(q)-1] != ' '
