@@ -1908,3 +1908,16 @@ func TestIndexEntryAboveUnsaidSubterm(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Dehydration.\n2. Acute viral gastroenteritis.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E86.0", "A08.4"}, []string{"A08.39", "K52.9"})
 }
+
+// TestProseAssessments reads a note written wholly as prose for the
+// sentences that assess a condition at some length ("His chronic anemia
+// of kidney disease was stable", "… was managed with"), not for one that
+// calls a complaint a symptom of another condition.
+func TestProseAssessments(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "He came in weak after missing two treatments. His chronic anemia of kidney disease was stable on darbepoetin. His secondary hyperparathyroidism of renal origin was managed with cinacalcet. His long-standing hypertensive nephrosclerosis is stable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D63.1", "N25.81", "I12.9"}, nil)
+	note = "My assessment is that he has major depressive disorder, single episode, moderate. His sleep problem is a symptom of the depression and does not need a separate diagnosis.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 40, Sex: 'M'}), []string{"F32.1"}, []string{"F51.9", "G47.9"})
+}

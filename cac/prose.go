@@ -11,7 +11,7 @@ import (
 // proseQualifierAfter is what the rest of a clause says of the condition
 // before it that takes it off the list: "PE was ruled out", "the
 // pneumonia had resolved", "cellulitis was considered less likely".
-var proseQualifierAfter = regexp.MustCompile(`(?i)\b(ruled out|excluded|unlikely|less likely|resolved|negative|not confirmed|no longer|considered|in the past|years ago|as a child|remote|history|was not|were not|is not|did not|in (?:19|20)\d\d|(?:is|was|remains) a concern|not (?:yet )?(?:been )?diagnosed)\b`)
+var proseQualifierAfter = regexp.MustCompile(`(?i)\b(ruled out|excluded|unlikely|less likely|resolved|negative|not confirmed|no longer|considered|in the past|years ago|as a child|remote|history|was not|were not|is not|did not|in (?:19|20)\d\d|(?:is|was|remains) a concern|not (?:yet )?(?:been )?diagnosed|a symptom of|(?:does|do) not (?:need|warrant|require) a separate diagnosis)\b`)
 
 // A prose assessment names its conditions inside sentences ("presented
 // with melena and symptomatic anemia from an acute bleeding duodenal
