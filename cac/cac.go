@@ -440,7 +440,7 @@ func sections(note string) []section {
 	// read only when nothing else is, or when the final one says "same".
 	final := false
 	for _, s := range out {
-		if s.kind == secDiagnosis && !sameRe.MatchString(note[s.start:s.end]) {
+		if t := note[s.start:s.end]; s.kind == secDiagnosis && !sameRe.MatchString(t) && !sameAddsRe.MatchString(t) {
 			final = true
 		}
 	}
@@ -507,6 +507,10 @@ func inlineHistories(note string) [][]int {
 
 // sameLeadRe is "Same" before a fuller statement of the diagnosis.
 var sameLeadRe = regexp.MustCompile(`(?i)^same\s*(?:--|—|–|-|:|;|,)\s*`)
+
+// sameAddsRe is a final diagnosis that repeats the expected one and adds
+// to it: "Same, methicillin-sensitive Staphylococcus aureus".
+var sameAddsRe = regexp.MustCompile(`(?i)^\s*same(?: as (?:above|pre-?op\w*|preoperative(?: diagnosis)?))?\s*(?:,|;|\bplus\b|\bwith\b|\band\b)`)
 
 // sameRe is a final diagnosis that repeats the expected one.
 var sameRe = regexp.MustCompile(`(?i)^\s*(same|same as (above|pre-?op\w*|preoperative( diagnosis)?)|as above)\s*\.?\s*$`)

@@ -1921,3 +1921,14 @@ func TestProseAssessments(t *testing.T) {
 	note = "My assessment is that he has major depressive disorder, single episode, moderate. His sleep problem is a symptom of the depression and does not need a separate diagnosis.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 40, Sex: 'M'}), []string{"F32.1"}, []string{"F51.9", "G47.9"})
 }
+
+// TestPostoperativeSameAndOrganism reads an operative note whose
+// postoperative diagnosis is the preoperative one plus its organism
+// ("Same, methicillin-sensitive Staphylococcus aureus"): the infection
+// from the preoperative line, the organism beside it.
+func TestPostoperativeSameAndOrganism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
+	note := "PREOPERATIVE DIAGNOSIS: Periprosthetic joint infection, left total knee arthroplasty.\nPOSTOPERATIVE DIAGNOSIS: Same, methicillin-sensitive Staphylococcus aureus.\nPROCEDURE: Explant of left total knee components, antibiotic spacer.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T84.54XA", "B95.61"}, []string{"B95.62", "Z96.652"})
+}

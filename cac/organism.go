@@ -75,28 +75,37 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 		if s.System != codeset.ICD10CM || s.Section != sectionKindNames[secDiagnosis] || !needsAgent(s.Code) {
 			continue
 		}
-		text := lineAt(note, s.Start)
-		if !containsAny(strings.ToLower(text), organismWords...) {
-			continue
+		// the infection's own line; and a final diagnosis that is the
+		// expected one plus its organism ("Postoperative diagnosis: Same,
+		// methicillin-sensitive Staphylococcus aureus")
+		from := []int{s.Start}
+		if at := sameAddsAt(note); at >= 0 {
+			from = append(from, at)
 		}
-		for _, o := range organisms {
-			m := o.re.FindStringIndex(text)
-			if m == nil {
+		for _, start := range from {
+			text := lineAt(note, start)
+			if !containsAny(strings.ToLower(text), organismWords...) {
 				continue
 			}
-			at := s.Start + m[0]
-			if after := strings.ToLower(note[at:min(len(note), s.Start+m[1]+28)]); negatedAt(note, at) || unconfirmedOrganismRe.MatchString(note[at:min(lineEnd(note, at), at+100)]) ||
-				containsAny(after[:max(0, strings.IndexAny(after+".", ".;"))], "negative", "not detected", "no growth") {
+			for _, o := range organisms {
+				m := o.re.FindStringIndex(text)
+				if m == nil {
+					continue
+				}
+				at := start + m[0]
+				if after := strings.ToLower(note[at:min(len(note), start+m[1]+28)]); negatedAt(note, at) || unconfirmedOrganismRe.MatchString(note[at:min(lineEnd(note, at), at+100)]) ||
+					containsAny(after[:max(0, strings.IndexAny(after+".", ".;"))], "negative", "not detected", "no growth") {
+					break
+				}
+				if containsCodePrefix(out, o.code) {
+					break
+				}
+				if r, ok := x.Code(codeset.ICD10CM, o.code, opt.Date); ok {
+					out = append(out, Suggestion{System: codeset.ICD10CM, Code: o.code, Title: r.Title, Confidence: s.Confidence,
+						Start: at, End: start + m[1], Evidence: note[at : start+m[1]], Section: s.Section, Rule: "infectious agent"})
+				}
 				break
 			}
-			if containsCodePrefix(out, o.code) {
-				break
-			}
-			if r, ok := x.Code(codeset.ICD10CM, o.code, opt.Date); ok {
-				out = append(out, Suggestion{System: codeset.ICD10CM, Code: o.code, Title: r.Title, Confidence: s.Confidence,
-					Start: at, End: s.Start + m[1], Evidence: note[at : s.Start+m[1]], Section: s.Section, Rule: "infectious agent"})
-			}
-			break
 		}
 	}
 	// the H. pylori of an ulcer or gastritis is B96.81 beside it, not its
@@ -113,6 +122,20 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 		})
 	}
 	return out
+}
+
+// sameAddsLabelRe is the label of a final diagnosis that is the expected
+// one plus more: "POSTOPERATIVE DIAGNOSIS: Same, MSSA".
+var sameAddsLabelRe = regexp.MustCompile(`(?im)^[ \t]*(?:post-?op(?:erative)?|final|discharge) diagnos[ie]s[ \t]*:[ \t]*`)
+
+// sameAddsAt returns the offset of such a final diagnosis's text, or -1.
+func sameAddsAt(note string) int {
+	for _, m := range sameAddsLabelRe.FindAllStringIndex(note, -1) {
+		if sameAddsRe.MatchString(lineAt(note, m[1])) {
+			return m[1]
+		}
+	}
+	return -1
 }
 
 // withoutOrganism returns a phrase that opens with an organism ("E. coli

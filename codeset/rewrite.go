@@ -317,19 +317,21 @@ func jointProsthesis(words []string) []string {
 	if !trouble || !joint || !replaced {
 		return words
 	}
-	out := make([]string, len(words))
-	for i, w := range words {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
 		switch l := strings.ToLower(strings.Trim(w, ",.;:")); l {
 		case "replacement", "arthroplasty":
 			w = "prosthesis"
 		case "loose", "loosened": // not a loose body
 			w = "loosening"
+		case "total": // no complication title says how much was replaced
+			continue
 		default:
 			if p := replacedJoints[l]; p != "" {
 				w = p
 			}
 		}
-		out[i] = w
+		out = append(out, w)
 	}
 	return out
 }

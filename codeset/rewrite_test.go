@@ -85,6 +85,7 @@ func TestJointProsthesis(t *testing.T) {
 		{"infected right knee replacement initial", "infected right knee prosthesis initial"},
 		{"loose left hip arthroplasty", "loosening left hip prosthesis"},
 		{"dislocated tha", "dislocated hip prosthesis"},
+		{"periprosthetic joint infection, right total hip arthroplasty", "periprosthetic joint infection, right hip prosthesis"},
 		{"right knee replacement", "right knee replacement"},                               // no trouble: the presence of the joint
 		{"revision of infected knee replacement", "revision of infected knee replacement"}, // an operation
 		{"loose body right knee", "loose body right knee"},                                 // no replaced joint
