@@ -1603,7 +1603,8 @@ func refuses(phrase string, r codeset.Result) bool {
 // (Z00–Z01) for "blood pressure managed", an encounter to fit or adjust a
 // device (Z44–Z46) for "hearing aids on", repeated falls (R29.6) for one
 // "Fall from ladder", weeks of a pregnancy (Z3A) for "cough (>8 weeks)",
-// an abnormal finding (R70–R99) for "PSA undetectable".
+// an abnormal finding (R70–R99) for "PSA undetectable", a cesarean
+// "without indication" (O82) for "cesarean delivery".
 func asksUnsaid(l, code string) bool {
 	switch {
 	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
@@ -1616,6 +1617,9 @@ func asksUnsaid(l, code string) bool {
 		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
 	case strings.HasPrefix(code, "Z3A"):
 		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
+	case code == "O82":
+		// a cesarean "without indication" is one the note says had none
+		return !containsAny(l, "without indication", "no indication", "maternal request", "on request", "elective")
 	case code[0] == 'R' && code[1] >= '7' && code[1] <= '9':
 		return containsAny(l, "undetectable", "normal", "negative", "unremarkable", "wnl", "not elevated", "within normal")
 	}
@@ -3822,9 +3826,8 @@ func names(phrase string, r codeset.Result) bool {
 		}
 		return false
 	}
-	covered := func(text string) bool {
+	covered := func(ws []string) bool {
 		n, in := 0, 0
-		ws := titleWords(text)
 		absent := false
 		for i, w := range ws {
 			// What a title says is absent ("without macular edema") need
@@ -3850,7 +3853,7 @@ func names(phrase string, r codeset.Result) bool {
 		}
 		return n == 0 || 2*in > n
 	}
-	if !(covered(r.Title) && !latinMissing(r.Title)) && !(covered(r.Matched) && !latinMissing(r.Matched)) {
+	if !(covered(titleWords(r.Title)) && !latinMissing(r.Title)) && !(covered(titleWords(r.Matched)) && !latinMissing(r.Matched)) {
 		return false
 	}
 	// a word that makes the condition another one must be said: an

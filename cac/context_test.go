@@ -1932,3 +1932,13 @@ func TestPostoperativeSameAndOrganism(t *testing.T) {
 	note := "PREOPERATIVE DIAGNOSIS: Periprosthetic joint infection, left total knee arthroplasty.\nPOSTOPERATIVE DIAGNOSIS: Same, methicillin-sensitive Staphylococcus aureus.\nPROCEDURE: Explant of left total knee components, antibiotic spacer.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T84.54XA", "B95.61"}, []string{"B95.62", "Z96.652"})
 }
+
+// TestPostpartumReadmission codes a postpartum endometritis after a
+// cesarean delivered on an earlier stay (O86.12), and no encounter for a
+// cesarean "without indication" (O82) from the delivery it follows.
+func TestPostpartumReadmission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	note := "She was readmitted on postpartum day 5. She was diagnosed with postpartum endometritis following cesarean delivery and treated with clindamycin and gentamicin.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O86.12"}, []string{"O82", "O80"})
+}
