@@ -3341,7 +3341,7 @@ func mechanismOf(part, main string) bool {
 const proseMinScore = 0.85
 
 // storyLead is the subject a prose sentence puts before its condition.
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?)[- ]old\s+(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)

@@ -1942,3 +1942,12 @@ func TestPostpartumReadmission(t *testing.T) {
 	note := "She was readmitted on postpartum day 5. She was diagnosed with postpartum endometritis following cesarean delivery and treated with clindamycin and gentamicin.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O86.12"}, []string{"O82", "O80"})
 }
+
+// TestInfantOneLiner reads a condition after an infant's age in months
+// ("8-month-old with acute bronchiolitis due to RSV").
+func TestInfantOneLiner(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 0, Sex: 'F'}
+	note := "MDM/ASSESSMENT: 8-month-old with acute bronchiolitis due to RSV, day 4 of illness. No pneumonia on imaging.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J21.0"}, []string{"J12.1", "J18.9"})
+}
