@@ -3696,8 +3696,9 @@ func excludedSubject(head string) bool {
 }
 
 // planLabelRe is an item of a plan's routine, labelled by what it
-// orders, not by a problem: "Activity: ad lib", "VTE ppx: heparin".
-var planLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?)\s*:`)
+// orders, not by a problem: "Activity: ad lib", "VTE ppx: heparin",
+// "Secondary stroke prevention - clopidogrel".
+var planLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?)\s*:|(?:primary |secondary )?(?:[a-z]+ ){0,2}(?:prevention|prophylaxis)\b\s*(?:[-–—:]|$))`)
 
 // immunizedRe is an item that gives a vaccination's status, not the
 // disease it prevents: "Tetanus: UTD", "Influenza vaccine up to date".

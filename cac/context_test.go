@@ -1951,3 +1951,13 @@ func TestInfantOneLiner(t *testing.T) {
 	note := "MDM/ASSESSMENT: 8-month-old with acute bronchiolitis due to RSV, day 4 of illness. No pneumonia on imaging.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J21.0"}, []string{"J12.1", "J18.9"})
 }
+
+// TestPreventionItem reads an assessment item that names a prevention
+// ("Secondary stroke prevention - clopidogrel continued") as a plan, not
+// as the condition prevented.
+func TestPreventionItem(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n1. Essential hypertension - controlled.\n2. Secondary stroke prevention - clopidogrel continued.\n3. DVT prophylaxis: not needed, ambulating.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10"}, []string{"I63.9", "I82.409", "Z86.73"})
+}
