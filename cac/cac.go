@@ -2690,7 +2690,10 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	qualified := make([]bool, len(parts))
 	anyQualified := false
 	for i, p := range parts[1:] {
-		qualified[i+1] = ownContext(note[p.start:p.end], opt)
+		qualified[i+1] = ownContext(note[p.start:p.end], opt) ||
+			// "…, not a fluency disorder (stuttering)": the aside of a
+			// qualified part is qualified with it
+			qualified[i] && i > 0 && strings.HasSuffix(strings.TrimRight(note[parts[i].start:p.start], " "), "(")
 		anyQualified = anyQualified || qualified[i+1]
 	}
 	// The whole condition: the item up to its first qualified part.

@@ -1961,3 +1961,12 @@ func TestPreventionItem(t *testing.T) {
 	note := "ASSESSMENT/PLAN:\n1. Essential hypertension - controlled.\n2. Secondary stroke prevention - clopidogrel continued.\n3. DVT prophylaxis: not needed, ambulating.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10"}, []string{"I63.9", "I82.409", "Z86.73"})
 }
+
+// TestNegatedAside keeps a negation over the aside that names the same
+// condition: "not a fluency disorder (stuttering)".
+func TestNegatedAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Well child check.\n2. Word repetition - typical developmental dysfluency, not a fluency disorder (stuttering); reassurance.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"F80.81", "F98.5"})
+}
