@@ -1102,6 +1102,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = poisoningIntent(note, out, x, opt)
 	out = underdosingIntent(out, note, x, opt)
 	noncomplianceReason(out, note, x, opt)
+	out = replacedSide(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	provokedSeizure(out, note, x, opt)
 	secondaryVarices(out, x, opt)
@@ -3402,6 +3403,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b` +
+	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|pain$|activity$|screening$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for
 
@@ -4865,6 +4867,51 @@ func noncomplianceWith(s *Suggestion, note string, x *codeset.Searcher, opt Opti
 		recode(s, r.base+"8", "noncompliance: other reason", x, opt)
 		return
 	}
+}
+
+// replacedSideRe names the side of a joint already replaced: "R now
+// replaced", "s/p left TKA".
+var replacedSideRe = regexp.MustCompile(`(?i)\b(?:(r|l|rt|lt|right|left)\b[^.;,()]{0,25}?\b(?:replaced|replacement|tka|tha|tkr|thr|arthroplasty)|(?:s/p|status post)\s+(r|l|rt|lt|right|left)\b)`)
+
+// bilateralArthritis are the primary osteoarthritis codes of both knees and
+// both hips, with the right and left codes and artificial-joint statuses.
+var bilateralArthritis = map[string][4]string{
+	"M17.0": {"M17.11", "M17.12", "Z96.651", "Z96.652"},
+	"M16.0": {"M16.11", "M16.12", "Z96.641", "Z96.642"},
+}
+
+// replacedSide codes a bilateral osteoarthritis whose line says one side
+// has been replaced ("Primary OA both knees (R now replaced)") as the
+// arthritis of the other side, with the replaced side's artificial joint
+// (M17.12 and Z96.651): a replaced joint has no arthritis left.
+func replacedSide(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	for i := range out {
+		codes, ok := bilateralArthritis[out[i].Code]
+		if !ok {
+			continue
+		}
+		line := lineOf(note, out[i].Start)
+		m := replacedSideRe.FindStringSubmatch(line)
+		if m == nil || containsAny(strings.ToLower(line), "planned", "scheduled", "candidate", "consider", "will ", "awaiting") {
+			continue
+		}
+		side := strings.ToLower(m[1] + m[2])
+		other, status := codes[1], codes[2] // the right replaced
+		if side[0] == 'l' {
+			other, status = codes[0], codes[3]
+		}
+		s := out[i]
+		if !recode(&s, other, "osteoarthritis: the other side replaced", x, opt) {
+			continue
+		}
+		out = addBeside(out, s, status, "artificial joint", x, opt)
+		if containsCode(out, other) {
+			out[i].Code = "" // the other side is coded already
+			continue
+		}
+		out[i] = s
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "" })
 }
 
 var (

@@ -1970,3 +1970,15 @@ func TestNegatedAside(t *testing.T) {
 	note := "ASSESSMENT:\n1. Well child check.\n2. Word repetition - typical developmental dysfluency, not a fluency disorder (stuttering); reassurance.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"F80.81", "F98.5"})
 }
+
+// TestReplacedSide codes a bilateral osteoarthritis whose line says one
+// side was replaced as the other side's arthritis with the replaced side's
+// artificial joint, and reads "doing well" as no condition.
+func TestReplacedSide(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'F'}
+	note := "PMH: Primary OA both knees (R now replaced). HTN.\n\nASSESSMENT:\n1. Aftercare following right total knee arthroplasty - doing well.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z47.1", "M17.12", "Z96.651"}, []string{"M17.0", "M17.11", "L98.3"})
+	note = "PMH: Primary OA of both hips; left THA planned for spring.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M16.0"}, []string{"M16.11", "Z96.642"})
+}
