@@ -991,6 +991,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				continue
 			}
 			for _, c := range findConcepts(x, note, it, opt, memo) {
+				// "\"Hypothyroidism\" is listed on the referral": a
+				// diagnosis in quotation marks is reported, not made
+				if quoted(note, c.start, c.end) {
+					continue
+				}
 				text := text
 				if c.prose {
 					// a condition inside a prose sentence is refined by
@@ -3020,7 +3025,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		p = trim(p)
-		if n := countLetters(note[p.start:p.end]); n < 5 && !(listed[p] && n >= 3) {
+		if n := countLetters(note[p.start:p.end]); n < 5 && !(listed[p] && n >= 3) && !knownAbbreviation(note[p.start:p.end]) {
 			continue
 		}
 		if len(out) > 0 && restates(note[p.start:p.end], out[0].r) || descriptorAlone[strings.ToLower(note[p.start:p.end])] {
@@ -3756,6 +3761,29 @@ var (
 	synOnce  sync.Once
 	synonyms map[string][][]string
 )
+
+// quoted reports whether note[start:end] is wholly in quotation marks.
+func quoted(note string, start, end int) bool {
+	t := strings.TrimSpace(note[start:end])
+	before := strings.TrimRight(note[:start], " ")
+	after := strings.TrimLeft(note[end:], " ")
+	open := strings.HasPrefix(t, `"`) || strings.HasPrefix(t, "“") || strings.HasSuffix(before, `"`) || strings.HasSuffix(before, "“")
+	closed := strings.HasSuffix(t, `"`) || strings.HasSuffix(t, "”") || strings.HasPrefix(after, `"`) || strings.HasPrefix(after, "”")
+	return open && closed && len(t) > 2
+}
+
+// knownAbbreviation reports whether a short part of a list is a clinical
+// abbreviation the synonym list spells out, written in capitals ("HTN",
+// "CAD", "DM2" after "OA (both knees replaced),"), not a stray letter or
+// side.
+func knownAbbreviation(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) < 3 || len(t) > 4 || strings.ToUpper(t) != t || countLetters(t) < 2 {
+		return false
+	}
+	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
+	return len(synonyms[strings.ToLower(t)]) > 0
+}
 
 // names reports whether a phrase names the condition a result codes: more
 // than half of the words that carry the concept in the code's title, or in

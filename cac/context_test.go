@@ -1982,3 +1982,13 @@ func TestReplacedSide(t *testing.T) {
 	note = "PMH: Primary OA of both hips; left THA planned for spring.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M16.0"}, []string{"M16.11", "Z96.642"})
 }
+
+// TestQuotedAndListedAbbreviations reads a short capital abbreviation in a
+// history's list ("OA (both knees replaced), HTN") and leaves out a
+// diagnosis in quotation marks, which the note reports rather than makes.
+func TestQuotedAndListedAbbreviations(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
+	note := "PMH: OA (both knees replaced), HTN. \"Hypothyroidism\" is listed on the referral, but her thyroid tests were normal.\n\nASSESSMENT:\n1. Left knee effusion with elevated ESR.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "R70.0", "M25.462"}, []string{"E03.9"})
+}
