@@ -1992,3 +1992,12 @@ func TestQuotedAndListedAbbreviations(t *testing.T) {
 	note := "PMH: OA (both knees replaced), HTN. \"Hypothyroidism\" is listed on the referral, but her thyroid tests were normal.\n\nASSESSMENT:\n1. Left knee effusion with elevated ESR.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "R70.0", "M25.462"}, []string{"E03.9"})
 }
+
+// TestProseDiagnosesForVisit reads a prose note's "Diagnoses for this visit
+// are …" sentence, a scalp laceration named by its part of the scalp.
+func TestProseDiagnosesForVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 23, Sex: 'M'}
+	note := "He fell down two steps and struck his head. CT showed no intracranial hemorrhage.\n\nDiagnoses for this visit are the occipital scalp laceration, the nasal contusion, and alcohol intoxication.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S01.01XA", "S00.33XA"}, []string{"S06.5X0A", "S02.2XXA"})
+}
