@@ -3152,7 +3152,13 @@ var lookupRewrites = []struct {
 	{allergenIngestedRe, "$1 due to "},
 	{embolismExtentRe, "$1"},
 	{pollenRe, "pollen"},
+	{colonSegmentsRe, "$1"},
 }
+
+// colonSegmentsRe is two segments of the colon a finding spans
+// ("Sigmoid/descending diverticulosis"): the codes name the large
+// intestine, which the first names as well as both.
+var colonSegmentsRe = guard(`(?i)\b(sigmoid|descending|ascending|transverse|cecal|rectosigmoid)\s*/\s*(?:sigmoid|descending|ascending|transverse|cecal|rectosigmoid)\b`, "sigmoid", "descending", "ascending", "transverse", "cecal", "rectosigmoid")
 
 // pollenRe is the plants a pollen allergy names, which its code does not
 // ("allergic rhinitis due to tree and grass pollen" is J30.1, due to
@@ -3830,7 +3836,7 @@ func names(phrase string, r codeset.Result) bool {
 	var expanded [][]string // what the abbreviations stand for
 	for i, w := range words {
 		have[w] = true
-		for n := 1; n <= 3 && i+n <= len(words); n++ {
+		for n := 1; n <= 4 && i+n <= len(words); n++ {
 			for _, alt := range synonyms[strings.Join(words[i:i+n], " ")] {
 				var ws []string
 				for k, a := range alt {

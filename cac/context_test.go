@@ -2001,3 +2001,13 @@ func TestProseDiagnosesForVisit(t *testing.T) {
 	note := "He fell down two steps and struck his head. CT showed no intracranial hemorrhage.\n\nDiagnoses for this visit are the occipital scalp laceration, the nasal contusion, and alcohol intoxication.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S01.01XA", "S00.33XA"}, []string{"S06.5X0A", "S02.2XXA"})
 }
+
+// TestColonoscopyFindings codes a colonoscopy's diverticulosis of named
+// colon segments as the large intestine's (K57.30) and graded internal
+// hemorrhoids by their degree (K64.0).
+func TestColonoscopyFindings(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'M'}
+	note := "Impression:\n- Sigmoid/descending diverticulosis without diverticulitis.\n- Grade I internal hemorrhoids.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K57.30", "K64.0"}, []string{"K57.90", "K57.32", "K64.8"})
+}
