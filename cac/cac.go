@@ -4193,6 +4193,21 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			}
 		}
 	}
+	// A screening colonoscopy is the encounter for screening (Z12.11),
+	// coded even when it finds a polyp (Official Guidelines I.C.21.c.5);
+	// "Screening exam in patient with family history of colon cancer"
+	// is read as the family history alone.
+	if !opt.Inpatient && has("Z12.1") < 0 && strings.Contains(lower, "colonoscopy") && strings.Contains(lower, "screening") {
+		for _, m := range screeningColonoscopyRe.FindAllStringIndex(note, -1) {
+			// this visit's, not one done or due at another time
+			// ("Screening colonoscopy 2022 was normal", "due for")
+			if !negatedAt(note, m[0]) && !pastDateRe.MatchString(sentenceAround(note, m[0])) &&
+				!containsAny(strings.ToLower(sentenceAround(note, m[0])), " due", "next", "last", "prior", "previous", " was ", "ago", "overdue", "schedul", "recommend", "refer", "declin", "up to date", "utd") {
+				add("Z12.11", m[0], m[1], "screening colonoscopy")
+				break
+			}
+		}
+	}
 	// A visit for surveillance after a cancer's completed treatment is the
 	// follow-up examination (Z08), with the personal history (Z85.-), when
 	// no malignancy is coded as current.
@@ -4862,6 +4877,10 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
 	}
 }
+
+// screeningColonoscopyRe says a colonoscopy was done to screen: "Screening
+// colonoscopy", "colonoscopy for colorectal cancer screening".
+var screeningColonoscopyRe = regexp.MustCompile(`(?i)\bscreening colonoscopy\b|\bcolonoscopy\b[^.\n]{0,30}\bfor (?:colorectal cancer |colon cancer |crc )?screening\b`)
 
 // cancerSurveillanceRe says a visit is the examination after a cancer's
 // completed treatment: "follow-up exam after completed treatment", "here

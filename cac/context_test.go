@@ -2011,3 +2011,15 @@ func TestColonoscopyFindings(t *testing.T) {
 	note := "Impression:\n- Sigmoid/descending diverticulosis without diverticulitis.\n- Grade I internal hemorrhoids.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K57.30", "K64.0"}, []string{"K57.90", "K57.32", "K64.8"})
 }
+
+// TestScreeningColonoscopy codes a screening colonoscopy report's
+// encounter (Z12.11) beside a family history read from the impression,
+// and not a screening colonoscopy done in an earlier year.
+func TestScreeningColonoscopy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 48, Sex: 'F'}
+	note := "COLONOSCOPY REPORT\nIndication: Screening colonoscopy. Mother had colon cancer at 60.\n\nImpression:\n- Screening exam in patient with family history of colon cancer.\n- Grade I internal hemorrhoids.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z12.11", "Z80.0", "K64.0"}, nil)
+	note = "ASSESSMENT:\n1. Type 2 diabetes.\nHealth maintenance: Screening colonoscopy 2022 was normal.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.9"}, []string{"Z12.11"})
+}
