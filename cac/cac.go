@@ -1751,7 +1751,7 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 		if len(rs) == 0 || rs[0].Score < 0.85 || rs[0].Code[0] != 'T' || len(rs[0].Code) != 8 || rs[0].Code[6] != '5' {
 			continue
 		}
-		if m := strings.Fields(rs[0].Matched); len(m) > 0 && strings.EqualFold(m[0], w) {
+		if m := strings.Fields(rs[0].Matched); len(m) > 0 && (strings.EqualFold(m[0], w) || drugClassOf(w, m[0])) {
 			r := rs[0]
 			r.Code = r.Code[:7] + string(opt.episode)
 			if e, ok := x.Code(codeset.ICD10CM, r.Code, opt.Date); ok {
@@ -1761,6 +1761,19 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 		}
 	}
 	return codeset.Result{}, false
+}
+
+// drugClassOf reports whether the synonym list names a drug missing from
+// the drug table by the table entry that matched ("oxaliplatin" by
+// "Antineoplastic").
+func drugClassOf(drug, entry string) bool {
+	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
+	for _, alt := range synonyms[strings.ToLower(drug)] {
+		if len(alt) > 0 && strings.EqualFold(alt[0], entry) {
+			return true
+		}
+	}
+	return false
 }
 
 // moreCombinations applies combination conventions of single pairs:
@@ -2517,6 +2530,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	} else if m := metastaticToRe.FindStringSubmatchIndex(note[parts[0].start:parts[0].end]); m != nil {
 		first := parts[0]
 		parts = append([]span{{first.start, first.start + m[2]}, {first.start + m[3], first.end}}, parts[1:]...)
+	} else if m := metastaticCancerToRe.FindStringSubmatchIndex(note[parts[0].start:parts[0].end]); m != nil {
+		// "Metastatic sigmoid colon cancer to liver": the primary, and
+		// "to liver" read as "metastatic to liver"
+		first := parts[0]
+		parts = append([]span{{first.start, first.start + m[2]}, {first.start + m[2] + 1, first.end}}, parts[1:]...)
 	}
 	trim := func(p span) span {
 		t := note[p.start:p.end]
@@ -2673,10 +2691,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				c, ok = lookText(t[m[4]:m[5]]+" due to "+t[m[2]:m[3]], trim(p))
 				// "Steroid-induced hyperglycemia (no diabetes)": a drug's
 				// effect no title names is the condition with the drug's
-				// adverse effect beside it (R73.9 + T38.0X5A)
+				// adverse effect beside it (R73.9 + T38.0X5A); one with
+				// a drug-induced code is that code ("Oxaliplatin-induced
+				// peripheral neuropathy": G62.0 + T45.1X5A)
 				if !ok {
 					if ae, aeOK := adverseEffectOf(t[m[2]:m[3]], x, opt); aeOK {
-						if c2, ok2 := lookText(t[m[4]:m[5]], span{p.start + m[4], p.end}); ok2 {
+						c2, ok2 := lookText("drug-induced "+t[m[4]:m[5]], trim(p))
+						if !ok2 || !strings.Contains(strings.ToLower(c2.r.Title), "drug-induced") {
+							c2, ok2 = lookText(t[m[4]:m[5]], span{p.start + m[4], p.end})
+						}
+						if ok2 {
 							c, ok = c2, true
 							extra = append(extra, concept{r: ae, start: p.start + m[2], end: p.start + m[3]})
 						}
@@ -3115,6 +3139,16 @@ var withMetastasesRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignanc
 // "metastatic" is submatch 1.
 var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)metastatic\s+to\b`, "metastatic to")
 
+// metastaticCancerToRe is a cancer called metastatic, then where it
+// spread: "Metastatic sigmoid colon cancer to liver".
+var metastaticCancerToRe = guard(`(?i)^\W*metastatic\s+(?:[a-z-]+\s+){0,4}?(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|melanoma|sarcoma)(\s)to\s+(?:the\s+)?`+metastaticSites+`\b`, "metastatic")
+
+// metastaticSites are the sites a cancer spreads to, as notes name them.
+const metastaticSites = `(?:liver|bones?|brain|lungs?|peritoneum|adrenals?|adrenal glands?|lymph nodes|nodes|spine|pleura|omentum|ovar(?:y|ies))`
+
+// toMetastaticSiteRe is the second part of such a cancer: "to liver".
+var toMetastaticSiteRe = guard(`(?i)^to\s+(?:the\s+)?(`+metastaticSites+`)\b`, "to")
+
 // pregnancyHistoryRe is the supervision of a pregnancy with a history
 // (O09.-: "high-risk pregnancy with history of preterm labor"), where the
 // history belongs to the code; pregnancyHistoryWords are its history words.
@@ -3153,6 +3187,7 @@ var lookupRewrites = []struct {
 	{embolismExtentRe, "$1"},
 	{pollenRe, "pollen"},
 	{colonSegmentsRe, "$1"},
+	{toMetastaticSiteRe, "metastatic to $1"},
 }
 
 // colonSegmentsRe is two segments of the colon a finding spans
@@ -4630,7 +4665,10 @@ func refineExtra(have map[string]bool, best codeset.Result, rs []codeset.Result)
 		return extra, in
 	}
 	be, bi := measure(best)
-	if be == 0 {
+	if be == 0 || bi == 0 {
+		// (a phrase that says none of the title's words, "Hx DVT",
+		// found it through the synonyms: the fewest unsaid words would
+		// only choose the shortest title)
 		return best
 	}
 	for _, r := range rs {

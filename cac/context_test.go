@@ -2023,3 +2023,15 @@ func TestScreeningColonoscopy(t *testing.T) {
 	note = "ASSESSMENT:\n1. Type 2 diabetes.\nHealth maintenance: Screening colonoscopy 2022 was normal.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.9"}, []string{"Z12.11"})
 }
+
+// TestChemotherapyVisit reads an infusion visit: the chemotherapy given
+// (Z51.11), a cancer "metastatic … to liver" as its primary and its
+// secondary site, a neuropathy induced by a drug missing from the FY2017
+// drug table (G62.0 + T45.1X5A), and "Hx DVT" as the history of venous
+// thrombosis, not of pulmonary embolism.
+func TestChemotherapyVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "ASSESSMENT / PLAN:\nMetastatic sigmoid colon cancer to liver - partial response. Proceed with cycle 4 CAPOX today, labs adequate.\nOxaliplatin-induced peripheral neuropathy, grade 1 - monitor.\nHx DVT - not on anticoagulation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z51.11", "C18.7", "C78.7", "G62.0", "T45.1X5A", "Z86.718"}, []string{"C18.3", "G62.9", "Z86.711"})
+}

@@ -43,8 +43,9 @@ func primaryCancer(text string) string {
 }
 
 // chemoGivenRe is chemotherapy given at this encounter: "Cycle 3 ddAC
-// given today", "C2D1 administered", "chemotherapy infused today".
-var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b`)
+// given today", "C2D1 administered", "chemotherapy infused today",
+// "Proceed with cycle 4 CAPOX today".
+var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b|\bproceed(?:ing)? with (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b[^.\n]{0,40}?\btoday\b`)
 
 // chemotherapyEncounter codes a visit at which antineoplastic
 // chemotherapy is given as that encounter, Z51.11, first listed (Official
