@@ -166,6 +166,10 @@ func problemLabel(name string) bool {
 	return !notProblemRe.MatchString(strings.TrimSpace(name)) && wordCount(name) <= 6 && countLetters(name) >= 2
 }
 
+// differentialRe is a label for a differential diagnosis, which names what
+// is weighed, not what is found: "Encephalopathy DDx".
+var differentialRe = regexp.MustCompile(`(?i)\b(?:ddx|differential|r/o|rule out)\b`)
+
 // lineEnd returns where the line starting at ls ends: its newline, or
 // the end of s.
 func lineEnd(s string, ls int) int {
@@ -375,6 +379,7 @@ func sections(note string) []section {
 	var out []section
 	locs := noteHeadings(note)
 	assessing := false  // inside an assessment, where a label names a problem
+	assessment := ""    // the assessment's name
 	inProblems := false // inside a course by problem, where a label is the problem's detail
 	for i, l := range locs {
 		name := strings.TrimSpace(note[l.nameStart:l.nameEnd])
@@ -398,11 +403,25 @@ func sections(note string) []section {
 		// ("Pneumonia: not present per CXR" denies it)
 		if kind == secOther && assessing && l.end > l.nameEnd && problemLabel(name) && !diagnosisSublabels[strings.ToUpper(name)] &&
 			!deniedLabelRe.MatchString(note[l.end:lineEnd(note, l.end)]) {
-			out = append(out, section{kind: secDiagnosis, name: name, start: l.nameStart, end: l.nameEnd})
+			// (a differential, "Encephalopathy DDx:", names what is
+			// weighed, not what is found)
+			if !differentialRe.MatchString(name) {
+				out = append(out, section{kind: secDiagnosis, name: name, start: l.nameStart, end: l.nameEnd})
+			}
+			// the assessment goes on below the label's line
+			// ("Encephalopathy DDx: …" then "Cirrhosis, alcoholic.")
+			// (when the label has its text on its line: one alone on its
+			// line, "Recommendations:", heads what follows)
+			if next := lineEnd(note, l.end) + 1; next < end && strings.TrimSpace(note[l.end:next-1]) != "" {
+				out = append(out, section{kind: secDiagnosis, name: assessment, start: next, end: end})
+			}
 			continue
 		}
 		up := strings.ToUpper(name)
 		assessing = kind == secDiagnosis && (strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || up == "A/P" || up == "A&P" || up == "A")
+		if assessing {
+			assessment = name
+		}
 		// "Principal:", "Secondary:" under the discharge diagnoses go on
 		// listing them; "Ruled out:" lists what is not coded.
 		if n := len(out); n > 0 && kind == secOther && (out[n-1].kind == secDiagnosis || out[n-1].kind == secRuledOut) {
@@ -2355,6 +2374,9 @@ var integral = map[string][]string{
 	"K74.6": {"K70.3", "K70.4"},
 	// the headache of a migraine or other headache syndrome
 	"R51.9": {"G43", "G44"},
+	// the hallucinations and disorientation of a delirium
+	"R44.":  {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},
+	"R41.0": {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},
 	// the ascites a cirrhosis "with ascites" code already says
 	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51", "K74.6"},
 	// an anemia named bare beside the anemia coded by its kind
@@ -3450,6 +3472,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
+	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|pain$|activity$|screening$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for
 

@@ -2035,3 +2035,14 @@ func TestChemotherapyVisit(t *testing.T) {
 	note := "ASSESSMENT / PLAN:\nMetastatic sigmoid colon cancer to liver - partial response. Proceed with cycle 4 CAPOX today, labs adequate.\nOxaliplatin-induced peripheral neuropathy, grade 1 - monitor.\nHx DVT - not on anticoagulation.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z51.11", "C18.7", "C78.7", "G62.0", "T45.1X5A", "Z86.718"}, []string{"C18.3", "G62.9", "Z86.711"})
 }
+
+// TestAssessmentAfterLabel reads an assessment on past a problem written
+// as a label with its text ("Encephalopathy DDx: …"), codes no
+// differential's label, no service ("notify addiction medicine"), and no
+// hallucinations or disorientation beside a withdrawal delirium.
+func TestAssessmentAfterLabel(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'M'}
+	note := "A/P:\nAlcohol dependence with withdrawal delirium - hallucinations and disorientation started HD2.\nEncephalopathy DDx: this is withdrawal delirium, not hepatic encephalopathy.\nCirrhosis, alcoholic, Child-Pugh B. No ascites.\nThrombocytopenia - from cirrhosis.\nAvoid opioids; notify addiction medicine.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.231", "K70.30", "D69.6"}, []string{"G93.40", "K72.90", "R44.3", "R41.0", "F19.20"})
+}
