@@ -166,6 +166,9 @@ func problemLabel(name string) bool {
 	return !notProblemRe.MatchString(strings.TrimSpace(name)) && wordCount(name) <= 6 && countLetters(name) >= 2
 }
 
+// oldInfarctRe names a myocardial infarction.
+var oldInfarctRe = regexp.MustCompile(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart attack)\b`)
+
 // differentialRe is a label for a differential diagnosis, which names what
 // is weighed, not what is found: "Encephalopathy DDx".
 var differentialRe = regexp.MustCompile(`(?i)\b(?:ddx|differential|r/o|rule out)\b`)
@@ -993,6 +996,15 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			if reason == "family history" && (negatedRe.MatchString(text) || negatedJustBefore.MatchString(note[max(it.start-40, 0):it.start])) {
 				// "No family history of colorectal cancer."
 				reason = "negated"
+			}
+			if reason == "history" && oldInfarctRe.MatchString(text) && !negatedRe.MatchString(text) {
+				// a past myocardial infarction is coded as old (I25.2),
+				// which has no personal-history Z code
+				if r, ok := x.Code(codeset.ICD10CM, "I25.2", opt.Date); ok && !containsCode(out, "I25.2") {
+					out = append(out, Suggestion{System: codeset.ICD10CM, Code: "I25.2", Title: r.Title, Confidence: 0.85, Start: it.start, End: it.end,
+						Evidence: text, Section: sectionKindNames[s.kind], Rule: "old myocardial infarction"})
+				}
+				continue
 			}
 			if reason == "family history" || reason == "history" && explicitHistory.MatchString(text) {
 				// Family history maps to Z80–Z84, an explicit personal
@@ -4092,7 +4104,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // social history.
 func medicalHistory(name string) bool {
 	n := strings.ToUpper(name)
-	return n == "PMH" || n == "INLINE PMH" || n == "HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
+	return n == "PMH" || n == "INLINE PMH" || n == "HISTORY" || n == "PAST HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
 }
 
 // resolvedRe marks a listed condition as over.

@@ -2046,3 +2046,13 @@ func TestAssessmentAfterLabel(t *testing.T) {
 	note := "A/P:\nAlcohol dependence with withdrawal delirium - hallucinations and disorientation started HD2.\nEncephalopathy DDx: this is withdrawal delirium, not hepatic encephalopathy.\nCirrhosis, alcoholic, Child-Pugh B. No ascites.\nThrombocytopenia - from cirrhosis.\nAvoid opioids; notify addiction medicine.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.231", "K70.30", "D69.6"}, []string{"G93.40", "K72.90", "R44.3", "R41.0", "F19.20"})
 }
+
+// TestPastHistoryAndOldInfarct reads a "PAST HISTORY" list as the chronic
+// conditions the patient lives with, and a past myocardial infarction as
+// old (I25.2), not as a current one or a Z code.
+func TestPastHistoryAndOldInfarct(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Acute on chronic systolic heart failure.\n2. Coronary artery disease of native vessels without angina; remote inferior MI.\n\nPAST HISTORY\n- Ischemic cardiomyopathy, LVEF 30 percent\n- Hyperlipidemia\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I50.23", "I25.10", "I25.2", "I25.5", "E78.5"}, []string{"I21.4", "I21.9", "I22.9"})
+}
