@@ -166,6 +166,10 @@ func problemLabel(name string) bool {
 	return !notProblemRe.MatchString(strings.TrimSpace(name)) && wordCount(name) <= 6 && countLetters(name) >= 2
 }
 
+// laterRe puts what follows in the future: "in ten to fourteen days for
+// suture removal", "return in 2 weeks for".
+var laterRe = regexp.MustCompile(`(?i)\b(?:in|after|within) (?:\w+ )?(?:to \w+ )?(?:days?|weeks?|months?)\b|\b(?:will|return|next visit)\b`)
+
 // oldInfarctRe names a myocardial infarction.
 var oldInfarctRe = regexp.MustCompile(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart attack)\b`)
 
@@ -3143,7 +3147,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			} else {
 				after = it.end
 			}
-			if ownContext(note[clause:p.end], opt) || negatedJustBefore.MatchString(note[clause:p.start]) || proseQualifierAfter.MatchString(note[p.end:after]) {
+			if ownContext(note[clause:p.end], opt) || negatedJustBefore.MatchString(note[clause:p.start]) || proseQualifierAfter.MatchString(note[p.end:after]) ||
+				laterRe.MatchString(note[clause:p.start]) {
 				continue
 			}
 			c, ok := look(p)

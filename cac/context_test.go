@@ -2056,3 +2056,13 @@ func TestPastHistoryAndOldInfarct(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Acute on chronic systolic heart failure.\n2. Coronary artery disease of native vessels without angina; remote inferior MI.\n\nPAST HISTORY\n- Ischemic cardiomyopathy, LVEF 30 percent\n- Hyperlipidemia\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I50.23", "I25.10", "I25.2", "I25.5", "E78.5"}, []string{"I21.4", "I21.9", "I22.9"})
 }
+
+// TestTriggerFingerAndLaterPlan codes a stenosing tenosynovitis of a named
+// finger as that finger's trigger finger, and no suture removal the plan
+// puts days ahead.
+func TestTriggerFingerAndLaterPlan(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "Postoperative diagnoses: right carpal tunnel syndrome, and stenosing tenosynovitis (trigger finger) of the right ring finger. She will keep the dressing dry and return in ten to fourteen days for suture removal.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G56.01", "M65.341"}, []string{"M65.30", "Z48.02"})
+}
