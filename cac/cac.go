@@ -1160,6 +1160,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	withdrawalUncomplicated(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
+	out = drugImmunodeficiency(out, note, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)

@@ -2066,3 +2066,13 @@ func TestTriggerFingerAndLaterPlan(t *testing.T) {
 	note := "Postoperative diagnoses: right carpal tunnel syndrome, and stenosing tenosynovitis (trigger finger) of the right ring finger. She will keep the dressing dry and return in ten to fourteen days for suture removal.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G56.01", "M65.341"}, []string{"M65.30", "Z48.02"})
 }
+
+// TestDrugImmunodeficiency codes an immunosuppressed state due to
+// medication as the immunodeficiency due to drugs (D84.821) with the
+// adverse effect of the immunosuppressant beside it (T45.1X5A).
+func TestDrugImmunodeficiency(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 49, Sex: 'M'}
+	note := "ED DIAGNOSES:\n1. Cellulitis, L lower leg\n2. Immunosuppressed state due to immunosuppressive medication (tacrolimus, mycophenolate)\n3. Kidney transplant status\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116", "D84.821", "T45.1X5A", "Z94.0"}, []string{"D84.9", "T86.11"})
+}

@@ -92,6 +92,22 @@ func chemoGiven(note, lower string) int {
 // "secondary to chemotherapy", "chemotherapy-induced", "after R-CHOP".
 var chemoCauseRe = regexp.MustCompile(`(?i)\b(?:due to|secondary to|from|after|following|related to|induced by|adverse effect of|post[- ]?)\s*(?:the\s+|his\s+|her\s+|recent\s+|antineoplastic\s+|cytotoxic\s+)*(?:chemo(?:therapy)?|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine)\b|\bchemo(?:therapy)?[- ](?:induced|related)\b`)
 
+// immunosuppressantRe names an antineoplastic or immunosuppressive drug:
+// the drug table's T45.1- class.
+var immunosuppressantRe = regexp.MustCompile(`(?i)\b(?:tacrolimus|mycophenolate|cyclosporine|azathioprine|sirolimus|everolimus|belatacept|methotrexate|chemo(?:therapy)?|antineoplastic|immunosuppressive (?:drugs?|medications?|therapy))\b`)
+
+// drugImmunodeficiency adds, beside an immunodeficiency due to drugs
+// (D84.821), the adverse effect of the drug that caused it ("use
+// additional code for adverse effect … to identify drug"): T45.1X5- for an
+// immunosuppressant or chemotherapy the note names.
+func drugImmunodeficiency(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "D84.821")
+	if i < 0 || firstWithPrefix(out, "T45.1X5") >= 0 || !affirmedIn(note, immunosuppressantRe) {
+		return out
+	}
+	return addBeside(out, out[i], "T45.1X5"+string(opt.episode), "adverse effect of the drug", x, opt)
+}
+
 // neutropenicFever codes a neutropenic fever as the neutropenia with
 // R50.81 (fever presenting with conditions classified elsewhere), and a
 // neutropenia its line ascribes to chemotherapy as D70.1 with the adverse
