@@ -955,9 +955,17 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 		default:
 			continue
 		}
+		planLine := -1 // the end of a line labelled by what it orders
 		for _, it := range its {
 			text := note[it.start:it.end]
-			if planLabelRe.MatchString(text) || immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) {
+			if it.start < planLine {
+				continue // "Vaccines today: DTaP, IPV, MMR; influenza."
+			}
+			if planLabelRe.MatchString(text) {
+				planLine = lineEnd(note, it.start)
+				continue
+			}
+			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) {
 				continue // "Diet: regular. Activity: ad lib.", "Tetanus: UTD", "Rabies PEP not indicated"
 			}
 			// A trigger in the condition's own words governs the item; one
@@ -3790,7 +3798,7 @@ func excludedSubject(head string) bool {
 // planLabelRe is an item of a plan's routine, labelled by what it
 // orders, not by a problem: "Activity: ad lib", "VTE ppx: heparin",
 // "Secondary stroke prevention - clopidogrel".
-var planLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?)\s*:|(?:primary |secondary )?(?:[a-z]+ ){0,2}(?:prevention|prophylaxis)\b\s*(?:[-–—:]|$))`)
+var planLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?|(?:vaccines?|vaccinations?|immunizations?|shots)(?:\s+(?:today|given|administered|due|updated))?)\s*:|(?:primary |secondary )?(?:[a-z]+ ){0,2}(?:prevention|prophylaxis)\b\s*(?:[-–—:]|$))`)
 
 // immunizedRe is an item that gives a vaccination's status, not the
 // disease it prevents: "Tetanus: UTD", "Influenza vaccine up to date".
@@ -4154,7 +4162,7 @@ var (
 // per records", "given in 03/2030".
 var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:19|20)\d\d\b|^\s*per (?:records?|chart|registry|outside)`)
 
-var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?)\b[^.\n]{0,60}\b(given|administered)\b`)
+var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?)\b[^.\n]{0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
 
 var longTermDrugs = byWord(map[string]string{
 	"Z79.4":   "insulin glargine lispro aspart detemir degludec",
@@ -4177,7 +4185,9 @@ var longTermDrugs = byWord(map[string]string{
 
 func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	add := func(code string, start, end int, rule string) {
-		if containsCode(out, code) {
+		// (nor an allergy whose sibling the note names more closely:
+		// "Allergy to eggs with tolerance to baked egg" beside "egg")
+		if containsCode(out, code) || rule == "allergy status" && len(code) >= 7 && containsCodePrefix(out, code[:len(code)-1]) {
 			return
 		}
 		r, ok := x.Code(codeset.ICD10CM, code, opt.Date)

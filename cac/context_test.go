@@ -2076,3 +2076,14 @@ func TestDrugImmunodeficiency(t *testing.T) {
 	note := "ED DIAGNOSES:\n1. Cellulitis, L lower leg\n2. Immunosuppressed state due to immunosuppressive medication (tacrolimus, mycophenolate)\n3. Kidney transplant status\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116", "D84.821", "T45.1X5A", "Z94.0"}, []string{"D84.9", "T86.11"})
 }
+
+// TestWellChildVaccinesAndAllergies reads a line of vaccines given today
+// as the encounter for immunization, not as the diseases they prevent; an
+// allergy asked about and excluded is no allergy status, and an egg
+// allergy the note names more closely is coded once.
+func TestWellChildVaccinesAndAllergies(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'F'}
+	note := "HPI: Parents wondered about peanut allergy given the egg allergy - skin prick to peanut negative; passed in-office peanut challenge. Not peanut allergic.\n\nASSESSMENT/PLAN:\n1. Well child, 4 years.\n2. Egg allergy - tolerates baked egg.\n3. Vaccines today: DTaP, IPV, MMR, varicella; influenza. VIS given.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z23", "Z91.0121"}, []string{"B01.9", "J11.1", "Z91.010", "Z91.0120"})
+}

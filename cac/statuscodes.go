@@ -185,6 +185,9 @@ var (
 	allergyWordRe = regexp.MustCompile(`(?i)\b([a-z-]+)\s+(?:allergy|allergic)\b`)
 )
 
+// allergyExcludedRe is a sentence that excludes the allergy it asks about.
+var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?allergic|no longer allergic|passed (?:an? |the )?(?:\w+ )?(?:in-office )?(?:\w+ )?challenge|outgr(?:ew|own)|wondered about|question of)\b`)
+
 // allergyCodes adds the allergy status codes (Z88, Z91.0-) of the
 // allergens a note lists. "NKDA", "no known allergies" give none.
 func allergyCodes(note, lower string, add func(code string, start, end int, rule string)) {
@@ -222,7 +225,9 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 		scan(m[2], strings.ToLower(note[m[2]:m[3]]))
 	}
 	for _, m := range findAroundSubmatch(allergyWordRe, note, lower, "allerg") {
-		if ok(m[0]) {
+		// "wondered about peanut allergy … challenge passed, not peanut
+		// allergic": an allergy asked about and excluded
+		if ok(m[0]) && !allergyExcludedRe.MatchString(sentenceAround(note, m[0])) && !allergyExcludedRe.MatchString(lineOf(note, m[0])) {
 			scan(m[2], strings.ToLower(note[m[2]:m[3]]))
 		}
 	}
