@@ -1741,8 +1741,30 @@ func headWord(title string) string {
 	return f[len(f)-1]
 }
 
+// strokeKindRes are the kinds of stroke the I69 sequelae name, by the
+// character after "I69.": subarachnoid and intracerebral hemorrhage (an
+// infarction, "3", when the text names neither).
+var strokeKindRes = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`(?i)\b(?:SAH|subarachnoid)\b`), "0"},
+	{regexp.MustCompile(`(?i)\b(?:ICH|intracerebral hemorrhage|intraparenchymal hemorrhage|hemorrhagic stroke|basal ganglia (?:hemorrhage|bleed))\b`), "1"},
+}
+
+// strokeKind returns the kind of stroke a text names, as the character
+// after "I69.".
+func strokeKind(text string) string {
+	for _, k := range strokeKindRes {
+		if k.re.MatchString(text) {
+			return k.kind
+		}
+	}
+	return "3"
+}
+
 // sequelaStrokeRe says a deficit is left over from an earlier stroke.
-var sequelaStrokeRe = regexp.MustCompile(`(?i)\b(late effects?|sequelae?|residual|(?:old|prior|remote|previous) (?:stroke|cva|infarct)|(?:history of|h/o|s/p) (?:stroke|cva))\b`)
+var sequelaStrokeRe = regexp.MustCompile(`(?i)\b(late effects?|sequelae?|residual|(?:old|prior|remote|previous) (?:stroke|cva|infarct|ich|sah)|(?:history of|h/o|s/p) (?:stroke|cva|ich|sah))\b`)
 
 // strokeSequelae codes a deficit left over from an earlier cerebral
 // infarction as its sequela (I69.3-), not as a current deficit: "right
@@ -1766,9 +1788,13 @@ func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 		case strings.HasPrefix(s.Code, "R13.1"):
 			code = "I69.391"
 		}
-		if code == "" || !sequelaStrokeRe.MatchString(s.Evidence+" "+sentenceAround(opt.note, s.Start)) {
+		ctx := s.Evidence + " " + sentenceAround(opt.note, s.Start)
+		if code == "" || !sequelaStrokeRe.MatchString(ctx) {
 			continue
 		}
+		// the kind of stroke left it: a hemorrhage's sequelae are I69.0–
+		// I69.2 ("late effect of prior R basal ganglia ICH": I69.154)
+		code = code[:4] + strokeKind(ctx) + code[5:]
 		if code == "I69.391" && s.Code != "R13.10" && !containsCode(out, code) {
 			// I69.391 asks for the dysphagia's phase beside it ("use
 			// additional code"): the R13.1- stays

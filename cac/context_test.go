@@ -2087,3 +2087,12 @@ func TestWellChildVaccinesAndAllergies(t *testing.T) {
 	note := "HPI: Parents wondered about peanut allergy given the egg allergy - skin prick to peanut negative; passed in-office peanut challenge. Not peanut allergic.\n\nASSESSMENT/PLAN:\n1. Well child, 4 years.\n2. Egg allergy - tolerates baked egg.\n3. Vaccines today: DTaP, IPV, MMR, varicella; influenza. VIS given.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z23", "Z91.0121"}, []string{"B01.9", "J11.1", "Z91.010", "Z91.0120"})
 }
+
+// TestHemorrhageSequelae codes a deficit left by an intracerebral
+// hemorrhage as its sequela (I69.1-), not as an infarction's (I69.3-).
+func TestHemorrhageSequelae(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 62, Sex: 'M'}
+	note := "ASSESSMENT:\n#1 Left hemiparesis (non-dominant side) as a late effect of prior nontraumatic R basal ganglia ICH - stable.\n#2 Essential hypertension.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.154", "I10"}, []string{"I69.354", "I61.0", "G81.94"})
+}
