@@ -4305,6 +4305,22 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			}
 		}
 	}
+	// After a delivery: the routine postpartum visit (Z39.2), an IUD put
+	// in at it (Z30.430, the insertion, not contraceptive management
+	// unspecified), and a gestational diabetes over with the pregnancy
+	// (Z86.32) — not while pregnant.
+	if !opt.Inpatient && strings.Contains(lower, "postpartum") && !pregnant(out) {
+		if m := postpartumVisitRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
+			add("Z39.2", m[0], m[1], "routine postpartum visit")
+		}
+		if m := iudInsertedRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
+			out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z30.9" })
+			add("Z30.430", m[0], m[1], "IUD insertion")
+		}
+		if m := gestationalDiabetesOverRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
+			add("Z86.32", m[0], m[1], "history of gestational diabetes")
+		}
+	}
 	// A screening colonoscopy is the encounter for screening (Z12.11),
 	// coded even when it finds a polyp (Official Guidelines I.C.21.c.5);
 	// "Screening exam in patient with family history of colon cancer"
@@ -4992,6 +5008,16 @@ func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt
 		recode(&out[i], base+"8", "noncompliance: other reason", x, opt)
 	}
 }
+
+var (
+	// postpartumVisitRe is a routine visit after a delivery.
+	postpartumVisitRe = regexp.MustCompile(`(?i)\b(?:(?:two|four|six|2|4|6)[- ]week |routine )?postpartum (?:check|visit|exam(?:ination)?|follow[- ]?up)\b`)
+	// iudInsertedRe is an intrauterine device put in at this visit.
+	iudInsertedRe = regexp.MustCompile(`(?i)\b(?:IUD|intrauterine (?:contraceptive )?device|mirena|kyleena|liletta|skyla|paragard)\b[^.\n]{0,40}?\b(?:was |were )?(?:inserted|placed)\b[^.\n]{0,40}?\btoday\b|\b(?:IUD|intrauterine device) (?:insertion|placement) (?:today|performed|done)\b`)
+	// gestationalDiabetesOverRe is a gestational diabetes of a pregnancy
+	// that has ended.
+	gestationalDiabetesOverRe = regexp.MustCompile(`(?i)\b(?:history of|h/o|prior|previous) gestational diabetes\b|\bgestational diabetes (?:has |had )?resolved\b`)
+)
 
 // screeningColonoscopyRe says a colonoscopy was done to screen: "Screening
 // colonoscopy", "colonoscopy for colorectal cancer screening".

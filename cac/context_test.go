@@ -2096,3 +2096,13 @@ func TestHemorrhageSequelae(t *testing.T) {
 	note := "ASSESSMENT:\n#1 Left hemiparesis (non-dominant side) as a late effect of prior nontraumatic R basal ganglia ICH - stable.\n#2 Essential hypertension.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.154", "I10"}, []string{"I69.354", "I61.0", "G81.94"})
 }
+
+// TestPostpartumVisit codes a routine postpartum visit (Z39.2), an IUD
+// inserted at it (Z30.430), and a gestational diabetes that has resolved
+// (Z86.32), in a note written as prose.
+func TestPostpartumVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note := "POSTPARTUM VISIT\nShe comes in for her six-week postpartum check. Her glucose tolerance test was normal, so her gestational diabetes has resolved. For contraception she chose a levonorgestrel IUD, which was inserted today without difficulty.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z39.2", "Z30.430", "Z86.32"}, []string{"Z30.9", "O24.419", "O24.439"})
+}
