@@ -2106,3 +2106,13 @@ func TestPostpartumVisit(t *testing.T) {
 	note := "POSTPARTUM VISIT\nShe comes in for her six-week postpartum check. Her glucose tolerance test was normal, so her gestational diabetes has resolved. For contraception she chose a levonorgestrel IUD, which was inserted today without difficulty.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z39.2", "Z30.430", "Z86.32"}, []string{"Z30.9", "O24.419", "O24.439"})
 }
+
+// TestRenalStatuses codes the statuses of a home-dialysis visit: peritoneal
+// dialysis however it is named (Z99.2), a below-knee amputation years ago
+// (Z89.512), and the transplant waiting list (Z76.82), not a transplant.
+func TestRenalStatuses(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 59, Sex: 'M'}
+	note := "59M with ESRD on home continuous cycling peritoneal dialysis (CCPD). Active on the deceased-donor kidney transplant waitlist.\n\nASSESSMENT:\n1. ESRD - continue CCPD.\n2. Peripheral arterial disease - s/p L below-knee amputation 3 yrs ago; stump well healed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N18.6", "Z99.2", "Z89.512", "Z76.82"}, []string{"Z94.0", "Z89.511"})
+}

@@ -59,8 +59,8 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|prior|dual[- ]chamber|single[- ]chamber|permanent)\s+(?:dual[- ]chamber\s+|single[- ]chamber\s+|permanent\s+)?(?:pacemaker|PPM)\b`)},
 	{anchors: []string{"aicd", "icd", "defibrillator"}, rule: "status: defibrillator", code: fixed("Z95.810"),
 		re: regexp.MustCompile(`(?i)\b(AICD|ICD (?:in place|check|interrogation|pocket|function)|(?:s/p|status post|has an?|with an?|existing|prior)\s+(?:[a-z-]+\s+){0,3}ICD|(?:dual|single)[- ]chamber ICD|implant(?:ed|able) cardioverter[- ]defibrillator)\b`)},
-	{anchors: []string{"dialysis", "hd", "capd"}, rule: "status: dialysis", code: fixed("Z99.2"),
-		re: regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home)\s+)?(?:hemodialysis|dialysis|peritoneal dialysis|CAPD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
+	{anchors: []string{"dialysis", "hd", "capd", "esrd", "end-stage", "end stage"}, rule: "status: dialysis", code: fixed("Z99.2"),
+		re: regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home|nocturnal|continuous|cycling|automated|ambulatory|in-center)\s+){0,3}(?:hemodialysis|dialysis|peritoneal dialysis|CAPD|CCPD|APD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
 	{anchors: []string{"oxygen", "o2"}, rule: "status: home oxygen", code: fixed("Z99.81"),
 		re: regexp.MustCompile(`(?i)\b(?:home|chronic|continuous|nocturnal|baseline|long[- ]term)\s+(?:O2|oxygen)\b|\b(?:O2|oxygen)\s+(?:at|@)\s+(?:home|baseline|night)|\b(?:on|uses|requires)\s+\d(?:\.\d)?\s*(?:-\s*\d\s*)?L(?:/min)?\s+(?:of\s+)?(?:O2|oxygen|NC|nasal cannula)\s+(?:at home|at baseline|continuously|chronically|at night)`)},
 	{anchors: []string{"splenectomy", "asplenic", "asplenia"}, rule: "status: spleen removed", code: fixed("Z90.81"),
@@ -83,6 +83,14 @@ var statusRules = []statusRule{
 	// a breast cancer's estrogen receptor status, as the note writes it
 	{anchors: []string{"er+", "er-", "er pos", "er neg", "estrogen receptor"}, rule: "status: estrogen receptor", code: receptorStatus,
 		re: regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|$)|positive\b|negative\b|pos\b|neg\b)|estrogen receptor[- ](?:positive|negative))`)},
+	// a leg taken off below or above the knee (the stump, the prosthesis)
+	{anchors: []string{"bka", "below-knee", "below knee", "below the knee"}, past: true, rule: "status: amputation", code: bySide("Z89.511", "Z89.512", "", "Z89.519"),
+		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|R|L)\s+)?(?:BKA|below[- ](?:the[- ])?knee amputation)\b`)},
+	{anchors: []string{"aka", "above-knee", "above knee", "above the knee"}, past: true, rule: "status: amputation", code: bySide("Z89.611", "Z89.612", "", "Z89.619"),
+		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|R|L)\s+)?(?:AKA|above[- ](?:the[- ])?knee amputation)\b`)},
+	// on the waiting list for an organ
+	{anchors: []string{"waitlist", "wait list", "waiting list", "listed for"}, rule: "status: awaiting transplant", code: fixed("Z76.82"),
+		re: regexp.MustCompile(`(?i)\b(?:(?:on|active on|listed on)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:transplant\s+)?(?:waitlist|wait list|waiting list)|waitlisted for (?:a\s+)?(?:[a-z]+\s+)?transplant|listed for (?:a\s+)?(?:[a-z]+\s+)?transplant)\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
 		re: regexp.MustCompile(`(?i)\b(?:kidney|renal)\s+transplant(?:ation)?\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: liver transplant", code: fixed("Z94.4"),
@@ -92,7 +100,7 @@ var statusRules = []statusRule{
 // pastRe is what says a status predates the encounter. "s/p" and "status
 // post" do not: a discharge summary says "NSTEMI s/p PCI" of the stent it
 // placed, which is coded as the procedure.
-var pastRe = regexp.MustCompile(`(?i)\b(history of|h/o|prior|previous|remote|known|existing|in place|patent|(?:19|20)\d\d|\d+\s+(?:years?|months?)\s+ago)\b`)
+var pastRe = regexp.MustCompile(`(?i)\b(history of|h/o|prior|previous|remote|known|existing|in place|patent|(?:19|20)\d\d|\d+\s+(?:years?|yrs?|months?|mos?)\s+ago)\b`)
 
 // assessedForRe follows a status the patient was assessed for, not
 // given: "home oxygen evaluation did not qualify her".
