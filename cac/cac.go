@@ -4178,7 +4178,7 @@ var (
 	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former (?:tobacco |cigarette |heavy )?smoker|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
 	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:`)
-	ongoingBefore   = regexp.MustCompile(`(?i)\b(?:on|continues?|continued|continuing|resumes?|resumed?|home|discharged on|takes|taking)\s+(?:(?:home|his|her|oral|basal|bolus|long-acting|daily|low-dose)\s+)*(?:[a-z]+\s+and\s+)?$`)
+	ongoingBefore   = regexp.MustCompile(`(?i)\b(?:on|continues?|continued|continuing|resumes?|resumed?|home|discharged on|takes|taking)\s+(?:(?:home|his|her|oral|basal|bolus|long-acting|daily|low-dose)\s+)*(?:[a-z]+\s*(?:\band\b|\+|&|,)\s*){0,3}$`)
 	longTermRe      = regexp.MustCompile(`(?i)\b(long[- ]term|chronic(?:ally)?|lifelong|indefinite(?:ly)?|continues? (?:on|to take))\b`)
 )
 
@@ -4442,9 +4442,10 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
 			// in the ED": a course or a dose, not long-term use.
 		case inSpans(meds, i) || longTermRe.MatchString(sentenceAround(note, i)) ||
-			(code == "Z79.4" || code == "Z79.84") && ongoingBefore.MatchString(note[max(0, i-24):i]):
+			(code == "Z79.4" || code == "Z79.84" || !opt.Inpatient) && ongoingBefore.MatchString(note[max(0, i-40):i]):
 			// (a diabetic "on metformin", "resumed insulin glargine":
-			// the drug that treats the coded diabetes)
+			// the drug that treats the coded diabetes; at a visit, any
+			// drug the patient is on: "On atorvastatin + aspirin")
 			done[code] = true
 			add(code, i, j, "long-term drug")
 		}

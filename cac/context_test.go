@@ -2116,3 +2116,14 @@ func TestRenalStatuses(t *testing.T) {
 	note := "59M with ESRD on home continuous cycling peritoneal dialysis (CCPD). Active on the deceased-donor kidney transplant waitlist.\n\nASSESSMENT:\n1. ESRD - continue CCPD.\n2. Peripheral arterial disease - s/p L below-knee amputation 3 yrs ago; stump well healed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N18.6", "Z99.2", "Z89.512", "Z76.82"}, []string{"Z94.0", "Z89.511"})
 }
+
+// TestOutpatientOngoingDrug codes a drug an outpatient is on as long-term
+// use ("On atorvastatin + aspirin": Z79.82), not a dose given once.
+func TestOutpatientOngoingDrug(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 59, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Peripheral arterial disease. On atorvastatin + aspirin.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I73.9", "Z79.82"}, nil)
+	note = "ASSESSMENT:\n1. Chest pain, atypical. Aspirin 325 mg given in the ED.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.82"})
+}
