@@ -70,6 +70,7 @@ func needsAgent(code string) bool {
 // named only as negative ("MRSA negative", "no growth"), adds nothing.
 func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
 	n := len(out)
+	sameAt := -2 // sameAddsAt, once it is needed
 	for i := 0; i < n; i++ {
 		s := out[i]
 		if s.System != codeset.ICD10CM || s.Section != sectionKindNames[secDiagnosis] || !needsAgent(s.Code) {
@@ -79,8 +80,11 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 		// expected one plus its organism ("Postoperative diagnosis: Same,
 		// methicillin-sensitive Staphylococcus aureus")
 		from := []int{s.Start}
-		if at := sameAddsAt(note); at >= 0 {
-			from = append(from, at)
+		if sameAt == -2 {
+			sameAt = sameAddsAt(note, opt.lower)
+		}
+		if sameAt >= 0 {
+			from = append(from, sameAt)
 		}
 		for _, start := range from {
 			text := lineAt(note, start)
@@ -125,17 +129,25 @@ func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 }
 
 // sameAddsLabelRe is the label of a final diagnosis that is the expected
-// one plus more: "POSTOPERATIVE DIAGNOSIS: Same, MSSA".
-var sameAddsLabelRe = regexp.MustCompile(`(?im)^[ \t]*(?:post-?op(?:erative)?|final|discharge) diagnos[ie]s[ \t]*:[ \t]*`)
+// one plus more, up to the end of its line's start: "POSTOPERATIVE
+// DIAGNOSIS: " before "Same, MSSA".
+var sameAddsLabelRe = regexp.MustCompile(`(?i)^[ \t]*(?:post-?op(?:erative)?|final|discharge) diagnos[ie]s[ \t]*:[ \t]*$`)
 
 // sameAddsAt returns the offset of such a final diagnosis's text, or -1.
-func sameAddsAt(note string) int {
-	for _, m := range sameAddsLabelRe.FindAllStringIndex(note, -1) {
-		if sameAddsRe.MatchString(lineAt(note, m[1])) {
-			return m[1]
+// Only the lines where "same" follows a label are read.
+func sameAddsAt(note, lower string) int {
+	for at := 0; ; {
+		i := strings.Index(lower[at:], "same")
+		if i < 0 {
+			return -1
+		}
+		i += at
+		at = i + len("same")
+		ls := strings.LastIndexByte(note[:i], '\n') + 1
+		if sameAddsLabelRe.MatchString(note[ls:i]) && sameAddsRe.MatchString(lineAt(note, i)) {
+			return i
 		}
 	}
-	return -1
 }
 
 // withoutOrganism returns a phrase that opens with an organism ("E. coli
