@@ -461,3 +461,11 @@ func TestEvalHeldout13(t *testing.T) {
 func TestEvalTrain19(t *testing.T) {
 	evalNotes(t, "testdata/train19", "nineteenth training set", 0.55, 0.15, false)
 }
+
+// TestEvalTrain20 scores a twentieth training set, testdata/train20: 30
+// notes of the everyday run of cases in varied styles, written in session
+// 21 by someone who had read neither the engine nor the other sets; first
+// scored untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain20(t *testing.T) {
+	evalNotes(t, "testdata/train20", "twentieth training set", 0.55, 0.15, false)
+}
