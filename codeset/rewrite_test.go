@@ -91,3 +91,27 @@ func TestJointProsthesis(t *testing.T) {
 		{"loose body right knee", "loose body right knee"},                                 // no replaced joint
 	})
 }
+
+// TestPreferencesFields checks that each query word sets its own
+// preference (the struct was once filled by position, with three fields
+// crossed).
+func TestPreferencesFields(t *testing.T) {
+	x := loadFull(t).Searcher()
+	prefsOf := func(q string) prefs {
+		sc := x.getScratch()
+		defer x.putScratch(sc)
+		return x.preferences(x.parse(sc, q, false), " "+q+" ")
+	}
+	if p := prefsOf("pregnancy preeclampsia"); !p.obstetric || p.secondary || p.trimester || p.transplant {
+		t.Errorf("pregnancy preeclampsia: %+v", p)
+	}
+	if p := prefsOf("metastatic lung cancer to bone"); !p.secondary || p.obstetric || p.trimester {
+		t.Errorf("metastatic: %+v", p)
+	}
+	if p := prefsOf("second trimester"); !p.trimester || p.secondary {
+		t.Errorf("second trimester: %+v", p)
+	}
+	if p := prefsOf("kidney transplant rejection"); !p.transplant || p.obstetric {
+		t.Errorf("kidney transplant: %+v", p)
+	}
+}

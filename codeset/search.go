@@ -84,7 +84,7 @@ type docDetail struct {
 }
 
 // sysShift places a code's system above its title flags in Searcher.info.
-const sysShift = 24
+const sysShift = 28
 
 // title flags for coding defaults
 const (
@@ -112,6 +112,7 @@ const (
 	flagUsualGraft  // a CABG code whose source is the usual one for its graft: the aorta for a vein or an arterial conduit, the left internal mammary for none
 	flagSecondary   // a secondary (metastatic) malignant neoplasm
 	flagNoTrimester // a pregnancy code of unspecified trimester
+	flagTransplant  // a CM title about a transplanted organ
 )
 
 type gcode struct {
@@ -464,6 +465,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if g.sys == ICD10CM && strings.HasPrefix(g.code, "O") {
 			f |= flagObstetric
+		}
+		if g.sys == ICD10CM && strings.Contains(t, "transplant") {
+			f |= flagTransplant
 		}
 		if g.sys == ICD10CM && strings.HasPrefix(g.code, "S") && strings.Contains(t, "fracture") {
 			f |= flagTraumatic
@@ -2968,6 +2972,7 @@ type prefs struct {
 	secondary                                                      bool // the query speaks of a cancer's spread
 	trimester                                                      bool // the query names a trimester
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
+	transplant                                                     bool // the query names a transplant
 }
 
 // approachWords are the words of PCS approach values: a query holding one
@@ -3025,16 +3030,31 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 			}
 		}
 	}
-	return prefs{said("subsequ"), said("sequel") || said("follow") || said("late effect") || said("residual") || said("after") || said("poststrok") || said("post-strok"), said("other"), said("specifi"),
-		strings.Contains(query, "with ") || strings.HasSuffix(query, " with"),
-		said("famil") || said("fh"),
-		said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta") || said("prosthe"),
-		approach, said("autolog"), said("technolog"),
-		left, right, bilat, said("addition") || said("replac") || said("covered"), history,
-		said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
-		strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
-		externalQuery(query), said("mammar") || said("lima") || said("rima") || said("from") || said("thoracic") || said("abdominal"), obstetric,
-		said("secondar") || said("metasta") || said("mets") || said("spread"), said("trimester")}
+	return prefs{
+		subsequent:  said("subsequ"),
+		sequela:     said("sequel") || said("follow") || said("late effect") || said("residual") || said("after") || said("poststrok") || said("post-strok"),
+		other:       said("other"),
+		specified:   said("specifi"),
+		with:        strings.Contains(query, "with ") || strings.HasSuffix(query, " with"),
+		family:      said("famil") || said("fh"),
+		qualified:   said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta") || said("prosthe"),
+		approach:    approach,
+		autolog:     said("autolog"),
+		newTech:     said("technolog"),
+		left:        left,
+		right:       right,
+		bilateral:   bilat,
+		addition:    said("addition") || said("replac") || said("covered"),
+		history:     history,
+		lesion:      said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
+		without:     strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
+		external:    externalQuery(query),
+		graftSource: said("mammar") || said("lima") || said("rima") || said("from") || said("thoracic") || said("abdominal"),
+		obstetric:   obstetric,
+		secondary:   said("secondar") || said("metasta") || said("mets") || said("spread"),
+		trimester:   said("trimester"),
+		transplant:  said("transplant"),
+	}
 }
 
 // factor follows the coding defaults when the query is silent: the initial
@@ -3089,6 +3109,12 @@ func (p prefs) factor(fl uint32) float32 {
 	}
 	if fl&flagAddition != 0 && !p.addition {
 		f *= 0.95
+	}
+	// …and a transplant's for one the query names ("coronary
+	// atherosclerosis of the native circumflex artery" is I25.10, not
+	// I25.811 of a transplanted heart)
+	if fl&flagTransplant != 0 && !p.transplant {
+		f *= 0.85
 	}
 	switch {
 	case fl&flagWithout != 0 && p.without:
