@@ -2520,7 +2520,7 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = guard(`(?i)^.*?\b((?:final |discharge |working )?diagnos[ie]s (?:for|of|at) (?:this|today'?s) (?:visit|encounter|admission|stay) (?:are|is|were|was|include)(?: the)?|treated (?:this|it|her|him) as|(?:precipitated|triggered|provoked) by|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "diagnoses", "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by", "precipitated", "triggered", "provoked")
+	leadIn = guard(`(?i)^.*?\b((?:final |discharge |working )?diagnos[ie]s (?:for|of|at) (?:this|today'?s) (?:visit|encounter|admission|stay) (?:are|is|were|was|include)(?: the)?|(?:final |discharge |working |principal |primary )?diagnosis (?:is|was)(?: an?| the)?|treated (?:this|it|her|him) as|(?:precipitated|triggered|provoked) by|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "diagnoses", "diagnosis is", "diagnosis was", "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by", "precipitated", "triggered", "provoked")
 	// summaryLead is the lead-in of a prose assessment before the
 	// condition: "My assessment is that Ms. Galloway-Strunk has", "In
 	// summary, Mr. Lee has an", "Putting this together, she has".
@@ -3526,7 +3526,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
-	`|pain$|activity$|screening$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for
+	`|pain$|activity$|screening$|(?:medical |past |social |family )?history$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

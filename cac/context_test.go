@@ -2127,3 +2127,12 @@ func TestOutpatientOngoingDrug(t *testing.T) {
 	note = "ASSESSMENT:\n1. Chest pain, atypical. Aspirin 325 mg given in the ED.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.82"})
 }
+
+// TestProseFinalDiagnosis reads "the final diagnosis is …" after its lead,
+// and "His history is notable for …" codes no bare "history".
+func TestProseFinalDiagnosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := "He presented with chest pressure. His history is notable for hypertension.\n\nSo in summary, the final diagnosis is a non-ST elevation myocardial infarction, type 1, due to coronary atherosclerosis of the native circumflex artery.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "I25.10"}, []string{"Z87.898", "I25.811", "I21.A1"})
+}
