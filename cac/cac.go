@@ -3262,7 +3262,12 @@ var lookupRewrites = []struct {
 	{pollenRe, "pollen"},
 	{colonSegmentsRe, "$1"},
 	{toMetastaticSiteRe, "metastatic to $1"},
+	{neuropathyDescriptorRe, "$1"},
 }
+
+// neuropathyDescriptorRe is how a neuropathy is described, which no code
+// holds: "symmetric distal diabetic peripheral polyneuropathy".
+var neuropathyDescriptorRe = guard(`(?i)\b(?:(?:symmetric(?:al)?|distal|length[- ]dependent|painful|sensory|sensorimotor|stocking[- ]glove)\s+)+((?:diabetic\s+)?(?:peripheral\s+)?(?:poly)?neuropathy)`, "neuropathy")
 
 // colonSegmentsRe is two segments of the colon a finding spans
 // ("Sigmoid/descending diverticulosis"): the codes name the large

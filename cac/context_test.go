@@ -2136,3 +2136,12 @@ func TestProseFinalDiagnosis(t *testing.T) {
 	note := "He presented with chest pressure. His history is notable for hypertension.\n\nSo in summary, the final diagnosis is a non-ST elevation myocardial infarction, type 1, due to coronary atherosclerosis of the native circumflex artery.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "I25.10"}, []string{"Z87.898", "I25.811", "I21.A1"})
 }
+
+// TestNeuropathyDescriptors codes a diabetic polyneuropathy described as
+// "symmetric distal" (E11.42).
+func TestNeuropathyDescriptors(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "Assessment:\nHis type 2 diabetes is uncontrolled with hyperglycemia. He has symmetric distal diabetic peripheral polyneuropathy, confirmed on exam today.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.65", "E11.42"}, []string{"G62.9", "E11.40"})
+}
