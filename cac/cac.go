@@ -2530,7 +2530,7 @@ var (
 	diagnosedLead = regexp.MustCompile(`(?i)^\W*(?:we|i)\s+(?:have\s+|then\s+)?diagnosed\s+(?:(?:him|her|the patient)\s+with\s+)?`)
 	// tailOut is where the narrative after a condition begins: "Obstructive
 	// sleep apnea on CPAP", "Hypertension, controlled on lisinopril".
-	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|diagnosed|as evidenced|reflects?|reflected)\b`, " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " diagnosed", " as evidenced", " reflect")
+	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|diagnosed|as evidenced|reflects?|reflected|removed)\b`, " removed", " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " diagnosed", " as evidenced", " reflect")
 	// segmentSep separates the parts of an item: the condition, then its
 	// details ("Persistent atrial fibrillation: rate controlled…").
 	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->|/)\s+`)
@@ -3263,7 +3263,17 @@ var lookupRewrites = []struct {
 	{colonSegmentsRe, "$1"},
 	{toMetastaticSiteRe, "metastatic to $1"},
 	{neuropathyDescriptorRe, "$1"},
+	{countLeadRe, ""},
+	{sidedColonRe, "colonic $1"},
 }
+
+// sidedColonRe is a colonic finding named by the side of the colon
+// ("Left-sided diverticulosis"), which is no laterality of the body.
+var sidedColonRe = guard(`(?i)\b(?:left|right)[- ]sided\s+(diverticul(?:osis|ar disease))`, "sided")
+
+// countLeadRe is how many, and how big, before a finding: "Two small
+// colon polyps", "A 6 mm sessile polyp".
+var countLeadRe = guard(`(?i)^(?:one|two|three|four|five|several|multiple|numerous|few|a few|an?|\d+)\s+(?:(?:small|tiny|diminutive|large|sessile|pedunculated|flat|\d+(?:\.\d+)?\s*(?:-\s*\d+\s*)?(?:mm|cm))\s+)+`, "small", "tiny", "diminutive", "large", "sessile", "pedunculated", "flat", "mm", "cm")
 
 // neuropathyDescriptorRe is how a neuropathy is described, which no code
 // holds: "symmetric distal diabetic peripheral polyneuropathy".

@@ -2145,3 +2145,13 @@ func TestNeuropathyDescriptors(t *testing.T) {
 	note := "Assessment:\nHis type 2 diabetes is uncontrolled with hyperglycemia. He has symmetric distal diabetic peripheral polyneuropathy, confirmed on exam today.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.65", "E11.42"}, []string{"G62.9", "E11.40"})
 }
+
+// TestColonoscopyImpressionWording reads findings written with their count
+// and size ("Two small colon polyps removed by cold snare") and a
+// diverticulosis named by the side of the colon ("Left-sided").
+func TestColonoscopyImpressionWording(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 55, Sex: 'F'}
+	note := "Impression:\n- Two small colon polyps removed by cold snare, pathology pending.\n- Left-sided diverticulosis without diverticulitis or bleeding.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K63.5", "K57.30"}, []string{"K57.32", "K57.90"})
+}
