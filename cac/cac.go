@@ -1438,6 +1438,9 @@ func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) code
 	return r
 }
 
+// alzheimerOnsetRe is an Alzheimer's disease with its onset.
+var alzheimerOnsetRe = regexp.MustCompile(`(?i)\b(late|early)[- ]onset\s+(?:of\s+)?alzheimer`)
+
 // alzheimerDementia codes the dementia of Alzheimer's disease as dementia
 // in other diseases classified elsewhere (F02, which G30 directs to: "use
 // additional code"), not unspecified dementia (F03).
@@ -1445,6 +1448,17 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 	g30 := firstWithPrefix(out, "G30")
 	if g30 < 0 {
 		return out
+	}
+	// the onset the note gives elsewhere ("an 82-year-old woman with
+	// late-onset Alzheimer's disease", then "Her Alzheimer's dementia")
+	if out[g30].Code == "G30.9" {
+		if m := alzheimerOnsetRe.FindStringSubmatchIndex(opt.note); m != nil && !negatedAt(opt.note, m[0]) {
+			code := "G30.1"
+			if strings.EqualFold(opt.note[m[2]:m[3]], "early") {
+				code = "G30.0"
+			}
+			recode(&out[g30], code, "Alzheimer's disease: onset", x, opt)
+		}
 	}
 	ctx := strings.ToLower(out[g30].Evidence + " " + lineAt(opt.note, out[g30].Start))
 	stated := dementiaStated(ctx)
@@ -2380,7 +2394,10 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 		if r.Code == "Z85.9" && r.Score < 0.7 {
 			continue
 		}
-		if r.Billable && r.Code >= lo && r.Code <= hi && r.Score >= opt.MinScore {
+		// (a personal history outside Z85–Z87: falls Z91.81, trauma and
+		// self-harm Z91.4–Z91.5, medical treatment Z92)
+		inRange := r.Code >= lo && r.Code <= hi || rule == "personal history" && r.Code >= "Z91.4" && r.Code <= "Z92~"
+		if r.Billable && inRange && r.Score >= opt.MinScore {
 			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: min(1, r.Score), Rule: rule}, true
 		}
 	}

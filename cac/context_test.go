@@ -2155,3 +2155,13 @@ func TestColonoscopyImpressionWording(t *testing.T) {
 	note := "Impression:\n- Two small colon polyps removed by cold snare, pathology pending.\n- Left-sided diverticulosis without diverticulitis or bleeding.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K63.5", "K57.30"}, []string{"K57.32", "K57.90"})
 }
+
+// TestAlzheimerOnsetAndFalls gives an Alzheimer's disease the onset the
+// note states elsewhere (G30.1), and codes a history of falls as Z91.81,
+// a personal history outside Z85–Z87.
+func TestAlzheimerOnsetAndFalls(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 82, Sex: 'F'}
+	note := "She is an 82-year-old woman with late-onset Alzheimer's disease.\n\nAssessment:\nHer Alzheimer's dementia is now moderate with agitation. Given her history of recurrent falls, we ordered home physical therapy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G30.1", "F02.B11", "Z91.81"}, []string{"G30.9", "Z87.01"})
+}
