@@ -542,7 +542,7 @@ var sameAddsRe = regexp.MustCompile(`(?i)^\s*same(?: as (?:above|pre-?op\w*|preo
 var sameRe = regexp.MustCompile(`(?i)^\s*(same|same as (above|pre-?op\w*|preoperative( diagnosis)?)|as above)\s*\.?\s*$`)
 
 // headerWords spell out the abbreviations of section names.
-var headerWords = map[string]string{"DX": "DIAGNOSIS", "DXS": "DIAGNOSES", "HX": "HISTORY", "PRE-OP": "PREOPERATIVE", "PREOP": "PREOPERATIVE",
+var headerWords = map[string]string{"DX": "DIAGNOSIS", "DXS": "DIAGNOSES", "HX": "HISTORY", "IMP": "IMPRESSION", "PRE-OP": "PREOPERATIVE", "PREOP": "PREOPERATIVE",
 	"POST-OP": "POSTOPERATIVE", "POSTOP": "POSTOPERATIVE", "PRE-OPERATIVE": "PREOPERATIVE", "POST-OPERATIVE": "POSTOPERATIVE"}
 
 // sectionKind classifies a section heading.
@@ -1155,6 +1155,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	provokedSeizure(out, note, x, opt)
 	secondaryVarices(out, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
+	strokeMechanism(out, note, x, opt)
 	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
@@ -2562,6 +2563,8 @@ var (
 		// preeclampsia "without severe features" is the index's "mild
 		// to moderate" (O14.0-), not severe (O14.1-)
 		"without severe features", "mild to moderate", "w/o severe features", "mild to moderate", "Without severe features", "mild to moderate",
+		// a wound "w/o FB" is without foreign body (S61.21-), not with it
+		"w/o FB", "without foreign body", "without FB", "without foreign body", "w/ FB", "with foreign body", "with FB", "with foreign body",
 		"w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ",
 		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
@@ -5194,6 +5197,26 @@ func underdosingIntent(out []Suggestion, note string, x *codeset.Searcher, opt O
 		return out
 	}
 	return addBeside(out, out[i], code, "underdosing: the patient's intent", x, opt)
+}
+
+// embolicRe names an embolism as a stroke's mechanism: "cardioembolic",
+// "embolic", "embolus".
+var embolicRe = regexp.MustCompile(`(?i)\b(?:cardio)?embol(?:ic|ism|us|i)\b`)
+
+// strokeMechanism gives a cerebral infarction coded as a thrombosis of a
+// cerebral artery (I63.3-) the embolism its line names instead ("Acute
+// ischemic stroke, left MCA territory, cardioembolic from atrial
+// fibrillation" is I63.412, not I63.312).
+func strokeMechanism(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "I63.3") {
+			continue
+		}
+		line := lineOf(note, s.Start)
+		if m := embolicRe.FindStringIndex(line); m != nil && !negatedJustBefore.MatchString(line[:m[0]]) {
+			recode(&out[i], "I63.4"+s.Code[5:], "stroke: embolic", x, opt)
+		}
+	}
 }
 
 // acuteStrokeDeficits codes a deficit of the stroke being treated by

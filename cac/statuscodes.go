@@ -242,7 +242,7 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 }
 
 // nihssRe is a stroke scale score: "NIHSS 9 on arrival", "NIHSS score of 12".
-var nihssRe = regexp.MustCompile(`(?i)\bNIHSS\b(?:\s+score)?(?:\s+(?:of|was|is|on arrival|at admission))?\s*[:=]?\s*(\d{1,2})\b`)
+var nihssRe = regexp.MustCompile(`(?i)\bNIHSS\b(?:\s+score)?(?:\s+(?:of|was|is|on arrival|at admission|on admission|at arrival))?\s*[:=]?\s*(\d{1,2})\b`)
 
 // nihssCode returns the R29.7- code of the first NIH stroke scale score a
 // note gives (coded with an acute stroke, Official Guidelines I.C.18.i),
