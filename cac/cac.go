@@ -3689,6 +3689,14 @@ var (
 
 // sides spells out a side written as a letter.
 func sides(text string) string {
+	// a side written last: "Acute suppurative otitis media R"
+	if n := len(text); n > 2 && text[n-2] == ' ' && (text[n-1] == 'R' || text[n-1] == 'L') && isLetter(text[n-3]) {
+		side := "right"
+		if text[n-1] == 'L' {
+			side = "left"
+		}
+		text = text[:n-1] + side
+	}
 	if !strings.Contains(text, "L ") && !strings.Contains(text, "R ") {
 		return text
 	}

@@ -2169,15 +2169,16 @@ func TestAlzheimerOnsetAndFalls(t *testing.T) {
 // TestEmbolicStrokeAndShorthand codes a stroke the line calls
 // cardioembolic as an embolism (I63.412) with its admission NIHSS, reads
 // an "Imp:" heading as the impression, a laceration "w/o FB" as without
-// foreign body, and an annual preventive exam with a finding as Z00.01.
+// foreign body, a side written last ("otitis media R"), and an annual
+// preventive exam with a finding as Z00.01.
 func TestEmbolicStrokeAndShorthand(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'F'}
 	note := "NIHSS on admission 8, today 8.\n\nASSESSMENT:\n# Acute ischemic stroke, left MCA territory, cardioembolic from newly detected atrial fibrillation.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "R29.708"}, []string{"I63.312"})
 	ed := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'M'}
-	note = "Imp:\n1. Lac L index finger w/o FB, w/o nail involvement - repaired\n"
-	checkCodes(t, suggestCodes(note, x, ed), []string{"S61.211A"}, []string{"S61.221A"})
+	note = "Imp:\n1. Lac L index finger w/o FB, w/o nail involvement - repaired\n2. Acute suppurative otitis media R, no TM rupture\n"
+	checkCodes(t, suggestCodes(note, x, ed), []string{"S61.211A", "H66.001"}, []string{"S61.221A", "H66.004", "H66.009"})
 	note = "Assessment/Plan:\n1. Adult annual preventive exam - counseled on diet, exercise.\n2. Elevated blood pressure reading without diagnosis of hypertension.\n"
 	checkCodes(t, suggestCodes(note, x, ed), []string{"Z00.01", "R03.0"}, []string{"Z00.00", "I10"})
 }
