@@ -1107,7 +1107,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					// withdrawal, uncomplicated". Diabetes is coded once
 					// per complication (E11.22 and E11.42), and a
 					// complication replaces diabetes without one.
-					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) ||
+					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) || substanceComplication(old.Code, sg.Code) ||
 						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
 						sg.Principal = old.Principal
 						delete(seen, old.Code)
@@ -1248,6 +1248,14 @@ func dropEncounterReasons(out []Suggestion, opt Options) []Suggestion {
 		return opt.Inpatient || strings.Contains(ev, "following") ||
 			!containsAny(ev, "completed", "after treatment", "post-treatment", "follow-up exam", "follow up exam", "follow-up visit", "follow up visit", "surveillance")
 	})
+}
+
+// substanceComplication reports whether code b is a use, abuse or
+// dependence with a complication that code a names uncomplicated: "alcohol
+// dependence" (F10.20) then "alcohol dependence with withdrawal,
+// uncomplicated" (F10.230).
+func substanceComplication(a, b string) bool {
+	return len(a) == 6 && len(b) > 6 && a[0] == 'F' && a[1] == '1' && strings.HasSuffix(a, "0") && b[:5] == a[:5]
 }
 
 // moreSpecific reports whether code b is a sibling of code a that
@@ -2443,6 +2451,8 @@ var integral = map[string][]string{
 	"K74.6": {"K70.3", "K70.4"},
 	// the headache of a migraine or other headache syndrome
 	"R51.9": {"G43", "G44"},
+	// the steatosis of a fatty liver
+	"E88.89": {"K70.0", "K76.0", "K75.81"},
 	// the hallucinations and disorientation of a delirium
 	"R44.":  {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},
 	"R41.0": {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},

@@ -2182,3 +2182,13 @@ func TestEmbolicStrokeAndShorthand(t *testing.T) {
 	note = "Assessment/Plan:\n1. Adult annual preventive exam - counseled on diet, exercise.\n2. Elevated blood pressure reading without diagnosis of hypertension.\n"
 	checkCodes(t, suggestCodes(note, x, ed), []string{"Z00.01", "R03.0"}, []string{"Z00.00", "I10"})
 }
+
+// TestSubstanceComplicationAfterOneLiner codes the dependence with its
+// withdrawal (F10.230) that the list names after a one-liner's plain
+// "alcohol dependence", and no steatosis beside an alcoholic fatty liver.
+func TestSubstanceComplicationAfterOneLiner(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'M'}
+	note := "Assessment and plan:\n52M with alcohol dependence (~12 drinks daily), admitted with alcohol withdrawal.\n\n1. Alcohol dependence with withdrawal, uncomplicated. No delirium.\n\n2. Alcoholic fatty liver. AST/ALT ratio >2, steatosis on US.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.230", "K70.0"}, []string{"F10.20", "F10.239", "F10.231", "E88.89"})
+}
