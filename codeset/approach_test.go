@@ -108,6 +108,16 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"POAG both eyes moderate stage", ICD10CM, "H40.1132"},
 		{"status post right TKA", ICD10CM, "Z96.651"},
 		{"fx hip left initial", ICD10CM, "S72.002A"},
+		// session 21: a side named over an "unspecified side" title, no
+		// transplanted heart unless said, a troubled joint replacement as
+		// its prosthesis, colon segments, graded hemorrhoids
+		{"low back pain with left sciatica", ICD10CM, "M54.42"},
+		{"coronary atherosclerosis of the native circumflex artery", ICD10CM, "I25.10"},
+		{"infected right knee replacement", ICD10CM, "T84.53XA"},
+		{"sigmoid diverticulosis", ICD10CM, "K57.30"},
+		{"grade 2 internal hemorrhoids", ICD10CM, "K64.1"},
+		{"noncompliance with meds due to cost", ICD10CM, "Z91.141"},
+		{"injectafer", HCPCS, "J1439"},
 		{"preterm labor 3rd tri no delivery", ICD10CM, "O60.03"},
 		{"ESWL left kidney stone", ICD10PCS, "0TF4XZZ"},
 		{"rubber band ligation hemorrhoids", ICD10PCS, "06LY7CC"},

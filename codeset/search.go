@@ -113,7 +113,11 @@ const (
 	flagSecondary   // a secondary (metastatic) malignant neoplasm
 	flagNoTrimester // a pregnancy code of unspecified trimester
 	flagTransplant  // a CM title about a transplanted organ
+	flagNoSide      // a CM title whose side is unspecified ("…, unspecified side", "unspecified ear")
 )
+
+// noSideRe is a title's side left unspecified.
+var noSideRe = regexp.MustCompile(`\bunspecified (?:side|ear|eye|upper limb|lower limb|limb|arm|upper arm|forearm|leg|lower leg|thigh|hand|foot|knee|hip|shoulder|elbow|wrist|ankle|finger|toe|kidney|lung|breast|ovary|fallopian tube|testis|orbit|eyelid)\b`)
 
 type gcode struct {
 	sys  System
@@ -468,6 +472,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if g.sys == ICD10CM && strings.Contains(t, "transplant") {
 			f |= flagTransplant
+		}
+		if g.sys == ICD10CM && strings.Contains(t, "unspecified ") && noSideRe.MatchString(t) {
+			f |= flagNoSide
 		}
 		if g.sys == ICD10CM && strings.HasPrefix(g.code, "S") && strings.Contains(t, "fracture") {
 			f |= flagTraumatic
@@ -3090,12 +3097,18 @@ func (p prefs) factor(fl uint32) float32 {
 			f *= 0.92
 		} else if fl&flagLeft != 0 {
 			f *= 1.01
+		} else if fl&flagNoSide != 0 {
+			// ("low back pain with left sciatica" is M54.42, not
+			// M54.40 "…, unspecified side")
+			f *= 0.96
 		}
 	case p.right && !p.left:
 		if fl&flagLeft != 0 && fl&flagRight == 0 {
 			f *= 0.92
 		} else if fl&flagRight != 0 {
 			f *= 1.01
+		} else if fl&flagNoSide != 0 {
+			f *= 0.96
 		}
 	case !p.left && !p.right && fl&(flagLeft|flagRight|flagBilateral) != 0:
 		// a query that names no side wants the unspecified side's
