@@ -1447,8 +1447,30 @@ func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) code
 	return r
 }
 
-// alzheimerOnsetRe is an Alzheimer's disease with its onset.
-var alzheimerOnsetRe = regexp.MustCompile(`(?i)\b(late|early)[- ]onset\s+(?:of\s+)?alzheimer`)
+// alzheimerOnset returns the G30 code of the onset a note (in lower case)
+// gives an Alzheimer's disease ("late-onset Alzheimer's": G30.1, "early
+// onset of Alzheimer": G30.0) and where it says it, or "".
+func alzheimerOnset(lower string) (string, int) {
+	for at := 0; ; {
+		i := strings.Index(lower[at:], "onset ")
+		if i < 0 {
+			return "", -1
+		}
+		i += at
+		at = i + len("onset ")
+		rest := strings.TrimPrefix(lower[at:], "of ")
+		if !strings.HasPrefix(rest, "alzheimer") {
+			continue
+		}
+		before := lower[max(0, i-6):i]
+		switch {
+		case strings.HasSuffix(before, "late-") || strings.HasSuffix(before, "late "):
+			return "G30.1", i - 5
+		case strings.HasSuffix(before, "early-") || strings.HasSuffix(before, "early "):
+			return "G30.0", i - 6
+		}
+	}
+}
 
 // alzheimerDementia codes the dementia of Alzheimer's disease as dementia
 // in other diseases classified elsewhere (F02, which G30 directs to: "use
@@ -1461,11 +1483,7 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 	// the onset the note gives elsewhere ("an 82-year-old woman with
 	// late-onset Alzheimer's disease", then "Her Alzheimer's dementia")
 	if out[g30].Code == "G30.9" {
-		if m := alzheimerOnsetRe.FindStringSubmatchIndex(opt.note); m != nil && !negatedAt(opt.note, m[0]) {
-			code := "G30.1"
-			if strings.EqualFold(opt.note[m[2]:m[3]], "early") {
-				code = "G30.0"
-			}
+		if code, at := alzheimerOnset(opt.lower); code != "" && !negatedAt(opt.note, at) {
 			recode(&out[g30], code, "Alzheimer's disease: onset", x, opt)
 		}
 	}
