@@ -118,6 +118,8 @@ func TestSearchDosesAndStages(t *testing.T) {
 		{"grade 2 internal hemorrhoids", ICD10CM, "K64.1"},
 		{"noncompliance with meds due to cost", ICD10CM, "Z91.141"},
 		{"injectafer", HCPCS, "J1439"},
+		{"GERD with erosive esophagitis", ICD10CM, "K21.00"},
+		{"melanoma of forehead", ICD10CM, "C43.39"},
 		{"preterm labor 3rd tri no delivery", ICD10CM, "O60.03"},
 		{"ESWL left kidney stone", ICD10PCS, "0TF4XZZ"},
 		{"rubber band ligation hemorrhoids", ICD10PCS, "06LY7CC"},
