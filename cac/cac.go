@@ -1892,6 +1892,11 @@ func drugClassOf(drug, entry string) bool {
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	// A cirrhosis whose cause is coded is no longer unspecified: with NASH
+	// it is "other cirrhosis of liver" (K74.69 beside K75.81).
+	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
+		recode(&out[i], "K74.69", "cirrhosis with its cause", x, opt)
+	}
 	if stone, hydro := firstWithPrefix(out, "N20"), firstWithPrefix(out, "N13.3"); stone >= 0 && hydro >= 0 {
 		if recode(&out[stone], "N13.2", "calculus with hydronephrosis", x, opt) {
 			out = append(out[:hydro], out[hydro+1:]...)

@@ -2192,3 +2192,12 @@ func TestSubstanceComplicationAfterOneLiner(t *testing.T) {
 	note := "Assessment and plan:\n52M with alcohol dependence (~12 drinks daily), admitted with alcohol withdrawal.\n\n1. Alcohol dependence with withdrawal, uncomplicated. No delirium.\n\n2. Alcoholic fatty liver. AST/ALT ratio >2, steatosis on US.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.230", "K70.0"}, []string{"F10.20", "F10.239", "F10.231", "E88.89"})
 }
+
+// TestCirrhosisDueToMASH reads MASH (the new name of NASH) and codes the
+// cirrhosis it caused as other cirrhosis (K74.69), not unspecified.
+func TestCirrhosisDueToMASH(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 59, Sex: 'F'}
+	note := "A/P:\n1. Cirrhosis due to MASH, compensated, Child A. Not alcohol-related.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K75.81", "K74.69"}, []string{"K74.60", "K70.30"})
+}
