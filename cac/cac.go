@@ -3856,8 +3856,8 @@ var questionedRe = regexp.MustCompile(`^[^?]{3,40}\?`)
 var asAboveRe = guard(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`, "above")
 
 // explainedRe says a symptom is the diagnosis's own: "Fever is
-// attributable to the ear infection".
-var explainedRe = regexp.MustCompile(`(?i)\b(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)\b`)
+// attributable to the ear infection", "Fever attributed to #1".
+var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy.
 var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)

@@ -2201,3 +2201,12 @@ func TestCirrhosisDueToMASH(t *testing.T) {
 	note := "A/P:\n1. Cirrhosis due to MASH, compensated, Child A. Not alcohol-related.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K75.81", "K74.69"}, []string{"K74.60", "K70.30"})
 }
+
+// TestSymptomAttributedByNumber leaves out a symptom the assessment puts
+// down to one of its numbered problems ("Fever attributed to #1").
+func TestSymptomAttributedByNumber(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 3, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Acute streptococcal pharyngitis.\n2. Fever attributed to #1.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J02.0"}, []string{"R50.9"})
+}
