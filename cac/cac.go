@@ -1397,6 +1397,10 @@ func identifiedInfluenza(out []Suggestion, x *codeset.Searcher, opt Options) []S
 	return out
 }
 
+// sideWordsRe is a side and the part it is of, as a phrase writes them:
+// ", left ear", "right".
+var sideWordsRe = regexp.MustCompile(`(?i),?\s*\b(?:right|left|bilateral)\b(?:\s+(?:ear|eye|side))?`)
+
 // sideRe is a side an item names: "right", "L", "bilateral".
 var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L)\b`)
 
@@ -1405,7 +1409,9 @@ var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L)\b`)
 // the sibling titled with "right" or "left" where it says "unspecified".
 func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
 	t := strings.ToLower(r.Title)
-	i := strings.Index(t, "unspecified")
+	// (the last "unspecified" is the side's: "Otitis media,
+	// unspecified, unspecified ear")
+	i := strings.LastIndex(t, "unspecified")
 	if i < 0 {
 		return r
 	}
@@ -2726,6 +2732,21 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			// newborn due to E. coli" for an adult) gives way to the next.
 			rs = slices.DeleteFunc(rs, func(r codeset.Result) bool { return !fits(r.Code, opt) })
 			a.r, a.ok = pick(rs, opt.MinScore)
+			// "Acute otitis media, left ear": the condition is named by
+			// its words, the side chosen after (sided); a title that
+			// holds the side but adds a word the phrase does not say
+			// ("Acute serous otitis media, left ear") gives way to the
+			// condition looked up without it
+			if a.ok && a.r.Score < 0.95 && !injury(a.r.Code) && sideRe.MatchString(q) {
+				bare := strings.TrimSpace(sideWordsRe.ReplaceAllString(q, ""))
+				if extra, _ := measureText(saidWords(q), a.r.Title); extra > 0 && bare != q && countLetters(bare) >= 6 {
+					brs := x.Search(bare, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
+					brs = slices.DeleteFunc(brs, func(r codeset.Result) bool { return !fits(r.Code, opt) })
+					if b, ok := pick(brs, opt.MinScore); ok && b.Code[:3] != a.r.Code[:3] && b.Score > a.r.Score+0.03 && !injury(b.Code) && names(bare, b) {
+						a.r, rs = b, brs
+					}
+				}
+			}
 			// "Pneumonia due to Pseudomonas" is J15.1, which names the
 			// organism; the B95–B97 code is for a condition whose code
 			// does not.

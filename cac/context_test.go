@@ -2210,3 +2210,14 @@ func TestSymptomAttributedByNumber(t *testing.T) {
 	note := "ASSESSMENT:\n1. Acute streptococcal pharyngitis.\n2. Fever attributed to #1.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J02.0"}, []string{"R50.9"})
 }
+
+// TestSideAfterCondition looks a sided condition up by its own words and
+// gives it the side after ("Acute otitis media, left ear" is H66.92, not
+// H65.02 "Acute serous otitis media, left ear"); injuries keep their
+// sided lookup.
+func TestSideAfterCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 3, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Acute otitis media, left ear.\n2. Cellulitis of left lower leg.\n3. Closed displaced bimalleolar fracture, R ankle.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"H66.92", "L03.116", "S82.841A"}, []string{"H65.02", "H66.90"})
+}
