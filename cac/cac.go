@@ -4394,7 +4394,9 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	if strings.Contains(lower, "vaccin") || strings.Contains(lower, "immuniz") || strings.Contains(lower, "tdap") {
 		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
 			// …nor one only planned ("Tdap will be given at 28 weeks")
-			if s := strings.ToLower(sentenceAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
+			// (in the vaccine's own clause: "Tdap given today; flu vaccine
+			// already received this season")
+			if s := strings.ToLower(clauseAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
 				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
 				!givenBeforeRe.MatchString(note[m[1]:min(len(note), m[1]+24)]) {
 				add("Z23", m[0], m[1], "immunization given")
@@ -4633,6 +4635,17 @@ func inSpans(spans [][2]int, i int) bool {
 func sentenceAround(note string, i int) string {
 	start := strings.LastIndexAny(note[:i], ".\n") + 1
 	end := strings.IndexAny(note[i:], ".\n")
+	if end < 0 {
+		end = len(note) - i
+	}
+	return note[start : i+end]
+}
+
+// clauseAround returns the clause of note around offset i: its sentence
+// cut at semicolons.
+func clauseAround(note string, i int) string {
+	start := strings.LastIndexAny(note[:i], ".;\n") + 1
+	end := strings.IndexAny(note[i:], ".;\n")
 	if end < 0 {
 		end = len(note) - i
 	}

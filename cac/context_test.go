@@ -2221,3 +2221,16 @@ func TestSideAfterCondition(t *testing.T) {
 	note := "ASSESSMENT:\n1. Acute otitis media, left ear.\n2. Cellulitis of left lower leg.\n3. Closed displaced bimalleolar fracture, R ankle.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"H66.92", "L03.116", "S82.841A"}, []string{"H65.02", "H66.90"})
 }
+
+// TestVaccineClauseAndGestation reads a vaccine given today in its own
+// clause (the next clause's "already received" is another vaccine's), and
+// the weeks after "G2P2002, admitted at" as the gestation.
+func TestVaccineClauseAndGestation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 30, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Supervision of normal pregnancy, second trimester.\n- Tdap given today (pt consents); flu vaccine already received this season.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z23"}, nil)
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 30, Sex: 'F'}
+	note = "G2P2002, admitted at 39 weeks 2 days in spontaneous labor.\n\nAssessment: Term spontaneous vaginal delivery complicated by diet-controlled gestational diabetes.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"Z3A.39"}, nil)
+}

@@ -137,7 +137,7 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 
 // Weeks of gestation (Z3A): "at 37 weeks", "EGA 24w3d", "G2P1 at 32+4 weeks".
 var (
-	gestationRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)(?:\s*(?:and\s+)?\d\s*days?)?(?:'?\s*(?:of\s+)?(?:gestation|GA|EGA|pregnant|IUP|by\s+(?:LMP|dates|US|ultrasound)))|\b(?:EGA|GA|gestational age)(?:\s+of|:|\s+is)?\s*(\d{1,2})\s*(?:\+\s*\d|w\s*\d?\s*d?|weeks?|wks?)?|\b(\d{1,2})w\s*\d\s*d\b|\b(?:pregnancy|IUP|gestation|pregnant|G\d+\s*P\d+)\b[^.\n\d]{0,12}\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b`)
+	gestationRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)(?:\s*(?:and\s+)?\d\s*days?)?(?:'?\s*(?:of\s+)?(?:gestation|GA|EGA|pregnant|IUP|by\s+(?:LMP|dates|US|ultrasound)))|\b(?:EGA|GA|gestational age)(?:\s+of|:|\s+is)?\s*(\d{1,2})\s*(?:\+\s*\d|w\s*\d?\s*d?|weeks?|wks?)?|\b(\d{1,2})w\s*\d\s*d\b|\b(?:pregnancy|IUP|gestation|pregnant|G\d+\s*P\d+)\b[^.\n\d]{0,24}\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b`)
 )
 
 // gestationCode returns the Z3A code of the weeks a note gives, or "".
