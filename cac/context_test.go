@@ -2234,3 +2234,12 @@ func TestVaccineClauseAndGestation(t *testing.T) {
 	note = "G2P2002, admitted at 39 weeks 2 days in spontaneous labor.\n\nAssessment: Term spontaneous vaginal delivery complicated by diet-controlled gestational diabetes.\n"
 	checkCodes(t, suggestCodes(note, x, inpatient), []string{"Z3A.39"}, nil)
 }
+
+// TestSourceLead reads "Source is acute right pyelonephritis" after its
+// lead, as the sepsis's local infection.
+func TestSourceLead(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "Assessment: Severe sepsis due to E. coli bacteremia, without septic shock. Source is acute right pyelonephritis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.51", "N10", "R65.20"}, []string{"R65.21"})
+}
