@@ -535,8 +535,9 @@ func inlineHistories(note string) [][]int {
 var sameLeadRe = regexp.MustCompile(`(?i)^same\s*(?:--|—|–|-|:|;|,)\s*`)
 
 // sameAddsRe is a final diagnosis that repeats the expected one and adds
-// to it: "Same, methicillin-sensitive Staphylococcus aureus".
-var sameAddsRe = regexp.MustCompile(`(?i)^\s*same(?: as (?:above|pre-?op\w*|preoperative(?: diagnosis)?))?\s*(?:,|;|\bplus\b|\bwith\b|\band\b)`)
+// to it: "Same, methicillin-sensitive Staphylococcus aureus", "Same.
+// Actinic keratoses of the scalp".
+var sameAddsRe = regexp.MustCompile(`(?i)^\s*same(?: as (?:above|pre-?op\w*|preoperative(?: diagnosis)?))?\s*(?:,|;|\.\s+\S|\bplus\b|\bwith\b|\band\b)`)
 
 // sameRe is a final diagnosis that repeats the expected one.
 var sameRe = regexp.MustCompile(`(?i)^\s*(same|same as (above|pre-?op\w*|preoperative( diagnosis)?)|as above)\s*\.?\s*$`)
@@ -3028,6 +3029,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			}
 			if countLetters(note[p.start:end]) >= 4 && wordCount(note[p.start:end]) >= 2 && !danglingEnd.MatchString(note[p.start:end]) {
 				best, ok = look(span{p.start, end})
+			}
+		}
+		// "Actinic keratoses of the scalp and forehead": a condition no
+		// code gives a site, named before the sites it is found at
+		if k := strings.Index(note[p.start:p.end], " of "); !ok && k > 0 && wordCount(note[p.start:p.start+k]) >= 2 {
+			if c, ok2 := look(span{p.start, p.start + k}); ok2 && c.r.Score >= 0.85 && !injury(c.r.Code) {
+				best, ok = c, true
 			}
 		}
 		// "…stroke due to cardioembolism from paroxysmal atrial

@@ -2243,3 +2243,14 @@ func TestSourceLead(t *testing.T) {
 	note := "Assessment: Severe sepsis due to E. coli bacteremia, without septic shock. Source is acute right pyelonephritis.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.51", "N10", "R65.20"}, []string{"R65.21"})
 }
+
+// TestSameSentenceAndSiteList reads a postoperative "Same." followed by a
+// further diagnosis (the preoperative one kept), and a condition no code
+// gives a site, named before its sites ("Actinic keratoses of the scalp
+// and forehead").
+func TestSameSentenceAndSiteList(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'M'}
+	note := "Preoperative diagnosis: Basal cell carcinoma, nodular type, left nasal ala, biopsy proven.\nPostoperative diagnosis: Same. Actinic keratoses of the scalp and forehead.\nProcedures: Excision of basal cell carcinoma with flap repair.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C44.311", "L57.0"}, []string{"C44.321", "C44.91"})
+}
