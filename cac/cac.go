@@ -1688,11 +1688,20 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 
 // refuses reports whether a phrase, for all its words match, is not
 // the code: the code asks for what the phrase does not say (asksUnsaid),
-// its title denies what the phrase affirms (titleLacks), or the phrase
-// names the title's condition only to deny it (deniesHead).
+// its title denies what the phrase affirms (titleLacks), the phrase
+// names the title's condition only to deny it (deniesHead), or the title
+// makes a cause of what the phrase only lists (causeUnsaid).
 func refuses(phrase string, r codeset.Result) bool {
 	l := strings.ToLower(phrase)
-	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title)
+	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title) || causeUnsaid(l, r.Title)
+}
+
+// causeUnsaid reports whether a title makes one condition the cause of
+// another that a phrase (in lower case) only lists beside it: "insomnia
+// and anxiety" is no "Insomnia due to other mental disorder" (F51.05).
+func causeUnsaid(l, title string) bool {
+	return strings.Contains(l, " and ") && strings.Contains(strings.ToLower(title), " due to ") &&
+		!containsAny(l, "due to", "secondary", "caused", "from", "induced", "related", "d/t", "2/2", "because")
 }
 
 // asksUnsaid reports whether a code asks for what a phrase (in lower
@@ -2578,7 +2587,7 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = guard(`(?i)^.*?\b((?:final |discharge |working )?diagnos[ie]s (?:for|of|at) (?:this|today'?s) (?:visit|encounter|admission|stay) (?:are|is|were|was|include)(?: the)?|(?:final |discharge |working |principal |primary )?diagnosis (?:is|was)(?: an?| the)?|(?:the )?source(?: of (?:the )?(?:infection|sepsis|bacteremia))? (?:is|was)(?: an?| the)?|treated (?:this|it|her|him) as|(?:precipitated|triggered|provoked) by|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "diagnoses", "diagnosis is", "diagnosis was", "source", "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by", "precipitated", "triggered", "provoked")
+	leadIn = guard(`(?i)^.*?\b((?:final |discharge |working )?diagnos[ie]s (?:for|of|at) (?:this|today'?s) (?:visit|encounter|admission|stay) (?:are|is|were|was|include)(?: the)?|(?:final |discharge |working |principal |primary )?diagnosis (?:is|was)(?: an?| the)?|(?:the )?source(?: of (?:the )?(?:infection|sepsis|bacteremia))? (?:is|was)(?: an?| the)?|(?:contributing factors|comorbidities|other problems|active problems|other issues) (?:include|includes|are)|treated (?:this|it|her|him) as|(?:precipitated|triggered|provoked) by|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by)( with| for| to have| of)?\s+`, "diagnoses", "diagnosis is", "diagnosis was", "source", "contributing", "comorbidities", "problems", "issues", "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by", "precipitated", "triggered", "provoked")
 	// summaryLead is the lead-in of a prose assessment before the
 	// condition: "My assessment is that Ms. Galloway-Strunk has", "In
 	// summary, Mr. Lee has an", "Putting this together, she has".

@@ -2254,3 +2254,16 @@ func TestSameSentenceAndSiteList(t *testing.T) {
 	note := "Preoperative diagnosis: Basal cell carcinoma, nodular type, left nasal ala, biopsy proven.\nPostoperative diagnosis: Same. Actinic keratoses of the scalp and forehead.\nProcedures: Excision of basal cell carcinoma with flap repair.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C44.311", "L57.0"}, []string{"C44.321", "C44.91"})
 }
+
+// TestListedNotCaused reads "Her comorbidities include …" after its lead,
+// and codes no "insomnia due to other mental disorder" from "insomnia and
+// anxiety", which lists the two.
+func TestListedNotCaused(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 44, Sex: 'F'}
+	note := "Impression: This is chronic migraine without aura, not intractable. Contributing factors include insomnia and anxiety, both of which I would address.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G43.709"}, []string{"F51.05"})
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'F'}
+	note = "Preoperative diagnosis: Chronic periprosthetic joint infection, right total hip arthroplasty.\nIndications: Her comorbidities include type 2 diabetes managed with long-acting insulin.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"T84.51XA", "E11.9"}, nil)
+}
