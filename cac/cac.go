@@ -4649,20 +4649,17 @@ func inSpans(spans [][2]int, i int) bool {
 }
 
 // sentenceAround returns the sentence holding offset i.
-func sentenceAround(note string, i int) string {
-	start := strings.LastIndexAny(note[:i], ".\n") + 1
-	end := strings.IndexAny(note[i:], ".\n")
-	if end < 0 {
-		end = len(note) - i
-	}
-	return note[start : i+end]
-}
+func sentenceAround(note string, i int) string { return stretchAround(note, i, ".\n") }
 
 // clauseAround returns the clause of note around offset i: its sentence
 // cut at semicolons.
-func clauseAround(note string, i int) string {
-	start := strings.LastIndexAny(note[:i], ".;\n") + 1
-	end := strings.IndexAny(note[i:], ".;\n")
+func clauseAround(note string, i int) string { return stretchAround(note, i, ".;\n") }
+
+// stretchAround returns the text around offset i between the nearest of
+// the stops on either side.
+func stretchAround(note string, i int, stops string) string {
+	start := strings.LastIndexAny(note[:i], stops) + 1
+	end := strings.IndexAny(note[i:], stops)
 	if end < 0 {
 		end = len(note) - i
 	}
