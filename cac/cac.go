@@ -1894,8 +1894,7 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 // the drug table by the table entry that matched ("oxaliplatin" by
 // "Antineoplastic").
 func drugClassOf(drug, entry string) bool {
-	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
-	for _, alt := range synonyms[strings.ToLower(drug)] {
+	for _, alt := range synonymList()[strings.ToLower(drug)] {
 		if len(alt) > 0 && strings.EqualFold(alt[0], entry) {
 			return true
 		}
@@ -2737,10 +2736,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		a, done := memo[q]
 		if !done {
-			rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
 			// A code the patient's age or sex rules out ("Sepsis of
 			// newborn due to E. coli" for an adult) gives way to the next.
-			rs = slices.DeleteFunc(rs, func(r codeset.Result) bool { return !fits(r.Code, opt) })
+			fitting := func(q string) []codeset.Result {
+				rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
+				return slices.DeleteFunc(rs, func(r codeset.Result) bool { return !fits(r.Code, opt) })
+			}
+			rs := fitting(q)
 			a.r, a.ok = pick(rs, opt.MinScore)
 			// "Acute otitis media, left ear": the condition is named by
 			// its words, the side chosen after (sided); a title that
@@ -2750,8 +2752,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			if a.ok && a.r.Score < 0.95 && !injury(a.r.Code) && sideRe.MatchString(q) {
 				bare := strings.TrimSpace(sideWordsRe.ReplaceAllString(q, ""))
 				if extra, _ := measureText(saidWords(q), a.r.Title); extra > 0 && bare != q && countLetters(bare) >= 6 {
-					brs := x.Search(bare, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
-					brs = slices.DeleteFunc(brs, func(r codeset.Result) bool { return !fits(r.Code, opt) })
+					brs := fitting(bare)
 					if b, ok := pick(brs, opt.MinScore); ok && b.Code[:3] != a.r.Code[:3] && b.Score > a.r.Score+0.03 && !injury(b.Code) && names(bare, b) {
 						a.r, rs = b, brs
 					}
@@ -3992,6 +3993,12 @@ var (
 	synonyms map[string][][]string
 )
 
+// synonymList returns the encoder's default synonym list, parsed once.
+func synonymList() map[string][][]string {
+	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
+	return synonyms
+}
+
 // quoted reports whether note[start:end] is wholly in quotation marks.
 func quoted(note string, start, end int) bool {
 	t := strings.TrimSpace(note[start:end])
@@ -4011,8 +4018,7 @@ func knownAbbreviation(t string) bool {
 	if len(t) < 3 || len(t) > 4 || strings.ToUpper(t) != t || countLetters(t) < 2 {
 		return false
 	}
-	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
-	return len(synonyms[strings.ToLower(t)]) > 0
+	return len(synonymList()[strings.ToLower(t)]) > 0
 }
 
 // names reports whether a phrase names the condition a result codes: more
@@ -4026,7 +4032,7 @@ func knownAbbreviation(t string) bool {
 var definingWords = []string{"ectopic", "molar", "hydatidiform", "transplant"}
 
 func names(phrase string, r codeset.Result) bool {
-	synOnce.Do(func() { synonyms, _ = codeset.ParseSynonyms(codeset.DefaultSynonyms()) })
+	syn := synonymList()
 	// A species named in Latin ("Streptococcus pneumoniae") is named only
 	// by its own word: the stem of "pneumoniae" is that of "pneumonia".
 	lowerPhrase := strings.ToLower(phrase)
@@ -4061,7 +4067,7 @@ func names(phrase string, r codeset.Result) bool {
 	for i, w := range words {
 		have[w] = true
 		for n := 1; n <= 4 && i+n <= len(words); n++ {
-			for _, alt := range synonyms[strings.Join(words[i:i+n], " ")] {
+			for _, alt := range syn[strings.Join(words[i:i+n], " ")] {
 				var ws []string
 				for k, a := range alt {
 					have[a] = true
