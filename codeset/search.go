@@ -162,6 +162,7 @@ type Searcher struct {
 	withStems   map[uint32][]string  // per CM code whose title has "with" something: the stems of each clause, "" between clauses
 	deniedWords map[string]bool      // the words CM titles put after "not" ("traumatic", "intractable")
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
+	dated       map[*Release]bool    // per release: some entry has its own dates
 	from        []string
 	fromID      map[string]uint32
 	partKey     map[string][]partKeyEntry // the PCS body part key, by first word
@@ -547,6 +548,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		x.info[id] = f | uint32(g.sys)<<sysShift
 	}
 	x.entryIdx = map[*Release][]int32{}
+	x.dated = map[*Release]bool{}
 	for _, r := range s.Releases {
 		idx := make([]int32, len(x.codes))
 		for i := range idx {
@@ -558,6 +560,12 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			}
 		}
 		x.entryIdx[r] = idx
+		for i := range r.Entries {
+			if r.Entries[i].From != 0 || r.Entries[i].To != 0 {
+				x.dated[r] = true
+				break
+			}
+		}
 	}
 	// each document's class: the index of its docMeta among the distinct ones
 	x.mclass = make([]uint16, len(metas))
@@ -1266,9 +1274,10 @@ const maxSlots = 10
 
 // releases are the releases one search looks in, by system.
 type releases struct {
-	by  [CPT + 1]*Release
-	idx [CPT + 1][]int32 // code id → entry index, -1 absent
-	n   int
+	by    [CPT + 1]*Release
+	idx   [CPT + 1][]int32 // code id → entry index, -1 absent
+	dated [CPT + 1]bool    // some entry has its own dates (Entry.From, To)
+	n     int
 }
 
 // getScratch takes a scratch from the searcher's free list. The list is not
@@ -1376,6 +1385,7 @@ func (x *Searcher) Search(q string, opt SearchOptions) []Result {
 		if r != nil {
 			rels.by[sys] = r
 			rels.idx[sys] = x.entryIdx[r]
+			rels.dated[sys] = x.dated[r]
 			rels.n++
 		}
 	}
@@ -2231,7 +2241,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	keep := sc.keep[:0]
 	chunk := max(16, 2*opt.Limit)
 	sorted := 0
-	for i := 0; i < len(cands) && len(keep) < need; i++ {
+	// the loop stops after need candidates that are valid for the search
+	// (counted), but keeps only those that can still be among the results
+	counted := 0
+	for i := 0; i < len(cands) && counted < need; i++ {
 		if i == sorted {
 			n := min(len(cands)-i, chunk)
 			selectTop(cands[i:], n)
@@ -2256,10 +2269,16 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			continue
 		}
 		e := &r.Entries[ei]
-		if opt.Date != 0 && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
+		if opt.Date != 0 && rels.dated[sys] && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
 			continue
 		}
+		counted++
 		s := c.score * pref.factor(info)
+		// every factor below is at most 1: a candidate already under the
+		// Limit-th kept score is never among the results
+		if len(top) == opt.Limit && s < top[len(top)-1] {
+			continue
+		}
 		if pref.without && sys == ICD10CM && saysWithWhatQueryLacks(opt.query, e.Title()) {
 			s *= 0.9
 		}
