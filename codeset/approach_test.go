@@ -144,6 +144,11 @@ func TestSearchDosesAndStages(t *testing.T) {
 		// a debridement is coded to the depth it reaches
 		{"excisional debridement of left heel ulcer to bone", ICD10PCS, "0QBM0ZZ"},
 		{"excisional debridement abdominal wall wound to fascia", ICD10PCS, "0JB80ZZ"},
+		// session 22: an operation's name misspelt is still its synonym
+		// (the titles' words do not hold it)
+		{"laparoscopic cholecystecomy", ICD10PCS, "0FT44ZZ"},
+		{"thoracentisis right side", ICD10PCS, "0W993ZZ"},
+		{"sntemi", ICD10CM, "I21.4"},
 	} {
 		res := s.Searcher().Search(tc.q, SearchOptions{Systems: []System{tc.sys}, Date: evalDate, Limit: 3})
 		if len(res) == 0 || res[0].Code != tc.want {

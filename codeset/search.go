@@ -150,6 +150,7 @@ type Searcher struct {
 	delDir      []uint32 // dels[delDir[b]:delDir[b+1]] hold the hashes whose top delBits bits are b
 	syn         map[string][][]string
 	synFirst    map[string]int       // per first word: the most words of a synonym entry starting with it
+	synWords    []string             // the one-word synonym keys, for correcting their spelling
 	weak        []bool               // by term id
 	vague       []bool               // by term id: vagueWords
 	pcsWeak     []bool               // by term id: weak or pcsApproachWords, as PCS titles count them
@@ -1110,8 +1111,47 @@ func (x *Searcher) buildSynonyms() {
 		}
 		if len(alts) > 0 {
 			x.synAlts[key] = synEntry{key, alts}
+			if single && len(key) >= 6 {
+				x.synWords = append(x.synWords, key)
+			}
 		}
 	}
+	slices.Sort(x.synWords)
+}
+
+// synonymSpelling returns the one-word synonym key that w, a word no text
+// holds, misspells ("cholecystecomy", "colonscopy", "thoracentisis": the
+// titles say "resection of gallbladder", and a word corrected by the fuzzy
+// index of the titles' words loses its synonyms), or "" when none is, or
+// several are as near, or a word of the texts is nearer.
+func (x *Searcher) synonymSpelling(sc *scratch, w string) string {
+	if len(w) < 6 || x.hasTerm(w) || x.synFirst[w] > 0 {
+		return ""
+	}
+	max := 1
+	if len(w) >= 8 {
+		max = 2
+	}
+	best, bestD, ties := "", max+1, 0
+	for _, k := range x.synWords {
+		if d := damerau(w, k, max); d <= max {
+			switch {
+			case d < bestD:
+				best, bestD, ties = k, d, 0
+			case d == bestD:
+				ties++
+			}
+		}
+	}
+	if ties > 0 || best == "" {
+		return ""
+	}
+	for _, h := range x.fuzzy(sc, w) {
+		if h.dist < bestD {
+			return ""
+		}
+	}
+	return best
 }
 
 // SearchOptions narrow a search.
@@ -1509,6 +1549,14 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	toks := make([]string, len(written))
 	for i, w := range written {
 		toks[i] = stem(w)
+	}
+	for i, t := range toks {
+		if k := x.synonymSpelling(sc, t); k != "" {
+			if i == 0 {
+				toks = slices.Clone(toks)
+			}
+			toks[i] = k
+		}
 	}
 	raw := toks
 	slots := sc.slots[:0]
