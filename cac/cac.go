@@ -166,6 +166,11 @@ func problemLabel(name string) bool {
 	return !notProblemRe.MatchString(strings.TrimSpace(name)) && wordCount(name) <= 6 && countLetters(name) >= 2
 }
 
+// precautionRe opens a return precaution: what the patient is to come
+// back for, not what the patient has ("sooner for any chest discomfort",
+// "call if worsening shortness of breath").
+var precautionRe = regexp.MustCompile(`(?i)^\W*(?:(?:and\s+|or\s+)?sooner\s+(?:for|if)|(?:call|return|come back|seek (?:medical )?(?:care|attention)|go to (?:the )?(?:ED|ER|emergency(?: department| room)?))(?:\s+sooner)?\s+(?:for|if|with)\s+(?:any|new|worsening|worse|increased|persistent|recurrent|further))\b`)
+
 // laterRe puts what follows in the future: "in ten to fourteen days for
 // suture removal", "return in 2 weeks for".
 var laterRe = regexp.MustCompile(`(?i)\b(?:in|after|within) (?:\w+ )?(?:to \w+ )?(?:days?|weeks?|months?)\b|\b(?:will|return|next visit)\b`)
@@ -484,7 +489,7 @@ func sections(note string) []section {
 // diagnosisSublabels continue a list of diagnoses under its heading.
 var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SECONDARY": true, "OTHER": true, "ADDITIONAL": true,
 	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
-	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true,
+	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true, "ACTIVE MALIGNANCY": true, "MALIGNANCY": true, "ONCOLOGIC": true, "ONCOLOGY": true,
 	// an assessment by organ system or by service: "Medical: chronic HCV;
 	// hypomagnesemia", "Renal: AKI on CKD 3a"
 	"MEDICAL": true, "MEDICAL ISSUES": true, "MEDICAL PROBLEMS": true, "PSYCHIATRIC": true, "PSYCH": true,
@@ -584,6 +589,9 @@ func sectionKind(name string) int {
 		// "Problem list at discharge", "Hospital problems": this stay's
 		// problems, not the chronic list a history keeps
 		strings.Contains(up, "PROBLEM") && (strings.Contains(up, "DISCHARGE") || strings.Contains(up, "HOSPITAL")),
+		// "Other active problems:" beside a final diagnosis: the
+		// secondary diagnoses
+		strings.HasPrefix(up, "OTHER") && strings.Contains(up, "PROBLEM"),
 		// "Injuries identified", "Injury list": a trauma note's diagnoses
 		strings.HasPrefix(up, "INJURIES") || strings.HasPrefix(up, "INJURY LIST"):
 		return secDiagnosis
@@ -966,7 +974,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				planLine = lineEnd(note, it.start)
 				continue
 			}
-			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) {
+			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) {
 				continue // "Diet: regular. Activity: ad lib.", "Tetanus: UTD", "Rabies PEP not indicated"
 			}
 			// A trigger in the condition's own words governs the item; one
@@ -976,7 +984,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			reason := ""
 			uncertain, chronicOnly := false, false
 			switch {
-			case s.kind == secFamily || familyRe.MatchString(text) && !relativeOnlyMentioned(text):
+			case s.kind == secFamily || familyRe.MatchString(text) && !relativeOnlyMentioned(text) && !(socialSection(s.name) && !relativeIllRe.MatchString(text)):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
 				!notAProblemRe.MatchString(text) && !(strings.IndexByte(head, '?') >= 0 && questionedRe.MatchString(head)):
@@ -989,7 +997,9 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// follows it; the condition before it is current.
 				it.end = it.start + cut
 				text = note[it.start:it.end]
-			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head),
+			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head) || healedLeadRe.MatchString(head) ||
+				oldLeadRe.MatchString(head) && oldInfarctRe.MatchString(text) ||
+				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)),
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
@@ -1019,7 +1029,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				continue
 			}
-			if reason == "family history" || reason == "history" && explicitHistory.MatchString(text) {
+			if reason == "family history" || reason == "history" && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
 				if sg, ok := historyCode(x, text, reason, opt); ok && seen[sg.Code] == 0 && !containsCode(out, sg.Code) {
@@ -1175,6 +1185,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
 	out = chemotherapyEncounter(out, note, x, opt)
+	out = liveborn(out, note, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
 			return out[i].Principal
@@ -1689,11 +1700,13 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 // refuses reports whether a phrase, for all its words match, is not
 // the code: the code asks for what the phrase does not say (asksUnsaid),
 // its title denies what the phrase affirms (titleLacks), the phrase
-// names the title's condition only to deny it (deniesHead), or the title
-// makes a cause of what the phrase only lists (causeUnsaid).
+// names the title's condition only to deny it (deniesHead), the title
+// makes a cause of what the phrase only lists (causeUnsaid), or the title
+// has "with" what the phrase is "without" (codeset.DeniesTitle).
 func refuses(phrase string, r codeset.Result) bool {
 	l := strings.ToLower(phrase)
-	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title) || causeUnsaid(l, r.Title)
+	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title) || causeUnsaid(l, r.Title) ||
+		strings.Contains(l, "without") && codeset.DeniesTitle(l, r.Title)
 }
 
 // causeUnsaid reports whether a title makes one condition the cause of
@@ -2058,6 +2071,27 @@ func pick(rs []codeset.Result, minScore float64) (codeset.Result, bool) {
 
 func injury(code string) bool { return code != "" && (code[0] == 'S' || code[0] == 'T') }
 
+// heartFailureRe is the heart failure a hypertension combination names,
+// with its acuity and type: "chronic systolic (HFrEF) heart failure",
+// "acute on chronic diastolic congestive heart failure", "HFpEF".
+var heartFailureRe = regexp.MustCompile(`(?i)\b(?:(?:acute on chronic|acute|chronic|decompensated)\s+)?(?:(?:combined\s+)?(?:systolic(?:\s+and\s+diastolic)?|diastolic)\s+)?(?:\((?:HF[rp]EF)\)\s+)?(?:\(?(?:congestive)\)?\s+)?heart failure\b|\b(?:(?:acute on chronic|acute|chronic)\s+)?HF[rp]EF\b`)
+
+// heartFailureIn looks up the heart failure that s, an I11 or I13 code,
+// was found from, as its own I50 code.
+func heartFailureIn(s Suggestion, x *codeset.Searcher, opt Options) (Suggestion, bool) {
+	m := heartFailureRe.FindStringIndex(s.Evidence)
+	if m == nil {
+		return Suggestion{}, false
+	}
+	q := strings.NewReplacer("(", " ", ")", " ").Replace(s.Evidence[m[0]:m[1]])
+	rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 3, Phrase: 2})
+	if len(rs) == 0 || !strings.HasPrefix(rs[0].Code, "I50.") || !rs[0].Billable || rs[0].Score < opt.MinScore {
+		return Suggestion{}, false
+	}
+	return Suggestion{System: codeset.ICD10CM, Code: rs[0].Code, Title: rs[0].Title, Confidence: min(1, rs[0].Score),
+		Start: s.Start + m[0], End: s.Start + m[1], Evidence: s.Evidence[m[0]:m[1]], Section: s.Section, Rule: "heart failure of a hypertension combination"}, true
+}
+
 // sameFamily keeps a substitute within the category the search put first.
 func sameFamily(a, b string) bool { return len(a) >= 3 && len(b) >= 3 && a[:3] == b[:3] }
 
@@ -2136,6 +2170,16 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	}
 	_, hasCKD := has("N18.")
 	_, hasHF := has("I50.")
+	if !hasHF && (out[i10].Code == "I11.0" || out[i10].Code == "I13.0" || out[i10].Code == "I13.2") {
+		// "Hypertensive heart and chronic kidney disease with chronic
+		// systolic (HFrEF) heart failure and CKD stage 3a": the search
+		// read the combination, whose title says heart failure; its type
+		// is coded beside it (I50.22), from the phrase's own words
+		if hf, ok := heartFailureIn(out[i10], x, opt); ok {
+			out = append(out, hf)
+			hasHF = true
+		}
+	}
 	stage5 := containsCode(out, "N18.5") || containsCode(out, "N18.6")
 	code := ""
 	switch {
@@ -2261,6 +2305,13 @@ func containsCode(out []Suggestion, code string) bool {
 }
 
 var (
+	// treatedCancerRe is a cancer of the past said to be treated and
+	// gone: "Prostate adenocarcinoma treated definitively in 2016; …
+	// no evidence of disease" (Z85.46, Official Guidelines I.C.2.d)
+	treatedCancerRe = regexp.MustCompile(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|lymphoma|melanoma|leuka?emia|sarcoma|seminoma)\b[^.]*\b(?:treated|resected|excised|completed|no evidence of disease|NED|cured|(?:19|20)\d\d)\b`)
+	// cancerGoneRe says a cancer treated in the past has not come back:
+	// the item is its history, not a current cancer
+	cancerGoneRe    = regexp.MustCompile(`(?i)\b(?:no evidence of (?:recurrence|recurrent disease|disease|residual disease|malignancy)|NED|no (?:current|active) (?:therapy|treatment)|on no current therapy|in (?:complete )?remission|cancer[- ]free|disease[- ]free)\b`)
 	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia))\b`)
 	relatives       = regexp.MustCompile(`(?i)\b(family history of|family history|history of|h/o|in (his|her|the patient's)?\s*(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)s?|(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)(,| with| had| has)?|at \d+|age \d+|\(|\))`)
 )
@@ -2281,7 +2332,7 @@ var familyTable = func() []struct {
 	code string
 } {
 	rows := []struct{ words, code string }{
-		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal)\s+(cancer|carcinoma|malignancy|ca\b)`, "Z80.0"},
+		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal|gallbladder|bile duct|biliary|duodenal|anal)\s+(cancer|carcinoma|malignancy|ca\b)`, "Z80.0"},
 		{`(lung|bronchial)\s+(cancer|carcinoma|ca\b)`, "Z80.1"},
 		{`breast\s+(cancer|carcinoma|ca\b)`, "Z80.3"},
 		{`ovar(ian|y)\s+(cancer|carcinoma)|cancer of the ovary`, "Z80.41"},
@@ -2475,6 +2526,9 @@ var integral = map[string][]string{
 	"R07.9":  {"I21", "I20", "I25.11"},                      // chest pain in a coronary syndrome
 	"R50.9":  {"A40", "A41", "J18", "N39", "R50.81"},        // fever with an infection, or coded with its cause
 	"E87.1":  {"E22.2"},                                     // hyponatremia in SIADH
+	"E78.1":  {"E78.2"},                                     // high triglycerides in a mixed hyperlipidemia
+	"R06.83": {"J35.", "G47.33"},                            // snoring with enlarged tonsils and adenoids, or sleep apnea
+	"E88.81": {"E11"},                                       // insulin resistance in type 2 diabetes
 	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
 	// the hives, bronchospasm, wheezing and swelling of an anaphylaxis,
 	// and the food allergy status its food-named code already says
@@ -2636,6 +2690,15 @@ var (
 	// "EF 60-65%", "Cr peak 2.6", "2 L NC".
 	measurement = regexp.MustCompile(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|hba1c|wbc|hr|bp|spo2|sat|egfr|gfr|ldl|na|k|hgb|inr|plt|temp|t|bmi|wt|weight|glucose|lactate|troponin|trop|creatinine|tsh)\b[^a-z]*\d|[<>=]`)
 )
+
+// withoutListRe is a part that opens a list of what the condition is
+// without: "Acute appendicitis without perforation".
+var withoutListRe = regexp.MustCompile(`(?i)\b(?:without|w/o)\s+\w+`)
+
+// listCloseRe is the last member of a list of alternatives: "or
+// peritonitis" ("without complications, hypertension, and
+// hyperlipidemia" lists conditions beside the first).
+var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+`)
 
 // findConcepts looks up an item's conditions. The first part of the item
 // (before a colon, semicolon or comma) is its main condition: the whole
@@ -2806,6 +2869,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				}
 			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
+			if zzTrace {
+			}
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -2877,11 +2942,21 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// "…, no gangrene") is not read with the condition.
 	qualified := make([]bool, len(parts))
 	anyQualified := false
+	denying := false  // the parts so far are a list a "without" governs
+	listEnds := false // a later part closes a list ("…, or peritonitis")
+	for _, p := range parts[1:] {
+		listEnds = listEnds || listCloseRe.MatchString(note[p.start:p.end])
+	}
 	for i, p := range parts[1:] {
+		prev := note[parts[i].start:parts[i].end]
+		denying = withoutListRe.MatchString(prev) || denying && wordCount(prev) <= 3
 		qualified[i+1] = ownContext(note[p.start:p.end], opt) ||
 			// "…, not a fluency disorder (stuttering)": the aside of a
 			// qualified part is qualified with it
-			qualified[i] && i > 0 && strings.HasSuffix(strings.TrimRight(note[parts[i].start:p.start], " "), "(")
+			qualified[i] && i > 0 && strings.HasSuffix(strings.TrimRight(note[parts[i].start:p.start], " "), "(") ||
+			// "Acute appendicitis without perforation, gangrene, abscess,
+			// or peritonitis": the list goes on under its "without"
+			listEnds && denying && wordCount(note[p.start:p.end]) <= 3 && note[parts[i].end] == ','
 		anyQualified = anyQualified || qualified[i+1]
 	}
 	// The whole condition: the item up to its first qualified part.
@@ -3633,6 +3708,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
+	`|(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|pain$|activity$|screening$|(?:medical |past |social |family )?history$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
@@ -3759,8 +3835,15 @@ var (
 	ordinals  = map[string]string{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
 )
 
-// sides spells out a side written as a letter.
+// sidedWordRe is a side written as an adjective, "left-sided".
+var sidedWordRe = regexp.MustCompile(`(?i)\b(left|right)[- ]sided\b`)
+
+// sides spells out a side written as a letter, or as an adjective
+// ("left-sided sciatica" is "left sciatica").
 func sides(text string) string {
+	if strings.Contains(text, "sided") {
+		text = sidedWordRe.ReplaceAllString(text, "$1")
+	}
 	// a side written last: "Acute suppurative otitis media R"
 	if n := len(text); n > 2 && text[n-2] == ' ' && (text[n-1] == 'R' || text[n-1] == 'L') && isLetter(text[n-3]) {
 		side := "right"
@@ -3858,6 +3941,26 @@ func headEnd(note string, it item) int {
 // pastDateRe is a month and year or a year: "CAP 02/2025".
 var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
 
+// oldLeadRe opens an item about an old condition: "Old (healed) inferior
+// MI" (I25.2).
+var oldLeadRe = regexp.MustCompile(`(?i)^\W*old\b`)
+
+// healedLeadRe opens an item about a condition that has healed: "Healed
+// pressure ulcer — no current ulcer".
+var healedLeadRe = regexp.MustCompile(`(?i)^\W*(?:old\s+|remote\s+)?healed\b`)
+
+// socialSection reports whether a section is the social history, where a
+// relative is named as the patient's company ("daughter nearby"), not for
+// a disease of the family.
+func socialSection(name string) bool {
+	n := strings.ToUpper(name)
+	return strings.Contains(n, "SOCIAL") || n == "SH"
+}
+
+// relativeIllRe is a relative named with an illness: "mother has
+// dementia", "father died of an MI", "family history of".
+var relativeIllRe = regexp.MustCompile(`(?i)\bfamily history\b|\b(?:mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)s?\b(?:'s)?\s+(?:has|had|have|with|died|passed|was diagnosed|diagnosed)\b`)
+
 // relativeOnlyMentioned reports whether a long item names a relative only
 // as a bystander after its condition: "52-year-old man with … alcohol use
 // disorder …, brought in by his sister" is his, not the sister's.
@@ -3872,8 +3975,9 @@ var bystanderRe = regexp.MustCompile(`(?i)\b(?:brought(?: in)? by|accompanied by
 
 // otherPersonRe is someone other than the patient or a blood relative
 // whose condition an item speaks of: "wife's diagnosis", "her husband
-// has".
-var otherPersonRe = guard(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with))\b`, "wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "roommate", "worker", "friend", "classmate")
+// has", "dependent wife at home (Parkinson disease)", "caregiver for his
+// mother".
+var otherPersonRe = guard(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with)\b|\b[^.;:()]{0,30}\()|\b(?:primary\s+)?caregiver\s+(?:for|of|to)\b`, "wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "roommate", "worker", "friend", "classmate", "caregiver")
 
 // historicalHeadRe opens a condition with the time it belonged to:
 // "Childhood asthma", "Remote peptic ulcer", "Hx atopic dermatitis"; with
@@ -4299,7 +4403,11 @@ var (
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
 	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:`)
 	ongoingBefore   = regexp.MustCompile(`(?i)\b(?:on|continues?|continued|continuing|resumes?|resumed?|home|discharged on|takes|taking)\s+(?:(?:home|his|her|oral|basal|bolus|long-acting|daily|low-dose)\s+)*(?:[a-z]+\s*(?:\band\b|\+|&|,)\s*){0,3}$`)
-	longTermRe      = regexp.MustCompile(`(?i)\b(long[- ]term|chronic(?:ally)?|lifelong|indefinite(?:ly)?|continues? (?:on|to take))\b`)
+	// homeDrugBefore is a drug the stay went on giving: "continued
+	// aspirin 81 mg", "resumed home apixaban" (not a steroid, which a
+	// stay gives in courses)
+	homeDrugBefore = regexp.MustCompile(`(?i)\b(?:continued|resumed|continue|resume)\s+(?:(?:his|her|home|the)\s+)*$`)
+	longTermRe     = regexp.MustCompile(`(?i)\b(long[- ]term|chronic(?:ally)?|lifelong|indefinite(?:ly)?|continues? (?:on|to take))\b`)
 )
 
 // longTermDrugs maps the drugs of a medication list to the Z79 code of
@@ -4564,7 +4672,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
 			// in the ED": a course or a dose, not long-term use.
 		case inSpans(meds, i) || longTermRe.MatchString(sentenceAround(note, i)) ||
-			(code == "Z79.4" || code == "Z79.84" || !opt.Inpatient) && ongoingBefore.MatchString(note[max(0, i-40):i]):
+			(code == "Z79.4" || code == "Z79.84" || !opt.Inpatient) && ongoingBefore.MatchString(note[max(0, i-40):i]) ||
+			opt.Inpatient && code != "Z79.52" && homeDrugBefore.MatchString(note[max(0, i-40):i]):
 			// (a diabetic "on metformin", "resumed insulin glargine":
 			// the drug that treats the coded diabetes; at a visit, any
 			// drug the patient is on: "On atorvastatin + aspirin")
@@ -4857,12 +4966,27 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 	n := count(best.Title)
 	for _, r := range rs {
 		if r.Code != best.Code && r.Billable && len(r.Code) >= 3 && r.Code[:3] == best.Code[:3] && !strings.Contains(strings.ToLower(r.Title), "unspecified") {
-			if c := count(r.Title); c > n {
+			if c := count(r.Title); c > n && !addsKind(have, r.Title) {
 				best, n = r, c
 			}
 		}
 	}
 	return best
+}
+
+// kindWords are the acuity and type a title may add to a condition.
+var kindWords = map[string]bool{"acute": true, "chronic": true, "systolic": true, "diastolic": true, "combined": true}
+
+// addsKind reports whether a title names an acuity or a type the phrase
+// does not say: "congestive heart failure" is I50.9, not I50.21 "Acute
+// systolic (congestive) heart failure".
+func addsKind(have map[string]bool, title string) bool {
+	for _, w := range titleWords(title) {
+		if kindWords[w] && !hasSimilar(have, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -5111,7 +5235,7 @@ var (
 var (
 	// financialRe says a patient could not pay: the reason the Z91.1-
 	// "due to financial hardship" codes name.
-	financialRe = regexp.MustCompile(`(?i)\b(financial hardship|financial(?:ly)? (?:strain|reasons?|difficult(?:y|ies)|constraints?)|(?:cannot|can't|could not|couldn't|unable to) afford|too expensive|cost of (?:the )?(?:medications?|meds|insulin|copays?)|no insurance|uninsured|lost (?:his|her|their) insurance)\b`)
+	financialRe = regexp.MustCompile(`(?i)\b(financial hardship|financial(?:ly)? (?:strain|reasons?|difficult(?:y|ies)|constraints?)|(?:cannot|can't|could not|couldn't|unable to) afford|too expensive|cost of (?:the )?(?:medications?|meds|insulin|copays?)|(?:because of|due to|owing to|d/t)\s+(?:(?:its|the|high|out-of-pocket)\s+)*costs?|no insurance|uninsured|lost (?:his|her|their) insurance)\b`)
 	// reasonRe says why a patient did not follow the treatment.
 	reasonRe = regexp.MustCompile(`(?i)\b(because|due to|d/t|ran out|forgot|transportation|traveled|travelled|chose|decided|did not want|didn't want|side effects?|personal)\b`)
 )

@@ -1782,7 +1782,8 @@ func TestAsideAndWhatTitlesAdd(t *testing.T) {
 // TestSynonymsAndCodeFirst codes "COVID-19 pneumonia" as J12.82 with the
 // U07.1 its entry says to code first, "norovirus gastroenteritis" as the
 // Norwalk agent's (A08.11), "Adenotonsillar hypertrophy" as J35.3, and a
-// breast cancer's "ER+" as Z17.0 (an "ER-" as Z17.1).
+// breast cancer's "ER+" as Z17.0 (an "ER-" with its HER2 status as the
+// combined Z17.421).
 func TestSynonymsAndCodeFirst(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'F'}
@@ -1790,7 +1791,7 @@ func TestSynonymsAndCodeFirst(t *testing.T) {
 		"4. Carcinoma of the upper-outer quadrant of the left breast, ER+, on tamoxifen.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J12.82", "U07.1", "A08.11", "J35.3", "C50.412", "Z17.0"}, []string{"Z17.1", "J12.89"})
 	neg := "Assessment:\n1. Carcinoma of the left breast, ER-, PR-, HER2 negative.\n"
-	checkCodes(t, suggestCodes(neg, x, opt), []string{"Z17.1"}, []string{"Z17.0"})
+	checkCodes(t, suggestCodes(neg, x, opt), []string{"Z17.421"}, []string{"Z17.0", "Z17.1"})
 }
 
 // TestChildBMIAndCounseling codes a child's BMI by its percentile for age
@@ -2266,4 +2267,43 @@ func TestListedNotCaused(t *testing.T) {
 	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'F'}
 	note = "Preoperative diagnosis: Chronic periprosthetic joint infection, right total hip arthroplasty.\nIndications: Her comorbidities include type 2 diabetes managed with long-acting insulin.\n"
 	checkCodes(t, suggestCodes(note, x, inpatient), []string{"T84.51XA", "E11.9"}, nil)
+}
+
+// TestSession22Conventions covers the conventions read in session 22: the
+// heart failure of a hypertension combination coded beside it (I13.0 with
+// I50.22), a relative named in the social history (no family history), a
+// condition in parentheses after a dependent wife (hers), caregiving
+// (Z63.6), hearing aids worn (Z97.4), a healed ulcer (history), an old MI
+// (I25.2), a return precaution, a list of what the condition is without
+// ("…, abscess, or peritonitis"), a treated cancer with no evidence of
+// disease (Z85), and the liveborn infant (Z38.01).
+func TestSession22Conventions(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 88, Sex: 'M'}
+	note := "A/P:\n1. Hypertensive heart and chronic kidney disease with chronic systolic (HFrEF) heart failure and CKD stage 3a — compensated.\n" +
+		"2. Bilateral sensorineural hearing loss; wears bilateral hearing aids daily.\n" +
+		"3. Caregiver for dependent wife at home (Parkinson disease) — respite options discussed.\n" +
+		"4. Healed pressure ulcer — no current ulcer.\n5. Old (healed) inferior MI, > 12 months ago.\n" +
+		"Return in 12 months; sooner for any chest discomfort.\n\nSOCIAL HISTORY: Widowed; daughter nearby. Never smoker.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I13.0", "I50.22", "N18.31", "Z97.4", "Z63.6", "I25.2"},
+		[]string{"I12.9", "G20.A1", "L89.899", "L89.90", "R07.89", "R07.9", "Z84.89"})
+
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'M'}
+	note = "Discharge diagnosis: Acute appendicitis without perforation, gangrene, abscess, or peritonitis.\n" +
+		"Other problems:\n- Breast cancer, right, treated with lumpectomy in 2011, finished 2016. No evidence of recurrence.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"Z85.3"}, []string{"L02.91", "K65.9", "C50.911"})
+
+	newborn := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 0, Sex: 'M'}
+	note = "NEWBORN NURSERY DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Term male infant, born by cesarean section\n2. Transient tachypnea of the newborn, resolved\n"
+	checkCodes(t, suggestCodes(note, x, newborn), []string{"Z38.01", "P22.1"}, []string{"Z38.00"})
+}
+
+// TestCombinedReceptorStatus codes a hormone receptor status written with
+// its HER2 status as the combined code (Z17.411 for ER+/PR+/HER2-), and
+// "(long-term use)" after a drug as no condition of its own.
+func TestCombinedReceptorStatus(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "Assessment:\n1. Malignant neoplasm of upper-outer quadrant of left breast, ER positive (95%), PR positive (60%), HER2 negative (IHC 1+), on tamoxifen (long-term use).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412", "Z17.411", "Z79.810"}, []string{"Z17.0", "Z79.01"})
 }

@@ -44,7 +44,7 @@ type evalNote struct {
 func (n evalNote) Inpatient() bool { return n.Setting == "inpatient" }
 
 // evalKinds are the kinds of note the set holds.
-var evalKinds = []string{"discharge summary", "ED note", "op note", "clinic visit", "consult", "progress note"}
+var evalKinds = []string{"discharge summary", "ED note", "op note", "clinic visit", "consult", "progress note", "H&P"}
 
 var (
 	// evalFileName is NN-short-slug.txt.

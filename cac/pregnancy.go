@@ -294,3 +294,55 @@ func childbirthCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugge
 	}
 	return out
 }
+
+// bornRe is a newborn's birth as the birth stay's summary states it: "born
+// by cesarean section", "delivered vaginally", "product of an NSVD".
+var bornRe = regexp.MustCompile(`(?i)\b(?:(?:born|delivered)\s+(?:by|via|through)\s+(?:(?:a|an|the|repeat|primary|scheduled|urgent|emergent|emergency|elective|low transverse)\s+)*(cesarean|c-section|c/s|vaginal|nsvd|svd|spontaneous vaginal)|(?:born|delivered)\s+(vaginally)|product of (?:an?\s+)?(?:(?:uncomplicated|term|repeat|primary)\s+)*(nsvd|svd|vaginal|cesarean|c-section))\b`)
+
+// newbornRe says a note is a newborn's.
+var newbornRe = regexp.MustCompile(`(?i)\b(?:newborn|nursery|neonat\w*|NICU)\b`)
+
+// twinRe says the newborn is one of twins.
+var twinRe = regexp.MustCompile(`(?i)\btwin\b`)
+
+// liveborn adds the liveborn infant code (Z38) a newborn's birth stay is
+// coded with first (Official Guidelines I.C.16.a.2): Z38.00 born
+// vaginally, Z38.01 by cesarean, Z38.30 and Z38.31 for a twin.
+func liveborn(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	// (an age of 0 is also an age not given: the note must be a
+	// newborn's, and not the mother's delivery)
+	if !opt.Inpatient || opt.Age != 0 || !containsAny(opt.lower, "newborn", "nursery", "neonat", "nicu") || !containsAny(opt.lower, "born", "deliver", "product of") ||
+		containsCodePrefix(out, "Z38") || containsCodePrefix(out, "Z37") || containsCodePrefix(out, "O") || !newbornRe.MatchString(note) {
+		return out
+	}
+	m := bornRe.FindStringSubmatchIndex(note)
+	if m == nil {
+		return out
+	}
+	how := ""
+	for g := 1; g < len(m)/2; g++ {
+		if m[2*g] >= 0 {
+			how = strings.ToLower(note[m[2*g]:m[2*g+1]])
+		}
+	}
+	cesarean := strings.HasPrefix(how, "c")
+	code := "Z38.00"
+	switch {
+	case twinRe.MatchString(note) && cesarean:
+		code = "Z38.31"
+	case twinRe.MatchString(note):
+		code = "Z38.30"
+	case cesarean:
+		code = "Z38.01"
+	}
+	r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+	if !ok || !r.Billable {
+		return out
+	}
+	s := Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.85, Start: m[0], End: m[1],
+		Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Principal: true, Rule: "liveborn infant"}
+	for i := range out {
+		out[i].Principal = false
+	}
+	return append([]Suggestion{s}, out...)
+}

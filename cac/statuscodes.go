@@ -40,15 +40,47 @@ func bySide(right, left, both, unspecified string) func(string) string {
 	}
 }
 
+// her2Re is the HER2 status written after a hormone receptor status:
+// "HER2 negative (IHC 1+)", "HER2-", "HER2+", "HER-2/neu 3+".
+var her2Re = regexp.MustCompile(`(?i)\bHER-?2(?:/neu)?\s*(?:status\s*)?(?::\s*)?(\+|-|positive|negative|pos\b|neg\b|amplified|not amplified|non-?amplified|(?:\(?IHC\s*)?[0-3]\+)`)
+
 // receptorStatus is Z17.0 for an estrogen receptor positive mention,
-// Z17.1 for a negative one.
+// Z17.1 for a negative one; with the HER2 status after it, the combined
+// code (Z17.410–Z17.421, FY2025 on).
 func receptorStatus(m string) string {
-	l := strings.ToLower(m)
-	if strings.Contains(l, "-") && !strings.Contains(l, "receptor-") || strings.Contains(l, "neg") {
+	er := strings.ToLower(erRe.FindString(m))
+	hormone := !(strings.Contains(er, "-") && !strings.Contains(er, "receptor-") || strings.Contains(er, "neg"))
+	if h := her2Re.FindStringSubmatch(m); h != nil {
+		v := strings.ToLower(h[1])
+		pos, known := false, true
+		switch {
+		case v == "+" || v == "positive" || v == "pos" || v == "amplified" || strings.HasSuffix(v, "3+"):
+			pos = true
+		case v == "-" || v == "negative" || v == "neg" || strings.Contains(v, "amplified") || strings.HasSuffix(v, "0+") || strings.HasSuffix(v, "1+"):
+		default:
+			known = false // IHC 2+ is equivocal
+		}
+		if known {
+			switch {
+			case hormone && pos:
+				return "Z17.410"
+			case hormone:
+				return "Z17.411"
+			case pos:
+				return "Z17.420"
+			default:
+				return "Z17.421"
+			}
+		}
+	}
+	if !hormone {
 		return "Z17.1"
 	}
 	return "Z17.0"
 }
+
+// erRe is an estrogen receptor status.
+var erRe = regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|/|$)|positive\b|negative\b|pos\b|neg\b)|estrogen receptor[- ](?:positive|negative))`)
 
 var statusRules = []statusRule{
 	{anchors: []string{"stent", "pci", "des", "bms", "angioplasty"}, past: true, rule: "status: coronary stent", code: fixed("Z95.5"),
@@ -82,7 +114,7 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b(?:on|uses|using|wears|has|with|via|existing|continues)\s+(?:an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+)?insulin pump\b|\binsulin pump\s+(?:in place|user|therapy|site)\b|\b(?:CSII|continuous subcutaneous insulin infusion)\b`)},
 	// a breast cancer's estrogen receptor status, as the note writes it
 	{anchors: []string{"er+", "er-", "er pos", "er neg", "estrogen receptor"}, rule: "status: estrogen receptor", code: receptorStatus,
-		re: regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|$)|positive\b|negative\b|pos\b|neg\b)|estrogen receptor[- ](?:positive|negative))`)},
+		re: regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|/|$)|positive\b|negative\b|pos\b|neg\b)|estrogen receptor[- ](?:positive|negative))(?:[^.;]{0,60}?\bHER-?2(?:/neu)?\s*(?:status\s*)?(?::\s*)?(?:\+|-|positive|negative|pos\b|neg\b|amplified|not amplified|non-?amplified|\(?(?:IHC\s*)?[0-3]\+))?`)},
 	// a leg taken off below or above the knee (the stump, the prosthesis)
 	{anchors: []string{"bka", "below-knee", "below knee", "below the knee"}, past: true, rule: "status: amputation", code: bySide("Z89.511", "Z89.512", "", "Z89.519"),
 		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|R|L)\s+)?(?:BKA|below[- ](?:the[- ])?knee amputation)\b`)},
@@ -91,6 +123,16 @@ var statusRules = []statusRule{
 	// on the waiting list for an organ
 	{anchors: []string{"waitlist", "wait list", "waiting list", "listed for"}, rule: "status: awaiting transplant", code: fixed("Z76.82"),
 		re: regexp.MustCompile(`(?i)\b(?:(?:on|active on|listed on)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:transplant\s+)?(?:waitlist|wait list|waiting list)|waitlisted for (?:a\s+)?(?:[a-z]+\s+)?transplant|listed for (?:a\s+)?(?:[a-z]+\s+)?transplant)\b`)},
+	// a clot-busting drug given at the hospital that sent the patient
+	// (within the day before this admission)
+	{anchors: []string{"alteplase", "tpa", "tenecteplase", "tnk", "thromboly"}, rule: "status: thrombolytic at another facility", code: fixed("Z92.82"),
+		re: regexp.MustCompile(`(?i)\b(?:IV\s+)?(?:alteplase|r?tPA|tenecteplase|TNK|thrombolytics?|thrombolysis)\b[^.]{0,80}\b(?:at (?:the )?(?:referring|outside|transferring|sending|other|community)\s+(?:hospital|facility|ED|emergency department)|at (?:the )?OSH|there|prior to (?:transfer|arrival))\b|\b(?:referring|outside|transferring|sending)\s+(?:hospital|facility|ED|emergency department)\b[^.]{0,160}\b(?:alteplase|r?tPA|tenecteplase|TNK|thrombolytics?)\b`)},
+	// hearing aids worn (not an encounter to fit them, Z46.1)
+	{anchors: []string{"hearing aid"}, rule: "status: hearing aid", code: fixed("Z97.4"),
+		re: regexp.MustCompile(`(?i)\b(?:wears|wearing|uses|using|with|has|own|bilateral|b/l|behind-the-ear|BTE)\s+(?:(?:his|her|bilateral|b/l|behind-the-ear|BTE|binaural|left|right)\s+){0,3}hearing aids?\b|\bhearing aids?\s+(?:in use|in place|daily|in both ears)\b`)},
+	// the patient cares for a dependent relative at home
+	{anchors: []string{"caregiver", "caring for", "cares for"}, rule: "status: caregiver of a dependent relative", code: fixed("Z63.6"),
+		re: regexp.MustCompile(`(?i)\b(?:primary\s+|sole\s+|main\s+)?(?:caregiver\s+(?:for|of|to)|caring for|cares for)\s+(?:(?:his|her|a|an|their)\s+)?(?:(?:dependent|disabled|bedbound|bed-bound|elderly|ill|frail|chair-bound)\s+)?(?:wife|husband|spouse|mother|father|parent|parents|son|daughter|child|sister|brother|grandchild|grandson|granddaughter)\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
 		re: regexp.MustCompile(`(?i)\b(?:kidney|renal)\s+transplant(?:ation)?\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: liver transplant", code: fixed("Z94.4"),

@@ -2817,12 +2817,42 @@ func saysWithWhatQueryLacks(query, title string) bool {
 		}
 		for _, n := range q[i+1 : min(len(q), i+4)] {
 			n = strings.Trim(n, ",.;:()")
-			if len(n) >= 4 && strings.Contains(t, " with "+n) {
+			if len(n) >= 4 && withClauseHolds(t, n) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// DeniesTitle reports whether a query says "without" something that a
+// title has "with": "type 2 diabetes mellitus without retinopathy" is not
+// E11.319 "… with unspecified diabetic retinopathy …".
+func DeniesTitle(query, title string) bool { return saysWithWhatQueryLacks(query, title) }
+
+// withClauseHolds reports whether a title (lower case, spaced) has word w
+// in a "with" clause, up to three words after the "with": "with
+// retinopathy", "with unspecified diabetic retinopathy without macular
+// edema".
+func withClauseHolds(t, w string) bool {
+	for rest := t; ; {
+		k := strings.Index(rest, " with ")
+		if k < 0 {
+			return false
+		}
+		rest = rest[k+len(" with "):]
+		for j, f := range strings.Fields(rest) {
+			if j == 4 || f == "without" || f == "with" {
+				break
+			}
+			if strings.TrimRight(f, ",;") == w {
+				return true
+			}
+			if strings.HasSuffix(f, ",") {
+				break
+			}
+		}
+	}
 }
 
 // deniedTitleWords returns the words of six letters or more that a
