@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -149,18 +150,22 @@ type Searcher struct {
 	dels        []delEnt // deletion index for misspellings, by hash
 	delDir      []uint32 // dels[delDir[b]:delDir[b+1]] hold the hashes whose top delBits bits are b
 	syn         map[string][][]string
-	synFirst    map[string]int       // per first word: the most words of a synonym entry starting with it
-	synWords    []string             // the one-word synonym keys, for correcting their spelling
-	weak        []bool               // by term id
-	vague       []bool               // by term id: vagueWords
-	pcsWeak     []bool               // by term id: weak or pcsApproachWords, as PCS titles count them
-	mclass      []uint16             // by document: the index of its docMeta in classes
-	classes     []docMeta            // the distinct docMeta values
-	hasSys      [CPT + 1]bool        // the systems some document leads to
-	postCls     [][]uint16           // by term: the class of each document of postings[t], in its order
-	impact      map[uint32]docList   // long posting lists cut to their capDocs best documents
-	info        []uint32             // per code: title words that steer coding defaults, and the system (<< sysShift)
-	withStems   map[uint32][]string  // per CM code whose title has "with" something: the stems of each clause, "" between clauses
+	synFirst    map[string]int      // per first word: the most words of a synonym entry starting with it
+	synWords    [40][]string        // the one-word synonym keys by length, for correcting their spelling
+	synMasks    [40][]uint32        // and the letters of each (letterMask)
+	weak        []bool              // by term id
+	vague       []bool              // by term id: vagueWords
+	pcsWeak     []bool              // by term id: weak or pcsApproachWords, as PCS titles count them
+	mclass      []uint16            // by document: the index of its docMeta in classes
+	classes     []docMeta           // the distinct docMeta values
+	hasSys      [CPT + 1]bool       // the systems some document leads to
+	postCls     [][]uint16          // by term: the class of each document of postings[t], in its order
+	impact      map[uint32]docList  // long posting lists cut to their capDocs best documents
+	info        []uint32            // per code: title words that steer coding defaults, and the system (<< sysShift)
+	withStems   map[uint32][]string // per CM code whose title has "with" something: the stems of each clause, "" between clauses (while building)
+	withAt      []uint32            // by code: withTerms[withAt[c]:withAt[c+1]] are its with-clauses' term ids, clauseEnd between clauses
+	withTerms   []uint32
+	termPref    []uint8              // by term id: the preference words it is (prefHistory, …)
 	deniedWords map[string]bool      // the words CM titles put after "not" ("traumatic", "intractable")
 	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
 	dated       map[*Release]bool    // per release: some entry has its own dates
@@ -692,7 +697,68 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	}
 	x.buildSynonyms()
 	x.fromID = nil
+	x.buildWithTerms()
+	x.termPref = make([]uint8, len(x.terms))
+	for t, w := range x.terms {
+		x.termPref[t] = prefOf(w)
+	}
 	return x
+}
+
+// clauseEnd ends a with-clause in Searcher.withTerms; absentTerm stands
+// for a stem no text holds, which no query term matches.
+const (
+	clauseEnd  = ^uint32(0)
+	absentTerm = ^uint32(0) - 1
+)
+
+// buildWithTerms turns the with-clause stems into term ids, code by code.
+func (x *Searcher) buildWithTerms() {
+	x.withAt = make([]uint32, len(x.codes)+1)
+	for c := range x.codes {
+		x.withAt[c] = uint32(len(x.withTerms))
+		for _, w := range x.withStems[uint32(c)] {
+			switch id, ok := x.vocab[w]; {
+			case w == "":
+				x.withTerms = append(x.withTerms, clauseEnd)
+			case ok:
+				x.withTerms = append(x.withTerms, id)
+			default:
+				x.withTerms = append(x.withTerms, absentTerm)
+			}
+		}
+	}
+	x.withAt[len(x.codes)] = uint32(len(x.withTerms))
+	x.withStems = nil
+}
+
+// the preference words a term may be (Searcher.termPref)
+const (
+	prefHistory uint8 = 1 << iota
+	prefObstetric
+	prefApproach
+	prefLeft
+	prefRight
+	prefBilateral
+)
+
+// prefOf returns the preference words w is.
+func prefOf(w string) uint8 {
+	switch {
+	case historyWords[w]:
+		return prefHistory
+	case obstetricWords[w]:
+		return prefObstetric
+	case approachWords[w]:
+		return prefApproach
+	case w == "left":
+		return prefLeft
+	case w == "right":
+		return prefRight
+	case w == "bilateral":
+		return prefBilateral
+	}
+	return 0
 }
 
 // metaOf returns a document's first-pass fields.
@@ -1111,12 +1177,28 @@ func (x *Searcher) buildSynonyms() {
 		}
 		if len(alts) > 0 {
 			x.synAlts[key] = synEntry{key, alts}
-			if single && len(key) >= 6 {
-				x.synWords = append(x.synWords, key)
+			if single && len(key) >= 6 && len(key) < len(x.synWords) {
+				x.synWords[len(key)] = append(x.synWords[len(key)], key)
 			}
 		}
 	}
-	slices.Sort(x.synWords)
+	for i := range x.synWords {
+		slices.Sort(x.synWords[i])
+		x.synMasks[i] = make([]uint32, len(x.synWords[i]))
+		for j, k := range x.synWords[i] {
+			x.synMasks[i][j] = letterMask(k)
+		}
+	}
+}
+
+// letterMask returns the set of letters a to z that w holds, a bit each
+// (other bytes share the last bits).
+func letterMask(w string) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		m |= 1 << ((w[i] - 'a') & 31)
+	}
+	return m
 }
 
 // synonymSpelling returns the one-word synonym key that w, a word no text
@@ -1128,18 +1210,26 @@ func (x *Searcher) synonymSpelling(sc *scratch, w string) string {
 	if len(w) < 6 || x.hasTerm(w) || x.synFirst[w] > 0 {
 		return ""
 	}
-	max := 1
+	lim := 1
 	if len(w) >= 8 {
-		max = 2
+		lim = 2
 	}
-	best, bestD, ties := "", max+1, 0
-	for _, k := range x.synWords {
-		if d := damerau(w, k, max); d <= max {
-			switch {
-			case d < bestD:
-				best, bestD, ties = k, d, 0
-			case d == bestD:
-				ties++
+	best, bestD, ties := "", lim+1, 0
+	// (only keys of a length within lim of w's can be that near)
+	// (and each edit changes at most two letters of those a word holds)
+	wm := letterMask(w)
+	for n := max(6, len(w)-lim); n <= min(len(w)+lim, len(x.synWords)-1); n++ {
+		for i, k := range x.synWords[n] {
+			if bits.OnesCount32(wm^x.synMasks[n][i]) > 2*lim {
+				continue
+			}
+			if d := damerau(w, k, lim); d <= lim {
+				switch {
+				case d < bestD:
+					best, bestD, ties = k, d, 0
+				case d == bestD:
+					ties++
+				}
 			}
 		}
 	}
@@ -1256,11 +1346,11 @@ type slot struct {
 
 // scratch is one query's working memory, reused from query to query.
 type scratch struct {
-	qset      map[string]bool // the stems the query can match (queryTerms), kept between queries
-	qsetReady bool            // qset holds this query's stems
-	dtab      idTable         // doc → index into acc
-	inAcc     []uint64        // one bit per document: it has an accumulator
-	ttab      idTable         // term → a slot's best one-word alternative
+	qids      idTable // the query's term ids (queryIDs)
+	qidsReady bool
+	dtab      idTable  // doc → index into acc
+	inAcc     []uint64 // one bit per document: it has an accumulator
+	ttab      idTable  // term → a slot's best one-word alternative
 	acc       []docAcc
 	sel       []int32
 	cut       []uint32
@@ -1561,7 +1651,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
-	sc.qsetReady = false
+	sc.qidsReady = false
 	lesion := false // the query names a tumor, lesion, polyp…: see below
 	repair := false // the query repairs something: see below
 	for _, t := range toks {
@@ -2338,7 +2428,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// "intractable migraine without aura" is G43.019, not G43.011
 		// "with status migrainosus": what a title has "with" must be
 		// said, or its "without" sibling is meant
-		if info&flagWithClause != 0 && x.metaOf(c.doc).kind != docInclusion && withUnsaid(x.queryTerms(sc, slots), x.withStems[c.code]) {
+		if info&flagWithClause != 0 && x.metaOf(c.doc).kind != docInclusion && withUnsaid(x.queryIDs(sc, slots), x.withTerms[x.withAt[c.code]:x.withAt[c.code+1]]) {
 			s *= 0.97
 		}
 		if sys == ICD10PCS && !pref.approach {
@@ -2727,27 +2817,6 @@ func (x *Searcher) bestOf(a *alt, sc *scratch) ([]uint32, []uint16) {
 	return sc.cut, sc.cutCls
 }
 
-// queryTerms returns the stems the query's slots can match, synonyms and
-// corrections included, computed once per query.
-func (x *Searcher) queryTerms(sc *scratch, slots []slot) map[string]bool {
-	if sc.qsetReady {
-		return sc.qset
-	}
-	if sc.qset == nil {
-		sc.qset = map[string]bool{}
-	}
-	clear(sc.qset)
-	for _, sl := range slots {
-		for _, a := range sl.alts {
-			for _, t := range a.terms {
-				sc.qset[x.terms[t]] = true
-			}
-		}
-	}
-	sc.qsetReady = true
-	return sc.qset
-}
-
 // withClauses returns the stems of the words of each "with" clause of a
 // lower-case title ("… intractable, with status migrainosus"), clauses
 // separated by "", leaving out weak words: what a query must say for the
@@ -2782,19 +2851,45 @@ func withClauses(t string) []string {
 
 // withUnsaid reports whether a clause of clauses (withClauses) has none
 // of its words among the query's stems.
-func withUnsaid(q map[string]bool, clauses []string) bool {
+func withUnsaid(q *idTable, clauses []uint32) bool {
 	said := false
 	for _, w := range clauses {
-		if w == "" {
+		if w == clauseEnd {
 			if !said {
 				return true
 			}
 			said = false
 			continue
 		}
-		said = said || q[w]
+		said = said || w != absentTerm && q.keys[q.find(w)] != 0
 	}
 	return false
+}
+
+// queryIDs returns the table of the term ids the query's slots can match,
+// synonyms and corrections included, built once per query.
+func (x *Searcher) queryIDs(sc *scratch, slots []slot) *idTable {
+	if sc.qidsReady {
+		return &sc.qids
+	}
+	n := 0
+	for _, sl := range slots {
+		for _, a := range sl.alts {
+			n += len(a.terms)
+		}
+	}
+	sc.qids.reset(n)
+	for _, sl := range slots {
+		for _, a := range sl.alts {
+			for _, t := range a.terms {
+				if h := sc.qids.find(t); sc.qids.keys[h] == 0 {
+					sc.qids.keys[h] = t + 1
+				}
+			}
+		}
+	}
+	sc.qidsReady = true
+	return &sc.qids
 }
 
 // saysWithWhatQueryLacks reports whether a title has "with" a word the
@@ -3110,30 +3205,19 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		}
 		return false
 	}
-	var approach, left, right, bilat, history, obstetric bool
+	var said8 uint8
 	for _, s := range slots {
 		for _, a := range s.alts {
 			if a.why == whyCompleted {
 				continue
 			}
 			for _, t := range a.terms {
-				switch w := x.terms[t]; {
-				case historyWords[w]:
-					history = true
-				case obstetricWords[w]:
-					obstetric = true
-				case approachWords[w]:
-					approach = true
-				case w == "left":
-					left = true
-				case w == "right":
-					right = true
-				case w == "bilateral":
-					bilat = true
-				}
+				said8 |= x.termPref[t]
 			}
 		}
 	}
+	approach, left, right, bilat := said8&prefApproach != 0, said8&prefLeft != 0, said8&prefRight != 0, said8&prefBilateral != 0
+	history, obstetric := said8&prefHistory != 0, said8&prefObstetric != 0
 	return prefs{
 		subsequent:  said("subsequ"),
 		sequela:     said("sequel") || said("follow") || said("late effect") || said("residual") || said("after") || said("poststrok") || said("post-strok"),
