@@ -889,7 +889,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -897,7 +897,7 @@ var (
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent)\b`, "purulent", "compensated", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
+	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution)\b`, "purulent", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -1181,6 +1181,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
 	out = drugImmunodeficiency(out, note, x, opt)
+	out = drugCaused(out, note, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
@@ -1702,11 +1703,37 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 // its title denies what the phrase affirms (titleLacks), the phrase
 // names the title's condition only to deny it (deniesHead), the title
 // makes a cause of what the phrase only lists (causeUnsaid), or the title
-// has "with" what the phrase is "without" (codeset.DeniesTitle).
+// has what the phrase is "without" (deniedInTitle).
 func refuses(phrase string, r codeset.Result) bool {
 	l := strings.ToLower(phrase)
 	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title) || causeUnsaid(l, r.Title) ||
-		strings.Contains(l, "without") && codeset.DeniesTitle(l, r.Title)
+		strings.Contains(l, "without") && deniedInTitle(l, r.Title)
+}
+
+// deniedInTitle reports whether a phrase (in lower case) is "without"
+// something a title has: "type 2 diabetes mellitus without retinopathy"
+// is not E11.319 "… with unspecified diabetic retinopathy …", nor "vitamin
+// B12 deficiency without anemia" D51.8 "Other vitamin B12 deficiency
+// anemias".
+func deniedInTitle(l, title string) bool {
+	t := strings.ToLower(title)
+	for rest := l; ; {
+		k := strings.Index(rest, "without ")
+		if k < 0 {
+			return false
+		}
+		rest = rest[k+len("without "):]
+		w := rest
+		if e := strings.IndexAny(w, " ,;.()"); e >= 0 {
+			w = w[:e]
+		}
+		if len(w) < 4 {
+			continue
+		}
+		if i := strings.Index(t, w); i >= 0 && !strings.Contains(t, "without "+w) && !strings.Contains(t, "without (") && !strings.Contains(t[:i], "without") {
+			return true
+		}
+	}
 }
 
 // causeUnsaid reports whether a title makes one condition the cause of
@@ -1901,6 +1928,34 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 		}
 	}
 	return codeset.Result{}, false
+}
+
+// drugCauseRe is a diagnosis put down to a drug the line names: "Acute
+// duodenal ulcer with hemorrhage, related to naproxen".
+var drugCauseRe = regexp.MustCompile(`(?i)\b(?:related to|caused by|induced by|attributed to)\s+(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])`)
+
+// drugCaused adds, beside a diagnosis its line puts down to a drug taken
+// as prescribed, the drug's adverse effect (T36–T50, 6th character 5:
+// "use additional code for adverse effect … to identify drug").
+func drugCaused(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	n := len(out)
+	for _, s := range out[:n] {
+		if s.Section != sectionKindNames[secDiagnosis] || s.Code[0] == 'T' || s.Code[0] == 'Z' {
+			continue
+		}
+		line := lineAt(note, s.Start)
+		for _, m := range drugCauseRe.FindAllStringSubmatchIndex(line, -1) {
+			if negatedJustBefore.MatchString(line[:m[0]]) {
+				continue
+			}
+			ae, ok := adverseEffectOf(line[m[2]:m[3]], x, opt)
+			if !ok || containsCodePrefix(out, ae.Code[:6]) {
+				continue
+			}
+			out = addBeside(out, s, ae.Code, "adverse effect of the drug", x, opt)
+		}
+	}
+	return out
 }
 
 // drugClassOf reports whether the synonym list names a drug missing from
@@ -2286,6 +2341,10 @@ func fits(code string, opt Options) bool {
 	case opt.Age >= 18 && (strings.HasPrefix(code, "F80.0") || strings.HasPrefix(code, "F80.1") || strings.HasPrefix(code, "F80.2")):
 		// a developmental language disorder is not an adult's aphasia
 		return false
+	case opt.Age >= 18 && strings.HasPrefix(code, "Z00.12"), opt.Age > 0 && opt.Age < 18 && (strings.HasPrefix(code, "Z00.00") || strings.HasPrefix(code, "Z00.01")):
+		// a child's routine examination is not an adult's, nor the
+		// other way (an age of 0 may be an age not given)
+		return false
 	case code == "Y92.9" || code == "Y93.9" || code == "Y99.9":
 		// the place, activity and status codes for "unspecified" are
 		// not assigned when the note does not state them (Official
@@ -2529,6 +2588,7 @@ var integral = map[string][]string{
 	"E78.1":  {"E78.2"},                                     // high triglycerides in a mixed hyperlipidemia
 	"R06.83": {"J35.", "G47.33"},                            // snoring with enlarged tonsils and adenoids, or sleep apnea
 	"E88.81": {"E11"},                                       // insulin resistance in type 2 diabetes
+	"R06.89": {"J96"},                                       // hypercapnia in respiratory failure
 	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
 	// the hives, bronchospasm, wheezing and swelling of an anaphylaxis,
 	// and the food allergy status its food-named code already says
@@ -2694,6 +2754,26 @@ var (
 // withoutListRe is a part that opens a list of what the condition is
 // without: "Acute appendicitis without perforation".
 var withoutListRe = regexp.MustCompile(`(?i)\b(?:without|w/o)\s+\w+`)
+
+// saysWithoutToo reports whether a title's "without" clause holds a word
+// of a part that says what the condition is without.
+func saysWithoutToo(part, title string) bool {
+	t := strings.ToLower(title)
+	k := strings.Index(t, "without ")
+	if k < 0 {
+		return false
+	}
+	t = t[k:]
+	for _, w := range strings.Fields(strings.ToLower(part))[1:] {
+		if w = strings.Trim(w, ",;.()"); len(w) >= 4 && strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPartRe opens a part that says what a condition is without.
+var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
 
 // listCloseRe is the last member of a list of alternatives: "or
 // peritonitis" ("without complications, hypertension, and
@@ -3083,6 +3163,22 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			}
 		}
 	}
+	// "Rheumatoid arthritis with rheumatoid factor, multiple sites,
+	// without lung or other organ involvement": a "without" part the
+	// condition's own code says (M05.79 "… without organ or systems
+	// involvement") is read with it, not cut off as a negation
+	if t := strings.ToLower(best.r.Title); ok && (strings.HasPrefix(t, "other ") || strings.Contains(t, "unspecified")) {
+		for i, q := range qualified {
+			if !q || i == 0 || !withoutPartRe.MatchString(note[parts[i].start:parts[i].end]) {
+				continue
+			}
+			if c, ok2 := lookText(note[whole.start:parts[i].end], span{whole.start, parts[i].end}); ok2 && c.r.Code != best.r.Code &&
+				c.r.Code[:3] == best.r.Code[:3] && saysWithoutToo(note[parts[i].start:parts[i].end], c.r.Title) {
+				best = c
+			}
+			break
+		}
+	}
 	for _, p := range []span{parts[0], trim(parts[0])} {
 		// a part must beat the whole by 0.02, which a whole scoring 0.99 or
 		// more leaves no room for
@@ -3092,7 +3188,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
-			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r) && !saysOpposite(note[whole.start:whole.end], c.r.Title)) {
+			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r) && !saysOpposite(note[whole.start:whole.end], c.r.Title) &&
+			!deniedInTitle(strings.ToLower(note[whole.start:whole.end]), c.r.Title)) {
 			best, ok = c, true
 		}
 	}
@@ -3189,6 +3286,24 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		var cs []concept
 		for _, m := range slashMembers(note, p) {
 			if c, ok2 := lookText(m.text, m.at); ok2 && c.r.Score >= 0.6 {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) == 2 && cs[0].r.Code[:3] != cs[1].r.Code[:3] {
+			best, ok = cs[0], true
+			out = append(out, cs[1])
+		}
+	}
+	// "Dysuria and urinary frequency": two conditions joined by "and",
+	// when nothing names them together, each naming a code of its own
+	if p := trim(parts[0]); !ok && strings.Count(note[p.start:p.end], " and ") == 1 && wordCount(note[p.start:p.end]) <= 6 {
+		k := p.start + strings.Index(note[p.start:p.end], " and ")
+		var cs []concept
+		for _, m := range []span{{p.start, k}, {k + len(" and "), p.end}} {
+			if countLetters(note[m.start:m.end]) < 4 {
+				continue
+			}
+			if c, ok2 := lookText(note[m.start:m.end], m); ok2 && c.r.Score >= 0.75 {
 				cs = append(cs, c)
 			}
 		}
@@ -3708,7 +3823,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
-	`|(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
+	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|pain$|activity$|screening$|(?:medical |past |social |family )?history$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
@@ -4432,7 +4547,8 @@ var longTermDrugs = byWord(map[string]string{
 	"Z79.810": "tamoxifen raloxifene",
 	"Z79.811": "anastrozole letrozole exemestane",
 	"Z79.621": "tacrolimus cyclosporine",
-	"Z79.624": "mycophenolate azathioprine",
+	"Z79.624": "mycophenolate azathioprine leflunomide",
+	"Z79.631": "methotrexate",
 	"Z79.622": "tofacitinib baricitinib upadacitinib",
 	"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab",
 })

@@ -2307,3 +2307,30 @@ func TestCombinedReceptorStatus(t *testing.T) {
 	note := "Assessment:\n1. Malignant neoplasm of upper-outer quadrant of left breast, ER positive (95%), PR positive (60%), HER2 negative (IHC 1+), on tamoxifen (long-term use).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412", "Z17.411", "Z79.810"}, []string{"Z17.0", "Z79.01"})
 }
+
+// TestSession22Train22 covers the rules read from train22: a status to
+// be assessed for is not held ("to assess need for home O2"), "never
+// been consistent with" denies, a phrase "without" what a title has
+// refuses it (E53.8, not D51.8), an inclusion term's category does not
+// choose "with status migrainosus", an osteoporotic fracture is
+// age-related (M80.0-) unless another kind is said, a child's routine
+// examination is not an adult's, a "without" part the code says is read
+// with its condition (M05.79), long-term methotrexate (Z79.631), two
+// symptoms joined by "and" (R30.0, R35.0), and the adverse effect of a
+// drug a diagnosis is "related to" (T39.315A).
+func TestSession22Train22(t *testing.T) {
+	x := searcher(t)
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "Discharge diagnosis: Acute duodenal ulcer with hemorrhage, related to naproxen.\n" +
+		"Diagnoses:\n1. Osteoporotic pathological fracture of the left femur (intertrochanteric)\n" +
+		"Plan:\n- ambulatory sat before d/c to assess need for home O2\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"K26.0", "T39.315A", "M80.052A"}, []string{"M80.852A", "Z99.81"})
+
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	note = "Assessment:\n1. Crohn's disease of the small intestine, without complications. Colonoscopy has never been consistent with ulcerative colitis.\n" +
+		"2. Vitamin B12 deficiency without anemia.\n3. Migraine with typical aura, not intractable, without status migrainosus.\n" +
+		"4. Rheumatoid arthritis with rheumatoid factor, multiple sites, without lung or other organ involvement, on methotrexate.\n" +
+		"5. Routine adult health examination with abnormal findings.\n6. Dysuria and urinary frequency.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K50.00", "E53.8", "G43.109", "M05.79", "Z79.631", "Z00.01", "R30.0", "R35.0"},
+		[]string{"K51.90", "D51.8", "G43.101", "M05.89", "Z00.121"})
+}

@@ -479,3 +479,12 @@ func TestEvalTrain20(t *testing.T) {
 func TestEvalTrain21(t *testing.T) {
 	evalNotes(t, "testdata/train21", "twenty-first training set", 0.55, 0.15, false)
 }
+
+// TestEvalTrain22 scores a twenty-second training set, testdata/train22:
+// 30 notes of the everyday run (two thirds outpatient and ED) with three
+// to five must-not traps each, written in session 22 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain22(t *testing.T) {
+	evalNotes(t, "testdata/train22", "twenty-second training set", 0.55, 0.15, false)
+}

@@ -42,6 +42,17 @@ func osteoporoticFractures(out []Suggestion, note string, x *codeset.Searcher, o
 	}
 	changed := false
 	for i, s := range out {
+		// "Osteoporotic pathological fracture of the left femur": the
+		// index's osteoporosis is age-related (M80.0-); the "other"
+		// osteoporosis (M80.8-) is one the note names as drug-induced,
+		// disuse, idiopathic or after surgery
+		if strings.HasPrefix(s.Code, "M80.8") && len(s.Code) == 8 && !containsAny(opt.lower, "drug-induced", "steroid-induced", "glucocorticoid-induced",
+			"induced osteoporosis", "disuse", "idiopathic", "oophorectomy", "postsurgical", "malabsorption") {
+			if recode(&out[i], "M80.0"+s.Code[5:], "osteoporotic fracture", x, opt) {
+				changed = true
+			}
+			s = out[i]
+		}
 		if strings.HasPrefix(s.Code, "M80.0") && len(s.Code) == 8 {
 			// the search's M80.0- for "fragility fracture of left
 			// femoral neck" must be of the site the phrase names

@@ -148,6 +148,10 @@ var pastRe = regexp.MustCompile(`(?i)\b(history of|h/o|prior|previous|remote|kno
 // given: "home oxygen evaluation did not qualify her".
 var assessedForRe = regexp.MustCompile(`(?i)^\s*(?:evaluation|eval|assessment|screening|trial|qualification)\b|^[^.;]*\b(?:did not|does not|doesn't|didn't) qualify\b`)
 
+// needAssessedRe comes before a status the patient is to be assessed for:
+// "ambulatory sat before d/c to assess need for home O2".
+var needAssessedRe = regexp.MustCompile(`(?i)\b(?:assess|evaluate|determine|check|see if|whether)\s+(?:the\s+|his\s+|her\s+)?(?:need|needs|eligibility|qualification)\s+(?:for|of)\s+(?:an?\s+)?$|\b(?:qualify|qualifies|qualified) for\s+(?:an?\s+)?$`)
+
 // plannedRe is a procedure still to come.
 var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|ning)? for|candidate for|referred for|consider(?:ing|ed)?|will undergo|underwent|performed|placed|this admission|today)\b`)
 
@@ -159,7 +163,8 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 	for _, r := range statusRules {
 		for _, m := range findAroundAt(r.re, note, lower, pos, r.anchors) {
 			s := sentenceAround(note, m[0])
-			if negatedAt(note, m[0]) || familyRe.MatchString(s) || assessedForRe.MatchString(note[m[1]:min(len(note), m[1]+48)]) {
+			if negatedAt(note, m[0]) || familyRe.MatchString(s) || assessedForRe.MatchString(note[m[1]:min(len(note), m[1]+48)]) ||
+				needAssessedRe.MatchString(note[max(0, m[0]-48):m[0]]) {
 				continue
 			}
 			// a procedure still to come is said near the mention: "for

@@ -2428,7 +2428,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// "intractable migraine without aura" is G43.019, not G43.011
 		// "with status migrainosus": what a title has "with" must be
 		// said, or its "without" sibling is meant
-		if info&flagWithClause != 0 && x.metaOf(c.doc).kind != docInclusion && withUnsaid(x.queryIDs(sc, slots), x.withTerms[x.withAt[c.code]:x.withAt[c.code+1]]) {
+		// (an inclusion term is its own code's meaning, not that of the
+		// codes beneath the category it is listed at: "Migraine with
+		// typical aura" is G43.109, not G43.101 "… with status
+		// migrainosus")
+		if info&flagWithClause != 0 && (x.metaOf(c.doc).kind != docInclusion || x.targets[c.tg].via != viaDirect) && withUnsaid(x.queryIDs(sc, slots), x.withTerms[x.withAt[c.code]:x.withAt[c.code+1]]) {
 			s *= 0.97
 		}
 		if sys == ICD10PCS && !pref.approach {
@@ -2919,11 +2923,6 @@ func saysWithWhatQueryLacks(query, title string) bool {
 	}
 	return false
 }
-
-// DeniesTitle reports whether a query says "without" something that a
-// title has "with": "type 2 diabetes mellitus without retinopathy" is not
-// E11.319 "… with unspecified diabetic retinopathy …".
-func DeniesTitle(query, title string) bool { return saysWithWhatQueryLacks(query, title) }
 
 // withClauseHolds reports whether a title (lower case, spaced) has word w
 // in a "with" clause, up to three words after the "with": "with
