@@ -1007,6 +1007,9 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 	if max == 1 && len(w) >= 6 {
 		lim = 2
 	}
+	if sc.fuzzyFor == w && sc.fuzzyValid {
+		return sc.fuzzy // (synonymSpelling asked for the same word)
+	}
 	out := sc.fuzzy[:0]
 	sc.stamp++
 	if sc.stamp == 0 { // wrapped: forget every old mark
@@ -1055,7 +1058,7 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 	if len(out) > 6 {
 		out = out[:6]
 	}
-	sc.fuzzy = out
+	sc.fuzzy, sc.fuzzyFor, sc.fuzzyValid = out, w, true
 	return out
 }
 
@@ -1375,11 +1378,13 @@ type scratch struct {
 	qterms []uint32 // the query's distinct terms
 	tpos   []int32  // per query term: its position in the document scored, -1 absent
 
-	seen      []uint32 // term → stamp of the last fuzzy lookup that saw it
-	stamp     uint32
-	fuzzy     []fuzzyHit
-	prefix    []prefixHit
-	prefixIDs []uint32
+	seen       []uint32 // term → stamp of the last fuzzy lookup that saw it
+	stamp      uint32
+	fuzzy      []fuzzyHit
+	fuzzyFor   string // the word sc.fuzzy holds the corrections of
+	fuzzyValid bool
+	prefix     []prefixHit
+	prefixIDs  []uint32
 }
 
 // docAcc gathers one candidate document's matches: per slot, 1 + the index
@@ -1656,7 +1661,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
-	sc.qidsReady = false
+	sc.qidsReady, sc.fuzzyValid = false, false
 	lesion := false // the query names a tumor, lesion, polyp…: see below
 	repair := false // the query repairs something: see below
 	for _, t := range toks {
