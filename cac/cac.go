@@ -1181,10 +1181,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
 	out = drugImmunodeficiency(out, note, x, opt)
-	out = drugCaused(out, note, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
+	// (after it: a drug's adverse effect explains no symptom of its line)
+	out = drugCaused(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -1934,10 +1935,25 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 // duodenal ulcer with hemorrhage, related to naproxen".
 var drugCauseRe = regexp.MustCompile(`(?i)\b(?:related to|caused by|induced by|attributed to)\s+(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])`)
 
+// adverseEffectSaidRe is a drug's adverse effect said outright.
+var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)
+
 // drugCaused adds, beside a diagnosis its line puts down to a drug taken
 // as prescribed, the drug's adverse effect (T36–T50, 6th character 5:
 // "use additional code for adverse effect … to identify drug").
 func drugCaused(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	// "this represents an adverse effect of ibuprofen": said outright
+	if strings.Contains(opt.lower, "adverse") {
+		for _, m := range adverseEffectSaidRe.FindAllStringSubmatchIndex(note, -1) {
+			if negatedAt(note, m[0]) {
+				continue
+			}
+			if ae, ok := adverseEffectOf(note[m[2]:m[3]], x, opt); ok && !containsCodePrefix(out, ae.Code[:6]) {
+				out = append(out, Suggestion{System: codeset.ICD10CM, Code: ae.Code, Title: ae.Title, Confidence: 0.85, Start: m[0], End: m[1],
+					Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "adverse effect of the drug"})
+			}
+		}
+	}
 	n := len(out)
 	for _, s := range out[:n] {
 		if s.Section != sectionKindNames[secDiagnosis] || s.Code[0] == 'T' || s.Code[0] == 'Z' {
@@ -2772,6 +2788,9 @@ func saysWithoutToo(part, title string) bool {
 	return false
 }
 
+// andLeadRe opens the last member of a list.
+var andLeadRe = regexp.MustCompile(`(?i)^\s*(?:and|&)\s+`)
+
 // withoutPartRe opens a part that says what a condition is without.
 var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
 
@@ -2830,6 +2849,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		// "He was also dehydrated on arrival": the subject and its verb
 		// go before the tail is looked for, or " was" would cut at "He"
 		if m := storyLead.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
+			p.start += m[1]
+		}
+		// "…, BMI 42.3, and hypertension who was admitted": the last
+		// member of a list, without its "and"
+		if m := andLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
 			p.start += m[1]
 		}
 		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
@@ -3296,14 +3320,10 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	// "Dysuria and urinary frequency": two conditions joined by "and",
 	// when nothing names them together, each naming a code of its own
-	if p := trim(parts[0]); !ok && strings.Count(note[p.start:p.end], " and ") == 1 && wordCount(note[p.start:p.end]) <= 6 {
-		k := p.start + strings.Index(note[p.start:p.end], " and ")
+	if p := trim(parts[0]); !ok && wordCount(note[p.start:p.end]) <= 6 {
 		var cs []concept
-		for _, m := range []span{{p.start, k}, {k + len(" and "), p.end}} {
-			if countLetters(note[m.start:m.end]) < 4 {
-				continue
-			}
-			if c, ok2 := lookText(note[m.start:m.end], m); ok2 && c.r.Score >= 0.75 {
+		for _, m := range andMembers(note, p) {
+			if c, ok2 := lookText(m.text, m.at); ok2 && c.r.Score >= 0.75 {
 				cs = append(cs, c)
 			}
 		}

@@ -2334,3 +2334,14 @@ func TestSession22Train22(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K50.00", "E53.8", "G43.109", "M05.79", "Z79.631", "Z00.01", "R30.0", "R35.0"},
 		[]string{"K51.90", "D51.8", "G43.101", "M05.89", "Z00.121"})
 }
+
+// TestAdverseEffectSaid codes a drug's adverse effect said outright ("this
+// represents an adverse effect of ibuprofen": T39.315A), after the
+// symptoms its line explains are dropped (the seizure a hyponatremia
+// caused stays: R56.9).
+func TestAdverseEffectSaid(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Acute duodenal ulcer with hemorrhage.\nHospital course: The ulcer is due to his prescribed NSAID, which he was taking as directed; this represents an adverse effect of ibuprofen.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.0", "T39.315A"}, nil)
+}
