@@ -171,6 +171,11 @@ func problemLabel(name string) bool {
 // "call if worsening shortness of breath").
 var precautionRe = regexp.MustCompile(`(?i)^\W*(?:(?:and\s+|or\s+)?sooner\s+(?:for|if)|(?:call|return|come back|seek (?:medical )?(?:care|attention)|go to (?:the )?(?:ED|ER|emergency(?: department| room)?))(?:\s+sooner)?\s+(?:for|if|with)\s+(?:any|new|worsening|worse|increased|persistent|recurrent|further))\b`)
 
+// treatedForBefore comes before a condition a past treatment was for:
+// "radioactive iodine ablation for Graves disease" (the condition is
+// its history, the treatment's result the diagnosis).
+var treatedForBefore = regexp.MustCompile(`(?i)\b(?:ablation|surgery|resection|removal|excision|\w+ectomy|radiation|radiotherapy|radioiodine|iodine)\b[^,;]{0,20}\bfor\s+$`)
+
 // laterRe puts what follows in the future: "in ten to fourteen days for
 // suture removal", "return in 2 weeks for".
 var laterRe = regexp.MustCompile(`(?i)\b(?:in|after|within) (?:\w+ )?(?:to \w+ )?(?:days?|weeks?|months?)\b|\b(?:will|return|next visit)\b`)
@@ -655,7 +660,7 @@ type item struct {
 // start ("2.", "3)", "#4"), a full stop or semicolon and the space after
 // it, a line end. It finds exactly what
 //
-//	(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*|[.;]\s+|\n)
+//	(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*| \(\d\)\s*|[.;]\s+|\n)
 //
 // would, leftmost first, in a tenth of the time (itemBreakRe in the tests
 // checks it).
@@ -683,6 +688,12 @@ func itemBreaks(body string) [][2]int {
 			}
 		}
 		switch c := body[i]; {
+		case c == ' ' && i+3 < len(body) && body[i+1] == '(' && body[i+2] >= '0' && body[i+2] <= '9' && body[i+3] == ')':
+			// "Final diagnosis: (1) acute appendicitis, (2) …": a list
+			// number inside a line
+			e := skipSpace(body, i+4)
+			out = append(out, [2]int{i, e})
+			i = e
 		case (c == '.' || c == ';') && i+1 < len(body) && isSpace(body[i+1]):
 			e := skipSpace(body, i+1)
 			out = append(out, [2]int{i, e})
@@ -897,7 +908,7 @@ var (
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution)\b`, "purulent", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
+	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution)\b`, "purulent", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -999,7 +1010,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				text = note[it.start:it.end]
 			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head) || healedLeadRe.MatchString(head) ||
 				oldLeadRe.MatchString(head) && oldInfarctRe.MatchString(text) ||
-				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)),
+				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)) || curedRe.MatchString(text),
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
@@ -1010,7 +1021,10 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text):
 				reason = "negated"
-			case uncertainRe.MatchString(head):
+			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text):
+				// ("cough-variant asthma -- suggested by …, but not yet
+				// confirmed": a doubt in the details that is the
+				// condition's own)
 				uncertain = true
 				if !opt.Inpatient {
 					reason = "uncertain (outpatient: code the symptoms instead)"
@@ -1029,7 +1043,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				continue
 			}
-			if reason == "family history" || reason == "history" && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text)) {
+			if reason == "family history" || reason == "history" && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) || curedRe.MatchString(text)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
 				if sg, ok := historyCode(x, text, reason, opt); ok && seen[sg.Code] == 0 && !containsCode(out, sg.Code) {
@@ -2595,17 +2609,28 @@ func ckdStage(text string) string {
 // integral lists symptom codes that are not coded beside a definitive
 // diagnosis that accounts for them (Official Guidelines I.B.5).
 var integral = map[string][]string{
-	"R73.":   {"E08", "E09", "E10", "E11", "E13"},           // hyperglycemia in diabetes
-	"R09.02": {"J96"},                                       // hypoxemia in respiratory failure
-	"R06.0":  {"J96", "I50"},                                // dyspnea
-	"R07.9":  {"I21", "I20", "I25.11"},                      // chest pain in a coronary syndrome
-	"R50.9":  {"A40", "A41", "J18", "N39", "R50.81"},        // fever with an infection, or coded with its cause
-	"E87.1":  {"E22.2"},                                     // hyponatremia in SIADH
-	"E78.1":  {"E78.2"},                                     // high triglycerides in a mixed hyperlipidemia
-	"R06.83": {"J35.", "G47.33"},                            // snoring with enlarged tonsils and adenoids, or sleep apnea
-	"E88.81": {"E11"},                                       // insulin resistance in type 2 diabetes
-	"R06.89": {"J96"},                                       // hypercapnia in respiratory failure
-	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
+	"R73.":   {"E08", "E09", "E10", "E11", "E13"},                                                                                                                                                                            // hyperglycemia in diabetes
+	"R09.02": {"J96"},                                                                                                                                                                                                        // hypoxemia in respiratory failure
+	"R06.0":  {"J96", "I50"},                                                                                                                                                                                                 // dyspnea
+	"R07.9":  {"I21", "I20", "I25.11"},                                                                                                                                                                                       // chest pain in a coronary syndrome
+	"R50.9":  {"A40", "A41", "J18", "N39", "R50.81", "H65", "H66", "J01", "J02", "J03", "J04", "J06", "J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J20", "J21", "J22", "A08", "A09", "B34", "N10", "N30", "L03"}, // fever with an infection, or coded with its cause
+	"E87.1":  {"E22.2"},                                                                                                                                                                                                      // hyponatremia in SIADH
+	"E78.1":  {"E78.2"},                                                                                                                                                                                                      // high triglycerides in a mixed hyperlipidemia
+	"R06.83": {"J35.", "G47.33"},                                                                                                                                                                                             // snoring with enlarged tonsils and adenoids, or sleep apnea
+	"E88.81": {"E11"},                                                                                                                                                                                                        // insulin resistance in type 2 diabetes
+	"R06.89": {"J96"},                                                                                                                                                                                                        // hypercapnia in respiratory failure
+	// the ketones, acidosis and high glucose of a diabetic ketoacidosis
+	"R82.4":  {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1"},
+	"E87.2":  {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1"},
+	"E10.65": {"E10.1"},
+	"E03.9":  {"E89.0"},             // hypothyroidism beside the postprocedural hypothyroidism it is
+	"R10.3":  {"K35", "K36", "K37"}, // right lower quadrant pain in appendicitis
+	"E11.65": {"E11.1"},
+	"E13.65": {"E13.1"},
+	// a sepsis of unspecified organism beside one the note names ("AKI
+	// secondary to sepsis" after "Sepsis due to Streptococcus pneumoniae")
+	"A41.9": {"A40", "A41.0", "A41.1", "A41.2", "A41.3", "A41.4", "A41.5", "A41.8"},
+	"R80.":  {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
 	// the hives, bronchospasm, wheezing and swelling of an anaphylaxis,
 	// and the food allergy status its food-named code already says
 	"L50.":   {"T78.0", "T78.2", "T88.6"},
@@ -2744,6 +2769,8 @@ var (
 		// a wound "w/o FB" is without foreign body (S61.21-), not with it
 		"w/o FB", "without foreign body", "without FB", "without foreign body", "w/ FB", "with foreign body", "with FB", "with foreign body",
 		"w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ",
+		// "type 1 diabetes mellitus presenting in diabetic ketoacidosis"
+		" presenting in ", " with ", " presenting with ", " with ", " presented in ", " with ", " presented with ", " with ",
 		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
 		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia",
@@ -2973,6 +3000,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				}
 			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
+			if zzTrace {
+			}
 			if zzTrace {
 			}
 			// "In ED", "presented to the ED": the emergency department,
@@ -3411,6 +3440,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		members = append(members, p)
 	}
 	rest = members
+	// "…following radioactive iodine ablation for Graves disease": what a
+	// past treatment was for is the treatment's history
+	pastIndication := func(c concept) bool { return treatedForBefore.MatchString(note[max(it.start, c.start-60):c.start]) }
 	for _, p := range rest {
 		// the local infection a sepsis came from is coded on a weaker
 		// match than a condition of its own ("acute right pyelonephritis")
@@ -3450,20 +3482,20 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			// (only when the words before it name a condition: "stopped
 			// risperidone due to weight gain" codes no weight gain)
 			if m := causeConnectorRe.FindStringIndex(note[p.start:p.end]); m != nil {
-				if c, ok := look(span{p.start, p.start + m[0]}); ok && c.r.Score >= least {
+				if c, ok := look(span{p.start, p.start + m[0]}); ok && c.r.Score >= least && !pastIndication(c) {
 					for _, c := range []concept{c} {
 						if !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }) {
 							out = append(out, c)
 						}
 					}
-					if c, ok := look(span{p.start + m[1], p.end}); ok && c.r.Score >= least && !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }) {
+					if c, ok := look(span{p.start + m[1], p.end}); ok && c.r.Score >= least && !pastIndication(c) && !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }) {
 						out = append(out, c)
 					}
 				}
 			}
 			continue
 		}
-		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code)) {
+		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code)) || pastIndication(c) {
 			continue
 		}
 		out = append(out, c)
@@ -3485,7 +3517,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				after = it.end
 			}
 			if ownContext(note[clause:p.end], opt) || negatedJustBefore.MatchString(note[clause:p.start]) || proseQualifierAfter.MatchString(note[p.end:after]) ||
-				laterRe.MatchString(note[clause:p.start]) {
+				laterRe.MatchString(note[clause:p.start]) || treatedForBefore.MatchString(note[clause:p.start]) {
 				continue
 			}
 			c, ok := look(p)
@@ -3862,7 +3894,7 @@ func withoutAside(note string, start, end int) (string, int, bool) {
 		return "", 0, false
 	}
 	closing := strings.IndexByte(t[open:], ')')
-	if closing < 0 || closing > 48 {
+	if closing < 0 || closing > 64 {
 		return "", 0, false
 	}
 	closing += open
@@ -4075,6 +4107,13 @@ func headEnd(note string, it item) int {
 
 // pastDateRe is a month and year or a year: "CAP 02/2025".
 var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
+
+// notConfirmedRe says a condition is not yet established.
+var notConfirmedRe = regexp.MustCompile(`(?i)\b(?:not (?:yet )?confirmed|unconfirmed|yet to be confirmed|awaiting confirmation)\b`)
+
+// curedRe says a condition was treated to its end: "Graves disease is not
+// active -- treated definitively with RAI".
+var curedRe = regexp.MustCompile(`(?i)\b(?:treated definitively|definitively treated|cured|eradicated|eradication confirmed)\b`)
 
 // oldLeadRe opens an item about an old condition: "Old (healed) inferior
 // MI" (I25.2).
@@ -4718,6 +4757,13 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "severe sepsis") {
 		if i := strings.Index(lower, "severe sepsis"); !negatedAt(note, i) {
 			add("R65.20", i, i+len("severe sepsis"), "severe sepsis")
+		}
+	}
+	// …as is a sepsis "with acute organ dysfunction" (R65.20, or R65.21
+	// with septic shock, which its own lookup codes)
+	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "organ dysfunction") {
+		if m := sepsisOrganRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
+			add("R65.20", m[0], m[1], "severe sepsis")
 		}
 	}
 	// The BMI is coded with the weight diagnosis it supports, for adults:
@@ -5743,13 +5789,27 @@ func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 	for _, m := range atnRe.FindAllStringIndex(note, -1) {
 		s := sentenceAround(note, m[0])
 		// ("septic ATN was not diagnosed")
-		if negatedAt(note, m[0]) || ruledOutAfter.MatchString(s) || backward.MatchString(note[m[1]:]) || !opt.Inpatient && uncertainRe.MatchString(s) {
+		if negatedAt(note, m[0]) || ruledOutAfter.MatchString(s) || backward.MatchString(note[m[1]:]) || !opt.Inpatient && uncertainRe.MatchString(s) ||
+			hedgedATNRe.MatchString(note[m[0]:min(len(note), m[1]+12)]) || hedgedBeforeATNRe.MatchString(note[max(0, m[0]-24):m[0]]) {
+			// ("prerenal to early ATN physiology": a course between two
+			// kinds, not a diagnosis of necrosis)
 			continue
 		}
 		recode(&out[i], "N17.0", "acute kidney injury with tubular necrosis", x, opt)
 		return
 	}
 }
+
+// sepsisOrganRe is a sepsis said to have acute organ dysfunction.
+var sepsisOrganRe = regexp.MustCompile(`(?i)\bsepsis\b[^.;]{0,80}?\b(?:with|causing|and)\s+(?:acute\s+)?(?:end[- ])?organ dysfunction\b`)
+
+// hedgedATNRe and hedgedBeforeATNRe read an ATN mention as a physiology
+// or a point on a way, not a diagnosis: "ATN physiology", "prerenal to
+// early ATN", "prerenal vs ATN".
+var (
+	hedgedATNRe       = regexp.MustCompile(`(?i)^\S+\s+(?:physiology|picture|pattern|spectrum)\b`)
+	hedgedBeforeATNRe = regexp.MustCompile(`(?i)\b(?:to|vs\.?|versus|or)\s+(?:early\s+|evolving\s+|possible\s+)?$`)
+)
 
 // pneumoniaWordRe says a lookup speaks of a pneumonia (guarded: the test
 // runs on every lookup).

@@ -2345,3 +2345,30 @@ func TestAdverseEffectSaid(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Acute duodenal ulcer with hemorrhage.\nHospital course: The ulcer is due to his prescribed NSAID, which he was taking as directed; this represents an adverse effect of ibuprofen.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.0", "T39.315A"}, nil)
 }
+
+// TestSession22Train23 covers the rules read from train23: a sepsis
+// "with acute organ dysfunction" (R65.20) and no unspecified sepsis beside
+// the named one, an ATN "physiology" is no ATN, a diabetic ketoacidosis
+// "presenting in" a new-onset diabetes (E10.10) without its integral
+// ketones and acidosis, a fever with an otitis, postablative
+// hypothyroidism (E89.0, not E03.9) and the Graves disease it followed and
+// that was "treated definitively", a doubt in an item's details ("not yet
+// confirmed"), a list numbered inside a line ("(1) …, (2) …") and a long
+// aside inside a condition's name.
+func TestSession22Train23(t *testing.T) {
+	x := searcher(t)
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Sepsis due to Streptococcus pneumoniae, with acute organ dysfunction (acute kidney injury), no septic shock.\n" +
+		"2. Acute kidney injury secondary to sepsis, prerenal to early ATN physiology.\n" +
+		"Final diagnosis: (1) acute appendicitis, (2) incidentally discovered malignant carcinoid tumor (well-differentiated neuroendocrine tumor, grade 1) of the appendix, completely excised.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"A40.3", "R65.20", "N17.9", "K35.80", "C7A.020"}, []string{"A41.9", "N17.0", "C7A.00"})
+
+	child := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 14, Sex: 'F'}
+	note = "ASSESSMENT\n14-year-old with new-onset type 1 diabetes mellitus presenting in moderate-to-severe diabetic ketoacidosis, without coma. Hyperglycemia and ketonuria.\n"
+	checkCodes(t, suggestCodes(note, x, child), []string{"E10.10"}, []string{"R73.9", "R82.4", "E10.65"})
+
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 51, Sex: 'F'}
+	note = "Assessment:\n1. Hypothyroidism following radioactive iodine ablation for Graves disease (postablative hypothyroidism) -- euthyroid on replacement.\n" +
+		"2. Graves disease is not active -- treated definitively with RAI.\n3. Cough-variant asthma -- suggested by nocturnal cough, but not yet confirmed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E89.0"}, []string{"E03.9", "E05.00", "J45.991"})
+}

@@ -488,3 +488,14 @@ func TestEvalTrain21(t *testing.T) {
 func TestEvalTrain22(t *testing.T) {
 	evalNotes(t, "testdata/train22", "twenty-second training set", 0.55, 0.15, false)
 }
+
+// TestEvalTrain23 scores a twenty-third training set, testdata/train23:
+// 30 notes in the documentation styles that are hard for software (long
+// narrative courses and consults, long differentials mostly ruled out,
+// copied-forward problem lists, mixed past histories, pathology that
+// changes the diagnosis), written in session 22 by someone who had read
+// neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain23(t *testing.T) {
+	evalNotes(t, "testdata/train23", "twenty-third training set", 0.55, 0.15, false)
+}

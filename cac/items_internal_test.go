@@ -9,7 +9,7 @@ import (
 )
 
 // itemBreakRe is what itemBreaks must find, leftmost first.
-var itemBreakRe = regexp.MustCompile(`(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*|[.;]\s+|\n)`)
+var itemBreakRe = regexp.MustCompile(`(?m)(^\s*\d+[.)]\s*|^\s*#\d*[.)]?\s*| \(\d\)\s*|[.;]\s+|\n)`)
 
 func checkItemBreaks(t *testing.T, body string) {
 	t.Helper()
@@ -27,7 +27,7 @@ func checkItemBreaks(t *testing.T, body string) {
 func TestItemBreaks(t *testing.T) {
 	for _, s := range []string{
 		"", "\n", "\n\n", "1.", "1. ", "12) Foo\n13) Bar", "#", "#3", "# 3. x", "#.\n", "  \n  2. a; b. c.d",
-		"a.\n\n3. b", "E. coli; UTI.", "x;\ty", "\f1.\f", "1x. no", "2.\r\n3.", "text\n  #12) item\n", ". ;", "1.2 mg",
+		"a.\n\n3. b", "x: (1) a, (2) b. (3) c", " (1)", "a (12) b", "E. coli; UTI.", "x;\ty", "\f1.\f", "1x. no", "2.\r\n3.", "text\n  #12) item\n", ". ;", "1.2 mg",
 	} {
 		checkItemBreaks(t, s)
 	}
