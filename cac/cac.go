@@ -2570,6 +2570,11 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	}
 	rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
 	for _, r := range rs {
+		// (a personal history of cancer for a condition no cancer:
+		// "History of perianal abscess" is not Z85.048)
+		if strings.HasPrefix(r.Code, "Z85") && !cancerWordRe.MatchString(cond) {
+			continue
+		}
 		// "Other specified conditions" is where a weak match lands
 		// ("father died of pneumonia at 88"); only a strong one counts.
 		if strings.HasSuffix(r.Code, ".89") && r.Score < 0.8 {
@@ -2796,7 +2801,7 @@ var (
 
 // withoutListRe is a part that opens a list of what the condition is
 // without: "Acute appendicitis without perforation".
-var withoutListRe = regexp.MustCompile(`(?i)\b(?:without|w/o)\s+\w+`)
+var withoutListRe = regexp.MustCompile(`(?i)\b(?:without|w/o|no)\s+\w+`)
 
 // saysWithoutToo reports whether a title's "without" clause holds a word
 // of a part that says what the condition is without.
@@ -2822,9 +2827,9 @@ var andLeadRe = regexp.MustCompile(`(?i)^\s*(?:and|&)\s+`)
 var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
 
 // listCloseRe is the last member of a list of alternatives: "or
-// peritonitis" ("without complications, hypertension, and
-// hyperlipidemia" lists conditions beside the first).
-var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+`)
+// peritonitis", "fistula or abscess" ("without complications,
+// hypertension, and hyperlipidemia" lists conditions beside the first).
+var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+|^\s*\w+\s+(?:or|nor)\s+\w+\s*$`)
 
 // findConcepts looks up an item's conditions. The first part of the item
 // (before a colon, semicolon or comma) is its main condition: the whole
@@ -3000,6 +3005,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				}
 			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
+			if zzTrace {
+			}
 			if zzTrace {
 			}
 			if zzTrace {
@@ -3753,16 +3760,23 @@ var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osi
 // to", "caused by".
 var causeConnectorRe = regexp.MustCompile(`(?i)\s(?:secondary to|due to|caused by|in the setting of|triggered by|precipitated by|provoked by)\s`)
 
-// titleNames reports whether r's title or matched text holds a word of
-// five letters or more of text: the code already names the cause.
+// titleNames reports whether r's title or matched text holds every word
+// of five letters or more of text: the code already names the cause.
 func titleNames(r codeset.Result, text string) bool {
 	have := strings.ToLower(r.Title + " " + r.Matched)
+	named := false
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c < 'a' || c > 'z' }) {
-		if len(w) >= 5 && strings.Contains(have, w[:5]) {
-			return true
+		if len(w) < 5 || w == "disease" || w == "disorder" {
+			continue
 		}
+		// (every word of the cause: "due to hypertensive heart
+		// disease" is not named by "… heart failure")
+		if !strings.Contains(have, w[:5]) {
+			return false
+		}
+		named = true
 	}
-	return false
+	return named
 }
 
 // deniedHistoryRe is a history the text opens by denying: "No personal
@@ -5124,6 +5138,17 @@ func dropRedundantOrganism(out []Suggestion) []Suggestion {
 func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Result {
 	have := saidWords(phrase)
 	best = refineExtra(have, best, rs)
+	// a part of the face the phrase names is one of its "other parts"
+	// (the cheek's basal cell carcinoma is C44.319, not C44.310)
+	if strings.Contains(strings.ToLower(best.Title), "unspecified parts of face") && facePartRe.MatchString(phrase) {
+		want := strings.Replace(strings.ToLower(best.Title), "unspecified parts", "other parts", 1)
+		for _, r := range rs {
+			if r.Billable && strings.ToLower(r.Title) == want {
+				r.Score = best.Score
+				return r
+			}
+		}
+	}
 	if !strings.Contains(strings.ToLower(best.Title), "unspecified") {
 		return refineOther(have, best, rs)
 	}
@@ -5156,12 +5181,20 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 	return best
 }
 
-// kindWords are the acuity and type a title may add to a condition.
-var kindWords = map[string]bool{"acute": true, "chronic": true, "systolic": true, "diastolic": true, "combined": true}
+// facePartRe names a part of the face with no code of its own.
+var facePartRe = regexp.MustCompile(`(?i)\b(?:cheeks?|forehead|temples?|chin|jaw|brow|malar|zygoma\w*|preauricular|nasolabial|glabella)\b`)
 
-// addsKind reports whether a title names an acuity or a type the phrase
-// does not say: "congestive heart failure" is I50.9, not I50.21 "Acute
-// systolic (congestive) heart failure".
+// kindWords are the acuity, type and site a title may add to a condition.
+var kindWords = map[string]bool{"acute": true, "chronic": true, "systolic": true, "diastolic": true, "combined": true,
+	"eyelid": true, "canthus": true, "lip": true, "ear": true, "nose": true, "scalp": true, "neck": true, "trunk": true,
+	"scrotum": true, "vulva": true, "penis": true, "breast": true, "finger": true, "toe": true, "limb": true, "shoulder": true,
+	"arm": true, "forearm": true, "leg": true, "thigh": true, "hip": true, "knee": true, "ankle": true, "foot": true, "hand": true,
+	"wrist": true, "elbow": true}
+
+// addsKind reports whether a title names an acuity, a type or a site the
+// phrase does not say: "congestive heart failure" is I50.9, not I50.21
+// "Acute systolic (congestive) heart failure"; a basal cell carcinoma of
+// the left cheek is not C44.1191 "… of left upper eyelid".
 func addsKind(have map[string]bool, title string) bool {
 	for _, w := range titleWords(title) {
 		if kindWords[w] && !hasSimilar(have, w) {

@@ -2372,3 +2372,22 @@ func TestSession22Train23(t *testing.T) {
 		"2. Graves disease is not active -- treated definitively with RAI.\n3. Cough-variant asthma -- suggested by nocturnal cough, but not yet confirmed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E89.0"}, []string{"E03.9", "E05.00", "J45.991"})
 }
+
+// TestSession22Train23Late covers the later train23 rules: heart failure
+// "with preserved ejection fraction" is diastolic (I50.33) and its cause,
+// hypertensive heart disease, is coded beside it (I13.0 with the CKD), a
+// "no … or …" list negates its members, a personal history of cancer is
+// not a history of an abscess, a sibling that adds a site the phrase does
+// not say is not taken (the left cheek is not the left upper eyelid), and
+// a named part of the face is among its "other parts" (C44.319).
+func TestSession22Train23Late(t *testing.T) {
+	x := searcher(t)
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 78, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES: acute on chronic heart failure with preserved ejection fraction due to hypertensive heart disease; chronic kidney disease stage 3b.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"I50.33", "I13.0", "N18.32"}, []string{"I50.813", "I11.0"})
+
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'M'}
+	note = "Assessment:\n1. Crohn disease of the terminal ileum, in remission; currently no complications -- no bleeding, obstruction, fistula or abscess.\n" +
+		"2. History of perianal abscess 2022, healed, no recurrence.\n3. Pigmented nodular basal cell carcinoma of the skin of the left cheek.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C44.319"}, []string{"J86.0", "Z85.048", "C44.1191", "C44.310"})
+}
