@@ -2774,6 +2774,8 @@ var (
 		// a wound "w/o FB" is without foreign body (S61.21-), not with it
 		"w/o FB", "without foreign body", "without FB", "without foreign body", "w/ FB", "with foreign body", "with FB", "with foreign body",
 		"w/o ", "without ", "W/O ", "without ", "w/ ", "with ", "W/ ", "with ", "w/", "with ", "2/2 ", "due to ", " & ", " and ",
+		// "an acute exacerbation of his COPD"
+		" of his ", " of ", " of her ", " of ", " of their ", " of ",
 		// "type 1 diabetes mellitus presenting in diabetic ketoacidosis"
 		" presenting in ", " with ", " presenting with ", " with ", " presented in ", " with ", " presented with ", " with ",
 		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
@@ -2820,8 +2822,10 @@ func saysWithoutToo(part, title string) bool {
 	return false
 }
 
-// andLeadRe opens the last member of a list.
-var andLeadRe = regexp.MustCompile(`(?i)^\s*(?:and|&)\s+`)
+// andLeadRe opens the last member of a list, or a cause a part names
+// after its condition was cut off ("… (PaO2 49) caused by an acute
+// exacerbation of his COPD").
+var andLeadRe = regexp.MustCompile(`(?i)^\s*(?:and|&|caused by|due to|secondary to|triggered by|precipitated by)\s+(?:(?:an?|the)\s+)?`)
 
 // withoutPartRe opens a part that says what a condition is without.
 var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)

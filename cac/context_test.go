@@ -2391,3 +2391,14 @@ func TestSession22Train23Late(t *testing.T) {
 		"2. History of perianal abscess 2022, healed, no recurrence.\n3. Pigmented nodular basal cell carcinoma of the skin of the left cheek.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C44.319"}, []string{"J86.0", "Z85.048", "C44.1191", "C44.310"})
 }
+
+// TestCauseAfterAside reads a cause a part names after an aside cut its
+// condition off, without its connector and the patient's pronoun ("…
+// (PaO2 49 on room air) caused by an acute exacerbation of his COPD":
+// J44.1 beside J96.01).
+func TestCauseAfterAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "ASSESSMENT\n64-year-old active smoker admitted with acute hypoxic respiratory failure (PaO2 49 on room air, normal PaCO2) caused by an acute exacerbation of his COPD.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J96.01", "J44.1"}, nil)
+}
