@@ -3009,12 +3009,6 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 				}
 			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
-			if zzTrace {
-			}
-			if zzTrace {
-			}
-			if zzTrace {
-			}
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -3346,10 +3340,12 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// joined by a slash, when nothing names them whole, each naming a
 	// code ("Hyperactive/mixed" is one delirium's kinds), in an item
 	// that neither denies nor doubts ("Gout/CPPD excluded")
-	if p := trim(parts[0]); !ok && p.start == trim(span{it.start, it.end}).start && !slashDoubtRe.MatchString(note[it.start:it.end]) {
+	// pair looks up two members and keeps them when each names a code, of
+	// another category, on a match of at least least
+	pair := func(ms []member, least float64) {
 		var cs []concept
-		for _, m := range slashMembers(note, p) {
-			if c, ok2 := lookText(m.text, m.at); ok2 && c.r.Score >= 0.6 {
+		for _, m := range ms {
+			if c, ok2 := lookText(m.text, m.at); ok2 && c.r.Score >= least {
 				cs = append(cs, c)
 			}
 		}
@@ -3358,19 +3354,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			out = append(out, cs[1])
 		}
 	}
+	if p := trim(parts[0]); !ok && p.start == trim(span{it.start, it.end}).start && !slashDoubtRe.MatchString(note[it.start:it.end]) {
+		pair(slashMembers(note, p), 0.6)
+	}
 	// "Dysuria and urinary frequency": two conditions joined by "and",
 	// when nothing names them together, each naming a code of its own
 	if p := trim(parts[0]); !ok && wordCount(note[p.start:p.end]) <= 6 {
-		var cs []concept
-		for _, m := range andMembers(note, p) {
-			if c, ok2 := lookText(m.text, m.at); ok2 && c.r.Score >= 0.75 {
-				cs = append(cs, c)
-			}
-		}
-		if len(cs) == 2 && cs[0].r.Code[:3] != cs[1].r.Code[:3] {
-			best, ok = cs[0], true
-			out = append(out, cs[1])
-		}
+		pair(andMembers(note, p), 0.75)
 	}
 	if ok {
 		out = append(out, best)
