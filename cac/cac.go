@@ -2802,7 +2802,7 @@ var (
 )
 
 // withoutListRe is a part that opens a list of what the condition is
-// without: "Acute appendicitis without perforation".
+// without: "Acute appendicitis without perforation", "no bleeding".
 var withoutListRe = regexp.MustCompile(`(?i)\b(?:without|w/o|no)\s+\w+`)
 
 // saysWithoutToo reports whether a title's "without" clause holds a word
@@ -2822,10 +2822,10 @@ func saysWithoutToo(part, title string) bool {
 	return false
 }
 
-// andLeadRe opens the last member of a list, or a cause a part names
+// memberLeadRe opens the last member of a list, or a cause a part names
 // after its condition was cut off ("… (PaO2 49) caused by an acute
 // exacerbation of his COPD").
-var andLeadRe = regexp.MustCompile(`(?i)^\s*(?:and|&|caused by|due to|secondary to|triggered by|precipitated by)\s+(?:(?:an?|the)\s+)?`)
+var memberLeadRe = regexp.MustCompile(`(?i)^\s*(?:and|&|caused by|due to|secondary to|triggered by|precipitated by)\s+(?:(?:an?|the)\s+)?`)
 
 // withoutPartRe opens a part that says what a condition is without.
 var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
@@ -2889,7 +2889,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "…, BMI 42.3, and hypertension who was admitted": the last
 		// member of a list, without its "and"
-		if m := andLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
+		if m := memberLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
 			p.start += m[1]
 		}
 		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
