@@ -174,7 +174,7 @@ var precautionRe = regexp.MustCompile(`(?i)^\W*(?:(?:and\s+|or\s+)?sooner\s+(?:f
 // treatedForBefore comes before a condition a past treatment was for:
 // "radioactive iodine ablation for Graves disease" (the condition is
 // its history, the treatment's result the diagnosis).
-var treatedForBefore = regexp.MustCompile(`(?i)\b(?:ablation|surgery|resection|removal|excision|\w+ectomy|radiation|radiotherapy|radioiodine|iodine)\b[^,;]{0,20}\bfor\s+$`)
+var treatedForBefore = guard(`(?i)\b(?:ablation|surgery|resection|removal|excision|\w+ectomy|radiation|radiotherapy|radioiodine|iodine)\b[^,;]{0,20}\bfor\s+$`, "ablation", "surgery", "resection", "removal", "excision", "ectomy", "radiation", "radiotherapy", "radioiodine", "iodine")
 
 // laterRe puts what follows in the future: "in ten to fourteen days for
 // suture removal", "return in 2 weeks for".
@@ -1947,7 +1947,7 @@ func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Res
 
 // drugCauseRe is a diagnosis put down to a drug the line names: "Acute
 // duodenal ulcer with hemorrhage, related to naproxen".
-var drugCauseRe = regexp.MustCompile(`(?i)\b(?:related to|caused by|induced by|attributed to)\s+(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])`)
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to)\s+(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])`, "related to", "caused by", "induced by", "attributed to")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)
@@ -2397,7 +2397,7 @@ var (
 	// treatedCancerRe is a cancer of the past said to be treated and
 	// gone: "Prostate adenocarcinoma treated definitively in 2016; …
 	// no evidence of disease" (Z85.46, Official Guidelines I.C.2.d)
-	treatedCancerRe = regexp.MustCompile(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|lymphoma|melanoma|leuka?emia|sarcoma|seminoma)\b[^.]*\b(?:treated|resected|excised|completed|no evidence of disease|NED|cured|(?:19|20)\d\d)\b`)
+	treatedCancerRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|lymphoma|melanoma|leuka?emia|sarcoma|seminoma)\b[^.]*\b(?:treated|resected|excised|completed|no evidence of disease|NED|cured|(?:19|20)\d\d)\b`, "cancer", "carcinoma", "malignan", "lymphoma", "melanoma", "leuk", "sarcoma", "seminoma")
 	// cancerGoneRe says a cancer treated in the past has not come back:
 	// the item is its history, not a current cancer
 	cancerGoneRe    = regexp.MustCompile(`(?i)\b(?:no evidence of (?:recurrence|recurrent disease|disease|residual disease|malignancy)|NED|no (?:current|active) (?:therapy|treatment)|on no current therapy|in (?:complete )?remission|cancer[- ]free|disease[- ]free)\b`)
@@ -2803,7 +2803,7 @@ var (
 
 // withoutListRe is a part that opens a list of what the condition is
 // without: "Acute appendicitis without perforation", "no bleeding".
-var withoutListRe = regexp.MustCompile(`(?i)\b(?:without|w/o|no)\s+\w+`)
+var withoutListRe = guard(`(?i)\b(?:without|w/o|no)\s+\w+`, "without", "w/o", "no ")
 
 // saysWithoutToo reports whether a title's "without" clause holds a word
 // of a part that says what the condition is without.
@@ -2822,10 +2822,33 @@ func saysWithoutToo(part, title string) bool {
 	return false
 }
 
-// memberLeadRe opens the last member of a list, or a cause a part names
+// memberLeads open the last member of a list, or a cause a part names
 // after its condition was cut off ("… (PaO2 49) caused by an acute
 // exacerbation of his COPD").
-var memberLeadRe = regexp.MustCompile(`(?i)^\s*(?:and|&|caused by|due to|secondary to|triggered by|precipitated by)\s+(?:(?:an?|the)\s+)?`)
+var memberLeads = []string{"and", "&", "caused by", "due to", "secondary to", "triggered by", "precipitated by"}
+
+// memberLead returns the length of the lead (memberLeads, with the spaces
+// around it and an article after it) that t opens with, or 0. (A prefix
+// test, not a regexp: trim runs it on every part.)
+func memberLead(t string) int {
+	// word reports whether t has w at i, followed by a space
+	word := func(i int, w string) bool {
+		return len(t)-i > len(w) && strings.EqualFold(t[i:i+len(w)], w) && isSpace(t[i+len(w)])
+	}
+	i := skipSpace(t, 0)
+	for _, l := range memberLeads {
+		if word(i, l) {
+			k := skipSpace(t, i+len(l))
+			for _, a := range [...]string{"an", "a", "the"} {
+				if word(k, a) {
+					return skipSpace(t, k+len(a))
+				}
+			}
+			return k
+		}
+	}
+	return 0
+}
 
 // withoutPartRe opens a part that says what a condition is without.
 var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
@@ -2889,8 +2912,8 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "…, BMI 42.3, and hypertension who was admitted": the last
 		// member of a list, without its "and"
-		if m := memberLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
-			p.start += m[1]
+		if k := memberLead(note[p.start:p.end]); k > 0 && p.start+k < p.end {
+			p.start += k
 		}
 		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
 			!strings.HasPrefix(strings.ToLower(note[p.start+m[0]:p.end]), " on chronic") {
@@ -4117,11 +4140,11 @@ func headEnd(note string, it item) int {
 var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
 
 // notConfirmedRe says a condition is not yet established.
-var notConfirmedRe = regexp.MustCompile(`(?i)\b(?:not (?:yet )?confirmed|unconfirmed|yet to be confirmed|awaiting confirmation)\b`)
+var notConfirmedRe = guard(`(?i)\b(?:not (?:yet )?confirmed|unconfirmed|yet to be confirmed|awaiting confirmation)\b`, "confirm")
 
 // curedRe says a condition was treated to its end: "Graves disease is not
 // active -- treated definitively with RAI".
-var curedRe = regexp.MustCompile(`(?i)\b(?:treated definitively|definitively treated|cured|eradicated|eradication confirmed)\b`)
+var curedRe = guard(`(?i)\b(?:treated definitively|definitively treated|cured|eradicated|eradication confirmed)\b`, "definitively", "cured", "eradicat")
 
 // oldLeadRe opens an item about an old condition: "Old (healed) inferior
 // MI" (I25.2).

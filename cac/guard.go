@@ -94,3 +94,10 @@ func (g *guarded) FindStringSubmatch(s string) []string {
 	}
 	return g.re.FindStringSubmatch(s)
 }
+
+func (g *guarded) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindAllStringSubmatchIndex(s, n)
+}

@@ -63,3 +63,25 @@ func FuzzItemBreaks(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkItemBreaks(t, s) })
 }
+
+// TestMemberLead checks the lead trim takes off a part: a list's "and",
+// a cause's connector, an article after them, across line breaks.
+func TestMemberLead(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"and hypertension", "hypertension"},
+		{" and\n  hypokalemia", "hypokalemia"},
+		{"caused by an acute exacerbation of COPD", "acute exacerbation of COPD"},
+		{"Due to the sepsis", "sepsis"},
+		{"& CKD", "CKD"},
+		{"andrew", "andrew"},
+		{"hypertension and diabetes", "hypertension and diabetes"},
+		{"and", "and"},
+	} {
+		if got := tc.in[memberLead(tc.in):]; got != tc.want {
+			t.Errorf("memberLead(%q) leaves %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
