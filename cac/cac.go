@@ -2611,31 +2611,35 @@ func ckdStage(text string) string {
 	return map[string]string{"1": "N18.1", "2": "N18.2", "3": "N18.30", "3a": "N18.31", "3b": "N18.32", "4": "N18.4", "5": "N18.5"}[strings.ToLower(m[2])]
 }
 
+// feverCauses are the infections a fever is part of.
+var feverCauses = []string{"A40", "A41", "J18", "N39", "R50.81", "H65", "H66", "J01", "J02", "J03", "J04", "J06", "J09", "J10", "J11", "J12",
+	"J13", "J14", "J15", "J16", "J20", "J21", "J22", "A08", "A09", "B34", "N10", "N30", "L03"}
+
 // integral lists symptom codes that are not coded beside a definitive
 // diagnosis that accounts for them (Official Guidelines I.B.5).
 var integral = map[string][]string{
-	"R73.":   {"E08", "E09", "E10", "E11", "E13"},                                                                                                                                                                            // hyperglycemia in diabetes
-	"R09.02": {"J96"},                                                                                                                                                                                                        // hypoxemia in respiratory failure
-	"R06.0":  {"J96", "I50"},                                                                                                                                                                                                 // dyspnea
-	"R07.9":  {"I21", "I20", "I25.11"},                                                                                                                                                                                       // chest pain in a coronary syndrome
-	"R50.9":  {"A40", "A41", "J18", "N39", "R50.81", "H65", "H66", "J01", "J02", "J03", "J04", "J06", "J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J20", "J21", "J22", "A08", "A09", "B34", "N10", "N30", "L03"}, // fever with an infection, or coded with its cause
-	"E87.1":  {"E22.2"},                                                                                                                                                                                                      // hyponatremia in SIADH
-	"E78.1":  {"E78.2"},                                                                                                                                                                                                      // high triglycerides in a mixed hyperlipidemia
-	"R06.83": {"J35.", "G47.33"},                                                                                                                                                                                             // snoring with enlarged tonsils and adenoids, or sleep apnea
-	"E88.81": {"E11"},                                                                                                                                                                                                        // insulin resistance in type 2 diabetes
-	"R06.89": {"J96"},                                                                                                                                                                                                        // hypercapnia in respiratory failure
+	"R73.":   {"E08", "E09", "E10", "E11", "E13"},           // hyperglycemia in diabetes
+	"R09.02": {"J96"},                                       // hypoxemia in respiratory failure
+	"R06.0":  {"J96", "I50"},                                // dyspnea
+	"R07.9":  {"I21", "I20", "I25.11"},                      // chest pain in a coronary syndrome
+	"R50.9":  feverCauses,                                   // fever with an infection, or coded with its cause
+	"E87.1":  {"E22.2"},                                     // hyponatremia in SIADH
+	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
+	"E78.1":  {"E78.2"},                                     // high triglycerides in a mixed hyperlipidemia
+	"R06.83": {"J35.", "G47.33"},                            // snoring with enlarged tonsils and adenoids, or sleep apnea
+	"E88.81": {"E11"},                                       // insulin resistance in type 2 diabetes
+	"R06.89": {"J96"},                                       // hypercapnia in respiratory failure
+	"E03.9":  {"E89.0"},                                     // hypothyroidism beside the postprocedural hypothyroidism it is
+	"R10.3":  {"K35", "K36", "K37"},                         // right lower quadrant pain in appendicitis
 	// the ketones, acidosis and high glucose of a diabetic ketoacidosis
 	"R82.4":  {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1"},
 	"E87.2":  {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1"},
 	"E10.65": {"E10.1"},
-	"E03.9":  {"E89.0"},             // hypothyroidism beside the postprocedural hypothyroidism it is
-	"R10.3":  {"K35", "K36", "K37"}, // right lower quadrant pain in appendicitis
 	"E11.65": {"E11.1"},
 	"E13.65": {"E13.1"},
 	// a sepsis of unspecified organism beside one the note names ("AKI
 	// secondary to sepsis" after "Sepsis due to Streptococcus pneumoniae")
 	"A41.9": {"A40", "A41.0", "A41.1", "A41.2", "A41.3", "A41.4", "A41.5", "A41.8"},
-	"R80.":  {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
 	// the hives, bronchospasm, wheezing and swelling of an anaphylaxis,
 	// and the food allergy status its food-named code already says
 	"L50.":   {"T78.0", "T78.2", "T88.6"},

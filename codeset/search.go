@@ -2943,7 +2943,7 @@ func saysWithWhatQueryLacks(query, title string) bool {
 }
 
 // withClauseHolds reports whether a title (lower case, spaced) has word w
-// in a "with" clause, up to three words after the "with": "with
+// in a "with" clause, among the four words after the "with": "with
 // retinopathy", "with unspecified diabetic retinopathy without macular
 // edema".
 func withClauseHolds(t, w string) bool {
