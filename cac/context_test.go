@@ -2402,3 +2402,13 @@ func TestCauseAfterAside(t *testing.T) {
 	note := "ASSESSMENT\n64-year-old active smoker admitted with acute hypoxic respiratory failure (PaO2 49 on room air, normal PaCO2) caused by an acute exacerbation of his COPD.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J96.01", "J44.1"}, nil)
 }
+
+// TestSession23 covers session 23's rules: a "center-involving" macular
+// edema is a macular edema (the word would push the eyes out of the query:
+// E11.3313, not the unspecified eye).
+func TestSession23(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
+	note := "Assessment:\n1. Type 2 diabetes mellitus with moderate nonproliferative diabetic retinopathy with center-involving diabetic macular edema, both eyes.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.3313"}, []string{"E11.3319"})
+}

@@ -508,3 +508,12 @@ func TestEvalTrain23(t *testing.T) {
 func TestEvalHeldout14(t *testing.T) {
 	evalNotes(t, "testdata/heldout14", "fourteenth held-out set", 0.55, 0.10, true)
 }
+
+// TestEvalHeldout15 scores a fifteenth held-out set, testdata/heldout15:
+// 24 notes of an ordinary day's charts (12 inpatient, 12 outpatient),
+// written in session 23 by someone who had read neither the engine nor
+// the other sets; read once, at the end of that session
+// (docs/BENCHMARKS.md). Read only its totals.
+func TestEvalHeldout15(t *testing.T) {
+	evalNotes(t, "testdata/heldout15", "fifteenth held-out set", 0.55, 0.10, true)
+}
