@@ -455,8 +455,21 @@ func sections(note string) []section {
 		if kind == secProblems && strings.Contains(up, "COURSE") && !strings.Contains(up, "PROBLEM") && !problemLinesRe.MatchString(note[l.end:end]) {
 			kind = secDiagnosis
 		}
+		n0 := len(out)
+		// "Assessment: <a paragraph> Plan: 1. … 2. New-onset atrial
+		// fibrillation - rate control …": a plan numbered by problem right
+		// after an assessment in prose names the problems it treats
+		// (each line's problem alone: "1. New-onset atrial fibrillation -
+		// …", not the plan's labels, "Vaccines:", "COVID-19 negative")
+		planned := n0 > 0 && kind == secOther && up == "PLAN" && out[n0-1].kind == secDiagnosis && assessmentName(out[n0-1].name) &&
+			!problemLinesRe.MatchString(note[out[n0-1].start:out[n0-1].end])
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 		inProblems = kind == secProblems
+		if planned {
+			for _, m := range planProblemRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
+				out = append(out, section{kind: secDiagnosis, name: "plan by problem", start: l.end + m[2], end: l.end + m[3]})
+			}
+		}
 	}
 	// "Indications: 45F … PMH: GERD on omeprazole, obesity class I.": a
 	// history labelled inside a paragraph lists conditions to its
@@ -489,6 +502,17 @@ func sections(note string) []section {
 		}
 	}
 	return out
+}
+
+// planProblemRe is a plan's numbered line that opens with its problem
+// and a dash: "2. New-onset atrial fibrillation - rate control".
+var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]`)
+
+// assessmentName reports whether a diagnosis section's name is an
+// assessment's or an impression's.
+func assessmentName(name string) bool {
+	up := strings.ToUpper(name)
+	return strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION")
 }
 
 // diagnosisSublabels continue a list of diagnoses under its heading.
@@ -908,7 +932,7 @@ var (
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed))\b`, "purulent", "involv", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
+	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed))\b`, "purulent", "involv", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -1018,7 +1042,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text):
@@ -2840,6 +2864,16 @@ func memberLead(t string) int {
 		return len(t)-i > len(w) && strings.EqualFold(t[i:i+len(w)], w) && isSpace(t[i+len(w)])
 	}
 	i := skipSpace(t, 0)
+	// "likely secondary to GERD": the hedge is the part's context, read
+	// apart (an inpatient's uncertain cause is coded as if established)
+	for _, h := range [...]string{"most likely", "more likely", "likely", "probably", "possibly", "presumably"} {
+		if word(i, h) {
+			if k := skipSpace(t, i+len(h)); word(k, "due to") || word(k, "secondary to") || word(k, "caused by") {
+				i = k
+			}
+			break
+		}
+	}
 	for _, l := range memberLeads {
 		if word(i, l) {
 			k := skipSpace(t, i+len(l))
@@ -3498,7 +3532,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			// is two conditions joined by "and" (not in a sentence: "his
 			// tachycardia and hypotension corrected with fluids")
 			if wordCount(note[it.start:it.end]) <= 16 {
-				for _, m := range andMembers(note, p) {
+				for _, m := range append(andMembers(note, p), versusMembers(note, p)...) {
 					if c, ok := lookText(m.text, m.at); ok && c.r.Score >= 0.75 && (len(out) == 0 || c.r.Code[:3] != out[0].r.Code[:3]) {
 						out = append(out, c)
 					}
@@ -3752,6 +3786,23 @@ func andMembers(note string, p span) []member {
 	}
 	return nil
 }
+
+// versusMembers splits a part of at most eight words at its one
+// "versus" into the two conditions it weighs ("vasovagal versus
+// orthostatic hypotension"): an inpatient's comparative diagnoses are
+// each coded as if established (Guidelines II.D); an outpatient's part
+// never reaches here, its doubt qualifies it.
+func versusMembers(note string, p span) []member {
+	t := note[p.start:p.end]
+	ms := versusRe.FindAllStringIndex(t, -1)
+	if len(ms) != 1 || wordCount(t) > 8 {
+		return nil
+	}
+	m := ms[0]
+	return []member{{t[:m[0]], span{p.start, p.start + m[0]}}, {t[m[1]:], span{p.start + m[1], p.end}}}
+}
+
+var versusRe = regexp.MustCompile(`(?i)\s(?:versus|vs\.?)\s`)
 
 // slashDoubtRe is an item's word that denies or doubts what it names.
 var slashDoubtRe = regexp.MustCompile(`(?i)\b(?:no|not|neg|negative|excluded|ruled out|r/o|vs|versus|unlikely|possible|probable|suspected|denies|without)\b`)
@@ -4209,7 +4260,7 @@ var asAboveRe = guard(`(?i)\b(?:as (?:noted |described |discussed |detailed )?ab
 
 // explainedRe says a symptom is the diagnosis's own: "Fever is
 // attributable to the ear infection", "Fever attributed to #1".
-var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
+var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy.
 var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)
@@ -4285,6 +4336,33 @@ func backwardIn(rest string) bool {
 	}
 	return false
 }
+
+// listRuledOut reports whether an item opens with a list of short
+// members that its end rules out: "Influenza, COVID-19 and strep
+// pharyngitis ruled out by testing" ("Atypical chest pain - ACS and PE
+// ruled out" rules out what follows the dash, not the pain).
+func listRuledOut(text string) bool {
+	if i := strings.IndexAny(text, ";:.()—–"); i >= 0 {
+		text = text[:i]
+	}
+	if i := strings.Index(text, " -"); i >= 0 {
+		text = text[:i]
+	}
+	m := listRuledOutRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return false
+	}
+	for _, member := range strings.Split(text[:m[2]], ",") {
+		if wordCount(member) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// listRuledOutRe is a list's "and" or "or" and the words after it that
+// rule the list out.
+var listRuledOutRe = regexp.MustCompile(`(?i)\s(and|or|nor)\s(?:\S+\s){1,4}?(?:(?:were|was|are|is|have|has|had|been|all|each|both)\s+)*(?:ruled out|excluded)\b`)
 
 // modifiers say how or where, not what: a phrase made of them alone
 // ("acute", "right knee", "initial encounter") names no condition.

@@ -2405,10 +2405,34 @@ func TestCauseAfterAside(t *testing.T) {
 
 // TestSession23 covers session 23's rules: a "center-involving" macular
 // edema is a macular edema (the word would push the eyes out of the query:
-// E11.3313, not the unspecified eye).
+// E11.3313, not the unspecified eye); an inpatient's symptom "most likely
+// secondary to" a cause codes the cause (an outpatient's the symptom); a
+// list ruled out at its end ("Influenza, COVID-19 and strep pharyngitis
+// ruled out") while a dash's "ACS and PE ruled out" leaves the pain
+// before it; an inpatient's "vasovagal versus orthostatic hypotension"
+// codes both; a symptom "part of the … presentation" is integral; and a
+// plan numbered by problem after an assessment in prose names problems.
 func TestSession23(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
 	note := "Assessment:\n1. Type 2 diabetes mellitus with moderate nonproliferative diabetic retinopathy with center-involving diabetic macular edema, both eyes.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.3313"}, []string{"E11.3319"})
+
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note = "Principal discharge diagnosis: Chest pain, most likely secondary to gastroesophageal reflux disease.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"K21.9"}, []string{"R07.9"})
+	note = "Assessment:\n1. Chest pain, likely secondary to gastroesophageal reflux disease.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R07.9"}, []string{"K21.9"})
+
+	child := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 5, Sex: 'F'}
+	note = "Assessment:\nFever, cough and nasal congestion. Influenza, COVID-19 and strep pharyngitis ruled out by testing.\n"
+	checkCodes(t, suggestCodes(note, x, child), []string{"R50.9", "R09.81"}, []string{"J10.1", "J11.1", "U07.1", "J02.0"})
+	note = "Assessment:\n1. Atypical chest pain - ACS and PE ruled out.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R07.89"}, []string{"I24.9", "I26.99"})
+
+	note = "Discharge diagnoses:\n1. Syncope, vasovagal versus orthostatic hypotension\n\nAssessment: Dizziness on standing was part of the orthostatic presentation.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"R55", "I95.1"}, []string{"R42"})
+
+	note = "Assessment:\nAcute ischemic stroke, left MCA territory, embolic.\n\nPlan:\n1. Neuro checks per protocol.\n2. New-onset atrial fibrillation - rate control with metoprolol.\n3. Hyperlipidemia - increase atorvastatin.\n4. Vaccines: influenza in the fall.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"I63.412", "I48.91", "E78.5"}, []string{"Z23"})
 }

@@ -500,6 +500,24 @@ func TestEvalTrain23(t *testing.T) {
 	evalNotes(t, "testdata/train23", "twenty-third training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain24 scores a twenty-fourth training set, testdata/train24:
+// 30 notes built around must-not traps (15 inpatient, 15 outpatient),
+// written in session 23 by someone who had read neither the engine nor
+// the other sets; first scored untouched (docs/BENCHMARKS.md), then read
+// note by note.
+func TestEvalTrain24(t *testing.T) {
+	evalNotes(t, "testdata/train24", "twenty-fourth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain25 scores a twenty-fifth training set, testdata/train25:
+// 30 everyday notes across the specialties (10 inpatient, 20 outpatient),
+// written in session 23 by someone who had read neither the engine nor
+// the other sets; first scored untouched (docs/BENCHMARKS.md), then read
+// note by note.
+func TestEvalTrain25(t *testing.T) {
+	evalNotes(t, "testdata/train25", "twenty-fifth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor
