@@ -924,7 +924,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed|evident|apparent|appreciated)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
@@ -1112,7 +1112,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				// "Fever is attributable to the ear infection": the symptom
 				// is the diagnosis's own (Guidelines I.B.5)
-				if r.Code[0] == 'R' && explainedRe.MatchString(text) {
+				if symptomCode(r.Code) && explainedRe.MatchString(text) {
 					continue
 				}
 				// "her allergy list remains amoxicillin (hives)": the
@@ -1790,7 +1790,8 @@ func causeUnsaid(l, title string) bool {
 // device (Z44–Z46) for "hearing aids on", repeated falls (R29.6) for one
 // "Fall from ladder", weeks of a pregnancy (Z3A) for "cough (>8 weeks)",
 // an abnormal finding (R70–R99) for "PSA undetectable", a cesarean
-// "without indication" (O82) for "cesarean delivery".
+// "without indication" (O82) for "cesarean delivery", an NIHSS score
+// (R29.7) for "ABCD2 score 5", a fertility cycle (Z31.83) for "IVF".
 func asksUnsaid(l, code string) bool {
 	switch {
 	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
@@ -1803,6 +1804,14 @@ func asksUnsaid(l, code string) bool {
 		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
 	case strings.HasPrefix(code, "Z3A"):
 		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
+	case strings.HasPrefix(code, "R29.7"):
+		// an NIHSS score is the stroke scale's, not an ABCD2 or a
+		// Glasgow score
+		return !containsAny(l, "nihss", "nih ", "stroke scale")
+	case code == "Z31.83":
+		// "Antiemetics, IVF": intravenous fluids, not in vitro
+		// fertilisation
+		return !containsAny(l, "in vitro", "fertili", "embryo", "oocyte", "egg retrieval")
 	case code == "O82":
 		// a cesarean "without indication" is one the note says had none
 		return !containsAny(l, "without indication", "no indication", "maternal request", "on request", "elective")
@@ -4258,9 +4267,24 @@ var questionedRe = regexp.MustCompile(`^[^?]{3,40}\?`)
 // ("PMH: RA as above"): coded there, more specifically, not here.
 var asAboveRe = guard(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`, "above")
 
+// symptomCode reports whether a code is a symptom's: chapter 18's, or a
+// pain or disturbance a body system's chapter lists (otalgia H92.0-, eye
+// pain H57.1-, limb and joint pain M79.6-, M25.5-, low back pain M54.5-).
+func symptomCode(code string) bool {
+	if code[0] == 'R' {
+		return true
+	}
+	for _, p := range [...]string{"H92.0", "H57.1", "M79.6", "M25.5", "M54.5", "N64.4"} {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // explainedRe says a symptom is the diagnosis's own: "Fever is
 // attributable to the ear infection", "Fever attributed to #1".
-var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
+var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:the|her|his|their|its|this|that)\s|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy.
 var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)

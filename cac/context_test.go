@@ -2436,3 +2436,28 @@ func TestSession23(t *testing.T) {
 	note = "Assessment:\nAcute ischemic stroke, left MCA territory, embolic.\n\nPlan:\n1. Neuro checks per protocol.\n2. New-onset atrial fibrillation - rate control with metoprolol.\n3. Hyperlipidemia - increase atorvastatin.\n4. Vaccines: influenza in the fall.\n"
 	checkCodes(t, suggestCodes(note, x, inpatient), []string{"I63.412", "I48.91", "E78.5"}, []string{"Z23"})
 }
+
+// TestSession23Traps covers the train24 traps: an "ACE inhibitor" is the
+// drug table's angiotensin-converting-enzyme inhibitor (T46.4X5A, not a
+// monoamine-oxidase inhibitor), an ABCD2 score is no NIHSS score, "IVF"
+// beside antiemetics is intravenous fluids, an optic neuritis "not
+// evident on fundoscopy" is denied, otalgia "from the AOM" is the
+// otitis's own, and the words after "PCN allergy;" list no allergen.
+func TestSession23Traps(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "Assessment:\n1. Chronic cough — adverse effect of ACE inhibitor, taken as prescribed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R05.3", "T46.4X5A"}, []string{"T43.1X5A"})
+
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'F'}
+	note = "Assessment:\nTransient ischemic attack, symptoms completely resolved. ABCD2 score 5.\n\nPlan:\n1. Acute pyelonephritis, left — IV ceftriaxone. Antiemetics, IVF.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"G45.9", "N10"}, []string{"R29.705", "Z31.83"})
+
+	note = "Impression:\nPossible multiple sclerosis; optic neuritis is not evident on fundoscopy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"H46.9", "G35"})
+
+	child := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 3, Sex: 'M'}
+	note = "A/P:\n1. Acute suppurative otitis media, right ear, without TM rupture. Fever and otalgia are from the AOM.\n" +
+		"- Cefdinir 14 mg/kg/day (non-severe PCN allergy; cephalosporin appropriate per allergy hx).\n"
+	checkCodes(t, suggestCodes(note, x, child), []string{"H66.001"}, []string{"H92.03", "H92.01", "R50.9", "Z88.1"})
+}

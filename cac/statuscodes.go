@@ -274,6 +274,11 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 	}
 	for _, m := range findAroundSubmatch(allergyListRe, note, lower, "allerg") {
 		list := strings.TrimSpace(strings.ToLower(note[m[2]:m[3]]))
+		// "(non-severe PCN allergy; cephalosporin appropriate …)": what
+		// follows the word's clause is no list of allergens
+		if strings.HasPrefix(list, ";") || strings.HasPrefix(list, ")") || strings.HasPrefix(list, ",") {
+			continue
+		}
 		if !ok(m[0]) || strings.HasPrefix(list, "no ") || strings.HasPrefix(list, "nkda") || strings.HasPrefix(list, "none") || strings.HasPrefix(list, "nka") {
 			continue
 		}

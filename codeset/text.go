@@ -88,6 +88,11 @@ func stem(w string) string {
 		w = w[:n-2]
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "as"):
 		w = w[:n-1]
+	case n > 5 && (strings.HasSuffix(w, "ias") || strings.HasSuffix(w, "omas")):
+		// "paresthesias", "arrhythmias", "hematomas": the plural of a
+		// noun in -ia or -oma (a word in -as is otherwise singular:
+		// "pancreas")
+		w = w[:n-1]
 	}
 	n = len(w)
 	switch {

@@ -85,3 +85,23 @@ func TestSaysWhatTitleDenies(t *testing.T) {
 		}
 	}
 }
+
+// TestStemPlurals checks that a plural and its singular share a stem,
+// including the plurals of nouns in -ia and -oma, and that a singular in
+// -as stays itself.
+func TestStemPlurals(t *testing.T) {
+	for _, tc := range []struct{ plural, singular string }{
+		{"paresthesias", "paresthesia"},
+		{"arrhythmias", "arrhythmia"},
+		{"hematomas", "hematoma"},
+		{"fractures", "fracture"},
+		{"injuries", "injury"},
+	} {
+		if p, s := stem(tc.plural), stem(tc.singular); p != s {
+			t.Errorf("stem(%q) = %q, stem(%q) = %q: want the same", tc.plural, p, tc.singular, s)
+		}
+	}
+	if got := stem("pancreas"); got != "pancreas" {
+		t.Errorf("stem(%q) = %q, want it unchanged", "pancreas", got)
+	}
+}
