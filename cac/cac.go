@@ -932,7 +932,7 @@ var (
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed))\b`, "purulent", "involv", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
+	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed)|\d+[- ]months?)\b`, "purulent", "involv", "month", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -1019,7 +1019,10 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			reason := ""
 			uncertain, chronicOnly := false, false
 			switch {
-			case s.kind == secFamily || familyRe.MatchString(text) && !relativeOnlyMentioned(text) && !(socialSection(s.name) && !relativeIllRe.MatchString(text)):
+			case s.kind == secFamily || familyRe.MatchString(text) && !relativeOnlyMentioned(text) && !(socialSection(s.name) && !relativeIllRe.MatchString(text)) &&
+				// ("Maternal depression screening performed": the infant's
+				// visit screens the mother, Z13.32)
+				!maternalScreeningRe.MatchString(head):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
 				!notAProblemRe.MatchString(text) && !(strings.IndexByte(head, '?') >= 0 && questionedRe.MatchString(head)):
@@ -2454,19 +2457,20 @@ var familyTable = func() []struct {
 	code string
 } {
 	rows := []struct{ words, code string }{
-		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal|gallbladder|bile duct|biliary|duodenal|anal)\s+(cancer|carcinoma|malignancy|ca\b)`, "Z80.0"},
-		{`(lung|bronchial)\s+(cancer|carcinoma|ca\b)`, "Z80.1"},
-		{`breast\s+(cancer|carcinoma|ca\b)`, "Z80.3"},
-		{`ovar(ian|y)\s+(cancer|carcinoma)|cancer of the ovary`, "Z80.41"},
-		{`prostate\s+(cancer|carcinoma|ca\b)`, "Z80.42"},
-		{`testicular\s+(cancer|carcinoma)`, "Z80.43"},
-		{`(uterine|endometrial|cervical|vulvar|vaginal)\s+(cancer|carcinoma)`, "Z80.49"},
-		{`(kidney|renal)\s+(cell\s+)?(cancer|carcinoma)`, "Z80.51"},
-		{`bladder\s+(cancer|carcinoma)`, "Z80.52"},
+		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal|gallbladder|bile duct|biliary|duodenal|anal)\s+(cancer|(?:adeno)?carcinoma|malignancy|ca\b)`, "Z80.0"},
+		{`(lung|bronchial)\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.1"},
+		{`breast\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.3"},
+		{`ovar(ian|y)\s+(cancer|(?:adeno)?carcinoma)|cancer of the ovary`, "Z80.41"},
+		{`prostate\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.42"},
+		{`testicular\s+(cancer|(?:adeno)?carcinoma)`, "Z80.43"},
+		{`(uterine|endometrial|cervical|vulvar|vaginal)\s+(cancer|(?:adeno)?carcinoma)`, "Z80.49"},
+		{`(kidney|renal)\s+(cell\s+)?(cancer|(?:adeno)?carcinoma)`, "Z80.51"},
+		{`bladder\s+(cancer|(?:adeno)?carcinoma)`, "Z80.52"},
 		{`melanoma|skin\s+cancer|(brain|thyroid|bone)\s+(cancer|tumou?r)`, "Z80.8"},
 		{`leuk[ae]mia`, "Z80.6"},
 		{`lymphoma|myeloma`, "Z80.7"},
-		{`colon(ic)? polyps?|adenomatous polyps?`, "Z83.71"},
+		{`adenomatous (?:colon(ic)? )?polyps?|tubular adenomas?|(?:colon(ic)? )?adenomas?|serrated (?:colon(ic)? )?polyps?`, "Z83.710"},
+		{`colon(ic)? polyps?`, "Z83.719"},
 		{`sudden cardiac death`, "Z82.41"},
 		{`myocardial infarction|heart attack|\bmi\b|coronary|ischemic heart|\bcad\b`, "Z82.49"},
 		{`stroke|cerebrovascular`, "Z82.3"},
@@ -2597,6 +2601,9 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 			}
 		}
 	}
+	// (no history code has a side: "right lower extremity DVT" is a
+	// history of DVT)
+	cond = strings.Join(strings.Fields(historySideRe.ReplaceAllString(cond, " ")), " ")
 	q, lo, hi, rule := "personal history of "+cond, "Z85", "Z87~", "personal history"
 	if reason == "family history" {
 		q, lo, hi, rule = "family history of "+cond, "Z80", "Z84~", "family history"
@@ -2619,6 +2626,11 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 		if r.Code == "Z85.9" && r.Score < 0.7 {
 			continue
 		}
+		// (a healed fracture is osteoporotic only when the note says so:
+		// "h/o L ankle fracture 2012, healed" is no Z87.310)
+		if r.Code == "Z87.310" && !containsAny(strings.ToLower(cond), "osteopor", "fragility") {
+			continue
+		}
 		// (a personal history outside Z85–Z87: falls Z91.81, trauma and
 		// self-harm Z91.4–Z91.5, medical treatment Z92)
 		inRange := r.Code >= lo && r.Code <= hi || rule == "personal history" && r.Code >= "Z91.4" && r.Code <= "Z92~"
@@ -2628,6 +2640,12 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	}
 	return Suggestion{}, false
 }
+
+// maternalScreeningRe is a child's visit screening a parent.
+var maternalScreeningRe = regexp.MustCompile(`(?i)\b(?:maternal|paternal|parental|caregiver)\b[^.;:]{0,30}\bscreening\b`)
+
+// historySideRe is a side in a past condition's words.
+var historySideRe = regexp.MustCompile(`(?i)\b(?:right|left|bilateral|R|L)\b`)
 
 var ckdRe = regexp.MustCompile(`(?i)\b(ckd|chronic kidney disease)\b.*?\bstage\s*(1|2|3a|3b|3|4|5)\b|\b(esrd|end[- ]stage renal disease)\b`)
 

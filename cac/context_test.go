@@ -2461,3 +2461,31 @@ func TestSession23Traps(t *testing.T) {
 		"- Cefdinir 14 mg/kg/day (non-severe PCN allergy; cephalosporin appropriate per allergy hx).\n"
 	checkCodes(t, suggestCodes(note, x, child), []string{"H66.001"}, []string{"H92.03", "H92.01", "R50.9", "Z88.1"})
 }
+
+// TestSession23History covers the histories and statuses of train24 and
+// train25: a relative's colon adenocarcinoma (Z80.0) and adenomatous polyps
+// (Z83.710); a child's visit screening the mother for depression (Z13.32,
+// no family history); a breast removed (Z90.11, not for a partial
+// mastectomy), past chemotherapy (Z92.21, not when "received no
+// chemotherapy") and radiation (Z92.3); a history of DVT with its side
+// (Z86.718); a healed fracture is no osteoporotic one unless said; a well
+// visit "2 months, with abnormal finding" (Z00.121).
+func TestSession23History(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 50, Sex: 'F'}
+	note := "Family history:\n- Father: colon adenocarcinoma diagnosed at age 52.\n- Sister: adenomatous colon polyps (tubular adenomas) removed last year.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z80.0", "Z83.710"}, []string{"Z80.9", "Z83.719"})
+
+	infant := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 0, Sex: 'F'}
+	note = "Assessment:\n1. Well child exam, 2 months, with abnormal finding: irritant diaper dermatitis.\n2. Maternal depression screening performed (EPDS 9) — mother's postpartum depression is being managed by her own OB.\n"
+	checkCodes(t, suggestCodes(note, x, infant), []string{"Z00.121", "Z13.32"}, []string{"Z00.129", "Z81.8", "F53.0"})
+
+	note = "Assessment:\n1. Personal history of right breast cancer, no evidence of recurrence.\n- Status post right mastectomy, adjuvant chemotherapy, and chest wall radiation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.3", "Z90.11", "Z92.21", "Z92.3"}, nil)
+	note = "Assessment:\n1. History of left breast cancer, s/p left partial mastectomy; received no chemotherapy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.3"}, []string{"Z90.12", "Z92.21"})
+
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 62, Sex: 'F'}
+	note = "Assessment:\n1. Cellulitis of the left lower leg.\n2. History of right lower extremity DVT, resolved, off anticoagulation.\n3. h/o L ankle fracture 2012, healed.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"L03.116", "Z86.718"}, []string{"Z87.310", "I82.401"})
+}

@@ -20,6 +20,9 @@ type statusRule struct {
 	// encounter ("s/p", "prior", "history of", a year): a stent placed
 	// during the stay is coded as the procedure, not as a status.
 	past bool
+	// unless is a sentence that makes the mention no status: a course of
+	// chemotherapy still being given is no history of one.
+	unless *regexp.Regexp
 }
 
 func fixed(code string) func(string) string { return func(string) string { return code } }
@@ -38,6 +41,15 @@ func bySide(right, left, both, unspecified string) func(string) string {
 		}
 		return unspecified
 	}
+}
+
+// wholeBreast is Z90.1- by side for a mastectomy that took the breast; a
+// partial one (a lumpectomy) leaves it.
+func wholeBreast(m string) string {
+	if containsAny(strings.ToLower(m), "partial", "segmental", "quadrant") {
+		return ""
+	}
+	return bySide("Z90.11", "Z90.12", "Z90.13", "Z90.10")(m)
 }
 
 // her2Re is the HER2 status written after a hormone receptor status:
@@ -133,11 +145,24 @@ var statusRules = []statusRule{
 	// the patient cares for a dependent relative at home
 	{anchors: []string{"caregiver", "caring for", "cares for"}, rule: "status: caregiver of a dependent relative", code: fixed("Z63.6"),
 		re: regexp.MustCompile(`(?i)\b(?:primary\s+|sole\s+|main\s+)?(?:caregiver\s+(?:for|of|to)|caring for|cares for)\s+(?:(?:his|her|a|an|their)\s+)?(?:(?:dependent|disabled|bedbound|bed-bound|elderly|ill|frail|chair-bound)\s+)?(?:wife|husband|spouse|mother|father|parent|parents|son|daughter|child|sister|brother|grandchild|grandson|granddaughter)\b`)},
+	// a breast removed, and a cancer's past chemotherapy and radiation
+	// (Z92.21, Z92.3: "history of … therapy", coded with the cancer's
+	// history or beside one still treated otherwise)
+	{anchors: []string{"mastectomy"}, rule: "status: breast removed", code: wholeBreast,
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|post)\s+(?:(?:right|left|bilateral|R|L)\s+)?(?:[a-z-]+\s+){0,2}mastectom(?:y|ies)\b(?:,?\s*(?:right|left|bilateral))?|\b(?:(?:right|left|bilateral|R|L)\s+)?(?:[a-z-]+\s+){0,2}mastectom(?:y|ies)\s+(?:in\s+)?(?:19|20)\d\d\b`)},
+	{anchors: []string{"chemo"}, rule: "status: history of chemotherapy", code: fixed("Z92.21"), unless: notPastTreatmentRe,
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?chemo(?:therapy)?\b|\bchemo(?:therapy)?\s*\(?\s*(?:completed|finished)\b`)},
+	{anchors: []string{"radiation", "radiotherapy", "irradiation", "xrt"}, rule: "status: history of radiation", code: fixed("Z92.3"), unless: notPastTreatmentRe,
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:radiation(?: therapy)?|radiotherapy|irradiation|XRT)\b|\b(?:radiation(?: therapy)?|radiotherapy|XRT)\s*\(?\s*(?:completed|finished)\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
 		re: regexp.MustCompile(`(?i)\b(?:kidney|renal)\s+transplant(?:ation)?\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: liver transplant", code: fixed("Z94.4"),
 		re: regexp.MustCompile(`(?i)\bliver\s+transplant(?:ation)?\b`)},
 }
+
+// notPastTreatmentRe is a sentence about a treatment still being given,
+// or one not given ("received no chemotherapy").
+var notPastTreatmentRe = regexp.MustCompile(`(?i)\b(?:no (?:adjuvant |neoadjuvant |further )?(?:chemo|chemotherapy|radiation|radiotherapy)|declined|cycle|C\d+D\d+|ongoing|currently (?:receiving|on|undergoing)|receiving|on (?:active )?(?:chemo|chemotherapy|radiation)|today|this admission|concurrent|will (?:start|begin|complete|continue)|due for)\b`)
 
 // pastRe is what says a status predates the encounter. "s/p" and "status
 // post" do not: a discharge summary says "NSTEMI s/p PCI" of the stent it
@@ -171,7 +196,7 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 			// elective TKA", not "… rhythm control still being considered"
 			// clauses away
 			near := note[max(0, m[0]-40):min(len(note), m[1]+40)]
-			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(near)) {
+			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(near)) || r.unless != nil && r.unless.MatchString(s) {
 				continue
 			}
 			if code := r.code(note[m[0]:m[1]]); code != "" {
