@@ -1098,6 +1098,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					text = note[c.start:c.end]
 				}
 				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), text, x, opt), text, x, opt), text, x, opt)
+				r = onTrunk(note[c.start:min(lineEnd(note, c.start), c.end+40)], r, x, opt)
 				if strings.HasPrefix(r.Code, "T78.8") || strings.HasPrefix(r.Code, "T88.7") {
 					// "naproxen … (adverse effect)": the drug's own
 					// adverse-effect code from the drug table
@@ -1115,6 +1116,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				// "Fever is attributable to the ear infection": the symptom
 				// is the diagnosis's own (Guidelines I.B.5)
+				// "Weight gain on track for …": a pregnancy's or a child's
+				// expected gain is no abnormal one
+				if r.Code == "R63.5" && containsAny(strings.ToLower(text), "on track", "appropriate", "expected", "adequate", "reassuring") {
+					continue
+				}
 				if symptomCode(r.Code) && explainedRe.MatchString(text) {
 					continue
 				}
@@ -1811,6 +1817,9 @@ func asksUnsaid(l, code string) bool {
 		// an NIHSS score is the stroke scale's, not an ABCD2 or a
 		// Glasgow score
 		return !containsAny(l, "nihss", "nih ", "stroke scale")
+	case code == "R45.851":
+		// "Suicide risk: low" assesses a risk; the code is for ideation
+		return !ideationRe.MatchString(l)
 	case code == "Z31.83":
 		// "Antiemetics, IVF": intravenous fluids, not in vitro
 		// fertilisation
@@ -1823,6 +1832,9 @@ func asksUnsaid(l, code string) bool {
 	}
 	return false
 }
+
+// ideationRe is suicidal ideation said.
+var ideationRe = regexp.MustCompile(`\b(?:si|ideation|suicidal|thoughts? of)\b`)
 
 // titleLacks reports whether a title says "without" what the phrase (in
 // lower case) affirms: "Asbestos-related calcified pleural plaques" is no
@@ -2915,6 +2927,14 @@ func memberLead(t string) int {
 	return 0
 }
 
+// metastasesToRe is an organ's metastases and the sites "to" which they
+// went (group 1: up to "metastases").
+var metastasesToRe = regexp.MustCompile(`(?i)^(\s*(?:bone|osseous|brain|liver|hepatic|lung|pulmonary|adrenal|nodal|lymph node|peritoneal)\s+metasta(?:sis|ses|tic disease))\s+(?:to|in|involving)\s`)
+
+// withoutOrRe is a "without" list of two joined by "or" that runs to the
+// end of its text.
+var withoutOrRe = regexp.MustCompile(`(?i)\s(?:without|w/o)\s([^,;()]*)\sor\s[^,;()]*$`)
+
 // withoutPartRe opens a part that says what a condition is without.
 var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
 
@@ -3276,6 +3296,22 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			}
 		}
 	}
+	// "Acute calculous cholecystitis without gallbladder or common bile
+	// duct obstruction": a "without" list that shares its last noun names
+	// no other site or organ of the condition; it is read as without the
+	// noun alone
+	for _, p := range heads {
+		t := note[p.start:p.end]
+		if ok {
+			break
+		}
+		// (not "without cholecystitis or obstruction": two conditions)
+		if m := withoutOrRe.FindStringSubmatchIndex(t); m != nil && !slices.ContainsFunc(strings.Fields(t[m[2]:m[3]]), conditionWordRe.MatchString) {
+			if c, ok2 := lookText(t[:m[0]]+" without "+lastWord(t), p); ok2 {
+				best, ok = c, true
+			}
+		}
+	}
 	// "Cellulitis, left lower leg -- nonpurulent": a last part the code
 	// does not say is left off, while the site before it is kept; so is
 	// one that only weakens the match ("…, with neurogenic claudication
@@ -3552,6 +3588,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		c, ok := look(p)
+		// "bone metastases to thoracic spine and right iliac bone": the
+		// bones a bone metastasis reached are no axis of C79.51
+		if m := metastasesToRe.FindStringSubmatchIndex(note[p.start:p.end]); (!ok || c.r.Score < least) && m != nil {
+			if c2, ok2 := lookText(note[p.start:p.start+m[3]], span{p.start, p.start + m[3]}); ok2 && c2.r.Score >= least {
+				c, ok = c2, true
+			}
+		}
 		if !ok || c.r.Score < least {
 			// "…, expressive aphasia and oropharyngeal dysphagia", "brain
 			// and bone metastases", "metastatic to brain and bone": a
@@ -4996,6 +5039,16 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 		w := lower[i:j]
 		code, ok := longTermDrugs[w]
+		// "budesonide/formoterol": a combination written with a slash
+		if j+1 < len(lower) && lower[j] == '/' && isLetter(lower[j+1]) {
+			k := j + 1
+			for k < len(lower) && isLetter(lower[k]) {
+				k++
+			}
+			if c, ok2 := longTermDrugs[w+"-"+lower[j+1:k]]; ok2 {
+				code, ok, j = c, true, k
+			}
+		}
 		if !ok && (w == "contraceptive" || w == "contraceptives") && strings.HasSuffix(strings.TrimRight(lower[:i], " "), "oral") {
 			code, ok = "Z79.3", true
 		}
@@ -5320,6 +5373,39 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 		}
 	}
 	return best
+}
+
+// onTrunk moves a skin lesion's code with no site, or one the search
+// found elsewhere, to the trunk when the phrase names a part of it ("Benign
+// melanocytic nevus, left upper back" is D22.5, trunk, not D22.9): the
+// titles say "trunk", the notes the back, the chest wall, the flank.
+func onTrunk(q string, r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result {
+	if !hasAnyPrefix(r.Code, "D22", "D23", "C43", "C44", "D03", "D04", "L82") || strings.Contains(strings.ToLower(r.Title), "trunk") || !trunkPartRe.MatchString(q) {
+		return r
+	}
+	l := strings.ToLower(r.Title)
+	if !strings.Contains(l, "unspecified") && !strings.Contains(l, "limb") && !strings.Contains(l, "eyelid") {
+		return r
+	}
+	for _, c := range x.Search(trunkPartRe.ReplaceAllString(q, " ")+" of trunk", codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 10}) {
+		if c.Billable && c.Code[:3] == r.Code[:3] && strings.Contains(strings.ToLower(c.Title), "trunk") {
+			c.Score = r.Score
+			return c
+		}
+	}
+	return r
+}
+
+// trunkPartRe names a part of the trunk.
+var trunkPartRe = regexp.MustCompile(`(?i)\b(?:(?:upper|lower|mid|left|right)\s+)*(?:back|chest wall|chest|abdomen|abdominal wall|flank|scapular?|shoulder blade|trunk|torso|lumbar|thoracic|sacral|buttock)\b`)
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // facePartRe names a part of the face with no code of its own.

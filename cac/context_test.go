@@ -2489,3 +2489,32 @@ func TestSession23History(t *testing.T) {
 	note = "Assessment:\n1. Cellulitis of the left lower leg.\n2. History of right lower extremity DVT, resolved, off anticoagulation.\n3. h/o L ankle fracture 2012, healed.\n"
 	checkCodes(t, suggestCodes(note, x, inpatient), []string{"L03.116", "Z86.718"}, []string{"Z87.310", "I82.401"})
 }
+
+// TestSession23Everyday covers train25's everyday rules: a nevus of the
+// upper back is on the trunk (D22.5); a normal first pregnancy takes its
+// trimester from the weeks (Z34.02); weight gain "on track" is no abnormal
+// gain; "Suicide risk: low" is no ideation; a "without" list sharing its
+// noun ("without gallbladder or common bile duct obstruction") is without
+// the noun, while two conditions ("without cholecystitis or obstruction")
+// stay two; bone metastases "to" named bones are C79.51; an inhaled steroid
+// combination written with a slash is long-term use (Z79.51).
+func TestSession23Everyday(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "Assessment:\n4. Benign melanocytic nevus, left upper back - photo documented.\n5. Suicide risk: low; protective factors - children, spouse.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D22.5"}, []string{"D22.9", "R45.851"})
+
+	pregnant := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}
+	note = "A/P: Intrauterine pregnancy at 24 weeks, normal first pregnancy, progressing as expected.\n- Weight gain on track for normal pre-pregnancy BMI.\n"
+	checkCodes(t, suggestCodes(note, x, pregnant), []string{"Z34.02", "Z3A.24"}, []string{"Z34.00", "R63.5"})
+
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 55, Sex: 'F'}
+	note = "Postoperative diagnosis: Acute calculous cholecystitis without gallbladder or common bile duct obstruction.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"K80.00"}, []string{"K80.62", "K80.63"})
+	note = "Discharge diagnoses:\n1. Cholelithiasis without cholecystitis or obstruction.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"K80.20"}, []string{"K80.80"})
+
+	note = "Discharge diagnoses:\n1. Adenocarcinoma of right upper lobe of lung, stage IV (bone metastases to thoracic spine and right iliac bone), on palliative chemotherapy.\n" +
+		"Discharge meds: budesonide/formoterol 160/4.5 2 puffs BID, tiotropium daily.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"C34.11", "C79.51", "Z79.51"}, nil)
+}

@@ -116,7 +116,8 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 		for i, s := range out {
 			// (the unspecified trimester is …9, or …0 where the
 			// subcategory numbers trimesters 1–3: O99.210)
-			if last := s.Code[len(s.Code)-1]; s.Code[0] != 'O' || !strings.Contains(strings.ToLower(s.Title), "unspecified trimester") || last != '9' && last != '0' {
+			// (and the supervision of a normal pregnancy: Z34.00)
+			if last := s.Code[len(s.Code)-1]; s.Code[0] != 'O' && !strings.HasPrefix(s.Code, "Z34") || !strings.Contains(strings.ToLower(s.Title), "unspecified trimester") || last != '9' && last != '0' {
 				continue
 			}
 			code := s.Code[:len(s.Code)-1] + string(tri)
