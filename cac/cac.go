@@ -1045,7 +1045,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text):
@@ -4409,7 +4409,7 @@ var clauseWords = map[string]bool{"which": true, "for": true, "after": true, "bu
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.
@@ -4421,6 +4421,20 @@ func backwardIn(rest string) bool {
 	}
 	return false
 }
+
+// backwardAfter reports whether the clause after an item's semicolon
+// takes the item back: "Renal artery stenosis was considered; not
+// supported by duplex."
+func backwardAfter(note string, end int) bool {
+	if end >= len(note) || note[end] != ';' {
+		return false
+	}
+	return refutedAfterRe.MatchString(note[end+1 : min(len(note), end+81)])
+}
+
+// refutedAfterRe opens a clause that refutes what came before it (not
+// "does not meet criteria for moderate/severe", which grades it).
+var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:was|is)\s+)?(?:not supported|ruled out|excluded|not confirmed)\b`)
 
 // listRuledOut reports whether an item opens with a list of short
 // members that its end rules out: "Influenza, COVID-19 and strep

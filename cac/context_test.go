@@ -2518,3 +2518,16 @@ func TestSession23Everyday(t *testing.T) {
 		"Discharge meds: budesonide/formoterol 160/4.5 2 puffs BID, tiotropium daily.\n"
 	checkCodes(t, suggestCodes(note, x, inpatient), []string{"C34.11", "C79.51", "Z79.51"}, nil)
 }
+
+// TestRefutedAfterSemicolon: a clause after an item's semicolon that
+// refutes it takes the item back ("Renal artery stenosis was considered
+// …; not supported by duplex"), while one that grades it does not
+// ("Cannabis use disorder, mild; does not meet criteria for severe").
+func TestRefutedAfterSemicolon(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'}
+	note := "Impression:\nAKI most likely due to ATN. Renal artery stenosis was considered given HTN and ARB use; not supported by duplex.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.0"}, []string{"I70.1", "I70.01"})
+	note = "Discharge diagnoses:\n1. Cannabis use disorder, mild; does not meet criteria for moderate/severe.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F12.10"}, nil)
+}
