@@ -141,6 +141,7 @@ type Searcher struct {
 	toks        []uint32
 	targets     []target
 	codes       []gcode
+	published   []string // by code: the code as its system publishes it (FormatCode), made once rather than per result
 	sorted      []uint32 // term ids in string order, for prefixes
 	sortedTerms []string // the terms in that order
 	sortedDF    []uint32 // and their document counts
@@ -162,6 +163,7 @@ type Searcher struct {
 	mclass      []uint16            // by document: the index of its docMeta in classes
 	classes     []docMeta           // the distinct docMeta values
 	hasSys      [CPT + 1]bool       // the systems some document leads to
+	oneSysDocs  bool                // every document leads to codes of its class's system only
 	sysFlags    [CPT + 1]uint32     // per system: the title flags some code of it has
 	postCls     [][]uint16          // by term: the class of each document of postings[t], in its order
 	impact      map[uint32]docList  // long posting lists cut to their capDocs best documents
@@ -436,6 +438,21 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 				if id, ok := x.codeIndex(ICD10CM, m); ok {
 					indexed[id] = true
 				}
+			}
+		}
+	}
+	x.published = make([]string, len(x.codes))
+	for id, g := range x.codes {
+		x.published[id] = FormatCode(g.sys, g.code)
+	}
+	// when every text leads to codes of one system only, a text of a
+	// system the search does not ask for never becomes a candidate (run
+	// skips it), so no candidate needs its system tested again
+	x.oneSysDocs = true
+	for doc := range x.texts {
+		for ti, end := x.detail[doc].tgtS, x.detail[doc+1].tgtS; ti < end; ti++ {
+			if x.codes[x.targets[ti].code].sys != metas[doc].sys {
+				x.oneSysDocs = false
 			}
 		}
 	}
@@ -1367,6 +1384,9 @@ type scratch struct {
 	cand      []cand
 	keep      []kept
 	top       []float32
+	altIW     []float32 // per slot, a zero then its alternatives' iw: the first pass's tables
+	altEss    []uint8   // and their ess
+	altEssP   []uint8   // and their essP
 
 	slots []slot
 	alts  []alt
@@ -1376,6 +1396,7 @@ type scratch struct {
 
 	qtab   idTable  // term → index into qterms
 	qterms []uint32 // the query's distinct terms
+	qbits  []uint64 // one bit per term: it is in qterms (a few KB, in cache: most of a text's terms are not the query's)
 	tpos   []int32  // per query term: its position in the document scored, -1 absent
 
 	seen       []uint32 // term → stamp of the last fuzzy lookup that saw it
@@ -2236,23 +2257,36 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	}
 	// first pass: an upper bound of each document's score from the
 	// accumulators; then the best documents are rescored exactly.
+	// Each slot's alternatives' weights and essential words sit in flat
+	// tables, behind an entry of zeros for no alternative (ac.alt[si] ==
+	// 0): the loop adds for every slot instead of branching on which ones
+	// a document matched, a branch that mispredicts from one document to
+	// the next (adding zero changes no sum).
+	iw, ess, essP := sc.altIW[:0], sc.altEss[:0], sc.altEssP[:0]
+	var off [maxSlots]int
+	for si := range slots {
+		off[si] = len(iw)
+		iw, ess, essP = append(iw, 0), append(ess, 0), append(essP, 0)
+		for ai := range slots[si].alts {
+			a := &slots[si].alts[ai]
+			iw, ess, essP = append(iw, a.iw), append(ess, a.ess), append(essP, a.essP)
+		}
+	}
+	sc.altIW, sc.altEss, sc.altEssP = iw, ess, essP
 	var maxScore float32
 	for i := range sc.acc {
 		ac := &sc.acc[i]
 		var cov float32
 		matched := 0
 		d := &x.classes[ac.cls]
-		pcs := d.sys == ICD10PCS
+		es := ess
+		if d.sys == ICD10PCS {
+			es = essP
+		}
 		for si := range slots {
-			if a := ac.alt[si]; a != 0 {
-				al := &slots[si].alts[a-1]
-				cov += al.iw
-				if pcs {
-					matched += int(al.essP)
-				} else {
-					matched += int(al.ess)
-				}
-			}
+			k := off[si] + int(ac.alt[si])
+			cov += iw[k]
+			matched += int(es[k])
 		}
 		cov /= total
 		prec := float32(1)
@@ -2275,12 +2309,17 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		}
 		threshold = histThreshold(&hist, topDocs, maxScore)
 	}
-	sc.sel = sc.sel[:0]
+	// (every index is written and the count moves past the kept ones: a
+	// branch on the score would mispredict for about every kept document)
+	sel := slices.Grow(sc.sel[:0], len(sc.acc))[:len(sc.acc)]
+	n := 0
 	for i := range sc.acc {
+		sel[n] = int32(i)
 		if sc.acc[i].score >= threshold {
-			sc.sel = append(sc.sel, int32(i))
+			n++
 		}
 	}
+	sc.sel = sel[:n]
 	if len(sc.sel) > 3*topDocs {
 		// many ties at the threshold: keep the best bounds, then doc order
 		slices.SortFunc(sc.sel, func(a, b int32) int {
@@ -2332,7 +2371,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 
 	cands := sc.cand
 	need := opt.Limit*4 + 40
-	if rels.n < len(Systems) {
+	if rels.n < len(Systems) && !x.oneSysDocs {
 		k := 0
 		for _, c := range cands {
 			if rels.by[x.info[c.code]>>sysShift] != nil {
@@ -2368,7 +2407,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// candidate can reach the results, so the rest is rarely sorted
 	pref := x.preferences(slots, opt.query)
 	denies := false // the query holds a word some CM title denies
-	for _, w := range strings.Fields(opt.query) {
+	for w := range strings.FieldsSeq(opt.query) {
 		if x.deniedWords[w] {
 			denies = true
 			break
@@ -2504,9 +2543,9 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if len(out) >= opt.Limit {
 			break
 		}
-		g := x.codes[k.c.code]
+		sys := System(x.info[k.c.code] >> sysShift)
 		kind := x.metaOf(k.c.doc).kind
-		r := Result{System: g.sys, Code: FormatCode(g.sys, g.code), Title: k.e.Title(), Score: math.Round(float64(k.score)*1000) / 1000,
+		r := Result{System: sys, Code: x.published[k.c.code], Title: k.e.Title(), Score: math.Round(float64(k.score)*1000) / 1000,
 			Billable: k.e.Billable, Matched: x.texts[k.c.doc], Source: docKindNames[kind]}
 		if kind >= docIndex && kind <= docNeoplasm {
 			r.Matched = indexText(x, k.c.doc)
@@ -2677,8 +2716,15 @@ func (x *Searcher) docToks(doc uint32) []uint32 {
 	return x.toks[x.detail[doc].tokS:x.detail[doc+1].tokS]
 }
 
-// markQuery numbers the query's distinct terms for exactScore.
+// markQuery numbers the query's distinct terms for exactScore, and sets
+// their bits in sc.qbits.
 func (x *Searcher) markQuery(sc *scratch, slots []slot) {
+	if sc.qbits == nil {
+		sc.qbits = make([]uint64, (len(x.terms)+63)/64)
+	}
+	for _, t := range sc.qterms { // the last marked query's
+		sc.qbits[t>>6] = 0
+	}
 	sc.qterms = sc.qterms[:0]
 	sc.qis = sc.qis[:0]
 	n := 0
@@ -2698,6 +2744,7 @@ func (x *Searcher) markQuery(sc *scratch, slots []slot) {
 					sc.qtab.keys[h] = t + 1
 					sc.qtab.vals[h] = int32(len(sc.qterms))
 					sc.qterms = append(sc.qterms, t)
+					sc.qbits[t>>6] |= 1 << (t & 63)
 				}
 				sc.qis = append(sc.qis, uint16(sc.qtab.vals[h]))
 			}
@@ -2716,9 +2763,8 @@ func (x *Searcher) markQuery(sc *scratch, slots []slot) {
 // queryInNemod reports whether one of the query's terms is among the
 // document's nonessential modifiers. It needs markQuery's numbering.
 func (x *Searcher) queryInNemod(sc *scratch, doc uint32) bool {
-	q := &sc.qtab
 	for _, t := range x.toks[x.detail[doc].tokS+uint32(x.detail[doc].cut) : x.detail[doc+1].tokS] {
-		if q.keys[q.find(t)] != 0 {
+		if sc.qbits[t>>6]&(1<<(t&63)) != 0 {
 			return true
 		}
 	}
@@ -2735,10 +2781,10 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 	toks := x.toks[dt.tokS:x.detail[doc+1].tokS]
 	cut := int32(dt.cut)
 	tpos := sc.tpos
-	q := &sc.qtab
+	q, qbits := &sc.qtab, sc.qbits
 	for k, t := range toks {
-		if h := q.find(t); q.keys[h] != 0 {
-			tpos[q.vals[h]] = int32(k)
+		if qbits[t>>6]&(1<<(t&63)) != 0 {
+			tpos[q.vals[q.find(t)]] = int32(k)
 		}
 	}
 	var cov float32
@@ -2776,8 +2822,8 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 		matched += bestNT
 	}
 	for _, t := range toks {
-		if h := q.find(t); q.keys[h] != 0 {
-			tpos[q.vals[h]] = -1
+		if qbits[t>>6]&(1<<(t&63)) != 0 {
+			tpos[q.vals[q.find(t)]] = -1
 		}
 	}
 	cov /= total
@@ -3047,12 +3093,23 @@ var externalWords = func() map[string]bool {
 	return m
 }()
 
-// externalQuery reports whether a query holds one of externalWords.
+// externalQuery reports whether a query holds one of externalWords (its
+// words are the runs of letters a to z).
 func externalQuery(q string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return r < 'a' || r > 'z' }) {
-		if externalWords[w] {
+	q = strings.ToLower(q)
+	for i := 0; i < len(q); {
+		if q[i] < 'a' || q[i] > 'z' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(q) && q[j] >= 'a' && q[j] <= 'z' {
+			j++
+		}
+		if externalWords[q[i:j]] {
 			return true
 		}
+		i = j
 	}
 	return false
 }
@@ -3213,15 +3270,81 @@ var historyWords = stemSet(`history historical prior previous past old remote re
 // puerperium: only such a query wants a code of chapter 15 first.
 var obstetricWords = stemSet(`pregnancy pregnant obstetric delivery delivered labor labour puerperal puerperium postpartum antepartum intrapartum peripartum childbirth cesarean gestational gestation trimester abortion miscarriage ectopic eclampsia preeclampsia pre-eclampsia hyperemesis placenta placental gravid gravidarum fetal fetus maternal`)
 
-func (x *Searcher) preferences(slots []slot, query string) prefs {
-	said := func(w string) bool {
-		for _, s := range slots {
-			if strings.Contains(s.text, w) {
-				return true
+// What a slot's text says by holding a word part (saidParts), a bit each.
+const (
+	saysSubsequent uint32 = 1 << iota
+	saysSequela
+	saysOther
+	saysSpecified
+	saysFamily
+	saysQualified
+	saysAutolog
+	saysNewTech
+	saysAddition
+	saysLesion
+	saysGraftSource
+	saysSecondary
+	saysTrimester
+	saysTransplant
+)
+
+// saidParts are the word parts preferences looks for in the slots' texts
+// ("patholog" in "pathological"), and what each says.
+var saidParts = [...]struct {
+	part string
+	says uint32
+}{
+	{"subsequ", saysSubsequent},
+	{"sequel", saysSequela}, {"follow", saysSequela}, {"late effect", saysSequela}, {"residual", saysSequela},
+	{"after", saysSequela}, {"poststrok", saysSequela}, {"post-strok", saysSequela},
+	{"other", saysOther},
+	{"specifi", saysSpecified},
+	{"famil", saysFamily}, {"fh", saysFamily},
+	{"patholog", saysQualified}, {"stress", saysQualified}, {"fatigu", saysQualified}, {"insufficien", saysQualified},
+	{"osteopor", saysQualified}, {"neoplas", saysQualified}, {"metasta", saysQualified | saysSecondary}, {"prosthe", saysQualified},
+	{"autolog", saysAutolog},
+	{"technolog", saysNewTech},
+	{"addition", saysAddition}, {"replac", saysAddition}, {"covered", saysAddition},
+	{"tumor", saysLesion}, {"tumour", saysLesion}, {"lesion", saysLesion}, {"mass", saysLesion}, {"polyp", saysLesion},
+	{"nodul", saysLesion}, {"cyst", saysLesion},
+	{"mammar", saysGraftSource}, {"lima", saysGraftSource}, {"rima", saysGraftSource}, {"from", saysGraftSource},
+	{"thoracic", saysGraftSource}, {"abdominal", saysGraftSource},
+	{"secondar", saysSecondary}, {"mets", saysSecondary}, {"spread", saysSecondary},
+	{"trimester", saysTrimester},
+	{"transplant", saysTransplant},
+}
+
+// saidPartsAt lists, per byte, the saidParts that start with it: a text
+// is read once, each position tried against the few parts that can start
+// there, rather than searched once per part.
+var saidPartsAt = func() (at [256][]uint8) {
+	for i, p := range saidParts {
+		at[p.part[0]] = append(at[p.part[0]], uint8(i))
+	}
+	return at
+}()
+
+// textSays returns what text says by the saidParts it holds.
+func textSays(text string) uint32 {
+	var says uint32
+	for i := 0; i < len(text); i++ {
+		for _, k := range saidPartsAt[text[i]] {
+			if strings.HasPrefix(text[i:], saidParts[k].part) {
+				says |= saidParts[k].says
 			}
 		}
-		return false
 	}
+	return says
+}
+
+// preferences reads what the query says that the coding defaults depend
+// on; query is the lower-cased query between spaces (SearchOptions.query).
+func (x *Searcher) preferences(slots []slot, query string) prefs {
+	var says uint32
+	for _, s := range slots {
+		says |= textSays(s.text)
+	}
+	said := func(what uint32) bool { return says&what != 0 }
 	var said8 uint8
 	for _, s := range slots {
 		for _, a := range s.alts {
@@ -3236,29 +3359,29 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 	approach, left, right, bilat := said8&prefApproach != 0, said8&prefLeft != 0, said8&prefRight != 0, said8&prefBilateral != 0
 	history, obstetric := said8&prefHistory != 0, said8&prefObstetric != 0
 	return prefs{
-		subsequent:  said("subsequ"),
-		sequela:     said("sequel") || said("follow") || said("late effect") || said("residual") || said("after") || said("poststrok") || said("post-strok"),
-		other:       said("other"),
-		specified:   said("specifi"),
+		subsequent:  said(saysSubsequent),
+		sequela:     said(saysSequela),
+		other:       said(saysOther),
+		specified:   said(saysSpecified),
 		with:        strings.Contains(query, "with ") || strings.HasSuffix(query, " with"),
-		family:      said("famil") || said("fh"),
-		qualified:   said("patholog") || said("stress") || said("fatigu") || said("insufficien") || said("osteopor") || said("neoplas") || said("metasta") || said("prosthe"),
+		family:      said(saysFamily),
+		qualified:   said(saysQualified),
 		approach:    approach,
-		autolog:     said("autolog"),
-		newTech:     said("technolog"),
+		autolog:     said(saysAutolog),
+		newTech:     said(saysNewTech),
 		left:        left,
 		right:       right,
 		bilateral:   bilat,
-		addition:    said("addition") || said("replac") || said("covered"),
+		addition:    said(saysAddition),
 		history:     history,
-		lesion:      said("tumor") || said("tumour") || said("lesion") || said("mass") || said("polyp") || said("nodul") || said("cyst"),
-		without:     strings.Contains(" "+query+" ", " without ") || strings.Contains(query, "w/o"),
+		lesion:      said(saysLesion),
+		without:     strings.Contains(query, " without ") || strings.Contains(query, "w/o"),
 		external:    externalQuery(query),
-		graftSource: said("mammar") || said("lima") || said("rima") || said("from") || said("thoracic") || said("abdominal"),
+		graftSource: said(saysGraftSource),
 		obstetric:   obstetric,
-		secondary:   said("secondar") || said("metasta") || said("mets") || said("spread"),
-		trimester:   said("trimester"),
-		transplant:  said("transplant"),
+		secondary:   said(saysSecondary),
+		trimester:   said(saysTrimester),
+		transplant:  said(saysTransplant),
 	}
 }
 
