@@ -605,6 +605,12 @@ func sectionKind(name string) int {
 		// read as the diagnoses when the note lists none elsewhere
 		return secProvisional
 	}
+	// "Diagnosis history": a history, though the name says a diagnosis
+	// (an "Oncologic history" is the current cancer's story, and stays
+	// other)
+	if up == "DIAGNOSIS HISTORY" || up == "DIAGNOSTIC HISTORY" {
+		return secHistory
+	}
 	switch {
 	case strings.Contains(up, "BY PROBLEM") || strings.Contains(up, "PROBLEM-BASED") || strings.Contains(up, "PROBLEM BASED"),
 		// "HOSPITAL COURSE / A&P": a course written as an assessment,
@@ -1025,6 +1031,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				!maternalScreeningRe.MatchString(head):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
+				!notConfirmedRe.MatchString(text) && !answeredNoRe.MatchString(text) &&
 				!notAProblemRe.MatchString(text) && !(strings.IndexByte(head, '?') >= 0 && questionedRe.MatchString(head)):
 				// A past medical history lists the chronic conditions the
 				// patient lives with: they are current and coded when they
@@ -1045,7 +1052,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text):
@@ -1099,6 +1106,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), text, x, opt), text, x, opt), text, x, opt)
 				r = onTrunk(note[c.start:min(lineEnd(note, c.start), c.end+40)], r, x, opt)
+				r = notRecurrent(r, text, x, opt)
 				if strings.HasPrefix(r.Code, "T78.8") || strings.HasPrefix(r.Code, "T88.7") {
 					// "naproxen … (adverse effect)": the drug's own
 					// adverse-effect code from the drug table
@@ -1116,6 +1124,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				// "Fever is attributable to the ear infection": the symptom
 				// is the diagnosis's own (Guidelines I.B.5)
+				// "Suture removal in 10-12 days": an aftercare encounter
+				// still to come is no reason for this one
+				if strings.HasPrefix(r.Code, "Z48") && laterEncounterRe.MatchString(sentenceAround(note, c.start)) {
+					continue
+				}
 				// "Weight gain on track for …": a pregnancy's or a child's
 				// expected gain is no abnormal one
 				if r.Code == "R63.5" && containsAny(strings.ToLower(text), "on track", "appropriate", "expected", "adequate", "reassuring") {
@@ -1227,8 +1240,15 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	withdrawalUncomplicated(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
+	out = chemoThrombocytopenia(out, note, x, opt)
 	out = drugImmunodeficiency(out, note, x, opt)
+	out = respiratoryFailureGases(out, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
+	// a breast cancer's receptor status (Z17) goes with the cancer coded
+	// as current; a history of the cancer (Z85.3) takes none
+	if !containsCodePrefix(out, "C50") && !containsCodePrefix(out, "D05") {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z17") })
+	}
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
 	// (after it: a drug's adverse effect explains no symptom of its line)
@@ -3116,6 +3136,22 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 					}
 				}
 			}
+			// "Carcinoma of the left breast": the first result asks for
+			// what the phrase does not say ("in situ", D05.92); one as
+			// strong after it that the phrase names (C50.912) is meant
+			// (only for a carcinoma in situ: other codes a phrase does not
+			// name have their own ways back above)
+			if a.ok && strings.HasPrefix(a.r.Code, "D0") && !names(q, a.r) && len(rs) > 1 {
+				for _, r := range rs[1:] {
+					if r.Score < 0.97*a.r.Score {
+						break
+					}
+					if r.Billable && r.Code[0] == 'C' && names(q, r) && !refuses(q, r) {
+						a.r = episode(r, x, opt)
+						break
+					}
+				}
+			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
@@ -3205,10 +3241,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			listEnds && denying && wordCount(note[p.start:p.end]) <= 3 && note[parts[i].end] == ','
 		anyQualified = anyQualified || qualified[i+1]
 	}
-	// The whole condition: the item up to its first qualified part.
+	// The whole condition: the item up to its first qualified part (or
+	// its first part naming metastases: "…, upper outer quadrant, with
+	// liver metastases" is a primary cancer and its secondary, not a
+	// secondary of the breast).
 	whole := span{it.start, it.end}
 	for i, q := range qualified {
-		if q {
+		if q || i > 0 && withMetastasesPartRe.MatchString(note[parts[i].start:parts[i].end]) {
 			whole.end = parts[i-1].end
 			break
 		}
@@ -3351,11 +3390,12 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	// involvement") is read with it, not cut off as a negation
 	if t := strings.ToLower(best.r.Title); ok && (strings.HasPrefix(t, "other ") || strings.Contains(t, "unspecified")) {
 		for i, q := range qualified {
-			if !q || i == 0 || !withoutPartRe.MatchString(note[parts[i].start:parts[i].end]) {
+			pt := note[parts[i].start:parts[i].end]
+			if !q || i == 0 || !withoutPartRe.MatchString(pt) {
 				continue
 			}
 			if c, ok2 := lookText(note[whole.start:parts[i].end], span{whole.start, parts[i].end}); ok2 && c.r.Code != best.r.Code &&
-				c.r.Code[:3] == best.r.Code[:3] && saysWithoutToo(note[parts[i].start:parts[i].end], c.r.Title) {
+				c.r.Code[:3] == best.r.Code[:3] && saysWithoutToo(pt, c.r.Title) {
 				best = c
 			}
 			break
@@ -3371,7 +3411,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
 			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r) && !saysOpposite(note[whole.start:whole.end], c.r.Title) &&
-			!deniedInTitle(strings.ToLower(note[whole.start:whole.end]), c.r.Title)) {
+			!deniedInTitle(strings.ToLower(note[whole.start:whole.end]), c.r.Title) &&
+			// (an injury's site is in the whole: "Laceration without
+			// foreign body, left index finger" is no laceration of the
+			// scalp, the first part's best)
+			!(ok && injury(c.r.Code) && injury(best.r.Code) && c.r.Code[:3] != best.r.Code[:3])) {
 			best, ok = c, true
 		}
 	}
@@ -3674,6 +3718,10 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 // between them is submatch 1.
 var withMetastasesRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`, "metasta", "mets")
 
+// withMetastasesPartRe is a part that adds a cancer's metastases: "with
+// liver metastases".
+var withMetastasesPartRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?with\s+[^,;]*\b(?:metastas[ie]s|mets)\b`)
+
 // metastaticToRe is a cancer named, then where it spread: "adenocarcinoma
 // of the right upper lobe metastatic to bone"; the space before
 // "metastatic" is submatch 1.
@@ -3731,7 +3779,14 @@ var lookupRewrites = []struct {
 	{neuropathyDescriptorRe, "$1"},
 	{countLeadRe, ""},
 	{sidedColonRe, "colonic $1"},
+	{metastaticPrimaryRe, "$1"},
 }
+
+// metastaticPrimaryRe is a cancer "metastatic" of an organ that is a
+// primary site ("metastatic carcinoma of the left breast"): the organ's
+// primary cancer, which has spread (its metastases are coded where the
+// note names them), not a secondary of the organ.
+var metastaticPrimaryRe = guard(`(?i)\bmetastatic\s+((?:invasive\s+|ductal\s+|lobular\s+)*(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:breast|prostate|colon|rectum|pancreas|kidney|ovary|bladder|stomach|esophagus|thyroid|endometrium|uterus|cervix))\b`, "metastatic")
 
 // sidedColonRe is a colonic finding named by the side of the colon
 // ("Left-sided diverticulosis"), which is no laterality of the body.
@@ -4161,10 +4216,15 @@ var (
 // sidedWordRe is a side written as an adjective, "left-sided".
 var sidedWordRe = regexp.MustCompile(`(?i)\b(left|right)[- ]sided\b`)
 
+// sidedColitisRe is an ulcerative colitis named by the side of the colon
+// it reaches.
+var sidedColitisRe = regexp.MustCompile(`(?i)\bleft[- ]sided\s+(?:ulcerative\s+)?colitis\b`)
+
 // sides spells out a side written as a letter, or as an adjective
 // ("left-sided sciatica" is "left sciatica").
 func sides(text string) string {
-	if strings.Contains(text, "sided") {
+	// (a left-sided ulcerative colitis is the colitis's type, K51.5-)
+	if strings.Contains(text, "sided") && !sidedColitisRe.MatchString(text) {
 		text = sidedWordRe.ReplaceAllString(text, "$1")
 	}
 	// a side written last: "Acute suppurative otitis media R"
@@ -4328,6 +4388,30 @@ var questionedRe = regexp.MustCompile(`^[^?]{3,40}\?`)
 // ("PMH: RA as above"): coded there, more specifically, not here.
 var asAboveRe = guard(`(?i)\b(?:as (?:noted |described |discussed |detailed )?above|see above|per above)\b`, "above")
 
+// laterEncounterRe puts an encounter in the future: "in 10-12 days",
+// "in 2 weeks", "will", "next visit".
+var laterEncounterRe = regexp.MustCompile(`(?i)\bin\s+\d+(?:\s*[-–]\s*\d+)?\s+(?:days?|weeks?|months?)\b|\b(?:will|next visit|at follow[- ]?up|scheduled)\b`)
+
+// respiratoryFailureGases codes a respiratory failure "with hypoxia and
+// hypercapnia" as both (J96.x1 and J96.x2: the category has no code for
+// the two together), not as the unspecified J96.x0.
+func respiratoryFailureGases(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	for i := range out {
+		c := out[i].Code
+		if len(c) != 6 || !strings.HasPrefix(c, "J96.") || c[4] > '2' {
+			continue
+		}
+		l := strings.ToLower(out[i].Evidence)
+		if !containsAny(l, "hypox") || !containsAny(l, "hypercap", "hypercarb") {
+			continue
+		}
+		s := out[i]
+		recode(&out[i], c[:5]+"1", s.Rule, x, opt)
+		return addBeside(out, s, c[:5]+"2", s.Rule, x, opt)
+	}
+	return out
+}
+
 // symptomCode reports whether a code is a symptom's: chapter 18's, or a
 // pain or disturbance a body system's chapter lists (otalgia H92.0-, eye
 // pain H57.1-, limb and joint pain M79.6-, M25.5-, low back pain M54.5-).
@@ -4422,15 +4506,34 @@ func backwardIn(rest string) bool {
 	return false
 }
 
+// answeredNoRe is a listed condition answered "no": "Hypothyroidism —
+// NO; TSH normal".
+var answeredNoRe = regexp.MustCompile(`(?i)^[^:;,.—–-]{3,60}\s[-–—:]+\s*no\s*(?:[;,.]|$)`)
+
 // backwardAfter reports whether the clause after an item's semicolon
 // takes the item back: "Renal artery stenosis was considered; not
 // supported by duplex."
-func backwardAfter(note string, end int) bool {
+func backwardAfter(note string, start, end int) bool {
 	if end >= len(note) || note[end] != ';' {
 		return false
 	}
-	return refutedAfterRe.MatchString(note[end+1 : min(len(note), end+81)])
+	if refutedAfterRe.MatchString(note[end+1 : min(len(note), end+81)]) {
+		return true
+	}
+	// "Community-acquired pneumonia considered …; empiric antibiotics …; a
+	// separate pneumonia diagnosis is not made": a later clause of the
+	// sentence that denies the item's condition by name
+	rest := note[end:min(len(note), end+300)]
+	if k := strings.IndexAny(rest, ".\n"); k >= 0 {
+		rest = rest[:k]
+	}
+	m := notMadeRe.FindStringSubmatch(rest)
+	return m != nil && strings.Contains(strings.ToLower(note[start:end]), strings.ToLower(m[1]))
 }
+
+// notMadeRe is a diagnosis said not to be made, named by its word before
+// "diagnosis".
+var notMadeRe = regexp.MustCompile(`(?i)\b([a-z]{5,}) diagnosis (?:is|was) not (?:made|established)\b`)
 
 // refutedAfterRe opens a clause that refutes what came before it (not
 // "does not meet criteria for moderate/severe", which grades it).
@@ -5090,7 +5193,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 }
 
 // shortCourseRe is a drug given for a course or once, or stopped.
-var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stop|discontinued|d/c'?d|held|hold|off)\b`)
+var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
 
 // doseAround returns what a medication list says of the drug at offset i:
 // up to the next comma, semicolon, parenthesis or line end.
@@ -5405,6 +5508,25 @@ func onTrunk(q string, r codeset.Result, x *codeset.Searcher, opt Options) codes
 		if c.Billable && c.Code[:3] == r.Code[:3] && strings.Contains(strings.ToLower(c.Title), "trunk") {
 			c.Score = r.Score
 			return c
+		}
+	}
+	return r
+}
+
+// notRecurrent gives a code "…, recurrent" its sibling "…, not specified
+// as recurrent" when the item does not say recurrent ("C. diff colitis" is
+// A04.72, not A04.71, which the search ties with it; an inguinal hernia
+// K40.90, not K40.91): the siblings differ in their last digit.
+func notRecurrent(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+	if !strings.HasSuffix(strings.ToLower(r.Title), ", recurrent") || strings.Contains(strings.ToLower(item), "recurren") {
+		return r
+	}
+	n := len(r.Code)
+	for _, d := range [...]byte{r.Code[n-1] - 1, r.Code[n-1] + 1} {
+		code := r.Code[:n-1] + string(d)
+		if e, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && e.Billable && strings.HasSuffix(strings.ToLower(e.Title), "not specified as recurrent") {
+			r.Code, r.Title = code, e.Title
+			return r
 		}
 	}
 	return r

@@ -2531,3 +2531,43 @@ func TestRefutedAfterSemicolon(t *testing.T) {
 	note = "Discharge diagnoses:\n1. Cannabis use disorder, mild; does not meet criteria for moderate/severe.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F12.10"}, nil)
 }
+
+// TestSession23Visits covers train27's outpatient rules: a "Diagnosis
+// history" is a history (no C50 for a cancer treated years ago, and no
+// receptor status without a current cancer), a drug taken "2019-2024" or
+// "completed" is no long-term use, a cephalosporin "avoided" is no allergy,
+// a left-sided ulcerative colitis is its type (K51.50), a laceration's site
+// in the whole item beats the first part's best (S61.211A, not the scalp),
+// suture removal "in 10-12 days" is no encounter for it, and an "adult
+// health maintenance exam with abnormal findings" is Z00.01.
+func TestSession23Visits(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "Diagnosis history: Left breast invasive ductal carcinoma, stage IIA, ER+/PR+/HER2-, diagnosed 2018. Followed by anastrozole 1 mg daily 2019-2024 (5 years). Anastrozole completed and stopped 02/2024.\n\n" +
+		"Assessment:\n1. Personal history of left breast cancer.\n2. Penicillin allergy (hives - cephalosporin avoided per family preference).\n3. Left-sided ulcerative colitis without complications - in remission.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.3", "Z88.0", "K51.50"}, []string{"C50.912", "Z17.411", "Z79.811", "Z88.1", "K51.90"})
+
+	note = "Assessment:\n1. Laceration without foreign body, left index finger, without damage to nail, initial encounter - repaired. Suture removal in 10-12 days.\n" +
+		"2. Routine adult health maintenance exam with abnormal findings.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S61.211A", "Z00.01"}, []string{"S01.01XA", "Z48.02", "Z00.00"})
+}
+
+// TestSession23Wards covers train26's inpatient rules: "metastatic
+// carcinoma of the left breast" is the breast's primary (C50.412, not
+// C79.81); a thrombocytopenia due to chemotherapy is D69.59 with T45.1X5A;
+// a respiratory failure "hypoxic and hypercapnic" is both codes; C. diff
+// colitis not said to recur is A04.72; a listed condition answered "NO" is
+// not coded; a condition "considered" whose sentence later says its
+// "diagnosis is not made" is not coded; "HbSS disease with acute chest
+// syndrome" is D57.01.
+func TestSession23Wards(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 54, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Metastatic carcinoma of the left breast, upper outer quadrant, with liver metastases.\n2. Thrombocytopenia due to chemotherapy.\n" +
+		"3. Acute on chronic hypoxic and hypercapnic respiratory failure.\n4. C. diff colitis.\n\nPMH:\n- Hypothyroidism — NO; TSH normal; never confirmed\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412", "C78.7", "D69.59", "T45.1X5A", "J96.21", "J96.22", "A04.72"},
+		[]string{"C79.81", "D69.6", "J96.20", "A04.71", "E03.9"})
+
+	note = "Assessment:\nHbSS disease with acute chest syndrome. Community-acquired pneumonia considered — ACS is the unifying diagnosis; empiric antibiotics cover an infectious trigger; a separate pneumonia diagnosis is not made at this time.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D57.01"}, []string{"J18.9", "D57.00"})
+}

@@ -518,6 +518,24 @@ func TestEvalTrain25(t *testing.T) {
 	evalNotes(t, "testdata/train25", "twenty-fifth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain26 scores a twenty-sixth training set, testdata/train26:
+// 30 inpatient notes (long courses by problem, copied-forward lists,
+// differentials later settled, complications), written in session 23 by
+// someone who had read neither the engine nor the other sets; first scored
+// untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain26(t *testing.T) {
+	evalNotes(t, "testdata/train26", "twenty-sixth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain27 scores a twenty-seventh training set, testdata/train27:
+// 30 outpatient and emergency visits (SOAP, templated, telehealth,
+// specialist follow-ups, preventive visits), written in session 23 by
+// someone who had read neither the engine nor the other sets; first scored
+// untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain27(t *testing.T) {
+	evalNotes(t, "testdata/train27", "twenty-seventh training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor

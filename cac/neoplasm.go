@@ -133,6 +133,25 @@ func neutropenicFever(out []Suggestion, note string, x *codeset.Searcher, opt Op
 	return out
 }
 
+// chemoThrombocytopenia codes a thrombocytopenia its line ascribes to
+// chemotherapy as a secondary one (D69.59) with the adverse effect
+// T45.1X5-, as the neutropenia is.
+func chemoThrombocytopenia(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "D69.6")
+	if i < 0 {
+		return out
+	}
+	s := out[i]
+	if !chemoCauseRe.MatchString(strings.ToLower(lineAt(note, s.Start))) {
+		return out
+	}
+	recode(&out[i], "D69.59", "thrombocytopenia due to chemotherapy", x, opt)
+	if firstWithPrefix(out, "T45.1X5") < 0 {
+		out = addBeside(out, s, "T45.1X5"+string(opt.episode), "adverse effect of antineoplastic therapy", x, opt)
+	}
+	return out
+}
+
 // addBeside adds code, with s's evidence, unless the suggestions hold it.
 func addBeside(out []Suggestion, s Suggestion, code, rule string, x *codeset.Searcher, opt Options) []Suggestion {
 	if containsCode(out, code) {

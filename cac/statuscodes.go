@@ -287,7 +287,10 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 			// intolerance is no allergy status
 			// …nor one the patient took well ("PCN allergy low risk,
 			// tolerated cefazolin")
+			// …nor one named as avoided or fine to give ("cephalosporin
+			// avoided per family preference")
 			if code, ok := allergens[list[i:j]]; ok && !containsAny(list[j:min(len(list), j+60)], "intoleran", "not true allerg", "not a true allerg", "side effect") &&
+				!containsAny(list[j:min(len(list), j+24)], "avoided", "appropriate", "tolerat", "safe", "given", "used") &&
 				!containsAny(list[max(0, i-24):i], "tolerat", "received", "no reaction") {
 				add(code, at+i, at+j, "allergy status")
 			}
