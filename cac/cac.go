@@ -467,7 +467,11 @@ func sections(note string) []section {
 		inProblems = kind == secProblems
 		if planned {
 			for _, m := range planProblemRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
-				out = append(out, section{kind: secDiagnosis, name: "plan by problem", start: l.end + m[2], end: l.end + m[3]})
+				g := 2 // "1. … -", or "#…:"
+				if m[2] < 0 {
+					g = 4
+				}
+				out = append(out, section{kind: secDiagnosis, name: "plan by problem", start: l.end + m[g], end: l.end + m[g+1]})
 			}
 		}
 	}
@@ -505,8 +509,10 @@ func sections(note string) []section {
 }
 
 // planProblemRe is a plan's numbered line that opens with its problem
-// and a dash: "2. New-onset atrial fibrillation - rate control".
-var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]`)
+// and a dash ("2. New-onset atrial fibrillation - rate control"), or a
+// line that labels its problem with "#" and a colon ("#HTN: hold
+// lisinopril").
+var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]`)
 
 // assessmentName reports whether a diagnosis section's name is an
 // assessment's or an impression's.
@@ -1525,6 +1531,21 @@ func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) code
 		return r
 	}
 	want := t[:i] + side + t[i+len("unspecified"):]
+	// a hemiplegia's side is dominant or not: as the note says, else the
+	// right side is dominant and the left nondominant (Guidelines
+	// I.C.6.a)
+	if strings.HasSuffix(t, "unspecified side") && strings.Contains(t, "affecting") {
+		l := strings.ToLower(item)
+		switch {
+		case strings.Contains(l, "nondominant") || strings.Contains(l, "non-dominant"):
+			side += " nondominant"
+		case strings.Contains(l, "dominant") || side == "right":
+			side += " dominant"
+		default:
+			side += " nondominant"
+		}
+		want = t[:i] + side + t[i+len("unspecified"):]
+	}
 	for _, c := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}) {
 		if c.Billable && strings.ToLower(c.Title) == want && c.Code[:3] == r.Code[:3] {
 			c.Score, c.Source = r.Score, r.Source
@@ -4025,7 +4046,7 @@ func mechanismOf(part, main string) bool {
 const proseMinScore = 0.85
 
 // storyLead is the subject a prose sentence puts before its condition.
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)\s+(?:[a-z-]+\s+){1,2}?(?:m|f|male|female|man|woman)\s+(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)
@@ -5193,7 +5214,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 }
 
 // shortCourseRe is a drug given for a course or once, or stopped.
-var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
+var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
 
 // doseAround returns what a medication list says of the drug at offset i:
 // up to the next comma, semicolon, parenthesis or line end.

@@ -2571,3 +2571,16 @@ func TestSession23Wards(t *testing.T) {
 	note = "Assessment:\nHbSS disease with acute chest syndrome. Community-acquired pneumonia considered — ACS is the unifying diagnosis; empiric antibiotics cover an infectious trigger; a separate pneumonia diagnosis is not made at this time.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D57.01"}, []string{"J18.9", "D57.00"})
 }
+
+// TestSession23Stroke covers train26/09's rules: "77 y/o R-handed M with"
+// is the story's lead before the condition; a plan's "#Problem:" lines
+// after an assessment in prose name problems; a hemiplegia of the right
+// side not said dominant or not is the dominant side's (Guidelines
+// I.C.6.a); aspirin taken "prn" is no long-term use.
+func TestSession23Stroke(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 77, Sex: 'M'}
+	note := "Meds: Lisinopril 20 mg daily, aspirin 81 mg prn (takes occasionally).\n\nASSESSMENT:\n77 y/o R-handed M with acute ischemic stroke of the left MCA (M2) territory, embolic, most likely cardioembolic from newly detected atrial fibrillation.\n\n" +
+		"PLAN:\n#Atrial fibrillation, new-onset (type not yet characterized): Telemetry.\n#Right hemiparesis / aphasia: PT/OT/SLP consults.\n#HTN: Hold lisinopril.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "I48.91", "G81.91", "R47.01", "I10"}, []string{"I74.9", "G81.90", "Z79.82"})
+}
