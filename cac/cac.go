@@ -455,6 +455,10 @@ func sections(note string) []section {
 		if kind == secProblems && strings.Contains(up, "COURSE") && !strings.Contains(up, "PROBLEM") && !problemLinesRe.MatchString(note[l.end:end]) {
 			kind = secDiagnosis
 		}
+		// "HOSPITAL COURSE: #Acute blood loss anemia: transfused …": a
+		// course whose paragraphs open with "#Problem:" names its problems
+		// there (its narrative stays the story)
+		headed := kind == secOther && strings.Contains(up, "COURSE")
 		n0 := len(out)
 		// "Assessment: <a paragraph> Plan: 1. … 2. New-onset atrial
 		// fibrillation - rate control …": a plan numbered by problem right
@@ -465,6 +469,11 @@ func sections(note string) []section {
 			!problemLinesRe.MatchString(note[out[n0-1].start:out[n0-1].end])
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 		inProblems = kind == secProblems
+		if headed {
+			for _, m := range hashProblemsRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
+				out = append(out, section{kind: secDiagnosis, name: "course by problem", start: l.end + m[2], end: l.end + m[3]})
+			}
+		}
 		if planned {
 			for _, m := range planProblemRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
 				g := 2 // "1. … -", or "#…:"
@@ -487,6 +496,14 @@ func sections(note string) []section {
 			end++
 		}
 		out = append(out, section{kind: secHistory, name: inlineHistoryName, start: m[1], end: end})
+	}
+	// a course's "#Problem:" headings stand for the diagnoses only where
+	// the note lists none but the principal one
+	listed := slices.ContainsFunc(out, func(s section) bool {
+		return s.kind == secDiagnosis && s.name != "course by problem" && !strings.HasPrefix(strings.ToUpper(s.name), "PRINCIPAL")
+	})
+	if listed {
+		out = slices.DeleteFunc(out, func(s section) bool { return s.name == "course by problem" })
 	}
 	// The preoperative or admitting diagnosis is what was expected; the
 	// postoperative or discharge diagnosis is coded. The expected one is
@@ -513,6 +530,9 @@ func sections(note string) []section {
 // line that labels its problem with "#" and a colon ("#HTN: hold
 // lisinopril").
 var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]`)
+
+// hashProblemsRe is a line that opens with "#" and a problem's name.
+var hashProblemsRe = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}):`)
 
 // assessmentName reports whether a diagnosis section's name is an
 // assessment's or an impression's.
@@ -4108,6 +4128,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
+	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
 	`|pain$|activity$|screening$|(?:medical |past |social |family )?history$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no

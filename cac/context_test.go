@@ -2584,3 +2584,16 @@ func TestSession23Stroke(t *testing.T) {
 		"PLAN:\n#Atrial fibrillation, new-onset (type not yet characterized): Telemetry.\n#Right hemiparesis / aphasia: PT/OT/SLP consults.\n#HTN: Hold lisinopril.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "I48.91", "G81.91", "R47.01", "I10"}, []string{"I74.9", "G81.90", "Z79.82"})
 }
+
+// TestCourseByHashProblems: a hospital course whose paragraphs open with
+// "#Problem:" names the diagnoses when the note lists none but the
+// principal one; its narrative ("CTA abdomen on arrival: …") stays the
+// story, and imaging names no condition.
+func TestCourseByHashProblems(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 79, Sex: 'M'}
+	note := "Principal diagnosis: Lower GI bleeding due to diverticulosis of the colon\n" +
+		"HOSPITAL COURSE:\n#Lower GI bleed — diverticular: CTA abdomen on arrival: no active extravasation.\n#Acute blood loss anemia: transfused 1 unit.\n" +
+		"#Permanent AF: Rate controlled on metoprolol.\n#HLD: Continue rosuvastatin.\n#Diverticulitis: Not present — no pain, no fever.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K57.31", "D62", "I48.21", "E78.5"}, []string{"R10.0", "K57.32", "K57.33"})
+}
