@@ -455,10 +455,7 @@ func sections(note string) []section {
 		if kind == secProblems && strings.Contains(up, "COURSE") && !strings.Contains(up, "PROBLEM") && !problemLinesRe.MatchString(note[l.end:end]) {
 			kind = secDiagnosis
 		}
-		// "HOSPITAL COURSE: #Acute blood loss anemia: transfused …": a
-		// course whose paragraphs open with "#Problem:" names its problems
-		// there (its narrative stays the story)
-		headed := kind == secOther && strings.Contains(up, "COURSE")
+
 		n0 := len(out)
 		// "Assessment: <a paragraph> Plan: 1. … 2. New-onset atrial
 		// fibrillation - rate control …": a plan numbered by problem right
@@ -469,11 +466,6 @@ func sections(note string) []section {
 			!problemLinesRe.MatchString(note[out[n0-1].start:out[n0-1].end])
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 		inProblems = kind == secProblems
-		if headed {
-			for _, m := range hashProblemsRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
-				out = append(out, section{kind: secDiagnosis, name: "course by problem", start: l.end + m[2], end: l.end + m[3]})
-			}
-		}
 		if planned {
 			for _, m := range planProblemRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
 				g := 2 // "1. … -", or "#…:"
@@ -497,10 +489,26 @@ func sections(note string) []section {
 		}
 		out = append(out, section{kind: secHistory, name: inlineHistoryName, start: m[1], end: end})
 	}
-	// a course's "#Problem:" headings stand for the diagnoses only where
-	// the note lists none but the principal one
+	// "HOSPITAL COURSE: #Acute blood loss anemia: transfused …": a course
+	// whose paragraphs open with "#Problem:" names its problems there (its
+	// narrative stays the story), which stand for the diagnoses where the
+	// note lists none but the principal one
+	for i, l := range locs {
+		if !strings.Contains(strings.ToUpper(note[l.nameStart:l.nameEnd]), "COURSE") {
+			continue
+		}
+		end := len(note)
+		if i+1 < len(locs) {
+			end = locs[i+1].start
+		}
+		for _, m := range hashProblemsRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
+			out = append(out, section{kind: secDiagnosis, name: "course by problem", start: l.end + m[2], end: l.end + m[3]})
+		}
+	}
 	listed := slices.ContainsFunc(out, func(s section) bool {
-		return s.kind == secDiagnosis && s.name != "course by problem" && !strings.HasPrefix(strings.ToUpper(s.name), "PRINCIPAL")
+		up := strings.ToUpper(s.name)
+		// (nor the emergency department's first impression)
+		return s.kind == secDiagnosis && s.name != "course by problem" && !strings.HasPrefix(up, "PRINCIPAL") && !strings.HasPrefix(up, "ED ") && !strings.HasPrefix(up, "ER ") && !strings.Contains(up, "COURSE")
 	})
 	if listed {
 		out = slices.DeleteFunc(out, func(s section) bool { return s.name == "course by problem" })

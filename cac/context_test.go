@@ -2596,4 +2596,11 @@ func TestCourseByHashProblems(t *testing.T) {
 		"HOSPITAL COURSE:\n#Lower GI bleed — diverticular: CTA abdomen on arrival: no active extravasation.\n#Acute blood loss anemia: transfused 1 unit.\n" +
 		"#Permanent AF: Rate controlled on metoprolol.\n#HLD: Continue rosuvastatin.\n#Diverticulitis: Not present — no pain, no fever.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K57.31", "D62", "I48.21", "E78.5"}, []string{"R10.0", "K57.32", "K57.33"})
+
+	// (an emergency department's assessment is no list of diagnoses, and
+	// a course heading read as the assessment's label still has its
+	// problems)
+	note = "Principal diagnosis: Acute pancreatitis, alcohol-induced (probable)\nED ASSESSMENT: \"SIRS criteria met.\"\nHOSPITAL COURSE:\n" +
+		"#SIRS, non-infectious, due to pancreatitis: Sepsis was considered in the ED and ruled out.\n#Hypokalemia: K 2.9 on HD1 from vomiting; repleted.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "R65.10", "E87.6"}, []string{"A41.9"})
 }
