@@ -3111,7 +3111,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		}
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
-		if countLetters(q) < 3 || notAConditionRe.MatchString(q) || honorificName.MatchString(q) {
+		if countLetters(q) < 3 && !knownAbbreviation(q) || notAConditionRe.MatchString(q) || honorificName.MatchString(q) {
 			return concept{}, false
 		}
 		a, done := memo[q]

@@ -2604,3 +2604,12 @@ func TestCourseByHashProblems(t *testing.T) {
 		"#SIRS, non-infectious, due to pancreatitis: Sepsis was considered in the ED and ruled out.\n#Hypokalemia: K 2.9 on HD1 from vomiting; repleted.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "R65.10", "E87.6"}, []string{"A41.9"})
 }
+
+// TestShortAbbreviationPart: a listed abbreviation of two letters and a
+// digit ("DM2") is looked up like any known abbreviation.
+func TestShortAbbreviationPart(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "Secondary: Acute pyelonephritis (right), AKI, BPH with LUTS, DM2\nDischarge medications: metformin 500 mg BID.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N10", "N17.9", "N40.1", "E11.9", "Z79.84"}, nil)
+}
