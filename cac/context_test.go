@@ -2613,3 +2613,13 @@ func TestShortAbbreviationPart(t *testing.T) {
 	note := "Secondary: Acute pyelonephritis (right), AKI, BPH with LUTS, DM2\nDischarge medications: metformin 500 mg BID.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N10", "N17.9", "N40.1", "E11.9", "Z79.84"}, nil)
 }
+
+// TestGangrenous: "gangrenous" is the titles' "gangrene" (synonyms), so an
+// acute gangrenous appendicitis with perforation, localized peritonitis and
+// abscess is K35.33, not an appendicitis "without perforation or gangrene".
+func TestGangrenous(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 38, Sex: 'M'}
+	note := "POSTOPERATIVE DIAGNOSIS: Acute gangrenous appendicitis with perforation, localized peritonitis and periappendiceal abscess.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K35.33"}, []string{"K35.890", "L02.91"})
+}
