@@ -2623,3 +2623,13 @@ func TestGangrenous(t *testing.T) {
 	note := "POSTOPERATIVE DIAGNOSIS: Acute gangrenous appendicitis with perforation, localized peritonitis and periappendiceal abscess.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K35.33"}, []string{"K35.890", "L02.91"})
 }
+
+// TestType1Gastroparesis: in a note of type 1 diabetes, the index's
+// default type 2 code for "diabetic gastroparesis" (E11.43) takes the
+// note's type, and the gastroparesis itself (K31.84) is added beside it.
+func TestType1Gastroparesis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Diabetic ketoacidosis, type 1 diabetes mellitus.\n2. Diabetic gastroparesis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "E10.43", "K31.84"}, []string{"E11.43", "E10.9", "E11.9"})
+}

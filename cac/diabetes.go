@@ -1,6 +1,7 @@
 package cac
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -48,6 +49,13 @@ func causeElsewhere(evidence string) bool {
 	return true
 }
 
+var gastroparesisRe = regexp.MustCompile(`(?i)\bgastroparesis\b`)
+
+// type2Said reports whether a note (in lower case) calls a diabetes type 2.
+func type2Said(lower string) bool {
+	return containsAny(lower, "type 2", "type ii", "t2dm", "dm2", "dm ii", "dmii", "niddm", "dm 2", "type-2")
+}
+
 // diabetesWith codes diabetes with the complications the note documents as
 // the combination codes the classification requires (E11.42 for type 2
 // diabetes with polyneuropathy, E11.621 with L97.- for a foot ulcer,
@@ -78,12 +86,44 @@ func diabetesWith(out []Suggestion, x *codeset.Searcher, opt Options) []Suggesti
 		// "diabetic foot ulcer" in a type 2 diabetic is E11.621
 		recode(&out[i], cat+s.Code[3:], "diabetes of the note's type", x, opt)
 	}
+	// "Diabetic gastroparesis" in a type 1 diabetic: the index's default
+	// (type 2, E11.43) takes the note's type, E10.43, when the note never
+	// calls the diabetes type 2
+	if firstWithPrefix(out, "E10") >= 0 && !type2Said(opt.lower) {
+		for i := 0; i < len(out); i++ {
+			s := out[i]
+			if !strings.HasPrefix(s.Code, "E11") || causeElsewhere(s.Evidence) {
+				continue
+			}
+			// (a type 1 diabetic's diabetes "without complications" is the
+			// E10 code already there)
+			if containsCode(out, "E10"+s.Code[3:]) || s.Code == "E11.9" {
+				out = append(out[:i], out[i+1:]...)
+				i--
+				continue
+			}
+			recode(&out[i], "E10"+s.Code[3:], "diabetes of the note's type", x, opt)
+		}
+		// (what was removed may have been the first diabetes code)
+		if dm = firstWithPrefix(out, "E11", "E10"); dm < 0 {
+			return out
+		}
+		cat = out[dm].Code[:3]
+	}
+	// "Diabetic gastroparesis": the autonomic neuropathy (E1x.43) and the
+	// gastroparesis itself, K31.84, which its entry says to add
+	for _, s := range out {
+		if strings.HasSuffix(s.Code, ".43") && strings.HasPrefix(s.Code, "E1") && strings.Contains(opt.lower, "gastroparesis") && affirmedIn(opt.note, gastroparesisRe) {
+			out = addBeside(out, s, "K31.84", "diabetic gastroparesis", x, opt)
+			break
+		}
+	}
 	// "Diabetic ketoacidosis, type 1 DM": the type's code without
 	// complications goes once a complication is coded in its category
-	if out[dm].Code == cat+".9" && slices.ContainsFunc(out, func(o Suggestion) bool {
+	if i9 := slices.IndexFunc(out, func(o Suggestion) bool { return o.Code == cat+".9" }); i9 >= 0 && slices.ContainsFunc(out, func(o Suggestion) bool {
 		return strings.HasPrefix(o.Code, cat+".") && o.Code != cat+".9" && o.Code != cat+".A"
 	}) {
-		out = append(out[:dm], out[dm+1:]...)
+		out = append(out[:i9], out[i9+1:]...)
 		if dm = firstWithPrefix(out, cat); dm < 0 {
 			return out
 		}
