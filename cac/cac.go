@@ -1213,6 +1213,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					// per complication (E11.22 and E11.42), and a
 					// complication replaces diabetes without one.
 					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) || substanceComplication(old.Code, sg.Code) ||
+						affirmsDefault(old, sg) ||
 						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
 						sg.Principal = old.Principal
 						delete(seen, old.Code)
@@ -1823,8 +1824,35 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 // has what the phrase is "without" (deniedInTitle).
 func refuses(phrase string, r codeset.Result) bool {
 	l := strings.ToLower(phrase)
-	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title) || causeUnsaid(l, r.Title) ||
+	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title) || causeUnsaid(l, r.Title) || organismUnsaid(l, r.Title) ||
 		strings.Contains(l, "without") && deniedInTitle(l, r.Title)
+}
+
+// affirmsDefault reports whether a later suggestion has "with" what an
+// earlier one's title is "without" by default, its evidence saying
+// nothing of it: "alcoholic cirrhosis" (K70.30, "without ascites") then
+// "Alcoholic cirrhosis with ascites" (K70.31).
+func affirmsDefault(old, later Suggestion) bool {
+	o, l := strings.ToLower(old.Title), strings.ToLower(later.Title)
+	k := strings.Index(o, " without ")
+	if k < 0 || strings.Contains(strings.ToLower(old.Evidence), "without") || strings.Contains(strings.ToLower(old.Evidence), "no ") {
+		return false
+	}
+	what := o[k+len(" without "):]
+	return strings.HasPrefix(l, o[:k]) && strings.Contains(l, " with "+what) && strings.Contains(strings.ToLower(later.Evidence), lastWord(what))
+}
+
+// organismUnsaid reports whether a title names an organism a phrase (in
+// lower case) does not: "attributable to the localized infection" is no
+// localized salmonella infection (A02.20).
+func organismUnsaid(l, title string) bool {
+	t := strings.ToLower(title)
+	for _, o := range [...]string{"salmonell", "shigell", "listeri", "brucell", "tularemi", "anthrax", "typhoid", "cholera", "leptospir", "gonococc", "meningococc", "chlamydi", "mycoplasm"} {
+		if strings.Contains(t, o) && !strings.Contains(l, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // deniedInTitle reports whether a phrase (in lower case) is "without"
@@ -4587,7 +4615,7 @@ var notMadeRe = regexp.MustCompile(`(?i)\b([a-z]{5,}) diagnosis (?:is|was) not (
 
 // refutedAfterRe opens a clause that refutes what came before it (not
 // "does not meet criteria for moderate/severe", which grades it).
-var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:was|is)\s+)?(?:not supported|ruled out|excluded|not confirmed)\b`)
+var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:was|is)\s+)?(?:not supported|ruled out|excluded|not confirmed|(?:considered |felt |thought )?(?:less likely|unlikely))\b`)
 
 // listRuledOut reports whether an item opens with a list of short
 // members that its end rules out: "Influenza, COVID-19 and strep

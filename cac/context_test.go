@@ -2633,3 +2633,18 @@ func TestType1Gastroparesis(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Diabetic ketoacidosis, type 1 diabetes mellitus.\n2. Diabetic gastroparesis.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "E10.43", "K31.84"}, []string{"E11.43", "E10.9", "E11.9"})
 }
+
+// TestSession23Liver covers train26/06 and 23: a problem "considered" whose
+// next clause finds it "less likely" is not coded; a later "alcoholic
+// cirrhosis with ascites" replaces the index's default "without ascites"
+// for a bare "alcoholic cirrhosis"; a title naming an organism the phrase
+// does not ("localized salmonella infection" for "the localized
+// infection") is refused.
+func TestSession23Liver(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 54, Sex: 'M'}
+	note := "ASSESSMENT & PLAN:\n54 y/o M with alcohol use disorder (severe) and alcoholic cirrhosis, admitted with alcohol withdrawal.\n\n" +
+		"#Hepatic encephalopathy — considered as alternative cause of AMS; less likely: no asterixis.\n#Alcoholic cirrhosis with ascites, MELD-Na 24: Child-Pugh C.\n" +
+		"#Cellulitis: Met SIRS criteria in the ED attributable to the localized infection.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31"}, []string{"K70.30", "K76.82", "A02.20"})
+}
