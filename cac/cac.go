@@ -1146,6 +1146,12 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					// adverse-effect code from the drug table
 					if d, ok := adverseEffectOf(text, x, opt); ok {
 						r = d
+					} else if chemoCauseRe.MatchString(text) {
+						// (a chemotherapy regimen is no drug-table word:
+						// "adverse effect of FOLFIRINOX" is T45.1X5-)
+						if e, ok := x.Code(codeset.ICD10CM, "T45.1X5"+string(opt.episode), opt.Date); ok {
+							r.Code, r.Title = e.Code, e.Title
+						}
 					}
 				}
 				if chronicOnly && !chronic(r.Code) {
@@ -3857,7 +3863,13 @@ var lookupRewrites = []struct {
 	{countLeadRe, ""},
 	{sidedColonRe, "colonic $1"},
 	{metastaticPrimaryRe, "$1"},
+	{pancreasPartRe, "$1 of pancreas $2"},
 }
+
+// pancreasPartRe is a cancer named by the part of the pancreas as an
+// adjective, "pancreatic head adenocarcinoma": the titles say "head of
+// pancreas" (C25.0), and "pancreatic" alone leads to the duct (C25.3).
+var pancreasPartRe = guard(`(?i)\bpancreatic\s+(head|tail|body|neck)\s+((?:adeno)?carcinoma|cancer|malignancy|neoplasm)\b`, "pancreatic")
 
 // metastaticPrimaryRe is a cancer "metastatic" of an organ that is a
 // primary site ("metastatic carcinoma of the left breast"): the organ's

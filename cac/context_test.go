@@ -2648,3 +2648,14 @@ func TestSession23Liver(t *testing.T) {
 		"#Cellulitis: Met SIRS criteria in the ED attributable to the localized infection.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31"}, []string{"K70.30", "K76.82", "A02.20"})
 }
+
+// TestPancreaticHead: "pancreatic head adenocarcinoma" is the head of the
+// pancreas (C25.0, not the duct C25.3), and an adverse effect of a
+// chemotherapy regimen the drug table does not list (FOLFIRINOX) is
+// T45.1X5A, not T78.8XXA.
+func TestPancreaticHead(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Stage IV pancreatic head adenocarcinoma.\n2. Thrombocytopenia due to chemotherapy (adverse effect of FOLFIRINOX).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.0", "D69.59", "T45.1X5A"}, []string{"C25.3", "T78.8XXA"})
+}

@@ -90,7 +90,7 @@ func chemoGiven(note, lower string) int {
 
 // chemoCauseRe says a condition is an effect of antineoplastic therapy:
 // "secondary to chemotherapy", "chemotherapy-induced", "after R-CHOP".
-var chemoCauseRe = regexp.MustCompile(`(?i)\b(?:due to|secondary to|from|after|following|related to|induced by|adverse effect of|post[- ]?)\s*(?:the\s+|his\s+|her\s+|recent\s+|antineoplastic\s+|cytotoxic\s+|cancer\s+)*(?:chemo(?:therapy)?|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine)\b|\bchemo(?:therapy)?[- ](?:induced|related)\b`)
+var chemoCauseRe = regexp.MustCompile(`(?i)\b(?:due to|secondary to|from|after|following|related to|induced by|adverse effect of|post[- ]?)\s*(?:the\s+|his\s+|her\s+|recent\s+|antineoplastic\s+|cytotoxic\s+|cancer\s+)*(?:chemo(?:therapy)?|(?:R-)?CHOP|FOLFIRINOX|FOLFOX|FOLFIRI|ddAC|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine)\b|\bchemo(?:therapy)?[- ](?:induced|related)\b`)
 
 // immunosuppressantRe names an antineoplastic or immunosuppressive drug:
 // the drug table's T45.1- class.
