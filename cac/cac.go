@@ -1920,6 +1920,9 @@ func asksUnsaid(l, code string) bool {
 		// an NIHSS score is the stroke scale's, not an ABCD2 or a
 		// Glasgow score
 		return !containsAny(l, "nihss", "nih ", "stroke scale")
+	case strings.HasPrefix(code, "O14") || strings.HasPrefix(code, "O15"):
+		// "pre-pregnancy BMI 43" is no pre-eclampsia
+		return !containsAny(l, "eclamp", "hellp", "toxemia")
 	case code == "R45.851":
 		// "Suicide risk: low" assesses a risk; the code is for ideation
 		return !ideationRe.MatchString(l)

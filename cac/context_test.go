@@ -2659,3 +2659,16 @@ func TestPancreaticHead(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Stage IV pancreatic head adenocarcinoma.\n2. Thrombocytopenia due to chemotherapy (adverse effect of FOLFIRINOX).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.0", "D69.59", "T45.1X5A"}, []string{"C25.3", "T78.8XXA"})
 }
+
+// TestCesareanRecord covers train26/20: a cesarean's operative record
+// ("PROCEDURE: Primary low transverse cesarean section", "Live-born male
+// infant … delivered") is a delivery (Z37.0, conditions "in childbirth");
+// "pre-pregnancy BMI 43" is no pre-eclampsia; an arrest of dilation in
+// active labor is O62.1.
+func TestCesareanRecord(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 28, Sex: 'F'}
+	note := "PREOPERATIVE DIAGNOSES:\n1. Intrauterine pregnancy at 39w5d\n2. Arrest of dilation in active labor\n3. Maternal obesity, class 3 (pre-pregnancy BMI 43)\n" +
+		"POSTOPERATIVE DIAGNOSES: Same; delivered.\nPROCEDURE: Primary low transverse cesarean section.\nFINDINGS: Live-born male infant, vertex, delivered at 1412.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O62.1", "O99.214", "Z37.0", "Z3A.39"}, []string{"O14.93", "O14.94", "O99.213"})
+}
