@@ -2845,6 +2845,8 @@ var integral = map[string][]string{
 	"O80": {"O0", "O1", "O20", "O21", "O22", "O23", "O24", "O25", "O26", "O28", "O29", "O3", "O4", "O6", "O7", "O85", "O86", "O87", "O88", "O9"},
 	// the embolism of a stroke coded as due to embolism
 	"I74.9": {"I63.1", "I63.4"},
+	// a viral pneumonia that is the influenza's own (J10.0-, J11.0-)
+	"J12.9": {"J10.0", "J11.0", "J10.1", "J11.1"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }

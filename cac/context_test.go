@@ -2672,3 +2672,12 @@ func TestCesareanRecord(t *testing.T) {
 		"POSTOPERATIVE DIAGNOSES: Same; delivered.\nPROCEDURE: Primary low transverse cesarean section.\nFINDINGS: Live-born male infant, vertex, delivered at 1412.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O62.1", "O99.214", "Z37.0", "Z3A.39"}, []string{"O14.93", "O14.94", "O99.213"})
 }
+
+// TestFluViralPneumonia: a viral pneumonia that is the influenza's own is
+// not coded beside the influenza pneumonia (J12.9 with J10.0-).
+func TestFluViralPneumonia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 57, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Influenza A pneumonia.\n2. Viral pneumonia — the initial diffuse process.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"J12.9"})
+}
