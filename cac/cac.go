@@ -2765,7 +2765,7 @@ var maternalScreeningRe = regexp.MustCompile(`(?i)\b(?:maternal|paternal|parenta
 // historySideRe is a side in a past condition's words.
 var historySideRe = regexp.MustCompile(`(?i)\b(?:right|left|bilateral|R|L)\b`)
 
-var ckdRe = regexp.MustCompile(`(?i)\b(ckd|chronic kidney disease)\b.*?\bstage\s*(1|2|3a|3b|3|4|5)\b|\b(esrd|end[- ]stage renal disease)\b`)
+var ckdRe = regexp.MustCompile(`(?i)\b(ckd|chronic kidney disease)\b(?:.*?\bstage\s*|\s*)(1|2|3a|3b|3|4|5)\b|\b(esrd|end[- ]stage renal disease)\b`)
 
 // ckdStage returns the N18 code for a stage of chronic kidney disease
 // named in text, or "".
@@ -2975,6 +2975,10 @@ var (
 	// "EF 60-65%", "Cr peak 2.6", "2 L NC".
 	measurement = regexp.MustCompile(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|hba1c|wbc|hr|bp|spo2|sat|egfr|gfr|ldl|na|k|hgb|inr|plt|temp|t|bmi|wt|weight|glucose|lactate|troponin|trop|creatinine|tsh)\b[^a-z]*\d|[<>=]`)
 )
+
+// conditionWordInRe is a word of a part that names a condition, whatever
+// values the part reports beside it.
+var conditionWordInRe = regexp.MustCompile(`(?i)\b[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|penia|cytosis|plegia|paresis|megaly|ectasis|oma)\b|\b(?:disease|disorder|syndrome|failure|injury|insufficiency|deficiency|infection|fracture|obesity|overweight|diabetes|hypertension)\b`)
 
 // withoutListRe is a part that opens a list of what the condition is
 // without: "Acute appendicitis without perforation", "no bleeding".
@@ -3713,6 +3717,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		p = trim(p)
+		// "…; fasting glucose 78–92 on logs": a value reported, no
+		// condition
+		if t := note[p.start:p.end]; measurement.MatchString(t) && !conditionWordInRe.MatchString(t) && !slices.ContainsFunc(strings.Fields(t), knownAbbreviation) {
+			continue
+		}
 		if n := countLetters(note[p.start:p.end]); n < 5 && !(listed[p] && n >= 3) && !knownAbbreviation(note[p.start:p.end]) {
 			continue
 		}

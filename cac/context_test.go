@@ -2681,3 +2681,13 @@ func TestFluViralPneumonia(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Influenza A pneumonia.\n2. Viral pneumonia — the initial diffuse process.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"J12.9"})
 }
+
+// TestValuePart: a later part that reports a value and names no condition
+// ("SpO2 88% on room air") is no condition; one that names one beside its
+// value ("CKD 3b (eGFR 38)") still is.
+func TestValuePart(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Acute ischemic stroke, SpO2 88% on room air.\n2. Hypertension, CKD 3b (eGFR 38).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.9", "I12.9", "N18.32"}, []string{"R09.02"})
+}
