@@ -173,7 +173,7 @@ type Searcher struct {
 	withTerms   []uint32
 	termPref    []uint8              // by term id: the preference words it is (prefHistory, …)
 	deniedWords map[string]bool      // the words CM titles put after "not" ("traumatic", "intractable")
-	entryIdx    map[*Release][]int32 // per release: code id → entry index, -1 absent
+	entryIdx    map[*Release][]int32 // per release: code id → entry index << 1 | 1 when billable, -1 absent (the candidate loop learns whether a code is billable without fetching its entry)
 	dated       map[*Release]bool    // per release: some entry has its own dates
 	from        []string
 	fromID      map[string]uint32
@@ -584,7 +584,10 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		for i := range r.Entries {
 			if id, ok := x.codeIndex(r.System, r.Entries[i].Code); ok {
-				idx[id] = int32(i)
+				idx[id] = int32(i) << 1
+				if r.Entries[i].Billable {
+					idx[id] |= 1
+				}
 			}
 		}
 		x.entryIdx[r] = idx
@@ -601,8 +604,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	for id, m := range metas {
 		c, ok := classOf[m]
 		if !ok {
-			if len(x.classes) > math.MaxUint16 {
-				panic("codeset: more than 65,536 distinct document classes")
+			if len(x.classes) > int(classBits) {
+				panic("codeset: more than 32,767 distinct document classes")
 			}
 			c = uint16(len(x.classes))
 			classOf[m] = c
@@ -627,9 +630,14 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		off += c
 	}
 	for id := range x.mclass {
-		for _, t := range x.docToks(uint32(id)) {
+		cut := int(x.detail[id].cut)
+		for k, t := range x.docToks(uint32(id)) {
+			c := x.mclass[id]
+			if k >= cut {
+				c |= inNemod
+			}
 			x.postings[t] = append(x.postings[t], uint32(id))
-			x.postCls[t] = append(x.postCls[t], x.mclass[id])
+			x.postCls[t] = append(x.postCls[t], c)
 		}
 	}
 	x.impact = map[uint32]docList{}
@@ -640,7 +648,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		imp := slices.Clone(p)
 		slices.SortStableFunc(imp, func(a, b uint32) int { return cmp.Compare(x.staticQuality(b), x.staticQuality(a)) })
 		imp = imp[:capDocs:capDocs]
-		x.impact[uint32(t)] = docList{imp, x.classesOf(imp)}
+		x.impact[uint32(t)] = docList{imp, x.classesOf(imp, []uint32{uint32(t)})}
 	}
 	// term order for prefixes, weak flags, deletion index for misspellings
 	x.sorted = make([]uint32, len(x.terms))
@@ -786,11 +794,29 @@ func prefOf(w string) uint8 {
 // metaOf returns a document's first-pass fields.
 func (x *Searcher) metaOf(doc uint32) *docMeta { return &x.classes[x.mclass[doc]] }
 
-// classesOf returns the class of each document of docs.
-func (x *Searcher) classesOf(docs []uint32) []uint16 {
+// inNemod marks a posting's class (Searcher.postCls, alt.cls, docAcc.cls)
+// when one of its terms is among the document's nonessential modifiers.
+// Scoring needs the document's own words only for such texts, and a walk
+// of the query's lists learns it of each candidate for free, where asking
+// each text costs a cache miss. The classes themselves are the bits below.
+const (
+	inNemod   uint16 = 1 << 15
+	classBits        = inNemod - 1
+)
+
+// classesOf returns the class of each document of docs, marked inNemod
+// where one of terms is among its nonessential modifiers.
+func (x *Searcher) classesOf(docs, terms []uint32) []uint16 {
 	out := make([]uint16, len(docs))
 	for i, d := range docs {
 		out[i] = x.mclass[d]
+		dt := &x.detail[d]
+		for _, t := range x.toks[dt.tokS+uint32(dt.cut) : x.detail[d+1].tokS] {
+			if slices.Contains(terms, t) {
+				out[i] |= inNemod
+				break
+			}
+		}
 	}
 	return out
 }
@@ -1024,8 +1050,10 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 	if max == 1 && len(w) >= 6 {
 		lim = 2
 	}
-	if sc.fuzzyFor == w && sc.fuzzyValid {
-		return sc.fuzzy // (synonymSpelling asked for the same word)
+	m := &sc.memo[hash(w)&(fuzzyMemoSize-1)]
+	if m.word == w && m.used {
+		sc.fuzzy = append(sc.fuzzy[:0], m.hits[:m.n]...)
+		return sc.fuzzy
 	}
 	out := sc.fuzzy[:0]
 	sc.stamp++
@@ -1046,7 +1074,7 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 			}
 			sc.seen[t] = sc.stamp
 			if d := damerau(w, x.terms[t], lim); d > 0 && (d <= max || d == 2 && movedLetter(w, x.terms[t])) {
-				out = append(out, fuzzyHit{t, d})
+				out = append(out, fuzzyHit{t, int32(d)})
 			}
 		}
 	}
@@ -1072,11 +1100,28 @@ func (x *Searcher) fuzzy(sc *scratch, w string) []fuzzyHit {
 		}
 		return cmp.Compare(x.termDF[b.term], x.termDF[a.term])
 	})
-	if len(out) > 6 {
-		out = out[:6]
+	if len(out) > len(m.hits) {
+		out = out[:len(m.hits)]
 	}
-	sc.fuzzy, sc.fuzzyFor, sc.fuzzyValid = out, w, true
+	sc.fuzzy = out
+	m.word, m.used, m.n = w, true, uint8(copy(m.hits[:], out))
 	return out
+}
+
+// fuzzyMemoSize is how many words' corrections a scratch remembers: more
+// than the distinct words of the queries a coder types in a while.
+const fuzzyMemoSize = 1024
+
+// fuzzyMemo is one remembered word and its corrections (fuzzy). Typed
+// queries ask for the same words keystroke after keystroke, and finding a
+// word's corrections probes the deletion index, tens of megabytes that a
+// query's other work has pushed out of the cache, some fifty times: the
+// memo answers from one line. The corrections depend on the word alone.
+type fuzzyMemo struct {
+	word string
+	used bool // (the empty word is never asked for, but say so)
+	n    uint8
+	hits [6]fuzzyHit
 }
 
 // movedLetter reports whether b is a with one letter moved: the same
@@ -1102,7 +1147,7 @@ func movedLetter(a, b string) bool {
 
 type fuzzyHit struct {
 	term uint32
-	dist int
+	dist int32
 }
 
 // prefixTerms returns up to n vocabulary terms that start with p, most
@@ -1194,7 +1239,7 @@ func (x *Searcher) buildSynonyms() {
 			alts[i].post = x.intersect(sc, alts[i].terms)
 			if len(alts[i].terms) > 1 {
 				alts[i].post = slices.Clone(alts[i].post)
-				alts[i].cls = x.classesOf(alts[i].post)
+				alts[i].cls = x.classesOf(alts[i].post, alts[i].terms)
 			} else {
 				alts[i].cls = x.postCls[alts[i].terms[0]]
 			}
@@ -1262,7 +1307,7 @@ func (x *Searcher) synonymSpelling(sc *scratch, w string) string {
 		return ""
 	}
 	for _, h := range x.fuzzy(sc, w) {
-		if h.dist < bestD {
+		if int(h.dist) < bestD {
 			return ""
 		}
 	}
@@ -1399,13 +1444,12 @@ type scratch struct {
 	qbits  []uint64 // one bit per term: it is in qterms (a few KB, in cache: most of a text's terms are not the query's)
 	tpos   []int32  // per query term: its position in the document scored, -1 absent
 
-	seen       []uint32 // term → stamp of the last fuzzy lookup that saw it
-	stamp      uint32
-	fuzzy      []fuzzyHit
-	fuzzyFor   string // the word sc.fuzzy holds the corrections of
-	fuzzyValid bool
-	prefix     []prefixHit
-	prefixIDs  []uint32
+	seen      []uint32 // term → stamp of the last fuzzy lookup that saw it
+	stamp     uint32
+	fuzzy     []fuzzyHit
+	memo      *[fuzzyMemoSize]fuzzyMemo // recent words' corrections, by hash
+	prefix    []prefixHit
+	prefixIDs []uint32
 }
 
 // docAcc gathers one candidate document's matches: per slot, 1 + the index
@@ -1436,7 +1480,7 @@ const maxSlots = 10
 // releases are the releases one search looks in, by system.
 type releases struct {
 	by    [CPT + 1]*Release
-	idx   [CPT + 1][]int32 // code id → entry index, -1 absent
+	idx   [CPT + 1][]int32 // code id → entry index << 1 | billable, -1 absent (Searcher.entryIdx)
 	dated [CPT + 1]bool    // some entry has its own dates (Entry.From, To)
 	n     int
 }
@@ -1453,7 +1497,7 @@ func (x *Searcher) getScratch() *scratch {
 		return sc
 	}
 	x.freeMu.Unlock()
-	return &scratch{seen: make([]uint32, len(x.terms)), inAcc: make([]uint64, (len(x.texts)+63)/64)}
+	return &scratch{seen: make([]uint32, len(x.terms)), inAcc: make([]uint64, (len(x.texts)+63)/64), memo: new([fuzzyMemoSize]fuzzyMemo)}
 }
 
 // maxFree bounds how many scratches the searcher keeps between queries.
@@ -1682,7 +1726,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 	raw := toks
 	slots := sc.slots[:0]
 	sc.alts, sc.ids, sc.qis = sc.alts[:0], sc.ids[:0], sc.qis[:0]
-	sc.qidsReady, sc.fuzzyValid = false, false
+	sc.qidsReady = false
 	lesion := false // the query names a tumor, lesion, polyp…: see below
 	repair := false // the query repairs something: see below
 	for _, t := range toks {
@@ -1932,11 +1976,7 @@ func (x *Searcher) compound(sc *scratch, a, b, sa, sb string) (slot, bool) {
 			terms := sc.ids[n : n+2 : n+2]
 			post := x.intersect(sc, terms)
 			if len(post) > 0 {
-				cls := make([]uint16, len(post))
-				for i, d := range post {
-					cls[i] = x.mclass[d]
-				}
-				sc.alts = append(sc.alts, alt{terms: terms, weight: 1, post: post, cls: cls, idf: x.idf(len(post), terms)})
+				sc.alts = append(sc.alts, alt{terms: terms, weight: 1, post: post, cls: x.classesOf(post, terms), idf: x.idf(len(post), terms)})
 			}
 		}
 	}
@@ -1968,11 +2008,7 @@ func (x *Searcher) split(sc *scratch, w string, df int) {
 			sc.ids = sc.ids[:n]
 			continue
 		}
-		cls := make([]uint16, len(post))
-		for k, d := range post {
-			cls[k] = x.mclass[d]
-		}
-		sc.alts = append(sc.alts, alt{terms: terms, weight: 0.95, why: whyJoined, post: post, cls: cls, idf: x.idf(len(post), terms)})
+		sc.alts = append(sc.alts, alt{terms: terms, weight: 0.95, why: whyJoined, post: post, cls: x.classesOf(post, terms), idf: x.idf(len(post), terms)})
 		return
 	}
 }
@@ -2173,11 +2209,15 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			for i := range sc.acc {
 				ac := &sc.acc[i]
 				toks := x.docToks(ac.doc)
+				cut := int(x.detail[ac.doc].cut)
 				best := -1
-				for _, t := range toks {
+				for k, t := range toks {
 					if h := tab.find(t); tab.keys[h] != 0 {
 						if ai := int(tab.vals[h]); best < 0 || better(ai, best) {
 							best = ai
+						}
+						if k >= cut {
+							ac.cls |= inNemod
 						}
 					}
 				}
@@ -2211,11 +2251,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 				// Most of a long list is not among the candidates: one
 				// bit of a small bitmap (40 KB, in cache) says so before
 				// any probe of the table.
-				for _, d := range post {
+				for i, d := range post {
 					if sc.inAcc[d>>6]&(1<<(d&63)) == 0 {
 						continue
 					}
 					ac := &sc.acc[tab.vals[tab.find(d)]]
+					ac.cls |= cls[i] & inNemod
 					if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
 						ac.alt[si] = mine
 					}
@@ -2224,7 +2265,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			}
 			for i, d := range post {
 				// a text of a system not asked for is never a candidate
-				if !allOK && !sysOK[x.classes[cls[i]].sys] {
+				if !allOK && !sysOK[x.classes[cls[i]&classBits].sys] {
 					continue
 				}
 				h := tab.find(d)
@@ -2245,6 +2286,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 					continue
 				}
 				ac := &sc.acc[tab.vals[h]]
+				ac.cls |= cls[i] & inNemod
 				if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
 					ac.alt[si] = mine
 				}
@@ -2278,7 +2320,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		ac := &sc.acc[i]
 		var cov float32
 		matched := 0
-		d := &x.classes[ac.cls]
+		d := &x.classes[ac.cls&classBits]
 		es := ess
 		if d.sys == ICD10PCS {
 			es = essP
@@ -2334,13 +2376,18 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// alternative per slot, so a text whose nonessential modifiers hold
 	// none of the query's terms scores its first pass with its own length
 	// factor; the others are scored word by word.
+	// A walk of every list has marked (inNemod) each text holding one of
+	// the query's terms among its nonessential modifiers, unless a term
+	// comes only in alternatives of several words, whose lists hold the
+	// texts with all of them: then each text with such modifiers is read.
 	marked := false
+	walked := !capped && !termsOnlyInPhrases(slots)
 	sc.cand = sc.cand[:0]
 	sc.candTable(x)
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
 		var score float32
-		if !capped && !x.classes[ac.cls].nemod {
+		if walked && ac.cls&inNemod == 0 || !capped && !x.classes[ac.cls&classBits].nemod {
 			score = ac.part * x.detail[ac.doc].length
 		} else {
 			if !marked {
@@ -2357,7 +2404,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if dt.single {
 			// a title the query names exactly, of a code newer than the
 			// index, beats the older index entry's code for the words
-			if ac.part >= 0.999 && x.classes[ac.cls].kind == docTitle && x.info[dt.code]&flagUnindexed != 0 {
+			if ac.part >= 0.999 && x.classes[ac.cls&classBits].kind == docTitle && x.info[dt.code]&flagUnindexed != 0 {
 				score *= 1.1
 			}
 			sc.addCand(dt.code, score*viaWeight[dt.via], ac.doc, dt.tgtS)
@@ -2442,8 +2489,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	for i := 0; i < len(cands) && counted < need; i++ {
 		if i == sorted {
 			n := min(len(cands)-i, chunk)
-			selectTop(cands[i:], n)
-			sortCands(cands[i : i+n])
+			bestFirst(cands[i:], n)
 			sorted = i + n
 		}
 		c := cands[i]
@@ -2463,7 +2509,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if ei < 0 {
 			continue
 		}
-		e := &r.Entries[ei]
+		e := &r.Entries[ei>>1]
 		if opt.Date != 0 && rels.dated[sys] && ((e.From != 0 && opt.Date < e.From) || (e.To != 0 && opt.Date > e.To)) {
 			continue
 		}
@@ -2511,7 +2557,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 				}
 			}
 		}
-		if !e.Billable {
+		if ei&1 == 0 { // not billable
 			s *= 0.7
 		}
 		keep = append(keep, kept{c, e, s})
@@ -2556,6 +2602,34 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		out = append(out, r)
 	}
 	return out
+}
+
+// termsOnlyInPhrases reports whether a term of an alternative of several
+// words is no one-word alternative of any slot.
+func termsOnlyInPhrases(slots []slot) bool {
+	for si := range slots {
+		for ai := range slots[si].alts {
+			for _, t := range slots[si].alts[ai].terms {
+				if len(slots[si].alts[ai].terms) > 1 && !isOneWordAlt(slots, t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isOneWordAlt reports whether term t is by itself an alternative of some
+// slot.
+func isOneWordAlt(slots []slot, t uint32) bool {
+	for sj := range slots {
+		for ai := range slots[sj].alts {
+			if a := &slots[sj].alts[ai]; len(a.terms) == 1 && a.terms[0] == t {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markExisting marks the first n candidates whose texts hold alternative
@@ -2675,36 +2749,21 @@ func sortCands(s []cand) {
 	}
 }
 
-// selectTop moves the k candidates of s that come first by candBefore to
-// the front of s, in no particular order (quickselect).
-func selectTop(s []cand, k int) {
-	lo, hi := 0, len(s)
-	for hi-lo > 1 && k > lo && k < hi {
-		// median of three as the pivot, moved to hi-1
-		m := lo + (hi-lo)/2
-		if candBefore(&s[m], &s[lo]) {
-			s[m], s[lo] = s[lo], s[m]
+// bestFirst moves the k candidates of s that come first by candBefore to
+// the front of s, in that order; the rest follow in no particular order.
+// The front holds the best k seen so far, sorted: each later candidate is
+// compared with the last of them only, a branch that seldom goes the other
+// way, and the few that beat it are inserted. (Quickselect compared every
+// candidate with a pivot, a branch as likely one way as the other.)
+func bestFirst(s []cand, k int) {
+	sortCands(s[:k])
+	for j := k; j < len(s); j++ {
+		if !candBefore(&s[j], &s[k-1]) {
+			continue
 		}
-		if candBefore(&s[hi-1], &s[lo]) {
-			s[hi-1], s[lo] = s[lo], s[hi-1]
-		}
-		if candBefore(&s[hi-1], &s[m]) {
-			s[hi-1], s[m] = s[m], s[hi-1]
-		}
-		s[m], s[hi-1] = s[hi-1], s[m]
-		p := lo
-		for i := lo; i < hi-1; i++ {
-			if candBefore(&s[i], &s[hi-1]) {
-				s[i], s[p] = s[p], s[i]
-				p++
-			}
-		}
-		s[p], s[hi-1] = s[hi-1], s[p]
-		// s[lo:p] before the pivot, s[p] the pivot, s[p+1:hi] after
-		if k <= p {
-			hi = p
-		} else {
-			lo = p + 1
+		s[j], s[k-1] = s[k-1], s[j]
+		for i := k - 1; i > 0 && candBefore(&s[i], &s[i-1]); i-- {
+			s[i], s[i-1] = s[i-1], s[i]
 		}
 	}
 }
