@@ -5012,6 +5012,9 @@ var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:
 var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?)\b[^.\n]{0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
 
 var longTermDrugs = byWord(map[string]string{
+	// a visit's maintenance drugs of no class of their own: lithium, and
+	// a person with HIV's antiretroviral therapy (Z79.899)
+	"Z79.899": "lithium antiretroviral antiretrovirals bictegravir dolutegravir biktarvy emtricitabine tenofovir raltegravir darunavir efavirenz rilpivirine cabotegravir",
 	"Z79.4":   "insulin glargine lispro aspart detemir degludec",
 	"Z79.84":  "metformin glipizide glimepiride glyburide sitagliptin linagliptin pioglitazone empagliflozin dapagliflozin canagliflozin",
 	"Z79.01":  "apixaban rivaroxaban warfarin dabigatran edoxaban",
@@ -5276,6 +5279,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		switch {
 		case !ok || done[code]:
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
+		case code == "Z79.899" && opt.Inpatient:
+			// (a stay's coders leave the other drugs to the list)
 		case code == "Z79.84" && has("E1") < 0:
 		case negatedAt(note, i):
 			// "He has never been on insulin", "we are not starting insulin"

@@ -2691,3 +2691,16 @@ func TestValuePart(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Acute ischemic stroke, SpO2 88% on room air.\n2. Hypertension, CKD 3b (eGFR 38).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.9", "I12.9", "N18.32"}, []string{"R09.02"})
 }
+
+// TestOtherLongTermDrugs: at a visit, lithium and a person with HIV's
+// antiretroviral therapy are long-term drugs of no class of their own
+// (Z79.899); a stay leaves them.
+func TestOtherLongTermDrugs(t *testing.T) {
+	x := searcher(t)
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 41, Sex: 'M'}
+	note := "Medications: bictegravir-emtricitabine-tenofovir alafenamide one tablet daily.\n\nAssessment:\n1. Asymptomatic HIV infection on antiretroviral therapy.\n"
+	checkCodes(t, suggestCodes(note, x, visit), []string{"Z21", "Z79.899"}, []string{"B20"})
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 33, Sex: 'F'}
+	note = "Home medications: lithium carbonate 900 mg qHS.\n\nDischarge diagnoses:\n1. Bipolar I disorder, current episode manic, severe, without psychotic features.\n"
+	checkCodes(t, suggestCodes(note, x, stay), nil, []string{"Z79.899"})
+}
