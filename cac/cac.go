@@ -1169,6 +1169,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				if strings.HasPrefix(r.Code, "Z48") && laterEncounterRe.MatchString(sentenceAround(note, c.start)) {
 					continue
 				}
+				// "Vaccinations: pneumococcal vaccine recommended; prefers
+				// to receive at PCP office": no immunization this visit
+				if r.Code == "Z23" && !vaccineGivenRe.MatchString(text) {
+					continue
+				}
 				// "Weight gain on track for …": a pregnancy's or a child's
 				// expected gain is no abnormal one
 				if r.Code == "R63.5" && containsAny(strings.ToLower(text), "on track", "appropriate", "expected", "adequate", "reassuring") {
@@ -4992,7 +4997,7 @@ var (
 	cessationRe     = regexp.MustCompile(`(?i)\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged|discussed)\b[^.\n]{0,60}\b(?:smoking|tobacco|cigarette|nicotine)\s+(?:cessation|quit|abstinence)|\b(?:smoking|tobacco)\s+cessation\s+(?:counsel(?:ed|ing|led|ling)?|discussed|advised|education)|\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged)\b[^.\n]{0,40}\bto\s+(?:quit|stop)\s+smoking`)
 	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)? smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily) smoker)\b`)
 	secondhandRe    = regexp.MustCompile(`(?i)\b(second[- ]?hand smoke(?: exposure)?|passive smok\w*|(?:tobacco |cigarette )?smoke exposure|exposed to (?:tobacco |cigarette )?smoke|(?:mother|father|mom|dad|parents?|caregivers?|grandmother|grandfather|stepfather|stepmother) smokes)\b`)
-	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former (?:tobacco |cigarette |heavy )?smoker|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
+	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former (?:tobacco |cigarette |heavy )?smoker|former (?:tobacco|cigarette) (?:use|user|smoking)|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
 	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:`)
 	ongoingBefore   = regexp.MustCompile(`(?i)\b(?:on|continues?|continued|continuing|resumes?|resumed?|home|discharged on|takes|taking)\s+(?:(?:home|his|her|oral|basal|bolus|long-acting|daily|low-dose)\s+)*(?:[a-z]+\s*(?:\band\b|\+|&|,)\s*){0,3}$`)
@@ -5087,7 +5092,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 			}
 		}
 	}
-	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission")) {
+	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission") || strings.Contains(lower, "former tobacco") || strings.Contains(lower, "former cigarette")) {
 		var current []int // the patient's own smoking: not negated, not a relative's
 		for _, m := range findAround(currentSmokerRe, note, lower, []string{"smok"}) {
 			if !negatedAt(note, m[0]) && !familyRe.MatchString(sentenceAround(note, m[0])) {

@@ -2704,3 +2704,13 @@ func TestOtherLongTermDrugs(t *testing.T) {
 	note = "Home medications: lithium carbonate 900 mg qHS.\n\nDischarge diagnoses:\n1. Bipolar I disorder, current episode manic, severe, without psychotic features.\n"
 	checkCodes(t, suggestCodes(note, x, stay), nil, []string{"Z79.899"})
 }
+
+// TestVaccineNotGiven: a vaccine recommended or received elsewhere is no
+// immunization at this encounter (Z23 needs one given), and "former
+// tobacco use" is a history of nicotine dependence (Z87.891).
+func TestVaccineNotGiven(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Community-acquired pneumonia, right lower lobe.\n2. Former tobacco use.\n\nVaccinations: Pneumococcal conjugate vaccine recommended; patient prefers to receive at PCP office.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J18.9", "Z87.891"}, []string{"Z23"})
+}
