@@ -1138,7 +1138,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					// its own words, not by the rest of the sentence
 					text = note[c.start:c.end]
 				}
-				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), text, x, opt), text, x, opt), text, x, opt)
+				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), withoutDenyingAsides(text), x, opt), text, x, opt), text, x, opt)
 				r = onTrunk(note[c.start:min(lineEnd(note, c.start), c.end+40)], r, x, opt)
 				r = notRecurrent(r, text, x, opt)
 				if strings.HasPrefix(r.Code, "T78.8") || strings.HasPrefix(r.Code, "T88.7") {
@@ -3048,6 +3048,31 @@ func memberLead(t string) int {
 // went (group 1: up to "metastases").
 var metastasesToRe = regexp.MustCompile(`(?i)^(\s*(?:bone|osseous|brain|liver|hepatic|lung|pulmonary|adrenal|nodal|lymph node|peritoneal)\s+metasta(?:sis|ses|tic disease))\s+(?:to|in|involving)\s`)
 
+// withoutDenyingAsides returns an item without its parenthetical asides
+// that deny: "Neonatal jaundice (nonphysiologic causes excluded, no
+// hemolysis)" specifies no cause.
+func withoutDenyingAsides(item string) string {
+	for {
+		open := strings.IndexByte(item, '(')
+		if open < 0 {
+			return item
+		}
+		closing := strings.IndexByte(item[open:], ')')
+		if closing < 0 {
+			closing = len(item) - open
+		} else {
+			closing++
+		}
+		if !asideDeniesRe.MatchString(item[open : open+closing]) {
+			return item
+		}
+		item = item[:open] + item[open+closing:]
+	}
+}
+
+// asideDeniesRe is an aside that denies or excludes what it names.
+var asideDeniesRe = regexp.MustCompile(`(?i)\b(?:excluded|ruled out|no|not|negative|without)\b`)
+
 // withoutOrRe is a "without" list of two joined by "or" that runs to the
 // end of its text.
 var withoutOrRe = regexp.MustCompile(`(?i)\s(?:without|w/o)\s([^,;()]*)\sor\s[^,;()]*$`)
@@ -3473,8 +3498,11 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			full := strings.TrimSpace(note[it.start:it.start+open]) + " " + strings.TrimSpace(note[it.start+closing+1:whole.end])
 			variants = append(variants, member{full, span{it.start, whole.end}})
 		}
+		// (an aside that denies — "(nonphysiologic causes excluded, no
+		// hemolysis)" — says nothing the code should take from it)
+		denying := open >= 0 && closing > open && asideDeniesRe.MatchString(note[it.start+open:it.start+closing])
 		for _, v := range variants {
-			if c, ok2 := lookText(v.text, v.at); ok2 && (!ok || c.r.Score > best.r.Score && !specifies(v.text, c.r, best.r)) {
+			if c, ok2 := lookText(v.text, v.at); ok2 && (!ok || denying || c.r.Score > best.r.Score && !specifies(v.text, c.r, best.r)) {
 				best, ok = c, true
 				aside.start = it.start + open
 				aside.end = it.start + closing + 1

@@ -2714,3 +2714,15 @@ func TestVaccineNotGiven(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Community-acquired pneumonia, right lower lobe.\n2. Former tobacco use.\n\nVaccinations: Pneumococcal conjugate vaccine recommended; patient prefers to receive at PCP office.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J18.9", "Z87.891"}, []string{"Z23"})
 }
+
+// TestNewbornBornAtHospital: "born at this hospital by spontaneous vaginal
+// delivery" is a liveborn infant born vaginally (Z38.00), and an aside
+// that denies ("nonphysiologic causes excluded, no hemolysis") gives the
+// jaundice no cause (P59.9, not P59.8).
+func TestNewbornBornAtHospital(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 0, Sex: 'M'}
+	note := "NEWBORN NURSERY DISCHARGE SUMMARY\nInfant: male, born at this hospital by spontaneous vaginal delivery at 39 weeks.\n\n" +
+		"Discharge diagnoses:\n1. Term male newborn\n2. Neonatal jaundice (nonphysiologic causes excluded, no hemolysis)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z38.00", "P59.9"}, []string{"P59.8", "P55.1"})
+}

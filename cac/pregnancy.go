@@ -298,7 +298,7 @@ func childbirthCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugge
 
 // bornRe is a newborn's birth as the birth stay's summary states it: "born
 // by cesarean section", "delivered vaginally", "product of an NSVD".
-var bornRe = regexp.MustCompile(`(?i)\b(?:(?:born|delivered)\s+(?:by|via|through)\s+(?:(?:a|an|the|repeat|primary|scheduled|urgent|emergent|emergency|elective|low transverse)\s+)*(cesarean|c-section|c/s|vaginal|nsvd|svd|spontaneous vaginal)|(?:born|delivered)\s+(vaginally)|product of (?:an?\s+)?(?:(?:uncomplicated|term|repeat|primary)\s+)*(nsvd|svd|vaginal|cesarean|c-section))\b`)
+var bornRe = regexp.MustCompile(`(?i)\b(?:(?:born|delivered)(?:\s+(?:at|in)\s+(?:this\s+|the\s+|our\s+)?hospital)?\s+(?:by|via|through)\s+(?:(?:a|an|the|repeat|primary|scheduled|urgent|emergent|emergency|elective|low transverse)\s+)*(cesarean|c-section|c/s|vaginal|nsvd|svd|spontaneous vaginal)|(?:born|delivered)\s+(vaginally)|product of (?:an?\s+)?(?:(?:uncomplicated|term|repeat|primary)\s+)*(nsvd|svd|vaginal|cesarean|c-section))\b`)
 
 // newbornRe says a note is a newborn's.
 var newbornRe = regexp.MustCompile(`(?i)\b(?:newborn|nursery|neonat\w*|NICU)\b`)
