@@ -3291,6 +3291,16 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	look := func(p span) (concept, bool) {
 		c, ok := lookText(note[p.start:p.end], p)
 		if !ok {
+			// "Acute headache": the acuity led to a code the phrase does
+			// not name (G44.319, post-traumatic); the condition without
+			// it is R51.9
+			if m := acuityLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && wordCount(note[p.start+m[1]:p.end]) >= 1 {
+				if c2, ok2 := lookText(note[p.start+m[1]:p.end], span{p.start + m[1], p.end}); ok2 && symptomCode(c2.r.Code) && !strings.HasPrefix(c2.r.Code, "R69") && !strings.HasPrefix(c2.r.Code, "R68") {
+					c, ok = c2, true
+				}
+			}
+		}
+		if !ok {
 			// "E. coli urinary tract infection": the infection without its
 			// organism, which infectiousAgent codes from the same line
 			// (only for an infection coded beside its agent)
@@ -4548,6 +4558,9 @@ func respiratoryFailureGases(out []Suggestion, x *codeset.Searcher, opt Options)
 	}
 	return out
 }
+
+// acuityLeadRe is an acuity before a condition's name.
+var acuityLeadRe = regexp.MustCompile(`(?i)^\s*(?:acute|subacute|new|recent)\s+`)
 
 // symptomCode reports whether a code is a symptom's: chapter 18's, or a
 // pain or disturbance a body system's chapter lists (otalgia H92.0-, eye

@@ -2726,3 +2726,13 @@ func TestNewbornBornAtHospital(t *testing.T) {
 		"Discharge diagnoses:\n1. Term male newborn\n2. Neonatal jaundice (nonphysiologic causes excluded, no hemolysis)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z38.00", "P59.9"}, []string{"P59.8", "P55.1"})
 }
+
+// TestAcuteSymptom: an acuity that leads the lookup to a code the phrase
+// does not name ("Acute headache" to an acute post-traumatic headache) is
+// left off for a symptom (R51.9); "acute illness" is no code.
+func TestAcuteSymptom(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 41, Sex: 'F'}
+	note := "Impression:\n1. Acute headache, SAH ruled out\n2. Paroxysmal atrial fibrillation, triggered by acute illness.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R51.9", "I48.0"}, []string{"G44.319", "I60.9", "R69"})
+}
