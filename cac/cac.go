@@ -1928,6 +1928,10 @@ func asksUnsaid(l, code string) bool {
 	case strings.HasPrefix(code, "O14") || strings.HasPrefix(code, "O15"):
 		// "pre-pregnancy BMI 43" is no pre-eclampsia
 		return !containsAny(l, "eclamp", "hellp", "toxemia")
+	case strings.HasPrefix(code, "R73.0"):
+		// "fasting glucose and HbA1c ordered" is a test, no abnormal
+		// glucose
+		return !containsAny(l, "elevat", "impair", "abnormal", "high", "increas", "prediab", "hyperglyc", "borderline")
 	case code == "R45.851":
 		// "Suicide risk: low" assesses a risk; the code is for ideation
 		return !ideationRe.MatchString(l)

@@ -2736,3 +2736,13 @@ func TestAcuteSymptom(t *testing.T) {
 	note := "Impression:\n1. Acute headache, SAH ruled out\n2. Paroxysmal atrial fibrillation, triggered by acute illness.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R51.9", "I48.0"}, []string{"G44.319", "I60.9", "R69"})
 }
+
+// TestLipidScreening: a screening for lipid disorders is the titles'
+// "lipoid disorders" (Z13.220), and a fasting glucose ordered is no
+// abnormal glucose (R73.0- needs it called elevated or impaired).
+func TestLipidScreening(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'M'}
+	note := "Assessment:\n1. Screening for diabetes mellitus — fasting glucose and HbA1c ordered.\n2. Screening for lipid disorders — fasting lipid panel ordered.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z13.1", "Z13.220"}, []string{"R73.01", "E75.6"})
+}
