@@ -4027,11 +4027,10 @@ type member struct {
 // or two sharing the words before them ("metastatic to brain and bone").
 func andMembers(note string, p span) []member {
 	t := note[p.start:p.end]
-	ms := andRe.FindAllStringIndex(t, -1)
-	if len(ms) != 1 || wordCount(t) > 8 {
+	m := onlySplit(andRe, t)
+	if m == nil {
 		return nil
 	}
-	m := ms[0]
 	a, b := t[:m[0]], t[m[1]:]
 	sa, sb := span{p.start, p.start + m[0]}, span{p.start + m[1], p.end}
 	na, nb := wordCount(a), wordCount(b)
@@ -4069,15 +4068,24 @@ func andMembers(note string, p span) []member {
 // never reaches here, its doubt qualifies it.
 func versusMembers(note string, p span) []member {
 	t := note[p.start:p.end]
-	ms := versusRe.FindAllStringIndex(t, -1)
-	if len(ms) != 1 || wordCount(t) > 8 {
+	m := onlySplit(versusRe, t)
+	if m == nil {
 		return nil
 	}
-	m := ms[0]
 	return []member{{t[:m[0]], span{p.start, p.start + m[0]}}, {t[m[1]:], span{p.start + m[1], p.end}}}
 }
 
 var versusRe = regexp.MustCompile(`(?i)\s(?:versus|vs\.?)\s`)
+
+// onlySplit returns the one match of a connector in a part of at most
+// eight words, or nil: a longer part, or one joined twice, is no pair.
+func onlySplit(re *regexp.Regexp, t string) []int {
+	ms := re.FindAllStringIndex(t, -1)
+	if len(ms) != 1 || wordCount(t) > 8 {
+		return nil
+	}
+	return ms[0]
+}
 
 // slashDoubtRe is an item's word that denies or doubts what it names.
 var slashDoubtRe = regexp.MustCompile(`(?i)\b(?:no|not|neg|negative|excluded|ruled out|r/o|vs|versus|unlikely|possible|probable|suspected|denies|without)\b`)
