@@ -972,7 +972,7 @@ var (
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
 	// Qualifiers stripped before searching: they are context, not concept.
-	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed)|\d+[- ]months?)\b`, "purulent", "involv", "month", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
+	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|surrounding|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed)|\d+[- ]months?)\b`, "purulent", "surrounding", "involv", "month", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
 // Suggest reads a note and suggests codes.
@@ -3758,6 +3758,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 		if p.start == local.start && local.end > 0 {
 			least = 0.6
 		}
+
 		// "vasovagal (reflex) syncope": a word in parentheses inside a
 		// condition's name is the name's aside, no condition
 		if asideInName(note, p, it) {
@@ -3860,7 +3861,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 
 // withMetastasesRe is a cancer named with its metastases: the " with "
 // between them is submatch 1.
-var withMetastasesRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+with\s+)[^,;]*\b(?:metastas[ie]s|mets)\b`, "metasta", "mets")
+var withMetastasesRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+(?:with|w/)\s*)[^,;]*\b(?:metastas[ie]s|mets)\b`, "metasta", "mets")
 
 // withMetastasesPartRe is a part that adds a cancer's metastases: "with
 // liver metastases".
@@ -3936,7 +3937,7 @@ var pancreasPartRe = guard(`(?i)\bpancreatic\s+(head|tail|body|neck)\s+((?:adeno
 // primary site ("metastatic carcinoma of the left breast"): the organ's
 // primary cancer, which has spread (its metastases are coded where the
 // note names them), not a secondary of the organ.
-var metastaticPrimaryRe = guard(`(?i)\bmetastatic\s+((?:invasive\s+|ductal\s+|lobular\s+)*(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:breast|prostate|colon|rectum|pancreas|kidney|ovary|bladder|stomach|esophagus|thyroid|endometrium|uterus|cervix))\b`, "metastatic")
+var metastaticPrimaryRe = guard(`(?i)\bmetastatic\s+((?:invasive\s+|ductal\s+|lobular\s+)*(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:breast|prostate|colon|rectum|pancreas|kidney|ovary|bladder|stomach|esophagus|thyroid|endometrium|uterus|cervix)|(?:(?:left|right|sigmoid|ascending|descending|transverse)\s+)*(?:breast|prostate|colon|rectal|pancreatic|renal|ovarian|bladder|gastric|esophageal|thyroid|endometrial|uterine|cervical)\s+(?:(?:adeno)?carcinoma|cancer))\b`, "metastatic")
 
 // sidedColonRe is a colonic finding named by the side of the colon
 // ("Left-sided diverticulosis"), which is no laterality of the body.

@@ -2746,3 +2746,13 @@ func TestLipidScreening(t *testing.T) {
 	note := "Assessment:\n1. Screening for diabetes mellitus — fasting glucose and HbA1c ordered.\n2. Screening for lipid disorders — fasting lipid panel ordered.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z13.1", "Z13.220"}, []string{"R73.01", "E75.6"})
 }
+
+// TestMetastaticColon covers train28/21: "Metastatic sigmoid colon
+// adenocarcinoma w/ liver mets" is the sigmoid's primary (C18.7) and its
+// liver metastases (C78.7), not a secondary of the large intestine.
+func TestMetastaticColon(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "Assessment:\n1. Metastatic sigmoid colon adenocarcinoma w/ liver mets, on FOLFOX.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C18.7", "C78.7"}, []string{"C78.5", "C18.9"})
+}

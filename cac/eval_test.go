@@ -536,6 +536,15 @@ func TestEvalTrain27(t *testing.T) {
 	evalNotes(t, "testdata/train27", "twenty-seventh training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain28 scores a twenty-eighth training set, testdata/train28:
+// 30 notes of a mixed day (10 ED, 10 inpatient, 10 outpatient), written in
+// session 23 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain28(t *testing.T) {
+	evalNotes(t, "testdata/train28", "twenty-eighth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor
