@@ -2807,7 +2807,7 @@ var integral = map[string][]string{
 	"R06.83": {"J35.", "G47.33"},                            // snoring with enlarged tonsils and adenoids, or sleep apnea
 	"E88.81": {"E11"},                                       // insulin resistance in type 2 diabetes
 	"R06.89": {"J96"},                                       // hypercapnia in respiratory failure
-	"E03.9":  {"E89.0"},                                     // hypothyroidism beside the postprocedural hypothyroidism it is
+	"E03.9":  {"E89.0", "E06.3"},                            // hypothyroidism beside the postprocedural hypothyroidism or the Hashimoto thyroiditis it is
 	"R10.3":  {"K35", "K36", "K37"},                         // right lower quadrant pain in appendicitis
 	// the ketones, acidosis and high glucose of a diabetic ketoacidosis
 	"R82.4":  {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1"},
@@ -4575,6 +4575,13 @@ func respiratoryFailureGases(out []Suggestion, x *codeset.Searcher, opt Options)
 // acuityLeadRe is an acuity before a condition's name.
 var acuityLeadRe = regexp.MustCompile(`(?i)^\s*(?:acute|subacute|new|recent)\s+`)
 
+// questionedSmoker reports whether a former smoker's mention is asked, not
+// told: "former smoker? - per daughter \"never smoked.\"".
+func questionedSmoker(note string, m []int) bool {
+	after := strings.TrimLeft(note[m[1]:min(len(note), m[1]+3)], " ")
+	return strings.HasPrefix(after, "?") || strings.Contains(strings.ToLower(sentenceAround(note, m[0])), "never smoked")
+}
+
 // symptomCode reports whether a code is a symptom's: chapter 18's, or a
 // pain or disturbance a body system's chapter lists (otalgia H92.0-, eye
 // pain H57.1-, limb and joint pain M79.6-, M25.5-, low back pain M54.5-).
@@ -5156,7 +5163,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		}
 		if current != nil && cigarettes {
 			add("F17.210", current[0], current[1], "tobacco use")
-		} else if m := formerSmokerRe.FindStringIndex(note); m != nil {
+		} else if m := formerSmokerRe.FindStringIndex(note); m != nil && !questionedSmoker(note, m) {
 			add("Z87.891", m[0], m[1], "tobacco use")
 		}
 	}
@@ -5361,7 +5368,7 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 }
 
 // shortCourseRe is a drug given for a course or once, or stopped.
-var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
+var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|to complete|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
 
 // doseAround returns what a medication list says of the drug at offset i:
 // up to the next comma, semicolon, parenthesis or line end.

@@ -2756,3 +2756,16 @@ func TestMetastaticColon(t *testing.T) {
 	note := "Assessment:\n1. Metastatic sigmoid colon adenocarcinoma w/ liver mets, on FOLFOX.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C18.7", "C78.7"}, []string{"C78.5", "C18.9"})
 }
+
+// TestSession23Late covers train28's traps: a Hashimoto thyroiditis holds
+// its hypothyroidism (E06.3, no E03.9); a steroid course "to complete 5
+// days" is no long-term use; a former smoker asked about ("former
+// smoker? - per daughter \"never smoked.\"") is no history of nicotine
+// dependence.
+func TestSession23Late(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 80, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. COPD with acute exacerbation: methylprednisolone 40 mg IV daily x2 -> prednisone 40 mg PO to complete 5 days.\n" +
+		"2. Hashimoto thyroiditis with hypothyroidism - euthyroid on levothyroxine.\n\nSHx: widowed, former smoker? - per daughter \"never smoked.\"\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "E06.3"}, []string{"E03.9", "Z79.52", "Z87.891"})
+}
