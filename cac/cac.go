@@ -1290,6 +1290,11 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = drugImmunodeficiency(out, note, x, opt)
 	out = respiratoryFailureGases(out, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
+	// the supervision of a normal pregnancy (Z34) is no pregnancy with a
+	// complication coded
+	if slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code[0] == 'O' }) {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z34") })
+	}
 	// a breast cancer's receptor status (Z17) goes with the cancer coded
 	// as current; a history of the cancer (Z85.3) takes none
 	if !containsCodePrefix(out, "C50") && !containsCodePrefix(out, "D05") {
@@ -4599,7 +4604,7 @@ func symptomCode(code string) bool {
 
 // explainedRe says a symptom is the diagnosis's own: "Fever is
 // attributable to the ear infection", "Fever attributed to #1".
-var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:the|her|his|their|its|this|that)\s|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
+var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:(?:the|her|his|their|its|this|that)\s)?|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy.
 var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)

@@ -2769,3 +2769,16 @@ func TestSession23Late(t *testing.T) {
 		"2. Hashimoto thyroiditis with hypothyroidism - euthyroid on levothyroxine.\n\nSHx: widowed, former smoker? - per daughter \"never smoked.\"\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "E06.3"}, []string{"E03.9", "Z79.52", "Z87.891"})
 }
+
+// TestFeverDueToOtitisAndZ34: "Fever is due to AOM" (no article) makes the
+// fever the otitis's own, and a pregnancy with a complication coded is no
+// supervision of a normal pregnancy (Z34).
+func TestFeverDueToOtitisAndZ34(t *testing.T) {
+	x := searcher(t)
+	child := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 1, Sex: 'F'}
+	note := "Assessment:\n1. Acute suppurative otitis media, left ear, without spontaneous rupture of TM. Fever is due to AOM.\n"
+	checkCodes(t, suggestCodes(note, x, child), []string{"H66.002"}, []string{"R50.81", "R50.9"})
+	pregnant := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note = "A/P: Intrauterine pregnancy at 28 weeks, normal pregnancy otherwise.\n1. Gestational diabetes, diet controlled.\n"
+	checkCodes(t, suggestCodes(note, x, pregnant), []string{"O24.410", "Z3A.28"}, []string{"Z34.93", "Z34.83", "Z34.03"})
+}
