@@ -1141,6 +1141,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), withoutDenyingAsides(text), x, opt), text, x, opt), text, x, opt)
 				r = onTrunk(note[c.start:min(lineEnd(note, c.start), c.end+40)], r, x, opt)
 				r = notRecurrent(r, text, x, opt)
+				r = seropositiveRA(r, text, x, opt)
 				if strings.HasPrefix(r.Code, "T78.8") || strings.HasPrefix(r.Code, "T88.7") {
 					// "naproxen … (adverse effect)": the drug's own
 					// adverse-effect code from the drug table
@@ -5711,6 +5712,25 @@ func notRecurrent(r codeset.Result, item string, x *codeset.Searcher, opt Option
 	}
 	return r
 }
+
+// seropositiveRA gives a rheumatoid arthritis with rheumatoid factor that
+// the index's "seropositive, specified NEC" path leads to "other" (M05.8-)
+// its code without organ or systems involvement (M05.7-, same site) when
+// the item names no organ involvement: "Seropositive RA (RF+, CCP+),
+// multiple sites" is M05.79.
+func seropositiveRA(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+	if !strings.HasPrefix(r.Code, "M05.8") || organInvolvementRe.MatchString(item) && !strings.Contains(strings.ToLower(item), "without organ") {
+		return r
+	}
+	if e, ok := x.Code(codeset.ICD10CM, "M05.7"+r.Code[5:], opt.Date); ok && e.Billable {
+		r.Code, r.Title = e.Code, e.Title
+	}
+	return r
+}
+
+// organInvolvementRe names a rheumatoid arthritis's organ or system
+// involvement.
+var organInvolvementRe = regexp.MustCompile(`(?i)\b(?:lung|pulmonary|interstitial|vasculitis|heart|carditis|myopathy|polyneuropathy|neuropathy|felty|nodul|organ|systemic|extra-?articular)`)
 
 // trunkPartRe names a part of the trunk.
 var trunkPartRe = regexp.MustCompile(`(?i)\b(?:(?:upper|lower|mid|left|right)\s+)*(?:back|chest wall|chest|abdomen|abdominal wall|flank|scapular?|shoulder blade|trunk|torso|lumbar|thoracic|sacral|buttock)\b`)

@@ -2782,3 +2782,13 @@ func TestFeverDueToOtitisAndZ34(t *testing.T) {
 	note = "A/P: Intrauterine pregnancy at 28 weeks, normal pregnancy otherwise.\n1. Gestational diabetes, diet controlled.\n"
 	checkCodes(t, suggestCodes(note, x, pregnant), []string{"O24.410", "Z3A.28"}, []string{"Z34.93", "Z34.83", "Z34.03"})
 }
+
+// TestSeropositiveRA: a rheumatoid arthritis with rheumatoid factor that
+// names no organ involvement is M05.7- (without organ or systems
+// involvement), not the index's "specified NEC" M05.8-.
+func TestSeropositiveRA(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 54, Sex: 'F'}
+	note := "Assessment:\n1. Seropositive RA (RF+, CCP+), multiple sites - low disease activity on tofacitinib.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M05.79"}, []string{"M05.89"})
+}
