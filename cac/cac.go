@@ -1290,6 +1290,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = chemoThrombocytopenia(out, note, x, opt)
 	out = drugImmunodeficiency(out, note, x, opt)
 	out = respiratoryFailureGases(out, x, opt)
+	out = procedureSepsisAgent(out, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
 	// the supervision of a normal pregnancy (Z34) is no pregnancy with a
 	// complication coded
@@ -3932,7 +3933,13 @@ var lookupRewrites = []struct {
 	{sidedColonRe, "colonic $1"},
 	{metastaticPrimaryRe, "$1"},
 	{pancreasPartRe, "$1 of pancreas $2"},
+	{followingSurgeryRe, "$1 following a procedure"},
 }
+
+// followingSurgeryRe is a surgical site infection named with the operation
+// it followed ("organ/space surgical site infection following lap
+// chole"): the T81.4- titles say "following a procedure".
+var followingSurgeryRe = guard(`(?i)\b(surgical site infection|infection|sepsis|abscess)\s+following\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:lap(?:aroscopic)?\s+|open\s+|robotic\s+)?(?:chole|cholecystectomy|appendectomy|colectomy|hysterectomy|surgery|operation|[a-z]+ectomy|[a-z]+otomy|[a-z]+plasty)\b`, "following")
 
 // pancreasPartRe is a cancer named by the part of the pancreas as an
 // adjective, "pancreatic head adenocarcinoma": the titles say "head of
@@ -4557,6 +4564,32 @@ var asAboveRe = guard(`(?i)\b(?:as (?:noted |described |discussed |detailed )?ab
 // laterEncounterRe puts an encounter in the future: "in 10-12 days",
 // "in 2 weeks", "will", "next visit".
 var laterEncounterRe = regexp.MustCompile(`(?i)\bin\s+\d+(?:\s*[-–]\s*\d+)?\s+(?:days?|weeks?|months?)\b|\b(?:will|next visit|at follow[- ]?up|scheduled)\b`)
+
+// procedureSepsisAgent adds, beside a sepsis following a procedure
+// (T81.44-), the sepsis of the organism its evidence names ("Sepsis
+// following the procedure, due to E. coli": A41.51), as its entry says to
+// code also.
+func procedureSepsisAgent(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "T81.44")
+	if i < 0 || firstWithPrefix(out, "A40", "A41") >= 0 {
+		return out
+	}
+	m := dueToAgentRe.FindStringSubmatch(out[i].Evidence)
+	if m == nil {
+		return out
+	}
+	for _, r := range x.Search("sepsis due to "+m[1], codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 3}) {
+		if r.Billable && (strings.HasPrefix(r.Code, "A40") || strings.HasPrefix(r.Code, "A41")) && r.Code != "A41.9" && r.Score >= 0.8 {
+			out = addBeside(out, out[i], r.Code, "sepsis following a procedure: its organism", x, opt)
+			// (the organism's B96 code for the same infection goes)
+			return dropRedundantOrganism(out)
+		}
+	}
+	return out
+}
+
+// dueToAgentRe is the organism a condition is due to.
+var dueToAgentRe = regexp.MustCompile(`(?i)\bdue to\s+([A-Z][A-Za-z.]*(?:\s+[a-z][a-z.]*)?)`)
 
 // respiratoryFailureGases codes a respiratory failure "with hypoxia and
 // hypercapnia" as both (J96.x1 and J96.x2: the category has no code for

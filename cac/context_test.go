@@ -2792,3 +2792,15 @@ func TestSeropositiveRA(t *testing.T) {
 	note := "Assessment:\n1. Seropositive RA (RF+, CCP+), multiple sites - low disease activity on tofacitinib.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M05.79"}, []string{"M05.89"})
 }
+
+// TestPostproceduralSepsis covers train28/20: an organ/space surgical site
+// infection "following lap chole" is T81.43XA (the titles say "following a
+// procedure"), and a sepsis following a procedure due to E. coli adds the
+// organism's sepsis (A41.51) beside T81.44XA.
+func TestPostproceduralSepsis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Postoperative subhepatic abscess - organ/space surgical site infection following lap chole, E. coli\n" +
+		"2. Sepsis following the procedure, due to E. coli - WITHOUT acute organ dysfunction, no shock\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T81.43XA", "T81.44XA", "A41.51", "K65.1"}, []string{"R65.20", "A41.9", "T81.40XA"})
+}
