@@ -1291,6 +1291,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	out = drugImmunodeficiency(out, note, x, opt)
 	out = respiratoryFailureGases(out, x, opt)
 	out = procedureSepsisAgent(out, x, opt)
+	out = anticoagulantBleeding(out, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
 	// the supervision of a normal pregnancy (Z34) is no pregnancy with a
 	// complication coded
@@ -2577,7 +2578,7 @@ var (
 
 var (
 	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
-	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|remains?|remained|is now|in remission|treated|status post|s/p|in (?:his|her|their) \d+s|in (?:19|20)\d\d)\b|[,;]`)
+	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|remains?|remained|is now|in remission|treated|status post|s/p|in (?:his|her|their) \d+s|in (?:19|20)\d\d|per (?:chart|records?|report|patient|pt))\b|[,;]`)
 	// dashCut ends a personal history's condition at a dash: "H/o
 	// nephrolithiasis - remote, no stones"
 	dashCut = regexp.MustCompile(`\s[-–—]+\s`)
@@ -4587,6 +4588,28 @@ func procedureSepsisAgent(out []Suggestion, x *codeset.Searcher, opt Options) []
 	}
 	return out
 }
+
+// anticoagulantBleeding codes a hemorrhagic disorder or coagulopathy its
+// line puts down to an anticoagulant as D68.32 (hemorrhagic disorder due
+// to extrinsic circulating anticoagulants), not D69.9 or D68.9.
+func anticoagulantBleeding(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	for i, s := range out {
+		if s.Code != "D69.9" && s.Code != "D68.9" {
+			continue
+		}
+		if anticoagulantCauseRe.MatchString(lineAt(opt.note, s.Start)) {
+			if containsCode(out, "D68.32") {
+				return append(out[:i], out[i+1:]...)
+			}
+			recode(&out[i], "D68.32", "coagulopathy due to an anticoagulant", x, opt)
+		}
+		return out
+	}
+	return out
+}
+
+// anticoagulantCauseRe puts a bleeding disorder down to an anticoagulant.
+var anticoagulantCauseRe = regexp.MustCompile(`(?i)\b(?:due to|from|secondary to|induced|related to|associated with)\s+(?:his\s+|her\s+|the\s+)?(?:warfarin|coumadin|heparin|enoxaparin|apixaban|rivaroxaban|dabigatran|edoxaban|anticoagula\w*)|\b(?:warfarin|coumadin|heparin|anticoagulant)[- ](?:induced|associated|related)\b`)
 
 // dueToAgentRe is the organism a condition is due to.
 var dueToAgentRe = regexp.MustCompile(`(?i)\bdue to\s+([A-Z][A-Za-z.]*(?:\s+[a-z][a-z.]*)?)`)

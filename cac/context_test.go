@@ -2804,3 +2804,14 @@ func TestPostproceduralSepsis(t *testing.T) {
 		"2. Sepsis following the procedure, due to E. coli - WITHOUT acute organ dysfunction, no shock\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T81.43XA", "T81.44XA", "A41.51", "K65.1"}, []string{"R65.20", "A41.9", "T81.40XA"})
 }
+
+// TestAnticoagulantCoagulopathy covers train28/09: a coagulopathy or
+// hemorrhagic disorder due to warfarin is D68.32 (with the adverse effect
+// T45.515A), and "h/o TIA 2017 per chart" is a history of TIA (Z86.73).
+func TestAnticoagulantCoagulopathy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 78, Sex: 'M'}
+	note := "PMH: AFib - permanent; HTN; h/o TIA 2017 per chart (no residual deficits)\n\nAssessment:\n1. Epistaxis, right anterior.\n" +
+		"2. Coagulopathy / hemorrhagic disorder due to warfarin (supratherapeutic INR 5.8) - adverse effect of anticoagulant taken as prescribed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R04.0", "D68.32", "T45.515A", "Z86.73"}, []string{"D69.9", "D68.4", "T45.511A"})
+}
