@@ -418,8 +418,11 @@ func sections(note string) []section {
 		// assessment: a problem named as a label, whose name is the
 		// diagnosis and whose text is its plan
 		// ("Pneumonia: not present per CXR" denies it)
+		// (an outline's heading alone on its line, "Recommendations:",
+		// is a section of its own)
 		if kind == secOther && assessing && l.end > l.nameEnd && problemLabel(name) && !diagnosisSublabels[strings.ToUpper(name)] &&
-			!deniedLabelRe.MatchString(note[l.end:lineEnd(note, l.end)]) {
+			!deniedLabelRe.MatchString(note[l.end:lineEnd(note, l.end)]) &&
+			!(outlineWord[strings.ToLower(strings.Fields(name)[0])] && strings.TrimSpace(note[l.end:lineEnd(note, l.end)]) == "") {
 			// (a differential, "Encephalopathy DDx:", names what is
 			// weighed, not what is found)
 			if !differentialRe.MatchString(name) {
@@ -462,7 +465,7 @@ func sections(note string) []section {
 		// after an assessment in prose names the problems it treats
 		// (each line's problem alone: "1. New-onset atrial fibrillation -
 		// …", not the plan's labels, "Vaccines:", "COVID-19 negative")
-		planned := n0 > 0 && kind == secOther && up == "PLAN" && out[n0-1].kind == secDiagnosis && assessmentName(out[n0-1].name) &&
+		planned := n0 > 0 && kind == secOther && (up == "PLAN" || up == "RECOMMENDATIONS") && out[n0-1].kind == secDiagnosis && assessmentName(out[n0-1].name) &&
 			!problemLinesRe.MatchString(note[out[n0-1].start:out[n0-1].end])
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 		inProblems = kind == secProblems
@@ -4661,7 +4664,7 @@ func symptomCode(code string) bool {
 
 // explainedRe says a symptom is the diagnosis's own: "Fever is
 // attributable to the ear infection", "Fever attributed to #1".
-var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:(?:the|her|his|their|its|this|that)\s)?|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
+var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?(?:manifestations?|symptoms?|features?)\s+of\b|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:(?:the|her|his|their|its|this|that)\s)?|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy.
 var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)

@@ -2815,3 +2815,16 @@ func TestAnticoagulantCoagulopathy(t *testing.T) {
 		"2. Coagulopathy / hemorrhagic disorder due to warfarin (supratherapeutic INR 5.8) - adverse effect of anticoagulant taken as prescribed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R04.0", "D68.32", "T45.515A", "Z86.73"}, []string{"D69.9", "D68.4", "T45.511A"})
 }
+
+// TestRecommendationsAfterAssessment covers train29/14: a consult's
+// "Recommendations:" alone on its line after an assessment in prose is a
+// section of its own, whose numbered problems ("1. NSTEMI (type 1), first
+// event - s/p PCI") are read; symptoms "all manifestations of the acute
+// MI" are the infarction's own.
+func TestRecommendationsAfterAssessment(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 59, Sex: 'M'}
+	note := "Assessment:\nThis is a type 1 non-ST elevation myocardial infarction. His chest pain, dyspnea, diaphoresis, and nausea are all manifestations of the acute MI.\n\n" +
+		"Recommendations:\n1. NSTEMI (type 1), first event - s/p PCI to LCx. Aspirin indefinitely.\n2. Hyperlipidemia - increase atorvastatin.\n3. Hypertension - add metoprolol.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "E78.5", "I10"}, []string{"R07.9", "R61", "R11.0", "R06.00"})
+}

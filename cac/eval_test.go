@@ -545,6 +545,15 @@ func TestEvalTrain28(t *testing.T) {
 	evalNotes(t, "testdata/train28", "twenty-eighth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain29 scores a twenty-ninth training set, testdata/train29:
+// 24 notes of subtle must-not traps (12 inpatient, 12 outpatient), written
+// in session 23 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain29(t *testing.T) {
+	evalNotes(t, "testdata/train29", "twenty-ninth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor
