@@ -2828,3 +2828,19 @@ func TestRecommendationsAfterAssessment(t *testing.T) {
 		"Recommendations:\n1. NSTEMI (type 1), first event - s/p PCI to LCx. Aspirin indefinitely.\n2. Hyperlipidemia - increase atorvastatin.\n3. Hypertension - add metoprolol.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "E78.5", "I10"}, []string{"R07.9", "R61", "R11.0", "R06.00"})
 }
+
+// TestQuestionedAndDeniedLabels covers train29/13 and 22: "? pleurisy" is
+// a doubt; a differential "on consult request included" its members as
+// questions; a label "not supported" or answered "no personal history"
+// denies its condition.
+func TestQuestionedAndDeniedLabels(t *testing.T) {
+	x := searcher(t)
+	ed := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	note := "Differential:\n- ? pleurisy\n- ? costochondritis\n\nImpression:\n1. Chest pain, left, musculoskeletal.\n"
+	checkCodes(t, suggestCodes(note, x, ed), nil, []string{"R09.1", "M94.0"})
+	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 81, Sex: 'M'}
+	note = "Assessment:\nDifferential on consult request included major depressive disorder, delirium, and an early neurocognitive disorder (dementia).\n" +
+		"- Dementia: not supported - MoCA 27.\n- Bipolar disorder: no personal history; the bipolar disorder is his mother's.\n" +
+		"Diagnosis: Adjustment disorder with depressed mood.\n"
+	checkCodes(t, suggestCodes(note, x, inpatient), []string{"F43.21"}, []string{"F03.90", "F31.9", "R41.0", "F05"})
+}
