@@ -1082,7 +1082,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head) || healedLeadRe.MatchString(head) ||
 				oldLeadRe.MatchString(head) && oldInfarctRe.MatchString(text) ||
 				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)) || curedRe.MatchString(text),
-				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head)):
+				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head) || agoRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
 			case otherPersonRe.MatchString(text):
@@ -1116,7 +1116,8 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				}
 				continue
 			}
-			if reason == "family history" || reason == "history" && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) || curedRe.MatchString(text)) {
+			if reason == "family history" || reason == "history" && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) || curedRe.MatchString(text) ||
+				resolvedWordRe.MatchString(text) && agoRe.MatchString(head)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
 				if sg, ok := historyCode(x, text, reason, opt); ok && seen[sg.Code] == 0 && !containsCode(out, sg.Code) {
@@ -2742,8 +2743,8 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 		}
 	}
 	// (no history code has a side: "right lower extremity DVT" is a
-	// history of DVT)
-	cond = strings.Join(strings.Fields(historySideRe.ReplaceAllString(cond, " ")), " ")
+	// history of DVT; nor a place it was acquired or a control)
+	cond = strings.Join(strings.Fields(acquiredRe.ReplaceAllString(historySideRe.ReplaceAllString(cond, " "), " ")), " ")
 	q, lo, hi, rule := "personal history of "+cond, "Z85", "Z87~", "personal history"
 	if reason == "family history" {
 		q, lo, hi, rule = "family history of "+cond, "Z80", "Z84~", "family history"
@@ -2783,6 +2784,9 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 
 // maternalScreeningRe is a child's visit screening a parent.
 var maternalScreeningRe = regexp.MustCompile(`(?i)\b(?:maternal|paternal|parental|caregiver)\b[^.;:]{0,30}\bscreening\b`)
+
+// acquiredRe is where a past infection was acquired.
+var acquiredRe = regexp.MustCompile(`(?i)\b(?:community|hospital|healthcare|ventilator)[- ](?:acquired|associated)\b`)
 
 // historySideRe is a side in a past condition's words.
 var historySideRe = regexp.MustCompile(`(?i)\b(?:right|left|bilateral|R|L)\b`)
@@ -4501,6 +4505,9 @@ func headEnd(note string, it item) int {
 }
 
 // pastDateRe is a month and year or a year: "CAP 02/2025".
+// agoRe is a time before this encounter: "last month", "3 weeks ago".
+var agoRe = regexp.MustCompile(`(?i)\blast (?:week|month|year|spring|summer|fall|autumn|winter)\b|\b(?:\d+|a|one|two|three|several|few) (?:days?|weeks?|months?|years?) ago\b`)
+
 var pastDateRe = regexp.MustCompile(`\b(?:\d{1,2}/)?(?:19|20)\d\d\b`)
 
 // notConfirmedRe says a condition is not yet established.

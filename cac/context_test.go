@@ -2844,3 +2844,13 @@ func TestQuestionedAndDeniedLabels(t *testing.T) {
 		"Diagnosis: Adjustment disorder with depressed mood.\n"
 	checkCodes(t, suggestCodes(note, x, inpatient), []string{"F43.21"}, []string{"F03.90", "F31.9", "R41.0", "F05"})
 }
+
+// TestResolvedLastMonth covers train29/05: a discharge list's "pneumonia
+// last month - treated, now resolved" is a past condition, not this stay's
+// pneumonia.
+func TestResolvedLastMonth(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Acute on chronic systolic heart failure.\n4. Community-acquired pneumonia last month - treated, now resolved\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I50.23"}, []string{"J18.9"})
+}
