@@ -1942,6 +1942,9 @@ func asksUnsaid(l, code string) bool {
 	case strings.HasPrefix(code, "O14") || strings.HasPrefix(code, "O15"):
 		// "pre-pregnancy BMI 43" is no pre-eclampsia
 		return !containsAny(l, "eclamp", "hellp", "toxemia")
+	case strings.HasPrefix(code, "Z79.0"):
+		// "Long-term current use of stimulant" is no anticoagulant
+		return !containsAny(l, "anticoag", "antithromb", "antiplatelet", "aspirin", "asa", "warfarin", "coumadin", "apixaban", "eliquis", "rivaroxaban", "xarelto", "dabigatran", "edoxaban", "heparin", "enoxaparin", "clopidogrel", "plavix", "ticagrelor", "prasugrel", "blood thinner", "dapt", "doac", "noac", "xa inhibitor")
 	case strings.HasPrefix(code, "R73.0"):
 		// "fasting glucose and HbA1c ordered" is a test, no abnormal
 		// glucose

@@ -2854,3 +2854,13 @@ func TestResolvedLastMonth(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Acute on chronic systolic heart failure.\n4. Community-acquired pneumonia last month - treated, now resolved\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I50.23"}, []string{"J18.9"})
 }
+
+// TestOutgrownAllergyAndStimulant covers train29/09: an allergy "outgrown"
+// is no allergy status, and "long-term current use of stimulant" is no
+// anticoagulant's long-term use (Z79.01).
+func TestOutgrownAllergyAndStimulant(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 12, Sex: 'M'}
+	note := "PMH:\n- Egg allergy: also outgrown by age 5 per allergist; eats eggs routinely.\n\nAssessment:\n1. ADHD, combined type, stable.\n2. Long-term current use of stimulant.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F90.2"}, []string{"Z91.0120", "Z79.01"})
+}

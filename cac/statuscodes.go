@@ -307,6 +307,10 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 		if strings.HasPrefix(list, ";") || strings.HasPrefix(list, ")") || strings.HasPrefix(list, ",") {
 			continue
 		}
+		// ("Egg allergy: also outgrown by age 5; eats eggs routinely")
+		if allergyExcludedRe.MatchString(list) {
+			continue
+		}
 		if !ok(m[0]) || strings.HasPrefix(list, "no ") || strings.HasPrefix(list, "nkda") || strings.HasPrefix(list, "none") || strings.HasPrefix(list, "nka") {
 			continue
 		}
