@@ -3947,7 +3947,12 @@ var lookupRewrites = []struct {
 	{metastaticPrimaryRe, "$1"},
 	{pancreasPartRe, "$1 of pancreas $2"},
 	{followingSurgeryRe, "$1 following a procedure"},
+	{completeRemissionRe, "remission"},
 }
+
+// completeRemissionRe is a remission counted or called complete: "in first
+// complete remission" is the titles' "in remission".
+var completeRemissionRe = guard(`(?i)\b(?:(?:first|second|third|1st|2nd|3rd)\s+)?(?:complete|cr1|cr2)\s+remission\b|\b(?:first|second|third|1st|2nd|3rd)\s+remission\b`, "remission")
 
 // followingSurgeryRe is a surgical site infection named with the operation
 // it followed ("organ/space surgical site infection following lap

@@ -2864,3 +2864,13 @@ func TestOutgrownAllergyAndStimulant(t *testing.T) {
 	note := "PMH:\n- Egg allergy: also outgrown by age 5 per allergist; eats eggs routinely.\n\nAssessment:\n1. ADHD, combined type, stable.\n2. Long-term current use of stimulant.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F90.2"}, []string{"Z91.0120", "Z79.01"})
 }
+
+// TestAMLFirstRemission: "Acute myeloid leukemia in first complete
+// remission" is the index's acute myeloblastic leukemia in remission
+// (C92.01), not another leukemia's code.
+func TestAMLFirstRemission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'F'}
+	note := "Discharge diagnoses:\n2. Acute myeloid leukemia in first complete remission\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C92.01"}, []string{"C94.00", "C92.61", "C92.00"})
+}
