@@ -1176,6 +1176,16 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				if strings.HasPrefix(r.Code, "Z48") && laterEncounterRe.MatchString(sentenceAround(note, c.start)) {
 					continue
 				}
+				// "HCM - ordered, none done today: LDCT lung cancer
+				// screening; screening colonoscopy referral": health care
+				// maintenance, whose screenings are ordered, not done at
+				// this encounter
+				if (r.Code == "I42.1" || r.Code == "I42.2") && screeningWordsRe.MatchString(text) {
+					continue
+				}
+				if hasAnyPrefix(r.Code, "Z11", "Z12", "Z13") && screeningOrderedRe.MatchString(text) {
+					continue
+				}
 				// "Vaccinations: pneumococcal vaccine recommended; prefers
 				// to receive at PCP office": no immunization this visit
 				if r.Code == "Z23" && !vaccineGivenRe.MatchString(text) {
@@ -4272,7 +4282,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b` +
 	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
-	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better)\b` +
+	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate)\b` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
@@ -4663,6 +4673,13 @@ func questionedSmoker(note string, m []int) bool {
 	after := strings.TrimLeft(note[m[1]:min(len(note), m[1]+3)], " ")
 	return strings.HasPrefix(after, "?") || strings.Contains(strings.ToLower(sentenceAround(note, m[0])), "never smoked")
 }
+
+// screeningWordsRe names a screening or a vaccine.
+var screeningWordsRe = regexp.MustCompile(`(?i)\b(?:screening|colonoscopy|mammogram|vaccin\w*|immuniz\w*|ldct)\b`)
+
+// screeningOrderedRe says a screening is referred elsewhere, or none done
+// at this encounter (a screening visit orders its tests: that stays).
+var screeningOrderedRe = regexp.MustCompile(`(?i)\b(?:referral|referred|none done)\b`)
 
 // symptomCode reports whether a code is a symptom's: chapter 18's, or a
 // pain or disturbance a body system's chapter lists (otalgia H92.0-, eye

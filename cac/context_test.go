@@ -2874,3 +2874,15 @@ func TestAMLFirstRemission(t *testing.T) {
 	note := "Discharge diagnoses:\n2. Acute myeloid leukemia in first complete remission\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C92.01"}, []string{"C94.00", "C92.61", "C92.00"})
 }
+
+// TestHealthMaintenanceHCM covers train29/16 and 01: "HCM" beside the
+// screenings a visit orders is health care maintenance, not a
+// cardiomyopathy; a screening referred elsewhere is no screening
+// encounter; "Reassess once pain controlled" names no condition.
+func TestHealthMaintenanceHCM(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'M'}
+	note := "Assessment:\n1. Hypertension - controlled.\n4. HCM - ordered, none done today: LDCT lung cancer screening; screening colonoscopy referral (avg risk).\n" +
+		"5. Elevated blood pressure reading. Reassess once pain controlled.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10"}, []string{"I42.2", "I42.1", "Z12.11", "R52"})
+}
