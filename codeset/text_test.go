@@ -105,3 +105,18 @@ func TestStemPlurals(t *testing.T) {
 		t.Errorf("stem(%q) = %q, want it unchanged", "pancreas", got)
 	}
 }
+
+// TestLimbAbbreviations checks that "RLE" and "LLE" read as the titles'
+// right and left lower limb.
+func TestLimbAbbreviations(t *testing.T) {
+	s := loadFull(t).Searcher()
+	for _, tc := range []struct{ q, want string }{
+		{"cellulitis RLE", "L03.115"},
+		{"cellulitis LLE", "L03.116"},
+	} {
+		rs := s.Search(tc.q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 1})
+		if len(rs) == 0 || rs[0].Code != tc.want {
+			t.Errorf("%q: got %v, want %s first", tc.q, rs, tc.want)
+		}
+	}
+}
