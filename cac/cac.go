@@ -4685,15 +4685,7 @@ var screeningOrderedRe = regexp.MustCompile(`(?i)\b(?:referral|referred|none don
 // pain or disturbance a body system's chapter lists (otalgia H92.0-, eye
 // pain H57.1-, limb and joint pain M79.6-, M25.5-, low back pain M54.5-).
 func symptomCode(code string) bool {
-	if code[0] == 'R' {
-		return true
-	}
-	for _, p := range [...]string{"H92.0", "H57.1", "M79.6", "M25.5", "M54.5", "N64.4"} {
-		if strings.HasPrefix(code, p) {
-			return true
-		}
-	}
-	return false
+	return code[0] == 'R' || hasAnyPrefix(code, "H92.0", "H57.1", "M79.6", "M25.5", "M54.5", "N64.4")
 }
 
 // explainedRe says a symptom is the diagnosis's own: "Fever is
@@ -4813,6 +4805,10 @@ var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:
 // pharyngitis ruled out by testing" ("Atypical chest pain - ACS and PE
 // ruled out" rules out what follows the dash, not the pain).
 func listRuledOut(text string) bool {
+	// (a prefix test first: the pattern runs on every item)
+	if !containsAny(strings.ToLower(text), "ruled out", "excluded") {
+		return false
+	}
 	if i := strings.IndexAny(text, ";:.()—–"); i >= 0 {
 		text = text[:i]
 	}
