@@ -2972,8 +2972,10 @@ var (
 	// sleep apnea on CPAP", "Hypertension, controlled on lisinopril".
 	tailOut = guard(`(?i)\s(on (?:home |nightly |chronic )?(?:cpap|bipap|oxygen|insulin|metformin|lisinopril|[a-z]+ \d)|on\s|treated|managed|requiring|which|that|who|was|were|is|are|has|have|had|will|continued?|started|improved|improving|resolved|given|per|now|currently|since|noted|seen|confirmed|diagnosed|as evidenced|reflects?|reflected|removed)\b`, " removed", " on", " treated", " managed", " requiring", " which", " that", " who", " was", " were", " is", " are", " has", " have", " had", " will", " continue", " started", " improv", " resolved", " given", " per", " now", " currently", " since", " noted", " seen", " confirmed", " diagnosed", " as evidenced", " reflect")
 	// segmentSep separates the parts of an item: the condition, then its
-	// details ("Persistent atrial fibrillation: rate controlled…").
-	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->|/)\s+`)
+	// details ("Persistent atrial fibrillation: rate controlled…"), and
+	// the conditions a plus joins ("ulcer with necrosis of bone + acute
+	// osteomyelitis + cellulitis").
+	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->|/|\+)\s+`)
 	// connector joins a condition to its cause or circumstance: "atrial
 	// fibrillation with rapid ventricular response", "SIADH from small
 	// cell lung cancer". When the whole phrase names no code, the words
@@ -3138,7 +3140,13 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	}
 	var parts []span
 	at := it.start
+	// ("Diarrhea + abd pain = manifestations of IBS-D": a sum that
+	// equals another condition names no conditions of its own)
+	equation := strings.Contains(note[it.start:it.end], "=")
 	for _, m := range segmentSep.FindAllStringIndex(note[it.start:it.end], -1) {
+		if equation && strings.TrimSpace(note[it.start+m[0]:it.start+m[1]]) == "+" {
+			continue
+		}
 		parts = append(parts, span{at, it.start + m[0]})
 		at = it.start + m[1]
 	}
@@ -3958,7 +3966,12 @@ var lookupRewrites = []struct {
 	{pancreasPartRe, "$1 of pancreas $2"},
 	{followingSurgeryRe, "$1 following a procedure"},
 	{completeRemissionRe, "remission"},
+	{slidingScaleRe, "sliding scale insulin"},
 }
+
+// slidingScaleRe is an insulin's sliding scale written "SSI" ("lispro
+// SSI"), which is otherwise a surgical site infection.
+var slidingScaleRe = guard(`(?i)\b(?:insulin|lispro|aspart|glulisine|regular|humalog|novolog|admelog|apidra)\s+SSI\b`, "ssi")
 
 // completeRemissionRe is a remission counted or called complete: "in first
 // complete remission" is the titles' "in remission".
@@ -5741,6 +5754,17 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 	for _, w := range titleWords(phrase) {
 		times[w]++
 	}
+	// a part of a limb names the limb, which is as far as some titles go:
+	// "cellulitis of right foot" is L03.115 "Cellulitis of right lower
+	// limb", not L03.111 "… of right axilla"
+	if m := limbPartRe.FindStringSubmatch(phrase); m != nil {
+		have["limb"] = true
+		if m[1] != "" {
+			have["lower"] = true
+		} else {
+			have["upper"] = true
+		}
+	}
 	count := func(title string) (in int) {
 		used := map[string]int{}
 		for _, w := range titleWords(title) {
@@ -5821,6 +5845,9 @@ func seropositiveRA(r codeset.Result, item string, x *codeset.Searcher, opt Opti
 // involvement.
 var organInvolvementRe = regexp.MustCompile(`(?i)\b(?:lung|pulmonary|interstitial|vasculitis|heart|carditis|myopathy|polyneuropathy|neuropathy|felty|nodul|organ|systemic|extra-?articular)`)
 
+// limbPartRe names a part of a lower limb (group 1) or of an upper one.
+var limbPartRe = regexp.MustCompile(`(?i)\b(?:(feet|foot|toes?|heels?|ankles?|legs?|knees?|thighs?|calf|calves|shins?)|(hands?|fingers?|thumbs?|wrists?|forearms?|arms?|elbows?))\b`)
+
 // trunkPartRe names a part of the trunk.
 var trunkPartRe = regexp.MustCompile(`(?i)\b(?:(?:upper|lower|mid|left|right)\s+)*(?:back|chest wall|chest|abdomen|abdominal wall|flank|scapular?|shoulder blade|trunk|torso|lumbar|thoracic|sacral|buttock)\b`)
 
@@ -5841,7 +5868,7 @@ var kindWords = map[string]bool{"acute": true, "chronic": true, "systolic": true
 	"eyelid": true, "canthus": true, "lip": true, "ear": true, "nose": true, "scalp": true, "neck": true, "trunk": true,
 	"scrotum": true, "vulva": true, "penis": true, "breast": true, "finger": true, "toe": true, "limb": true, "shoulder": true,
 	"arm": true, "forearm": true, "leg": true, "thigh": true, "hip": true, "knee": true, "ankle": true, "foot": true, "hand": true,
-	"wrist": true, "elbow": true}
+	"wrist": true, "elbow": true, "axilla": true}
 
 // addsKind reports whether a title names an acuity, a type or a site the
 // phrase does not say: "congestive heart failure" is I50.9, not I50.21

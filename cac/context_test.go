@@ -2886,3 +2886,19 @@ func TestHealthMaintenanceHCM(t *testing.T) {
 		"5. Elevated blood pressure reading. Reassess once pain controlled.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10"}, []string{"I42.2", "I42.1", "Z12.11", "R52"})
 }
+
+// TestPlusJoinsConditions covers train28/19: "+" joins the conditions of
+// a diagnosis ("ulcer … + acute osteomyelitis … + cellulitis of R foot"),
+// and a foot's cellulitis is its lower limb's (L03.115, not L03.111 of the
+// axilla); a sum that "=" another condition names none of its own, and
+// "lispro SSI" is a sliding scale of insulin, no surgical site infection.
+func TestPlusJoinsConditions(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Diabetic foot infection, R foot: chronic non-pressure ulcer plantar R 1st metatarsal head with necrosis of bone + acute osteomyelitis of R 1st metatarsal head + surrounding cellulitis of R foot\n" +
+		"2. Hyperglycemia: insulin glargine 28 u + lispro SSI.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L97.514", "M86.171", "L03.115"}, []string{"L03.111", "T81.40XA"})
+	opt = cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 37, Sex: 'F'}
+	note = "Assessment:\n2. IBS w/ diarrhea predominance (IBS-D). Diarrhea + abd pain = manifestations of IBS-D, not separate dx.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K58.0"}, []string{"R19.7", "R10.9"})
+}

@@ -177,6 +177,8 @@ type Searcher struct {
 	dated       map[*Release]bool    // per release: some entry has its own dates
 	from        []string
 	fromID      map[string]uint32
+	titleWords  map[*Entry][]string       // while building: a descendant's title words, for narrow
+	narrowed    map[uint32]bool           // while building: codes beneath an index code that narrow set aside
 	partKey     map[string][]partKeyEntry // the PCS body part key, by first word
 	freeMu      sync.Mutex
 	free        []*scratch // scratches kept between queries
@@ -231,7 +233,7 @@ func ParseSynonyms(text string) (map[string][][]string, error) {
 // NewSearcher builds the search index of s with the given synonym list.
 func NewSearcher(s *Set, synonyms string) *Searcher {
 	s.prepare()
-	x := &Searcher{set: s, vocab: map[string]uint32{}, fromID: map[string]uint32{}}
+	x := &Searcher{set: s, vocab: map[string]uint32{}, fromID: map[string]uint32{}, titleWords: map[*Entry][]string{}, narrowed: map[uint32]bool{}}
 	x.texts = make([]string, 0, 400000)
 	metas := make([]docMeta, 0, 400000)
 	x.detail = make([]docDetail, 0, 400000)
@@ -358,7 +360,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		for _, d := range s.Tabular.Diags {
 			for _, n := range d.Notes {
 				if n.Kind == NoteInclusion {
-					addDoc(docInclusion, n.Text, "", false, x.resolve(cm, d.Code, viaDirect))
+					addDoc(docInclusion, n.Text, "", false, x.resolve(cm, d.Code, viaDirect, ""))
 				}
 			}
 		}
@@ -412,7 +414,14 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			if t.Column != "" {
 				text += " " + t.Column
 			}
-			addDoc(kind, text, t.Nemod+" "+alts, false, x.resolve(cm, code, viaDefault))
+			// the words that choose among a header's codes are the
+			// term's own, or those of the term it sends the reader to
+			// ("Cellulitis, foot — see Cellulitis, lower limb")
+			hint := text
+			if t.Code == "" {
+				hint = t.See
+			}
+			addDoc(kind, text, t.Nemod+" "+alts, false, x.resolve(cm, code, viaDefault, hint))
 		}
 	}
 	x.detail = append(x.detail, docDetail{tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets))})
@@ -429,6 +438,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 				indexed[x.targets[ti].code] = true
 			}
 		}
+	}
+	for id := range x.narrowed {
+		indexed[id] = true
 	}
 	if s.Index != nil {
 		// …and the manifestation codes its entries pair with their
@@ -727,6 +739,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	}
 	x.buildSynonyms()
 	x.fromID = nil
+	x.titleWords = nil
+	x.narrowed = nil
 	x.buildWithTerms()
 	x.termPref = make([]uint8, len(x.terms))
 	for t, w := range x.terms {
@@ -870,7 +884,9 @@ func splitMainTerm(t string) (main, alts string) {
 // newest release: itself, its billable descendants when it is a header or
 // no longer exists, or a replacement found through the GEMs or its nearest
 // valid ancestor. Validity on the date of service is checked at query time.
-func (x *Searcher) resolve(r *Release, code string, own via) []target {
+//
+// An index term's words narrow a header's descendants (see narrow).
+func (x *Searcher) resolve(r *Release, code string, own via, hint string) []target {
 	var out []target
 	add := func(c string, v via) {
 		if id, ok := x.codeIndex(ICD10CM, c); ok {
@@ -905,7 +921,16 @@ func (x *Searcher) resolve(r *Release, code string, own via) []target {
 			}
 		}
 	}
+	keep := x.narrow(desc, hint)
 	for _, d := range desc {
+		if d.Billable && keep != nil && !keep[d] && d.Code != def {
+			// still a code the index leads to, for the ranking of
+			// codes newer than the index
+			if id, ok := x.codeIndex(ICD10CM, d.Code); ok {
+				x.narrowed[id] = true
+			}
+			continue
+		}
 		if d.Billable && (n < maxDesc || d.Code == def) {
 			v := viaDescendant
 			if d.Code == def {
@@ -951,6 +976,76 @@ func (x *Searcher) resolve(r *Release, code string, own via) []target {
 		}
 	}
 	return out
+}
+
+// narrow returns the billable descendants whose titles have every word
+// of hint that tells the descendants apart — one some titles have and
+// others lack — or nil to keep them all. The index's "Cellulitis, lower
+// limb" at L03.11- leads to L03.115 and L03.116, not L03.111 "Cellulitis
+// of right axilla". A word in none of the titles says nothing, and one in
+// more than half of them names what they share, not what parts them
+// ("ear" beneath H83.0 "Labyrinthitis", whose H83.03 "Labyrinthitis,
+// bilateral" omits it); a hint that would keep no code keeps them all.
+func (x *Searcher) narrow(desc []*Entry, hint string) map[*Entry]bool {
+	if hint == "" || len(desc) < 2 {
+		return nil
+	}
+	var want []string
+	for _, w := range tokenize(hint, false) {
+		if !vagueWords[w] && !slices.Contains(want, w) {
+			want = append(want, w)
+		}
+	}
+	has := func(d *Entry, w string) bool {
+		ws, ok := x.titleWords[d]
+		if !ok {
+			ws = tokenize(d.Title(), false)
+			x.titleWords[d] = ws
+		}
+		// a number names its lettered parts: stage 3 is 3a and 3b
+		digits := isDigits(w)
+		return slices.ContainsFunc(ws, func(t string) bool {
+			return t == w || digits && strings.HasPrefix(t, w) && !isDigits(t)
+		})
+	}
+	var telling []string
+	for _, w := range want {
+		n, billable := 0, 0
+		for _, d := range desc {
+			if d.Billable {
+				billable++
+				if has(d, w) {
+					n++
+				}
+			}
+		}
+		if n > 0 && 2*n <= billable {
+			telling = append(telling, w)
+		}
+	}
+	if len(telling) == 0 {
+		return nil
+	}
+	keep := map[*Entry]bool{}
+	for _, d := range desc {
+		if !d.Billable {
+			continue
+		}
+		ok := true
+		for _, w := range telling {
+			if !has(d, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			keep[d] = true
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return keep
 }
 
 // headerDefault returns the code a header's text defaults to when it
@@ -1458,6 +1553,7 @@ type docAcc struct {
 	doc   uint32
 	score float32 // the first pass's upper bound
 	part  float32 // the score before the length factor and via weight
+	side  float32 // what the codes of the query's side gain over part (sideCredit)
 	alt   [maxSlots]uint8
 	cls   uint16 // the document's class
 }
@@ -2297,6 +2393,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	for i := range slots {
 		total += slots[i].idf
 	}
+	sides := x.sideSlots(slots)
 	// first pass: an upper bound of each document's score from the
 	// accumulators; then the best documents are rescored exactly.
 	// Each slot's alternatives' weights and essential words sit in flat
@@ -2330,14 +2427,23 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			cov += iw[k]
 			matched += int(es[k])
 		}
+		side := float32(1)
+		if sides != 0 && indexKind(d.kind) && cov > 0 {
+			if c := sideCredit(slots, sides, ac.alt[:len(slots)]); c > 0 && cov+c/sideShare >= sideWhole*total {
+				r := (cov + c) / cov
+				side = r * r
+			}
+		}
 		cov /= total
 		prec := float32(1)
 		if d.essLen > 0 {
 			prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 		}
 		part := cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind]
-		score := part * d.bound
-		ac.score, ac.part = score, part
+		// (the bound holds for the codes of the named side, which the
+		// side's credit may raise)
+		score := part * d.bound * side
+		ac.score, ac.part, ac.side = score, part, side
 		if score > maxScore {
 			maxScore = score
 		}
@@ -2384,9 +2490,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	walked := !capped && !termsOnlyInPhrases(slots)
 	sc.cand = sc.cand[:0]
 	sc.candTable(x)
+	sideOf := x.sideFlags(slots)
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
 		var score float32
+		side := ac.side
 		if walked && ac.cls&inNemod == 0 || !capped && !x.classes[ac.cls&classBits].nemod {
 			score = ac.part * x.detail[ac.doc].length
 		} else {
@@ -2397,8 +2505,16 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			if !capped && !x.queryInNemod(sc, ac.doc) {
 				score = ac.part * x.detail[ac.doc].length
 			} else {
-				score = x.exactScore(sc, slots, total, ac.doc)
+				score, side = x.exactScore(sc, slots, total, ac.doc)
 			}
+		}
+		// an index entry names no side: the codes of the query's side
+		// are credited with it
+		sided := func(code uint32) float32 {
+			if side > 1 && x.info[code]&sideOf != 0 {
+				return score * side
+			}
+			return score
 		}
 		dt := &x.detail[ac.doc]
 		if dt.single {
@@ -2407,12 +2523,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			if ac.part >= 0.999 && x.classes[ac.cls&classBits].kind == docTitle && x.info[dt.code]&flagUnindexed != 0 {
 				score *= 1.1
 			}
-			sc.addCand(dt.code, score*viaWeight[dt.via], ac.doc, dt.tgtS)
+			sc.addCand(dt.code, sided(dt.code)*viaWeight[dt.via], ac.doc, dt.tgtS)
 			continue
 		}
 		for ti, end := dt.tgtS, x.detail[ac.doc+1].tgtS; ti < end; ti++ {
 			t := &x.targets[ti]
-			sc.addCand(t.code, score*viaWeight[t.via], ac.doc, ti)
+			sc.addCand(t.code, sided(t.code)*viaWeight[t.via], ac.doc, ti)
 		}
 	}
 
@@ -2835,7 +2951,7 @@ func (x *Searcher) queryInNemod(sc *scratch, doc uint32) bool {
 // counting half), precision (the share of the text's essential words the
 // query accounts for), the source's weight and a slight preference for
 // shorter texts. It needs markQuery's numbering.
-func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32) float32 {
+func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32) (score, side float32) {
 	d, dt := x.metaOf(doc), &x.detail[doc]
 	toks := x.toks[dt.tokS:x.detail[doc+1].tokS]
 	cut := int32(dt.cut)
@@ -2846,7 +2962,7 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 			tpos[q.vals[q.find(t)]] = int32(k)
 		}
 	}
-	var cov float32
+	var cov, credit float32
 	matched := 0
 	for si := range slots {
 		best, bestNT, bestA := float32(0), 0, -1
@@ -2877,6 +2993,9 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 				best, bestA, bestNT = w, ai, nt
 			}
 		}
+		if best == 0 && indexKind(d.kind) && x.sideSlot(&slots[si]) {
+			credit += sideShare * slots[si].idf
+		}
 		cov += slots[si].idf * best
 		matched += bestNT
 	}
@@ -2890,8 +3009,89 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 	if d.essLen > 0 {
 		prec = min(1, (float32(matched)+0.5)/(float32(d.essLen)+0.5))
 	}
-	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * dt.length
+	side = 1
+	if credit > 0 && cov > 0 && cov+credit/sideShare/total >= sideWhole {
+		r := (cov + credit/total) / cov
+		side = r * r
+	}
+	return cov * cov * (0.55 + 0.45*prec) * docKindWeight[d.kind] * dt.length, side
 }
+
+// indexKind reports whether texts of kind are alphabetic-index entries,
+// which never name a side: "Cellulitis, lower limb" leads to L03.115 and
+// L03.116 alike.
+func indexKind(k docKind) bool { return k >= docIndex && k <= docNeoplasm }
+
+// sideSlot reports whether a query word is a side (left, right,
+// bilateral). An index entry that lacks it still matches the whole query
+// for the codes of that side: "cellulitis of right foot" is the index's
+// "Cellulitis, foot" at L03.115 "… right lower limb", as strong a match
+// as "cellulitis foot" is, while L03.116 and L03.119 keep the weaker one.
+func (x *Searcher) sideSlot(sl *slot) bool {
+	for _, a := range sl.alts {
+		if len(a.terms) == 1 && x.termPref[a.terms[0]]&(prefLeft|prefRight|prefBilateral) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sideSlots returns a bit per side word of the query (sideSlot).
+func (x *Searcher) sideSlots(slots []slot) uint32 {
+	var m uint32
+	for si := range slots {
+		if x.sideSlot(&slots[si]) {
+			m |= 1 << si
+		}
+	}
+	return m
+}
+
+// sideFlags returns the title flags of the sides the query names.
+func (x *Searcher) sideFlags(slots []slot) uint32 {
+	var f uint32
+	for si := range slots {
+		for _, a := range slots[si].alts {
+			if len(a.terms) != 1 {
+				continue
+			}
+			switch p := x.termPref[a.terms[0]]; {
+			case p&prefLeft != 0:
+				f |= flagLeft
+			case p&prefRight != 0:
+				f |= flagRight
+			case p&prefBilateral != 0:
+				f |= flagBilateral
+			}
+		}
+	}
+	return f
+}
+
+// sideCredit is the weight of the query's side words that a document
+// did not match (alt holds each slot's matched alternative, 0 for none).
+func sideCredit(slots []slot, sides uint32, alt []uint8) float32 {
+	var c float32
+	for si := range slots {
+		if sides&(1<<si) != 0 && alt[si] == 0 {
+			c += sideShare * slots[si].idf
+		}
+	}
+	return c
+}
+
+// sideShare is how much of a side word's weight an index entry is
+// credited with: less than a title that says the side, so that "Multiple
+// fractures of ribs, left side" still beats the index's "Fracture, rib"
+// at the one rib's S22.32XA.
+const sideShare = 0.5
+
+// sideWhole is how much of the query an index entry must match, its side
+// words counted in full, to be credited with them: the entry is the
+// query's condition but for the side ("Cellulitis, foot" for "cellulitis
+// of right foot"), not a part of a longer phrase ("Dog bite, right
+// forearm, open bite wound with puncture wounds and laceration").
+const sideWhole = 0.9
 
 // capDocs bounds how many documents one long posting list may bring in as
 // new candidates: the best capDocs by their static quality.
@@ -3619,7 +3819,10 @@ func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []stri
 				break
 			}
 		}
-		if !found {
+		switch {
+		case !found && indexKind(kind) && x.sideSlot(&sl):
+			out = append(out, fmt.Sprintf("query word %q: a side, which the index does not name; the code's title judges it", sl.text))
+		case !found:
 			out = append(out, fmt.Sprintf("query word %q: not in this text", sl.text))
 		}
 	}

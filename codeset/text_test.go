@@ -1,6 +1,10 @@
 package codeset
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestJoinShorthand(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -117,6 +121,38 @@ func TestLimbAbbreviations(t *testing.T) {
 		rs := s.Search(tc.q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 1})
 		if len(rs) == 0 || rs[0].Code != tc.want {
 			t.Errorf("%q: got %v, want %s first", tc.q, rs, tc.want)
+		}
+	}
+}
+
+// TestIndexSides checks the index entries that name no side: "Cellulitis,
+// foot" (see "Cellulitis, lower limb", L03.11-) leads to the lower limb's
+// codes only, not to the axilla's (narrow), and a query that names the
+// side ranks that side's code first, as strongly as the entry matches
+// the rest of it (sideSlot).
+func TestIndexSides(t *testing.T) {
+	s := loadFull(t).Searcher()
+	rs := s.Search("cellulitis of right foot", SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 10, Explain: true})
+	if len(rs) == 0 || rs[0].Code != "L03.115" || rs[0].Score < 0.75 {
+		t.Fatalf("cellulitis of right foot: got %v, want L03.115 first, scoring at least 0.75", rs)
+	}
+	if !slices.ContainsFunc(rs[0].Explain, func(w string) bool { return strings.Contains(w, "the code's title judges it") }) {
+		t.Errorf("the explanation does not say how the side was judged: %q", rs[0].Explain)
+	}
+	for _, r := range s.Search("cellulitis foot", SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 10, Explain: true}) {
+		if r.Code == "L03.111" && strings.Contains(strings.Join(r.Explain, " "), "Cellulitis foot") {
+			t.Errorf("the index's \"Cellulitis, foot\" leads to L03.111, the axilla")
+		}
+	}
+	// a number names its lettered parts: "stage 3" keeps N18.31 and N18.32
+	rs = s.Search("ckd stage 3", SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 5})
+	var codes []string
+	for _, r := range rs {
+		codes = append(codes, r.Code)
+	}
+	for _, c := range []string{"N18.30", "N18.31", "N18.32"} {
+		if !slices.Contains(codes, c) {
+			t.Errorf("ckd stage 3: got %v, want %s among the first five", codes, c)
 		}
 	}
 }
