@@ -1090,7 +1090,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
-				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text):
+				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -1241,6 +1241,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 					// per complication (E11.22 and E11.42), and a
 					// complication replaces diabetes without one.
 					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) || substanceComplication(old.Code, sg.Code) ||
+						namesPart(old, sg) ||
 						affirmsDefault(old, sg) ||
 						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
 						sg.Principal = old.Principal
@@ -1448,6 +1449,25 @@ func saysWhatWasGuessed(old, new Suggestion) bool {
 		}
 	}
 	return len(oOnly) > 0 && len(nOnly) > 0 && evidenced(nOnly, new.Evidence) && !evidenced(oOnly, old.Evidence)
+}
+
+// namesPart reports whether a later suggestion of the same category
+// names the part an earlier one left unspecified, all else alike:
+// "diverticulosis" is K57.90 "… of intestine, part unspecified, …", and
+// "Sigmoid and descending colon diverticulosis" K57.30 "… of large
+// intestine, …" (the codes differ in one character).
+func namesPart(old, new Suggestion) bool {
+	ot := strings.ToLower(old.Title)
+	if !strings.Contains(ot, "part unspecified") && !strings.Contains(ot, "site unspecified") || strings.Contains(strings.ToLower(new.Title), "unspecified") || len(old.Code) != len(new.Code) {
+		return false
+	}
+	diff := 0
+	for i := range old.Code {
+		if old.Code[i] != new.Code[i] {
+			diff++
+		}
+	}
+	return diff == 1
 }
 
 // specifiesLater reports whether a later suggestion of the same category
@@ -1804,6 +1824,49 @@ func colonPolyps(out []Suggestion, x *codeset.Searcher, opt Options) {
 	}
 }
 
+// preventiveVisitRe names a routine preventive visit: "ANNUAL
+// PREVENTIVE VISIT", "here for annual physical", "well-child check".
+var preventiveVisitRe = guard(`(?i)\b(?:(?:annual|yearly)\s+(?:adult\s+)?(?:preventive\s+|wellness\s+|physical\s+|health\s+maintenance\s+)?(?:physical|exam|examination|visit|check-?up)|routine\s+(?:adult\s+)?(?:physical|check-?up|(?:preventive|wellness|health\s+maintenance|physical|medical)\s+(?:exam|examination|visit))|(?:preventive|wellness|health maintenance)\s+(?:visit|exam|examination)|complete physical|well[- ]child\s+(?:visit|check|exam))\b`,
+	"annual", "yearly", "routine", "preventive", "wellness", "health maintenance", "complete physical", "well")
+
+// visitReasonRe ends the words that give a visit's reason: "here for",
+// "presents for his".
+var visitReasonRe = regexp.MustCompile(`(?i)\b(?:here|presents?|presenting|comes?|came|seen|scheduled)\s+(?:today\s+)?(?:for|with)\b[^.;]{0,25}$`)
+
+// preventiveVisit codes the general examination (Z00.00, a child's
+// Z00.129) of an outpatient visit whose title or stated reason names it
+// ("ANNUAL PREVENTIVE VISIT", "52 y/o M here for annual physical") when
+// no item did; wellExamFindings then adds its abnormal findings. A
+// gynecological examination (Z01.41-) is another code, and a physical
+// the story mentions ("a PHQ-9 of 16 at her annual physical") no reason.
+func preventiveVisit(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	if opt.Inpatient || opt.Age <= 0 || firstWithPrefix(out, "Z00.0", "Z00.1", "Z01.41", "Z02") >= 0 {
+		return out
+	}
+	head := opt.note[:min(len(opt.note), 600)]
+	if containsAny(strings.ToLower(head), "gyn", "pap smear", "well woman", "well-woman", "sports physical", "pre-op", "preop", "prenatal") {
+		return out
+	}
+	title := strings.TrimLeft(head, " \t\r\n")
+	title = title[:max(0, strings.IndexByte(title, '\n'))]
+	for _, m := range preventiveVisitRe.FindAllStringIndex(head, -1) {
+		if negatedAt(opt.note, m[0]) || !strings.Contains(title, head[m[0]:m[1]]) && !visitReasonRe.MatchString(head[max(0, m[0]-40):m[0]]) {
+			continue
+		}
+		code := "Z00.00"
+		if opt.Age < 18 {
+			code = "Z00.129"
+		}
+		r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+		if !ok {
+			return out
+		}
+		return append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
+			Evidence: opt.note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "preventive visit"})
+	}
+	return out
+}
+
 // wellExamFindings codes a routine examination with abnormal findings
 // (Z00.01, Z00.121) when the note codes a finding beside it (Official
 // Guidelines I.C.21.c.13: the abnormal findings are coded with it).
@@ -1861,6 +1924,14 @@ func refuses(phrase string, r codeset.Result) bool {
 	l := strings.ToLower(phrase)
 	return asksUnsaid(l, r.Code) || titleLacks(l, r.Title) || deniesHead(l, r.Title) || causeUnsaid(l, r.Title) || organismUnsaid(l, r.Title) ||
 		strings.Contains(l, "without") && deniedInTitle(l, r.Title)
+}
+
+// screenedFor reports whether a phrase names a screening for a condition
+// ("Gestational diabetes screening - GCT normal"), which is no condition:
+// only an encounter or status code names it.
+func screenedFor(q, code string) bool {
+	l := strings.ToLower(strings.TrimSpace(q))
+	return (strings.HasSuffix(l, " screening") || strings.HasSuffix(l, " screen")) && !hasAnyPrefix(code, "Z0", "Z1", "Z3")
 }
 
 // affirmsDefault reports whether a later suggestion has "with" what an
@@ -2423,6 +2494,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = copdWithInfection(out, x, opt)
 	out = dropUnspecifiedSite(out)
 	colonPolyps(out, x, opt)
+	out = preventiveVisit(out, x, opt)
 	wellExamFindings(out, x, opt)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
 	// ("hypertensive heart and chronic kidney disease"); the combination
@@ -2704,6 +2776,10 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	// "Family history of colorectal cancer in a first-degree relative":
 	// the condition follows "history of"
 	if m := historyOfRe.FindStringIndex(cond); m != nil && m[1] < len(cond) {
+		// ("…, no personal history of colon polyps": the history denied)
+		if deniedBeforeHistoryRe.MatchString(cond[:m[0]]) {
+			return Suggestion{}, false
+		}
 		cond = cond[m[1]:]
 	}
 	cond = relatives.ReplaceAllString(cond, " ")
@@ -2731,6 +2807,11 @@ func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggest
 	cond = strings.Join(strings.Fields(cond), " ")
 	cond = strings.Trim(cond, " ,.;:")
 	if countLetters(cond) < 2 || countLetters(text) < 4 || noHistoryRe.MatchString(cond) || noHistoryRe.MatchString(text) || deniedHistoryRe.MatchString(text) {
+		return Suggestion{}, false
+	}
+	// "Depression screen PHQ-2: 0. Alcohol AUDIT-C: 3" below the family
+	// history: the patient's screening scores, no relative's condition
+	if reason == "family history" && screeningScoreRe.MatchString(text) {
 		return Suggestion{}, false
 	}
 	if reason == "family history" {
@@ -3316,7 +3397,7 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 					}
 				}
 			}
-			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r)
+			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r) && !screenedFor(q, a.r.Code)
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -3338,6 +3419,18 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			// it is R51.9
 			if m := acuityLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && wordCount(note[p.start+m[1]:p.end]) >= 1 {
 				if c2, ok2 := lookText(note[p.start+m[1]:p.end], span{p.start + m[1], p.end}); ok2 && symptomCode(c2.r.Code) && !strings.HasPrefix(c2.r.Code, "R69") && !strings.HasPrefix(c2.r.Code, "R68") {
+					c, ok = c2, true
+				}
+			}
+		}
+		if !ok {
+			// "Chronic lymphedema": the index's "(chronic)" is the
+			// hereditary kind's modifier (Q82.0), which the phrase does
+			// not name; the condition without it is I89.0 (on a strong
+			// match of a code's own title, not a bare index term such as
+			// "Dependence", and not to a code whose title is acute)
+			if m := chronicLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && wordCount(note[p.start+m[1]:p.end]) >= 1 {
+				if c2, ok2 := lookText(note[p.start+m[1]:p.end], span{p.start + m[1], p.end}); ok2 && c2.r.Score >= 0.75 && c2.r.Source == "title" && !strings.Contains(strings.ToLower(c2.r.Title), "acute") {
 					c, ok = c2, true
 				}
 			}
@@ -3414,6 +3507,14 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			// or peritonitis": the list goes on under its "without"
 			listEnds && denying && wordCount(note[p.start:p.end]) <= 3 && note[parts[i].end] == ','
 		anyQualified = anyQualified || qualified[i+1]
+	}
+	// "…, osteopenia, hypothyroid? - no, TSH normal": a part asked and
+	// answered "no" in the next
+	for k := 1; k+1 < len(parts); k++ {
+		if strings.HasSuffix(strings.TrimSpace(note[parts[k].start:parts[k].end]), "?") && answeredNoPartRe.MatchString(note[parts[k+1].start:parts[k+1].end]) {
+			qualified[k], qualified[k+1] = true, true
+			anyQualified = true
+		}
 	}
 	// The whole condition: the item up to its first qualified part (or
 	// its first part naming metastases: "…, upper outer quadrant, with
@@ -3707,6 +3808,45 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 	if p := trim(parts[0]); !ok && wordCount(note[p.start:p.end]) <= 6 {
 		pair(andMembers(note, p), 0.75)
 	}
+	// "acute viral gastroenteritis - norovirus": the part after a
+	// condition that is only the virus names the infection's agent, which
+	// combination codes hold (A08.11)
+	withVirus := func(c concept) concept {
+		for k, p := range parts {
+			if p.start < c.end || k == 0 || qualified[k] {
+				continue
+			}
+			v := strings.TrimSpace(note[p.start:p.end])
+			if strings.TrimSpace(note[c.end:p.start]) != "" && !segmentSep.MatchString(note[c.end:p.start]) || !virusPartRe.MatchString(v) {
+				return c
+			}
+			if c2, ok2 := lookText(note[c.start:c.end]+" due to "+v, span{c.start, c.end}); ok2 && c2.r.Code != c.r.Code && c2.r.Code[0] == c.r.Code[0] && c2.r.Score >= 0.6 && titleNamesVirus(c2.r.Title) {
+				// (as strong a match as the condition's: the virus is
+				// said beside it)
+				c2.r.Score = max(c2.r.Score, c.r.Score)
+				return c2
+			}
+			return c
+		}
+		return c
+	}
+	if ok {
+		best = withVirus(best)
+	}
+	// "Sepsis due to cellulitis of left lower extremity": a whole that
+	// matched its local infection's code names no sepsis; the sepsis is
+	// the item's code, and the infection its local one (Guidelines
+	// I.C.1.d.4)
+	if ok && local.end == 0 && !hasAnyPrefix(best.r.Code, "A40", "A41", "R65") && !containsAny(strings.ToLower(best.r.Title), "sepsis", "septic") {
+		p := trim(parts[0])
+		if m := connector.FindStringIndex(note[p.start:p.end]); m != nil && containsAny(strings.ToLower(note[p.start:p.start+m[0]]), "sepsis", "septicemia") {
+			if c, ok2 := look(span{p.start, p.start + m[0]}); ok2 && hasAnyPrefix(c.r.Code, "A40", "A41") {
+				best = c
+				local = span{p.start + m[1], whole.end}
+				rest = append(rest, local)
+			}
+		}
+	}
 	if ok {
 		out = append(out, best)
 		// "Acute hypoxic respiratory failure secondary to … pneumonia":
@@ -3815,6 +3955,9 @@ func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo m
 			continue
 		}
 		c, ok := look(p)
+		if ok {
+			c = withVirus(c)
+		}
 		// "bone metastases to thoracic spine and right iliac bone": the
 		// bones a bone metastasis reached are no axis of C79.51
 		if m := metastasesToRe.FindStringSubmatchIndex(note[p.start:p.end]); (!ok || c.r.Score < least) && m != nil {
@@ -4006,9 +4149,10 @@ var countLeadRe = guard(`(?i)^(?:one|two|three|four|five|several|multiple|numero
 var neuropathyDescriptorRe = guard(`(?i)\b(?:(?:symmetric(?:al)?|distal|length[- ]dependent|painful|sensory|sensorimotor|stocking[- ]glove)\s+)+((?:diabetic\s+)?(?:peripheral\s+)?(?:poly)?neuropathy)`, "neuropathy")
 
 // colonSegmentsRe is two segments of the colon a finding spans
-// ("Sigmoid/descending diverticulosis"): the codes name the large
-// intestine, which the first names as well as both.
-var colonSegmentsRe = guard(`(?i)\b(sigmoid|descending|ascending|transverse|cecal|rectosigmoid)\s*/\s*(?:sigmoid|descending|ascending|transverse|cecal|rectosigmoid)\b`, "sigmoid", "descending", "ascending", "transverse", "cecal", "rectosigmoid")
+// ("Sigmoid/descending diverticulosis", "sigmoid and descending colon
+// diverticulosis"): the codes name the large intestine, which the first
+// names as well as both.
+var colonSegmentsRe = guard(`(?i)\b(sigmoid|descending|ascending|transverse|cecal|rectosigmoid)\s*(?:/|,|\band\b|&)\s*(?:the\s+)?(?:sigmoid|descending|ascending|transverse|cecal|rectosigmoid)\b`, "sigmoid", "descending", "ascending", "transverse", "cecal", "rectosigmoid")
 
 // pollenRe is the plants a pollen allergy names, which its code does not
 // ("allergic rhinitis due to tree and grass pollen" is J30.1, due to
@@ -4047,9 +4191,10 @@ func rewriteLookup(text string) string {
 	return text
 }
 
-// sprainGradeRe is a sprain's or strain's grade, which no code holds:
-// "Grade II sprain of the right anterior talofibular ligament".
-var sprainGradeRe = guard(`(?i)\bgrade\s+(?:[1-3]|i{1,3})\s+((?:(?:partial|complete)\s+)?(?:sprain|strain|tear))\b`, "grade")
+// sprainGradeRe is a sprain's, a strain's or a cartilage's grade, which
+// no code holds: "Grade II sprain of the right anterior talofibular
+// ligament", "Grade III chondromalacia".
+var sprainGradeRe = guard(`(?i)\bgrade\s+(?:[1-4]|i{1,3}|iv)\s+((?:(?:partial|complete)\s+)?(?:sprain|strain|tear|chondromalacia))\b`, "grade")
 
 // bmiAfterRe is a body mass index written after a weight diagnosis
 // ("obesity with BMI 36.1", "morbid obesity (BMI 41)").
@@ -4193,6 +4338,13 @@ func titleNames(r codeset.Result, text string) bool {
 // history of colon polyps".
 var deniedHistoryRe = regexp.MustCompile(`(?i)^\W*(?:(?:he|she|they|patient|pt)\s+(?:has|had|reports|with)\s+)?(?:no|not|never|denies|denied|negative for)\b`)
 
+// screeningScoreRe is a screening instrument's score.
+var screeningScoreRe = regexp.MustCompile(`(?i)\b(?:screen(?:ing)?|PHQ-?\d*|GAD-?\d*|AUDIT(?:-C)?|CAGE|EPDS|score)\b[^.;]{0,20}?\d`)
+
+// deniedBeforeHistoryRe ends the words before a "history of" that deny
+// it: "no personal history of", "denies any prior history of".
+var deniedBeforeHistoryRe = regexp.MustCompile(`(?i)\b(?:no|not|never|denies|denied|negative for|without)\s+(?:(?:any|known|prior|previous|past|personal|significant|family)\s+)*$`)
+
 // historyOfRe is the words before a history's condition.
 var historyOfRe = regexp.MustCompile(`(?i)\b(?:history|hx)\s+(?:of|significant for)\s+`)
 
@@ -4301,7 +4453,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|pain$|activity$|screening$|(?:medical |past |social |family )?history$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "history" no condition
+	`|pain$|activity$|screening$|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -4677,6 +4829,9 @@ func respiratoryFailureGases(out []Suggestion, x *codeset.Searcher, opt Options)
 	return out
 }
 
+// chronicLeadRe is "chronic" before a condition's name.
+var chronicLeadRe = regexp.MustCompile(`(?i)^\s*chronic\s+`)
+
 // acuityLeadRe is an acuity before a condition's name.
 var acuityLeadRe = regexp.MustCompile(`(?i)^\s*(?:acute|subacute|new|recent)\s+`)
 
@@ -4780,6 +4935,9 @@ func backwardIn(rest string) bool {
 	return false
 }
 
+// answeredNoPartRe is a part that answers the one before it "no".
+var answeredNoPartRe = regexp.MustCompile(`(?i)^\s*(?:no|negative|not|denies)\s*$`)
+
 // answeredNoRe is a listed condition answered "no": "Hypothyroidism —
 // NO; TSH normal".
 var answeredNoRe = regexp.MustCompile(`(?i)^[^:;,.—–-]{3,60}\s[-–—:]+\s*no\s*(?:[;,.]|$)`)
@@ -4808,6 +4966,19 @@ func backwardAfter(note string, start, end int) bool {
 // notMadeRe is a diagnosis said not to be made, named by its word before
 // "diagnosis".
 var notMadeRe = regexp.MustCompile(`(?i)\b([a-z]{5,}) diagnosis (?:is|was) not (?:made|established)\b`)
+
+// virusPartRe is a part that only names a virus.
+var virusPartRe = regexp.MustCompile(`(?i)^(?:(?:due to|from|d/t|2/2)\s+)?(?:noro ?virus|norwalk|rota ?virus|adeno ?virus|astro ?virus|sapo ?virus|calici ?virus|rsv|respiratory syncytial virus|(?:human )?metapneumo ?virus|hmpv|rhino ?virus|entero ?virus|parainfluenza(?: virus)?)(?:\s+(?:positive|\+|pcr\s*\+?|confirmed))?$`)
+
+// titleNamesVirus reports whether a title names a virus or its agent.
+func titleNamesVirus(title string) bool {
+	return containsAny(strings.ToLower(title), "virus", "viral", "norwalk", "syncytial", "adenovir", "rotavir")
+}
+
+// consideredButRe is an item whose condition was considered and set aside:
+// "#Pneumonia - considered in ED given crackles and hypoxia, but afebrile,
+// …".
+var consideredButRe = regexp.MustCompile(`(?i)^[^-–—:.;]{3,60}\s[-–—:]+\s*(?:was\s+|initially\s+|briefly\s+)?considered\b[^.;]{0,120}\b(?:but|however)\b`)
 
 // refutedAfterRe opens a clause that refutes what came before it (not
 // "does not meet criteria for moderate/severe", which grades it).
@@ -5458,6 +5629,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		case code == "Z79.84" && has("E1") < 0:
 		case negatedAt(note, i):
 			// "He has never been on insulin", "we are not starting insulin"
+		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
+			// "ASA 81 (pt stopped on her own in 2023 - not taking)"
 		case shortCourseRe.MatchString(doseAround(note, i)):
 			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
 			// in the ED": a course or a dose, not long-term use.
@@ -5477,6 +5650,31 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 
 // shortCourseRe is a drug given for a course or once, or stopped.
 var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|to complete|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
+
+// notTakingRe says a listed drug is not taken.
+var notTakingRe = regexp.MustCompile(`(?i)\b(?:not taking|no longer taking|not currently taking|stopped (?:taking|on (?:his|her|their) own)|self[- ]discontinued|never started|never took|never filled)\b`)
+
+// listEntryAfter returns a list's entry from offset i, its asides in
+// parentheses included: up to the next comma or semicolon outside them,
+// the line's end, or n bytes.
+func listEntryAfter(note string, i, n int) string {
+	end, depth := min(len(note), i+n), 0
+	for k := i; k < end; k++ {
+		switch note[k] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		case ',', ';':
+			if depth == 0 {
+				return note[i:k]
+			}
+		case '\n':
+			return note[i:k]
+		}
+	}
+	return note[i:end]
+}
 
 // doseAround returns what a medication list says of the drug at offset i:
 // up to the next comma, semicolon, parenthesis or line end.
@@ -5775,10 +5973,21 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 		}
 		return in
 	}
+	// (what the code has "with" that the phrase says, a sibling must
+	// have too: "low back pain with sciatica" is M54.40 "Lumbago with
+	// sciatica, unspecified side", not M54.59 "Other low back pain")
+	var with []string
+	if k := strings.Index(strings.ToLower(best.Title), " with "); k >= 0 {
+		for _, w := range titleWords(best.Title[k+len(" with "):]) {
+			if w != unspecifiedWord && hasSimilar(have, w) {
+				with = append(with, w)
+			}
+		}
+	}
 	n := count(best.Title)
 	for _, r := range rs {
 		if r.Code != best.Code && r.Billable && len(r.Code) >= 3 && r.Code[:3] == best.Code[:3] && !strings.Contains(strings.ToLower(r.Title), "unspecified") {
-			if c := count(r.Title); c > n && !addsKind(have, r.Title) {
+			if c := count(r.Title); c > n && !addsKind(have, r.Title) && !slices.ContainsFunc(with, func(w string) bool { return !slices.Contains(titleWords(r.Title), w) }) {
 				best, n = r, c
 			}
 		}

@@ -554,6 +554,24 @@ func TestEvalTrain29(t *testing.T) {
 	evalNotes(t, "testdata/train29", "twenty-ninth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain30 scores the thirtieth training set, testdata/train30: 30
+// notes of traps that look like diagnoses (14 inpatient, 16 outpatient),
+// written in session 24 by someone who had read neither the engine nor
+// the other sets; first scored untouched (docs/BENCHMARKS.md), then read
+// note by note.
+func TestEvalTrain30(t *testing.T) {
+	evalNotes(t, "testdata/train30", "thirtieth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain31 scores the thirty-first training set, testdata/train31:
+// 30 notes of an ordinary week in a community hospital (13 inpatient, 17
+// outpatient), written in session 24 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md),
+// then read note by note.
+func TestEvalTrain31(t *testing.T) {
+	evalNotes(t, "testdata/train31", "thirty-first training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor

@@ -101,3 +101,10 @@ func (g *guarded) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	}
 	return g.re.FindAllStringSubmatchIndex(s, n)
 }
+
+func (g *guarded) FindAllStringIndex(s string, n int) [][]int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.re.FindAllStringIndex(s, n)
+}

@@ -85,3 +85,21 @@ func TestMemberLead(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesPart: a later code of the category that names the part an
+// earlier one left unspecified replaces it, all else alike.
+func TestNamesPart(t *testing.T) {
+	old := Suggestion{Code: "K57.90", Title: "Diverticulosis of intestine, part unspecified, without perforation or abscess without bleeding"}
+	for _, tc := range []struct {
+		code, title string
+		want        bool
+	}{
+		{"K57.30", "Diverticulosis of large intestine without perforation or abscess without bleeding", true},
+		{"K57.31", "Diverticulosis of large intestine without perforation or abscess with bleeding", false}, // two characters differ
+		{"K57.92", "Diverticulitis of intestine, part unspecified, without perforation or abscess without bleeding", false},
+	} {
+		if got := namesPart(old, Suggestion{Code: tc.code, Title: tc.title}); got != tc.want {
+			t.Errorf("namesPart(K57.90, %s) = %v, want %v", tc.code, got, tc.want)
+		}
+	}
+}

@@ -2963,6 +2963,10 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 		}
 	}
 	var cov, credit float32
+	var sides uint32
+	if indexKind(d.kind) {
+		sides = x.sideSlots(slots)
+	}
 	matched := 0
 	for si := range slots {
 		best, bestNT, bestA := float32(0), 0, -1
@@ -2993,7 +2997,7 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 				best, bestA, bestNT = w, ai, nt
 			}
 		}
-		if best == 0 && indexKind(d.kind) && x.sideSlot(&slots[si]) {
+		if best == 0 && sides&(1<<si) != 0 {
 			credit += sideShare * slots[si].idf
 		}
 		cov += slots[si].idf * best
@@ -3036,11 +3040,20 @@ func (x *Searcher) sideSlot(sl *slot) bool {
 	return false
 }
 
-// sideSlots returns a bit per side word of the query (sideSlot).
+// sideSlots returns a bit per side word of the query (sideSlot), and
+// for the word "side" beside one ("sciatica, right side").
 func (x *Searcher) sideSlots(slots []slot) uint32 {
 	var m uint32
 	for si := range slots {
 		if x.sideSlot(&slots[si]) {
+			m |= 1 << si
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	for si := range slots {
+		if slots[si].text == "side" || slots[si].text == "sides" {
 			m |= 1 << si
 		}
 	}
@@ -3799,7 +3812,8 @@ func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []stri
 		}
 		out = append(out, "reaches this code as "+msg)
 	}
-	for _, sl := range slots {
+	sides := x.sideSlots(slots)
+	for si, sl := range slots {
 		found := false
 		for _, a := range sl.alts {
 			all := true
@@ -3820,7 +3834,7 @@ func (x *Searcher) explain(slots []slot, c cand, e *Entry, final float32) []stri
 			}
 		}
 		switch {
-		case !found && indexKind(kind) && x.sideSlot(&sl):
+		case !found && indexKind(kind) && sides&(1<<si) != 0:
 			out = append(out, fmt.Sprintf("query word %q: a side, which the index does not name; the code's title judges it", sl.text))
 		case !found:
 			out = append(out, fmt.Sprintf("query word %q: not in this text", sl.text))
