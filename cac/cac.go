@@ -895,6 +895,37 @@ func commaMembers(note string, its []item) []item {
 	return out
 }
 
+// shortListMembers splits the items that are lists of at least three
+// short conditions (commaMembers), none of them opening with a detail of
+// the one before it.
+func shortListMembers(note string, its []item) []item {
+	var out []item
+	for _, it := range its {
+		ms := commaMembers(note, []item{it})
+		// ("No history of hypertension, diabetes, CKD or heart disease"
+		// denies them all; "Prostate adenocarcinoma, Gleason 3+4, radical
+		// prostatectomy 2016" is one cancer and its details)
+		if len(ms) < 3 || listLeadRe.MatchString(note[it.start:it.end]) || cancerWordRe.MatchString(note[it.start:it.end]) || slices.ContainsFunc(ms, func(m item) bool {
+			t := asideRe.ReplaceAllString(note[m.start:m.end], " ")
+			return wordCount(t) > 6 || detailLeadRe.MatchString(t)
+		}) {
+			out = append(out, it)
+			continue
+		}
+		out = append(out, ms...)
+	}
+	return out
+}
+
+// listLeadRe opens a list with words that govern all its members.
+var listLeadRe = regexp.MustCompile(`(?i)^\W*(?:no|not|denies|denied|negative|never|without|h/o|hx|history|s/p|status post|family)\b`)
+
+// asideRe is an aside in parentheses.
+var asideRe = regexp.MustCompile(`\([^()]*\)`)
+
+// detailLeadRe opens a list member that details the condition before it.
+var detailLeadRe = regexp.MustCompile(`(?i)^\s*(?:diagnosed|dx'?d?|s/p|status post|treated|on|with|w/|since|resolved|in remission|stable|controlled|uncontrolled|followed|per|now|currently|last|complicated|requiring|managed|well|poorly|\d)\b`)
+
 // trimItem trims spaces and punctuation from an item's ends.
 func trimItem(note string, it item) item {
 	for it.start < it.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.start])) {
@@ -1035,6 +1066,12 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 				// s/p R TKA 2017"): each member on its own, so a past
 				// one does not make the others past
 				its = commaMembers(note, its)
+			} else if s.kind == secHistory && medicalHistory(s.name) {
+				// …and so is a past medical history's line of short
+				// conditions ("HTN (x 15 yr), HLD, OSA on CPAP, former
+				// smoker (quit 2012)"), not one condition and its details
+				// ("Breast cancer, diagnosed 2015, s/p lumpectomy")
+				its = shortListMembers(note, its)
 			}
 		case secNarrative:
 			its = slices.DeleteFunc(items(note, s), func(it item) bool { return !assessingRe.MatchString(note[it.start:it.end]) })
@@ -2139,6 +2176,20 @@ func strokeKind(text string) string {
 // sequelaStrokeRe says a deficit is left over from an earlier stroke.
 var sequelaStrokeRe = regexp.MustCompile(`(?i)\b(late effects?|sequelae?|residual|(?:old|prior|remote|previous) (?:stroke|cva|infarct|ich|sah)|(?:history of|h/o|s/p) (?:stroke|cva|ich|sah))\b`)
 
+// sequelaSaid reports whether a text says a stroke left something
+// behind, not that it left nothing ("no residual deficit").
+func sequelaSaid(text string) bool {
+	for _, m := range sequelaStrokeRe.FindAllStringIndex(text, -1) {
+		if !deniedBeforeRe.MatchString(text[max(0, m[0]-12):m[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedBeforeRe ends words that deny what follows them.
+var deniedBeforeRe = regexp.MustCompile(`(?i)\b(?:no|without|denies)\s+$`)
+
 // strokeSequelae codes a deficit left over from an earlier cerebral
 // infarction as its sequela (I69.3-), not as a current deficit: "right
 // hemiparesis as a late effect of stroke" is I69.351, not G81.91.
@@ -2162,7 +2213,7 @@ func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 			code = "I69.391"
 		}
 		ctx := s.Evidence + " " + sentenceAround(opt.note, s.Start)
-		if code == "" || !sequelaStrokeRe.MatchString(ctx) {
+		if code == "" || !sequelaSaid(ctx) {
 			continue
 		}
 		// the kind of stroke left it: a hemorrhage's sequelae are I69.0–
@@ -2967,6 +3018,11 @@ var integral = map[string][]string{
 	"I74.9": {"I63.1", "I63.4"},
 	// a viral pneumonia that is the influenza's own (J10.0-, J11.0-)
 	"J12.9": {"J10.0", "J11.0", "J10.1", "J11.1"},
+	// the deficits of a transient ischemic attack, which resolve
+	"R47.0":  {"G45"},
+	"R29.81": {"G45"},
+	"R20.":   {"G45"},
+	"R27.":   {"G45"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
@@ -4110,7 +4166,14 @@ var lookupRewrites = []struct {
 	{followingSurgeryRe, "$1 following a procedure"},
 	{completeRemissionRe, "remission"},
 	{slidingScaleRe, "sliding scale insulin"},
+	{chemoCauseNamedRe, "${1}cancer chemotherapy"},
 }
+
+// chemoCauseNamedRe is a cause written as a cancer chemotherapy's regimen
+// ("secondary to adjuvant FOLFOX chemotherapy"): the titles say
+// "secondary to cancer chemotherapy" (D70.1, D61.810).
+var chemoCauseNamedRe = guard(`(?i)(\b(?:due to|secondary to|from|related to|induced by|d/t|2/2)\s+)(?:the\s+|recent\s+|his\s+|her\s+)?(?:(?:adjuvant|neoadjuvant|palliative|systemic)\s+)*(?:FOLFIRINOX|FOLFOX\d*|FOLFIRI|CAPOX|XELOX|R-?CHOP|ABVD|ddAC|AC-T|TCHP|FLOT)(?:\s+chemo(?:therapy)?)?\b`,
+	"due to", "secondary to", "from", "related to", "induced by", "d/t", "2/2")
 
 // slidingScaleRe is an insulin's sliding scale written "SSI" ("lispro
 // SSI"), which is otherwise a surgical site infection.
@@ -4453,7 +4516,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|pain$|activity$|screening$|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "history" no condition
+	`|pain$|activity$|screening$|transient$|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

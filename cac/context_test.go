@@ -2942,3 +2942,21 @@ func TestSession24Outpatient(t *testing.T) {
 	note = "PSYCHIATRY CONSULT\nReferred after a PHQ-9 of 16 at her annual physical.\n\nAssessment:\n1. Major depressive disorder, single episode, moderate.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F32.1"}, []string{"Z00.00", "Z00.01"})
 }
+
+// TestHistoryLineAndTIA covers train30/11 and 13: a past medical
+// history's line of short conditions is read member by member, so "former
+// smoker (quit 2012)" does not make HTN, HLD and OSA past (but "No history
+// of …" still denies its whole list, and a cancer's details stay with it);
+// the deficits of a transient ischemic attack are its own, "no residual
+// deficit" names no stroke's sequela, and a bare "transient" is no
+// homelessness; a regimen's neutropenia is the cancer chemotherapy's.
+func TestHistoryLineAndTIA(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'}
+	note := "Reason: transient speech disturbance, r/o stroke\n\nPMH: HTN (x 15 yr), HLD, OSA on CPAP (adherent), former smoker (quit 2012, 30 pk-yr). No history of diabetes, CKD or heart disease.\n\n" +
+		"IMPRESSION:\nClinical diagnosis of transient ischemic attack, L hemispheric.\n- Aphasia has fully resolved; no residual deficit.\n\n" +
+		"Discharge diagnoses:\n1. Febrile neutropenia secondary to adjuvant FOLFOX chemotherapy (ANC nadir 210)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G45.9", "I10", "E78.5", "G47.33", "D70.1"}, []string{"Z59.00", "I69.320", "R47.01", "E11.9", "I13.10", "D70.4"})
+	note = "PAST MEDICAL HISTORY\n- Prostate adenocarcinoma, Gleason 3+4, radical prostatectomy 2016; PSA undetectable since\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.46"}, []string{"C61"})
+}
