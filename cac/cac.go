@@ -648,6 +648,12 @@ func sectionKind(name string) int {
 	if up == "DIAGNOSIS HISTORY" || up == "DIAGNOSTIC HISTORY" {
 		return secHistory
 	}
+	// "Functional / geriatric assessment", "Fall risk assessment",
+	// "Nutrition assessment": an assessment of function or risk, whose
+	// labels ("IADLs: dependent", "Falls: none") name no diagnosis
+	if strings.Contains(up, "ASSESSMENT") && containsAny(up, "FUNCTIONAL", "GERIATRIC", "RISK", "NUTRITION", "PAIN ASSESSMENT", "NURSING", "COGNITIVE", "SOCIAL", "SAFETY", "SKIN") {
+		return secOther
+	}
 	switch {
 	case strings.Contains(up, "BY PROBLEM") || strings.Contains(up, "PROBLEM-BASED") || strings.Contains(up, "PROBLEM BASED"),
 		// "HOSPITAL COURSE / A&P": a course written as an assessment,
@@ -1717,6 +1723,17 @@ func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 		}
 	}
 	ctx := strings.ToLower(out[g30].Evidence + " " + lineAt(opt.note, out[g30].Start))
+	if !strings.Contains(ctx, "dementia") {
+		// "Alzheimer's disease, late onset, moderate stage" in the
+		// list, "#Alzheimer's dementia, moderate" in the plan: the
+		// dementia the note names elsewhere, with its own line's words
+		for _, k := range []string{"alzheimer's dementia", "alzheimer dementia", "alzheimers dementia", "dementia of the alzheimer"} {
+			if i := strings.Index(opt.lower, k); i >= 0 && !negatedAt(opt.note, i) {
+				ctx += " " + strings.ToLower(lineAt(opt.note, i))
+				break
+			}
+		}
+	}
 	stated := dementiaStated(ctx)
 	// Alzheimer's disease named with its dementia and no dementia code
 	// found: F02.80, or the severity and disturbance the line names
@@ -1859,6 +1876,31 @@ func colonPolyps(out []Suggestion, x *codeset.Searcher, opt Options) {
 			recode(&out[i], "K63.5", "colon polyp", x, opt)
 		}
 	}
+}
+
+// dnrRe is a do-not-resuscitate order; fullCodeRe the opposite.
+var (
+	dnrRe      = guard(`(?i)\b(?:DNR(?:/DNI)?|DNAR|do[- ]not[- ]resuscitate)\b`, "dnr", "dnar", "do not", "do-not")
+	fullCodeRe = regexp.MustCompile(`(?i)\bfull code\b|\b(?:rescind|revok|revers)\w*|\bdiscuss\w*\b[^.]{0,30}\bDNR\b|\bconsider\w*\b[^.]{0,30}\bDNR\b`)
+)
+
+// dnrStatus codes a stay's do-not-resuscitate status (Z66) that the note
+// documents ("Code status: DNR/DNI - confirmed with daughter"), unless the
+// order is denied, discussed only, rescinded, or the patient full code.
+func dnrStatus(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+	if !opt.Inpatient || containsCode(out, "Z66") {
+		return out
+	}
+	m := dnrRe.FindStringIndex(opt.note)
+	if m == nil || negatedAt(opt.note, m[0]) || fullCodeRe.MatchString(sentenceAround(opt.note, m[0])) || strings.Contains(opt.lower, "full code") {
+		return out
+	}
+	r, ok := x.Code(codeset.ICD10CM, "Z66", opt.Date)
+	if !ok {
+		return out
+	}
+	return append(out, Suggestion{System: codeset.ICD10CM, Code: "Z66", Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
+		Evidence: opt.note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "do not resuscitate status"})
 }
 
 // preventiveVisitRe names a routine preventive visit: "ANNUAL
@@ -2067,6 +2109,10 @@ func asksUnsaid(l, code string) bool {
 		// "fasting glucose and HbA1c ordered" is a test, no abnormal
 		// glucose
 		return !containsAny(l, "elevat", "impair", "abnormal", "high", "increas", "prediab", "hyperglyc", "borderline")
+	case code == "Z72.821":
+		// "sleep hygiene, lights on days" is an intervention; the code is
+		// for a poor one
+		return !containsAny(l, "poor", "inadequate", "bad", "irregular")
 	case code == "R45.851":
 		// "Suicide risk: low" assesses a risk; the code is for ideation
 		return !ideationRe.MatchString(l)
@@ -2546,6 +2592,7 @@ func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
 	out = dropUnspecifiedSite(out)
 	colonPolyps(out, x, opt)
 	out = preventiveVisit(out, x, opt)
+	out = dnrStatus(out, x, opt)
 	wellExamFindings(out, x, opt)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
 	// ("hypertensive heart and chronic kidney disease"); the combination
@@ -4167,7 +4214,18 @@ var lookupRewrites = []struct {
 	{completeRemissionRe, "remission"},
 	{slidingScaleRe, "sliding scale insulin"},
 	{chemoCauseNamedRe, "${1}cancer chemotherapy"},
+	{ulcerBulbRe, "$1"},
+	{visibleVesselRe, " with hemorrhage"},
 }
+
+// ulcerBulbRe is the duodenal bulb, which no ulcer code names apart from
+// the duodenum.
+var ulcerBulbRe = guard(`(?i)\b(duodenal)\s+bulb\b`, "bulb")
+
+// visibleVesselRe is an ulcer's visible vessel or adherent clot, the
+// stigmata of its bleeding ("chronic duodenal ulcer w/ visible vessel" is
+// K26.4, with hemorrhage).
+var visibleVesselRe = guard(`(?i)\s+(?:with|w/)\s+(?:an?\s+)?(?:non-?bleeding\s+)?(?:visible vessel|adherent clot)\b`, "visible vessel", "adherent clot")
 
 // chemoCauseNamedRe is a cause written as a cancer chemotherapy's regimen
 // ("secondary to adjuvant FOLFOX chemotherapy"): the titles say
@@ -5690,6 +5748,8 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 		case code == "Z79.899" && opt.Inpatient:
 			// (a stay's coders leave the other drugs to the list)
 		case code == "Z79.84" && has("E1") < 0:
+		case avoidBeforeRe.MatchString(note[max(0, i-60):i]):
+			// "Avoid all oral NSAIDs (ibuprofen, naproxen, aspirin)"
 		case negatedAt(note, i):
 			// "He has never been on insulin", "we are not starting insulin"
 		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
@@ -5713,6 +5773,10 @@ func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []S
 
 // shortCourseRe is a drug given for a course or once, or stopped.
 var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|to complete|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
+
+// avoidBeforeRe ends the words of an instruction to avoid or stop the
+// drugs that follow it, in the same sentence.
+var avoidBeforeRe = regexp.MustCompile(`(?i)\b(?:avoid|stop|no more|do not take|don't take)\b[^.;\n]{0,50}$`)
 
 // notTakingRe says a listed drug is not taken.
 var notTakingRe = regexp.MustCompile(`(?i)\b(?:not taking|no longer taking|not currently taking|stopped (?:taking|on (?:his|her|their) own)|self[- ]discontinued|never started|never took|never filled)\b`)

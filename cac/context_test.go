@@ -2960,3 +2960,22 @@ func TestHistoryLineAndTIA(t *testing.T) {
 	note = "PAST MEDICAL HISTORY\n- Prostate adenocarcinoma, Gleason 3+4, radical prostatectomy 2016; PSA undetectable since\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.46"}, []string{"C61"})
 }
+
+// TestGeriatricAdmission covers train30/17 and 15: a functional or
+// geriatric assessment's labels ("IADLs: dependent", "Falls: none") name
+// no diagnoses, "sleep hygiene" is an intervention, the dementia an
+// Alzheimer's line leaves out is the one the note names elsewhere
+// (F02.B0), a stay's DNR order is Z66 (not a full code's), a duodenal
+// bulb ulcer "w/ visible vessel" bled (K26.4), and NSAIDs to avoid are no
+// long-term aspirin.
+func TestGeriatricAdmission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 84, Sex: 'F'}
+	note := "HPI: 84F w/ moderate Alzheimer's dementia (late onset; no behavioral disturbances at baseline).\n\nDischarge diagnoses:\n1. Alzheimer's disease, late onset, moderate stage\n" +
+		"2. Upper GI bleed 2/2 chronic duodenal bulb ulcer w/ visible vessel, s/p endoscopic hemostasis\n\nCode status: DNR/DNI - confirmed with daughter (HCP).\n\n" +
+		"Functional / geriatric assessment:\n- ADLs: needs assist with bathing. IADLs: dependent (meds administered by staff).\n- Mobility: walker. Falls: none in past 12 months.\n\n" +
+		"Plan:\n- Delirium precautions: reorientation, sleep hygiene, lights on days.\n- Avoid all oral NSAIDs (ibuprofen, naproxen, aspirin).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G30.1", "F02.B0", "K26.4", "Z66"}, []string{"F19.20", "R29.6", "Z72.821", "K92.2", "Z79.82"})
+	note = "Discharge diagnoses:\n1. Community-acquired pneumonia\n\nCode status: full code; DNR discussed with family, who wish to think about it.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J18.9"}, []string{"Z66"})
+}
