@@ -3042,6 +3042,8 @@ var integral = map[string][]string{
 	"R51.9": {"G43", "G44"},
 	// the steatosis of a fatty liver
 	"E88.89": {"K70.0", "K76.0", "K75.81"},
+	// a fatty liver beside the alcoholic fatty liver it is
+	"K76.0": {"K70.0"},
 	// the hallucinations and disorientation of a delirium
 	"R44.":  {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},
 	"R41.0": {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},
@@ -4214,9 +4216,14 @@ var lookupRewrites = []struct {
 	{completeRemissionRe, "remission"},
 	{slidingScaleRe, "sliding scale insulin"},
 	{chemoCauseNamedRe, "${1}cancer chemotherapy"},
+	{roomAirRe, "on room air"},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
 }
+
+// roomAirRe is "on RA", room air, which the synonym list otherwise reads
+// as rheumatoid arthritis ("PaO2 54 on RA").
+var roomAirRe = guard(`(?i)\b(?:on|at|@)\s+RA\b`, " ra")
 
 // ulcerBulbRe is the duodenal bulb, which no ulcer code names apart from
 // the duodenum.
@@ -4574,7 +4581,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|pain$|activity$|screening$|transient$|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "history" no condition
+	`|pain$|activity$|screening$|transient$|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -4968,7 +4975,7 @@ var screeningWordsRe = regexp.MustCompile(`(?i)\b(?:screening|colonoscopy|mammog
 
 // screeningOrderedRe says a screening is referred elsewhere, or none done
 // at this encounter (a screening visit orders its tests: that stays).
-var screeningOrderedRe = regexp.MustCompile(`(?i)\b(?:referral|referred|none done)\b`)
+var screeningOrderedRe = regexp.MustCompile(`(?i)\b(?:referral|referred|none done|due (?:at|in|next)|next due|will schedule|to (?:be )?schedule)\b`)
 
 // symptomCode reports whether a code is a symptom's: chapter 18's, or a
 // pain or disturbance a body system's chapter lists (otalgia H92.0-, eye

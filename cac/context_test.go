@@ -2979,3 +2979,15 @@ func TestGeriatricAdmission(t *testing.T) {
 	note = "Discharge diagnoses:\n1. Community-acquired pneumonia\n\nCode status: full code; DNR discussed with family, who wish to think about it.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J18.9"}, []string{"Z66"})
 }
+
+// TestRoomAirAndLabNames covers train30/02, 24 and 30: "on RA" is room
+// air, "accessory muscles" their use, "HCV RNA" a test, a colonoscopy
+// "due at 45" no screening done, and a fatty liver the alcoholic one it is.
+func TestRoomAirAndLabNames(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "Assessment:\n1. Acute hypoxic respiratory failure - Due to COPD exacerbation. PaO2 54 on RA, SpO2 84% RA, RR 28, accessory muscles -> meets criteria.\n" +
+		"2. History of chronic hepatitis C, cured (SVR) - no current HCV infection; HCV RNA annually given ongoing risk.\n" +
+		"3. Health maintenance: vaccines up to date. Colon cancer screening - colonoscopy due at 45; referral placed.\n#Alcoholic fatty liver (hepatic steatosis)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J96.01", "J44.1", "K70.0"}, []string{"M06.9", "Q79.8", "B19.20", "Z12.11", "K76.0"})
+}
