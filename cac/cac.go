@@ -1016,7 +1016,7 @@ var (
 )
 
 // Suggest reads a note and suggests codes.
-func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dropped) {
+func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion, []Dropped) {
 	if opt.MinScore == 0 {
 		opt.MinScore = 0.45
 	}
@@ -1025,6 +1025,7 @@ func Suggest(note string, x *codeset.Searcher, opt Options) ([]Suggestion, []Dro
 	seen := map[string]int{}
 	firstDx := true
 	memo := map[string]answer{}
+	x := newLookups(searcher)
 	opt.episode = 'A'
 	opt.lower = strings.ToLower(note)
 	opt.note = note
@@ -1415,7 +1416,7 @@ var codeFirsts = map[string]string{"J12.82": "U07.1"}
 
 // codeFirst adds the code a suggestion's tabular entry says to code first
 // when it is missing.
-func codeFirst(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func codeFirst(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	for _, s := range out {
 		if first, ok := codeFirsts[s.Code]; ok && !containsCode(out, first) {
 			out = addBeside(out, s, first, "code first", x, opt)
@@ -1585,7 +1586,7 @@ var influenzaTypedRe = regexp.MustCompile(`(?i)\b(?:influenza|flu)\s*(?:type\s+)
 // one combination code (J1x.0-): with a pneumonia of unspecified organism
 // it replaces that code (J1x.00), with a named one it is added beside it
 // (J1x.08).
-func identifiedInfluenza(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func identifiedInfluenza(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	flu := firstWithPrefix(out, "J11", "J10")
 	if flu < 0 {
 		return out
@@ -1621,7 +1622,7 @@ var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L)\b`)
 // sided gives a code whose title leaves the side unspecified the side its
 // item names elsewhere ("Closed displaced bimalleolar fracture, R ankle"):
 // the sibling titled with "right" or "left" where it says "unspecified".
-func sided(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	t := strings.ToLower(r.Title)
 	// (the last "unspecified" is the side's: "Otitis media,
 	// unspecified, unspecified ear")
@@ -1710,7 +1711,7 @@ func alzheimerOnset(lower string) (string, int) {
 // alzheimerDementia codes the dementia of Alzheimer's disease as dementia
 // in other diseases classified elsewhere (F02, which G30 directs to: "use
 // additional code"), not unspecified dementia (F03).
-func alzheimerDementia(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func alzheimerDementia(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	g30 := firstWithPrefix(out, "G30")
 	if g30 < 0 {
 		return out
@@ -1822,7 +1823,7 @@ func containsCodePrefix(out []Suggestion, prefix string) bool {
 // infection) when COPD and a pneumonia or acute bronchitis are both coded
 // ("code also the infection"); it takes the place of COPD unspecified, and
 // stands beside an exacerbation (J44.1).
-func copdWithInfection(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func copdWithInfection(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// "COPD with acute exacerbation and with acute lower respiratory
 	// infection": both codes (J44.0 and J44.1 may be coded together)
 	if i := firstWithPrefix(out, "J44.0"); i >= 0 && !containsCode(out, "J44.1") {
@@ -1866,7 +1867,7 @@ func copdWithInfection(out []Suggestion, x *codeset.Searcher, opt Options) []Sug
 // K63.5 at any site: the FY2017 index sends "Polyp, colon, sigmoid" to
 // the benign neoplasm (D12.5), which later releases do not; the polyp is
 // a neoplasm only when its pathology says adenoma.
-func colonPolyps(out []Suggestion, x *codeset.Searcher, opt Options) {
+func colonPolyps(out []Suggestion, x *lookups, opt Options) {
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "D12.") || s.Code == "D12.8" || s.Code == "D12.9" {
 			continue
@@ -1887,7 +1888,7 @@ var (
 // dnrStatus codes a stay's do-not-resuscitate status (Z66) that the note
 // documents ("Code status: DNR/DNI - confirmed with daughter"), unless the
 // order is denied, discussed only, rescinded, or the patient full code.
-func dnrStatus(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func dnrStatus(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if !opt.Inpatient || containsCode(out, "Z66") {
 		return out
 	}
@@ -1918,7 +1919,7 @@ var visitReasonRe = regexp.MustCompile(`(?i)\b(?:here|presents?|presenting|comes
 // no item did; wellExamFindings then adds its abnormal findings. A
 // gynecological examination (Z01.41-) is another code, and a physical
 // the story mentions ("a PHQ-9 of 16 at her annual physical") no reason.
-func preventiveVisit(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func preventiveVisit(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if opt.Inpatient || opt.Age <= 0 || firstWithPrefix(out, "Z00.0", "Z00.1", "Z01.41", "Z02") >= 0 {
 		return out
 	}
@@ -1949,7 +1950,7 @@ func preventiveVisit(out []Suggestion, x *codeset.Searcher, opt Options) []Sugge
 // wellExamFindings codes a routine examination with abnormal findings
 // (Z00.01, Z00.121) when the note codes a finding beside it (Official
 // Guidelines I.C.21.c.13: the abnormal findings are coded with it).
-func wellExamFindings(out []Suggestion, x *codeset.Searcher, opt Options) {
+func wellExamFindings(out []Suggestion, x *lookups, opt Options) {
 	with := map[string]string{"Z00.00": "Z00.01", "Z00.129": "Z00.121", "Z00.110": "Z00.111"}
 	for i, s := range out {
 		to, ok := with[s.Code]
@@ -2239,7 +2240,7 @@ var deniedBeforeRe = regexp.MustCompile(`(?i)\b(?:no|without|denies)\s+$`)
 // strokeSequelae codes a deficit left over from an earlier cerebral
 // infarction as its sequela (I69.3-), not as a current deficit: "right
 // hemiparesis as a late effect of stroke" is I69.351, not G81.91.
-func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func strokeSequelae(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// "Late effects of L MCA infarct": not a current infarction; its
 	// sequelae are coded by their deficits
 	out = slices.DeleteFunc(out, func(s Suggestion) bool {
@@ -2282,7 +2283,7 @@ func strokeSequelae(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 
 // adverseEffectOf finds the drug an item names and returns its
 // adverse-effect code (T36–T50, 6th character 5) from the drug table.
-func adverseEffectOf(item string, x *codeset.Searcher, opt Options) (codeset.Result, bool) {
+func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool) {
 	for _, w := range strings.FieldsFunc(item, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') }) {
 		if len(w) < 5 || modifiers[strings.ToLower(w)] {
 			continue
@@ -2313,7 +2314,7 @@ var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|
 // drugCaused adds, beside a diagnosis its line puts down to a drug taken
 // as prescribed, the drug's adverse effect (T36–T50, 6th character 5:
 // "use additional code for adverse effect … to identify drug").
-func drugCaused(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	// "this represents an adverse effect of ibuprofen": said outright
 	if strings.Contains(opt.lower, "adverse") {
 		for _, m := range adverseEffectSaidRe.FindAllStringSubmatchIndex(note, -1) {
@@ -2362,7 +2363,7 @@ func drugClassOf(drug, entry string) bool {
 // ureteral or kidney calculus with hydronephrosis is N13.2; BPH with lower
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
-func moreCombinations(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// A cirrhosis whose cause is coded is no longer unspecified: with NASH
 	// it is "other cirrhosis of liver" (K74.69 beside K75.81).
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
@@ -2436,7 +2437,7 @@ func distinctInCategory(a, b Suggestion) bool {
 // the item says ("Alzheimer's disease, late onset, moderate dementia":
 // G30.1, not G30.9): the item is looked up whole and the first code of the
 // same category that adds no unsaid word is taken.
-func itemSpecific(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+func itemSpecific(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	if !strings.Contains(strings.ToLower(r.Title), "unspecified") || len(r.Code) < 4 {
 		return r
 	}
@@ -2480,7 +2481,7 @@ var negatedSpanRe = regexp.MustCompile(`(?i)\b(?:no|not|without|w/o|denies|denie
 
 // recode gives a suggestion another code of the release, with its title
 // and the rule that chose it, when that code is billable on the date.
-func recode(s *Suggestion, code, rule string, x *codeset.Searcher, opt Options) bool {
+func recode(s *Suggestion, code, rule string, x *lookups, opt Options) bool {
 	r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
 	if !ok || !r.Billable {
 		return false
@@ -2521,7 +2522,7 @@ var heartFailureRe = regexp.MustCompile(`(?i)\b(?:(?:acute on chronic|acute|chro
 
 // heartFailureIn looks up the heart failure that s, an I11 or I13 code,
 // was found from, as its own I50 code.
-func heartFailureIn(s Suggestion, x *codeset.Searcher, opt Options) (Suggestion, bool) {
+func heartFailureIn(s Suggestion, x *lookups, opt Options) (Suggestion, bool) {
 	m := heartFailureRe.FindStringIndex(s.Evidence)
 	if m == nil {
 		return Suggestion{}, false
@@ -2542,7 +2543,7 @@ func sameFamily(a, b string) bool { return len(a) >= 3 && len(b) >= 3 && a[:3] =
 // requires: hypertension with chronic kidney disease is I12, with heart
 // failure I11, with both I13 (Official Guidelines I.C.9.a); the separate
 // I10 is replaced.
-func combine(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	has := func(prefix string) (int, bool) {
 		i := firstWithPrefix(out, prefix)
 		return i, i >= 0
@@ -2661,7 +2662,7 @@ var (
 // two are linked unless the note says otherwise, so type 2 diabetes with
 // a CKD stage is E11.22 plus the stage, not E11.9 — also when the search
 // named only the stage for "T2DM w/ diabetic CKD stage 3a".
-func diabeticCKD(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func diabeticCKD(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	ckd := -1
 	for i, s := range out {
 		if strings.HasPrefix(s.Code, "N18.") {
@@ -2869,7 +2870,7 @@ var priorLead = regexp.MustCompile(`(?i)^\W*(?:prior|previous|remote|past)\s+`)
 // noHistoryRe is a history that says there is none to code.
 var noHistoryRe = regexp.MustCompile(`(?i)^\W*(noncontributory|non-contributory|unremarkable|negative|none|unknown|adopted|n/a|not pertinent|reviewed|no pertinent)\b`)
 
-func historyCode(x *codeset.Searcher, text, reason string, opt Options) (Suggestion, bool) {
+func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool) {
 	cond := text
 	// "Family history of colorectal cancer in a first-degree relative":
 	// the condition follows "history of"
@@ -3103,7 +3104,7 @@ func dropIntegral(out []Suggestion) []Suggestion {
 // not looked up, so these are candidates: the workbench offers each
 // through the PCS builder, at its table, for the coder to confirm the
 // approach, device and qualifier.
-func procedures(note string, s section, x *codeset.Searcher, opt Options, have []Suggestion) []Suggestion {
+func procedures(note string, s section, x *lookups, opt Options, have []Suggestion) []Suggestion {
 	var out []Suggestion
 	so := codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10PCS}, Date: opt.Date, Limit: 3}
 	for _, it := range items(note, s) {
@@ -3314,7 +3315,7 @@ var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+|^\s*\w+\s+(?:or|n
 // code ("…, left, intertrochanteric") counts when it matches. A later
 // comma-separated part ("Hypertension, hyperlipidemia, GERD") adds a code
 // when it names one on its own with a strong match.
-func findConcepts(x *codeset.Searcher, note string, it item, opt Options, memo map[string]answer) []concept {
+func findConcepts(x *lookups, note string, it item, opt Options, memo map[string]answer) []concept {
 	// "In summary, Ms. Hollingwood has an acute segmental pulmonary
 	// embolism, …": the summary's lead-in, commas and all, goes first
 	if m := summaryLead.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
@@ -4893,7 +4894,7 @@ var laterEncounterRe = regexp.MustCompile(`(?i)\bin\s+\d+(?:\s*[-–]\s*\d+)?\s+
 // (T81.44-), the sepsis of the organism its evidence names ("Sepsis
 // following the procedure, due to E. coli": A41.51), as its entry says to
 // code also.
-func procedureSepsisAgent(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func procedureSepsisAgent(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "T81.44")
 	if i < 0 || firstWithPrefix(out, "A40", "A41") >= 0 {
 		return out
@@ -4915,7 +4916,7 @@ func procedureSepsisAgent(out []Suggestion, x *codeset.Searcher, opt Options) []
 // anticoagulantBleeding codes a hemorrhagic disorder or coagulopathy its
 // line puts down to an anticoagulant as D68.32 (hemorrhagic disorder due
 // to extrinsic circulating anticoagulants), not D69.9 or D68.9.
-func anticoagulantBleeding(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func anticoagulantBleeding(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	for i, s := range out {
 		if s.Code != "D69.9" && s.Code != "D68.9" {
 			continue
@@ -4940,7 +4941,7 @@ var dueToAgentRe = regexp.MustCompile(`(?i)\bdue to\s+([A-Z][A-Za-z.]*(?:\s+[a-z
 // respiratoryFailureGases codes a respiratory failure "with hypoxia and
 // hypercapnia" as both (J96.x1 and J96.x2: the category has no code for
 // the two together), not as the unspecified J96.x0.
-func respiratoryFailureGases(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func respiratoryFailureGases(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	for i := range out {
 		c := out[i].Code
 		if len(c) != 6 || !strings.HasPrefix(c, "J96.") || c[4] > '2' {
@@ -5507,7 +5508,7 @@ var longTermDrugs = byWord(map[string]string{
 	"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab",
 })
 
-func status(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion {
 	add := func(code string, start, end int, rule string) {
 		// (nor an allergy whose sibling the note names more closely:
 		// "Allergy to eggs with tolerance to baked egg" beside "egg")
@@ -6000,7 +6001,7 @@ func saysSelfHarm(note string) bool {
 // deniesIntentRe is a sentence's denial before its words of intent.
 var deniesIntentRe = regexp.MustCompile(`(?i)\b(?:denies|denied|denying|no|not|without|never)\b`)
 
-func poisoningIntent(note string, out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func poisoningIntent(note string, out []Suggestion, x *lookups, opt Options) []Suggestion {
 	selfHarm := -1
 	for i, s := range out {
 		if drugIntent(s.Code) == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && saysSelfHarm(note) {
@@ -6133,7 +6134,7 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 // found elsewhere, to the trunk when the phrase names a part of it ("Benign
 // melanocytic nevus, left upper back" is D22.5, trunk, not D22.9): the
 // titles say "trunk", the notes the back, the chest wall, the flank.
-func onTrunk(q string, r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result {
+func onTrunk(q string, r codeset.Result, x *lookups, opt Options) codeset.Result {
 	if !hasAnyPrefix(r.Code, "D22", "D23", "C43", "C44", "D03", "D04", "L82") || strings.Contains(strings.ToLower(r.Title), "trunk") || !trunkPartRe.MatchString(q) {
 		return r
 	}
@@ -6154,7 +6155,7 @@ func onTrunk(q string, r codeset.Result, x *codeset.Searcher, opt Options) codes
 // as recurrent" when the item does not say recurrent ("C. diff colitis" is
 // A04.72, not A04.71, which the search ties with it; an inguinal hernia
 // K40.90, not K40.91): the siblings differ in their last digit.
-func notRecurrent(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+func notRecurrent(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	if !strings.HasSuffix(strings.ToLower(r.Title), ", recurrent") || strings.Contains(strings.ToLower(item), "recurren") {
 		return r
 	}
@@ -6174,7 +6175,7 @@ func notRecurrent(r codeset.Result, item string, x *codeset.Searcher, opt Option
 // its code without organ or systems involvement (M05.7-, same site) when
 // the item names no organ involvement: "Seropositive RA (RF+, CCP+),
 // multiple sites" is M05.79.
-func seropositiveRA(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+func seropositiveRA(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	if !strings.HasPrefix(r.Code, "M05.8") || organInvolvementRe.MatchString(item) && !strings.Contains(strings.ToLower(item), "without organ") {
 		return r
 	}
@@ -6386,7 +6387,7 @@ var initialRe = regexp.MustCompile(`(?i)\binitial (?:encounter|visit|evaluation|
 // itemEpisode gives an injury the encounter its own item states, over the
 // note's: "fx of L 5th metatarsal - routine healing" is a subsequent
 // encounter (D) in a note whose other item is a late effect (S).
-func itemEpisode(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+func itemEpisode(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	if !injury(r.Code) || len(r.Code) != 8 {
 		return r
 	}
@@ -6411,7 +6412,7 @@ func itemEpisode(r codeset.Result, item string, x *codeset.Searcher, opt Options
 	return r
 }
 
-func episode(r codeset.Result, x *codeset.Searcher, opt Options) codeset.Result {
+func episode(r codeset.Result, x *lookups, opt Options) codeset.Result {
 	if opt.episode == 0 || opt.episode == 'A' || !injury(r.Code) || !strings.HasSuffix(r.Code, "A") {
 		return r
 	}
@@ -6481,7 +6482,7 @@ var (
 // underdosing code (Z91.1-) only when the note says the patient could not
 // pay; otherwise the sibling "for other reason" when the note gives
 // another reason, or "due to unspecified reason" where there is one.
-func noncomplianceReason(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func noncomplianceReason(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if strings.HasPrefix(s.Code, "Z91.19") {
 			noncomplianceWith(&out[i], note, x, opt)
@@ -6538,7 +6539,7 @@ var regimens = []struct {
 // (Z91.15-), medication (Z91.14-) or diet (Z91.11-) — with the reason the
 // note gives: financial hardship, another reason, or none said where the
 // category has that code.
-func noncomplianceWith(s *Suggestion, note string, x *codeset.Searcher, opt Options) {
+func noncomplianceWith(s *Suggestion, note string, x *lookups, opt Options) {
 	line := lineOf(note, s.Start)
 	for _, r := range regimens {
 		if !r.re.MatchString(line) {
@@ -6570,7 +6571,7 @@ var bilateralArthritis = map[string][4]string{
 // has been replaced ("Primary OA both knees (R now replaced)") as the
 // arthritis of the other side, with the replaced side's artificial joint
 // (M17.12 and Z96.651): a replaced joint has no arthritis left.
-func replacedSide(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func replacedSide(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	for i := range out {
 		codes, ok := bilateralArthritis[out[i].Code]
 		if !ok {
@@ -6636,7 +6637,7 @@ func drugIntent(code string) byte {
 // note gives it (Official Guidelines I.C.19.e.5.c): intentional — because
 // of cost (Z91.120) or for another reason (Z91.128) — or unintentional
 // (Z91.138).
-func underdosingIntent(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func underdosingIntent(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := slices.IndexFunc(out, func(s Suggestion) bool { return drugIntent(s.Code) == '6' })
 	if i < 0 || firstWithPrefix(out, "Z91.12", "Z91.13", "Z91.14") >= 0 {
 		return out
@@ -6663,7 +6664,7 @@ var embolicRe = regexp.MustCompile(`(?i)\b(?:cardio)?embol(?:ic|ism|us|i)\b`)
 // cerebral artery (I63.3-) the embolism its line names instead ("Acute
 // ischemic stroke, left MCA territory, cardioembolic from atrial
 // fibrillation" is I63.412, not I63.312).
-func strokeMechanism(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func strokeMechanism(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "I63.3") {
 			continue
@@ -6680,7 +6681,7 @@ func strokeMechanism(out []Suggestion, note string, x *codeset.Searcher, opt Opt
 // I63.-), not as the sequela of an earlier one (I69.320): the I69 codes
 // are for deficits that outlast a stroke treated before (Official
 // Guidelines I.C.9.d).
-func acuteStrokeDeficits(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func acuteStrokeDeficits(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if firstWithPrefix(out, "I60", "I61", "I62", "I63") < 0 {
 		return out
 	}
@@ -6781,7 +6782,7 @@ var sepsisOfOrganism = map[string]string{
 // presumes when no sepsis code is suggested: the systemic infection is
 // coded first, by the organism its line names (A41.02 for "Septic shock
 // due to MRSA pneumonia"), else A41.9 (Official Guidelines I.C.1.d.2).
-func sepsisOfShock(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func sepsisOfShock(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "R65.2")
 	if i < 0 || firstWithPrefix(out, "A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7", "O85", "O03.87", "T81.44") >= 0 {
 		return out
@@ -6801,7 +6802,7 @@ func sepsisOfShock(out []Suggestion, note string, x *codeset.Searcher, opt Optio
 // secondaryVarices codes esophageal varices beside a coded cirrhosis or
 // portal hypertension as secondary (I85.1-, the index's "Varix,
 // esophagus, in cirrhosis of liver"), keeping their bleeding.
-func secondaryVarices(out []Suggestion, x *codeset.Searcher, opt Options) {
+func secondaryVarices(out []Suggestion, x *lookups, opt Options) {
 	i := firstWithPrefix(out, "I85.0")
 	if i < 0 || firstWithPrefix(out, "K70.3", "K70.4", "K74.6", "K76.6", "K74.3", "K74.4", "K74.5") < 0 {
 		return
@@ -6816,7 +6817,7 @@ var provokedRe = regexp.MustCompile(`(?i)\b(?:provoked|acute symptomatic|due to|
 // provokedSeizure codes a seizure the note gives a cause, and calls no
 // epilepsy, as a seizure (R56.9), not the epilepsy a "generalized
 // seizure" index entry leads to (G40.409).
-func provokedSeizure(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func provokedSeizure(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "G40") {
 			continue
@@ -6836,7 +6837,7 @@ var atnRe = regexp.MustCompile(`\b(ATN|[Aa]cute tubular necrosis|ischemic tubula
 // tubular necrosis as N17.0, not N17.9. "Likely ATN" counts for an
 // inpatient (uncertain diagnoses are coded at discharge), not for an
 // outpatient.
-func tubularNecrosis(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func tubularNecrosis(out []Suggestion, note string, x *lookups, opt Options) {
 	i := firstWithPrefix(out, "N17.9")
 	if i < 0 {
 		return
@@ -6922,7 +6923,7 @@ var briefLOCRe = regexp.MustCompile(`(?i)\b(brief|momentary|transient|few second
 // consciousness of unspecified duration (S06.-X9-, 6th character 9) the
 // duration the note states, when that is 30 minutes or less (6th
 // character 1), reading the suggestion's evidence and its sentence.
-func consciousnessLost(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func consciousnessLost(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "S06") || len(s.Code) != 8 || s.Code[6] != '9' ||
 			!strings.Contains(strings.ToLower(s.Title), "loss of consciousness of unspecified duration") {

@@ -1,10 +1,6 @@
 package cac
 
-import (
-	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
-)
+import "strings"
 
 // bleedingSymptoms are the codes of gastrointestinal bleeding as a sign:
 // hematemesis, melena, hemorrhage unspecified.
@@ -52,7 +48,7 @@ func withBleeding(code string) string {
 // K92.2 (signs integral to a diagnosis are not coded, Official Guidelines
 // I.B.5). A bleeding sign beside a condition already coded with its
 // hemorrhage is dropped too.
-func combineBleeding(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func combineBleeding(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	sign := -1
 	for i, s := range out {
 		if bleedingSymptoms[s.Code] {

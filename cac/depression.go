@@ -3,8 +3,6 @@ package cac
 import (
 	"regexp"
 	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
 )
 
 // depressionClauseEnd ends the clause that qualifies a depressive
@@ -18,7 +16,7 @@ var depressionClauseEnd = regexp.MustCompile(`\s[-–—]\s|;|\(|\bbut\b|\bso\b|
 // mild .0, moderate .1, severe .2, with psychotic features .3, in partial
 // or full remission): "a recurrent episode of major depressive disorder,
 // currently moderate in severity" is F33.1, not the index's F32.9.
-func depressionAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func depressionAxes(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "F32.") && !strings.HasPrefix(s.Code, "F33.") || strings.HasPrefix(s.Code, "F32.8") {
 			continue

@@ -61,7 +61,7 @@ func type2Said(lower string) bool {
 // diabetes with polyneuropathy, E11.621 with L97.- for a foot ulcer,
 // E11.69 with M86.- for osteomyelitis…), in place of diabetes without
 // complications.
-func diabetesWith(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func diabetesWith(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	dm := firstWithPrefix(out, "E11", "E10")
 	if dm < 0 {
 		return out

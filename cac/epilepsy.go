@@ -3,8 +3,6 @@ package cac
 import (
 	"regexp"
 	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
 )
 
 var (
@@ -25,7 +23,7 @@ var (
 // lookup found, or the seizures (R56.9) of an item that names the
 // epilepsy they belong to ("focal symptomatic epilepsy … with complex
 // partial seizures").
-func epilepsyAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func epilepsyAxes(out []Suggestion, note string, x *lookups, opt Options) {
 	if !strings.Contains(opt.lower, "epilep") {
 		return
 	}

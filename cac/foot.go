@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
 )
 
 // footPartRe is a part of the foot named finer than the classification's
@@ -50,7 +48,7 @@ var ulcerDepthRe = regexp.MustCompile(`(?i)\b(necrosis of bone|bone (?:exposed|i
 // site of ulcer (L97.4-, L97.5-)") when the note's lookups found none:
 // the heel and midfoot are L97.4-, the rest of the foot L97.5-, with the
 // side and the depth its line states.
-func diabeticUlcerSite(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func diabeticUlcerSite(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "E11.621", "E10.621", "E13.621", "E08.621", "E09.621")
 	if i < 0 || firstWithPrefix(out, "L97.4", "L97.5") >= 0 {
 		return out
@@ -103,7 +101,7 @@ func ulcerDepthNotCondition(out []Suggestion, note string) []Suggestion {
 // peripheralNeuropathy codes a diabetic peripheral neuropathy as diabetic
 // polyneuropathy (E11.42), the code coders assign for it, not the
 // unspecified diabetic neuropathy (E11.40).
-func peripheralNeuropathy(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func peripheralNeuropathy(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if !diabetes(s.Code) || !strings.HasSuffix(s.Code, ".40") {
 			continue

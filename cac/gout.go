@@ -1,10 +1,6 @@
 package cac
 
-import (
-	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
-)
+import "strings"
 
 // goutSiteWords name the joints of idiopathic gout's sites (M10.0-), by
 // the site character.
@@ -21,7 +17,7 @@ var goutSiteWords = []siteWord{
 // goutSite codes a gout the note places in one joint to the site and side
 // of idiopathic gout ("acute gout flare, right first MTP joint" is M10.071,
 // not gout unspecified M10.9; the index's "Gout, by site").
-func goutSite(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func goutSite(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if s.Code != "M10.9" && s.Code != "M10.00" {
 			continue

@@ -52,7 +52,7 @@ var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\
 // Guidelines I.C.2.e.2); a mention of chemotherapy as the cause of a
 // complication ("neutropenic fever secondary to chemotherapy") is not one,
 // so a Z51.1- read from such a phrase is dropped.
-func chemotherapyEncounter(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	given := chemoGiven(note, opt.lower)
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z51.1") })
 	if given < 0 {
@@ -100,7 +100,7 @@ var immunosuppressantRe = regexp.MustCompile(`(?i)\b(?:tacrolimus|mycophenolate|
 // (D84.821), the adverse effect of the drug that caused it ("use
 // additional code for adverse effect … to identify drug"): T45.1X5- for an
 // immunosuppressant or chemotherapy the note names.
-func drugImmunodeficiency(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func drugImmunodeficiency(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "D84.821")
 	if i < 0 || firstWithPrefix(out, "T45.1X5") >= 0 || !affirmedIn(note, immunosuppressantRe) {
 		return out
@@ -112,7 +112,7 @@ func drugImmunodeficiency(out []Suggestion, note string, x *codeset.Searcher, op
 // R50.81 (fever presenting with conditions classified elsewhere), and a
 // neutropenia its line ascribes to chemotherapy as D70.1 with the adverse
 // effect T45.1X5A.
-func neutropenicFever(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func neutropenicFever(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "D70")
 	if i < 0 {
 		return out
@@ -136,7 +136,7 @@ func neutropenicFever(out []Suggestion, note string, x *codeset.Searcher, opt Op
 // chemoThrombocytopenia codes a thrombocytopenia its line ascribes to
 // chemotherapy as a secondary one (D69.59) with the adverse effect
 // T45.1X5-, as the neutropenia is.
-func chemoThrombocytopenia(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func chemoThrombocytopenia(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "D69.6")
 	if i < 0 {
 		return out
@@ -153,7 +153,7 @@ func chemoThrombocytopenia(out []Suggestion, note string, x *codeset.Searcher, o
 }
 
 // addBeside adds code, with s's evidence, unless the suggestions hold it.
-func addBeside(out []Suggestion, s Suggestion, code, rule string, x *codeset.Searcher, opt Options) []Suggestion {
+func addBeside(out []Suggestion, s Suggestion, code, rule string, x *lookups, opt Options) []Suggestion {
 	if containsCode(out, code) {
 		return out
 	}
@@ -185,7 +185,7 @@ var breastQuadrants = []struct {
 // carcinoma of the LEFT breast, upper-outer quadrant" in the oncologic
 // history, "left breast IDC" in the assessment: C50.412), when the note
 // names one quadrant only.
-func breastQuadrant(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func breastQuadrant(out []Suggestion, note string, x *lookups, opt Options) {
 	i := firstWithPrefix(out, "C50.9")
 	if i < 0 || len(out[i].Code) != 7 || !containsAny(opt.lower, "quadrant", "nipple", "areola", "central portion", "axillary tail", "uoq", "uiq", "loq", "liq") {
 		return

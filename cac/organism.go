@@ -68,7 +68,7 @@ func needsAgent(code string) bool {
 // the infection's own sentence ("UTI due to Proteus mirabilis", "cellulitis,
 // cultures grew MRSA"): B96.4, B95.62. An organism already coded, or one
 // named only as negative ("MRSA negative", "no growth"), adds nothing.
-func infectiousAgent(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func infectiousAgent(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	n := len(out)
 	sameAt := -2 // sameAddsAt, once it is needed
 	for i := 0; i < n; i++ {
@@ -188,7 +188,7 @@ var (
 // condition ("delirium due to UTI", "superimposed on dementia") as F05,
 // not the index's delirium NOS (R41.0). A delirium of alcohol or a drug
 // is coded with the substance, not here.
-func deliriumCause(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func deliriumCause(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "R41.0")
 	if i < 0 || !strings.Contains(strings.ToLower(out[i].Evidence), "delirium") {
 		return out
@@ -223,7 +223,7 @@ var jointSites = []struct {
 // line names as the organism's arthritis of that joint and side:
 // "Septic arthritis, R native knee, MSSA" is M00.061 (staphylococcal
 // arthritis, right knee), not M00.9; infectiousAgent then adds B95.61.
-func septicJoint(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func septicJoint(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if s.Code != "M00.9" {
 			continue

@@ -1,10 +1,6 @@
 package cac
 
-import (
-	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
-)
+import "strings"
 
 // osteoporoticSite maps a fracture category (and subcategory) to the site
 // character of M80.0- (age-related osteoporosis with current pathological
@@ -36,7 +32,7 @@ func osteoporoticSite(code string) string {
 // fracture in a bone weakened by osteoporosis, even after a minor fall,
 // is coded to M80, not to the injury chapter), with its site, side and
 // encounter; M81.0 (osteoporosis without fracture) then goes.
-func osteoporoticFractures(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func osteoporoticFractures(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	if !containsAny(opt.lower, "osteoporo", "fragility") {
 		return out
 	}

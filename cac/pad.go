@@ -1,10 +1,6 @@
 package cac
 
-import (
-	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
-)
+import "strings"
 
 // padSites are the sites of an ulcer of the leg, as the fourth character
 // of I70.23-/I70.24- and the fifth of L97 name them.
@@ -81,7 +77,7 @@ func padClause(clause string) (code, ulcerSite string, side byte) {
 // when the line names it too: "…right lower extremity with rest pain and
 // non-healing ulcer of the right heel (fat layer exposed); left calf
 // intermittent claudication" is I70.234 + L97.412 + I70.212.
-func padAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func padAxes(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "I70.2")
 	if i < 0 {
 		return out

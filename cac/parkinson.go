@@ -3,8 +3,6 @@ package cac
 import (
 	"regexp"
 	"strings"
-
-	"github.com/chartroom/chartroom/codeset"
 )
 
 var (
@@ -16,7 +14,7 @@ var (
 // dyskinesia and motor fluctuations the note affirms anywhere (G20.A2
 // "with fluctuations", G20.B1 "with dyskinesia", G20.B2 both); "does not
 // have dyskinesias" and "no wearing-off" affirm nothing.
-func parkinsonAxes(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func parkinsonAxes(out []Suggestion, note string, x *lookups, opt Options) {
 	// (a lookup may have read "without dyskinesia or motor fluctuations"
 	// as G20.A2: the note's own affirmations decide)
 	i := firstWithPrefix(out, "G20.A", "G20.B")

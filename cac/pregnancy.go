@@ -104,7 +104,7 @@ var pregnancyWordRe = regexp.MustCompile(`(?i)\b(?:IUP|pregnan(?:t|cy)|prenatal|
 // pregnancyCodes adds, for a pregnant patient, the chapter-15 codes of the
 // conditions that complicate the pregnancy, with the trimester, and
 // maternal care for the scar of a previous cesarean.
-func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if opt.Sex == 'M' || !pregnant(out) && !prenatalNote(opt) {
 		return out
 	}
@@ -159,7 +159,7 @@ func pregnancyCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Sugges
 // gestationalDiabetesControl gives gestational diabetes (O24.4-) the
 // control the note states: diet (…0), insulin (…4), oral hypoglycemic
 // drugs (…5); unspecified (…9) otherwise.
-func gestationalDiabetesControl(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func gestationalDiabetesControl(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "O24.4") || len(s.Code) != 7 {
 			continue
@@ -199,7 +199,7 @@ var deliveredRe = regexp.MustCompile(`(?i)\b(?:NSVD|SVD|(?:spontaneous |normal |
 // deliveryOutcome adds the outcome of delivery (Z37) a delivery record
 // carries, twins when the note says so, and O80 for a vaginal delivery
 // without any complication coded.
-func deliveryOutcome(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func deliveryOutcome(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// a delivery is an inpatient stay's; a clinic note's deliveries are
 	// earlier pregnancies'
 	if !opt.Inpatient || opt.Sex == 'M' || (opt.Age > 0 && opt.Age < 10) || containsCodePrefix(out, "Z37") || !containsAny(opt.lower, "deliver", "nsvd", "svd") {
@@ -269,7 +269,7 @@ var childbirthTitles = []struct {
 // or "complicating childbirth" siblings (Official Guidelines I.C.15: the
 // "in childbirth" codes are for a condition present during the delivery
 // encounter), where the category has one.
-func childbirthCodes(out []Suggestion, x *codeset.Searcher, opt Options) []Suggestion {
+func childbirthCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if !containsCodePrefix(out, "Z37") {
 		return out
 	}
@@ -309,7 +309,7 @@ var twinRe = regexp.MustCompile(`(?i)\btwin\b`)
 // liveborn adds the liveborn infant code (Z38) a newborn's birth stay is
 // coded with first (Official Guidelines I.C.16.a.2): Z38.00 born
 // vaginally, Z38.01 by cesarean, Z38.30 and Z38.31 for a twin.
-func liveborn(out []Suggestion, note string, x *codeset.Searcher, opt Options) []Suggestion {
+func liveborn(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	// (an age of 0 is also an age not given: the note must be a
 	// newborn's, and not the mother's delivery)
 	if !opt.Inpatient || opt.Age != 0 || !containsAny(opt.lower, "newborn", "nursery", "neonat", "nicu") || !containsAny(opt.lower, "born", "deliver", "product of") ||

@@ -11,7 +11,7 @@ import (
 // codes it (the DSM-5-TR crosswalk): mild is abuse (F1x.1-), moderate or
 // severe is dependence (F1x.2-); in early or sustained remission is .11
 // for abuse and .21 for dependence. item is the text of the diagnosis.
-func substanceUse(r codeset.Result, item string, x *codeset.Searcher, opt Options) codeset.Result {
+func substanceUse(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	if len(r.Code) < 5 || r.Code[0] != 'F' || r.Code[1] != '1' || r.Code[2] == '7' {
 		return r
 	}
@@ -104,7 +104,7 @@ func severityElsewhere(item, note string) byte {
 // withdrawalUncomplicated codes a substance withdrawal as uncomplicated
 // (F10.230, not the unspecified F10.239) when the note says so, or says
 // it came without delirium and without perceptual disturbance or seizures.
-func withdrawalUncomplicated(out []Suggestion, note string, x *codeset.Searcher, opt Options) {
+func withdrawalUncomplicated(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if len(s.Code) != 7 || s.Code[0] != 'F' || s.Code[1] != '1' || !strings.HasSuffix(s.Code, "239") {
 			continue
