@@ -1024,7 +1024,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	var dropped []Dropped
 	seen := map[string]int{}
 	firstDx := true
-	memo := map[string]answer{}
+	memo := &answers{byQuery: map[string]answer{}, byText: map[string]answer{}}
 	x := newLookups(searcher)
 	opt.episode = 'A'
 	opt.lower = strings.ToLower(note)
@@ -3137,6 +3137,15 @@ type answer struct {
 	ok bool
 }
 
+// answers are the lookups of one note. Each is kept twice: by the words
+// searched, which several texts can come to, and by the text of the note
+// they were read from, which an item's parts and the note's restatements
+// bring back, so the rewrites that turn a text into its words run once.
+type answers struct {
+	byQuery map[string]answer
+	byText  map[string]answer
+}
+
 // concept is a phrase of an item that names a code.
 type concept struct {
 	r          codeset.Result
@@ -3315,7 +3324,7 @@ var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+|^\s*\w+\s+(?:or|n
 // code ("…, left, intertrochanteric") counts when it matches. A later
 // comma-separated part ("Hypertension, hyperlipidemia, GERD") adds a code
 // when it names one on its own with a strong match.
-func findConcepts(x *lookups, note string, it item, opt Options, memo map[string]answer) []concept {
+func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) []concept {
 	// "In summary, Ms. Hollingwood has an acute segmental pulmonary
 	// embolism, …": the summary's lead-in, commas and all, goes first
 	if m := summaryLead.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
@@ -3383,7 +3392,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo map[string
 		}
 		return p
 	}
-	lookText := func(text string, p span) (concept, bool) {
+	// answerText is what the note's text names, if anything: the text
+	// rewritten into the words the code set's titles use, looked up
+	answerText := func(text string) answer {
 		// "Supervision of pregnancy with history of preterm labor" is
 		// O09.21-: there the history is the code's, not a trigger
 		keptHistory := pregnancyHistoryRe.MatchString(text)
@@ -3414,9 +3425,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo map[string
 		// "he declined", "declines cardioversion": a refusal, not a
 		// decline in health
 		if countLetters(q) < 3 && !knownAbbreviation(q) || notAConditionRe.MatchString(q) || honorificName.MatchString(q) {
-			return concept{}, false
+			return answer{}
 		}
-		a, done := memo[q]
+		a, done := memo.byQuery[q]
 		if !done {
 			// A code the patient's age or sex rules out ("Sepsis of
 			// newborn due to E. coli" for an adult) gives way to the next.
@@ -3509,7 +3520,15 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo map[string
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
 				a.ok = false
 			}
-			memo[q] = a
+			memo.byQuery[q] = a
+		}
+		return a
+	}
+	lookText := func(text string, p span) (concept, bool) {
+		a, done := memo.byText[text]
+		if !done {
+			a = answerText(text)
+			memo.byText[text] = a
 		}
 		if !a.ok {
 			return concept{}, false
