@@ -1024,7 +1024,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	var dropped []Dropped
 	seen := map[string]int{}
 	firstDx := true
-	memo := &answers{byQuery: map[string]answer{}, byText: map[string]answer{}}
+	memo := newAnswers()
 	x := newLookups(searcher)
 	opt.episode = 'A'
 	opt.lower = strings.ToLower(note)
@@ -1176,7 +1176,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				continue
 			}
-			for _, c := range findConcepts(x, note, it, opt, memo) {
+			for _, c := range memo.concepts(x, note, it, opt) {
 				// "\"Hypothyroidism\" is listed on the referral": a
 				// diagnosis in quotation marks is reported, not made
 				if quoted(note, c.start, c.end) {
@@ -3141,9 +3141,43 @@ type answer struct {
 // searched, which several texts can come to, and by the text of the note
 // they were read from, which an item's parts and the note's restatements
 // bring back, so the rewrites that turn a text into its words run once.
+// The concepts of a whole item are kept too, by the item's text.
 type answers struct {
 	byQuery map[string]answer
 	byText  map[string]answer
+	byItem  map[string][]concept // positions from the item's start
+}
+
+func newAnswers() *answers {
+	return &answers{byQuery: map[string]answer{}, byText: map[string]answer{}, byItem: map[string][]concept{}}
+}
+
+// concepts returns findConcepts(x, note, it, opt, memo), read once for
+// each item text. A note restates its diagnoses word for word (the
+// assessment, the discharge diagnoses, the summary's problem list), and
+// findConcepts reads the note only inside the item, through positions
+// relative to it, with options that hold for the whole note: an item of
+// the same text names the same concepts, moved to where it stands.
+func (memo *answers) concepts(x *lookups, note string, it item, opt Options) []concept {
+	text := note[it.start:it.end]
+	rel, done := memo.byItem[text]
+	if !done {
+		cs := findConcepts(x, note, it, opt, memo)
+		rel = make([]concept, len(cs))
+		for i, c := range cs {
+			c.start -= it.start
+			c.end -= it.start
+			rel[i] = c
+		}
+		memo.byItem[text] = rel
+	}
+	out := make([]concept, len(rel))
+	for i, c := range rel {
+		c.start += it.start
+		c.end += it.start
+		out[i] = c
+	}
+	return out
 }
 
 // concept is a phrase of an item that names a code.
@@ -3324,6 +3358,10 @@ var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+|^\s*\w+\s+(?:or|n
 // code ("…, left, intertrochanteric") counts when it matches. A later
 // comma-separated part ("Hypertension, hyperlipidemia, GERD") adds a code
 // when it names one on its own with a strong match.
+//
+// It reads the note only between the item's start and end, and depends
+// on where the item stands only through positions relative to it:
+// answers.concepts reuses its concepts for every item of the same text.
 func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) []concept {
 	// "In summary, Ms. Hollingwood has an acute segmental pulmonary
 	// embolism, …": the summary's lead-in, commas and all, goes first

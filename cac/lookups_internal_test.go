@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,15 +17,7 @@ import (
 // next answer whole, and that searches differing only in an option are
 // not confused.
 func TestLookupsRemember(t *testing.T) {
-	file := "../../shared/data/codesets/icd10cm/2026/2026-code-descriptions-tabular-order.zip"
-	if _, err := os.Stat(file); err != nil {
-		t.Skipf("shared code set data not found: %v", err)
-	}
-	set, err := codeset.Import(context.Background(), []string{filepath.Clean(file)}, codeset.ImportOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := set.Searcher()
+	x := tabularSearcher(t)
 	l := newLookups(x)
 	cm := []codeset.System{codeset.ICD10CM}
 	for _, opt := range []codeset.SearchOptions{
@@ -48,4 +41,31 @@ func TestLookupsRemember(t *testing.T) {
 			}
 		}
 	}
+}
+
+var (
+	tabularOnce sync.Once
+	tabular     *codeset.Searcher
+	tabularErr  error
+)
+
+// tabularSearcher searches the FY2026 ICD-10-CM tabular order file alone:
+// enough to check what a cache gives back against what it was given.
+func tabularSearcher(t *testing.T) *codeset.Searcher {
+	t.Helper()
+	file := "../../shared/data/codesets/icd10cm/2026/2026-code-descriptions-tabular-order.zip"
+	if _, err := os.Stat(file); err != nil {
+		t.Skipf("shared code set data not found: %v", err)
+	}
+	tabularOnce.Do(func() {
+		var set *codeset.Set
+		set, tabularErr = codeset.Import(context.Background(), []string{filepath.Clean(file)}, codeset.ImportOptions{})
+		if tabularErr == nil {
+			tabular = set.Searcher()
+		}
+	})
+	if tabularErr != nil {
+		t.Fatal(tabularErr)
+	}
+	return tabular
 }
