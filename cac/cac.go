@@ -3204,8 +3204,10 @@ var (
 	// segmentSep separates the parts of an item: the condition, then its
 	// details ("Persistent atrial fibrillation: rate controlled…"), and
 	// the conditions a plus joins ("ulcer with necrosis of bone + acute
-	// osteomyelitis + cellulitis").
-	segmentSep = regexp.MustCompile(`[:;()]|,\s|\s+(?:-+|–|—|->|/|\+)\s+`)
+	// osteomyelitis + cellulitis"). Every separator holds one of the
+	// guard's characters; most short items ("Essential hypertension")
+	// hold none.
+	segmentSep = guard(`[:;()]|,\s|\s+(?:-+|–|—|->|/|\+)\s+`, ":", ";", "(", ")", ",", "-", "–", "—", "/", "+")
 	// connector joins a condition to its cause or circumstance: "atrial
 	// fibrillation with rapid ventricular response", "SIADH from small
 	// cell lung cancer". When the whole phrase names no code, the words
@@ -5087,7 +5089,10 @@ func excludedSubject(head string) bool {
 // planLabelRe is an item of a plan's routine, labelled by what it
 // orders, not by a problem: "Activity: ad lib", "VTE ppx: heparin",
 // "Secondary stroke prevention - clopidogrel".
-var planLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?|(?:vaccines?|vaccinations?|immunizations?|shots)(?:\s+(?:today|given|administered|due|updated))?)\s*:|(?:primary |secondary )?(?:[a-z]+ ){0,2}(?:prevention|prophylaxis)\b\s*(?:[-–—:]|$))`)
+// (Guarded: a label ends with its colon; a prevention names itself, and
+// "prophyla" leaves out the s that (?i) would also match as ſ.)
+var planLabelRe = guard(`(?i)^[\s*•-]*(?:(?:diet|activity|dispo\w*|code status|(?:vte |dvt |gi )?(?:prophylaxis|ppx)|fen|fluids|nutrition|pt/ot|access|lines?|(?:vaccines?|vaccinations?|immunizations?|shots)(?:\s+(?:today|given|administered|due|updated))?)\s*:|(?:primary |secondary )?(?:[a-z]+ ){0,2}(?:prevention|prophylaxis)\b\s*(?:[-–—:]|$))`,
+	":", "prevention", "prophyla")
 
 // immunizedRe is an item that gives a vaccination's status, not the
 // disease it prevents: "Tetanus: UTD", "Influenza vaccine up to date".
@@ -5095,7 +5100,8 @@ var immunizedRe = regexp.MustCompile(`(?i)^\W*(?:tetanus|tdap|td|dtap|pertussis|
 
 // prophylaxisNotNeededRe is an item that says a prophylaxis after an
 // exposure is not needed: "Rabies PEP NOT indicated (provoked bite)".
-var prophylaxisNotNeededRe = regexp.MustCompile(`(?i)\b(?:pep|post-?exposure(?: prophylaxis)?)\b[^.;]*\bnot\s+(?:indicated|needed|required|necessary|recommended)\b`)
+// (Guarded by its "not".)
+var prophylaxisNotNeededRe = guard(`(?i)\b(?:pep|post-?exposure(?: prophylaxis)?)\b[^.;]*\bnot\s+(?:indicated|needed|required|necessary|recommended)\b`, "not")
 
 // excludedLabelRe is an item labelled as a list of what was excluded:
 // "- Excluded: celiac (serology + bx neg), microscopic colitis (bx neg)".

@@ -108,3 +108,11 @@ func (g *guarded) FindAllStringIndex(s string, n int) [][]int {
 	}
 	return g.re.FindAllStringIndex(s, n)
 }
+
+// Split is regexp.Split: a text without a separator is its one piece.
+func (g *guarded) Split(s string, n int) []string {
+	if n != 0 && !g.may(s) {
+		return []string{s}
+	}
+	return g.re.Split(s, n)
+}

@@ -9,6 +9,7 @@ import (
 var guardedPatterns = map[string]*guarded{
 	"negated": negatedRe, "uncertain": uncertainRe, "history": historyRe, "family": familyRe,
 	"strip": stripRe, "leadIn": leadIn, "tailOut": tailOut, "clinicalWord": clinicalWord,
+	"segmentSep": segmentSep, "planLabel": planLabelRe, "prophylaxisNotNeeded": prophylaxisNotNeededRe,
 }
 
 // checkGuard fails when a pattern matches a text its guard would turn
@@ -44,6 +45,8 @@ func TestGuardsHoldEveryMatch(t *testing.T) {
 		"admitted with pneumonia", "presents for", "PRESENTING WITH", "returns with", "found to have AKI", "episode of syncope",
 		"OSA on CPAP", "HTN on lisinopril 10", "HTN\ton metoprolol", "CHF which", "AKI, improved with fluids", "DVT as evidenced by",
 		"L wrist FX", "scalp lac", "RLL PNA", "COPD exac",
+		"AF: rate controlled", "a; b", "CHF (HFpEF)", "CAP, RLL", "pain - severe", "pain -- severe", "pain – severe", "pain — severe", "pain -> severe", "HTN / HLD",
+		"Activity: ad lib", "VTE PPX: heparin", "Secondary stroke PREVENTION - clopidogrel", "GI prophylaxis", "Rabies PEP NOT indicated", "post-exposure prophylaxis not needed",
 	} {
 		checkGuard(t, s)
 	}
