@@ -102,6 +102,28 @@ func BenchmarkSuggest(b *testing.B) {
 	}
 }
 
+// BenchmarkSuggestNotes runs Suggest over the training notes one by one,
+// as a coder's worklist does: short notes, each with its own fixed costs
+// and few repeats. (BenchmarkSuggest reads one long summary, whose
+// diagnoses recur.)
+func BenchmarkSuggestNotes(b *testing.B) {
+	x := searcher(b)
+	var notes []evalNote
+	size := 0
+	for _, dir := range []string{"testdata/train24", "testdata/train25", "testdata/train26", "testdata/train27", "testdata/train28"} {
+		for _, n := range loadEvalSet(b, dir) {
+			notes = append(notes, n)
+			size += len(n.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, n := range notes {
+			cac.Suggest(n.Text, x, cac.Options{Inpatient: n.Inpatient(), Date: evalDate, Age: n.Age, Sex: n.Sex})
+		}
+	}
+}
+
 // TestInjuryEpisode gives an injury the 7th character of the visit: A in
 // the emergency department, D at the visit for routine healing.
 func TestInjuryEpisode(t *testing.T) {
