@@ -177,7 +177,7 @@ type Searcher struct {
 	dated       map[*Release]bool    // per release: some entry has its own dates
 	from        []string
 	fromID      map[string]uint32
-	titleWords  map[*Entry][]string       // while building: a descendant's title words, for narrow
+	titleWords  map[*Entry]string         // while building: a descendant's title words, for narrow (" w1 w2 ")
 	narrowed    map[uint32]bool           // while building: codes beneath an index code that narrow set aside
 	partKey     map[string][]partKeyEntry // the PCS body part key, by first word
 	freeMu      sync.Mutex
@@ -233,7 +233,7 @@ func ParseSynonyms(text string) (map[string][][]string, error) {
 // NewSearcher builds the search index of s with the given synonym list.
 func NewSearcher(s *Set, synonyms string) *Searcher {
 	s.prepare()
-	x := &Searcher{set: s, vocab: map[string]uint32{}, fromID: map[string]uint32{}, titleWords: map[*Entry][]string{}, narrowed: map[uint32]bool{}}
+	x := &Searcher{set: s, vocab: map[string]uint32{}, fromID: map[string]uint32{}, titleWords: map[*Entry]string{}, narrowed: map[uint32]bool{}}
 	x.texts = make([]string, 0, 400000)
 	metas := make([]docMeta, 0, 400000)
 	x.detail = make([]docDetail, 0, 400000)
@@ -997,16 +997,32 @@ func (x *Searcher) narrow(desc []*Entry, hint string) map[*Entry]bool {
 		}
 	}
 	has := func(d *Entry, w string) bool {
+		// (the words are kept joined, one string per title: a slice of
+		// words for each of some 90,000 titles cost 10–20 MB at the
+		// build's peak)
 		ws, ok := x.titleWords[d]
 		if !ok {
-			ws = tokenize(d.Title(), false)
+			ws = " " + strings.Join(tokenize(d.Title(), false), " ") + " "
 			x.titleWords[d] = ws
 		}
+		if strings.Contains(ws, " "+w+" ") {
+			return true
+		}
 		// a number names its lettered parts: stage 3 is 3a and 3b
-		digits := isDigits(w)
-		return slices.ContainsFunc(ws, func(t string) bool {
-			return t == w || digits && strings.HasPrefix(t, w) && !isDigits(t)
-		})
+		if !isDigits(w) {
+			return false
+		}
+		for rest := ws; ; {
+			i := strings.Index(rest, " "+w)
+			if i < 0 {
+				return false
+			}
+			rest = rest[i+1:]
+			t := rest[:strings.IndexByte(rest, ' ')]
+			if !isDigits(t) {
+				return true
+			}
+		}
 	}
 	var telling []string
 	for _, w := range want {
