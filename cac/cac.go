@@ -2594,6 +2594,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	colonPolyps(out, x, opt)
 	out = preventiveVisit(out, x, opt)
 	out = dnrStatus(out, x, opt)
+	out = prostateSymptoms(out, opt.note, x, opt)
 	wellExamFindings(out, x, opt)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
 	// ("hypertensive heart and chronic kidney disease"); the combination

@@ -3013,3 +3013,16 @@ func TestRoomAirAndLabNames(t *testing.T) {
 		"3. Health maintenance: vaccines up to date. Colon cancer screening - colonoscopy due at 45; referral placed.\n#Alcoholic fatty liver (hepatic steatosis)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J96.01", "J44.1", "K70.0"}, []string{"M06.9", "Q79.8", "B19.20", "Z12.11", "K76.0"})
 }
+
+// TestProstateSymptoms covers train30/16: beside BPH with LUTS (N40.1) the
+// symptoms the story gives are coded ("use additional code"), not those
+// it denies or a questionnaire's item scores.
+func TestProstateSymptoms(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := "HPI: Reports ~2 yrs of worsening lower urinary tract symptoms: nocturia 3-4x/night, weak stream, sensation of incomplete emptying. No gross hematuria.\n" +
+		"IPSS breakdown: incomplete emptying 3, frequency 3, urgency 2, weak stream 4, nocturia 4 = 19.\n\nAssessment:\n1. BPH with LUTS (IPSS 19).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1", "R35.1", "R39.12", "R39.14"}, []string{"R31.9", "R39.15", "R35.0"})
+	note = "HPI: No nocturia, no weak stream.\n\nAssessment:\n1. BPH with LUTS.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1"}, []string{"R35.1", "R39.12"})
+}
