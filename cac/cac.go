@@ -767,7 +767,7 @@ func itemBreaks(body string) [][2]int {
 			e := skipSpace(body, i+4)
 			out = append(out, [2]int{i, e})
 			i = e
-		case (c == '.' || c == ';') && i+1 < len(body) && isSpace(body[i+1]):
+		case (c == '.' || c == ';') && i+1 < len(body) && isSpace(body[i+1]) && !(c == '.' && abbreviationAt(body, i)):
 			e := skipSpace(body, i+1)
 			out = append(out, [2]int{i, e})
 			i = e
@@ -779,6 +779,27 @@ func itemBreaks(body string) [][2]int {
 		}
 	}
 	return out
+}
+
+// abbreviationAt reports whether the period at i ends an abbreviation
+// inside a sentence, not the sentence: "incl.", "e.g.", "approx.", or a
+// genus's initial before its species ("E. coli", "S. aureus").
+func abbreviationAt(body string, i int) bool {
+	j := i
+	for j > 0 && (body[j-1] >= 'a' && body[j-1] <= 'z' || body[j-1] >= 'A' && body[j-1] <= 'Z' || body[j-1] == '.') {
+		j--
+	}
+	word := body[j:i]
+	k := skipSpace(body, i+1)
+	if j > 0 && body[j-1] != ' ' && body[j-1] != '(' && body[j-1] != '\n' || strings.ContainsAny(body[i+1:k], "\n\r\f") {
+		return false // (a period at a line's end ends its item)
+	}
+	switch strings.ToLower(word) {
+	case "incl", "e.g", "i.e", "approx", "esp", "vs":
+		return true
+	}
+	// "E. coli": a capital alone, then a word in lower case
+	return len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' && k < len(body) && body[k] >= 'a' && body[k] <= 'z'
 }
 
 // isSpace is the regexp package's \s: tab, newline, form feed, carriage
@@ -1004,8 +1025,8 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed|evident|apparent|appreciated)|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:[a-z]+ ){0,4}?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see")
-	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|versus|vs\.?|considered)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot exclude", "versus", "vs", "considered")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed|evident|apparent|appreciated|supported|(?:yet )?(?:evaluated|assessed|tested))|never (?:been )?diagnosed|never had|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|low (?:suspicion|concern|likelihood|probability|pretest probability) (?:for|of)|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:[a-z]+ ){0,4}?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see", "low ")
+	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|cannot be excluded|cannot rule out|can't rule out|versus|vs\.?|considered|presumed|presumptive|working diagnosis|suggestive of|worrisome for|may represent|question of)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot", "can't", "versus", "vs", "considered", "presum", "working diagnosis", "suggestive of", "worrisome for", "may represent", "question of")
 	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
@@ -1134,7 +1155,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
-				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text):
+				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -1879,6 +1900,47 @@ func colonPolyps(out []Suggestion, x *lookups, opt Options) {
 	}
 }
 
+// screeningExams are the screening studies a report's heading or stated
+// reason names, and their encounter codes.
+var screeningExams = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\bscreening (?:bilateral |digital |3d )*mammogra(?:m|phy)\b|\bmammogra(?:m|phy),? screening\b`), "Z12.31"},
+	{regexp.MustCompile(`(?i)\b(?:lung cancer screening|screening (?:low[- ]dose )?(?:chest )?CT|LDCT(?: chest)? (?:for )?(?:lung cancer )?screening)\b`), "Z12.2"},
+}
+
+// examLabelRe is what may stand before a report's exam on its line: a
+// label ("EXAM:", "Procedure:") or nothing but a word or two ("Annual").
+var examLabelRe = regexp.MustCompile(`(?i)^\W*(?:(?:exam(?:ination)?|study|procedure|indication|reason(?: for (?:exam|visit|study))?|type|title)\s*:\s*)?(?:[a-z]+\s+){0,2}$`)
+
+// screeningExam codes the encounter for a screening study (a screening
+// mammogram's Z12.31) that a report's opening names as its exam, when no
+// item coded a screening: "EXAM: Screening mammogram, bilateral".
+func screeningExam(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	if firstWithPrefix(out, "Z11", "Z12", "Z13") >= 0 || !strings.Contains(opt.lower[:min(len(opt.lower), 600)], "screen") {
+		return out
+	}
+	head := opt.note[:min(len(opt.note), 600)]
+	for _, e := range screeningExams {
+		m := e.re.FindStringIndex(head)
+		if m == nil || negatedAt(opt.note, m[0]) || screeningOrderedRe.MatchString(sentenceAround(opt.note, m[0])) {
+			continue
+		}
+		// (the report's own exam: on its heading's line or as the
+		// visit's reason, not "had a low-dose screening CT 3 weeks ago")
+		if before := opt.note[strings.LastIndexByte(opt.note[:m[0]], '\n')+1 : m[0]]; !examLabelRe.MatchString(before) && !visitReasonRe.MatchString(opt.note[max(0, m[0]-40):m[0]]) {
+			continue
+		}
+		if r, ok := x.Code(codeset.ICD10CM, e.code, opt.Date); ok {
+			out = append(out, Suggestion{System: codeset.ICD10CM, Code: e.code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
+				Evidence: opt.note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "screening exam"})
+		}
+		return out
+	}
+	return out
+}
+
 // dnrRe is a do-not-resuscitate order; fullCodeRe the opposite.
 var (
 	dnrRe      = guard(`(?i)\b(?:DNR(?:/DNI)?|DNAR|do[- ]not[- ]resuscitate)\b`, "dnr", "dnar", "do not", "do-not")
@@ -2110,6 +2172,10 @@ func asksUnsaid(l, code string) bool {
 		// "fasting glucose and HbA1c ordered" is a test, no abnormal
 		// glucose
 		return !containsAny(l, "elevat", "impair", "abnormal", "high", "increas", "prediab", "hyperglyc", "borderline")
+	case strings.HasPrefix(code, "Z59.0"):
+		// "Transient L hand numbness": the index's "Transient" is a
+		// person without a home, which the phrase must say
+		return !containsAny(l, "homeless", "housing", "shelter", "unhoused", "unsheltered", "street", "living in")
 	case code == "Z72.821":
 		// "sleep hygiene, lights on days" is an intervention; the code is
 		// for a poor one
@@ -2593,6 +2659,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = dropUnspecifiedSite(out)
 	colonPolyps(out, x, opt)
 	out = preventiveVisit(out, x, opt)
+	out = screeningExam(out, x, opt)
 	out = dnrStatus(out, x, opt)
 	out = prostateSymptoms(out, opt.note, x, opt)
 	wellExamFindings(out, x, opt)
@@ -2911,7 +2978,10 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 	}
 	// "Depression screen PHQ-2: 0. Alcohol AUDIT-C: 3" below the family
 	// history: the patient's screening scores, no relative's condition
-	if reason == "family history" && screeningScoreRe.MatchString(text) {
+	if reason == "family history" && (screeningScoreRe.MatchString(text) || familyDoubtRe.MatchString(text) || strings.HasPrefix(strings.TrimSpace(text), `"`)) {
+		// (…nor a relative's condition the patient is unsure of,
+		// or her words quoted: "Maternal aunt - ovarian cancer? (pt
+		// unsure; \"female cancer\")")
 		return Suggestion{}, false
 	}
 	if reason == "family history" {
@@ -3069,6 +3139,10 @@ var integral = map[string][]string{
 	"I74.9": {"I63.1", "I63.4"},
 	// a viral pneumonia that is the influenza's own (J10.0-, J11.0-)
 	"J12.9": {"J10.0", "J11.0", "J10.1", "J11.1"},
+	// the leukocytosis of an infection, and an infection named bare
+	// beside the one coded
+	"D72.82": feverCauses,
+	"B99.9":  feverCauses,
 	// the deficits of a transient ischemic attack, which resolve
 	"R47.0":  {"G45"},
 	"R29.81": {"G45"},
@@ -3666,6 +3740,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		prev := note[parts[i].start:parts[i].end]
 		denying = withoutListRe.MatchString(prev) || denying && wordCount(prev) <= 3
 		qualified[i+1] = ownContext(note[p.start:p.end], opt) ||
+			// "- working diagnosis: eosinophilic esophagitis": a label
+			// that doubts or denies what follows its colon
+			strings.TrimSpace(note[parts[i].end:p.start]) == ":" && i > 0 && ownContext(note[parts[i].start:parts[i].end], opt) ||
 			// "…, not a fluency disorder (stuttering)": the aside of a
 			// qualified part is qualified with it
 			qualified[i] && i > 0 && strings.HasSuffix(strings.TrimRight(note[parts[i].start:p.start], " "), "(") ||
@@ -3983,8 +4060,17 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 				continue
 			}
 			v := strings.TrimSpace(note[p.start:p.end])
-			if strings.TrimSpace(note[c.end:p.start]) != "" && !segmentSep.MatchString(note[c.end:p.start]) || !virusPartRe.MatchString(v) {
+			m := virusPartRe.FindStringSubmatchIndex(v)
+			if strings.TrimSpace(note[c.end:p.start]) != "" && !segmentSep.MatchString(note[c.end:p.start]) || m == nil {
 				return c
+			}
+			// (a probable virus is the stay's diagnosis, not the
+			// visit's: Guidelines II.H and IV.H)
+			if m[2] >= 0 {
+				if !opt.Inpatient {
+					return c
+				}
+				v = v[m[3]:]
 			}
 			if c2, ok2 := lookText(note[c.start:c.end]+" due to "+v, span{c.start, c.end}); ok2 && c2.r.Code != c.r.Code && c2.r.Code[0] == c.r.Code[0] && c2.r.Score >= 0.6 && titleNamesVirus(c2.r.Title) {
 				// (as strong a match as the condition's: the virus is
@@ -4527,6 +4613,9 @@ func titleNames(r codeset.Result, text string) bool {
 // history of colon polyps".
 var deniedHistoryRe = regexp.MustCompile(`(?i)^\W*(?:(?:he|she|they|patient|pt)\s+(?:has|had|reports|with)\s+)?(?:no|not|never|denies|denied|negative for)\b`)
 
+// familyDoubtRe doubts a relative's condition.
+var familyDoubtRe = regexp.MustCompile(`(?i)[a-z]\?|\b(?:unsure|not sure|uncertain|possibly|maybe|may have had|questionable)\b`)
+
 // screeningScoreRe is a screening instrument's score.
 var screeningScoreRe = regexp.MustCompile(`(?i)\b(?:screen(?:ing)?|PHQ-?\d*|GAD-?\d*|AUDIT(?:-C)?|CAGE|EPDS|score)\b[^.;]{0,20}?\d`)
 
@@ -4642,7 +4731,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|pain$|activity$|screening$|transient$|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
+	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -5115,7 +5204,7 @@ var clauseWords = map[string]bool{"which": true, "for": true, "after": true, "bu
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(ruled out|excluded|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|no personal history|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|definitively|effectively|now|since)\s+)?(ruled out|excluded|unlikely|not likely|doubtful|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|no personal history|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.
@@ -5160,12 +5249,39 @@ func backwardAfter(note string, start, end int) bool {
 // "diagnosis".
 var notMadeRe = regexp.MustCompile(`(?i)\b([a-z]{5,}) diagnosis (?:is|was) not (?:made|established)\b`)
 
-// virusPartRe is a part that only names a virus.
-var virusPartRe = regexp.MustCompile(`(?i)^(?:(?:due to|from|d/t|2/2)\s+)?(?:noro ?virus|norwalk|rota ?virus|adeno ?virus|astro ?virus|sapo ?virus|calici ?virus|rsv|respiratory syncytial virus|(?:human )?metapneumo ?virus|hmpv|rhino ?virus|entero ?virus|parainfluenza(?: virus)?)(?:\s+(?:positive|\+|pcr\s*\+?|confirmed))?$`)
+// virusPartRe is a part that only names a virus, perhaps doubted (group
+// 1).
+var virusPartRe = regexp.MustCompile(`(?i)^(?:(?:due to|from|d/t|2/2)\s+)?(?:(probable|likely|presumed|suspected|possible)\s+)?(?:noro ?virus|norwalk|rota ?virus|adeno ?virus|astro ?virus|sapo ?virus|calici ?virus|rsv|respiratory syncytial virus|(?:human )?metapneumo ?virus|hmpv|rhino ?virus|entero ?virus|parainfluenza(?: virus)?)(?:\s+(?:positive|\+|pcr\s*\+?|confirmed))?$`)
 
 // titleNamesVirus reports whether a title names a virus or its agent.
 func titleNamesVirus(title string) bool {
 	return containsAny(strings.ToLower(title), "virus", "viral", "norwalk", "syncytial", "adenovir", "rotavir")
+}
+
+// deniesItsHead reports whether the rest of an item says it is not its
+// own head: "PID: no CMT, afebrile, GC/CT neg - not consistent with PID"
+// (not "Atypical chest pain - not c/w ACS", which denies another).
+func deniesItsHead(head, rest string) bool {
+	h := strings.ToLower(strings.Trim(strings.TrimSpace(head), " -–—*•#:"))
+	if len(h) < 3 {
+		return false
+	}
+	for _, m := range notConsistentRe.FindAllStringSubmatchIndex(rest, -1) {
+		if strings.HasPrefix(strings.ToLower(rest[m[2]:]), h) {
+			return true
+		}
+	}
+	return false
+}
+
+// notConsistentRe says findings are not those of a condition, named next.
+var notConsistentRe = guard(`(?i)\bnot (?:(?:consistent|compatible) with|c/w)\s+(?:an?\s+|the\s+)?(\S)`, "not consistent", "not compatible", "not c/w")
+
+// labelDenied reports whether an item names a condition as a label and
+// denies it after the colon: "4. CAD: no evidence - CAC 0 on CTA".
+func labelDenied(text string) bool {
+	k := strings.IndexByte(text, ':')
+	return k > 0 && wordCount(text[:k]) <= 5 && deniedLabelRe.MatchString(text[k+1:])
 }
 
 // consideredButRe is an item whose condition was considered and set aside:

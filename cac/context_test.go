@@ -3026,3 +3026,41 @@ func TestProstateSymptoms(t *testing.T) {
 	note = "HPI: No nocturia, no weak stream.\n\nAssessment:\n1. BPH with LUTS.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1"}, []string{"R35.1", "R39.12"})
 }
+
+// TestOutpatientDoubts covers train32 and train31/30: "working diagnosis:"
+// doubts what follows it; "not supported", "not evaluated", "unlikely"
+// after an aside with "incl.", "low suspicion for", "clinically excluded"
+// and a label "CAD: no evidence" deny; "not consistent with PID" denies
+// its own head; "Fleischner" is a guideline and "Transient L" no
+// homelessness; a report's "EXAM: Screening mammogram" is the encounter
+// (Z12.31); a relative's condition the patient is unsure of is no family
+// history; "esophageal dysphagia" is R13.19.
+func TestOutpatientDoubts(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 36, Sex: 'F'}
+	note := "Assessment:\n1. Esophageal dysphagia - working diagnosis: eosinophilic esophagitis. Barrett's not evaluated - never scoped.\n" +
+		"2. Acute pharyngitis, likely viral. Rapid strep negative; strep pharyngitis not supported.\n" +
+		"   - Vaginitis (incl. candida) unlikely - no discharge or itch.\n   - Low suspicion for STI (chlamydia/GC) - monogamous.\n" +
+		"- Fracture (lateral malleolus, 5th MT base) clinically excluded by Ottawa rules.\n- PID: no CMT, afebrile, GC/CT neg - not consistent with PID.\n" +
+		"4. CAD: no evidence - CAC 0 on CTA 2021; no angina.\n5. Transient L hand numbness - resolved.\n6. Solitary pulmonary nodule, 7 mm. Per Fleischner 2017 guidelines, CT in 6-12 months.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R13.19"}, []string{"K20.0", "K22.70", "J02.0", "N76.0", "A74.9", "A56.8", "S82.63XA", "N73.9", "I25.10", "Z59.00", "H18.049"})
+
+	note = "EXAM: Screening mammogram, bilateral, digital breast tomosynthesis\n\nFamily history: mother diagnosed with right breast cancer at age 52. Maternal aunt - ovarian cancer? (pt unsure; \"female cancer\"). No other relatives.\n\nIMPRESSION: NEGATIVE. BI-RADS 1.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z12.31", "Z80.3"}, []string{"Z80.41", "Z80.9"})
+	note = "HPI: He had a low-dose screening CT chest 3 weeks ago and is here to discuss it.\n\nAssessment:\n1. COPD, stable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.9"}, []string{"Z12.2"})
+}
+
+// TestProbableVirusAndInfection: an inpatient's "probable norovirus" names
+// the gastroenteritis's agent (an outpatient's does not), and the
+// leukocytosis of a cellulitis is its own.
+func TestProbableVirusAndInfection(t *testing.T) {
+	x := searcher(t)
+	ip := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Acute viral gastroenteritis, probable norovirus (outbreak setting)\n"
+	checkCodes(t, suggestCodes(note, x, ip), []string{"A08.11"}, []string{"A08.4"})
+	op := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	checkCodes(t, suggestCodes(note, x, op), []string{"A08.4"}, []string{"A08.11"})
+	note = "Assessment:\n1. Cellulitis of left lower leg - now clinically confirmed (spreading erythema, warmth, low-grade fever, leukocytosis).\n"
+	checkCodes(t, suggestCodes(note, x, op), []string{"L03.116"}, []string{"D72.829", "B99.9"})
+}

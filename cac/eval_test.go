@@ -572,6 +572,15 @@ func TestEvalTrain31(t *testing.T) {
 	evalNotes(t, "testdata/train31", "thirty-first training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain32 scores the thirty-second training set, testdata/train32:
+// 30 notes on the outpatient uncertainty rule and its neighbours (24
+// outpatient, 6 inpatient), written in session 24 by someone who had read
+// neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain32(t *testing.T) {
+	evalNotes(t, "testdata/train32", "thirty-second training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor

@@ -15,6 +15,9 @@ func checkItemBreaks(t *testing.T, body string) {
 	t.Helper()
 	var want [][2]int
 	for _, m := range itemBreakRe.FindAllStringIndex(body, -1) {
+		if body[m[0]] == '.' && abbreviationAt(body, m[0]) {
+			continue // (an abbreviation's period, which the expression cannot tell)
+		}
 		want = append(want, [2]int{m[0], m[1]})
 	}
 	if got := itemBreaks(body); !slices.Equal(got, want) {
@@ -27,7 +30,7 @@ func checkItemBreaks(t *testing.T, body string) {
 func TestItemBreaks(t *testing.T) {
 	for _, s := range []string{
 		"", "\n", "\n\n", "1.", "1. ", "12) Foo\n13) Bar", "#", "#3", "# 3. x", "#.\n", "  \n  2. a; b. c.d",
-		"a.\n\n3. b", "x: (1) a, (2) b. (3) c", " (1)", "a (12) b", "E. coli; UTI.", "x;\ty", "\f1.\f", "1x. no", "2.\r\n3.", "text\n  #12) item\n", ". ;", "1.2 mg",
+		"a.\n\n3. b", "x: (1) a, (2) b. (3) c", " (1)", "a (12) b", "E. coli; UTI.", "Vaginitis (incl. candida) unlikely. Next.", "A. Plan", "x;\ty", "\f1.\f", "1x. no", "2.\r\n3.", "text\n  #12) item\n", ". ;", "1.2 mg",
 	} {
 		checkItemBreaks(t, s)
 	}
