@@ -648,6 +648,11 @@ func sectionKind(name string) int {
 	if up == "DIAGNOSIS HISTORY" || up == "DIAGNOSTIC HISTORY" {
 		return secHistory
 	}
+	// "Initial / working diagnoses that were NOT confirmed", "Ruled
+	// out": diagnoses the stay set aside
+	if containsAny(up, "NOT CONFIRMED", "RULED OUT", "RULED-OUT", "EXCLUDED", "NOT SUPPORTED", "REFUTED", "WITHDRAWN") {
+		return secOther
+	}
 	// "Functional / geriatric assessment", "Fall risk assessment",
 	// "Nutrition assessment": an assessment of function or risk, whose
 	// labels ("IADLs: dependent", "Falls: none") name no diagnosis
@@ -1155,7 +1160,8 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
-				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]):
+				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
+				setAsideRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -1363,6 +1369,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = infectiousAgent(out, note, x, opt)
 	out = deliriumCause(out, note, x, opt)
 	goutSite(out, note, x, opt)
+	lymphomaSite(out, note, x, opt)
 	parkinsonAxes(out, note, x, opt)
 	epilepsyAxes(out, note, x, opt)
 	depressionAxes(out, note, x, opt)
@@ -4364,9 +4371,14 @@ var lookupRewrites = []struct {
 	{slidingScaleRe, "sliding scale insulin"},
 	{chemoCauseNamedRe, "${1}cancer chemotherapy"},
 	{roomAirRe, "on room air"},
+	{arteryDivisionRe, "$1"},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
 }
+
+// arteryDivisionRe is a cerebral artery's division or branch, which no
+// code names ("left MCA superior division territory").
+var arteryDivisionRe = guard(`(?i)\b(MCA|middle cerebral artery)\s+(?:superior|inferior|anterior|posterior)\s+(?:division|branch)\b`, "division", "branch")
 
 // roomAirRe is "on RA", room air, which the synonym list otherwise reads
 // as rheumatoid arthritis ("PaO2 54 on RA").
@@ -5262,7 +5274,7 @@ func titleNamesVirus(title string) bool {
 // own head: "PID: no CMT, afebrile, GC/CT neg - not consistent with PID"
 // (not "Atypical chest pain - not c/w ACS", which denies another).
 func deniesItsHead(head, rest string) bool {
-	h := strings.ToLower(strings.Trim(strings.TrimSpace(head), " -–—*•#:"))
+	h := strings.ToLower(strings.Trim(strings.TrimSpace(head), " -–—*•#:\"“”"))
 	if len(h) < 3 {
 		return false
 	}
@@ -5271,11 +5283,32 @@ func deniesItsHead(head, rest string) bool {
 			return true
 		}
 	}
+	// a doubted head a later clause refutes: "R/O bowel ischemia - no
+	// ischemia", "\"influenza vs COVID\" -> … PCR negative"
+	if !uncertainRe.MatchString(head) && !strings.ContainsAny(head, "?\"“") {
+		return false
+	}
+	if k := strings.Index(rest, "->"); k >= 0 && workupNegativeRe.MatchString(rest[k:]) {
+		return true
+	}
+	if f := strings.Fields(h); len(f) > 0 {
+		noun := strings.Trim(f[len(f)-1], ".,;:)(")
+		return len(noun) >= 4 && strings.Contains(strings.ToLower(rest), "no "+noun)
+	}
 	return false
 }
 
+// workupNegativeRe is a work-up's result that refutes: "-> influenza A/B
+// and SARS-CoV-2 PCR negative".
+var workupNegativeRe = regexp.MustCompile(`(?i)^->[^.;]*\b(?:negative|neg|not detected|normal|unremarkable|ruled out|excluded)\b`)
+
 // notConsistentRe says findings are not those of a condition, named next.
 var notConsistentRe = guard(`(?i)\bnot (?:(?:consistent|compatible) with|c/w)\s+(?:an?\s+|the\s+)?(\S)`, "not consistent", "not compatible", "not c/w")
+
+// setAsideRe says diagnoses were worked up and not confirmed: "Initial /
+// working diagnoses that were NOT confirmed: inferior STEMI (ED read),
+// aortic dissection, …" ("not yet confirmed" still doubts).
+var setAsideRe = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been)\s+not\s+confirmed\b`)
 
 // labelDenied reports whether an item names a condition as a label and
 // denies it after the colon: "4. CAD: no evidence - CAC 0 on CTA".
@@ -5831,7 +5864,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// Severe sepsis is coded with the infection (R65.2-, Official
 	// Guidelines I.C.1.d.1.a), with septic shock R65.21.
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "severe sepsis") {
-		if i := strings.Index(lower, "severe sepsis"); !negatedAt(note, i) {
+		if i := strings.Index(lower, "severe sepsis"); !negatedAt(note, i) && !labelDenied(lineAt(note, i)) {
 			add("R65.20", i, i+len("severe sepsis"), "severe sepsis")
 		}
 	}

@@ -3064,3 +3064,20 @@ func TestProbableVirusAndInfection(t *testing.T) {
 	note = "Assessment:\n1. Cellulitis of left lower leg - now clinically confirmed (spreading erythema, warmth, low-grade fever, leukocytosis).\n"
 	checkCodes(t, suggestCodes(note, x, op), []string{"L03.116"}, []string{"D72.829", "B99.9"})
 }
+
+// TestWorkedUpAndSetAside covers train33: diagnoses "that were NOT
+// confirmed" were set aside; "Severe sepsis/septic shock: not present";
+// a doubted head a later clause refutes ("R/O bowel ischemia - no
+// ischemia", "\"influenza vs COVID\" -> … PCR negative"); an MCA's
+// division is no axis; a lymphoma's node groups give its site (C83.38).
+func TestWorkedUpAndSetAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 62, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Acute ischemic stroke, left MCA superior division territory, cardioembolic.\n2. E. coli sepsis.\n" +
+		"3. Diffuse large B-cell lymphoma, stage III (nodal - cervical, mediastinal, and retroperitoneal lymph node groups), on R-CHOP\n\n" +
+		"Initial / working diagnoses that were NOT confirmed: inferior STEMI (ED read), aortic dissection, pulmonary embolism, acute pericarditis.\n\n" +
+		"Hospital course:\n- Severe sepsis/septic shock: not present. Lactate 1.7 -> 1.1.\n- R/O bowel ischemia - no ischemia; no resection\n" +
+		"- \"Viral pneumonitis / influenza vs COVID\" -> influenza A/B and SARS-CoV-2 PCR negative\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "A41.51", "C83.38"},
+		[]string{"I21.19", "I71.00", "I26.99", "I30.9", "R65.20", "K55.059", "U07.1", "J11.1", "C83.30", "I63.9"})
+}

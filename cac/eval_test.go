@@ -581,6 +581,14 @@ func TestEvalTrain32(t *testing.T) {
 	evalNotes(t, "testdata/train32", "thirty-second training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain33 scores the thirty-third training set, testdata/train33:
+// 30 long, messy charts (26 inpatient, 4 outpatient), written in session
+// 24 by someone who had read neither the engine nor the other sets; first
+// scored untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain33(t *testing.T) {
+	evalNotes(t, "testdata/train33", "thirty-third training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor
