@@ -153,7 +153,7 @@ var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|d
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
 // "HTN: no changes").
-var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|negative|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no\s*$)`)
+var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|negative|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no (?:mass|masses|lesions?|signs?|findings?|features|recurrence)\b|no\s*$)`)
 
 // notProblemRe is a label of an assessment that names no problem:
 // "Plan:", "Dispo:", "VTE prophylaxis:", "Code status:".
@@ -1161,7 +1161,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
-				setAsideRe.MatchString(text):
+				setAsideRe.MatchString(text), answeredNoRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -2179,6 +2179,10 @@ func asksUnsaid(l, code string) bool {
 		// "fasting glucose and HbA1c ordered" is a test, no abnormal
 		// glucose
 		return !containsAny(l, "elevat", "impair", "abnormal", "high", "increas", "prediab", "hyperglyc", "borderline")
+	case strings.HasPrefix(code, "Z51.0") || strings.HasPrefix(code, "Z51.1"):
+		// "s/p lumpectomy, adjuvant chemotherapy and radiation, now on
+		// anastrozole": treatment given before, not this encounter's
+		return !containsAny(l, "encounter", "admit", "here for", "today", "cycle", "session", "receiving", "infusion", "fraction")
 	case strings.HasPrefix(code, "Z59.0"):
 		// "Transient L hand numbness": the index's "Transient" is a
 		// person without a home, which the phrase must say
@@ -4372,9 +4376,15 @@ var lookupRewrites = []struct {
 	{chemoCauseNamedRe, "${1}cancer chemotherapy"},
 	{roomAirRe, "on room air"},
 	{arteryDivisionRe, "$1"},
+	{infectiveValveRe, "$1"},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
 }
+
+// infectiveValveRe is an infective endocarditis named with its valve:
+// the valve is no axis of I33.0, and "tricuspid" alone leads the index to
+// the rheumatic codes (I01.1, I07.-).
+var infectiveValveRe = guard(`(?i)\b((?:(?:acute|subacute)\s+)?(?:infective|infectious|bacterial)\s+endocarditis)\s+(?:of|involving|on)\s+(?:the\s+)?(?:native\s+|prosthetic\s+)?(?:tricuspid|mitral|aortic|pulmonic|pulmonary)(?:\s+valve)?`, "endocarditis")
 
 // arteryDivisionRe is a cerebral artery's division or branch, which no
 // code names ("left MCA superior division territory").
@@ -5234,7 +5244,7 @@ var answeredNoPartRe = regexp.MustCompile(`(?i)^\s*(?:no|negative|not|denies)\s*
 
 // answeredNoRe is a listed condition answered "no": "Hypothyroidism —
 // NO; TSH normal".
-var answeredNoRe = regexp.MustCompile(`(?i)^[^:;,.—–-]{3,60}\s[-–—:]+\s*no\s*(?:[;,.]|$)`)
+var answeredNoRe = regexp.MustCompile(`(?i)^[^:;,.—–-]{3,60}\s[-–—:]+\s*(?:no|none|absent)\s*(?:[;,.]|$)`)
 
 // backwardAfter reports whether the clause after an item's semicolon
 // takes the item back: "Renal artery stenosis was considered; not

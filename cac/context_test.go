@@ -3081,3 +3081,16 @@ func TestWorkedUpAndSetAside(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412", "A41.51", "C83.38"},
 		[]string{"I21.19", "I71.00", "I26.99", "I30.9", "R65.20", "K55.059", "U07.1", "J11.1", "C83.30", "I63.9"})
 }
+
+// TestLabelsAnsweredAndValves covers train33/19, 24 and 29: an infective
+// endocarditis of the tricuspid valve is I33.0 (the index's "tricuspid"
+// alone is rheumatic), "Malignancy: no mass on CT" and "Lymphedema -
+// none" deny, and radiation given before is no radiation encounter.
+func TestLabelsAnsweredAndValves(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 57, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Acute infective endocarditis of the tricuspid valve (MSSA), 1.4 cm mobile vegetation\n\n" +
+		"Assessment:\n- Malignancy: no mass on CT; colonoscopy 2023 negative.\n3. Lymphedema - none; lymphedema precautions reviewed.\n" +
+		"4. Breast cancer of the right breast, s/p lumpectomy, adjuvant TC chemotherapy and radiation, now on anastrozole.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I33.0"}, []string{"I01.1", "C80.1", "I89.0", "Z51.0"})
+}
