@@ -508,6 +508,22 @@ func sections(note string) []section {
 			out = append(out, section{kind: secDiagnosis, name: "course by problem", start: l.end + m[2], end: l.end + m[3]})
 		}
 	}
+	// "#Alcoholic cirrhosis with ascites - decompensated, …" under no
+	// heading, or one this reading does not know ("Problem list carried
+	// forward from H&P (HD1) with today's status:"): a note that names
+	// no diagnoses anywhere but writes three problems or more with "#"
+	// is assessed by problem
+	if !slices.ContainsFunc(out, func(s section) bool {
+		return s.kind == secDiagnosis || s.kind == secProblems || s.kind == secProvisional
+	}) {
+		if ms := hashLineRe.FindAllStringIndex(note, -1); len(ms) >= 3 {
+			end := len(note)
+			if k := strings.Index(note[ms[len(ms)-1][0]:], "\n\n"); k >= 0 {
+				end = ms[len(ms)-1][0] + k
+			}
+			out = append(out, section{kind: secProblems, name: "problems by #", start: ms[0][0], end: end})
+		}
+	}
 	listed := slices.ContainsFunc(out, func(s section) bool {
 		up := strings.ToUpper(s.name)
 		// (nor the emergency department's first impression)
@@ -541,6 +557,9 @@ func sections(note string) []section {
 // line that labels its problem with "#" and a colon ("#HTN: hold
 // lisinopril").
 var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]`)
+
+// hashLineRe is a line that opens with "#" and a word.
+var hashLineRe = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*[A-Za-z]`)
 
 // hashProblemsRe is a line that opens with "#" and a problem's name.
 var hashProblemsRe = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}):`)

@@ -3094,3 +3094,18 @@ func TestLabelsAnsweredAndValves(t *testing.T) {
 		"4. Breast cancer of the right breast, s/p lumpectomy, adjuvant TC chemotherapy and radiation, now on anastrozole.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I33.0"}, []string{"I01.1", "C80.1", "I89.0", "Z51.0"})
 }
+
+// TestProblemsByHash covers train33/12: a progress note that names no
+// diagnoses under a heading this reading knows, but writes its problems
+// with "#", is assessed by problem — each problem's line, with its
+// status ("#SBP - ruled out").
+func TestProblemsByHash(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "Problem list carried forward from H&P (HD1) with today's status:\n- Tense ascites - s/p LVP, improved\n\n" +
+		"63M with alcohol-associated cirrhosis admitted HD1 with tense ascites.\n\n" +
+		"#Alcoholic cirrhosis with ascites - decompensated, tense ascites on admission. s/p LVP 5.1 L.\n\n" +
+		"#SBP - ruled out. Ascitic PMN 80 (<250).\n\n#Hyponatremia (hypervolemic). Na 124 -> 128 with fluid restriction.\n\n" +
+		"#Thrombocytopenia (plt 74) - from portal hypertension.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31", "E87.1", "D69.6"}, []string{"K65.2"})
+}
