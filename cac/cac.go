@@ -574,6 +574,10 @@ func assessmentName(name string) bool {
 // diagnosisSublabels continue a list of diagnoses under its heading.
 var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SECONDARY": true, "OTHER": true, "ADDITIONAL": true,
 	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
+	// a diagnosis's own details, on the line below it ("Precipitant:
+	// insulin underdosing - …")
+	"PRECIPITANT": true, "PRECIPITANTS": true, "TRIGGER": true, "ETIOLOGY": true, "CAUSE": true, "SOURCE": true, "ORGANISM": true,
+	"COMPLICATIONS": true, "CONTRIBUTING FACTORS": true,
 	"CHRONIC CONDITIONS": true, "COMORBID CONDITIONS": true, "ACUTE": true, "ACTIVE MALIGNANCY": true, "MALIGNANCY": true, "ONCOLOGIC": true, "ONCOLOGY": true,
 	// an assessment by organ system or by service: "Medical: chronic HCV;
 	// hypomagnesemia", "Renal: AKI on CKD 3a"
@@ -3173,6 +3177,8 @@ var integral = map[string][]string{
 	// beside the one coded
 	"D72.82": feverCauses,
 	"B99.9":  feverCauses,
+	// a seizure of the epilepsy coded
+	"R56.9": {"G40"},
 	// the deficits of a transient ischemic attack, which resolve
 	"R47.0":  {"G45"},
 	"R29.81": {"G45"},

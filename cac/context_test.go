@@ -3109,3 +3109,16 @@ func TestProblemsByHash(t *testing.T) {
 		"#Thrombocytopenia (plt 74) - from portal hypertension.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31", "E87.1", "D69.6"}, []string{"K65.2"})
 }
+
+// TestDiagnosisDetailLabels covers train33/06 and 26: a diagnosis's detail
+// label on the line below it ("Precipitant:", "CAUSE:") goes on listing
+// the diagnoses, and an epilepsy's seizure is its own.
+func TestDiagnosisDetailLabels(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}
+	note := "DIAGNOSES AT DISCHARGE\n1. Diabetic ketoacidosis, moderate-severe, without coma - type 1 diabetes mellitus\n" +
+		"   Precipitant: insulin underdosing - patient had been rationing insulin because she could not afford her refill\n" +
+		"2. Hypokalemia during DKA treatment (nadir K 2.9) - repleted\n3. Major depressive disorder, recurrent, moderate - on sertraline, stable\n" +
+		"4. Breakthrough seizures - localization-related (focal) symptomatic epilepsy\n- Tongue laceration (left lateral tongue, 1.5 cm) from seizure\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "T38.3X6A", "Z91.120", "E87.6", "F33.1"}, []string{"F33.9", "R56.9"})
+}
