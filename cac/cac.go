@@ -1081,7 +1081,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
-	case containsAny(opt.lower, "subsequent encounter", "healing", "cast check", "removal", "follow-up visit", "follow up visit") && subsequentRe.MatchString(note):
+	case containsAny(opt.lower, "subsequent encounter", "healing", "cast check", "removal", "follow-up visit", "follow up visit") && subsequentRe.FindLineIndex(note) != nil:
 		opt.episode = 'D'
 	}
 	// The medical history is read last: a condition it lists is coded from
@@ -5710,11 +5710,11 @@ func chronic(code string) bool { return len(code) >= 3 && chronicCategories[code
 // body mass index beside a weight diagnosis, and the long-term drugs in a
 // medication list (Official Guidelines I.C.21.c.3 and I.C.4.a.3).
 var (
-	cigarettesRe    = regexp.MustCompile(`(?i)\b(cigarettes?|pack[- ]years?|packs? (per|a) day|ppd)\b`)
+	cigarettesRe    = guard(`(?i)\b(cigarettes?|pack[- ]years?|packs? (per|a) day|ppd)\b`, "cigarette", "pack", "ppd")
 	cessationRe     = regexp.MustCompile(`(?i)\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged|discussed)\b[^.\n]{0,60}\b(?:smoking|tobacco|cigarette|nicotine)\s+(?:cessation|quit|abstinence)|\b(?:smoking|tobacco)\s+cessation\s+(?:counsel(?:ed|ing|led|ling)?|discussed|advised|education)|\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged)\b[^.\n]{0,40}\bto\s+(?:quit|stop)\s+smoking`)
 	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)? smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily) smoker)\b`)
 	secondhandRe    = regexp.MustCompile(`(?i)\b(second[- ]?hand smoke(?: exposure)?|passive smok\w*|(?:tobacco |cigarette )?smoke exposure|exposed to (?:tobacco |cigarette )?smoke|(?:mother|father|mom|dad|parents?|caregivers?|grandmother|grandfather|stepfather|stepmother) smokes)\b`)
-	formerSmokerRe  = regexp.MustCompile(`(?i)\b(former (?:tobacco |cigarette |heavy )?smoker|former (?:tobacco|cigarette) (?:use|user|smoking)|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`)
+	formerSmokerRe  = guard(`(?i)\b(former (?:tobacco |cigarette |heavy )?smoker|former (?:tobacco|cigarette) (?:use|user|smoking)|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`, "former", "ex-smoker", "quit", "remote smoker", "smoking history", "stopped smoking", "dependence")
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
 	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:`)
 	ongoingBefore   = regexp.MustCompile(`(?i)\b(?:on|continues?|continued|continuing|resumes?|resumed?|home|discharged on|takes|taking)\s+(?:(?:home|his|her|oral|basal|bolus|long-acting|daily|low-dose)\s+)*(?:[a-z]+\s*(?:\band\b|\+|&|,)\s*){0,3}$`)
@@ -5819,7 +5819,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 		if current != nil && cigarettes {
 			add("F17.210", current[0], current[1], "tobacco use")
-		} else if m := formerSmokerRe.FindStringIndex(note); m != nil && !questionedSmoker(note, m) {
+		} else if m := formerSmokerRe.FindLineIndex(note); m != nil && !questionedSmoker(note, m) {
 			add("Z87.891", m[0], m[1], "tobacco use")
 		}
 	}
@@ -6480,7 +6480,7 @@ var (
 	// treatment (7th character D); sequelaRe: for a late effect (S).
 	// An emergency note plans the suture removal; that does not make it
 	// the healing visit.
-	subsequentRe = regexp.MustCompile(`(?i)\b(subsequent encounter|routine healing|delayed healing|cast check|here for (suture|staple) removal|follow[- ]up visit (for|of) (the |his |her )?(fracture|injury))\b`)
+	subsequentRe = guard(`(?i)\b(subsequent encounter|routine healing|delayed healing|cast check|here for (suture|staple) removal|follow[- ]up visit (for|of) (the |his |her )?(fracture|injury))\b`, "subsequent encounter", "healing", "cast check", "removal", "follow")
 	sequelaRe    = regexp.MustCompile(`(?i)\b(sequela|late effect)\b`)
 )
 
@@ -6679,7 +6679,7 @@ var notNowRe = regexp.MustCompile(`(?i)\b(quit|quitting|stopped|former|formerly|
 // cigarettes: an "e-cigarette" or "electronic cigarette" is a vape, and
 // "no cigarettes" is not smoking them.
 func smokesCigarettes(note string) bool {
-	for _, m := range cigarettesRe.FindAllStringIndex(note, -1) {
+	for _, m := range cigarettesRe.FindAllLineIndex(note) {
 		before := strings.ToLower(note[max(0, m[0]-11):m[0]])
 		n := len(before)
 		eCig := n >= 2 && before[n-2] == 'e' && (before[n-1] == '-' || before[n-1] == ' ') && (n == 2 || !isLetter(before[n-3]))

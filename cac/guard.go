@@ -1,6 +1,9 @@
 package cac
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // A guarded is a case-insensitive pattern with the words one of which
 // every match contains. A text that holds none of them is turned away
@@ -44,7 +47,10 @@ var foldTable = func() (t [256]byte) {
 }()
 
 // may reports whether s holds one of the words, so the pattern may match.
-func (g *guarded) may(s string) bool {
+func (g *guarded) may(s string) bool { return g.index(s) >= 0 }
+
+// index returns where the first of the words in s starts, or -1.
+func (g *guarded) index(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := foldTable[s[i]]
 		if g.first[c>>6]&(1<<(c&63)) == 0 {
@@ -61,10 +67,10 @@ func (g *guarded) may(s string) bool {
 					continue next
 				}
 			}
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 func (g *guarded) MatchString(s string) bool { return g.may(s) && g.re.MatchString(s) }
@@ -124,4 +130,59 @@ func (g *guarded) Split(s string, n int) []string {
 		return []string{s}
 	}
 	return g.re.Split(s, n)
+}
+
+// The line methods are for a pattern no match of which crosses a line
+// break, run over a whole note: only the lines that hold one of the words
+// are searched, so a note costs a scan for the words and a run over a few
+// of its lines instead of a run over all of it. A match found in a line
+// alone is the match in the note, as the pattern would find it there: the
+// edges of a line are no word characters to \b, as a text's ends are not
+// (a pattern with ^ or $ would differ, and is not run by line).
+
+// FindLineIndex is FindStringIndex, over the lines that may hold a match.
+func (g *guarded) FindLineIndex(s string) []int {
+	var out []int
+	g.eachLine(s, func(start, end int) bool {
+		if m := g.re.FindStringIndex(s[start:end]); m != nil {
+			out = []int{start + m[0], start + m[1]}
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// FindAllLineIndex is FindAllStringIndex(s, -1), over the lines that may
+// hold a match.
+func (g *guarded) FindAllLineIndex(s string) [][]int {
+	var out [][]int
+	g.eachLine(s, func(start, end int) bool {
+		for _, m := range g.re.FindAllStringIndex(s[start:end], -1) {
+			out = append(out, []int{start + m[0], start + m[1]})
+		}
+		return true
+	})
+	return out
+}
+
+// eachLine calls f with the start and end (its newline, or the text's end)
+// of each line of s that holds one of the words, in order, until f
+// returns false.
+func (g *guarded) eachLine(s string, f func(start, end int) bool) {
+	for i := 0; i < len(s); {
+		k := g.index(s[i:])
+		if k < 0 {
+			return
+		}
+		k += i
+		start, end := strings.LastIndexByte(s[:k], '\n')+1, len(s)
+		if j := strings.IndexByte(s[k:], '\n'); j >= 0 {
+			end = k + j
+		}
+		if !f(start, end) {
+			return
+		}
+		i = end + 1
+	}
 }

@@ -1,6 +1,7 @@
 package cac
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -10,6 +11,44 @@ var guardedPatterns = map[string]*guarded{
 	"negated": negatedRe, "uncertain": uncertainRe, "history": historyRe, "family": familyRe,
 	"strip": stripRe, "leadIn": leadIn, "tailOut": tailOut, "clinicalWord": clinicalWord,
 	"segmentSep": segmentSep, "planLabel": planLabelRe, "prophylaxisNotNeeded": prophylaxisNotNeededRe,
+	"formerSmoker": formerSmokerRe, "cigarettes": cigarettesRe, "subsequent": subsequentRe,
+}
+
+// linePatterns are the guarded patterns Suggest runs over a note line by
+// line (FindLineIndex, FindAllLineIndex): no match of theirs crosses a line.
+var linePatterns = map[string]*guarded{
+	"formerSmoker": formerSmokerRe, "cigarettes": cigarettesRe, "subsequent": subsequentRe,
+}
+
+// checkLines fails when a line method of a pattern finds other matches in
+// s than the pattern run over all of s.
+func checkLines(t *testing.T, s string) {
+	t.Helper()
+	for name, g := range linePatterns {
+		if got, want := g.FindLineIndex(s), g.re.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Errorf("%s: FindLineIndex(%q) = %v, want %v", name, s, got, want)
+		}
+		got, want := g.FindAllLineIndex(s), g.re.FindAllStringIndex(s, -1)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s: FindAllLineIndex(%q) = %v, want %v", name, s, got, want)
+		}
+	}
+}
+
+// TestLinesFindEveryMatch runs the line patterns over the training notes,
+// whole, and over texts whose matches stand at the edges of lines or
+// would cross one.
+func TestLinesFindEveryMatch(t *testing.T) {
+	for _, note := range noteTexts(t, "testdata/eval/*.txt", "testdata/train*/*.txt") {
+		checkLines(t, note)
+	}
+	for _, s := range []string{
+		"", "\n", "Former smoker", "former\nsmoker", "Quit smoking 2010.\nEx-smoker\nnicotine dependence, in remission",
+		"SOCIAL: 1 ppd\n20 pack-years, cigarettes\n", "cigarettes\ncigarettes", "remote\tsmoker", "quit\ncigarettes quit cigarettes",
+		"Subsequent encounter\nfollow-up visit for the\nfracture; follow up visit of injury", "cast check\r\nhere for suture removal",
+	} {
+		checkLines(t, s)
+	}
 }
 
 // checkGuard fails when a pattern matches a text its guard would turn
@@ -56,7 +95,11 @@ func TestGuardsHoldEveryMatch(t *testing.T) {
 func FuzzGuards(f *testing.F) {
 	f.Add("No evidence of pneumonia")
 	f.Add("HTN\ton insulin")
-	f.Fuzz(func(t *testing.T, s string) { checkGuard(t, s) })
+	f.Add("Former smoker\n1 ppd, cigarettes\nsubsequent encounter")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkGuard(t, s)
+		checkLines(t, s)
+	})
 }
 
 func TestArabic(t *testing.T) {
