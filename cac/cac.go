@@ -3356,8 +3356,9 @@ var (
 	// side is the L or R of "L forearm", "R ankle".
 	side = regexp.MustCompile(`\b([LR])\s+([A-Za-z1-5])`)
 	// measurement is a part that reports a value, not a condition:
-	// "EF 60-65%", "Cr peak 2.6", "2 L NC".
-	measurement = regexp.MustCompile(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|hba1c|wbc|hr|bp|spo2|sat|egfr|gfr|ldl|na|k|hgb|inr|plt|temp|t|bmi|wt|weight|glucose|lactate|troponin|trop|creatinine|tsh)\b[^a-z]*\d|[<>=]`)
+	// "EF 60-65%", "Cr peak 2.6", "2 L NC". Each match holds a digit or a
+	// comparison, which most parts lack.
+	measurement = guard(`(?i)\d\s*(%|mg|ml|l\b|kg|lb|mmhg|cm|mm|u\b|units?\b)|\b(ef|cr|bnp|a1c|hba1c|wbc|hr|bp|spo2|sat|egfr|gfr|ldl|na|k|hgb|inr|plt|temp|t|bmi|wt|weight|glucose|lactate|troponin|trop|creatinine|tsh)\b[^a-z]*\d|[<>=]`, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "<", ">", "=")
 )
 
 // conditionWordInRe is a word of a part that names a condition, whatever

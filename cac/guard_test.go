@@ -12,6 +12,7 @@ var guardedPatterns = map[string]*guarded{
 	"strip": stripRe, "leadIn": leadIn, "tailOut": tailOut, "clinicalWord": clinicalWord,
 	"segmentSep": segmentSep, "planLabel": planLabelRe, "prophylaxisNotNeeded": prophylaxisNotNeededRe,
 	"formerSmoker": formerSmokerRe, "cigarettes": cigarettesRe, "subsequent": subsequentRe,
+	"measurement": measurement,
 }
 
 // linePatterns are the guarded patterns Suggest runs over a note line by
@@ -86,6 +87,7 @@ func TestGuardsHoldEveryMatch(t *testing.T) {
 		"L wrist FX", "scalp lac", "RLL PNA", "COPD exac",
 		"AF: rate controlled", "a; b", "CHF (HFpEF)", "CAP, RLL", "pain - severe", "pain -- severe", "pain – severe", "pain — severe", "pain -> severe", "HTN / HLD",
 		"Activity: ad lib", "VTE PPX: heparin", "Secondary stroke PREVENTION - clopidogrel", "GI prophylaxis", "Rabies PEP NOT indicated", "post-exposure prophylaxis not needed",
+		"EF 60-65%", "Cr peak 2.6", "2 L NC", "BP>140", "K = low", "spo2 <", "9units",
 	} {
 		checkGuard(t, s)
 	}
