@@ -12,12 +12,19 @@ import (
 // Whitespace in a word matches any whitespace the pattern's \s would.
 type guarded struct {
 	re *regexp.Regexp
-	// first has a bit for each byte a word starts with: most bytes of a
-	// text start none, and the 32 bytes stay in cache where the word
-	// lists' 6 KB would not
+	// first has a bit for each byte a word starts with, and pairs a bit
+	// for each hash of a word's first two bytes: most bytes of a text
+	// start no word, and most of the rest are not followed by a word's
+	// second byte. The 96 bytes stay in cache where the word lists' 6 KB
+	// would not.
 	first   [4]uint64
+	single  [4]uint64 // the bytes that are a word of their own
+	pairs   [8]uint64
 	byFirst [256][]string // the words, lower case, by first byte
 }
+
+// pairBit is the bit of pairs for a word that starts with bytes a and b.
+func pairBit(a, b byte) uint { return (uint(a)*31 + uint(b)) & 511 }
 
 // guard compiles pattern, which must only match text that contains one of
 // words (lower case), as a guarded pattern.
@@ -26,6 +33,12 @@ func guard(pattern string, words ...string) *guarded {
 	for _, w := range words {
 		c := w[0]
 		g.first[c>>6] |= 1 << (c & 63)
+		if len(w) == 1 {
+			g.single[c>>6] |= 1 << (c & 63)
+		} else {
+			p := pairBit(c, w[1])
+			g.pairs[p>>6] |= 1 << (p & 63)
+		}
 		g.byFirst[c] = append(g.byFirst[c], w)
 	}
 	return g
@@ -54,6 +67,15 @@ func (g *guarded) index(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := foldTable[s[i]]
 		if g.first[c>>6]&(1<<(c&63)) == 0 {
+			continue
+		}
+		if g.single[c>>6]&(1<<(c&63)) != 0 {
+			return i
+		}
+		if i+1 == len(s) {
+			break // too short for a word of two bytes or more
+		}
+		if p := pairBit(c, foldTable[s[i+1]]); g.pairs[p>>6]&(1<<(p&63)) == 0 {
 			continue
 		}
 		ws := g.byFirst[c]

@@ -60,7 +60,29 @@ func checkGuard(t *testing.T, s string) {
 		if g.re.MatchString(s) && !g.may(s) {
 			t.Errorf("%s: the pattern matches %q but its guard turns it away", name, s)
 		}
+		if got, want := g.index(s), wordIndex(g, s); got != want {
+			t.Errorf("%s: index(%q) = %d, want %d", name, s, got, want)
+		}
 	}
+}
+
+// wordIndex is guarded.index without its filters: where the first of the
+// guard's words starts in s, compared byte by byte, or -1.
+func wordIndex(g *guarded, s string) int {
+	var folded []byte
+	for i := 0; i < len(s); i++ {
+		folded = append(folded, foldTable[s[i]])
+	}
+	for i := range folded {
+		for _, ws := range g.byFirst {
+			for _, w := range ws {
+				if strings.HasPrefix(string(folded[i:]), w) {
+					return i
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // TestGuardsHoldEveryMatch runs every guarded pattern over each line of the
