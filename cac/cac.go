@@ -1064,6 +1064,20 @@ var (
 	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|surrounding|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed)|\d+[- ]months?)\b`, "purulent", "surrounding", "involv", "month", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
 
+// asciiLower lower-cases the ASCII letters of s and leaves every other
+// byte as it is, so that an offset in the result is the same offset in s
+// (strings.ToLower changes the length of "İ" and of invalid UTF-8, and
+// the rules find a word in the lower-case copy and cut the note there).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // Suggest reads a note and suggests codes.
 func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion, []Dropped) {
 	if opt.MinScore == 0 {
@@ -1076,7 +1090,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	memo := newAnswers()
 	x := newLookups(searcher)
 	opt.episode = 'A'
-	opt.lower = strings.ToLower(note)
+	opt.lower = asciiLower(note)
 	opt.note = note
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
@@ -5774,7 +5788,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	has := func(prefix string) int { return firstWithPrefix(out, prefix) }
 	lower := opt.lower
 	if lower == "" {
-		lower = strings.ToLower(note)
+		lower = asciiLower(note)
 	}
 	cigarettes := (strings.Contains(lower, "cigar") || strings.Contains(lower, "pack") || strings.Contains(lower, "ppd")) && smokesCigarettes(note)
 	// Tobacco: nicotine dependence on cigarettes is F17.21-; a former
@@ -6361,7 +6375,7 @@ func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Res
 	// have too: "low back pain with sciatica" is M54.40 "Lumbago with
 	// sciatica, unspecified side", not M54.59 "Other low back pain")
 	var with []string
-	if k := strings.Index(strings.ToLower(best.Title), " with "); k >= 0 {
+	if k := strings.Index(asciiLower(best.Title), " with "); k >= 0 {
 		for _, w := range titleWords(best.Title[k+len(" with "):]) {
 			if w != unspecifiedWord && hasSimilar(have, w) {
 				with = append(with, w)

@@ -3122,3 +3122,29 @@ func TestDiagnosisDetailLabels(t *testing.T) {
 		"4. Breakthrough seizures - localization-related (focal) symptomatic epilepsy\n- Tongue laceration (left lateral tongue, 1.5 cm) from seizure\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "T38.3X6A", "Z91.120", "E87.6", "F33.1"}, []string{"F33.9", "R56.9"})
 }
+
+// FuzzSuggest reads any text without a panic, and every suggestion's
+// evidence is the note's own text at its offsets: the rules find words in
+// a lower-case copy of the note and cut the note there, so the copy must
+// keep every offset ("İ" and invalid UTF-8 change length under
+// strings.ToLower; a note with them once crashed Suggest).
+func FuzzSuggest(f *testing.F) {
+	x := searcher(f)
+	for _, s := range []string{
+		"",
+		"Assessment:\n1. Hypertension.\n",
+		strings.Repeat("İ", 40) + "\nHPI: former smoker, quit 2010. Receiving FOLFOX chemotherapy cycle 3 today.\nAssessment:\n1. Hypertension.\n2. Tdap given today.\n",
+		strings.Repeat("\xff", 40) + "\nAssessment:\n1. Type 2 diabetes on insulin glargine. Home oxygen 2L.\n",
+		"DIAGNOSES:\n1. Ⱥcute kidney injury\n2. Sepsis due to E. coli\nFamily history: mother - breast cancer.\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, note string) {
+		got, _ := cac.Suggest(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 60, Sex: 'M'})
+		for _, s := range got {
+			if s.Start < 0 || s.End > len(note) || s.Start > s.End || note[s.Start:s.End] != s.Evidence {
+				t.Fatalf("%s: evidence %q at [%d:%d] is not the note's text there", s.Code, s.Evidence, s.Start, s.End)
+			}
+		}
+	})
+}

@@ -109,7 +109,7 @@ func withdrawalUncomplicated(out []Suggestion, note string, x *lookups, opt Opti
 		if len(s.Code) != 7 || s.Code[0] != 'F' || s.Code[1] != '1' || !strings.HasSuffix(s.Code, "239") {
 			continue
 		}
-		lower := strings.ToLower(note)
+		lower := asciiLower(note)
 		for at := 0; ; {
 			w := strings.Index(lower[at:], "withdrawal")
 			if w < 0 {
