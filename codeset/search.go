@@ -1569,7 +1569,6 @@ type docAcc struct {
 	doc   uint32
 	score float32 // the first pass's upper bound
 	part  float32 // the score before the length factor and via weight
-	side  float32 // what the codes of the query's side gain over part (sideCredit)
 	alt   [maxSlots]uint8
 	cls   uint16 // the document's class
 }
@@ -2444,11 +2443,8 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			matched += int(es[k])
 		}
 		side := float32(1)
-		if sides != 0 && indexKind(d.kind) && cov > 0 {
-			if c := sideCredit(slots, sides, ac.alt[:len(slots)]); c > 0 && cov+c/sideShare >= sideWhole*total {
-				r := (cov + c) / cov
-				side = r * r
-			}
+		if sides != 0 && indexKind(d.kind) {
+			side = sideGain(slots, sides, ac.alt[:len(slots)], cov, total)
 		}
 		cov /= total
 		prec := float32(1)
@@ -2459,7 +2455,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// (the bound holds for the codes of the named side, which the
 		// side's credit may raise)
 		score := part * d.bound * side
-		ac.score, ac.part, ac.side = score, part, side
+		ac.score, ac.part = score, part
 		if score > maxScore {
 			maxScore = score
 		}
@@ -2510,7 +2506,16 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	for _, i := range sc.sel {
 		ac := &sc.acc[i]
 		var score float32
-		side := ac.side
+		// (the side's gain is found again for the few documents kept,
+		// rather than stored beside every accumulator)
+		side := float32(1)
+		if sides != 0 && indexKind(x.classes[ac.cls&classBits].kind) {
+			var cov float32
+			for si := range slots {
+				cov += iw[off[si]+int(ac.alt[si])]
+			}
+			side = sideGain(slots, sides, ac.alt[:len(slots)], cov, total)
+		}
 		if walked && ac.cls&inNemod == 0 || !capped && !x.classes[ac.cls&classBits].nemod {
 			score = ac.part * x.detail[ac.doc].length
 		} else {
@@ -2521,7 +2526,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			if !capped && !x.queryInNemod(sc, ac.doc) {
 				score = ac.part * x.detail[ac.doc].length
 			} else {
-				score, side = x.exactScore(sc, slots, total, ac.doc)
+				score, side = x.exactScore(sc, slots, total, ac.doc, sides)
 			}
 		}
 		// an index entry names no side: the codes of the query's side
@@ -2967,7 +2972,7 @@ func (x *Searcher) queryInNemod(sc *scratch, doc uint32) bool {
 // counting half), precision (the share of the text's essential words the
 // query accounts for), the source's weight and a slight preference for
 // shorter texts. It needs markQuery's numbering.
-func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32) (score, side float32) {
+func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint32, sides uint32) (score, side float32) {
 	d, dt := x.metaOf(doc), &x.detail[doc]
 	toks := x.toks[dt.tokS:x.detail[doc+1].tokS]
 	cut := int32(dt.cut)
@@ -2979,9 +2984,8 @@ func (x *Searcher) exactScore(sc *scratch, slots []slot, total float32, doc uint
 		}
 	}
 	var cov, credit float32
-	var sides uint32
-	if indexKind(d.kind) {
-		sides = x.sideSlots(slots)
+	if !indexKind(d.kind) {
+		sides = 0
 	}
 	matched := 0
 	for si := range slots {
@@ -3107,6 +3111,22 @@ func sideCredit(slots []slot, sides uint32, alt []uint8) float32 {
 		}
 	}
 	return c
+}
+
+// sideGain is the factor by which an index entry's score rises for the
+// codes of the query's side: the square of its coverage with the side
+// words credited over its coverage without (cov, before dividing by the
+// query's total weight), when the entry matches the rest of the query.
+func sideGain(slots []slot, sides uint32, alt []uint8, cov, total float32) float32 {
+	if cov <= 0 {
+		return 1
+	}
+	c := sideCredit(slots, sides, alt)
+	if c == 0 || cov+c/sideShare < sideWhole*total {
+		return 1
+	}
+	r := (cov + c) / cov
+	return r * r
 }
 
 // sideShare is how much of a side word's weight an index entry is
