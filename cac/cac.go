@@ -153,7 +153,7 @@ var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|d
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
 // "HTN: no changes").
-var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|negative|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no (?:mass|masses|lesions?|signs?|findings?|features|recurrence)\b|no\s*$)`)
+var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|(?:[\w/-]+\s+){0,3}(?:negative|neg|not detected)\b|passed\b|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no (?:mass|masses|lesions?|signs?|findings?|features|recurrence)\b|no\s*$)`)
 
 // notProblemRe is a label of an assessment that names no problem:
 // "Plan:", "Dispo:", "VTE prophylaxis:", "Code status:".
@@ -1198,7 +1198,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
-				setAsideRe.MatchString(text), answeredNoRe.MatchString(text):
+				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -1244,6 +1244,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "\"Hypothyroidism\" is listed on the referral": a
 				// diagnosis in quotation marks is reported, not made
 				if quoted(note, c.start, c.end) {
+					continue
+				}
+				// "EMS stroke scale positive", "sepsis alert called": a
+				// tool or a protocol named for the condition
+				if toolAfterRe.MatchString(note[c.end:min(len(note), c.end+24)]) {
 					continue
 				}
 				text := text
@@ -5333,6 +5338,15 @@ func deniesItsHead(head, rest string) bool {
 			return true
 		}
 	}
+	// "Pneumonia: … no focal consolidation. Not pneumonia.",
+	// "tension-type headache - features are migrainous, not tension-type"
+	if f := strings.Fields(h); len(f) > 0 && len(f[0]) >= 4 {
+		for _, m := range notHeadRe.FindAllStringSubmatchIndex(rest, -1) {
+			if strings.EqualFold(strings.Trim(rest[m[2]:m[3]], ".,;:()"), f[0]) {
+				return true
+			}
+		}
+	}
 	// a doubted head a later clause refutes: "R/O bowel ischemia - no
 	// ischemia", "\"influenza vs COVID\" -> … PCR negative"
 	if !uncertainRe.MatchString(head) && !strings.ContainsAny(head, "?\"“") {
@@ -5347,6 +5361,48 @@ func deniesItsHead(head, rest string) bool {
 	}
 	return false
 }
+
+// toolAfterRe is a word after a condition's name that makes it a tool's
+// or a protocol's name.
+var toolAfterRe = regexp.MustCompile(`(?i)^\s*(?:scale|score|alert|protocol|team|activation|bundle|pathway|order set|screen(?:ing)? tool)\b`)
+
+// underRuledOutIntro reports whether an item is a bullet of a list whose
+// opening line says its members were ruled out: "Problems addressed and
+// ruled out this admission (NOT active diagnoses):" then "- Pneumonia:
+// …".
+func underRuledOutIntro(note string, at int) bool {
+	ls := strings.LastIndexByte(note[:at], '\n') + 1
+	for ls > 0 {
+		t := strings.TrimSpace(note[ls:lineEnd(note, ls)])
+		if t == "" {
+			return false
+		}
+		if !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "•") && !strings.HasPrefix(t, "*") {
+			return strings.HasSuffix(t, ":") && ruledOutIntroRe.MatchString(t)
+		}
+		ls = strings.LastIndexByte(note[:ls-1], '\n') + 1
+	}
+	return false
+}
+
+// ruledOutIntroRe is a list's opening line that rules its members out.
+var ruledOutIntroRe = regexp.MustCompile(`(?i)\b(?:ruled out|excluded|not active|not confirmed|were not|considered and)\b`)
+
+// nextSentenceDenies reports whether the sentence after an item, on its
+// line, opens by denying the item's head: "- Pneumonia: CXR … no focal
+// consolidation, afebrile. Not pneumonia."
+func nextSentenceDenies(note string, end int, head string) bool {
+	f := strings.Fields(strings.ToLower(strings.Trim(strings.TrimSpace(head), " -–—*•#:")))
+	if len(f) == 0 || len(f[0]) < 4 || end >= len(note) {
+		return false
+	}
+	next := strings.TrimLeft(note[end:lineEnd(note, end)], ". ;")
+	m := notHeadRe.FindStringSubmatchIndex(next)
+	return m != nil && m[0] == 0 && strings.EqualFold(strings.Trim(next[m[2]:m[3]], ".,;:()"), f[0])
+}
+
+// notHeadRe is "not" before a word: "Not pneumonia".
+var notHeadRe = regexp.MustCompile(`(?i)\bnot\s+(?:an?\s+)?(\S+)`)
 
 // workupNegativeRe is a work-up's result that refutes: "-> influenza A/B
 // and SARS-CoV-2 PCR negative".
@@ -5364,8 +5420,32 @@ var setAsideRe = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been)\s+not\s+conf
 // denies it after the colon: "4. CAD: no evidence - CAC 0 on CTA".
 func labelDenied(text string) bool {
 	k := strings.IndexByte(text, ':')
-	return k > 0 && wordCount(text[:k]) <= 5 && deniedLabelRe.MatchString(text[k+1:])
+	if d := strings.Index(text, " - "); d > 0 && (k < 0 || d < k) {
+		// "3. Bladder cancer - no evidence on cystoscopy" (a dash's
+		// "resolved" is a course, not a denial)
+		// ("Hx nephrolithiasis - none current" keeps its history)
+		return wordCount(text[:d]) <= 5 && dashDeniedRe.MatchString(text[d+3:]) && !historyRe.MatchString(text[:d]) && !hxLeadRe.MatchString(text[:d])
+	}
+	if k <= 0 || wordCount(text[:k]) > 5 || exposureWordRe.MatchString(text[:k]) {
+		return false // ("COVID exposure: PCR negative" denies the infection, not the exposure)
+	}
+	m := deniedLabelRe.FindStringIndex(text[k+1:])
+	// ("R hip contusion: imaging negative for fracture" denies another)
+	return m != nil && !negativeForRe.MatchString(text[k+1+m[1]:])
 }
+
+// exposureWordRe names a label that is not the condition its test rules
+// out.
+var exposureWordRe = regexp.MustCompile(`(?i)\b(?:exposure|exposed|contact|screen(?:ing)?|risk)\b`)
+
+// negativeForRe opens what a negative result was negative for.
+var negativeForRe = regexp.MustCompile(`(?i)^\s+for\b`)
+
+// hxLeadRe opens a history item: "Hx nephrolithiasis".
+var hxLeadRe = regexp.MustCompile(`(?i)^\W*(?:hx|pmhx|phx)\b`)
+
+// dashDeniedRe is what follows a condition and a dash to deny it.
+var dashDeniedRe = regexp.MustCompile(`(?i)^\W*(?:none\b|no evidence|ruled out|excluded|not present|absent)`)
 
 // consideredButRe is an item whose condition was considered and set aside:
 // "#Pneumonia - considered in ED given crackles and hypoxia, but afebrile,

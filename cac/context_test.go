@@ -3148,3 +3148,22 @@ func FuzzSuggest(f *testing.F) {
 		}
 	})
 }
+
+// TestDeniedAfterTheName covers train34: a list opened by "ruled out
+// this admission (NOT active diagnoses):"; "Dysphagia: passed bedside
+// swallow screen"; "Influenza: PCR negative" (but "COVID exposure: PCR
+// negative" keeps the exposure, and "R hip contusion: imaging negative
+// for fracture" the contusion); "Bladder cancer - no evidence on
+// cystoscopy" (but "Hx nephrolithiasis - none current" keeps the
+// history); "tension-type headache - … not tension-type"; "EMS stroke
+// scale positive" names a scale.
+func TestDeniedAfterTheName(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Hypertension\n\nProblems addressed and ruled out this admission (NOT active diagnoses):\n- Pulmonary embolism: excluded by CT pulmonary angiogram on HD1.\n" +
+		"- Pneumonia: CXR with small effusions; no focal consolidation, afebrile. Not pneumonia.\n\n" +
+		"Assessment:\n- Dysphagia: passed bedside swallow screen and SLP evaluation.\n8. Influenza: PCR negative; she received this season's vaccine.\n" +
+		"5. COVID exposure (roommate): PCR negative.\n6. R hip contusion: imaging negative for fracture.\n3. Bladder cancer - no evidence on cystoscopy.\n" +
+		"4. Hx nephrolithiasis - none current.\n- tension-type headache - features are migrainous, not tension-type.\nEMS stroke scale positive on arrival.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "Z20.822", "S70.01XA", "Z87.442"}, []string{"I26.99", "J18.9", "R13.10", "J10.1", "J11.1", "C67.9", "G44.209", "I63.9"})
+}

@@ -589,6 +589,15 @@ func TestEvalTrain33(t *testing.T) {
 	evalNotes(t, "testdata/train33", "thirty-third training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain34 scores the thirty-fourth training set, testdata/train34:
+// 30 notes of the hardest must-not traps in ordinary notes (15 inpatient,
+// 15 outpatient), written in session 24 by someone who had read neither
+// the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain34(t *testing.T) {
+	evalNotes(t, "testdata/train34", "thirty-fourth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor
