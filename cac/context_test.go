@@ -3167,3 +3167,13 @@ func TestDeniedAfterTheName(t *testing.T) {
 		"4. Hx nephrolithiasis - none current.\n- tension-type headache - features are migrainous, not tension-type.\nEMS stroke scale positive on arrival.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "Z20.822", "S70.01XA", "Z87.442"}, []string{"I26.99", "J18.9", "R13.10", "J10.1", "J11.1", "C67.9", "G44.209", "I63.9"})
 }
+
+// TestInAPatientWith covers train34/15: "… with fever, in a patient with
+// left breast cancer, upper-outer quadrant" names the cancer after its
+// lead-in (C50.412).
+func TestInAPatientWith(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	note := "Assessment:\nFebrile neutropenia - chemotherapy-induced neutropenia with fever, in a patient with left breast cancer, upper-outer quadrant, ER+/PR+/HER2-.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "C50.412"}, []string{"C50.912"})
+}
