@@ -1694,6 +1694,9 @@ var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L)\b`)
 // the sibling titled with "right" or "left" where it says "unspecified".
 func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	t := strings.ToLower(r.Title)
+	if strings.HasSuffix(t, ", bilateral") {
+		return oneSideOfBoth(r, item, x, opt)
+	}
 	// (the last "unspecified" is the side's: "Otitis media,
 	// unspecified, unspecified ear")
 	i := strings.LastIndex(t, "unspecified")
@@ -1751,6 +1754,49 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 		}
 	}
 	return r
+}
+
+// oneSideOfBoth gives a code titled ", bilateral" the sibling of the one
+// side its item names ("… with center-involving diabetic macular edema,
+// RIGHT eye" is E11.3211, not E11.3213), when the item names no other
+// side and does not say both.
+func oneSideOfBoth(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
+	l := strings.ToLower(item)
+	right, left := wordIn(l, "right") || strings.Contains(l, " od") || strings.Contains(l, "r eye"), wordIn(l, "left") || strings.Contains(l, " os") || strings.Contains(l, "l eye")
+	if right == left || containsAny(l, "bilateral", "both", " ou", "b/l") {
+		return r
+	}
+	side := "right"
+	if left {
+		side = "left"
+	}
+	n := len(r.Code)
+	for _, d := range "1234" {
+		code := r.Code[:n-1] + string(d)
+		if e, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && e.Billable && code != r.Code {
+			et := strings.ToLower(e.Title)
+			if strings.TrimSuffix(et, et[strings.LastIndex(et, ", ")+2:]) == strings.TrimSuffix(strings.ToLower(r.Title), "bilateral") && strings.HasPrefix(et[strings.LastIndex(et, ", ")+2:], side) {
+				r.Code, r.Title = code, e.Title
+				return r
+			}
+		}
+	}
+	return r
+}
+
+// wordIn reports whether w is a whole word of the lower-case text l.
+func wordIn(l, w string) bool {
+	for at := 0; ; {
+		i := strings.Index(l[at:], w)
+		if i < 0 {
+			return false
+		}
+		i += at
+		if (i == 0 || !isLetter(l[i-1])) && (i+len(w) == len(l) || !isLetter(l[i+len(w)])) {
+			return true
+		}
+		at = i + len(w)
+	}
 }
 
 // alzheimerOnset returns the G30 code of the onset a note (in lower case)

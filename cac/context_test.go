@@ -3177,3 +3177,14 @@ func TestInAPatientWith(t *testing.T) {
 	note := "Assessment:\nFebrile neutropenia - chemotherapy-induced neutropenia with fever, in a patient with left breast cancer, upper-outer quadrant, ER+/PR+/HER2-.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "C50.412"}, []string{"C50.912"})
 }
+
+// TestOneEyeOfBoth covers train34/30: a code the search found titled
+// ", bilateral" gives way to the one side its item names ("…, RIGHT eye"
+// is E11.3211, "…, LEFT eye" E11.3292), not when the item says both.
+func TestOneEyeOfBoth(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Type 2 diabetes with mild nonproliferative diabetic retinopathy with center-involving diabetic macular edema, RIGHT eye.\n" +
+		"2. Type 2 diabetes with mild nonproliferative diabetic retinopathy WITHOUT macular edema, LEFT eye.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.3211", "E11.3292"}, []string{"E11.3213", "E11.3293"})
+}
