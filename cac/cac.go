@@ -1246,6 +1246,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				if quoted(note, c.start, c.end) {
 					continue
 				}
+				// "PE considered given tachycardia and hypoxemia. Wells
+				// low; CTA chest HD1: no pulmonary embolism": a doubted
+				// condition the work-up after it refutes by name
+				if refutedLater(note, c.start, c.end) {
+					continue
+				}
 				// "EMS stroke scale positive", "sepsis alert called": a
 				// tool or a protocol named for the condition
 				if toolAfterRe.MatchString(note[c.end:min(len(note), c.end+24)]) {
@@ -5407,6 +5413,50 @@ func deniesItsHead(head, rest string) bool {
 	}
 	return false
 }
+
+// refutedLater reports whether a condition doubted in its sentence
+// (considered, possible, suspected, r/o, concern for) is denied by name
+// later in its paragraph: "no pulmonary embolism", "PE was excluded". The
+// name is the evidence's words or what the synonym list spells them out
+// as ("PE": pulmonary embolism).
+func refutedLater(note string, start, end int) bool {
+	if !uncertainRe.MatchString(sentenceAround(note, start)) {
+		return false
+	}
+	block := note[end:min(len(note), end+600)]
+	if k := strings.Index(block, "\n\n"); k >= 0 {
+		block = block[:k]
+	}
+	if k := nextItemLineRe.FindStringIndex(block); k != nil {
+		block = block[:k[0]]
+	}
+	lb := asciiLower(block)
+	name := strings.Join(strings.Fields(uncertainRe.ReplaceAllString(asciiLower(note[start:end]), " ")), " ")
+	names := []string{name}
+	for _, alt := range synonymList()[names[0]] {
+		names = append(names, strings.Join(alt, " "))
+	}
+	for _, n := range names {
+		if len(n) < 2 {
+			continue
+		}
+		for _, lead := range []string{"no ", "no evidence of ", "without ", "negative for ", "no acute "} {
+			if i := strings.Index(lb, lead+n); i >= 0 && (i+len(lead)+len(n) == len(lb) || !isLetter(lb[i+len(lead)+len(n)])) {
+				return true
+			}
+		}
+		if i := strings.Index(lb, n); i >= 0 && excludedAfterRe.MatchString(lb[i+len(n):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextItemLineRe is a line that opens the next item of a list.
+var nextItemLineRe = regexp.MustCompile(`\n[ \t]*(?:\d+[.)]|#|-|•|\*)`)
+
+// excludedAfterRe follows a condition's name to exclude it.
+var excludedAfterRe = regexp.MustCompile(`^\s+(?:(?:was|is|has been)\s+)?(?:ruled out|excluded)\b`)
 
 // toolAfterRe is a word after a condition's name that makes it a tool's
 // or a protocol's name.

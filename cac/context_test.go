@@ -3188,3 +3188,16 @@ func TestOneEyeOfBoth(t *testing.T) {
 		"2. Type 2 diabetes with mild nonproliferative diabetic retinopathy WITHOUT macular edema, LEFT eye.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.3211", "E11.3292"}, []string{"E11.3213", "E11.3293"})
 }
+
+// TestRefutedLater covers train33/03: a condition doubted in its sentence
+// ("PE considered given tachycardia") that the work-up after it denies by
+// name ("CTA chest HD1: no pulmonary embolism") is not coded, even for a
+// stay, where a doubt at discharge would be.
+func TestRefutedLater(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "Hospital course by problem:\n4. Pleuritic chest pain / tachycardia - PE considered given tachycardia and hypoxemia. Wells low; CTA chest HD1: no pulmonary embolism; RLL consolidation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"I26.99", "I26.90"})
+	note = "Discharge diagnoses:\n1. Possible pulmonary embolism - anticoagulated pending V/Q.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I26.99"}, nil)
+}
