@@ -4474,9 +4474,15 @@ var lookupRewrites = []struct {
 	{roomAirRe, "on room air"},
 	{arteryDivisionRe, "$1"},
 	{infectiveValveRe, "$1"},
+	{symptomSeverityRe, "$1"},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
 }
+
+// symptomSeverityRe is a symptom's severity, which its code does not hold
+// ("acute severe headache" is R51.9; "severe" led the search to SARS and
+// severe asthma).
+var symptomSeverityRe = guard(`(?i)\b(?:severe|mild|moderate|intense|excruciating)\s+(headache|nausea|dizziness|vertigo|fatigue|cough|pruritus|itching)\b`, "severe", "mild", "moderate", "intense", "excruciating")
 
 // infectiveValveRe is an infective endocarditis named with its valve:
 // the valve is no axis of I33.0, and "tricuspid" alone leads the index to

@@ -3201,3 +3201,13 @@ func TestRefutedLater(t *testing.T) {
 	note = "Discharge diagnoses:\n1. Possible pulmonary embolism - anticoagulated pending V/Q.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I26.99"}, nil)
 }
+
+// TestSevereHeadache covers train32/13: a symptom's severity is no axis
+// ("Acute severe headache, thunderclap onset - SAH ruled out" is R51.9,
+// the SAH denied).
+func TestSevereHeadache(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 41, Sex: 'F'}
+	note := "Clinical impression:\n1. Acute severe headache, thunderclap onset - SAH ruled out (CT + LP negative), CTA negative\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R51.9"}, []string{"I60.9", "J12.81", "G44.319"})
+}
