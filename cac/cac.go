@@ -3738,6 +3738,24 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 				}
 			}
 			a.ok = a.ok && fits(a.r.Code, opt) && names(q, a.r) && !refuses(q, a.r) && !screenedFor(q, a.r.Code)
+			// "UTI in pregnancy": the first result, an ectopic
+			// pregnancy's (O08.83), asks for a word that makes the
+			// condition another; the next as strong that the phrase
+			// names is meant (O23.40)
+			if !a.ok && len(rs) > 1 && definingUnsaid(q, a.r.Title) {
+				for _, r := range rs[1:] {
+					if r.Score < 0.9*a.r.Score {
+						break
+					}
+					// (of another category: the first one's siblings
+					// are the same other condition, "Abdominal
+					// pregnancy with intrauterine pregnancy")
+					if r.Billable && r.Code[:3] != a.r.Code[:3] && fits(r.Code, opt) && names(q, r) && !refuses(q, r) && !definingUnsaid(q, r.Title) {
+						a.r, a.ok = episode(refine(q, r, rs), x, opt), true
+						break
+					}
+				}
+			}
 			// "In ED", "presented to the ED": the emergency department,
 			// not erectile dysfunction
 			if a.ok && strings.HasPrefix(a.r.Code, "N52") && edPlaceRe.MatchString(q) {
@@ -4209,6 +4227,22 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	}
 	if ok {
 		out = append(out, best)
+		// "Allergic reaction to shellfish with acute allergic
+		// urticaria": an adverse reaction's code asks for the type of
+		// reaction beside it ("use additional code"), named after "with"
+		if strings.HasPrefix(best.r.Code, "T78") {
+			if m := withTypeRe.FindStringIndex(note[best.start:it.end]); m != nil {
+				at, end := best.start+m[1], it.end
+				for _, stop := range []string{",", ";", "(", ")", "\n", " - ", " — ", " – "} {
+					if k := strings.Index(note[at:end], stop); k >= 0 {
+						end = at + k
+					}
+				}
+				if c, ok2 := lookText(note[at:end], span{at, end}); ok2 && c.r.Code[0] != 'T' && c.r.Score >= 0.6 {
+					out = append(out, c)
+				}
+			}
+		}
 		// "Acute hypoxic respiratory failure secondary to … pneumonia":
 		// a cause after "secondary to" or "due to" that the code found
 		// does not name is a condition of its own (J96.01 and J18.9)
@@ -4475,9 +4509,18 @@ var lookupRewrites = []struct {
 	{arteryDivisionRe, "$1"},
 	{infectiveValveRe, "$1"},
 	{symptomSeverityRe, "$1"},
+	{foodReactionRe, "adverse food reaction"},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
 }
+
+// withTypeRe opens the type of a reaction named after it.
+var withTypeRe = regexp.MustCompile(`(?i)\s(?:with|manifest(?:ed|ing) as|presenting as)\s+`)
+
+// foodReactionRe is an allergic reaction to a food short of anaphylaxis:
+// the titles' "other adverse food reactions" (T78.19-; milk and egg have
+// codes of their own, by the baked form's tolerance).
+var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fish|shrimp|crab|lobster|crustaceans?|peanuts?|tree nuts?|nuts?|sesame|wheat|soy|strawberr(?:y|ies)|(?:a )?food)\b`, "allergic reaction")
 
 // symptomSeverityRe is a symptom's severity, which its code does not hold
 // ("acute severe headache" is R51.9; "severe" led the search to SARS and
@@ -5263,8 +5306,10 @@ func symptomCode(code string) bool {
 // attributable to the ear infection", "Fever attributed to #1".
 var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?(?:manifestations?|symptoms?|features?)\s+of\b|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:(?:the|her|his|their|its|this|that)\s)?|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
 
-// allergyItemRe is an item that speaks of a drug or food allergy.
-var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies|ic)\b`)
+// allergyItemRe is an item that speaks of a drug or food allergy (not of
+// an allergic reaction happening now: "Allergic reaction to shellfish with
+// acute allergic urticaria").
+var allergyItemRe = regexp.MustCompile(`(?i)\ballerg(?:y|ies)\b|\ballergic to\b`)
 
 // allergyReactionCode reports whether code is a reaction an allergy list
 // records (hives, rash, angioedema, itching).
@@ -5646,6 +5691,13 @@ func knownAbbreviation(t string) bool {
 // definingWords are title words that make a condition another one; a
 // phrase that does not say them names none of their codes.
 var definingWords = []string{"ectopic", "molar", "hydatidiform", "transplant"}
+
+// definingUnsaid reports whether a title has a defining word
+// (definingWords) the phrase does not say.
+func definingUnsaid(phrase, title string) bool {
+	t, l := strings.ToLower(title), strings.ToLower(phrase)
+	return slices.ContainsFunc(definingWords, func(w string) bool { return strings.Contains(t, w) && !strings.Contains(l, w) })
+}
 
 func names(phrase string, r codeset.Result) bool {
 	syn := synonymList()

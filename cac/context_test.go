@@ -3211,3 +3211,18 @@ func TestSevereHeadache(t *testing.T) {
 	note := "Clinical impression:\n1. Acute severe headache, thunderclap onset - SAH ruled out (CT + LP negative), CTA negative\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R51.9"}, []string{"I60.9", "J12.81", "G44.319"})
 }
+
+// TestPregnancyUTIAndFoodReaction covers train35/13 and 28: "UTI in
+// pregnancy" is O23.4- (the search's first answer, an ectopic pregnancy's
+// O08.83, asks for a word the phrase does not say), not N39.0; "Allergic
+// reaction to shellfish with acute allergic urticaria" is the adverse
+// food reaction (T78.19XA) with its type beside it (L50.0).
+func TestPregnancyUTIAndFoodReaction(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 28, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Preterm labor, third trimester\n2. Probable UTI in pregnancy\n\nG2P1 at 32w1d.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O23.43"}, []string{"N39.0", "O08.83"})
+	op := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'M'}
+	note = "DIAGNOSES\n1. Allergic reaction to shellfish (shrimp) with acute allergic urticaria — no anaphylaxis\n"
+	checkCodes(t, suggestCodes(note, x, op), []string{"T78.19XA", "L50.0"}, []string{"T78.40XA", "T78.02XA"})
+}

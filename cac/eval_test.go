@@ -598,6 +598,15 @@ func TestEvalTrain34(t *testing.T) {
 	evalNotes(t, "testdata/train34", "thirty-fourth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain35 scores the thirty-fifth training set, testdata/train35:
+// 30 notes of pediatrics, obstetrics and the emergency department (5
+// inpatient, 25 outpatient), written in session 24 by someone who had read
+// neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain35(t *testing.T) {
+	evalNotes(t, "testdata/train35", "thirty-fifth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor
