@@ -1254,7 +1254,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				// "EMS stroke scale positive", "sepsis alert called": a
 				// tool or a protocol named for the condition
-				if toolAfterRe.MatchString(note[c.end:min(len(note), c.end+24)]) {
+				if toolAfterRe.MatchString(note[c.end:min(len(note), c.end+24)]) || strings.HasSuffix(asciiLower(note[c.start:c.end]), " risk") {
 					continue
 				}
 				text := text
@@ -2757,6 +2757,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = strokeSequelae(out, x, opt)
 	out = moreCombinations(out, x, opt)
 	out = deliveryOutcome(out, x, opt)
+	out = highRiskSupervision(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
 	out = gestationalDiabetesControl(out, x, opt)
 	out = childbirthCodes(out, x, opt)
@@ -5510,8 +5511,8 @@ var nextItemLineRe = regexp.MustCompile(`\n[ \t]*(?:\d+[.)]|#|-|•|\*)`)
 var excludedAfterRe = regexp.MustCompile(`^\s+(?:(?:was|is|has been)\s+)?(?:ruled out|excluded)\b`)
 
 // toolAfterRe is a word after a condition's name that makes it a tool's
-// or a protocol's name.
-var toolAfterRe = regexp.MustCompile(`(?i)^\s*(?:scale|score|alert|protocol|team|activation|bundle|pathway|order set|screen(?:ing)? tool)\b`)
+// or a protocol's name, or a risk's ("trisomy 21 risk low").
+var toolAfterRe = regexp.MustCompile(`(?i)^\s*(?:scale|score|alert|protocol|team|activation|bundle|pathway|order set|screen(?:ing)? tool|risk)\b`)
 
 // underRuledOutIntro reports whether an item is a bullet of a list whose
 // opening line says its members were ruled out: "Problems addressed and

@@ -3226,3 +3226,18 @@ func TestPregnancyUTIAndFoodReaction(t *testing.T) {
 	note = "DIAGNOSES\n1. Allergic reaction to shellfish (shrimp) with acute allergic urticaria — no anaphylaxis\n"
 	checkCodes(t, suggestCodes(note, x, op), []string{"T78.19XA", "L50.0"}, []string{"T78.40XA", "T78.02XA"})
 }
+
+// TestHighRiskSupervision covers train35/12, train27/12 and train29/23: a
+// prenatal visit supervising a high-risk pregnancy codes its reasons
+// (O09.52- for an elderly multigravida, O09.29- for a prior preeclampsia)
+// with the trimester of its weeks, not a relative's preeclampsia, and "a
+// trisomy 21 risk" is no trisomy.
+func TestHighRiskSupervision(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 36, Sex: 'F'}
+	note := "36 yo G3P2002 @ 24w1d by 8-wk US.\n\nA:\n- IUP @ 24w1d, supervision of high-risk pregnancy d/t elderly multigravida and prior obstetric history of preeclampsia.\n" +
+		"- Reassuring aneuploidy screening; trisomy 21 risk low.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O09.522", "O09.292", "Z3A.24"}, []string{"Q90.1", "Q90.9", "O09.529"})
+	note = "OB visit. G2P1 at 26w2d.\n\nAssessment:\n1. Gestational diabetes, diet controlled.\n2. Family history of preeclampsia in sister; she has no personal history.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O24.410", "Z3A.26"}, []string{"O09.292"})
+}

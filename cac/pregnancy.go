@@ -156,6 +156,62 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// highRiskReasons are the reasons a prenatal visit supervises a high-risk
+// pregnancy (O09.-), by the words a note gives them; the code lacks its
+// trimester digit. An elderly gravida's code is by gravidity (primi- or
+// multigravida).
+var highRiskReasons = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\b(?:AMA|advanced maternal age|elderly (?:multi|primi)gravida)\b`), "O09.5"},
+	{regexp.MustCompile(`(?i)\b(?:h/o|hx of|history of|prior|previous)\s+(?:\w+\s+){0,3}?(?:pre-?eclampsia|HELLP|gestational hypertension|placental abruption|abruption|stillbirth|IUFD)\b`), "O09.29"},
+	{regexp.MustCompile(`(?i)\b(?:h/o|hx of|history of|prior|previous)\s+(?:\w+\s+){0,3}?(?:preterm (?:labor|delivery|birth)|PTL|PTD)\b`), "O09.21"},
+}
+
+// gravidaRe is the gravidity a note gives: "G3P2002".
+var gravidaRe = regexp.MustCompile(`\bG(\d{1,2})\s*P\d`)
+
+// highRiskSupervision codes the supervision of a high-risk pregnancy
+// (O09.-) at a prenatal visit, for the reasons the note gives
+// ("supervision of high-risk pregnancy d/t elderly multigravida and prior
+// obstetric history of preeclampsia": O09.522, O09.292), with the trimester
+// of its weeks; the codes are for the prenatal period, not a delivery
+// stay.
+func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	if opt.Inpatient || opt.Sex == 'M' || !prenatalNote(opt) || firstWithPrefix(out, "O80", "Z37", "O00", "O01", "O02", "O03") >= 0 {
+		return out
+	}
+	tri := trimester(opt.note)
+	if tri == '9' {
+		return out
+	}
+	for _, r := range highRiskReasons {
+		m := r.re.FindStringIndex(opt.note)
+		// (a relative's: "Family history of preeclampsia in sister",
+		// "Sister's history of preeclampsia")
+		if m == nil || negatedAt(opt.note, m[0]) || familyRe.MatchString(sentenceAround(opt.note, m[0])) || strings.HasSuffix(strings.TrimSpace(opt.note[max(0, m[0]-3):m[0]]), "'s") {
+			continue
+		}
+		code := r.code
+		if code == "O09.5" {
+			code = "O09.52" // multigravida, unless the note says her first
+			if g := gravidaRe.FindStringSubmatch(opt.note); g != nil && g[1] == "1" || strings.Contains(opt.lower, "primigravida") {
+				code = "O09.51"
+			}
+		}
+		code += string(tri)
+		if containsCodePrefix(out, code[:6]) {
+			continue
+		}
+		if e, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && e.Billable {
+			out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: e.Title, Confidence: 0.8, Start: m[0], End: m[1],
+				Evidence: opt.note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "supervision of high-risk pregnancy"})
+		}
+	}
+	return out
+}
+
 // gestationalDiabetesControl gives gestational diabetes (O24.4-) the
 // control the note states: diet (…0), insulin (…4), oral hypoglycemic
 // drugs (…5); unspecified (…9) otherwise.
