@@ -3373,7 +3373,7 @@ type concept struct {
 var (
 	// leadIn is the narrative before the condition: "72-year-old man
 	// admitted with", "presents with", "found to have".
-	leadIn = guard(`(?i)^.*?\b((?:final |discharge |working )?diagnos[ie]s (?:for|of|at) (?:this|today'?s) (?:visit|encounter|admission|stay) (?:are|is|were|was|include)(?: the)?|(?:final |discharge |working |principal |primary )?diagnosis (?:is|was)(?: an?| the)?|(?:the )?source(?: of (?:the )?(?:infection|sepsis|bacteremia))? (?:is|was)(?: an?| the)?|(?:contributing factors|comorbidities|other problems|active problems|other issues) (?:include|includes|are)|treated (?:this|it|her|him) as|(?:precipitated|triggered|provoked) by|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by|in an? (?:\d+[- ]year[- ]old\s+)?(?:patient|pt|woman|man|female|male|child|gentleman|lady))( with| for| to have| of)?\s+`, "diagnoses", "diagnosis is", "diagnosis was", "source", "contributing", "comorbidities", "problems", "issues", "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by", "precipitated", "triggered", "provoked", "in a")
+	leadIn = guard(`(?i)^.*?\b((?:final |discharge |working )?diagnos[ie]s (?:for|of|at) (?:this|today'?s) (?:visit|encounter|admission|stay) (?:are|is|were|was|include)(?: the)?|(?:final |discharge |working |principal |primary )?diagnosis (?:is|was)(?: an?| the)?|(?:the )?source(?: of (?:the )?(?:infection|sepsis|bacteremia))? (?:is|was)(?: an?| the)?|(?:contributing factors|comorbidities|other problems|active problems|other issues) (?:include|includes|are)|treated (?:this|it|her|him) as|(?:precipitated|triggered|provoked) by|admitted|presents?|presented|presenting|seen|evaluated|treated|here|returns?|found to have|diagnosed with|we diagnosed|i diagnosed|consistent with|diagnosis of|evidence of|episode of|together with|along with|accompanied by|in an? (?:\d+[- ]year[- ]old\s+)?(?:patient|pt|woman|man|female|male|child|gentleman|lady)|(?:maternal |patient |parental )?reports? of)( with| for| to have| of)?\s+`, "diagnoses", "diagnosis is", "diagnosis was", "source", "contributing", "comorbidities", "problems", "issues", "admitted", "present", "seen", "evaluated", "treated", "here", "return", "found to have", "diagnosed", "consistent with", "diagnosis of", "evidence of", "episode of", "together with", "along with", "accompanied by", "precipitated", "triggered", "provoked", "in a", "report")
 	// summaryLead is the lead-in of a prose assessment before the
 	// condition: "My assessment is that Ms. Galloway-Strunk has", "In
 	// summary, Mr. Lee has an", "Putting this together, she has".
@@ -4511,12 +4511,22 @@ var lookupRewrites = []struct {
 	{infectiveValveRe, "$1"},
 	{symptomSeverityRe, "$1"},
 	{foodReactionRe, "adverse food reaction"},
+	{lateralSprainRe, "$1"},
+	{gradeAfterRe, ""},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
 }
 
 // withTypeRe opens the type of a reaction named after it.
 var withTypeRe = regexp.MustCompile(`(?i)\s(?:with|manifest(?:ed|ing) as|presenting as)\s+`)
+
+// lateralSprainRe is an ankle sprain called lateral or medial, which the
+// codes give by the ligament, not the side of the ankle.
+var lateralSprainRe = guard(`(?i)\b(?:lateral|medial)\s+(ankle\s+sprain)\b`, "lateral", "medial")
+
+// gradeAfterRe is a sprain's or strain's grade written after it, as a part
+// of its own (", grade II,"): no code holds it.
+var gradeAfterRe = guard(`(?i),\s*grade\s+(?:[1-3]|i{1,3})\b`, "grade")
 
 // foodReactionRe is an allergic reaction to a food short of anaphylaxis:
 // the titles' "other adverse food reactions" (T78.19-; milk and egg have

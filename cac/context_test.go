@@ -3241,3 +3241,16 @@ func TestHighRiskSupervision(t *testing.T) {
 	note = "OB visit. G2P1 at 26w2d.\n\nAssessment:\n1. Gestational diabetes, diet controlled.\n2. Family history of preeclampsia in sister; she has no personal history.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O24.410", "Z3A.26"}, []string{"O09.292"})
 }
+
+// TestSprainAndFetalMovement covers train35/18 and 22 and train32/16: a
+// "lateral" ankle sprain and a grade after it name no axis (the ATFL's
+// S93.491A); "maternal report of" is a lead-in; a pregnancy code the
+// search gave another trimester takes the weeks' (O36.8130 at 36 weeks).
+func TestSprainAndFetalMovement(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}
+	note := "Assessment:\nR lateral ankle sprain, grade II, anterior talofibular ligament (ATFL) — acute, initial visit.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S93.491A"}, []string{"S93.401A", "S82.61XA"})
+	note = "27 yo G2P1001 @ 36w2d by LMP presents c/o decreased fetal movement.\n\nAssessment:\nIUP at 36w2d with maternal report of decreased fetal movement — reassuring fetal status (reactive NST).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O36.8130", "Z3A.36"}, []string{"O36.8120", "O36.8190"})
+}

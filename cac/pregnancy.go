@@ -126,6 +126,31 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			}
 		}
 	}
+	// …and one the search gave another trimester than the weeks' (the
+	// index's "decreased fetal movement" went to the second trimester's
+	// O36.8120 at 36 weeks)
+	if tri != '9' {
+		name := map[byte]string{'1': "first trimester", '2': "second trimester", '3': "third trimester"}[tri]
+		for i, s := range out {
+			t := strings.ToLower(s.Title)
+			if s.Code[0] != 'O' || strings.Contains(t, name) {
+				continue
+			}
+			for _, other := range []string{"first trimester", "second trimester", "third trimester"} {
+				if !strings.Contains(t, other) {
+					continue
+				}
+				want := strings.Replace(t, other, name, 1)
+				for _, c := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}) {
+					if c.Billable && strings.ToLower(c.Title) == want && c.Code[:3] == s.Code[:3] {
+						out[i].Code, out[i].Title = c.Code, c.Title
+						break
+					}
+				}
+				break
+			}
+		}
+	}
 	for _, s := range out {
 		if code, ok := companionOf(s.Code, tri); ok {
 			add(code, s, "condition complicating pregnancy")
