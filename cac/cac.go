@@ -1418,6 +1418,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = deliriumCause(out, note, x, opt)
 	goutSite(out, note, x, opt)
 	lymphomaSite(out, note, x, opt)
+	contraceptionKind(out, note, x, opt)
 	parkinsonAxes(out, note, x, opt)
 	epilepsyAxes(out, note, x, opt)
 	depressionAxes(out, note, x, opt)

@@ -3254,3 +3254,14 @@ func TestSprainAndFetalMovement(t *testing.T) {
 	note = "27 yo G2P1001 @ 36w2d by LMP presents c/o decreased fetal movement.\n\nAssessment:\nIUP at 36w2d with maternal report of decreased fetal movement — reassuring fetal status (reactive NST).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O36.8130", "Z3A.36"}, []string{"O36.8120", "O36.8190"})
 }
+
+// TestPostpartumContraception covers train35/15: a postpartum visit (Z39.2) is
+// after the pregnancy — its "6w2d" are weeks since the delivery and its
+// cesarean scar no maternal care — and "Contraception: initiating
+// progestin-only pill" is the initial prescription of pills (Z30.011).
+func TestPostpartumContraception(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note := "POSTPARTUM VISIT\n31 yo G2P2 at 6w2d postpartum, s/p primary LTCS.\n\nAssessment:\n1. Routine postpartum follow-up.\n3. Contraception: initiating progestin-only pill.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z39.2", "Z30.011"}, []string{"O34.211", "Z3A.01", "Z30.9"})
+}

@@ -105,7 +105,9 @@ var pregnancyWordRe = regexp.MustCompile(`(?i)\b(?:IUP|pregnan(?:t|cy)|prenatal|
 // conditions that complicate the pregnancy, with the trimester, and
 // maternal care for the scar of a previous cesarean.
 func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
-	if opt.Sex == 'M' || !pregnant(out) && !prenatalNote(opt) {
+	// (a postpartum visit, Z39.-, is after the pregnancy: its "6w2d"
+	// are weeks since the delivery)
+	if opt.Sex == 'M' || !pregnant(out) && !prenatalNote(opt) || firstWithPrefix(out, "Z39") >= 0 {
 		return out
 	}
 	tri := trimester(opt.note)
@@ -204,7 +206,7 @@ var gravidaRe = regexp.MustCompile(`\bG(\d{1,2})\s*P\d`)
 // of its weeks; the codes are for the prenatal period, not a delivery
 // stay.
 func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion {
-	if opt.Inpatient || opt.Sex == 'M' || !prenatalNote(opt) || firstWithPrefix(out, "O80", "Z37", "O00", "O01", "O02", "O03") >= 0 {
+	if opt.Inpatient || opt.Sex == 'M' || !prenatalNote(opt) || firstWithPrefix(out, "O80", "Z37", "O00", "O01", "O02", "O03", "Z39") >= 0 {
 		return out
 	}
 	tri := trimester(opt.note)
@@ -235,6 +237,35 @@ func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 	}
 	return out
+}
+
+// contraceptionStarts are what a contraceptive management encounter
+// (Z30.9) is when its line says the method and that it starts or goes on.
+var contraceptionStarts = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\b(?:start|initiat|begin|new|prescrib)\w*\b[^.;]{0,40}\b(?:pills?|OCPs?|POPs?|oral contraceptives?|mini-?pill)\b`), "Z30.011"},
+	{regexp.MustCompile(`(?i)\b(?:start|initiat|begin|first|prescrib)\w*\b[^.;]{0,40}\b(?:DMPA|depo-?provera|injectable|medroxyprogesterone)\b`), "Z30.013"},
+	{regexp.MustCompile(`(?i)\b(?:continu|refill|renew)\w*\b[^.;]{0,30}\b(?:pills?|OCPs?|POPs?|oral contraceptives?)\b`), "Z30.41"},
+}
+
+// contraceptionKind gives a contraceptive management encounter (Z30.9)
+// the code of what its line does: "Contraception: initiating
+// progestin-only pill" is the initial prescription of pills (Z30.011).
+func contraceptionKind(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if s.Code != "Z30.9" {
+			continue
+		}
+		line := lineAt(note, s.Start)
+		for _, c := range contraceptionStarts {
+			if c.re.MatchString(line) {
+				recode(&out[i], c.code, "contraceptive management: its kind", x, opt)
+				break
+			}
+		}
+	}
 }
 
 // gestationalDiabetesControl gives gestational diabetes (O24.4-) the
