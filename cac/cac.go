@@ -5992,7 +5992,7 @@ var (
 // per records", "given in 03/2030".
 var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:19|20)\d\d\b|^\s*per (?:records?|chart|registry|outside)`)
 
-var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?)\b[^.\n]{0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
+var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?)\b(?:[^.\n]|\.\d){0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
 
 var longTermDrugs = byWord(map[string]string{
 	// a visit's maintenance drugs of no class of their own: lithium, and

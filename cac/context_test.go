@@ -3265,3 +3265,13 @@ func TestPostpartumContraception(t *testing.T) {
 	note := "POSTPARTUM VISIT\n31 yo G2P2 at 6w2d postpartum, s/p primary LTCS.\n\nAssessment:\n1. Routine postpartum follow-up.\n3. Contraception: initiating progestin-only pill.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z39.2", "Z30.011"}, []string{"O34.211", "Z3A.01", "Z30.9"})
 }
+
+// TestVaccineDose covers train31/16: a vaccine given with its dose ("Tdap
+// 0.5 mL IM given L deltoid today") is an immunization encounter; the
+// dose's decimal point ends no sentence.
+func TestVaccineDose(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'M'}
+	note := "Tetanus: Tdap 0.5 mL IM given L deltoid today (last dose unknown, >10 yr).\n\nAssessment:\n1. Laceration of left forearm without foreign body, initial encounter.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z23", "S51.812A"}, nil)
+}
