@@ -3275,3 +3275,16 @@ func TestVaccineDose(t *testing.T) {
 	note := "Tetanus: Tdap 0.5 mL IM given L deltoid today (last dose unknown, >10 yr).\n\nAssessment:\n1. Laceration of left forearm without foreign body, initial encounter.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z23", "S51.812A"}, nil)
 }
+
+// TestLikelyOrganism covers train32/26: a stay's infection with its
+// organism named as likely takes the organism's code though the final
+// culture is pending at discharge (inpatient uncertainty); a visit's does
+// not.
+func TestLikelyOrganism(t *testing.T) {
+	x := searcher(t)
+	note := "Principal diagnosis: Acute pyelonephritis, right, likely E. coli (final organism ID/susceptibilities pending at discharge)\n"
+	ip := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	checkCodes(t, suggestCodes(note, x, ip), []string{"N10", "B96.20"}, nil)
+	op := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	checkCodes(t, suggestCodes(note, x, op), nil, []string{"B96.20"})
+}

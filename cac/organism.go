@@ -57,6 +57,10 @@ var agentCategories = map[string]bool{
 // unconfirmedOrganismRe is a sentence that names an organism no test has
 // found: "E. coli is the most common organism, but the culture is
 // pending".
+// likelyOrganismRe ends the words that name an organism as the likely
+// cause: "likely E. coli", "presumed".
+var likelyOrganismRe = regexp.MustCompile(`(?i)\b(?:likely|presumed|presumptive|probable|suspected)\s+$`)
+
 var unconfirmedOrganismRe = regexp.MustCompile(`(?i)\b(?:most common|most likely organism|not yet identified|not identified|pending|awaiting|await|if the culture|empiric(?:ally)?|cover(?:age)? for|to cover)\b`)
 
 // needsAgent reports whether code is an infection coded with its agent.
@@ -97,7 +101,12 @@ func infectiousAgent(out []Suggestion, note string, x *lookups, opt Options) []S
 					continue
 				}
 				at := start + m[0]
-				if after := strings.ToLower(note[at:min(len(note), start+m[1]+28)]); negatedAt(note, at) || unconfirmedOrganismRe.MatchString(note[at:min(lineEnd(note, at), at+100)]) ||
+				// (a stay's organism named as likely is coded as
+				// established, its culture pending or not: "Acute
+				// pyelonephritis, right, likely E. coli (final ID
+				// pending at discharge)", Guidelines II.H)
+				attributed := opt.Inpatient && likelyOrganismRe.MatchString(note[max(start, at-20):at])
+				if after := strings.ToLower(note[at:min(len(note), start+m[1]+28)]); negatedAt(note, at) || !attributed && unconfirmedOrganismRe.MatchString(note[at:min(lineEnd(note, at), at+100)]) ||
 					containsAny(after[:max(0, strings.IndexAny(after+".", ".;"))], "negative", "not detected", "no growth") {
 					break
 				}
