@@ -1806,6 +1806,23 @@ func wordIn(l, w string) bool {
 	}
 }
 
+// dementiaSeverity gives an unspecified or vascular dementia of
+// unspecified severity (F03.90, F01.50, the FY2017 index's codes) the
+// severity and disturbance its line states: "Mild dementia, unspecified
+// type (MoCA 17), no behavioral disturbance" is F03.A0.
+func dementiaSeverity(out []Suggestion, x *lookups, opt Options) {
+	for i, s := range out {
+		if s.Code != "F03.90" && s.Code != "F01.50" {
+			continue
+		}
+		stated := dementiaStated(asciiLower(s.Evidence + " " + lineAt(opt.note, s.Start)))
+		if strings.HasPrefix(stated, "F02.8") {
+			continue // no severity said
+		}
+		recode(&out[i], s.Code[:3]+stated[3:], "dementia: severity", x, opt)
+	}
+}
+
 // alzheimerOnset returns the G30 code of the onset a note (in lower case)
 // gives an Alzheimer's disease ("late-onset Alzheimer's": G30.1, "early
 // onset of Alzheimer": G30.0) and where it says it, or "".
@@ -2278,6 +2295,10 @@ func asksUnsaid(l, code string) bool {
 		// "s/p lumpectomy, adjuvant chemotherapy and radiation, now on
 		// anastrozole": treatment given before, not this encounter's
 		return !containsAny(l, "encounter", "admit", "here for", "today", "cycle", "session", "receiving", "infusion", "fraction")
+	case code == "Z08":
+		// "follow-up after completed treatment of pneumonia" is Z09;
+		// Z08 is a malignancy's
+		return !containsAny(l, "malignan", "cancer", "neoplasm", "carcinoma", "lymphoma", "leukemia", "melanoma", "tumor", "sarcoma", "myeloma")
 	case strings.HasPrefix(code, "Z59.0"):
 		// "Transient L hand numbness": the index's "Transient" is a
 		// person without a home, which the phrase must say
@@ -2755,6 +2776,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = identifiedInfluenza(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
+	dementiaSeverity(out, x, opt)
 	out = strokeSequelae(out, x, opt)
 	out = moreCombinations(out, x, opt)
 	out = deliveryOutcome(out, x, opt)

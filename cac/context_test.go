@@ -3288,3 +3288,17 @@ func TestLikelyOrganism(t *testing.T) {
 	op := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
 	checkCodes(t, suggestCodes(note, x, op), nil, []string{"B96.20"})
 }
+
+// TestDementiaSeverityAndZ08 covers train33/20 and 27: an unspecified
+// dementia takes the severity its line states (F03.A0, the FY2017
+// index's F03.90 has none), and a follow-up after completed treatment of
+// a pneumonia is no malignancy's follow-up (Z08).
+func TestDementiaSeverityAndZ08(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 84, Sex: 'F'}
+	note := "Discharge diagnoses:\n5. Mild dementia, unspecified type (MoCA 17), no behavioral disturbance\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F03.A0"}, []string{"F03.90"})
+	op := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note = "Assessment:\n1. Encounter for follow-up after completed treatment of pneumonia - resolved clinically and radiographically.\n"
+	checkCodes(t, suggestCodes(note, x, op), nil, []string{"Z08"})
+}
