@@ -671,6 +671,12 @@ func sectionKind(name string) int {
 	if up == "DIAGNOSIS HISTORY" || up == "DIAGNOSTIC HISTORY" {
 		return secHistory
 	}
+	// "POSTOPERATIVE COURSE COMPLICATED BY:": the stay's complications,
+	// coded (not an operative note's "Complications: none", which
+	// would count as its diagnoses)
+	if strings.Contains(up, "COMPLICATED BY") {
+		return secDiagnosis
+	}
 	// "Initial / working diagnoses that were NOT confirmed", "Ruled
 	// out": diagnoses the stay set aside
 	if containsAny(up, "NOT CONFIRMED", "RULED OUT", "RULED-OUT", "EXCLUDED", "NOT SUPPORTED", "REFUTED", "WITHDRAWN") {
@@ -2060,6 +2066,34 @@ func screeningExam(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// postopIleusRe is a postoperative ileus the note calls a complication or
+// prolonged: "Prolonged postoperative ileus requiring NG tube replacement
+// (POD4) - a postoperative complication per surgical attending".
+var postopIleusRe = guard(`(?i)\b(?:prolonged\s+)?post-?op(?:erative)?\s+ileus\b`, "ileus")
+
+// postoperativeIleus codes a stay's postoperative ileus documented as a
+// complication (prolonged, or called one) as the digestive system's
+// postprocedural complication with the ileus (K91.89, K56.7).
+func postoperativeIleus(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	if !opt.Inpatient || containsCode(out, "K91.89") {
+		return out
+	}
+	for _, m := range postopIleusRe.FindAllStringIndex(opt.note, -1) {
+		sent := strings.ToLower(sentenceAround(opt.note, m[0]))
+		if negatedAt(opt.note, m[0]) || !containsAny(sent, "complication", "prolonged") || containsAny(sent, "risk", "prevent", "expected", "not a complication") {
+			continue
+		}
+		for _, code := range []string{"K91.89", "K56.7"} {
+			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && !containsCode(out, code) {
+				out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
+					Evidence: opt.note[m[0]:m[1]], Section: sectionKindNames[secDiagnosis], Rule: "postoperative ileus"})
+			}
+		}
+		break
+	}
+	return out
+}
+
 // dnrRe is a do-not-resuscitate order; fullCodeRe the opposite.
 var (
 	dnrRe      = guard(`(?i)\b(?:DNR(?:/DNI)?|DNAR|do[- ]not[- ]resuscitate)\b`, "dnr", "dnar", "do not", "do-not")
@@ -2790,6 +2824,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = preventiveVisit(out, x, opt)
 	out = screeningExam(out, x, opt)
 	out = dnrStatus(out, x, opt)
+	out = postoperativeIleus(out, x, opt)
 	out = prostateSymptoms(out, opt.note, x, opt)
 	wellExamFindings(out, x, opt)
 	// Hypertension: I10, or an I11–I13 code the search found for a phrase
@@ -4282,7 +4317,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// (a poisoning is coded beside the condition it caused,
 			// whatever the condition's title names: "hypoglycemia due to
 			// accidental insulin overdose" is T38.3X1A too)
-			if !titleNames(best.r, note[after.start:after.end]) || poisonedRe.MatchString(note[after.start:after.end]) {
+			// (the cause as the lookup reads it: "dense adhesive
+			// band" is the title's adhesions)
+			if !titleNames(best.r, note[after.start:after.end]) && !titleNames(best.r, rewriteLookup(note[after.start:after.end])) || poisonedRe.MatchString(note[after.start:after.end]) {
 				rest = append(rest, after)
 			}
 		}
@@ -4535,6 +4572,7 @@ var lookupRewrites = []struct {
 	{symptomSeverityRe, "$1"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
+	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
@@ -4542,6 +4580,10 @@ var lookupRewrites = []struct {
 
 // withTypeRe opens the type of a reaction named after it.
 var withTypeRe = regexp.MustCompile(`(?i)\s(?:with|manifest(?:ed|ing) as|presenting as)\s+`)
+
+// adhesiveBandRe is an obstruction's cause written as its band: the
+// titles' "intestinal adhesions [bands]" (K56.5-).
+var adhesiveBandRe = guard(`(?i)\b(?:(?:a\s+)?(?:single\s+|dense\s+|fibrous\s+)*adhesive bands?|(?:a\s+)?(?:single\s+|dense\s+)*(?:adhesion|fibrous) bands?)\b`, "band")
 
 // lateralSprainRe is an ankle sprain called lateral or medial, which the
 // codes give by the ligament, not the side of the ankle.
@@ -4933,7 +4975,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
+	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

@@ -3302,3 +3302,17 @@ func TestDementiaSeverityAndZ08(t *testing.T) {
 	note = "Assessment:\n1. Encounter for follow-up after completed treatment of pneumonia - resolved clinically and radiographically.\n"
 	checkCodes(t, suggestCodes(note, x, op), nil, []string{"Z08"})
 }
+
+// TestAdhesiveObstructionAndIleus covers train33/18, train3/19 and
+// train17/27: an obstruction "due to dense adhesive band" is the
+// adhesions' K56.52 (its cause no separate K66.0); a prolonged
+// postoperative ileus called a complication is K91.89 with K56.7; "HISTORY
+// (from H&P)" and "a postoperative complication" name nothing.
+func TestAdhesiveObstructionAndIleus(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'M'}
+	note := "FINAL DIAGNOSIS: Complete small bowel obstruction due to dense adhesive band (mid-ileum), s/p exploratory laparotomy and lysis of adhesions\n" +
+		"POSTOPERATIVE COURSE COMPLICATED BY: Prolonged postoperative ileus requiring NG tube replacement (POD4) - a postoperative complication per surgical attending; resolved POD7\n\n" +
+		"Discharge diagnoses:\nHISTORY (from H&P)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K56.52", "K91.89", "K56.7"}, []string{"K56.691", "K66.0", "E89.89", "Z87.898"})
+}
