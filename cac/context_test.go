@@ -3316,3 +3316,16 @@ func TestAdhesiveObstructionAndIleus(t *testing.T) {
 		"Discharge diagnoses:\nHISTORY (from H&P)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K56.52", "K91.89", "K56.7"}, []string{"K56.691", "K66.0", "E89.89", "Z87.898"})
 }
+
+// TestVoicesOfTrain36 covers train36/18, 19 and 20: "schizophrenia was
+// never a consideration for her" denies it; "CKD stage G3a/A2 … (not
+// stage 4)" is stage 3a; a bare rheumatoid arthritis beside the
+// seropositive one coded is the same.
+func TestVoicesOfTrain36(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 54, Sex: 'F'}
+	note := "Assessment:\n4. Family history of serious mental illness. Patient herself has no psychotic disorder; schizophrenia was never a consideration for her.\n" +
+		"5. Hypertensive CKD stage G3a/A2, stable eGFR ~52 (not stage 4; no dialysis planning needed).\n" +
+		"6. Seropositive rheumatoid arthritis of multiple sites without organ involvement (RF+, anti-CCP+).\n\nThank you for asking me to see this 54-year-old woman with rheumatoid arthritis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9", "N18.31", "M05.79"}, []string{"F20.9", "N18.4", "M06.9"})
+}

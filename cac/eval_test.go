@@ -607,6 +607,15 @@ func TestEvalTrain35(t *testing.T) {
 	evalNotes(t, "testdata/train35", "thirty-fifth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain36 scores the thirty-sixth training set, testdata/train36:
+// 24 notes of must-not traps in many clinical voices (12 inpatient, 12
+// outpatient), written in session 24 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md),
+// then read note by note.
+func TestEvalTrain36(t *testing.T) {
+	evalNotes(t, "testdata/train36", "thirty-sixth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout14 scores a fourteenth held-out set, testdata/heldout14:
 // 24 notes of the everyday run of cases (10 inpatient, 14 outpatient),
 // written in session 22 by someone who had read neither the engine nor
