@@ -987,6 +987,10 @@ var asideRe = regexp.MustCompile(`\([^()]*\)`)
 // detailLeadRe opens a list member that details the condition before it.
 var detailLeadRe = regexp.MustCompile(`(?i)^\s*(?:diagnosed|dx'?d?|s/p|status post|treated|on|with|w/|since|resolved|in remission|stable|controlled|uncontrolled|followed|per|now|currently|last|complicated|requiring|managed|well|poorly|\d)\b`)
 
+// checkboxRe is a template's box opening an item: ticked (group 1) or
+// empty.
+var checkboxRe = regexp.MustCompile(`^\s*\[(?:\s*([xX✓✔])\s*|\s*)\]\s*`)
+
 // trimItem trims spaces and punctuation from an item's ends.
 func trimItem(note string, it item) item {
 	for it.start < it.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[it.start])) {
@@ -1157,6 +1161,15 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 		}
 		planLine := -1 // the end of a line labelled by what it orders
 		for _, it := range its {
+			// "1. [x] Essential hypertension - at goal": a template's
+			// ticked box is the item; an empty one ("[ ] DM") names
+			// what was not chosen
+			if m := checkboxRe.FindStringSubmatchIndex(note[it.start:it.end]); m != nil {
+				if m[2] < 0 {
+					continue
+				}
+				it.start += m[1]
+			}
 			text := note[it.start:it.end]
 			if it.start < planLine {
 				continue // "Vaccines today: DTaP, IPV, MMR; influenza."
@@ -6058,7 +6071,7 @@ var (
 // per records", "given in 03/2030".
 var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:19|20)\d\d\b|^\s*per (?:records?|chart|registry|outside)`)
 
-var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?)\b(?:[^.\n]|\.\d){0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
+var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?|shingrix|prevnar|pcv ?\d\d|ppsv ?23|gardasil|flu shot)\b(?:[^.\n]|\.\d){0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
 
 var longTermDrugs = byWord(map[string]string{
 	// a visit's maintenance drugs of no class of their own: lithium, and
@@ -6168,7 +6181,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	// A vaccine given at this visit is an encounter for immunization; one
 	// given "last visit", or "none given today", is not.
-	if strings.Contains(lower, "vaccin") || strings.Contains(lower, "immuniz") || strings.Contains(lower, "tdap") {
+	if containsAny(lower, "vaccin", "immuniz", "tdap", "booster", "shingrix", "prevnar", "pcv", "ppsv", "gardasil", "flu shot") {
 		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
 			// …nor one only planned ("Tdap will be given at 28 weeks")
 			// (in the vaccine's own clause: "Tdap given today; flu vaccine

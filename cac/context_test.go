@@ -3329,3 +3329,14 @@ func TestVoicesOfTrain36(t *testing.T) {
 		"6. Seropositive rheumatoid arthritis of multiple sites without organ involvement (RF+, anti-CCP+).\n\nThank you for asking me to see this 54-year-old woman with rheumatoid arthritis.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9", "N18.31", "M05.79"}, []string{"F20.9", "N18.4", "M06.9"})
 }
+
+// TestCheckboxTemplate covers train36/13: a template's ticked box opening
+// an item is the item ("1. [x] Essential hypertension - at goal"), an
+// empty one names what was not chosen, and a vaccine given by its brand
+// ("Shingrix #2 given today") is an immunization encounter.
+func TestCheckboxTemplate(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "ASSESSMENT / PLAN:\n1. [x] Essential hypertension - at goal. Continue amlodipine.\n2. [x] Prediabetes - A1c 6.1, NOT diabetes.\n3. [ ] Type 2 diabetes\n4. Health maintenance: Shingrix #2 given today.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "R73.03", "Z23"}, []string{"E11.9"})
+}
