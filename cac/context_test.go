@@ -3340,3 +3340,13 @@ func TestCheckboxTemplate(t *testing.T) {
 	note := "ASSESSMENT / PLAN:\n1. [x] Essential hypertension - at goal. Continue amlodipine.\n2. [x] Prediabetes - A1c 6.1, NOT diabetes.\n3. [ ] Type 2 diabetes\n4. Health maintenance: Shingrix #2 given today.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "R73.03", "Z23"}, []string{"E11.9"})
 }
+
+// TestChemoNeutropeniaWholeLine covers train36/05: a neutropenia found in
+// its line's aside ("- Chemotherapy-induced neutropenia with fever
+// (febrile neutropenia)") is put down to chemotherapy by the whole line.
+func TestChemoNeutropeniaWholeLine(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 49, Sex: 'F'}
+	note := "Discharge diagnoses:\n- Chemotherapy-induced neutropenia with fever (febrile neutropenia), resolved\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "T45.1X5A", "R50.81"}, []string{"D70.9"})
+}

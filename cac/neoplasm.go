@@ -118,7 +118,9 @@ func neutropenicFever(out []Suggestion, note string, x *lookups, opt Options) []
 		return out
 	}
 	s := out[i]
-	line := strings.ToLower(lineAt(note, s.Start))
+	// (the whole line: "- Chemotherapy-induced neutropenia with fever
+	// (febrile neutropenia)" found its code in the aside)
+	line := strings.ToLower(lineOf(note, s.Start))
 	if strings.Contains(line, "fever") || strings.Contains(line, "febrile") {
 		out = addBeside(out, s, "R50.81", "fever with neutropenia", x, opt)
 	}
