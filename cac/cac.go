@@ -987,6 +987,10 @@ var asideRe = regexp.MustCompile(`\([^()]*\)`)
 // detailLeadRe opens a list member that details the condition before it.
 var detailLeadRe = regexp.MustCompile(`(?i)^\s*(?:diagnosed|dx'?d?|s/p|status post|treated|on|with|w/|since|resolved|in remission|stable|controlled|uncontrolled|followed|per|now|currently|last|complicated|requiring|managed|well|poorly|\d)\b`)
 
+// complicatedByRe opens a later part with what complicated the condition
+// before it.
+var complicatedByRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?(?:complicated|compounded)\s+by\s+`)
+
 // checkboxRe is a template's box opening an item: ticked (group 1) or
 // empty.
 var checkboxRe = regexp.MustCompile(`^\s*\[(?:\s*([xX✓✔])\s*|\s*)\]\s*`)
@@ -4413,6 +4417,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			continue
 		}
 		p = trim(p)
+		// "…, complicated by acute osteomyelitis of the L 1st metatarsal
+		// head due to MSSA": a later part's lead names no condition
+		if m := complicatedByRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
+			p.start += m[1]
+		}
 		// "…; fasting glucose 78–92 on logs": a value reported, no
 		// condition
 		if t := note[p.start:p.end]; measurement.MatchString(t) && !conditionWordInRe.MatchString(t) && !slices.ContainsFunc(strings.Fields(t), knownAbbreviation) {
@@ -4927,7 +4936,7 @@ func mechanismOf(part, main string) bool {
 const proseMinScore = 0.85
 
 // storyLead is the subject a prose sentence puts before its condition.
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)\s+(?:[a-z-]+\s+){1,2}?(?:m|f|male|female|man|woman)\s+(?:with|w/)\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)\s+(?:[a-z-]+\s+){1,2}?(?:m|f|male|female|man|woman)\s+(?:with|w/)\s+|\d{1,3}(?:yo|y/o)?[mf]\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)

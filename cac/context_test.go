@@ -3350,3 +3350,14 @@ func TestChemoNeutropeniaWholeLine(t *testing.T) {
 	note := "Discharge diagnoses:\n- Chemotherapy-induced neutropenia with fever (febrile neutropenia), resolved\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "T45.1X5A", "R50.81"}, []string{"D70.9"})
 }
+
+// TestCompactAgeAndComplicatedBy covers train36/08: "61M" before a
+// condition is the patient, and "…, complicated by acute osteomyelitis of
+// the L 1st metatarsal head due to MSSA" names the osteomyelitis and its
+// organism (M86.172, B95.61, E11.69).
+func TestCompactAgeAndComplicatedBy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "Impression:\n61M T2DM with peripheral neuropathy, diabetic foot ulcer L plantar 1st MT head with necrosis of bone, complicated by acute osteomyelitis of the L 1st metatarsal head due to MSSA, s/p debridement.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M86.172", "B95.61", "E11.69"}, nil)
+}
