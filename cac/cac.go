@@ -2029,17 +2029,53 @@ func copdWithInfection(out []Suggestion, x *lookups, opt Options) []Suggestion {
 // colonPolyps codes a colon polyp the note does not call adenomatous as
 // K63.5 at any site: the FY2017 index sends "Polyp, colon, sigmoid" to
 // the benign neoplasm (D12.5), which later releases do not; the polyp is
-// a neoplasm only when its pathology says adenoma.
+// a neoplasm only when its pathology says adenoma, in the item or in a
+// pathology line for a polyp at the same site.
 func colonPolyps(out []Suggestion, x *lookups, opt Options) {
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "D12.") || s.Code == "D12.8" || s.Code == "D12.9" {
 			continue
 		}
 		ev := strings.ToLower(s.Evidence)
-		if strings.Contains(ev, "polyp") && !containsAny(ev, "adenoma", "tubular", "villous", "serrated", "neoplas") {
+		if strings.Contains(ev, "polyp") && !containsAny(ev, "adenoma", "tubular", "villous", "serrated", "neoplas") && !adenomaOnPathology(opt.note, ev) {
 			recode(&out[i], "K63.5", "colon polyp", x, opt)
 		}
 	}
+}
+
+// colonSites are the words that place a colon polyp.
+var colonSites = []string{"rectosigmoid", "sigmoid", "cecum", "cecal", "ascending", "transverse", "descending", "hepatic flexure", "splenic flexure"}
+
+// adenomaOnPathology reports whether a line of the note gives an
+// adenoma as the pathology of a polyp at the site the item ev names
+// ("Sigmoid colon polyp, cold snare: Tubular adenoma, low-grade
+// dysplasia."). A line about an earlier colonoscopy, or one denying the
+// adenoma, does not count.
+func adenomaOnPathology(note, ev string) bool {
+	site := ""
+	for _, w := range colonSites {
+		if strings.Contains(ev, w) {
+			site = w
+			break
+		}
+	}
+	if site == "" {
+		return false
+	}
+	for line := range strings.Lines(asciiLower(note)) {
+		colon := strings.IndexByte(line, ':')
+		if colon < 0 {
+			continue
+		}
+		head, result := line[:colon], line[colon:]
+		if !strings.Contains(head, site) || !strings.Contains(head, "polyp") ||
+			!containsAny(result, "adenoma", "adenomatous") ||
+			containsAny(line, "history", "prior", "previous", "ago", "no adenoma", "not adenoma", "negative for adenoma", "not an adenoma") {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // screeningExams are the screening studies a report's heading or stated

@@ -1169,7 +1169,8 @@ func TestSkinCancerSiteAndFamilyCancers(t *testing.T) {
 
 // TestNotConsideredPolypsAndWellExams drops what a note says "is not a
 // consideration" or was "considered less likely", codes a sigmoid colon
-// polyp not called adenomatous as K63.5 (not D12.5), and a well-child
+// polyp not called adenomatous as K63.5 (not D12.5) unless a pathology
+// line for the same site says adenoma, and a well-child
 // examination with a finding coded beside it as with abnormal findings.
 func TestNotConsideredPolypsAndWellExams(t *testing.T) {
 	x := searcher(t)
@@ -1178,6 +1179,12 @@ func TestNotConsideredPolypsAndWellExams(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"F10.239", "E22.2"})
 	polyp := "POSTOPERATIVE DIAGNOSIS:\n1. Sigmoid colon polyp, removed, pathology pending.\n"
 	checkCodes(t, suggestCodes(polyp, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 55, Sex: 'M'}), []string{"K63.5"}, []string{"D12.5"})
+	// …but its pathology, given on a line of its own, makes it an adenoma
+	path := "Impression:\n- 7 mm sigmoid polyp, removed - await pathology\n\nPATHOLOGY ADDENDUM:\nSigmoid colon polyp, cold snare: Tubular adenoma, low-grade dysplasia.\n"
+	checkCodes(t, suggestCodes(path, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 55, Sex: 'M'}), []string{"D12.5"}, []string{"K63.5"})
+	// …and an earlier colonoscopy's adenoma does not
+	prior := "Impression:\n- 7 mm sigmoid polyp, removed - await pathology\n\nPrior sigmoid polyp (colonoscopy 5 years ago): tubular adenoma.\n"
+	checkCodes(t, suggestCodes(prior, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 55, Sex: 'M'}), []string{"K63.5"}, []string{"D12.5"})
 	well := "ASSESSMENT:\n1. Well child check, 4 years.\n2. Mild persistent asthma, uncomplicated.\n"
 	checkCodes(t, suggestCodes(well, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'F'}), []string{"Z00.121", "J45.30"}, []string{"Z00.129"})
 }
