@@ -3368,3 +3368,15 @@ func TestCompactAgeAndComplicatedBy(t *testing.T) {
 	note := "Impression:\n61M T2DM with peripheral neuropathy, diabetic foot ulcer L plantar 1st MT head with necrosis of bone, complicated by acute osteomyelitis of the L 1st metatarsal head due to MSSA, s/p debridement.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M86.172", "B95.61", "E11.69"}, nil)
 }
+
+// TestOstomyReversed covers train36/17: an end colostomy the note says
+// was reversed ("Colostomy reversal (Hartmann reversal) 2022 - no stoma
+// since") is no colostomy status; one whose reversal is still to come is.
+func TestOstomyReversed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "Treatment history:\n- Sigmoid colectomy with end colostomy (Hartmann) 2021 for obstructing tumor.\n- Colostomy reversal (Hartmann reversal) 2022 - no stoma since.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z93.3"})
+	planned := "Treatment history:\n- Sigmoid colectomy with end colostomy (Hartmann) 2021 for obstructing tumor.\n- Candidate for colostomy reversal next spring.\n"
+	checkCodes(t, suggestCodes(planned, x, opt), []string{"Z93.3"}, nil)
+}

@@ -23,6 +23,9 @@ type statusRule struct {
 	// unless is a sentence that makes the mention no status: a course of
 	// chemotherapy still being given is no history of one.
 	unless *regexp.Regexp
+	// undone is what, anywhere in the note, says the status has since
+	// ended: an ostomy reversed.
+	undone *regexp.Regexp
 }
 
 func fixed(code string) func(string) string { return func(string) string { return code } }
@@ -113,9 +116,9 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|bilateral|R|L|b/l)\s+)?(?:TKA|TKR|total knee (?:arthroplasty|replacement)|knee (?:arthroplasty|replacement))\b(?:\s*,?\s*(?:right|left|bilateral))?`)},
 	{anchors: []string{"tha", "thr", "total hip", "hip replacement", "hip arthroplasty"}, past: true, rule: "status: hip replacement", code: bySide("Z96.641", "Z96.642", "Z96.643", "Z96.649"),
 		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|bilateral|R|L|b/l)\s+)?(?:THA|THR|total hip (?:arthroplasty|replacement)|hip (?:arthroplasty|replacement))\b(?:\s*,?\s*(?:right|left|bilateral))?`)},
-	{anchors: []string{"colostomy"}, rule: "status: colostomy", code: fixed("Z93.3"),
+	{anchors: []string{"colostomy"}, rule: "status: colostomy", code: fixed("Z93.3"), undone: ostomyUndone("colostomy"),
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|end|loop|existing|functioning|prior)\s+colostomy\b|\bcolostomy\s+(?:in place|status|bag|output|functioning)`)},
-	{anchors: []string{"ileostomy"}, rule: "status: ileostomy", code: fixed("Z93.2"),
+	{anchors: []string{"ileostomy"}, rule: "status: ileostomy", code: fixed("Z93.2"), undone: ostomyUndone("ileostomy"),
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|end|loop|existing|functioning|prior)\s+ileostomy\b|\bileostomy\s+(?:in place|status|bag|output|functioning)`)},
 	{anchors: []string{"tracheostomy", "trach"}, rule: "status: tracheostomy", code: fixed("Z93.0"),
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|chronic)\s+(?:tracheostomy|trach)\b|\b(?:tracheostomy|trach)\s+(?:in place|dependent|status)`)},
@@ -160,6 +163,30 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\bliver\s+transplant(?:ation)?\b`)},
 }
 
+// ostomyUndone is what says a colostomy or an ileostomy (kind) was
+// reversed: "Colostomy reversal (Hartmann reversal) 2022", "takedown of
+// loop ileostomy", "stoma reversed - no ostomy"; "no stoma prolapse" is
+// about a stoma still there.
+func ostomyUndone(kind string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:` + kind + `|stoma)\s+(?:reversal|takedown|take-down|closure|(?:was\s+|has been\s+)?(?:reversed|closed|taken down))\b|\b(?:reversal|takedown|take-down|closure)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:(?:end|loop|diverting)\s+)?(?:` + kind + `|stoma)\b|\bno\s+(?:stoma|ostomy|` + kind + `)(?:\s+since\b|\s*[.;,)\n]|$)|\bno longer has an?\s+(?:stoma|ostomy|` + kind + `)\b` +
+		map[string]string{"colostomy": `|\bhartmann(?:'s)?\s+reversal\b`}[kind])
+}
+
+// futureRe near a reversal says it is still to come: "candidate for
+// colostomy reversal", "takedown of the ileostomy planned in 3 months".
+var futureRe = regexp.MustCompile(`(?i)\b(?:elective|scheduled|planned|plan(?:s|ning)?|candidate|referred|consider(?:ing|ed)?|will|would|awaiting|await|future|upcoming|pending|discuss(?:ed|ing)?|eligible|possible|hopes?|wants?)\b`)
+
+// undoneIn reports whether re finds, in note, a status undone that is
+// not still to come.
+func undoneIn(re *regexp.Regexp, note string) bool {
+	for _, m := range re.FindAllStringIndex(note, -1) {
+		if !futureRe.MatchString(note[max(0, m[0]-40):min(len(note), m[1]+40)]) {
+			return true
+		}
+	}
+	return false
+}
+
 // notPastTreatmentRe is a sentence about a treatment still being given,
 // or one not given ("received no chemotherapy").
 var notPastTreatmentRe = regexp.MustCompile(`(?i)\b(?:no (?:adjuvant |neoadjuvant |further )?(?:chemo|chemotherapy|radiation|radiotherapy)|declined|cycle|C\d+D\d+|ongoing|currently (?:receiving|on|undergoing)|receiving|on (?:active )?(?:chemo|chemotherapy|radiation)|today|this admission|concurrent|will (?:start|begin|complete|continue)|due for)\b`)
@@ -186,6 +213,9 @@ var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|n
 func statusCodes(note, lower string, add func(code string, start, end int, rule string)) {
 	pos := statusAnchors.positions(lower)
 	for _, r := range statusRules {
+		if r.undone != nil && undoneIn(r.undone, note) {
+			continue
+		}
 		for _, m := range findAroundAt(r.re, note, lower, pos, r.anchors) {
 			s := sentenceAround(note, m[0])
 			if negatedAt(note, m[0]) || familyRe.MatchString(s) || assessedForRe.MatchString(note[m[1]:min(len(note), m[1]+48)]) ||
