@@ -3054,6 +3054,9 @@ var (
 var (
 	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
 	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|remains?|remained|is now|in remission|treated|status post|s/p|in (?:his|her|their) \d+s|in (?:19|20)\d\d|per (?:chart|records?|report|patient|pt))\b|[,;]`)
+	// surveillanceLead opens a visit's reason before the cancer treated:
+	// "Encounter for surveillance after completed treatment of".
+	surveillanceLead = regexp.MustCompile(`(?i)^\W*(?:(?:encounter|visit|here|seen) for\s+)?(?:(?:routine|scheduled|oncologic|cancer)\s+)?(?:surveillance|follow[- ]?up(?:\s+exam(?:ination)?)?)\s+(?:after|following)\s+(?:completed\s+|completion of\s+)?(?:treatment|therapy|resection|surgery)\s+(?:of|for)\s+`)
 	// dashCut ends a personal history's condition at a dash: "H/o
 	// nephrolithiasis - remote, no stones"
 	dashCut = regexp.MustCompile(`\s[-–—]+\s`)
@@ -3164,6 +3167,11 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 		if deniedBeforeHistoryRe.MatchString(cond[:m[0]]) {
 			return Suggestion{}, false
 		}
+		cond = cond[m[1]:]
+	}
+	// "Encounter for surveillance after completed treatment of sigmoid
+	// colon cancer - NED": the cancer the treatment was for
+	if m := surveillanceLead.FindStringIndex(cond); m != nil && m[1] < len(cond) {
 		cond = cond[m[1]:]
 	}
 	cond = relatives.ReplaceAllString(cond, " ")
@@ -6270,6 +6278,14 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			}
 		}
 	}
+	// A bare "cancer" beside a cancer's personal history is that cancer
+	// ("The cancer is resected and treatment is complete"), not a
+	// malignancy of unspecified site.
+	if has("Z85.") >= 0 {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			return s.Code == "C80.1" && bareCancerRe.MatchString(s.Evidence)
+		})
+	}
 	// A visit for surveillance after a cancer's completed treatment is the
 	// follow-up examination (Z08), with the personal history (Z85.-), when
 	// no malignancy is coded as current.
@@ -7148,6 +7164,9 @@ var (
 // screeningColonoscopyRe says a colonoscopy was done to screen: "Screening
 // colonoscopy", "colonoscopy for colorectal cancer screening".
 var screeningColonoscopyRe = regexp.MustCompile(`(?i)\bscreening colonoscopy\b|\bcolonoscopy\b[^.\n]{0,30}\bfor (?:colorectal cancer |colon cancer |crc )?screening\b`)
+
+// bareCancerRe is a malignancy named by no site or kind.
+var bareCancerRe = regexp.MustCompile(`(?i)^\W*(?:the\s+|his\s+|her\s+)?(?:cancer|malignancy|malignant neoplasm|carcinoma|tumou?r)\W*$`)
 
 // cancerSurveillanceRe says a visit is the examination after a cancer's
 // completed treatment: "follow-up exam after completed treatment", "here

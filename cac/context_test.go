@@ -3380,3 +3380,15 @@ func TestOstomyReversed(t *testing.T) {
 	planned := "Treatment history:\n- Sigmoid colectomy with end colostomy (Hartmann) 2021 for obstructing tumor.\n- Candidate for colostomy reversal next spring.\n"
 	checkCodes(t, suggestCodes(planned, x, opt), []string{"Z93.3"}, nil)
 }
+
+// TestSurveillanceAfterCancer covers train36/17: "Encounter for
+// surveillance after completed treatment of sigmoid colon cancer - NED"
+// is the cancer's personal history (Z85.038) and the follow-up
+// examination (Z08), and a bare "The cancer is resected" beside it is
+// that cancer, no malignancy of unspecified site (C80.1).
+func TestSurveillanceAfterCancer(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "A/P:\n1. Encounter for surveillance after completed treatment of sigmoid colon cancer - NED. No evidence of recurrence; no metastatic disease. The cancer is resected and treatment is complete - personal history.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.038", "Z08"}, []string{"C80.1", "C18.7"})
+}
