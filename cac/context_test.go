@@ -3392,3 +3392,16 @@ func TestSurveillanceAfterCancer(t *testing.T) {
 	note := "A/P:\n1. Encounter for surveillance after completed treatment of sigmoid colon cancer - NED. No evidence of recurrence; no metastatic disease. The cancer is resected and treatment is complete - personal history.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.038", "Z08"}, []string{"C80.1", "C18.7"})
 }
+
+// TestDiabeticPeripheralNeuropathyElsewhere covers train36/08: the
+// history's "T2DM w/ neuropathy" is the polyneuropathy (E11.42) the
+// impression names ("61M T2DM with peripheral neuropathy, …"), and a
+// relative's does not make it one.
+func TestDiabeticPeripheralNeuropathyElsewhere(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "PMH: HTN. HLD. T2DM w/ neuropathy.\n\nImpression:\n61M T2DM with peripheral neuropathy, diabetic foot ulcer L plantar 1st MT head.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.42"}, []string{"E11.40"})
+	family := "PMH: HTN. T2DM w/ neuropathy.\nFamily history: mother with diabetes and peripheral neuropathy.\n"
+	checkCodes(t, suggestCodes(family, x, opt), []string{"E11.40"}, []string{"E11.42"})
+}

@@ -100,16 +100,40 @@ func ulcerDepthNotCondition(out []Suggestion, note string) []Suggestion {
 
 // peripheralNeuropathy codes a diabetic peripheral neuropathy as diabetic
 // polyneuropathy (E11.42), the code coders assign for it, not the
-// unspecified diabetic neuropathy (E11.40).
+// unspecified diabetic neuropathy (E11.40), whether the neuropathy's own
+// line says so or another line names the diabetes with it ("HTN. T2DM w/
+// neuropathy" in the history, "61M T2DM with peripheral neuropathy, …"
+// in the impression).
 func peripheralNeuropathy(out []Suggestion, note string, x *lookups, opt Options) {
 	for i, s := range out {
 		if !diabetes(s.Code) || !strings.HasSuffix(s.Code, ".40") {
 			continue
 		}
-		if l := strings.ToLower(lineOf(note, s.Start)); containsAny(l, "peripheral neuropathy", "polyneuropathy", "peripheral polyneuropathy", "sensory neuropathy") {
+		if l := strings.ToLower(lineOf(note, s.Start)); containsAny(l, polyneuropathyWords...) || diabeticPolyneuropathy(note) {
 			recode(&out[i], s.Code[:4]+"42", "diabetes with polyneuropathy", x, opt)
 		}
 	}
+}
+
+var polyneuropathyWords = []string{"peripheral neuropathy", "polyneuropathy", "peripheral polyneuropathy", "sensory neuropathy"}
+
+// diabeticPolyneuropathy reports whether a line of note names a diabetes
+// with a peripheral neuropathy the line does not deny, the patient's,
+// not a relative's.
+func diabeticPolyneuropathy(note string) bool {
+	lower := asciiLower(note)
+	start := 0
+	for line := range strings.Lines(lower) {
+		if containsAny(line, "diabet", "t2dm", "t1dm", "dm2", "dm1", "dm ", "dmii", "iddm") && !familyRe.MatchString(line) {
+			for _, w := range polyneuropathyWords {
+				if j := strings.Index(line, w); j >= 0 && !negatedAt(note, start+j) {
+					return true
+				}
+			}
+		}
+		start += len(line)
+	}
+	return false
 }
 
 // dropUnspecifiedNeuropathy drops a diabetic neuropathy left unspecified
