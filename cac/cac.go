@@ -6825,7 +6825,7 @@ func notRecurrent(r codeset.Result, item string, x *lookups, opt Options) codese
 // the item names no organ involvement: "Seropositive RA (RF+, CCP+),
 // multiple sites" is M05.79.
 func seropositiveRA(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
-	if !strings.HasPrefix(r.Code, "M05.8") || organInvolvementRe.MatchString(item) && !strings.Contains(strings.ToLower(item), "without organ") {
+	if !strings.HasPrefix(r.Code, "M05.8") || organInvolvementRe.MatchString(noOrganInvolvementRe.ReplaceAllString(item, " ")) {
 		return r
 	}
 	if e, ok := x.Code(codeset.ICD10CM, "M05.7"+r.Code[5:], opt.Date); ok && e.Billable {
@@ -6833,6 +6833,11 @@ func seropositiveRA(r codeset.Result, item string, x *lookups, opt Options) code
 	}
 	return r
 }
+
+// noOrganInvolvementRe denies a rheumatoid arthritis's organ or system
+// involvement: "without extra-articular or organ involvement", "no
+// extra-articular manifestations".
+var noOrganInvolvementRe = regexp.MustCompile(`(?i)\b(?:without|no|denies|negative for)\s+(?:any\s+|other\s+)?(?:(?:extra-?articular|organ|systemic|systems?)(?:\s+(?:or|and|/)\s+|\s*,\s*|\s+))+(?:involvement|manifestations?|disease|features)\b`)
 
 // organInvolvementRe names a rheumatoid arthritis's organ or system
 // involvement.

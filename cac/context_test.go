@@ -2813,13 +2813,19 @@ func TestFeverDueToOtitisAndZ34(t *testing.T) {
 }
 
 // TestSeropositiveRA: a rheumatoid arthritis with rheumatoid factor that
-// names no organ involvement is M05.7- (without organ or systems
+// names no organ involvement, or denies it, is M05.7- (without organ or systems
 // involvement), not the index's "specified NEC" M05.8-.
 func TestSeropositiveRA(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 54, Sex: 'F'}
 	note := "Assessment:\n1. Seropositive RA (RF+, CCP+), multiple sites - low disease activity on tofacitinib.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M05.79"}, []string{"M05.89"})
+	// (nor does one that denies it, train36/20)
+	note = "In summary, she has seropositive (RF and anti-CCP positive) rheumatoid arthritis of multiple sites - hands, wrists and feet - without extra-articular or organ involvement, with moderate disease activity.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M05.79"}, []string{"M05.89"})
+	// (one that names it keeps M05.8-'s kin)
+	note = "Assessment:\n1. Seropositive RA of multiple sites with rheumatoid lung disease, no other extra-articular manifestations.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"M05.79"})
 }
 
 // TestPostproceduralSepsis covers train28/20: an organ/space surgical site
