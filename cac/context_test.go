@@ -3411,3 +3411,12 @@ func TestDiabeticPeripheralNeuropathyElsewhere(t *testing.T) {
 	family := "PMH: HTN. T2DM w/ neuropathy.\nFamily history: mother with diabetes and peripheral neuropathy.\n"
 	checkCodes(t, suggestCodes(family, x, opt), []string{"E11.40"}, []string{"E11.42"})
 }
+
+// TestDictatedAssessmentIs covers train36/16: a dictated note with no
+// headings gives its diagnoses in a sentence opened "Assessment is …".
+func TestDictatedAssessmentIs(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'F'}
+	note := "This is a 34-year-old woman seen today in follow-up for headaches, which are better.\n\nAssessment is migraine without aura, episodic, not intractable, without status migrainosus, improved on propranolol, and obstructive sleep apnea on CPAP with resolution of morning headaches.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G43.009", "G47.33"}, nil)
+}
