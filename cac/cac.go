@@ -95,7 +95,7 @@ const (
 var sectionNames = map[string]int{
 	"DISCHARGE DIAGNOSES": secDiagnosis, "DISCHARGE DIAGNOSIS": secDiagnosis, "FINAL DIAGNOSES": secDiagnosis, "FINAL DIAGNOSIS": secDiagnosis,
 	"DIAGNOSES": secDiagnosis, "DIAGNOSIS": secDiagnosis, "ASSESSMENT AND PLAN": secDiagnosis, "ASSESSMENT/PLAN": secDiagnosis, "ASSESSMENT": secDiagnosis,
-	"IMPRESSION": secDiagnosis, "POSTOPERATIVE DIAGNOSIS": secDiagnosis, "POST-OPERATIVE DIAGNOSIS": secDiagnosis, "PRINCIPAL DIAGNOSIS": secDiagnosis,
+	"IMPRESSION": secDiagnosis, "IN SUMMARY": secDiagnosis, "POSTOPERATIVE DIAGNOSIS": secDiagnosis, "POST-OPERATIVE DIAGNOSIS": secDiagnosis, "PRINCIPAL DIAGNOSIS": secDiagnosis,
 	"SECONDARY DIAGNOSES": secDiagnosis, "ED DIAGNOSIS": secDiagnosis, "CLINICAL IMPRESSION": secDiagnosis,
 	"A/P": secDiagnosis, "A": secDiagnosis, "S": secOther, "O": secOther, "P": secOther, "A&P": secDiagnosis, "A & P": secDiagnosis, "PLAN": secOther, "DX": secDiagnosis, "PROBLEM LIST": secHistory, "ACTIVE PROBLEMS": secHistory,
 	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
@@ -2824,6 +2824,7 @@ func sameFamily(a, b string) bool { return len(a) >= 3 && len(b) >= 3 && a[:3] =
 // failure I11, with both I13 (Official Guidelines I.C.9.a); the separate
 // I10 is replaced.
 func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	out = ckdCauses(out, x, opt)
 	has := func(prefix string) (int, bool) {
 		i := firstWithPrefix(out, prefix)
 		return i, i >= 0
@@ -2941,6 +2942,47 @@ var (
 	type2Re = regexp.MustCompile(`(?i)\b(t2dm|dm2|dm ii|dm-?2|type (2|ii) (dm|diabet\w*)|t2 dm|niddm)\b`)
 	type1Re = regexp.MustCompile(`(?i)\b(t1dm|dm1|type (1|i) (dm|diabet\w*)|iddm)\b`)
 )
+
+// ckdCauseRe is a chronic kidney disease put down to diabetes or
+// hypertension by an adjective: "CKD stage 4 (diabetic and
+// hypertensive)", "hypertensive CKD".
+var ckdCauseRe = regexp.MustCompile(`(?i)\b(?:diabetic|hypertensive)(?:\s+and\s+(?:diabetic|hypertensive))?\s+(?:ckd|chronic kidney disease)\b|\b(?:ckd|chronic kidney disease)(?:\s+stage\s+\w+)?\s*\((?:diabetic|hypertensive)(?:\s+and\s+(?:diabetic|hypertensive))?\)`)
+
+// ckdCauses adds the hypertension (I10, which combine makes I12.-) or
+// the diabetes (E11.9, or E10.9 where the note says type 1, which
+// diabeticCKD makes E1x.22) a coded CKD is put down to by an adjective,
+// when the note codes neither; without its type a diabetes is type 2
+// (Official Guidelines I.C.4.a.2).
+func ckdCauses(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	ckd := firstWithPrefix(out, "N18.")
+	if ckd < 0 {
+		return out
+	}
+	m := ckdCauseRe.FindString(out[ckd].Evidence)
+	if m == "" {
+		return out
+	}
+	m = strings.ToLower(m)
+	var add []string
+	if strings.Contains(m, "hypertensive") && !slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "I10" && s.Code < "I17" }) {
+		add = append(add, "I10")
+	}
+	if strings.Contains(m, "diabetic") && !slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "E08" && s.Code < "E14" }) {
+		if type1Re.MatchString(opt.note) && !type2Re.MatchString(opt.note) {
+			add = append(add, "E10.9")
+		} else {
+			add = append(add, "E11.9")
+		}
+	}
+	for _, code := range add {
+		if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+			s := out[ckd]
+			s.Code, s.Title, s.Rule, s.Principal = code, r.Title, "cause of chronic kidney disease", false
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // diabeticCKD applies the classification's "with" convention to diabetes
 // and chronic kidney disease (Official Guidelines I.A.15, I.C.4.a.2): the
@@ -3079,7 +3121,7 @@ var familyTable = func() []struct {
 		{`(uterine|endometrial|cervical|vulvar|vaginal)\s+(cancer|(?:adeno)?carcinoma)`, "Z80.49"},
 		{`(kidney|renal)\s+(cell\s+)?(cancer|(?:adeno)?carcinoma)`, "Z80.51"},
 		{`bladder\s+(cancer|(?:adeno)?carcinoma)`, "Z80.52"},
-		{`melanoma|skin\s+cancer|(brain|thyroid|bone)\s+(cancer|tumou?r)`, "Z80.8"},
+		{`melanoma|skin\s+cancer|(brain|thyroid|bone)\s+(cancer|tumou?r|carcinoma|malignancy)|(papillary|follicular|medullary|anaplastic)\s+(thyroid\s+)?(cancer|carcinoma)`, "Z80.8"},
 		{`leuk[ae]mia`, "Z80.6"},
 		{`lymphoma|myeloma`, "Z80.7"},
 		{`adenomatous (?:colon(ic)? )?polyps?|tubular adenomas?|(?:colon(ic)? )?adenomas?|serrated (?:colon(ic)? )?polyps?`, "Z83.710"},

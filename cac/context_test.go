@@ -3420,3 +3420,26 @@ func TestDictatedAssessmentIs(t *testing.T) {
 	note := "This is a 34-year-old woman seen today in follow-up for headaches, which are better.\n\nAssessment is migraine without aura, episodic, not intractable, without status migrainosus, improved on propranolol, and obstructive sleep apnea on CPAP with resolution of morning headaches.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G43.009", "G47.33"}, nil)
 }
+
+// TestInSummaryLetter covers train36/15: a consult letter's "In
+// summary:" lists its diagnoses, "Solitary benign thyroid nodule" is the
+// nontoxic single nodule (E04.1), and a sister's papillary thyroid
+// carcinoma is a family history of a malignancy of other organs (Z80.8).
+func TestInSummaryLetter(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'F'}
+	note := "Thank you for this referral.\n\nIn summary:\n1. Solitary benign thyroid nodule, right lobe, 2.1 cm, TI-RADS 3, Bethesda II cytology. Euthyroid. No thyroid cancer.\n2. Family history of papillary thyroid carcinoma in a first-degree relative (sister).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E04.1", "Z80.8"}, []string{"C73", "Z80.9"})
+}
+
+// TestCKDCauseAdjectives covers train36/07: a "CKD stage 4 (diabetic and
+// hypertensive)" is hypertensive CKD (I12.9) and, with the type unsaid,
+// type 2 diabetes with CKD (E11.22); "type 1" elsewhere makes it E10.22.
+func TestCKDCauseAdjectives(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'}
+	note := "In summary: ischemic acute tubular necrosis superimposed on CKD stage 4 (diabetic and hypertensive), with hyperkalemia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.0", "N18.4", "I12.9", "E11.22", "E87.5"}, []string{"I10", "E11.9"})
+	type1 := "History: type 1 diabetes since age 12.\n\nImpression:\n1. Diabetic CKD stage 3b.\n"
+	checkCodes(t, suggestCodes(type1, x, opt), []string{"N18.32", "E10.22"}, []string{"E11.22", "I12.9"})
+}
