@@ -1441,7 +1441,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = deliriumCause(out, note, x, opt)
 	goutSite(out, note, x, opt)
 	lymphomaSite(out, note, x, opt)
-	contraceptionKind(out, note, x, opt)
+	out = contraceptionKind(out, note, x, opt)
 	parkinsonAxes(out, note, x, opt)
 	epilepsyAxes(out, note, x, opt)
 	depressionAxes(out, note, x, opt)
@@ -2390,6 +2390,13 @@ func asksUnsaid(l, code string) bool {
 		// "Transient L hand numbness": the index's "Transient" is a
 		// person without a home, which the phrase must say
 		return !containsAny(l, "homeless", "housing", "shelter", "unhoused", "unsheltered", "street", "living in")
+	case code == "Z56.2":
+		// "Stress from job loss": a job lost, no threat of losing one
+		return !containsAny(l, "threat", "risk", "fear", "afraid", "worr", "may lose", "might lose", "could lose", "about to", "possible", "potential", "jeopard", "insecur")
+	case code == "F43.9":
+		// "Stress from job loss, coping okay": stress, no reaction to
+		// severe stress the phrase names
+		return !containsAny(l, "reaction", "disorder", "severe", "acute stress", "response")
 	case code == "Z72.821":
 		// "sleep hygiene, lights on days" is an intervention; the code is
 		// for a poor one

@@ -3443,3 +3443,17 @@ func TestCKDCauseAdjectives(t *testing.T) {
 	type1 := "History: type 1 diabetes since age 12.\n\nImpression:\n1. Diabetic CKD stage 3b.\n"
 	checkCodes(t, suggestCodes(type1, x, opt), []string{"N18.32", "E10.22"}, []string{"E11.22", "I12.9"})
 }
+
+// TestMiscLinesNoEncounters covers train36/11: "Contraception: on
+// levonorgestrel IUD" under a stay's misc problems is the method she is
+// on, no contraceptive management (Z30.9); "Stress from job loss, coping
+// okay" is neither a reaction to severe stress (F43.9) nor a threat of
+// job loss (Z56.2).
+func TestMiscLinesNoEncounters(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}
+	note := "A/P:\n# Hypokalemia\n- K 3.0. KCl given.\n\n# Mood\n- PHQ-9 = 3 (neg). Denies SI. Stress from job loss, coping okay. No depression.\n\n# Ppx / misc\n- Contraception: on levonorgestrel IUD; hCG neg on arrival.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6"}, []string{"Z30.9", "F43.9", "Z56.2"})
+	started := "Assessment:\n1. Contraception: starting combined oral contraceptive pills today.\n"
+	checkCodes(t, suggestCodes(started, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}), []string{"Z30.011"}, nil)
+}

@@ -2,6 +2,7 @@ package cac
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -253,7 +254,9 @@ var contraceptionStarts = []struct {
 // contraceptionKind gives a contraceptive management encounter (Z30.9)
 // the code of what its line does: "Contraception: initiating
 // progestin-only pill" is the initial prescription of pills (Z30.011).
-func contraceptionKind(out []Suggestion, note string, x *lookups, opt Options) {
+// A line that only says the method the patient is on ("Contraception: on
+// levonorgestrel IUD") is no contraceptive management.
+func contraceptionKind(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	for i, s := range out {
 		if s.Code != "Z30.9" {
 			continue
@@ -266,7 +269,13 @@ func contraceptionKind(out []Suggestion, note string, x *lookups, opt Options) {
 			}
 		}
 	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return s.Code == "Z30.9" && contraceptionOnRe.MatchString(lineAt(note, s.Start))
+	})
 }
+
+// contraceptionOnRe is a line that gives the method in use.
+var contraceptionOnRe = regexp.MustCompile(`(?i)\bcontraception\s*(?::|-)\s*(?:currently\s+)?(?:on|uses|using|has|with)\b`)
 
 // gestationalDiabetesControl gives gestational diabetes (O24.4-) the
 // control the note states: diet (…0), insulin (…4), oral hypoglycemic
