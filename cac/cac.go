@@ -471,10 +471,11 @@ func sections(note string) []section {
 		inProblems = kind == secProblems
 		if planned {
 			for _, m := range planProblemRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
-				g := 2 // "1. … -", or "#…:"
-				if m[2] < 0 {
-					g = 4
+				g := 1 // "1. … -", "#…:", or "1. …" over its "- " lines
+				for m[2*g] < 0 {
+					g++
 				}
+				g *= 2
 				out = append(out, section{kind: secDiagnosis, name: "plan by problem", start: l.end + m[g], end: l.end + m[g+1]})
 			}
 		}
@@ -555,8 +556,9 @@ func sections(note string) []section {
 // planProblemRe is a plan's numbered line that opens with its problem
 // and a dash ("2. New-onset atrial fibrillation - rate control"), or a
 // line that labels its problem with "#" and a colon ("#HTN: hold
-// lisinopril").
-var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]`)
+// lisinopril"), or a numbered line that is its problem alone, with the
+// plan in "- " lines under it ("3. Anemia in CKD\n- Hgb 11.6 …").
+var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]*\n[ \t]*[-•*][ \t]`)
 
 // hashLineRe is a line that opens with "#" and a word.
 var hashLineRe = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*[A-Za-z]`)

@@ -3457,3 +3457,13 @@ func TestMiscLinesNoEncounters(t *testing.T) {
 	started := "Assessment:\n1. Contraception: starting combined oral contraceptive pills today.\n"
 	checkCodes(t, suggestCodes(started, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}), []string{"Z30.011"}, nil)
 }
+
+// TestPlanProblemOverDashLines covers train36/19: after an assessment in
+// prose, a plan whose numbered lines are problems alone, each over its
+// "- " lines, names the problems it treats.
+func TestPlanProblemOverDashLines(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "ASSESSMENT\n64M with hypertensive CKD stage G3a/A2, stable eGFR ~52 (not stage 4; no dialysis planning needed), complicated by secondary (renal) hyperparathyroidism and anemia of CKD.\n\nPLAN\n1. Hypertensive CKD, stage 3a\n- BP at goal. Continue losartan.\n2. Secondary hyperparathyroidism of renal origin\n- PTH 152 -> 118 on calcitriol.\n3. Anemia in CKD\n- Hgb 11.6, iron replete; no ESA indicated.\n4. Vaccines: hepatitis B series recommended.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9", "N18.31", "N25.81", "D63.1"}, nil)
+}
