@@ -3147,7 +3147,7 @@ var familyTable = func() []struct {
 		{`alcohol`, "Z81.1"},
 		{`osteoporosis`, "Z82.62"},
 		{`glaucoma`, "Z83.511"},
-		{`polycystic kidney`, "Z82.71"},
+		{`polycystic kidney|\b(?:ad|ar)?pkd\b`, "Z82.71"},
 		{`(kidney|renal) (disease|failure)|dialysis`, "Z84.1"},
 		{`sickle cell|hemophilia|an[ae]mia`, "Z83.2"},
 		{`hearing loss|deafness`, "Z82.2"},

@@ -3467,3 +3467,12 @@ func TestPlanProblemOverDashLines(t *testing.T) {
 	note := "ASSESSMENT\n64M with hypertensive CKD stage G3a/A2, stable eGFR ~52 (not stage 4; no dialysis planning needed), complicated by secondary (renal) hyperparathyroidism and anemia of CKD.\n\nPLAN\n1. Hypertensive CKD, stage 3a\n- BP at goal. Continue losartan.\n2. Secondary hyperparathyroidism of renal origin\n- PTH 152 -> 118 on calcitriol.\n3. Anemia in CKD\n- Hgb 11.6, iron replete; no ESA indicated.\n4. Vaccines: hepatitis B series recommended.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9", "N18.31", "N25.81", "D63.1"}, nil)
 }
+
+// TestFamilyADPKD: a relative's "ADPKD" is a family history of
+// polycystic kidney (Z82.71), not of "other specified conditions".
+func TestFamilyADPKD(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "Assessment:\n1. Hyperlipidemia.\n2. Family history of ADPKD in father, excluded in patient by imaging.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E78.5", "Z82.71"}, []string{"Z84.89", "Q61.2"})
+}
