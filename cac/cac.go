@@ -2392,6 +2392,10 @@ func asksUnsaid(l, code string) bool {
 		// "Transient L hand numbness": the index's "Transient" is a
 		// person without a home, which the phrase must say
 		return !containsAny(l, "homeless", "housing", "shelter", "unhoused", "unsheltered", "street", "living in")
+	case strings.HasPrefix(code, "M21.8"):
+		// "… plus denosumab": the index's "Plus (and minus) hand" is a
+		// deformity the phrase must name
+		return !containsAny(l, "deformit", "hand")
 	case code == "Z56.2":
 		// "Stress from job loss": a job lost, no threat of losing one
 		return !containsAny(l, "threat", "risk", "fear", "afraid", "worr", "may lose", "might lose", "could lose", "about to", "possible", "potential", "jeopard", "insecur")

@@ -3454,6 +3454,10 @@ func TestMiscLinesNoEncounters(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}
 	note := "A/P:\n# Hypokalemia\n- K 3.0. KCl given.\n\n# Mood\n- PHQ-9 = 3 (neg). Denies SI. Stress from job loss, coping okay. No depression.\n\n# Ppx / misc\n- Contraception: on levonorgestrel IUD; hCG neg on arrival.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6"}, []string{"Z30.9", "F43.9", "Z56.2"})
+	// ("… now on cycle 2 of weekly paclitaxel plus denosumab": the
+	// index's "Plus hand" is no deformity the phrase names, train36/05)
+	plus := "Assessment:\n1. Metastatic breast cancer, now on cycle 2 of weekly paclitaxel plus denosumab.\n"
+	checkCodes(t, suggestCodes(plus, x, opt), nil, []string{"M21.839", "M21.80"})
 	started := "Assessment:\n1. Contraception: starting combined oral contraceptive pills today.\n"
 	checkCodes(t, suggestCodes(started, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}), []string{"Z30.011"}, nil)
 }
