@@ -2392,6 +2392,9 @@ func asksUnsaid(l, code string) bool {
 		// "Transient L hand numbness": the index's "Transient" is a
 		// person without a home, which the phrase must say
 		return !containsAny(l, "homeless", "housing", "shelter", "unhoused", "unsheltered", "street", "living in")
+	case strings.HasPrefix(code, "M25.4"):
+		// "Small parapneumonic effusion": a pleural effusion, no joint's
+		return containsAny(l, "pleur", "parapneumonic", "pericard", "lung", "pulmon", "subdural", "peritoneal", "ascit", "middle ear")
 	case strings.HasPrefix(code, "M21.8"):
 		// "… plus denosumab": the index's "Plus (and minus) hand" is a
 		// deformity the phrase must name

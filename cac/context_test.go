@@ -3458,6 +3458,10 @@ func TestMiscLinesNoEncounters(t *testing.T) {
 	// index's "Plus hand" is no deformity the phrase names, train36/05)
 	plus := "Assessment:\n1. Metastatic breast cancer, now on cycle 2 of weekly paclitaxel plus denosumab.\n"
 	checkCodes(t, suggestCodes(plus, x, opt), nil, []string{"M21.839", "M21.80"})
+	// ("Small parapneumonic effusion" is no joint's effusion, M25.48,
+	// train36/02)
+	effusion := "Assessment:\n1. Pneumococcal pneumonia.\n2. Small parapneumonic effusion, not tapped.\n"
+	checkCodes(t, suggestCodes(effusion, x, opt), []string{"J13"}, []string{"M25.48", "M25.40"})
 	started := "Assessment:\n1. Contraception: starting combined oral contraceptive pills today.\n"
 	checkCodes(t, suggestCodes(started, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}), []string{"Z30.011"}, nil)
 }
