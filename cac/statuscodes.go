@@ -213,9 +213,6 @@ var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|n
 func statusCodes(note, lower string, add func(code string, start, end int, rule string)) {
 	pos := statusAnchors.positions(lower)
 	for _, r := range statusRules {
-		if r.undone != nil && undoneIn(r.undone, note) {
-			continue
-		}
 		for _, m := range findAroundAt(r.re, note, lower, pos, r.anchors) {
 			s := sentenceAround(note, m[0])
 			if negatedAt(note, m[0]) || familyRe.MatchString(s) || assessedForRe.MatchString(note[m[1]:min(len(note), m[1]+48)]) ||
@@ -228,6 +225,9 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 			near := note[max(0, m[0]-40):min(len(note), m[1]+40)]
 			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(near)) || r.unless != nil && r.unless.MatchString(s) {
 				continue
+			}
+			if r.undone != nil && undoneIn(r.undone, note) {
+				break
 			}
 			if code := r.code(note[m[0]:m[1]]); code != "" {
 				add(code, m[0], m[1], r.rule)
