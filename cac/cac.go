@@ -4738,6 +4738,10 @@ var infectiveValveRe = guard(`(?i)\b((?:(?:acute|subacute)\s+)?(?:infective|infe
 // code names ("left MCA superior division territory").
 var arteryDivisionRe = guard(`(?i)\b(MCA|middle cerebral artery)\s+(?:superior|inferior|anterior|posterior)\s+(?:division|branch)\b`, "division", "branch")
 
+// otherSmokerRe names someone else in a sentence about smoking: "Mom
+// smokes cigarettes", "husband smokes on the porch" (secondhand smoke).
+var otherSmokerRe = regexp.MustCompile(`(?i)\b(?:mom|mum|dad|parents?|caregivers?|grandma|grandpa|stepfather|stepmother|step-?dad|step-?mom|husband|wife|spouse|partner|boyfriend|girlfriend|roommates?|household)\b`)
+
 // roomAirRe is "on RA", room air, which the synonym list otherwise reads
 // as rheumatoid arthritis ("PaO2 54 on RA").
 var roomAirRe = guard(`(?i)\b(?:on|at|@)\s+RA\b`, " ra")
@@ -6263,7 +6267,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission") || strings.Contains(lower, "former tobacco") || strings.Contains(lower, "former cigarette")) {
 		var current []int // the patient's own smoking: not negated, not a relative's
 		for _, m := range findAround(currentSmokerRe, note, lower, []string{"smok"}) {
-			if !negatedAt(note, m[0]) && !familyRe.MatchString(sentenceAround(note, m[0])) {
+			if s := sentenceAround(note, m[0]); !negatedAt(note, m[0]) && !familyRe.MatchString(s) && !otherSmokerRe.MatchString(s) {
 				current = m
 				break
 			}
@@ -6335,6 +6339,19 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 				break
 			}
 		}
+	}
+	// "T2DM — metformin held while NPO, SSI per admitting team": "SSI"
+	// on a diabetes line with no wound is a sliding scale of insulin, no
+	// surgical site infection
+	if has("T81.4") >= 0 {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			if !strings.HasPrefix(s.Code, "T81.4") || !strings.EqualFold(strings.TrimSpace(s.Evidence), "SSI") {
+				return false
+			}
+			l := strings.ToLower(lineAt(note, s.Start))
+			return containsAny(l, "insulin", "metformin", "diabet", "dm", "glucose", "npo", "hyperglyc", "a1c") &&
+				!containsAny(l, "wound", "incision", "surgical site", "post-op", "postop", "drain", "erythema", "purulen", "dehisc")
+		})
 	}
 	// A bare "cancer" beside a cancer's personal history is that cancer
 	// ("The cancer is resected and treatment is complete"), not a

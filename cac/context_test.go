@@ -3484,3 +3484,17 @@ func TestFamilyADPKD(t *testing.T) {
 	note := "Assessment:\n1. Hyperlipidemia.\n2. Family history of ADPKD in father, excluded in patient by imaging.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E78.5", "Z82.71"}, []string{"Z84.89", "Q61.2"})
 }
+
+// TestOthersSmokingAndSSI covers train35/07 and /24: "Mom smokes
+// cigarettes" is secondhand smoke, not the teenager's nicotine dependence
+// (F17.210); "SSI per admitting team" on a diabetes line is a sliding
+// scale of insulin, no surgical site infection (T81.40XA).
+func TestOthersSmokingAndSSI(t *testing.T) {
+	x := searcher(t)
+	teen := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 15, Sex: 'M'}
+	note := "Triggers: URI, cold air. Mom smokes cigarettes — states she smokes in the car with him sometimes.\n\nAssessment:\n1. Mild persistent asthma with acute exacerbation.\n"
+	checkCodes(t, suggestCodes(note, x, teen), []string{"J45.31"}, []string{"F17.210"})
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	note = "Assessment:\nAcute calculous cholecystitis.\nT2DM — metformin held while NPO, SSI per admitting team.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00"}, []string{"T81.40XA", "T81.49XA"})
+}
