@@ -2039,7 +2039,7 @@ func colonPolyps(out []Suggestion, x *lookups, opt Options) {
 			continue
 		}
 		ev := strings.ToLower(s.Evidence)
-		if strings.Contains(ev, "polyp") && !containsAny(ev, "adenoma", "tubular", "villous", "serrated", "neoplas") && !adenomaOnPathology(opt.note, ev) {
+		if strings.Contains(ev, "polyp") && !containsAny(ev, "adenoma", "tubular", "villous", "serrated", "neoplas") && !adenomaOnPathology(opt.lower, ev) {
 			recode(&out[i], "K63.5", "colon polyp", x, opt)
 		}
 	}
@@ -2048,12 +2048,13 @@ func colonPolyps(out []Suggestion, x *lookups, opt Options) {
 // colonSites are the words that place a colon polyp.
 var colonSites = []string{"rectosigmoid", "sigmoid", "cecum", "cecal", "ascending", "transverse", "descending", "hepatic flexure", "splenic flexure"}
 
-// adenomaOnPathology reports whether a line of the note gives an
+// adenomaOnPathology reports whether a line of the note (lower, in lower
+// case) gives an
 // adenoma as the pathology of a polyp at the site the item ev names
 // ("Sigmoid colon polyp, cold snare: Tubular adenoma, low-grade
 // dysplasia."). A line about an earlier colonoscopy, or one denying the
 // adenoma, does not count.
-func adenomaOnPathology(note, ev string) bool {
+func adenomaOnPathology(lower, ev string) bool {
 	site := ""
 	for _, w := range colonSites {
 		if strings.Contains(ev, w) {
@@ -2064,7 +2065,7 @@ func adenomaOnPathology(note, ev string) bool {
 	if site == "" {
 		return false
 	}
-	for line := range strings.Lines(asciiLower(note)) {
+	for line := range strings.Lines(lower) {
 		colon := strings.IndexByte(line, ':')
 		if colon < 0 {
 			continue

@@ -109,7 +109,7 @@ func peripheralNeuropathy(out []Suggestion, note string, x *lookups, opt Options
 		if !diabetes(s.Code) || !strings.HasSuffix(s.Code, ".40") {
 			continue
 		}
-		if l := strings.ToLower(lineOf(note, s.Start)); containsAny(l, polyneuropathyWords...) || diabeticPolyneuropathy(note) {
+		if l := strings.ToLower(lineOf(note, s.Start)); containsAny(l, polyneuropathyWords...) || diabeticPolyneuropathy(note, opt.lower) {
 			recode(&out[i], s.Code[:4]+"42", "diabetes with polyneuropathy", x, opt)
 		}
 	}
@@ -117,11 +117,11 @@ func peripheralNeuropathy(out []Suggestion, note string, x *lookups, opt Options
 
 var polyneuropathyWords = []string{"peripheral neuropathy", "polyneuropathy", "peripheral polyneuropathy", "sensory neuropathy"}
 
-// diabeticPolyneuropathy reports whether a line of note names a diabetes
+// diabeticPolyneuropathy reports whether a line of note (lower, in lower
+// case) names a diabetes
 // with a peripheral neuropathy the line does not deny, the patient's,
 // not a relative's.
-func diabeticPolyneuropathy(note string) bool {
-	lower := asciiLower(note)
+func diabeticPolyneuropathy(note, lower string) bool {
 	start := 0
 	for line := range strings.Lines(lower) {
 		if containsAny(line, "diabet", "t2dm", "t1dm", "dm2", "dm1", "dm ", "dmii", "iddm") && !familyRe.MatchString(line) {
