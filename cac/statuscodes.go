@@ -168,8 +168,11 @@ var statusRules = []statusRule{
 // loop ileostomy", "stoma reversed - no ostomy"; "no stoma prolapse" is
 // about a stoma still there.
 func ostomyUndone(kind string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:` + kind + `|stoma)\s+(?:reversal|takedown|take-down|closure|(?:was\s+|has been\s+)?(?:reversed|closed|taken down))\b|\b(?:reversal|takedown|take-down|closure)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:(?:end|loop|diverting)\s+)?(?:` + kind + `|stoma)\b|\bno\s+(?:stoma|ostomy|` + kind + `)(?:\s+since\b|\s*[.;,)\n]|$)|\bno longer has an?\s+(?:stoma|ostomy|` + kind + `)\b` +
-		map[string]string{"colostomy": `|\bhartmann(?:'s)?\s+reversal\b`}[kind])
+	hartmann := "" // a Hartmann's procedure leaves an end colostomy
+	if kind == "colostomy" {
+		hartmann = `|\bhartmann(?:'s)?\s+reversal\b`
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + kind + `|stoma)\s+(?:reversal|takedown|take-down|closure|(?:was\s+|has been\s+)?(?:reversed|closed|taken down))\b|\b(?:reversal|takedown|take-down|closure)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:(?:end|loop|diverting)\s+)?(?:` + kind + `|stoma)\b|\bno\s+(?:stoma|ostomy|` + kind + `)(?:\s+since\b|\s*[.;,)\n]|$)|\bno longer has an?\s+(?:stoma|ostomy|` + kind + `)\b` + hartmann)
 }
 
 // futureRe near a reversal says it is still to come: "candidate for
