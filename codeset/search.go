@@ -1529,8 +1529,8 @@ type slot struct {
 type scratch struct {
 	qids      idTable // the query's term ids (queryIDs)
 	qidsReady bool
-	dtab      idTable  // doc → index into acc
 	inAcc     []uint64 // one bit per document: it has an accumulator
+	accAt     []int32  // per document whose inAcc bit is set, its index into acc (1.3 MB, no hashing or probing on the hot walk; valid only under the bit, so never cleared)
 	ttab      idTable  // term → a slot's best one-word alternative
 	acc       []docAcc
 	sel       []int32
@@ -1608,7 +1608,7 @@ func (x *Searcher) getScratch() *scratch {
 		return sc
 	}
 	x.freeMu.Unlock()
-	return &scratch{seen: make([]uint32, len(x.terms)), inAcc: make([]uint64, (len(x.texts)+63)/64), memo: new([fuzzyMemoSize]fuzzyMemo)}
+	return &scratch{seen: make([]uint32, len(x.terms)), inAcc: make([]uint64, (len(x.texts)+63)/64), accAt: make([]int32, len(x.texts)), memo: new([fuzzyMemoSize]fuzzyMemo)}
 }
 
 // maxFree bounds how many scratches the searcher keeps between queries.
@@ -2273,11 +2273,6 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		sc.inAcc[sc.acc[i].doc>>6] = 0
 	}
 	sc.acc = sc.acc[:0]
-	first := 0 // the documents the first slot brings: the table's first size
-	for _, a := range slots[order[0]].alts {
-		first += min(len(a.post), capDocs)
-	}
-	sc.dtab.reset(first)
 	// a document of a system not searched never becomes a candidate, so
 	// it takes no place among the best documents of the first pass
 	var sysOK [CPT + 1]bool
@@ -2357,7 +2352,6 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 				x.markExisting(sc, sl, si, ai, before)
 			}
 			mine := uint8(ai + 1)
-			tab := &sc.dtab
 			if onlyExisting {
 				// Most of a long list is not among the candidates: one
 				// bit of a small bitmap (40 KB, in cache) says so before
@@ -2366,7 +2360,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 					if sc.inAcc[d>>6]&(1<<(d&63)) == 0 {
 						continue
 					}
-					ac := &sc.acc[tab.vals[tab.find(d)]]
+					ac := &sc.acc[sc.accAt[d]]
 					ac.cls |= cls[i] & inNemod
 					if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
 						ac.alt[si] = mine
@@ -2379,8 +2373,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 				if !allOK && !sysOK[x.classes[cls[i]&classBits].sys] {
 					continue
 				}
-				h := tab.find(d)
-				if tab.keys[h] == 0 {
+				if sc.inAcc[d>>6]&(1<<(d&63)) == 0 {
 					n := len(sc.acc)
 					if n == cap(sc.acc) {
 						sc.acc = slices.Grow(sc.acc, n+1)
@@ -2389,14 +2382,11 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 					ac := &sc.acc[n]
 					ac.doc, ac.alt, ac.cls = d, [maxSlots]uint8{}, cls[i]
 					ac.alt[si] = mine
-					tab.keys[h], tab.vals[h] = d+1, int32(n)
+					sc.accAt[d] = int32(n)
 					sc.inAcc[d>>6] |= 1 << (d & 63)
-					if 2*(n+1) > len(tab.keys) {
-						sc.growDocs()
-					}
 					continue
 				}
-				ac := &sc.acc[tab.vals[h]]
+				ac := &sc.acc[sc.accAt[d]]
 				ac.cls |= cls[i] & inNemod
 				if cur := ac.alt[si]; cur == 0 || a.key > sl.alts[cur-1].key {
 					ac.alt[si] = mine
@@ -2784,10 +2774,9 @@ func (x *Searcher) markExisting(sc *scratch, sl *slot, si, ai, n int) {
 		}
 		return
 	}
-	tab := &sc.dtab
 	for _, d := range a.post {
-		if h := tab.find(d); tab.keys[h] != 0 && int(tab.vals[h]) < n {
-			if ac := &sc.acc[tab.vals[h]]; better(ac) {
+		if sc.inAcc[d>>6]&(1<<(d&63)) != 0 && int(sc.accAt[d]) < n {
+			if ac := &sc.acc[sc.accAt[d]]; better(ac) {
 				ac.alt[si] = mine
 			}
 		}
@@ -2825,16 +2814,6 @@ func (t *idTable) find(id uint32) uint32 {
 		h = (h + 1) & t.mask
 	}
 	return h
-}
-
-// growDocs doubles the document table and enters the accumulators again.
-func (sc *scratch) growDocs() {
-	tab := &sc.dtab
-	tab.reset(2 * len(sc.acc))
-	for i := range sc.acc {
-		h := tab.find(sc.acc[i].doc)
-		tab.keys[h], tab.vals[h] = sc.acc[i].doc+1, int32(i)
-	}
 }
 
 // candTable returns the scratch's code table emptied and sized for the
