@@ -642,3 +642,30 @@ func TestEvalHeldout15(t *testing.T) {
 func TestEvalHeldout16(t *testing.T) {
 	evalNotes(t, "testdata/heldout16", "sixteenth held-out set", 0.55, 0.10, true)
 }
+
+// TestEvalTrain37 scores the thirty-seventh training set, testdata/train37:
+// 24 notes from outpatient specialty clinics and telehealth (18
+// outpatient, 6 inpatient), written in session 25 by someone who had read
+// neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain37(t *testing.T) {
+	evalNotes(t, "testdata/train37", "thirty-seventh training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain38 scores the thirty-eighth training set, testdata/train38:
+// 24 hospital notes with copied-forward differentials resolved later (16
+// inpatient, 8 outpatient), written in session 25 by someone who had read
+// neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain38(t *testing.T) {
+	evalNotes(t, "testdata/train38", "thirty-eighth training set", 0.55, 0.15, false)
+}
+
+// TestEvalHeldout17 scores a seventeenth held-out set, testdata/heldout17:
+// 24 notes of a week's representative mix (11 inpatient, 13 outpatient),
+// written in session 25 by someone who had read neither the engine nor
+// the other sets; committed unread and read once, at the end of that
+// session (docs/BENCHMARKS.md). Read only its totals.
+func TestEvalHeldout17(t *testing.T) {
+	evalNotes(t, "testdata/heldout17", "seventeenth held-out set", 0.55, 0.10, true)
+}
