@@ -101,6 +101,7 @@ var sectionNames = map[string]int{
 	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
 	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
+	"SHX": secHistory, "PSH": secHistory, "PSHX": secHistory,
 	"PRINCIPAL": secDiagnosis, "PRINCIPAL DX": secDiagnosis, "SECONDARY": secDiagnosis, "SECONDARY DX": secDiagnosis,
 	"INDICATIONS": secHistory, "INDICATION": secHistory, "INDICATIONS FOR PROCEDURE": secHistory, "INDICATIONS FOR SURGERY": secHistory, "INDICATIONS FOR OPERATION": secHistory,
 	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURES PERFORMED": secProcedure, "OPERATIONS": secProcedure, "OPERATION PERFORMED": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
@@ -151,9 +152,9 @@ var honorifics = func() map[string]bool {
 var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|diagnosis of|diagnosed with|is being managed|is (?:well |poorly )?controlled|is stable|remains stable|most likely|we (?:are treating|will treat|treated (?:this|it|her|him) as)|(?:her|his) [a-z]+ (?:is|has been|reflects|remains|persists)|(?:her|his) (?:[a-z-]+ ){1,5}(?:(?:is|has been|remains|remained|was) (?:(?:well|adequately|poorly) )?(?:controlled|stable|managed|treated)|reflects|persists)|(?:was|were) (?:managed|treated) (?:with|by)|\d+-year-old (?:man|woman|male|female|boy|girl|gentleman|lady|patient) with|family history is (?:significant|notable|pertinent|positive|remarkable)|(?:my |our |the )?(?:assessment|impression)(?: today)? is|my diagnosis is|(?:the )?(?:final |discharge |working )?diagnos[ie]s (?:for|of|at) (?:this|today'?s) (?:visit|encounter|admission|stay) (?:are|is|were|was|include)|(?:we|i) diagnosed|(?:was|were) diagnosed|this (?:is|was|represents) (?:an? )?(?:acute |chronic |decompensated |uncomplicated )|attributed to|in summary|in sum|to summarize|in short|(?:putting|taking) (?:this|it|these|everything|all of this) together|taken together)\b`)
 
 // deniedLabelRe is what follows a label that denies the condition it
-// names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none" (not
-// "HTN: no changes").
-var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|(?:[\w/-]+\s+){0,3}(?:negative|neg|not detected)\b|passed\b|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no (?:mass|masses|lesions?|signs?|findings?|features|recurrence)\b|no\s*$)`)
+// names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none",
+// "Dementia: no - normal baseline cognition" (not "HTN: no changes").
+var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|(?:[\w/-]+\s+){0,3}(?:negative|neg|not detected)\b|passed\b|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no (?:mass|masses|lesions?|signs?|findings?|features|recurrence)\b|no\s*(?:$|[-–—;,.(]))`)
 
 // notProblemRe is a label of an assessment that names no problem:
 // "Plan:", "Dispo:", "VTE prophylaxis:", "Code status:".
@@ -222,6 +223,21 @@ func headingAt(note string, ls, le int) (heading, bool) {
 	i := ls
 	for i < le && (note[i] == ' ' || note[i] == '\t') {
 		i++
+	}
+	// "== Discharge diagnoses ==", "=== HPI ===": a name between runs
+	// of equals signs, alone on its line
+	if le-i > 4 && strings.HasPrefix(note[i:le], "==") {
+		ns, ne := i, le
+		for ns < ne && (note[ns] == '=' || note[ns] == ' ' || note[ns] == '\t') {
+			ns++
+		}
+		for ne > ns && (note[ne-1] == '=' || note[ne-1] == ' ' || note[ne-1] == '\t' || note[ne-1] == '\r') {
+			ne--
+		}
+		if ne-ns >= 2 && ne-ns <= 50 && strings.HasSuffix(strings.TrimRight(note[i:le], " \t\r"), "==") && note[ns] >= 'A' && note[ns] <= 'Z' && !strings.ContainsAny(note[ns:ne], "=.;") {
+			return heading{ls, le, ns, ne}, true
+		}
+		return heading{}, false
 	}
 	if i >= le || note[i] < 'A' || note[i] > 'Z' {
 		return heading{}, false
@@ -658,6 +674,22 @@ func sectionKind(name string) int {
 	up = strings.Join(words, " ")
 	if kind, ok := sectionNames[up]; ok {
 		return kind
+	}
+	// "PMH / PSH": medical histories named together are a history (not
+	// "Social / Family", whose relatives' illnesses a family history
+	// heading alone brings in)
+	if strings.Contains(up, "/") {
+		all := true
+		for _, part := range strings.Split(up, "/") {
+			part = strings.TrimSpace(part)
+			if k, ok := sectionNames[part]; !ok || k != secHistory || socialSection(part) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return secHistory
+		}
 	}
 	if strings.Contains(up, "DIAGNOSTIC") && !strings.Contains(up, "IMPRESSION") {
 		return secOther // "Diagnostics", "Diagnostic studies": the work-up
@@ -1213,7 +1245,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				text = note[it.start:it.end]
 			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head) || healedLeadRe.MatchString(head) ||
 				oldLeadRe.MatchString(head) && oldInfarctRe.MatchString(text) ||
-				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)) || curedRe.MatchString(text),
+				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]),
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head) || agoRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
@@ -1249,7 +1281,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				continue
 			}
-			if reason == "family history" || reason == "history" && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) || curedRe.MatchString(text) ||
+			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]) ||
 				resolvedWordRe.MatchString(text) && agoRe.MatchString(head)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
@@ -3106,7 +3138,7 @@ var (
 	// cancerGoneRe says a cancer treated in the past has not come back:
 	// the item is its history, not a current cancer
 	cancerGoneRe    = regexp.MustCompile(`(?i)\b(?:no evidence of (?:recurrence|recurrent disease|disease|residual disease|malignancy)|NED|no (?:current|active) (?:therapy|treatment)|on no current therapy|in (?:complete )?remission|cancer[- ]free|disease[- ]free)\b`)
-	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia))\b`)
+	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o|hx\b(?:\s+of\b)?|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia))\b`)
 	relatives       = regexp.MustCompile(`(?i)\b(family history of|family history|history of|h/o|in (his|her|the patient's)?\s*(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)s?|(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)(,| with| had| has)?|at \d+|age \d+|\(|\))`)
 )
 
@@ -3275,6 +3307,12 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 					return Suggestion{System: codeset.ICD10CM, Code: f.code, Title: r.Title, Confidence: 0.85, Rule: "family history"}, true
 				}
 			}
+		}
+	}
+	// "Hx MRSA skin abscess": a past MRSA infection, whatever its site
+	if reason == "history" && mrsaRe.MatchString(cond) {
+		if r, ok := x.Code(codeset.ICD10CM, "Z86.14", opt.Date); ok && r.Billable {
+			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
 		}
 	}
 	if reason == "history" && cancerWordRe.MatchString(cond) {
@@ -4999,7 +5037,10 @@ var screeningScoreRe = regexp.MustCompile(`(?i)\b(?:screen(?:ing)?|PHQ-?\d*|GAD-
 var deniedBeforeHistoryRe = regexp.MustCompile(`(?i)\b(?:no|not|never|denies|denied|negative for|without)\s+(?:(?:any|known|prior|previous|past|personal|significant|family)\s+)*$`)
 
 // historyOfRe is the words before a history's condition.
-var historyOfRe = regexp.MustCompile(`(?i)\b(?:history|hx)\s+(?:of|significant for)\s+`)
+// mrsaRe names a methicillin-resistant Staphylococcus aureus infection.
+var mrsaRe = regexp.MustCompile(`(?i)\bMRSA\b|\bmethicillin[- ]resistant\b`)
+
+var historyOfRe = regexp.MustCompile(`(?i)\b(?:history|hx)\s+(?:of|significant for)\s+|^\W*hx\s+`)
 
 // familyTailRe is a family history written after the condition or
 // encounter an item names: "Screening colonoscopy, family history of
@@ -5351,6 +5392,10 @@ var notConfirmedRe = guard(`(?i)\b(?:not (?:yet )?confirmed|unconfirmed|yet to b
 
 // curedRe says a condition was treated to its end: "Graves disease is not
 // active -- treated definitively with RAI".
+// historyOnlyRe is an item's detail that puts its condition in the past:
+// "Breast cancer — this is history only, remains in remission".
+var historyOnlyRe = regexp.MustCompile(`(?i)^\W*(?:(?:this|it)\s+is\s+|is\s+)?(?:a\s+)?(?:history|historical)(?:\s+only)?\b(?:\s*[,;.]|\s*$|\s+only)`)
+
 var curedRe = guard(`(?i)\b(?:treated definitively|definitively treated|cured|eradicated|eradication confirmed)\b`, "definitively", "cured", "eradicat")
 
 // oldLeadRe opens an item about an old condition: "Old (healed) inferior
@@ -5366,7 +5411,7 @@ var healedLeadRe = regexp.MustCompile(`(?i)^\W*(?:old\s+|remote\s+)?healed\b`)
 // a disease of the family.
 func socialSection(name string) bool {
 	n := strings.ToUpper(name)
-	return strings.Contains(n, "SOCIAL") || n == "SH"
+	return strings.Contains(n, "SOCIAL") || n == "SH" || n == "SHX"
 }
 
 // relativeIllRe is a relative named with an illness: "mother has
@@ -5665,9 +5710,19 @@ func deniesItsHead(head, rest string) bool {
 	if k := strings.Index(rest, "->"); k >= 0 && workupNegativeRe.MatchString(rest[k:]) {
 		return true
 	}
+	lr := strings.ToLower(rest)
 	if f := strings.Fields(h); len(f) > 0 {
 		noun := strings.Trim(f[len(f)-1], ".,;:)(")
-		return len(noun) >= 4 && strings.Contains(strings.ToLower(rest), "no "+noun)
+		if len(noun) >= 4 && strings.Contains(lr, "no "+noun) {
+			return true
+		}
+	}
+	// "?CHF (ED started furosemide) — no heart failure": the head by
+	// what the synonym list spells it out as
+	for _, alt := range synonymList()[strings.Trim(h, "? ")] {
+		if n := strings.Join(alt, " "); len(n) >= 4 && strings.Contains(lr, "no "+n) {
+			return true
+		}
 	}
 	return false
 }
@@ -6139,7 +6194,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // social history.
 func medicalHistory(name string) bool {
 	n := strings.ToUpper(name)
-	return n == "PMH" || n == "INLINE PMH" || n == "HISTORY" || n == "PAST HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
+	return n == "PMH" || strings.HasPrefix(n, "PMH ") || strings.HasPrefix(n, "PMH/") || n == "INLINE PMH" || n == "HISTORY" || n == "PAST HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
 }
 
 // resolvedRe marks a listed condition as over.
@@ -6376,8 +6431,18 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// Severe sepsis is coded with the infection (R65.2-, Official
 	// Guidelines I.C.1.d.1.a), with septic shock R65.21.
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "severe sepsis") {
-		if i := strings.Index(lower, "severe sepsis"); !negatedAt(note, i) && !labelDenied(lineAt(note, i)) {
-			add("R65.20", i, i+len("severe sepsis"), "severe sepsis")
+		// ("…so severe sepsis was NOT diagnosed" denies it after)
+		for at := 0; ; {
+			k := strings.Index(lower[at:], "severe sepsis")
+			if k < 0 {
+				break
+			}
+			i := at + k
+			at = i + len("severe sepsis")
+			if !negatedAt(note, i) && !labelDenied(lineAt(note, i)) && !backward.MatchString(note[at:]) {
+				add("R65.20", i, at, "severe sepsis")
+				break
+			}
 		}
 	}
 	// …as is a sepsis "with acute organ dysfunction" (R65.20, or R65.21
@@ -6452,6 +6517,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// gestational diabetes, whose codes say how the diabetes is treated.
 	meds := medicationLists(note)
 	done := map[string]bool{}
+	steroidCourse := strings.Contains(lower, "course") && steroidCourseRe.MatchString(note)
 	for i := 0; i < len(lower); {
 		for i < len(lower) && !isLetter(lower[i]) {
 			i++
@@ -6490,6 +6556,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case shortCourseRe.MatchString(doseAround(note, i)):
 			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
 			// in the ED": a course or a dose, not long-term use.
+		case code == "Z79.52" && steroidCourse && !longTermRe.MatchString(sentenceAround(note, i)):
+			// "methylprednisolone 40 mg IV q12 -> prednisone" where the
+			// note says "Steroids to PO, 5-day total course"
 		case inSpans(meds, i) || longTermRe.MatchString(sentenceAround(note, i)) ||
 			(code == "Z79.4" || code == "Z79.84" || !opt.Inpatient) && ongoingBefore.MatchString(note[max(0, i-40):i]) ||
 			opt.Inpatient && code != "Z79.52" && homeDrugBefore.MatchString(note[max(0, i-40):i]):
@@ -6503,6 +6572,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// steroidCourseRe is a systemic steroid given as a course: "Steroids to
+// PO, 5-day total course", "a 5-day prednisone course".
+var steroidCourseRe = regexp.MustCompile(`(?i)\b(?:steroids?|prednisone|methylprednisolone|solu-?medrol|dexamethasone)\b[^.\n]{0,60}?\b\d+[- ]day\s+(?:total\s+)?course\b|\b\d+[- ]day\s+(?:total\s+)?(?:steroid|prednisone|dexamethasone)\s+(?:course|burst|taper)\b`)
 
 // shortCourseRe is a drug given for a course or once, or stopped.
 var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|to complete|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)

@@ -3498,3 +3498,32 @@ func TestOthersSmokingAndSSI(t *testing.T) {
 	note = "Assessment:\nAcute calculous cholecystitis.\nT2DM — metformin held while NPO, SSI per admitting team.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00"}, []string{"T81.40XA", "T81.49XA"})
 }
+
+// TestCopiedForwardDenials covers train37/23 and train38/01, /03 and /12:
+// a label answered "no - …", a severe sepsis "NOT diagnosed" after it,
+// a doubted "?CHF" answered by its spelled-out name ("no heart failure"),
+// and the items under a "== Ruled out during stay ==" heading are not
+// coded; "Breast cancer — this is history only" is its history (Z85.3).
+func TestCopiedForwardDenials(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'F'}
+	label := "Impression:\nAcute metabolic encephalopathy due to hyponatremia.\n- Dementia: no - normal baseline cognition per reliable collateral.\n- Wernicke encephalopathy: no - no alcohol use, normal eye movements.\n"
+	checkCodes(t, suggestCodes(label, x, opt), []string{"G93.41"}, []string{"F03.90", "E51.2"})
+	sepsis := "PRINCIPAL DIAGNOSIS: Sepsis due to Escherichia coli, source acute pyelonephritis\n\nHOSPITAL COURSE\nMet SIRS criteria; no sepsis-related organ dysfunction, so severe sepsis was NOT diagnosed.\n\nSECONDARY DIAGNOSES\n5. Breast cancer — this is history only, remains in remission.\n"
+	checkCodes(t, suggestCodes(sepsis, x, opt), []string{"A41.51", "Z85.3"}, []string{"R65.20", "C50.919", "C50.911"})
+	chf := "Assessment/Plan:\n# COPD with acute exacerbation — no infection identified.\n# ?CHF (ED started furosemide for \"wet lungs\") — no heart failure: BNP 42, normal EF. Lasix stopped.\n"
+	checkCodes(t, suggestCodes(chf, x, opt), []string{"J44.1"}, []string{"I50.9"})
+	ruled := "== Discharge diagnoses ==\n# Cellulitis, left lower leg (nonpurulent), responding\n# Hx MRSA skin abscess (R thigh, 2021) — resolved\n\n== Ruled out during stay ==\n# LLE DVT — venous duplex negative\n# Osteomyelitis — MRI: soft tissue edema only, no marrow signal abnormality\n"
+	checkCodes(t, suggestCodes(ruled, x, opt), []string{"L03.116", "Z86.14"}, []string{"I82.402", "M86.9"})
+}
+
+// TestSteroidCourseNotLongTerm covers train38/03: IV methylprednisolone
+// stepped down to prednisone, where the note calls it a "5-day total
+// course", is no long-term systemic steroid (Z79.52); the inhaled
+// steroid at home is (Z79.51).
+func TestSteroidCourseNotLongTerm(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "Meds: methylprednisolone 40 mg IV q12 -> change to prednisone 40 mg PO today; budesonide-formoterol (home) resumed.\n\nAssessment/Plan:\n# COPD with acute exacerbation — Steroids to PO, 5-day total course. Home inhaled steroid (budesonide-formoterol, long-term) continued.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "Z79.51"}, []string{"Z79.52"})
+}
