@@ -294,7 +294,7 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 // (numberedHeadings).
 func noteHeadings(note string) []heading {
 	hs := headings(note)
-	nh := append(numberedHeadings(note), asideHeadings(note)...)
+	nh := append(append(numberedHeadings(note), asideHeadings(note)...), setAsideHeadings(note)...)
 	if len(nh) == 0 {
 		return hs
 	}
@@ -326,6 +326,45 @@ func numberedHeadings(note string) []heading {
 	if !known || len(out) < 2 {
 		return nil
 	}
+	return out
+}
+
+// setAsideHeadings finds the headings, alone on their line, over a list
+// of what the stay set aside: "Differential / items ruled out this
+// admission (carried on the ED note and H&P)", "Excluded during work-up:".
+// sectionKind reads them as sections whose items are not coded.
+func setAsideHeadings(note string) []heading {
+	var out []heading
+	lower := asciiLower(note)
+	for _, word := range []string{"ruled out", "excluded"} {
+		for at := 0; ; {
+			i := strings.Index(lower[at:], word)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(word)
+			ls := strings.LastIndexByte(note[:i], '\n') + 1
+			le := lineEnd(note, i)
+			first := skipSpace(note[:le], ls)
+			end := le
+			if k := strings.IndexByte(note[i:le], '('); k >= 0 && strings.Trim(note[i+k:le], " \t\r:") != "" && strings.HasSuffix(strings.TrimRight(note[i+k:le], " \t\r:"), ")") {
+				end = i + k
+			}
+			name := strings.TrimRight(note[first:end], " \t\r:")
+			if first >= i || note[first] < 'A' || note[first] > 'Z' || strings.ContainsAny(name, ".;,") || strings.Contains(name, ": ") || wordCount(name) > 8 {
+				continue
+			}
+			// (a list follows: the next line is an item)
+			if next := skipSpace(note, le+1); le+1 >= len(note) || next >= len(note) || !strings.ContainsRune("-•*#0123456789", rune(note[next])) {
+				continue
+			}
+			if len(out) == 0 || out[len(out)-1].start != ls {
+				out = append(out, heading{ls, le, first, first + len(name)})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b heading) int { return a.start - b.start })
 	return out
 }
 

@@ -3527,3 +3527,15 @@ func TestSteroidCourseNotLongTerm(t *testing.T) {
 	note := "Meds: methylprednisolone 40 mg IV q12 -> change to prednisone 40 mg PO today; budesonide-formoterol (home) resumed.\n\nAssessment/Plan:\n# COPD with acute exacerbation — Steroids to PO, 5-day total course. Home inhaled steroid (budesonide-formoterol, long-term) continued.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "Z79.51"}, []string{"Z79.52"})
 }
+
+// TestSetAsideHeading covers train38/14: items under "Differential / items
+// ruled out this admission (carried on the ED note and H&P)" are not
+// coded; "correctly administered chemotherapy" is the cause of the
+// neutropenia, no chemotherapy encounter (Z51.11); "DLBCL, nodal,
+// multiple sites" is C83.38.
+func TestSetAsideHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 44, Sex: 'F'}
+	note := "Discharge diagnoses\n- Neutropenic fever due to chemotherapy-induced neutropenia\n- DLBCL, nodal, multiple sites, on active chemotherapy\n\nDifferential / items ruled out this admission (carried on the ED note and H&P)\n- Bacteremia / sepsis: blood cultures no growth. Sepsis not present.\n- Pneumonia: chest CT without infiltrate.\n- Oral thrush: coating from an oral rinse, scraped easily.\n\nHospital course\nAttending impression: neutropenia secondary to cancer chemotherapy, expected adverse effect of correctly administered chemotherapy, with fever.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "R50.81", "C83.38"}, []string{"A41.9", "J18.9", "B37.0", "Z51.11", "C83.30"})
+}

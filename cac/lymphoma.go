@@ -48,5 +48,6 @@ func lymphomaSite(out []Suggestion, note string, x *lookups, opt Options) {
 	}
 }
 
-// multipleNodesRe says a lymphoma involves several node regions.
-var multipleNodesRe = regexp.MustCompile(`(?i)\b(?:multiple|several|diffuse|generali[sz]ed|widespread)\s+(?:lymph\s+)?(?:node|nodal)|\b(?:above and below the diaphragm|both sides of the diaphragm)\b`)
+// multipleNodesRe says a lymphoma involves several node regions ("DLBCL,
+// nodal, multiple sites").
+var multipleNodesRe = regexp.MustCompile(`(?i)\b(?:multiple|several|diffuse|generali[sz]ed|widespread)\s+(?:lymph\s+)?(?:node|nodal)|\b(?:above and below the diaphragm|both sides of the diaphragm)\b|\bnodal\b[^.\n]{0,20}?\bmultiple (?:sites|regions|groups|stations)\b`)

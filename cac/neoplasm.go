@@ -78,7 +78,10 @@ func chemoGiven(note, lower string) int {
 		le := lineEnd(note, ls)
 		if l := lower[ls:le]; containsAny(l, "today", "infused", "administered", "given c") {
 			for _, m := range chemoGivenRe.FindAllStringIndex(note[ls:le], -1) {
-				if !negatedAt(note, ls+m[0]) && !containsAny(lower[ls+m[0]:ls+m[1]], " not ", "n't ", " no ", " held", " deferred") {
+				// ("expected adverse effect of correctly administered
+				// chemotherapy": the cause of a complication, train38/14)
+				if !negatedAt(note, ls+m[0]) && !containsAny(lower[ls+m[0]:ls+m[1]], " not ", "n't ", " no ", " held", " deferred") &&
+					!containsAny(lower[max(ls, ls+m[0]-40):ls+m[0]], "adverse", "correctly", "properly", "effect of") {
 					return ls + m[0]
 				}
 			}
