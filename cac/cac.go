@@ -3513,6 +3513,9 @@ var integral = map[string][]string{
 	"R29.81": {"G45"},
 	"R20.":   {"G45"},
 	"R27.":   {"G45"},
+	// the diarrhea and vomiting of a gastroenteritis or colitis coded
+	"R19.7": {"A0", "K50", "K51", "K52", "K58.0"},
+	"R11.":  {"A0", "K52"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
@@ -7690,7 +7693,7 @@ func tubularNecrosis(out []Suggestion, note string, x *lookups, opt Options) {
 	for _, m := range atnRe.FindAllStringIndex(note, -1) {
 		s := sentenceAround(note, m[0])
 		// ("septic ATN was not diagnosed")
-		if negatedAt(note, m[0]) || ruledOutAfter.MatchString(s) || backward.MatchString(note[m[1]:]) || !opt.Inpatient && uncertainRe.MatchString(s) ||
+		if negatedAt(note, m[0]) || ruledOutAfter.MatchString(s) || atnDoubtedRe.MatchString(s) || backward.MatchString(note[m[1]:]) || !opt.Inpatient && uncertainRe.MatchString(s) ||
 			hedgedATNRe.MatchString(note[m[0]:min(len(note), m[1]+12)]) || hedgedBeforeATNRe.MatchString(note[max(0, m[0]-24):m[0]]) {
 			// ("prerenal to early ATN physiology": a course between two
 			// kinds, not a diagnosis of necrosis)
@@ -7700,6 +7703,11 @@ func tubularNecrosis(out []Suggestion, note string, x *lookups, opt Options) {
 		return
 	}
 }
+
+// atnDoubtedRe is a sentence that weighs ATN and sets it aside: "ATN was
+// considered … but the urine sediment was bland and the rapid recovery
+// argues strongly against ATN".
+var atnDoubtedRe = regexp.MustCompile(`(?i)\bargu(?:es|ed|ing)\s+(?:strongly\s+)?against\b|\bwas considered\b[^.]{0,120}\bbut\b`)
 
 // sepsisOrganRe is a sepsis said to have acute organ dysfunction.
 var sepsisOrganRe = regexp.MustCompile(`(?i)\bsepsis\b[^.;]{0,80}?\b(?:with|causing|and)\s+(?:acute\s+)?(?:end[- ])?organ dysfunction\b`)

@@ -3539,3 +3539,14 @@ func TestSetAsideHeading(t *testing.T) {
 	note := "Discharge diagnoses\n- Neutropenic fever due to chemotherapy-induced neutropenia\n- DLBCL, nodal, multiple sites, on active chemotherapy\n\nDifferential / items ruled out this admission (carried on the ED note and H&P)\n- Bacteremia / sepsis: blood cultures no growth. Sepsis not present.\n- Pneumonia: chest CT without infiltrate.\n- Oral thrush: coating from an oral rinse, scraped easily.\n\nHospital course\nAttending impression: neutropenia secondary to cancer chemotherapy, expected adverse effect of correctly administered chemotherapy, with fever.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1", "R50.81", "C83.38"}, []string{"A41.9", "J18.9", "B37.0", "Z51.11", "C83.30"})
 }
+
+// TestGastroenteritisAKI covers train38/13: acute tubular necrosis
+// "considered … but … the rapid recovery argues strongly against ATN"
+// leaves the kidney injury unspecified (N17.9, not N17.0); the diarrhea
+// of a gastroenteritis coded is not coded beside it (R19.7).
+func TestGastroenteritisAKI(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'F'}
+	note := "Final diagnoses\n1. Acute kidney injury, prerenal, secondary to volume depletion — resolved\n2. Acute gastroenteritis, presumed viral, with nonbloody diarrhea\n\nHospital course\nAKI: Acute tubular necrosis was considered given the duration of hypotension but the urine sediment was bland and the rapid recovery argues strongly against ATN.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "A08.4"}, []string{"N17.0", "R19.7"})
+}
