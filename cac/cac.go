@@ -239,6 +239,18 @@ func headingAt(note string, ls, le int) (heading, bool) {
 		}
 		return heading{}, false
 	}
+	// "impression and plan:", "past history:": a dictated note's
+	// lower-case label, for a name a section takes
+	if i < le && note[i] >= 'a' && note[i] <= 'z' {
+		j := i + 1
+		for j < le && j-i <= 30 && labelByte(note[j]) {
+			j++
+		}
+		if j < le && note[j] == ':' && j-i >= 3 && wordCount(note[i:j]) <= 4 && (lowerHeadings[note[i:j]] || sectionKind(note[i:j]) != secOther) {
+			return heading{ls, j + 1, i, j}, true
+		}
+		return heading{}, false
+	}
 	if i >= le || note[i] < 'A' || note[i] > 'Z' {
 		return heading{}, false
 	}
@@ -438,6 +450,13 @@ var outlineWord = map[string]bool{"reason": true, "ed": true, "er": true, "emerg
 	"procedures": true, "medications": true, "discharge": true, "condition": true, "disposition": true, "follow-up": true, "plan": true,
 	"deficits": true, "admission": true, "recommendations": true, "instructions": true, "allergies": true, "social": true, "family": true,
 	"review": true, "vitals": true, "summary": true, "indications": true, "findings": true, "consults": true, "past": true}
+
+// lowerHeadings are the lower-case labels of a dictated note that open a
+// section of another kind than those sectionKind names (so that they end
+// the section before them).
+var lowerHeadings = map[string]bool{"exam": true, "physical exam": true, "data": true, "labs": true, "imaging": true, "results": true, "studies": true,
+	"meds": true, "medications": true, "allergies": true, "social": true, "social history": true, "vitals": true, "plan": true, "hpi": true, "ros": true,
+	"interval history": true, "history of present illness": true, "review of systems": true, "follow up": true, "follow-up": true, "disposition": true}
 
 func labelByte(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '/' || c == '&' || c == '-' || c == '(' || c == ')'
@@ -5905,7 +5924,7 @@ var consideredButRe = regexp.MustCompile(`(?i)^[^-–—:.;]{3,60}\s[-–—:]+\
 
 // refutedAfterRe opens a clause that refutes what came before it (not
 // "does not meet criteria for moderate/severe", which grades it).
-var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:was|is)\s+)?(?:not supported|ruled out|excluded|not confirmed|(?:considered |felt |thought )?(?:less likely|unlikely))\b`)
+var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:was|is)\s+)?(?:not supported|ruled out|excluded|not confirmed|not suspected|(?:considered |felt |thought )?(?:less likely|unlikely))\b`)
 
 // listRuledOut reports whether an item opens with a list of short
 // members that its end rules out: "Influenza, COVID-19 and strep

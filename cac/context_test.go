@@ -3550,3 +3550,17 @@ func TestGastroenteritisAKI(t *testing.T) {
 	note := "Final diagnoses\n1. Acute kidney injury, prerenal, secondary to volume depletion — resolved\n2. Acute gastroenteritis, presumed viral, with nonbloody diarrhea\n\nHospital course\nAKI: Acute tubular necrosis was considered given the duration of hypotension but the urine sediment was bland and the rapid recovery argues strongly against ATN.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "A08.4"}, []string{"N17.0", "R19.7"})
 }
+
+// TestDictatedLowerCaseHeadings covers train37/08 and train38/22: a
+// dictated note's lower-case labels ("past history:", "impression and
+// plan:") open their sections; "Vaginitis — no discharge; not
+// suspected, not diagnosed" is denied by its next clause.
+func TestDictatedLowerCaseHeadings(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "past history: kidney stone in 2018, none since.\nfamily history: father prostate cancer age 71.\nexam: DRE prostate 50 grams, no nodules.\n\nimpression and plan:\n1. Benign prostatic hyperplasia with lower urinary tract symptoms, specifically nocturia and weak stream.\n2. Personal history of nephrolithiasis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1", "Z87.442", "Z80.42"}, []string{"N20.0", "C61"})
+	her := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'F'}
+	denied := "Assessment:\n1. Acute cystitis without hematuria.\n2. Vaginitis — no discharge, odor or itching; not suspected, not diagnosed.\n"
+	checkCodes(t, suggestCodes(denied, x, her), []string{"N30.00"}, []string{"N76.0"})
+}

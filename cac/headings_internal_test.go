@@ -8,7 +8,10 @@ import (
 
 // TestHeadingsMatchRegexp checks the hand-written heading scanner against
 // the regular expression it replaces, on every evaluation note and on
-// random lines made of the characters that matter.
+// random lines made of the characters that matter. (The forms the
+// scanner added since, a dictated note's lower-case section names and
+// "== Name ==" lines, are tested by TestDictatedLowerCaseHeadings and
+// TestCopiedForwardDenials.)
 func TestHeadingsMatchRegexp(t *testing.T) {
 	notes := noteTexts(t, "testdata/eval/*.txt", "testdata/heldout/*.txt")
 	r := rand.New(rand.NewPCG(1, 2))
