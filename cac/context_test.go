@@ -3564,3 +3564,13 @@ func TestDictatedLowerCaseHeadings(t *testing.T) {
 	denied := "Assessment:\n1. Acute cystitis without hematuria.\n2. Vaginitis — no discharge, odor or itching; not suspected, not diagnosed.\n"
 	checkCodes(t, suggestCodes(denied, x, her), []string{"N30.00"}, []string{"N76.0"})
 }
+
+// TestConfidentThatLead: a letter's "I am confident that Ms. L. has
+// irritable bowel syndrome with diarrhea" names the condition after its
+// lead-in and the initial's full stop (train37/03).
+func TestConfidentThatLead(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 41, Sex: 'F'}
+	note := "Dear Dr. Amberley,\n\nPutting this together, I am confident that Ms. L. has irritable bowel syndrome with diarrhea. Crohn's disease has been excluded.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K58.0"}, []string{"K50.90"})
+}

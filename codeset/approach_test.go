@@ -172,3 +172,15 @@ func TestSaysWithWhatQueryLacks(t *testing.T) {
 		}
 	}
 }
+
+// TestIBSSubtypes: "IBS-D" and "diarrhea-predominant irritable bowel
+// syndrome" are K58.0, "IBS-C" K58.1 (synonyms.txt).
+func TestIBSSubtypes(t *testing.T) {
+	x := loadFull(t).Searcher()
+	for q, want := range map[string]string{"IBS-D": "K58.0", "diarrhea-predominant irritable bowel syndrome": "K58.0", "IBS-C": "K58.1"} {
+		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
+		if len(rs) == 0 || rs[0].Code != want {
+			t.Errorf("%q: got %v, want %s first", q, rs, want)
+		}
+	}
+}
