@@ -966,7 +966,8 @@ func items(note string, s section) []item {
 	// or a title is not the end of an item.
 	for i := 0; i+1 < len(out); i++ {
 		t := strings.TrimSpace(note[out[i].start:out[i].end])
-		if w := lastWord(t); (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || honorifics[w]) && note[out[i].end] == '.' {
+		// (not across a line: "…, no chronic hepatitis B.\n- Autoimmune …")
+		if w := lastWord(t); (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || honorifics[w]) && note[out[i].end] == '.' && !strings.Contains(note[out[i].end:out[i+1].start], "\n") {
 			out[i].end = out[i+1].end
 			out = append(out[:i+1], out[i+2:]...)
 			i--
@@ -3873,6 +3874,12 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		} else if m := treatsFor.FindStringIndex(t); m != nil && m[1] < len(t) && !notTreatedCondition.MatchString(t[m[1]:]) {
 			p.start += m[1]
 		}
+		// "…, in the setting of class 2 obesity (BMI 37.2)": a part that
+		// opens with it names the condition after it (only there: "poor
+		// intake in the setting of bronchiolitis" is the intake's)
+		if m := settingLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
+			p.start += m[1]
+		}
 		// "He was also dehydrated on arrival": the subject and its verb
 		// go before the tail is looked for, or " was" would cut at "He"
 		if m := storyLead.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
@@ -5453,6 +5460,9 @@ var notConfirmedRe = guard(`(?i)\b(?:not (?:yet )?confirmed|unconfirmed|yet to b
 
 // curedRe says a condition was treated to its end: "Graves disease is not
 // active -- treated definitively with RAI".
+// settingLeadRe opens a part with the setting of what came before it.
+var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+`)
+
 // historyOnlyRe is an item's detail that puts its condition in the past:
 // "Breast cancer — this is history only, remains in remission".
 var historyOnlyRe = regexp.MustCompile(`(?i)^\W*(?:(?:this|it)\s+is\s+|is\s+)?(?:a\s+)?(?:history|historical)(?:\s+only)?\b(?:\s*[,;.]|\s*$|\s+only)`)
@@ -5932,7 +5942,7 @@ var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:
 // ruled out" rules out what follows the dash, not the pain).
 func listRuledOut(text string) bool {
 	// (a prefix test first: the pattern runs on every item)
-	if !containsAny(strings.ToLower(text), "ruled out", "excluded") {
+	if !containsAny(strings.ToLower(text), "ruled out", "excluded", "negative") {
 		return false
 	}
 	if i := strings.IndexAny(text, ";:.()—–"); i >= 0 {
@@ -5954,8 +5964,9 @@ func listRuledOut(text string) bool {
 }
 
 // listRuledOutRe is a list's "and" or "or" and the words after it that
-// rule the list out.
-var listRuledOutRe = regexp.MustCompile(`(?i)\s(and|or|nor)\s(?:\S+\s){1,4}?(?:(?:were|was|are|is|have|has|had|been|all|each|both)\s+)*(?:ruled out|excluded)\b`)
+// rule the list out ("…, Wilson, A1AT and hemochromatosis screens
+// negative").
+var listRuledOutRe = regexp.MustCompile(`(?i)\s(and|or|nor)\s(?:\S+\s){1,4}?(?:(?:were|was|are|is|have|has|had|been|all|each|both)\s+)*(?:ruled out|excluded|(?:screens?|tests?|studies|serolog(?:y|ies)|work-?ups?|panels?)\s+(?:(?:were|are|all)\s+)*negative)\b`)
 
 // modifiers say how or where, not what: a phrase made of them alone
 // ("acute", "right knee", "initial encounter") names no condition.

@@ -3574,3 +3574,15 @@ func TestConfidentThatLead(t *testing.T) {
 	note := "Dear Dr. Amberley,\n\nPutting this together, I am confident that Ms. L. has irritable bowel syndrome with diarrhea. Crohn's disease has been excluded.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K58.0"}, []string{"K50.90"})
 }
+
+// TestSettingOfAndScreensNegative covers train37/14: "…, in the setting
+// of class 2 obesity (BMI 37.2), …" names the obesity (E66.812) while
+// "poor oral intake in the setting of bronchiolitis" keeps its own
+// words; a list whose "screens negative" closes it is denied, even after
+// a line that ends in a lone capital ("hepatitis B.").
+func TestSettingOfAndScreensNegative(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 49, Sex: 'M'}
+	note := "ASSESSMENT\nFatty liver, in the setting of class 2 obesity (BMI 37.2), prediabetes and hyperlipidemia.\n- Viral hepatitis excluded: HCV Ab negative; HBV immune by vaccination, no chronic hepatitis B.\n- Autoimmune, Wilson, A1AT and hemochromatosis screens negative.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K76.0", "E66.812", "Z68.37", "R73.03", "E78.5"}, []string{"M35.9", "E83.01", "E83.110", "B18.1"})
+}
