@@ -306,7 +306,7 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 // (numberedHeadings).
 func noteHeadings(note string) []heading {
 	hs := headings(note)
-	nh := append(append(numberedHeadings(note), asideHeadings(note)...), setAsideHeadings(note)...)
+	nh := append(append(append(numberedHeadings(note), asideHeadings(note)...), setAsideHeadings(note)...), dictatedHeadings(note)...)
 	if len(nh) == 0 {
 		return hs
 	}
@@ -337,6 +337,33 @@ func numberedHeadings(note string) []heading {
 	}
 	if !known || len(out) < 2 {
 		return nil
+	}
+	return out
+}
+
+// dictatedListRe opens a dictated list of diagnoses: "Final diagnoses,
+// please list as follows. Number one, …".
+var dictatedListRe = regexp.MustCompile(`(?im)^[ \t]*((?:final|discharge|principal|secondary|admitting)\s+diagnos[ie]s)\b[^.\n]{0,40}?[.:]\s+number one\b`)
+
+// dictatedHeadings finds a dictated list of diagnoses in prose, whose
+// items are its sentences ("Number two, Helicobacter pylori infection,
+// biopsy proven."): a heading before the first item, and a closing one
+// at the paragraph's end, so that the story after it is not read as the
+// list.
+func dictatedHeadings(note string) []heading {
+	var out []heading
+	if !strings.Contains(note, "umber one") {
+		return nil
+	}
+	for _, m := range dictatedListRe.FindAllStringSubmatchIndex(note, -1) {
+		first := m[1] - len("number one")
+		out = append(out, heading{m[0], first, m[2], m[3]})
+		end := strings.Index(note[first:], "\n\n")
+		if end < 0 {
+			continue
+		}
+		at := first + end + 1
+		out = append(out, heading{at, at + 1, at, at})
 	}
 	return out
 }
@@ -991,6 +1018,11 @@ func items(note string, s section) []item {
 			if m := sameLeadRe.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
 				it.start += m[1]
 			}
+		}
+		// "Number two, Helicobacter pylori infection": a dictated list's
+		// number
+		if m := dictatedNumberRe.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+			it.start += m[1]
 		}
 		t := note[it.start:it.end]
 		if countLetters(t) >= 3 && !planItem(t) {
@@ -5460,6 +5492,9 @@ var notConfirmedRe = guard(`(?i)\b(?:not (?:yet )?confirmed|unconfirmed|yet to b
 
 // curedRe says a condition was treated to its end: "Graves disease is not
 // active -- treated definitively with RAI".
+// dictatedNumberRe is a dictated list's number: "Number two, ".
+var dictatedNumberRe = regexp.MustCompile(`(?i)^\W*number (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|\d{1,2})\b[,.:]?\s*`)
+
 // settingLeadRe opens a part with the setting of what came before it.
 var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+`)
 

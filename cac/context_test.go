@@ -3586,3 +3586,14 @@ func TestSettingOfAndScreensNegative(t *testing.T) {
 	note := "ASSESSMENT\nFatty liver, in the setting of class 2 obesity (BMI 37.2), prediabetes and hyperlipidemia.\n- Viral hepatitis excluded: HCV Ab negative; HBV immune by vaccination, no chronic hepatitis B.\n- Autoimmune, Wilson, A1AT and hemochromatosis screens negative.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K76.0", "E66.812", "Z68.37", "R73.03", "E78.5"}, []string{"M35.9", "E83.01", "E83.110", "B18.1"})
 }
+
+// TestDictatedDiagnosisList covers train38/02: "Final diagnoses, please
+// list as follows. Number one, …. Number two, …" is a list of
+// diagnoses, each sentence without its number; the story in the
+// paragraphs after it is not read as the list.
+func TestDictatedDiagnosisList(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 81, Sex: 'M'}
+	note := "This is a dictated discharge summary.\n\nFinal diagnoses, please list as follows. Number one, bleeding duodenal ulcer, duodenal bulb, with visible vessel. Number two, personal history of adenomatous colon polyps. Number three, demand ischemia with troponin elevation, not a myocardial infarction, see below.\n\nHistory of present illness. Endoscopy showed no esophageal or gastric varices. A variceal source was raised on the initial note.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.4", "Z86.0101", "I24.89"}, []string{"I85.01", "I85.11", "I21.4"})
+}
