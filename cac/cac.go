@@ -676,6 +676,8 @@ func assessmentName(name string) bool {
 
 // diagnosisSublabels continue a list of diagnoses under its heading.
 var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SECONDARY": true, "OTHER": true, "ADDITIONAL": true,
+	// an assessment's "Problems:" list below its summary sentence
+	"PROBLEMS": true, "ISSUES": true,
 	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
 	// a diagnosis's own details, on the line below it ("Precipitant:
 	// insulin underdosing - …")
@@ -5247,6 +5249,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
+	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$` + // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
 	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
@@ -5935,11 +5938,18 @@ var setAsideRe = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been)\s+not\s+conf
 // denies it after the colon: "4. CAD: no evidence - CAC 0 on CTA".
 func labelDenied(text string) bool {
 	k := strings.IndexByte(text, ':')
-	if d := strings.Index(text, " - "); d > 0 && (k < 0 || d < k) {
+	d, dl := strings.Index(text, " - "), 3
+	// (or a long dash: "Infection as trigger — evaluated and excluded")
+	for _, sep := range []string{" — ", " – "} {
+		if e := strings.Index(text, sep); e > 0 && (d < 0 || e < d) {
+			d, dl = e, len(sep)
+		}
+	}
+	if d > 0 && (k < 0 || d < k) {
 		// "3. Bladder cancer - no evidence on cystoscopy" (a dash's
 		// "resolved" is a course, not a denial)
 		// ("Hx nephrolithiasis - none current" keeps its history)
-		return wordCount(text[:d]) <= 5 && dashDeniedRe.MatchString(text[d+3:]) && !historyRe.MatchString(text[:d]) && !hxLeadRe.MatchString(text[:d])
+		return wordCount(text[:d]) <= 5 && dashDeniedRe.MatchString(text[d+dl:]) && !historyRe.MatchString(text[:d]) && !hxLeadRe.MatchString(text[:d])
 	}
 	if k <= 0 || wordCount(text[:k]) > 5 || exposureWordRe.MatchString(text[:k]) {
 		return false // ("COVID exposure: PCR negative" denies the infection, not the exposure)
@@ -5960,7 +5970,7 @@ var negativeForRe = regexp.MustCompile(`(?i)^\s+for\b`)
 var hxLeadRe = regexp.MustCompile(`(?i)^\W*(?:hx|pmhx|phx)\b`)
 
 // dashDeniedRe is what follows a condition and a dash to deny it.
-var dashDeniedRe = regexp.MustCompile(`(?i)^\W*(?:none\b|no evidence|ruled out|excluded|not present|absent)`)
+var dashDeniedRe = regexp.MustCompile(`(?i)^\W*(?:none\b|no evidence|(?:(?:evaluated|assessed|worked up|considered|investigated) and )?(?:ruled out|excluded)|not present|absent)`)
 
 // consideredButRe is an item whose condition was considered and set aside:
 // "#Pneumonia - considered in ED given crackles and hypoxia, but afebrile,

@@ -3597,3 +3597,15 @@ func TestDictatedDiagnosisList(t *testing.T) {
 	note := "This is a dictated discharge summary.\n\nFinal diagnoses, please list as follows. Number one, bleeding duodenal ulcer, duodenal bulb, with visible vessel. Number two, personal history of adenomatous colon polyps. Number three, demand ischemia with troponin elevation, not a myocardial infarction, see below.\n\nHistory of present illness. Endoscopy showed no esophageal or gastric varices. A variceal source was raised on the initial note.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.4", "Z86.0101", "I24.89"}, []string{"I85.01", "I85.11", "I21.4"})
 }
+
+// TestAssessmentProblemsList covers train38/07: "Problems:" alone on its
+// line below an assessment's summary heads the numbered problems (they
+// were lost as a label's detail); "Infection as trigger — evaluated and
+// excluded" is denied after its long dash; "autoimmune" describing the
+// diabetes and "Counseling given" are no conditions (M35.9, Z71.9).
+func TestAssessmentProblemsList(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}
+	note := "Assessment: 27F with type 1 diabetes mellitus (autoimmune, GAD+, diagnosed age 11) admitted with severe diabetic ketoacidosis.\n\nProblems:\n1. DKA, type 1 DM — resolved this AM. Gap closed.\n2. Infection as trigger — evaluated and excluded: UA bland, cultures no growth.\n3. Hypophosphatemia — phos 1.9 after insulin; IV sodium phosphate.\n4. Nicotine — vapes nicotine e-cigarette daily. Nicotine dependence. Counseling given.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "E83.39", "F17.290"}, []string{"E10.9", "M35.9", "B99.9", "Z71.9"})
+}
