@@ -545,12 +545,18 @@ func sections(note string) []section {
 		}
 		// "Principal:", "Secondary:" under the discharge diagnoses go on
 		// listing them; "Ruled out:" lists what is not coded.
-		if n := len(out); n > 0 && kind == secOther && (out[n-1].kind == secDiagnosis || out[n-1].kind == secRuledOut) {
+		if n := len(out); n > 0 && kind == secOther && (out[n-1].kind == secDiagnosis || out[n-1].kind == secRuledOut || out[n-1].kind == secProvisional && strings.HasPrefix(strings.ToUpper(out[n-1].name), "PRE")) {
 			switch up := strings.ToUpper(name); {
 			case diagnosisSublabels[up]:
 				kind = secDiagnosis
 			case up == "RULED OUT" || up == "EXCLUDED" || up == "RULED-OUT":
 				kind = secRuledOut
+			// "Diagnoses / Pre-op: … / Post-op: Same. Postoperative
+			// ileus.": an operation's expected and found diagnoses
+			case sectionKind(up) == secOther && (up == "PRE-OP" || up == "PREOP" || up == "PREOPERATIVE"):
+				kind = secProvisional
+			case sectionKind(up) == secOther && (up == "POST-OP" || up == "POSTOP" || up == "POSTOPERATIVE"):
+				kind = secDiagnosis
 			}
 		}
 		// "ASSESSMENT AND PLAN / HOSPITAL COURSE" written as prose is an
@@ -639,7 +645,10 @@ func sections(note string) []section {
 	// read only when nothing else is, or when the final one says "same".
 	final := false
 	for _, s := range out {
-		if t := note[s.start:s.end]; s.kind == secDiagnosis && !sameRe.MatchString(t) && !sameAddsRe.MatchString(t) {
+		// (a heading over its sublabels, "Diagnoses" above "Pre-op:" and
+		// "Post-op:", lists nothing itself)
+		// (nor do the comorbidities beside them)
+		if t := note[s.start:s.end]; s.kind == secDiagnosis && strings.TrimSpace(t) != "" && !sameRe.MatchString(t) && !sameAddsRe.MatchString(t) && !strings.Contains(strings.ToUpper(s.name), "COMORBID") {
 			final = true
 		}
 	}
@@ -1556,6 +1565,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	noncomplianceReason(out, note, x, opt)
 	out = replacedSide(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
+	complicatedDiverticulitis(out, note, x, opt)
 	provokedSeizure(out, note, x, opt)
 	secondaryVarices(out, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
@@ -2261,7 +2271,9 @@ func postoperativeIleus(out []Suggestion, x *lookups, opt Options) []Suggestion 
 	}
 	for _, m := range postopIleusRe.FindAllStringIndex(opt.note, -1) {
 		sent := strings.ToLower(sentenceAround(opt.note, m[0]))
-		if negatedAt(opt.note, m[0]) || !containsAny(sent, "complication", "prolonged") || containsAny(sent, "risk", "prevent", "expected", "not a complication") {
+		// (or listed as a diagnosis of its own: "Post-op: Same.
+		// Postoperative ileus.")
+		if negatedAt(opt.note, m[0]) || !containsAny(sent, "complication", "prolonged") && wordCount(sent) > 3 || containsAny(sent, "risk", "prevent", "expected", "not a complication") {
 			continue
 		}
 		for _, code := range []string{"K91.89", "K56.7"} {
@@ -7778,6 +7790,35 @@ func tubularNecrosis(out []Suggestion, note string, x *lookups, opt Options) {
 		return
 	}
 }
+
+// complicatedDiverticulitis codes a diverticulitis whose sentence names a
+// perforation, an abscess or peritonitis as "with perforation and
+// abscess" (the index: Diverticulitis, with abscess, perforation or
+// peritonitis): "acute sigmoid diverticulitis complicated by contained
+// perforation and a 4 cm pericolic abscess" is K57.20, not K57.32.
+func complicatedDiverticulitis(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		c := s.Code
+		if len(c) != 6 || !strings.HasPrefix(c, "K57.") || !strings.ContainsRune("1359", rune(c[4])) || (c[5] != '2' && c[5] != '3') {
+			continue
+		}
+		at := max(s.Start, 0)
+		sent := sentenceAround(note, at)
+		base := strings.LastIndexAny(note[:at], ".\n") + 1 // where sent starts
+		for _, m := range complicationWordRe.FindAllStringIndex(sent, -1) {
+			if negatedAt(note, base+m[0]) || negatedJustBefore.MatchString(sent[:m[0]]) {
+				continue
+			}
+			with := map[byte]byte{'1': '0', '3': '2', '5': '4', '9': '8'}[c[4]]
+			recode(&out[i], "K57."+string(with)+map[byte]string{'2': "0", '3': "1"}[c[5]], "diverticulitis with perforation or abscess", x, opt)
+			break
+		}
+	}
+}
+
+// complicationWordRe names what makes a diverticulitis "with perforation
+// and abscess".
+var complicationWordRe = regexp.MustCompile(`(?i)\b(?:perforat\w*|abscess\w*|peritonitis)\b`)
 
 // atnDoubtedRe is a sentence that weighs ATN and sets it aside: "ATN was
 // considered … but the urine sediment was bland and the rapid recovery

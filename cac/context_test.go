@@ -3609,3 +3609,19 @@ func TestAssessmentProblemsList(t *testing.T) {
 	note := "Assessment: 27F with type 1 diabetes mellitus (autoimmune, GAD+, diagnosed age 11) admitted with severe diabetic ketoacidosis.\n\nProblems:\n1. DKA, type 1 DM — resolved this AM. Gap closed.\n2. Infection as trigger — evaluated and excluded: UA bland, cultures no growth.\n3. Hypophosphatemia — phos 1.9 after insulin; IV sodium phosphate.\n4. Nicotine — vapes nicotine e-cigarette daily. Nicotine dependence. Counseling given.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "E83.39", "F17.290"}, []string{"E10.9", "M35.9", "B99.9", "Z71.9"})
 }
+
+// TestPreOpPostOpSublabels covers train38/15 and train33/24: "Pre-op:"
+// and "Post-op: Same. Postoperative ileus." under "Diagnoses" are the
+// operation's diagnoses (the expected one read because the found one
+// says "Same"); a perforated sigmoid diverticulitis with an abscess is
+// K57.20, as is one "complicated by contained perforation and a
+// pericolic abscess" (not K57.32); a postoperative ileus listed as a
+// diagnosis is K91.89 with K56.7.
+func TestPreOpPostOpSublabels(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "Diagnoses\nPre-op: Perforated sigmoid diverticulitis with 5 cm pelvic abscess, failed percutaneous drainage\nPost-op: Same. Postoperative ileus.\n\nComorbidities: GERD on omeprazole; hyperlipidemia on simvastatin.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K57.20", "K91.89", "K56.7", "K21.9", "E78.5"}, []string{"K57.32", "K63.1"})
+	hp := "Assessment:\n55M with acute sigmoid diverticulitis complicated by contained perforation and a 4 cm pericolic abscess (Hinchey Ib), no generalized peritonitis.\n"
+	checkCodes(t, suggestCodes(hp, x, opt), []string{"K57.20"}, []string{"K57.32"})
+}
