@@ -3099,8 +3099,8 @@ var (
 
 // ckdCauseRe is a chronic kidney disease put down to diabetes or
 // hypertension by an adjective: "CKD stage 4 (diabetic and
-// hypertensive)", "hypertensive CKD".
-var ckdCauseRe = regexp.MustCompile(`(?i)\b(?:diabetic|hypertensive)(?:\s+and\s+(?:diabetic|hypertensive))?\s+(?:ckd|chronic kidney disease)\b|\b(?:ckd|chronic kidney disease)(?:\s+stage\s+\w+)?\s*\((?:diabetic|hypertensive)(?:\s+and\s+(?:diabetic|hypertensive))?\)`)
+// hypertensive)", "hypertensive CKD", "hypertension with CKD".
+var ckdCauseRe = regexp.MustCompile(`(?i)\b(?:diabetic|hypertensive)(?:\s+and\s+(?:diabetic|hypertensive))?\s+(?:ckd|chronic kidney disease)\b|\bhypertension\s+(?:with|w/)\s+(?:ckd|chronic kidney disease)\b|\b(?:ckd|chronic kidney disease)(?:\s+stage\s+\w+)?\s*\((?:diabetic|hypertensive)(?:\s+and\s+(?:diabetic|hypertensive))?\)`)
 
 // ckdCauses adds the hypertension (I10, which combine makes I12.-) or
 // the diabetes (E11.9, or E10.9 where the note says type 1, which
@@ -3108,17 +3108,24 @@ var ckdCauseRe = regexp.MustCompile(`(?i)\b(?:diabetic|hypertensive)(?:\s+and\s+
 // when the note codes neither; without its type a diabetes is type 2
 // (Official Guidelines I.C.4.a.2).
 func ckdCauses(out []Suggestion, x *lookups, opt Options) []Suggestion {
-	ckd := firstWithPrefix(out, "N18.")
-	if ckd < 0 {
-		return out
+	// (any of the stage's mentions: "Hypertension with chronic kidney
+	// disease stage 3b" in the history, "hypertensive CKD stage 3b" in
+	// the assessment)
+	ckd, m := -1, ""
+	for i, s := range out {
+		if strings.HasPrefix(s.Code, "N18.") {
+			if f := ckdCauseRe.FindString(s.Evidence); f != "" {
+				ckd, m = i, f
+				break
+			}
+		}
 	}
-	m := ckdCauseRe.FindString(out[ckd].Evidence)
-	if m == "" {
+	if ckd < 0 {
 		return out
 	}
 	m = strings.ToLower(m)
 	var add []string
-	if strings.Contains(m, "hypertensive") && !slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "I10" && s.Code < "I17" }) {
+	if strings.Contains(m, "hypertens") && !slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "I10" && s.Code < "I17" }) {
 		add = append(add, "I10")
 	}
 	if strings.Contains(m, "diabetic") && !slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "E08" && s.Code < "E14" }) {

@@ -3625,3 +3625,14 @@ func TestPreOpPostOpSublabels(t *testing.T) {
 	hp := "Assessment:\n55M with acute sigmoid diverticulitis complicated by contained perforation and a 4 cm pericolic abscess (Hinchey Ib), no generalized peritonitis.\n"
 	checkCodes(t, suggestCodes(hp, x, opt), []string{"K57.20"}, []string{"K57.32"})
 }
+
+// TestHypertensionWithCKDHistory covers train38/09: "Hypertension with
+// chronic kidney disease stage 3b" in the history, beside "hypertensive
+// CKD stage 3b" in the assessment, is I12.9 with the stage, whichever
+// mention the stage is kept from.
+func TestHypertensionWithCKDHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 83, Sex: 'F'}
+	note := "Past medical history:\n- Hypertension with chronic kidney disease stage 3b (eGFR 38-41, followed by nephrology), on amlodipine and losartan\n\nAssessment:\n83F with a closed displaced intertrochanteric fracture of the left femur.\n\nComorbidities: hypertensive CKD stage 3b (creatinine at baseline), long-term bisphosphonate therapy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9", "N18.32", "Z79.83"}, []string{"I10"})
+}
