@@ -170,6 +170,10 @@ func problemLabel(name string) bool {
 // precautionRe opens a return precaution: what the patient is to come
 // back for, not what the patient has ("sooner for any chest discomfort",
 // "call if worsening shortness of breath").
+// instructionsGivenRe is teaching given about a condition, not the
+// condition: "Head injury instructions given to both".
+var instructionsGivenRe = regexp.MustCompile(`(?i)^\W*(?:[a-z/-]+\s+){0,3}?(?:instructions|precautions|education|teaching|handouts?)\s+(?:were\s+|was\s+)?(?:given|provided|reviewed|discussed)\b`)
+
 var precautionRe = regexp.MustCompile(`(?i)^\W*(?:(?:and\s+|or\s+)?sooner\s+(?:for|if)|(?:call|return|come back|seek (?:medical )?(?:care|attention)|go to (?:the )?(?:ED|ER|emergency(?: department| room)?))(?:\s+sooner)?\s+(?:for|if|with)\s+(?:any|new|worsening|worse|increased|persistent|recurrent|further))\b`)
 
 // treatedForBefore comes before a condition a past treatment was for:
@@ -1318,7 +1322,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				planLine = lineEnd(note, it.start)
 				continue
 			}
-			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) {
+			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) || instructionsGivenRe.MatchString(text) {
 				continue // "Diet: regular. Activity: ad lib.", "Tetanus: UTD", "Rabies PEP not indicated"
 			}
 			// A trigger in the condition's own words governs the item; one
@@ -5585,7 +5589,7 @@ var asAboveRe = guard(`(?i)\b(?:as (?:noted |described |discussed |detailed )?ab
 
 // laterEncounterRe puts an encounter in the future: "in 10-12 days",
 // "in 2 weeks", "will", "next visit".
-var laterEncounterRe = regexp.MustCompile(`(?i)\bin\s+\d+(?:\s*[-–]\s*\d+)?\s+(?:days?|weeks?|months?)\b|\b(?:will|next visit|at follow[- ]?up|scheduled)\b`)
+var laterEncounterRe = regexp.MustCompile(`(?i)\bin\s+\d+(?:\s*(?:[-–]|to)\s*\d+)?\s+(?:days?|weeks?|months?)\b|\b(?:will|next visit|at follow[- ]?up|scheduled)\b`)
 
 // procedureSepsisAgent adds, beside a sepsis following a procedure
 // (T81.44-), the sepsis of the organism its evidence names ("Sepsis
@@ -5736,7 +5740,7 @@ var planLabelRe = guard(`(?i)^[\s*•-]*(?:(?:diet|activity|dispo\w*|code status
 
 // immunizedRe is an item that gives a vaccination's status, not the
 // disease it prevents: "Tetanus: UTD", "Influenza vaccine up to date".
-var immunizedRe = regexp.MustCompile(`(?i)^\W*(?:tetanus|tdap|td|dtap|pertussis|influenza|flu|pneumococcal|hepatitis [ab]|hep [ab]|mmr|measles|varicella|zoster|shingles|covid(?:-19)?|hpv|rabies)(?:\s+(?:vaccine|vaccination|shot|immunization|status|toxoid|booster))?\s*[:,-]?\s*(?:is\s+|was\s+)?(?:utd|up[- ]to[- ]date|current|immune|vaccinated|immunized)\b`)
+var immunizedRe = regexp.MustCompile(`(?i)^\W*(?:tetanus|tdap|td|dtap|pertussis|influenza|flu|pneumococcal|hepatitis [ab]|hep [ab]|mmr|measles|varicella|zoster|shingles|covid(?:-19)?|hpv|rabies)(?:\s+(?:vaccine|vaccination|shot|immunization|status|toxoid|booster))?\s*[:,-]?\s*(?:is\s+|was\s+)?(?:utd|up[- ]to[- ]date|current|immune|vaccinated|immunized|updated|given|boosted)\b`)
 
 // prophylaxisNotNeededRe is an item that says a prophylaxis after an
 // exposure is not needed: "Rabies PEP NOT indicated (provoked bite)".

@@ -3636,3 +3636,14 @@ func TestHypertensionWithCKDHistory(t *testing.T) {
 	note := "Past medical history:\n- Hypertension with chronic kidney disease stage 3b (eGFR 38-41, followed by nephrology), on amlodipine and losartan\n\nAssessment:\n83F with a closed displaced intertrochanteric fracture of the left femur.\n\nComorbidities: hypertensive CKD stage 3b (creatinine at baseline), long-term bisphosphonate therapy.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I12.9", "N18.32", "Z79.83"}, []string{"I10"})
 }
+
+// TestEDDispositionLines covers train38/20: "Staple removal in 7 to 10
+// days at primary care" is a later encounter (no Z48.02), "Tetanus was
+// updated 3 years ago" an immunization (no A35), "Head injury
+// instructions given" teaching (no S09.90XA).
+func TestEDDispositionLines(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'F'}
+	note := "Impression:\n1. Laceration of scalp without foreign body, 4 cm.\n\nDisposition. Discharge home with husband. Staple removal in 7 to 10 days at primary care. Tetanus was updated 3 years ago, not needed. Head injury instructions given to both; return immediately for worsening headache.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S01.01XA"}, []string{"Z48.02", "A35", "S09.90XA"})
+}
