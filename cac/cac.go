@@ -811,6 +811,11 @@ func sectionKind(name string) int {
 	if strings.Contains(up, "COMPLICATED BY") {
 		return secDiagnosis
 	}
+	// "Chronic conditions managed during stay:": the stay's secondary
+	// diagnoses
+	if strings.Contains(up, "CONDITIONS") && containsAny(up, "MANAGED", "ADDRESSED", "TREATED") {
+		return secDiagnosis
+	}
 	// "Initial / working diagnoses that were NOT confirmed", "Ruled
 	// out": diagnoses the stay set aside
 	if containsAny(up, "NOT CONFIRMED", "RULED OUT", "RULED-OUT", "EXCLUDED", "NOT SUPPORTED", "REFUTED", "WITHDRAWN") {
@@ -2983,6 +2988,7 @@ func sameFamily(a, b string) bool { return len(a) >= 3 && len(b) >= 3 && a[:3] =
 // I10 is replaced.
 func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = ckdCauses(out, x, opt)
+	out = hypertensiveHeartFailure(out, x, opt)
 	has := func(prefix string) (int, bool) {
 		i := firstWithPrefix(out, prefix)
 		return i, i >= 0
@@ -3144,6 +3150,26 @@ func ckdCauses(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			s := out[ckd]
 			s.Code, s.Title, s.Rule, s.Principal = code, r.Title, "cause of chronic kidney disease", false
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// hypertensiveHeartFailure adds the hypertension (I10, which combine
+// makes I11.0 or I13.-) of a heart failure whose phrase calls the heart
+// disease hypertensive ("hypertensive heart disease and chronic heart
+// failure with preserved ejection fraction", read whole as I50.32), when
+// the note codes no hypertension.
+func hypertensiveHeartFailure(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	if slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "I10" && s.Code < "I17" }) {
+		return out
+	}
+	for _, s := range out {
+		if strings.HasPrefix(s.Code, "I50.") && strings.Contains(asciiLower(s.Evidence), "hypertensive heart") {
+			if r, ok := x.Code(codeset.ICD10CM, "I10", opt.Date); ok {
+				s.Code, s.Title, s.Rule, s.Principal = "I10", r.Title, "cause of heart failure", false
+				return append(out, s)
+			}
 		}
 	}
 	return out

@@ -3647,3 +3647,14 @@ func TestEDDispositionLines(t *testing.T) {
 	note := "Impression:\n1. Laceration of scalp without foreign body, 4 cm.\n\nDisposition. Discharge home with husband. Staple removal in 7 to 10 days at primary care. Tetanus was updated 3 years ago, not needed. Head injury instructions given to both; return immediately for worsening headache.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S01.01XA"}, []string{"Z48.02", "A35", "S09.90XA"})
 }
+
+// TestHypertensiveHeartDiseaseWithHF covers train38/23: "hypertensive
+// heart disease with chronic diastolic heart failure", read whole as
+// I50.32, is I11.0 with it; "Chronic conditions managed during stay:"
+// lists the stay's diagnoses.
+func TestHypertensiveHeartDiseaseWithHF(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'F'}
+	note := "Discharge diagnosis: Syncope, probably vasovagal.\n\nChronic conditions managed during stay: hypertensive heart disease with chronic diastolic heart failure (home losartan and furosemide continued), hypothyroidism (levothyroxine continued).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R55", "I11.0", "I50.32", "E03.9"}, []string{"I10"})
+}
