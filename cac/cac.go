@@ -170,6 +170,9 @@ func problemLabel(name string) bool {
 // precautionRe opens a return precaution: what the patient is to come
 // back for, not what the patient has ("sooner for any chest discomfort",
 // "call if worsening shortness of breath").
+// respondingToRe is a condition's response to its treatment.
+var respondingToRe = regexp.MustCompile(`(?i)\b(?:respond(?:ing|ed|s)?|response)\s+(?:well\s+|quickly\s+|promptly\s+|partially\s+)?to\b`)
+
 // instructionsGivenRe is teaching given about a condition, not the
 // condition: "Head injury instructions given to both".
 var instructionsGivenRe = regexp.MustCompile(`(?i)^\W*(?:[a-z/-]+\s+){0,3}?(?:instructions|precautions|education|teaching|handouts?)\s+(?:were\s+|was\s+)?(?:given|provided|reviewed|discussed)\b`)
@@ -1449,6 +1452,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 					}
 				}
 				if chronicOnly && !chronic(r.Code) {
+					continue
+				}
+				// "responding well to bronchodilators and systemic
+				// steroid": a treatment the condition answers, no
+				// long-term use (Z79.52)
+				if strings.HasPrefix(r.Code, "Z79") && respondingToRe.MatchString(text) {
 					continue
 				}
 				// "E. coli is the most common organism, but the culture is

@@ -3658,3 +3658,13 @@ func TestHypertensiveHeartDiseaseWithHF(t *testing.T) {
 	note := "Discharge diagnosis: Syncope, probably vasovagal.\n\nChronic conditions managed during stay: hypertensive heart disease with chronic diastolic heart failure (home losartan and furosemide continued), hypothyroidism (levothyroxine continued).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R55", "I11.0", "I50.32", "E03.9"}, []string{"I10"})
 }
+
+// TestRespondingToSteroidNotLongTerm covers train38/24 and train12/11:
+// an exacerbation "responding well to bronchodilators and systemic
+// steroid" names a treatment given, no long-term use (Z79.52).
+func TestRespondingToSteroidNotLongTerm(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 9, Sex: 'M'}
+	note := "Assessment:\n1. Moderate persistent asthma with acute exacerbation, moderate severity, responding well to bronchodilators and systemic steroid.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J45.41"}, []string{"Z79.52"})
+}
