@@ -3625,9 +3625,15 @@ var integral = map[string][]string{
 	"R29.81": {"G45"},
 	"R20.":   {"G45"},
 	"R27.":   {"G45"},
+	// a depression named bare beside the depressive disorder coded
+	"F32.A": {"F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.8", "F32.9", "F33", "F31", "F34.1", "F53", "F06.3"},
+	// the tremor, sweats, nausea and anxiety of an alcohol withdrawal
+	"R25.1": {"F10.23", "F10.13", "F10.93"},
+	"R61":   {"F10.23", "F10.13", "F10.93"},
+	"F41.9": {"F10.23", "F10.13", "F10.93"},
 	// the diarrhea and vomiting of a gastroenteritis or colitis coded
 	"R19.7": {"A0", "K50", "K51", "K52", "K58.0"},
-	"R11.":  {"A0", "K52"},
+	"R11.":  {"A0", "K52", "F10.23", "F10.13", "F10.93"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
@@ -6256,6 +6262,12 @@ func names(phrase string, r codeset.Result) bool {
 	in := map[string]bool{}
 	for _, w := range titleWords(r.Title + " " + r.Matched) {
 		in[w] = true
+	}
+	// (a phrase that is the title's own first words is no abbreviation:
+	// "Depression" is F32.A, "Depression, unspecified", whatever else the
+	// synonym list makes of it)
+	if tw := titleWords(r.Title); len(tw) >= len(words) && slices.Equal(tw[:len(words)], words) {
+		return true
 	}
 	// …unless the phrase is the index entry's own words: "septic
 	// encephalopathy" is the index's "Encephalopathy, septic", whatever

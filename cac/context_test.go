@@ -3668,3 +3668,17 @@ func TestRespondingToSteroidNotLongTerm(t *testing.T) {
 	note := "Assessment:\n1. Moderate persistent asthma with acute exacerbation, moderate severity, responding well to bronchodilators and systemic steroid.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J45.41"}, []string{"Z79.52"})
 }
+
+// TestBareDepressionAndWithdrawalSymptoms covers train38/10, train23/03
+// and train5/11: "Depression" in a list is F32.A (the synonym list's
+// expansions of the word no longer stop the title that is the word), not
+// beside a depressive disorder coded more closely; the tremor, nausea and
+// anxiety of an alcohol withdrawal are its own.
+func TestBareDepressionAndWithdrawalSymptoms(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 54, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Alcohol dependence with withdrawal, uncomplicated.\n2. Depression, on sertraline.\n\nHPI: He had tremor, sweats, anxiety and nausea.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.230", "F32.A"}, []string{"R25.1", "R11.0", "F41.9"})
+	mdd := "Discharge diagnoses:\n1. Major depressive disorder, recurrent, severe, without psychotic features.\n\nPast medical history: depression.\n"
+	checkCodes(t, suggestCodes(mdd, x, opt), []string{"F33.2"}, []string{"F32.A"})
+}
