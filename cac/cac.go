@@ -1454,6 +1454,13 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				if chronicOnly && !chronic(r.Code) {
 					continue
 				}
+				// "Hx healed L scaphoid fracture": a past fracture is
+				// traumatic (Z87.81) unless the note says osteoporotic
+				if r.Code == "Z87.310" && !containsAny(strings.ToLower(text), "osteopor", "fragility", "patholog") {
+					if e, ok := x.Code(codeset.ICD10CM, "Z87.81", opt.Date); ok {
+						r.Code, r.Title = e.Code, e.Title
+					}
+				}
 				// "responding well to bronchodilators and systemic
 				// steroid": a treatment the condition answers, no
 				// long-term use (Z79.52)
@@ -3460,6 +3467,13 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 			}
 		}
 	}
+	// "Hx healed L scaphoid fracture": a past fracture is traumatic
+	// unless the note says osteoporotic (Z87.310) or pathological
+	if reason == "history" && fractureWordRe.MatchString(cond) && !containsAny(strings.ToLower(cond), "osteopor", "fragility", "patholog", "stress") {
+		if r, ok := x.Code(codeset.ICD10CM, "Z87.81", opt.Date); ok && r.Billable {
+			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
+		}
+	}
 	// "Hx MRSA skin abscess": a past MRSA infection, whatever its site
 	if reason == "history" && mrsaRe.MatchString(cond) {
 		if r, ok := x.Code(codeset.ICD10CM, "Z86.14", opt.Date); ok && r.Billable {
@@ -3634,6 +3648,8 @@ var integral = map[string][]string{
 	// the diarrhea and vomiting of a gastroenteritis or colitis coded
 	"R19.7": {"A0", "K50", "K51", "K52", "K58.0"},
 	"R11.":  {"A0", "K52", "F10.23", "F10.13", "F10.93"},
+	// the hyperuricemia of a gout
+	"E79.0": {"M10", "M1A"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
 }
@@ -5203,6 +5219,9 @@ var screeningScoreRe = regexp.MustCompile(`(?i)\b(?:screen(?:ing)?|PHQ-?\d*|GAD-
 var deniedBeforeHistoryRe = regexp.MustCompile(`(?i)\b(?:no|not|never|denies|denied|negative for|without)\s+(?:(?:any|known|prior|previous|past|personal|significant|family)\s+)*$`)
 
 // historyOfRe is the words before a history's condition.
+// fractureWordRe names a fracture.
+var fractureWordRe = regexp.MustCompile(`(?i)\b(?:fracture[sd]?|fx)\b`)
+
 // mrsaRe names a methicillin-resistant Staphylococcus aureus infection.
 var mrsaRe = regexp.MustCompile(`(?i)\bMRSA\b|\bmethicillin[- ]resistant\b`)
 
@@ -6017,6 +6036,10 @@ func labelDenied(text string) bool {
 	}
 	if k <= 0 || wordCount(text[:k]) > 5 || exposureWordRe.MatchString(text[:k]) {
 		return false // ("COVID exposure: PCR negative" denies the infection, not the exposure)
+	}
+	// "Infection: no UTI": a search for an infection that found none
+	if l := strings.ToLower(strings.TrimSpace(text[:k])); (l == "infection" || l == "infections" || l == "infectious") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(text[k+1:])), "no ") {
+		return true
 	}
 	m := deniedLabelRe.FindStringIndex(text[k+1:])
 	// ("R hip contusion: imaging negative for fracture" denies another)

@@ -3682,3 +3682,14 @@ func TestBareDepressionAndWithdrawalSymptoms(t *testing.T) {
 	mdd := "Discharge diagnoses:\n1. Major depressive disorder, recurrent, severe, without psychotic features.\n\nPast medical history: depression.\n"
 	checkCodes(t, suggestCodes(mdd, x, opt), []string{"F33.2"}, []string{"F32.A"})
 }
+
+// TestPastFractureGoutInfectionLabel covers train37/12, /16 and /23: "Hx
+// healed L scaphoid fracture" is a past traumatic fracture (Z87.81, not
+// the osteoporotic Z87.310); a gout's hyperuricemia is its own (E79.0);
+// "Infection: no UTI" finds no infection (B99.9).
+func TestPastFractureGoutInfectionLabel(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "Assessment:\n1. Acute gout of the right first MTP joint, crystal-proven.\n   - Hydrochlorothiazide may have contributed to his hyperuricemia.\n2. Hx healed L scaphoid fracture - incidental, asymptomatic.\n- Infection: no UTI.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.81"}, []string{"Z87.310", "E79.0", "B99.9"})
+}
