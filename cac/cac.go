@@ -1129,6 +1129,9 @@ func shortListMembers(note string, its []item) []item {
 // listLeadRe opens a list with words that govern all its members.
 var listLeadRe = regexp.MustCompile(`(?i)^\W*(?:no|not|denies|denied|negative|never|without|h/o|hx|history|s/p|status post|family)\b`)
 
+// openAsideRe is an aside in parentheses, closed or cut off at the end.
+var openAsideRe = regexp.MustCompile(`\([^()]*(?:\)|$)`)
+
 // asideRe is an aside in parentheses.
 var asideRe = regexp.MustCompile(`\([^()]*\)`)
 
@@ -3445,6 +3448,11 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 	if m := condEnd.FindStringIndex(cond); m != nil && m[0] > 0 {
 		cond = cond[:m[0]]
 	}
+	// ("provoked DVT (post-TKA)": the aside is the condition's detail,
+	// also when the cut above left it open)
+	if t := strings.TrimSpace(openAsideRe.ReplaceAllString(cond, " ")); countLetters(t) >= 3 {
+		cond = t
+	}
 	cond = strings.Join(strings.Fields(cond), " ")
 	cond = strings.Trim(cond, " ,.;:")
 	if countLetters(cond) < 2 || countLetters(text) < 4 || noHistoryRe.MatchString(cond) || noHistoryRe.MatchString(text) || deniedHistoryRe.MatchString(text) {
@@ -5326,7 +5334,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b` +
 	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
-	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate)\b` +
+	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
@@ -5626,7 +5634,7 @@ var bystanderRe = regexp.MustCompile(`(?i)\b(?:brought(?: in)? by|accompanied by
 // whose condition an item speaks of: "wife's diagnosis", "her husband
 // has", "dependent wife at home (Parkinson disease)", "caregiver for his
 // mother".
-var otherPersonRe = guard(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with)\b|\b[^.;:()]{0,30}\()|\b(?:primary\s+)?caregiver\s+(?:for|of|to)\b`, "wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "roommate", "worker", "friend", "classmate", "caregiver")
+var otherPersonRe = guard(`(?i)\b(?:wife|husband|spouse|partner|boyfriend|girlfriend|roommate|co-?worker|friend|classmate)(?:'s|’s|\s+(?:has|had|was|is|with)\b|\b[^.;:()]{0,30}\()|\b(?:primary\s+)?caregiver\s+(?:for|of|to)\b|\bbelongs?\s+to\s+(?:his|her|their|the patient's)\s+\w+`, "belong", "wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "roommate", "worker", "friend", "classmate", "caregiver")
 
 // historicalHeadRe opens a condition with the time it belonged to:
 // "Childhood asthma", "Remote peptic ulcer", "Hx atopic dermatitis"; with
@@ -5848,6 +5856,17 @@ func backwardAfter(note string, start, end int) bool {
 	if refutedAfterRe.MatchString(note[end+1 : min(len(note), end+81)]) {
 		return true
 	}
+	// "Gallstone pancreatitis was on the ED differential; lipase normal
+	// and pancreas normal on imaging, so pancreatitis is not present"
+	if onDifferentialRe.MatchString(note[start:end]) {
+		rest := note[end:min(len(note), end+200)]
+		if k := strings.IndexAny(rest, ".\n"); k >= 0 {
+			rest = rest[:k]
+		}
+		if differentialAnsweredRe.MatchString(rest) {
+			return true
+		}
+	}
 	// "Community-acquired pneumonia considered …; empiric antibiotics …; a
 	// separate pneumonia diagnosis is not made": a later clause of the
 	// sentence that denies the item's condition by name
@@ -5858,6 +5877,13 @@ func backwardAfter(note string, start, end int) bool {
 	m := notMadeRe.FindStringSubmatch(rest)
 	return m != nil && strings.Contains(strings.ToLower(note[start:end]), strings.ToLower(m[1]))
 }
+
+// onDifferentialRe is an item weighed on a differential, and
+// differentialAnsweredRe the work-up after it that set it aside.
+var (
+	onDifferentialRe       = regexp.MustCompile(`(?i)\b(?:was|were|is|are)\s+on\s+the\s+(?:\w+\s+)?differential\s*$`)
+	differentialAnsweredRe = regexp.MustCompile(`(?i)\b(?:is|was|are|were)\s+not\s+present\b|\bruled\s+out\b|\bexcluded\b`)
+)
 
 // notMadeRe is a diagnosis said not to be made, named by its word before
 // "diagnosis".

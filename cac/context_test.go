@@ -3693,3 +3693,17 @@ func TestPastFractureGoutInfectionLabel(t *testing.T) {
 	note := "Assessment:\n1. Acute gout of the right first MTP joint, crystal-proven.\n   - Hydrochlorothiazide may have contributed to his hyperuricemia.\n2. Hx healed L scaphoid fracture - incidental, asymptomatic.\n- Infection: no UTI.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.81"}, []string{"Z87.310", "E79.0", "B99.9"})
 }
+
+// TestHistoryAsideAndDifferential covers train38/04, /06 and /08: "History
+// of provoked DVT (post-TKA), resolved" is Z86.718 (the aside no longer
+// spoils the lookup); "Gallstone pancreatitis was on the ED differential;
+// … so pancreatitis is not present" is not coded; "acute calculous
+// cholecystitis without obstruction" is K80.00; "consider genetic
+// counseling" orders nothing yet (Z31.5); a dementia that "belongs to his
+// wife" is hers (F03.90).
+func TestHistoryAsideAndDifferential(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "Assessment:\n58 y/o woman with acute calculous cholecystitis without obstruction. Gallstone pancreatitis was on the ED differential; lipase normal and pancreas normal on imaging, so pancreatitis is not present.\n3. History of provoked DVT (post-TKA), resolved, off anticoagulation — elevated VTE risk.\n4. Family history of sudden cardiac death — consider genetic counseling.\n5. Cognition: normal for age; the dementia in the chart belongs to his wife, not the patient.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00", "Z86.718"}, []string{"K85.10", "Z31.5", "F03.90"})
+}
