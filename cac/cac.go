@@ -6527,7 +6527,13 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// smoker has a personal history of nicotine dependence.
 	// "Smoker" is indexed to nicotine dependence (Smoker — see Dependence,
 	// drug, nicotine); tobacco use (Z72.0) is for use without dependence
-	if i := has("Z72.0"); i >= 0 && has("F17") < 0 && (cigarettes || containsAny(lower, "smoker", "smokes", "smoking")) && !containsAny(lower, "former smoker", "ex-smoker", "quit smoking") {
+	// (not a use the note says falls short of dependence: "Tobacco use,
+	// non-daily", "no cravings, no morning use")
+	lightUse := func(at int) bool {
+		return containsAny(strings.ToLower(lineAt(note, at)), "non-daily", "nondaily", "not daily", "no cravings", "no morning use", "social smoker", "smokes socially", "occasional smoker")
+	}
+	if i := has("Z72.0"); i >= 0 && has("F17") < 0 && (cigarettes || containsAny(lower, "smoker", "smokes", "smoking")) && !containsAny(lower, "former smoker", "ex-smoker", "quit smoking") &&
+		!lightUse(out[i].Start) {
 		code := "F17.200"
 		if cigarettes {
 			code = "F17.210"
@@ -6564,7 +6570,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 				break
 			}
 		}
-		if current != nil && cigarettes {
+		if current != nil && cigarettes && lightUse(current[0]) {
+			add("Z72.0", current[0], current[1], "tobacco use")
+		} else if current != nil && cigarettes {
 			add("F17.210", current[0], current[1], "tobacco use")
 		} else if m := formerSmokerRe.FindLineIndex(note); m != nil && !questionedSmoker(note, m) {
 			add("Z87.891", m[0], m[1], "tobacco use")

@@ -3707,3 +3707,16 @@ func TestHistoryAsideAndDifferential(t *testing.T) {
 	note := "Assessment:\n58 y/o woman with acute calculous cholecystitis without obstruction. Gallstone pancreatitis was on the ED differential; lipase normal and pancreas normal on imaging, so pancreatitis is not present.\n3. History of provoked DVT (post-TKA), resolved, off anticoagulation — elevated VTE risk.\n4. Family history of sudden cardiac death — consider genetic counseling.\n5. Cognition: normal for age; the dementia in the chart belongs to his wife, not the patient.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00", "Z86.718"}, []string{"K85.10", "Z31.5", "F03.90"})
 }
+
+// TestAllergyListClauseAndLightSmoking covers train38/11 and /18: an
+// allergy's list ends with its clause and its aside ("Penicillin allergy
+// — noted; if positive will call in cephalexin", "(penicillin allergy is
+// hives only, cephalosporin tolerated) plus doxycycline"), so neither
+// antibiotic is an allergy (Z88.1); smoking "not daily, no cravings" is
+// tobacco use (Z72.0), not dependence.
+func TestAllergyListClauseAndLightSmoking(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 22, Sex: 'F'}
+	note := "Social: Smokes \"a few cigarettes on weekends at parties,\" maybe 5-6 per week, not daily, no cravings, no morning use.\n\nAssessment:\n1. Acute pharyngitis.\n2. Penicillin allergy — noted; if throat culture positive will call in cephalexin rather than amoxicillin.\n3. Treated with ceftriaxone (penicillin allergy is hives only, cephalosporin tolerated with monitoring) plus doxycycline initially.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J02.9", "Z88.0", "Z72.0"}, []string{"Z88.1", "F17.210"})
+}

@@ -347,7 +347,21 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 		if !ok(m[0]) || strings.HasPrefix(list, "no ") || strings.HasPrefix(list, "nkda") || strings.HasPrefix(list, "none") || strings.HasPrefix(list, "nka") {
 			continue
 		}
-		scan(m[2], strings.ToLower(note[m[2]:m[3]]))
+		// the list ends with its clause: "Penicillin allergy — noted; if
+		// … will call in cephalexin", and with the aside it was written
+		// in: "(penicillin allergy is hives only, cephalosporin tolerated)
+		// plus doxycycline"
+		end := m[3]
+		if k := strings.IndexByte(note[m[2]:end], ';'); k >= 0 {
+			end = m[2] + k
+		}
+		ls := strings.LastIndexByte(note[:m[0]], '\n') + 1
+		if strings.Count(note[ls:m[0]], "(") > strings.Count(note[ls:m[0]], ")") {
+			if k := strings.IndexByte(note[m[2]:end], ')'); k >= 0 {
+				end = m[2] + k
+			}
+		}
+		scan(m[2], strings.ToLower(note[m[2]:end]))
 	}
 	for _, m := range findAroundSubmatch(allergyWordRe, note, lower, "allerg") {
 		// "wondered about peanut allergy … challenge passed, not peanut
