@@ -3352,6 +3352,7 @@ var familyTable = func() []struct {
 		{`(kidney|renal) (disease|failure)|dialysis`, "Z84.1"},
 		{`sickle cell|hemophilia|an[ae]mia`, "Z83.2"},
 		{`hearing loss|deafness`, "Z82.2"},
+		{`rheumatoid arthritis|\bra\b|(?:psoriatic|inflammatory) arthritis`, "Z82.61"},
 	}
 	var out []struct {
 		re   *regexp.Regexp
@@ -6602,7 +6603,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// (in the vaccine's own clause: "Tdap given today; flu vaccine
 			// already received this season")
 			if s := strings.ToLower(clauseAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
-				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
+				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "not yet given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
 				!givenBeforeRe.MatchString(note[m[1]:min(len(note), m[1]+24)]) {
 				add("Z23", m[0], m[1], "immunization given")
 				break
@@ -6795,6 +6796,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "Avoid all oral NSAIDs (ibuprofen, naproxen, aspirin)"
 		case negatedAt(note, i):
 			// "He has never been on insulin", "we are not starting insulin"
+		case familyLineRe.MatchString(lineOf(note, i)) && !inSpans(meds, i):
+			// "FHx: mother - rheumatoid arthritis (on methotrexate)": a
+			// relative's drug
 		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
 			// "ASA 81 (pt stopped on her own in 2023 - not taking)"
 		case shortCourseRe.MatchString(doseAround(note, i)):
@@ -6816,6 +6820,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// familyLineRe is a line of family history.
+var familyLineRe = regexp.MustCompile(`(?i)^\W*(?:fhx|fh|family history|family hx|fam hx)\b`)
 
 // steroidCourseRe is a systemic steroid given as a course: "Steroids to
 // PO, 5-day total course", "a 5-day prednisone course".

@@ -3720,3 +3720,15 @@ func TestAllergyListClauseAndLightSmoking(t *testing.T) {
 	note := "Social: Smokes \"a few cigarettes on weekends at parties,\" maybe 5-6 per week, not daily, no cravings, no morning use.\n\nAssessment:\n1. Acute pharyngitis.\n2. Penicillin allergy — noted; if throat culture positive will call in cephalexin rather than amoxicillin.\n3. Treated with ceftriaxone (penicillin allergy is hives only, cephalosporin tolerated with monitoring) plus doxycycline initially.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J02.9", "Z88.0", "Z72.0"}, []string{"Z88.1", "F17.210"})
 }
+
+// TestFamilyRAAndRelativesDrug covers train37/01, /02 and /05: a mother's
+// rheumatoid arthritis is Z82.61 (not leukemia's Z80.6), the methotrexate
+// on her family history line is hers (no Z79.631); a flu vaccine "not
+// yet given" is no immunization (Z23); "JAK inhibitor" is no calcineurin
+// inhibitor (Z79.621).
+func TestFamilyRAAndRelativesDrug(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note := "FHx: mother - rheumatoid arthritis (on methotrexate). Father - HTN.\n\nAssessment:\n1. Vitamin D deficiency.\n2. Family hx RA (mother). No features of inflammatory arthritis.\n3. Long-term use of JAK inhibitor (tofacitinib).\n\nPlan: inactivated flu vaccine today per PCP records not yet given this season - advised she get it at the pharmacy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E55.9", "Z82.61"}, []string{"Z80.6", "Z79.631", "Z23", "Z79.621"})
+}
