@@ -1370,7 +1370,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):]), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):], strings.IndexByte(head, '?') >= 0 || uncertainRe.MatchString(head)), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start):
 				reason = "negated"
@@ -5831,14 +5831,26 @@ var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|def
 
 // backwardIn reports whether a later part of an item negates the
 // condition before it.
-func backwardIn(rest string) bool {
+func backwardIn(rest string, doubted bool) bool {
+	seen := false // a part with words came before
 	for _, p := range segmentSep.Split(rest, -1) {
+		// ("…: no bladder tumor, …, negative cytology, sterile urine": a
+		// test's result deep in a work-up's list, not the item taken
+		// back; "Influenza - negative PCR" and a doubted item's
+		// "?COVID — negative PCR" are answered by it)
+		if m := negativeTestRe.FindStringSubmatch(p); m != nil && m[1] != "for" && !doubted && seen {
+			continue
+		}
+		seen = seen || countLetters(p) > 0
 		if backward.MatchString(p) {
 			return true
 		}
 	}
 	return false
 }
+
+// negativeTestRe is a part that opens with "negative" before a word.
+var negativeTestRe = regexp.MustCompile(`(?i)^\W*negative\s+([a-z]+)`)
 
 // answeredNoPartRe is a part that answers the one before it "no".
 var answeredNoPartRe = regexp.MustCompile(`(?i)^\s*(?:no|negative|not|denies)\s*$`)

@@ -3732,3 +3732,13 @@ func TestFamilyRAAndRelativesDrug(t *testing.T) {
 	note := "FHx: mother - rheumatoid arthritis (on methotrexate). Father - HTN.\n\nAssessment:\n1. Vitamin D deficiency.\n2. Family hx RA (mother). No features of inflammatory arthritis.\n3. Long-term use of JAK inhibitor (tofacitinib).\n\nPlan: inactivated flu vaccine today per PCP records not yet given this season - advised she get it at the pharmacy.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E55.9", "Z82.61"}, []string{"Z80.6", "Z79.631", "Z23", "Z79.621"})
 }
+
+// TestNegativeTestInWorkupList covers train37/17 and train20/03: a
+// finding whose work-up list ends "…, negative cytology, sterile urine"
+// stands (R31.21), while "Influenza - negative PCR" is still denied.
+func TestNegativeTestInWorkupList(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "Assessment\n1. Asymptomatic microscopic hematuria - complete evaluation negative: no bladder tumor on cystoscopy, normal upper tracts with no renal mass and no stones on CT urogram, negative cytology, sterile urine. Etiology not identified.\n2. Influenza - negative PCR; oseltamivir discontinued.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R31.21"}, []string{"J10.1", "J11.1"})
+}
