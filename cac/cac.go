@@ -3353,6 +3353,7 @@ var familyTable = func() []struct {
 		{`sickle cell|hemophilia|an[ae]mia`, "Z83.2"},
 		{`hearing loss|deafness`, "Z82.2"},
 		{`rheumatoid arthritis|\bra\b|(?:psoriatic|inflammatory) arthritis`, "Z82.61"},
+		{`lupus|\bsle\b|scleroderma|sj[oö]gren|connective tissue disease`, "Z82.69"},
 	}
 	var out []struct {
 		re   *regexp.Regexp

@@ -3742,3 +3742,12 @@ func TestNegativeTestInWorkupList(t *testing.T) {
 	note := "Assessment\n1. Asymptomatic microscopic hematuria - complete evaluation negative: no bladder tumor on cystoscopy, normal upper tracts with no renal mass and no stones on CT urogram, negative cytology, sterile urine. Etiology not identified.\n2. Influenza - negative PCR; oseltamivir discontinued.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R31.21"}, []string{"J10.1", "J11.1"})
 }
+
+// TestFamilyLupus: a relative's lupus is a family history of a
+// connective tissue disease (Z82.69), train37/05 and /11.
+func TestFamilyLupus(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	note := "Assessment:\n1. Seborrheic dermatitis of the face.\n2. Family history of SLE (mother).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L21.9", "Z82.69"}, []string{"M32.9", "Z84.89"})
+}
