@@ -6686,6 +6686,18 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			}
 		}
 	}
+	// A replaced heart valve is a prosthetic one's presence (Z95.2):
+	// "warfarin for his mechanical aortic valve (On-X, replaced 2017)"
+	// (not one still to come: "referred for aortic valve replacement")
+	if strings.Contains(lower, "valve") || strings.Contains(lower, "avr") || strings.Contains(lower, "tavi") {
+		for _, m := range prostheticValveRe.FindAllStringIndex(note, -1) {
+			s := strings.ToLower(sentenceAround(note, m[0]))
+			if !negatedAt(note, m[0]) && !familyRe.MatchString(s) && !containsAny(s, "refer", "candidate", "consider", "evaluation for", "will ", "plan", "scheduled", "discussed") {
+				add("Z95.2", m[0], m[1], "prosthetic heart valve")
+				break
+			}
+		}
+	}
 	// Severe sepsis is coded with the infection (R65.2-, Official
 	// Guidelines I.C.1.d.1.a), with septic shock R65.21.
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "severe sepsis") {
@@ -7950,6 +7962,9 @@ func complicatedDiverticulitis(out []Suggestion, note string, x *lookups, opt Op
 		}
 	}
 }
+
+// prostheticValveRe is a replaced heart valve.
+var prostheticValveRe = regexp.MustCompile(`(?i)\b(?:mechanical|prosthetic|bioprosthetic|on-x)\s+(?:aortic\s+|mitral\s+|tricuspid\s+|pulmonic\s+|heart\s+)?valve\b|\b(?:s/p|status post)\s+(?:tavr|tavi|savr|avr|mvr)\b`)
 
 // complicationWordRe names what makes a diverticulitis "with perforation
 // and abscess".

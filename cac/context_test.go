@@ -3751,3 +3751,15 @@ func TestFamilyLupus(t *testing.T) {
 	note := "Assessment:\n1. Seborrheic dermatitis of the face.\n2. Family history of SLE (mother).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L21.9", "Z82.69"}, []string{"M32.9", "Z84.89"})
 }
+
+// TestProstheticValve: "warfarin for his mechanical aortic valve" is the
+// presence of a prosthetic heart valve (Z95.2), train38/19; a valve
+// replacement someone is referred for is not.
+func TestProstheticValve(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "HPI: Warfarin for his mechanical aortic valve (On-X, replaced 2017 for severe aortic stenosis) was resumed.\n\nAssessment:\n1. Encounter for surgical aftercare.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z95.2"}, nil)
+	later := "Assessment:\n1. Severe aortic stenosis; referred for evaluation for TAVR vs prosthetic valve surgery.\n"
+	checkCodes(t, suggestCodes(later, x, opt), []string{"I35.0"}, []string{"Z95.2"})
+}
