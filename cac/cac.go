@@ -1366,6 +1366,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head) || agoRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
+			case doubtedCauseRe.MatchString(text[len(head):]) && !uncertainRe.MatchString(head) && symptomHeadRe.MatchString(head):
+				// "Right lower quadrant abdominal pain — suspected ruptured
+				// ovarian cyst, not confirmed": the symptom is coded, the
+				// doubted cause after the dash is not
+				it.end = it.start + len(head)
+				text = note[it.start:it.end]
 			case otherPersonRe.MatchString(text):
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
@@ -5593,6 +5599,14 @@ var dictatedNumberRe = regexp.MustCompile(`(?i)^\W*number (?:one|two|three|four|
 
 // settingLeadRe opens a part with the setting of what came before it.
 var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+`)
+
+// doubtedCauseRe opens an item's detail with a doubted condition:
+// "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is
+// a head that names a symptom.
+var (
+	doubtedCauseRe = regexp.MustCompile(`(?i)^\s*[-–—:]+\s*(?:suspected|possible|probable|likely|presumed|query|questionable|\?|r/o|rule out)\s+[a-z]`)
+	symptomHeadRe  = regexp.MustCompile(`(?i)\b(?:pain|ache|tenderness|fever|cough|dyspnea|shortness of breath|nausea|vomiting|diarrh(?:o)?ea|dizziness|vertigo|syncope|headache|rash|swelling|bleeding|hematuria|palpitations|fatigue|weakness|numbness|lump|mass)\b`)
+)
 
 // historyOnlyRe is an item's detail that puts its condition in the past:
 // "Breast cancer — this is history only, remains in remission".

@@ -3763,3 +3763,13 @@ func TestProstheticValve(t *testing.T) {
 	later := "Assessment:\n1. Severe aortic stenosis; referred for evaluation for TAVR vs prosthetic valve surgery.\n"
 	checkCodes(t, suggestCodes(later, x, opt), []string{"I35.0"}, []string{"Z95.2"})
 }
+
+// TestSymptomWithDoubtedCause covers train38/21: "Right lower quadrant
+// abdominal pain — suspected ruptured ovarian cyst, not confirmed" at a
+// visit codes the pain (R10.31), not the doubted cyst.
+func TestSymptomWithDoubtedCause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 24, Sex: 'F'}
+	note := "Diagnosis:\nRight lower quadrant abdominal pain — suspected ruptured ovarian cyst, not confirmed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R10.31"}, []string{"N83.201", "N83.209", "N83.299"})
+}
