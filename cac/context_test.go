@@ -3773,3 +3773,13 @@ func TestSymptomWithDoubtedCause(t *testing.T) {
 	note := "Diagnosis:\nRight lower quadrant abdominal pain — suspected ruptured ovarian cyst, not confirmed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R10.31"}, []string{"N83.201", "N83.209", "N83.299"})
 }
+
+// TestOtherHistoryLabel: an "Other history (copied from prior admission,
+// reviewed):" label names no history of "other specified conditions"
+// (Z87.898), train38/05.
+func TestOtherHistoryLabel(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 76, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Acute on chronic systolic heart failure.\n\nOther history (copied from prior admission, reviewed): s/p cholecystectomy 2009.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I50.23"}, []string{"Z87.898"})
+}
