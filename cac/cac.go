@@ -1376,7 +1376,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):], strings.IndexByte(head, '?') >= 0 || uncertainRe.MatchString(head)), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start):
 				reason = "negated"
@@ -5844,16 +5844,16 @@ var clauseWords = map[string]bool{"which": true, "for": true, "after": true, "bu
 // ruled out", "… - resolved".
 var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|definitively|effectively|now|since)\s+)?(ruled out|excluded|unlikely|not likely|doubtful|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|no personal history|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
 
-// backwardIn reports whether a later part of an item negates the
-// condition before it.
-func backwardIn(rest string, doubted bool) bool {
+// backwardIn reports whether a later part of an item, rest, negates the
+// condition its head names.
+func backwardIn(rest, head string) bool {
 	seen := false // a part with words came before
 	for _, p := range segmentSep.Split(rest, -1) {
 		// ("…: no bladder tumor, …, negative cytology, sterile urine": a
 		// test's result deep in a work-up's list, not the item taken
 		// back; "Influenza - negative PCR" and a doubted item's
 		// "?COVID — negative PCR" are answered by it)
-		if m := negativeTestRe.FindStringSubmatch(p); m != nil && m[1] != "for" && !doubted && seen {
+		if m := negativeTestRe.FindStringSubmatch(p); m != nil && m[1] != "for" && seen && strings.IndexByte(head, '?') < 0 && !uncertainRe.MatchString(head) {
 			continue
 		}
 		seen = seen || countLetters(p) > 0
@@ -6801,7 +6801,25 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// gestational diabetes, whose codes say how the diabetes is treated.
 	meds := medicationLists(note)
 	done := map[string]bool{}
-	steroidCourse := strings.Contains(lower, "course") && steroidCourseRe.MatchString(note)
+	// (read once, and only when a steroid is met: the lines that say
+	// "course")
+	steroidCourse, courseRead := false, false
+	courseOfSteroids := func() bool {
+		if !courseRead {
+			courseRead = true
+			for at := 0; !steroidCourse; {
+				k := strings.Index(lower[at:], "course")
+				if k < 0 {
+					break
+				}
+				ls := strings.LastIndexByte(lower[:at+k], '\n') + 1
+				le := lineEnd(note, at+k)
+				steroidCourse = steroidCourseRe.MatchString(note[ls:le])
+				at = le
+			}
+		}
+		return steroidCourse
+	}
 	for i := 0; i < len(lower); {
 		for i < len(lower) && !isLetter(lower[i]) {
 			i++
@@ -6843,7 +6861,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case shortCourseRe.MatchString(doseAround(note, i)):
 			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
 			// in the ED": a course or a dose, not long-term use.
-		case code == "Z79.52" && steroidCourse && !longTermRe.MatchString(sentenceAround(note, i)):
+		case code == "Z79.52" && courseOfSteroids() && !longTermRe.MatchString(sentenceAround(note, i)):
 			// "methylprednisolone 40 mg IV q12 -> prednisone" where the
 			// note says "Steroids to PO, 5-day total course"
 		case inSpans(meds, i) || longTermRe.MatchString(sentenceAround(note, i)) ||
