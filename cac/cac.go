@@ -7988,8 +7988,10 @@ func complicatedDiverticulitis(out []Suggestion, note string, x *lookups, opt Op
 			if negatedAt(note, base+m[0]) || negatedJustBefore.MatchString(sent[:m[0]]) {
 				continue
 			}
-			with := map[byte]byte{'1': '0', '3': '2', '5': '4', '9': '8'}[c[4]]
-			recode(&out[i], "K57."+string(with)+map[byte]string{'2': "0", '3': "1"}[c[5]], "diverticulitis with perforation or abscess", x, opt)
+			// (K57.1-, .3-, .5-, .9- "without perforation or abscess" sit
+			// one above their "with" categories; their diverticulitis
+			// codes, x2 and x3, two above the "with" codes x0 and x1)
+			recode(&out[i], "K57."+string(c[4]-1)+string(c[5]-2), "diverticulitis with perforation or abscess", x, opt)
 			break
 		}
 	}
