@@ -1366,6 +1366,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head) || agoRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
+			case !opt.Inpatient && resolvedDashRe.MatchString(text):
+				// "7. Hyperkalemia - resolved." at a visit: over before it
+				// (a stay's "AKI - resolved" happened during the stay and
+				// is coded)
+				reason = "history"
 			case doubtedCauseRe.MatchString(text[len(head):]) && !uncertainRe.MatchString(head) && symptomHeadRe.MatchString(head):
 				// "Right lower quadrant abdominal pain — suspected ruptured
 				// ovarian cyst, not confirmed": the symptom is coded, the
@@ -5599,6 +5604,10 @@ var dictatedNumberRe = regexp.MustCompile(`(?i)^\W*number (?:one|two|three|four|
 
 // settingLeadRe opens a part with the setting of what came before it.
 var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+`)
+
+// resolvedDashRe is a listed condition marked resolved after a dash or
+// colon: "Hyperkalemia - resolved", "AOM: resolved".
+var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s[-–—:]+\s*(?:now\s+|since\s+|completely\s+|fully\s+)?resolved\s*(?:[;,.]|$)`)
 
 // doubtedCauseRe opens an item's detail with a doubted condition:
 // "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is

@@ -3783,3 +3783,16 @@ func TestOtherHistoryLabel(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Acute on chronic systolic heart failure.\n\nOther history (copied from prior admission, reviewed): s/p cholecystectomy 2009.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I50.23"}, []string{"Z87.898"})
 }
+
+// TestResolvedAtVisit covers train19/17 and /25: at a visit, "Hyperkalemia
+// - resolved" and "Dysphagia after ICH - resolved" are over before it
+// (no E87.5, I69.191); a stay's "AKI - resolved" happened during the stay
+// and is coded.
+func TestResolvedAtVisit(t *testing.T) {
+	x := searcher(t)
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "Assessment:\n1. ESRD on peritoneal dialysis.\n7. Hyperkalemia - resolved.\n#3 Dysphagia after ICH - resolved.\n"
+	checkCodes(t, suggestCodes(note, x, visit), []string{"N18.6"}, []string{"E87.5", "I69.191"})
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	checkCodes(t, suggestCodes("Discharge diagnoses:\n1. Acute kidney injury - resolved.\n", x, stay), []string{"N17.9"}, nil)
+}
