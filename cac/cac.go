@@ -6884,8 +6884,23 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 		i = j
 	}
+	// A pacemaker or defibrillator implanted during the stay is its
+	// procedure, not a status the patient came with (Z95.0, Z95.810):
+	// "Dual-chamber PPM implanted 09/15 via left cephalic vein"
+	if opt.Inpatient && (has("Z95.0") >= 0 || has("Z95.810") >= 0) {
+		for _, m := range findAround(deviceImplantedRe, note, lower, []string{"implant"}) {
+			if s := strings.ToLower(sentenceAround(note, m[0])); !containsAny(s, "prior", "previous", "years ago", "history", "s/p", "since") && !pastDateRe.MatchString(s) {
+				out = slices.DeleteFunc(out, func(sg Suggestion) bool { return sg.Code == "Z95.0" || sg.Code == "Z95.810" })
+				break
+			}
+		}
+	}
 	return out
 }
+
+// deviceImplantedRe is a cardiac device implanted: "PPM implanted
+// 09/15", "PPM implant: 09/15".
+var deviceImplantedRe = regexp.MustCompile(`(?i)\b(?:ppm|pacemaker|icd|aicd|defibrillator)\b[^.\n]{0,30}?\bimplant(?:ed|ation)?\b`)
 
 // familyLineRe is a line of family history.
 var familyLineRe = regexp.MustCompile(`(?i)^\W*(?:fhx|fh|family history|family hx|fam hx)\b`)

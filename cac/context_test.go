@@ -3796,3 +3796,15 @@ func TestResolvedAtVisit(t *testing.T) {
 	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
 	checkCodes(t, suggestCodes("Discharge diagnoses:\n1. Acute kidney injury - resolved.\n", x, stay), []string{"N17.9"}, nil)
 }
+
+// TestDeviceImplantedThisStay covers train26/29: a pacemaker implanted
+// during the stay is its procedure, not a status (no Z95.0); one placed
+// years before is.
+func TestDeviceImplantedThisStay(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 83, Sex: 'F'}
+	note := "Admitted: 09/14   PPM implant: 09/15   Discharged: 09/17\n\nPrincipal diagnosis: Complete (third-degree) AV block, symptomatic — s/p dual-chamber permanent pacemaker\n\nHOSPITAL COURSE:\n#Complete heart block: Dual-chamber PPM implanted 09/15 via left cephalic vein, uncomplicated.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I44.2"}, []string{"Z95.0"})
+	old := "Discharge diagnoses:\n1. Community-acquired pneumonia.\n2. Sick sinus syndrome s/p dual-chamber permanent pacemaker (2019).\n"
+	checkCodes(t, suggestCodes(old, x, opt), []string{"Z95.0"}, nil)
+}
