@@ -170,6 +170,9 @@ func problemLabel(name string) bool {
 // precautionRe opens a return precaution: what the patient is to come
 // back for, not what the patient has ("sooner for any chest discomfort",
 // "call if worsening shortness of breath").
+// reactionBeforeRe ends with a drug reaction whose aside describes it.
+var reactionBeforeRe = regexp.MustCompile(`(?i)\b(?:intolerant|intolerance|allergic|allergy|reaction|side effects?|adverse effects?)\s*$`)
+
 // respondingToRe is a condition's response to its treatment.
 var respondingToRe = regexp.MustCompile(`(?i)\b(?:respond(?:ing|ed|s)?|response)\s+(?:well\s+|quickly\s+|promptly\s+|partially\s+)?to\b`)
 
@@ -1468,6 +1471,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				if chronicOnly && !chronic(r.Code) {
 					continue
 				}
+				// "statin-intolerant (myalgias)": the aside describes a past
+				// reaction, not a current condition
+				if c.start > 0 && note[c.start-1] == '(' && reactionBeforeRe.MatchString(note[max(0, c.start-40):c.start-1]) {
+					continue
+				}
 				// "Hx healed L scaphoid fracture": a past fracture is
 				// traumatic (Z87.81) unless the note says osteoporotic
 				if r.Code == "Z87.310" && !containsAny(strings.ToLower(text), "osteopor", "fragility", "patholog") {
@@ -1605,6 +1613,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = replacedSide(out, note, x, opt)
 	tubularNecrosis(out, note, x, opt)
 	complicatedDiverticulitis(out, note, x, opt)
+	sickleCellCrisis(out, note, x, opt)
 	provokedSeizure(out, note, x, opt)
 	secondaryVarices(out, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
@@ -3669,6 +3678,8 @@ var integral = map[string][]string{
 	// the diarrhea and vomiting of a gastroenteritis or colitis coded
 	"R19.7": {"A0", "K50", "K51", "K52", "K58.0"},
 	"R11.":  {"A0", "K52", "F10.23", "F10.13", "F10.93"},
+	// a sickle-cell disease "without crisis" beside its crisis coded
+	"D57.1": {"D57.0", "D57.21", "D57.41", "D57.81"},
 	// the hyperuricemia of a gout
 	"E79.0": {"M10", "M1A"},
 	// the agitation a dementia "with agitation" code already says
@@ -8020,6 +8031,38 @@ func complicatedDiverticulitis(out []Suggestion, note string, x *lookups, opt Op
 		}
 	}
 }
+
+// sickleCellCrisis codes an Hb-SS disease (D57.1, "without crisis") by
+// the crisis the note gives it: acute chest syndrome D57.01, a
+// vaso-occlusive or pain crisis D57.00 ("22 y/o F with HbSS disease,
+// admitted with vaso-occlusive crisis, now with acute chest syndrome").
+func sickleCellCrisis(out []Suggestion, note string, x *lookups, opt Options) {
+	i := firstWithPrefix(out, "D57.1")
+	if i < 0 {
+		return
+	}
+	affirmed := func(re *regexp.Regexp) bool {
+		for _, m := range re.FindAllStringIndex(note, -1) {
+			// (a "?" question is no diagnosis; a doubt is one only for
+			// a stay, coded as if established)
+			if !negatedAt(note, m[0]) && !strings.HasSuffix(strings.TrimRight(note[:m[0]], " "), "?") && (opt.Inpatient || !uncertainRe.MatchString(sentenceAround(note, m[0]))) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case affirmed(acuteChestRe):
+		recode(&out[i], "D57.01", "sickle-cell disease with acute chest syndrome", x, opt)
+	case affirmed(sickleCrisisRe):
+		recode(&out[i], "D57.00", "sickle-cell disease with crisis", x, opt)
+	}
+}
+
+var (
+	acuteChestRe   = regexp.MustCompile(`(?i)\bacute chest syndrome\b`)
+	sickleCrisisRe = regexp.MustCompile(`(?i)\b(?:vaso-?occlusive|pain(?:ful)?|sickle(?: cell)?)\s+(?:pain\s+)?crisis\b|\bvoc\b`)
+)
 
 // prostheticValveRe is a replaced heart valve.
 var prostheticValveRe = regexp.MustCompile(`(?i)\b(?:mechanical|prosthetic|bioprosthetic|on-x)\s+(?:aortic\s+|mitral\s+|tricuspid\s+|pulmonic\s+|heart\s+)?valve\b|\b(?:s/p|status post)\s+(?:tavr|tavi|savr|avr|mvr)\b`)

@@ -3808,3 +3808,14 @@ func TestDeviceImplantedThisStay(t *testing.T) {
 	old := "Discharge diagnoses:\n1. Community-acquired pneumonia.\n2. Sick sinus syndrome s/p dual-chamber permanent pacemaker (2019).\n"
 	checkCodes(t, suggestCodes(old, x, opt), []string{"Z95.0"}, nil)
 }
+
+// TestSickleCrisisAndReactionAside covers train26/28 and train29/11: an
+// Hb-SS disease with acute chest syndrome is D57.01 (not D57.1, "without
+// crisis"); "statin-intolerant (myalgias)" describes a past reaction, no
+// myalgia (M79.10).
+func TestSickleCrisisAndReactionAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 22, Sex: 'F'}
+	note := "Assessment:\n22 y/o F with HbSS disease, admitted with vaso-occlusive crisis, now with acute chest syndrome complicated by acute hypoxic respiratory failure.\n3. Hyperlipidemia - stable on ezetimibe; statin-intolerant (myalgias).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D57.01", "J96.01", "E78.5"}, []string{"D57.1", "D57.00", "M79.10"})
+}
