@@ -1614,6 +1614,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	tubularNecrosis(out, note, x, opt)
 	complicatedDiverticulitis(out, note, x, opt)
 	sickleCellCrisis(out, note, x, opt)
+	// "Chest pain, left, most consistent with musculoskeletal chest wall
+	// pain": the index's "Pain, chest, wall" is R07.89
+	if i := firstWithPrefix(out, "R07.9"); i >= 0 && strings.Contains(strings.ToLower(lineOf(note, out[i].Start)), "chest wall") {
+		recode(&out[i], "R07.89", "chest wall pain", x, opt)
+	}
 	provokedSeizure(out, note, x, opt)
 	secondaryVarices(out, x, opt)
 	out = sepsisOfShock(out, note, x, opt)

@@ -3819,3 +3819,13 @@ func TestSickleCrisisAndReactionAside(t *testing.T) {
 	note := "Assessment:\n22 y/o F with HbSS disease, admitted with vaso-occlusive crisis, now with acute chest syndrome complicated by acute hypoxic respiratory failure.\n3. Hyperlipidemia - stable on ezetimibe; statin-intolerant (myalgias).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D57.01", "J96.01", "E78.5"}, []string{"D57.1", "D57.00", "M79.10"})
 }
+
+// TestChestWallPain covers train29/13: "Chest pain, left, most consistent
+// with musculoskeletal chest wall pain" is R07.89 (the index's "Pain,
+// chest, wall"), not R07.9.
+func TestChestWallPain(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	note := "Assessment:\n1. Chest pain, left, most consistent with musculoskeletal chest wall pain after heavy lifting. PE excluded by CTA.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R07.89"}, []string{"R07.9", "I26.99"})
+}
