@@ -678,3 +678,12 @@ func TestEvalHeldout17(t *testing.T) {
 func TestEvalHeldout18(t *testing.T) {
 	evalNotes(t, "testdata/heldout18", "eighteenth held-out set", 0.55, 0.10, true)
 }
+
+// TestEvalTrain39 scores the thirty-ninth training set, testdata/train39:
+// 24 notes built around must-not traps in an ordinary week's mix (12
+// inpatient, 12 outpatient), written in session 25 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain39(t *testing.T) {
+	evalNotes(t, "testdata/train39", "thirty-ninth training set", 0.55, 0.15, false)
+}
