@@ -176,6 +176,15 @@ var reactionBeforeRe = regexp.MustCompile(`(?i)\b(?:intolerant|intolerance|aller
 // respondingToRe is a condition's response to its treatment.
 var respondingToRe = regexp.MustCompile(`(?i)\b(?:respond(?:ing|ed|s)?|response)\s+(?:well\s+|quickly\s+|promptly\s+|partially\s+)?to\b`)
 
+// testNegativeRe is an item that is a result: "The lupus anticoagulant is
+// negative", "D-dimer was negative".
+var testNegativeRe = regexp.MustCompile(`(?i)^\W*(?:the\s+|his\s+|her\s+)?[a-z0-9/ -]{3,40}?\s+(?:is|was|were|are|came back)\s+(?:also\s+)?negative\b`)
+
+// notAFindingItemRe is an item that reports an examination or takes a
+// label off the chart, not a condition: "Diabetic foot exam - no
+// neuropathy detected", "Penicillin allergy label removed - …".
+var notAFindingItemRe = regexp.MustCompile(`(?i)^\W*(?:diabetic\s+)?(?:foot|eye|skin|breast|retinal|dilated eye|monofilament)\s+(?:exam|examination|check)\b|\blabel\s+(?:is\s+inaccurate|removed|was\s+removed|has\s+been\s+removed)\b|\bde-?labell?ed\b`)
+
 // instructionsGivenRe is teaching given about a condition, not the
 // condition: "Head injury instructions given to both".
 var instructionsGivenRe = regexp.MustCompile(`(?i)^\W*(?:[a-z/-]+\s+){0,3}?(?:instructions|precautions|education|teaching|handouts?)\s+(?:were\s+|was\s+)?(?:given|provided|reviewed|discussed)\b`)
@@ -1336,7 +1345,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				planLine = lineEnd(note, it.start)
 				continue
 			}
-			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) || instructionsGivenRe.MatchString(text) {
+			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) || instructionsGivenRe.MatchString(text) || notAFindingItemRe.MatchString(text) {
 				continue // "Diet: regular. Activity: ad lib.", "Tetanus: UTD", "Rabies PEP not indicated"
 			}
 			// A trigger in the condition's own words governs the item; one
@@ -1380,6 +1389,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// doubted cause after the dash is not
 				it.end = it.start + len(head)
 				text = note[it.start:it.end]
+			case testNegativeRe.MatchString(text):
+				// "The lupus anticoagulant is negative": a test's name
+				reason = "negated"
 			case otherPersonRe.MatchString(text):
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
@@ -5369,7 +5381,8 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$` + // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
+	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$` +
+	`|(?:diabetic\s+)?(?:foot|eye|skin|breast|retinal|dilated eye|monofilament)\s+(?:exam|examination|check|screening)\b` + // an examination, not the condition it looks for // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
 	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal |other |relevant |pertinent )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
@@ -5858,7 +5871,7 @@ var prophylaxisNotNeededRe = guard(`(?i)\b(?:pep|post-?exposure(?: prophylaxis)?
 
 // excludedLabelRe is an item labelled as a list of what was excluded:
 // "- Excluded: celiac (serology + bx neg), microscopic colitis (bx neg)".
-var excludedLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:excluded|ruled[ -]out|r/o'd|not present|absent|negative(?: for)?|no evidence (?:of|for))\s*:`)
+var excludedLabelRe = regexp.MustCompile(`(?i)^[\s*•-]*(?:excluded|ruled[ -]out|r/o'd|not present|absent|negative(?: for)?|no evidence (?:of|for)|(?:problems|diagnoses|conditions|issues)\s+(?:\w+\s+){0,2}?(?:excluded|ruled[ -]out)(?:\s+\w+){0,3})\s*:`)
 
 // clauseWords open a clause inside an item's first part: the condition
 // before them is not the one the clause speaks of.
@@ -5867,7 +5880,7 @@ var clauseWords = map[string]bool{"which": true, "for": true, "after": true, "bu
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|definitively|effectively|now|since)\s+)?(ruled out|excluded|unlikely|not likely|doubtful|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|no personal history|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|definitively|effectively|now|since)\s+)?(ruled out|excluded|unlikely|not likely|doubtful|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|no personal history|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely|(?:is|was|are|were|came back)\s+negative)\b`)
 
 // backwardIn reports whether a later part of an item, rest, negates the
 // condition its head names.
@@ -5934,8 +5947,8 @@ func backwardAfter(note string, start, end int) bool {
 // onDifferentialRe is an item weighed on a differential, and
 // differentialAnsweredRe the work-up after it that set it aside.
 var (
-	onDifferentialRe       = regexp.MustCompile(`(?i)\b(?:was|were|is|are)\s+on\s+the\s+(?:\w+\s+)?differential\s*$`)
-	differentialAnsweredRe = regexp.MustCompile(`(?i)\b(?:is|was|are|were)\s+not\s+present\b|\bruled\s+out\b|\bexcluded\b`)
+	onDifferentialRe       = regexp.MustCompile(`(?i)\b(?:was|were|is|are)\s+on\s+the\s+(?:\w+\s+)?differential(?:\s+(?:because|given|due to|for)\b[^;]*)?\s*$|\s[-–—:]\s*considered\s*$`)
+	differentialAnsweredRe = regexp.MustCompile(`(?i)\b(?:is|was|are|were)\s+not\s+present\b|\bruled\s+out\b|\bexcluded\b|\b(?:is|was|are|were)\s+(?:clear|normal|negative)\b`)
 )
 
 // notMadeRe is a diagnosis said not to be made, named by its word before

@@ -3829,3 +3829,20 @@ func TestChestWallPain(t *testing.T) {
 	note := "Assessment:\n1. Chest pain, left, most consistent with musculoskeletal chest wall pain after heavy lifting. PE excluded by CTA.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R07.89"}, []string{"R07.9", "I26.99"})
 }
+
+// TestTrain39Traps covers train39/01, /04, /06, /14, /21 and /23: a label
+// "Problems evaluated and excluded this admission:" denies its list; "The
+// lupus anticoagulant is negative" is a test (no D68.62); "Pneumonia was
+// on the ED differential; CXR is clear" and "Medication overuse headache
+// - considered; … MOH is not present" are not coded; "Diabetic foot exam
+// - no current ulcer" is an examination (no E11.621); an allergy "label
+// removed" is no allergy status (Z88.0).
+func TestTrain39Traps(t *testing.T) {
+	x := searcher(t)
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 70, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Acute on chronic diastolic heart failure.\nProblems evaluated and excluded this admission: acute coronary syndrome, pulmonary embolism, acute kidney injury.\n\nAssessment:\n3. The lupus anticoagulant is negative; no clinical suspicion of antiphospholipid syndrome.\n5. Pneumonia was on the ED differential; CXR is clear and the tachypnea is Kussmaul respiration.\n"
+	checkCodes(t, suggestCodes(note, x, stay), []string{"I50.33"}, []string{"I26.99", "N17.9", "D68.62", "J18.9"})
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'M'}
+	clinic := "Assessment:\n1. Type 2 diabetes mellitus.\n2. Medication overuse headache - considered; she uses triptans 6 days a month, below thresholds, so MOH is not present.\n5. Diabetic foot exam - no neuropathy detected, no current ulcer.\n6. Penicillin allergy label removed - history consistent with viral exanthem; tolerated amoxicillin.\n"
+	checkCodes(t, suggestCodes(clinic, x, visit), []string{"E11.9"}, []string{"G44.40", "E11.621", "L97.519", "Z88.0", "B09"})
+}

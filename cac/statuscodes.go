@@ -299,7 +299,7 @@ var (
 )
 
 // allergyExcludedRe is a sentence that excludes the allergy it asks about.
-var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?allergic|no longer allergic|passed (?:an? |the )?(?:\w+ )?(?:in-office )?(?:\w+ )?challenge|outgr(?:ew|own)|wondered about|question of)\b`)
+var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?allergic|no longer allergic|passed (?:an? |the )?(?:\w+ )?(?:in-office )?(?:\w+ )?challenge|outgr(?:ew|own)|wondered about|question of|label (?:is inaccurate|removed|was removed|has been removed)|de-?labell?ed|removed from (?:the |his |her )?(?:chart|allergy list))\b`)
 
 // allergyCodes adds the allergy status codes (Z88, Z91.0-) of the
 // allergens a note lists. "NKDA", "no known allergies" give none.
@@ -340,8 +340,10 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 		if strings.HasPrefix(list, ";") || strings.HasPrefix(list, ")") || strings.HasPrefix(list, ",") {
 			continue
 		}
-		// ("Egg allergy: also outgrown by age 5; eats eggs routinely")
-		if allergyExcludedRe.MatchString(list) {
+		// ("Egg allergy: also outgrown by age 5; eats eggs routinely";
+		// "Allergies: the chart lists \"penicillin allergy.\" … label is
+		// inaccurate and has been REMOVED")
+		if allergyExcludedRe.MatchString(list) || allergyExcludedRe.MatchString(lineOf(note, m[0])) {
 			continue
 		}
 		if !ok(m[0]) || strings.HasPrefix(list, "no ") || strings.HasPrefix(list, "nkda") || strings.HasPrefix(list, "none") || strings.HasPrefix(list, "nka") {
