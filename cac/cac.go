@@ -3690,6 +3690,7 @@ var integral = map[string][]string{
 	"F32.A": {"F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.8", "F32.9", "F33", "F31", "F34.1", "F53", "F06.3"},
 	// the tremor, sweats, nausea and anxiety of an alcohol withdrawal
 	"R25.1": {"F10.23", "F10.13", "F10.93"},
+	"R00.0": {"F10.23", "F10.13", "F10.93"},
 	"R61":   {"F10.23", "F10.13", "F10.93"},
 	"F41.9": {"F10.23", "F10.13", "F10.93"},
 	// the diarrhea and vomiting of a gastroenteritis or colitis coded
@@ -6153,8 +6154,8 @@ var dashDeniedRe = regexp.MustCompile(`(?i)^\W*(?:none\b|no evidence|(?:(?:evalu
 
 // consideredButRe is an item whose condition was considered and set aside:
 // "#Pneumonia - considered in ED given crackles and hypoxia, but afebrile,
-// …".
-var consideredButRe = regexp.MustCompile(`(?i)^[^-–—:.;]{3,60}\s[-–—:]+\s*(?:was\s+|initially\s+|briefly\s+)?considered\b[^.;]{0,120}\b(?:but|however)\b`)
+// …", "Gallstone pancreatitis was considered but there are no stones".
+var consideredButRe = regexp.MustCompile(`(?i)^[^-–—:.;]{3,60}\s(?:[-–—:]+\s*|(?:was|were)\s+)(?:was\s+|initially\s+|briefly\s+|also\s+)?considered\b[^.;]{0,120}\b(?:but|however)\b`)
 
 // refutedAfterRe opens a clause that refutes what came before it (not
 // "does not meet criteria for moderate/severe", which grades it).

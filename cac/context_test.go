@@ -3846,3 +3846,13 @@ func TestTrain39Traps(t *testing.T) {
 	clinic := "Assessment:\n1. Type 2 diabetes mellitus.\n2. Medication overuse headache - considered; she uses triptans 6 days a month, below thresholds, so MOH is not present.\n5. Diabetic foot exam - no neuropathy detected, no current ulcer.\n6. Penicillin allergy label removed - history consistent with viral exanthem; tolerated amoxicillin.\n"
 	checkCodes(t, suggestCodes(clinic, x, visit), []string{"E11.9"}, []string{"G44.40", "E11.621", "L97.519", "Z88.0", "B09"})
 }
+
+// TestConsideredButNoStones covers train39/11: "Gallstone (biliary)
+// pancreatitis was considered but there are no stones" is set aside; the
+// tachycardia of an alcohol withdrawal is its own (R00.0).
+func TestConsideredButNoStones(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 48, Sex: 'M'}
+	note := "Assessment:\n1. Acute alcohol-induced pancreatitis, interstitial, without necrosis or infection. Gallstone (biliary) pancreatitis was considered but there are no stones or ductal dilatation.\n2. Alcohol dependence with alcohol withdrawal, currently uncomplicated (tremor, diaphoresis, tachycardia).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "F10.230"}, []string{"K80.80", "K85.10", "R00.0"})
+}
