@@ -176,6 +176,16 @@ var reactionBeforeRe = regexp.MustCompile(`(?i)\b(?:intolerant|intolerance|aller
 // respondingToRe is a condition's response to its treatment.
 var respondingToRe = regexp.MustCompile(`(?i)\b(?:respond(?:ing|ed|s)?|response)\s+(?:well\s+|quickly\s+|promptly\s+|partially\s+)?to\b`)
 
+// notAFindingItem reports whether an item reports an examination, takes a
+// label off the chart (notAFindingItemRe) or gives teaching
+// (instructionsGivenRe), with a cheap test of its words first: the
+// patterns would otherwise run on every item.
+func notAFindingItem(text string) bool {
+	l := asciiLower(text)
+	return containsAny(l, "exam", "check", "label") && notAFindingItemRe.MatchString(text) ||
+		containsAny(l, "instruction", "precaution", "education", "teaching", "handout") && instructionsGivenRe.MatchString(text)
+}
+
 // testNegativeRe is an item that is a result: "The lupus anticoagulant is
 // negative", "D-dimer was negative".
 var testNegativeRe = regexp.MustCompile(`(?i)^\W*(?:the\s+|his\s+|her\s+)?[a-z0-9/ -]{3,40}?\s+(?:is|was|were|are|came back)\s+(?:also\s+)?negative\b`)
@@ -1345,7 +1355,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				planLine = lineEnd(note, it.start)
 				continue
 			}
-			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) || instructionsGivenRe.MatchString(text) || notAFindingItemRe.MatchString(text) {
+			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) || notAFindingItem(text) {
 				continue // "Diet: regular. Activity: ad lib.", "Tetanus: UTD", "Rabies PEP not indicated"
 			}
 			// A trigger in the condition's own words governs the item; one
@@ -1389,7 +1399,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// doubted cause after the dash is not
 				it.end = it.start + len(head)
 				text = note[it.start:it.end]
-			case testNegativeRe.MatchString(text):
+			case strings.Contains(asciiLower(text), "negative") && testNegativeRe.MatchString(text):
 				// "The lupus anticoagulant is negative": a test's name
 				reason = "negated"
 			case otherPersonRe.MatchString(text):
