@@ -1636,6 +1636,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	tubularNecrosis(out, note, x, opt)
 	complicatedDiverticulitis(out, note, x, opt)
 	sickleCellCrisis(out, note, x, opt)
+	adhesiveObstruction(out, note, x, opt)
 	// "Chest pain, left, most consistent with musculoskeletal chest wall
 	// pain": the index's "Pain, chest, wall" is R07.89
 	if i := firstWithPrefix(out, "R07.9"); i >= 0 && strings.Contains(strings.ToLower(lineOf(note, out[i].Start)), "chest wall") {
@@ -8057,6 +8058,28 @@ func complicatedDiverticulitis(out []Suggestion, note string, x *lookups, opt Op
 			// codes, x2 and x3, two above the "with" codes x0 and x1)
 			recode(&out[i], "K57."+string(c[4]-1)+string(c[5]-2), "diverticulitis with perforation or abscess", x, opt)
 			break
+		}
+	}
+}
+
+// adhesiveObstruction codes an intestinal obstruction its line puts down
+// to adhesions as the adhesions' obstruction (K56.5-), keeping whether
+// it is partial or complete: "Partial small bowel obstruction, presumed
+// secondary to adhesions" is K56.51, not K56.690.
+func adhesiveObstruction(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if !hasAnyPrefix(s.Code, "K56.60", "K56.69") || len(s.Code) != 7 {
+			continue
+		}
+		line := asciiLower(lineOf(note, s.Start))
+		k := strings.Index(line, "adhesi")
+		if k < 0 || negatedJustBefore.MatchString(line[:k]) || (!opt.Inpatient && uncertainRe.MatchString(line)) {
+			continue
+		}
+		// (the sixth character: 0 partial, 1 complete, 9 unspecified)
+		code := map[byte]string{'0': "K56.51", '1': "K56.52", '9': "K56.50"}[s.Code[6]]
+		if code != "" {
+			recode(&out[i], code, "obstruction due to adhesions", x, opt)
 		}
 	}
 }

@@ -3856,3 +3856,13 @@ func TestConsideredButNoStones(t *testing.T) {
 	note := "Assessment:\n1. Acute alcohol-induced pancreatitis, interstitial, without necrosis or infection. Gallstone (biliary) pancreatitis was considered but there are no stones or ductal dilatation.\n2. Alcohol dependence with alcohol withdrawal, currently uncomplicated (tremor, diaphoresis, tachycardia).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20", "F10.230"}, []string{"K80.80", "K85.10", "R00.0"})
 }
+
+// TestAdhesiveObstruction covers train39/12: "Partial small bowel
+// obstruction, presumed secondary to adhesions" is K56.51 at a stay (the
+// adhesions' partial obstruction), not K56.690.
+func TestAdhesiveObstruction(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Partial small bowel obstruction, presumed secondary to adhesions, resolved with nonoperative management\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K56.51"}, []string{"K56.690", "K56.600"})
+}
