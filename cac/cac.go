@@ -186,14 +186,14 @@ func notAFindingItem(text string) bool {
 		containsAny(l, "instruction", "precaution", "education", "teaching", "handout") && instructionsGivenRe.MatchString(text)
 }
 
-// testNegativeRe is an item that is a result: "The lupus anticoagulant is
+// negativeResultItemRe is an item that is a result: "The lupus anticoagulant is
 // negative", "D-dimer was negative".
-var testNegativeRe = regexp.MustCompile(`(?i)^\W*(?:the\s+|his\s+|her\s+)?[a-z0-9/ -]{3,40}?\s+(?:is|was|were|are|came back)\s+(?:also\s+)?negative\b`)
+var negativeResultItemRe = regexp.MustCompile(`(?i)^\W*(?:the\s+|his\s+|her\s+)?[a-z0-9/ -]{3,40}?\s+(?:is|was|were|are|came back)\s+(?:also\s+)?negative\b`)
 
 // notAFindingItemRe is an item that reports an examination or takes a
 // label off the chart, not a condition: "Diabetic foot exam - no
 // neuropathy detected", "Penicillin allergy label removed - …".
-var notAFindingItemRe = regexp.MustCompile(`(?i)^\W*(?:diabetic\s+)?(?:foot|eye|skin|breast|retinal|dilated eye|monofilament)\s+(?:exam|examination|check)\b|\blabel\s+(?:is\s+inaccurate|removed|was\s+removed|has\s+been\s+removed)\b|\bde-?labell?ed\b`)
+var notAFindingItemRe = regexp.MustCompile(`(?i)^\W*(?:diabetic\s+)?(?:foot|eye|skin|breast|retinal|dilated eye|monofilament)\s+(?:exam|examination|check)\b|\b(?:` + labelRemoved + `)\b`)
 
 // instructionsGivenRe is teaching given about a condition, not the
 // condition: "Head injury instructions given to both".
@@ -402,6 +402,11 @@ func dictatedHeadings(note string) []heading {
 // admission (carried on the ED note and H&P)", "Excluded during work-up:".
 // sectionKind reads them as sections whose items are not coded.
 func setAsideHeadings(note string) []heading {
+	// (the note's headings are read twice a call: no lower-case copy for
+	// a note that names neither word in any of its cases)
+	if !containsAny(note, "uled out", "uled Out", "ULED OUT", "xcluded", "XCLUDED") {
+		return nil
+	}
 	var out []heading
 	lower := asciiLower(note)
 	for _, word := range []string{"ruled out", "excluded"} {
@@ -582,9 +587,9 @@ func sections(note string) []section {
 				kind = secRuledOut
 			// "Diagnoses / Pre-op: … / Post-op: Same. Postoperative
 			// ileus.": an operation's expected and found diagnoses
-			case sectionKind(up) == secOther && (up == "PRE-OP" || up == "PREOP" || up == "PREOPERATIVE"):
+			case (up == "PRE-OP" || up == "PREOP" || up == "PREOPERATIVE"):
 				kind = secProvisional
-			case sectionKind(up) == secOther && (up == "POST-OP" || up == "POSTOP" || up == "POSTOPERATIVE"):
+			case (up == "POST-OP" || up == "POSTOP" || up == "POSTOPERATIVE"):
 				kind = secDiagnosis
 			}
 		}
@@ -1399,7 +1404,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// doubted cause after the dash is not
 				it.end = it.start + len(head)
 				text = note[it.start:it.end]
-			case strings.Contains(asciiLower(text), "negative") && testNegativeRe.MatchString(text):
+			case containsAny(text, "negative", "Negative", "NEGATIVE") && negativeResultItemRe.MatchString(text):
 				// "The lupus anticoagulant is negative": a test's name
 				reason = "negated"
 			case otherPersonRe.MatchString(text):
@@ -3202,7 +3207,7 @@ func ckdCauses(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	}
 	m = strings.ToLower(m)
 	var add []string
-	if strings.Contains(m, "hypertens") && !slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "I10" && s.Code < "I17" }) {
+	if strings.Contains(m, "hypertens") && !hasHypertension(out) {
 		add = append(add, "I10")
 	}
 	if strings.Contains(m, "diabetic") && !slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "E08" && s.Code < "E14" }) {
@@ -3222,13 +3227,19 @@ func ckdCauses(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// hasHypertension reports whether out codes a hypertensive disease
+// (I10–I16).
+func hasHypertension(out []Suggestion) bool {
+	return slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "I10" && s.Code < "I17" })
+}
+
 // hypertensiveHeartFailure adds the hypertension (I10, which combine
 // makes I11.0 or I13.-) of a heart failure whose phrase calls the heart
 // disease hypertensive ("hypertensive heart disease and chronic heart
 // failure with preserved ejection fraction", read whole as I50.32), when
 // the note codes no hypertension.
 func hypertensiveHeartFailure(out []Suggestion, x *lookups, opt Options) []Suggestion {
-	if slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "I10" && s.Code < "I17" }) {
+	if hasHypertension(out) {
 		return out
 	}
 	for _, s := range out {
@@ -5393,8 +5404,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$` +
-	`|(?:diabetic\s+)?(?:foot|eye|skin|breast|retinal|dilated eye|monofilament)\s+(?:exam|examination|check|screening)\b` + // an examination, not the condition it looks for // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
+	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$` + // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
 	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal |other |relevant |pertinent )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
@@ -5903,7 +5913,7 @@ func backwardIn(rest, head string) bool {
 		// test's result deep in a work-up's list, not the item taken
 		// back; "Influenza - negative PCR" and a doubted item's
 		// "?COVID — negative PCR" are answered by it)
-		if m := negativeTestRe.FindStringSubmatch(p); m != nil && m[1] != "for" && seen && strings.IndexByte(head, '?') < 0 && !uncertainRe.MatchString(head) {
+		if m := negativeResultPartRe.FindStringSubmatch(p); m != nil && m[1] != "for" && seen && strings.IndexByte(head, '?') < 0 && !uncertainRe.MatchString(head) {
 			continue
 		}
 		seen = seen || countLetters(p) > 0
@@ -5914,8 +5924,8 @@ func backwardIn(rest, head string) bool {
 	return false
 }
 
-// negativeTestRe is a part that opens with "negative" before a word.
-var negativeTestRe = regexp.MustCompile(`(?i)^\W*negative\s+([a-z]+)`)
+// negativeResultPartRe is a part that opens with "negative" before a word.
+var negativeResultPartRe = regexp.MustCompile(`(?i)^\W*negative\s+([a-z]+)`)
 
 // answeredNoPartRe is a part that answers the one before it "no".
 var answeredNoPartRe = regexp.MustCompile(`(?i)^\s*(?:no|negative|not|denies)\s*$`)

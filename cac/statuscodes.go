@@ -299,7 +299,12 @@ var (
 )
 
 // allergyExcludedRe is a sentence that excludes the allergy it asks about.
-var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?allergic|no longer allergic|passed (?:an? |the )?(?:\w+ )?(?:in-office )?(?:\w+ )?challenge|outgr(?:ew|own)|wondered about|question of|label (?:is inaccurate|removed|was removed|has been removed)|de-?labell?ed|removed from (?:the |his |her )?(?:chart|allergy list))\b`)
+var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?allergic|no longer allergic|passed (?:an? |the )?(?:\w+ )?(?:in-office )?(?:\w+ )?challenge|outgr(?:ew|own)|wondered about|question of|` + labelRemoved + `|removed from (?:the |his |her )?(?:chart|allergy list))\b`)
+
+// labelRemoved is a diagnosis label taken off the chart: "Penicillin
+// allergy label removed", "de-labeled" (allergyExcludedRe,
+// notAFindingItemRe).
+const labelRemoved = `label\s+(?:is\s+inaccurate|removed|was\s+removed|has\s+been\s+removed)|de-?labell?ed`
 
 // allergyCodes adds the allergy status codes (Z88, Z91.0-) of the
 // allergens a note lists. "NKDA", "no known allergies" give none.

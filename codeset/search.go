@@ -2785,7 +2785,8 @@ func (x *Searcher) markExisting(sc *scratch, sl *slot, si, ai, n int) {
 
 // idTable is a small open-addressing map from ids (codes, terms) to
 // indexes: a query's few hundred ids stay in cache where an array over
-// every id would not.
+// every id would not. (The documents a walk meets are many and are
+// already marked in a bitmap, so they use an array, scratch.accAt.)
 type idTable struct {
 	keys  []uint32 // id + 1; 0 empty
 	vals  []int32
