@@ -269,6 +269,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train8", 25},
 		{"testdata/train9", 25},
 		{"testdata/heldout8", 20},
+		{"testdata/heldout19", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
