@@ -688,6 +688,16 @@ func TestEvalTrain39(t *testing.T) {
 	evalNotes(t, "testdata/train39", "thirty-ninth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain40 scores the fortieth training set, testdata/train40: 24
+// notes built around the must-not traps coders meet most (histories,
+// family histories, another person's conditions, negative work-ups,
+// copied-forward lists; 12 inpatient, 12 outpatient), written in session
+// 26 by someone who had read neither the engine nor the other sets; first
+// scored untouched (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain40(t *testing.T) {
+	evalNotes(t, "testdata/train40", "fortieth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

@@ -270,6 +270,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train9", 25},
 		{"testdata/heldout8", 20},
 		{"testdata/heldout19", 24},
+		{"testdata/train40", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
