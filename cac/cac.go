@@ -190,6 +190,12 @@ func notAFindingItem(text string) bool {
 // negative", "D-dimer was negative".
 var negativeResultItemRe = regexp.MustCompile(`(?i)^\W*(?:the\s+|his\s+|her\s+)?[a-z0-9/ -]{3,40}?\s+(?:is|was|were|are|came back)\s+(?:also\s+)?negative\b`)
 
+// organismNegativeRe is an item that names an organism, then a test for
+// it that was negative: "H. pylori - biopsy negative today", "MRSA:
+// nares swab negative". (A condition's "culture negative" is the
+// condition's own: "Endocarditis - culture negative".)
+var organismNegativeRe = regexp.MustCompile(`(?i)^\W*(?:h\.?\s*pylori|helicobacter(?:\s+pylori)?|mrsa|c\.?\s*diff(?:icile)?|covid(?:-19)?|sars-cov-2|influenza(?:\s+[ab])?|rsv|group a strep|strep(?:tococcus)?)\s*[-–—:,]\s*(?:[a-z/]+\s+){0,3}(?:is\s+|was\s+)?negative\b`)
+
 // notAFindingItemRe is an item that reports an examination or takes a
 // label off the chart, not a condition: "Diabetic foot exam - no
 // neuropathy detected", "Penicillin allergy label removed - …".
@@ -212,6 +218,34 @@ var laterRe = regexp.MustCompile(`(?i)\b(?:in|after|within) (?:\w+ )?(?:to \w+ )
 
 // oldInfarctRe names a myocardial infarction.
 var oldInfarctRe = regexp.MustCompile(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart attack)\b`)
+
+// oldInfarctMentionRe is a myocardial infarction called old or dated
+// (group 1, the year): "old MI", "prior anterior STEMI", "h/o NSTEMI",
+// "NSTEMI 04/2019", "MI (2018)", "MI 3 years ago". ("s/p NSTEMI" alone
+// may be the stay's own infarction, which its discharge summary says so.)
+var oldInfarctMentionRe = regexp.MustCompile(`(?i)\b(?:old|prior|remote|previous|past|h/o|hx of|history of)\s+(?:an?\s+)?(?:(?:inferior|anterior|lateral|posterior|inferolateral|anterolateral|inferoposterior|anteroseptal|septal)\s+)?(?:wall\s+)?(?:myocardial infarction|(?-i:MI|STEMI|NSTEMI)|heart attack)\b|\b(?:myocardial infarction|(?-i:MI|STEMI|NSTEMI)|heart attack)\s*(?:(?:in|on)\s+|\(|,\s*)?(?:(?:\d{1,2}/)?((?:19|20)\d\d)\b|\d+\s+(?:years?|yrs?)\s+ago\b)`)
+
+// notSoAfterRe follows a mention the note takes back: "\"Old MI\" — NOT
+// accurate", "NSTEMI 2023, ruled out".
+var notSoAfterRe = regexp.MustCompile(`(?i)^["')\]]?[^.;\n]{0,24}?\b(?:ruled out|excluded|not accurate|not correct|inaccurate|in error|erroneous|was not)\b`)
+
+// oldInfarct returns where a note says the patient had a myocardial
+// infarction before this one's year (not denied, not a relative's, not
+// taken back), or nil.
+func oldInfarct(note string, year int) []int {
+	for _, m := range oldInfarctMentionRe.FindAllStringSubmatchIndex(note, -1) {
+		if m[2] >= 0 {
+			if y, err := strconv.Atoi(note[m[2]:m[3]]); err != nil || y >= year {
+				continue
+			}
+		}
+		if negatedAt(note, m[0]) || familyRe.MatchString(sentenceAround(note, m[0])) || notSoAfterRe.MatchString(note[m[1]:min(len(note), m[1]+60)]) {
+			continue
+		}
+		return m[:2]
+	}
+	return nil
+}
 
 // differentialRe is a label for a differential diagnosis, which names what
 // is weighed, not what is found: "Encephalopathy DDx".
@@ -1404,8 +1438,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// doubted cause after the dash is not
 				it.end = it.start + len(head)
 				text = note[it.start:it.end]
-			case containsAny(text, "negative", "Negative", "NEGATIVE") && negativeResultItemRe.MatchString(text):
-				// "The lupus anticoagulant is negative": a test's name
+			case containsAny(text, "negative", "Negative", "NEGATIVE") && (negativeResultItemRe.MatchString(text) || organismNegativeRe.MatchString(text)):
+				// "The lupus anticoagulant is negative": a test's name;
+				// "H. pylori - biopsy negative today": an organism tested
+				// for and not found
 				reason = "negated"
 			case otherPersonRe.MatchString(text):
 				// "thyroid testing because of wife's diagnosis: …
@@ -6522,7 +6558,9 @@ func medicalHistory(name string) bool {
 }
 
 // resolvedRe marks a listed condition as over.
-var resolvedRe = regexp.MustCompile(`(?i)\b(resolved|remote|childhood|as a child|in remission|cured|treated in|completed|s/p|status post|\d{4})\b`)
+// ("Generalized anxiety as a teen, treated w/ counseling": a condition of
+// an earlier age of life)
+var resolvedRe = regexp.MustCompile(`(?i)\b(resolved|remote|childhood|as an? (?:child|kid|teen|teenager|adolescent|young adult)|in (?:high school|college|adolescence)|in remission|cured|treated in|completed|s/p|status post|\d{4})\b`)
 
 // chronicCategories are the ICD-10-CM categories of lasting conditions
 // that a past medical history lists as current: hypertensive, ischaemic
@@ -6563,8 +6601,14 @@ var (
 // longTermDrugs maps the drugs of a medication list to the Z79 code of
 // their class; "oral contraceptive" is matched as two words.
 // givenBeforeRe follows a vaccine "given" at an earlier date: "given 2031
-// per records", "given in 03/2030".
-var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:19|20)\d\d\b|^\s*per (?:records?|chart|registry|outside)`)
+// per records", "given in 03/2030"; or elsewhere or
+// earlier in a pregnancy: "given at pharmacy 10/2026", "Tdap given
+// antepartum at 28 wks".
+var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:19|20)\d\d\b|^\s*per (?:records?|chart|registry|outside)|^\s*(?:antepartum|antenatally|prenatally|during (?:the |her )?pregnancy|elsewhere|at (?:the |a |an )?(?:pharmacy|outside|other|\d{1,2}\s*(?:wks?|weeks)\b))`)
+
+// utdBeforeRe is "up to date" as charts abbreviate it, in the same
+// clause.
+var utdBeforeRe = regexp.MustCompile(`(?i)\butd\b[^;]*$`)
 
 var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?|shingrix|prevnar|pcv ?\d\d|ppsv ?23|gardasil|flu shot)\b(?:[^.\n]|\.\d){0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
 
@@ -6689,7 +6733,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// …nor one only planned ("Tdap will be given at 28 weeks")
 			// (in the vaccine's own clause: "Tdap given today; flu vaccine
 			// already received this season")
+			// ("Immunizations UTD incl. influenza vaccine (given 9/20)":
+			// up to date, before it on its line)
 			if s := strings.ToLower(clauseAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
+				!utdBeforeRe.MatchString(note[strings.LastIndexByte(note[:m[0]], '\n')+1:m[0]]) &&
 				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "not yet given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
 				!givenBeforeRe.MatchString(note[m[1]:min(len(note), m[1]+24)]) {
 				add("Z23", m[0], m[1], "immunization given")
@@ -6824,6 +6871,14 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			if m := c.re.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
 				add(c.code, m[0], m[1], "counseling given")
 			}
+		}
+	}
+	// A myocardial infarction the note calls old, prior or past, or dates
+	// before this year, is coded as old (I25.2) wherever it is said: "CAD
+	// w/ old MI", "s/p NSTEMI 2019", "remote inferior MI".
+	if has("I25.2") < 0 && containsAny(lower, "mi", "infarction", "heart attack") {
+		if m := oldInfarct(note, opt.Date.Year()); m != nil {
+			add("I25.2", m[0], m[1], "old myocardial infarction")
 		}
 	}
 	statusCodes(note, lower, add)

@@ -3866,3 +3866,30 @@ func TestAdhesiveObstruction(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Partial small bowel obstruction, presumed secondary to adhesions, resolved with nonoperative management\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K56.51"}, []string{"K56.690", "K56.600"})
 }
+
+// TestTrain40Traps covers train40: a condition "as a teen" in the past
+// medical history is over (no F41.1); a vaccine given "antepartum at 28
+// wks", "at pharmacy" or listed as up to date is no immunization this
+// encounter (Z23), while one given on a stay's date is; an organism named,
+// then "biopsy negative", is not found (B96.81); an MI called old or dated
+// before this year is I25.2 wherever it is said, unless denied or taken
+// back.
+func TestTrain40Traps(t *testing.T) {
+	x := searcher(t)
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'}
+	note := "PMH: Generalized anxiety as a teen, treated w/ counseling and sertraline; HTN.\nImmunizations: Tdap given antepartum at 28 wks.\nA/P: 69M with CAD (s/p NSTEMI 2019, medically managed) on daily ASA.\n1. Bleeding duodenal ulcer.\n3. H. pylori - biopsy negative today.\n"
+	checkCodes(t, suggestCodes(note, x, stay), []string{"I25.2", "I10"}, []string{"F41.1", "Z23", "B96.81"})
+	given := "Discharge diagnoses:\n1. COPD with acute exacerbation.\nVaccines: influenza given 11/5; PCV20 given 11/5.\n"
+	checkCodes(t, suggestCodes(given, x, stay), []string{"J44.1", "Z23"}, nil)
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	clinic := "Assessment:\n1. Asthma.\n3. CAD w/ old MI (2018), s/p stent, stable without angina.\n7. Vaccines: flu and updated COVID given at pharmacy 10/2026.\n- Immunizations UTD incl. influenza vaccine (given 9/20)\n"
+	checkCodes(t, suggestCodes(clinic, x, visit), []string{"I25.2"}, []string{"Z23"})
+	for _, denied := range []string{
+		"HPI: No prior MI, no prior stents.\nAssessment:\n1. Chest pain.\n",
+		"Copied problem list:\n- \"Old MI\" — NOT accurate; no prior MI on any records.\nAssessment:\n1. Chest pain.\n",
+		"Problem list from 2023 admission: NSTEMI 2023, ruled out by serial troponins.\nAssessment:\n1. Chest pain.\n",
+		"Family history: father with MI in 2001.\nAssessment:\n1. Chest pain.\n",
+	} {
+		checkCodes(t, suggestCodes(denied, x, visit), nil, []string{"I25.2"})
+	}
+}
