@@ -219,6 +219,15 @@ var laterRe = regexp.MustCompile(`(?i)\b(?:in|after|within) (?:\w+ )?(?:to \w+ )
 // oldInfarctRe names a myocardial infarction.
 var oldInfarctRe = regexp.MustCompile(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart attack)\b`)
 
+// recoveredStrokeRe is a stroke or TIA that left no deficit: "CVA 2021 -
+// no residual", "TIA (2022, no residual deficits)", "stroke 2015 with
+// full recovery".
+var recoveredStrokeRe = regexp.MustCompile(`(?i)\b(?:CVA|stroke|TIA|cerebrovascular accident|cerebral infarction)\b[^.;\n]{0,60}?\b(?:(?:no|without|w/o)\s+(?:residual|(?:neurologic(?:al)?\s+)?deficits?|sequelae)|full(?:y)?\s+(?:recovery|recovered))\b`)
+
+// otherwiseRe marks a part of a condition as spared, not all of it:
+// "the stroke otherwise left no residual weakness".
+var otherwiseRe = regexp.MustCompile(`(?i)\botherwise\b`)
+
 // oldInfarctMentionRe is a myocardial infarction called old or dated
 // (group 1, the year): "old MI", "prior anterior STEMI", "h/o NSTEMI",
 // "NSTEMI 04/2019", "MI (2018)", "MI 3 years ago". ("s/p NSTEMI" alone
@@ -1281,7 +1290,7 @@ var (
 	// there.
 	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed|evident|apparent|appreciated|supported|(?:yet )?(?:evaluated|assessed|tested))|never (?:been )?diagnosed|never had|(?:is|was|were|has been) never (?:a |an )?(?:consideration|considered|suspected|concern|diagnosis)|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|low (?:suspicion|concern|likelihood|probability|pretest probability) (?:for|of)|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:[a-z]+ ){0,4}?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see", "low ")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|cannot be excluded|cannot rule out|can't rule out|versus|vs\.?|considered|presumed|presumptive|working diagnosis|suggestive of|worrisome for|may represent|question of)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot", "can't", "versus", "vs", "considered", "presum", "working diagnosis", "suggestive of", "worrisome for", "may represent", "question of")
-	historyRe   = guard(`(?i)\b(history of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
+	historyRe   = guard(`(?i)\b(history of|hx of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "hx of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
 	// out" are negations that begin as uncertainty.
@@ -6879,6 +6888,18 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	if has("I25.2") < 0 && containsAny(lower, "mi", "infarction", "heart attack") {
 		if m := oldInfarct(note, opt.Date.Year()); m != nil {
 			add("I25.2", m[0], m[1], "old myocardial infarction")
+		}
+	}
+	// A stroke or TIA the note says left no residual deficit is a
+	// personal history (Z86.73), wherever it is said: "CVA 2021 - no
+	// residual", "remote CVA 2018 with full recovery". (One with a late
+	// effect coded is that effect's, I69.-.)
+	if has("Z86.73") < 0 && has("I69") < 0 && containsAny(lower, "residual", "recover", "deficit") {
+		for _, m := range recoveredStrokeRe.FindAllStringIndex(note, -1) {
+			if !negatedAt(note, m[0]) && !familyRe.MatchString(sentenceAround(note, m[0])) && !otherwiseRe.MatchString(note[m[0]:m[1]]) {
+				add("Z86.73", m[0], m[1], "personal history of stroke")
+				break
+			}
 		}
 	}
 	statusCodes(note, lower, add)

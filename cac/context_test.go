@@ -3893,3 +3893,17 @@ func TestTrain40Traps(t *testing.T) {
 		checkCodes(t, suggestCodes(denied, x, visit), nil, []string{"I25.2"})
 	}
 }
+
+// TestHistoryInTheDiagnoses covers train40/03, /09 and /10: "Hx of right
+// leg DVT (2019)" among the discharge diagnoses is a history (Z86.718),
+// not a thrombosis (I82.401); a stroke or TIA that left no residual is
+// Z86.73 wherever the note says so, but not one whose late effect is
+// coded, nor a stroke that "otherwise" left none.
+func TestHistoryInTheDiagnoses(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	note := "Discharge Dx:\n#1 Cellulitis, left lower leg\n#3 Hx of right leg DVT (2019, post-op), completed treatment, not on anticoagulation\nPMH:\nCVA 2021 - no residual\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.116", "Z86.718", "Z86.73"}, []string{"I82.401", "I63.9"})
+	sequela := "Discharge diagnoses:\n1. Aspiration pneumonia.\n2. Oropharyngeal dysphagia as a late effect of prior left MCA ischemic stroke (2023).\nHPI: The stroke otherwise left no residual weakness.\n"
+	checkCodes(t, suggestCodes(sequela, x, opt), []string{"J69.0"}, []string{"Z86.73"})
+}
