@@ -228,6 +228,21 @@ var recoveredStrokeRe = regexp.MustCompile(`(?i)\b(?:CVA|stroke|TIA|cerebrovascu
 // "the stroke otherwise left no residual weakness".
 var otherwiseRe = regexp.MustCompile(`(?i)\botherwise\b`)
 
+// inFamilyTable reports whether a family history's text names a
+// condition of familyTable.
+func inFamilyTable(s string) bool {
+	for _, f := range familyTable {
+		if f.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// familyAndRe joins two relatives' conditions in a family history item:
+// "ovarian ca (mother) and breast ca (aunt)", "colon cancer; Crohn's".
+var familyAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)\s+|;\s*`)
+
 // oldInfarctMentionRe is a myocardial infarction called old or dated
 // (group 1, the year): "old MI", "prior anterior STEMI", "h/o NSTEMI",
 // "NSTEMI 04/2019", "MI (2018)", "MI 3 years ago". ("s/p NSTEMI" alone
@@ -780,7 +795,7 @@ var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SE
 	"ABNORMAL FINDING": true, "ABNORMAL FINDINGS": true}
 
 // inlineHistories finds the medical history labels of a note ("PMH:",
-// "PMHx:", "Past medical history:"), each as the label's span with the
+// "PMHx:", "Past medical history:", "Medical comorbidities:"), each as the label's span with the
 // colon and the spaces after it.
 // inlineHistoryName names the section of a history labelled inside a
 // paragraph.
@@ -788,7 +803,7 @@ const inlineHistoryName = "inline PMH"
 
 func inlineHistories(note string) [][]int {
 	var out [][]int
-	for _, label := range []string{"PMHx", "PMH", "Past medical history", "PAST MEDICAL HISTORY", "Comorbidities", "COMORBIDITIES"} {
+	for _, label := range []string{"PMHx", "PMH", "Past medical history", "PAST MEDICAL HISTORY", "Comorbidities", "COMORBIDITIES", "comorbidities"} {
 		for at := 0; ; {
 			i := strings.Index(note[at:], label)
 			if i < 0 {
@@ -1488,9 +1503,33 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				resolvedWordRe.MatchString(text) && agoRe.MatchString(head)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
-				if sg, ok := historyCode(x, text, reason, opt); ok && seen[sg.Code] == 0 && !containsCode(out, sg.Code) {
-					sg.Start, sg.End, sg.Evidence, sg.Section = it.start, it.end, text, sectionKindNames[s.kind]
-					out = append(out, sg)
+				sg, ok := historyCode(x, text, reason, opt)
+				sg.Start, sg.End, sg.Evidence = it.start, it.end, text
+				codes := []Suggestion{sg}
+				// "Family hx ovarian ca (mother) and breast ca (aunt)": each
+				// relative's condition has its code
+				if ok && reason == "family history" {
+					var each []Suggestion
+					from := 0
+					for _, cut := range append(familyAndRe.FindAllStringIndex(text, -1), []int{len(text), len(text)}) {
+						// (a relative's condition the table names: the
+						// rest of "his mother's, he remains on skin
+						// examinations" names none)
+						if m, ok := historyCode(x, text[from:cut[0]], reason, opt); ok && inFamilyTable(text[from:cut[0]]) {
+							m.Start, m.End, m.Evidence = it.start+from, it.start+cut[0], text[from:cut[0]]
+							each = append(each, m)
+						}
+						from = cut[1]
+					}
+					if len(each) > 0 {
+						codes = each
+					}
+				}
+				for _, sg := range codes {
+					if ok && seen[sg.Code] == 0 && !containsCode(out, sg.Code) {
+						sg.Section = sectionKindNames[s.kind]
+						out = append(out, sg)
+					}
 				}
 				continue
 			}
@@ -3429,12 +3468,12 @@ var familyTable = func() []struct {
 		{`(colon|colorectal|rectal|bowel|stomach|gastric|pancreatic|liver|esophageal|gallbladder|bile duct|biliary|duodenal|anal)\s+(cancer|(?:adeno)?carcinoma|malignancy|ca\b)`, "Z80.0"},
 		{`(lung|bronchial)\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.1"},
 		{`breast\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.3"},
-		{`ovar(ian|y)\s+(cancer|(?:adeno)?carcinoma)|cancer of the ovary`, "Z80.41"},
+		{`ovar(ian|y)\s+(cancer|(?:adeno)?carcinoma|ca\b)|cancer of the ovary`, "Z80.41"},
 		{`prostate\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.42"},
-		{`testicular\s+(cancer|(?:adeno)?carcinoma)`, "Z80.43"},
-		{`(uterine|endometrial|cervical|vulvar|vaginal)\s+(cancer|(?:adeno)?carcinoma)`, "Z80.49"},
+		{`testicular\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.43"},
+		{`(uterine|endometrial|cervical|vulvar|vaginal)\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.49"},
 		{`(kidney|renal)\s+(cell\s+)?(cancer|(?:adeno)?carcinoma)`, "Z80.51"},
-		{`bladder\s+(cancer|(?:adeno)?carcinoma)`, "Z80.52"},
+		{`bladder\s+(cancer|(?:adeno)?carcinoma|ca\b)`, "Z80.52"},
 		{`melanoma|skin\s+cancer|(brain|thyroid|bone)\s+(cancer|tumou?r|carcinoma|malignancy)|(papillary|follicular|medullary|anaplastic)\s+(thyroid\s+)?(cancer|carcinoma)`, "Z80.8"},
 		{`leuk[ae]mia`, "Z80.6"},
 		{`lymphoma|myeloma`, "Z80.7"},

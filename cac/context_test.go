@@ -3907,3 +3907,18 @@ func TestHistoryInTheDiagnoses(t *testing.T) {
 	sequela := "Discharge diagnoses:\n1. Aspiration pneumonia.\n2. Oropharyngeal dysphagia as a late effect of prior left MCA ischemic stroke (2023).\nHPI: The stroke otherwise left no residual weakness.\n"
 	checkCodes(t, suggestCodes(sequela, x, opt), []string{"J69.0"}, []string{"Z86.73"})
 }
+
+// TestFamilyMembers covers train40/21 and /10: "Family hx ovarian ca
+// (mother) and breast ca (aunt)" codes each relative's cancer (Z80.41,
+// Z80.3), not a cancer unspecified (Z80.9), and a member that names no
+// condition adds nothing; "Medical comorbidities:" inside an op note's
+// indications is a medical history, whose chronic conditions are coded.
+func TestFamilyMembers(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	note := "Assessment:\n1. Malignant neoplasm of upper-outer quadrant of left breast.\n3. Family hx ovarian ca (mother) and breast ca (aunt); genetic testing negative.\nFamily history: Mother and father alive and well.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z80.41", "Z80.3"}, []string{"Z80.9", "Z84.89"})
+	op := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 82, Sex: 'F'}
+	opNote := "PREOPERATIVE DIAGNOSIS: Left displaced intertrochanteric femur fracture, closed\nINDICATIONS: 82 yo F who tripped at home. Medical comorbidities: permanent atrial fibrillation on apixaban, HTN.\n"
+	checkCodes(t, suggestCodes(opNote, x, op), []string{"S72.142A", "I48.21", "I10"}, nil)
+}
