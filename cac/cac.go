@@ -243,6 +243,15 @@ func inFamilyTable(s string) bool {
 // "ovarian ca (mother) and breast ca (aunt)", "colon cancer; Crohn's".
 var familyAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)\s+|;\s*`)
 
+// injurySequelaRe is an injury named as what left a condition (group 1):
+// "sequela of remote displaced R lateral tibial plateau fracture",
+// "late effect of her third-degree burn of the right elbow".
+var injurySequelaRe = regexp.MustCompile(`(?i)\b(?:sequela(?:e)?|late effects?)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+)?((?:[a-z0-9/-]+\s+){0,8}?(?:fracture|fx|burn|dislocation|injury|laceration|tear|rupture|sprain|crush))\b`)
+
+// sequelaNoiseRe is what a sequela's injury is said with that no code's
+// title holds: its age, its year.
+var sequelaNoiseRe = regexp.MustCompile(`(?i)\b(?:remote|old|prior|previous|past|(?:19|20)\d\d)\b`)
+
 // oldInfarctMentionRe is a myocardial infarction called old or dated
 // (group 1, the year): "old MI", "prior anterior STEMI", "h/o NSTEMI",
 // "NSTEMI 04/2019", "MI (2018)", "MI 3 years ago". ("s/p NSTEMI" alone
@@ -6921,6 +6930,24 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			}
 		}
 	}
+	// An injury whose late effect the note codes is coded too, as the
+	// injury's sequela (7th character S; Guidelines I.C.19.a): "Post-
+	// traumatic osteoarthritis, R knee - sequela of remote displaced R
+	// lateral tibial plateau fracture (2021)".
+	if containsAny(lower, "sequela", "late effect") && !slices.ContainsFunc(out, func(s Suggestion) bool { return injury(s.Code) && strings.HasSuffix(s.Code, "S") }) {
+		for _, m := range injurySequelaRe.FindAllStringSubmatchIndex(note, -1) {
+			if negatedAt(note, m[0]) {
+				continue
+			}
+			q := strings.Join(strings.Fields(sequelaNoiseRe.ReplaceAllString(sides(note[m[2]:m[3]]), " ")), " ")
+			rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
+			if r, ok := pick(rs, 0.6); ok && injury(r.Code) && strings.HasSuffix(r.Code, "A") {
+				if e, ok := x.Code(codeset.ICD10CM, r.Code[:len(r.Code)-1]+"S", opt.Date); ok {
+					add(e.Code, m[2], m[3], "sequela of injury")
+				}
+			}
+		}
+	}
 	// A myocardial infarction the note calls old, prior or past, or dates
 	// before this year, is coded as old (I25.2) wherever it is said: "CAD
 	// w/ old MI", "s/p NSTEMI 2019", "remote inferior MI".
@@ -6965,7 +6992,8 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// complications of pregnancy, childbirth and the puerperium").
 	// (not for a pregnancy with an abortive outcome, O00–O08: Z3A
 	// Excludes1)
-	if has("O") >= 0 && has("Z3A") < 0 && has("O00") < 0 && has("O01") < 0 && has("O02") < 0 && has("O03") < 0 &&
+	// (and with the supervision of a normal pregnancy, Z34)
+	if (has("O") >= 0 || has("Z34") >= 0) && has("Z3A") < 0 && has("O00") < 0 && has("O01") < 0 && has("O02") < 0 && has("O03") < 0 &&
 		has("O04") < 0 && has("O05") < 0 && has("O06") < 0 && has("O07") < 0 && has("O08") < 0 {
 		if code, i, j := gestationCode(note); code != "" {
 			add(code, i, j, "weeks of gestation")

@@ -3922,3 +3922,21 @@ func TestFamilyMembers(t *testing.T) {
 	opNote := "PREOPERATIVE DIAGNOSIS: Left displaced intertrochanteric femur fracture, closed\nINDICATIONS: 82 yo F who tripped at home. Medical comorbidities: permanent atrial fibrillation on apixaban, HTN.\n"
 	checkCodes(t, suggestCodes(opNote, x, op), []string{"S72.142A", "I48.21", "I10"}, nil)
 }
+
+// TestSequelaAndPrenatal covers train40/18 and /19 and train35/11: an
+// injury named as what left the condition ("- sequela of remote displaced
+// R lateral tibial plateau fracture (2021)") is coded as its sequela
+// (S82.121S) beside it; the supervision of a normal pregnancy takes the
+// note's count of pregnancies (G2: Z34.8-, G1: Z34.0-) and its weeks
+// (Z3A), which "home UPT 4 wks ago" does not give.
+func TestSequelaAndPrenatal(t *testing.T) {
+	x := searcher(t)
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 54, Sex: 'M'}
+	knee := "Assessment:\n1. Post-traumatic osteoarthritis, R knee, lateral compartment - sequela of remote displaced R lateral tibial plateau fracture (2021)\n"
+	checkCodes(t, suggestCodes(knee, x, visit), []string{"M17.31", "S82.121S"}, []string{"S82.121A", "S82.121D"})
+	ob := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}
+	second := "Patient: 27 y/o G2P1001\nGA today: 27w1d\nAssessment:\n1. IUP at 27w1d, routine supervision of normal pregnancy (2nd pregnancy).\n"
+	checkCodes(t, suggestCodes(second, x, ob), []string{"Z34.82", "Z3A.27"}, []string{"Z34.92"})
+	first := "26 y/o G1P0 presents for initial prenatal visit. Planned pregnancy; + home UPT 4 wks ago.\nEGA today: 9w4d by LMP.\nAssessment:\n- IUP at 9w4d, G1P0, normal first pregnancy, first trimester.\n"
+	checkCodes(t, suggestCodes(first, x, ob), []string{"Z34.01", "Z3A.09"}, []string{"Z3A.01"})
+}

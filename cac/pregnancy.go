@@ -100,6 +100,29 @@ func prenatalNote(opt Options) bool {
 	return code != "" && !negatedAt(opt.note, i) && affirmedIn(opt.note, pregnancyWordRe) // ("Not pregnant (LMP 2 weeks ago)")
 }
 
+// gravidaRe is how many pregnancies a note counts, this one among them:
+// "G2P1001", "gravida 3", "primigravida", "2nd pregnancy".
+var gravidaRe = regexp.MustCompile(`(?i)\bG([1-9])\s*P\d|\bgravida\s*([1-9])\b|\b(primigravida|primigravid|multigravida|multigravid)\b|\b([1-9])(?:st|nd|rd|th)\s+pregnancy\b|\b(first|second|third|fourth)\s+pregnancy\b`)
+
+// gravida returns the pregnancies a note counts (2 for any later one
+// only called so), or 0 when it does not say.
+func gravida(note string) int {
+	m := gravidaRe.FindStringSubmatch(note)
+	if m == nil {
+		return 0
+	}
+	for _, g := range []string{m[1], m[2], m[4]} {
+		if g != "" {
+			return int(g[0] - '0')
+		}
+	}
+	switch w := strings.ToLower(m[3] + m[5]); {
+	case strings.HasPrefix(w, "primi"), w == "first":
+		return 1
+	}
+	return 2
+}
+
 var pregnancyWordRe = regexp.MustCompile(`(?i)\b(?:IUP|pregnan(?:t|cy)|prenatal|antepartum|gravid\w*|G[1-9]\s*P[0-9])`)
 
 // pregnancyCodes adds, for a pregnant patient, the chapter-15 codes of the
@@ -126,6 +149,22 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			code := s.Code[:len(s.Code)-1] + string(tri)
 			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable && strings.Contains(strings.ToLower(r.Title), "trimester") {
 				out[i].Code, out[i].Title = code, r.Title
+			}
+		}
+	}
+	// the supervision of a normal first pregnancy is Z34.0-, of a later
+	// one Z34.8- ("G2P1001"), whatever the search found for the words
+	if g := gravida(opt.note); g > 0 {
+		want := byte('0')
+		if g > 1 {
+			want = '8'
+		}
+		for i, s := range out {
+			if !strings.HasPrefix(s.Code, "Z34.") || len(s.Code) != 6 || s.Code[4] == want {
+				continue
+			}
+			if r, ok := x.Code(codeset.ICD10CM, s.Code[:4]+string(want)+s.Code[5:], opt.Date); ok && r.Billable {
+				out[i].Code, out[i].Title = r.Code, r.Title
 			}
 		}
 	}
@@ -197,9 +236,6 @@ var highRiskReasons = []struct {
 	{regexp.MustCompile(`(?i)\b(?:h/o|hx of|history of|prior|previous)\s+(?:\w+\s+){0,3}?(?:preterm (?:labor|delivery|birth)|PTL|PTD)\b`), "O09.21"},
 }
 
-// gravidaRe is the gravidity a note gives: "G3P2002".
-var gravidaRe = regexp.MustCompile(`\bG(\d{1,2})\s*P\d`)
-
 // highRiskSupervision codes the supervision of a high-risk pregnancy
 // (O09.-) at a prenatal visit, for the reasons the note gives
 // ("supervision of high-risk pregnancy d/t elderly multigravida and prior
@@ -224,7 +260,7 @@ func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion
 		code := r.code
 		if code == "O09.5" {
 			code = "O09.52" // multigravida, unless the note says her first
-			if g := gravidaRe.FindStringSubmatch(opt.note); g != nil && g[1] == "1" || strings.Contains(opt.lower, "primigravida") {
+			if gravida(opt.note) == 1 {
 				code = "O09.51"
 			}
 		}

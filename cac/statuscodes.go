@@ -245,9 +245,20 @@ var (
 	gestationRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)(?:\s*(?:and\s+)?\d\s*days?)?(?:'?\s*(?:of\s+)?(?:gestation|GA|EGA|pregnant|IUP|by\s+(?:LMP|dates|US|ultrasound)))|\b(?:EGA|GA|gestational age)(?:\s+of|:|\s+is)?\s*(\d{1,2})\s*(?:\+\s*\d|w\s*\d?\s*d?|weeks?|wks?)?|\b(\d{1,2})w\s*\d\s*d\b|\b(?:pregnancy|IUP|gestation|pregnant|G\d+\s*P\d+)\b[^.\n\d]{0,24}\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b`)
 )
 
+// agoAfterRe follows a span of weeks that is a time before: "4 wks ago".
+var agoAfterRe = regexp.MustCompile(`^\s*ago\b`)
+
 // gestationCode returns the Z3A code of the weeks a note gives, or "".
 func gestationCode(note string) (code string, start, end int) {
-	m := gestationRe.FindStringSubmatchIndex(note)
+	var m []int
+	for _, g := range gestationRe.FindAllStringSubmatchIndex(note, -1) {
+		// ("+ home UPT 4 wks ago": a time before, not the pregnancy's
+		// weeks)
+		if !agoAfterRe.MatchString(note[g[1]:]) {
+			m = g
+			break
+		}
+	}
 	if m == nil {
 		return "", 0, 0
 	}
