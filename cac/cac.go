@@ -3491,7 +3491,7 @@ var familyTable = func() []struct {
 		{`sudden cardiac death`, "Z82.41"},
 		{`myocardial infarction|heart attack|\bmi\b|coronary|ischemic heart|\bcad\b`, "Z82.49"},
 		{`stroke|cerebrovascular`, "Z82.3"},
-		{`diabetes`, "Z83.3"},
+		{`diabetes|\bt1dm\b`, "Z83.3"},
 		{`migraine|epilepsy|seizures?|multiple sclerosis|parkinson`, "Z82.0"},
 		{`asthma|copd|emphysema`, "Z82.5"},
 		{`hypercholesterol|hyperlipid|dyslipid`, "Z83.438"},
@@ -5750,8 +5750,9 @@ var dictatedNumberRe = regexp.MustCompile(`(?i)^\W*number (?:one|two|three|four|
 var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+`)
 
 // resolvedDashRe is a listed condition marked resolved after a dash or
-// colon: "Hyperkalemia - resolved", "AOM: resolved".
-var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s[-–—:]+\s*(?:now\s+|since\s+|completely\s+|fully\s+)?resolved\s*(?:[;,.]|$)`)
+// colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
+// "Eczema resolved".
+var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved\s*(?:[;,.]|$)`)
 
 // doubtedCauseRe opens an item's detail with a doubted condition:
 // "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is
@@ -7056,8 +7057,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "Avoid all oral NSAIDs (ibuprofen, naproxen, aspirin)"
 		case negatedAt(note, i):
 			// "He has never been on insulin", "we are not starting insulin"
-		case familyLineRe.MatchString(lineOf(note, i)) && !inSpans(meds, i):
-			// "FHx: mother - rheumatoid arthritis (on methotrexate)": a
+		case (familyLineRe.MatchString(lineOf(note, i)) || relativeLineRe.MatchString(lineOf(note, i))) && !inSpans(meds, i):
+			// "FHx: mother - rheumatoid arthritis (on methotrexate)",
+			// "- Mother: type 1 diabetes since age 11, on insulin pump": a
 			// relative's drug
 		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
 			// "ASA 81 (pt stopped on her own in 2023 - not taking)"
@@ -7095,6 +7097,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 // deviceImplantedRe is a cardiac device implanted: "PPM implanted
 // 09/15", "PPM implant: 09/15".
 var deviceImplantedRe = regexp.MustCompile(`(?i)\b(?:ppm|pacemaker|icd|aicd|defibrillator)\b[^.\n]{0,30}?\bimplant(?:ed|ation)?\b`)
+
+// relativeLineRe is a line about a relative, as a family history lists
+// them: "- Mother: type 1 diabetes", "Brother (8) - ADHD".
+var relativeLineRe = regexp.MustCompile(`(?i)^\W*(?:maternal\s+|paternal\s+)?(?:mother|mom|father|dad|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|cousin)s?\b(?:\s*\([^)]{1,12}\))?\s*[:\-–—]`)
 
 // familyLineRe is a line of family history.
 var familyLineRe = regexp.MustCompile(`(?i)^\W*(?:fhx|fh|family history|family hx|fam hx)\b`)

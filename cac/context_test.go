@@ -3940,3 +3940,15 @@ func TestSequelaAndPrenatal(t *testing.T) {
 	first := "26 y/o G1P0 presents for initial prenatal visit. Planned pregnancy; + home UPT 4 wks ago.\nEGA today: 9w4d by LMP.\nAssessment:\n- IUP at 9w4d, G1P0, normal first pregnancy, first trimester.\n"
 	checkCodes(t, suggestCodes(first, x, ob), []string{"Z34.01", "Z3A.09"}, []string{"Z3A.01"})
 }
+
+// TestWellChildHistories covers train40/14: at a visit "Eczema resolved"
+// is over (no L30.9, so the well-child examination has no abnormal
+// finding: Z00.129); a mother's "on insulin pump" on her family history
+// line is hers (no Z79.4); "Family hx T1DM (mother)" is a family history
+// of diabetes (Z83.3), not of leukaemia.
+func TestWellChildHistories(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'F'}
+	note := "WELL CHILD CHECK, 4 YEARS\nFamily hx:\n- Mother: type 1 diabetes since age 11, on insulin pump\n- Father: healthy\n\nAssessment:\nHealthy 4 yo F, routine well child exam - normal growth and development.\n- Eczema resolved\n- Family hx T1DM (mother) - anticipatory guidance given\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z00.129", "Z83.3"}, []string{"L30.9", "Z00.121", "Z79.4", "Z80.6"})
+}
