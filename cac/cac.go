@@ -2431,6 +2431,22 @@ func screeningExam(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// orderedAfterRe follows a screening ordered for later: "Screening
+// mammogram: ordered", "… -> GI referral".
+var orderedAfterRe = regexp.MustCompile(`(?i)^[^.;\n]{0,40}?\b(?:ordered|order placed|referral|referred|scheduled|to schedule)\b`)
+
+// orderedScreenings drops, at a routine general examination (Z00.0-,
+// Z00.12-), the screenings it orders for another encounter (Z11–Z13),
+// which code them there: "Screening mammogram: ordered".
+func orderedScreenings(out []Suggestion, opt Options) []Suggestion {
+	if firstWithPrefix(out, "Z00.0", "Z00.12") < 0 {
+		return out
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return hasAnyPrefix(s.Code, "Z11", "Z12", "Z13") && orderedAfterRe.MatchString(opt.note[s.End:])
+	})
+}
+
 // postopIleusRe is a postoperative ileus the note calls a complication or
 // prolonged: "Prolonged postoperative ileus requiring NG tube replacement
 // (POD4) - a postoperative complication per surgical attending".
@@ -3206,6 +3222,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	colonPolyps(out, x, opt)
 	out = preventiveVisit(out, x, opt)
 	out = screeningExam(out, x, opt)
+	out = orderedScreenings(out, opt)
 	out = dnrStatus(out, x, opt)
 	out = postoperativeIleus(out, x, opt)
 	out = prostateSymptoms(out, opt.note, x, opt)

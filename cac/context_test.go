@@ -3952,3 +3952,15 @@ func TestWellChildHistories(t *testing.T) {
 	note := "WELL CHILD CHECK, 4 YEARS\nFamily hx:\n- Mother: type 1 diabetes since age 11, on insulin pump\n- Father: healthy\n\nAssessment:\nHealthy 4 yo F, routine well child exam - normal growth and development.\n- Eczema resolved\n- Family hx T1DM (mother) - anticipatory guidance given\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z00.129", "Z83.3"}, []string{"L30.9", "Z00.121", "Z79.4", "Z80.6"})
 }
+
+// TestAnnualPhysicalOrders covers train40/13: at a routine adult
+// examination "Screening mammogram: ordered" is coded at the mammogram's
+// own encounter (no Z12.31); "H/o GDM" is a personal history of
+// gestational diabetes (Z86.32), the encoder's "GDM" now also standing
+// for the words Z86.32's title uses.
+func TestAnnualPhysicalOrders(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 46, Sex: 'F'}
+	note := "ANNUAL PHYSICAL EXAM\nAssessment/Plan:\n46F, routine adult health maintenance exam, normal exam and labs.\n1. Preventive:\n - Screening mammogram: ordered; annual mammo, no MRI.\n2. H/o GDM - A1c normal today; continue annual glucose screening\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z00.00", "Z86.32"}, []string{"Z12.31", "O24.419"})
+}

@@ -184,3 +184,16 @@ func TestIBSSubtypes(t *testing.T) {
 		}
 	}
 }
+
+// TestGDMHistory: "GDM" also stands for "gestational diabetes" without
+// "mellitus", as Z86.32's title says it (synonyms.txt), and stays the
+// gestational diabetes of a pregnancy alone.
+func TestGDMHistory(t *testing.T) {
+	x := loadFull(t).Searcher()
+	for q, want := range map[string]string{"personal history of GDM": "Z86.32", "h/o GDM": "Z86.32", "GDM": "O24.419"} {
+		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
+		if len(rs) == 0 || rs[0].Code != want {
+			t.Errorf("%q: got %v, want %s first", q, rs, want)
+		}
+	}
+}
