@@ -219,6 +219,15 @@ var laterRe = regexp.MustCompile(`(?i)\b(?:in|after|within) (?:\w+ )?(?:to \w+ )
 // oldInfarctRe names a myocardial infarction.
 var oldInfarctRe = regexp.MustCompile(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart attack)\b`)
 
+// strokeResidualRe is a deficit (group 2) an earlier stroke left
+// (group 1, the word that says so): "R MCA infarct 2023 (residual mild
+// dysarthria", "stroke (2023) with residual aphasia".
+var strokeResidualRe = regexp.MustCompile(`(?i)\b(?:CVA|stroke|infarct|infarction|ICH)\b[^.;\n]{0,40}?\b(residual)\s+(?:(?:mild|moderate|severe|chronic|expressive|receptive|slight)\s+)*(dysarthria|aphasia|dysphagia|facial\s+(?:droop|weakness)|ataxia)\b`)
+
+// residualCodes are the sequelae of cerebral infarction (I69.3-) by the
+// deficit's first word; strokeKind sets the kind of stroke.
+var residualCodes = map[string]string{"dysarthria": "I69.322", "aphasia": "I69.320", "dysphagia": "I69.391", "facial": "I69.392", "ataxia": "I69.393"}
+
 // recoveredStrokeRe is a stroke or TIA that left no deficit: "CVA 2021 -
 // no residual", "TIA (2022, no residual deficits)", "stroke 2015 with
 // full recovery".
@@ -6972,6 +6981,26 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	if has("I25.2") < 0 && containsAny(lower, "mi", "infarction", "heart attack") {
 		if m := oldInfarct(note, opt.Date.Year()); m != nil {
 			add("I25.2", m[0], m[1], "old myocardial infarction")
+		}
+	}
+	// A deficit an earlier stroke left ("R MCA infarct 2023 (residual mild
+	// dysarthria)") is that stroke's sequela (I69.-), though the stroke
+	// itself is history.
+	if has("I69") < 0 && strings.Contains(lower, "residual") {
+		for _, m := range strokeResidualRe.FindAllStringSubmatchIndex(note, -1) {
+			// (not one the note quotes and denies: the H&P lists "CVA with
+			// residual ataxia"; on my exam he has no ataxia)
+			deficit := strings.ToLower(strings.Fields(note[m[4]:m[5]])[0])
+			if deniedBeforeRe.MatchString(note[max(0, m[2]-12):m[2]]) || familyRe.MatchString(sentenceAround(note, m[0])) ||
+				strings.Contains(lower, "no "+deficit) || strings.Contains(lower, "without "+deficit) || strings.Contains(note[max(0, m[0]-2):m[0]], `"`) {
+				continue
+			}
+			code := residualCodes[deficit]
+			code = code[:4] + strokeKind(note[m[0]:m[1]]) + code[5:]
+			if _, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
+				add(code, m[4], m[5], "sequela of stroke")
+			}
+			break
 		}
 	}
 	// A stroke or TIA the note says left no residual deficit is a

@@ -3964,3 +3964,17 @@ func TestAnnualPhysicalOrders(t *testing.T) {
 	note := "ANNUAL PHYSICAL EXAM\nAssessment/Plan:\n46F, routine adult health maintenance exam, normal exam and labs.\n1. Preventive:\n - Screening mammogram: ordered; annual mammo, no MRI.\n2. H/o GDM - A1c normal today; continue annual glucose screening\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z00.00", "Z86.32"}, []string{"Z12.31", "O24.419"})
 }
+
+// TestStrokeResidual covers train40/04 and train38/08: a deficit an
+// earlier stroke left ("R MCA infarct 2023 (residual mild dysarthria")
+// is its sequela (I69.322) beside a new TIA, not a history without
+// residual (Z86.73); one the note quotes from another's list and denies
+// ("lists \"CVA with residual ataxia\"; … he has no ataxia") is not.
+func TestStrokeResidual(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. TIA\nHPI: 71 yo RH male w/ h/o R MCA infarct 2023 (residual mild dysarthria, otherwise no deficits), HTN.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G45.9", "I69.322"}, []string{"Z86.73", "R47.1"})
+	quoted := "Discharge diagnoses:\n1. TIA\nHPI: The hospitalist H&P lists \"CVA with residual ataxia\"; on my exam he has no ataxia, so this appears to be a carry-forward error.\n"
+	checkCodes(t, suggestCodes(quoted, x, opt), []string{"G45.9"}, []string{"I69.393"})
+}
