@@ -98,7 +98,7 @@ var sectionNames = map[string]int{
 	"IMPRESSION": secDiagnosis, "IN SUMMARY": secDiagnosis, "POSTOPERATIVE DIAGNOSIS": secDiagnosis, "POST-OPERATIVE DIAGNOSIS": secDiagnosis, "PRINCIPAL DIAGNOSIS": secDiagnosis,
 	"SECONDARY DIAGNOSES": secDiagnosis, "ED DIAGNOSIS": secDiagnosis, "CLINICAL IMPRESSION": secDiagnosis,
 	"A/P": secDiagnosis, "A": secDiagnosis, "S": secOther, "O": secOther, "P": secOther, "A&P": secDiagnosis, "A & P": secDiagnosis, "PLAN": secOther, "DX": secDiagnosis, "PROBLEM LIST": secHistory, "ACTIVE PROBLEMS": secHistory,
-	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory,
+	"MEDICAL HISTORY": secHistory, "PAST HISTORY": secHistory, "HISTORY": secHistory, "PERTINENT HISTORY": secHistory, "RELEVANT HISTORY": secHistory,
 	"PAST MEDICAL HISTORY": secHistory, "PMH": secHistory, "PAST SURGICAL HISTORY": secHistory, "SOCIAL HISTORY": secHistory,
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
 	"SHX": secHistory, "PSH": secHistory, "PSHX": secHistory,
@@ -6638,7 +6638,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // social history.
 func medicalHistory(name string) bool {
 	n := strings.ToUpper(name)
-	return n == "PMH" || strings.HasPrefix(n, "PMH ") || strings.HasPrefix(n, "PMH/") || n == "INLINE PMH" || n == "HISTORY" || n == "PAST HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
+	return n == "PMH" || strings.HasPrefix(n, "PMH ") || strings.HasPrefix(n, "PMH/") || n == "INLINE PMH" || n == "HISTORY" || n == "PAST HISTORY" || n == "PERTINENT HISTORY" || n == "RELEVANT HISTORY" || strings.Contains(n, "MEDICAL HISTORY") || strings.Contains(n, "PROBLEM") || strings.HasPrefix(n, "INDICATION") || strings.HasPrefix(n, "COMORBID")
 }
 
 // resolvedRe marks a listed condition as over.

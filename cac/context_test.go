@@ -3978,3 +3978,13 @@ func TestStrokeResidual(t *testing.T) {
 	quoted := "Discharge diagnoses:\n1. TIA\nHPI: The hospitalist H&P lists \"CVA with residual ataxia\"; on my exam he has no ataxia, so this appears to be a carry-forward error.\n"
 	checkCodes(t, suggestCodes(quoted, x, opt), []string{"G45.9"}, []string{"I69.393"})
 }
+
+// TestPertinentHistory covers train7/27 and train9/21: an operative
+// note's "Pertinent history:" is a medical history, whose chronic
+// conditions are coded (I10), while its denials stay denied.
+func TestPertinentHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'M'}
+	note := "OPERATIVE REPORT\nPreoperative diagnosis: Age-related nuclear sclerotic cataract, right eye\nPostoperative diagnosis: Same\nPertinent history: HTN on amlodipine, well controlled. Not diabetic. No glaucoma.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"H25.11", "I10"}, []string{"E11.9", "H40.9"})
+}
