@@ -2703,6 +2703,10 @@ func asksUnsaid(l, code string) bool {
 		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
 	case strings.HasPrefix(code, "Z3A"):
 		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
+	case code == "Q12.0":
+		// the index's "Cataract, nuclear, embryonal": a nuclear cataract
+		// is age-related unless the note says it was there from birth
+		return !containsAny(l, "congenital", "embryonal", "infantile", "since birth", "lamellar", "zonular")
 	case strings.HasPrefix(code, "R29.7"):
 		// an NIHSS score is the stroke scale's, not an ABCD2 or a
 		// Glasgow score
@@ -6390,7 +6394,7 @@ func knownAbbreviation(t string) bool {
 // must not become a neoplasm of the lower lobe.
 // definingWords are title words that make a condition another one; a
 // phrase that does not say them names none of their codes.
-var definingWords = []string{"ectopic", "molar", "hydatidiform", "transplant"}
+var definingWords = []string{"ectopic", "molar", "hydatidiform", "transplant", "congenital"}
 
 // definingUnsaid reports whether a title has a defining word
 // (definingWords) the phrase does not say.

@@ -3988,3 +3988,13 @@ func TestPertinentHistory(t *testing.T) {
 	note := "OPERATIVE REPORT\nPreoperative diagnosis: Age-related nuclear sclerotic cataract, right eye\nPostoperative diagnosis: Same\nPertinent history: HTN on amlodipine, well controlled. Not diabetic. No glaucoma.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"H25.11", "I10"}, []string{"E11.9", "H40.9"})
 }
+
+// TestNuclearCataract: the index's "Cataract, nuclear, embryonal" (Q12.0)
+// is no adult's "Nuclear cataract, right eye", which is age-related
+// (H25.11); a congenital one stays Q12.0.
+func TestNuclearCataract(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 72, Sex: 'M'}
+	checkCodes(t, suggestCodes("OPERATIVE NOTE\nPreoperative diagnosis: Nuclear cataract, right eye.\n", x, opt), []string{"H25.11"}, []string{"Q12.0"})
+	checkCodes(t, suggestCodes("Assessment:\n1. Congenital cataract.\n", x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 1}), []string{"Q12.0"}, nil)
+}
