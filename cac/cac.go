@@ -7107,6 +7107,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "Avoid all oral NSAIDs (ibuprofen, naproxen, aspirin)"
 		case negatedAt(note, i):
 			// "He has never been on insulin", "we are not starting insulin"
+		case (code == "Z79.82" || code == "Z79.02") && opt.Inpatient && (has("I21") >= 0 || has("I22") >= 0 || has("I63") >= 0) && !homeAntiplateletRe.MatchString(note):
+			// a stay for an acute infarction starts the antiplatelets it
+			// discharges the patient on: its treatment, not a long-term
+			// use the patient came in with
 		case (familyLineRe.MatchString(lineOf(note, i)) || relativeLineRe.MatchString(lineOf(note, i))) && !inSpans(meds, i):
 			// "FHx: mother - rheumatoid arthritis (on methotrexate)",
 			// "- Mother: type 1 diabetes since age 11, on insulin pump": a
@@ -7147,6 +7151,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 // deviceImplantedRe is a cardiac device implanted: "PPM implanted
 // 09/15", "PPM implant: 09/15".
 var deviceImplantedRe = regexp.MustCompile(`(?i)\b(?:ppm|pacemaker|icd|aicd|defibrillator)\b[^.\n]{0,30}?\bimplant(?:ed|ation)?\b`)
+
+// homeAntiplateletRe says the patient took an antiplatelet before the
+// stay: "home aspirin 81 mg", "already takes aspirin", "aspirin at home".
+var homeAntiplateletRe = regexp.MustCompile(`(?i)\b(?:home|prior to admission|PTA|outpatient|chronic|long[- ]?term|already (?:on|takes|taking)|takes|taking|was on|has been on|continued?|resumed?)\b[^.\n]{0,30}\b(?:aspirin|asa|clopidogrel|plavix|ticagrelor|brilinta|prasugrel)\b|\b(?:aspirin|asa|clopidogrel|plavix|ticagrelor|prasugrel)\b[^.\n]{0,30}\b(?:at home|daily at baseline|for years|prior to admission|long[- ]?term)\b`)
 
 // relativeLineRe is a line about a relative, as a family history lists
 // them: "- Mother: type 1 diabetes", "Brother (8) - ADHD".

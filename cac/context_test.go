@@ -3998,3 +3998,16 @@ func TestNuclearCataract(t *testing.T) {
 	checkCodes(t, suggestCodes("OPERATIVE NOTE\nPreoperative diagnosis: Nuclear cataract, right eye.\n", x, opt), []string{"H25.11"}, []string{"Q12.0"})
 	checkCodes(t, suggestCodes("Assessment:\n1. Congenital cataract.\n", x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 1}), []string{"Q12.0"}, nil)
 }
+
+// TestStartedAntiplatelets: a stay for an acute infarction that starts
+// aspirin and ticagrelor discharges on its own treatment (no Z79.82,
+// Z79.02, as the training writers code it); one whose patient took
+// aspirin at home keeps Z79.82.
+func TestStartedAntiplatelets(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. NSTEMI.\nHospital course: Started on aspirin, ticagrelor, heparin drip and high-intensity atorvastatin.\nDischarge medications:\nAspirin 81 mg daily, ticagrelor 90 mg twice daily for 12 months.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4"}, []string{"Z79.82", "Z79.02"})
+	home := "Discharge diagnoses:\n1. NSTEMI.\nHome medications: aspirin 81 mg daily for years.\nDischarge medications:\nAspirin 81 mg daily, ticagrelor 90 mg twice daily for 12 months.\n"
+	checkCodes(t, suggestCodes(home, x, opt), []string{"I21.4", "Z79.82"}, nil)
+}
