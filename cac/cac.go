@@ -3653,6 +3653,11 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 	if reason == "family history" {
 		for _, f := range familyTable {
 			if f.re.MatchString(cond) {
+				// (a relative's asthma or COPD bears on a child's wheeze,
+				// and is coded for a child; not for an adult)
+				if f.code == "Z82.5" && opt.Age >= 18 {
+					return Suggestion{}, false
+				}
 				if r, ok := x.Code(codeset.ICD10CM, f.code, opt.Date); ok && r.Billable {
 					return Suggestion{System: codeset.ICD10CM, Code: f.code, Title: r.Title, Confidence: 0.85, Rule: "family history"}, true
 				}
@@ -6808,8 +6813,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			}
 		}
 	}
-	// Counselling a smoker to quit is coded with the dependence (Z71.6).
-	if (has("F17.") >= 0 || has("Z72.0") >= 0) && containsAny(lower, "counsel", "advised", "cessation", "encouraged") {
+	// Counselling a smoker to quit is coded with the dependence (Z71.6), at
+	// a visit (a stay's advice to quit is not coded as an encounter for
+	// counselling)
+	if !opt.Inpatient && (has("F17.") >= 0 || has("Z72.0") >= 0) && containsAny(lower, "counsel", "advised", "cessation", "encouraged") {
 		if m := cessationRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
 			add("Z71.6", m[0], m[1], "tobacco cessation counseling")
 		}

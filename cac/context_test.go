@@ -4011,3 +4011,19 @@ func TestStartedAntiplatelets(t *testing.T) {
 	home := "Discharge diagnoses:\n1. NSTEMI.\nHome medications: aspirin 81 mg daily for years.\nDischarge medications:\nAspirin 81 mg daily, ticagrelor 90 mg twice daily for 12 months.\n"
 	checkCodes(t, suggestCodes(home, x, opt), []string{"I21.4", "Z79.82"}, nil)
 }
+
+// TestWritersLeaveOut covers two codes the training writers leave out: a
+// stay's advice to quit smoking (Z71.6 only at a visit) and an adult's
+// family history of asthma or COPD (Z82.5 only for a child).
+func TestWritersLeaveOut(t *testing.T) {
+	x := searcher(t)
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. COPD with acute exacerbation.\n2. Nicotine dependence, cigarettes.\nSmoking cessation counseling provided; advised to quit.\nFamily history: mother with asthma.\n"
+	checkCodes(t, suggestCodes(note, x, stay), []string{"J44.1", "F17.210"}, []string{"Z71.6", "Z82.5"})
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 9, Sex: 'F'}
+	child := "Assessment:\n1. Mild persistent asthma, uncomplicated.\nFamily history: mother with asthma.\n"
+	checkCodes(t, suggestCodes(child, x, visit), []string{"J45.30", "Z82.5"}, nil)
+	adult := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'M'}
+	clinic := "Assessment:\n1. Nicotine dependence, cigarettes.\nTobacco cessation counseling provided, 5 minutes.\n"
+	checkCodes(t, suggestCodes(clinic, x, adult), []string{"F17.210", "Z71.6"}, nil)
+}
