@@ -1597,7 +1597,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 						}
 					}
 				}
-				if chronicOnly && !chronic(r.Code) {
+				// (nor, from a history's list, an osteoarthritis of no
+				// site, which the training writers never code)
+				if chronicOnly && (!chronic(r.Code) || r.Code == "M19.90") {
 					continue
 				}
 				// "statin-intolerant (myalgias)": the aside describes a past
@@ -2703,6 +2705,10 @@ func asksUnsaid(l, code string) bool {
 		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
 	case strings.HasPrefix(code, "Z3A"):
 		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
+	case strings.HasPrefix(code, "Z67"):
+		// a prenatal panel's "Rh positive" is a result, no blood type
+		// status the note asks to code
+		return !containsAny(l, "blood type", "blood group")
 	case code == "Q12.0":
 		// the index's "Cataract, nuclear, embryonal": a nuclear cataract
 		// is age-related unless the note says it was there from birth

@@ -4027,3 +4027,15 @@ func TestWritersLeaveOut(t *testing.T) {
 	clinic := "Assessment:\n1. Nicotine dependence, cigarettes.\nTobacco cessation counseling provided, 5 minutes.\n"
 	checkCodes(t, suggestCodes(clinic, x, adult), []string{"F17.210", "Z71.6"}, nil)
 }
+
+// TestNotCodedFromLists: a history's "osteoarthritis" of no site (M19.90)
+// and a prenatal panel's "Rh positive" (Z67.90) are not coded.
+func TestNotCodedFromLists(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 78, Sex: 'F'}
+	note := "PMH: hypothyroidism; osteoarthritis; HTN.\nAssessment:\n1. Urinary tract infection.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N39.0", "E03.9", "I10"}, []string{"M19.90"})
+	ob := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	prenatal := "Prenatal labs: Blood type: Rh positive, antibody screen negative, rubella immune.\nAssessment:\n1. Iron deficiency anemia.\n"
+	checkCodes(t, suggestCodes(prenatal, x, ob), nil, []string{"Z67.90"})
+}
