@@ -2705,6 +2705,9 @@ func asksUnsaid(l, code string) bool {
 		return !containsAny(l, "repeat", "recurrent", "frequent", "multiple", "falls")
 	case strings.HasPrefix(code, "Z3A"):
 		return !containsAny(l, "gestation", "pregnan", "iup", "ega", "ga ", "wga")
+	case code == "Z84.89":
+		// a label "FHx" names no relative's condition
+		return true
 	case strings.HasPrefix(code, "Z67"):
 		// a prenatal panel's "Rh positive" is a result, no blood type
 		// status the note asks to code
@@ -3712,7 +3715,10 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 		}
 		// "Other specified conditions" is where a weak match lands
 		// ("father died of pneumonia at 88"); only a strong one counts.
-		if strings.HasSuffix(r.Code, ".89") && r.Score < 0.8 {
+		// (a relative's "other specified condition", Z84.89, the
+		// training writers never code: its matches were "mom
+		// comfortable", a label "FHx")
+		if strings.HasSuffix(r.Code, ".89") && r.Score < 0.8 || r.Code == "Z84.89" {
 			continue
 		}
 		// nor does "Personal history of malignant neoplasm, unspecified"

@@ -4039,3 +4039,14 @@ func TestNotCodedFromLists(t *testing.T) {
 	prenatal := "Prenatal labs: Blood type: Rh positive, antibody screen negative, rubella immune.\nAssessment:\n1. Iron deficiency anemia.\n"
 	checkCodes(t, suggestCodes(prenatal, x, ob), nil, []string{"Z67.90"})
 }
+
+// TestIntoleranceAndLabels: "codeine (N/V)" in an allergy list is an
+// intolerance, no allergy status (Z88.5), while "penicillin (hives)" is
+// (Z88.0); a label "FHx" under the assessment, or a mother "comfortable"
+// with a plan, is no family history of another condition (Z84.89).
+func TestIntoleranceAndLabels(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 29, Sex: 'F'}
+	note := "Allergies: penicillin (hives), codeine (N/V).\nA/P:\n1. Iron deficiency anemia.\n2. Acute suppurative otitis media, right ear - cefdinir (discussed low cross-reactivity; mom comfortable).\nFHx: mother w/ preeclampsia; sister w/ GDM.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.9", "Z88.0"}, []string{"Z88.5", "Z84.89"})
+}

@@ -317,6 +317,11 @@ var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?alle
 // notAFindingItemRe).
 const labelRemoved = `label\s+(?:is\s+inaccurate|removed|was\s+removed|has\s+been\s+removed)|de-?labell?ed`
 
+// sideEffectReactionRe is a reaction written after a drug that is a side
+// effect, an intolerance rather than an allergy: "codeine (N/V)",
+// "codeine (nausea)".
+var sideEffectReactionRe = regexp.MustCompile(`(?i)^\s*\(\s*(?:n/v|nausea(?:\s*(?:/|and|&)\s*vomiting)?|vomiting|gi upset|upset stomach|stomach upset|constipation|drowsiness|sedation|dizziness)\s*(?:only)?\s*\)`)
+
 // allergyCodes adds the allergy status codes (Z88, Z91.0-) of the
 // allergens a note lists. "NKDA", "no known allergies" give none.
 func allergyCodes(note, lower string, add func(code string, start, end int, rule string)) {
@@ -340,7 +345,7 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 			// avoided per family preference")
 			if code, ok := allergens[list[i:j]]; ok && !containsAny(list[j:min(len(list), j+60)], "intoleran", "not true allerg", "not a true allerg", "side effect") &&
 				!containsAny(list[j:min(len(list), j+24)], "avoided", "appropriate", "tolerat", "safe", "given", "used") &&
-				!containsAny(list[max(0, i-24):i], "tolerat", "received", "no reaction") {
+				!containsAny(list[max(0, i-24):i], "tolerat", "received", "no reaction") && !sideEffectReactionRe.MatchString(list[j:]) {
 				add(code, at+i, at+j, "allergy status")
 			}
 			i = j

@@ -81,7 +81,8 @@ func TestAllergyCodes(t *testing.T) {
 		"Allergies: PCN (hives), sulfa (rash).": {"Z88.0", "Z88.2"},
 		"ALLERGIES: NKDA":                       nil,
 		"Allergies: No known drug allergies.":   nil,
-		"She is allergic to codeine (nausea).":  {"Z88.5"},
+		"She is allergic to codeine (hives).":   {"Z88.5"},
+		"She is allergic to codeine (nausea).":  nil, // a side effect: an intolerance
 		"Latex allergy; peanut allergy.":        {"Z91.040", "Z91.010"},
 		"Denies allergies to penicillin.":       nil,
 		"Her daughter has a peanut allergy.":    nil,
