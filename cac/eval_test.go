@@ -698,6 +698,28 @@ func TestEvalTrain40(t *testing.T) {
 	evalNotes(t, "testdata/train40", "fortieth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain41 scores the forty-first training set, testdata/train41:
+// 24 hospital and emergency notes whose documentation sets the traps
+// (differentials the work-up answers, corrected copied-forward problems,
+// consultants' and others' conditions; 14 inpatient, 10 outpatient),
+// written in session 26 by someone who had read neither the engine nor
+// the other sets; first scored untouched (docs/BENCHMARKS.md), then read
+// note by note.
+func TestEvalTrain41(t *testing.T) {
+	evalNotes(t, "testdata/train41", "forty-first training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain42 scores the forty-second training set, testdata/train42:
+// 24 notes, mostly outpatient follow-ups and telehealth, whose traps are
+// a visit's (uncertain diagnoses, remission, history against current
+// treatment, preventive drugs, family histories in many forms; 6
+// inpatient, 18 outpatient), written in session 26 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain42(t *testing.T) {
+	evalNotes(t, "testdata/train42", "forty-second training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

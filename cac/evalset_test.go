@@ -271,6 +271,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout8", 20},
 		{"testdata/heldout19", 24},
 		{"testdata/train40", 24},
+		{"testdata/train41", 24},
+		{"testdata/train42", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
