@@ -379,6 +379,15 @@ func headingAt(note string, ls, le int) (heading, bool) {
 	for k < le && (note[k] == ' ' || note[k] == '\t') {
 		k++
 	}
+	// "PROBLEM LIST (imported from 03/2025 admission — see corrections
+	// below)": capitals and an aside that says the list was copied from
+	// an earlier record, alone on the line; the aside is part of the
+	// name (a copied list is no source of codes)
+	if k < le && note[k] == '(' && run >= 3 && run <= 40 {
+		if c := strings.IndexByte(note[k:le], ')'); c > 0 && strings.Trim(note[k+c+1:le], " \t\r:") == "" && copiedAsideRe.MatchString(note[k:k+c]) {
+			return heading{ls, le, first, k + c + 1}, true
+		}
+	}
 	if k != le || run < 3 {
 		return standaloneAt(note, ls, first, le)
 	}
@@ -392,6 +401,12 @@ func headingAt(note string, ls, le int) (heading, bool) {
 	}
 	return heading{ls, le, first, nameEnd}, true
 }
+
+// copiedAsideRe is a heading's aside that says its list was copied from
+// an earlier record: "(imported from 03/2025 admission)", "(copied from
+// the prior admission)"; not "(copied forward from daily progress notes,
+// updated)", this stay's own.
+var copiedAsideRe = regexp.MustCompile(`(?i)\b(?:imported|copied|carried[- ]forward|pulled (?:in|forward))\b[^)]*?\bfrom (?:the |an? |his |her )?(?:prior|previous|last|old|earlier|\d{1,2}/\d{2,4}|(?:19|20)\d\d)\b[^)]*?\b(?:admission|visit|stay|encounter|record|chart)`)
 
 // standaloneAt reads a mixed-case assessment heading alone on its line
 // ("Assessment and Plan").
@@ -922,6 +937,11 @@ func sectionKind(name string) int {
 	if strings.Contains(up, "CONDITIONS") && containsAny(up, "MANAGED", "ADDRESSED", "TREATED") {
 		return secDiagnosis
 	}
+	// "PROBLEM LIST (imported from 03/2025 admission …)": a list copied
+	// from an earlier record, which codes nothing
+	if copiedAsideRe.MatchString(up) {
+		return secOther
+	}
 	// "Initial / working diagnoses that were NOT confirmed", "Ruled
 	// out": diagnoses the stay set aside
 	if containsAny(up, "NOT CONFIRMED", "RULED OUT", "RULED-OUT", "EXCLUDED", "NOT SUPPORTED", "REFUTED", "WITHDRAWN") {
@@ -1323,8 +1343,8 @@ var (
 	// there.
 	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed|evident|apparent|appreciated|supported|(?:yet )?(?:evaluated|assessed|tested))|never (?:been )?diagnosed|never had|(?:is|was|were|has been) never (?:a |an )?(?:consideration|considered|suspected|concern|diagnosis)|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|low (?:suspicion|concern|likelihood|probability|pretest probability) (?:for|of)|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:[a-z]+ ){0,4}?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see", "low ")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|cannot be excluded|cannot rule out|can't rule out|versus|vs\.?|considered|presumed|presumptive|working diagnosis|suggestive of|worrisome for|may represent|question of)\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot", "can't", "versus", "vs", "considered", "presum", "working diagnosis", "suggestive of", "worrisome for", "may represent", "question of")
-	historyRe   = guard(`(?i)\b(history of|hx of|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "hx of", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
-	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "sibling")
+	historyRe   = guard(`(?i)\b(history of|hx|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "hx", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
+	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|grandson|granddaughter|grandchild|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "grandson", "granddaughter", "grandchild", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
 	// out" are negations that begin as uncertainty.
 	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
@@ -3718,7 +3738,7 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 		// (a relative's "other specified condition", Z84.89, the
 		// training writers never code: its matches were "mom
 		// comfortable", a label "FHx")
-		if strings.HasSuffix(r.Code, ".89") && r.Score < 0.8 || r.Code == "Z84.89" {
+		if (strings.HasSuffix(r.Code, ".89") || strings.HasSuffix(r.Code, ".898")) && r.Score < 0.8 || r.Code == "Z84.89" {
 			continue
 		}
 		// nor does "Personal history of malignant neoplasm, unspecified"
@@ -5840,8 +5860,14 @@ var relativeIllRe = regexp.MustCompile(`(?i)\bfamily history\b|\b(?:mother|fathe
 // disorder …, brought in by his sister" is his, not the sister's.
 func relativeOnlyMentioned(text string) bool {
 	m := familyRe.FindStringIndex(text)
-	return m != nil && m[0] > 80 && bystanderRe.MatchString(text[max(0, m[0]-30):m[0]])
+	return m != nil && (m[0] > 80 && bystanderRe.MatchString(text[max(0, m[0]-30):m[0]]) ||
+		m[0] > 10 && sickContactRe.MatchString(text[max(0, m[0]-30):m[0]]))
 }
+
+// sickContactRe puts a relative beside the condition as where the patient
+// caught it: "likely viral trigger (sick grandson)", "exposure to her
+// sick son".
+var sickContactRe = regexp.MustCompile(`(?i)\b(?:sick|ill|exposure to|exposed to|contact with|caught (?:it )?from)\s+(?:(?:a|his|her|their)\s+)?(?:sick\s+|ill\s+)?$`)
 
 // bystanderRe is what puts a relative beside the patient, not with a
 // condition: "brought in by his", "accompanied by her".
@@ -6043,7 +6069,7 @@ var clauseWords = map[string]bool{"which": true, "for": true, "after": true, "bu
 
 // backward is a later part that qualifies the condition before it: "…,
 // ruled out", "… - resolved".
-var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|definitively|effectively|now|since)\s+)?(ruled out|excluded|unlikely|not likely|doubtful|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|no personal history|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely|(?:is|was|are|were|came back)\s+negative)\b`)
+var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|definitively|effectively|now|since)\s+)?(ruled out|excluded|unlikely|not likely|doubtful|resolved (?:issue|problem)|not present|none seen|none found|not seen|no recurrence|without recurrence|not addressed|no current (?:symptoms|treatment|issues)|no longer (?:active|present|an issue)|outgr[eo]wn?|not confirmed|negative|does not meet|not (?:a )?separate (?:problem|diagnosis|issue|condition)|not supported|no personal history|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|present|seen|likely|favored|consideration|considered|diagnosed|found|identified)|(?:(?:is|was|are|were)\s+)?not (?:felt|thought|believed) to be|(?:is|was|are|were) (?:considered |felt |thought )?less likely|(?:is|was|are|were|came back)\s+negative|(?:i|we) (?:disagree|do not agree)\b)\b`)
 
 // backwardIn reports whether a later part of an item, rest, negates the
 // condition its head names.

@@ -4050,3 +4050,18 @@ func TestIntoleranceAndLabels(t *testing.T) {
 	note := "Allergies: penicillin (hives), codeine (N/V).\nA/P:\n1. Iron deficiency anemia.\n2. Acute suppurative otitis media, right ear - cefdinir (discussed low cross-reactivity; mom comfortable).\nFHx: mother w/ preeclampsia; sister w/ GDM.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.9", "Z88.0"}, []string{"Z88.5", "Z84.89"})
 }
+
+// TestTrain41Traps covers train41/05, /07 and /11: "Wernicke
+// encephalopathy — not felt to be present" and "Heart failure — I
+// disagree with the ED impression" are denied; a "PROBLEM LIST (imported
+// from 03/2025 admission — see corrections below)" codes nothing (its
+// "CKD stage 4" was corrected to 3b); a "sick grandson" is someone
+// else's; "Hx tobacco use — quit 2015" is a history (Z87.891), not use.
+func TestTrain41Traps(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "Assessment/Plan:\n1. COPD with acute exacerbation, likely viral trigger (sick grandson).\n2. Heart failure — I disagree with the ED impression. No HF: normal NT-proBNP.\n3. HTN - continue amlodipine.\n4. Wernicke encephalopathy — not felt to be present: no ophthalmoplegia.\n6. Hx tobacco use — quit 2015, congratulated.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "I10", "Z87.891"}, []string{"I50.9", "I50.810", "I11.0", "E51.2", "R69", "Z72.0"})
+	copied := "DISCHARGE DIAGNOSES\nPrincipal: Acute on chronic diastolic (HFpEF) heart failure\n- CKD stage 3b\n\nPROBLEM LIST (imported from 03/2025 admission — see corrections below)\n1. HTN\n2. CKD stage 4\n"
+	checkCodes(t, suggestCodes(copied, x, opt), []string{"I50.33", "N18.32"}, []string{"N18.4"})
+}
