@@ -402,6 +402,10 @@ func headingAt(note string, ls, le int) (heading, bool) {
 	return heading{ls, le, first, nameEnd}, true
 }
 
+// ifClauseRe ends a condition clause that a concept follows in its
+// sentence: "If 2+ abnormal values -> dx GDM".
+var ifClauseRe = regexp.MustCompile(`(?:^|[.;:!?]\s+|\n[ \t]*)(?:[Ii]f|IF)\s[^.;:\n]*(?:->|→|then|,)\s*(?:(?:dx|diagnose|diagnosis(?: of)?|treat (?:as|for)|will (?:diagnose|treat))\s+)?$`)
+
 // copiedAsideRe is a heading's aside that says its list was copied from
 // an earlier record: "(imported from 03/2025 admission)", "(copied from
 // the prior admission)"; not "(copied forward from daily progress notes,
@@ -1650,6 +1654,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "Suture removal in 10-12 days": an aftercare encounter
 				// still to come is no reason for this one
 				if strings.HasPrefix(r.Code, "Z48") && laterEncounterRe.MatchString(sentenceAround(note, c.start)) {
+					continue
+				}
+				// "If 2+ abnormal values -> dx GDM": what a result would
+				// make it, not what it is
+				if ifClauseRe.MatchString(note[max(0, c.start-100):c.start]) {
 					continue
 				}
 				// "HCM - ordered, none done today: LDCT lung cancer
@@ -5833,7 +5842,9 @@ var (
 // "Breast cancer — this is history only, remains in remission".
 var historyOnlyRe = regexp.MustCompile(`(?i)^\W*(?:(?:this|it)\s+is\s+|is\s+)?(?:a\s+)?(?:history|historical)(?:\s+only)?\b(?:\s*[,;.]|\s*$|\s+only)`)
 
-var curedRe = guard(`(?i)\b(?:treated definitively|definitively treated|cured|eradicated|eradication confirmed)\b`, "definitively", "cured", "eradicat")
+// ("Graves is treated - no hyperthyroidism since ablation": treated and
+// over, said of the condition alone)
+var curedRe = guard(`(?i)\b(?:treated definitively|definitively treated|cured|eradicated|eradication confirmed)\b|^\W*[a-z' -]{3,30}\s(?:is|was|has been)\s+(?:now\s+)?treated\s*(?:[-–—;,.]|$)`, "definitively", "cured", "eradicat", "treated")
 
 // oldLeadRe opens an item about an old condition: "Old (healed) inferior
 // MI" (I25.2).
@@ -7498,6 +7509,18 @@ func dropRedundantOrganism(out []Suggestion) []Suggestion {
 func refine(phrase string, best codeset.Result, rs []codeset.Result) codeset.Result {
 	have := saidWords(phrase)
 	best = refineExtra(have, best, rs)
+	// "Rheumatoid arthritis w/ positive RF, multiple sites": a seropositive
+	// rheumatoid arthritis that names no organ involved is M05.7- (without
+	// organ or systems involvement), not the index's "specified NEC"
+	// M05.8- ("Other rheumatoid arthritis with rheumatoid factor")
+	if strings.HasPrefix(best.Code, "M05.8") && !containsAny(strings.ToLower(phrase), "other", "organ", "involvement", "nodul", "lung", "vasculitis", "heart", "myopathy", "neuropathy", "felty") {
+		for _, r := range rs {
+			if r.Billable && r.Code == "M05.7"+best.Code[5:] {
+				r.Score = best.Score
+				return r
+			}
+		}
+	}
 	// a part of the face the phrase names is one of its "other parts"
 	// (the cheek's basal cell carcinoma is C44.319, not C44.310)
 	if strings.Contains(strings.ToLower(best.Title), "unspecified parts of face") && facePartRe.MatchString(phrase) {

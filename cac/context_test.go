@@ -4065,3 +4065,19 @@ func TestTrain41Traps(t *testing.T) {
 	copied := "DISCHARGE DIAGNOSES\nPrincipal: Acute on chronic diastolic (HFpEF) heart failure\n- CKD stage 3b\n\nPROBLEM LIST (imported from 03/2025 admission — see corrections below)\n1. HTN\n2. CKD stage 4\n"
 	checkCodes(t, suggestCodes(copied, x, opt), []string{"I50.33", "N18.32"}, []string{"N18.4"})
 }
+
+// TestTrain42Traps covers train42/02, /05 and /09: "Graves is treated -
+// no hyperthyroidism since ablation" is over (no E05.00) beside the
+// post-ablative hypothyroidism (E89.0); a seropositive rheumatoid
+// arthritis of multiple sites that names no organ is M05.79, not the
+// index's "specified NEC" M05.89; "If 2+ abnormal values -> dx GDM" is
+// no gestational diabetes.
+func TestTrain42Traps(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 53, Sex: 'F'}
+	note := "Assessment/Plan:\n1. Hypothyroidism, post-ablative. Graves is treated - no hyperthyroidism since ablation. Euthyroid on current dose.\n2. Rheumatoid arthritis w/ positive RF, multiple sites - low disease activity.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E89.0", "M05.79"}, []string{"E05.00", "E03.9", "M05.89", "M06.09"})
+	ob := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	prenatal := "GA 24w2d.\nA/P:\n1. Abnormal 1-hr glucose challenge - does not establish GDM. 3-hr OGTT ordered. If 2+ abnormal values -> dx GDM, nutrition consult.\n"
+	checkCodes(t, suggestCodes(prenatal, x, ob), nil, []string{"O24.419", "O24.410"})
+}

@@ -197,3 +197,18 @@ func TestGDMHistory(t *testing.T) {
 		}
 	}
 }
+
+// TestCoderPhrases: phrases of the notes the encoder's synonyms now
+// carry: "irritated" seborrheic keratosis is the index's "inflamed"
+// (L82.0); a hypothyroidism written "post-ablative" after it is
+// postprocedural (E89.0); "positive RF" is seropositive.
+func TestCoderPhrases(t *testing.T) {
+	x := loadFull(t).Searcher()
+	for q, want := range map[string]string{"irritated seborrheic keratosis": "L82.0", "hypothyroidism, post-ablative": "E89.0",
+		"rheumatoid arthritis, RF positive": "M05.9"} {
+		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
+		if len(rs) == 0 || rs[0].Code != want {
+			t.Errorf("%q: got %v, want %s first", q, rs, want)
+		}
+	}
+}
