@@ -5827,8 +5827,8 @@ var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+
 
 // resolvedDashRe is a listed condition marked resolved after a dash or
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
-// "Eczema resolved".
-var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved\s*(?:[;,.]|$)`)
+// "Eczema resolved", "Hypoglycemia — resolved after glipizide stopped;".
+var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:after|since|with|following|once|when)\s[^;,.]{1,40})?\s*(?:[;,.]|$)`)
 
 // doubtedCauseRe opens an item's detail with a doubted condition:
 // "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is

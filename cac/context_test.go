@@ -4081,3 +4081,15 @@ func TestTrain42Traps(t *testing.T) {
 	prenatal := "GA 24w2d.\nA/P:\n1. Abnormal 1-hr glucose challenge - does not establish GDM. 3-hr OGTT ordered. If 2+ abnormal values -> dx GDM, nutrition consult.\n"
 	checkCodes(t, suggestCodes(prenatal, x, ob), nil, []string{"O24.419", "O24.410"})
 }
+
+// TestRemissionAndResolved covers train42/23 and train41/18: "AUD in
+// sustained remission" is alcohol dependence in remission (F10.21), not
+// uncomplicated; at a visit "Hypoglycemia — resolved after glipizide
+// stopped; none in 3 months" is over (no E11.649).
+func TestRemissionAndResolved(t *testing.T) {
+	x := searcher(t)
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment/Plan:\n1. Cellulitis of right lower leg.\n3. AUD in sustained remission - no CIWA needed.\n", x, stay), []string{"F10.21"}, []string{"F10.20"})
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
+	checkCodes(t, suggestCodes("Assessment/Plan:\n1. Type 2 diabetes mellitus with diabetic chronic kidney disease.\n4. Hypoglycemia — resolved after glipizide stopped; none in 3 months.\n", x, visit), []string{"E11.22"}, []string{"E11.649", "E16.2"})
+}
