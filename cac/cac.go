@@ -222,7 +222,7 @@ var oldInfarctRe = regexp.MustCompile(`(?i)\b(?:myocardial infarction|MI|STEMI|N
 // strokeResidualRe is a deficit (group 2) an earlier stroke left
 // (group 1, the word that says so): "R MCA infarct 2023 (residual mild
 // dysarthria", "stroke (2023) with residual aphasia".
-var strokeResidualRe = regexp.MustCompile(`(?i)\b(?:CVA|stroke|infarct|infarction|ICH)\b[^.;\n]{0,40}?\b(residual)\s+(?:(?:mild|moderate|severe|chronic|expressive|receptive|slight)\s+)*(dysarthria|aphasia|dysphagia|facial\s+(?:droop|weakness)|ataxia)\b`)
+var strokeResidualRe = guard(`(?i)\b(?:CVA|stroke|infarct|infarction|ICH)\b[^.;\n]{0,40}?\b(residual)\s+(?:(?:mild|moderate|severe|chronic|expressive|receptive|slight)\s+)*(dysarthria|aphasia|dysphagia|facial\s+(?:droop|weakness)|ataxia)\b`, "residual")
 
 // residualCodes are the sequelae of cerebral infarction (I69.3-) by the
 // deficit's first word; strokeKind sets the kind of stroke.
@@ -231,7 +231,7 @@ var residualCodes = map[string]string{"dysarthria": "I69.322", "aphasia": "I69.3
 // recoveredStrokeRe is a stroke or TIA that left no deficit: "CVA 2021 -
 // no residual", "TIA (2022, no residual deficits)", "stroke 2015 with
 // full recovery".
-var recoveredStrokeRe = regexp.MustCompile(`(?i)\b(?:CVA|stroke|TIA|cerebrovascular accident|cerebral infarction)\b[^.;\n]{0,60}?\b(?:(?:no|without|w/o)\s+(?:residual|(?:neurologic(?:al)?\s+)?deficits?|sequelae)|full(?:y)?\s+(?:recovery|recovered))\b`)
+var recoveredStrokeRe = guard(`(?i)\b(?:CVA|stroke|TIA|cerebrovascular accident|cerebral infarction)\b[^.;\n]{0,60}?\b(?:(?:no|without|w/o)\s+(?:residual|(?:neurologic(?:al)?\s+)?deficits?|sequelae)|full(?:y)?\s+(?:recovery|recovered))\b`, "residual", "deficit", "sequela", "recover")
 
 // otherwiseRe marks a part of a condition as spared, not all of it:
 // "the stroke otherwise left no residual weakness".
@@ -255,7 +255,7 @@ var familyAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)\s+|;\s*`)
 // injurySequelaRe is an injury named as what left a condition (group 1):
 // "sequela of remote displaced R lateral tibial plateau fracture",
 // "late effect of her third-degree burn of the right elbow".
-var injurySequelaRe = regexp.MustCompile(`(?i)\b(?:sequela(?:e)?|late effects?)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+)?((?:[a-z0-9/-]+\s+){0,8}?(?:fracture|fx|burn|dislocation|injury|laceration|tear|rupture|sprain|crush))\b`)
+var injurySequelaRe = guard(`(?i)\b(?:sequela(?:e)?|late effects?)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+)?((?:[a-z0-9/-]+\s+){0,8}?(?:fracture|fx|burn|dislocation|injury|laceration|tear|rupture|sprain|crush))\b`, "sequela", "late effect")
 
 // sequelaNoiseRe is what a sequela's injury is said with that no code's
 // title holds: its age, its year.
@@ -275,7 +275,25 @@ var notSoAfterRe = regexp.MustCompile(`(?i)^["')\]]?[^.;\n]{0,24}?\b(?:ruled out
 // infarction before this one's year (not denied, not a relative's, not
 // taken back), or nil.
 func oldInfarct(note string, year int) []int {
-	for _, m := range oldInfarctMentionRe.FindAllStringSubmatchIndex(note, -1) {
+	// (only the lines that say "MI", "infarction" or "heart attack":
+	// the pattern over a whole note cost a seventh of a long note's time)
+	var found [][]int
+	for ls := 0; ls < len(note); {
+		le := lineEnd(note, ls)
+		line := note[ls:le]
+		if strings.Contains(line, "MI") || containsAny(strings.ToLower(line), "infarction", "heart attack") {
+			for _, m := range oldInfarctMentionRe.FindAllStringSubmatchIndex(line, -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += ls
+					}
+				}
+				found = append(found, m)
+			}
+		}
+		ls = le + 1
+	}
+	for _, m := range found {
 		if m[2] >= 0 {
 			if y, err := strconv.Atoi(note[m[2]:m[3]]); err != nil || y >= year {
 				continue
@@ -943,7 +961,7 @@ func sectionKind(name string) int {
 	}
 	// "PROBLEM LIST (imported from 03/2025 admission …)": a list copied
 	// from an earlier record, which codes nothing
-	if copiedAsideRe.MatchString(up) {
+	if strings.IndexByte(up, '(') >= 0 && copiedAsideRe.MatchString(up) {
 		return secOther
 	}
 	// "Initial / working diagnoses that were NOT confirmed", "Ruled
@@ -7022,7 +7040,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// traumatic osteoarthritis, R knee - sequela of remote displaced R
 	// lateral tibial plateau fracture (2021)".
 	if containsAny(lower, "sequela", "late effect") && !slices.ContainsFunc(out, func(s Suggestion) bool { return injury(s.Code) && strings.HasSuffix(s.Code, "S") }) {
-		for _, m := range injurySequelaRe.FindAllStringSubmatchIndex(note, -1) {
+		for _, m := range injurySequelaRe.FindAllLineSubmatchIndex(note) {
 			if negatedAt(note, m[0]) {
 				continue
 			}
@@ -7047,7 +7065,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// dysarthria)") is that stroke's sequela (I69.-), though the stroke
 	// itself is history.
 	if has("I69") < 0 && strings.Contains(lower, "residual") {
-		for _, m := range strokeResidualRe.FindAllStringSubmatchIndex(note, -1) {
+		for _, m := range strokeResidualRe.FindAllLineSubmatchIndex(note) {
 			// (not one the note quotes and denies: the H&P lists "CVA with
 			// residual ataxia"; on my exam he has no ataxia)
 			deficit := strings.ToLower(strings.Fields(note[m[4]:m[5]])[0])
@@ -7068,7 +7086,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// residual", "remote CVA 2018 with full recovery". (One with a late
 	// effect coded is that effect's, I69.-.)
 	if has("Z86.73") < 0 && has("I69") < 0 && containsAny(lower, "residual", "recover", "deficit") {
-		for _, m := range recoveredStrokeRe.FindAllStringIndex(note, -1) {
+		for _, m := range recoveredStrokeRe.FindAllLineIndex(note) {
 			if !negatedAt(note, m[0]) && !familyRe.MatchString(sentenceAround(note, m[0])) && !otherwiseRe.MatchString(note[m[0]:m[1]]) {
 				add("Z86.73", m[0], m[1], "personal history of stroke")
 				break

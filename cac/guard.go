@@ -188,6 +188,24 @@ func (g *guarded) FindAllLineIndex(s string) [][]int {
 	return out
 }
 
+// FindAllLineSubmatchIndex is FindAllStringSubmatchIndex(s, -1), over the
+// lines that may hold a match.
+func (g *guarded) FindAllLineSubmatchIndex(s string) [][]int {
+	var out [][]int
+	g.eachLine(s, func(start, end int) bool {
+		for _, m := range g.re.FindAllStringSubmatchIndex(s[start:end], -1) {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += start
+				}
+			}
+			out = append(out, m)
+		}
+		return true
+	})
+	return out
+}
+
 // eachLine calls f with the start and end (its newline, or the text's end)
 // of each line of s that holds one of the words, in order, until f
 // returns false.
