@@ -3280,6 +3280,12 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = alzheimerDementia(out, x, opt)
 	dementiaSeverity(out, x, opt)
 	out = strokeSequelae(out, x, opt)
+	if containsCodePrefix(out, "I69") && !containsCodePrefix(out, "I63") {
+		// a stroke with its sequelae coded is no history without
+		// residual deficits (Z86.73 Excludes1 I69.-); (a new stroke's
+		// deficits are current, and are no sequelae)
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z86.73" })
+	}
 	out = moreCombinations(out, x, opt)
 	out = deliveryOutcome(out, x, opt)
 	out = highRiskSupervision(out, x, opt)
@@ -5178,6 +5184,7 @@ var lookupRewrites = []struct {
 	{symptomSeverityRe, "$1"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
+	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
 	{ulcerBulbRe, "$1"},
@@ -5311,6 +5318,11 @@ var visitAgeRe = guard(`(?i)\b\d{1,2}[- ]?(?:months?|mos?|years?|yrs?)(?:[- ]old
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
 var degreeAdverbRe = guard(`(?i)\b(?:also|mildly|moderately|markedly|significantly|slightly|profoundly|quite)\s+`, "also", "mildly", "moderately", "markedly", "significantly", "slightly", "profoundly", "quite")
+
+// armSkinInfectionRe is a cellulitis or an abscess of a part of the arm,
+// which the codes name by the upper limb (L03.11-, L02.41-; the index has
+// "arm" but no "forearm"): "Cellulitis of right forearm".
+var armSkinInfectionRe = guard(`(?i)\b(cellulitis|abscess)(?:\s+of)?\s+(?:the\s+)?((?:right|left|r|l)\s+)?(?:forearm|upper arm|elbow)\b`, "cellulitis", "abscess")
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {

@@ -4093,3 +4093,16 @@ func TestRemissionAndResolved(t *testing.T) {
 	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
 	checkCodes(t, suggestCodes("Assessment/Plan:\n1. Type 2 diabetes mellitus with diabetic chronic kidney disease.\n4. Hypoglycemia — resolved after glipizide stopped; none in 3 months.\n", x, visit), []string{"E11.22"}, []string{"E11.649", "E16.2"})
 }
+
+// TestArmAndQuadrant covers train41/08 and /12 and train42/15: a
+// cellulitis or abscess of the forearm is coded by the upper limb
+// (L03.113, L02.414); "UOQ" is the upper-outer quadrant (C50.412); a
+// stroke whose sequela is coded is no history without residual (Z86.73).
+func TestArmAndQuadrant(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 52, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Cellulitis R forearm (injection site), no abscess.\n2. Abscess of left forearm.\nA/P: 52F with L breast cancer, UOQ, stage IA, on tamoxifen.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.113", "L02.414", "C50.412"}, []string{"L03.90", "C50.912"})
+	stroke := "Discharge diagnoses:\n1. Aspiration pneumonia.\n2. Oropharyngeal dysphagia as a late effect of prior right MCA ischemic stroke (2022).\nHPI: history of right MCA ischemic stroke in 2022 that left him with oropharyngeal dysphagia.\n"
+	checkCodes(t, suggestCodes(stroke, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 79, Sex: 'M'}), []string{"J69.0", "I69.391"}, []string{"Z86.73"})
+}
