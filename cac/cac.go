@@ -1699,7 +1699,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				if r.Code == "R63.5" && containsAny(strings.ToLower(text), "on track", "appropriate", "expected", "adequate", "reassuring") {
 					continue
 				}
-				if symptomCode(r.Code) && explainedRe.MatchString(text) {
+				// (and a leukocytosis, an abnormal finding coded in chapter
+				// 3: "Initial leukocytosis and tachycardia were from DKA")
+				if (symptomCode(r.Code) || strings.HasPrefix(r.Code, "D72.82")) && explainedRe.MatchString(text) {
 					continue
 				}
 				// "her allergy list remains amoxicillin (hives)": the
@@ -5599,6 +5601,8 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
+	`|(?:hyper|hypo)active$` + // a delirium's subtype, no ADHD
+	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$` + // incontinence pads, no PAD
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it

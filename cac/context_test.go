@@ -4106,3 +4106,17 @@ func TestArmAndQuadrant(t *testing.T) {
 	stroke := "Discharge diagnoses:\n1. Aspiration pneumonia.\n2. Oropharyngeal dysphagia as a late effect of prior right MCA ischemic stroke (2022).\nHPI: history of right MCA ischemic stroke in 2022 that left him with oropharyngeal dysphagia.\n"
 	checkCodes(t, suggestCodes(stroke, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 79, Sex: 'M'}), []string{"J69.0", "I69.391"}, []string{"Z86.73"})
 }
+
+// TestWordsThatLookLikeCodes covers train41/06 and /09 and train42/06 and
+// /21: "BMs" (bowel movements) is no bare-metal stent (Z95.5: the stent
+// abbreviations are capitals); "Delirium, hyperactive" names no ADHD;
+// "continue pads" no peripheral artery disease; "Initial leukocytosis …
+// were from DKA" is the DKA's own (no D72.829).
+func TestWordsThatLookLikeCodes(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "HPI: 6 loose BMs/day for 3 days.\nAssessment:\n1. Type 1 diabetes mellitus with ketoacidosis without coma.\n2. Sepsis — ruled out. Initial leukocytosis and tachycardia were from DKA/volume depletion.\n3. Delirium, hyperactive, due to #1.\n4. Stress urinary incontinence, male, post-prostatectomy - mild (2 pads/d). Reviewed options: continue pads, male sling.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "N39.3"}, []string{"Z95.5", "F90.9", "I73.9", "D72.829", "A41.9"})
+	stent := "PMH: CAD s/p DES to LAD 2019.\nAssessment:\n1. Chest pain.\n"
+	checkCodes(t, suggestCodes(stent, x, opt), []string{"Z95.5"}, nil)
+}

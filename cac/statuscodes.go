@@ -99,7 +99,7 @@ var erRe = regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|/|$)|positive\b
 
 var statusRules = []statusRule{
 	{anchors: []string{"stent", "pci", "des", "bms", "angioplasty"}, past: true, rule: "status: coronary stent", code: fixed("Z95.5"),
-		re: regexp.MustCompile(`(?i)\b(PCI|DES|BMS|(?:coronary|drug[- ]eluting|bare[- ]metal|LAD|RCA|LCx|circumflex|OM|diagonal)\s+(?:artery\s+)?stents?|stents?\s+(?:to|in|of)\s+(?:the\s+)?(?:LAD|RCA|LCx|circumflex|OM|diagonal|coronary|proximal|mid|distal)|coronary angioplasty)\b`)},
+		re: regexp.MustCompile(`(?i)\b((?-i:PCI|DES|BMS)|(?:coronary|drug[- ]eluting|bare[- ]metal|LAD|RCA|LCx|circumflex|OM|diagonal)\s+(?:artery\s+)?stents?|stents?\s+(?:to|in|of)\s+(?:the\s+)?(?:LAD|RCA|LCx|circumflex|OM|diagonal|coronary|proximal|mid|distal)|coronary angioplasty)\b`)},
 	{anchors: []string{"cabg", "bypass"}, past: true, rule: "status: coronary bypass", code: fixed("Z95.1"),
 		re: regexp.MustCompile(`(?i)\b(CABG|coronary artery bypass(?: graft(?:ing|s)?)?)\b`)},
 	{anchors: []string{"pacemaker", "ppm"}, rule: "status: pacemaker", code: fixed("Z95.0"),
