@@ -248,6 +248,10 @@ func inFamilyTable(s string) bool {
 	return false
 }
 
+// operatedForCancerRe is an operation's reason, a cancer (group 1): "…
+// hemicolectomy 2019 for stage II adenocarcinoma of the ascending colon".
+var operatedForCancerRe = regexp.MustCompile(`(?i)(?:ectomy|\bresection|\bexcision|\bsurgery|\boperation|\bwhipple)\b[^;.]{0,30}?\bfor\s+(?:stage\s+[0-4IV]+[a-c]?\s+)?((?:[a-z-]+\s+){0,3}?(?:cancer|carcinoma|adenocarcinoma|malignancy|melanoma|sarcoma)(?:\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?)`)
+
 // familyAndRe joins two relatives' conditions in a family history item:
 // "ovarian ca (mother) and breast ca (aunt)", "colon cancer; Crohn's".
 var familyAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)\s+|;\s*`)
@@ -3668,6 +3672,14 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 			return Suggestion{}, false
 		}
 		cond = cond[m[1]:]
+	}
+	// "s/p laparoscopic R hemicolectomy 2019 for stage II adenocarcinoma
+	// of the ascending colon": the cancer the operation was for, not the
+	// operation
+	if reason == "history" && !cancerWordRe.MatchString(cond[:max(0, strings.Index(strings.ToLower(cond), " for "))]) {
+		if m := operatedForCancerRe.FindStringSubmatchIndex(cond); m != nil {
+			cond = cond[m[2]:m[3]]
+		}
 	}
 	// "Encounter for surveillance after completed treatment of sigmoid
 	// colon cancer - NED": the cancer the treatment was for

@@ -4120,3 +4120,13 @@ func TestWordsThatLookLikeCodes(t *testing.T) {
 	stent := "PMH: CAD s/p DES to LAD 2019.\nAssessment:\n1. Chest pain.\n"
 	checkCodes(t, suggestCodes(stent, x, opt), []string{"Z95.5"}, nil)
 }
+
+// TestOperatedForCancer covers train41/13: a past operation "for stage II
+// adenocarcinoma of the ascending colon" is a personal history of that
+// cancer (Z85.038), not of "other specified conditions" (Z87.898).
+func TestOperatedForCancer(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'F'}
+	note := "HISTORY: 63F, s/p laparoscopic-assisted R hemicolectomy 2019 for stage II adenocarcinoma of the ascending colon, completed surveillance with no evidence of disease.\nAssessment:\n1. Adhesive small bowel obstruction.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.038"}, []string{"Z87.898", "C18.2"})
+}
