@@ -248,6 +248,9 @@ func inFamilyTable(s string) bool {
 	return false
 }
 
+// tableHeaderRe is a family history table's header row.
+var tableHeaderRe = regexp.MustCompile(`(?i)\b(?:relative|family member|relationship)\s*\|\s*(?:condition|diagnosis|problem|illness|disease)\b`)
+
 // operatedForCancerRe is an operation's reason, a cancer (group 1): "…
 // hemicolectomy 2019 for stage II adenocarcinoma of the ascending colon".
 var operatedForCancerRe = regexp.MustCompile(`(?i)(?:ectomy|\bresection|\bexcision|\bsurgery|\boperation|\bwhipple)\b[^;.]{0,30}?\bfor\s+(?:stage\s+[0-4IV]+[a-c]?\s+)?((?:[a-z-]+\s+){0,3}?(?:cancer|carcinoma|adenocarcinoma|malignancy|melanoma|sarcoma)(?:\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+)?)`)
@@ -2748,6 +2751,10 @@ func causeUnsaid(l, title string) bool {
 // (R29.7) for "ABCD2 score 5", a fertility cycle (Z31.83) for "IVF".
 func asksUnsaid(l, code string) bool {
 	switch {
+	case strings.HasPrefix(code, "Z13.3"):
+		// "Depression screen negative": a questionnaire's result at a
+		// visit for something else, not an encounter for screening
+		return !containsAny(l, "screen", "test", "check", "evaluat", "encounter", "surveillance") || containsAny(l, "negative", " neg")
 	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
 		return !containsAny(l, "screen", "test", "check", "evaluat", "encounter", "surveillance")
 	case strings.HasPrefix(code, "Z00") || strings.HasPrefix(code, "Z01"):
@@ -3663,6 +3670,10 @@ var priorLead = regexp.MustCompile(`(?i)^\W*(?:prior|previous|remote|past)\s+`)
 var noHistoryRe = regexp.MustCompile(`(?i)^\W*(noncontributory|non-contributory|unremarkable|negative|none|unknown|adopted|n/a|not pertinent|reviewed|no pertinent)\b`)
 
 func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool) {
+	// "| Relative | Condition | Age at dx |": a table's header row
+	if tableHeaderRe.MatchString(text) {
+		return Suggestion{}, false
+	}
 	cond := text
 	// "Family history of colorectal cancer in a first-degree relative":
 	// the condition follows "history of"
@@ -5874,7 +5885,7 @@ var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+
 // resolvedDashRe is a listed condition marked resolved after a dash or
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
 // "Eczema resolved", "Hypoglycemia — resolved after glipizide stopped;".
-var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:after|since|with|following|once|when)\s[^;,.]{1,40})?\s*(?:[;,.]|$)`)
+var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:after|since|with|following|once|when|per|on)\s[^;,.]{1,40})?\s*(?:[;,.]|$)`)
 
 // doubtedCauseRe opens an item's detail with a doubted condition:
 // "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is

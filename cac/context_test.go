@@ -4130,3 +4130,15 @@ func TestOperatedForCancer(t *testing.T) {
 	note := "HISTORY: 63F, s/p laparoscopic-assisted R hemicolectomy 2019 for stage II adenocarcinoma of the ascending colon, completed surveillance with no evidence of disease.\nAssessment:\n1. Adhesive small bowel obstruction.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.038"}, []string{"Z87.898", "C18.2"})
 }
+
+// TestScreensAndTables covers train41/21, train42/12 and /13 and
+// train36/24: "Depression screen negative" at a visit for something else
+// is a result, no encounter for screening (Z13.31); "Hepatic steatosis -
+// resolved per 08/2026 US" at a visit is over; a family history table's
+// header row names no relative's condition, its rows do.
+func TestScreensAndTables(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 48, Sex: 'M'}
+	note := "Family history:\n| Relative | Condition | Age at dx |\n|---|---|---|\n| Father | prostate cancer | 68 |\nAssessment:\n1. Fatigue.\n2. Depression screen negative (PHQ-9 2).\n3. Hepatic steatosis - resolved per 08/2026 US; LFTs normal.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R53.83", "Z80.42"}, []string{"Z13.31", "K76.0", "Z80.7"})
+}
