@@ -248,6 +248,42 @@ func inFamilyTable(s string) bool {
 	return false
 }
 
+// exposureLeadRe opens an item about what the patient was exposed to:
+// "Exposure to strep pharyngitis (sibling)", "Contact with COVID-19".
+var exposureLeadRe = regexp.MustCompile(`(?i)^\W*(?:(?:household|close|sick)\s+)?(?:exposure|exposed|contact)\s+(?:to|with)\b`)
+
+// exposureCodes are the Z20 codes of contact with and exposure to a
+// communicable disease, by the words that name it, first match first.
+var exposureCodes = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\b(?:covid|sars-cov-2|coronavirus)`), "Z20.822"},
+	{regexp.MustCompile(`(?i)\b(?:tuberculosis|tb)\b`), "Z20.1"},
+	{regexp.MustCompile(`(?i)\bhiv\b`), "Z20.6"},
+	{regexp.MustCompile(`(?i)\bmeningococc`), "Z20.811"},
+	{regexp.MustCompile(`(?i)\b(?:chlamydia|gonorrh|syphilis|std|sti|sexually transmitted)`), "Z20.2"},
+	{regexp.MustCompile(`(?i)\bhepatitis\b`), "Z20.5"},
+	{regexp.MustCompile(`(?i)\b(?:varicella|chicken\s?pox)`), "Z20.820"},
+	{regexp.MustCompile(`(?i)\b(?:strep\w*|pertussis|whooping|mrsa|c\.?\s?diff\w*|impetigo|scarlet fever|bacterial)`), "Z20.818"},
+	{regexp.MustCompile(`(?i)\b(?:influenza|flu|rsv|measles|mumps|viral|virus)\b`), "Z20.828"},
+}
+
+// exposureCode returns the Z20 code of the disease a text says the
+// patient was exposed to, or "".
+func exposureCode(text string) string {
+	for _, e := range exposureCodes {
+		if e.re.MatchString(text) {
+			return e.code
+		}
+	}
+	return ""
+}
+
+// givenReasonsRe ends an item's text before a symptom cited as a reason:
+// "likely viral given coryza, ".
+var givenReasonsRe = regexp.MustCompile(`(?i)\b(?:given|based on|in view of|because of)\s[^.;:]*$`)
+
 // tableHeaderRe is a family history table's header row.
 var tableHeaderRe = regexp.MustCompile(`(?i)\b(?:relative|family member|relationship)\s*\|\s*(?:condition|diagnosis|problem|illness|disease)\b`)
 
@@ -1491,11 +1527,25 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 			// A trigger in the condition's own words governs the item; one
 			// in its details governs only them (findConcepts).
 			head := note[it.start:headEnd(note, it)]
+			// "Exposure to strep pharyngitis (sibling)": the patient's
+			// exposure to a communicable disease (Z20.-), not the disease
+			if m := exposureLeadRe.FindStringIndex(head); m != nil && s.kind != secFamily {
+				if code := exposureCode(text[m[1]:]); code != "" && !negatedRe.MatchString(text) {
+					if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable && !containsCode(out, code) {
+						out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: it.start, End: it.end,
+							Evidence: text, Section: sectionKindNames[s.kind], Rule: "exposure to a communicable disease"})
+					}
+					continue
+				}
+			}
 			cut := historyAfter(head)
 			reason := ""
 			uncertain, chronicOnly := false, false
 			switch {
 			case s.kind == secFamily || familyRe.MatchString(text) && !relativeOnlyMentioned(text) && !(socialSection(s.name) && !relativeIllRe.MatchString(text)) &&
+				// ("Exposure to strep pharyngitis (sibling)": the patient's
+				// exposure, Z20.-)
+				!exposureLeadRe.MatchString(head) &&
 				// ("Maternal depression screening performed": the infant's
 				// visit screens the mother, Z13.32)
 				!maternalScreeningRe.MatchString(head):
@@ -1709,6 +1759,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// (and a leukocytosis, an abnormal finding coded in chapter
 				// 3: "Initial leukocytosis and tachycardia were from DKA")
 				if (symptomCode(r.Code) || strings.HasPrefix(r.Code, "D72.82")) && explainedRe.MatchString(text) {
+					continue
+				}
+				// "Acute pharyngitis - likely viral given coryza, cough,
+				// hoarseness": symptoms cited as the reasons for a
+				// conclusion are its own
+				if symptomCode(r.Code) && c.start > it.start && givenReasonsRe.MatchString(note[it.start:c.start]) {
 					continue
 				}
 				// "her allergy list remains amoxicillin (hives)": the

@@ -4142,3 +4142,16 @@ func TestScreensAndTables(t *testing.T) {
 	note := "Family history:\n| Relative | Condition | Age at dx |\n|---|---|---|\n| Father | prostate cancer | 68 |\nAssessment:\n1. Fatigue.\n2. Depression screen negative (PHQ-9 2).\n3. Hepatic steatosis - resolved per 08/2026 US; LFTs normal.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R53.83", "Z80.42"}, []string{"Z13.31", "K76.0", "Z80.7"})
 }
+
+// TestExposureItems covers train42/07, train13/20 and train39/13: an item
+// that opens with an exposure ("Exposure to strep pharyngitis (sibling)")
+// is the patient's contact with a communicable disease (Z20.818), not the
+// sibling's disease nor the patient's; symptoms cited as the reasons for
+// a conclusion ("likely viral given coryza, cough, hoarseness") are its
+// own.
+func TestExposureItems(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 7, Sex: 'F'}
+	note := "Assessment/Plan:\n1. Acute pharyngitis - likely viral given coryza, cough, hoarseness. RST neg.\n2. Exposure to strep pharyngitis (sibling) - cx pending.\n3. Close contact with COVID-19 (mother positive).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J02.9", "Z20.818", "Z20.822"}, []string{"J02.0", "R05.9", "R49.0", "U07.1"})
+}
