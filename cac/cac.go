@@ -3743,7 +3743,7 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 	// "s/p laparoscopic R hemicolectomy 2019 for stage II adenocarcinoma
 	// of the ascending colon": the cancer the operation was for, not the
 	// operation
-	if reason == "history" && !cancerWordRe.MatchString(cond[:max(0, strings.Index(strings.ToLower(cond), " for "))]) {
+	if reason == "history" && !cancerWordRe.MatchString(cond[:max(0, strings.Index(asciiLower(cond), " for "))]) {
 		if m := operatedForCancerRe.FindStringSubmatchIndex(cond); m != nil {
 			cond = cond[m[2]:m[3]]
 		}
