@@ -720,6 +720,26 @@ func TestEvalTrain42(t *testing.T) {
 	evalNotes(t, "testdata/train42", "forty-second training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain43 scores the forty-third training set, testdata/train43:
+// 24 medicine and surgery notes with dense problem lists whose status
+// words decide the coding, and addenda that correct them (16 inpatient, 8
+// outpatient), written in session 26 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md),
+// then read note by note.
+func TestEvalTrain43(t *testing.T) {
+	evalNotes(t, "testdata/train43", "forty-third training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain44 scores the forty-fourth training set, testdata/train44:
+// 24 emergency and urgent care notes (injuries, negative work-ups, open
+// differentials, follow-ups for healing; 4 inpatient, 20 outpatient),
+// written in session 26 by someone who had read neither the engine nor
+// the other sets; first scored untouched (docs/BENCHMARKS.md), then read
+// note by note.
+func TestEvalTrain44(t *testing.T) {
+	evalNotes(t, "testdata/train44", "forty-fourth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

@@ -273,6 +273,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
+		{"testdata/train43", 24},
+		{"testdata/train44", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
