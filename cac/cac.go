@@ -252,6 +252,80 @@ func inFamilyTable(s string) bool {
 // "Exposure to strep pharyngitis (sibling)", "Contact with COVID-19".
 var exposureLeadRe = regexp.MustCompile(`(?i)^\W*(?:(?:household|close|sick)\s+)?(?:exposure|exposed|contact)\s+(?:to|with)\b`)
 
+// afTypeRe is an atrial fibrillation's type, said later on its line
+// (group 1): "Atrial fibrillation - NEW this admission. … cardiology
+// labels it persistent AF."
+var afTypeRe = regexp.MustCompile(`(?i)\b(not\s+|no\s+)?(long-?standing persistent|persistent|paroxysmal|permanent)\s+(?:AF|AFib|A-?fib|atrial fibrillation)\b`)
+
+// afTypeCodes are the I48 codes by type.
+var afTypeCodes = map[string]string{"longstanding persistent": "I48.11", "long-standing persistent": "I48.11", "persistent": "I48.19", "paroxysmal": "I48.0", "permanent": "I48.21"}
+
+// afibType gives an atrial fibrillation of unspecified type (I48.91) the
+// type its line names after it.
+func afibType(out []Suggestion, x *lookups, opt Options) {
+	for i, s := range out {
+		if s.Code != "I48.91" {
+			continue
+		}
+		line := lineOf(opt.note, s.Start)
+		types := map[string]bool{}
+		for _, m := range afTypeRe.FindAllStringSubmatch(line, -1) {
+			if m[1] == "" {
+				types[afTypeCodes[strings.ToLower(m[2])]] = true
+			}
+		}
+		if len(types) == 1 {
+			for code := range types {
+				recode(&out[i], code, "type of atrial fibrillation", x, opt)
+			}
+		}
+	}
+}
+
+// stageCorrectedRe is a note setting a CKD stage right: "Correct stage is
+// CKD stage 3b, not stage 4", "by KDIGO this is CKD stage 3b (A3
+// albuminuria), NOT stage 4" (group 1 the stage, group 2 the wrong one).
+var stageCorrectedRe = regexp.MustCompile(`(?i)\bstage\s*([1-5][ab]?)\b(?:\s*\([^)]{0,30}\))?\)?,?\s+(?:and\s+)?not\s+(?:ckd\s+)?(?:stage\s*)?([1-5][ab]?)\b`)
+
+// ckdStageCodes are the N18 codes by stage.
+var ckdStageCodes = map[string]string{"1": "N18.1", "2": "N18.2", "3": "N18.30", "3a": "N18.31", "3b": "N18.32", "4": "N18.4", "5": "N18.5"}
+
+// correctedStage recodes a chronic kidney disease or a pressure injury
+// the note codes at the stage it later says is wrong ("3. CKD stage 4 - see addendum" …
+// "ADDENDUM: Correct stage is CKD stage 3b, not stage 4") to the stage it
+// says is right.
+func correctedStage(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	if !containsCodePrefix(out, "N18") && !containsCodePrefix(out, "L89") || !strings.Contains(opt.lower, "not") {
+		return out
+	}
+	for _, m := range stageCorrectedRe.FindAllStringSubmatch(opt.note, -1) {
+		// a pressure injury's stage is its code's last character
+		// ("Pressure injury stage per WOC (stage 2), not stage 3":
+		// L89.152, also where the note had left it unstaged)
+		if len(m[1]) == 1 && len(m[2]) == 1 && m[1] <= "4" {
+			for i := range out {
+				if c := out[i].Code; strings.HasPrefix(c, "L89.") && len(c) == 7 && (c[6] == m[2][0] || c[6] == '9') {
+					recode(&out[i], c[:6]+m[1], "stage as corrected", x, opt)
+				}
+			}
+		}
+		right, wrong := ckdStageCodes[strings.ToLower(m[1])], ckdStageCodes[strings.ToLower(m[2])]
+		if right == "" || wrong == "" || right == wrong {
+			continue
+		}
+		if containsCode(out, right) {
+			out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == wrong })
+			continue
+		}
+		for i := range out {
+			if out[i].Code == wrong {
+				recode(&out[i], right, "stage as corrected", x, opt)
+			}
+		}
+	}
+	return out
+}
+
 // exposureCodes are the Z20 codes of contact with and exposure to a
 // communicable disease, by the words that name it, first match first.
 var exposureCodes = []struct {
@@ -3355,6 +3429,8 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		// deficits are current, and are no sequelae)
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z86.73" })
 	}
+	out = correctedStage(out, x, opt)
+	afibType(out, x, opt)
 	out = moreCombinations(out, x, opt)
 	out = deliveryOutcome(out, x, opt)
 	out = highRiskSupervision(out, x, opt)

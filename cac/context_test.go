@@ -4155,3 +4155,15 @@ func TestExposureItems(t *testing.T) {
 	note := "Assessment/Plan:\n1. Acute pharyngitis - likely viral given coryza, cough, hoarseness. RST neg.\n2. Exposure to strep pharyngitis (sibling) - cx pending.\n3. Close contact with COVID-19 (mother positive).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J02.9", "Z20.818", "Z20.822"}, []string{"J02.0", "R05.9", "R49.0", "U07.1"})
 }
+
+// TestCorrections covers train43/01, /04 and /21: a stage the note later
+// corrects ("ADDENDUM: Correct stage is CKD stage 3b, not stage 4";
+// "Pressure injury stage per WOC (stage 2), not stage 3") replaces the
+// one first listed (N18.32, L89.152); an atrial fibrillation its line
+// later calls persistent is I48.19.
+func TestCorrections(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 78, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Acute on chronic diastolic heart failure.\n3. CKD stage 4 - see addendum\n#2 Atrial fibrillation - NEW this admission. Telemetry showed AF on HD2; cardiology labels it persistent AF.\n#6 Sacral pressure injury - hospital acquired. Initial nursing note staged it as stage 3.\nAttestation: Pressure injury stage per WOC (stage 2), not stage 3 as in the early nursing entry.\nADDENDUM: Discharge diagnosis #3 was carried forward in error. Correct stage is CKD stage 3b, not stage 4.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N18.32", "I48.19", "L89.152"}, []string{"N18.4", "I48.91", "L89.153", "L89.159"})
+}
