@@ -537,6 +537,15 @@ func headingAt(note string, ls, le int) (heading, bool) {
 	return heading{ls, le, first, nameEnd}, true
 }
 
+// clauseEnd returns where the clause holding offset i ends: its full
+// stop, semicolon or line break, or the note's end.
+func clauseEnd(note string, i int) int {
+	if j := strings.IndexAny(note[i:], ".;\n"); j >= 0 {
+		return i + j
+	}
+	return len(note)
+}
+
 // ifClauseRe ends a condition clause that a concept follows in its
 // sentence: "If 2+ abnormal values -> dx GDM".
 var ifClauseRe = regexp.MustCompile(`(?:^|[.;:!?]\s+|\n[ \t]*)(?:[Ii]f|IF)\s[^.;:\n]*(?:->|→|then|,)\s*(?:(?:dx|diagnose|diagnosis(?: of)?|treat (?:as|for)|will (?:diagnose|treat))\s+)?$`)
@@ -1642,6 +1651,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head) || agoRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
+			case opt.Inpatient && resolvedBeforeStayRe.MatchString(text) && !strings.Contains(head, "resolv"):
+				// "3. Strep pharyngitis - resolved (January), no current
+				// sore throat": over before the stay
+				reason = "history"
 			case !opt.Inpatient && resolvedDashRe.MatchString(text):
 				// "7. Hyperkalemia - resolved." at a visit: over before it
 				// (a stay's "AKI - resolved" happened during the stay and
@@ -1803,6 +1816,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "Suture removal in 10-12 days": an aftercare encounter
 				// still to come is no reason for this one
 				if strings.HasPrefix(r.Code, "Z48") && laterEncounterRe.MatchString(sentenceAround(note, c.start)) {
+					continue
+				}
+				// "Elevated BP reading x1 - gestational HTN / preeclampsia
+				// ruled out": a member of a list its clause rules out
+				if c.start > it.start && listRuledOut(note[c.start:clauseEnd(note, c.start)]) {
 					continue
 				}
 				// "If 2+ abnormal values -> dx GDM": what a result would
@@ -6014,6 +6032,11 @@ var dictatedNumberRe = regexp.MustCompile(`(?i)^\W*number (?:one|two|three|four|
 // settingLeadRe opens a part with the setting of what came before it.
 var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+`)
 
+// resolvedBeforeStayRe marks a listed condition as over before the stay:
+// "- resolved (January)", "resolved in 2024", "resolved prior to
+// admission".
+var resolvedBeforeStayRe = regexp.MustCompile(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?resolved\s*(?:\(\s*|in\s+|by\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,2}/\d{2,4}|(?:19|20)\d\d)\b|\bresolved\s+(?:prior to|before)\s+(?:this\s+)?(?:admission|presentation|arrival|hospitali[sz]ation)`)
+
 // resolvedDashRe is a listed condition marked resolved after a dash or
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
 // "Eczema resolved", "Hypoglycemia — resolved after glipizide stopped;".
@@ -6568,7 +6591,7 @@ func listRuledOut(text string) bool {
 	if m == nil {
 		return false
 	}
-	for _, member := range strings.Split(text[:m[2]], ",") {
+	for _, member := range strings.Split(text[:m[0]], ",") {
 		if wordCount(member) > 4 {
 			return false
 		}
@@ -6576,10 +6599,10 @@ func listRuledOut(text string) bool {
 	return true
 }
 
-// listRuledOutRe is a list's "and" or "or" and the words after it that
-// rule the list out ("…, Wilson, A1AT and hemochromatosis screens
-// negative").
-var listRuledOutRe = regexp.MustCompile(`(?i)\s(and|or|nor)\s(?:\S+\s){1,4}?(?:(?:were|was|are|is|have|has|had|been|all|each|both)\s+)*(?:ruled out|excluded|(?:screens?|tests?|studies|serolog(?:y|ies)|work-?ups?|panels?)\s+(?:(?:were|are|all)\s+)*negative)\b`)
+// listRuledOutRe is a list's "and", "or" or slash and the words after it
+// that rule the list out ("…, Wilson, A1AT and hemochromatosis screens
+// negative", "gestational HTN / preeclampsia ruled out").
+var listRuledOutRe = regexp.MustCompile(`(?i)(?:\s(and|or|nor)|\s?(/))\s(?:\S+\s){1,4}?(?:(?:were|was|are|is|have|has|had|been|all|each|both)\s+)*(?:ruled out|excluded|(?:screens?|tests?|studies|serolog(?:y|ies)|work-?ups?|panels?)\s+(?:(?:were|are|all)\s+)*negative)\b`)
 
 // modifiers say how or where, not what: a phrase made of them alone
 // ("acute", "right knee", "initial encounter") names no condition.

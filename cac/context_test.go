@@ -4167,3 +4167,18 @@ func TestCorrections(t *testing.T) {
 	note := "Discharge diagnoses:\n1. Acute on chronic diastolic heart failure.\n3. CKD stage 4 - see addendum\n#2 Atrial fibrillation - NEW this admission. Telemetry showed AF on HD2; cardiology labels it persistent AF.\n#6 Sacral pressure injury - hospital acquired. Initial nursing note staged it as stage 3.\nAttestation: Pressure injury stage per WOC (stage 2), not stage 3 as in the early nursing entry.\nADDENDUM: Discharge diagnosis #3 was carried forward in error. Correct stage is CKD stage 3b, not stage 4.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N18.32", "I48.19", "L89.152"}, []string{"N18.4", "I48.91", "L89.153", "L89.159"})
 }
+
+// TestTrain43Traps covers train43/07 and /09: "gestational HTN /
+// preeclampsia ruled out" rules out both; a diabetes "type 1 presumed",
+// beside a grandmother's type 2 DM and "Type 2 DM not a consideration",
+// is type 1 (E10.10, no E11.10); at a stay "Strep pharyngitis - resolved
+// (January)" was over before it.
+func TestTrain43Traps(t *testing.T) {
+	x := searcher(t)
+	ob := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}
+	note := "Discharge diagnoses:\n1. Gestational diabetes, diet controlled.\n4. Elevated BP reading x1 - gestational HTN / preeclampsia ruled out\n"
+	checkCodes(t, suggestCodes(note, x, ob), nil, []string{"O13.9", "O13.4", "O14.90"})
+	child := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 9, Sex: 'F'}
+	dka := "FHx: Father with type 1 diabetes. Maternal grandmother with type 2 DM.\nAssessment/Plan:\n1. DKA, new-onset diabetes - type 1 presumed given age and strong FHx. Type 2 DM not a consideration.\n3. Strep pharyngitis - resolved (January), no current sore throat.\n"
+	checkCodes(t, suggestCodes(dka, x, child), []string{"E10.10"}, []string{"E11.10", "J02.0"})
+}

@@ -56,6 +56,30 @@ func type2Said(lower string) bool {
 	return containsAny(lower, "type 2", "type ii", "t2dm", "dm2", "dm ii", "dmii", "niddm", "dm 2", "type-2")
 }
 
+// diabetesTypeRe names a diabetes's type (group 1 type 1, group 2 type
+// 2).
+var diabetesTypeRe = regexp.MustCompile(`(?i)\b(type\s*(?:1|i)\b|t1dm?\b|dm\s*(?:1|i)\b|iddm\b)|\b(type\s*(?:2|ii)\b|t2dm?\b|dm\s*(?:2|ii)\b|niddm\b|type-2\b)`)
+
+// notThisTypeRe follows a type the note sets aside: "Type 2 DM not a
+// consideration", "type 2 ruled out".
+var notThisTypeRe = regexp.MustCompile(`(?i)^[^.;\n]{0,20}\b(?:not|ruled out|excluded|unlikely)\b`)
+
+// diabetesTypes reports whether a note calls the patient's diabetes type
+// 1 and type 2, leaving out its relatives' (a family history line, a
+// sentence about a relative) and the types it sets aside.
+func diabetesTypes(note string) (t1, t2 bool) {
+	for _, m := range diabetesTypeRe.FindAllStringSubmatchIndex(note, -1) {
+		line := lineOf(note, m[0])
+		if familyLineRe.MatchString(line) || relativeLineRe.MatchString(line) || familyRe.MatchString(sentenceAround(note, m[0])) ||
+			negatedAt(note, m[0]) || notThisTypeRe.MatchString(note[m[1]:]) {
+			continue
+		}
+		t1 = t1 || m[2] >= 0
+		t2 = t2 || m[4] >= 0
+	}
+	return t1, t2
+}
+
 // diabetesWith codes diabetes with the complications the note documents as
 // the combination codes the classification requires (E11.42 for type 2
 // diabetes with polyneuropathy, E11.621 with L97.- for a foot ulcer,
@@ -65,6 +89,16 @@ func diabetesWith(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	dm := firstWithPrefix(out, "E11", "E10")
 	if dm < 0 {
 		return out
+	}
+	// "DKA, new-onset diabetes - type 1 presumed", where only the family
+	// history (a grandmother's type 2 DM) and a denial ("Type 2 DM not a
+	// consideration") say type 2: the patient's diabetes is type 1
+	if t1, t2 := diabetesTypes(opt.note); t1 && !t2 {
+		for i := range out {
+			if strings.HasPrefix(out[i].Code, "E11") {
+				recode(&out[i], "E10"+out[i].Code[3:], "diabetes of the note's type", x, opt)
+			}
+		}
 	}
 	cat := out[dm].Code[:3]
 	// "DKA" reads as diabetes of any cause with ketoacidosis: beside the
