@@ -1107,7 +1107,9 @@ func sectionKind(name string) int {
 		// problem by problem
 		strings.Contains(up, "COURSE") && (strings.Contains(up, "A&P") || strings.Contains(up, "A/P") || strings.Contains(up, "ASSESSMENT")):
 		return secProblems
-	case strings.HasPrefix(up, "PRE") && strings.Contains(up, "DIAGNOS"), strings.HasPrefix(up, "ADMI") && strings.Contains(up, "DIAGNOS"):
+	case strings.HasPrefix(up, "PRE") && strings.Contains(up, "DIAGNOS"), strings.HasPrefix(up, "ADMI") && strings.Contains(up, "DIAGNOS"),
+		// "Dx on admission:": the admitting diagnoses
+		strings.Contains(up, "DIAGNOS") && containsAny(up, "ON ADMISSION", "AT ADMISSION", "ADMITTING"):
 		return secProvisional
 	case strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || strings.Contains(up, "COMORBID") || strings.Contains(up, "CO-MORBID"),
 		strings.HasPrefix(up, "PRINCIPAL PROBLEM"), strings.HasPrefix(up, "PRIMARY PROBLEM"),
@@ -1634,6 +1636,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				!maternalScreeningRe.MatchString(head):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
+				!leftAloneRe.MatchString(text) &&
 				!notConfirmedRe.MatchString(text) && !answeredNoRe.MatchString(text) &&
 				!notAProblemRe.MatchString(text) && !(strings.IndexByte(head, '?') >= 0 && questionedRe.MatchString(head)):
 				// A past medical history lists the chronic conditions the
@@ -1677,7 +1680,8 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
-				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start):
+				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
+				notAddressedLater(note, it.end):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -6506,6 +6510,29 @@ func nextSentenceDenies(note string, end int, head string) bool {
 	return m != nil && m[0] == 0 && strings.EqualFold(strings.Trim(next[m[2]:m[3]], ".,;:()"), f[0])
 }
 
+// notAddressedLater reports whether a later clause of an item's line says
+// the condition was not addressed: "6. Hyperlipidemia - per pt report
+// takes a cholesterol pill; not on med rec; not addressed, defer to PCP."
+func notAddressedLater(note string, end int) bool {
+	if end >= len(note) || note[end] != ';' {
+		return false
+	}
+	for _, part := range strings.Split(note[end:lineEnd(note, end)], ";") {
+		if notAddressedRe.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftAloneRe says a listed condition is neither treated nor addressed:
+// "HTN - \"told once,\" never treated, normotensive here, not
+// addressed".
+var leftAloneRe = regexp.MustCompile(`(?i)\b(?:not addressed|never (?:been )?treated)\b`)
+
+// notAddressedRe opens a clause that says a condition was left alone.
+var notAddressedRe = regexp.MustCompile(`(?i)^\s*(?:not addressed|not treated|not managed)\b`)
+
 // notHeadRe is "not" before a word: "Not pneumonia".
 var notHeadRe = regexp.MustCompile(`(?i)\bnot\s+(?:an?\s+)?(\S+)`)
 
@@ -7435,8 +7462,9 @@ var familyLineRe = regexp.MustCompile(`(?i)^\W*(?:fhx|fh|family history|family h
 // PO, 5-day total course", "a 5-day prednisone course".
 var steroidCourseRe = regexp.MustCompile(`(?i)\b(?:steroids?|prednisone|methylprednisolone|solu-?medrol|dexamethasone)\b[^.\n]{0,60}?\b\d+[- ]day\s+(?:total\s+)?course\b|\b\d+[- ]day\s+(?:total\s+)?(?:steroid|prednisone|dexamethasone)\s+(?:course|burst|taper)\b`)
 
-// shortCourseRe is a drug given for a course or once, or stopped.
-var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|to complete|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\b`)
+// shortCourseRe is a drug given for a course or once, or stopped, or only
+// during the stay ("basal glargine while inpatient (temporary)").
+var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|doses?|weeks?)|for\s+\d+\s+(?:more\s+)?(?:days?|doses?)|taper(?:ing|ed)?|burst|course|once|given|loaded|load|stat|in the ed|nasal|spray|stopped|stopping|stop|discontinued|d/c'?d|held|hold|off|completed|finished|to complete|prn|as needed|occasionally|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|while (?:inpatient|hospitali[sz]ed|admitted|in (?:the )?hospital)|inpatient only|temporary|temporarily)\b`)
 
 // avoidBeforeRe ends the words of an instruction to avoid or stop the
 // drugs that follow it, in the same sentence.

@@ -4182,3 +4182,15 @@ func TestTrain43Traps(t *testing.T) {
 	dka := "FHx: Father with type 1 diabetes. Maternal grandmother with type 2 DM.\nAssessment/Plan:\n1. DKA, new-onset diabetes - type 1 presumed given age and strong FHx. Type 2 DM not a consideration.\n3. Strep pharyngitis - resolved (January), no current sore throat.\n"
 	checkCodes(t, suggestCodes(dka, x, child), []string{"E10.10"}, []string{"E11.10", "J02.0"})
 }
+
+// TestLeftAlone covers train43/11 and /12: a condition a later clause
+// says was "not addressed" (E78.5), one the history says was never
+// treated and not addressed (I10), insulin given "while inpatient
+// (temporary)" (Z79.4) and an admitting "r/o alcoholic cirrhosis" the
+// stay ruled out (K70.30) are not coded.
+func TestLeftAlone(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 56, Sex: 'M'}
+	note := "Dx on admission: EtOH withdrawal; r/o alcoholic cirrhosis\nPMH: HTN - \"told once,\" never treated, normotensive here, not addressed.\nAssessment/Plan:\n1. Alcohol withdrawal, uncomplicated.\n4. DM2, without complications - SSI + basal glargine while inpatient (temporary); metformin (long-term home med) held.\n6. Hyperlipidemia - per pt report takes a cholesterol pill; not on med rec; not addressed, defer to PCP.\n7. Cirrhosis - ruled out.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.230", "E11.9"}, []string{"E78.5", "I10", "Z79.4", "K70.30"})
+}
