@@ -326,6 +326,12 @@ func correctedStage(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// hydronephrosisRe is a hydronephrosis, also of the ureter.
+var hydronephrosisRe = regexp.MustCompile(`(?i)\bhydro(?:uretero)?nephrosis\b`)
+
+// negatedWithinRe ends the words just before a condition that deny it.
+var negatedWithinRe = regexp.MustCompile(`(?i)\b(?:no|without|w/o|not|negative for)\s+(?:\w+\s+)?$`)
+
 // exposureCodes are the Z20 codes of contact with and exposure to a
 // communicable disease, by the words that name it, first match first.
 var exposureCodes = []struct {
@@ -2026,6 +2032,15 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 			return false
 		}
 		m := causeConnectorRe.FindStringIndex(note[s.End:le])
+		if m == nil {
+			// "Chest pain, likely gastroesophageal reflux disease": at a
+			// stay the likely cause is coded, and the symptom is its
+			// own (at a visit the cause is not coded, nor dropped here);
+			// the cause's evidence may take in "likely"
+			if m = likelyCauseRe.FindStringIndex(note[s.End:le]); m != nil {
+				m[1] = m[0]
+			}
+		}
 		if m == nil || strings.ContainsAny(note[s.End:s.End+m[0]], ".;") {
 			return false
 		}
@@ -3230,6 +3245,12 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if stone, hydro := firstWithPrefix(out, "N20"), firstWithPrefix(out, "N13.3"); stone >= 0 && hydro >= 0 {
 		if recode(&out[stone], "N13.2", "calculus with hydronephrosis", x, opt) {
 			out = append(out[:hydro], out[hydro+1:]...)
+		}
+	} else if stone >= 0 && out[stone].Code != "N20.2" {
+		// "Right ureteral calculus (UVJ, 5 mm) with mild right
+		// hydronephrosis": the hydronephrosis said on the stone's line
+		if m := hydronephrosisRe.FindStringIndex(lineOf(opt.note, out[stone].Start)); m != nil && !negatedWithinRe.MatchString(lineOf(opt.note, out[stone].Start)[max(0, m[0]-12):m[0]]) {
+			recode(&out[stone], "N13.2", "calculus with hydronephrosis", x, opt)
 		}
 	}
 	if bph := firstWithPrefix(out, "N40.0"); bph >= 0 {
@@ -5630,6 +5651,10 @@ func slashMembers(note string, p span) []member {
 // conditionWordRe is a word whose ending makes it a condition of its
 // own: nocturia, dysuria, anemia, arthritis, fibrosis, neuralgia.
 var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|rrhea|rrhoea|pnea|cardia|plegia|paresis|megaly|ectasis)$`)
+
+// likelyCauseRe opens a symptom's likely cause right after it: ",
+// likely", " - probably".
+var likelyCauseRe = regexp.MustCompile(`(?i)^\s*[,-]?\s*(?:most\s+)?(?:likely|probably|probable|presumed|suspected)\s`)
 
 // causeConnectorRe is the connector before a cause: "secondary to", "due
 // to", "caused by".

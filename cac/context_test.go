@@ -4194,3 +4194,17 @@ func TestLeftAlone(t *testing.T) {
 	note := "Dx on admission: EtOH withdrawal; r/o alcoholic cirrhosis\nPMH: HTN - \"told once,\" never treated, normotensive here, not addressed.\nAssessment/Plan:\n1. Alcohol withdrawal, uncomplicated.\n4. DM2, without complications - SSI + basal glargine while inpatient (temporary); metformin (long-term home med) held.\n6. Hyperlipidemia - per pt report takes a cholesterol pill; not on med rec; not addressed, defer to PCP.\n7. Cirrhosis - ruled out.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F10.230", "E11.9"}, []string{"E78.5", "I10", "Z79.4", "K70.30"})
 }
+
+// TestStoneAndLikelyCause covers train44/17 and /18: a ureteral calculus
+// with hydronephrosis said on its line is N13.2 (not N20.1); at a stay
+// "Chest pain, likely gastroesophageal reflux disease" codes the likely
+// cause, whose symptom it is (no R07.9); at a visit the symptom stays.
+func TestStoneAndLikelyCause(t *testing.T) {
+	x := searcher(t)
+	visit := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'M'}
+	checkCodes(t, suggestCodes("DIAGNOSIS: Right ureteral calculus (UVJ, 5 mm) with mild right hydronephrosis - return visit for same\n", x, visit), []string{"N13.2"}, []string{"N20.1", "N13.30"})
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 63, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Chest pain, likely gastroesophageal reflux disease (non-cardiac chest pain)\n"
+	checkCodes(t, suggestCodes(note, x, stay), []string{"K21.9"}, []string{"R07.9"})
+	checkCodes(t, suggestCodes(note, x, visit), []string{"R07.9"}, []string{"K21.9"})
+}
