@@ -909,6 +909,23 @@ func sections(note string) []section {
 				end = ms[len(ms)-1][0] + k
 			}
 			out = append(out, section{kind: secProblems, name: "problems by #", start: ms[0][0], end: end})
+		} else {
+			// "HOSPITAL COURSE:\n1. Acute osteomyelitis, great toe, … -
+			// POA. …\n2. Diabetic foot ulcer …": a course numbered by
+			// problem, where the note lists no diagnoses, is read by
+			// problem
+			for i, l := range locs {
+				if !strings.Contains(strings.ToUpper(note[l.nameStart:l.nameEnd]), "COURSE") {
+					continue
+				}
+				end := len(note)
+				if i+1 < len(locs) {
+					end = locs[i+1].start
+				}
+				if len(numberedLineRe.FindAllStringIndex(note[l.end:end], -1)) >= 3 {
+					out = append(out, section{kind: secProblems, name: "course by numbered problem", start: l.end, end: end})
+				}
+			}
 		}
 	}
 	listed := slices.ContainsFunc(out, func(s section) bool {
@@ -948,6 +965,10 @@ func sections(note string) []section {
 // lisinopril"), or a numbered line that is its problem alone, with the
 // plan in "- " lines under it ("3. Anemia in CKD\n- Hgb 11.6 …").
 var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]*\n[ \t]*[-•*][ \t]`)
+
+// numberedLineRe is a line that opens with a number and a capital:
+// "1. Acute osteomyelitis".
+var numberedLineRe = regexp.MustCompile(`(?m)^[ \t]*\d{1,2}[.)][ \t]+[A-Z]`)
 
 // hashLineRe is a line that opens with "#" and a word.
 var hashLineRe = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*[A-Za-z]`)
@@ -1687,7 +1708,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
-				notAddressedLater(note, it.end):
+				notAddressedLater(note, it.start+len(head), head):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -5804,6 +5825,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b` +
 	`|doing (?:well|fine|ok|okay|better|great|good)\b` + // not Wells's cellulitis
 	`|(?:hyper|hypo)active$` + // a delirium's subtype, no ADHD
+	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$` + // an ulcer's depth, no osteonecrosis
 	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$` + // incontinence pads, no PAD
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
@@ -6538,17 +6560,39 @@ func nextSentenceDenies(note string, end int, head string) bool {
 // notAddressedLater reports whether a later clause of an item's line says
 // the condition was not addressed: "6. Hyperlipidemia - per pt report
 // takes a cholesterol pill; not on med rec; not addressed, defer to PCP."
-func notAddressedLater(note string, end int) bool {
-	if end >= len(note) || note[end] != ';' {
+func notAddressedLater(note string, from int, head string) bool {
+	if from >= len(note) {
 		return false
+	}
+	// (from the first semicolon after the head on its line, within the
+	// item or after it)
+	k := strings.IndexByte(note[from:lineEnd(note, from)], ';')
+	if k < 0 {
+		return false
+	}
+	end := from + k
+	// ("Cellulitis - minimal erythema …; podiatry and medicine agree no
+	// separate cellulitis": the head's word denied in a later clause)
+	word := ""
+	if f := strings.Fields(strings.Trim(strings.TrimSpace(head), " -–—*•#:0123456789.")); len(f) > 0 && len(f[0]) >= 5 {
+		word = strings.ToLower(strings.Trim(f[0], ",.:;()"))
 	}
 	for _, part := range strings.Split(note[end:lineEnd(note, end)], ";") {
 		if notAddressedRe.MatchString(part) {
 			return true
 		}
+		if word != "" {
+			if m := noSeparateRe.FindStringSubmatch(part); m != nil && strings.EqualFold(m[1], word) {
+				return true
+			}
+		}
 	}
 	return false
 }
+
+// noSeparateRe denies a condition named next (group 1): "no separate
+// cellulitis".
+var noSeparateRe = regexp.MustCompile(`(?i)\bno\s+(?:separate|additional|true|concurrent|evidence of|definite)\s+(\w+)`)
 
 // leftAloneRe says a listed condition is neither treated nor addressed:
 // "HTN - \"told once,\" never treated, normotensive here, not

@@ -4208,3 +4208,16 @@ func TestStoneAndLikelyCause(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, stay), []string{"K21.9"}, []string{"R07.9"})
 	checkCodes(t, suggestCodes(note, x, visit), []string{"R07.9"}, []string{"K21.9"})
 }
+
+// TestNumberedCourse covers train43/16: a hospital course numbered by
+// problem, in a note that lists no diagnoses, is read by problem
+// (osteomyelitis, the diabetic foot ulcer, the polyneuropathy), with the
+// problems' denials ("no separate cellulitis" in a later clause, "PAD -
+// ruled out") and an ulcer's depth ("with necrosis of bone") no
+// osteonecrosis.
+func TestNumberedCourse(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'M'}
+	note := "REASON FOR ADMISSION: Non-healing ulcer, great toe.\n\nHOSPITAL COURSE:\n1. Acute osteomyelitis, great toe, due to diabetic foot ulcer - POA.\n2. Diabetic foot ulcer, plantar great toe, with necrosis of bone - debrided.\n3. Cellulitis - minimal erythema was felt to be reactive to the underlying ulcer; podiatry and medicine agree no separate cellulitis.\n4. DM2 with polyneuropathy - A1c 8.1, long-term insulin.\n5. PAD - ruled out (normal ABI/TBI).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.69", "E11.621", "E11.42"}, []string{"L03.90", "M87.9", "E11.51", "I73.9"})
+}
