@@ -883,16 +883,10 @@ func sections(note string) []section {
 	// whose paragraphs open with "#Problem:" names its problems there (its
 	// narrative stays the story), which stand for the diagnoses where the
 	// note lists none but the principal one
-	for i, l := range locs {
-		if !strings.Contains(strings.ToUpper(note[l.nameStart:l.nameEnd]), "COURSE") {
-			continue
-		}
-		end := len(note)
-		if i+1 < len(locs) {
-			end = locs[i+1].start
-		}
-		for _, m := range hashProblemsRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
-			out = append(out, section{kind: secDiagnosis, name: "course by problem", start: l.end + m[2], end: l.end + m[3]})
+	courses := courseBodies(note, locs)
+	for _, c := range courses {
+		for _, m := range hashProblemsRe.FindAllStringSubmatchIndex(note[c[0]:c[1]], -1) {
+			out = append(out, section{kind: secDiagnosis, name: "course by problem", start: c[0] + m[2], end: c[0] + m[3]})
 		}
 	}
 	// "#Alcoholic cirrhosis with ascites - decompensated, …" under no
@@ -914,16 +908,9 @@ func sections(note string) []section {
 			// POA. …\n2. Diabetic foot ulcer …": a course numbered by
 			// problem, where the note lists no diagnoses, is read by
 			// problem
-			for i, l := range locs {
-				if !strings.Contains(strings.ToUpper(note[l.nameStart:l.nameEnd]), "COURSE") {
-					continue
-				}
-				end := len(note)
-				if i+1 < len(locs) {
-					end = locs[i+1].start
-				}
-				if len(numberedLineRe.FindAllStringIndex(note[l.end:end], -1)) >= 3 {
-					out = append(out, section{kind: secProblems, name: "course by numbered problem", start: l.end, end: end})
+			for _, c := range courses {
+				if len(numberedLineRe.FindAllStringIndex(note[c[0]:c[1]], -1)) >= 3 {
+					out = append(out, section{kind: secProblems, name: "course by numbered problem", start: c[0], end: c[1]})
 				}
 			}
 		}
@@ -965,6 +952,23 @@ func sections(note string) []section {
 // lisinopril"), or a numbered line that is its problem alone, with the
 // plan in "- " lines under it ("3. Anemia in CKD\n- Hgb 11.6 …").
 var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]*\n[ \t]*[-•*][ \t]`)
+
+// courseBodies returns the bodies (start, end) of the headings that name
+// a course ("HOSPITAL COURSE", "Course").
+func courseBodies(note string, locs []heading) [][2]int {
+	var out [][2]int
+	for i, l := range locs {
+		if !strings.Contains(strings.ToUpper(note[l.nameStart:l.nameEnd]), "COURSE") {
+			continue
+		}
+		end := len(note)
+		if i+1 < len(locs) {
+			end = locs[i+1].start
+		}
+		out = append(out, [2]int{l.end, end})
+	}
+	return out
+}
 
 // numberedLineRe is a line that opens with a number and a capital:
 // "1. Acute osteomyelitis".
