@@ -252,9 +252,9 @@ func inFamilyTable(s string) bool {
 // "Exposure to strep pharyngitis (sibling)", "Contact with COVID-19".
 var exposureLeadRe = regexp.MustCompile(`(?i)^\W*(?:(?:household|close|sick)\s+)?(?:exposure|exposed|contact)\s+(?:to|with)\b`)
 
-// afTypeRe is an atrial fibrillation's type, said later on its line
-// (group 1): "Atrial fibrillation - NEW this admission. … cardiology
-// labels it persistent AF."
+// afTypeRe is an atrial fibrillation's type (group 2, denied when group 1
+// holds "not" or "no"), said later on its line: "Atrial fibrillation -
+// NEW this admission. … cardiology labels it persistent AF."
 var afTypeRe = regexp.MustCompile(`(?i)\b(not\s+|no\s+)?(long-?standing persistent|persistent|paroxysmal|permanent)\s+(?:AF|AFib|A-?fib|atrial fibrillation)\b`)
 
 // afTypeCodes are the I48 codes by type.
@@ -291,9 +291,9 @@ var stageCorrectedRe = regexp.MustCompile(`(?i)\bstage\s*([1-5][ab]?)\b(?:\s*\([
 var ckdStageCodes = map[string]string{"1": "N18.1", "2": "N18.2", "3": "N18.30", "3a": "N18.31", "3b": "N18.32", "4": "N18.4", "5": "N18.5"}
 
 // correctedStage recodes a chronic kidney disease or a pressure injury
-// the note codes at the stage it later says is wrong ("3. CKD stage 4 - see addendum" …
-// "ADDENDUM: Correct stage is CKD stage 3b, not stage 4") to the stage it
-// says is right.
+// the note codes at the stage it later says is wrong ("3. CKD stage 4 -
+// see addendum" … "ADDENDUM: Correct stage is CKD stage 3b, not stage
+// 4") to the stage it says is right.
 func correctedStage(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if !containsCodePrefix(out, "N18") && !containsCodePrefix(out, "L89") || !strings.Contains(opt.lower, "not") {
 		return out
@@ -387,7 +387,7 @@ var sequelaNoiseRe = regexp.MustCompile(`(?i)\b(?:remote|old|prior|previous|past
 // oldInfarctMentionRe is a myocardial infarction called old or dated
 // (group 1, the year): "old MI", "prior anterior STEMI", "h/o NSTEMI",
 // "NSTEMI 04/2019", "MI (2018)", "MI 3 years ago". ("s/p NSTEMI" alone
-// may be the stay's own infarction, which its discharge summary says so.)
+// may be the stay's own infarction: "NSTEMI s/p PCI" in its discharge summary.)
 var oldInfarctMentionRe = regexp.MustCompile(`(?i)\b(?:old|prior|remote|previous|past|h/o|hx of|history of)\s+(?:an?\s+)?(?:(?:inferior|anterior|lateral|posterior|inferolateral|anterolateral|inferoposterior|anteroseptal|septal)\s+)?(?:wall\s+)?(?:myocardial infarction|(?-i:MI|STEMI|NSTEMI)|heart attack)\b|\b(?:myocardial infarction|(?-i:MI|STEMI|NSTEMI)|heart attack)\s*(?:(?:in|on)\s+|\(|,\s*)?(?:(?:\d{1,2}/)?((?:19|20)\d\d)\b|\d+\s+(?:years?|yrs?)\s+ago\b)`)
 
 // notSoAfterRe follows a mention the note takes back: "\"Old MI\" — NOT
