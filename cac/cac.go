@@ -397,14 +397,14 @@ var notSoAfterRe = regexp.MustCompile(`(?i)^["')\]]?[^.;\n]{0,24}?\b(?:ruled out
 // oldInfarct returns where a note says the patient had a myocardial
 // infarction before this one's year (not denied, not a relative's, not
 // taken back), or nil.
-func oldInfarct(note string, year int) []int {
+func oldInfarct(note, lower string, year int) []int {
 	// (only the lines that say "MI", "infarction" or "heart attack":
 	// the pattern over a whole note cost a seventh of a long note's time)
 	var found [][]int
 	for ls := 0; ls < len(note); {
 		le := lineEnd(note, ls)
 		line := note[ls:le]
-		if strings.Contains(line, "MI") || containsAny(strings.ToLower(line), "infarction", "heart attack") {
+		if strings.Contains(line, "MI") || containsAny(lower[ls:le], "infarction", "heart attack") {
 			for _, m := range oldInfarctMentionRe.FindAllStringSubmatchIndex(line, -1) {
 				for i := range m {
 					if m[i] >= 0 {
@@ -7351,7 +7351,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// before this year, is coded as old (I25.2) wherever it is said: "CAD
 	// w/ old MI", "s/p NSTEMI 2019", "remote inferior MI".
 	if has("I25.2") < 0 && containsAny(lower, "mi", "infarction", "heart attack") {
-		if m := oldInfarct(note, opt.Date.Year()); m != nil {
+		if m := oldInfarct(note, lower, opt.Date.Year()); m != nil {
 			add("I25.2", m[0], m[1], "old myocardial infarction")
 		}
 	}

@@ -93,10 +93,13 @@ func diabetesWith(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// "DKA, new-onset diabetes - type 1 presumed", where only the family
 	// history (a grandmother's type 2 DM) and a denial ("Type 2 DM not a
 	// consideration") say type 2: the patient's diabetes is type 1
-	if t1, t2 := diabetesTypes(opt.note); t1 && !t2 {
-		for i := range out {
-			if strings.HasPrefix(out[i].Code, "E11") {
-				recode(&out[i], "E10"+out[i].Code[3:], "diabetes of the note's type", x, opt)
+	// (only a note that says type 1 somewhere: the scan reads the note)
+	if firstWithPrefix(out, "E11") >= 0 && containsAny(opt.lower, "type 1", "type i ", "type i,", "type-1", "t1d", "dm1", "dm 1", "iddm") {
+		if t1, t2 := diabetesTypes(opt.note); t1 && !t2 {
+			for i := range out {
+				if strings.HasPrefix(out[i].Code, "E11") {
+					recode(&out[i], "E10"+out[i].Code[3:], "diabetes of the note's type", x, opt)
+				}
 			}
 		}
 	}
