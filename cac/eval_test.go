@@ -740,6 +740,26 @@ func TestEvalTrain44(t *testing.T) {
 	evalNotes(t, "testdata/train44", "forty-fourth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain45 scores the forty-fifth training set, testdata/train45:
+// 24 notes written mostly in prose (consult letters, narrative discharge
+// summaries and visits), whose traps live inside sentences (12
+// inpatient, 12 outpatient), written in session 26 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain45(t *testing.T) {
+	evalNotes(t, "testdata/train45", "forty-fifth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain46 scores the forty-sixth training set, testdata/train46:
+// 24 EHR-templated notes (problem lists with status columns, medication
+// lists with stop dates, checkbox reviews, allergy and family tables; 12
+// inpatient, 12 outpatient), written in session 26 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain46(t *testing.T) {
+	evalNotes(t, "testdata/train46", "forty-sixth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

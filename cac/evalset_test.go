@@ -275,6 +275,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train42", 24},
 		{"testdata/train43", 24},
 		{"testdata/train44", 24},
+		{"testdata/train45", 24},
+		{"testdata/train46", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
