@@ -1685,6 +1685,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head) || agoRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
+			case pastStatusRow(lineOf(note, it.start)):
+				// "| Pneumonia, organism unspecified | J18.9 | Resolved |
+				// 11/2025 |": a problem table's row whose status says it
+				// is over
+				reason = "history"
 			case opt.Inpatient && resolvedBeforeStayRe.MatchString(text) && !strings.Contains(head, "resolv"):
 				// "3. Strep pharyngitis - resolved (January), no current
 				// sore throat": over before the stay
@@ -1711,6 +1716,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				reason = "someone else's"
 			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
+				// ("SIADH was considered (sertraline, family hx in sister)
+				// but …": the item cut at its aside, its sentence read
+				// on)
+				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
 				notAddressedLater(note, it.start+len(head), head):
 				reason = "negated"
@@ -3266,6 +3275,11 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// it is "other cirrhosis of liver" (K74.69 beside K75.81).
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
 		recode(&out[i], "K74.69", "cirrhosis with its cause", x, opt)
+	}
+	// a COPD the note calls emphysema is J43.- alone (J44 Excludes1
+	// emphysema without chronic bronchitis)
+	if firstWithPrefix(out, "J43") >= 0 {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "J44.9" })
 	}
 	if stone, hydro := firstWithPrefix(out, "N20"), firstWithPrefix(out, "N13.3"); stone >= 0 && hydro >= 0 {
 		if recode(&out[stone], "N13.2", "calculus with hydronephrosis", x, opt) {
@@ -6087,6 +6101,24 @@ var dictatedNumberRe = regexp.MustCompile(`(?i)^\W*number (?:one|two|three|four|
 // settingLeadRe opens a part with the setting of what came before it.
 var settingLeadRe = regexp.MustCompile(`(?i)^\W*in the (?:setting|context) of\s+`)
 
+// pastStatusCellRe is a table cell that gives a problem's status as over:
+// "| Resolved |", "| Inactive |", "| Historical |"; pastStatusColumnRe
+// the same in a table laid out with spaces ("COPD with (acute)
+// exacerbation     J44.1     Resolved   01/2026").
+var (
+	pastStatusCellRe   = regexp.MustCompile(`(?i)\|\s*(?:resolved|inactive|historical|history|ruled out|entered in error|deleted|removed)\s*\|`)
+	pastStatusColumnRe = regexp.MustCompile(`(?i)\S\s{3,}(?:resolved|inactive|historical|entered in error)\b`)
+)
+
+// pastStatusRow reports whether a line is a problem table's row whose
+// status column says the problem is over.
+func pastStatusRow(line string) bool {
+	if strings.HasPrefix(strings.TrimSpace(line), "|") {
+		return pastStatusCellRe.MatchString(line)
+	}
+	return strings.Count(line, "   ") >= 2 && pastStatusColumnRe.MatchString(line)
+}
+
 // resolvedBeforeStayRe marks a listed condition as over before the stay:
 // "- resolved (January)", "resolved in 2024", "resolved prior to
 // admission".
@@ -6258,7 +6290,10 @@ var acuityLeadRe = regexp.MustCompile(`(?i)^\s*(?:acute|subacute|new|recent)\s+`
 // told: "former smoker? - per daughter \"never smoked.\"".
 func questionedSmoker(note string, m []int) bool {
 	after := strings.TrimLeft(note[m[1]:min(len(note), m[1]+3)], " ")
-	return strings.HasPrefix(after, "?") || strings.Contains(strings.ToLower(sentenceAround(note, m[0])), "never smoked")
+	// ("Smoking status: Never smoker (corrected 2024 -- was mis-entered
+	// as \"former smoker\" at intake)")
+	return strings.HasPrefix(after, "?") || strings.Contains(strings.ToLower(sentenceAround(note, m[0])), "never smoked") ||
+		containsAny(strings.ToLower(lineOf(note, m[0])), "never smoker", "mis-entered", "entered in error")
 }
 
 // screeningWordsRe names a screening or a vaccine.
@@ -7483,6 +7518,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "FHx: mother - rheumatoid arthritis (on methotrexate)",
 			// "- Mother: type 1 diabetes since age 11, on insulin pump": a
 			// relative's drug
+		case stoppedColumnRe.MatchString(note[j:lineEnd(note, i)]):
+			// "Anastrozole 1 mg   PO daily   2015   08/2020
+			// Discontinued (5-yr course complete)": a medication table's
+			// stopped row
 		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
 			// "ASA 81 (pt stopped on her own in 2023 - not taking)"
 		case shortCourseRe.MatchString(doseAround(note, i)):
@@ -7523,6 +7562,10 @@ var deviceImplantedRe = regexp.MustCompile(`(?i)\b(?:ppm|pacemaker|icd|aicd|defi
 // homeAntiplateletRe says the patient took an antiplatelet before the
 // stay: "home aspirin 81 mg", "already takes aspirin", "aspirin at home".
 var homeAntiplateletRe = regexp.MustCompile(`(?i)\b(?:home|prior to admission|PTA|outpatient|chronic|long[- ]?term|already (?:on|takes|taking)|takes|taking|was on|has been on|continued?|resumed?)\b[^.\n]{0,30}\b(?:aspirin|asa|clopidogrel|plavix|ticagrelor|brilinta|prasugrel)\b|\b(?:aspirin|asa|clopidogrel|plavix|ticagrelor|prasugrel)\b[^.\n]{0,30}\b(?:at home|daily at baseline|for years|prior to admission|long[- ]?term)\b`)
+
+// stoppedColumnRe is a medication table's status column that says the
+// drug was stopped.
+var stoppedColumnRe = regexp.MustCompile(`(?i)\S\s{3,}(?:discontinued|stopped|inactive|completed|expired)\b|\|\s*(?:discontinued|stopped|inactive|completed|expired)\s*\|`)
 
 // relativeLineRe is a line about a relative, as a family history lists
 // them: "- Mother: type 1 diabetes", "Brother (8) - ADHD".

@@ -4221,3 +4221,17 @@ func TestNumberedCourse(t *testing.T) {
 	note := "REASON FOR ADMISSION: Non-healing ulcer, great toe.\n\nHOSPITAL COURSE:\n1. Acute osteomyelitis, great toe, due to diabetic foot ulcer - POA.\n2. Diabetic foot ulcer, plantar great toe, with necrosis of bone - debrided.\n3. Cellulitis - minimal erythema was felt to be reactive to the underlying ulcer; podiatry and medicine agree no separate cellulitis.\n4. DM2 with polyneuropathy - A1c 8.1, long-term insulin.\n5. PAD - ruled out (normal ABI/TBI).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.69", "E11.621", "E11.42"}, []string{"L03.90", "M87.9", "E11.51", "I73.9"})
 }
+
+// TestTemplatedRows covers train46/01, /07, /08, /12 and /22: a problem
+// table's row whose status is Resolved or Inactive (with pipes, or in
+// columns of spaces) is over; a medication row whose status is
+// Discontinued is no long-term use; "SIADH was considered (…, family hx
+// in sister) but …" is set aside though its aside cuts the item; a
+// smoking status "Never smoker (… mis-entered as \"former smoker\")" is
+// no history of nicotine dependence.
+func TestTemplatedRows(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'F'}
+	note := "SECONDARY DIAGNOSES\n- Hyperlipidemia\n| Pneumonia, organism unspecified | J18.9 | Resolved | 11/2025 |\n| Atrial fibrillation, unspecified | I48.91 | Resolved | 2021 |\n 5  Chronic diastolic heart failure (I50.32)                 INACTIVE - see below\nMEDICATIONS\n  Anastrozole 1 mg      PO daily               2015        08/2020     Discontinued (5-yr course complete)\nSOCIAL: Smoking status: Never smoker (corrected 2024 -- was mis-entered as \"former smoker\" at intake).\nASSESSMENT\nSIADH was considered (sertraline, family hx in sister) but cortisol and TSH are normal -- I do not think she has SIADH.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E78.5"}, []string{"J18.9", "I48.91", "I50.32", "Z79.811", "Z87.891", "E22.2"})
+}
