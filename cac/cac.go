@@ -818,7 +818,8 @@ func sections(note string) []section {
 			continue
 		}
 		up := strings.ToUpper(name)
-		assessing = kind == secDiagnosis && (strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || up == "A/P" || up == "A&P" || up == "A")
+		assessing = kind == secDiagnosis && (strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || up == "A/P" || up == "A&P" || up == "A" ||
+			strings.Contains(up, "WHAT I THINK") || strings.Contains(up, "THOUGHTS"))
 		if assessing {
 			assessment = name
 		}
@@ -1098,6 +1099,11 @@ func sectionKind(name string) int {
 		// an emergency note's medical decision making assesses; it is
 		// read as the diagnoses when the note lists none elsewhere
 		return secProvisional
+	}
+	// "What I think and what we will do:": a letter's or an older
+	// physician's assessment and plan
+	if containsAny(up, "WHAT I THINK", "MY IMPRESSION", "MY ASSESSMENT", "MY THOUGHTS", "THOUGHTS AND PLAN") {
+		return secDiagnosis
 	}
 	// "Diagnosis history": a history, though the name says a diagnosis
 	// (an "Oncologic history" is the current cancer's story, and stays

@@ -4235,3 +4235,13 @@ func TestTemplatedRows(t *testing.T) {
 	note := "SECONDARY DIAGNOSES\n- Hyperlipidemia\n| Pneumonia, organism unspecified | J18.9 | Resolved | 11/2025 |\n| Atrial fibrillation, unspecified | I48.91 | Resolved | 2021 |\n 5  Chronic diastolic heart failure (I50.32)                 INACTIVE - see below\nMEDICATIONS\n  Anastrozole 1 mg      PO daily               2015        08/2020     Discontinued (5-yr course complete)\nSOCIAL: Smoking status: Never smoker (corrected 2024 -- was mis-entered as \"former smoker\" at intake).\nASSESSMENT\nSIADH was considered (sertraline, family hx in sister) but cortisol and TSH are normal -- I do not think she has SIADH.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E78.5"}, []string{"J18.9", "I48.91", "I50.32", "Z79.811", "Z87.891", "E22.2"})
 }
+
+// TestLetterAssessment covers train45/16: an older physician's "What I
+// think and what we will do:" is the assessment, its labelled problems
+// ("Hypertensive chronic kidney disease: continue lisinopril") coded.
+func TestLetterAssessment(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'M'}
+	note := "OFFICE NOTE\nMr. Tolliver returns for his diabetes visit. His kidney disease is the joint product of the diabetes and the hypertension.\n\nWhat I think and what we will do:\nType 2 diabetes with diabetic chronic kidney disease, stage 3a. Increase glargine.\nHypertensive chronic kidney disease: continue lisinopril 20 mg.\nHyperlipidemia: continue atorvastatin 40 mg.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.22", "N18.31", "I12.9", "E78.5"}, []string{"N28.9"})
+}
