@@ -4245,3 +4245,12 @@ func TestLetterAssessment(t *testing.T) {
 	note := "OFFICE NOTE\nMr. Tolliver returns for his diabetes visit. His kidney disease is the joint product of the diabetes and the hypertension.\n\nWhat I think and what we will do:\nType 2 diabetes with diabetic chronic kidney disease, stage 3a. Increase glargine.\nHypertensive chronic kidney disease: continue lisinopril 20 mg.\nHyperlipidemia: continue atorvastatin 40 mg.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.22", "N18.31", "I12.9", "E78.5"}, []string{"N28.9"})
 }
+
+// TestDiagnosesThisAdmission covers train46/10: "Diagnoses this
+// admission", alone on its line in mixed case, heads the diagnoses.
+func TestDiagnosesThisAdmission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := "Discharge Summary\n\nDiagnoses this admission\n  1. Persistent atrial fibrillation with rapid ventricular response\n  3. Hypertension\n  4. Hyperlipidemia\n\nPresentation\nPalpitations x 2 days.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19", "I10", "E78.5"}, nil)
+}
