@@ -295,7 +295,7 @@ var ckdStageCodes = map[string]string{"1": "N18.1", "2": "N18.2", "3": "N18.30",
 // see addendum" … "ADDENDUM: Correct stage is CKD stage 3b, not stage
 // 4") to the stage it says is right.
 func correctedStage(out []Suggestion, x *lookups, opt Options) []Suggestion {
-	if !containsCodePrefix(out, "N18") && !containsCodePrefix(out, "L89") || !strings.Contains(opt.lower, "not") {
+	if !containsCodePrefix(out, "N18") && !containsCodePrefix(out, "L89") || !containsAny(opt.lower, "not stage", "not ckd stage") {
 		return out
 	}
 	for _, m := range stageCorrectedRe.FindAllStringSubmatch(opt.note, -1) {
