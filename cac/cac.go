@@ -1570,7 +1570,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
-	case containsAny(opt.lower, "subsequent encounter", "healing", "cast check", "removal", "follow-up visit", "follow up visit") && subsequentRe.FindLineIndex(note) != nil:
+	case containsAny(opt.lower, "subsequent encounter", "healing", "cast check", "cast was removed", "cast removed", "removal", "follow-up visit", "follow up visit") && subsequentRe.FindLineIndex(note) != nil:
 		opt.episode = 'D'
 	}
 	// The medical history is read last: a condition it lists is coded from
@@ -8055,7 +8055,7 @@ var (
 	// treatment (7th character D); sequelaRe: for a late effect (S).
 	// An emergency note plans the suture removal; that does not make it
 	// the healing visit.
-	subsequentRe = guard(`(?i)\b(subsequent encounter|routine healing|delayed healing|cast check|here for (suture|staple) removal|follow[- ]up visit (for|of) (the |his |her )?(fracture|injury))\b`, "subsequent encounter", "healing", "cast check", "removal", "follow")
+	subsequentRe = guard(`(?i)\b(subsequent encounter|routine healing|delayed healing|healing (?:routinely|normally|as expected|appropriately|satisfactorily|without complication)|fractures? (?:is |are )?healing|cast (?:was )?removed|cast check|here for (suture|staple) removal|follow[- ]up visit (for|of) (the |his |her )?(fracture|injury))\b`, "subsequent encounter", "healing", "cast check", "cast was removed", "cast removed", "removal", "follow")
 	sequelaRe    = regexp.MustCompile(`(?i)\b(sequela|late effect)\b`)
 )
 

@@ -4254,3 +4254,16 @@ func TestDiagnosesThisAdmission(t *testing.T) {
 	note := "Discharge Summary\n\nDiagnoses this admission\n  1. Persistent atrial fibrillation with rapid ventricular response\n  3. Hypertension\n  4. Hyperlipidemia\n\nPresentation\nPalpitations x 2 days.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19", "I10", "E78.5"}, nil)
 }
+
+// TestHealingVisit covers train45/20 and train32/07: a visit whose
+// fracture is "healing routinely" and whose cast "was removed today" is
+// one for routine healing (S52.531D); "(theoretical effect on bone
+// healing)" in a first visit's plan makes no healing visit.
+func TestHealingVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
+	note := "Seen six weeks after a fall. The cast was removed today.\nAssessment: closed Colles' fracture of the right distal radius, six weeks, healing routinely without complication.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S52.531D"}, []string{"S52.531A"})
+	first := "Short-arm cast applied today.\n- Avoid NSAIDs if possible (theoretical effect on bone healing).\nDx: Closed Colles' fracture of the right distal radius, initial encounter.\n"
+	checkCodes(t, suggestCodes(first, x, opt), []string{"S52.531A"}, []string{"S52.531D"})
+}
