@@ -5220,11 +5220,14 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	for _, p := range rest {
 		t := note[p.start:p.end]
 		if k := len(t) - len(strings.TrimLeft(t, " ")); strings.HasPrefix(strings.ToLower(t[k:]), "with ") && strings.Contains(t, " and ") {
-			at := p.start + k + len("with ")
-			for _, m := range andRe.FindAllStringIndex(note[at:p.end], -1) {
-				members = append(members, span{at, at + m[0]})
-				listed[trim(span{at, at + m[0]})] = true
-				at += m[1]
+			base := p.start + k + len("with ")
+			at := base
+			// (the matches' offsets are from base: a third member's
+			// must not be counted from the second's start)
+			for _, m := range andRe.FindAllStringIndex(note[base:p.end], -1) {
+				members = append(members, span{at, base + m[0]})
+				listed[trim(span{at, base + m[0]})] = true
+				at = base + m[1]
 			}
 			members = append(members, span{at, p.end})
 			listed[trim(span{at, p.end})] = true

@@ -4267,3 +4267,14 @@ func TestHealingVisit(t *testing.T) {
 	first := "Short-arm cast applied today.\n- Avoid NSAIDs if possible (theoretical effect on bone healing).\nDx: Closed Colles' fracture of the right distal radius, initial encounter.\n"
 	checkCodes(t, suggestCodes(first, x, opt), []string{"S52.531A"}, []string{"S52.531D"})
 }
+
+// TestWithListOfFour covers train48 (a crash): a later part "with A and B
+// and C and D" is read member by member, each member's span counted from
+// the part's start (the third member's was counted from the second's,
+// past the part's end, and panicked).
+func TestWithListOfFour(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 62, Sex: 'M'}
+	note := "Assessment:\n1. Obstructive sleep apnea, with HTN and hyperlipidemia and obesity and GERD, admitted for surgery.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G47.33", "I10", "E78.5", "E66.9", "K21.9"}, nil)
+}
