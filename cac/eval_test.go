@@ -760,6 +760,25 @@ func TestEvalTrain46(t *testing.T) {
 	evalNotes(t, "testdata/train46", "forty-sixth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain47 scores the forty-seventh training set,
+// testdata/train47: 24 pediatric, newborn, obstetric and gynecologic notes
+// (12 inpatient, 12 outpatient), written in session 26 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain47(t *testing.T) {
+	evalNotes(t, "testdata/train47", "forty-seventh training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain48 scores the forty-eighth training set,
+// testdata/train48: 24 surgical and procedural notes (operative reports,
+// pre-operative evaluations, post-operative visits, endoscopy; 12
+// inpatient, 12 outpatient), written in session 26 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md), then read note by note.
+func TestEvalTrain48(t *testing.T) {
+	evalNotes(t, "testdata/train48", "forty-eighth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
