@@ -36,6 +36,7 @@ type Options struct {
 	Sex byte
 
 	episode byte   // the 7th character of an injury's encounter, read from the note
+	infant  bool   // no age given, and the note opens with an infant's ("Fever in a 5-week-old")
 	lower   string // the note in lower case, to test for words before a regular expression runs
 	note    string // the note
 }
@@ -1567,6 +1568,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	opt.episode = 'A'
 	opt.lower = asciiLower(note)
 	opt.note = note
+	opt.infant = opt.Age == 0 && infantAgeRe.MatchString(note[:min(len(note), 800)])
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
@@ -2046,6 +2048,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = drugCaused(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
+	// an infant's chart holds no delivery of its own: the mother's
+	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
+	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
 			return out[i].Principal
@@ -3741,7 +3746,8 @@ func fits(code string, opt Options) bool {
 		// perinatal conditions and the liveborn infant codes are the
 		// newborn's record, not the mother's
 		return false
-	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && opt.Sex == 'M':
+	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && (opt.Sex == 'M' || opt.infant):
+		// (nor for an infant: its delivery was its mother's)
 		return false
 	case opt.Age >= 18 && (strings.HasPrefix(code, "F80.0") || strings.HasPrefix(code, "F80.1") || strings.HasPrefix(code, "F80.2")):
 		// a developmental language disorder is not an adult's aphasia
@@ -5433,6 +5439,7 @@ var lookupRewrites = []struct {
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
+	{gestationTokenRe, ""},
 	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
 	{ulcerBulbRe, "$1"},
@@ -5566,6 +5573,15 @@ var visitAgeRe = guard(`(?i)\b\d{1,2}[- ]?(?:months?|mos?|years?|yrs?)(?:[- ]old
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
 var degreeAdverbRe = guard(`(?i)\b(?:also|mildly|moderately|markedly|significantly|slightly|profoundly|quite)\s+`, "also", "mildly", "moderately", "markedly", "significantly", "slightly", "profoundly", "quite")
+
+// infantAgeRe is an infant's age as a note introduces the patient: "a
+// 5-week-old", "10 day old male".
+var infantAgeRe = regexp.MustCompile(`(?i)\b\d{1,2}[- ](?:day|week|wk|month|mo)s?[- ]old\b`)
+
+// gestationTokenRe is a pregnancy's weeks written after its condition,
+// which its own code (Z3A) gives and no condition's title holds:
+// "Threatened abortion, 9w1d" (not a spontaneous abortion's O03.9).
+var gestationTokenRe = guard(`(?i),?\s*\b\d{1,2}w(?:ks?)?\s*\+?\s*\d\s*d\b`, "0w", "1w", "2w", "3w", "4w", "5w", "6w", "7w", "8w", "9w")
 
 // armSkinInfectionRe is a cellulitis or an abscess of a part of the arm,
 // which the codes name by the upper limb (L03.11-, L02.41-; the index has

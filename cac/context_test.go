@@ -4278,3 +4278,16 @@ func TestWithListOfFour(t *testing.T) {
 	note := "Assessment:\n1. Obstructive sleep apnea, with HTN and hyperlipidemia and obesity and GERD, admitted for surgery.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G47.33", "I10", "E78.5", "E66.9", "K21.9"}, nil)
 }
+
+// TestInfantAndWeeks covers train47/07 and /24: a note that introduces a
+// 5-week-old (no age given) holds no delivery of its own (O80, Z37.0,
+// Z3A from the birth history are the mother's); "Threatened abortion,
+// 9w1d" is O20.0 with its weeks Z3A.09 (the weeks had turned the lookup
+// to a spontaneous abortion's O03.9).
+func TestInfantAndWeeks(t *testing.T) {
+	x := searcher(t)
+	infant := "Reason for admission: Fever in a 5-week-old, r/o serious bacterial infection.\nBirth history: born at 38w6d by SVD, uncomplicated.\nDischarge diagnoses:\n1. Febrile infant - probable viral syndrome; serious bacterial infection ruled out.\n"
+	checkCodes(t, suggestCodes(infant, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Sex: 'F'}), nil, []string{"O80", "Z37.0", "Z3A.38"})
+	ed := "ED NOTE\nImpression:\n1. Threatened abortion, 9w1d.\n"
+	checkCodes(t, suggestCodes(ed, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}), []string{"O20.0", "Z3A.09"}, []string{"O03.9"})
+}
