@@ -1746,7 +1746,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "No family history of colorectal cancer."
 				reason = "negated"
 			}
-			if reason == "history" && oldInfarctRe.MatchString(text) && !negatedRe.MatchString(text) {
+			if m := oldInfarctRe.FindStringIndex(text); reason == "history" && m != nil && !negatedRe.MatchString(text) && !negatedAt(text, m[0]) {
+				// ("…, denies chest pain or angina, no prior MI (echo …)":
+				// the infarction itself denied)
 				// a past myocardial infarction is coded as old (I25.2),
 				// which has no personal-history Z code
 				if r, ok := x.Code(codeset.ICD10CM, "I25.2", opt.Date); ok && !containsCode(out, "I25.2") {

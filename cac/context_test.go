@@ -4291,3 +4291,13 @@ func TestInfantAndWeeks(t *testing.T) {
 	ed := "ED NOTE\nImpression:\n1. Threatened abortion, 9w1d.\n"
 	checkCodes(t, suggestCodes(ed, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 27, Sex: 'F'}), []string{"O20.0", "Z3A.09"}, []string{"O03.9"})
 }
+
+// TestDeniedPriorMI covers train48/06: a history item that mentions an
+// infarction only to deny it ("…, denies chest pain or angina, no prior
+// MI (echo …)") gives no old infarction (I25.2).
+func TestDeniedPriorMI(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 74, Sex: 'M'}
+	note := "PMH: Preop cardiology clearance: CAD with LAD stent 2018, denies chest pain or angina, no prior MI (echo EF 55%, no wall motion abnormality).\nPostoperative diagnosis: Infrarenal abdominal aortic aneurysm.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I71.43"}, []string{"I25.2"})
+}
