@@ -3308,7 +3308,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if bph := firstWithPrefix(out, "N40.0"); bph >= 0 {
 		ctx := strings.ToLower(out[bph].Evidence + " " + sentenceAround(opt.note, out[bph].Start))
 		if !containsAny(ctx, "without", "no luts", "denies", "asymptomatic") && (firstWithPrefix(out, "R35", "R39.1", "R33", "R30") >= 0 ||
-			containsAny(ctx, "luts", "lower urinary tract symptoms", "with urinary symptoms")) {
+			containsAny(ctx, "luts", "lower urinary tract symptoms", "with urinary symptoms", "urinary retention", "with retention", "nocturia", "weak stream", "hesitancy", "incomplete emptying")) {
 			recode(&out[bph], "N40.1", "BPH with lower urinary tract symptoms", x, opt)
 		}
 	}
@@ -7549,6 +7549,8 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "Anastrozole 1 mg   PO daily   2015   08/2020
 			// Discontinued (5-yr course complete)": a medication table's
 			// stopped row
+		case notSentOnRe.MatchString(note[max(0, i-40):i]):
+			// "she is not being sent home on insulin"
 		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
 			// "ASA 81 (pt stopped on her own in 2023 - not taking)"
 		case shortCourseRe.MatchString(doseAround(note, i)):
@@ -7589,6 +7591,10 @@ var deviceImplantedRe = regexp.MustCompile(`(?i)\b(?:ppm|pacemaker|icd|aicd|defi
 // homeAntiplateletRe says the patient took an antiplatelet before the
 // stay: "home aspirin 81 mg", "already takes aspirin", "aspirin at home".
 var homeAntiplateletRe = regexp.MustCompile(`(?i)\b(?:home|prior to admission|PTA|outpatient|chronic|long[- ]?term|already (?:on|takes|taking)|takes|taking|was on|has been on|continued?|resumed?)\b[^.\n]{0,30}\b(?:aspirin|asa|clopidogrel|plavix|ticagrelor|brilinta|prasugrel)\b|\b(?:aspirin|asa|clopidogrel|plavix|ticagrelor|prasugrel)\b[^.\n]{0,30}\b(?:at home|daily at baseline|for years|prior to admission|long[- ]?term)\b`)
+
+// notSentOnRe ends the words before a drug the patient will not go home
+// on: "not being sent home on", "not discharged on".
+var notSentOnRe = regexp.MustCompile(`(?i)\bnot\s+(?:being\s+)?(?:sent|discharged|going)\s+(?:home\s+)?on\s+$`)
 
 // stoppedColumnRe is a medication table's status column that says the
 // drug was stopped.

@@ -4301,3 +4301,14 @@ func TestDeniedPriorMI(t *testing.T) {
 	note := "PMH: Preop cardiology clearance: CAD with LAD stent 2018, denies chest pain or angina, no prior MI (echo EF 55%, no wall motion abnormality).\nPostoperative diagnosis: Infrarenal abdominal aortic aneurysm.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I71.43"}, []string{"I25.2"})
 }
+
+// TestSurgicalTraps covers train48/02 and /05: insulin the patient "is
+// not being sent home on" is no long-term use (Z79.4); a benign prostatic
+// hyperplasia "with urinary retention" has lower urinary tract symptoms
+// (N40.1, not N40.0).
+func TestSurgicalTraps(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "Postoperative diagnosis: Acute calculous cholecystitis.\nDiabetes: DM2 with hyperglycemia. Metformin resumed at discharge; he is not being sent home on insulin.\nDischarge diagnoses:\n1. Benign prostatic hyperplasia with urinary retention, failed 2 voiding trials.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1"}, []string{"Z79.4", "N40.0"})
+}
