@@ -249,6 +249,10 @@ func inFamilyTable(s string) bool {
 	return false
 }
 
+// infantOfRe opens a newborn's item about its mother's condition as its
+// own: "Infant of diabetic mother …".
+var infantOfRe = regexp.MustCompile(`(?i)^\W*(?:syndrome of\s+)?infant of\b`)
+
 // exposureLeadRe opens an item about what the patient was exposed to:
 // "Exposure to strep pharyngitis (sibling)", "Contact with COVID-19".
 var exposureLeadRe = regexp.MustCompile(`(?i)^\W*(?:(?:household|close|sick)\s+)?(?:exposure|exposed|contact)\s+(?:to|with)\b`)
@@ -1670,6 +1674,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// ("Exposure to strep pharyngitis (sibling)": the patient's
 				// exposure, Z20.-)
 				!exposureLeadRe.MatchString(head) &&
+				// ("Infant of diabetic mother (maternal GDM on insulin)": the
+				// newborn's own syndrome, P70.-)
+				!infantOfRe.MatchString(head) &&
 				// ("Maternal depression screening performed": the infant's
 				// visit screens the mother, Z13.32)
 				!maternalScreeningRe.MatchString(head):
@@ -3288,6 +3295,13 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// it is "other cirrhosis of liver" (K74.69 beside K75.81).
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
 		recode(&out[i], "K74.69", "cirrhosis with its cause", x, opt)
+	}
+	// "Infant of diabetic mother (maternal GDM on insulin)": the mother's
+	// diabetes gestational, the newborn's syndrome is P70.0
+	for i, s := range out {
+		if s.Code == "P70.1" && containsAny(strings.ToLower(lineOf(opt.note, s.Start)), "gestational", "gdm") {
+			recode(&out[i], "P70.0", "infant of a mother with gestational diabetes", x, opt)
+		}
 	}
 	// a COPD the note calls emphysema is J43.- alone (J44 Excludes1
 	// emphysema without chronic bronchitis)

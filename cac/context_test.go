@@ -4312,3 +4312,14 @@ func TestSurgicalTraps(t *testing.T) {
 	note := "Postoperative diagnosis: Acute calculous cholecystitis.\nDiabetes: DM2 with hyperglycemia. Metformin resumed at discharge; he is not being sent home on insulin.\nDischarge diagnoses:\n1. Benign prostatic hyperplasia with urinary retention, failed 2 voiding trials.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1"}, []string{"Z79.4", "N40.0"})
 }
+
+// TestInfantOfDiabeticMother covers train47/12: a newborn's "Infant of
+// diabetic mother (maternal GDM on insulin)" is its own syndrome, of a
+// mother with gestational diabetes (P70.0), not a family history (Z84.82)
+// nor P70.1.
+func TestInfantOfDiabeticMother(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Sex: 'M'}
+	note := "NURSERY PROGRESS NOTE\nAssessment/Plan:\n1. Infant of diabetic mother (maternal GDM on insulin) with transient neonatal hypoglycemia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"P70.0"}, []string{"P70.1", "Z84.82", "Z83.3"})
+}
