@@ -4323,3 +4323,13 @@ func TestInfantOfDiabeticMother(t *testing.T) {
 	note := "NURSERY PROGRESS NOTE\nAssessment/Plan:\n1. Infant of diabetic mother (maternal GDM on insulin) with transient neonatal hypoglycemia.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"P70.0"}, []string{"P70.1", "Z84.82", "Z83.3"})
 }
+
+// TestNoPhenotype covers train47/16 and /22: "NO phenotypic evidence of
+// HCM today" denies it (I42.2); "Progressing well" is no Wells's
+// cellulitis (L98.3).
+func TestNoPhenotype(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 9, Sex: 'F'}
+	note := "Assessment:\n1. Innocent heart murmur.\n2. Family history of obstructive HCM (father). Priya has NO phenotypic evidence of HCM today (normal ECG and echo).\n3. Progressing well.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"I42.2", "I42.1", "L98.3"})
+}
