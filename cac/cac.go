@@ -3296,6 +3296,16 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
 		recode(&out[i], "K74.69", "cirrhosis with its cause", x, opt)
 	}
+	// "Obesity, pediatric, class 1 (BMI 97th %ile)": an obesity of no type
+	// whose line states its class is that class (E66.811)
+	for i, s := range out {
+		if s.Code != "E66.9" {
+			continue
+		}
+		if m := obesityClassRe.FindStringSubmatch(lineAt(opt.note, s.Start)); m != nil {
+			recode(&out[i], "E66.81"+map[string]string{"1": "1", "i": "1", "2": "2", "ii": "2", "3": "3", "iii": "3"}[strings.ToLower(m[1])], "class of obesity", x, opt)
+		}
+	}
 	// "Infant of diabetic mother (maternal GDM on insulin)": the mother's
 	// diabetes gestational, the newborn's syndrome is P70.0
 	for i, s := range out {
@@ -7387,7 +7397,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	// A child's BMI is its percentile for age (Z68.5-, ages 2 to 19), with
 	// the weight diagnosis it supports.
-	if opt.Age >= 2 && opt.Age < 20 && (has("E66.") >= 0 || has("R63.6") >= 0 || has("E4") >= 0) && strings.Contains(lower, "percentile") && !pregnant(out) {
+	if opt.Age >= 2 && opt.Age < 20 && (has("E66.") >= 0 || has("R63.6") >= 0 || has("E4") >= 0) && containsAny(lower, "percentile", "%ile") && !pregnant(out) {
 		if code, m := pediatricBMI(note); code != "" {
 			add(code, m[0], m[1], "body mass index")
 		}
@@ -7759,7 +7769,7 @@ var (
 	exerciseCounselRe = regexp.MustCompile(`(?i)\b(?:exercise|physical activity)\s+counsel(?:ing|ling)\b|\bcounsell?ed\s+(?:on|about|regarding)\s+(?:[a-z]+\s+){0,3}?(?:exercise|physical activity)\b`)
 	// pediatricPercentileRe is a child's BMI percentile; ofP95Re the
 	// percent of the 95th percentile it reaches.
-	pediatricPercentileRe = regexp.MustCompile(`(?i)\bBMI\b(?:[^.\n]|\.\d){0,40}?\b(\d{1,2})(?:st|nd|rd|th)\s+percentile`)
+	pediatricPercentileRe = regexp.MustCompile(`(?i)\bBMI\b(?:[^.\n]|\.\d){0,40}?\b(\d{1,2})(?:st|nd|rd|th)\s*(?:percentile|%ile|%-ile)`)
 	ofP95Re               = regexp.MustCompile(`(?i)\b(\d{2,3})\s*%\s+of\s+(?:the\s+)?95(?:th)?\s+percentile`)
 )
 

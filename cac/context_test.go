@@ -4333,3 +4333,14 @@ func TestNoPhenotype(t *testing.T) {
 	note := "Assessment:\n1. Innocent heart murmur.\n2. Family history of obstructive HCM (father). Priya has NO phenotypic evidence of HCM today (normal ECG and echo).\n3. Progressing well.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"I42.2", "I42.1", "L98.3"})
 }
+
+// TestObesityClassLine covers train47/15 and train30/12: an obesity of no
+// type whose line states its class is that class ("Obesity, pediatric,
+// class 1": E66.811, not E66.9), and a child's BMI percentile written
+// "97th %ile" gives its Z68.5- code.
+func TestObesityClassLine(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 4, Sex: 'M'}
+	note := "Exam: BMI 18.9 kg/m2 = 97th %ile for age/sex.\nAssessment:\n1. Well child 4 y - abnormal finding of obesity.\n2. Obesity, pediatric, class 1 (BMI 97th %ile, 108% of 95th %ile)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E66.811", "Z68.54"}, []string{"E66.9"})
+}
