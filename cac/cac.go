@@ -35,10 +35,14 @@ type Options struct {
 	Age int
 	Sex byte
 
-	episode byte   // the 7th character of an injury's encounter, read from the note
-	infant  bool   // no age given, and the note opens with an infant's ("Fever in a 5-week-old")
-	lower   string // the note in lower case, to test for words before a regular expression runs
-	note    string // the note
+	episode byte // the 7th character of an injury's encounter, read from the note
+	infant  bool // no age given, and the note opens with an infant's ("Fever in a 5-week-old")
+	// noPregnancy: the note says nothing of a pregnancy, a delivery or
+	// their aftermath, so no chapter 15 code is hers (a surgical wound's
+	// infection is no obstetric wound's, O86.0-)
+	noPregnancy bool
+	lower       string // the note in lower case, to test for words before a regular expression runs
+	note        string // the note
 }
 
 // containsAny reports whether s holds any of the words: a cheap test
@@ -1573,6 +1577,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	opt.lower = asciiLower(note)
 	opt.note = note
 	opt.infant = opt.Age == 0 && infantAgeRe.MatchString(note[:min(len(note), 800)])
+	opt.noPregnancy = !containsAny(opt.lower, "pregnan", "gravid", "partum", "deliver", "cesarean", "c-section", "obstetric", "trimester", "gestation",
+		"puerper", "prenatal", "antenatal", "abortion", "miscarriage", "ectopic", "lactating", "lactation", "breastfe", "fetal", "fetus", "placent", "rupture of membranes") &&
+		!pregnancyMarkRe.MatchString(note)
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
@@ -3772,8 +3779,9 @@ func fits(code string, opt Options) bool {
 		// perinatal conditions and the liveborn infant codes are the
 		// newborn's record, not the mother's
 		return false
-	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && (opt.Sex == 'M' || opt.infant):
-		// (nor for an infant: its delivery was its mother's)
+	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && (opt.Sex == 'M' || opt.infant || opt.noPregnancy && opt.note != ""):
+		// (nor for an infant: its delivery was its mother's; nor in a
+		// note that says nothing of a pregnancy)
 		return false
 	case opt.Age >= 18 && (strings.HasPrefix(code, "F80.0") || strings.HasPrefix(code, "F80.1") || strings.HasPrefix(code, "F80.2")):
 		// a developmental language disorder is not an adult's aphasia
@@ -5599,6 +5607,10 @@ var visitAgeRe = guard(`(?i)\b\d{1,2}[- ]?(?:months?|mos?|years?|yrs?)(?:[- ]old
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
 var degreeAdverbRe = guard(`(?i)\b(?:also|mildly|moderately|markedly|significantly|slightly|profoundly|quite)\s+`, "also", "mildly", "moderately", "markedly", "significantly", "slightly", "profoundly", "quite")
+
+// pregnancyMarkRe is a pregnancy's mark in a note's shorthand: "G2P1",
+// "24w2d", "IUP", "EGA", "LMP", "EDD", "L&D".
+var pregnancyMarkRe = regexp.MustCompile(`\bG\d{1,2}\s*P\d|\b\d{1,2}\s*w(?:ks?)?\s*\+?\s*\d\s*d\b|\b(?:IUP|EGA|LMP|EDD|L&D)\b`)
 
 // infantAgeRe is an infant's age as a note introduces the patient: "a
 // 5-week-old", "10 day old male".

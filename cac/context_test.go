@@ -4344,3 +4344,16 @@ func TestObesityClassLine(t *testing.T) {
 	note := "Exam: BMI 18.9 kg/m2 = 97th %ile for age/sex.\nAssessment:\n1. Well child 4 y - abnormal finding of obesity.\n2. Obesity, pediatric, class 1 (BMI 97th %ile, 108% of 95th %ile)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E66.811", "Z68.54"}, []string{"E66.9"})
 }
+
+// TestNoPregnancySaid covers train48/11: in a note that says nothing of
+// a pregnancy, a surgical site infection is no obstetric wound's (O86.01);
+// a note that marks a pregnancy in shorthand ("G2P1, 24w2d") keeps its
+// chapter 15 codes.
+func TestNoPregnancySaid(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 61, Sex: 'F'}
+	note := "Assessment:\n1. Superficial incisional surgical site infection of extraction-site wound, MSSA. Lactate 1.1.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"O86.01"})
+	ob := "G2P1 at 24w2d.\nAssessment:\n1. Gestational diabetes, diet controlled.\n"
+	checkCodes(t, suggestCodes(ob, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}), []string{"O24.410"}, nil)
+}
