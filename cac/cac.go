@@ -37,12 +37,13 @@ type Options struct {
 
 	episode byte // the 7th character of an injury's encounter, read from the note
 	infant  bool // no age given, and the note opens with an infant's ("Fever in a 5-week-old")
-	// noPregnancy: the note says nothing of a pregnancy, a delivery or
-	// their aftermath, so no chapter 15 code is hers (a surgical wound's
-	// infection is no obstetric wound's, O86.0-)
-	noPregnancy bool
-	lower       string // the note in lower case, to test for words before a regular expression runs
-	note        string // the note
+	// pregnancy says, once asked, whether the note speaks of a
+	// pregnancy, a delivery or their aftermath: without one no chapter 15
+	// code is the patient's (a surgical wound's infection is no obstetric
+	// wound's, O86.0-)
+	pregnancy *noteFlag
+	lower     string // the note in lower case, to test for words before a regular expression runs
+	note      string // the note
 }
 
 // containsAny reports whether s holds any of the words: a cheap test
@@ -1577,9 +1578,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	opt.lower = asciiLower(note)
 	opt.note = note
 	opt.infant = opt.Age == 0 && infantAgeRe.MatchString(note[:min(len(note), 800)])
-	opt.noPregnancy = !containsAny(opt.lower, "pregnan", "gravid", "partum", "deliver", "cesarean", "c-section", "obstetric", "trimester", "gestation",
-		"puerper", "prenatal", "antenatal", "abortion", "miscarriage", "ectopic", "lactating", "lactation", "breastfe", "fetal", "fetus", "placent", "rupture of membranes") &&
-		!pregnancyMarkRe.MatchString(note)
+	opt.pregnancy = &noteFlag{}
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
@@ -3779,7 +3778,7 @@ func fits(code string, opt Options) bool {
 		// perinatal conditions and the liveborn infant codes are the
 		// newborn's record, not the mother's
 		return false
-	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && (opt.Sex == 'M' || opt.infant || opt.noPregnancy && opt.note != ""):
+	case (code[0] == 'O' || strings.HasPrefix(code, "Z3A") || strings.HasPrefix(code, "Z37")) && (opt.Sex == 'M' || opt.infant || !opt.pregnancySaid()):
 		// (nor for an infant: its delivery was its mother's; nor in a
 		// note that says nothing of a pregnancy)
 		return false
@@ -5607,6 +5606,26 @@ var visitAgeRe = guard(`(?i)\b\d{1,2}[- ]?(?:months?|mos?|years?|yrs?)(?:[- ]old
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
 var degreeAdverbRe = guard(`(?i)\b(?:also|mildly|moderately|markedly|significantly|slightly|profoundly|quite)\s+`, "also", "mildly", "moderately", "markedly", "significantly", "slightly", "profoundly", "quite")
+
+// A noteFlag is a fact about a note found the first time it is asked.
+type noteFlag struct{ done, v bool }
+
+// pregnancySaid reports whether the note speaks of a pregnancy, a
+// delivery or their aftermath, in words or in shorthand (true for an
+// Options not made by Suggest).
+func (o Options) pregnancySaid() bool {
+	f := o.pregnancy
+	if f == nil {
+		return true
+	}
+	if !f.done {
+		f.done = true
+		f.v = containsAny(o.lower, "pregnan", "gravid", "partum", "deliver", "cesarean", "c-section", "obstetric", "trimester", "gestation",
+			"puerper", "prenatal", "antenatal", "abortion", "miscarriage", "ectopic", "lactating", "lactation", "breastfe", "fetal", "fetus", "placent", "rupture of membranes") ||
+			pregnancyMarkRe.MatchString(o.note)
+	}
+	return f.v
+}
 
 // pregnancyMarkRe is a pregnancy's mark in a note's shorthand: "G2P1",
 // "24w2d", "IUP", "EGA", "LMP", "EDD", "L&D".
