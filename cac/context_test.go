@@ -4357,3 +4357,16 @@ func TestNoPregnancySaid(t *testing.T) {
 	ob := "G2P1 at 24w2d.\nAssessment:\n1. Gestational diabetes, diet controlled.\n"
 	checkCodes(t, suggestCodes(ob, x, cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 31, Sex: 'F'}), []string{"O24.410"}, nil)
 }
+
+// TestThisEncountersOperation covers train48/04, train43/15 and
+// train17/09: a "Procedure: L total hip arthroplasty, …, 06/08/2026" line
+// names this stay's operation, whose date makes no earlier one: no
+// replacement status (Z96.642).
+func TestThisEncountersOperation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 10), Age: 58, Sex: 'M'}
+	note := "Discharge diagnoses:\n1. Displaced fracture of left femoral neck.\nProcedure: L total hip arthroplasty, posterior approach, 06/08/2026\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z96.642"})
+	old := "PMH: L total hip arthroplasty 2019.\nAssessment:\n1. Pneumonia.\n"
+	checkCodes(t, suggestCodes(old, x, opt), []string{"Z96.642"}, nil)
+}

@@ -194,6 +194,10 @@ func undoneIn(re *regexp.Regexp, note string) bool {
 // or one not given ("received no chemotherapy").
 var notPastTreatmentRe = regexp.MustCompile(`(?i)\b(?:no (?:adjuvant |neoadjuvant |further )?(?:chemo|chemotherapy|radiation|radiotherapy)|declined|cycle|C\d+D\d+|ongoing|currently (?:receiving|on|undergoing)|receiving|on (?:active )?(?:chemo|chemotherapy|radiation)|today|this admission|concurrent|will (?:start|begin|complete|continue)|due for)\b`)
 
+// procedureLineRe opens a line that names this encounter's operation:
+// "Procedure:", "Procedures performed:", "Operation:".
+var procedureLineRe = regexp.MustCompile(`(?i)^\W*(?:procedures?|operations?|surgery)(?:\s+(?:performed|done))?\s*:`)
+
 // pastRe is what says a status predates the encounter. "s/p" and "status
 // post" do not: a discharge summary says "NSTEMI s/p PCI" of the stent it
 // placed, which is coded as the procedure.
@@ -218,6 +222,12 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 	for _, r := range statusRules {
 		for _, m := range findAroundAt(r.re, note, lower, pos, r.anchors) {
 			s := sentenceAround(note, m[0])
+			// ("Procedure: L total hip arthroplasty, posterior approach,
+			// 06/08/2026": this encounter's operation, whose date is no
+			// earlier one's)
+			if r.past && procedureLineRe.MatchString(lineOf(note, m[0])) {
+				continue
+			}
 			if negatedAt(note, m[0]) || familyRe.MatchString(s) || assessedForRe.MatchString(note[m[1]:min(len(note), m[1]+48)]) ||
 				needAssessedRe.MatchString(note[max(0, m[0]-48):m[0]]) {
 				continue
