@@ -180,7 +180,9 @@ func TestSaysWithWhatQueryLacks(t *testing.T) {
 // gestational diabetes of a pregnancy alone; "irritated" seborrheic
 // keratosis is the index's "inflamed" (L82.0); a hypothyroidism written
 // "post-ablative" after it is postprocedural (E89.0); "RF positive" is
-// seropositive; "in sustained remission" is the index's "in remission".
+// seropositive; "in sustained remission" is the index's "in remission";
+// an opioid-induced constipation is drug induced (K59.03); an upper back
+// is the back, the trunk's melanoma (C43.59), not an upper eyelid's.
 func TestSynonymPhrases(t *testing.T) {
 	x := loadFull(t).Searcher()
 	for q, want := range map[string]string{
@@ -188,6 +190,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"personal history of GDM": "Z86.32", "h/o GDM": "Z86.32", "GDM": "O24.419",
 		"irritated seborrheic keratosis": "L82.0", "hypothyroidism, post-ablative": "E89.0",
 		"rheumatoid arthritis, RF positive": "M05.9", "AUD in sustained remission": "F10.21",
+		"opioid-induced constipation": "K59.03", "invasive malignant melanoma of left upper back": "C43.59",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
