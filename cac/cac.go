@@ -1695,7 +1695,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
 				chronicOnly = true
-			case s.kind != secHistory && cut > 0:
+			case s.kind != secHistory && cut > 0 && !backwardIn(text[len(head):], head):
+				// (unless a later part denies it: "Umbilical hernia s/p
+				// repair - no recurrence")
 				// "CAD native vessel s/p LAD DES": the trigger governs what
 				// follows it; the condition before it is current.
 				it.end = it.start + cut

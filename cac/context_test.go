@@ -4370,3 +4370,13 @@ func TestThisEncountersOperation(t *testing.T) {
 	old := "PMH: L total hip arthroplasty 2019.\nAssessment:\n1. Pneumonia.\n"
 	checkCodes(t, suggestCodes(old, x, opt), []string{"Z96.642"}, nil)
 }
+
+// TestRepairedNoRecurrence covers train48/16: "Umbilical hernia s/p
+// repair - no recurrence" is over (no K42.9), its "s/p" no longer cutting
+// the item before the part that says so; "CAD s/p stent" stays current.
+func TestRepairedNoRecurrence(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 14), Age: 57, Sex: 'M'}
+	note := "Assessment:\n1. Cellulitis of abdominal wall.\n3. Umbilical hernia s/p repair - no recurrence.\n4. CAD s/p stent - stable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.311", "I25.10"}, []string{"K42.9"})
+}
