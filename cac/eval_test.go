@@ -779,6 +779,23 @@ func TestEvalTrain48(t *testing.T) {
 	evalNotes(t, "testdata/train48", "forty-eighth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain49 scores the forty-ninth training set, testdata/train49:
+// 24 notes of elderly patients with many chronic conditions (discharge
+// summaries, nursing-facility and geriatric visits; 16 inpatient, 8
+// outpatient), written in session 26 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain49(t *testing.T) {
+	evalNotes(t, "testdata/train49", "forty-ninth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain50 scores the fiftieth training set, testdata/train50: 24
+// behavioral health and substance use notes (10 inpatient, 14
+// outpatient), written in session 26 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain50(t *testing.T) {
+	evalNotes(t, "testdata/train50", "fiftieth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

@@ -279,6 +279,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train46", 24},
 		{"testdata/train47", 24},
 		{"testdata/train48", 24},
+		{"testdata/train49", 24},
+		{"testdata/train50", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
