@@ -336,6 +336,10 @@ func correctedStage(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// withWithdrawalRe says a dependence is in withdrawal now: "with acute
+// opioid withdrawal", "in withdrawal" (not "withdrawal when he stops").
+var withWithdrawalRe = regexp.MustCompile(`(?i)\b(?:with|in)\s+(?:(?:acute|active|moderate|mild|severe|opioid|opiate|cocaine|stimulant|cannabis)\s+){0,2}withdrawal\b`)
+
 // hydronephrosisRe is a hydronephrosis, also of the ureter.
 var hydronephrosisRe = regexp.MustCompile(`(?i)\bhydro(?:uretero)?nephrosis\b`)
 
@@ -3303,6 +3307,17 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// it is "other cirrhosis of liver" (K74.69 beside K75.81).
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
 		recode(&out[i], "K74.69", "cirrhosis with its cause", x, opt)
+	}
+	// "Opioid use disorder, severe (IV fentanyl) with acute opioid
+	// withdrawal": a dependence whose line says its withdrawal is the
+	// dependence with withdrawal (F11.23), the aside having cut the item
+	for i, s := range out {
+		if len(s.Code) != 6 || !hasAnyPrefix(s.Code, "F11.20", "F12.20", "F14.20", "F15.20") {
+			continue
+		}
+		if withWithdrawalRe.MatchString(lineOf(opt.note, s.Start)) {
+			recode(&out[i], s.Code[:5]+"3", "dependence with withdrawal", x, opt)
+		}
 	}
 	// "Obesity, pediatric, class 1 (BMI 97th %ile)": an obesity of no type
 	// whose line states its class is that class (E66.811)

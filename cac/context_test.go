@@ -4380,3 +4380,14 @@ func TestRepairedNoRecurrence(t *testing.T) {
 	note := "Assessment:\n1. Cellulitis of abdominal wall.\n3. Umbilical hernia s/p repair - no recurrence.\n4. CAD s/p stent - stable.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.311", "I25.10"}, []string{"K42.9"})
 }
+
+// TestDependenceWithWithdrawal covers train50/03, train33/19 and
+// train13/28: "Opioid use disorder, severe (IV fentanyl) with acute opioid
+// withdrawal" is the dependence with withdrawal (F11.23), though the aside
+// cut the item; "withdrawal when he stops", a criterion, is not.
+func TestDependenceWithWithdrawal(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 34, Sex: 'M'}
+	checkCodes(t, suggestCodes("Discharge diagnoses:\n1) Opioid use disorder, severe (IV fentanyl) with acute opioid withdrawal\n", x, opt), []string{"F11.23"}, []string{"F11.20"})
+	checkCodes(t, suggestCodes("Assessment:\n4. Opioid use disorder, severe, active - daily use, tolerance, withdrawal when he stops.\n", x, opt), []string{"F11.20"}, []string{"F11.23"})
+}
