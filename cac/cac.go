@@ -336,6 +336,10 @@ func correctedStage(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// drugInducedRe says a condition is a drug's: "adverse effect",
+// "SSRI-induced", "due to escitalopram (SSRI)".
+var drugInducedRe = regexp.MustCompile(`(?i)\b(?:adverse effect|side effect|drug[- ]induced|medication[- ]induced|(?:ssri|snri|antidepressant|beta[- ]blocker|medication)[- ]related|(?:ssri|snri)[- ]induced|due to (?:his |her |the )?(?:medication|ssri|snri|antidepressant|escitalopram|citalopram|sertraline|fluoxetine|paroxetine|venlafaxine|duloxetine|beta[- ]blocker|metoprolol|atenolol|finasteride|spironolactone|thiazide))\b`)
+
 // withWithdrawalRe says a dependence is in withdrawal now: "with acute
 // opioid withdrawal", "in withdrawal" (not "withdrawal when he stops").
 var withWithdrawalRe = regexp.MustCompile(`(?i)\b(?:with|in)\s+(?:(?:acute|active|moderate|mild|severe|opioid|opiate|cocaine|stimulant|cannabis)\s+){0,2}withdrawal\b`)
@@ -3317,6 +3321,13 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		}
 		if withWithdrawalRe.MatchString(lineOf(opt.note, s.Start)) {
 			recode(&out[i], s.Code[:5]+"3", "dependence with withdrawal", x, opt)
+		}
+	}
+	// "Erectile dysfunction due to escitalopram (SSRI) - adverse effect":
+	// a drug's erectile dysfunction is N52.2
+	for i, s := range out {
+		if s.Code == "N52.9" && drugInducedRe.MatchString(lineOf(opt.note, s.Start)) {
+			recode(&out[i], "N52.2", "drug-induced erectile dysfunction", x, opt)
 		}
 	}
 	// "Obesity, pediatric, class 1 (BMI 97th %ile)": an obesity of no type
@@ -6428,8 +6439,8 @@ func allergyReactionCode(code string) bool {
 
 // itemWithdrawnRe is an item that takes its own condition back:
 // "Hypertension - … has never been diagnosed or treated; … No diagnosis at
-// this time."
-var itemWithdrawnRe = guard(`(?i)\b(?:has never been diagnosed(?: or treated)?\s*[;.,]|never (?:been )?diagnosed or treated|no diagnosis at this time|not a (?:current|real|true) diagnosis)`, "diagnos")
+// this time.", "GAD removed."
+var itemWithdrawnRe = guard(`(?i)\b(?:has never been diagnosed(?: or treated)?\s*[;.,]|never (?:been )?diagnosed or treated|no diagnosis at this time|not a (?:current|real|true) diagnosis)|^\W*[\w' -]{2,40}?\s+(?:removed|deleted)(?: from (?:the |her |his )?(?:problem )?list)?\s*\.?$`, "diagnos", "removed", "deleted")
 
 // listExcludedRe ends a list its verb excludes whole: "Biliary
 // pancreatitis, hypertriglyceridemia, necrotizing pancreatitis and

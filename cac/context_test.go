@@ -4391,3 +4391,14 @@ func TestDependenceWithWithdrawal(t *testing.T) {
 	checkCodes(t, suggestCodes("Discharge diagnoses:\n1) Opioid use disorder, severe (IV fentanyl) with acute opioid withdrawal\n", x, opt), []string{"F11.23"}, []string{"F11.20"})
 	checkCodes(t, suggestCodes("Assessment:\n4. Opioid use disorder, severe, active - daily use, tolerance, withdrawal when he stops.\n", x, opt), []string{"F11.20"}, []string{"F11.23"})
 }
+
+// TestRemovedAndDrugInduced covers train50/08 and /20: "GAD removed." in
+// an assessment withdraws the diagnosis (no F41.1); an erectile
+// dysfunction "due to escitalopram (SSRI) - adverse effect" is drug
+// induced (N52.2, not N52.9).
+func TestRemovedAndDrugInduced(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'M'}
+	note := "Assessment:\n1. Major depressive disorder, single episode, in full remission.\n2. Erectile dysfunction due to escitalopram (SSRI) - adverse effect.\n3. Panic disorder (without agoraphobia). GAD removed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N52.2", "F41.0"}, []string{"N52.9", "F41.1"})
+}
