@@ -3432,7 +3432,9 @@ func itemSpecific(r codeset.Result, item string, x *lookups, opt Options) codese
 	}
 	// what the item denies does not specify ("COPD, no current
 	// exacerbation" is not COPD with exacerbation)
-	item = negatedSpanRe.ReplaceAllString(spineRegion(item, " region"), " ")
+	// (nor what it says is over: "COPD, severe -- exacerbation resolved,
+	// at baseline" is no COPD with exacerbation)
+	item = resolvedSpanRe.ReplaceAllString(negatedSpanRe.ReplaceAllString(spineRegion(item, " region"), " "), " ")
 	have := saidWords(item)
 	for _, c := range x.Search(item, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2}) {
 		if c.Code == r.Code || !c.Billable || c.Code[:3] != r.Code[:3] || strings.Contains(strings.ToLower(c.Title), "unspecified") {
@@ -3463,6 +3465,10 @@ func itemSpecific(r codeset.Result, item string, x *lookups, opt Options) codese
 	}
 	return r
 }
+
+// resolvedSpanRe is a feature an item says is over: "exacerbation
+// resolved", "resolved exacerbation".
+var resolvedSpanRe = regexp.MustCompile(`(?i)\b(?:(?:acute\s+)?(?:exacerbation|flare|infection)\s+(?:has\s+|now\s+)?resolved|resolved\s+(?:acute\s+)?(?:exacerbation|flare|infection))\b`)
 
 // negatedSpanRe is a negation and the words it governs, to the next
 // comma, semicolon or full stop.

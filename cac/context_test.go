@@ -4402,3 +4402,13 @@ func TestRemovedAndDrugInduced(t *testing.T) {
 	note := "Assessment:\n1. Major depressive disorder, single episode, in full remission.\n2. Erectile dysfunction due to escitalopram (SSRI) - adverse effect.\n3. Panic disorder (without agoraphobia). GAD removed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N52.2", "F41.0"}, []string{"N52.9", "F41.1"})
 }
+
+// TestExacerbationResolved covers train49/19: "COPD, severe --
+// exacerbation resolved, at baseline" is COPD (J44.9), not COPD with
+// exacerbation (J44.1); one still exacerbated stays J44.1.
+func TestExacerbationResolved(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 3), Age: 78, Sex: 'F'}
+	checkCodes(t, suggestCodes("Assessment:\n1. COPD, severe -- exacerbation resolved, at baseline.\n", x, opt), []string{"J44.9"}, []string{"J44.1"})
+	checkCodes(t, suggestCodes("Assessment:\n1. COPD, severe -- acute exacerbation, on prednisone.\n", x, opt), []string{"J44.1"}, nil)
+}
