@@ -3312,39 +3312,34 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
 		recode(&out[i], "K74.69", "cirrhosis with its cause", x, opt)
 	}
-	// "Opioid use disorder, severe (IV fentanyl) with acute opioid
-	// withdrawal": a dependence whose line says its withdrawal is the
-	// dependence with withdrawal (F11.23), the aside having cut the item
+	// codes their line specifies:
+	// - "Opioid use disorder, severe (IV fentanyl) with acute opioid
+	//   withdrawal": a dependence whose line says its withdrawal is the
+	//   dependence with withdrawal (F11.23), the aside having cut the item;
+	// - "Erectile dysfunction due to escitalopram (SSRI) - adverse effect":
+	//   a drug's erectile dysfunction is N52.2;
+	// - "Obesity, pediatric, class 1 (BMI 97th %ile)": an obesity of no
+	//   type whose line states its class is that class (E66.811);
+	// - "Infant of diabetic mother (maternal GDM on insulin)": the mother's
+	//   diabetes gestational, the newborn's syndrome is P70.0
 	for i, s := range out {
-		if len(s.Code) != 6 || !hasAnyPrefix(s.Code, "F11.20", "F12.20", "F14.20", "F15.20") {
-			continue
-		}
-		if withWithdrawalRe.MatchString(lineOf(opt.note, s.Start)) {
-			recode(&out[i], s.Code[:5]+"3", "dependence with withdrawal", x, opt)
-		}
-	}
-	// "Erectile dysfunction due to escitalopram (SSRI) - adverse effect":
-	// a drug's erectile dysfunction is N52.2
-	for i, s := range out {
-		if s.Code == "N52.9" && drugInducedRe.MatchString(lineOf(opt.note, s.Start)) {
-			recode(&out[i], "N52.2", "drug-induced erectile dysfunction", x, opt)
-		}
-	}
-	// "Obesity, pediatric, class 1 (BMI 97th %ile)": an obesity of no type
-	// whose line states its class is that class (E66.811)
-	for i, s := range out {
-		if s.Code != "E66.9" {
-			continue
-		}
-		if m := obesityClassRe.FindStringSubmatch(lineAt(opt.note, s.Start)); m != nil {
-			recode(&out[i], "E66.81"+map[string]string{"1": "1", "i": "1", "2": "2", "ii": "2", "3": "3", "iii": "3"}[strings.ToLower(m[1])], "class of obesity", x, opt)
-		}
-	}
-	// "Infant of diabetic mother (maternal GDM on insulin)": the mother's
-	// diabetes gestational, the newborn's syndrome is P70.0
-	for i, s := range out {
-		if s.Code == "P70.1" && containsAny(strings.ToLower(lineOf(opt.note, s.Start)), "gestational", "gdm") {
-			recode(&out[i], "P70.0", "infant of a mother with gestational diabetes", x, opt)
+		switch {
+		case len(s.Code) == 6 && hasAnyPrefix(s.Code, "F11.20", "F12.20", "F14.20", "F15.20"):
+			if withWithdrawalRe.MatchString(lineOf(opt.note, s.Start)) {
+				recode(&out[i], s.Code[:5]+"3", "dependence with withdrawal", x, opt)
+			}
+		case s.Code == "N52.9":
+			if drugInducedRe.MatchString(lineOf(opt.note, s.Start)) {
+				recode(&out[i], "N52.2", "drug-induced erectile dysfunction", x, opt)
+			}
+		case s.Code == "E66.9":
+			if code := obesityClassCode(lineAt(opt.note, s.Start)); code != "" {
+				recode(&out[i], code, "class of obesity", x, opt)
+			}
+		case s.Code == "P70.1":
+			if containsAny(strings.ToLower(lineOf(opt.note, s.Start)), "gestational", "gdm") {
+				recode(&out[i], "P70.0", "infant of a mother with gestational diabetes", x, opt)
+			}
 		}
 	}
 	// a COPD the note calls emphysema is J43.- alone (J44 Excludes1
@@ -5665,7 +5660,8 @@ func (o Options) pregnancySaid() bool {
 // "24w2d", "IUP", "EGA", "LMP", "EDD", "L&D" (run over the lines that hold
 // one of its words: over a whole long note it cost a tenth of its time).
 var pregnancyMarkRe = guard(`\bG\d{1,2}\s*P\d|\b\d{1,2}\s*w(?:ks?)?\s*\+?\s*\d\s*d\b|\b(?:IUP|EGA|LMP|EDD|L&D)\b`,
-	"g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "0w", "1w", "2w", "3w", "4w", "5w", "6w", "7w", "8w", "9w", "0 w", "1 w", "2 w", "3 w", "4 w", "5 w", "6 w", "7 w", "8 w", "9 w", "iup", "ega", "lmp", "edd", "l&d")
+	append([]string{"g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "0 w", "1 w", "2 w", "3 w", "4 w", "5 w", "6 w", "7 w", "8 w", "9 w",
+		"iup", "ega", "lmp", "edd", "l&d"}, weekWords...)...)
 
 // infantAgeRe is an infant's age as a note introduces the patient: "a
 // 5-week-old", "10 day old male".
@@ -5674,7 +5670,10 @@ var infantAgeRe = regexp.MustCompile(`(?i)\b\d{1,2}[- ](?:day|week|wk|month|mo)s
 // gestationTokenRe is a pregnancy's weeks written after its condition,
 // which its own code (Z3A) gives and no condition's title holds:
 // "Threatened abortion, 9w1d" (not a spontaneous abortion's O03.9).
-var gestationTokenRe = guard(`(?i),?\s*\b\d{1,2}w(?:ks?)?\s*\+?\s*\d\s*d\b`, "0w", "1w", "2w", "3w", "4w", "5w", "6w", "7w", "8w", "9w")
+var gestationTokenRe = guard(`(?i),?\s*\b\d{1,2}w(?:ks?)?\s*\+?\s*\d\s*d\b`, weekWords...)
+
+// weekWords are the starts of a span of weeks written "24w2d".
+var weekWords = []string{"0w", "1w", "2w", "3w", "4w", "5w", "6w", "7w", "8w", "9w"}
 
 // armSkinInfectionRe is a cellulitis or an abscess of a part of the arm,
 // which the codes name by the upper limb (L03.11-, L02.41-; the index has

@@ -57,6 +57,16 @@ var complicatingPregnancyRe = guard(`(?i)\s+(?:complicating|in|during|of)\s+(?:t
 // obesityClassRe is the class of an obesity: "class 1", "class III".
 var obesityClassRe = regexp.MustCompile(`(?i)\bclass\s+(1|2|3|iii|ii|i)\b`)
 
+// obesityClassCode returns the E66.81- code of the obesity class a text
+// states, or "".
+func obesityClassCode(text string) string {
+	m := obesityClassRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return "E66.81" + map[string]string{"1": "1", "i": "1", "2": "2", "ii": "2", "3": "3", "iii": "3"}[strings.ToLower(m[1])]
+}
+
 // priorCesareanRe is a cesarean delivery before this pregnancy.
 var priorCesareanRe = regexp.MustCompile(`(?i)\b(?:prior|previous|history of|h/o|s/p|one|two|\d) (?:low transverse |classical |primary )?(?:cesarean|c-section|c/s|LTCS)s?\b|\b(?:trial of labor after cesarean|TOLAC|VBAC|repeat cesarean)\b`)
 
@@ -205,9 +215,9 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		if !strings.HasPrefix(s.Code, "O99.21") || containsCodePrefix(out, "E66") {
 			continue
 		}
-		code := "E66.9"
-		if m := obesityClassRe.FindStringSubmatch(lineAt(opt.note, s.Start)); m != nil {
-			code = "E66.81" + map[string]string{"1": "1", "i": "1", "2": "2", "ii": "2", "3": "3", "iii": "3"}[strings.ToLower(m[1])]
+		code := obesityClassCode(lineAt(opt.note, s.Start))
+		if code == "" {
+			code = "E66.9"
 		}
 		add(code, s, "obesity complicating pregnancy")
 		break
