@@ -83,6 +83,7 @@ func encodeParts(enc *gob.Encoder, s *Set) error {
 
 func decodeParts(dec *gob.Decoder) (*setBlob, error) {
 	b := &setBlob{}
+	titles := map[string]string{}
 	for {
 		var p blobPart
 		if err := dec.Decode(&p); err != nil {
@@ -92,6 +93,7 @@ func decodeParts(dec *gob.Decoder) (*setBlob, error) {
 		case p.End:
 			return b, nil
 		case p.Release != nil:
+			internTitles(titles, p.Release)
 			b.Releases = append(b.Releases, p.Release)
 		case p.Tabular != nil:
 			b.Tabular = p.Tabular
@@ -183,18 +185,18 @@ func (s *Set) ReadFrom(r io.Reader) (int64, error) {
 	if err != nil {
 		return int64(24 + size), fmt.Errorf("%w: decode: %v", ErrBadBlob, err)
 	}
-	internTitles(b.Releases)
 	*s = Set{Releases: b.Releases, Tabular: b.Tabular, Index: b.Index, PCSTables: b.PCSTables, PCSVersion: b.PCSVersion,
 		PCSDefs: b.PCSDefs, GEMs: b.GEMs, MCE: b.MCE, MCEVersion: b.MCEVersion, POAExempt: b.POAExempt}
 	s.settle()
 	return int64(24 + size), nil
 }
 
-// internTitles makes releases share one copy of each title, as they do
-// when built by Import (a release rebuilt from addenda repeats its
-// successor's titles).
-func internTitles(rs []*Release) {
-	m := map[string]string{}
+// internTitles makes r share one copy of each title with the releases
+// decoded before it, as releases built by Import do (a release rebuilt
+// from addenda repeats its successor's titles); m holds their titles.
+// Interning each release as it is decoded, not all of them at the end,
+// lets its duplicate titles be collected before the next one arrives.
+func internTitles(m map[string]string, r *Release) {
 	in := func(p *string) {
 		if v, ok := m[*p]; ok {
 			*p = v
@@ -202,10 +204,8 @@ func internTitles(rs []*Release) {
 			m[*p] = *p
 		}
 	}
-	for _, r := range rs {
-		for i := range r.Entries {
-			in(&r.Entries[i].Short)
-			in(&r.Entries[i].Long)
-		}
+	for i := range r.Entries {
+		in(&r.Entries[i].Short)
+		in(&r.Entries[i].Long)
 	}
 }

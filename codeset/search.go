@@ -280,6 +280,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		return nil
 	}
 	var tmp []uint32
+	var words []string // a text's words, one buffer for every text
 	// descr: nemod is the rest of an HCPCS description after the item's
 	// name; it is shown with the name, and a quarter of its words count
 	// against precision, so that a long description still loses to a
@@ -299,7 +300,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		ess := 0
 		pcs := x.codes[tg[0].code].sys == ICD10PCS
-		for _, w := range tokenize(text, false) {
+		words = appendTokens(words[:0], text)
+		for _, w := range words {
 			id := x.term(w)
 			if !has(id) {
 				tmp = append(tmp, id)
@@ -310,7 +312,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		cut := len(tmp)
 		rest := 0
-		for _, w := range tokenize(nemod, false) {
+		words = appendTokens(words[:0], nemod)
+		for _, w := range words {
 			id := x.term(w)
 			if !has(id) {
 				tmp = append(tmp, id)

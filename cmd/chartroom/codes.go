@@ -56,9 +56,11 @@ func (f *codesFlags) load(ctx context.Context, env *Env) (*codeset.Set, error) {
 	}
 	defer closeFn()
 	// Loading decodes every release and builds the search index in one
-	// burst; collecting garbage more often keeps the peak RSS well under
-	// the 400 MB budget at a small cost in load time.
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	// burst whose garbage is mostly short-lived words; collecting it more
+	// often keeps the peak RSS under the 400 MB budget even when another
+	// process holds the CPU (the collector then lags behind the build) at
+	// a cost of some 0.3 s of the 3.6 s load (docs/bench-codeset.md).
+	defer debug.SetGCPercent(debug.SetGCPercent(30))
 	s, err := codeset.LoadArchive(ctx, a)
 	if err != nil {
 		return nil, err
