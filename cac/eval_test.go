@@ -796,6 +796,23 @@ func TestEvalTrain50(t *testing.T) {
 	evalNotes(t, "testdata/train50", "fiftieth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain51 scores the fifty-first training set, testdata/train51:
+// 24 dictated and transcribed notes of community hospitals and their
+// clinics (14 inpatient, 10 outpatient), written in session 27 by someone
+// who had read neither the engine nor the other sets; first scored
+// untouched (docs/BENCHMARKS.md).
+func TestEvalTrain51(t *testing.T) {
+	evalNotes(t, "testdata/train51", "fifty-first training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain52 scores the fifty-second training set, testdata/train52:
+// 24 specialists' follow-up and consult notes (8 inpatient, 16
+// outpatient), written in session 27 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain52(t *testing.T) {
+	evalNotes(t, "testdata/train52", "fifty-second training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

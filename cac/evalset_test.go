@@ -282,6 +282,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train48", 24},
 		{"testdata/train49", 24},
 		{"testdata/train50", 24},
+		{"testdata/train51", 24},
+		{"testdata/train52", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
