@@ -4412,3 +4412,14 @@ func TestExacerbationResolved(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment:\n1. COPD, severe -- exacerbation resolved, at baseline.\n", x, opt), []string{"J44.9"}, []string{"J44.1"})
 	checkCodes(t, suggestCodes("Assessment:\n1. COPD, severe -- acute exacerbation, on prednisone.\n", x, opt), []string{"J44.1"}, nil)
 }
+
+// TestAPHeadingAlone reads "A/P" (or "A&P") alone on its line as the
+// assessment and plan: a progress note's whole assessment had coded
+// nothing.
+func TestAPHeadingAlone(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 19), Age: 44, Sex: 'F'}
+	for _, h := range []string{"A/P", "A&P", "A & P"} {
+		checkCodes(t, suggestCodes("PROGRESS NOTE\nVitals: T 37.3.\n\n"+h+"\n1. Hypokalemia - K 3.1, repleting.\n2. Oral mucositis, grade 2, due to chemo.\n", x, opt), []string{"E87.6", "K12.31"}, []string{"K12.30"})
+	}
+}

@@ -182,7 +182,8 @@ func TestSaysWithWhatQueryLacks(t *testing.T) {
 // "post-ablative" after it is postprocedural (E89.0); "RF positive" is
 // seropositive; "in sustained remission" is the index's "in remission";
 // an opioid-induced constipation is drug induced (K59.03); an upper back
-// is the back, the trunk's melanoma (C43.59), not an upper eyelid's.
+// is the back, the trunk's melanoma (C43.59), not an upper eyelid's;
+// "chemo" is antineoplastic therapy (K12.31's title).
 func TestSynonymPhrases(t *testing.T) {
 	x := loadFull(t).Searcher()
 	for q, want := range map[string]string{
@@ -191,6 +192,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"irritated seborrheic keratosis": "L82.0", "hypothyroidism, post-ablative": "E89.0",
 		"rheumatoid arthritis, RF positive": "M05.9", "AUD in sustained remission": "F10.21",
 		"opioid-induced constipation": "K59.03", "invasive malignant melanoma of left upper back": "C43.59",
+		"oral mucositis due to chemo": "K12.31",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
