@@ -2332,7 +2332,7 @@ func identifiedInfluenza(out []Suggestion, x *lookups, opt Options) []Suggestion
 var sideWordsRe = regexp.MustCompile(`(?i),?\s*\b(?:right|left|bilateral)\b(?:\s+(?:ear|eye|side))?`)
 
 // sideRe is a side an item names: "right", "L", "bilateral".
-var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L)\b`)
+var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L|OD|OS|OU)\b`)
 
 // sided gives a code whose title leaves the side unspecified the side its
 // item names elsewhere ("Closed displaced bimalleolar fracture, R ankle"):
@@ -2348,6 +2348,9 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 	if i < 0 {
 		return r
 	}
+	// an eye's side may be written as an ophthalmologist writes it: OD
+	// the right eye, OS the left, OU both
+	eye := strings.HasPrefix(t[i:], "unspecified eye")
 	var side string
 	for _, m := range sideRe.FindAllString(item, -1) {
 		var s string
@@ -2364,6 +2367,18 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 			if m == "L" {
 				s = "left"
 			}
+		case "od":
+			if m == "OD" && eye {
+				s = "right"
+			}
+		case "os":
+			if m == "OS" && eye {
+				s = "left"
+			}
+		case "ou":
+			if m == "OU" && eye {
+				s = "bilateral"
+			}
 		}
 		if s == "" {
 			continue
@@ -2377,6 +2392,9 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 		return r
 	}
 	want := t[:i] + side + t[i+len("unspecified"):]
+	if side == "bilateral" { // "…, unspecified eye" → "…, bilateral"
+		want = t[:i] + side + t[i+len("unspecified eye"):]
+	}
 	// a hemiplegia's side is dominant or not: as the note says, else the
 	// right side is dominant and the left nondominant (Guidelines
 	// I.C.6.a)

@@ -4423,3 +4423,22 @@ func TestAPHeadingAlone(t *testing.T) {
 		checkCodes(t, suggestCodes("PROGRESS NOTE\nVitals: T 37.3.\n\n"+h+"\n1. Hypokalemia - K 3.1, repleting.\n2. Oral mucositis, grade 2, due to chemo.\n", x, opt), []string{"E87.6", "K12.31"}, []string{"K12.30"})
 	}
 }
+
+// TestEyeSideAbbreviations reads an eye's side as ophthalmologists write
+// it: OD the right eye, OS the left, OU both.
+func TestEyeSideAbbreviations(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 10), Age: 61, Sex: 'F'}
+	note := "Assessment:\n1. Moderate NPDR with center-involving diabetic macular edema, OD. Type 2 DM.\n2. Nuclear sclerotic cataract OU, age-related, early.\n3. Moderate nonproliferative diabetic retinopathy without macular edema, OS.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.3311", "H25.13", "E11.3392"}, []string{"E11.3319", "H25.10", "E08.3392"})
+}
+
+// TestUntypedDKABesideType1 drops "DKA" said again without a type beside
+// a type 1 diabetic's E10.10, even where the note quotes an old record's
+// "DM2" to correct it.
+func TestUntypedDKABesideType1(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 16), Age: 26, Sex: 'F'}
+	note := "A/P:\n1. DKA, type 1 DM, without coma - resolved.\n   Note: an old outside record labels her \"DM2\" - this is incorrect.\n2. Elevated lipase - pancreatitis not present; nonspecific lipase elevation seen in DKA.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10"}, []string{"E11.10", "E08.10"})
+}

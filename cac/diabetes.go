@@ -106,10 +106,13 @@ func diabetesWith(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	cat := out[dm].Code[:3]
 	// "DKA" reads as diabetes of any cause with ketoacidosis: beside the
 	// same complication of the note's type (E10.10), E08.10 (diabetes due
-	// to an underlying condition) goes
+	// to an underlying condition) goes, and so does the other type's
+	// (E11.10, the default for a diabetes of unstated type) where its
+	// evidence names no type ("lipase elevation seen in DKA")
 	for i := 0; i < len(out); i++ {
 		s := out[i]
-		if !strings.HasPrefix(s.Code, "E08") || containsAny(strings.ToLower(s.Evidence), "due to", "secondary", "induced") {
+		untyped := (strings.HasPrefix(s.Code, "E10") || strings.HasPrefix(s.Code, "E11")) && s.Code[:3] != cat && !diabetesTypeRe.MatchString(s.Evidence)
+		if !untyped && (!strings.HasPrefix(s.Code, "E08") || containsAny(strings.ToLower(s.Evidence), "due to", "secondary", "induced")) {
 			continue
 		}
 		if containsCode(out, cat+s.Code[3:]) {
@@ -118,6 +121,9 @@ func diabetesWith(out []Suggestion, x *lookups, opt Options) []Suggestion {
 				dm--
 			}
 			i--
+			continue
+		}
+		if untyped {
 			continue
 		}
 		// "diabetic foot ulcer" in a type 2 diabetic is E11.621

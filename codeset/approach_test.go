@@ -200,3 +200,25 @@ func TestSynonymPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestDiabetesDefaultType ranks a diabetes of unstated type as type 2
+// (Guidelines I.C.4.a.2): "Type 2" in E11's titles costs no precision, and
+// a diabetes due to an underlying condition, a drug or another specified
+// kind (E08, E09, E13) comes first only when the query says so.
+func TestDiabetesDefaultType(t *testing.T) {
+	x := loadFull(t).Searcher()
+	for q, want := range map[string]string{
+		"diabetic retinopathy": "E11.319", "diabetic neuropathy": "E11.40", "diabetic foot ulcer": "E11.621",
+		"uncontrolled diabetes": "E11.65", "type 1 diabetic neuropathy": "E10.40", "secondary diabetes": "E13.9",
+		"diabetes due to underlying condition with neuropathy": "E08.40",
+	} {
+		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
+		if len(rs) == 0 || rs[0].Code != want {
+			t.Errorf("%q: got %v, want %s first", q, rs, want)
+		}
+	}
+	rs := x.Search("steroid induced diabetes", SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
+	if len(rs) == 0 || !strings.HasPrefix(rs[0].Code, "E09") {
+		t.Errorf("steroid induced diabetes: got %v, want E09.- first", rs)
+	}
+}

@@ -118,6 +118,7 @@ const (
 	flagNoTrimester // a pregnancy code of unspecified trimester
 	flagTransplant  // a CM title about a transplanted organ
 	flagNoSide      // a CM title whose side is unspecified ("…, unspecified side", "unspecified ear")
+	flagDMCause     // a diabetes of a named cause or kind (E08 underlying condition, E09 drug, E13 other specified), not the default E11
 )
 
 // noSideRe is a title's side left unspecified.
@@ -301,11 +302,13 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		ess := 0
 		pcs := x.codes[tg[0].code].sys == ICD10PCS
 		words = appendTokens(words[:0], text)
-		for _, w := range words {
+		for i, w := range words {
 			id := x.term(w)
 			if !has(id) {
 				tmp = append(tmp, id)
-				if !weakWords[w] && !(pcs && pcsApproachWords[w]) {
+				// (type 2 is the diabetes a query need not name: the
+				// default for a diabetes of unstated type)
+				if !weakWords[w] && !(pcs && pcsApproachWords[w]) && !(w == "2" && i > 0 && words[i-1] == "type" && i+1 < len(words) && words[i+1] == "diabet") {
 					ess++
 				}
 			}
@@ -515,6 +518,9 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if g.sys == ICD10CM && strings.Contains(t, "transplant") {
 			f |= flagTransplant
+		}
+		if g.sys == ICD10CM && (strings.HasPrefix(g.code, "E08") || strings.HasPrefix(g.code, "E09") || strings.HasPrefix(g.code, "E13")) {
+			f |= flagDMCause
 		}
 		if g.sys == ICD10CM && strings.Contains(t, "unspecified ") && noSideRe.MatchString(t) {
 			f |= flagNoSide
@@ -3537,6 +3543,7 @@ type prefs struct {
 	trimester                                                      bool // the query names a trimester
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 	transplant                                                     bool // the query names a transplant
+	dmCause                                                        bool // the query names a diabetes' cause or kind other than type 1 or 2
 }
 
 // approachWords are the words of PCS approach values: a query holding one
@@ -3577,6 +3584,7 @@ const (
 	saysSecondary
 	saysTrimester
 	saysTransplant
+	saysDMCause
 )
 
 // saidParts are the word parts preferences looks for in the slots' texts
@@ -3603,6 +3611,9 @@ var saidParts = [...]struct {
 	{"secondar", saysSecondary}, {"mets", saysSecondary}, {"spread", saysSecondary},
 	{"trimester", saysTrimester},
 	{"transplant", saysTransplant},
+	{"underlying", saysDMCause}, {"due to", saysDMCause}, {"induced", saysDMCause}, {"secondar", saysDMCause}, {"steroid", saysDMCause},
+	{"drug", saysDMCause}, {"chemical", saysDMCause}, {"pancrea", saysDMCause}, {"cystic fibrosis", saysDMCause}, {"cushing", saysDMCause},
+	{"mody", saysDMCause}, {"monogenic", saysDMCause}, {"specifi", saysDMCause}, {"other", saysDMCause},
 }
 
 // saidPartsAt lists, per byte, the saidParts that start with it: a text
@@ -3673,6 +3684,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		secondary:   said(saysSecondary),
 		trimester:   said(saysTrimester),
 		transplant:  said(saysTransplant),
+		dmCause:     said(saysDMCause),
 	}
 }
 
@@ -3740,6 +3752,13 @@ func (p prefs) factor(fl uint32) float32 {
 	// I25.811 of a transplanted heart)
 	if fl&flagTransplant != 0 && !p.transplant {
 		f *= 0.85
+	}
+	// a diabetes whose type the query does not give is type 2 (Guidelines
+	// I.C.4.a.2): one due to an underlying condition, a drug or another
+	// specified kind is for a query that says so ("diabetic neuropathy" is
+	// E11.40, not E08.40)
+	if fl&flagDMCause != 0 && !p.dmCause {
+		f *= 0.95
 	}
 	switch {
 	case fl&flagWithout != 0 && p.without:
