@@ -1843,7 +1843,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 					// its own words, not by the rest of the sentence
 					text = note[c.start:c.end]
 				}
-				r := itemEpisode(substanceUse(itemSpecific(sided(c.r, text, x, opt), withoutDenyingAsides(text), x, opt), text, x, opt), text, x, opt)
+				r := itemEpisode(substanceUse(itemSpecific(glaucomaStage(sided(c.r, text, x, opt), text, x, opt), withoutDenyingAsides(text), x, opt), text, x, opt), text, x, opt)
 				r = onTrunk(note[c.start:min(lineEnd(note, c.start), c.end+40)], r, x, opt)
 				r = notRecurrent(r, text, x, opt)
 				r = seropositiveRA(r, text, x, opt)
@@ -2415,6 +2415,30 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 			c.Score, c.Source = r.Score, r.Source
 			return c
 		}
+	}
+	return r
+}
+
+// glaucomaStageRe is a glaucoma's stage as an item gives it: "mild stage",
+// "moderate-stage", "stage: severe", "indeterminate stage".
+var glaucomaStageRe = regexp.MustCompile(`(?i)\b(?:(mild|moderate|severe|indeterminate|advanced|end)[- ]stage|stage:?\s+(mild|moderate|severe|indeterminate|advanced))\b`)
+
+// glaucomaStage gives a glaucoma code of unspecified stage (7th character
+// 0) the stage its item names: "Primary open-angle glaucoma OU, mild
+// stage" is H40.1131, not H40.1130. An advanced or end-stage glaucoma is
+// severe.
+func glaucomaStage(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
+	if !strings.HasPrefix(r.Code, "H40.") || len(r.Code) != 8 || r.Code[7] != '0' || !strings.HasSuffix(strings.ToLower(r.Title), "stage unspecified") {
+		return r
+	}
+	m := glaucomaStageRe.FindStringSubmatch(item)
+	if m == nil || negatedRe.MatchString(item[:strings.Index(item, m[0])]) {
+		return r
+	}
+	stage := strings.ToLower(m[1] + m[2])
+	d := map[string]string{"mild": "1", "moderate": "2", "severe": "3", "advanced": "3", "end": "3", "indeterminate": "4"}[stage]
+	if e, ok := x.Code(codeset.ICD10CM, r.Code[:7]+d, opt.Date); ok && e.Billable {
+		r.Code, r.Title = e.Code, e.Title
 	}
 	return r
 }

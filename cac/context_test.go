@@ -4442,3 +4442,14 @@ func TestUntypedDKABesideType1(t *testing.T) {
 	note := "A/P:\n1. DKA, type 1 DM, without coma - resolved.\n   Note: an old outside record labels her \"DM2\" - this is incorrect.\n2. Elevated lipase - pancreatitis not present; nonspecific lipase elevation seen in DKA.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10"}, []string{"E11.10", "E08.10"})
 }
+
+// TestGlaucomaStage gives a glaucoma the stage its item names (7th
+// character 1 mild … 4 indeterminate), and NPDR is a nonproliferative
+// diabetic retinopathy.
+func TestGlaucomaStage(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 10), Age: 61, Sex: 'F'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Primary open-angle glaucoma OU, mild stage - IOP at target.\n", x, opt), []string{"H40.1131"}, []string{"H40.1130"})
+	checkCodes(t, suggestCodes("Assessment:\n1. Primary open-angle glaucoma OU - IOP at target.\n", x, opt), []string{"H40.1130"}, []string{"H40.1131"})
+	checkCodes(t, suggestCodes("Assessment:\n1. Type 2 DM.\n2. Moderate NPDR without macular edema, left eye.\n", x, opt), []string{"E11.3392"}, nil)
+}

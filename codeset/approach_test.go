@@ -183,7 +183,8 @@ func TestSaysWithWhatQueryLacks(t *testing.T) {
 // seropositive; "in sustained remission" is the index's "in remission";
 // an opioid-induced constipation is drug induced (K59.03); an upper back
 // is the back, the trunk's melanoma (C43.59), not an upper eyelid's;
-// "chemo" is antineoplastic therapy (K12.31's title).
+// "chemo" is antineoplastic therapy (K12.31's title); NPDR, DME and a
+// center-involving macular edema as retina clinics write them.
 func TestSynonymPhrases(t *testing.T) {
 	x := loadFull(t).Searcher()
 	for q, want := range map[string]string{
@@ -192,7 +193,9 @@ func TestSynonymPhrases(t *testing.T) {
 		"irritated seborrheic keratosis": "L82.0", "hypothyroidism, post-ablative": "E89.0",
 		"rheumatoid arthritis, RF positive": "M05.9", "AUD in sustained remission": "F10.21",
 		"opioid-induced constipation": "K59.03", "invasive malignant melanoma of left upper back": "C43.59",
-		"oral mucositis due to chemo": "K12.31",
+		"oral mucositis due to chemo":                  "K12.31",
+		"moderate npdr without macular edema left eye": "E11.3392", "severe npdr with dme right eye": "E11.3411",
+		"moderate npdr with center-involving diabetic macular edema right eye": "E11.3311",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
