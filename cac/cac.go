@@ -5548,7 +5548,14 @@ var lookupRewrites = []struct {
 	{gradeAfterRe, ""},
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
+	{residualLeadRe, ""},
 }
+
+// residualLeadRe opens a deficit a stroke left: "Residual R hemiparesis
+// (dominant side)" is looked up as the hemiparesis; the evidence keeps the
+// word, by which strokeSequelae tells an earlier stroke's sequela (I69.-)
+// from a current stroke's deficit.
+var residualLeadRe = guard(`(?i)^\s*residual\s+`, "residual")
 
 // withTypeRe opens the type of a reaction named after it.
 var withTypeRe = regexp.MustCompile(`(?i)\s(?:with|manifest(?:ed|ing) as|presenting as)\s+`)

@@ -4453,3 +4453,13 @@ func TestGlaucomaStage(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment:\n1. Primary open-angle glaucoma OU - IOP at target.\n", x, opt), []string{"H40.1130"}, []string{"H40.1131"})
 	checkCodes(t, suggestCodes("Assessment:\n1. Type 2 DM.\n2. Moderate NPDR without macular edema, left eye.\n", x, opt), []string{"E11.3392"}, nil)
 }
+
+// TestResidualDeficit looks up "Residual R hemiparesis" as the
+// hemiparesis: beside a current stroke it is the stroke's deficit
+// (G81.91), after an earlier one its sequela (I69.351).
+func TestResidualDeficit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 26), Age: 78, Sex: 'M'}
+	checkCodes(t, suggestCodes("IMPRESSION\n78M w/ acute ischemic stroke, L MCA superior division. Residual R hemiparesis (dominant side), nonfluent aphasia.\n", x, opt), []string{"G81.91", "R47.01"}, []string{"I69.351"})
+	checkCodes(t, suggestCodes("ASSESSMENT\n1. Residual R hemiparesis (dominant side) from L MCA stroke in 2023.\n2. HTN.\n", x, opt), []string{"I69.351", "I10"}, []string{"G81.91"})
+}
