@@ -4625,7 +4625,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			p.start += k
 		}
 		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
-			!strings.HasPrefix(strings.ToLower(note[p.start+m[0]:p.end]), " on chronic") {
+			!strings.HasPrefix(strings.ToLower(note[p.start+m[0]:p.end]), " on chronic") && !newlyDiagnosedRe.MatchString(note[p.start:p.start+m[1]]) {
 			p.end = p.start + m[0]
 		}
 		for p.start < p.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[p.start])) {
@@ -5408,6 +5408,15 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// cause, each on its own
 			// (only when the words before it name a condition: "stopped
 			// risperidone due to weight gain" codes no weight gain)
+			// "…, cardioembolic mechanism - embolism from newly diagnosed
+			// atrial fibrillation": an embolism's source is a condition
+			// of its own (the embolism is the stroke's)
+			if m := embolismSourceRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
+				if c, ok := look(span{p.start + m[1], p.end}); ok && c.r.Score >= least && !pastIndication(c) && !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }) {
+					out = append(out, c)
+				}
+				continue
+			}
 			if m := causeConnectorRe.FindStringIndex(note[p.start:p.end]); m != nil {
 				if c, ok := look(span{p.start, p.start + m[0]}); ok && c.r.Score >= least && !pastIndication(c) {
 					for _, c := range []concept{c} {
@@ -5549,7 +5558,18 @@ var lookupRewrites = []struct {
 	{ulcerBulbRe, "$1"},
 	{visibleVesselRe, " with hemorrhage"},
 	{residualLeadRe, ""},
+	{newlyDiagnosedRe, ""},
 }
+
+// embolismSourceRe is a later part's embolism named before its source:
+// "embolism from atrial fibrillation", "cardioembolism due to LV
+// thrombus".
+var embolismSourceRe = regexp.MustCompile(`(?i)^\s*(?:cardio|thrombo)?embol(?:ism|i|us)\s+(?:from|due to|secondary to|caused by|d/t|2/2)\s+`)
+
+// newlyDiagnosedRe is "newly diagnosed" before a condition ("embolism from
+// newly diagnosed atrial fibrillation"): when it was found codes nothing,
+// and the condition after it is no tail to cut.
+var newlyDiagnosedRe = guard(`(?i)\b(?:newly|recently|just|first)\s+diagnosed\s*$|\b(?:newly|recently|just|first)\s+diagnosed\s+`, "diagnosed")
 
 // residualLeadRe opens a deficit a stroke left: "Residual R hemiparesis
 // (dominant side)" is looked up as the hemiparesis; the evidence keeps the

@@ -4463,3 +4463,13 @@ func TestResidualDeficit(t *testing.T) {
 	checkCodes(t, suggestCodes("IMPRESSION\n78M w/ acute ischemic stroke, L MCA superior division. Residual R hemiparesis (dominant side), nonfluent aphasia.\n", x, opt), []string{"G81.91", "R47.01"}, []string{"I69.351"})
 	checkCodes(t, suggestCodes("ASSESSMENT\n1. Residual R hemiparesis (dominant side) from L MCA stroke in 2023.\n2. HTN.\n", x, opt), []string{"I69.351", "I10"}, []string{"G81.91"})
 }
+
+// TestEmbolismSource codes an embolism's source named in a later part
+// ("embolism from newly diagnosed atrial fibrillation"): "newly diagnosed"
+// is no tail to cut, and the source is a condition of its own.
+func TestEmbolismSource(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 26), Age: 78, Sex: 'M'}
+	checkCodes(t, suggestCodes("IMPRESSION\n78M w/ acute ischemic stroke, L MCA superior division, cardioembolic mechanism - embolism from newly diagnosed atrial fibrillation (AF type not yet characterized).\n", x, opt), []string{"I63.412", "I48.91"}, nil)
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. He has newly diagnosed latent tuberculosis infection.\n", x, opt), []string{"Z22.7"}, []string{"R76.11"})
+}

@@ -184,7 +184,11 @@ func TestSaysWithWhatQueryLacks(t *testing.T) {
 // an opioid-induced constipation is drug induced (K59.03); an upper back
 // is the back, the trunk's melanoma (C43.59), not an upper eyelid's;
 // "chemo" is antineoplastic therapy (K12.31's title); NPDR, DME and a
-// center-involving macular edema as retina clinics write them.
+// center-involving macular edema as retina clinics write them; "LTBI",
+// named through a synonym, is FY2018's Z22.7 "Latent tuberculosis", not
+// the FY2017 index's R76.11 (a title newer than the index that the query
+// names exactly wins over the older index entry's code, by its own words
+// or a synonym's).
 func TestSynonymPhrases(t *testing.T) {
 	x := loadFull(t).Searcher()
 	for q, want := range map[string]string{
@@ -196,6 +200,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"oral mucositis due to chemo":                  "K12.31",
 		"moderate npdr without macular edema left eye": "E11.3392", "severe npdr with dme right eye": "E11.3411",
 		"moderate npdr with center-involving diabetic macular edema right eye": "E11.3311",
+		"LTBI": "Z22.7", "latent tuberculosis infection": "Z22.7", "positive PPD": "R76.11",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {

@@ -2540,7 +2540,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if dt.single {
 			// a title the query names exactly, of a code newer than the
 			// index, beats the older index entry's code for the words
-			if ac.part >= 0.999 && x.classes[ac.cls&classBits].kind == docTitle && x.info[dt.code]&flagUnindexed != 0 {
+			// (so does one the query names through a synonym: "LTBI" is
+			// Z22.7 "Latent tuberculosis", FY2018's, not the FY2017
+			// index's R76.11)
+			if x.classes[ac.cls&classBits].kind == docTitle && x.info[dt.code]&flagUnindexed != 0 && (ac.part >= 0.999 || x.namedBySynonym(slots, ac)) {
 				score *= 1.1
 			}
 			sc.addCand(dt.code, sided(dt.code)*viaWeight[dt.via], ac.doc, dt.tgtS)
@@ -2881,6 +2884,40 @@ func sortCands(s []cand) {
 // compared with the last of them only, a branch that seldom goes the other
 // way, and the few that beat it are inserted. (Quickselect compared every
 // candidate with a pivot, a branch as likely one way as the other.)
+// namedBySynonym reports whether the query names a document's text
+// exactly with a synonym's help: every slot matched by its own words or a
+// synonym's (no correction or completion), and every word of the text
+// before its nonessential modifiers, other than the weak ones, among them.
+func (x *Searcher) namedBySynonym(slots []slot, ac *docAcc) bool {
+	toks := x.docToks(ac.doc)
+	toks = toks[:min(len(toks), int(x.detail[ac.doc].cut))]
+	for si := range slots {
+		ai := int(ac.alt[si])
+		if ai == 0 {
+			return false
+		}
+		if w := slots[si].alts[ai-1].why; w != whyFound && w != whySynonym {
+			return false
+		}
+	}
+	for _, t := range toks {
+		if x.weak[t] {
+			continue
+		}
+		said := false
+		for si := range slots {
+			if slices.Contains(slots[si].alts[int(ac.alt[si])-1].terms, t) {
+				said = true
+				break
+			}
+		}
+		if !said {
+			return false
+		}
+	}
+	return true
+}
+
 func bestFirst(s []cand, k int) {
 	sortCands(s[:k])
 	for j := k; j < len(s); j++ {
