@@ -1885,8 +1885,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				// "E. coli is the most common organism, but the culture is
 				// pending": no organism has been found
-				if organismCode(r.Code) && unconfirmedOrganismRe.MatchString(note[c.start:min(lineEnd(note, c.start), c.start+100)]) {
-					continue
+				// ("H. pylori infection - CLO positive; histology pending":
+				// a test already positive has found it)
+				if w := note[c.start:min(lineEnd(note, c.start), c.start+100)]; organismCode(r.Code) {
+					if m := unconfirmedOrganismRe.FindStringIndex(w); m != nil && !organismFoundRe.MatchString(w[:m[0]]) {
+						continue
+					}
 				}
 				// "Fever is attributable to the ear infection": the symptom
 				// is the diagnosis's own (Guidelines I.B.5)
@@ -4423,7 +4427,7 @@ var (
 		" of his ", " of ", " of her ", " of ", " of their ", " of ",
 		// "type 1 diabetes mellitus presenting in diabetic ketoacidosis"
 		" presenting in ", " with ", " presenting with ", " with ", " presented in ", " with ", " presented with ", " with ",
-		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ",
+		"d/t ", "due to ", "D/T ", "due to ", "c/w ", "consistent with ", "b/l ", "bilateral ", "B/L ", "bilateral ", " bilat ", " bilateral ", "Bilat ", "Bilateral ",
 		"hypoxic respiratory failure", "respiratory failure with hypoxia", "hypoxemic respiratory failure", "respiratory failure with hypoxia",
 		"hypercapnic respiratory failure", "respiratory failure with hypercapnia", "hypercarbic respiratory failure", "respiratory failure with hypercapnia",
 		// ICD-10-CM has one aphasia (R47.01) whatever its kind, and
@@ -6029,6 +6033,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b` +
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b` + // not Wells's cellulitis
 	`|(?:hyper|hypo)active$` + // a delirium's subtype, no ADHD
+	`|[a-z][a-z -]*\s(?:chronicity|acuity)$` + // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
 	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$` + // an ulcer's depth, no osteonecrosis
 	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$` + // incontinence pads, no PAD
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"

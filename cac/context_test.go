@@ -4473,3 +4473,15 @@ func TestEmbolismSource(t *testing.T) {
 	checkCodes(t, suggestCodes("IMPRESSION\n78M w/ acute ischemic stroke, L MCA superior division, cardioembolic mechanism - embolism from newly diagnosed atrial fibrillation (AF type not yet characterized).\n", x, opt), []string{"I63.412", "I48.91"}, nil)
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. He has newly diagnosed latent tuberculosis infection.\n", x, opt), []string{"Z22.7"}, []string{"R76.11"})
 }
+
+// TestGastricUlcerBleedConsult: an "acute upper GI hemorrhage from gastric
+// ulcer" is the ulcer with hemorrhage (K25.4), "bilat" is bilateral, an
+// H. pylori a positive CLO test found stays coded though the histology is
+// pending, and "Ulcer chronicity not certain" names no ulcer of its own.
+func TestGastricUlcerBleedConsult(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 2), Age: 69, Sex: 'M'}
+	note := "IMPRESSION\n1. Acute upper GI hemorrhage from gastric ulcer, s/p endoscopic hemostasis. Ulcer chronicity not certain.\n2. H. pylori infection - CLO positive; histology pending.\n3. Primary OA bilat knees - the reason for NSAID use.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K25.4", "B96.81", "M17.0"}, []string{"K25.9", "K92.2", "L98.499", "M19.91"})
+	checkCodes(t, suggestCodes("IMPRESSION\n1. Pneumonia. E. coli is the most common organism, but the culture is pending.\n", x, opt), nil, []string{"B96.20"})
+}

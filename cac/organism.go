@@ -54,13 +54,17 @@ var agentCategories = map[string]bool{
 	"R78.8": true,
 }
 
-// unconfirmedOrganismRe is a sentence that names an organism no test has
-// found: "E. coli is the most common organism, but the culture is
-// pending".
 // likelyOrganismRe ends the words that name an organism as the likely
 // cause: "likely E. coli", "presumed".
 var likelyOrganismRe = regexp.MustCompile(`(?i)\b(?:likely|presumed|presumptive|probable|suspected)\s+$`)
 
+// organismFoundRe is a result that found an organism, written before
+// what is still pending: "CLO positive", "culture grew", "PCR detected".
+var organismFoundRe = regexp.MustCompile(`(?i)\b(?:positive|pos|grew|growing|isolated|detected|confirmed)\b|\+`)
+
+// unconfirmedOrganismRe is a sentence that names an organism no test has
+// found: "E. coli is the most common organism, but the culture is
+// pending".
 var unconfirmedOrganismRe = regexp.MustCompile(`(?i)\b(?:most common|most likely organism|not yet identified|not identified|pending|awaiting|await|if the culture|empiric(?:ally)?|cover(?:age)? for|to cover)\b`)
 
 // needsAgent reports whether code is an infection coded with its agent.
