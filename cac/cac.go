@@ -1712,7 +1712,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				text = note[it.start:it.end]
 			case s.kind == secHistory || historyRe.MatchString(head) && !pregnancyHistoryRe.MatchString(head) || healedLeadRe.MatchString(head) ||
 				oldLeadRe.MatchString(head) && oldInfarctRe.MatchString(text) ||
-				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]),
+				treatedCancerRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)) && !adjuvantNowRe.MatchString(text) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]),
 				resolvedWordRe.MatchString(text) && (historicalHeadRe.MatchString(head) || pastDateRe.MatchString(head) || agoRe.MatchString(head)):
 				// ("Childhood asthma, resolved", "CAP 02/2025 - resolved")
 				reason = "history"
@@ -3886,6 +3886,10 @@ var (
 	// treatedCancerRe is a cancer of the past said to be treated and
 	// gone: "Prostate adenocarcinoma treated definitively in 2016; …
 	// no evidence of disease" (Z85.46, Official Guidelines I.C.2.d)
+	// adjuvantNowRe is a cancer's treatment that goes on: "currently on
+	// adjuvant aromatase inhibitor", "on letrozole" — the cancer is
+	// coded as current however clear the imaging (Guidelines I.C.2.d)
+	adjuvantNowRe   = guard(`(?i)\b(?:(?:currently|now|still|remains?|continues?|continuing)\s+(?:on\s+)?adjuvant\b|on\s+adjuvant\b|(?:currently|now|still|remains?)\s+on\s+(?:letrozole|anastrozole|exemestane|tamoxifen|an aromatase inhibitor|aromatase inhibitor|endocrine therapy|hormonal therapy|trastuzumab))`, "adjuvant", " on ")
 	treatedCancerRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|lymphoma|melanoma|leuka?emia|sarcoma|seminoma)\b[^.]*\b(?:treated|resected|excised|completed|no evidence of disease|NED|cured|(?:19|20)\d\d)\b`, "cancer", "carcinoma", "malignan", "lymphoma", "melanoma", "leuk", "sarcoma", "seminoma")
 	// cancerGoneRe says a cancer treated in the past has not come back:
 	// the item is its history, not a current cancer

@@ -4485,3 +4485,15 @@ func TestGastricUlcerBleedConsult(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K25.4", "B96.81", "M17.0"}, []string{"K25.9", "K92.2", "L98.499", "M19.91"})
 	checkCodes(t, suggestCodes("IMPRESSION\n1. Pneumonia. E. coli is the most common organism, but the culture is pending.\n", x, opt), nil, []string{"B96.20"})
 }
+
+// TestCancerOnAdjuvantTherapy codes a breast cancer still treated with
+// adjuvant endocrine therapy as current (C50.-, with its "HR+/HER2-"
+// status), however clear the imaging, with the radiation it finished
+// (Z92.3); once the treatment is over it is a history (Z85.3).
+func TestCancerOnAdjuvantTherapy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 9), Age: 58, Sex: 'F'}
+	checkCodes(t, suggestCodes("ASSESSMENT\nL breast cancer, UOQ, IDC, stage IIA (pT2N0M0), HR+/HER2-, s/p lumpectomy/SLNB and adjuvant RT, currently on adjuvant aromatase inhibitor (letrozole since 12/2024) - no evidence of recurrence on exam or imaging.\n", x, opt),
+		[]string{"C50.412", "Z17.411", "Z92.3"}, []string{"Z85.3"})
+	checkCodes(t, suggestCodes("ASSESSMENT\nL breast cancer, UOQ, treated 2015 with lumpectomy and radiation, completed tamoxifen 2020 - no evidence of recurrence.\n", x, opt), []string{"Z85.3"}, []string{"C50.412"})
+}

@@ -95,7 +95,7 @@ func receptorStatus(m string) string {
 }
 
 // erRe is an estrogen receptor status.
-var erRe = regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|/|$)|positive\b|negative\b|pos\b|neg\b)|estrogen receptor[- ](?:positive|negative))`)
+var erRe = regexp.MustCompile(`(?i)\b(?:(?:ER|HR)\s*(?:\+|-(?:\s|,|;|\)|/|$)|positive\b|negative\b|pos\b|neg\b)|(?:estrogen|hormone) receptor[- ](?:positive|negative))`)
 
 var statusRules = []statusRule{
 	{anchors: []string{"stent", "pci", "des", "bms", "angioplasty"}, past: true, rule: "status: coronary stent", code: fixed("Z95.5"),
@@ -128,8 +128,9 @@ var statusRules = []statusRule{
 	{anchors: []string{"insulin pump"}, rule: "status: insulin pump", code: fixed("Z96.41"),
 		re: regexp.MustCompile(`(?i)\b(?:on|uses|using|wears|has|with|via|existing|continues)\s+(?:an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+)?insulin pump\b|\binsulin pump\s+(?:in place|user|therapy|site)\b|\b(?:CSII|continuous subcutaneous insulin infusion)\b`)},
 	// a breast cancer's estrogen receptor status, as the note writes it
-	{anchors: []string{"er+", "er-", "er pos", "er neg", "estrogen receptor"}, rule: "status: estrogen receptor", code: receptorStatus,
-		re: regexp.MustCompile(`(?i)\b(?:ER\s*(?:\+|-(?:\s|,|;|\)|/|$)|positive\b|negative\b|pos\b|neg\b)|estrogen receptor[- ](?:positive|negative))(?:[^.;]{0,60}?\bHER-?2(?:/neu)?\s*(?:status\s*)?(?::\s*)?(?:\+|-|positive|negative|pos\b|neg\b|amplified|not amplified|non-?amplified|\(?(?:IHC\s*)?[0-3]\+))?`)},
+	// (or its hormone receptors together, "HR+/HER2-")
+	{anchors: []string{"er+", "er-", "er pos", "er neg", "estrogen receptor", "hr+", "hr-", "hr pos", "hr neg", "hormone receptor"}, rule: "status: estrogen receptor", code: receptorStatus,
+		re: regexp.MustCompile(`(?i)\b(?:(?:ER|HR)\s*(?:\+|-(?:\s|,|;|\)|/|$)|positive\b|negative\b|pos\b|neg\b)|(?:estrogen|hormone) receptor[- ](?:positive|negative))(?:[^.;]{0,60}?\bHER-?2(?:/neu)?\s*(?:status\s*)?(?::\s*)?(?:\+|-|positive|negative|pos\b|neg\b|amplified|not amplified|non-?amplified|\(?(?:IHC\s*)?[0-3]\+))?`)},
 	// a leg taken off below or above the knee (the stump, the prosthesis)
 	{anchors: []string{"bka", "below-knee", "below knee", "below the knee"}, past: true, rule: "status: amputation", code: bySide("Z89.511", "Z89.512", "", "Z89.519"),
 		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|R|L)\s+)?(?:BKA|below[- ](?:the[- ])?knee amputation)\b`)},
@@ -155,8 +156,8 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|post)\s+(?:(?:right|left|bilateral|R|L)\s+)?(?:[a-z-]+\s+){0,2}mastectom(?:y|ies)\b(?:,?\s*(?:right|left|bilateral))?|\b(?:(?:right|left|bilateral|R|L)\s+)?(?:[a-z-]+\s+){0,2}mastectom(?:y|ies)\s+(?:in\s+)?(?:19|20)\d\d\b`)},
 	{anchors: []string{"chemo"}, rule: "status: history of chemotherapy", code: fixed("Z92.21"), unless: notPastTreatmentRe,
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?chemo(?:therapy)?\b|\bchemo(?:therapy)?\s*\(?\s*(?:completed|finished)\b`)},
-	{anchors: []string{"radiation", "radiotherapy", "irradiation", "xrt"}, rule: "status: history of radiation", code: fixed("Z92.3"), unless: notPastTreatmentRe,
-		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:radiation(?: therapy)?|radiotherapy|irradiation|XRT)\b|\b(?:radiation(?: therapy)?|radiotherapy|XRT)\s*\(?\s*(?:completed|finished)\b`)},
+	{anchors: []string{"radiation", "radiotherapy", "irradiation", "xrt", "adjuvant rt"}, rule: "status: history of radiation", code: fixed("Z92.3"), unless: notPastTreatmentRe,
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:radiation(?: therapy)?|radiotherapy|irradiation|XRT|adjuvant (?-i:RT))\b|\b(?:radiation(?: therapy)?|radiotherapy|XRT)\s*\(?\s*(?:completed|finished)\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
 		re: regexp.MustCompile(`(?i)\b(?:kidney|renal)\s+transplant(?:ation)?\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: liver transplant", code: fixed("Z94.4"),
@@ -192,7 +193,7 @@ func undoneIn(re *regexp.Regexp, note string) bool {
 
 // notPastTreatmentRe is a sentence about a treatment still being given,
 // or one not given ("received no chemotherapy").
-var notPastTreatmentRe = regexp.MustCompile(`(?i)\b(?:no (?:adjuvant |neoadjuvant |further )?(?:chemo|chemotherapy|radiation|radiotherapy)|declined|cycle|C\d+D\d+|ongoing|currently (?:receiving|on|undergoing)|receiving|on (?:active )?(?:chemo|chemotherapy|radiation)|today|this admission|concurrent|will (?:start|begin|complete|continue)|due for)\b`)
+var notPastTreatmentRe = regexp.MustCompile(`(?i)\b(?:no (?:adjuvant |neoadjuvant |further )?(?:chemo|chemotherapy|radiation|radiotherapy)|declined|cycle|C\d+D\d+|ongoing|currently (?:receiving|on|undergoing)\s+(?:(?:adjuvant|neoadjuvant|concurrent|palliative|active)\s+)?(?:chemo|chemotherapy|radiation|radiotherapy|xrt|treatment|therapy)|receiving|on (?:active )?(?:chemo|chemotherapy|radiation)|today|this admission|concurrent|will (?:start|begin|complete|continue)|due for)\b`)
 
 // procedureLineRe opens a line that names this encounter's operation:
 // "Procedure:", "Procedures performed:", "Operation:".
