@@ -1091,6 +1091,11 @@ func sectionKind(name string) int {
 		words = append(words, w)
 	}
 	up = strings.Join(words, " ")
+	// "DIAGNOSIS (historical):", "Problems (resolved)": a list its own
+	// heading says is over
+	if i := strings.IndexByte(up, '('); i >= 0 && containsAny(up[i:], "(HISTORICAL", "(HISTORY", "(PAST", "(PRIOR", "(RESOLVED", "(REMOTE", "(INACTIVE") {
+		return secHistory
+	}
 	if kind, ok := sectionNames[up]; ok {
 		return kind
 	}

@@ -4497,3 +4497,15 @@ func TestCancerOnAdjuvantTherapy(t *testing.T) {
 		[]string{"C50.412", "Z17.411", "Z92.3"}, []string{"Z85.3"})
 	checkCodes(t, suggestCodes("ASSESSMENT\nL breast cancer, UOQ, treated 2015 with lumpectomy and radiation, completed tamoxifen 2020 - no evidence of recurrence.\n", x, opt), []string{"Z85.3"}, []string{"C50.412"})
 }
+
+// TestHistoricalDiagnosisHeading reads a list whose heading says it is
+// over ("DIAGNOSIS (historical):") as history, and a chemotherapy regimen
+// completed ("adjuvant CAPOX x 4 cycles (3 mo) completed") as a history
+// of chemotherapy: a surveillance visit after the cancer's treatment is
+// Z08 with Z85.038, no cecal cancer.
+func TestHistoricalDiagnosisHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 15), Age: 63, Sex: 'M'}
+	note := "HEMATOLOGY/ONCOLOGY CLINIC - SURVEILLANCE VISIT\n\nDIAGNOSIS (historical): Adenocarcinoma of cecum, pT3N1bM0, stage IIIB. Dx 08/2022.\nTREATMENT: Lap R hemicolectomy 09/2022. Adjuvant CAPOX x 4 cycles (3 mo) completed 01/2023.\n\nASSESSMENT\n1. Personal history of stage IIIB cecal adenocarcinoma, s/p R hemicolectomy - NED on today's CT/CEA. Encounter for surveillance follow-up after completed treatment.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z08", "Z85.038", "Z92.21"}, []string{"C18.0"})
+}

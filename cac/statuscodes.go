@@ -154,8 +154,10 @@ var statusRules = []statusRule{
 	// history or beside one still treated otherwise)
 	{anchors: []string{"mastectomy"}, rule: "status: breast removed", code: wholeBreast,
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|post)\s+(?:(?:right|left|bilateral|R|L)\s+)?(?:[a-z-]+\s+){0,2}mastectom(?:y|ies)\b(?:,?\s*(?:right|left|bilateral))?|\b(?:(?:right|left|bilateral|R|L)\s+)?(?:[a-z-]+\s+){0,2}mastectom(?:y|ies)\s+(?:in\s+)?(?:19|20)\d\d\b`)},
-	{anchors: []string{"chemo"}, rule: "status: history of chemotherapy", code: fixed("Z92.21"), unless: notPastTreatmentRe,
-		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?chemo(?:therapy)?\b|\bchemo(?:therapy)?\s*\(?\s*(?:completed|finished)\b`)},
+	// (a regimen named for the chemotherapy: "adjuvant CAPOX x 4 cycles
+	// completed 01/2023")
+	{anchors: []string{"chemo", "capox", "xelox", "folfox", "folfiri", "r-chop", "abvd"}, rule: "status: history of chemotherapy", code: fixed("Z92.21"), unless: notPastTreatmentRe,
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:chemo(?:therapy)?|` + chemoRegimens + `)\b|\b(?:chemo(?:therapy)?|` + chemoRegimens + `)(?:\s+x\s*\d+\s+cycles?)?(?:\s*\([^)]{0,20}\))?\s*\(?\s*(?:completed|finished)\b`)},
 	{anchors: []string{"radiation", "radiotherapy", "irradiation", "xrt", "adjuvant rt"}, rule: "status: history of radiation", code: fixed("Z92.3"), unless: notPastTreatmentRe,
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:radiation(?: therapy)?|radiotherapy|irradiation|XRT|adjuvant (?-i:RT))\b|\b(?:radiation(?: therapy)?|radiotherapy|XRT)\s*\(?\s*(?:completed|finished)\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
@@ -190,6 +192,9 @@ func undoneIn(re *regexp.Regexp, note string) bool {
 	}
 	return false
 }
+
+// chemoRegimens are chemotherapy regimens notes name for the therapy.
+const chemoRegimens = `capox|xelox|folfox(?:-?\d)?|folfiri|folfirinox|r-chop|abvd`
 
 // notPastTreatmentRe is a sentence about a treatment still being given,
 // or one not given ("received no chemotherapy").
