@@ -7096,7 +7096,21 @@ func names(phrase string, r codeset.Result) bool {
 		}
 		return n == 0 || 2*in > n
 	}
-	if !(covered(titleWords(r.Title)) && !latinMissing(r.Title)) && !(covered(titleWords(r.Matched)) && !latinMissing(r.Matched)) {
+	// "… of skin of right ear and external auricular canal": a site the
+	// title groups with the one the phrase names need not be said
+	siteWords := func(title string) []string {
+		t := strings.ToLower(title)
+		of, and := strings.LastIndex(t, " of "), strings.LastIndex(t, " and ")
+		if of < 0 || and < of || strings.ContainsAny(t[of:], ",(") {
+			return titleWords(title)
+		}
+		named := slices.ContainsFunc(titleWords(t[of:and]), func(w string) bool { return !modifiers[w] && has(w) })
+		if !named {
+			return titleWords(title)
+		}
+		return titleWords(t[:and])
+	}
+	if !(covered(siteWords(r.Title)) && !latinMissing(r.Title)) && !(covered(siteWords(r.Matched)) && !latinMissing(r.Matched)) {
 		return false
 	}
 	// a word that makes the condition another one must be said: an

@@ -4509,3 +4509,14 @@ func TestHistoricalDiagnosisHeading(t *testing.T) {
 	note := "HEMATOLOGY/ONCOLOGY CLINIC - SURVEILLANCE VISIT\n\nDIAGNOSIS (historical): Adenocarcinoma of cecum, pT3N1bM0, stage IIIB. Dx 08/2022.\nTREATMENT: Lap R hemicolectomy 09/2022. Adjuvant CAPOX x 4 cycles (3 mo) completed 01/2023.\n\nASSESSMENT\n1. Personal history of stage IIIB cecal adenocarcinoma, s/p R hemicolectomy - NED on today's CT/CEA. Encounter for surveillance follow-up after completed treatment.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z08", "Z85.038", "Z92.21"}, []string{"C18.0"})
 }
+
+// TestSkinCancerSiteGroup names a skin cancer's site by one of the sites
+// its title groups ("… of right ear and external auricular canal"), and
+// a helix is the ear's: "Basal cell carcinoma, nodular, R helix (right
+// ear)" is C44.212, not C44.91.
+func TestSkinCancerSiteGroup(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 8, 3), Age: 76, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Basal cell carcinoma, nodular, R helix (right ear) - biopsy-proven, residual tumor clinically.\n", x, opt), []string{"C44.212"}, []string{"C44.91"})
+	checkCodes(t, suggestCodes("Assessment:\n1. Basal cell carcinoma, R ear.\n", x, opt), []string{"C44.212"}, []string{"C44.91"})
+}
