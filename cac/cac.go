@@ -5572,7 +5572,12 @@ var lookupRewrites = []struct {
 	{visibleVesselRe, " with hemorrhage"},
 	{residualLeadRe, ""},
 	{newlyDiagnosedRe, ""},
+	{raWithRFRe, "rheumatoid arthritis with rheumatoid factor"},
 }
+
+// raWithRFRe is a rheumatoid arthritis written with its factor present:
+// "RA w/ RF" (a bare "RF" is left alone: "RA, RF negative").
+var raWithRFRe = guard(`(?i)\b(?:RA|rheumatoid arthritis)\s+(?:with|w/)\s*RF\b`, "rf")
 
 // embolismSourceRe is a later part's embolism named before its source:
 // "embolism from atrial fibrillation", "cardioembolism due to LV
@@ -7333,7 +7338,7 @@ var longTermDrugs = byWord(map[string]string{
 	"Z79.811": "anastrozole letrozole exemestane",
 	"Z79.621": "tacrolimus cyclosporine",
 	"Z79.624": "mycophenolate azathioprine leflunomide",
-	"Z79.631": "methotrexate",
+	"Z79.631": "methotrexate mtx",
 	"Z79.622": "tofacitinib baricitinib upadacitinib",
 	"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab",
 })
@@ -7691,6 +7696,19 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 		return steroidCourse
 	}
+	// a drug the note starts ("Start methotrexate 15 mg weekly") is no
+	// long-term use yet, wherever else the note names it ("EtOH
+	// avoidance on MTX")
+	started := map[string]bool{}
+	if strings.Contains(lower, "start") || strings.Contains(lower, "initiat") || strings.Contains(lower, "begin") {
+		for _, m := range drugStartedRe.FindAllStringSubmatchIndex(lower, -1) {
+			if w := lower[m[2]:m[3]]; !negatedAt(note, m[0]) {
+				if _, ok := longTermDrugs[w]; ok {
+					started[drugKey(w)] = true
+				}
+			}
+		}
+	}
 	for i := 0; i < len(lower); {
 		for i < len(lower) && !isLetter(lower[i]) {
 			i++
@@ -7716,6 +7734,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 		switch {
 		case !ok || done[code]:
+		case started[drugKey(w)] && !opt.Inpatient:
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
 		case code == "Z79.899" && opt.Inpatient:
 			// (a stay's coders leave the other drugs to the list)
@@ -7770,6 +7789,22 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// drugKey names a drug the same way by its name and its abbreviation:
+// MTX is methotrexate, ASA aspirin.
+func drugKey(w string) string {
+	switch w {
+	case "mtx":
+		return "methotrexate"
+	case "asa":
+		return "aspirin"
+	}
+	return w
+}
+
+// drugStartedRe is a drug the note starts: "start methotrexate",
+// "starting insulin glargine", "will initiate semaglutide" (lower case).
+var drugStartedRe = regexp.MustCompile(`\b(?:start|starting|begin|beginning|initiate|initiating)\s+(?:on\s+)?([a-z]+(?:-[a-z]+)?)\b`)
 
 // deviceImplantedRe is a cardiac device implanted: "PPM implanted
 // 09/15", "PPM implant: 09/15".

@@ -4520,3 +4520,15 @@ func TestSkinCancerSiteGroup(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment:\n1. Basal cell carcinoma, nodular, R helix (right ear) - biopsy-proven, residual tumor clinically.\n", x, opt), []string{"C44.212"}, []string{"C44.91"})
 	checkCodes(t, suggestCodes("Assessment:\n1. Basal cell carcinoma, R ear.\n", x, opt), []string{"C44.212"}, []string{"C44.91"})
 }
+
+// TestRAWithRFAndMethotrexate: "RA w/ RF, multiple sites, without
+// organ/system involvement" is M05.79 (not M06.89, whose title says no
+// factor), MTX is methotrexate (Z79.631), and a drug the visit starts is
+// no long-term use wherever else the note names it.
+func TestRAWithRFAndMethotrexate(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 14), Age: 47, Sex: 'F'}
+	checkCodes(t, suggestCodes("A/P:\n1. RA w/ RF, multiple sites, without organ/system involvement - improving. Continue MTX.\n", x, opt), []string{"M05.79", "Z79.631"}, []string{"M06.89", "M05.9"})
+	checkCodes(t, suggestCodes("A/P:\n1. Inflammatory polyarthritis.\n- Start methotrexate 15 mg weekly PO.\n- Counseling: EtOH avoidance on MTX.\n", x, opt), nil, []string{"Z79.631"})
+	checkCodes(t, suggestCodes("A/P:\n1. RA, RF negative, multiple sites.\n", x, opt), nil, []string{"M05.79", "M05.89", "M05.9"})
+}
