@@ -4532,3 +4532,11 @@ func TestRAWithRFAndMethotrexate(t *testing.T) {
 	checkCodes(t, suggestCodes("A/P:\n1. Inflammatory polyarthritis.\n- Start methotrexate 15 mg weekly PO.\n- Counseling: EtOH avoidance on MTX.\n", x, opt), nil, []string{"Z79.631"})
 	checkCodes(t, suggestCodes("A/P:\n1. RA, RF negative, multiple sites.\n", x, opt), nil, []string{"M05.79", "M05.89", "M05.9"})
 }
+
+// TestUlcerBoneNecrosis reads "with bone necrosis" as an ulcer's depth to
+// bone (L97.-24), as "with necrosis of bone" is, and no osteonecrosis.
+func TestUlcerBoneNecrosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 23), Age: 58, Sex: 'M'}
+	checkCodes(t, suggestCodes("IMPRESSION\n1. Diabetic foot ulcer, L plantar 1st MT head, non-pressure, with bone necrosis.\n2. T2DM.\n", x, opt), []string{"E11.621", "L97.524"}, []string{"L97.529", "M87.9"})
+}

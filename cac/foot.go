@@ -41,7 +41,7 @@ var footSurfaceRe = regexp.MustCompile(`(?i)\b(?:plantar|dorsal|dorsum of the|me
 
 // ulcerDepthRe reads how deep a non-pressure ulcer goes, as the last
 // character of its L97 code: 1 skin, 2 fat, 3 muscle, 4 bone.
-var ulcerDepthRe = regexp.MustCompile(`(?i)\b(necrosis of bone|bone (?:exposed|involvement)|probes? to bone|to (?:the )?bone|necrosis of muscle|muscle (?:exposed|involvement)|fat (?:layer )?exposed|subcutaneous|breakdown of skin|skin breakdown|superficial)\b`)
+var ulcerDepthRe = regexp.MustCompile(`(?i)\b(necrosis of bone|bone (?:exposed|involvement|necrosis)|(?:exposed|necrotic) bone|probes? to bone|to (?:the )?bone|necrosis of muscle|muscle (?:exposed|involvement|necrosis)|(?:exposed|necrotic) muscle|fat (?:layer )?exposed|subcutaneous|breakdown of skin|skin breakdown|superficial)\b`)
 
 // diabeticUlcerSite codes the site and depth of a diabetic foot ulcer
 // beside its combination code (E11.621 "use additional code to identify
@@ -89,7 +89,7 @@ func ulcerDepthNotCondition(out []Suggestion, note string) []Suggestion {
 	}
 	kept := out[:0]
 	for _, s := range out {
-		if strings.HasPrefix(s.Code, "M87") && strings.Contains(strings.ToLower(s.Evidence), "necrosis of bone") &&
+		if l := strings.ToLower(s.Evidence); strings.HasPrefix(s.Code, "M87") && (strings.Contains(l, "necrosis of bone") || strings.Contains(l, "bone necrosis")) &&
 			strings.Contains(strings.ToLower(lineOf(note, s.Start)), "ulcer") {
 			continue
 		}
