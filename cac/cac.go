@@ -5102,6 +5102,25 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	}
 	var rest []span
 	var local span // the local infection of a sepsis, among rest
+	// "HTN w/ CKD stage 3a": a whole that matched, weakly, only what
+	// follows its one "with" is the condition before the connector, and
+	// what follows it as a condition of its own (only where what follows
+	// names the whole's code alone: "Cellulitis of the left lower leg with
+	// cutaneous abscess" keeps its abscess's site)
+	if ok && best.r.Score < 0.6 && best.r.Code[0] != 'Z' {
+		p := trim(parts[0])
+		if cuts := connector.FindAllStringSubmatchIndex(note[p.start:p.end], -1); len(cuts) == 1 && p.start+cuts[0][1] < p.end &&
+			withConnector[strings.ToLower(note[p.start+cuts[0][2]:p.start+cuts[0][3]])] {
+			k := cuts[0]
+			before, okB := look(span{p.start, p.start + k[0]})
+			after, okA := look(span{p.start + k[1], p.end})
+			if okB && okA && before.r.Score >= 0.9 && before.r.Code[0] != 'Z' && before.r.Code[:3] != best.r.Code[:3] && after.r.Code == best.r.Code &&
+				!names(note[p.start:p.start+k[0]], best.r) {
+				best = before
+				rest = append(rest, span{p.start + k[1], p.end})
+			}
+		}
+	}
 	if !ok {
 		// "Paroxysmal atrial fibrillation with rapid ventricular response":
 		// the condition before the connector, and what follows it as a
@@ -5393,6 +5412,15 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			continue
 		}
 		c, ok := look(p)
+		// "Chronic systolic HF (HFrEF), NYHA II, d/t nonischemic dilated
+		// cardiomyopathy": a later part that names a cause, a condition
+		// of its own (not an organism, which the condition before it
+		// takes: "Sepsis, due to E. coli")
+		if m := causeLeadRe.FindStringIndex(note[p.start:p.end]); !ok && m != nil && p.start+m[1] < p.end {
+			if c2, ok2 := look(span{p.start + m[1], p.end}); ok2 && !organismCode(c2.r.Code) {
+				c, ok = c2, true
+			}
+		}
 		if ok {
 			c = withVirus(c)
 		}
@@ -5898,6 +5926,14 @@ var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osi
 // likelyCauseRe opens a symptom's likely cause right after it: ",
 // likely", " - probably".
 var likelyCauseRe = regexp.MustCompile(`(?i)^\s*[,-]?\s*(?:most\s+)?(?:likely|probably|probable|presumed|suspected)\s`)
+
+// withConnector are the connectors that join two conditions, not a
+// condition and its cause.
+var withConnector = map[string]bool{"with": true, "w/": true}
+
+// causeLeadRe opens a later part that names a cause: "d/t nonischemic
+// dilated cardiomyopathy", "secondary to hypothyroidism".
+var causeLeadRe = regexp.MustCompile(`(?i)^\s*(?:due to|d/t|secondary to|2/2|caused by)\s+`)
 
 // causeConnectorRe is the connector before a cause: "secondary to", "due
 // to", "caused by".

@@ -4540,3 +4540,18 @@ func TestUlcerBoneNecrosis(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 23), Age: 58, Sex: 'M'}
 	checkCodes(t, suggestCodes("IMPRESSION\n1. Diabetic foot ulcer, L plantar 1st MT head, non-pressure, with bone necrosis.\n2. T2DM.\n", x, opt), []string{"E11.621", "L97.524"}, []string{"L97.529", "M87.9"})
 }
+
+// TestHTNWithCKDAndCardiomyopathyCause: "HTN w/ CKD stage 3a" is the
+// hypertension and the kidney disease (with heart failure, I13.0), and a
+// later part that names a cause ("d/t nonischemic dilated
+// cardiomyopathy") is a condition of its own (I42.0); a sepsis "due to
+// E. coli" keeps its organism (A41.51), and a cellulitis "with cutaneous
+// abscess" its abscess's site.
+func TestHTNWithCKDAndCardiomyopathyCause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 4), Age: 67, Sex: 'M'}
+	checkCodes(t, suggestCodes("A/P:\n1. Chronic systolic HF (HFrEF), NYHA II, d/t nonischemic dilated cardiomyopathy - euvolemic.\n2. HTN w/ CKD stage 3a - BP at goal.\n", x, opt),
+		[]string{"I13.0", "I50.22", "I42.0", "N18.31"}, []string{"I10", "I12.9"})
+	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 18), Age: 58, Sex: 'F'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n- Severe sepsis due to E. coli, w/o septic shock\n- Cellulitis of the left lower leg with cutaneous abscess, MSSA\n", x, in), []string{"A41.51", "L02.416"}, []string{"A41.9", "L02.91"})
+}
