@@ -3637,6 +3637,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = correctedStage(out, x, opt)
 	afibType(out, x, opt)
 	out = moreCombinations(out, x, opt)
+	out = varicesCause(out, x, opt)
 	out = deliveryOutcome(out, x, opt)
 	out = highRiskSupervision(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
@@ -6084,6 +6085,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b` + // not Wells's cellulitis
 	`|(?:hyper|hypo)active$` + // a delirium's subtype, no ADHD
 	`|[a-z][a-z -]*\s(?:chronicity|acuity)$` + // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
+	`|(?:liver |kidney |renal |heart |lung )?transplant(?:ation)?(?:\s+(?:evaluation|eval|work-?up|referral|candidacy|listing|planning|hepatology|surgery|nephrology|cardiology|medicine|center|clinic|coordinator|team|service|program))?$` + // "Transplant: MELD 14, not yet at listing threshold": a topic, no transplanted organ
 	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$` + // an ulcer's depth, no osteonecrosis
 	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$` + // incontinence pads, no PAD
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
@@ -7822,6 +7824,21 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 				break
 			}
 		}
+	}
+	return out
+}
+
+// varicesCause codes the portal hypertension that secondary esophageal
+// varices are named with ("Portal HTN w/ small esophageal varices":
+// I85.10, whose "code also underlying cause" is K76.6), when the
+// varices' own evidence names it.
+func varicesCause(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "I85.1")
+	if i < 0 || containsCode(out, "K76.6") {
+		return out
+	}
+	if l := strings.ToLower(out[i].Evidence); strings.Contains(l, "portal htn") || strings.Contains(l, "portal hypertension") {
+		return addBeside(out, out[i], "K76.6", "underlying cause of secondary varices", x, opt)
 	}
 	return out
 }

@@ -4555,3 +4555,15 @@ func TestHTNWithCKDAndCardiomyopathyCause(t *testing.T) {
 	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 18), Age: 58, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n- Severe sepsis due to E. coli, w/o septic shock\n- Cellulitis of the left lower leg with cutaneous abscess, MSSA\n", x, in), []string{"A41.51", "L02.416"}, []string{"A41.9", "L02.91"})
 }
+
+// TestPortalHypertensionVarices: "Portal HTN w/ small esophageal varices"
+// is the secondary varices (I85.10, the index's "Varix, esophagus, in
+// portal hypertension") with the portal hypertension beside it (K76.6);
+// "Transplant:" as a topic and a "Transplant Hepatology" signature name
+// no transplanted organ (Z94.9).
+func TestPortalHypertensionVarices(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 1, 20), Age: 54, Sex: 'M'}
+	note := "Assessment / Plan:\n1. Alcohol-associated cirrhosis w/ ascites, Child B7.\n2. Portal HTN w/ small esophageal varices, no hx bleeding - on carvedilol.\n3. Transplant: MELD 14, not yet at listing threshold.\n\nD. Whitcombe, MD - Transplant Hepatology\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31", "I85.10", "K76.6"}, []string{"I85.00", "I85.11", "Z94.9"})
+}
