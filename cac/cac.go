@@ -3300,7 +3300,10 @@ func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool
 
 // drugCauseRe is a diagnosis put down to a drug the line names: "Acute
 // duodenal ulcer with hemorrhage, related to naproxen".
-var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to)\s+(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])`, "related to", "caused by", "induced by", "attributed to")
+// (or "due to prednisone", or written after it: "Hyperglycemia,
+// steroid-induced"; a word the drug table does not hold as a drug taken
+// as prescribed, "due to sepsis", gives no adverse effect)
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*([A-Za-z]{5,})[- ]induced\b`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)
@@ -3330,6 +3333,9 @@ func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Sugges
 		for _, m := range drugCauseRe.FindAllStringSubmatchIndex(line, -1) {
 			if negatedJustBefore.MatchString(line[:m[0]]) {
 				continue
+			}
+			if m[2] < 0 { // the drug written before "-induced"
+				m[2], m[3] = m[4], m[5]
 			}
 			ae, ok := adverseEffectOf(line[m[2]:m[3]], x, opt)
 			if !ok || containsCodePrefix(out, ae.Code[:6]) {
@@ -3638,6 +3644,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	afibType(out, x, opt)
 	out = moreCombinations(out, x, opt)
 	out = varicesCause(out, x, opt)
+	out = slidingScaleNotInfection(out, opt.note)
 	out = deliveryOutcome(out, x, opt)
 	out = highRiskSupervision(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
@@ -7826,6 +7833,19 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 	}
 	return out
+}
+
+// glucoseLineRe is a line about the blood glucose, whose "SSI" is the
+// insulin's sliding scale.
+var glucoseLineRe = regexp.MustCompile(`(?i)\b(?:hyperglycemi\w*|hypoglycemi\w*|glucose|BG|blood sugars?|A1c|diabet\w*|DM|T[12]DM|insulin|steroid-induced)\b`)
+
+// slidingScaleNotInfection drops a surgical site infection read from "SSI"
+// on a line about the blood glucose ("Hyperglycemia, steroid-induced -
+// SSI, expect resolution off steroids"): the insulin's sliding scale.
+func slidingScaleNotInfection(out []Suggestion, note string) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "T81.4") && strings.EqualFold(strings.TrimSpace(s.Evidence), "SSI") && glucoseLineRe.MatchString(lineOf(note, s.Start))
+	})
 }
 
 // varicesCause codes the portal hypertension that secondary esophageal

@@ -4567,3 +4567,14 @@ func TestPortalHypertensionVarices(t *testing.T) {
 	note := "Assessment / Plan:\n1. Alcohol-associated cirrhosis w/ ascites, Child B7.\n2. Portal HTN w/ small esophageal varices, no hx bleeding - on carvedilol.\n3. Transplant: MELD 14, not yet at listing threshold.\n\nD. Whitcombe, MD - Transplant Hepatology\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K70.31", "I85.10", "K76.6"}, []string{"I85.00", "I85.11", "Z94.9"})
 }
+
+// TestSteroidInducedHyperglycemia: a hyperglycemia its line puts down to
+// a steroid, before or after it ("due to prednisone", "Hyperglycemia,
+// steroid-induced"), takes the steroid's adverse effect (T38.0X5A); its
+// "SSI" is the insulin's sliding scale, no surgical site infection.
+func TestSteroidInducedHyperglycemia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 11), Age: 72, Sex: 'F'}
+	checkCodes(t, suggestCodes("Assessment & Plan:\n3. Hyperglycemia, steroid-induced (no hx DM, A1c 5.6) - SSI, expect resolution off steroids.\n", x, opt), []string{"R73.9", "T38.0X5A"}, []string{"T81.40XA"})
+	checkCodes(t, suggestCodes("Assessment & Plan:\n1. AKI due to sepsis.\n", x, opt), []string{"N17.9"}, []string{"T38.0X5A"})
+}
