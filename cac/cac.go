@@ -1757,6 +1757,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// on)
 				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
+				immunityHeadRe.MatchString(head),
 				notAddressedLater(note, it.start+len(head), head):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
@@ -7834,6 +7835,11 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// immunityHeadRe ends an item's head that names an immunity, not a
+// disease: "Hepatitis B non-immune - no chronic HBV infection", "Rubella
+// immune" (not "Immune thrombocytopenia").
+var immunityHeadRe = regexp.MustCompile(`(?i)\s(?:non-?immune|not immune|immune)\s*(?:\(.*)?$`)
 
 // glucoseLineRe is a line about the blood glucose, whose "SSI" is the
 // insulin's sliding scale.

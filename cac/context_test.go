@@ -4578,3 +4578,12 @@ func TestSteroidInducedHyperglycemia(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment & Plan:\n3. Hyperglycemia, steroid-induced (no hx DM, A1c 5.6) - SSI, expect resolution off steroids.\n", x, opt), []string{"R73.9", "T38.0X5A"}, []string{"T81.40XA"})
 	checkCodes(t, suggestCodes("Assessment & Plan:\n1. AKI due to sepsis.\n", x, opt), []string{"N17.9"}, []string{"T38.0X5A"})
 }
+
+// TestNonImmuneItem reads "Hepatitis B non-immune" as a serology, no
+// hepatitis, and leaves "Immune thrombocytopenia" a disease.
+func TestNonImmuneItem(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 5), Age: 31, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment:\n3. Hepatitis B non-immune - no chronic HBV infection (sAg/cAb neg). Vaccination indicated.\n", x, opt), nil, []string{"B19.10", "B18.1"})
+	checkCodes(t, suggestCodes("Assessment:\n1. Immune thrombocytopenia - platelets 42.\n", x, opt), []string{"D69.3"}, nil)
+}
