@@ -4587,3 +4587,11 @@ func TestNonImmuneItem(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment:\n3. Hepatitis B non-immune - no chronic HBV infection (sAg/cAb neg). Vaccination indicated.\n", x, opt), nil, []string{"B19.10", "B18.1"})
 	checkCodes(t, suggestCodes("Assessment:\n1. Immune thrombocytopenia - platelets 42.\n", x, opt), []string{"D69.3"}, nil)
 }
+
+// TestOtherPossibility reads "X is the other possibility" as uncertain: at
+// a visit it is not coded.
+func TestOtherPossibility(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 8), Age: 49, Sex: 'F'}
+	checkCodes(t, suggestCodes("IMPRESSION:\n1. Inflammatory-pattern polyarthralgia. In a patient with psoriasis this is most likely early psoriatic arthritis; seronegative rheumatoid arthritis is the other possibility.\n2. Plaque psoriasis.\n", x, opt), []string{"L40.0"}, []string{"M06.00", "L40.50"})
+}
