@@ -3370,6 +3370,24 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
 		recode(&out[i], "K74.69", "cirrhosis with its cause", x, opt)
 	}
+	// A diabetic nephropathy with the chronic kidney disease's stage coded
+	// is the diabetes with chronic kidney disease ("CKD stage 3b due to
+	// diabetic and hypertensive nephropathy": E11.22 with N18.32, not
+	// E11.21 as well).
+	for _, t := range []string{"E10", "E11", "E13"} {
+		if i := firstWithPrefix(out, t+".21"); i >= 0 && firstWithPrefix(out, "N18") >= 0 {
+			if containsCode(out, t+".22") {
+				out = slices.Delete(out, i, i+1)
+			} else {
+				recode(&out[i], t+".22", "diabetes with chronic kidney disease", x, opt)
+			}
+		}
+	}
+	// "volume depletion and dehydration": the dehydration (E86.0), the
+	// volume depletion's own kind, not the unspecified one
+	if i := firstWithPrefix(out, "E86.9"); i >= 0 && !containsCode(out, "E86.0") && strings.Contains(strings.ToLower(sentenceAround(opt.note, out[i].Start)), "dehydrat") {
+		recode(&out[i], "E86.0", "dehydration", x, opt)
+	}
 	// codes their line specifies:
 	// - "Opioid use disorder, severe (IV fentanyl) with acute opioid
 	//   withdrawal": a dependence whose line says its withdrawal is the

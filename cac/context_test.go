@@ -4595,3 +4595,14 @@ func TestOtherPossibility(t *testing.T) {
 	opt := cac.Options{Date: codeset.NewDate(2026, 4, 8), Age: 49, Sex: 'F'}
 	checkCodes(t, suggestCodes("IMPRESSION:\n1. Inflammatory-pattern polyarthralgia. In a patient with psoriasis this is most likely early psoriatic arthritis; seronegative rheumatoid arthritis is the other possibility.\n2. Plaque psoriasis.\n", x, opt), []string{"L40.0"}, []string{"M06.00", "L40.50"})
 }
+
+// TestDiabeticNephropathyWithCKD: a diabetic nephropathy beside a coded
+// stage of chronic kidney disease is E11.22 (not also E11.21), and
+// "volume depletion and dehydration" is the dehydration (E86.0).
+func TestDiabeticNephropathyWithCKD(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 11, 4), Age: 70, Sex: 'M'}
+	note := "IMPRESSION:\n1. Acute kidney injury on chronic kidney disease stage 3b.\n2. Chronic kidney disease stage 3b due to diabetic and hypertensive nephropathy.\n3. Type 2 diabetes on oral agents.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "N18.32", "E11.22", "I12.9"}, []string{"E11.21", "N18.30"})
+	checkCodes(t, suggestCodes("IMPRESSION:\n1. AKI, prerenal, from volume depletion and dehydration.\n", x, opt), []string{"N17.9", "E86.0"}, []string{"E86.9"})
+}
