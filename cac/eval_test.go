@@ -813,6 +813,24 @@ func TestEvalTrain52(t *testing.T) {
 	evalNotes(t, "testdata/train52", "fifty-second training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain53 scores the fifty-third training set, testdata/train53:
+// 24 notes of ICU, step-down and complex stays (16 inpatient) and the
+// visits around them (8 outpatient), written in session 27 by someone who
+// had read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain53(t *testing.T) {
+	evalNotes(t, "testdata/train53", "fifty-third training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain54 scores the fifty-fourth training set, testdata/train54:
+// 24 primary care, urgent care and emergency notes (18 outpatient) and
+// short stays (6 inpatient), written in session 27 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain54(t *testing.T) {
+	evalNotes(t, "testdata/train54", "fifty-fourth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

@@ -284,6 +284,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train50", 24},
 		{"testdata/train51", 24},
 		{"testdata/train52", 24},
+		{"testdata/train53", 24},
+		{"testdata/train54", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
