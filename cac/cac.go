@@ -3254,7 +3254,7 @@ func strokeSequelae(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		case strings.HasPrefix(s.Code, "R13.1"):
 			code = "I69.391"
 		}
-		ctx := s.Evidence + " " + sentenceAround(opt.note, s.Start)
+		ctx := s.Evidence + " " + sentenceAround(opt.note, s.Start) + " " + outlineParent(opt.note, s.Start)
 		if code == "" || !sequelaSaid(ctx) {
 			continue
 		}
@@ -3274,6 +3274,32 @@ func strokeSequelae(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		recode(&out[i], code, "sequela of stroke", x, opt)
 	}
 	return out
+}
+
+// subItemRe opens an indented sub-item of an outline: "   a. Right
+// hemiparesis", "   - Expressive aphasia".
+var subItemRe = regexp.MustCompile(`^[ \t]+(?:[a-z][.)]|[0-9]{1,2}[.)]|[-*•])\s`)
+
+// outlineParent returns the line an indented sub-item is listed under
+// when that line ends with a colon ("1. Late effects of L MCA ischemic
+// stroke:" above "   a. Right hemiparesis, dominant side"), else "".
+func outlineParent(note string, at int) string {
+	ls := strings.LastIndexByte(note[:at], '\n') + 1
+	if !subItemRe.MatchString(note[ls:lineEnd(note, ls)]) {
+		return ""
+	}
+	for n := 0; ls > 0 && n < 8; n++ {
+		ps := strings.LastIndexByte(note[:ls-1], '\n') + 1
+		line := note[ps : ls-1]
+		if !subItemRe.MatchString(line) {
+			if strings.HasSuffix(strings.TrimRight(line, " \t\r"), ":") {
+				return line
+			}
+			return ""
+		}
+		ls = ps
+	}
+	return ""
 }
 
 // adverseEffectOf finds the drug an item names and returns its

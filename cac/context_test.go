@@ -4606,3 +4606,13 @@ func TestDiabeticNephropathyWithCKD(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9", "N18.32", "E11.22", "I12.9"}, []string{"E11.21", "N18.30"})
 	checkCodes(t, suggestCodes("IMPRESSION:\n1. AKI, prerenal, from volume depletion and dehydration.\n", x, opt), []string{"N17.9", "E86.0"}, []string{"E86.9"})
 }
+
+// TestSequelaeUnderOutlineParent codes the deficits listed under "Late
+// effects of L MCA ischemic stroke:" as its sequelae (I69.-), as if each
+// said so itself.
+func TestSequelaeUnderOutlineParent(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 2), Age: 75, Sex: 'M'}
+	note := "Assessment:\n1. Late effects of L MCA ischemic stroke:\n   a. Right hemiparesis, dominant side, improving\n   b. Expressive aphasia, improving\n2. Hypertension - at goal.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.351", "I69.320", "I10"}, []string{"G81.91", "R47.01", "I63.412"})
+}
