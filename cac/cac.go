@@ -124,7 +124,7 @@ var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case.
-const standaloneHeading = `(?:A(?i:ssessment(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
+const standaloneHeading = `(?:A(?i:ssessment(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
 
 var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 
@@ -3408,6 +3408,12 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 				recode(&out[i], t+".22", "diabetes with chronic kidney disease", x, opt)
 			}
 		}
+	}
+	// A heparin-induced thrombocytopenia is the heparin's adverse effect
+	// (D75.82- "use additional code for adverse effect, if applicable":
+	// T45.515-), unless the note says the heparin was taken wrongly.
+	if i := firstWithPrefix(out, "D75.82"); i >= 0 && !containsCodePrefix(out, "T45.51") && !containsAny(opt.lower, "overdose", "poisoning", "wrong dose", "medication error") {
+		out = addBeside(out, out[i], "T45.515"+string(opt.episode), "adverse effect of heparin", x, opt)
 	}
 	// "volume depletion and dehydration": the dehydration (E86.0), the
 	// volume depletion's own kind, not the unspecified one
@@ -8037,7 +8043,9 @@ func negatedAt(note string, i int) bool {
 
 // negatedJustBefore is a negation a few words before a mention: "patient
 // is not on dialysis", "never had a stent", "no prior cath/PCI".
-var negatedJustBefore = regexp.MustCompile(`(?i)\b(not|no|never|denies|denied|without)\s+(?:[a-z/-]+\s+){0,3}(?:[a-z-]+/)?$`)
+// (or after a list the negation covers: "no prior cardiac history or
+// prior MI")
+var negatedJustBefore = regexp.MustCompile(`(?i)\b(not|no|never|denies|denied|without)\s+(?:[a-z/-]+\s+){0,3}(?:(?:or|nor)\s+(?:[a-z/-]+\s+){0,2})?(?:[a-z-]+/)?$`)
 
 // medicationLists returns the spans of a note's medication sections.
 func medicationLists(note string) [][2]int {

@@ -4616,3 +4616,14 @@ func TestSequelaeUnderOutlineParent(t *testing.T) {
 	note := "Assessment:\n1. Late effects of L MCA ischemic stroke:\n   a. Right hemiparesis, dominant side, improving\n   b. Expressive aphasia, improving\n2. Hypertension - at goal.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.351", "I69.320", "I10"}, []string{"G81.91", "R47.01", "I63.412"})
 }
+
+// TestNSTEMIWithHIT: "no prior cardiac history or prior MI" denies the old
+// infarction (the negation covers the list), "Course" alone heads the
+// course (ending the family history above it), and a heparin-induced
+// thrombocytopenia takes the heparin's adverse effect (T45.515A).
+func TestNSTEMIWithHIT(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 12), Age: 63, Sex: 'M'}
+	note := "Diagnoses\n1. NSTEMI (type 1)\n2. Heparin-induced thrombocytopenia (immune-mediated, type II) - PF4 antibody and SRA positive; no thrombosis\nFamily history: father died of MI at age 52.\n\nCourse\n63M, no prior cardiac history or prior MI, presented with 3 h of substernal pressure. ECG: 1-2 mm ST depression V4-V6.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "D75.822", "T45.515A", "Z82.49"}, []string{"I25.2", "Z81.8"})
+}
