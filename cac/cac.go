@@ -3142,22 +3142,33 @@ func titleLacks(l, title string) bool {
 		what = what[:k]
 	}
 	// every word of what the title lacks, said in the phrase, and not
-	// itself denied there
-	ws := strings.Fields(what)
-	if len(ws) == 0 || len(ws) > 3 {
-		return false
-	}
-	for _, w := range ws {
-		if len(w) < 3 || !strings.Contains(l, w) {
-			return false
+	// itself denied there (of either of two things it lacks: "without
+	// cholangitis or cholecystitis")
+	for _, alt := range strings.Split(what, " or ") {
+		ws := strings.Fields(alt)
+		if len(ws) == 0 || len(ws) > 3 {
+			continue
+		}
+		said := true
+		for _, w := range ws {
+			if len(w) < 3 || !strings.Contains(l, w) {
+				said = false
+				break
+			}
+		}
+		if !said {
+			continue
+		}
+		at := strings.Index(l, strings.Join(ws, " "))
+		if at < 0 {
+			at = strings.Index(l, ws[0])
+		}
+		before := l[:at]
+		if !negatedJustBefore.MatchString(before) && !strings.HasSuffix(strings.TrimSpace(before), "w/o") {
+			return true
 		}
 	}
-	at := strings.Index(l, strings.Join(ws, " "))
-	if at < 0 {
-		at = strings.Index(l, ws[0])
-	}
-	before := l[:at]
-	return !negatedJustBefore.MatchString(before) && !strings.HasSuffix(strings.TrimSpace(before), "w/o")
+	return false
 }
 
 // deniesHead reports whether a phrase (in lower case) names the condition
@@ -3696,6 +3707,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = moreCombinations(out, x, opt)
 	out = varicesCause(out, x, opt)
 	out = slidingScaleNotInfection(out, opt.note)
+	out = organismNotPneumonia(out, opt.note)
 	out = deliveryOutcome(out, x, opt)
 	out = highRiskSupervision(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
@@ -7904,6 +7916,26 @@ func slidingScaleNotInfection(out []Suggestion, note string) []Suggestion {
 	})
 }
 
+// pneumoniaeRe is an organism named "pneumoniae"; pneumoniaSaidRe a
+// pneumonia said.
+var (
+	pneumoniaeRe    = regexp.MustCompile(`(?i)\bpneumoniae\b`)
+	pneumoniaSaidRe = regexp.MustCompile(`(?i)\bpneumonias?\b|\bPNA\b|\b[CH]AP\b`)
+)
+
+// organismNotPneumonia drops a pneumonia read from an organism's name
+// alone ("Klebsiella pneumoniae" in "Septic shock d/t Klebsiella
+// pneumoniae, source acute cholangitis") in a note that speaks of no
+// pneumonia: the organism is no pneumonia.
+func organismNotPneumonia(out []Suggestion, note string) []Suggestion {
+	if pneumoniaSaidRe.MatchString(note) {
+		return out
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return hasAnyPrefix(s.Code, "J13", "J15", "J16.0") && pneumoniaeRe.MatchString(s.Evidence) && !pneumoniaSaidRe.MatchString(s.Evidence)
+	})
+}
+
 // varicesCause codes the portal hypertension that secondary esophageal
 // varices are named with ("Portal HTN w/ small esophageal varices":
 // I85.10, whose "code also underlying cause" is K76.6), when the
@@ -8990,7 +9022,7 @@ var sepsisOfOrganism = map[string]string{
 // due to MRSA pneumonia"), else A41.9 (Official Guidelines I.C.1.d.2).
 func sepsisOfShock(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	i := firstWithPrefix(out, "R65.2")
-	if i < 0 || firstWithPrefix(out, "A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7", "O85", "O03.87", "T81.44") >= 0 {
+	if i < 0 {
 		return out
 	}
 	code := "A41.9"
@@ -9001,6 +9033,25 @@ func sepsisOfShock(out []Suggestion, note string, x *lookups, opt Options) []Sug
 				break
 			}
 		}
+	}
+	// a sepsis of unspecified organism read elsewhere ("AKI -
+	// septic/hemodynamic") is the one the shock is put down to right
+	// after its words ("Septic shock d/t Klebsiella pneumoniae": A41.59)
+	if j := firstWithPrefix(out, "A41.9"); j >= 0 && code != "A41.9" && firstWithPrefix(out, "A40", "A41.0", "A41.1", "A41.2", "A41.3", "A41.4", "A41.5", "A41.8") < 0 {
+		if m := causeLeadRe.FindStringIndex(note[out[i].End:lineEnd(note, out[i].End)]); m != nil {
+			after := note[out[i].End+m[1] : lineEnd(note, out[i].End)]
+			for _, o := range organisms {
+				if c := sepsisOfOrganism[o.code]; c == code {
+					if k := o.re.FindStringIndex(after); k != nil && k[0] == 0 {
+						recode(&out[j], code, "sepsis of septic shock", x, opt)
+						return out
+					}
+				}
+			}
+		}
+	}
+	if firstWithPrefix(out, "A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7", "O85", "O03.87", "T81.44") >= 0 {
+		return out
 	}
 	return addBeside(out, out[i], code, "sepsis of septic shock", x, opt)
 }

@@ -4627,3 +4627,17 @@ func TestNSTEMIWithHIT(t *testing.T) {
 	note := "Diagnoses\n1. NSTEMI (type 1)\n2. Heparin-induced thrombocytopenia (immune-mediated, type II) - PF4 antibody and SRA positive; no thrombosis\nFamily history: father died of MI at age 52.\n\nCourse\n63M, no prior cardiac history or prior MI, presented with 3 h of substernal pressure. ECG: 1-2 mm ST depression V4-V6.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "D75.822", "T45.515A", "Z82.49"}, []string{"I25.2", "Z81.8"})
 }
+
+// TestSepticShockOrganism: a septic shock put down to an organism right
+// after its words ("Septic shock d/t Klebsiella pneumoniae") makes the
+// sepsis of unspecified organism read elsewhere ("AKI - septic") that
+// organism's (A41.59); the organism's name is no pneumonia in a note that
+// speaks of none; "acute cholangitis with choledocholithiasis,
+// obstructing" is K80.33 (a title "without cholangitis or cholecystitis"
+// lacks what the phrase says).
+func TestSepticShockOrganism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 11, 16), Age: 69, Sex: 'M'}
+	note := "ASSESSMENT / PLAN\n1) Septic shock d/t Klebsiella pneumoniae, source acute obstructive calculous cholangitis. Pressors off.\n2) Acute cholangitis with choledocholithiasis, obstructing - s/p stone extraction.\n3) AKI - septic/hemodynamic; Cr 2.6 -> 2.1.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.59", "R65.21", "K80.33", "N17.9"}, []string{"A41.9", "J15.0", "K80.50"})
+}
