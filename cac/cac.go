@@ -4270,7 +4270,7 @@ var integral = map[string][]string{
 	"R06.0":  {"J96", "I50"},                                // dyspnea
 	"R07.9":  {"I21", "I20", "I25.11"},                      // chest pain in a coronary syndrome
 	"R50.9":  feverCauses,                                   // fever with an infection, or coded with its cause
-	"E87.1":  {"E22.2"},                                     // hyponatremia in SIADH
+	"E87.1":  {"E22.2", "O21.1"},                            // hyponatremia in SIADH (or in a hyperemesis with metabolic disturbance)
 	"R80.":   {"E08.2", "E09.2", "E10.2", "E11.2", "E13.2"}, // albuminuria in diabetic kidney disease
 	"E78.1":  {"E78.2"},                                     // high triglycerides in a mixed hyperlipidemia
 	"R06.83": {"J35.", "G47.33"},                            // snoring with enlarged tonsils and adenoids, or sleep apnea
@@ -4279,7 +4279,11 @@ var integral = map[string][]string{
 	"E03.9":  {"E89.0", "E06.3"},                            // hypothyroidism beside the postprocedural hypothyroidism or the Hashimoto thyroiditis it is
 	"R10.3":  {"K35", "K36", "K37"},                         // right lower quadrant pain in appendicitis
 	// the ketones, acidosis and high glucose of a diabetic ketoacidosis
-	"R82.4":  {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1"},
+	"R82.4": {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1", "O21.1"},
+	// the dehydration, electrolyte imbalance and ketosis of a hyperemesis
+	// gravidarum "with metabolic disturbance" (O21.1's inclusion terms)
+	"E86.":   {"O21.1"},
+	"E87.6":  {"O21.1"},
 	"E87.2":  {"E08.1", "E09.1", "E10.1", "E11.1", "E13.1"},
 	"E10.65": {"E10.1"},
 	"E11.65": {"E11.1"},

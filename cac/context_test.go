@@ -4641,3 +4641,12 @@ func TestSepticShockOrganism(t *testing.T) {
 	note := "ASSESSMENT / PLAN\n1) Septic shock d/t Klebsiella pneumoniae, source acute obstructive calculous cholangitis. Pressors off.\n2) Acute cholangitis with choledocholithiasis, obstructing - s/p stone extraction.\n3) AKI - septic/hemodynamic; Cr 2.6 -> 2.1.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.59", "R65.21", "K80.33", "N17.9"}, []string{"A41.9", "J15.0", "K80.50"})
 }
+
+// TestHyperemesisMetabolic leaves out the dehydration, ketonuria and
+// hypokalemia a hyperemesis gravidarum "with metabolic disturbance"
+// (O21.1) already holds.
+func TestHyperemesisMetabolic(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 20), Age: 29, Sex: 'F'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Hyperemesis gravidarum with dehydration, ketonuria and hypokalemia, 10 weeks gestation\n", x, opt), []string{"O21.1", "Z3A.10"}, []string{"E87.6", "R82.4", "E86.0"})
+}
