@@ -4302,6 +4302,9 @@ var integral = map[string][]string{
 	"J22": {"J12", "J13", "J14", "J15", "J16", "J18", "J69"},
 	// a cirrhosis the note calls alcoholic elsewhere
 	"K74.6": {"K70.3", "K70.4"},
+	// the adhesions an obstruction by adhesions already names (K56.5-
+	// "Intestinal adhesions [bands] with obstruction")
+	"K66.0": {"K56.5"},
 	// the headache of a migraine or other headache syndrome
 	"R51.9": {"G43", "G44"},
 	// the steatosis of a fatty liver

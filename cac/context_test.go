@@ -4650,3 +4650,11 @@ func TestHyperemesisMetabolic(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 20), Age: 29, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Hyperemesis gravidarum with dehydration, ketonuria and hypokalemia, 10 weeks gestation\n", x, opt), []string{"O21.1", "Z3A.10"}, []string{"E87.6", "R82.4", "E86.0"})
 }
+
+// TestAdhesiveBandObstruction leaves out the peritoneal adhesions (K66.0)
+// an obstruction by adhesions (K56.5-) already names.
+func TestAdhesiveBandObstruction(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 2), Age: 52, Sex: 'F'}
+	checkCodes(t, suggestCodes("POSTOPERATIVE DIAGNOSIS:\n1. Complete small bowel obstruction secondary to a single adhesive band, distal ileum.\n", x, opt), []string{"K56.52"}, []string{"K66.0", "K56.609"})
+}
