@@ -4658,3 +4658,12 @@ func TestAdhesiveBandObstruction(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 2), Age: 52, Sex: 'F'}
 	checkCodes(t, suggestCodes("POSTOPERATIVE DIAGNOSIS:\n1. Complete small bowel obstruction secondary to a single adhesive band, distal ileum.\n", x, opt), []string{"K56.52"}, []string{"K66.0", "K56.609"})
 }
+
+// TestProblemListAtDischargeHeading reads "Problem list at discharge"
+// alone on its line, in mixed case, as the stay's diagnoses.
+func TestProblemListAtDischargeHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 10), Age: 88, Sex: 'F'}
+	note := "Discharge Summary\nAttending: H. Qureshi, MD\n\nProblem list at discharge\n#1 Aspiration pneumonia, RLL - improving\n#2 Moderate protein-calorie malnutrition\nRuled out: sepsis\n\nCourse\nTreated with ampicillin-sulbactam.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0", "E44.0"}, []string{"A41.9"})
+}
