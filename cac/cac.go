@@ -3420,6 +3420,14 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			}
 		}
 	}
+	// A catheter-associated urinary infection is the catheter's infection
+	// and the infection itself (T83.51- "use additional code to identify
+	// infection": N39.0 for a urinary tract infection, site not specified)
+	if i := firstWithPrefix(out, "T83.51"); i >= 0 && firstWithPrefix(out, "N39.0", "N30", "N10", "N11", "N12", "N34", "N41", "N45") < 0 {
+		if l := strings.ToLower(out[i].Evidence + " " + lineAt(opt.note, out[i].Start)); strings.Contains(l, "uti") || strings.Contains(l, "urinary tract infection") {
+			out = addBeside(out, out[i], "N39.0", "infection of a catheter-associated urinary infection", x, opt)
+		}
+	}
 	// A heparin-induced thrombocytopenia is the heparin's adverse effect
 	// (D75.82- "use additional code for adverse effect, if applicable":
 	// T45.515-), unless the note says the heparin was taken wrongly.
@@ -3708,6 +3716,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = varicesCause(out, x, opt)
 	out = slidingScaleNotInfection(out, opt.note)
 	out = organismNotPneumonia(out, opt.note)
+	out = pressureInjurySites(out, x, opt)
 	out = deliveryOutcome(out, x, opt)
 	out = highRiskSupervision(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
@@ -4302,6 +4311,10 @@ var integral = map[string][]string{
 	"J22": {"J12", "J13", "J14", "J15", "J16", "J18", "J69"},
 	// a cirrhosis the note calls alcoholic elsewhere
 	"K74.6": {"K70.3", "K70.4"},
+	// the pus and bacteria in the urine of a urinary infection
+	"R82.81": {"N39.0", "N30", "N10", "N11", "N12", "N34", "T83.51"},
+	"R82.71": {"N39.0", "N30", "N10", "N11", "N12", "N34", "T83.51"},
+	"R82.79": {"N39.0", "N30", "N10", "N11", "N12", "N34", "T83.51"},
 	// the adhesions an obstruction by adhesions already names (K56.5-
 	// "Intestinal adhesions [bands] with obstruction")
 	"K66.0": {"K56.5"},
@@ -7921,6 +7934,56 @@ func slidingScaleNotInfection(out []Suggestion, note string) []Suggestion {
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
 		return strings.HasPrefix(s.Code, "T81.4") && strings.EqualFold(strings.TrimSpace(s.Evidence), "SSI") && glucoseLineRe.MatchString(lineOf(note, s.Start))
 	})
+}
+
+// pressureListRe is a pressure injury item that lists its sites with
+// their stages: "Pressure injuries - sacrum unstageable, R heel stage 4,
+// L heel DTPI".
+var pressureListRe = guard(`(?im)^[ \t]*(?:#?\d{1,2}[.)]?\s+)?(?:pressure (?:injur(?:y|ies)|ulcers?)|decubitus ulcers?)\s*(?:-|:|–)\s*([^\n.]+)`, "pressure", "decubitus")
+
+// deepTissueRe is a deep tissue pressure injury as notes write it.
+var deepTissueRe = regexp.MustCompile(`(?i)\b(?:DTPI|deep tissue(?: pressure)?(?: injury)?)\b`)
+
+// pressureStageRe is a stage a site of that list is given.
+var pressureStageRe = regexp.MustCompile(`(?i)\b(?:stage\s*(?:[1-4]|i{1,3}|iv)|unstageable|dtpi|deep tissue(?: pressure)?(?: injury)?)\b`)
+
+// pressureInjurySites codes each site of a pressure injury list
+// (pressureListRe) that has its own stage, beside the one the item's
+// lookup found for its first: "R heel stage 4" is L89.614, "L heel DTPI"
+// L89.626.
+func pressureInjurySites(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	if firstWithPrefix(out, "L89") < 0 {
+		return out
+	}
+	for _, m := range pressureListRe.FindAllStringSubmatchIndex(opt.note, -1) {
+		if negatedAt(opt.note, m[0]) {
+			continue
+		}
+		at := m[2]
+		for _, part := range strings.Split(opt.note[m[2]:m[3]], ",") {
+			start := at
+			at += len(part) + 1
+			if !pressureStageRe.MatchString(part) {
+				continue
+			}
+			ev := strings.TrimSpace(part)
+			evStart := start + strings.Index(part, ev)
+			q := deepTissueRe.ReplaceAllString(ev, "deep tissue damage")
+			q = strings.NewReplacer("R ", "right ", "L ", "left ").Replace(q + " ")
+			rs := x.Search("pressure ulcer of "+q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
+			if len(rs) == 0 || !rs[0].Billable || !strings.HasPrefix(rs[0].Code, "L89") || rs[0].Score < 0.6 || containsCode(out, rs[0].Code) {
+				continue
+			}
+			// (a site the list's first part already coded at another stage
+			// is that part's)
+			if firstWithPrefix(out, rs[0].Code[:6]) >= 0 {
+				continue
+			}
+			out = append(out, Suggestion{System: codeset.ICD10CM, Code: rs[0].Code, Title: rs[0].Title, Confidence: 0.85,
+				Start: evStart, End: evStart + len(ev), Evidence: ev, Section: sectionKindNames[secDiagnosis], Rule: "pressure injury site"})
+		}
+	}
+	return out
 }
 
 // pneumoniaeRe is an organism named "pneumoniae"; pneumoniaSaidRe a

@@ -4667,3 +4667,15 @@ func TestProblemListAtDischargeHeading(t *testing.T) {
 	note := "Discharge Summary\nAttending: H. Qureshi, MD\n\nProblem list at discharge\n#1 Aspiration pneumonia, RLL - improving\n#2 Moderate protein-calorie malnutrition\nRuled out: sepsis\n\nCourse\nTreated with ampicillin-sulbactam.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0", "E44.0"}, []string{"A41.9"})
 }
+
+// TestCAUTIAndPressureSites: a catheter-associated UTI is the catheter's
+// infection and the UTI (T83.511A with N39.0, whose pyuria goes), and a
+// pressure injury item that lists its sites with their stages codes each
+// ("R heel stage 4" L89.614, "L heel DTPI" L89.626).
+func TestCAUTIAndPressureSites(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 1), Age: 84, Sex: 'M'}
+	note := "ASSESSMENT & PLAN\n1. Probable catheter-associated UTI (CAUTI) - infection related to the chronic indwelling urethral catheter; pyuria on UA.\n3. Pressure injuries - sacrum unstageable, R heel stage 4, L heel DTPI. WOC following.\n"
+	sg := suggestCodes(note, x, opt)
+	checkCodes(t, sg, []string{"T83.511A", "N39.0", "L89.150", "L89.614", "L89.626"}, []string{"R82.81", "L89.624"})
+}
