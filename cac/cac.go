@@ -1757,7 +1757,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// on)
 				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
-				immunityHeadRe.MatchString(head),
+				immunityHeadRe.MatchString(head), signatureLineRe.MatchString(lineOf(note, it.start)),
 				notAddressedLater(note, it.start+len(head), head):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
@@ -7917,6 +7917,11 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// signatureLineRe is a clinician's signature line: "Brianna
+// Castellano, MD", "J. Ruiz-Ortega, DO, FACP" (whose surname may spell an
+// eponym: Castellani's bronchospirochetosis).
+var signatureLineRe = regexp.MustCompile(`^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){1,3},\s*(?:MD|DO|NP|PA-C|PA|RN|FNP-C|FNP-BC|FNP|APRN|DNP|MBBS|CNM|AGNP|ANP)\b[^\n]*$`)
 
 // immunityHeadRe ends an item's head that names an immunity, not a
 // disease: "Hepatitis B non-immune - no chronic HBV infection", "Rubella

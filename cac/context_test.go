@@ -4679,3 +4679,11 @@ func TestCAUTIAndPressureSites(t *testing.T) {
 	sg := suggestCodes(note, x, opt)
 	checkCodes(t, sg, []string{"T83.511A", "N39.0", "L89.150", "L89.614", "L89.626"}, []string{"R82.81", "L89.624"})
 }
+
+// TestSignatureLine codes nothing from a clinician's signature line, whose
+// surname may spell an eponym ("Castellano": Castellani's disease).
+func TestSignatureLine(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 8, 11), Age: 8, Sex: 'F'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Otitis media, left.\n\nBrianna Castellano, MD\nPediatrics\n", x, opt), []string{"H66.92"}, []string{"A69.8"})
+}
