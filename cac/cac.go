@@ -8003,7 +8003,7 @@ var (
 // pneumoniae, source acute cholangitis") in a note that speaks of no
 // pneumonia: the organism is no pneumonia.
 func organismNotPneumonia(out []Suggestion, note string) []Suggestion {
-	if pneumoniaSaidRe.MatchString(note) {
+	if firstWithPrefix(out, "J13", "J15", "J16.0") < 0 || pneumoniaSaidRe.MatchString(note) {
 		return out
 	}
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
