@@ -1750,7 +1750,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head) && negatedRe.MatchString(poaRe.ReplaceAllString(head, " ")), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
 				// ("SIADH was considered (sertraline, family hx in sister)
 				// but …": the item cut at its aside, its sentence read
@@ -6720,6 +6720,10 @@ var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|def
 // backwardIn reports whether a later part of an item, rest, negates the
 // condition its head names.
 func backwardIn(rest, head string) bool {
+	// ("…, not present on admission": the condition arose later)
+	if strings.Contains(rest, "admission") || strings.Contains(rest, "POA") {
+		rest = poaRe.ReplaceAllString(rest, " ")
+	}
 	seen := false // a part with words came before
 	for _, p := range segmentSep.Split(rest, -1) {
 		// ("…: no bladder tumor, …, negative cytology, sterile urine": a
@@ -7917,6 +7921,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// poaRe is a present-on-admission statement, whose "not" denies no
+// condition: "(adverse effect, not present on admission)", "not POA".
+var poaRe = regexp.MustCompile(`(?i)\bnot\s+(?:present\s+on\s+admission|POA)\b`)
 
 // signatureLineRe is a clinician's signature line: "Brianna
 // Castellano, MD", "J. Ruiz-Ortega, DO, FACP" (whose surname may spell an

@@ -4687,3 +4687,12 @@ func TestSignatureLine(t *testing.T) {
 	opt := cac.Options{Date: codeset.NewDate(2026, 8, 11), Age: 8, Sex: 'F'}
 	checkCodes(t, suggestCodes("Assessment:\n1. Otitis media, left.\n\nBrianna Castellano, MD\nPediatrics\n", x, opt), []string{"H66.92"}, []string{"A69.8"})
 }
+
+// TestNotPresentOnAdmission reads "not present on admission" as when the
+// condition arose, no denial of it.
+func TestNotPresentOnAdmission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 14), Age: 61, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n- Acute kidney injury due to vancomycin (adverse effect, not present on admission)\n- Hospital-acquired pneumonia, not POA\n", x, opt), []string{"N17.9", "T36.8X5A"}, nil)
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n- Sepsis - not present.\n", x, opt), nil, []string{"A41.9"})
+}
