@@ -3431,8 +3431,9 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// A heparin-induced thrombocytopenia is the heparin's adverse effect
 	// (D75.82- "use additional code for adverse effect, if applicable":
 	// T45.515-), unless the note says the heparin was taken wrongly.
-	if i := firstWithPrefix(out, "D75.82"); i >= 0 && !containsCodePrefix(out, "T45.51") && !containsAny(opt.lower, "overdose", "poisoning", "wrong dose", "medication error") {
-		out = addBeside(out, out[i], "T45.515"+string(opt.episode), "adverse effect of heparin", x, opt)
+	// (so is a hemorrhagic disorder due to an anticoagulant, D68.32)
+	if i := firstWithPrefix(out, "D75.82", "D68.32"); i >= 0 && !containsCodePrefix(out, "T45.51") && !misuseSaid(opt.note) {
+		out = addBeside(out, out[i], "T45.515"+string(opt.episode), "adverse effect of the anticoagulant", x, opt)
 	}
 	// "volume depletion and dehydration": the dehydration (E86.0), the
 	// volume depletion's own kind, not the unspecified one
@@ -4315,6 +4316,9 @@ var integral = map[string][]string{
 	"R82.81": {"N39.0", "N30", "N10", "N11", "N12", "N34", "T83.51"},
 	"R82.71": {"N39.0", "N30", "N10", "N11", "N12", "N34", "T83.51"},
 	"R82.79": {"N39.0", "N30", "N10", "N11", "N12", "N34", "T83.51"},
+	// an abnormal coagulation profile of a coagulopathy coded (D68.32 for
+	// a warfarin-associated coagulopathy with bleeding)
+	"R79.1": {"D68", "D65"},
 	// the adhesions an obstruction by adhesions already names (K56.5-
 	// "Intestinal adhesions [bands] with obstruction")
 	"K66.0": {"K56.5"},
@@ -7920,6 +7924,21 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 	}
 	return out
+}
+
+// misuseRe is a drug taken wrongly: an overdose, a poisoning, a wrong
+// dose.
+var misuseRe = regexp.MustCompile(`(?i)\b(?:overdos(?:e|ed|ing)|poisoning|wrong dose|medication error|dosing error)\b`)
+
+// misuseSaid reports whether the note says a drug was taken wrongly,
+// other than to deny it ("adverse effect, not an overdose").
+func misuseSaid(note string) bool {
+	for _, m := range misuseRe.FindAllStringIndex(note, -1) {
+		if !negatedAt(note, m[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // poaRe is a present-on-admission statement, whose "not" denies no

@@ -4696,3 +4696,15 @@ func TestNotPresentOnAdmission(t *testing.T) {
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n- Acute kidney injury due to vancomycin (adverse effect, not present on admission)\n- Hospital-acquired pneumonia, not POA\n", x, opt), []string{"N17.9", "T36.8X5A"}, nil)
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n- Sepsis - not present.\n", x, opt), nil, []string{"A41.9"})
 }
+
+// TestWarfarinCoagulation: a supratherapeutic INR on warfarin is an
+// abnormal coagulation profile (R79.1) with the warfarin's adverse
+// effect; a coagulopathy due to warfarin with bleeding is D68.32, whose
+// abnormal profile is its own, with the adverse effect though the note
+// denies an overdose.
+func TestWarfarinCoagulation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 1), Age: 81, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT\n1. Supratherapeutic INR (5.6) without bleeding - adverse effect of warfarin.\n", x, opt), []string{"R79.1", "T45.515A"}, nil)
+	checkCodes(t, suggestCodes("ASSESSMENT\n1. Coagulopathy due to warfarin (supratherapeutic INR) with gross hematuria - adverse effect, not an overdose.\n", x, opt), []string{"D68.32", "T45.515A", "R31.0"}, []string{"R79.1", "T45.511A"})
+}
