@@ -3339,9 +3339,10 @@ func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool
 // drugCauseRe is a diagnosis put down to a drug the line names: "Acute
 // duodenal ulcer with hemorrhage, related to naproxen".
 // (or "due to prednisone", or written after it: "Hyperglycemia,
-// steroid-induced"; a word the drug table does not hold as a drug taken
-// as prescribed, "due to sepsis", gives no adverse effect)
-var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*([A-Za-z]{5,})[- ]induced\b`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
+// steroid-induced", or the second of two causes: "attributed to H. pylori
+// + ibuprofen"; a word the drug table does not hold as a drug taken as
+// prescribed, "due to sepsis", gives no adverse effect)
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*([A-Za-z]{5,})[- ]induced\b`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)

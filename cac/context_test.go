@@ -4708,3 +4708,11 @@ func TestWarfarinCoagulation(t *testing.T) {
 	checkCodes(t, suggestCodes("ASSESSMENT\n1. Supratherapeutic INR (5.6) without bleeding - adverse effect of warfarin.\n", x, opt), []string{"R79.1", "T45.515A"}, nil)
 	checkCodes(t, suggestCodes("ASSESSMENT\n1. Coagulopathy due to warfarin (supratherapeutic INR) with gross hematuria - adverse effect, not an overdose.\n", x, opt), []string{"D68.32", "T45.515A", "R31.0"}, []string{"R79.1", "T45.511A"})
 }
+
+// TestSecondDrugCause finds the drug named second among an ulcer's causes
+// ("attributed to H. pylori + ibuprofen": T39.315A).
+func TestSecondDrugCause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 2), Age: 58, Sex: 'F'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Duodenal ulcer with hemorrhage - ulcer attributed to H. pylori + ibuprofen\n", x, opt), []string{"K26.4", "T39.315A"}, nil)
+}
