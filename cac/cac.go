@@ -3981,7 +3981,7 @@ var (
 	// cancerGoneRe says a cancer treated in the past has not come back:
 	// the item is its history, not a current cancer
 	cancerGoneRe    = regexp.MustCompile(`(?i)\b(?:no evidence of (?:recurrence|recurrent disease|disease|residual disease|malignancy)|NED|no (?:current|active) (?:therapy|treatment)|on no current therapy|in (?:complete )?remission|cancer[- ]free|disease[- ]free)\b`)
-	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o|hx\b(?:\s+of\b)?|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia))\b`)
+	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o|hx\b(?:\s+of\b)?|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia|DVT|VTE|PE|pulmonary embol(?:ism|us|i)|deep vein thrombosis|venous thromboembolism))\b`)
 	relatives       = regexp.MustCompile(`(?i)\b(family history of|family history|history of|h/o|in (his|her|the patient's)?\s*(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)s?|(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)(,| with| had| has)?|at \d+|age \d+|\(|\))`)
 )
 

@@ -4716,3 +4716,11 @@ func TestSecondDrugCause(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 2), Age: 58, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Duodenal ulcer with hemorrhage - ulcer attributed to H. pylori + ibuprofen\n", x, opt), []string{"K26.4", "T39.315A"}, nil)
 }
+
+// TestPriorDVT codes "Prior provoked DVT (…, 2019)" as its personal
+// history (Z86.718), and not the pulmonary embolism the item denies.
+func TestPriorDVT(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 20), Age: 64, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT\n5. Prior provoked DVT (R popliteal, 2019, after ankle ORIF) - completed 3 mo warfarin, no residual. No prior PE.\n", x, opt), []string{"Z86.718"}, []string{"Z86.711", "I82.431"})
+}

@@ -205,7 +205,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"basal cell carcinoma right helix": "C44.212", "nonischemic dilated cardiomyopathy": "I42.0",
 		"portal hypertension with esophageal varices": "I85.10", "immune thrombocytopenia": "D69.3",
 		"acute cholangitis with choledocholithiasis, obstructing": "K80.33",
-		"supratherapeutic INR": "R79.1", "coagulopathy due to warfarin": "D68.32",
+		"supratherapeutic INR": "R79.1", "coagulopathy due to warfarin": "D68.32", "symptomatic anemia": "D64.9",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
