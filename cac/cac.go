@@ -1140,6 +1140,11 @@ func sectionKind(name string) int {
 	if strings.Contains(up, "COMPLICATED BY") {
 		return secDiagnosis
 	}
+	// "Complication this admission:", "Hospital complications": the
+	// stay's complications, which are its diagnoses
+	if strings.Contains(up, "COMPLICATION") && containsAny(up, "ADMISSION", "THIS STAY", "HOSPITAL", "HOSPITALIZATION", "DURING STAY") {
+		return secDiagnosis
+	}
 	// "Chronic conditions managed during stay:": the stay's secondary
 	// diagnoses
 	if strings.Contains(up, "CONDITIONS") && containsAny(up, "MANAGED", "ADDRESSED", "TREATED") {

@@ -4724,3 +4724,12 @@ func TestPriorDVT(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 20), Age: 64, Sex: 'M'}
 	checkCodes(t, suggestCodes("ASSESSMENT\n5. Prior provoked DVT (R popliteal, 2019, after ankle ORIF) - completed 3 mo warfarin, no residual. No prior PE.\n", x, opt), []string{"Z86.718"}, []string{"Z86.711", "I82.431"})
 }
+
+// TestComplicationThisAdmission reads "Complication this admission:" as
+// the stay's diagnoses (an operative note's "Complications: none" stays
+// no section of diagnoses).
+func TestComplicationThisAdmission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 28), Age: 79, Sex: 'F'}
+	checkCodes(t, suggestCodes("Principal diagnosis:\n Symptomatic anemia\n\nComplication this admission:\n Transfusion-associated circulatory overload (TACO) following 2nd unit PRBC on 01/26\n", x, opt), []string{"E87.71"}, nil)
+}
