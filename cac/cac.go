@@ -5722,7 +5722,7 @@ var newlyDiagnosedRe = guard(`(?i)\b(?:newly|recently|just|first)\s+diagnosed\s*
 // (dominant side)" is looked up as the hemiparesis; the evidence keeps the
 // word, by which strokeSequelae tells an earlier stroke's sequela (I69.-)
 // from a current stroke's deficit.
-var residualLeadRe = guard(`(?i)^\s*residual\s+`, "residual")
+var residualLeadRe = guard(`(?i)^\s*residual(?:\s+(?:deficits?|neuro(?:logic(?:al)?)? deficits?))?\s*[:,-]?\s+`, "residual")
 
 // withTypeRe opens the type of a reaction named after it.
 var withTypeRe = regexp.MustCompile(`(?i)\s(?:with|manifest(?:ed|ing) as|presenting as)\s+`)

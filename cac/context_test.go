@@ -4462,6 +4462,9 @@ func TestResidualDeficit(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 26), Age: 78, Sex: 'M'}
 	checkCodes(t, suggestCodes("IMPRESSION\n78M w/ acute ischemic stroke, L MCA superior division. Residual R hemiparesis (dominant side), nonfluent aphasia.\n", x, opt), []string{"G81.91", "R47.01"}, []string{"I69.351"})
 	checkCodes(t, suggestCodes("ASSESSMENT\n1. Residual R hemiparesis (dominant side) from L MCA stroke in 2023.\n2. HTN.\n", x, opt), []string{"I69.351", "I10"}, []string{"G81.91"})
+	// (a "Residual:" label before the deficits, which names no residual
+	// schizophrenia)
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute ischemic stroke, left MCA territory\n   - Residual: right hemiparesis (arm > leg), expressive aphasia\n", x, opt), []string{"G81.91", "R47.01"}, []string{"F20.5", "I69.351"})
 }
 
 // TestEmbolismSource codes an embolism's source named in a later part
