@@ -6185,6 +6185,7 @@ var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b` + // not Wells's cellulitis
 	`|(?:hyper|hypo)active$` + // a delirium's subtype, no ADHD
 	`|[a-z][a-z -]*\s(?:chronicity|acuity)$` + // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
+	`|(?:(?:can |may |will |to )?(?:raise|raises|lower|lowers|check|recheck|order|measure)\s+)?(?:serum\s+|blood\s+)?uric acid(?:\s+(?:level|pending|ordered))?$` + // "HCTZ can raise uric acid", "uric acid pending": a test, no hyperuricemia
 	`|(?:liver |kidney |renal |heart |lung )?transplant(?:ation)?(?:\s+(?:evaluation|eval|work-?up|referral|candidacy|listing|planning|hepatology|surgery|nephrology|cardiology|medicine|center|clinic|coordinator|team|service|program))?$` + // "Transplant: MELD 14, not yet at listing threshold": a topic, no transplanted organ
 	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$` + // an ulcer's depth, no osteonecrosis
 	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$` + // incontinence pads, no PAD

@@ -4736,3 +4736,12 @@ func TestComplicationThisAdmission(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 28), Age: 79, Sex: 'F'}
 	checkCodes(t, suggestCodes("Principal diagnosis:\n Symptomatic anemia\n\nComplication this admission:\n Transfusion-associated circulatory overload (TACO) following 2nd unit PRBC on 01/26\n", x, opt), []string{"E87.71"}, nil)
 }
+
+// TestUricAcidTest reads a uric acid test or a drug's effect on it as no
+// hyperuricemia; hyperuricemia said stays E79.0.
+func TestUricAcidTest(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 15), Age: 52, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n1. Essential hypertension. HCTZ can raise uric acid - will stop HCTZ. Uric acid pending.\n", x, opt), []string{"I10"}, []string{"E79.0"})
+	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n1. Hyperuricemia - uric acid 9.8.\n", x, opt), []string{"E79.0"}, nil)
+}
