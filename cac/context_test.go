@@ -4718,6 +4718,8 @@ func TestSecondDrugCause(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 2), Age: 58, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Duodenal ulcer with hemorrhage - ulcer attributed to H. pylori + ibuprofen\n", x, opt), []string{"K26.4", "T39.315A"}, nil)
+	// (and the drug named for its class: "NSAID-induced (ibuprofen)")
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Bleeding duodenal bulb ulcer, NSAID-induced (ibuprofen) - s/p endoscopic therapy\n", x, opt), []string{"K26.4", "T39.315A"}, nil)
 }
 
 // TestPriorDVT codes "Prior provoked DVT (…, 2019)" as its personal
