@@ -5707,7 +5707,13 @@ var lookupRewrites = []struct {
 	{residualLeadRe, ""},
 	{newlyDiagnosedRe, ""},
 	{raWithRFRe, "rheumatoid arthritis with rheumatoid factor"},
+	{pumpInUseRe, "presence of insulin pump"},
 }
+
+// pumpInUseRe is an insulin pump an item says the patient uses ("Insulin
+// pump in use (Control-IQ)"): its presence (Z96.41), not an encounter to
+// fit or adjust it (Z46.81).
+var pumpInUseRe = guard(`(?i)^\s*(?:on\s+(?:an?\s+)?)?insulin pump(?:\s+(?:in use|therapy|user))?\s*$`, "pump")
 
 // raWithRFRe is a rheumatoid arthritis written with its factor present:
 // "RA w/ RF" (a bare "RF" is left alone: "RA, RF negative").

@@ -4747,3 +4747,14 @@ func TestUricAcidTest(t *testing.T) {
 	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n1. Essential hypertension. HCTZ can raise uric acid - will stop HCTZ. Uric acid pending.\n", x, opt), []string{"I10"}, []string{"E79.0"})
 	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n1. Hyperuricemia - uric acid 9.8.\n", x, opt), []string{"E79.0"}, nil)
 }
+
+// TestDiabeticPeripheralNeuropathyAndPump: "Diabetic peripheral
+// neuropathy" is the diabetes with polyneuropathy (E10.42 for a type 1
+// diabetic), not its first two words' angiopathy, and "Insulin pump in
+// use" is the pump's presence (Z96.41), not its fitting.
+func TestDiabeticPeripheralNeuropathyAndPump(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 14), Age: 24, Sex: 'F'}
+	note := "Assessment:\n1. T1DM w/ hyperglycemia.\n2. Diabetic peripheral neuropathy - distal symmetric sensorimotor polyneuropathy, bilat feet. New dx.\n3. Insulin pump in use (Control-IQ).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.65", "E10.42", "Z96.41"}, []string{"E10.51", "E11.51", "Z46.81"})
+}

@@ -206,7 +206,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"portal hypertension with esophageal varices": "I85.10", "immune thrombocytopenia": "D69.3",
 		"acute cholangitis with choledocholithiasis, obstructing": "K80.33",
 		"supratherapeutic INR": "R79.1", "coagulopathy due to warfarin": "D68.32", "symptomatic anemia": "D64.9",
-		"right great toe pain": "M79.674",
+		"right great toe pain": "M79.674", "diabetic peripheral neuropathy": "E11.42",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
