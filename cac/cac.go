@@ -2438,6 +2438,9 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 // "moderate-stage", "stage: severe", "indeterminate stage".
 var glaucomaStageRe = regexp.MustCompile(`(?i)\b(?:(mild|moderate|severe|indeterminate|advanced|end)[- ]stage|stage:?\s+(mild|moderate|severe|indeterminate|advanced))\b`)
 
+// glaucomaStages are the 7th characters of a glaucoma's stages.
+var glaucomaStages = map[string]string{"mild": "1", "moderate": "2", "severe": "3", "advanced": "3", "end": "3", "indeterminate": "4"}
+
 // glaucomaStage gives a glaucoma code of unspecified stage (7th character
 // 0) the stage its item names: "Primary open-angle glaucoma OU, mild
 // stage" is H40.1131, not H40.1130. An advanced or end-stage glaucoma is
@@ -2450,8 +2453,7 @@ func glaucomaStage(r codeset.Result, item string, x *lookups, opt Options) codes
 	if m == nil || negatedRe.MatchString(item[:strings.Index(item, m[0])]) {
 		return r
 	}
-	stage := strings.ToLower(m[1] + m[2])
-	d := map[string]string{"mild": "1", "moderate": "2", "severe": "3", "advanced": "3", "end": "3", "indeterminate": "4"}[stage]
+	d := glaucomaStages[strings.ToLower(m[1]+m[2])]
 	if e, ok := x.Code(codeset.ICD10CM, r.Code[:7]+d, opt.Date); ok && e.Billable {
 		r.Code, r.Title = e.Code, e.Title
 	}
@@ -3435,7 +3437,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// and the infection itself (T83.51- "use additional code to identify
 	// infection": N39.0 for a urinary tract infection, site not specified)
 	if i := firstWithPrefix(out, "T83.51"); i >= 0 && firstWithPrefix(out, "N39.0", "N30", "N10", "N11", "N12", "N34", "N41", "N45") < 0 {
-		if l := strings.ToLower(out[i].Evidence + " " + lineAt(opt.note, out[i].Start)); strings.Contains(l, "uti") || strings.Contains(l, "urinary tract infection") {
+		if l := strings.ToLower(out[i].Evidence + " " + lineAt(opt.note, out[i].Start)); wordIn(l, "uti") || wordIn(l, "cauti") || strings.Contains(l, "urinary tract infection") {
 			out = addBeside(out, out[i], "N39.0", "infection of a catheter-associated urinary infection", x, opt)
 		}
 	}
