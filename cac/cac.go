@@ -1755,7 +1755,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text), negatedRe.MatchString(head) && negatedRe.MatchString(poaRe.ReplaceAllString(head, " ")), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text) && !laterSuspicion(head, text[len(head):]), negatedRe.MatchString(head) && negatedRe.MatchString(poaRe.ReplaceAllString(head, " ")), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
 				// ("SIADH was considered (sertraline, family hx in sister)
 				// but …": the item cut at its aside, its sentence read
@@ -1765,7 +1765,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				immunityHeadRe.MatchString(head), signatureLineRe.MatchString(lineOf(note, it.start)),
 				notAddressedLater(note, it.start+len(head), head):
 				reason = "negated"
-			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
+			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) && !laterSuspicion(head, text[len(head):]) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
 				// doubts it)
 				// ("cough-variant asthma -- suggested by …, but not yet
@@ -6748,7 +6748,8 @@ func backwardIn(rest, head string) bool {
 	if strings.Contains(rest, "admission") || strings.Contains(rest, "POA") {
 		rest = poaRe.ReplaceAllString(rest, " ")
 	}
-	seen := false // a part with words came before
+	seen := false      // a part with words came before
+	suspected := false // a part named a suspected condition of its own
 	for _, p := range segmentSep.Split(rest, -1) {
 		// ("…: no bladder tumor, …, negative cytology, sterile urine": a
 		// test's result deep in a work-up's list, not the item taken
@@ -6758,12 +6759,42 @@ func backwardIn(rest, head string) bool {
 			continue
 		}
 		seen = seen || countLetters(p) > 0
+		// ("Right great toe pain, acute - suspect acute gout flare (…)
+		// but not confirmed": the part's own suspected condition is what
+		// is not confirmed, not the symptom before it)
+		// (nor the part after it that answers it: "… but not confirmed")
+		if ownSuspicionRe.MatchString(p) {
+			suspected = true
+			continue
+		}
 		if backward.MatchString(p) {
+			if suspected {
+				continue
+			}
 			return true
 		}
 	}
 	return false
 }
+
+// laterSuspicion reports whether what an item takes back is a suspicion
+// a later part names of its own, not the item's certain head: "Right
+// great toe pain, acute - suspect acute gout flare but not confirmed".
+func laterSuspicion(head, rest string) bool {
+	if uncertainRe.MatchString(head) {
+		return false
+	}
+	for _, p := range segmentSep.Split(rest, -1) {
+		if ownSuspicionRe.MatchString(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownSuspicionRe is a later part that names a suspected condition of its
+// own: "suspect acute gout flare", "possible early cellulitis".
+var ownSuspicionRe = regexp.MustCompile(`(?i)^\W*(?:suspect(?:ed)?|possible|probable|questionable|concern for)\s+(?:(?:acute|early|mild|recurrent)\s+)?([a-z]{4,})\b`)
 
 // negativeResultPartRe is a part that opens with "negative" before a word.
 var negativeResultPartRe = regexp.MustCompile(`(?i)^\W*negative\s+([a-z]+)`)

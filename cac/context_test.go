@@ -4758,3 +4758,13 @@ func TestDiabeticPeripheralNeuropathyAndPump(t *testing.T) {
 	note := "Assessment:\n1. T1DM w/ hyperglycemia.\n2. Diabetic peripheral neuropathy - distal symmetric sensorimotor polyneuropathy, bilat feet. New dx.\n3. Insulin pump in use (Control-IQ).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.65", "E10.42", "Z96.41"}, []string{"E10.51", "E11.51", "Z46.81"})
 }
+
+// TestLaterSuspicionNotConfirmed keeps a certain symptom whose item goes on
+// to a suspicion of its own that is "not confirmed" (M79.674, no gout),
+// and still takes back an item whose own head is the suspicion.
+func TestLaterSuspicionNotConfirmed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 15), Age: 52, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n2. Right great toe pain, acute - suspect acute gout flare (podagra pattern) but not confirmed; uric acid pending.\n", x, opt), []string{"M79.674"}, []string{"M10.071", "M10.9"})
+	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n2. Possible pneumonia - ruled out by CT.\n", x, opt), nil, []string{"J18.9"})
+}
