@@ -4530,7 +4530,7 @@ var (
 	// fibrillation with rapid ventricular response", "SIADH from small
 	// cell lung cancer". When the whole phrase names no code, the words
 	// before it are looked up alone.
-	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in the setting of|complicated by|triggered by|precipitated by|provoked by|caused by|after|following|during|on|in)\s`)
+	connector = regexp.MustCompile(`(?i)\s(with|w/|due to|d/t|from|secondary to|2/2|in (?:the )?setting of|complicated by|triggered by|precipitated by|provoked by|caused by|after|following|during|on|in)\s`)
 	// abbreviations coders read without thinking; the encoder's synonym
 	// list holds the conditions, these are the joining words.
 	shorthand = strings.NewReplacer(
@@ -5710,7 +5710,13 @@ var lookupRewrites = []struct {
 	{newlyDiagnosedRe, ""},
 	{raWithRFRe, "rheumatoid arthritis with rheumatoid factor"},
 	{pumpInUseRe, "presence of insulin pump"},
+	{exposureWordsRe, "$1 to "},
 }
+
+// exposureWordsRe is an exposure with the words around it that no code
+// holds: "close household exposure to confirmed COVID-19" is an exposure
+// to COVID-19 (Z20.822).
+var exposureWordsRe = guard(`(?i)\b(?:(?:close|household|known|direct|recent|significant)\s+)+(exposure|contact)\s+(?:with|to)\s+(?:an?\s+|the\s+)?(?:(?:confirmed|lab-confirmed|known|positive|documented)\s+)?`, "exposure", "contact")
 
 // pumpInUseRe is an insulin pump an item says the patient uses ("Insulin
 // pump in use (Control-IQ)"): its presence (Z96.41), not an encounter to

@@ -4768,3 +4768,14 @@ func TestLaterSuspicionNotConfirmed(t *testing.T) {
 	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n2. Right great toe pain, acute - suspect acute gout flare (podagra pattern) but not confirmed; uric acid pending.\n", x, opt), []string{"M79.674"}, []string{"M10.071", "M10.9"})
 	checkCodes(t, suggestCodes("ASSESSMENT/PLAN:\n2. Possible pneumonia - ruled out by CT.\n", x, opt), nil, []string{"J18.9"})
 }
+
+// TestCloseExposure reads "Close household exposure to confirmed COVID-19"
+// as the exposure (Z20.822), and "in setting of" without "the" as the
+// connector it is.
+func TestCloseExposure(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 1, 9), Age: 34, Sex: 'F'}
+	checkCodes(t, suggestCodes("ASSESSMENT\n1. Close household exposure to confirmed COVID-19.\n", x, opt), []string{"Z20.822"}, nil)
+	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 9), Age: 70, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT\n1. AKI in setting of sepsis.\n", x, in), []string{"N17.9", "A41.9"}, nil)
+}
