@@ -1703,7 +1703,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				!infantOfRe.MatchString(head) &&
 				// ("Maternal depression screening performed": the infant's
 				// visit screens the mother, Z13.32)
-				!maternalScreeningRe.MatchString(head):
+				!maternalScreeningRe.MatchString(head) &&
+				// ("Elevated PSA - …, free PSA 11% (low) and strong FHx
+				// (father + uncle)": the family history is the finding's
+				// context, after the patient's own condition)
+				!(familyContextRe.MatchString(text) && !familyRe.MatchString(head)):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
 				!leftAloneRe.MatchString(text) &&
@@ -8006,6 +8010,11 @@ var poaRe = regexp.MustCompile(`(?i)\bnot\s+(?:present\s+on\s+admission|POA)\b`)
 // Castellano, MD", "J. Ruiz-Ortega, DO, FACP" (whose surname may spell an
 // eponym: Castellani's bronchospirochetosis).
 var signatureLineRe = regexp.MustCompile(`^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){1,3},\s*(?:MD|DO|NP|PA-C|PA|RN|FNP-C|FNP-BC|FNP|APRN|DNP|MBBS|CNM|AGNP|ANP)\b[^\n]*$`)
+
+// familyContextRe is a family history an item adds to the patient's own
+// finding, naming no condition of its own: "… and strong FHx (father +
+// uncle)" (not "with family history of colon cancer", the relative's).
+var familyContextRe = regexp.MustCompile(`(?i)\b(?:and|with|plus)\s+(?:a\s+)?(?:(?:strong|positive|significant|notable)\s+)?(?:FHx|FH|family history)(?:\s*[(.,;]|\s*$)`)
 
 // immunityHeadRe ends an item's head that names an immunity, not a
 // disease: "Hepatitis B non-immune - no chronic HBV infection", "Rubella

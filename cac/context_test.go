@@ -4779,3 +4779,14 @@ func TestCloseExposure(t *testing.T) {
 	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 9), Age: 70, Sex: 'M'}
 	checkCodes(t, suggestCodes("ASSESSMENT\n1. AKI in setting of sepsis.\n", x, in), []string{"N17.9", "A41.9"}, nil)
 }
+
+// TestFamilyHistoryAsContext keeps the patient's own finding whose item
+// adds a family history as its context ("Elevated PSA - … and strong FHx
+// (father + uncle)": R97.20), and still reads "with family history of
+// colon cancer" as the relative's condition.
+func TestFamilyHistoryAsContext(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 2, 20), Age: 64, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Elevated PSA - PSA velocity ~1.8 ng/mL/yr, free PSA 11% (low) and strong FHx (father + uncle).\n", x, opt), []string{"R97.20"}, []string{"Z80.42"})
+	checkCodes(t, suggestCodes("Indication: Screening colonoscopy for patient with family history of colon cancer (father).\n", x, opt), []string{"Z80.0"}, []string{"Z85.038", "C18.9"})
+}
