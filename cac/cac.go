@@ -1759,7 +1759,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text) && !laterSuspicion(head, text[len(head):]), negatedRe.MatchString(head) && negatedRe.MatchString(poaRe.ReplaceAllString(head, " ")), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text) && !laterSuspicion(head, text[len(head):]), negatedRe.MatchString(withoutPOA(head)), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
 				// ("SIADH was considered (sertraline, family hx in sister)
 				// but …": the item cut at its aside, its sentence read
@@ -6754,10 +6754,7 @@ var backward = regexp.MustCompile(`(?i)^\W*(?:(?:clinically|radiographically|def
 // backwardIn reports whether a later part of an item, rest, negates the
 // condition its head names.
 func backwardIn(rest, head string) bool {
-	// ("…, not present on admission": the condition arose later)
-	if strings.Contains(rest, "admission") || strings.Contains(rest, "POA") {
-		rest = poaRe.ReplaceAllString(rest, " ")
-	}
+	rest = withoutPOA(rest)
 	seen := false      // a part with words came before
 	suspected := false // a part named a suspected condition of its own
 	for _, p := range segmentSep.Split(rest, -1) {
@@ -8006,6 +8003,15 @@ func misuseSaid(note string) bool {
 // condition: "(adverse effect, not present on admission)", "not POA".
 var poaRe = regexp.MustCompile(`(?i)\bnot\s+(?:present\s+on\s+admission|POA)\b`)
 
+// withoutPOA leaves a text's present-on-admission statements out of what
+// its negations are read in: the condition arose later.
+func withoutPOA(s string) string {
+	if !strings.Contains(s, "dmission") && !strings.Contains(s, "POA") {
+		return s
+	}
+	return poaRe.ReplaceAllString(s, " ")
+}
+
 // signatureLineRe is a clinician's signature line: "Brianna
 // Castellano, MD", "J. Ruiz-Ortega, DO, FACP" (whose surname may spell an
 // eponym: Castellani's bronchospirochetosis).
@@ -8067,7 +8073,7 @@ func pressureInjurySites(out []Suggestion, x *lookups, opt Options) []Suggestion
 			ev := strings.TrimSpace(part)
 			evStart := start + strings.Index(part, ev)
 			q := deepTissueRe.ReplaceAllString(ev, "deep tissue damage")
-			q = strings.NewReplacer("R ", "right ", "L ", "left ").Replace(q + " ")
+			q = sides(q)
 			rs := x.Search("pressure ulcer of "+q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
 			if len(rs) == 0 || !rs[0].Billable || !strings.HasPrefix(rs[0].Code, "L89") || rs[0].Score < 0.6 || containsCode(out, rs[0].Code) {
 				continue
