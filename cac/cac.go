@@ -7895,7 +7895,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// avoidance on MTX")
 	started := map[string]bool{}
 	if strings.Contains(lower, "start") || strings.Contains(lower, "initiat") || strings.Contains(lower, "begin") {
-		for _, m := range drugStartedRe.FindAllStringSubmatchIndex(lower, -1) {
+		for _, m := range drugStartedRe.FindAllStartSubmatchIndex(lower) {
 			if w := lower[m[2]:m[3]]; !negatedAt(note, m[0]) {
 				if _, ok := longTermDrugs[w]; ok {
 					started[drugKey(w)] = true
@@ -8139,7 +8139,7 @@ func drugKey(w string) string {
 
 // drugStartedRe is a drug the note starts: "start methotrexate",
 // "starting insulin glargine", "will initiate semaglutide" (lower case).
-var drugStartedRe = regexp.MustCompile(`\b(?:start|starting|begin|beginning|initiate|initiating)\s+(?:on\s+)?([a-z]+(?:-[a-z]+)?)\b`)
+var drugStartedRe = guardStart(`\b(?:start|starting|begin|beginning|initiate|initiating)\s+(?:on\s+)?([a-z]+(?:-[a-z]+)?)\b`, "start", "begin", "initiat")
 
 // deviceImplantedRe is a cardiac device implanted: "PPM implanted
 // 09/15", "PPM implant: 09/15".

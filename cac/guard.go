@@ -12,6 +12,9 @@ import (
 // Whitespace in a word matches any whitespace the pattern's \s would.
 type guarded struct {
 	re *regexp.Regexp
+	// at is the pattern anchored at the start of its text, for a pattern
+	// each match of which starts with one of the words (guardStart)
+	at *regexp.Regexp
 	// first has a bit for each byte a word starts with, and pairs a bit
 	// for each hash of a word's first two bytes: most bytes of a text
 	// start no word, and most of the rest are not followed by a word's
@@ -41,6 +44,16 @@ func guard(pattern string, words ...string) *guarded {
 		}
 		g.byFirst[c] = append(g.byFirst[c], w)
 	}
+	return g
+}
+
+// guardStart is guard for a pattern each match of which starts with one
+// of words, at a word boundary (`\bstart\s+…`, not `\w*start…`): such a
+// pattern is tried only where one of them starts, not scanned for over a
+// whole note (FindAllStartSubmatchIndex).
+func guardStart(pattern string, words ...string) *guarded {
+	g := guard(pattern, words...)
+	g.at = regexp.MustCompile(`^(?:` + pattern + `)`)
 	return g
 }
 
@@ -225,4 +238,37 @@ func (g *guarded) eachLine(s string, f func(start, end int) bool) {
 		}
 		i = end + 1
 	}
+}
+
+// FindAllStartSubmatchIndex is FindAllStringSubmatchIndex(s, -1) for a
+// pattern made by guardStart: the anchored pattern is tried where one of
+// its words starts after a word boundary, and the search goes on past
+// each match, as FindAll's does. (A word inside another, "restart", is
+// passed over: the pattern's \b would not hold there.)
+func (g *guarded) FindAllStartSubmatchIndex(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		k := g.index(s[i:])
+		if k < 0 {
+			break
+		}
+		k += i
+		if k > 0 && (wordByte(s[k-1]) || s[k-1] == '_') {
+			i = k + 1
+			continue
+		}
+		m := g.at.FindStringSubmatchIndex(s[k:])
+		if m == nil {
+			i = k + 1
+			continue
+		}
+		i = k + max(m[1], 1)
+		for j := range m {
+			if m[j] >= 0 {
+				m[j] += k
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }

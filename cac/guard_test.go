@@ -52,6 +52,34 @@ func TestLinesFindEveryMatch(t *testing.T) {
 	}
 }
 
+// startPatterns are the guarded patterns Suggest tries only where one of
+// their words starts (FindAllStartSubmatchIndex), and the texts they run
+// over.
+var startPatterns = map[string]*guarded{"drugStarted": drugStartedRe}
+
+// TestStartsFindEveryMatch runs the start patterns over the training notes
+// (in lower case, as Suggest does) and over texts whose words stand inside
+// other words, at a text's edges or across lines: each must find what the
+// pattern run over the whole text finds.
+func TestStartsFindEveryMatch(t *testing.T) {
+	texts := []string{
+		"", "start", "start metformin", "restart metformin; started on lisinopril\nbegin\nmethotrexate",
+		"initiate on insulin-glargine.initiating apixaban", "_start x start", "start start start",
+		"will start\ton  semaglutide; beginning", "9begin aspirin begin aspirin",
+	}
+	for _, note := range noteTexts(t, "testdata/eval/*.txt", "testdata/train*/*.txt") {
+		texts = append(texts, strings.ToLower(note))
+	}
+	for name, g := range startPatterns {
+		for _, s := range texts {
+			got, want := g.FindAllStartSubmatchIndex(s), g.re.FindAllStringSubmatchIndex(s, -1)
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s: FindAllStartSubmatchIndex(%.80q) = %v, want %v", name, s, got, want)
+			}
+		}
+	}
+}
+
 // checkGuard fails when a pattern matches a text its guard would turn
 // away: a word list that misses one of the pattern's alternatives.
 func checkGuard(t *testing.T, s string) {
