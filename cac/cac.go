@@ -223,7 +223,7 @@ var treatedForBefore = guard(`(?i)\b(?:ablation|surgery|resection|removal|excisi
 var laterRe = regexp.MustCompile(`(?i)\b(?:in|after|within) (?:\w+ )?(?:to \w+ )?(?:days?|weeks?|months?)\b|\b(?:will|return|next visit)\b`)
 
 // oldInfarctRe names a myocardial infarction.
-var oldInfarctRe = regexp.MustCompile(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart attack)\b`)
+var oldInfarctRe = guard(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart attack)\b`, "mi", "myocardial infarction", "heart attack")
 
 // strokeResidualRe is a deficit (group 2) an earlier stroke left
 // (group 1, the word that says so): "R MCA infarct 2023 (residual mild
@@ -572,7 +572,7 @@ func clauseEnd(note string, i int) int {
 
 // ifClauseRe ends a condition clause that a concept follows in its
 // sentence: "If 2+ abnormal values -> dx GDM".
-var ifClauseRe = regexp.MustCompile(`(?:^|[.;:!?]\s+|\n[ \t]*)(?:[Ii]f|IF)\s[^.;:\n]*(?:->|→|then|,)\s*(?:(?:dx|diagnose|diagnosis(?: of)?|treat (?:as|for)|will (?:diagnose|treat))\s+)?$`)
+var ifClauseRe = guard(`(?:^|[.;:!?]\s+|\n[ \t]*)(?:[Ii]f|IF)\s[^.;:\n]*(?:->|→|then|,)\s*(?:(?:dx|diagnose|diagnosis(?: of)?|treat (?:as|for)|will (?:diagnose|treat))\s+)?$`, "if")
 
 // copiedAsideRe is a heading's aside that says its list was copied from
 // an earlier record: "(imported from 03/2025 admission)", "(copied from
@@ -1562,7 +1562,7 @@ var (
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|grandson|granddaughter|grandchild|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "grandson", "granddaughter", "grandchild", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
 	// out" are negations that begin as uncertainty.
-	ruledOutAfter = regexp.MustCompile(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`)
+	ruledOutAfter = guard(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`, "ruled out", "does not meet", "not ", "excluded", "unlikely", "less likely", "showed", "revealed", "demonstrated", "found")
 	// Qualifiers stripped before searching: they are context, not concept.
 	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|surrounding|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed)|\d+[- ]months?)\b`, "purulent", "surrounding", "involv", "month", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
@@ -3997,7 +3997,7 @@ var (
 	// cancerGoneRe says a cancer treated in the past has not come back:
 	// the item is its history, not a current cancer
 	cancerGoneRe    = regexp.MustCompile(`(?i)\b(?:no evidence of (?:recurrence|recurrent disease|disease|residual disease|malignancy)|NED|no (?:current|active) (?:therapy|treatment)|on no current therapy|in (?:complete )?remission|cancer[- ]free|disease[- ]free)\b`)
-	explicitHistory = regexp.MustCompile(`(?i)\b(history of|h/o|hx\b(?:\s+of\b)?|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia|DVT|VTE|PE|pulmonary embol(?:ism|us|i)|deep vein thrombosis|venous thromboembolism))\b`)
+	explicitHistory = guard(`(?i)\b(history of|h/o|hx\b(?:\s+of\b)?|(?:prior|previous|remote|past)\s+(?:[a-z]+\s+){0,2}(?:cancer|carcinoma|malignancy|lymphoma|melanoma|leuka?emia|DVT|VTE|PE|pulmonary embol(?:ism|us|i)|deep vein thrombosis|venous thromboembolism))\b`, "history of", "h/o", "hx", "prior", "previous", "remote", "past")
 	relatives       = regexp.MustCompile(`(?i)\b(family history of|family history|history of|h/o|in (his|her|the patient's)?\s*(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)s?|(mother|father|brother|sister|son|daughter|grandmother|grandfather|aunt|uncle|sibling|parents?)(,| with| had| has)?|at \d+|age \d+|\(|\))`)
 )
 
@@ -6404,7 +6404,7 @@ var onChronicRe = regexp.MustCompile(`(?i)[a-z]\s+on\s+(?:(?:his|her|the|known|u
 
 // familyJoinRe joins a relative's condition to the patient's in one item:
 // "… and family history of colon cancer", "… + FHx colon CA".
-var familyJoinRe = regexp.MustCompile(`(?i)\s(?:and|\+|&)\s+((?:a\s+)?(?:family history|fhx|fh)\b)`)
+var familyJoinRe = guard(`(?i)\s(?:and|\+|&)\s+((?:a\s+)?(?:family history|fhx|fh)\b)`, "fh", "family history")
 
 // inducedRe is a condition named by what induced it: "chemotherapy-induced
 // oral mucositis", "steroid-induced hyperglycemia".
@@ -6489,7 +6489,7 @@ func pastStatusRow(line string) bool {
 // resolvedBeforeStayRe marks a listed condition as over before the stay:
 // "- resolved (January)", "resolved in 2024", "resolved prior to
 // admission".
-var resolvedBeforeStayRe = regexp.MustCompile(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?resolved\s*(?:\(\s*|in\s+|by\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,2}/\d{2,4}|(?:19|20)\d\d)\b|\bresolved\s+(?:prior to|before)\s+(?:this\s+)?(?:admission|presentation|arrival|hospitali[sz]ation)`)
+var resolvedBeforeStayRe = guard(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?resolved\s*(?:\(\s*|in\s+|by\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,2}/\d{2,4}|(?:19|20)\d\d)\b|\bresolved\s+(?:prior to|before)\s+(?:this\s+)?(?:admission|presentation|arrival|hospitali[sz]ation)`, "resolved")
 
 // resolvedDashRe is a listed condition marked resolved after a dash or
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
@@ -7053,7 +7053,7 @@ var notConsistentRe = guard(`(?i)\bnot (?:(?:consistent|compatible) with|c/w)\s+
 // setAsideRe says diagnoses were worked up and not confirmed: "Initial /
 // working diagnoses that were NOT confirmed: inferior STEMI (ED read),
 // aortic dissection, …" ("not yet confirmed" still doubts).
-var setAsideRe = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been)\s+not\s+confirmed\b`)
+var setAsideRe = guard(`(?i)\b(?:was|were|is|are|been)\s+not\s+confirmed\b`, "confirmed")
 
 // labelDenied reports whether an item names a condition as a label and
 // denies it after the colon: "4. CAD: no evidence - CAC 0 on CTA".
@@ -7100,7 +7100,7 @@ var dashDeniedRe = regexp.MustCompile(`(?i)^\W*(?:none\b|no evidence|(?:(?:evalu
 // consideredButRe is an item whose condition was considered and set aside:
 // "#Pneumonia - considered in ED given crackles and hypoxia, but afebrile,
 // …", "Gallstone pancreatitis was considered but there are no stones".
-var consideredButRe = regexp.MustCompile(`(?i)^[^-–—:.;]{3,60}\s(?:[-–—:]+\s*|(?:was|were)\s+)(?:was\s+|initially\s+|briefly\s+|also\s+)?considered\b[^.;]{0,120}\b(?:but|however)\b`)
+var consideredButRe = guard(`(?i)^[^-–—:.;]{3,60}\s(?:[-–—:]+\s*|(?:was|were)\s+)(?:was\s+|initially\s+|briefly\s+|also\s+)?considered\b[^.;]{0,120}\b(?:but|however)\b`, "considered")
 
 // refutedAfterRe opens a clause that refutes what came before it (not
 // "does not meet criteria for moderate/severe", which grades it).

@@ -12,7 +12,10 @@ var guardedPatterns = map[string]*guarded{
 	"strip": stripRe, "leadIn": leadIn, "tailOut": tailOut, "clinicalWord": clinicalWord,
 	"segmentSep": segmentSep, "planLabel": planLabelRe, "prophylaxisNotNeeded": prophylaxisNotNeededRe,
 	"formerSmoker": formerSmokerRe, "cigarettes": cigarettesRe, "subsequent": subsequentRe,
-	"measurement": measurement,
+	"measurement": measurement, "ifClause": ifClauseRe, "resolvedBeforeStay": resolvedBeforeStayRe,
+	"ruledOutAfter": ruledOutAfter, "consideredBut": consideredButRe, "setAside": setAsideRe,
+	"oldInfarct": oldInfarctRe, "explicitHistory": explicitHistory, "familyJoin": familyJoinRe,
+	"drugStarted": drugStartedRe,
 }
 
 // linePatterns are the guarded patterns Suggest runs over a note line by
