@@ -6199,25 +6199,29 @@ func asideInName(note string, p span, it item) bool {
 // rhythm", "NSR"), anesthesia or analgesia given (not the skin's loss of
 // feeling, R20.0), and what was done for the patient ("counseled on
 // orthostasis", "improved w/ analgesia").
-var notAConditionRe = regexp.MustCompile(`(?i)^(?:` +
-	`(?:not|no|never)\b` +
-	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b` +
-	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b` +
-	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$` +
-	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b` +
-	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b` + // not Wells's cellulitis
-	`|(?:hyper|hypo)active$` + // a delirium's subtype, no ADHD
-	`|[a-z][a-z -]*\s(?:chronicity|acuity)$` + // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
-	`|(?:(?:can |may |will |to )?(?:raise|raises|lower|lowers|check|recheck|order|measure)\s+)?(?:serum\s+|blood\s+)?uric acid(?:\s+(?:level|pending|ordered))?$` + // "HCTZ can raise uric acid", "uric acid pending": a test, no hyperuricemia
-	`|(?:liver |kidney |renal |heart |lung )?transplant(?:ation)?(?:\s+(?:evaluation|eval|work-?up|referral|candidacy|listing|planning|hepatology|surgery|nephrology|cardiology|medicine|center|clinic|coordinator|team|service|program))?$` + // "Transplant: MELD 14, not yet at listing threshold": a topic, no transplanted organ
-	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$` + // an ulcer's depth, no osteonecrosis
-	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$` + // incontinence pads, no PAD
-	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s` + // a service: "notify addiction medicine"
-	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b` + // IV fluids, not in vitro fertilization
-	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$` + // "(long-term use)" of a drug named before it
-	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b` + // imaging: "CTA abdomen" is no acute abdomen
-	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$` + // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
-	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal |other |relevant |pertinent )?(?:history|hx)$)`) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
+var notAConditionRe = guard(`(?i)^(?:`+
+	`(?:not|no|never)\b`+
+	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`+
+	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b`+
+	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$`+
+	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b`+
+	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b`+ // not Wells's cellulitis
+	`|(?:hyper|hypo)active$`+ // a delirium's subtype, no ADHD
+	`|[a-z][a-z -]*\s(?:chronicity|acuity)$`+ // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
+	`|(?:(?:can |may |will |to )?(?:raise|raises|lower|lowers|check|recheck|order|measure)\s+)?(?:serum\s+|blood\s+)?uric acid(?:\s+(?:level|pending|ordered))?$`+ // "HCTZ can raise uric acid", "uric acid pending": a test, no hyperuricemia
+	`|(?:liver |kidney |renal |heart |lung )?transplant(?:ation)?(?:\s+(?:evaluation|eval|work-?up|referral|candidacy|listing|planning|hepatology|surgery|nephrology|cardiology|medicine|center|clinic|coordinator|team|service|program))?$`+ // "Transplant: MELD 14, not yet at listing threshold": a topic, no transplanted organ
+	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$`+ // an ulcer's depth, no osteonecrosis
+	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$`+ // incontinence pads, no PAD
+	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s`+ // a service: "notify addiction medicine"
+	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b`+ // IV fluids, not in vitro fertilization
+	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$`+ // "(long-term use)" of a drug named before it
+	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b`+ // imaging: "CTA abdomen" is no acute abdomen
+	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$`+ // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
+	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal |other |relevant |pertinent )?(?:history|hx)$)`, notAConditionWords...) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
+
+// notAConditionWords are the words one of which each alternative of
+// notAConditionRe holds.
+var notAConditionWords = []string{"no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
