@@ -42,8 +42,10 @@ type Options struct {
 	// code is the patient's (a surgical wound's infection is no obstetric
 	// wound's, O86.0-)
 	pregnancy *noteFlag
-	lower     string // the note in lower case, to test for words before a regular expression runs
-	note      string // the note
+	// weeks holds, once asked, the weeks of gestation the note gives
+	weeks *noteWeeks
+	lower string // the note in lower case, to test for words before a regular expression runs
+	note  string // the note
 }
 
 // containsAny reports whether s holds any of the words: a cheap test
@@ -1597,6 +1599,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	opt.note = note
 	opt.infant = opt.Age == 0 && infantAgeRe.MatchString(note[:min(len(note), 800)])
 	opt.pregnancy = &noteFlag{}
+	opt.weeks = &noteWeeks{}
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
@@ -5878,6 +5881,27 @@ var degreeAdverbRe = guard(`(?i)\b(?:also|mildly|moderately|markedly|significant
 // A noteFlag is a fact about a note found the first time it is asked.
 type noteFlag struct{ done, v bool }
 
+// noteWeeks is a note's weeks of gestation (gestationCode), found the
+// first time they are asked for.
+type noteWeeks struct {
+	done       bool
+	code       string
+	start, end int
+}
+
+// gestation returns gestationCode(o.note), read once for each note.
+func (o Options) gestation() (code string, start, end int) {
+	w := o.weeks
+	if w == nil {
+		return gestationCode(o.note)
+	}
+	if !w.done {
+		w.done = true
+		w.code, w.start, w.end = gestationCode(o.note)
+	}
+	return w.code, w.start, w.end
+}
+
 // pregnancySaid reports whether the note speaks of a pregnancy, a
 // delivery or their aftermath, in words or in shorthand (true for an
 // Options not made by Suggest).
@@ -7516,7 +7540,7 @@ var givenBeforeRe = regexp.MustCompile(`(?i)^\s*(?:in\s+|on\s+)?(?:\d{1,2}/)?(?:
 // clause.
 var utdBeforeRe = regexp.MustCompile(`(?i)\butd\b[^;]*$`)
 
-var vaccineGivenRe = regexp.MustCompile(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?|shingrix|prevnar|pcv ?\d\d|ppsv ?23|gardasil|flu shot)\b(?:[^.\n]|\.\d){0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`)
+var vaccineGivenRe = guardStart(`(?i)\b(vaccines?|vaccinations?|immunizations?|tdap|boosters?|shingrix|prevnar|pcv ?\d\d|ppsv ?23|gardasil|flu shot)\b(?:[^.\n]|\.\d){0,60}\b(given|administered)\b|\b(?:vaccines?|vaccinations?|immunizations?)\s+(?:given\s+|administered\s+)?today\b`, "vaccin", "immuniz", "tdap", "booster", "shingrix", "prevnar", "pcv", "ppsv", "gardasil", "flu shot")
 
 var longTermDrugs = byWord(map[string]string{
 	// a visit's maintenance drugs of no class of their own: lithium, and
@@ -7636,20 +7660,18 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	// A vaccine given at this visit is an encounter for immunization; one
 	// given "last visit", or "none given today", is not.
-	if containsAny(lower, "vaccin", "immuniz", "tdap", "booster", "shingrix", "prevnar", "pcv", "ppsv", "gardasil", "flu shot") {
-		for _, m := range vaccineGivenRe.FindAllStringIndex(note, -1) {
-			// …nor one only planned ("Tdap will be given at 28 weeks")
-			// (in the vaccine's own clause: "Tdap given today; flu vaccine
-			// already received this season")
-			// ("Immunizations UTD incl. influenza vaccine (given 9/20)":
-			// up to date, before it on its line)
-			if s := strings.ToLower(clauseAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
-				!utdBeforeRe.MatchString(note[strings.LastIndexByte(note[:m[0]], '\n')+1:m[0]]) &&
-				!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "not yet given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
-				!givenBeforeRe.MatchString(note[m[1]:min(len(note), m[1]+24)]) {
-				add("Z23", m[0], m[1], "immunization given")
-				break
-			}
+	for _, m := range vaccineGivenRe.FindAllStartSubmatchIndex(note) {
+		// …nor one only planned ("Tdap will be given at 28 weeks")
+		// (in the vaccine's own clause: "Tdap given today; flu vaccine
+		// already received this season")
+		// ("Immunizations UTD incl. influenza vaccine (given 9/20)":
+		// up to date, before it on its line)
+		if s := strings.ToLower(clauseAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
+			!utdBeforeRe.MatchString(note[strings.LastIndexByte(note[:m[0]], '\n')+1:m[0]]) &&
+			!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "not yet given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
+			!givenBeforeRe.MatchString(note[m[1]:min(len(note), m[1]+24)]) {
+			add("Z23", m[0], m[1], "immunization given")
+			break
 		}
 	}
 	// After a delivery: the routine postpartum visit (Z39.2), an IUD put
@@ -7866,7 +7888,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// (and with the supervision of a normal pregnancy, Z34)
 	if (has("O") >= 0 || has("Z34") >= 0) && has("Z3A") < 0 && has("O00") < 0 && has("O01") < 0 && has("O02") < 0 && has("O03") < 0 &&
 		has("O04") < 0 && has("O05") < 0 && has("O06") < 0 && has("O07") < 0 && has("O08") < 0 {
-		if code, i, j := gestationCode(note); code != "" {
+		if code, i, j := opt.gestation(); code != "" {
 			add(code, i, j, "weeks of gestation")
 		}
 	}

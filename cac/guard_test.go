@@ -15,7 +15,7 @@ var guardedPatterns = map[string]*guarded{
 	"measurement": measurement, "ifClause": ifClauseRe, "resolvedBeforeStay": resolvedBeforeStayRe,
 	"ruledOutAfter": ruledOutAfter, "consideredBut": consideredButRe, "setAside": setAsideRe,
 	"oldInfarct": oldInfarctRe, "explicitHistory": explicitHistory, "familyJoin": familyJoinRe,
-	"drugStarted": drugStartedRe, "notACondition": notAConditionRe,
+	"drugStarted": drugStartedRe, "vaccineGiven": vaccineGivenRe, "notACondition": notAConditionRe,
 }
 
 // linePatterns are the guarded patterns Suggest runs over a note line by
@@ -58,7 +58,7 @@ func TestLinesFindEveryMatch(t *testing.T) {
 // startPatterns are the guarded patterns Suggest tries only where one of
 // their words starts (FindAllStartSubmatchIndex), and the texts they run
 // over.
-var startPatterns = map[string]*guarded{"drugStarted": drugStartedRe}
+var startPatterns = map[string]*guarded{"drugStarted": drugStartedRe, "vaccineGiven": vaccineGivenRe}
 
 // TestStartsFindEveryMatch runs the start patterns over the training notes
 // (in lower case, as Suggest does) and over texts whose words stand inside

@@ -72,8 +72,8 @@ var priorCesareanRe = regexp.MustCompile(`(?i)\b(?:prior|previous|history of|h/o
 
 // trimester reads the trimester from the weeks of gestation the note gives
 // ('1', '2', '3'), or '9' when it gives none.
-func trimester(note string) byte {
-	code, _, _ := gestationCode(note)
+func trimester(opt Options) byte {
+	code, _, _ := opt.gestation()
 	if code == "" {
 		return '9'
 	}
@@ -106,7 +106,7 @@ func prenatalNote(opt Options) bool {
 	if opt.Age < 10 || opt.Age > 55 || !containsAny(opt.lower, "iup", "pregnan", "prenatal", "antepartum", "gravid", "g1p", "g2p", "g3p", "g4p", "g5p") {
 		return false
 	}
-	code, i, _ := gestationCode(opt.note)
+	code, i, _ := opt.gestation()
 	return code != "" && !negatedAt(opt.note, i) && affirmedIn(opt.note, pregnancyWordRe) // ("Not pregnant (LMP 2 weeks ago)")
 }
 
@@ -144,7 +144,7 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if opt.Sex == 'M' || !pregnant(out) && !prenatalNote(opt) || firstWithPrefix(out, "Z39") >= 0 {
 		return out
 	}
-	tri := trimester(opt.note)
+	tri := trimester(opt)
 	add := func(code string, from Suggestion, rule string) { out = addBeside(out, from, code, rule, x, opt) }
 	// an obstetric code of unspecified trimester takes the trimester the
 	// weeks of gestation give
@@ -256,7 +256,7 @@ func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion
 	if opt.Inpatient || opt.Sex == 'M' || !prenatalNote(opt) || firstWithPrefix(out, "O80", "Z37", "O00", "O01", "O02", "O03", "Z39") >= 0 {
 		return out
 	}
-	tri := trimester(opt.note)
+	tri := trimester(opt)
 	if tri == '9' {
 		return out
 	}
