@@ -236,3 +236,46 @@ func TestDiabetesDefaultType(t *testing.T) {
 		t.Errorf("steroid induced diabetes: got %v, want E09.- first", rs)
 	}
 }
+
+// TestSeeReferences follows a "see" reference whose words differ from the
+// path it names ("Dependence, amphetamine — see Dependence, drug,
+// stimulant NEC" is the path "Dependence, drug NEC, stimulant NEC",
+// F15.20; "Sarcoma, small cell — see Neoplasm, connective tissue,
+// malignant" is the neoplasm table's row in its column), and leaves a
+// reference that only says where a part's conditions are found
+// ("Placenta — see Pregnancy, complicated by, specified condition")
+// unfollowed.
+func TestSeeReferences(t *testing.T) {
+	x := loadFull(t).Searcher()
+	for q, want := range map[string]string{
+		"amphetamine dependence": "F15.20", "methamphetamine dependence": "F15.20", "heroin dependence": "F11.20",
+		"addiction to tobacco": "F17.200", "paraumbilical hernia": "K42.9", "small cell sarcoma": "C49.9",
+		"methamphetamine use disorder, severe": "F15.20", "methamphetamine use disorder, mild": "F15.10",
+		"heart attack": "I21.9", "methamphetamine overdose": "T43.651A",
+	} {
+		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
+		if len(rs) == 0 || rs[0].Code != want {
+			t.Errorf("%q: got %v, want %s first", q, rs, want)
+		}
+	}
+	for _, r := range x.Search("placenta", SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 5}) {
+		if strings.HasPrefix(r.Code, "O26.89") {
+			t.Errorf("placenta: %s %s", r.Code, r.Title)
+		}
+	}
+}
+
+// TestSeeKey reads a path and a reference to it alike.
+func TestSeeKey(t *testing.T) {
+	for _, c := range []struct{ path, see []string }{
+		{[]string{"Dependence", "drug NEC", "stimulant NEC"}, []string{"Dependence", " drug", " stimulant NEC"}},
+		{[]string{"Infarct, infarction", "myocardium, myocardial"}, []string{"Infarct", " myocardium"}},
+		{[]string{"Angina", "with", "documented spasm"}, []string{"Angina", " with documented spasm"}},
+		{[]string{"Encounter (with health service) (for)", "adjustment (of)"}, []string{"Encounter (for)", " adjustment (of)"}},
+		{[]string{"Neoplasm, neoplastic", "skin NOS", "malignant"}, []string{"Neoplasm", " skin", " malignant"}},
+	} {
+		if a, b := seeKey(c.path), seeKey(c.see); a != b {
+			t.Errorf("seeKey(%q) = %q, seeKey(%q) = %q", c.path, a, c.see, b)
+		}
+	}
+}

@@ -46,10 +46,14 @@ const (
 	viaDescendant               // a valid code beneath the index (or header) code
 	viaReplacement              // a replacement found through the GEMs or a valid ancestor
 	viaHeaderDefault            // the header's own unspecified code beneath it ("Gout flare" at M10 is M10.9)
+	viaSee                      // the code of the term a "see" reference names, read loosely (seeKey)
 )
 
-var viaWeight = [...]float32{1.0, 1.08, 0.95, 0.85, 0.98}
-var viaNames = [...]string{"", "the index's code for this term", "a valid code beneath the index code %s", "a replacement for index code %s, not valid in this release", "the unspecified code beneath the header %s"}
+// (a "see" reference read loosely weighs as a title does, not as the
+// index's own code: the term it names may not be the one meant)
+var viaWeight = [...]float32{1.0, 1.08, 0.95, 0.85, 0.98, 1.0}
+var viaNames = [...]string{"", "the index's code for this term", "a valid code beneath the index code %s", "a replacement for index code %s, not valid in this release", "the unspecified code beneath the header %s",
+	"the code of the term its \"see\" reference names"}
 
 type target struct {
 	code uint32 // global code id
@@ -373,6 +377,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 	}
 	if s.Index != nil && cm != nil {
 		seePath := map[string]string{}
+		seeLoose := map[string]string{} // by seeKey, for a reference no path spells as it does
 		for _, t := range s.Index.Terms {
 			if t.Code != "" && t.Kind == IndexDisease {
 				k := strings.ToLower(strings.Join(t.Path, ", "))
@@ -388,13 +393,29 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 						seePath[k] = t.Code
 					}
 				}
+				if k := seeKey(t.Path); seeLoose[k] == "" {
+					seeLoose[k] = t.Code
+				}
+			}
+			// "see Neoplasm, lung, malignant": the neoplasm table's row
+			// for the site, in the column of the behaviour
+			if b := seeBehavior[t.Column]; t.Code != "" && t.Kind == IndexNeoplasm && b != "" {
+				if k := seeKey(append(slices.Clip(t.Path), b)); seeLoose[k] == "" {
+					seeLoose[k] = t.Code
+				}
 			}
 		}
 		for i := range s.Index.Terms {
 			t := &s.Index.Terms[i]
-			code := t.Code
+			code, own := t.Code, viaDefault
 			if code == "" && t.See != "" {
 				code = seePath[strings.ToLower(strings.TrimSpace(t.See))]
+				// ("Placenta, placental — see Pregnancy, complicated by,
+				// specified condition": where its conditions are found, not
+				// a code of the placenta's)
+				if k := seeKey(strings.Split(t.See, ",")); code == "" && t.Kind == IndexDisease && !strings.HasSuffix(k, "specified condition") {
+					code, own = seeLoose[k], viaSee
+				}
 			}
 			if code == "" {
 				continue
@@ -427,7 +448,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			if t.Code == "" {
 				hint = t.See
 			}
-			addDoc(kind, text, t.Nemod+" "+alts, false, x.resolve(cm, code, viaDefault, hint))
+			addDoc(kind, text, t.Nemod+" "+alts, false, x.resolve(cm, code, own, hint))
 		}
 	}
 	x.detail = append(x.detail, docDetail{tokS: uint32(len(x.toks)), tgtS: uint32(len(x.targets))})
@@ -887,6 +908,45 @@ func splitMainTerm(t string) (main, alts string) {
 		}
 	}
 	return m, rest
+}
+
+// seeBehavior names the neoplasm table's columns as a "see Neoplasm, …"
+// reference does (the secondary column has no such references).
+var seeBehavior = map[string]string{
+	"Malignant Primary": "malignant", "Ca in situ": "in situ", "Benign": "benign",
+	"Uncertain Behavior": "uncertain behavior", "Unspecified Behavior": "unspecified behavior",
+}
+
+// seeKey is an index path as a "see" reference names it: in lower case,
+// each level by its first form ("Infarct, infarction" is "infarct",
+// "myocardium, myocardial" "myocardium"), without "NEC", "NOS" or parenthesized
+// words, and the levels run together ("Angina, with documented spasm" is
+// the levels "with" and "documented spasm"): "see Dependence, drug,
+// stimulant NEC" sends the reader to the path "Dependence", "drug NEC",
+// "stimulant NEC" (F15.20), which the reference's words do not spell.
+func seeKey(levels []string) string {
+	var b strings.Builder
+	for _, l := range levels {
+		l, _, _ = strings.Cut(l, ",")
+		for {
+			i := strings.IndexByte(l, '(')
+			j := strings.IndexByte(l[max(i, 0):], ')')
+			if i < 0 || j < 0 {
+				break
+			}
+			l = l[:i] + " " + l[i+j+1:]
+		}
+		for w := range strings.FieldsSeq(l) {
+			if w == "NEC" || w == "NOS" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.ToLower(w))
+		}
+	}
+	return b.String()
 }
 
 // resolve turns an index or tabular code into the codes it leads to in the
