@@ -831,6 +831,25 @@ func TestEvalTrain54(t *testing.T) {
 	evalNotes(t, "testdata/train54", "fifty-fourth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain55 scores the fifty-fifth training set, testdata/train55:
+// 24 pediatric and obstetric notes (newborn nursery and NICU, pediatric
+// emergency and clinic visits, prenatal visits, deliveries, postpartum
+// care, early pregnancy losses), written in session 28 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain55(t *testing.T) {
+	evalNotes(t, "testdata/train55", "fifty-fifth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain56 scores the fifty-sixth training set, testdata/train56:
+// 24 surgical, orthopedic and trauma notes (operative notes, fracture care
+// with its 7th characters, complications of care, joint replacements),
+// written in session 28 by someone who had read neither the engine nor
+// the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain56(t *testing.T) {
+	evalNotes(t, "testdata/train56", "fifty-sixth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

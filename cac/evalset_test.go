@@ -286,6 +286,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train52", 24},
 		{"testdata/train53", 24},
 		{"testdata/train54", 24},
+		{"testdata/train55", 24},
+		{"testdata/train56", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
