@@ -5718,6 +5718,7 @@ var lookupRewrites = []struct {
 	{raWithRFRe, "rheumatoid arthritis with rheumatoid factor"},
 	{pumpInUseRe, "presence of insulin pump"},
 	{exposureWordsRe, "$1 to "},
+	{ligamentTearRe, "sprain of ${1}${2}"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -5950,6 +5951,15 @@ func rewriteLookup(text string) string {
 	}
 	return text
 }
+
+// ligamentTearRe is a torn ligament of a joint, which the index sends to
+// its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,
+// right knee", "Tear of anterior cruciate ligament of left knee", "torn
+// MCL" (S83.5-, S93.4-, S63.6-); the tear's extent is no code's.
+var ligamentTearRe = guard(`(?i)\b(?:(?:acute\s+)?(?:complete|partial|full[- ]thickness|high[- ]grade)\s+)?(?:tear|torn)\s+(?:of\s+)?(?:the\s+)?((?:(?:right|left)\s+)?`+jointLigament+`)\b|\b(?:(?:acute\s+)?(?:complete|partial|full[- ]thickness|high[- ]grade)\s+)?(`+jointLigament+`)\s+tear\b`, "tear", "torn")
+
+// jointLigament names the ligaments whose tears notes name most.
+const jointLigament = `(?:(?:(?:anterior|posterior)\s+cruciate|(?:medial|lateral|ulnar|radial)\s+collateral|anterior\s+talofibular|calcaneofibular|deltoid)\s+ligament|acl|pcl|mcl|lcl|ucl|atfl)`
 
 // sprainGradeRe is a sprain's, a strain's or a cartilage's grade, which
 // no code holds: "Grade II sprain of the right anterior talofibular

@@ -4790,3 +4790,12 @@ func TestFamilyHistoryAsContext(t *testing.T) {
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Elevated PSA - PSA velocity ~1.8 ng/mL/yr, free PSA 11% (low) and strong FHx (father + uncle).\n", x, opt), []string{"R97.20"}, []string{"Z80.42"})
 	checkCodes(t, suggestCodes("Indication: Screening colonoscopy for patient with family history of colon cancer (father).\n", x, opt), []string{"Z80.0"}, []string{"Z85.038", "C18.9"})
 }
+
+// TestLigamentTear reads a torn ligament of a joint as its sprain, as the
+// index does ("Tear, ligament — see Sprain"), the tear's extent aside.
+func TestLigamentTear(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 2), Age: 19, Sex: 'F'}
+	checkCodes(t, suggestCodes("Assessment\n1. Acute complete ACL tear, right knee.\n2. Partial tear of the left ATFL.\n", x, opt), []string{"S83.511A", "S93.492A"}, []string{"M23.611"})
+	checkCodes(t, suggestCodes("Assessment\n1. Tear of anterior cruciate ligament of left knee.\n2. Rotator cuff tear, right shoulder.\n", x, opt), []string{"S83.512A", "M75.101"}, nil)
+}
