@@ -3648,6 +3648,11 @@ func pick(rs []codeset.Result, minScore float64) (codeset.Result, bool) {
 			return r, true
 		}
 	}
+	// "Malunion of right distal radius fracture": a closed fracture's
+	// healing the phrase names (G, K, P; itemEpisode keeps it)
+	if top.Billable && top.Code[0] == 'S' && len(top.Code) == 8 && strings.ContainsAny(top.Code[7:], "GKP") {
+		return top, true
+	}
 	return codeset.Result{}, false
 }
 
@@ -8831,13 +8836,15 @@ var initialRe = regexp.MustCompile(`(?i)\binitial (?:encounter|visit|evaluation|
 
 // itemEpisode gives an injury the encounter its own item states, over the
 // note's: "fx of L 5th metatarsal - routine healing" is a subsequent
-// encounter (D) in a note whose other item is a late effect (S).
+// encounter (D) in a note whose other item is a late effect (S), a
+// fracture's delayed healing, nonunion or malunion its G, K or P.
 func itemEpisode(r codeset.Result, item string, x *lookups, opt Options) codeset.Result {
 	if !injury(r.Code) || len(r.Code) != 8 {
 		return r
 	}
-	var want byte
+	want := healingOf(item, r)
 	switch {
+	case want != 0:
 	case sequelaRe.MatchString(item):
 		want = 'S'
 	case subsequentRe.MatchString(item):
@@ -8847,7 +8854,7 @@ func itemEpisode(r codeset.Result, item string, x *lookups, opt Options) codeset
 	default:
 		return r
 	}
-	if last := r.Code[7]; last == want || last != 'A' && last != 'D' && last != 'S' {
+	if last := r.Code[7]; last == want || !strings.ContainsRune("ADSGKP", rune(last)) {
 		return r
 	}
 	code := r.Code[:7] + string(want)
@@ -8866,6 +8873,36 @@ func episode(r codeset.Result, x *lookups, opt Options) codeset.Result {
 		r.Code, r.Title = code, e.Title
 	}
 	return r
+}
+
+// fractureHealingRe is a fracture's healing named with it, each the 7th
+// character of a subsequent encounter for a closed fracture: delayed
+// healing (G), nonunion (K), malunion (P).
+var fractureHealingRe = guard(`(?i)\b(?:(delayed\s+(?:union|healing))|(non-?union|non-?united)|(mal-?union|mal-?united))\b`, "delayed", "nonunion", "non-union", "nonunited", "non-united", "malunion", "mal-union", "malunited", "mal-united")
+
+// healingOf returns the 7th character of the healing an item names with a
+// closed fracture's code ("Malunion of right distal radius fracture
+// (Colles)": P; "tibial shaft fracture … with delayed healing": G), or 0;
+// a healing the item denies ("I would not call this a nonunion") is
+// passed over.
+func healingOf(item string, r codeset.Result) byte {
+	if r.Code[0] != 'S' || !strings.ContainsAny(r.Code[7:], "ADGKPS") || !strings.Contains(strings.ToLower(r.Title), "fracture") {
+		return 0
+	}
+	for _, m := range fractureHealingRe.FindAllStringSubmatchIndex(item, -1) {
+		before := strings.ToLower(item[max(0, m[0]-40):m[0]])
+		if strings.Contains(before, "not ") || strings.Contains(before, "no ") || strings.Contains(before, "without") {
+			continue
+		}
+		switch {
+		case m[4] >= 0:
+			return 'K'
+		case m[6] >= 0:
+			return 'P'
+		}
+		return 'G'
+	}
+	return 0
 }
 
 // notNowRe is what says the cigarettes are past or not the patient's

@@ -4799,3 +4799,15 @@ func TestLigamentTear(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment\n1. Acute complete ACL tear, right knee.\n2. Partial tear of the left ATFL.\n", x, opt), []string{"S83.511A", "S93.492A"}, []string{"M23.611"})
 	checkCodes(t, suggestCodes("Assessment\n1. Tear of anterior cruciate ligament of left knee.\n2. Rotator cuff tear, right shoulder.\n", x, opt), []string{"S83.512A", "M75.101"}, nil)
 }
+
+// TestFractureHealing gives a closed fracture the 7th character of the
+// healing its item names — delayed healing or union G, nonunion K,
+// malunion P — over the encounter's, and not one the item denies.
+func TestFractureHealing(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 20), Age: 34, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Malunion of right distal radius fracture (Colles' type), closed — healed in dorsal angulation with shortening.\n" +
+		"2. Right tibial shaft fracture, displaced oblique, status post intramedullary nail, with delayed healing. I would not call this a nonunion.\n" +
+		"3. Left clavicle shaft fracture with delayed union.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S52.531P", "S82.231G", "S42.022G"}, []string{"S52.531A", "S82.231D", "S82.231K"})
+}
