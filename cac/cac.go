@@ -7901,7 +7901,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// (not for a pregnancy with an abortive outcome, O00–O08: Z3A
 	// Excludes1)
 	// (and with the supervision of a normal pregnancy, Z34)
-	if (has("O") >= 0 || has("Z34") >= 0) && has("Z3A") < 0 && has("O00") < 0 && has("O01") < 0 && has("O02") < 0 && has("O03") < 0 &&
+	// (nor after the pregnancy: a puerperal complication's readmission,
+	// O85–O92 without a delivery, gives no weeks of a current pregnancy)
+	if (has("O") >= 0 || has("Z34") >= 0) && has("Z3A") < 0 && has("O00") < 0 && has("O01") < 0 && has("O02") < 0 && has("O03") < 0 && !afterPregnancy(out) &&
 		has("O04") < 0 && has("O05") < 0 && has("O06") < 0 && has("O07") < 0 && has("O08") < 0 {
 		if code, i, j := opt.gestation(); code != "" {
 			add(code, i, j, "weeks of gestation")
@@ -8873,6 +8875,25 @@ func episode(r codeset.Result, x *lookups, opt Options) codeset.Result {
 		r.Code, r.Title = code, e.Title
 	}
 	return r
+}
+
+// afterPregnancy reports whether a record's obstetric codes are all of the
+// puerperium (O85–O92) and none is a delivery's: the pregnancy was over
+// before this encounter.
+func afterPregnancy(out []Suggestion) bool {
+	puerperal := false
+	for _, s := range out {
+		switch {
+		case strings.HasPrefix(s.Code, "Z37") || strings.HasPrefix(s.Code, "O80"):
+			return false
+		case s.Code[0] != 'O':
+		case s.Code >= "O85" && s.Code < "O93":
+			puerperal = true
+		default:
+			return false
+		}
+	}
+	return puerperal
 }
 
 // fractureHealingRe is a fracture's healing named with it, each the 7th

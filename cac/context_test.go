@@ -4811,3 +4811,15 @@ func TestFractureHealing(t *testing.T) {
 		"3. Left clavicle shaft fracture with delayed union.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S52.531P", "S82.231G", "S42.022G"}, []string{"S52.531A", "S82.231D", "S82.231K"})
 }
+
+// TestNoWeeksAfterPregnancy gives a puerperal complication's readmission
+// no weeks of gestation (its pregnancy ended at the delivery before it),
+// and still gives a delivery's stay its weeks.
+func TestNoWeeksAfterPregnancy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 8), Age: 24, Sex: 'F'}
+	note := "HISTORY: 24-year-old G1P1 who underwent primary low transverse cesarean on 09/30/2026 at 39w4d for arrest of descent. Discharged on postoperative day 3.\n" +
+		"DISCHARGE DIAGNOSIS:\n1. Postpartum endometritis following cesarean delivery.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O86.12"}, []string{"Z3A.39"})
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Normal spontaneous vaginal delivery at 39w4d, single liveborn.\n2. First degree perineal laceration.\n", x, opt), []string{"O70.0", "Z3A.39", "Z37.0"}, nil)
+}
