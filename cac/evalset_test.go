@@ -271,6 +271,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout8", 20},
 		{"testdata/heldout19", 24},
 		{"testdata/heldout20", 24},
+		{"testdata/heldout21", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
