@@ -4823,3 +4823,13 @@ func TestNoWeeksAfterPregnancy(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O86.12"}, []string{"Z3A.39"})
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Normal spontaneous vaginal delivery at 39w4d, single liveborn.\n2. First degree perineal laceration.\n", x, opt), []string{"O70.0", "Z3A.39", "Z37.0"}, nil)
 }
+
+// TestAnemiaAfterDelivery codes an acute blood loss anemia at a delivery
+// as the puerperium's anemia (O90.81 with D62), not an anemia complicating
+// the childbirth (O99.02).
+func TestAnemiaAfterDelivery(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 14), Age: 29, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Normal spontaneous vaginal delivery at 39w5d, single liveborn.\n2. Postpartum hemorrhage due to uterine atony.\n3. Acute blood loss anemia, postpartum, transfused.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O72.1", "O90.81", "D62", "Z37.0"}, []string{"O99.02"})
+}

@@ -460,6 +460,16 @@ func childbirthCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			break
 		}
 	}
+	// an acute blood loss anemia at the delivery is the puerperium's
+	// anemia (index: "Anemia, postpartum" O90.81, with D62), not one
+	// complicating the childbirth (O99.02, an anemia she came in with)
+	for i, s := range out {
+		if s.Code == "O99.02" && slices.ContainsFunc(out, func(d Suggestion) bool { return d.Code == "D62" && d.Start == s.Start }) {
+			if r, ok := x.Code(codeset.ICD10CM, "O90.81", opt.Date); ok {
+				out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "anemia after delivery"
+			}
+		}
+	}
 	return out
 }
 
