@@ -4833,3 +4833,13 @@ func TestAnemiaAfterDelivery(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Normal spontaneous vaginal delivery at 39w5d, single liveborn.\n2. Postpartum hemorrhage due to uterine atony.\n3. Acute blood loss anemia, postpartum, transfused.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O72.1", "O90.81", "D62", "Z37.0"}, []string{"O99.02"})
 }
+
+// TestLivebornOutcome reads a mother's delivery record that states its
+// outcome without a verb of delivering ("single liveborn male",
+// "…, delivered"): Z37.0, and the preeclampsia complicating childbirth.
+func TestLivebornOutcome(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 17), Age: 35, Sex: 'F'}
+	note := "Course: repeat low transverse cesarean on 09/15. Liveborn male 2,980 g, Apgars 8/9.\nDISCHARGE DIAGNOSES:\n1. Preeclampsia with severe features, delivered\n2. IUP 37w1d - single liveborn male\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.14", "Z37.0", "Z3A.37"}, []string{"O14.13"})
+}

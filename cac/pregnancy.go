@@ -363,6 +363,11 @@ func gestationalDiabetesControl(out []Suggestion, x *lookups, opt Options) []Sug
 // transverse cesarean".
 var deliveredRe = regexp.MustCompile(`(?i)\b(?:NSVD|SVD|(?:spontaneous |normal |operative |assisted )?vaginal delivery of|(?:spontaneous|normal|operative|assisted|uncomplicated|induced) vaginal delivery|delivered (?:this|during this|during the) (?:admission|hospitalization|stay)|(?:cesarean|c-section) delivery of|(?:infant|baby|neonate|twins?|male|female|boy|girl)s? (?:was |were )?delivered|delivered (?:a |an |the )?(?:single |singleton |healthy |viable |live[- ]?born |liveborn )*(?:male |female )?(?:infant|baby|neonate|twins?|boy|girl)|delivery:\s*(?:primary |repeat |scheduled |urgent |emergent |stat )*(?:low transverse |classical |low vertical )?(?:cesarean|c-section|nsvd|svd|(?:spontaneous |operative |assisted |vacuum[- ]assisted |forceps[- ]assisted )?vaginal)|procedure:\s*(?:primary |repeat |scheduled |urgent |emergent |stat )*(?:low transverse |classical |low vertical )?(?:cesarean section|c-section)|live[- ]?born (?:male |female )?(?:infant|baby|neonate)[^.\n]{0,60}\bdelivered)\b`)
 
+// livebornOutcomeRe is the outcome a mother's delivery record states
+// without a verb of delivering: "IUP 37w1d - single liveborn male",
+// "Preeclampsia with severe features, delivered".
+var livebornOutcomeRe = regexp.MustCompile(`(?i)\b(?:single |singleton )?live[- ]?born (?:male|female|infant|baby|neonate|boy|girl)\b|,\s*delivered\b`)
+
 // deliveryOutcome adds the outcome of delivery (Z37) a delivery record
 // carries, twins when the note says so, and O80 for a vaginal delivery
 // without any complication coded.
@@ -383,6 +388,15 @@ func deliveryOutcome(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		if !negatedAt(opt.note, c[0]) && !pastRe.MatchString(s) && !strings.Contains(strings.ToLower(s), "pregnancy") {
 			m = c
 			break
+		}
+	}
+	if m == nil && opt.Age >= 10 {
+		// (a mother's record, not the newborn's)
+		for _, c := range livebornOutcomeRe.FindAllStringIndex(opt.note, -1) {
+			if !negatedAt(opt.note, c[0]) && !pastRe.MatchString(sentenceAround(opt.note, c[0])) {
+				m = c
+				break
+			}
 		}
 	}
 	if m == nil {
