@@ -4843,3 +4843,12 @@ func TestLivebornOutcome(t *testing.T) {
 	note := "Course: repeat low transverse cesarean on 09/15. Liveborn male 2,980 g, Apgars 8/9.\nDISCHARGE DIAGNOSES:\n1. Preeclampsia with severe features, delivered\n2. IUP 37w1d - single liveborn male\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.14", "Z37.0", "Z3A.37"}, []string{"O14.13"})
 }
+
+// TestNewbornNoLongTermDrugs codes no long-term drug use on a newborn's
+// record: the insulin it names is its mother's.
+func TestNewbornNoLongTermDrugs(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 2), Age: 0, Sex: 'M'}
+	note := "NICU DISCHARGE SUMMARY\nTerm male infant born via primary cesarean to a 31 yo G2P2 mother with gestational diabetes on insulin.\nDIAGNOSES:\n1. Infant of mother with gestational diabetes with neonatal hypoglycemia\n2. Transient tachypnea of newborn\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z38.01", "P70.0", "P22.1"}, []string{"Z79.4"})
+}
