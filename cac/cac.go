@@ -2095,6 +2095,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = drugCaused(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
+	out = prematurity(out, note, x, opt)
 	// an infant's chart holds no delivery of its own: the mother's
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })

@@ -4852,3 +4852,15 @@ func TestNewbornNoLongTermDrugs(t *testing.T) {
 	note := "NICU DISCHARGE SUMMARY\nTerm male infant born via primary cesarean to a 31 yo G2P2 mother with gestational diabetes on insulin.\nDIAGNOSES:\n1. Infant of mother with gestational diabetes with neonatal hypoglycemia\n2. Transient tachypnea of newborn\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z38.01", "P70.0", "P22.1"}, []string{"Z79.4"})
 }
+
+// TestPrematurity gives a preterm newborn's birth record the codes of its
+// birth weight and completed weeks (P07.15, P07.34: the weight first), not
+// a later age's ("PMA 37w3d"), and a term infant none.
+func TestPrematurity(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 3), Age: 0, Sex: 'F'}
+	note := "NICU DISCHARGE SUMMARY\nBorn at 31 weeks 2 days gestation by urgent primary cesarean section at this hospital. Birth weight 1,420 grams.\nAt discharge: PMA 37w3d.\nDIAGNOSES:\n- Preterm female infant, 31 2/7 weeks, born in hospital by cesarean section\n- Respiratory distress syndrome\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z38.01", "P07.15", "P07.34", "P22.0"}, []string{"P07.39", "P07.10"})
+	term := "NEWBORN NURSERY\nTerm male infant born by NSVD at 39 weeks gestation. Birth weight 3,350 g.\nDIAGNOSES:\n- Neonatal jaundice, physiologic\n"
+	checkCodes(t, suggestCodes(term, x, opt), []string{"Z38.00", "P59.9"}, []string{"P07.39", "P07.18"})
+}

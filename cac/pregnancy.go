@@ -374,7 +374,10 @@ var livebornOutcomeRe = regexp.MustCompile(`(?i)\b(?:single |singleton )?live[- 
 func deliveryOutcome(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// a delivery is an inpatient stay's; a clinic note's deliveries are
 	// earlier pregnancies'
-	if !opt.Inpatient || opt.Sex == 'M' || (opt.Age > 0 && opt.Age < 10) || containsCodePrefix(out, "Z37") || !containsAny(opt.lower, "deliver", "nsvd", "svd") {
+	// (nor a newborn's birth record, whose age of 0 is no age not given:
+	// "NEWBORN NURSERY … born by NSVD")
+	if !opt.Inpatient || opt.Sex == 'M' || (opt.Age > 0 && opt.Age < 10) || containsCodePrefix(out, "Z37") || !containsAny(opt.lower, "deliver", "nsvd", "svd") ||
+		opt.Age == 0 && newbornRe.MatchString(opt.note[:min(len(opt.note), 400)]) {
 		return out
 	}
 	var m []int

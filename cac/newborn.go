@@ -1,0 +1,117 @@
+package cac
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
+)
+
+// birthWeeksRe is a newborn's gestational age at birth: "born at 31 weeks
+// 2 days gestation", "Preterm female infant, 31 2/7 weeks", "33 2/7 weeks
+// gestation", "GA 29w4d". The weeks are the first group.
+var birthWeeksRe = regexp.MustCompile(`(?i)\b(\d{2})\s*(?:(?:and\s+)?\d\s*/\s*7\s*(?:weeks?|wks?)|w(?:ks?)?\s*\d\s*d|\+\s*\d\s*(?:weeks?|wks?)?|(?:weeks?|wks?)(?:\s+(?:and\s+)?\d\s+days?)?)\b`)
+
+// birthWeeksContextRe is what says a span of weeks is the age at birth,
+// in the words before it: "born at", "preterm … infant,", "GA", "EGA".
+var birthWeeksContextRe = regexp.MustCompile(`(?i)\b(?:born|delivered|birth|preterm|premature|prematurity|ex-?|GA|EGA|gestational age)\b[^.\n]{0,40}$`)
+
+// laterAgeRe is an age counted after birth, which a span of weeks right
+// after it is: "PMA 37w3d", "corrected age", "postmenstrual".
+var laterAgeRe = regexp.MustCompile(`(?i)\b(?:PMA|CGA|postmenstrual|post-menstrual|corrected|DOL|day of life|now)\b[^.\n]{0,12}$`)
+
+// birthWeightRe is a newborn's weight at birth: "Birth weight 1,420
+// grams", "BW 1420 g", "birthweight of 1.42 kg" is not read (grams only).
+var birthWeightRe = regexp.MustCompile(`(?i)\b(?:birth\s*weight|birthweight|BW)\b\s*(?:of|:|was|is|=)?\s*(\d,\d{3}|\d{3,4})\s*(?:g|gm|grams?)\b`)
+
+// prematurity adds to a newborn's birth record the codes of its birth
+// weight and its gestational age (P07.-: Official Guidelines I.C.16.e,
+// the weight first), when the note gives a preterm birth (under 37
+// completed weeks); a low birth weight found without its grams ("Low
+// birth weight", P07.10) takes the grams' code.
+func prematurity(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if !containsCodePrefix(out, "Z38") {
+		return out
+	}
+	weeks, wm := 0, []int(nil)
+	for _, m := range birthWeeksRe.FindAllStringSubmatchIndex(note, -1) {
+		before := note[max(0, m[0]-60):m[0]]
+		if laterAgeRe.MatchString(before) || !birthWeeksContextRe.MatchString(before) && !strings.Contains(strings.ToLower(note[m[1]:min(len(note), m[1]+16)]), "gestation") {
+			continue
+		}
+		weeks, _ = strconv.Atoi(note[m[2]:m[3]])
+		wm = m
+		break
+	}
+	grams, gm := 0, []int(nil)
+	if m := birthWeightRe.FindStringSubmatchIndex(note); m != nil {
+		grams, _ = strconv.Atoi(strings.ReplaceAll(note[m[2]:m[3]], ",", ""))
+		gm = m
+	}
+	preterm := weeks >= 20 && weeks < 37
+	add := func(code string, m []int, rule string) {
+		r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+		if !ok || !r.Billable {
+			return
+		}
+		s := Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
+			Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: rule}
+		// (the weight's code takes the place of a low birth weight's
+		// without grams)
+		for i := range out {
+			if out[i].Code == "P07.10" || out[i].Code == "P07.00" {
+				if code[:5] == "P07.1" || code[:5] == "P07.0" {
+					out[i] = s
+					return
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	if w := birthWeightCode(grams); w != "" && (preterm || containsCode(out, "P07.10") || containsCode(out, "P07.00")) && !containsCode(out, w) {
+		add(w, gm, "birth weight")
+	}
+	if preterm {
+		if c := gestationalAgeCode(weeks); !containsCode(out, c) {
+			add(c, wm, "gestational age at birth")
+		}
+	}
+	return out
+}
+
+// birthWeightCode returns the P07.0-/P07.1- code of a birth weight under
+// 2500 grams, or "".
+func birthWeightCode(grams int) string {
+	switch {
+	case grams <= 0 || grams >= 2500:
+		return ""
+	case grams < 500:
+		return "P07.01"
+	case grams < 750:
+		return "P07.02"
+	case grams < 1000:
+		return "P07.03"
+	case grams < 1250:
+		return "P07.14"
+	case grams < 1500:
+		return "P07.15"
+	case grams < 1750:
+		return "P07.16"
+	case grams < 2000:
+		return "P07.17"
+	}
+	return "P07.18"
+}
+
+// gestationalAgeCode returns the P07.2-/P07.3- code of a preterm birth's
+// completed weeks (20–36).
+func gestationalAgeCode(weeks int) string {
+	switch {
+	case weeks < 23:
+		return "P07.21"
+	case weeks < 28:
+		return "P07.2" + strconv.Itoa(weeks-21)
+	}
+	return "P07.3" + strconv.Itoa(weeks-27)
+}
