@@ -7156,7 +7156,7 @@ var refutedAfterRe = regexp.MustCompile(`(?i)^\s*(?:(?:this|that|it|which)\s+(?:
 // ruled out" rules out what follows the dash, not the pain).
 func listRuledOut(text string) bool {
 	// (a prefix test first: the pattern runs on every item)
-	if !containsAny(strings.ToLower(text), "ruled out", "excluded", "negative") {
+	if !containsAny(strings.ToLower(text), "ruled out", "excluded", "negative", "not ") {
 		return false
 	}
 	if i := strings.IndexAny(text, ";:.()—–"); i >= 0 {
@@ -7179,8 +7179,9 @@ func listRuledOut(text string) bool {
 
 // listRuledOutRe is a list's "and", "or" or slash and the words after it
 // that rule the list out ("…, Wilson, A1AT and hemochromatosis screens
-// negative", "gestational HTN / preeclampsia ruled out").
-var listRuledOutRe = regexp.MustCompile(`(?i)(?:\s(and|or|nor)|\s?(/))\s(?:\S+\s){1,4}?(?:(?:were|was|are|is|have|has|had|been|all|each|both)\s+)*(?:ruled out|excluded|(?:screens?|tests?|studies|serolog(?:y|ies)|work-?ups?|panels?)\s+(?:(?:were|are|all)\s+)*negative)\b`)
+// negative", "gestational HTN / preeclampsia ruled out", "reactive airway
+// disease / asthma not diagnosed").
+var listRuledOutRe = regexp.MustCompile(`(?i)(?:\s(and|or|nor)|\s?(/))\s(?:\S+\s){1,4}?(?:(?:were|was|are|is|have|has|had|been|all|each|both)\s+)*(?:ruled out|excluded|not (?:diagnosed|present|found|seen|confirmed|identified|supported)|(?:screens?|tests?|studies|serolog(?:y|ies)|work-?ups?|panels?)\s+(?:(?:were|are|all)\s+)*negative)\b`)
 
 // modifiers say how or where, not what: a phrase made of them alone
 // ("acute", "right knee", "initial encounter") names no condition.

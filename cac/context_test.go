@@ -4864,3 +4864,12 @@ func TestPrematurity(t *testing.T) {
 	term := "NEWBORN NURSERY\nTerm male infant born by NSVD at 39 weeks gestation. Birth weight 3,350 g.\nDIAGNOSES:\n- Neonatal jaundice, physiologic\n"
 	checkCodes(t, suggestCodes(term, x, opt), []string{"Z38.00", "P59.9"}, []string{"P07.39", "P07.18"})
 }
+
+// TestListNotDiagnosed takes back each member of a short list a later
+// "not diagnosed" (or "not present", "not confirmed") denies.
+func TestListNotDiagnosed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 1, 22), Age: 1, Sex: 'M'}
+	note := "Assessment:\n1. RSV bronchiolitis.\nCXR negative for pneumonia. No wheezing history; reactive airway disease / asthma not diagnosed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J21.0"}, []string{"J45.909", "J18.9"})
+}
