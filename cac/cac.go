@@ -2834,7 +2834,11 @@ func postoperativeIleus(out []Suggestion, x *lookups, opt Options) []Suggestion 
 		sent := strings.ToLower(sentenceAround(opt.note, m[0]))
 		// (or listed as a diagnosis of its own: "Post-op: Same.
 		// Postoperative ileus.")
-		if negatedAt(opt.note, m[0]) || !containsAny(sent, "complication", "prolonged") && wordCount(sent) > 3 || containsAny(sent, "risk", "prevent", "expected", "not a complication") {
+		// (or heading an item of its own: "2. Postoperative ileus
+		// following sigmoid colectomy")
+		lead := opt.note[strings.LastIndexByte(opt.note[:m[0]], '\n')+1 : m[0]]
+		listed := strings.TrimLeft(lead, " \t0123456789.)-•*#") == ""
+		if negatedAt(opt.note, m[0]) || !containsAny(sent, "complication", "prolonged") && wordCount(sent) > 3 && !listed || containsAny(sent, "risk", "prevent", "expected", "not a complication") {
 			continue
 		}
 		for _, code := range []string{"K91.89", "K56.7"} {

@@ -4873,3 +4873,13 @@ func TestListNotDiagnosed(t *testing.T) {
 	note := "Assessment:\n1. RSV bronchiolitis.\nCXR negative for pneumonia. No wheezing history; reactive airway disease / asthma not diagnosed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J21.0"}, []string{"J45.909", "J18.9"})
 }
+
+// TestPostoperativeIleusItem codes a postoperative ileus that heads an
+// item of its own as the complication the index makes it (K91.89 with
+// K56.7), and not one a plan guards against.
+func TestPostoperativeIleusItem(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 30), Age: 61, Sex: 'F'}
+	checkCodes(t, suggestCodes("Final diagnoses:\n1. Sigmoid diverticulitis, recurrent.\n2. Postoperative ileus following sigmoid colectomy.\n", x, opt), []string{"K91.89", "K56.7"}, nil)
+	checkCodes(t, suggestCodes("Final diagnoses:\n1. Sigmoid diverticulitis, recurrent.\nPlan: early ambulation to lower the risk of postoperative ileus following the colectomy.\n", x, opt), nil, []string{"K91.89", "K56.7"})
+}
