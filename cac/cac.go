@@ -5729,6 +5729,7 @@ var lookupRewrites = []struct {
 	{pumpInUseRe, "presence of insulin pump"},
 	{exposureWordsRe, "$1 to "},
 	{ligamentTearRe, "sprain of ${1}${2}"},
+	{digestiveBleedAfterRe, "postprocedural $1 of a digestive system organ or structure following a digestive system procedure"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -5961,6 +5962,14 @@ func rewriteLookup(text string) string {
 	}
 	return text
 }
+
+// digestiveBleedAfterRe is a hemorrhage or hematoma after an operation on
+// the digestive system, which its complication codes name by the system
+// (K91.840, K91.870) where the search read the words of other organs':
+// "Postoperative intra-abdominal hemorrhage from the cystic artery stump
+// following laparoscopic cholecystectomy, requiring return to OR" was the
+// spleen's D78.22.
+var digestiveBleedAfterRe = guard(`(?i)\b(?:post-?op(?:erative)?|post-?procedur(?:al|e))\s+(?:(?:intra-?abdominal|intraperitoneal|intraluminal)\s+)?(hemorrhage|hematoma)\b.*?\b(?:following|after|from|s/p)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:(?:laparoscopic|lap|open|robotic|robotic-assisted|elective|emergent|sigmoid|right|left|total|partial|subtotal|distal)\s+)*(?:cholecystectomy|chole|colectomy|hemicolectomy|appendectomy|gastrectomy|bowel resection|whipple|pancreatectomy|hepatectomy|esophagectomy|polypectomy|colonoscopy|egd|ercp|sphincterotomy|ileostomy|colostomy|gastric bypass|sleeve gastrectomy|fundoplication)\b.*$`, "hemorrhage", "hematoma")
 
 // ligamentTearRe is a torn ligament of a joint, which the index sends to
 // its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,

@@ -4883,3 +4883,13 @@ func TestPostoperativeIleusItem(t *testing.T) {
 	checkCodes(t, suggestCodes("Final diagnoses:\n1. Sigmoid diverticulitis, recurrent.\n2. Postoperative ileus following sigmoid colectomy.\n", x, opt), []string{"K91.89", "K56.7"}, nil)
 	checkCodes(t, suggestCodes("Final diagnoses:\n1. Sigmoid diverticulitis, recurrent.\nPlan: early ambulation to lower the risk of postoperative ileus following the colectomy.\n", x, opt), nil, []string{"K91.89", "K56.7"})
 }
+
+// TestDigestiveBleedAfterOperation codes a hemorrhage or hematoma after an
+// operation on the digestive system as that system's postprocedural
+// complication (K91.840, K91.870), not another organ's.
+func TestDigestiveBleedAfterOperation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 9), Age: 47, Sex: 'F'}
+	checkCodes(t, suggestCodes("Final diagnoses:\n1. Postoperative intra-abdominal hemorrhage from the gallbladder fossa/cystic artery stump following laparoscopic cholecystectomy, requiring return to OR\n", x, opt), []string{"K91.840"}, []string{"D78.22", "D78.21"})
+	checkCodes(t, suggestCodes("Final diagnoses:\n1. Postoperative hematoma after right hemicolectomy.\n", x, opt), []string{"K91.870"}, nil)
+}
