@@ -4893,3 +4893,14 @@ func TestDigestiveBleedAfterOperation(t *testing.T) {
 	checkCodes(t, suggestCodes("Final diagnoses:\n1. Postoperative intra-abdominal hemorrhage from the gallbladder fossa/cystic artery stump following laparoscopic cholecystectomy, requiring return to OR\n", x, opt), []string{"K91.840"}, []string{"D78.22", "D78.21"})
 	checkCodes(t, suggestCodes("Final diagnoses:\n1. Postoperative hematoma after right hemicolectomy.\n", x, opt), []string{"K91.870"}, nil)
 }
+
+// TestPathologicalFractureOfOsteoporosis codes a pathological fracture
+// the note ties to osteoporosis as the osteoporosis with its current
+// fracture (M80.0-, by site and side), not a pathological fracture of no
+// named cause (M84.4-) beside M81.0.
+func TestPathologicalFractureOfOsteoporosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 11), Age: 82, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Pathological fracture of the left femur, intertrochanteric, due to age-related osteoporosis (displaced, 3-part).\n2. Age-related osteoporosis, on alendronate prior to admission.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M80.052A"}, []string{"M84.452A", "M81.0"})
+}

@@ -64,6 +64,25 @@ func osteoporoticFractures(out []Suggestion, note string, x *lookups, opt Option
 			}
 			continue
 		}
+		// "Pathological fracture of the left femur, intertrochanteric,
+		// due to age-related osteoporosis": the search's pathological
+		// fracture of no named cause (M84.4-) is the osteoporosis's, at
+		// the site and side its words name
+		if strings.HasPrefix(s.Code, "M84.4") && len(s.Code) == 8 && containsAny(strings.ToLower(s.Evidence+" "+sentenceAround(note, s.Start)), "osteoporo", "fragility") {
+			if site, side := siteNamed(s.Evidence); site != "" {
+				if side == "" {
+					side = "9"
+				}
+				code := "M80.0" + site + side + s.Code[7:]
+				if site == "8" {
+					code = "M80.08X" + s.Code[7:]
+				}
+				if recode(&out[i], code, "osteoporotic fracture", x, opt) {
+					changed = true
+				}
+			}
+			continue
+		}
 		if s.Code[0] != 'S' || !strings.Contains(strings.ToLower(s.Title), "fracture") {
 			continue
 		}
