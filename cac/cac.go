@@ -7892,6 +7892,14 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 	}
 	statusCodes(note, lower, add)
+	// aftercare following a joint replacement names the joint (Z47.1:
+	// "use additional code to identify the joint (Z96.6-)"): "Routine
+	// aftercare following left total knee arthroplasty" is Z96.652 beside it
+	if i := has("Z47.1"); i >= 0 && has("Z96.6") < 0 {
+		if code := replacedJoint(out[i].Evidence + " " + lineOf(note, out[i].Start)); code != "" {
+			add(code, out[i].Start, out[i].End, "joint of the aftercare")
+		}
+	}
 	if containsCodePrefix(out, "F17") {
 		// tobacco use excludes nicotine dependence (Z72.0 Excludes1 F17.-)
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z72.0" })
@@ -8912,6 +8920,35 @@ func afterPregnancy(out []Suggestion) bool {
 		}
 	}
 	return puerperal
+}
+
+// replacedJoint returns the Z96.6- code of the one replaced joint a text
+// names, by its side, or "".
+func replacedJoint(text string) string {
+	var joint, side string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return !isLetter(byte(c)) && c != '/' }) {
+		switch w {
+		case "knee", "knees", "tka", "tkr":
+			joint += "5"
+		case "hip", "hips", "tha", "thr":
+			joint += "4"
+		case "shoulder", "shoulders", "tsa":
+			joint += "1"
+		case "right", "rt", "r":
+			side += "1"
+		case "left", "lt", "l":
+			side += "2"
+		case "bilateral", "both", "b/l":
+			side += "3"
+		}
+	}
+	if joint == "" || strings.Trim(joint, joint[:1]) != "" {
+		return ""
+	}
+	if side == "" || strings.Trim(side, side[:1]) != "" || joint[:1] == "1" && side[:1] == "3" {
+		side = "9"
+	}
+	return "Z96.6" + joint[:1] + side[:1]
 }
 
 // fractureHealingRe is a fracture's healing named with it, each the 7th

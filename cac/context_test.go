@@ -4904,3 +4904,13 @@ func TestPathologicalFractureOfOsteoporosis(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Pathological fracture of the left femur, intertrochanteric, due to age-related osteoporosis (displaced, 3-part).\n2. Age-related osteoporosis, on alendronate prior to admission.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M80.052A"}, []string{"M84.452A", "M81.0"})
 }
+
+// TestAftercareJoint codes beside the aftercare following a joint
+// replacement (Z47.1) the replaced joint it names, by side (Z96.6-: "use
+// additional code to identify the joint").
+func TestAftercareJoint(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 29), Age: 68, Sex: 'F'}
+	note := "ASSESSMENT/PLAN:\n1. Routine aftercare following left total knee arthroplasty — recovering as expected. No signs of prosthetic joint infection.\n2. Primary osteoarthritis of the right knee.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z47.1", "Z96.652", "M17.11"}, []string{"Z96.651", "Z96.653"})
+}
