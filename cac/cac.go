@@ -7892,6 +7892,12 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		}
 	}
 	statusCodes(note, lower, add)
+	// a burn's extent, which the note gives as a share of the body's
+	// surface ("total approximately 3% TBSA"): T31.- beside the burns
+	// (T20–T25: "use additional code from category T31")
+	if code, i, j := burnExtent(note, out); code != "" {
+		add(code, i, j, "extent of burns")
+	}
 	// aftercare following a joint replacement names the joint (Z47.1:
 	// "use additional code to identify the joint (Z96.6-)"): "Routine
 	// aftercare following left total knee arthroplasty" is Z96.652 beside it
@@ -8920,6 +8926,66 @@ func afterPregnancy(out []Suggestion) bool {
 		}
 	}
 	return puerperal
+}
+
+// burnSurfaceRe is the share of the body's surface a note says is burned:
+// "3% TBSA", "~1.5% TBSA" (first), "Total body surface area burned
+// approximately 3%", "TBSA: 12%" (second).
+var burnSurfaceRe = regexp.MustCompile(`(?i)(?:[<>]\s*)?(\d{1,2}(?:\.\d+)?)\s*%\s*(?:TBSA|BSA|total body surface|of (?:the )?(?:total )?body surface)|\b(?:TBSA|BSA|total body surface area|body surface area)\s*(?:burned|burnt|involved|involvement)?\s*(?:of|:|=|is|was)?\s*(?:approximately|approx\.?|about|~|estimated)?\s*~?\s*(\d{1,2}(?:\.\d+)?)\s*%`)
+
+// thirdDegreeShareRe is the share of the body's surface a note says is
+// burned to the third degree: "full thickness 12%", "third-degree ~5% TBSA".
+var thirdDegreeShareRe = regexp.MustCompile(`(?i)(?:third[- ]degree|3rd[- ]degree|full[- ]thickness)[^.\n%]{0,30}?(\d{1,2}(?:\.\d+)?)\s*%|(\d{1,2}(?:\.\d+)?)\s*%\s*(?:third[- ]degree|3rd[- ]degree|full[- ]thickness)`)
+
+// burnExtent returns the T31.- code of the burned share of the body's
+// surface a note gives for its burns (T20–T25, T30), with where it says
+// it, or "" when it gives none or the record has its code.
+func burnExtent(note string, out []Suggestion) (code string, start, end int) {
+	burn := false
+	for _, s := range out {
+		if strings.HasPrefix(s.Code, "T31") || strings.HasPrefix(s.Code, "T32") {
+			return "", 0, 0
+		}
+		if len(s.Code) > 4 && s.Code[0] == 'T' && s.Code[1] == '2' && s.Code[2] <= '5' && s.Code[4] >= '0' && s.Code[4] <= '3' {
+			burn = true
+		}
+	}
+	if !burn {
+		return "", 0, 0
+	}
+	var m []int
+	for _, c := range burnSurfaceRe.FindAllStringSubmatchIndex(note, -1) {
+		if !negatedAt(note, c[0]) && !thirdDegreeShareRe.MatchString(note[max(0, c[0]-24):c[1]]) {
+			m = c
+			if c[2] >= 0 && note[c[0]] != '<' && note[c[0]] != '>' {
+				break // a share with its words after it is the total's
+			}
+		}
+	}
+	if m == nil {
+		return "", 0, 0
+	}
+	g := 2
+	if m[2] < 0 {
+		g = 4
+	}
+	pct, err := strconv.ParseFloat(note[m[g]:m[g+1]], 64)
+	if err != nil || pct <= 0 {
+		return "", 0, 0
+	}
+	if note[m[0]] == '<' {
+		pct -= 0.01 // "< 10% TBSA" is under ten
+	}
+	if pct < 10 {
+		return "T31.0", m[0], m[1]
+	}
+	third := 0.0
+	if t := thirdDegreeShareRe.FindStringSubmatch(note); t != nil {
+		v := t[1] + t[2]
+		third, _ = strconv.ParseFloat(v, 64)
+	}
+	tens, thirdTens := min(int(pct)/10, 9), min(int(third)/10, int(pct)/10, 9)
+	return "T31." + strconv.Itoa(tens) + strconv.Itoa(thirdTens), m[0], m[1]
 }
 
 // replacedJoint returns the Z96.6- code of the one replaced joint a text

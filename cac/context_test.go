@@ -4914,3 +4914,17 @@ func TestAftercareJoint(t *testing.T) {
 	note := "ASSESSMENT/PLAN:\n1. Routine aftercare following left total knee arthroplasty — recovering as expected. No signs of prosthetic joint infection.\n2. Primary osteoarthritis of the right knee.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z47.1", "Z96.652", "M17.11"}, []string{"Z96.651", "Z96.653"})
 }
+
+// TestBurnExtent codes beside burns of named sites the share of the
+// body's surface the note gives (T31.-: "supplementary code with
+// categories T20–T25"): under ten percent, "< 10%" included, is T31.0; a
+// larger share takes its tens and its third-degree tens.
+func TestBurnExtent(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 8, 3), Age: 44, Sex: 'M'}
+	note := "TBSA estimate (Lund-Browder): forearm ~2%, dorsal hand ~1% — total approximately 3% TBSA, all partial thickness.\nASSESSMENT:\n1. Second-degree burn of right forearm, initial encounter.\n2. Total body surface area burned approximately 3%.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T22.211A", "T31.0"}, []string{"T31.10"})
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Second-degree burn of right forearm, initial encounter.\n2. Burns involving < 10% TBSA.\n", x, opt), []string{"T31.0"}, []string{"T31.10"})
+	big := "ASSESSMENT:\n1. Second and third degree burns of the chest wall and right upper arm, initial encounter. Total 24% TBSA, full thickness 12%.\n"
+	checkCodes(t, suggestCodes(big, x, opt), []string{"T31.21"}, []string{"T31.0", "T31.20"})
+}
