@@ -3645,6 +3645,12 @@ func pick(rs []codeset.Result, minScore float64) (codeset.Result, bool) {
 	if top.Billable && !injury(top.Code) {
 		return top, true
 	}
+	// "Open comminuted fracture of left tibial shaft": a first result for
+	// an initial encounter's open fracture (B, C), which its closed
+	// sibling would contradict
+	if top.Billable && top.Code[0] == 'S' && len(top.Code) == 8 && strings.ContainsAny(top.Code[7:], "BC") && strings.Contains(top.Title, "initial encounter for open fracture") {
+		return top, true
+	}
 	for _, r := range rs {
 		if r.Score < minScore*0.9 {
 			break
@@ -8878,6 +8884,13 @@ func itemEpisode(r codeset.Result, item string, x *lookups, opt Options) codeset
 	}
 	want := healingOf(item, r)
 	switch {
+	case strings.ContainsAny(r.Code[7:], "BC"):
+		// an initial encounter's open fracture: its Gustilo type
+		// chooses between I–II (B) and IIIA–IIIC (C)
+		want = gustiloType(item)
+		if want == 0 {
+			return r
+		}
 	case want != 0:
 	case sequelaRe.MatchString(item):
 		want = 'S'
@@ -8888,7 +8901,7 @@ func itemEpisode(r codeset.Result, item string, x *lookups, opt Options) codeset
 	default:
 		return r
 	}
-	if last := r.Code[7]; last == want || !strings.ContainsRune("ADSGKP", rune(last)) {
+	if last := r.Code[7]; last == want || !strings.ContainsRune("ADSGKPBC", rune(last)) || strings.ContainsRune("BC", rune(last)) != strings.ContainsRune("BC", rune(want)) {
 		return r
 	}
 	code := r.Code[:7] + string(want)
@@ -9015,6 +9028,24 @@ func replacedJoint(text string) string {
 		side = "9"
 	}
 	return "Z96.6" + joint[:1] + side[:1]
+}
+
+// gustiloRe is an open fracture's Gustilo(-Anderson) type: "Gustilo type
+// IIIA", "Gustilo-Anderson grade 3B", "Gustilo II".
+var gustiloRe = regexp.MustCompile(`(?i)\bgustilo(?:[- ]anderson)?\s*(?:type|grade|classification)?\s*(III|3|II|2|I|1)\s*[ABC]?\b`)
+
+// gustiloType returns the 7th character of an initial encounter for the
+// open fracture whose Gustilo type an item gives: C for IIIA–IIIC, B for
+// I or II, or 0.
+func gustiloType(item string) byte {
+	m := gustiloRe.FindStringSubmatch(item)
+	if m == nil {
+		return 0
+	}
+	if m[1] == "3" || strings.EqualFold(m[1], "III") {
+		return 'C'
+	}
+	return 'B'
 }
 
 // fractureHealingRe is a fracture's healing named with it, each the 7th

@@ -4928,3 +4928,13 @@ func TestBurnExtent(t *testing.T) {
 	big := "ASSESSMENT:\n1. Second and third degree burns of the chest wall and right upper arm, initial encounter. Total 24% TBSA, full thickness 12%.\n"
 	checkCodes(t, suggestCodes(big, x, opt), []string{"T31.21"}, []string{"T31.0", "T31.20"})
 }
+
+// TestOpenFracture codes an open fracture's initial encounter as open (B
+// for Gustilo I–II or no type, C for IIIA–IIIC), not as its closed sibling
+// the phrase contradicts.
+func TestOpenFracture(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 1), Age: 29, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Open comminuted fracture of left tibial shaft, Gustilo type IIIA.\n2. Open displaced fracture of right radius shaft.\n3. Closed displaced fracture of right clavicle shaft.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S82.252C", "S52.321B", "S42.021A"}, []string{"S82.252A", "S82.252B", "S52.321A"})
+}
