@@ -5736,6 +5736,7 @@ var lookupRewrites = []struct {
 	{exposureWordsRe, "$1 to "},
 	{ligamentTearRe, "sprain of ${1}${2}"},
 	{digestiveBleedAfterRe, "postprocedural $1 of a digestive system organ or structure following a digestive system procedure"},
+	{superficialDehiscenceRe, "disruption of external operation wound"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -5976,6 +5977,13 @@ func rewriteLookup(text string) string {
 // following laparoscopic cholecystectomy, requiring return to OR" was the
 // spleen's D78.22.
 var digestiveBleedAfterRe = guard(`(?i)\b(?:post-?op(?:erative)?|post-?procedur(?:al|e))\s+(?:(?:intra-?abdominal|intraperitoneal|intraluminal)\s+)?(hemorrhage|hematoma)\b.*?\b(?:following|after|from|s/p)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?(?:(?:laparoscopic|lap|open|robotic|robotic-assisted|elective|emergent|sigmoid|right|left|total|partial|subtotal|distal)\s+)*(?:cholecystectomy|chole|colectomy|hemicolectomy|appendectomy|gastrectomy|bowel resection|whipple|pancreatectomy|hepatectomy|esophagectomy|polypectomy|colonoscopy|egd|ercp|sphincterotomy|ileostomy|colostomy|gastric bypass|sleeve gastrectomy|fundoplication)\b.*$`, "hemorrhage", "hematoma")
+
+// superficialDehiscenceRe is a surgical wound's dehiscence of the skin and
+// subcutaneous tissue only, the index's external one (T81.31: "Dehiscence,
+// wound, operation, external (superficial)"), where the search read the
+// abdominal wound's words as the internal one's (T81.32-): "Superficial
+// (skin/subcutaneous) dehiscence of midline laparotomy wound".
+var superficialDehiscenceRe = guard(`(?i)\b(?:superficial|skin(?:\s*(?:/|and|&)\s*subcutaneous)?|subcutaneous|skin[- ]level)\s*(?:\((?:skin|subcutaneous|subq|/|\s|and|&)+\)\s*)?(?:(?:surgical|incisional|operative)\s+)?(?:wound\s+)?(?:dehiscence|separation|disruption)\b(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:wound|incision))?`, "dehiscence", "separation", "disruption")
 
 // ligamentTearRe is a torn ligament of a joint, which the index sends to
 // its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,

@@ -4938,3 +4938,13 @@ func TestOpenFracture(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Open comminuted fracture of left tibial shaft, Gustilo type IIIA.\n2. Open displaced fracture of right radius shaft.\n3. Closed displaced fracture of right clavicle shaft.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S82.252C", "S52.321B", "S42.021A"}, []string{"S82.252A", "S82.252B", "S52.321A"})
 }
+
+// TestSuperficialDehiscence codes a surgical wound's dehiscence of the
+// skin and subcutaneous tissue as the external one (T81.31XA), and a
+// fascial one as the internal one (T81.32-).
+func TestSuperficialDehiscence(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 6), Age: 58, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Superficial (skin/subcutaneous) dehiscence of midline laparotomy wound — fascia intact, no wound infection\n", x, opt), []string{"T81.31XA"}, []string{"T81.321A", "T81.41XA"})
+	checkCodes(t, suggestCodes("Assessment:\n1. Fascial dehiscence of laparotomy wound.\n", x, opt), []string{"T81.321A"}, []string{"T81.31XA"})
+}
