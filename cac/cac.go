@@ -5737,6 +5737,7 @@ var lookupRewrites = []struct {
 	{ligamentTearRe, "sprain of ${1}${2}"},
 	{digestiveBleedAfterRe, "postprocedural $1 of a digestive system organ or structure following a digestive system procedure"},
 	{superficialDehiscenceRe, "disruption of external operation wound"},
+	{breechKindRe, "$1"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -5984,6 +5985,11 @@ var digestiveBleedAfterRe = guard(`(?i)\b(?:post-?op(?:erative)?|post-?procedur(
 // abdominal wound's words as the internal one's (T81.32-): "Superficial
 // (skin/subcutaneous) dehiscence of midline laparotomy wound".
 var superficialDehiscenceRe = guard(`(?i)\b(?:superficial|skin(?:\s*(?:/|and|&)\s*subcutaneous)?|subcutaneous|skin[- ]level)\s*(?:\((?:skin|subcutaneous|subq|/|\s|and|&)+\)\s*)?(?:(?:surgical|incisional|operative)\s+)?(?:wound\s+)?(?:dehiscence|separation|disruption)\b(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:wound|incision))?`, "dehiscence", "separation", "disruption")
+
+// breechKindRe is a breech presentation's kind that maternal care for it
+// (O32.1-) includes ("frank breech", "complete breech"), which the search
+// read as the obstructed labor's (O64.1-) without any labor said.
+var breechKindRe = guard(`(?i)\b(?:frank|complete)\s+(breech)\b`, "breech")
 
 // ligamentTearRe is a torn ligament of a joint, which the index sends to
 // its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,

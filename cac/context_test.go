@@ -4948,3 +4948,12 @@ func TestSuperficialDehiscence(t *testing.T) {
 	checkCodes(t, suggestCodes("Assessment:\n1. Superficial (skin/subcutaneous) dehiscence of midline laparotomy wound — fascia intact, no wound infection\n", x, opt), []string{"T81.31XA"}, []string{"T81.321A", "T81.41XA"})
 	checkCodes(t, suggestCodes("Assessment:\n1. Fascial dehiscence of laparotomy wound.\n", x, opt), []string{"T81.321A"}, []string{"T81.31XA"})
 }
+
+// TestBreechKind codes a frank or complete breech as the maternal care for
+// a breech presentation (O32.1-), not an obstructed labor no note said.
+func TestBreechKind(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 20), Age: 32, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Pregnancy at 39 weeks, delivered by primary low transverse cesarean for frank breech presentation\n2. IUP 39w1d - single liveborn female.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O32.1XX0", "Z37.0", "Z3A.39"}, []string{"O64.1XX0"})
+}
