@@ -2091,6 +2091,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	}
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
+	out = dropRoutineSymptoms(out, note)
 	// (after it: a drug's adverse effect explains no symptom of its line)
 	out = drugCaused(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
@@ -2140,6 +2141,41 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 		cause := s.End + m[1]
 		for _, o := range out {
 			if o.Code[0] != 'R' && o.Code[0] != 'Z' && o.Start >= cause && o.Start < le && o.Start >= ls {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// routineSymptomOf says which symptoms an acute respiratory infection
+// routinely brings: fever, cough, a runny or stuffy nose, a sore throat,
+// aches, tiredness, a headache.
+func routineSymptomOf(code string) bool {
+	return hasAnyPrefix(code, "R50.9", "R05", "J34.89", "R09.81", "R07.0", "M79.1", "R53.8", "R51")
+}
+
+// acuteRespiratoryInfection reports whether a code is an acute respiratory
+// infection's: J00–J22 (influenza J09–J11 among them) or COVID-19.
+func acuteRespiratoryInfection(code string) bool {
+	return code == "U07.1" || code[0] == 'J' && code < "J23"
+}
+
+// withSymptomsRe is the words between an infection and the symptoms it
+// comes with on its line: "Influenza A with fever, cough and rhinorrhea".
+var withSymptomsRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?,?\s*(?:with|w/|presenting with|manifesting as)\s[^.;:]*$`)
+
+// dropRoutineSymptoms drops the symptoms an acute respiratory infection's
+// item says it comes with ("Influenza A with fever, cough and
+// rhinorrhea"): signs and symptoms routinely associated with a disease
+// are not coded beside it (Official Guidelines I.B.5).
+func dropRoutineSymptoms(out []Suggestion, note string) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		if !routineSymptomOf(s.Code) {
+			return false
+		}
+		for _, o := range out {
+			if acuteRespiratoryInfection(o.Code) && o.End <= s.Start && !strings.ContainsRune(note[o.End:s.Start], '\n') && withSymptomsRe.MatchString(note[o.End:s.Start]) {
 				return true
 			}
 		}
@@ -6852,7 +6888,7 @@ func backwardIn(rest, head string) bool {
 			continue
 		}
 		if backward.MatchString(p) {
-			if suspected {
+			if suspected || withinHoursRe.MatchString(p) {
 				continue
 			}
 			return true
@@ -6860,6 +6896,11 @@ func backwardIn(rest, head string) bool {
 	}
 	return false
 }
+
+// withinHoursRe is a later part that describes the event it follows, not
+// one that says it is over: "Simple febrile seizure - single generalized
+// seizure <15 min, no recurrence within 24 h".
+var withinHoursRe = regexp.MustCompile(`(?i)^\W*no recurrence\s+(?:within|in|over)\s+(?:the\s+)?(?:first\s+)?\d+\s*(?:h|hrs?|hours?)\b`)
 
 // laterSuspicion reports whether what an item takes back is a suspicion
 // a later part names of its own, not the item's certain head: "Right

@@ -4957,3 +4957,15 @@ func TestBreechKind(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Pregnancy at 39 weeks, delivered by primary low transverse cesarean for frank breech presentation\n2. IUP 39w1d - single liveborn female.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O32.1XX0", "Z37.0", "Z3A.39"}, []string{"O64.1XX0"})
 }
+
+// TestRoutineSymptomsOfInfection leaves out the symptoms an acute
+// respiratory infection's item says it comes with (Official Guidelines
+// I.B.5), and reads a febrile seizure's "no recurrence within 24 h" as its
+// description, not as the seizure taken back.
+func TestRoutineSymptomsOfInfection(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 1, 15), Age: 2, Sex: 'M'}
+	note := "MDM / ASSESSMENT:\n1. Simple febrile seizure - single generalized seizure <15 min, no recurrence within 24 h, returned to baseline. Not complex. Not epilepsy.\n2. Influenza A with fever, cough and rhinorrhea.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R56.00", "J10.1"}, []string{"R05.9", "J34.89", "R50.9", "G40.909", "R56.01"})
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Community-acquired pneumonia.\n2. Cough, chronic, for 3 months.\n", x, cac.Options{Date: codeset.NewDate(2026, 1, 15), Age: 60, Sex: 'M'}), []string{"J18.9"}, nil)
+}
