@@ -207,6 +207,8 @@ func TestSynonymPhrases(t *testing.T) {
 		"acute cholangitis with choledocholithiasis, obstructing": "K80.33",
 		"supratherapeutic INR": "R79.1", "coagulopathy due to warfarin": "D68.32", "symptomatic anemia": "D64.9",
 		"right great toe pain": "M79.674", "diabetic peripheral neuropathy": "E11.42",
+		"subacromial impingement syndrome, left shoulder": "M75.42", "long head biceps tendinitis, left": "M75.22",
+		"biceps tendonitis right shoulder": "M75.21", "tibial shaft fracture with delayed union": "S82.209G",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
