@@ -7904,6 +7904,16 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 				continue
 			}
 			q := strings.Join(strings.Fields(sequelaNoiseRe.ReplaceAllString(sides(note[m[2]:m[3]]), " ")), " ")
+			// ("Post-traumatic osteoarthritis, R ankle — sequela of prior
+			// trimalleolar fx": the line's one side is the injury's)
+			if limbSide(q) == '9' {
+				switch limbSide(lineOf(note, m[2])) {
+				case '1':
+					q = "right " + q
+				case '2':
+					q = "left " + q
+				}
+			}
 			rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
 			if r, ok := pick(rs, 0.6); ok && injury(r.Code) && strings.HasSuffix(r.Code, "A") {
 				if e, ok := x.Code(codeset.ICD10CM, r.Code[:len(r.Code)-1]+"S", opt.Date); ok {
@@ -9059,7 +9069,7 @@ func burnExtent(note string, out []Suggestion) (code string, start, end int) {
 // replacedJoint returns the Z96.6- code of the one replaced joint a text
 // names, by its side, or "".
 func replacedJoint(text string) string {
-	var joint, side string
+	var joint string
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return !isLetter(byte(c)) && c != '/' }) {
 		switch w {
 		case "knee", "knees", "tka", "tkr":
@@ -9068,21 +9078,16 @@ func replacedJoint(text string) string {
 			joint += "4"
 		case "shoulder", "shoulders", "tsa":
 			joint += "1"
-		case "right", "rt", "r":
-			side += "1"
-		case "left", "lt", "l":
-			side += "2"
-		case "bilateral", "both", "b/l":
-			side += "3"
 		}
 	}
 	if joint == "" || strings.Trim(joint, joint[:1]) != "" {
 		return ""
 	}
-	if side == "" || strings.Trim(side, side[:1]) != "" || joint[:1] == "1" && side[:1] == "3" {
-		side = "9"
+	side := limbSide(text)
+	if joint[:1] == "1" && side == '3' {
+		side = '9' // (no code for both shoulders)
 	}
-	return "Z96.6" + joint[:1] + side[:1]
+	return "Z96.6" + joint[:1] + string(side)
 }
 
 // gustiloRe is an open fracture's Gustilo(-Anderson) type: "Gustilo type

@@ -4969,3 +4969,13 @@ func TestRoutineSymptomsOfInfection(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R56.00", "J10.1"}, []string{"R05.9", "J34.89", "R50.9", "G40.909", "R56.01"})
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Community-acquired pneumonia.\n2. Cough, chronic, for 3 months.\n", x, cac.Options{Date: codeset.NewDate(2026, 1, 15), Age: 60, Sex: 'M'}), []string{"J18.9"}, nil)
 }
+
+// TestSequelaSideFromLine gives an injury's sequela the one side its line
+// names when its own words name none ("Post-traumatic osteoarthritis, R
+// ankle — sequela of prior trimalleolar fx": S82.851S).
+func TestSequelaSideFromLine(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 22), Age: 58, Sex: 'F'}
+	note := "Assessment:\n1. Post-traumatic osteoarthritis, R ankle — sequela of prior trimalleolar fx (healed)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M19.171", "S82.851S"}, []string{"S82.853S", "S82.852S"})
+}
