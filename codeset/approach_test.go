@@ -209,6 +209,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"right great toe pain": "M79.674", "diabetic peripheral neuropathy": "E11.42",
 		"subacromial impingement syndrome, left shoulder": "M75.42", "long head biceps tendinitis, left": "M75.22",
 		"biceps tendonitis right shoulder": "M75.21", "tibial shaft fracture with delayed union": "S82.209G",
+		"splenic laceration": "S36.039A", "splenic vein laceration": "S35.321A", "splenic infarct": "D73.5",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
