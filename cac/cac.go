@@ -5774,6 +5774,7 @@ var lookupRewrites = []struct {
 	{digestiveBleedAfterRe, "postprocedural $1 of a digestive system organ or structure following a digestive system procedure"},
 	{superficialDehiscenceRe, "disruption of external operation wound"},
 	{breechKindRe, "$1"},
+	{ribRangeRe, "multiple fractures of ${1}ribs"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -6026,6 +6027,11 @@ var superficialDehiscenceRe = guard(`(?i)\b(?:superficial|skin(?:\s*(?:/|and|&)\
 // (O32.1-) includes ("frank breech", "complete breech"), which the search
 // read as the obstructed labor's (O64.1-) without any labor said.
 var breechKindRe = guard(`(?i)\b(?:frank|complete)\s+(breech)\b`, "breech")
+
+// ribRangeRe is fractures of a run of ribs, which are multiple fractures
+// of ribs (S22.4-) whatever their numbers: "Left rib fractures 5 through
+// 8".
+var ribRangeRe = guard(`(?i)\b((?:right|left|bilateral)\s+)?rib\s+fractures\s*(?:#\s*)?\d{1,2}\s*(?:through|thru|to|-|–)\s*\d{1,2}\b`, "rib")
 
 // ligamentTearRe is a torn ligament of a joint, which the index sends to
 // its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,

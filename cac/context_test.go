@@ -4979,3 +4979,11 @@ func TestSequelaSideFromLine(t *testing.T) {
 	note := "Assessment:\n1. Post-traumatic osteoarthritis, R ankle — sequela of prior trimalleolar fx (healed)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M19.171", "S82.851S"}, []string{"S82.853S", "S82.852S"})
 }
+
+// TestRibRange codes fractures of a run of ribs as multiple fractures of
+// ribs, by side (S22.4-).
+func TestRibRange(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 1), Age: 29, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n3. Left rib fractures 5 through 8, non-flail.\n4. Right rib fractures 3-6.\n", x, opt), []string{"S22.42XA", "S22.41XA"}, []string{"S22.32XA", "S22.5XXA"})
+}
