@@ -8054,7 +8054,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	// (a newborn's record names its mother's drugs: "IDM - mother on
 	// insulin" is no long-term use of the infant's)
-	newborn := opt.Age == 0 && (opt.infant || newbornRe.MatchString(note))
+	newborn := opt.Age == 0 && (opt.infant || containsAny(lower, "newborn", "nursery", "neonat", "nicu") && newbornRe.MatchString(note))
 	for i := 0; i < len(lower) && !newborn; {
 		for i < len(lower) && !isLetter(lower[i]) {
 			i++
