@@ -5969,12 +5969,17 @@ func (o Options) pregnancySaid() bool {
 	}
 	if !f.done {
 		f.done = true
-		f.v = containsAny(o.lower, "pregnan", "gravid", "partum", "deliver", "cesarean", "c-section", "obstetric", "trimester", "gestation",
-			"puerper", "prenatal", "antenatal", "abortion", "miscarriage", "ectopic", "lactating", "lactation", "breastfe", "fetal", "fetus", "placent", "rupture of membranes") ||
-			pregnancyMarkRe.FindLineIndex(o.note) != nil
+		f.v = pregnancyWords.may(o.note) || pregnancyMarkRe.FindLineIndex(o.note) != nil
 	}
 	return f.v
 }
+
+// pregnancyWords are the words that speak of a pregnancy, a delivery or
+// their aftermath, found in one pass over a note (pregnancySaid asks only
+// whether one is there; the pattern is theirs).
+var pregnancyWords = guard(`(?i)pregnan|gravid|partum|deliver|cesarean|c-section|obstetric|trimester|gestation|puerper|prenatal|antenatal|abortion|miscarriage|ectopic|lactating|lactation|breastfe|fetal|fetus|placent|rupture of membranes`,
+	"pregnan", "gravid", "partum", "deliver", "cesarean", "c-section", "obstetric", "trimester", "gestation",
+	"puerper", "prenatal", "antenatal", "abortion", "miscarriage", "ectopic", "lactating", "lactation", "breastfe", "fetal", "fetus", "placent", "rupture of membranes")
 
 // pregnancyMarkRe is a pregnancy's mark in a note's shorthand: "G2P1",
 // "24w2d", "IUP", "EGA", "LMP", "EDD", "L&D" (run over the lines that hold

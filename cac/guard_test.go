@@ -15,7 +15,7 @@ var guardedPatterns = map[string]*guarded{
 	"measurement": measurement, "ifClause": ifClauseRe, "resolvedBeforeStay": resolvedBeforeStayRe,
 	"ruledOutAfter": ruledOutAfter, "consideredBut": consideredButRe, "setAside": setAsideRe,
 	"oldInfarct": oldInfarctRe, "explicitHistory": explicitHistory, "familyJoin": familyJoinRe,
-	"drugStarted": drugStartedRe, "vaccineGiven": vaccineGivenRe, "notACondition": notAConditionRe,
+	"drugStarted": drugStartedRe, "vaccineGiven": vaccineGivenRe, "notACondition": notAConditionRe, "pregnancyWords": pregnancyWords,
 }
 
 // linePatterns are the guarded patterns Suggest runs over a note line by
