@@ -4987,3 +4987,13 @@ func TestRibRange(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 1), Age: 29, Sex: 'M'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n3. Left rib fractures 5 through 8, non-flail.\n4. Right rib fractures 3-6.\n", x, opt), []string{"S22.42XA", "S22.41XA"}, []string{"S22.32XA", "S22.5XXA"})
 }
+
+// TestGBSCarrierInPregnancy codes a group B streptococcus carrier at a
+// delivery as O99.824 alone: O99.82's Excludes1 takes the nonpregnant
+// woman's carrier state (Z22.330).
+func TestGBSCarrierInPregnancy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 14), Age: 27, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Normal spontaneous vaginal delivery at 39w2d, single liveborn.\n2. GBS carrier, adequately treated with intrapartum penicillin.\n3. First degree perineal laceration.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O99.824", "O70.0", "Z37.0"}, []string{"Z22.330"})
+}

@@ -208,6 +208,11 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			add(code, s, "condition complicating pregnancy")
 		}
 	}
+	// a group B streptococcus carrier in pregnancy is O99.82- alone: its
+	// Excludes1 takes the nonpregnant woman's carrier state (Z22.330)
+	if containsCodePrefix(out, "O99.82") {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z22.330" })
+	}
 	// …and the other way: obesity complicating pregnancy names its type
 	// with an E66 code beside it ("use additional code"), the class its
 	// line states, else E66.9
