@@ -211,6 +211,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"biceps tendonitis right shoulder": "M75.21", "tibial shaft fracture with delayed union": "S82.209G",
 		"splenic laceration": "S36.039A", "splenic vein laceration": "S35.321A", "splenic infarct": "D73.5",
 		"personal history of concussion": "Z87.820", "breastfeeding difficulty": "P92.5",
+		"benzodiazepine dependence with withdrawal": "F13.239", "benzodiazepine use disorder, moderate": "F13.20", "benzodiazepine overdose": "T42.4X1A",
 	} {
 		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
 		if len(rs) == 0 || rs[0].Code != want {
