@@ -5775,6 +5775,7 @@ var lookupRewrites = []struct {
 	{superficialDehiscenceRe, "disruption of external operation wound"},
 	{breechKindRe, "$1"},
 	{ribRangeRe, "multiple fractures of ${1}ribs"},
+	{recurrentFallsRe, "at risk for falling"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -6037,6 +6038,12 @@ var breechKindRe = guard(`(?i)\b(?:frank|complete)\s+(breech)\b`, "breech")
 // of ribs (S22.4-) whatever their numbers: "Left rib fractures 5 through
 // 8".
 var ribRangeRe = guard(`(?i)\b((?:right|left|bilateral)\s+)?rib\s+fractures\s*(?:#\s*)?\d{1,2}\s*(?:through|thru|to|-|–)\s*\d{1,2}\b`, "rib")
+
+// recurrentFallsRe is falls a patient keeps having, who is at risk of the
+// next: looked up as "at risk for falling", an inclusion term of the
+// history of falling (Z91.81) every writer codes for "Recurrent falls"
+// (eleven notes in eight sets; the search found nothing for the words).
+var recurrentFallsRe = guard(`(?i)\b(?:recurrent|frequent|multiple)\s+(?:prior\s+)?falls\b`, "recurrent", "frequent", "multiple")
 
 // ligamentTearRe is a torn ligament of a joint, which the index sends to
 // its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,

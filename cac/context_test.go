@@ -4997,3 +4997,11 @@ func TestGBSCarrierInPregnancy(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Normal spontaneous vaginal delivery at 39w2d, single liveborn.\n2. GBS carrier, adequately treated with intrapartum penicillin.\n3. First degree perineal laceration.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O99.824", "O70.0", "Z37.0"}, []string{"Z22.330"})
 }
+
+// TestRecurrentFalls codes recurrent or frequent falls as the history of
+// falling, the risk of the next (Z91.81).
+func TestRecurrentFalls(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 2), Age: 84, Sex: 'F'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Alzheimer dementia, moderate.\n2. Recurrent falls -- PT/OT, home safety evaluation.\n", x, opt), []string{"Z91.81"}, []string{"G40.909", "A68.9"})
+}
