@@ -9088,7 +9088,7 @@ func burnExtent(note string, out []Suggestion) (code string, start, end int) {
 // names, by its side, or "".
 func replacedJoint(text string) string {
 	var joint string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return !isLetter(byte(c)) && c != '/' }) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c > 127 || !isLetter(byte(c)) }) {
 		switch w {
 		case "knee", "knees", "tka", "tkr":
 			joint += "5"
