@@ -5776,6 +5776,7 @@ var lookupRewrites = []struct {
 	{breechKindRe, "$1"},
 	{ribRangeRe, "multiple fractures of ${1}ribs"},
 	{recurrentFallsRe, "at risk for falling"},
+	{severeFeaturesRe, "severe $1"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -6044,6 +6045,11 @@ var ribRangeRe = guard(`(?i)\b((?:right|left|bilateral)\s+)?rib\s+fractures\s*(?
 // history of falling (Z91.81) every writer codes for "Recurrent falls"
 // (eleven notes in eight sets; the search found nothing for the words).
 var recurrentFallsRe = guard(`(?i)\b(?:recurrent|frequent|multiple)\s+(?:prior\s+)?falls\b`, "recurrent", "frequent", "multiple")
+
+// severeFeaturesRe is a pre-eclampsia "with severe features", the index's
+// severe pre-eclampsia (O14.1-): "Postpartum preeclampsia w/ severe
+// features" (without them it is mild to moderate: shorthand).
+var severeFeaturesRe = guard(`(?i)\b(?:post-?partum\s+)?(pre-?eclampsia)\s+(?:with|w/)\s*severe\s+features\b`, "eclampsia")
 
 // ligamentTearRe is a torn ligament of a joint, which the index sends to
 // its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,
@@ -9006,8 +9012,8 @@ func episode(r codeset.Result, x *lookups, opt Options) codeset.Result {
 }
 
 // afterPregnancy reports whether a record's obstetric codes are all of the
-// puerperium (O85–O92) and none is a delivery's: the pregnancy was over
-// before this encounter.
+// puerperium (O85–O92, or titled for it) and none is a delivery's: the
+// pregnancy was over before this encounter.
 func afterPregnancy(out []Suggestion) bool {
 	puerperal := false
 	for _, s := range out {
@@ -9015,7 +9021,7 @@ func afterPregnancy(out []Suggestion) bool {
 		case strings.HasPrefix(s.Code, "Z37") || strings.HasPrefix(s.Code, "O80"):
 			return false
 		case s.Code[0] != 'O':
-		case s.Code >= "O85" && s.Code < "O93":
+		case s.Code >= "O85" && s.Code < "O93" || strings.Contains(s.Title, "puerperium"):
 			puerperal = true
 		default:
 			return false

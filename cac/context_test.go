@@ -5005,3 +5005,14 @@ func TestRecurrentFalls(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 2), Age: 84, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Alzheimer dementia, moderate.\n2. Recurrent falls -- PT/OT, home safety evaluation.\n", x, opt), []string{"Z91.81"}, []string{"G40.909", "A68.9"})
 }
+
+// TestPuerperiumCodes codes a readmission after the delivery with
+// the puerperium's codes (O14.15, not the third trimester's) and no weeks
+// of gestation, and reads a pre-eclampsia "with severe features" as the
+// index's severe one.
+func TestPuerperiumCodes(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 24), Age: 31, Sex: 'F'}
+	note := "HPI: 31 y/o G1P1001, postpartum day 6 s/p IOL and SVD at 37w1d on 09/17/2026.\nASSESSMENT:\n1. Postpartum preeclampsia w/ severe features\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.15"}, []string{"O14.13", "O14.10", "O14.95", "Z3A.37", "Z37.0"})
+}

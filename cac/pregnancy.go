@@ -453,20 +453,46 @@ var childbirthTitles = []struct {
 	{regexp.MustCompile(`(?i)\bcomplicating pregnancy$`), "complicating childbirth"},
 }
 
+// puerperiumTitles rewrite a pregnancy code's title into its sibling's
+// for a condition after the delivery: "Severe pre-eclampsia, third
+// trimester" → "…, complicating the puerperium", "Pre-existing essential
+// hypertension complicating pregnancy" → "… complicating the puerperium".
+var puerperiumTitles = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`(?i)\bin pregnancy\b`), "in the puerperium"},
+	{regexp.MustCompile(`(?i)\bcomplicating pregnancy, (?:first|second|third|unspecified) trimester$`), "complicating the puerperium"},
+	{regexp.MustCompile(`(?i), (?:first|second|third|unspecified) trimester$`), ", complicating the puerperium"},
+	{regexp.MustCompile(`(?i)\bcomplicating pregnancy$`), "complicating the puerperium"},
+}
+
+// postpartumRe says an encounter comes after its delivery: "postpartum
+// day 6", "PPD #3", "s/p IOL and SVD", "status post repeat cesarean".
+var postpartumRe = regexp.MustCompile(`(?i)\b(?:postpartum|post-partum)\s+day\s*#?\s*\d+|\bPPD\s*#?\s*\d+\b|\b(?:s/p|status post)\s+(?:(?:IOL|induction(?: of labor)?)\s+(?:and|&|with|w/)\s+)?(?:(?:primary|repeat|low transverse|urgent|emergent|scheduled)\s+)*(?:NSVD|SVD|vaginal delivery|cesarean(?: section| delivery)?|c-section|C/S|LTCS)\b`)
+
 // childbirthCodes recodes, when the note codes a delivery (Z37), the
 // pregnancy codes of conditions present at it to their "in childbirth"
 // or "complicating childbirth" siblings (Official Guidelines I.C.15: the
 // "in childbirth" codes are for a condition present during the delivery
 // encounter), where the category has one.
 func childbirthCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	titles := childbirthTitles
 	if !containsCodePrefix(out, "Z37") {
-		return out
+		// a readmission after the delivery: the puerperium's codes
+		// ("postpartum day 6 s/p IOL and SVD": severe pre-eclampsia is
+		// O14.15, not O14.13)
+		m := postpartumRe.FindStringIndex(opt.note)
+		if m == nil || negatedAt(opt.note, m[0]) {
+			return out
+		}
+		titles = puerperiumTitles
 	}
 	for i, s := range out {
 		if s.Code[0] != 'O' {
 			continue
 		}
-		for _, c := range childbirthTitles {
+		for _, c := range titles {
 			if !c.re.MatchString(s.Title) {
 				continue
 			}
