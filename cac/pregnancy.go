@@ -482,6 +482,9 @@ func childbirthCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		// a readmission after the delivery: the puerperium's codes
 		// ("postpartum day 6 s/p IOL and SVD": severe pre-eclampsia is
 		// O14.15, not O14.13)
+		if !containsCodePrefix(out, "O") {
+			return out
+		}
 		m := postpartumRe.FindStringIndex(opt.note)
 		if m == nil || negatedAt(opt.note, m[0]) {
 			return out
