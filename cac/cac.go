@@ -5777,6 +5777,7 @@ var lookupRewrites = []struct {
 	{ribRangeRe, "multiple fractures of ${1}ribs"},
 	{recurrentFallsRe, "at risk for falling"},
 	{severeFeaturesRe, "severe $1"},
+	{siteInfectionOfRe, "$1"},
 }
 
 // exposureWordsRe is an exposure with the words around it that no code
@@ -6050,6 +6051,12 @@ var recurrentFallsRe = guard(`(?i)\b(?:recurrent|frequent|multiple)\s+(?:prior\s
 // severe pre-eclampsia (O14.1-): "Postpartum preeclampsia w/ severe
 // features" (without them it is mild to moderate: shorthand).
 var severeFeaturesRe = guard(`(?i)\b(?:post-?partum\s+)?(pre-?eclampsia)\s+(?:with|w/)\s*severe\s+features\b`, "eclampsia")
+
+// siteInfectionOfRe is a surgical site infection with the incision it is
+// in, which the code does not name ("Superficial incisional surgical site
+// infection of umbilical hernia repair incision": T81.41X-, whose words
+// the incision's left under the bar).
+var siteInfectionOfRe = guard(`(?i)\b((?:superficial|deep)(?:\s+incisional)?\s+(?:surgical site|wound)\s+infection)\s+(?:of|at|following|after|in)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,5}?(?:incision|wound|site|repair)\b`, "infection")
 
 // ligamentTearRe is a torn ligament of a joint, which the index sends to
 // its sprain ("Tear, ligament — see Sprain"): "Acute complete ACL tear,

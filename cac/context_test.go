@@ -5016,3 +5016,13 @@ func TestPuerperiumCodes(t *testing.T) {
 	note := "HPI: 31 y/o G1P1001, postpartum day 6 s/p IOL and SVD at 37w1d on 09/17/2026.\nASSESSMENT:\n1. Postpartum preeclampsia w/ severe features\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.15"}, []string{"O14.13", "O14.10", "O14.95", "Z3A.37", "Z37.0"})
 }
+
+// TestSiteInfectionOfIncision reads a surgical site infection without the
+// incision it is in, which its code does not name (T81.41XA), with its
+// cellulitis (L03.311).
+func TestSiteInfectionOfIncision(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 12), Age: 57, Sex: 'M'}
+	note := "Assessment:\n1. Superficial incisional surgical site infection of umbilical hernia repair incision with surrounding abdominal wall cellulitis. Infection is superficial (skin/subcutaneous only).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T81.41XA", "L03.311"}, []string{"B99.9", "T81.42XA"})
+}
