@@ -3395,9 +3395,11 @@ func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool
 // duodenal ulcer with hemorrhage, related to naproxen".
 // (or "due to prednisone", or written after it: "Hyperglycemia,
 // steroid-induced", or the second of two causes: "attributed to H. pylori
-// + ibuprofen"; a word the drug table does not hold as a drug taken as
-// prescribed, "due to sepsis", gives no adverse effect)
-var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
+// + ibuprofen", or in parentheses after "<class>-induced <condition>":
+// "Opioid-induced constipation (oxycodone)"; a word the drug table does
+// not hold as a drug taken as prescribed, "due to sepsis", gives no
+// adverse effect)
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)
@@ -3428,13 +3430,17 @@ func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Sugges
 			if negatedJustBefore.MatchString(line[:m[0]]) {
 				continue
 			}
-			if m[2] < 0 { // the drug written before "-induced", or the
+			switch {
+			case m[2] >= 0:
+			case m[4] >= 0: // the drug written before "-induced", or the
 				// one its class is named for after it ("NSAID-induced
 				// (ibuprofen)")
 				m[2], m[3] = m[4], m[5]
 				if m[6] >= 0 {
 					m[2], m[3] = m[6], m[7]
 				}
+			default: // "Opioid-induced constipation (oxycodone)"
+				m[2], m[3] = m[8], m[9]
 			}
 			ae, ok := adverseEffectOf(line[m[2]:m[3]], x, opt)
 			if !ok || containsCodePrefix(out, ae.Code[:6]) {

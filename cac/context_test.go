@@ -5026,3 +5026,11 @@ func TestSiteInfectionOfIncision(t *testing.T) {
 	note := "Assessment:\n1. Superficial incisional surgical site infection of umbilical hernia repair incision with surrounding abdominal wall cellulitis. Infection is superficial (skin/subcutaneous only).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T81.41XA", "L03.311"}, []string{"B99.9", "T81.42XA"})
 }
+
+// TestClassInducedDrugInParentheses gives a "<class>-induced" condition
+// the adverse effect of the drug named in parentheses after it.
+func TestClassInducedDrugInParentheses(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 10), Age: 27, Sex: 'F'}
+	checkCodes(t, suggestCodes("DX: Opioid-induced constipation (oxycodone)\n", x, opt), []string{"K59.03", "T40.2X5A"}, []string{"T40.2X1A"})
+}
