@@ -5034,3 +5034,11 @@ func TestClassInducedDrugInParentheses(t *testing.T) {
 	opt := cac.Options{Date: codeset.NewDate(2026, 9, 10), Age: 27, Sex: 'F'}
 	checkCodes(t, suggestCodes("DX: Opioid-induced constipation (oxycodone)\n", x, opt), []string{"K59.03", "T40.2X5A"}, []string{"T40.2X1A"})
 }
+
+// TestCDiffColitis reads "C. difficile"/"C. diff" as the index's
+// Clostridium difficile, not specified as recurrent unless the note says so.
+func TestCDiffColitis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 2), Age: 71, Sex: 'F'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. C. difficile colitis, first episode.\n2. C. diff infection.\n", x, opt), []string{"A04.72"}, []string{"A04.71", "A41.4"})
+}
