@@ -1,6 +1,7 @@
 package cac
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -437,34 +438,21 @@ func deliveryOutcome(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
-// childbirthTitles rewrite a pregnancy code's title into its sibling's
-// for a condition present at delivery: "Gestational diabetes mellitus in
-// pregnancy, diet controlled" → "… in childbirth, diet controlled",
-// "Mild to moderate pre-eclampsia, third trimester" → "…, complicating
-// childbirth", "Anemia complicating pregnancy, third trimester" →
+// stageTitles rewrite a pregnancy code's title into its sibling's for a
+// condition present at delivery ("childbirth") or after it ("the
+// puerperium"), the stage in place of the %s: "Gestational diabetes
+// mellitus in pregnancy, diet controlled" → "… in childbirth, diet
+// controlled", "Severe pre-eclampsia, third trimester" → "…, complicating
+// the puerperium", "Anemia complicating pregnancy, third trimester" →
 // "Anemia complicating childbirth".
-var childbirthTitles = []struct {
+var stageTitles = []struct {
 	re   *regexp.Regexp
 	with string
 }{
-	{regexp.MustCompile(`(?i)\bin pregnancy\b`), "in childbirth"},
-	{regexp.MustCompile(`(?i)\bcomplicating pregnancy, (?:first|second|third|unspecified) trimester$`), "complicating childbirth"},
-	{regexp.MustCompile(`(?i), (?:first|second|third|unspecified) trimester$`), ", complicating childbirth"},
-	{regexp.MustCompile(`(?i)\bcomplicating pregnancy$`), "complicating childbirth"},
-}
-
-// puerperiumTitles rewrite a pregnancy code's title into its sibling's
-// for a condition after the delivery: "Severe pre-eclampsia, third
-// trimester" → "…, complicating the puerperium", "Pre-existing essential
-// hypertension complicating pregnancy" → "… complicating the puerperium".
-var puerperiumTitles = []struct {
-	re   *regexp.Regexp
-	with string
-}{
-	{regexp.MustCompile(`(?i)\bin pregnancy\b`), "in the puerperium"},
-	{regexp.MustCompile(`(?i)\bcomplicating pregnancy, (?:first|second|third|unspecified) trimester$`), "complicating the puerperium"},
-	{regexp.MustCompile(`(?i), (?:first|second|third|unspecified) trimester$`), ", complicating the puerperium"},
-	{regexp.MustCompile(`(?i)\bcomplicating pregnancy$`), "complicating the puerperium"},
+	{regexp.MustCompile(`(?i)\bin pregnancy\b`), "in %s"},
+	{regexp.MustCompile(`(?i)\bcomplicating pregnancy, (?:first|second|third|unspecified) trimester$`), "complicating %s"},
+	{regexp.MustCompile(`(?i), (?:first|second|third|unspecified) trimester$`), ", complicating %s"},
+	{regexp.MustCompile(`(?i)\bcomplicating pregnancy$`), "complicating %s"},
 }
 
 // postpartumRe says an encounter comes after its delivery: "postpartum
@@ -475,9 +463,10 @@ var postpartumRe = regexp.MustCompile(`(?i)\b(?:postpartum|post-partum)\s+day\s*
 // pregnancy codes of conditions present at it to their "in childbirth"
 // or "complicating childbirth" siblings (Official Guidelines I.C.15: the
 // "in childbirth" codes are for a condition present during the delivery
-// encounter), where the category has one.
+// encounter), where the category has one; after the delivery (a
+// postpartum readmission) to their puerperium's.
 func childbirthCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
-	titles := childbirthTitles
+	stage, rule := "childbirth", "condition present at delivery"
 	if !containsCodePrefix(out, "Z37") {
 		// a readmission after the delivery: the puerperium's codes
 		// ("postpartum day 6 s/p IOL and SVD": severe pre-eclampsia is
@@ -489,22 +478,22 @@ func childbirthCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		if m == nil || negatedAt(opt.note, m[0]) {
 			return out
 		}
-		titles = puerperiumTitles
+		stage, rule = "the puerperium", "condition after delivery"
 	}
 	for i, s := range out {
 		if s.Code[0] != 'O' {
 			continue
 		}
-		for _, c := range titles {
+		for _, c := range stageTitles {
 			if !c.re.MatchString(s.Title) {
 				continue
 			}
-			want := c.re.ReplaceAllString(s.Title, c.with)
+			want := c.re.ReplaceAllString(s.Title, fmt.Sprintf(c.with, stage))
 			rs := x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5})
 			for _, r := range rs {
 				// ("Severe pre-eclampsia complicating childbirth" has no comma)
 				if r.Billable && strings.EqualFold(strings.ReplaceAll(r.Title, ",", ""), strings.ReplaceAll(want, ",", "")) && r.Code[:3] == s.Code[:3] {
-					out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, "condition present at delivery"
+					out[i].Code, out[i].Title, out[i].Rule = r.Code, r.Title, rule
 					break
 				}
 			}
