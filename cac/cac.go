@@ -2041,6 +2041,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = combine(out, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
+	out = deviceStatusDropped(out)
 	out = poisoningIntent(note, out, x, opt)
 	out = underdosingIntent(out, note, x, opt)
 	noncomplianceReason(out, note, x, opt)
@@ -2146,6 +2147,50 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 		}
 		return false
 	})
+}
+
+// deviceStatusDropped drops the status code of a device whose complication
+// the record codes: the complication's code says the device is there
+// (Official Guidelines I.C.21.c.3: no status code with a diagnosis code
+// that includes its information): "Breakdown of insulin pump" holds
+// Z96.41, "Infection due to internal right knee prosthesis" Z96.651, a
+// cardiac electrode's or pulse generator's complication Z95.0 and
+// Z95.810.
+func deviceStatusDropped(out []Suggestion) []Suggestion {
+	var drop []string
+	for _, s := range out {
+		if !strings.HasPrefix(s.Code, "T8") {
+			continue
+		}
+		t := strings.ToLower(s.Title)
+		switch {
+		case strings.Contains(t, "insulin pump"):
+			drop = append(drop, "Z96.41")
+		case strings.HasPrefix(s.Code, "T82.1"):
+			drop = append(drop, "Z95.0", "Z95.810")
+		case strings.HasPrefix(s.Code, "T84") && strings.Contains(t, "internal") && strings.Contains(t, "prosthesis"):
+			joint := ""
+			for w, j := range map[string]string{"knee": "5", "hip": "4", "shoulder": "1"} {
+				if strings.Contains(t, w) {
+					joint = j
+				}
+			}
+			side := ""
+			switch {
+			case strings.Contains(t, "right"):
+				side = "1"
+			case strings.Contains(t, "left"):
+				side = "2"
+			}
+			if joint != "" && side != "" {
+				drop = append(drop, "Z96.6"+joint+side)
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return out
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool { return slices.Contains(drop, s.Code) })
 }
 
 // routineSymptomOf says which symptoms an acute respiratory infection

@@ -5042,3 +5042,12 @@ func TestCDiffColitis(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 2), Age: 71, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. C. difficile colitis, first episode.\n2. C. diff infection.\n", x, opt), []string{"A04.72"}, []string{"A04.71", "A41.4"})
 }
+
+// TestDeviceStatusWithComplication codes no device status beside the
+// device's own complication code, which says it is there.
+func TestDeviceStatusWithComplication(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 24, Sex: 'M'}
+	note := "HPI: T1DM managed on a tubeless insulin pump x 6 yrs.\nASSESSMENT:\n1. Diabetic ketoacidosis without coma, type 1 diabetes.\n2. Breakdown (mechanical) of insulin pump, motor failure.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "T85.614A"}, []string{"Z96.41"})
+}
