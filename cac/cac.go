@@ -2093,6 +2093,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
 	out = dropRoutineSymptoms(out, note)
+	out = sundowningOfDementia(out)
 	// (after it: a drug's adverse effect explains no symptom of its line)
 	out = drugCaused(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
@@ -2191,6 +2192,23 @@ func deviceStatusDropped(out []Suggestion) []Suggestion {
 		return out
 	}
 	return slices.DeleteFunc(out, func(s Suggestion) bool { return slices.Contains(drop, s.Code) })
+}
+
+// sundowningOfDementia drops the delirium (F05) the index gives for
+// "sundowning" when the record codes a dementia with a behavioral
+// disturbance (F01–F03, 6th character 1): the evening agitation is that
+// disturbance ("… moderate, with behavioral disturbance - agitation
+// (sundowning, verbal aggression, …)"), not a delirium.
+func sundowningOfDementia(out []Suggestion) []Suggestion {
+	behavioral := slices.ContainsFunc(out, func(s Suggestion) bool {
+		return hasAnyPrefix(s.Code, "F01", "F02", "F03") && len(s.Code) == 7 && s.Code[5] == '1'
+	})
+	if !behavioral {
+		return out
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return s.Code == "F05" && strings.Contains(strings.ToLower(s.Evidence), "sundown")
+	})
 }
 
 // routineSymptomOf says which symptoms an acute respiratory infection

@@ -5051,3 +5051,12 @@ func TestDeviceStatusWithComplication(t *testing.T) {
 	note := "HPI: T1DM managed on a tubeless insulin pump x 6 yrs.\nASSESSMENT:\n1. Diabetic ketoacidosis without coma, type 1 diabetes.\n2. Breakdown (mechanical) of insulin pump, motor failure.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "T85.614A"}, []string{"Z96.41"})
 }
+
+// TestSundowningOfDementia reads "sundowning" in a dementia with a
+// behavioral disturbance as that disturbance, not a delirium (F05).
+func TestSundowningOfDementia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 81, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Alzheimer's disease, late onset.\n2. Major neurocognitive disorder due to Alzheimer's disease, moderate, with behavioral disturbance - agitation (sundowning, verbal aggression, exit-seeking).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G30.1", "F02.B11"}, []string{"F05"})
+}
