@@ -1747,10 +1747,13 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// (a stay's "AKI - resolved" happened during the stay and
 				// is coded)
 				reason = "history"
-			case doubtedCauseRe.MatchString(text[len(head):]) && !uncertainRe.MatchString(head) && symptomHeadRe.MatchString(head):
+			case doubtedCauseRe.MatchString(text[len(head):]) && !uncertainRe.MatchString(head) && symptomHeadRe.MatchString(head) &&
+				(!opt.Inpatient || ruledOutAfter.MatchString(text[len(head):])):
 				// "Right lower quadrant abdominal pain — suspected ruptured
 				// ovarian cyst, not confirmed": the symptom is coded, the
-				// doubted cause after the dash is not
+				// doubted cause after the dash is not (a stay's "Diarrhea -
+				// likely C. difficile colitis" codes the cause, as if
+				// established, unless the item takes it back)
 				it.end = it.start + len(head)
 				text = note[it.start:it.end]
 			case containsAny(text, "negative", "Negative", "NEGATIVE") && (negativeResultItemRe.MatchString(text) || organismNegativeRe.MatchString(text)):

@@ -5060,3 +5060,15 @@ func TestSundowningOfDementia(t *testing.T) {
 	note := "ASSESSMENT:\n1. Alzheimer's disease, late onset.\n2. Major neurocognitive disorder due to Alzheimer's disease, moderate, with behavioral disturbance - agitation (sundowning, verbal aggression, exit-seeking).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G30.1", "F02.B11"}, []string{"F05"})
 }
+
+// TestStayCodesLikelyCauseAfterDash codes, at a stay, the likely cause a
+// symptom's item gives after a dash (as if established), and the symptom
+// not; at a visit the symptom, not the doubted cause.
+func TestStayCodesLikelyCauseAfterDash(t *testing.T) {
+	x := searcher(t)
+	in := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 1), Age: 66, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n3. Diarrhea POD4 - likely C. difficile colitis, first episode, empiric treatment started; PCR pending at d/c\n"
+	checkCodes(t, suggestCodes(note, x, in), []string{"A04.72"}, []string{"R19.7", "A04.71"})
+	out := cac.Options{Date: codeset.NewDate(2026, 10, 1), Age: 66, Sex: 'F'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Diarrhea - likely C. difficile colitis, stool PCR pending.\n", x, out), []string{"R19.7"}, []string{"A04.72"})
+}
