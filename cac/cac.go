@@ -3026,7 +3026,9 @@ func preventiveVisit(out []Suggestion, x *lookups, opt Options) []Suggestion {
 // (Z00.01, Z00.121) when the note codes a finding beside it (Official
 // Guidelines I.C.21.c.13: the abnormal findings are coded with it).
 func wellExamFindings(out []Suggestion, x *lookups, opt Options) {
-	with := map[string]string{"Z00.00": "Z00.01", "Z00.129": "Z00.121", "Z00.110": "Z00.111"}
+	// (a newborn's examination has no such pair: Z00.110 and Z00.111
+	// are its ages, under 8 days and 8 to 28)
+	with := map[string]string{"Z00.00": "Z00.01", "Z00.129": "Z00.121"}
 	for i, s := range out {
 		to, ok := with[s.Code]
 		if !ok {
@@ -3168,7 +3170,7 @@ func asksUnsaid(l, code string) bool {
 	case strings.HasPrefix(code, "Z11") || strings.HasPrefix(code, "Z12") || strings.HasPrefix(code, "Z13"):
 		return !containsAny(l, "screen", "test", "check", "evaluat", "encounter", "surveillance")
 	case strings.HasPrefix(code, "Z00") || strings.HasPrefix(code, "Z01"):
-		return !containsAny(l, "exam", "check", "visit", "encounter", "physical", "well", "evaluat", "screen", "test", "clearance", "pre-op", "preop", "preoperative")
+		return !containsAny(l, "exam", "check", "visit", "encounter", "physical", "well", "evaluat", "screen", "test", "clearance", "pre-op", "preop", "preoperative", "supervision")
 	case strings.HasPrefix(code, "Z44") || strings.HasPrefix(code, "Z45") || strings.HasPrefix(code, "Z46"):
 		return !containsAny(l, "fit", "adjust", "program", "check", "replac", "interrogat", "encounter")
 	case code == "R29.6":
@@ -7460,6 +7462,12 @@ func names(phrase string, r codeset.Result) bool {
 	var expanded [][]string // what the abbreviations stand for
 	for i, w := range words {
 		have[w] = true
+		if w == examWord && strings.HasPrefix(r.Code, "Z01.41") {
+			// "Routine gynecologic exam" names the gynecological
+			// examination (not so a general one: "annual eye exam",
+			// "on exam" are no general examination's)
+			have[examinationWord] = true
+		}
 		for n := 1; n <= 4 && i+n <= len(words); n++ {
 			for _, alt := range syn[strings.Join(words[i:i+n], " ")] {
 				var ws []string
@@ -7656,6 +7664,10 @@ func similar(a, b string) bool {
 }
 
 var withoutWord = codeset.Words("without")[0]
+
+// examWord and examinationWord are the short and long forms of an
+// examination, which a phrase names by either.
+var examWord, examinationWord = codeset.Words("exam")[0], codeset.Words("examination")[0]
 
 // joinHyphens makes "post-term" one word, so that it does not match
 // "term".

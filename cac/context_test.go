@@ -5072,3 +5072,14 @@ func TestStayCodesLikelyCauseAfterDash(t *testing.T) {
 	out := cac.Options{Date: codeset.NewDate(2026, 10, 1), Age: 66, Sex: 'F'}
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Diarrhea - likely C. difficile colitis, stool PCR pending.\n", x, out), []string{"R19.7"}, []string{"A04.72"})
 }
+
+// TestExaminationEncounters codes a newborn's health supervision under 8
+// days (Z00.110, no "with findings" pair) and a routine gynecologic exam
+// (Z01.419), and no general examination for an "annual eye exam".
+func TestExaminationEncounters(t *testing.T) {
+	x := searcher(t)
+	baby := cac.Options{Date: codeset.NewDate(2026, 4, 20), Age: 0, Sex: 'F'}
+	checkCodes(t, suggestCodes("ASSESSMENT / PLAN:\n1. Health supervision, newborn under 8 days.\n2. Neonatal jaundice, physiologic.\n", x, baby), []string{"Z00.110", "P59.9"}, []string{"Z00.111"})
+	woman := cac.Options{Date: codeset.NewDate(2026, 4, 20), Age: 44, Sex: 'F'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Routine gynecologic exam - normal, no abnormal findings\n2. Type 2 diabetes; annual eye exam due.\n", x, woman), []string{"Z01.419", "E11.9"}, []string{"Z00.00", "Z00.01"})
+}
