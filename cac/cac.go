@@ -2173,21 +2173,8 @@ func deviceStatusDropped(out []Suggestion) []Suggestion {
 		case strings.HasPrefix(s.Code, "T82.1"):
 			drop = append(drop, "Z95.0", "Z95.810")
 		case strings.HasPrefix(s.Code, "T84") && strings.Contains(t, "internal") && strings.Contains(t, "prosthesis"):
-			joint := ""
-			for w, j := range map[string]string{"knee": "5", "hip": "4", "shoulder": "1"} {
-				if strings.Contains(t, w) {
-					joint = j
-				}
-			}
-			side := ""
-			switch {
-			case strings.Contains(t, "right"):
-				side = "1"
-			case strings.Contains(t, "left"):
-				side = "2"
-			}
-			if joint != "" && side != "" {
-				drop = append(drop, "Z96.6"+joint+side)
+			if code := replacedJoint(t); code != "" {
+				drop = append(drop, code)
 			}
 		}
 	}
