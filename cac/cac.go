@@ -4792,6 +4792,10 @@ var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
 // hypertension, and hyperlipidemia" lists conditions beside the first).
 var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+|^\s*\w+\s+(?:or|nor)\s+\w+\s*$`)
 
+// patientLead is the patient an item describes before its condition,
+// and the dash or colon after it: "26 y/o G1P0 at 24w3d - ", "67 yo male:".
+var patientLead = regexp.MustCompile(`^\s*\d{1,3}\s*(?:y/?o|yo|years?[- ]old|-year-old)\s*(?:[MF]\b|male|female|man|woman|boy|girl)?\s*(?:G\d{1,2}\s*P\d{1,4}\s*)?(?:(?:at|@)\s+\d{1,2}\s*(?:w(?:ks?)?\s*\d?\s*d?|weeks?)\s*)?[-–—:]+\s+`)
+
 // findConcepts looks up an item's conditions. The first part of the item
 // (before a colon, semicolon or comma) is its main condition: the whole
 // item, the part, and the part without its narrative lead-in and tail are
@@ -4811,6 +4815,10 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	} else if m := diagnosedLead.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
 		// "We diagnosed acute pyelonephritis in pregnancy, third
 		// trimester, due to E. coli"
+		it.start += m[1]
+	} else if m := patientLead.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+		// "26 y/o G1P0 at 24w3d - routine supervision of normal first
+		// pregnancy, second trimester": the patient, then the condition
 		it.start += m[1]
 	}
 	var parts []span

@@ -5083,3 +5083,13 @@ func TestExaminationEncounters(t *testing.T) {
 	woman := cac.Options{Date: codeset.NewDate(2026, 4, 20), Age: 44, Sex: 'F'}
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Routine gynecologic exam - normal, no abnormal findings\n2. Type 2 diabetes; annual eye exam due.\n", x, woman), []string{"Z01.419", "E11.9"}, []string{"Z00.00", "Z00.01"})
 }
+
+// TestPatientLeadBeforeCondition reads an item that describes the patient
+// before its condition ("26 y/o G1P0 at 24w3d - routine supervision of
+// normal first pregnancy, second trimester") by the condition.
+func TestPatientLeadBeforeCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 3), Age: 26, Sex: 'F'}
+	note := "A/P:\n26 y/o G1P0 at 24w3d - routine supervision of normal first pregnancy, second trimester. Progressing well; all screens normal.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z34.02"}, []string{"Z3A.26", "Z34.00"})
+}
