@@ -5093,3 +5093,12 @@ func TestPatientLeadBeforeCondition(t *testing.T) {
 	note := "A/P:\n26 y/o G1P0 at 24w3d - routine supervision of normal first pregnancy, second trimester. Progressing well; all screens normal.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z34.02"}, []string{"Z3A.26", "Z34.00"})
 }
+
+// TestDxHeadingAlone reads "DX" alone on its line as the diagnoses'
+// heading, short as it is.
+func TestDxHeadingAlone(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 12, 6), Age: 83, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\n\nDX\n1. Hypokalemia\n2. Hypothyroidism\n\nHOSPITAL COURSE\nStable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6", "E03.9"}, nil)
+}
