@@ -2064,6 +2064,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	strokeMechanism(out, note, x, opt)
 	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
+	consciousnessStatus(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)
 	out = infectiousAgent(out, note, x, opt)
@@ -9853,6 +9854,46 @@ func lobeOnly(part string) bool {
 		lobe = lobe || lobeWords[w]
 	}
 	return lobe
+}
+
+// noLOCRe denies a loss of consciousness: "without loss of
+// consciousness", "no LOC", "denies LOC", "did not lose consciousness".
+var noLOCRe = regexp.MustCompile(`(?i)\b(?:without|w/o|no|denies|denied|negative for)\s+(?:any\s+)?(?:loss of consciousness|LOC)\b|\b(?:did|does) not lose consciousness\b|\bLOC\s*[:=]?\s*(?:no|none|denied|negative)\b`)
+
+// locSaidRe is a loss of consciousness said at all.
+var locSaidRe = regexp.MustCompile(`(?i)\b(?:loss of consciousness|LOC|lost consciousness|unconscious|unresponsive|passed out|knocked out)\b`)
+
+// deathSaidRe is a death a note records.
+var deathSaidRe = regexp.MustCompile(`(?i)\b(?:died|death|expired|deceased|pronounced)\b`)
+
+// consciousnessStatus gives an intracranial injury's code (S06.-, whose
+// 6th character is the loss of consciousness) the status its item and
+// sentence state: none (0) when they deny one, unknown (A) when they say
+// nothing of it; and no death before regaining consciousness (7, 8) that
+// the note does not record — the search ranks the siblings alike
+// ("Traumatic subdural hematoma, no loss of consciousness" had been
+// S06.5X7A).
+func consciousnessStatus(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "S06") || len(s.Code) != 8 || !strings.Contains(strings.ToLower(s.Title), "consciousness") {
+			continue
+		}
+		ctx := lineOf(note, s.Start) + " " + sentenceAround(note, s.Start)
+		var want byte
+		switch {
+		case noLOCRe.MatchString(ctx):
+			want = '0'
+		case !locSaidRe.MatchString(ctx):
+			want = 'A'
+		case (s.Code[6] == '7' || s.Code[6] == '8') && !deathSaidRe.MatchString(note):
+			want = '9'
+		default:
+			continue
+		}
+		if s.Code[6] != want {
+			recode(&out[i], s.Code[:6]+string(want)+s.Code[7:], "loss of consciousness as stated", x, opt)
+		}
+	}
 }
 
 // briefLOCRe is a loss of consciousness the note says lasted 30 minutes or

@@ -5102,3 +5102,13 @@ func TestDxHeadingAlone(t *testing.T) {
 	note := "DISCHARGE SUMMARY\n\nDX\n1. Hypokalemia\n2. Hypothyroidism\n\nHOSPITAL COURSE\nStable.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6", "E03.9"}, nil)
 }
+
+// TestConsciousnessStatus gives an intracranial injury the loss of
+// consciousness its item states: none (S06.5X0A) when denied, unknown (A)
+// when unsaid, and never a death the note does not record.
+func TestConsciousnessStatus(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 3), Age: 79, Sex: 'M'}
+	checkCodes(t, suggestCodes("Principal diagnosis: Acute traumatic subdural hematoma, right frontoparietal, 6 mm, without loss of consciousness\n", x, opt), []string{"S06.5X0A"}, []string{"S06.5X7A", "I62.01"})
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Concussion.\n", x, cac.Options{Date: codeset.NewDate(2026, 5, 3), Age: 17, Sex: 'F'}), []string{"S06.0XAA"}, []string{"S06.0X7A", "S06.0X8A"})
+}

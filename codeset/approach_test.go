@@ -288,3 +288,17 @@ func TestSeeKey(t *testing.T) {
 		}
 	}
 }
+
+// TestNonOfQueryWord ranks a title that is the "non-" of a word the query
+// says ("Nontraumatic acute subdural hemorrhage" for "acute traumatic
+// subdural hematoma") below the titles that say the word, and leaves a
+// query that says the "non" itself alone.
+func TestNonOfQueryWord(t *testing.T) {
+	x := loadFull(t).Searcher()
+	rs := x.Search("acute traumatic subdural hematoma", SearchOptions{Systems: []System{ICD10CM}, Date: evalDate, Limit: 3})
+	if len(rs) == 0 || !strings.HasPrefix(rs[0].Code, "S06.5X") {
+		t.Errorf("acute traumatic subdural hematoma: got %v, want S06.5X- first", rs)
+	}
+	checkFirst(t, x, "nontraumatic subdural hematoma", "I62.00")
+	checkFirst(t, x, "non traumatic subdural hematoma", "I62.00")
+}

@@ -2755,6 +2755,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 					s *= 0.9
 				}
 			}
+			// "acute traumatic subdural hematoma" is not I62.01
+			// "Nontraumatic acute subdural hemorrhage": a title that is
+			// the "non-" of a word the query says contradicts it
+			if t := e.Title(); strings.Contains(t, "on") && nonOfQuery(opt.query, t) {
+				s *= 0.8
+			}
 		}
 		if ei&1 == 0 { // not billable
 			s *= 0.7
@@ -3434,6 +3440,26 @@ func deniedTitleWords(t string) []string {
 // saysWhatTitleDenies reports whether the query says a word the title
 // puts after "not" ("not specified as traumatic", "not intractable") and
 // does not deny it itself.
+// nonOfQuery reports whether a title holds a word "non…" ("Nontraumatic",
+// "Non-pressure", "Nonrheumatic") whose rest the query says without its
+// "non": the title names what the query's word is not.
+func nonOfQuery(query, title string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(title)) {
+		w = strings.Trim(w, ",.;:()")
+		if !strings.HasPrefix(w, "non") {
+			continue
+		}
+		rest := strings.TrimPrefix(w[3:], "-")
+		if len(rest) < 6 {
+			continue
+		}
+		if strings.Contains(" "+query, " "+rest) && !strings.Contains(query, "non"+rest) && !strings.Contains(query, "non-"+rest) && !strings.Contains(query, "non "+rest) {
+			return true
+		}
+	}
+	return false
+}
+
 func saysWhatTitleDenies(query, title string) bool {
 	for _, w := range deniedTitleWords(strings.ToLower(title)) {
 		if strings.Contains(query, " "+w) && !strings.Contains(query, "not "+w) && !strings.Contains(query, "non"+w) && !strings.Contains(query, "non-"+w) {
