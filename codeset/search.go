@@ -178,6 +178,7 @@ type Searcher struct {
 	withTerms   []uint32
 	termPref    []uint8              // by term id: the preference words it is (prefHistory, …)
 	deniedWords map[string]bool      // the words CM titles put after "not" ("traumatic", "intractable")
+	nonWords    map[string]bool      // the words CM titles say with "non" ("traumatic" of "nontraumatic")
 	entryIdx    map[*Release][]int32 // per release: code id → entry index << 1 | 1 when billable, -1 absent (the candidate loop learns whether a code is billable without fetching its entry)
 	dated       map[*Release]bool    // per release: some entry has its own dates
 	from        []string
@@ -603,6 +604,18 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			}
 			for _, w := range deniedTitleWords(t) {
 				x.deniedWords[w] = true
+			}
+		}
+		if g.sys == ICD10CM && strings.Contains(t, "non") {
+			// the words a title says with "non" ("nontraumatic"), so
+			// that a query holding none skips nonOfQuery
+			for w := range strings.FieldsSeq(t) {
+				if rest, ok := strings.CutPrefix(strings.Trim(w, ",.;:()"), "non"); ok && len(strings.TrimPrefix(rest, "-")) >= 6 {
+					if x.nonWords == nil {
+						x.nonWords = map[string]bool{}
+					}
+					x.nonWords[strings.TrimPrefix(rest, "-")] = true
+				}
 			}
 		}
 		if g.sys == ICD10CM && strings.Contains(t, " with ") {
@@ -2653,11 +2666,10 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// candidate can reach the results, so the rest is rarely sorted
 	pref := x.preferences(slots, opt.query)
 	denies := false // the query holds a word some CM title denies
+	nons := false   // … or one some CM title says with "non"
 	for w := range strings.FieldsSeq(opt.query) {
-		if x.deniedWords[w] {
-			denies = true
-			break
-		}
+		denies = denies || x.deniedWords[w]
+		nons = nons || x.nonWords[w]
 	}
 	if opt.Phrase > 0 {
 		// a phrase read from a note: the note, not the phrase, says
@@ -2758,7 +2770,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			// "acute traumatic subdural hematoma" is not I62.01
 			// "Nontraumatic acute subdural hemorrhage": a title that is
 			// the "non-" of a word the query says contradicts it
-			if t := e.Title(); strings.Contains(t, "on") && nonOfQuery(opt.query, t) {
+			if t := e.Title(); nons && nonOfQuery(opt.query, t) {
 				s *= 0.8
 			}
 		}
