@@ -2,6 +2,7 @@ package cac
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,31 +51,30 @@ func prematurity(out []Suggestion, note string, x *lookups, opt Options) []Sugge
 		gm = m
 	}
 	preterm := weeks >= 20 && weeks < 37
-	add := func(code string, m []int, rule string) {
+	suggestion := func(code string, m []int, rule string) (Suggestion, bool) {
 		r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
 		if !ok || !r.Billable {
-			return
+			return Suggestion{}, false
 		}
-		s := Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
-			Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: rule}
-		// (the weight's code takes the place of a low birth weight's
-		// without grams)
-		for i := range out {
-			if out[i].Code == "P07.10" || out[i].Code == "P07.00" {
-				if code[:5] == "P07.1" || code[:5] == "P07.0" {
-					out[i] = s
-					return
-				}
-			}
-		}
-		out = append(out, s)
+		return Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
+			Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: rule}, true
 	}
 	if w := birthWeightCode(grams); w != "" && (preterm || containsCode(out, "P07.10") || containsCode(out, "P07.00")) && !containsCode(out, w) {
-		add(w, gm, "birth weight")
+		if s, ok := suggestion(w, gm, "birth weight"); ok {
+			// (the weight's code takes the place of a low birth
+			// weight's without grams)
+			if i := slices.IndexFunc(out, func(o Suggestion) bool { return o.Code == "P07.10" || o.Code == "P07.00" }); i >= 0 {
+				out[i] = s
+			} else {
+				out = append(out, s)
+			}
+		}
 	}
 	if preterm {
 		if c := gestationalAgeCode(weeks); !containsCode(out, c) {
-			add(c, wm, "gestational age at birth")
+			if s, ok := suggestion(c, wm, "gestational age at birth"); ok {
+				out = append(out, s)
+			}
 		}
 	}
 	return out
