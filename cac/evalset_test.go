@@ -272,6 +272,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout19", 24},
 		{"testdata/heldout20", 24},
 		{"testdata/heldout21", 24},
+		{"testdata/heldout22", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
@@ -289,6 +290,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train54", 24},
 		{"testdata/train55", 24},
 		{"testdata/train56", 24},
+		{"testdata/train57", 24},
+		{"testdata/train58", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
