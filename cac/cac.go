@@ -2097,6 +2097,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
 	out = dropRoutineSymptoms(out, note)
+	out = dropParentheticalFindings(out, note)
 	out = sundowningOfDementia(out)
 	// (after it: a drug's adverse effect explains no symptom of its line)
 	out = drugCaused(out, note, x, opt)
@@ -2230,6 +2231,51 @@ func dropRoutineSymptoms(out []Suggestion, note string) []Suggestion {
 		}
 		for _, o := range out {
 			if acuteRespiratoryInfection(o.Code) && o.End <= s.Start && !strings.ContainsRune(note[o.End:s.Start], '\n') && withSymptomsRe.MatchString(note[o.End:s.Start]) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// dropParentheticalFindings drops the symptoms a parenthesis after a
+// condition gives as its findings: "acute chest syndrome (new LLL
+// infiltrate + fever + chest pain + hypoxemia)" is coded as the syndrome
+// (Official Guidelines I.B.5). The condition is one the record codes:
+// the words before the parenthesis end its evidence or are in its title.
+// An enlarged prostate with lower urinary tract symptoms (N40.1, N40.3)
+// keeps them: its tabular entry asks for them.
+func dropParentheticalFindings(out []Suggestion, note string) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		if s.Code[0] != 'R' || s.Code >= "R70" || strings.HasPrefix(s.Code, "R65") || strings.HasPrefix(s.Code, "R29.7") ||
+			strings.HasPrefix(s.Code, "R40.2") || s.Code == "R50.81" {
+			return false
+		}
+		ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
+		open := strings.LastIndexByte(note[ls:s.Start], '(')
+		if open < 0 {
+			return false
+		}
+		open += ls
+		le := lineEnd(note, s.Start)
+		if s.End > le || strings.IndexByte(note[open:s.Start], ')') >= 0 || strings.IndexByte(note[s.End:le], ')') < 0 {
+			return false
+		}
+		before := strings.TrimRight(note[ls:open], " ")
+		ws := codeset.Words(joinHyphens(before))
+		if len(ws) < 2 {
+			return false
+		}
+		ws = ws[max(0, len(ws)-3):]
+		for _, o := range out {
+			if o.Code[0] == 'R' || o.Code[0] == 'Z' || o.Code == "N40.1" || o.Code == "N40.3" {
+				continue
+			}
+			if o.End == ls+len(before) {
+				return true
+			}
+			tw := titleWords(o.Title)
+			if !slices.ContainsFunc(ws, func(w string) bool { return !slices.Contains(tw, w) }) {
 				return true
 			}
 		}
@@ -4165,7 +4211,7 @@ var familyTable = func() []struct {
 		{`glaucoma`, "Z83.511"},
 		{`polycystic kidney|\b(?:ad|ar)?pkd\b`, "Z82.71"},
 		{`(kidney|renal) (disease|failure)|dialysis`, "Z84.1"},
-		{`sickle cell|hemophilia|an[ae]mia`, "Z83.2"},
+		{`sickle cell|\bh(?:b|gb) ?s[sc]\b|hemophilia|an[ae]mia`, "Z83.2"},
 		{`hearing loss|deafness`, "Z82.2"},
 		{`rheumatoid arthritis|\bra\b|(?:psoriatic|inflammatory) arthritis`, "Z82.61"},
 		{`lupus|\bsle\b|scleroderma|sj[oö]gren|connective tissue disease`, "Z82.69"},
@@ -5053,9 +5099,10 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		if !ok {
 			// "Acute headache": the acuity led to a code the phrase does
 			// not name (G44.319, post-traumatic); the condition without
-			// it is R51.9
+			// it is R51.9. The symptom must be all the rest says: "acute
+			// chest syndrome" is no "Syndrome, chest wall" (R07.1).
 			if m := acuityLeadRe.FindStringIndex(note[p.start:p.end]); m != nil && wordCount(note[p.start+m[1]:p.end]) >= 1 {
-				if c2, ok2 := lookText(note[p.start+m[1]:p.end], span{p.start + m[1], p.end}); ok2 && symptomCode(c2.r.Code) && !strings.HasPrefix(c2.r.Code, "R69") && !strings.HasPrefix(c2.r.Code, "R68") {
+				if c2, ok2 := lookText(note[p.start+m[1]:p.end], span{p.start + m[1], p.end}); ok2 && symptomCode(c2.r.Code) && !strings.HasPrefix(c2.r.Code, "R69") && !strings.HasPrefix(c2.r.Code, "R68") && addsNothing(note[p.start+m[1]:p.end], c2.r) {
 					c, ok = c2, true
 				}
 			}
@@ -8932,6 +8979,16 @@ func refineExtra(have map[string]bool, best codeset.Result, rs []codeset.Result)
 		}
 	}
 	return best
+}
+
+// addsNothing reports whether r's title or the text it matched says no
+// word the phrase does not ("Headache, unspecified" for "headache"; not
+// "Syndrome, chest wall" for "chest syndrome").
+func addsNothing(phrase string, r codeset.Result) bool {
+	have := saidWords(phrase)
+	et, _ := measureText(have, r.Title)
+	em, _ := measureText(have, r.Matched)
+	return et == 0 || em == 0
 }
 
 // measureText counts a title's words the phrase does not say (extra) and

@@ -5112,3 +5112,16 @@ func TestConsciousnessStatus(t *testing.T) {
 	checkCodes(t, suggestCodes("Principal diagnosis: Acute traumatic subdural hematoma, right frontoparietal, 6 mm, without loss of consciousness\n", x, opt), []string{"S06.5X0A"}, []string{"S06.5X7A", "I62.01"})
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Concussion.\n", x, cac.Options{Date: codeset.NewDate(2026, 5, 3), Age: 17, Sex: 'F'}), []string{"S06.0XAA"}, []string{"S06.0X7A", "S06.0X8A"})
 }
+
+// TestParentheticalFindings codes an acute chest syndrome as the sickle
+// cell disease's (D57.01) and not the symptoms its parenthesis gives as
+// its findings, nor a chest wall syndrome for "chest syndrome"; an
+// enlarged prostate with lower urinary tract symptoms keeps them.
+func TestParentheticalFindings(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 14), Age: 24, Sex: 'F'}
+	note := "ASSESSMENT/PLAN\n24F Hb SS disease w/ acute chest syndrome (new LLL infiltrate + fever + chest pain + hypoxemia).\n1. Hb SS with acute chest syndrome - admit step-down.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D57.01"}, []string{"R07.1", "R07.9", "R50.9", "D57.1"})
+	man := cac.Options{Date: codeset.NewDate(2026, 3, 14), Age: 70, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. BPH with LUTS (nocturia, weak stream).\n", x, man), []string{"N40.1", "R35.1", "R39.12"}, nil)
+}

@@ -212,7 +212,8 @@ func TestSynonymPhrases(t *testing.T) {
 		"splenic laceration": "S36.039A", "splenic vein laceration": "S35.321A", "splenic infarct": "D73.5",
 		"personal history of concussion": "Z87.820", "breastfeeding difficulty": "P92.5",
 		"benzodiazepine dependence with withdrawal": "F13.239", "benzodiazepine use disorder, moderate": "F13.20", "benzodiazepine overdose": "T42.4X1A",
-		"C. diff infection, recurrent": "A04.71",
+		"C. diff infection, recurrent":    "A04.71",
+		"Hb SS with acute chest syndrome": "D57.01", "Hgb SC disease with crisis": "D57.219",
 	} {
 		checkFirst(t, x, q, want)
 	}
