@@ -3474,6 +3474,14 @@ func outlineParent(note string, at int) string {
 // adverse-effect code (T36–T50, 6th character 5) from the drug table.
 func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool) {
 	for _, w := range strings.FieldsFunc(item, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') }) {
+		if strings.EqualFold(w, "chemotherapy") || strings.EqualFold(w, "chemo") {
+			// the drug table names no "chemotherapy": its drugs are
+			// antineoplastics (T45.1X5-)
+			if r, ok := x.Code(codeset.ICD10CM, "T45.1X5"+string(opt.episode), opt.Date); ok {
+				r.Matched, r.Source, r.Score = w, "drug table", 0.9
+				return r, true
+			}
+		}
 		if len(w) < 5 || modifiers[strings.ToLower(w)] {
 			continue
 		}
@@ -5144,6 +5152,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// it: "oral mucositis due to chemotherapy"
 			if m := inducedRe.FindStringSubmatchIndex(note[p.start:p.end]); m != nil {
 				t := note[p.start:p.end]
+				// (the condition ends at a dash: "… polyneuropathy, grade
+				// 2 - dose reduced as above")
+				if d := dashCut.FindStringIndex(t[m[4]:m[5]]); d != nil {
+					m[5] = m[4] + d[0]
+				}
 				c, ok = lookText(t[m[4]:m[5]]+" due to "+t[m[2]:m[3]], trim(p))
 				// "Steroid-induced hyperglycemia (no diabetes)": a drug's
 				// effect no title names is the condition with the drug's
@@ -6668,8 +6681,9 @@ var onChronicRe = regexp.MustCompile(`(?i)[a-z]\s+on\s+(?:(?:his|her|the|known|u
 var familyJoinRe = guard(`(?i)\s(?:and|\+|&)\s+((?:a\s+)?(?:family history|fhx|fh)\b)`, "fh", "family history")
 
 // inducedRe is a condition named by what induced it: "chemotherapy-induced
-// oral mucositis", "steroid-induced hyperglycemia".
-var inducedRe = regexp.MustCompile(`(?i)^\W*([a-z]+)-induced\s+(.+)$`)
+// oral mucositis", "steroid-induced hyperglycemia", "chemotherapy-induced
+// (oxaliplatin) peripheral polyneuropathy" (the drug named in passing).
+var inducedRe = regexp.MustCompile(`(?i)^\W*([a-z]+)-induced\s+(?:\([a-z -]+\)\s*)?(.+)$`)
 
 var (
 	// meaningWord is a word that turns a condition into something else —
@@ -6754,8 +6768,9 @@ var resolvedBeforeStayRe = guard(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?re
 
 // resolvedDashRe is a listed condition marked resolved after a dash or
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
-// "Eczema resolved", "Hypoglycemia — resolved after glipizide stopped;".
-var resolvedDashRe = regexp.MustCompile(`(?i)^[^-–—:;,.]{3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:after|since|with|following|once|when|per|on)\s[^;,.]{1,40})?\s*(?:[;,.]|$)`)
+// "Eczema resolved", "Hypoglycemia — resolved after glipizide stopped;",
+// "Chemo-induced neuropathy resolved - no residual deficit".
+var resolvedDashRe = regexp.MustCompile(`(?i)^(?:[^-–—:;,.]|[a-z]-[a-z]){3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:after|since|with|following|once|when|per|on)\s[^;,.]{1,40})?(?:\s*[-–—]+\s*no (?:residual|lasting|further)\b[^;,.]{0,30})?\s*(?:[;,.]|$)`)
 
 // doubtedCauseRe opens an item's detail with a doubted condition:
 // "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is

@@ -5125,3 +5125,21 @@ func TestParentheticalFindings(t *testing.T) {
 	man := cac.Options{Date: codeset.NewDate(2026, 3, 14), Age: 70, Sex: 'M'}
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. BPH with LUTS (nocturia, weak stream).\n", x, man), []string{"N40.1", "R35.1", "R39.12"}, nil)
 }
+
+// TestInfusionVisits codes a treatment visit by what it gives: "Proceed
+// with C7D1" at an infusion visit is chemotherapy given (Z51.11), a
+// checkpoint inhibitor given today immunotherapy (Z51.12); a drug named in
+// parentheses after "-induced" leaves the condition and its adverse effect
+// (G62.0, T45.1X5A); a port listed as such is Z95.828, one named in
+// passing is not; a chemotherapy neuropathy "resolved - no residual
+// deficit" is not coded at a visit.
+func TestInfusionVisits(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 64, Sex: 'M'}
+	chemo := "Dx: Adenocarcinoma of the head of the pancreas, metastatic to liver.\nAssessment/Plan:\n1. Encounter for antineoplastic chemotherapy - labs meet parameters. Proceed with C7D1 mFOLFIRINOX.\n2. Chemotherapy-induced (oxaliplatin) peripheral polyneuropathy, grade 2 - dose reduced as above.\n3. Port-a-cath in place, functioning.\n"
+	checkCodes(t, suggestCodes(chemo, x, opt), []string{"Z51.11", "C25.0", "C78.7", "G62.0", "T45.1X5A", "Z95.828"}, []string{"G62.9"})
+	immuno := "Assessment:\n1. Encounter for antineoplastic immunotherapy (nivolumab).\n2. Malignant melanoma of skin of right upper arm, with metastases to the right lung.\nPlan: Proceed with nivolumab 480 mg IV today, cycle 5.\n"
+	checkCodes(t, suggestCodes(immuno, x, opt), []string{"Z51.12", "C43.61", "C78.01"}, []string{"Z51.11", "C43.9"})
+	passing := "Assessment:\n1. Pancreatic head adenocarcinoma with liver metastases - on active chemo via R chest port.\n2. Chemo-induced peripheral neuropathy (oxaliplatin) - resolved. Normal neuro exam.\n"
+	checkCodes(t, suggestCodes(passing, x, opt), []string{"C25.0"}, []string{"Z95.828", "G62.0", "T45.1X5A", "Z51.11"})
+}

@@ -45,7 +45,12 @@ func primaryCancer(text string) string {
 // chemoGivenRe is chemotherapy given at this encounter: "Cycle 3 ddAC
 // given today", "C2D1 administered", "chemotherapy infused today",
 // "Proceed with cycle 4 CAPOX today".
-var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b|\bproceed(?:ing)? with (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b[^.\n]{0,40}?\btoday\b`)
+var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b|\bproceed(?:ing)? with (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b[^.\n]{0,40}?\btoday\b|\bproceed(?:ing)? with (?:cycle \d+ day 1|C\d+D1)\b`)
+
+// immunoGivenRe says antineoplastic immunotherapy (a checkpoint
+// inhibitor) is given at this visit: "Proceed with nivolumab 480 mg IV
+// today, cycle 5" (Z51.12).
+var immunoGivenRe = regexp.MustCompile(`(?i)\b(?:immunotherapy|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab|avelumab|dostarlimab|tremelimumab)\b[^.\n]{0,60}?\b(?:given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:immunotherapy|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab)\b|\bproceed(?:ing)? with (?:immunotherapy|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab|avelumab|dostarlimab)\b[^.\n]{0,40}?\btoday\b`)
 
 // chemotherapyEncounter codes a visit at which antineoplastic
 // chemotherapy is given as that encounter, Z51.11, first listed (Official
@@ -53,31 +58,44 @@ var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\
 // complication ("neutropenic fever secondary to chemotherapy") is not one,
 // so a Z51.1- read from such a phrase is dropped.
 func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
-	given := chemoGiven(note, opt.lower)
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z51.1") })
-	if given < 0 {
-		return out
+	// (an immunotherapy given with chemotherapy is coded after it)
+	for _, e := range []struct {
+		code, rule string
+		re         *regexp.Regexp
+	}{{"Z51.12", "immunotherapy encounter", immunoGivenRe}, {"Z51.11", "chemotherapy encounter", chemoGivenRe}} {
+		given := treatmentGiven(note, opt.lower, e.re)
+		if given < 0 {
+			continue
+		}
+		r, ok := x.Code(codeset.ICD10CM, e.code, opt.Date)
+		if !ok {
+			continue
+		}
+		end := given + strings.IndexAny(note[given:]+"\n", ".\n")
+		for i := range out {
+			out[i].Principal = false
+		}
+		out = append([]Suggestion{{System: codeset.ICD10CM, Code: e.code, Title: r.Title, Confidence: 0.9, Start: given, End: end,
+			Evidence: note[given:end], Section: sectionKindNames[secOther], Principal: true, Rule: e.rule}}, out...)
 	}
-	r, ok := x.Code(codeset.ICD10CM, "Z51.11", opt.Date)
-	if !ok {
-		return out
-	}
-	end := given + strings.IndexAny(note[given:]+"\n", ".\n")
-	for i := range out {
-		out[i].Principal = false
-	}
-	return append([]Suggestion{{System: codeset.ICD10CM, Code: "Z51.11", Title: r.Title, Confidence: 0.9, Start: given, End: end,
-		Evidence: note[given:end], Section: sectionKindNames[secOther], Principal: true, Rule: "chemotherapy encounter"}}, out...)
+	return out
 }
 
 // chemoGiven returns where the note says chemotherapy was given at this
-// encounter, or -1. Only the lines holding one of the pattern's verbs are
-// searched.
+// encounter, or -1.
 func chemoGiven(note, lower string) int {
+	return treatmentGiven(note, lower, chemoGivenRe)
+}
+
+// treatmentGiven returns where re, a pattern of chemoGivenRe's kind, says
+// a treatment was given at this encounter, or -1. Only the lines holding
+// one of the patterns' verbs are searched.
+func treatmentGiven(note, lower string, re *regexp.Regexp) int {
 	for ls := 0; ls < len(note); {
 		le := lineEnd(note, ls)
-		if l := lower[ls:le]; containsAny(l, "today", "infused", "administered", "given c") {
-			for _, m := range chemoGivenRe.FindAllStringIndex(note[ls:le], -1) {
+		if l := lower[ls:le]; containsAny(l, "today", "infused", "administered", "given ", "proceed") {
+			for _, m := range re.FindAllStringIndex(note[ls:le], -1) {
 				// ("expected adverse effect of correctly administered
 				// chemotherapy": the cause of a complication, train38/14)
 				if !negatedAt(note, ls+m[0]) && !containsAny(lower[ls+m[0]:ls+m[1]], " not ", "n't ", " no ", " held", " deferred") &&
@@ -123,8 +141,11 @@ func neutropenicFever(out []Suggestion, note string, x *lookups, opt Options) []
 	s := out[i]
 	// (the whole line: "- Chemotherapy-induced neutropenia with fever
 	// (febrile neutropenia)" found its code in the aside)
+	// (or said elsewhere: "Febrile neutropenia due to chemotherapy" above
+	// "- Chemotherapy-induced neutropenia, ANC nadir 80", whose line the
+	// code's evidence may be)
 	line := strings.ToLower(lineOf(note, s.Start))
-	if strings.Contains(line, "fever") || strings.Contains(line, "febrile") {
+	if strings.Contains(line, "fever") || strings.Contains(line, "febrile") || affirmedIn(note, neutropenicFeverRe) {
 		out = addBeside(out, s, "R50.81", "fever with neutropenia", x, opt)
 	}
 	if chemoCauseRe.MatchString(line) {
@@ -137,6 +158,9 @@ func neutropenicFever(out []Suggestion, note string, x *lookups, opt Options) []
 	}
 	return out
 }
+
+// neutropenicFeverRe names a neutropenic fever.
+var neutropenicFeverRe = regexp.MustCompile(`(?i)\bfebrile neutropenia\b|\bneutropenic fever\b`)
 
 // chemoThrombocytopenia codes a thrombocytopenia its line ascribes to
 // chemotherapy as a secondary one (D69.59) with the adverse effect

@@ -102,6 +102,13 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b((?-i:PCI|DES|BMS)|(?:coronary|drug[- ]eluting|bare[- ]metal|LAD|RCA|LCx|circumflex|OM|diagonal)\s+(?:artery\s+)?stents?|stents?\s+(?:to|in|of)\s+(?:the\s+)?(?:LAD|RCA|LCx|circumflex|OM|diagonal|coronary|proximal|mid|distal)|coronary angioplasty)\b`)},
 	{anchors: []string{"cabg", "bypass"}, past: true, rule: "status: coronary bypass", code: fixed("Z95.1"),
 		re: regexp.MustCompile(`(?i)\b(CABG|coronary artery bypass(?: graft(?:ing|s)?)?)\b`)},
+	// an implanted venous access port listed as such ("- Port-a-cath
+	// (right chest), placed for chemotherapy - functioning", "3.
+	// Implanted right chest port in situ"): a vascular implant (Z95.828);
+	// one named in passing ("chemo via R chest port", "port site clean")
+	// is left to the coder, as is a laparoscopic "port site"
+	{anchors: []string{"port"}, rule: "status: vascular access port", code: fixed("Z95.828"),
+		re: regexp.MustCompile(`(?i)^[ \t]*(?:[-#*•][ \t]*|\d+[.)][ \t]*)?(?:(?:implanted|indwelling|subcutaneous|tunneled)\s+)?(?:(?:right|left|R|L)\s+)?(?:chest\s+)?(?:port-?a-?cath|portacath|medi-?port|power-?port|port)\b(?:\s*\((?:right|left|R|L)\s+chest\))?\s*(?:in place|in situ|[,:(-]|$)`)},
 	{anchors: []string{"pacemaker", "ppm"}, rule: "status: pacemaker", code: fixed("Z95.0"),
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|prior|dual[- ]chamber|single[- ]chamber|permanent)\s+(?:dual[- ]chamber\s+|single[- ]chamber\s+|permanent\s+)?(?:pacemaker|PPM)\b`)},
 	{anchors: []string{"aicd", "icd", "defibrillator"}, rule: "status: defibrillator", code: fixed("Z95.810"),

@@ -214,6 +214,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"benzodiazepine dependence with withdrawal": "F13.239", "benzodiazepine use disorder, moderate": "F13.20", "benzodiazepine overdose": "T42.4X1A",
 		"C. diff infection, recurrent":    "A04.71",
 		"Hb SS with acute chest syndrome": "D57.01", "Hgb SC disease with crisis": "D57.219",
+		"malignant melanoma of skin of right upper arm": "C43.61", "cellulitis of right upper arm": "L03.113",
 	} {
 		checkFirst(t, x, q, want)
 	}
