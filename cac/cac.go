@@ -3714,6 +3714,11 @@ func distinctInCategory(a, b Suggestion) bool {
 	if strings.HasPrefix(a.Code, "I69.") && strings.HasPrefix(b.Code, "I69.") && len(a.Code) >= 6 && len(b.Code) >= 6 && a.Code[5] != b.Code[5] {
 		return true
 	}
+	// each site's secondary neoplasm is coded (C79.31 brain, C79.51 bone,
+	// C79.81 breast)
+	if a.Code[:3] == b.Code[:3] && (a.Code[:3] == "C77" || a.Code[:3] == "C78" || a.Code[:3] == "C79") && a.Code != b.Code {
+		return true
+	}
 	// an old infarction is a condition of its own beside any other
 	// (I25.2 with I25.119 atherosclerosis with unspecified angina)
 	if old := func(s Suggestion) bool { return strings.HasPrefix(strings.ToLower(s.Title), "old ") }; old(a) != old(b) && len(a.Code) >= 5 && len(b.Code) >= 5 {

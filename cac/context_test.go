@@ -5143,3 +5143,17 @@ func TestInfusionVisits(t *testing.T) {
 	passing := "Assessment:\n1. Pancreatic head adenocarcinoma with liver metastases - on active chemo via R chest port.\n2. Chemo-induced peripheral neuropathy (oxaliplatin) - resolved. Normal neuro exam.\n"
 	checkCodes(t, suggestCodes(passing, x, opt), []string{"C25.0"}, []string{"Z95.828", "G62.0", "T45.1X5A", "Z51.11"})
 }
+
+// TestMetastaticBreastLead reads "52F with metastatic HR+/HER2- left breast
+// cancer" as the breast primary (not the breast's secondary C79.81), codes
+// each site's metastases (C79.31 and C79.51 in one category), and a
+// seizure from a metastasis where "epilepsy not diagnosed" as R56.9.
+func TestMetastaticBreastLead(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 2), Age: 52, Sex: 'F'}
+	note := "ASSESSMENT AND PLAN:\n52F with metastatic HR+/HER2- left breast cancer (UOQ) with known bone metastases, now with new brain metastases.\n" +
+		"1. Brain metastases with vasogenic cerebral edema - dexamethasone 8 mg IV.\n" +
+		"2. Seizure, secondary to brain metastasis - levetiracetam 500 mg BID. This is a symptomatic seizure; epilepsy not diagnosed.\n" +
+		"3. Metastatic breast cancer, left UOQ, ER+/PR+ HER2-, with bone mets - continue letrozole.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412", "C79.31", "C79.51", "R56.9"}, []string{"C79.81", "G40.909", "G40.109"})
+}

@@ -11,6 +11,8 @@ var (
 	intractableRe    = regexp.MustCompile(`(?i)\b(?:intractable|refractory|pharmaco-?resistant|drug[- ]resistant|medically resistant)\b`)
 	statusRe         = regexp.MustCompile(`(?i)\bstatus epilepticus\b`)
 	epilepsyRe       = regexp.MustCompile(`(?i)\b(?:epilepsy|epileptic (?:syndrome|disorder))\b`)
+	// notEpilepsyRe denies an epilepsy after naming it
+	notEpilepsyRe = regexp.MustCompile(`(?i)\bepilepsy (?:is |was |has )?(?:not|never) (?:been )?(?:diagnosed|present|established|confirmed|suspected)\b`)
 )
 
 // epilepsyAxes codes an epilepsy its item names by the axes ICD-10-CM
@@ -34,8 +36,8 @@ func epilepsyAxes(out []Suggestion, note string, x *lookups, opt Options) {
 		line := lineOf(note, s.Start)
 		l := strings.ToLower(line)
 		// (not "nonepileptic events", nor a status epilepticus alone)
-		if strings.Count(l, "epilep") == strings.Count(l, "nonepilep")+strings.Count(l, "epilepticus") || !affirmedIn(line, epilepsyRe) {
-			continue // ("provoked seizure, not epilepsy")
+		if strings.Count(l, "epilep") == strings.Count(l, "nonepilep")+strings.Count(l, "epilepticus") || !affirmedIn(line, epilepsyRe) || notEpilepsyRe.MatchString(l) {
+			continue // ("provoked seizure, not epilepsy", "epilepsy not diagnosed")
 		}
 		kind := ""
 		switch {

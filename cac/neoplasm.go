@@ -31,12 +31,15 @@ func primaryCancer(text string) string {
 	if !cancerWordRe.MatchString(text) && !metastasesRe.MatchString(text) {
 		return text
 	}
-	t := tumourDescriptorRe.ReplaceAllString(text, " ")
-	lower := strings.ToLower(strings.TrimSpace(t))
-	if rest, ok := strings.CutPrefix(lower, "metastatic "); ok {
+	t := strings.TrimSpace(tumourDescriptorRe.ReplaceAllString(text, " "))
+	lower := asciiLower(t)
+	// (after what describes the patient too: "52F with metastatic
+	// HR+/HER2- left breast cancer")
+	if i := strings.Index(lower, "metastatic "); i == 0 || i > 0 && (strings.HasSuffix(lower[:i], "with ") || strings.HasSuffix(lower[:i], "has ")) {
 		// a site must stand between "metastatic" and the malignancy word
+		rest := lower[i+len("metastatic "):]
 		if m := cancerWordRe.FindStringIndex(rest); m != nil && countLetters(rest[:m[0]]) >= 3 {
-			t = strings.TrimSpace(t)[len("metastatic "):]
+			t = t[:i] + t[i+len("metastatic "):]
 		}
 	}
 	return strings.Join(strings.Fields(t), " ")
