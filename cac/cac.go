@@ -2002,7 +2002,14 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 					// withdrawal, uncomplicated". Diabetes is coded once
 					// per complication (E11.22 and E11.42), and a
 					// complication replaces diabetes without one.
-					if old := out[j]; moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) || substanceComplication(old.Code, sg.Code) ||
+					if old := out[j]; chronicOnly && old.Section == sectionKindNames[secDiagnosis] && old.Code[:5] != sg.Code[:5] && len(old.Code) > 5 && old.Code[4] != '9' && !strings.Contains(strings.ToLower(old.Title), "unspecified") {
+						// (a history's restatement of another kind does
+						// not retype a diagnosis of a specified kind:
+						// "idiopathic generalized epilepsy" in the
+						// history, "Generalized convulsive status
+						// epilepticus in … generalized epilepsy" among
+						// the diagnoses; it does specify "Diabetes")
+					} else if moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) || substanceComplication(old.Code, sg.Code) ||
 						namesPart(old, sg) ||
 						affirmsDefault(old, sg) ||
 						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
@@ -5913,7 +5920,14 @@ var lookupRewrites = []struct {
 	{recurrentFallsRe, "at risk for falling"},
 	{severeFeaturesRe, "severe $1"},
 	{siteInfectionOfRe, "$1"},
+	{goutFlareOfRe, "$1"},
 }
+
+// goutFlareOfRe is a gout's flare, which the index files as gout itself
+// ("Gout, gouty (acute) (attack) (flare)"): "Acute flare of primary
+// (idiopathic) gout, right knee" is the idiopathic gout of the right knee
+// (M10.061). ("Gout flare, L knee" finds its site through goutSite.)
+var goutFlareOfRe = guard(`(?i)\b(?:an?\s+)?(?:acute\s+)?flare\s+of\s+((?:(?:primary|idiopathic|acute|chronic|tophaceous|his|her)\s+|\([a-z]+\)\s+)*gout)\b`, "flare")
 
 // exposureWordsRe is an exposure with the words around it that no code
 // holds: "close household exposure to confirmed COVID-19" is an exposure
