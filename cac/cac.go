@@ -1996,7 +1996,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 					continue
 				}
 				if j, ok := seen[cat(r.Code)]; ok && !injury(r.Code) && !(diabetesComplication(r.Code) && diabetesComplication(out[j].Code)) &&
-					(!distinctInCategory(out[j], sg) || saysWhatWasGuessed(out[j], sg)) {
+					!codedEach(out[j], sg) && (!distinctInCategory(out[j], sg) || saysWhatWasGuessed(out[j], sg)) {
 					// …unless it says what the first left unspecified:
 					// "alcohol withdrawal" then "alcohol dependence with
 					// withdrawal, uncomplicated". Diabetes is coded once
@@ -3702,6 +3702,23 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return out
 }
 
+// codedEach reports whether two codes of one category name conditions a
+// record codes side by side, however one was found: each site's secondary
+// neoplasm (C79.31 brain, C79.51 bone, C79.81 breast), each organ a lupus
+// involves (M32.14 glomerular disease, M32.12 pericarditis).
+func codedEach(a, b Suggestion) bool {
+	if a.Code == b.Code || len(a.Code) < 5 || len(b.Code) < 5 || a.Code[:3] != b.Code[:3] {
+		return false
+	}
+	switch a.Code[:3] {
+	case "C77", "C78", "C79":
+		return true
+	case "M32":
+		return strings.HasPrefix(a.Code, "M32.1") && strings.HasPrefix(b.Code, "M32.1") && a.Code != "M32.19" && b.Code != "M32.19"
+	}
+	return false
+}
+
 // distinctInCategory reports whether two codes of one category name
 // different conditions a note may hold together (I25.10 atherosclerosis and
 // I25.2 old infarction): other subcategories, neither of them the
@@ -3719,11 +3736,6 @@ func distinctInCategory(a, b Suggestion) bool {
 	// a stroke's sequelae are its deficits, each coded (I69.320 aphasia
 	// and I69.351 hemiparesis)
 	if strings.HasPrefix(a.Code, "I69.") && strings.HasPrefix(b.Code, "I69.") && len(a.Code) >= 6 && len(b.Code) >= 6 && a.Code[5] != b.Code[5] {
-		return true
-	}
-	// each site's secondary neoplasm is coded (C79.31 brain, C79.51 bone,
-	// C79.81 breast)
-	if a.Code[:3] == b.Code[:3] && (a.Code[:3] == "C77" || a.Code[:3] == "C78" || a.Code[:3] == "C79") && a.Code != b.Code {
 		return true
 	}
 	// an old infarction is a condition of its own beside any other

@@ -5168,3 +5168,12 @@ func TestGoutFlareAndHistoryKind(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n1. Generalized convulsive status epilepticus in patient with genetic (idiopathic) generalized epilepsy, not intractable\n\nHISTORY\n27-year-old man with idiopathic generalized epilepsy (GTC seizures since age 16) well controlled for 4 years on levetiracetam.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 27, Sex: 'M'}), []string{"G40.301"}, []string{"G40.309", "G40.409"})
 }
+
+// TestLupusOrgans codes each organ a lupus involves: the nephritis (M32.14)
+// beside a probable pericarditis (M32.12) at a stay.
+func TestLupusOrgans(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 2), Age: 29, Sex: 'F'}
+	note := "Final diagnoses:\n1. Systemic lupus erythematosus flare with lupus nephritis, ISN/RPS class IV (biopsy-proven this admission)\n2. Acute kidney injury secondary to lupus nephritis\n3. Probable lupus pericarditis\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M32.14", "M32.12", "N17.9"}, nil)
+}
