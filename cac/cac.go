@@ -5932,14 +5932,19 @@ var lookupRewrites = []struct {
 	{recurrentFallsRe, "at risk for falling"},
 	{severeFeaturesRe, "severe $1"},
 	{siteInfectionOfRe, "$1"},
-	{goutFlareOfRe, "$1"},
 }
 
-// goutFlareOfRe is a gout's flare, which the index files as gout itself
-// ("Gout, gouty (acute) (attack) (flare)"): "Acute flare of primary
-// (idiopathic) gout, right knee" is the idiopathic gout of the right knee
-// (M10.061). ("Gout flare, L knee" finds its site through goutSite.)
-var goutFlareOfRe = guard(`(?i)\b(?:an?\s+)?(?:acute\s+)?flare\s+of\s+((?:(?:primary|idiopathic|acute|chronic|tophaceous|his|her)\s+|\([a-z]+\)\s+)*gout)\b`, "flare")
+// flareOfRe opens a condition with its flare, which names no code of its
+// own: "Acute flare of primary (idiopathic) gout, right knee" is the
+// idiopathic gout of the right knee (M10.061; the index files the flare
+// as gout itself, "Gout, gouty (acute) (attack) (flare)"), "Acute severe
+// flare of ulcerative pancolitis with rectal bleeding" the pancolitis
+// with its bleeding (K51.011). A flare of a disease whose codes name an
+// exacerbation (COPD, asthma) is read as the search reads it.
+var (
+	flareOfRe        = guard(`(?i)\b(?:an?\s+)?(?:(?:acute|severe|mild|moderate|moderate-to-severe)\s+)*flare\s+of\s+(?:(?:his|her|the|known)\s+)?`, "flare")
+	exacerbationOfRe = regexp.MustCompile(`(?i)\b(?:copd|asthma|bronchiectasis|emphysema|bronchitis|myasthenia|pulmonary disease|heart failure|chf)\b`)
+)
 
 // exposureWordsRe is an exposure with the words around it that no code
 // holds: "close household exposure to confirmed COVID-19" is an exposure
@@ -6173,6 +6178,9 @@ var armSkinInfectionRe = guard(`(?i)\b(cellulitis|abscess)(?:\s+of)?\s+(?:the\s+
 func rewriteLookup(text string) string {
 	for _, r := range lookupRewrites {
 		text = r.re.ReplaceAllString(text, r.repl)
+	}
+	if flareOfRe.may(text) && !exacerbationOfRe.MatchString(text) {
+		text = flareOfRe.ReplaceAllString(text, "")
 	}
 	return text
 }

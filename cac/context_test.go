@@ -5159,12 +5159,13 @@ func TestMetastaticBreastLead(t *testing.T) {
 }
 
 // TestGoutFlareAndHistoryKind reads a gout's flare as the gout of its site
-// (M10.061), and keeps a diagnosis's epilepsy with status epilepticus
+// (M10.061) and a colitis's as the colitis (K51.011), and keeps a diagnosis's epilepsy with status epilepticus
 // (G40.301) when the history restates the epilepsy without it.
 func TestGoutFlareAndHistoryKind(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 66, Sex: 'M'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES\n1. Acute flare of primary (idiopathic) gout, right knee\n", x, opt), []string{"M10.061"}, []string{"M10.9"})
+	checkCodes(t, suggestCodes("PRINCIPAL DX: Acute severe flare of ulcerative pancolitis with rectal bleeding\nOTHER DX:\n- Hypokalemia\n", x, opt), []string{"K51.011", "E87.6"}, nil)
 	note := "DISCHARGE DIAGNOSES\n1. Generalized convulsive status epilepticus in patient with genetic (idiopathic) generalized epilepsy, not intractable\n\nHISTORY\n27-year-old man with idiopathic generalized epilepsy (GTC seizures since age 16) well controlled for 4 years on levetiracetam.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 27, Sex: 'M'}), []string{"G40.301"}, []string{"G40.309", "G40.409"})
 }
