@@ -3672,7 +3672,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	}
 	if bph := firstWithPrefix(out, "N40.0"); bph >= 0 {
 		ctx := strings.ToLower(out[bph].Evidence + " " + sentenceAround(opt.note, out[bph].Start))
-		if !containsAny(ctx, "without", "no luts", "denies", "asymptomatic") && (firstWithPrefix(out, "R35", "R39.1", "R33", "R30") >= 0 ||
+		if !containsAny(ctx, "without", "denies", "asymptomatic") && !noLUTSRe.MatchString(ctx) && (firstWithPrefix(out, "R35", "R39.1", "R33", "R30") >= 0 ||
 			containsAny(ctx, "luts", "lower urinary tract symptoms", "with urinary symptoms", "urinary retention", "with retention", "nocturia", "weak stream", "hesitancy", "incomplete emptying")) {
 			recode(&out[bph], "N40.1", "BPH with lower urinary tract symptoms", x, opt)
 		}
@@ -4899,6 +4899,10 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		// "26 y/o G1P0 at 24w3d - routine supervision of normal first
 		// pregnancy, second trimester": the patient, then the condition
 		it.start += m[1]
+	} else if m := sentenceNumberRe.FindStringIndex(note[it.start:it.end]); m != nil && it.start+m[1] < it.end {
+		// "Diagnoses: 1) … calculus. 2) Essential hypertension. 3)
+		// Obesity class 2": a list numbered in sentences (no class 3)
+		it.start += m[1]
 	}
 	var parts []span
 	at := it.start
@@ -5933,6 +5937,14 @@ var lookupRewrites = []struct {
 	{severeFeaturesRe, "severe $1"},
 	{siteInfectionOfRe, "$1"},
 }
+
+// sentenceNumberRe numbers a sentence of a list run into one line: "3)
+// Obesity class 2".
+var sentenceNumberRe = regexp.MustCompile(`^\s*\d{1,2}\)\s+`)
+
+// noLUTSRe denies an enlarged prostate's urinary symptoms: "BPH on
+// tamsulosin (no current LUTS)".
+var noLUTSRe = regexp.MustCompile(`\bno (?:current |active |significant |bothersome |new )?(?:luts|lower urinary tract symptoms|urinary symptoms)\b`)
 
 // flareOfRe opens a condition with its flare, which names no code of its
 // own: "Acute flare of primary (idiopathic) gout, right knee" is the

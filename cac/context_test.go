@@ -5178,3 +5178,14 @@ func TestLupusOrgans(t *testing.T) {
 	note := "Final diagnoses:\n1. Systemic lupus erythematosus flare with lupus nephritis, ISN/RPS class IV (biopsy-proven this admission)\n2. Acute kidney injury secondary to lupus nephritis\n3. Probable lupus pericarditis\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M32.14", "M32.12", "N17.9"}, nil)
 }
+
+// TestSentenceNumbersAndQuietProstate reads a list numbered in sentences
+// ("3) Obesity class 2") without taking the number for the class, and an
+// enlarged prostate with "no current LUTS" as one without symptoms.
+func TestSentenceNumbersAndQuietProstate(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 2), Age: 58, Sex: 'M'}
+	note := "Diagnoses: 1) Left distal ureteral calculus. 2) Essential hypertension. 3) Obesity class 2, BMI 36.2.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E66.812", "I10"}, []string{"E66.813"})
+	checkCodes(t, suggestCodes("Diagnoses addressed:\n1. BPH on tamsulosin (no current LUTS) - IFIS precautions.\n", x, opt), []string{"N40.0"}, []string{"N40.1"})
+}
