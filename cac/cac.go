@@ -7925,6 +7925,22 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			out[i].Title = r.Title
 		}
 	}
+	// ("Tobacco: nicotine dependence, cigarettes" found the chewing
+	// tobacco's code by its label's word)
+	if i := has("F17.22"); i >= 0 && cigarettes && !containsAny(lower, "chewing tobacco", "chew", "snuff", "smokeless", "dip ") {
+		if r, ok := x.Code(codeset.ICD10CM, "F17.21"+out[i].Code[6:], opt.Date); ok && r.Billable {
+			out[i].Code, out[i].Title = r.Code, r.Title
+		}
+	}
+	// "Nicotine dependence (cigarettes), in remission": the remission its
+	// line gives it (F17.211)
+	if i := has("F17.2"); i >= 0 && strings.HasSuffix(out[i].Code, "0") && len(out[i].Code) == 7 {
+		if l := strings.ToLower(lineAt(note, out[i].Start)); strings.Contains(l, "in remission") && !containsAny(l, "not in remission", "no longer in remission") {
+			if r, ok := x.Code(codeset.ICD10CM, out[i].Code[:6]+"1", opt.Date); ok && r.Billable {
+				out[i].Code, out[i].Title = r.Code, r.Title
+			}
+		}
+	}
 	// Nicotine dependence by product: vaping and e-cigarettes are "other
 	// tobacco product" (F17.29-), chewing tobacco and snuff F17.22-.
 	if i := has("F17.2"); i >= 0 && !cigarettes {

@@ -5189,3 +5189,15 @@ func TestSentenceNumbersAndQuietProstate(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E66.812", "I10"}, []string{"E66.813"})
 	checkCodes(t, suggestCodes("Diagnoses addressed:\n1. BPH on tamsulosin (no current LUTS) - IFIS precautions.\n", x, opt), []string{"N40.0"}, []string{"N40.1"})
 }
+
+// TestNicotineProductAndRemission codes a cigarette smoker's nicotine
+// dependence labelled "Tobacco:" as the cigarettes' (F17.210, not chewing
+// tobacco's F17.220) and one its line puts in remission as such (F17.211).
+func TestNicotineProductAndRemission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 2), Age: 38, Sex: 'M'}
+	note := "SH: 1 ppd cigs x 20 yr, nicotine dependent.\nASSESSMENT:\n1. Abscess of right axilla.\n4. Tobacco: nicotine dependence, cigarettes - advised cessation, declines NRT today.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F17.210"}, []string{"F17.220"})
+	note = "- Former cigarette smoker, nicotine dependence, in remission - quit 2018\nASSESSMENT:\n1. Chronic hepatitis C.\n4. Nicotine dependence (cigarettes), in remission.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F17.211", "B18.2"}, []string{"F17.210"})
+}
