@@ -5936,7 +5936,13 @@ var lookupRewrites = []struct {
 	{recurrentFallsRe, "at risk for falling"},
 	{severeFeaturesRe, "severe $1"},
 	{siteInfectionOfRe, "$1"},
+	{risingPSAAfterRe, "rising PSA following treatment for malignant neoplasm of prostate"},
 }
+
+// risingPSAAfterRe is a PSA rising after the prostate cancer's treatment
+// (R97.21), which notes name by the treatment: "Rising PSA following
+// radical prostatectomy for prostate cancer".
+var risingPSAAfterRe = guard(`(?i)\b(?:rising|increasing|detectable)\s+PSA\s+(?:level\s+)?(?:following|after|post|s/p)\s+(?:[a-z-]+\s+){0,3}?(?:prostatectomy|radiation|radiotherapy|brachytherapy|treatment|therapy|RALP|RRP)\b(?:\s+for\s+(?:his\s+)?prostate\s+(?:cancer|adenocarcinoma|carcinoma|ca)\b)?`, "psa")
 
 // sentenceNumberRe numbers a sentence of a list run into one line: "3)
 // Obesity class 2".

@@ -5201,3 +5201,15 @@ func TestNicotineProductAndRemission(t *testing.T) {
 	note = "- Former cigarette smoker, nicotine dependence, in remission - quit 2018\nASSESSMENT:\n1. Chronic hepatitis C.\n4. Nicotine dependence (cigarettes), in remission.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F17.211", "B18.2"}, []string{"F17.210"})
 }
+
+// TestCovidInPregnancyAndRisingPSA codes COVID-19 in a pregnancy with its
+// chapter-15 code (O98.512 beside U07.1), and a PSA rising after the
+// prostate cancer's treatment as R97.21.
+func TestCovidInPregnancyAndRisingPSA(t *testing.T) {
+	x := searcher(t)
+	woman := cac.Options{Date: codeset.NewDate(2026, 5, 20), Age: 29, Sex: 'F'}
+	note := "HPI: 29 y/o G2P1001 at 20w3d presents with fever and cough.\nASSESSMENT:\n1. COVID-19 infection complicating pregnancy, second trimester (20w3d) - mild illness, no pneumonia on CXR.\n"
+	checkCodes(t, suggestCodes(note, x, woman), []string{"O98.512", "U07.1"}, []string{"J12.82"})
+	man := cac.Options{Date: codeset.NewDate(2026, 5, 20), Age: 67, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Rising PSA following radical prostatectomy for prostate cancer - PSA 0.19 and rising.\n", x, man), []string{"R97.21"}, []string{"R97.20", "C61"})
+}

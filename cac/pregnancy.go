@@ -25,6 +25,7 @@ var pregnancyCompanions = []struct {
 	{[]string{"F17"}, "O99.33", true},
 	{[]string{"F32", "F33", "F41", "F43"}, "O99.34", true},
 	{[]string{"J45"}, "O99.51", true},
+	{[]string{"U07.1"}, "O98.51", true},    // COVID-19 (Guidelines I.C.1.g.1.c: O98.5- with U07.1)
 	{[]string{"Z22.33"}, "O99.820", false}, // in pregnancy; childbirthCodes gives O99.824
 }
 
