@@ -5213,3 +5213,14 @@ func TestCovidInPregnancyAndRisingPSA(t *testing.T) {
 	man := cac.Options{Date: codeset.NewDate(2026, 5, 20), Age: 67, Sex: 'M'}
 	checkCodes(t, suggestCodes("Assessment:\n1. Rising PSA following radical prostatectomy for prostate cancer - PSA 0.19 and rising.\n", x, man), []string{"R97.21"}, []string{"R97.20", "C61"})
 }
+
+// TestToeAmputationAndRadiationHypothyroidism codes a toe taken off before
+// by toe and side (Z89.421 for the right second toe; none without a side)
+// and a hypothyroidism after radiation as postprocedural (E89.0).
+func TestToeAmputationAndRadiationHypothyroidism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 14), Age: 58, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Type 2 diabetes mellitus with diabetic polyneuropathy.\n5. Status post amputation of right second toe (2024).\n6. Post-radiation (postprocedural) hypothyroidism.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z89.421", "E89.0"}, []string{"Z89.411", "Z89.429", "E03.9"})
+	checkCodes(t, suggestCodes("HPI: Hx of 2nd toe amputation 2023.\nASSESSMENT:\n1. Type 2 diabetes.\n", x, opt), nil, []string{"Z89.429", "Z89.421", "Z89.422"})
+}

@@ -46,6 +46,16 @@ func bySide(right, left, both, unspecified string) func(string) string {
 	}
 }
 
+// toeAmputation is Z89.41- for a great toe taken off, Z89.42- for another,
+// by the side its mention gives (another mention may give it: "Hx of 2nd
+// toe amputation same foot", then "s/p LEFT 2nd toe amputation").
+func toeAmputation(m string) string {
+	if containsAny(strings.ToLower(m), "great", "big", "1st", "first") {
+		return bySide("Z89.411", "Z89.412", "", "")(m)
+	}
+	return bySide("Z89.421", "Z89.422", "", "")(m)
+}
+
 // wholeBreast is Z90.1- by side for a mastectomy that took the breast; a
 // partial one (a lumpectomy) leaves it.
 func wholeBreast(m string) string {
@@ -143,6 +153,10 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|R|L)\s+)?(?:BKA|below[- ](?:the[- ])?knee amputation)\b`)},
 	{anchors: []string{"aka", "above-knee", "above knee", "above the knee"}, past: true, rule: "status: amputation", code: bySide("Z89.611", "Z89.612", "", "Z89.619"),
 		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|R|L)\s+)?(?:AKA|above[- ](?:the[- ])?knee amputation)\b`)},
+	// a toe taken off before ("S/p prior right 2nd toe amputation"): the
+	// great toe's Z89.41-, another's Z89.42-
+	{anchors: []string{"toe"}, past: true, rule: "status: amputation", code: toeAmputation,
+		re: regexp.MustCompile(`(?i)\b(?:(?:right|left|R|L)\s+)?(?:(?:great|big|1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|little)\s+)?toe\s+amputation\b|\bamputation\s+of\s+(?:the\s+)?(?:(?:right|left|R|L)\s+)?(?:(?:great|big|1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|little)\s+)?toe\b`)},
 	// on the waiting list for an organ
 	{anchors: []string{"waitlist", "wait list", "waiting list", "listed for"}, rule: "status: awaiting transplant", code: fixed("Z76.82"),
 		re: regexp.MustCompile(`(?i)\b(?:(?:on|active on|listed on)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:transplant\s+)?(?:waitlist|wait list|waiting list)|waitlisted for (?:a\s+)?(?:[a-z]+\s+)?transplant|listed for (?:a\s+)?(?:[a-z]+\s+)?transplant)\b`)},
