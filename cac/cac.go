@@ -8292,6 +8292,27 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			}
 		}
 	}
+	// a stay's new drug ("Induction with mycophenolate mofetil started HD4
+	// (titrating to 1.5 g BID) - new this admission") is no
+	// long-term use the patient came with, under any of its names (Z79
+	// is for the drugs a patient takes; the stay's treatment is coded by
+	// its procedures)
+	newStay := map[string]bool{}
+	if opt.Inpatient && (strings.Contains(lower, "admission") || strings.Contains(lower, "stay") || strings.Contains(lower, "hospital") || strings.Contains(lower, " hd")) {
+		for ls := 0; ls < len(lower); {
+			le := lineEnd(note, ls)
+			// (not one the stay starts for good: "apixaban 5 mg BID
+			// started HD4 - to continue long-term")
+			if l := lower[ls:le]; newThisStayRe.MatchString(l) && !containsAny(l, "long-term", "long term", "indefinite", "lifelong") {
+				for _, w := range strings.FieldsFunc(l, func(c rune) bool { return !isLetter(byte(c)) && c != '-' }) {
+					if code, ok := longTermDrugs[w]; ok {
+						newStay[code] = true
+					}
+				}
+			}
+			ls = le + 1
+		}
+	}
 	// (a newborn's record names its mother's drugs: "IDM - mother on
 	// insulin" is no long-term use of the infant's)
 	newborn := opt.Age == 0 && (opt.infant || containsAny(lower, "newborn", "nursery", "neonat", "nicu") && newbornRe.MatchString(note))
@@ -8321,6 +8342,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		switch {
 		case !ok || done[code]:
 		case started[drugKey(w)] && !opt.Inpatient:
+		case newStay[code]:
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
 		case code == "Z79.899" && opt.Inpatient:
 			// (a stay's coders leave the other drugs to the list)
@@ -8528,6 +8550,9 @@ func drugKey(w string) string {
 	}
 	return w
 }
+
+// newThisStayRe is a line that gives a drug as the stay's own.
+var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b`)
 
 // drugStartedRe is a drug the note starts: "start methotrexate",
 // "starting insulin glargine", "will initiate semaglutide" (lower case).

@@ -5224,3 +5224,15 @@ func TestToeAmputationAndRadiationHypothyroidism(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z89.421", "E89.0"}, []string{"Z89.411", "Z89.429", "E03.9"})
 	checkCodes(t, suggestCodes("HPI: Hx of 2nd toe amputation 2023.\nASSESSMENT:\n1. Type 2 diabetes.\n", x, opt), nil, []string{"Z89.429", "Z89.421", "Z89.422"})
 }
+
+// TestDrugNewThisStay leaves out the long-term use of a drug a stay
+// started ("started HD4 … - new this admission"), under any of its names,
+// and keeps one it starts for good ("to continue long-term").
+func TestDrugNewThisStay(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 20), Age: 29, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Lupus nephritis.\nHOSPITAL COURSE:\nInduction with mycophenolate mofetil started HD4 (titrating to 1.5 g BID) - new this admission. MMF is teratogenic.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M32.14"}, []string{"Z79.624"})
+	note = "DISCHARGE DIAGNOSES:\n1. Persistent atrial fibrillation.\nHOSPITAL COURSE:\n1. AF - apixaban 5 mg BID started HD4 - to continue long-term.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 20), Age: 71, Sex: 'M'}), []string{"I48.19", "Z79.01"}, nil)
+}
