@@ -8303,7 +8303,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			le := lineEnd(note, ls)
 			// (not one the stay starts for good: "apixaban 5 mg BID
 			// started HD4 - to continue long-term")
-			if l := lower[ls:le]; newThisStayRe.MatchString(l) && !containsAny(l, "long-term", "long term", "indefinite", "lifelong") {
+			if l := lower[ls:le]; (strings.Contains(l, "new this") || strings.Contains(l, "started")) && newThisStayRe.MatchString(l) && !containsAny(l, "long-term", "long term", "indefinite", "lifelong") {
 				for _, w := range strings.FieldsFunc(l, func(c rune) bool { return !isLetter(byte(c)) && c != '-' }) {
 					if code, ok := longTermDrugs[w]; ok {
 						newStay[code] = true
