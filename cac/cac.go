@@ -1801,7 +1801,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				continue
 			}
-			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]) ||
+			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) && !cancerCareNowRe.MatchString(text) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]) ||
 				resolvedWordRe.MatchString(text) && agoRe.MatchString(head)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
@@ -8550,6 +8550,11 @@ func drugKey(w string) string {
 	}
 	return w
 }
+
+// cancerCareNowRe says a cancer is under treatment now, whatever year it
+// was found: "metastatic RUL lung adenocarcinoma … diagnosed 03/2026, now
+// on cycle 5 of carboplatin/pemetrexed/pembrolizumab" is no history.
+var cancerCareNowRe = regexp.MustCompile(`(?i)\b(?:now on|currently on|currently receiving|now receiving|undergoing|on cycle|cycle \d+|C\d+D\d+|on (?:active |palliative |systemic )?(?:chemo(?:therapy)?|immunotherapy|treatment)|metastatic)\b`)
 
 // newThisStayRe is a line that gives a drug as the stay's own.
 var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b`)

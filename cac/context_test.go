@@ -5236,3 +5236,13 @@ func TestDrugNewThisStay(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES:\n1. Persistent atrial fibrillation.\nHOSPITAL COURSE:\n1. AF - apixaban 5 mg BID started HD4 - to continue long-term.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 20), Age: 71, Sex: 'M'}), []string{"I48.19", "Z79.01"}, nil)
 }
+
+// TestCancerUnderTreatmentIsNoHistory reads a history section's cancer
+// found in a year but treated now ("diagnosed 03/2026, now on cycle 5")
+// as current, not as a personal history (Z85.118).
+func TestCancerUnderTreatmentIsNoHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 2), Age: 68, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Acute pulmonary embolism.\n2. Adenocarcinoma of the right upper lobe of the lung, stage IVB.\nHISTORY: 68 y/o M with metastatic RUL lung adenocarcinoma diagnosed 03/2026, now on cycle 5 of carboplatin/pemetrexed/pembrolizumab, who presented with dyspnea.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.11"}, []string{"Z85.118"})
+}
