@@ -4400,7 +4400,9 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
 		}
 	}
-	if reason == "history" && cancerWordRe.MatchString(cond) {
+	// (a carcinoma or melanoma in situ is no past cancer: its history is
+	// Z86.00-, which the search finds by the titles' words)
+	if reason == "history" && cancerWordRe.MatchString(cond) && !inSituRe.MatchString(cond) {
 		// a past cancer by the organ a note names it for ("sigmoid
 		// adenocarcinoma s/p colectomy" is Z85.038), where the titles'
 		// words would not find it
@@ -8550,6 +8552,9 @@ func drugKey(w string) string {
 	}
 	return w
 }
+
+// inSituRe names a neoplasm in situ.
+var inSituRe = regexp.MustCompile(`(?i)\bin[- ]situ\b|\b(?:DCIS|LCIS|CIN ?(?:3|III))\b`)
 
 // cancerCareNowRe says a cancer is under treatment now, whatever year it
 // was found: "metastatic RUL lung adenocarcinoma … diagnosed 03/2026, now

@@ -5246,3 +5246,12 @@ func TestCancerUnderTreatmentIsNoHistory(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Acute pulmonary embolism.\n2. Adenocarcinoma of the right upper lobe of the lung, stage IVB.\nHISTORY: 68 y/o M with metastatic RUL lung adenocarcinoma diagnosed 03/2026, now on cycle 5 of carboplatin/pemetrexed/pembrolizumab, who presented with dyspnea.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.11"}, []string{"Z85.118"})
 }
+
+// TestHistoryOfMelanomaInSitu codes a past melanoma in situ as Z86.006, not
+// as a past malignant melanoma (Z85.820).
+func TestHistoryOfMelanomaInSitu(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 9), Age: 51, Sex: 'F'}
+	note := "POSTOPERATIVE DIAGNOSIS:\n1. Malignant melanoma of skin of left upper arm.\n2. Personal history of melanoma in situ (right back, 2019).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C43.62", "Z86.006"}, []string{"Z85.820"})
+}
