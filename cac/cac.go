@@ -4775,6 +4775,9 @@ var conditionWordInRe = regexp.MustCompile(`(?i)\b[a-z]+(?:uria|emia|aemia|itis|
 
 // withoutListRe is a part that opens a list of what the condition is
 // without: "Acute appendicitis without perforation", "no bleeding".
+// deniedLeadRe is a part that opens by denying: "no factor V Leiden".
+var deniedLeadRe = regexp.MustCompile(`(?i)^\W*(?:no|without|w/o|negative for)\s`)
+
 var withoutListRe = guard(`(?i)\b(?:without|w/o|no)\s+\w+`, "without", "w/o", "no ")
 
 // saysWithoutToo reports whether a title's "without" clause holds a word
@@ -5235,7 +5238,10 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			qualified[i] && i > 0 && strings.HasSuffix(strings.TrimRight(note[parts[i].start:p.start], " "), "(") ||
 			// "Acute appendicitis without perforation, gangrene, abscess,
 			// or peritonitis": the list goes on under its "without"
-			listEnds && denying && wordCount(note[p.start:p.end]) <= 3 && note[parts[i].end] == ','
+			listEnds && denying && wordCount(note[p.start:p.end]) <= 3 && note[parts[i].end] == ',' ||
+			// "(no factor V Leiden / prothrombin mutation)": the
+			// denial goes on past the slash
+			deniedLeadRe.MatchString(prev) && wordCount(prev) <= 5 && strings.TrimSpace(note[parts[i].end:p.start]) == "/"
 		anyQualified = anyQualified || qualified[i+1]
 	}
 	// "…, osteopenia, hypothyroid? - no, TSH normal": a part asked and
@@ -5799,7 +5805,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			}
 			continue
 		}
-		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code)) || pastIndication(c) {
+		// ("Chronic hepatitis C, genotype 1a, viremic": the infection's
+		// viremia is its own, no unspecified viral infection beside it)
+		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code) || c.r.Code == "B34.9" && (out[0].r.Code[0] == 'A' || out[0].r.Code[0] == 'B')) || pastIndication(c) {
 			continue
 		}
 		out = append(out, c)

@@ -5255,3 +5255,13 @@ func TestHistoryOfMelanomaInSitu(t *testing.T) {
 	note := "POSTOPERATIVE DIAGNOSIS:\n1. Malignant melanoma of skin of left upper arm.\n2. Personal history of melanoma in situ (right back, 2019).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C43.62", "Z86.006"}, []string{"Z85.820"})
 }
+
+// TestDescriptorsAndSlashDenials keeps a chronic hepatitis's "viremic" its
+// own (no B34.9) and carries a denial past a slash ("no factor V Leiden /
+// prothrombin mutation").
+func TestDescriptorsAndSlashDenials(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 11, 3), Age: 41, Sex: 'M'}
+	note := "ASSESSMENT:\n4. Chronic hepatitis C, genotype 1a, viremic - no stigmata of cirrhosis.\n5. Inherited thrombophilia screen negative (no factor V Leiden / prothrombin mutation).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"B18.2"}, []string{"B34.9", "D68.52", "D68.51"})
+}
