@@ -2,6 +2,8 @@ package cac
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/chartroom/chartroom/codeset"
 )
@@ -18,6 +20,9 @@ var lutsSymptoms = []struct {
 	{regexp.MustCompile(`(?i)\bnocturia\b`), "R35.1"},
 	{regexp.MustCompile(`(?i)\b(?:weak|weakened|decreased|reduced|poor|slow)\s+(?:urinary\s+)?(?:stream|flow)\b|\bdecreased force of (?:the )?stream\b`), "R39.12"},
 	{regexp.MustCompile(`(?i)\b(?:sensation of\s+|feeling of\s+)?incomplete (?:bladder )?emptying\b`), "R39.14"},
+	// (N40.1's note: "urinary retention (R33.8)"), where its sentence
+	// puts it down to the prostate
+	{regexp.MustCompile(`(?i)\b(?:acute |chronic )?(?:urinary retention|retention of urine)\b(?:[^.\n(]{0,20}\b(?:BPH|prostat\w*)\b)|\b(?:BPH|benign prostatic hyperplasia|prostatic hypertrophy|enlarged prostate)\b[^.\n(]{0,20}\b(?:acute |chronic )?(?:urinary retention|retention of urine)\b`), "R33.8"},
 }
 
 // ipssLineRe is a line that scores the prostate symptom questionnaire,
@@ -30,9 +35,14 @@ var ipssLineRe = regexp.MustCompile(`(?i)\b(?:emptying|nocturia|stream|hesitancy
 // ("nocturia 3-4x/night, weak stream, hesitancy, sensation of incomplete
 // emptying"), not one it denies or a questionnaire's item score.
 func prostateSymptoms(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
-	if !containsCode(out, "N40.1") || !containsAny(opt.lower, "nocturia", "stream", "flow", "emptying") {
+	if !containsCode(out, "N40.1") || !containsAny(opt.lower, "nocturia", "stream", "flow", "emptying", "retention") {
 		return out
 	}
+	// the prostate's retention is R33.8, and its incomplete emptying
+	// R39.14, whatever the search made of them
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return s.Code == "R33.9" && containsAny(strings.ToLower(s.Evidence), "retention", "emptying")
+	})
 	for _, s := range lutsSymptoms {
 		if containsCode(out, s.code) {
 			continue

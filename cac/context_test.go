@@ -5265,3 +5265,15 @@ func TestDescriptorsAndSlashDenials(t *testing.T) {
 	note := "ASSESSMENT:\n4. Chronic hepatitis C, genotype 1a, viremic - no stigmata of cirrhosis.\n5. Inherited thrombophilia screen negative (no factor V Leiden / prothrombin mutation).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"B18.2"}, []string{"B34.9", "D68.52", "D68.51"})
 }
+
+// TestProstateRetention codes an enlarged prostate's urinary retention as
+// its N40.1 note says (R33.8), and its incomplete emptying as R39.14 with
+// no unspecified retention (R33.9) beside it.
+func TestProstateRetention(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 4), Age: 74, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\nBenign prostatic hyperplasia with acute urinary retention\n1. Acute kidney injury.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N40.1", "R33.8"}, []string{"R33.9"})
+	note = "ASSESSMENT:\n1. BPH with LUTS - nocturia and incomplete bladder emptying.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 4), Age: 66, Sex: 'M'}), []string{"N40.1", "R35.1", "R39.14"}, []string{"R33.9", "R33.8"})
+}
