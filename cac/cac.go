@@ -2086,6 +2086,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
 	out = chemoThrombocytopenia(out, note, x, opt)
+	out = chemoNamedAdverseEffect(out, x, opt)
 	out = drugImmunodeficiency(out, note, x, opt)
 	out = respiratoryFailureGases(out, x, opt)
 	out = procedureSepsisAgent(out, x, opt)

@@ -5277,3 +5277,12 @@ func TestProstateRetention(t *testing.T) {
 	note = "ASSESSMENT:\n1. BPH with LUTS - nocturia and incomplete bladder emptying.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 4), Age: 66, Sex: 'M'}), []string{"N40.1", "R35.1", "R39.14"}, []string{"R33.9", "R33.8"})
 }
+
+// TestChemotherapyAnemia codes an anemia due to antineoplastic
+// chemotherapy (D64.81) with the drugs' adverse effect its tabular entry
+// asks for (T45.1X5A).
+func TestChemotherapyAnemia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 8, 4), Age: 63, Sex: 'F'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Anemia due to antineoplastic chemotherapy (FOLFOX + bevacizumab)\n", x, opt), []string{"D64.81", "T45.1X5A"}, nil)
+}

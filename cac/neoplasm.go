@@ -184,6 +184,21 @@ func chemoThrombocytopenia(out []Suggestion, note string, x *lookups, opt Option
 	return out
 }
 
+// chemoNamedAdverseEffect adds the antineoplastics' adverse effect
+// (T45.1X5-) beside a code whose title names antineoplastic chemotherapy as
+// its cause ("Anemia due to antineoplastic chemotherapy" D64.81,
+// "Antineoplastic chemotherapy induced pancytopenia" D61.810): their
+// tabular entries ask for it ("use additional code for adverse effect, if
+// applicable, to identify drug").
+func chemoNamedAdverseEffect(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	for _, s := range out {
+		if (s.Code == "D64.81" || s.Code == "D61.810") && firstWithPrefix(out, "T45.1X5") < 0 {
+			return addBeside(out, s, "T45.1X5"+string(opt.episode), "adverse effect of antineoplastic therapy", x, opt)
+		}
+	}
+	return out
+}
+
 // addBeside adds code, with s's evidence, unless the suggestions hold it.
 func addBeside(out []Suggestion, s Suggestion, code, rule string, x *lookups, opt Options) []Suggestion {
 	if containsCode(out, code) {
