@@ -871,6 +871,16 @@ func TestEvalTrain58(t *testing.T) {
 	evalNotes(t, "testdata/train58", "fifty-eighth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain59 scores the fifty-ninth training set, testdata/train59:
+// 24 emergency, urgent care and trauma notes (injuries with their 7th
+// characters and sides, burns, poisonings against adverse effects and
+// underdosing, anaphylaxis, foreign bodies; 16 outpatient, 8 inpatient),
+// written in session 29 by someone who had read neither the engine nor
+// the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain59(t *testing.T) {
+	evalNotes(t, "testdata/train59", "fifty-ninth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

@@ -292,6 +292,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train56", 24},
 		{"testdata/train57", 24},
 		{"testdata/train58", 24},
+		{"testdata/train59", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
