@@ -9331,28 +9331,34 @@ func burnExtent(note string, out []Suggestion) (code string, start, end int) {
 	if !burn {
 		return "", 0, 0
 	}
+	// the total: the share said to be the total, else the largest (a
+	// note gives each site's share too: "Right forearm … ~4.5% TBSA",
+	// then "Total 22% TBSA")
 	var m []int
+	pct, total := 0.0, false
 	for _, c := range burnSurfaceRe.FindAllStringSubmatchIndex(note, -1) {
-		if !negatedAt(note, c[0]) && !thirdDegreeShareRe.MatchString(note[max(0, c[0]-24):c[1]]) {
-			m = c
-			if c[2] >= 0 && note[c[0]] != '<' && note[c[0]] != '>' {
-				break // a share with its words after it is the total's
-			}
+		if negatedAt(note, c[0]) || thirdDegreeShareRe.MatchString(note[max(0, c[0]-24):c[1]]) {
+			continue
+		}
+		g := 2
+		if c[2] < 0 {
+			g = 4
+		}
+		v, err := strconv.ParseFloat(note[c[g]:c[g+1]], 64)
+		if err != nil || v <= 0 {
+			continue
+		}
+		before := strings.ToLower(note[max(0, c[0]-40):c[0]])
+		if note[c[0]] == '<' || strings.HasSuffix(strings.TrimRight(before, " ~"), "under") || strings.HasSuffix(strings.TrimRight(before, " ~"), "less than") || strings.HasSuffix(strings.TrimRight(before, " ~"), "below") {
+			v -= 0.01 // "< 10% TBSA", "under 10% TBSA" are under ten
+		}
+		saysTotal := strings.Contains(before, "total")
+		if m == nil || saysTotal && !total || saysTotal == total && v > pct {
+			m, pct, total = c, v, saysTotal
 		}
 	}
 	if m == nil {
 		return "", 0, 0
-	}
-	g := 2
-	if m[2] < 0 {
-		g = 4
-	}
-	pct, err := strconv.ParseFloat(note[m[g]:m[g+1]], 64)
-	if err != nil || pct <= 0 {
-		return "", 0, 0
-	}
-	if note[m[0]] == '<' {
-		pct -= 0.01 // "< 10% TBSA" is under ten
 	}
 	if pct < 10 {
 		return "T31.0", m[0], m[1]

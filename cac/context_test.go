@@ -5286,3 +5286,13 @@ func TestChemotherapyAnemia(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 8, 4), Age: 63, Sex: 'F'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Anemia due to antineoplastic chemotherapy (FOLFOX + bevacizumab)\n", x, opt), []string{"D64.81", "T45.1X5A"}, nil)
 }
+
+// TestBurnTotalShare takes a burn's total share of the body surface, not
+// the first site's: "~8% TBSA" of the chest, then "Total 22% TBSA;
+// full-thickness 8%" is T31.20.
+func TestBurnTotalShare(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 2), Age: 44, Sex: 'M'}
+	note := "EXAM:\nChest: full thickness (3rd degree), ~8% TBSA.\nRight forearm - circumferential partial thickness (2nd degree) ~4.5% TBSA.\nBurn estimate: Total 22% TBSA; full-thickness 8% TBSA (chest wall only).\nASSESSMENT:\n1. Third degree burn of chest wall, initial encounter.\n2. Second degree burn of right forearm, initial encounter.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T31.20"}, []string{"T31.0", "T31.22"})
+}
