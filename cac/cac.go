@@ -2109,6 +2109,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = sundowningOfDementia(out)
 	// (after it: a drug's adverse effect explains no symptom of its line)
 	out = drugCaused(out, note, x, opt)
+	out = drugAnaphylaxis(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
 	out = prematurity(out, note, x, opt)
@@ -3507,6 +3508,35 @@ func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool
 		}
 	}
 	return codeset.Result{}, false
+}
+
+// drugAnaphylaxis codes an anaphylaxis its line puts down to a drug
+// taken as prescribed ("Anaphylaxis due to amoxicillin, properly
+// prescribed and taken") as the anaphylactic reaction to a correct drug
+// (T88.6-) with the drug's adverse effect (T36.0X5A), not the unspecified
+// anaphylactic shock (T78.2-, whose Excludes1 names T88.6). A line that
+// says overdose or poisoning is left alone.
+func drugAnaphylaxis(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "T78.2")
+	if i < 0 {
+		return out
+	}
+	line := lineOf(note, out[i].Start)
+	if containsAny(strings.ToLower(line), "overdose", "poisoning", "ingestion", "food", "sting", "peanut") {
+		return out
+	}
+	ae, ok := adverseEffectOf(line, x, opt)
+	if !ok {
+		return out
+	}
+	if !recode(&out[i], "T88.6XX"+string(opt.episode), "anaphylaxis due to a drug properly taken", x, opt) {
+		return out
+	}
+	if !containsCode(out, ae.Code) {
+		out = append(out, Suggestion{System: codeset.ICD10CM, Code: ae.Code, Title: ae.Title, Confidence: 0.85, Start: out[i].Start, End: out[i].End,
+			Evidence: out[i].Evidence, Section: out[i].Section, Rule: "adverse effect of the drug"})
+	}
+	return out
 }
 
 // drugCauseRe is a diagnosis put down to a drug the line names: "Acute

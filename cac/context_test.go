@@ -5296,3 +5296,12 @@ func TestBurnTotalShare(t *testing.T) {
 	note := "EXAM:\nChest: full thickness (3rd degree), ~8% TBSA.\nRight forearm - circumferential partial thickness (2nd degree) ~4.5% TBSA.\nBurn estimate: Total 22% TBSA; full-thickness 8% TBSA (chest wall only).\nASSESSMENT:\n1. Third degree burn of chest wall, initial encounter.\n2. Second degree burn of right forearm, initial encounter.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T31.20"}, []string{"T31.0", "T31.22"})
 }
+
+// TestDrugAnaphylaxis codes an anaphylaxis due to a drug properly taken as
+// T88.6XXA with the drug's adverse effect, and a food's as it was.
+func TestDrugAnaphylaxis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 2), Age: 34, Sex: 'F'}
+	checkCodes(t, suggestCodes("PRINCIPAL DIAGNOSIS: Anaphylaxis due to amoxicillin, properly prescribed and taken (adverse effect)\n", x, opt), []string{"T88.6XXA", "T36.0X5A"}, []string{"T78.2XXA", "T36.0X1A"})
+	checkCodes(t, suggestCodes("ED DIAGNOSIS: Anaphylaxis due to peanut ingestion.\n", x, cac.Options{Date: codeset.NewDate(2026, 5, 2), Age: 6, Sex: 'M'}), nil, []string{"T88.6XXA"})
+}
