@@ -6912,8 +6912,15 @@ var relativeIllRe = regexp.MustCompile(`(?i)\bfamily history\b|\b(?:mother|fathe
 func relativeOnlyMentioned(text string) bool {
 	m := familyRe.FindStringIndex(text)
 	return m != nil && (m[0] > 80 && bystanderRe.MatchString(text[max(0, m[0]-30):m[0]]) ||
-		m[0] > 10 && sickContactRe.MatchString(text[max(0, m[0]-30):m[0]]))
+		m[0] > 10 && sickContactRe.MatchString(text[max(0, m[0]-30):m[0]]) ||
+		// "exploratory ingestion of grandmother's medication": the
+		// relative's drug the patient took
+		relativesDrugRe.MatchString(text[m[0]:]))
 }
+
+// relativesDrugRe is a relative's drug or pills: "grandmother's
+// medication", "his mother's oxycodone tablets".
+var relativesDrugRe = regexp.MustCompile(`(?i)^\w+(?:'s|’s|s')?\s+(?:[a-z]+\s+)?(?:medications?|meds|pills?|tablets?|prescriptions?|patch(?:es)?|gummies)\b`)
 
 // sickContactRe puts a relative beside the condition as where the patient
 // caught it: "likely viral trigger (sick grandson)", "exposure to her
@@ -9428,6 +9435,10 @@ func replacedJoint(text string) string {
 
 // gustiloRe is an open fracture's Gustilo(-Anderson) type: "Gustilo type
 // IIIA", "Gustilo-Anderson grade 3B", "Gustilo II".
+// typeIIIRe is a Gustilo type III written without the name, with its
+// letter: "type IIIA".
+var typeIIIRe = regexp.MustCompile(`(?i)\btype\s+(?:III|3)\s*[ABC]\b`)
+
 var gustiloRe = regexp.MustCompile(`(?i)\bgustilo(?:[- ]anderson)?\s*(?:type|grade|classification)?\s*(III|3|II|2|I|1)\s*[ABC]?\b`)
 
 // gustiloType returns the 7th character of an initial encounter for the
@@ -9436,6 +9447,11 @@ var gustiloRe = regexp.MustCompile(`(?i)\bgustilo(?:[- ]anderson)?\s*(?:type|gra
 func gustiloType(item string) byte {
 	m := gustiloRe.FindStringSubmatch(item)
 	if m == nil {
+		// ("…fracture of the shaft of the right fibula, type IIIA (same
+		// wound)": a type III with its letter is Gustilo's)
+		if typeIIIRe.MatchString(item) {
+			return 'C'
+		}
 		return 0
 	}
 	if m[1] == "3" || strings.EqualFold(m[1], "III") {

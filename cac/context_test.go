@@ -5305,3 +5305,14 @@ func TestDrugAnaphylaxis(t *testing.T) {
 	checkCodes(t, suggestCodes("PRINCIPAL DIAGNOSIS: Anaphylaxis due to amoxicillin, properly prescribed and taken (adverse effect)\n", x, opt), []string{"T88.6XXA", "T36.0X5A"}, []string{"T78.2XXA", "T36.0X1A"})
 	checkCodes(t, suggestCodes("ED DIAGNOSIS: Anaphylaxis due to peanut ingestion.\n", x, cac.Options{Date: codeset.NewDate(2026, 5, 2), Age: 6, Sex: 'M'}), nil, []string{"T88.6XXA"})
 }
+
+// TestGustiloTypeWithoutNameAndRelativesDrug reads "type IIIA" on an open
+// fracture as Gustilo's (C), and a child's ingestion of a grandmother's
+// medication as the child's poisoning, not a family history.
+func TestGustiloTypeWithoutNameAndRelativesDrug(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 4), Age: 41, Sex: 'M'}
+	checkCodes(t, suggestCodes("POSTOPERATIVE DIAGNOSIS:\n2. Open displaced transverse fracture of the shaft of the right fibula, type IIIA (same wound).\n", x, opt), []string{"S82.421C"}, []string{"S82.421B"})
+	child := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 4), Age: 2, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Accidental (unintentional) clonidine poisoning - exploratory ingestion of grandmother's medication\n", x, child), []string{"T46.5X1A"}, []string{"Z80.6"})
+}
