@@ -3570,7 +3570,9 @@ func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Sugges
 	}
 	n := len(out)
 	for _, s := range out[:n] {
-		if s.Section != sectionKindNames[secDiagnosis] || s.Code[0] == 'T' || s.Code[0] == 'Z' {
+		// (an angioedema, T78.3-, is a condition a drug causes, not a
+		// drug's own code)
+		if s.Section != sectionKindNames[secDiagnosis] || s.Code[0] == 'T' && !strings.HasPrefix(s.Code, "T78.3") || s.Code[0] == 'Z' {
 			continue
 		}
 		line := lineAt(note, s.Start)
@@ -3596,9 +3598,22 @@ func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Sugges
 			}
 			out = addBeside(out, s, ae.Code, "adverse effect of the drug", x, opt)
 		}
+		// "Angioedema … due to ACE inhibitor (lisinopril), taken as
+		// prescribed": the class, then the drug in parentheses
+		if strings.Contains(line, "(") {
+			for _, m := range dueToClassDrugRe.FindAllStringSubmatchIndex(line, -1) {
+				if ae, ok := adverseEffectOf(line[m[2]:m[3]], x, opt); ok && !containsCodePrefix(out, ae.Code[:6]) && !negatedJustBefore.MatchString(line[:m[0]]) {
+					out = addBeside(out, s, ae.Code, "adverse effect of the drug", x, opt)
+				}
+			}
+		}
 	}
 	return out
 }
+
+// dueToClassDrugRe is a cause named by its drug class with the drug in
+// parentheses: "due to ACE inhibitor (lisinopril)".
+var dueToClassDrugRe = regexp.MustCompile(`(?i)\b(?:due to|secondary to|caused by|induced by|from)\s+(?:an?\s+|the\s+|his\s+|her\s+)?[A-Za-z -]{2,30}?\s*\(([A-Za-z]{5,})\)`)
 
 // drugClassOf reports whether the synonym list names a drug missing from
 // the drug table by the table entry that matched ("oxaliplatin" by
@@ -5978,7 +5993,13 @@ var lookupRewrites = []struct {
 	{severeFeaturesRe, "severe $1"},
 	{siteInfectionOfRe, "$1"},
 	{risingPSAAfterRe, "rising PSA following treatment for malignant neoplasm of prostate"},
+	{angioedemaSiteRe, "$1"},
 }
+
+// angioedemaSiteRe is an angioedema with the parts it swells, which its
+// code does not name: "Angioedema of lip/tongue due to ACE inhibitor" is
+// the angioedema (T78.3XXA) with the drug's adverse effect.
+var angioedemaSiteRe = guard(`(?i)\b(angio-?edema)\s+of\s+(?:the\s+)?(?:(?:upper|lower)\s+)?(?:lips?|tongue|face|eyelids?|throat|mouth|hands?|feet)(?:\s*(?:/|and|&|,)\s*(?:the\s+)?(?:lips?|tongue|face|eyelids?|throat|mouth))*\b`, "edema")
 
 // risingPSAAfterRe is a PSA rising after the prostate cancer's treatment
 // (R97.21), which notes name by the treatment: "Rising PSA following

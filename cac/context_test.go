@@ -5316,3 +5316,12 @@ func TestGustiloTypeWithoutNameAndRelativesDrug(t *testing.T) {
 	child := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 4), Age: 2, Sex: 'M'}
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Accidental (unintentional) clonidine poisoning - exploratory ingestion of grandmother's medication\n", x, child), []string{"T46.5X1A"}, []string{"Z80.6"})
 }
+
+// TestDrugAngioedema codes an angioedema of named parts due to a drug
+// class with the drug in parentheses as T78.3XXA with the drug's adverse
+// effect.
+func TestDrugAngioedema(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 4), Age: 58, Sex: 'F'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Angioedema of lip/tongue due to ACE inhibitor (lisinopril), taken as prescribed - adverse effect. Not anaphylaxis.\n", x, opt), []string{"T78.3XXA", "T46.4X5A"}, []string{"T78.2XXA", "T88.6XXA"})
+}
