@@ -1765,7 +1765,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "thyroid testing because of wife's diagnosis: …
 				// hypothyroidism is not contagious"
 				reason = "someone else's"
-			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text) && !laterSuspicion(head, text[len(head):]), negatedRe.MatchString(withoutPOA(head)), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
+			case uncertainRe.MatchString(text) && ruledOutAfter.MatchString(text) && !laterSuspicion(head, text[len(head):]) && !otherRuledOut(head, text), negatedRe.MatchString(withoutPOA(head)), backwardIn(text[len(head):], head), listRuledOut(text), backwardAfter(note, it.start, it.end), excludedSubject(head), excludedLabelRe.MatchString(text),
 				listExcludedRe.MatchString(text) && !strings.ContainsAny(text, ";:"), itemWithdrawnRe.MatchString(text), consideredButRe.MatchString(text), labelDenied(text), deniesItsHead(head, text[len(head):]),
 				// ("SIADH was considered (sertraline, family hx in sister)
 				// but …": the item cut at its aside, its sentence read
@@ -5948,6 +5948,7 @@ var lookupRewrites = []struct {
 	re   *guarded
 	repl string
 }{
+	{organLacerationGradeRe, "$3 laceration of $1"}, // (before the grades are dropped)
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
 	{degreeAdverbRe, ""},
@@ -5995,6 +5996,11 @@ var lookupRewrites = []struct {
 	{risingPSAAfterRe, "rising PSA following treatment for malignant neoplasm of prostate"},
 	{angioedemaSiteRe, "$1"},
 }
+
+// organLacerationGradeRe is a solid organ's laceration with its AAST grade
+// and the size word the codes name: "Splenic laceration, AAST grade III
+// (moderate)" is a moderate laceration of the spleen (S36.031A).
+var organLacerationGradeRe = guard(`(?i)\b(splenic|spleen|liver|hepatic|kidney|renal)\s+laceration,?\s+(?:AAST\s+)?grade\s+(I{1,3}|IV|V|[1-5])\s*[(,]?\s*(minor|moderate|major|superficial)\)?`, "laceration")
 
 // angioedemaSiteRe is an angioedema with the parts it swells, which its
 // code does not name: "Angioedema of lip/tongue due to ACE inhibitor" is
@@ -7205,6 +7211,28 @@ func laterSuspicion(head, rest string) bool {
 	}
 	return false
 }
+
+// otherRuledOut reports whether the "ruled out" of an item with a doubt
+// in it is a later clause's own, about a condition the head does not name:
+// "Atypical chest pain, likely musculoskeletal/costochondral - ACS ruled
+// out" keeps its chest pain.
+func otherRuledOut(head, text string) bool {
+	m := dashRuledOutRe.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	have := saidWords(head)
+	for _, w := range codeset.Words(m[1]) {
+		if have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// dashRuledOutRe is a clause after a dash that rules out a condition it
+// names: "- ACS ruled out", "— PE excluded".
+var dashRuledOutRe = regexp.MustCompile(`(?i)\s[-–—]+\s*((?:[A-Za-z0-9/']+\s+){1,4}?)(?:was\s+|has been\s+|is\s+)?(?:ruled out|excluded)\b`)
 
 // ownSuspicionRe is a later part that names a suspected condition of its
 // own: "suspect acute gout flare", "possible early cellulitis".

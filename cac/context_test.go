@@ -5325,3 +5325,15 @@ func TestDrugAngioedema(t *testing.T) {
 	opt := cac.Options{Date: codeset.NewDate(2026, 7, 4), Age: 58, Sex: 'F'}
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Angioedema of lip/tongue due to ACE inhibitor (lisinopril), taken as prescribed - adverse effect. Not anaphylaxis.\n", x, opt), []string{"T78.3XXA", "T46.4X5A"}, []string{"T78.2XXA", "T88.6XXA"})
 }
+
+// TestEmergencyReadings reads a splenic laceration's AAST size word
+// (S36.031A), an acute toxic hepatitis (K71.2), and keeps an atypical chest
+// pain whose item rules out another condition ("- ACS ruled out").
+func TestEmergencyReadings(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 4), Age: 33, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Splenic laceration, AAST grade III (moderate), left - managed nonoperatively.\n2. Acute toxic hepatitis secondary to acetaminophen\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S36.031A", "K71.2"}, []string{"S36.039A"})
+	ed := cac.Options{Date: codeset.NewDate(2026, 7, 4), Age: 52, Sex: 'F'}
+	checkCodes(t, suggestCodes("ED DIAGNOSIS:\n1. Atypical chest pain, likely musculoskeletal/costochondral - ACS ruled out.\n", x, ed), []string{"R07.89"}, []string{"I24.9"})
+}
