@@ -5337,3 +5337,12 @@ func TestEmergencyReadings(t *testing.T) {
 	ed := cac.Options{Date: codeset.NewDate(2026, 7, 4), Age: 52, Sex: 'F'}
 	checkCodes(t, suggestCodes("ED DIAGNOSIS:\n1. Atypical chest pain, likely musculoskeletal/costochondral - ACS ruled out.\n", x, ed), []string{"R07.89"}, []string{"I24.9"})
 }
+
+// TestAssociatedInfection codes the infection a surgical site infection
+// comes "with associated" (L03.311 beside T81.41XA).
+func TestAssociatedInfection(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 4), Age: 48, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Superficial incisional surgical site infection following appendectomy, initial encounter - with associated abdominal wall cellulitis. No organ/space SSI.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T81.41XA", "L03.311"}, []string{"T81.43XA"})
+}
