@@ -4480,7 +4480,10 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 		// (a relative's "other specified condition", Z84.89, the
 		// training writers never code: its matches were "mom
 		// comfortable", a label "FHx")
-		if (strings.HasSuffix(r.Code, ".89") || strings.HasSuffix(r.Code, ".898")) && r.Score < 0.8 || r.Code == "Z84.89" {
+		// (nor the patient's own, Z87.898, for a past operation or a
+		// resolved finding: "Remote h/o appendectomy", "h/o
+		// transaminitis (resolved)")
+		if (strings.HasSuffix(r.Code, ".89") || strings.HasSuffix(r.Code, ".898")) && r.Score < 0.8 || r.Code == "Z84.89" || r.Code == "Z87.898" {
 			continue
 		}
 		// nor does "Personal history of malignant neoplasm, unspecified"

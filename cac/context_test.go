@@ -5346,3 +5346,13 @@ func TestAssociatedInfection(t *testing.T) {
 	note := "ASSESSMENT:\n1. Superficial incisional surgical site infection following appendectomy, initial encounter - with associated abdominal wall cellulitis. No organ/space SSI.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T81.41XA", "L03.311"}, []string{"T81.43XA"})
 }
+
+// TestNoOtherSpecifiedHistory codes no "personal history of other
+// specified conditions" (Z87.898) for a past operation or a resolved
+// finding.
+func TestNoOtherSpecifiedHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 4), Age: 78, Sex: 'M'}
+	note := "PMH: Persistent atrial fibrillation on warfarin. Remote h/o appendectomy. h/o transaminitis (resolved).\nDISCHARGE DIAGNOSES:\n1. Persistent atrial fibrillation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19"}, []string{"Z87.898"})
+}
