@@ -67,6 +67,10 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 		code, rule string
 		re         *regexp.Regexp
 	}{{"Z51.12", "immunotherapy encounter", immunoGivenRe}, {"Z51.11", "chemotherapy encounter", chemoGivenRe}} {
+		// (a note naming no immunotherapy is not read for one)
+		if e.code == "Z51.12" && !containsAny(opt.lower, "immunotherapy", "mab") {
+			continue
+		}
 		given := treatmentGiven(note, opt.lower, e.re)
 		if given < 0 {
 			continue
@@ -97,7 +101,7 @@ func chemoGiven(note, lower string) int {
 func treatmentGiven(note, lower string, re *regexp.Regexp) int {
 	for ls := 0; ls < len(note); {
 		le := lineEnd(note, ls)
-		if l := lower[ls:le]; containsAny(l, "today", "infused", "administered", "given ", "proceed") {
+		if l := lower[ls:le]; containsAny(l, "today", "infused", "administered", "given c", "given i", "proceed") {
 			for _, m := range re.FindAllStringIndex(note[ls:le], -1) {
 				// ("expected adverse effect of correctly administered
 				// chemotherapy": the cause of a complication, train38/14)
