@@ -89,12 +89,6 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 	return out
 }
 
-// chemoGiven returns where the note says chemotherapy was given at this
-// encounter, or -1.
-func chemoGiven(note, lower string) int {
-	return treatmentGiven(note, lower, chemoGivenRe)
-}
-
 // treatmentGiven returns where re, a pattern of chemoGivenRe's kind, says
 // a treatment was given at this encounter, or -1. Only the lines holding
 // one of the patterns' verbs are searched.
@@ -105,8 +99,12 @@ func treatmentGiven(note, lower string, re *regexp.Regexp) int {
 			for _, m := range re.FindAllStringIndex(note[ls:le], -1) {
 				// ("expected adverse effect of correctly administered
 				// chemotherapy": the cause of a complication, train38/14)
+				// ("Will proceed with C8D1 in two weeks if counts allow": a
+				// plan, not this visit's treatment)
+				rest := lower[ls+m[0] : ls+m[0]+strings.IndexAny(lower[ls+m[0]:le]+".", ".;")]
 				if !negatedAt(note, ls+m[0]) && !containsAny(lower[ls+m[0]:ls+m[1]], " not ", "n't ", " no ", " held", " deferred") &&
-					!containsAny(lower[max(ls, ls+m[0]-40):ls+m[0]], "adverse", "correctly", "properly", "effect of") {
+					!containsAny(lower[max(ls, ls+m[0]-40):ls+m[0]], "adverse", "correctly", "properly", "effect of") &&
+					!containsAny(lower[max(ls, ls+m[0]-12):ls+m[0]], "will ", "plan to ", "plans to ") && !laterTreatmentRe.MatchString(rest) {
 					return ls + m[0]
 				}
 			}
@@ -115,6 +113,10 @@ func treatmentGiven(note, lower string, re *regexp.Regexp) int {
 	}
 	return -1
 }
+
+// laterTreatmentRe puts a treatment after this visit: "in two weeks",
+// "next week", "if counts allow".
+var laterTreatmentRe = regexp.MustCompile(`\b(?:in (?:\d+|one|two|three|four|a few) (?:days?|weeks?)|next (?:week|cycle|visit|month)|if (?:counts|labs|anc|platelets)|once (?:counts|labs))\b`)
 
 // chemoCauseRe says a condition is an effect of antineoplastic therapy:
 // "secondary to chemotherapy", "chemotherapy-induced", "after R-CHOP".

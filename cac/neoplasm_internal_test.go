@@ -28,9 +28,11 @@ func TestChemoGiven(t *testing.T) {
 		"No chemotherapy given during this admission; cycle 3 planned.": false,
 		"Neutropenic fever secondary to chemotherapy.":                  false,
 		"Chemotherapy was not given today.":                             false,
+		"Proceed with C7D1 mFOLFIRINOX.":                                true,
+		"Will proceed with C8D1 in two weeks if counts allow; C7 held.": false,
 	} {
-		if got := chemoGiven(note, strings.ToLower(note)) >= 0; got != want {
-			t.Errorf("chemoGiven(%q) = %v, want %v", note, got, want)
+		if got := treatmentGiven(note, strings.ToLower(note), chemoGivenRe) >= 0; got != want {
+			t.Errorf("treatmentGiven(%q, chemoGivenRe) = %v, want %v", note, got, want)
 		}
 	}
 }
