@@ -5038,6 +5038,15 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		// "Hypertension," and "HIV disease,   on therapy" are looked up as
 		// the same words without the stray punctuation and spaces.
 		q = strings.Join(strings.Fields(strings.TrimRight(q, ",;:.- ")), " ")
+		// "Pseudophakia OS", "… glaucoma, moderate stage OS": the eye an
+		// ophthalmologist names last, in the titles' words (not "OD",
+		// also an overdose)
+		eyeBare := "" // (and without it, for a condition no title gives a side)
+		if strings.HasSuffix(q, " OS") {
+			eyeBare, q = q[:len(q)-3], q[:len(q)-3]+" left eye"
+		} else if strings.HasSuffix(q, " OU") {
+			eyeBare, q = q[:len(q)-3], q[:len(q)-3]+" bilateral"
+		}
 		// "His thrombocytopenia", "He has portal hypertension": the
 		// sentence's subject is not part of the condition
 		for {
@@ -5067,6 +5076,10 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			}
 			rs := fitting(q)
 			a.r, a.ok = pick(rs, opt.MinScore)
+			if !a.ok && eyeBare != "" {
+				rs = fitting(eyeBare)
+				a.r, a.ok = pick(rs, opt.MinScore)
+			}
 			// "Acute otitis media, left ear": the condition is named by
 			// its words, the side chosen after (sided); a title that
 			// holds the side but adds a word the phrase does not say

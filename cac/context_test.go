@@ -5356,3 +5356,14 @@ func TestNoOtherSpecifiedHistory(t *testing.T) {
 	note := "PMH: Persistent atrial fibrillation on warfarin. Remote h/o appendectomy. h/o transaminitis (resolved).\nDISCHARGE DIAGNOSES:\n1. Persistent atrial fibrillation.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.19"}, []string{"Z87.898"})
 }
+
+// TestEyeSideLast reads the eye an ophthalmologist names last as the
+// titles' side ("… glaucoma, moderate stage OS" H40.1122, not the
+// bilateral H40.1132; "Dry eye syndrome OU" H04.123), and a condition no
+// title gives a side by its words ("Pseudophakia OS" Z96.1).
+func TestEyeSideLast(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 2), Age: 73, Sex: 'M'}
+	checkCodes(t, suggestCodes("Diagnoses addressed:\n1. Age-related nuclear cataract OD.\n2. Pseudophakia OS.\n", x, opt), []string{"H25.11", "Z96.1"}, nil)
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Primary open-angle glaucoma, moderate stage OS.\n2. Dry eye syndrome OU.\n", x, opt), []string{"H40.1122", "H04.123"}, []string{"H40.1132", "H04.129"})
+}
