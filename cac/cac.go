@@ -3600,7 +3600,7 @@ func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Sugges
 		}
 		// "Angioedema … due to ACE inhibitor (lisinopril), taken as
 		// prescribed": the class, then the drug in parentheses
-		if strings.Contains(line, "(") {
+		if strings.Contains(line, "(") && containsAny(strings.ToLower(line), "due to", "secondary to", "caused by", "induced by", "from") {
 			for _, m := range dueToClassDrugRe.FindAllStringSubmatchIndex(line, -1) {
 				if ae, ok := adverseEffectOf(line[m[2]:m[3]], x, opt); ok && !containsCodePrefix(out, ae.Code[:6]) && !negatedJustBefore.MatchString(line[:m[0]]) {
 					out = addBeside(out, s, ae.Code, "adverse effect of the drug", x, opt)
