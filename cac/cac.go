@@ -2132,8 +2132,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 // cause (R50.81) are codes of their own.
 func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
-		if s.Code[0] != 'R' || s.Code >= "R70" || strings.HasPrefix(s.Code, "R65") || strings.HasPrefix(s.Code, "R29.7") ||
-			strings.HasPrefix(s.Code, "R40.2") || s.Code == "R50.81" {
+		if !explainableSymptom(s.Code) {
 			return false
 		}
 		ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
@@ -2247,6 +2246,15 @@ func dropRoutineSymptoms(out []Suggestion, note string) []Suggestion {
 	})
 }
 
+// explainableSymptom reports whether a code is a symptom a condition
+// coded beside it may explain (I.B.5): an R code below R70, not severe
+// sepsis (R65), the stroke or coma scales (R29.7-, R40.2-) or a fever coded
+// with its cause (R50.81), which are codes of their own.
+func explainableSymptom(code string) bool {
+	return code[0] == 'R' && code < "R70" && !strings.HasPrefix(code, "R65") && !strings.HasPrefix(code, "R29.7") &&
+		!strings.HasPrefix(code, "R40.2") && code != "R50.81"
+}
+
 // dropParentheticalFindings drops the symptoms a parenthesis after a
 // condition gives as its findings: "acute chest syndrome (new LLL
 // infiltrate + fever + chest pain + hypoxemia)" is coded as the syndrome
@@ -2256,8 +2264,7 @@ func dropRoutineSymptoms(out []Suggestion, note string) []Suggestion {
 // keeps them: its tabular entry asks for them.
 func dropParentheticalFindings(out []Suggestion, note string) []Suggestion {
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
-		if s.Code[0] != 'R' || s.Code >= "R70" || strings.HasPrefix(s.Code, "R65") || strings.HasPrefix(s.Code, "R29.7") ||
-			strings.HasPrefix(s.Code, "R40.2") || s.Code == "R50.81" {
+		if !explainableSymptom(s.Code) {
 			return false
 		}
 		ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
@@ -8417,7 +8424,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// (not one the stay starts for good: "apixaban 5 mg BID
 			// started HD4 - to continue long-term")
 			if l := lower[ls:le]; (strings.Contains(l, "new this") || strings.Contains(l, "started")) && newThisStayRe.MatchString(l) && !containsAny(l, "long-term", "long term", "indefinite", "lifelong") {
-				for _, w := range strings.FieldsFunc(l, func(c rune) bool { return !isLetter(byte(c)) && c != '-' }) {
+				for _, w := range strings.FieldsFunc(l, func(c rune) bool { return c > 127 || !isLetter(byte(c)) && c != '-' }) {
 					if code, ok := longTermDrugs[w]; ok {
 						newStay[code] = true
 					}
@@ -9451,7 +9458,7 @@ func burnExtent(note string, out []Suggestion) (code string, start, end int) {
 			continue
 		}
 		before := strings.ToLower(note[max(0, c[0]-40):c[0]])
-		if note[c[0]] == '<' || strings.HasSuffix(strings.TrimRight(before, " ~"), "under") || strings.HasSuffix(strings.TrimRight(before, " ~"), "less than") || strings.HasSuffix(strings.TrimRight(before, " ~"), "below") {
+		if lead := strings.TrimRight(before, " ~"); note[c[0]] == '<' || strings.HasSuffix(lead, "under") || strings.HasSuffix(lead, "less than") || strings.HasSuffix(lead, "below") {
 			v -= 0.01 // "< 10% TBSA", "under 10% TBSA" are under ten
 		}
 		saysTotal := strings.Contains(before, "total")
