@@ -881,6 +881,29 @@ func TestEvalTrain59(t *testing.T) {
 	evalNotes(t, "testdata/train59", "fifty-ninth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain60 scores the sixtieth training set, testdata/train60: 24
+// internal medicine and hospitalist notes of heart, lung, kidney and
+// endocrine disease (heart failure by type and acuity, infarction types,
+// atrial fibrillation, AKI on CKD, COPD and asthma exacerbations, sepsis
+// with organ dysfunction, diabetic crises, thyroid and adrenal disease;
+// 16 inpatient, 8 outpatient), written in session 30 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain60(t *testing.T) {
+	evalNotes(t, "testdata/train60", "sixtieth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain61 scores the sixty-first training set, testdata/train61:
+// 24 primary care and telehealth notes (wellness and preventive visits
+// with findings, chronic disease follow-up, screening results, vaccines,
+// minor acute problems, problem lists mostly historical; 20 outpatient,
+// 4 inpatient short stays), written in session 30 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain61(t *testing.T) {
+	evalNotes(t, "testdata/train61", "sixty-first training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
@@ -917,4 +940,14 @@ func TestEvalHeldout21(t *testing.T) {
 // its totals.
 func TestEvalHeldout22(t *testing.T) {
 	evalNotes(t, "testdata/heldout22", "twenty-second held-out set", 0.55, 0.10, true)
+}
+
+// TestEvalHeldout23 scores a twenty-third held-out set, testdata/heldout23:
+// 24 notes of a representative week of a rural community hospital and its
+// clinics (12 inpatient, 12 outpatient), written in session 30 by someone
+// who had read neither the engine nor the other sets; committed unread, to
+// be read once at the end of that session (docs/BENCHMARKS.md). Read only
+// its totals.
+func TestEvalHeldout23(t *testing.T) {
+	evalNotes(t, "testdata/heldout23", "twenty-third held-out set", 0.55, 0.10, true)
 }

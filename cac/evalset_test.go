@@ -273,6 +273,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout20", 24},
 		{"testdata/heldout21", 24},
 		{"testdata/heldout22", 24},
+		{"testdata/heldout23", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
@@ -293,6 +294,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train57", 24},
 		{"testdata/train58", 24},
 		{"testdata/train59", 24},
+		{"testdata/train60", 24},
+		{"testdata/train61", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
