@@ -276,7 +276,7 @@ func TestNoncomplianceReason(t *testing.T) {
 
 // TestTubularNecrosis codes an acute kidney injury the note ascribes to
 // ATN as N17.0; "likely" counts for an inpatient, not an outpatient, and a
-// negated ATN does not.
+// negated ATN ("no evidence of", "not established") does not.
 func TestTubularNecrosis(t *testing.T) {
 	x := searcher(t)
 	for _, c := range []struct {
@@ -287,6 +287,7 @@ func TestTubularNecrosis(t *testing.T) {
 		{"DISCHARGE DIAGNOSES:\n1. Acute kidney injury, likely ischemic ATN, on CKD 3a\n", true, "N17.0"},
 		{"ASSESSMENT:\n1. Acute kidney injury - likely ATN from sepsis.\n", false, "N17.9"},
 		{"DISCHARGE DIAGNOSES:\n1. Acute kidney injury, prerenal; no evidence of ATN.\n", true, "N17.9"},
+		{"DISCHARGE DIAGNOSES:\n1. Acute kidney injury, resolved\nCOURSE:\n# AKI - sepsis-associated/prerenal; ATN not established (no muddy brown casts).\n", true, "N17.9"},
 	} {
 		codes := suggestCodes(c.note, x, cac.Options{Inpatient: c.inpatient, Date: codeset.NewDate(2026, 3, 9), Age: 69, Sex: 'M'})
 		if !slices.Contains(codes, c.want) {
