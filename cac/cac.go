@@ -2059,6 +2059,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	tubularNecrosis(out, note, x, opt)
 	complicatedDiverticulitis(out, note, x, opt)
 	sickleCellCrisis(out, note, x, opt)
+	out = thyroidStorm(out, note, x, opt)
 	adhesiveObstruction(out, note, x, opt)
 	// "Chest pain, left, most consistent with musculoskeletal chest wall
 	// pain": the index's "Pain, chest, wall" is R07.89
@@ -10092,6 +10093,32 @@ func sickleCellCrisis(out []Suggestion, note string, x *lookups, opt Options) {
 		recode(&out[i], "D57.00", "sickle-cell disease with crisis", x, opt)
 	}
 }
+
+// thyroidStorm codes a thyrotoxicosis of a named kind (E05.00 Graves
+// disease, "without thyrotoxic crisis or storm") by the storm the note
+// gives it (E05.01): "Thyroid storm (Burch-Wartofsky score 55), due to
+// likely Graves disease". The storm's own code of no kind (E05.91) then
+// goes.
+func thyroidStorm(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	i := slices.IndexFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "E05.") && len(s.Code) == 6 && s.Code[5] == '0' && s.Code != "E05.90"
+	})
+	if i < 0 || !containsAny(opt.lower, "storm", "thyrotoxic crisis") {
+		return out
+	}
+	for _, m := range thyroidStormRe.FindAllStringIndex(note, -1) {
+		if negatedAt(note, m[0]) || strings.HasSuffix(strings.TrimRight(note[:m[0]], " "), "?") || !opt.Inpatient && uncertainRe.MatchString(sentenceAround(note, m[0])) {
+			continue
+		}
+		if recode(&out[i], out[i].Code[:5]+"1", "thyrotoxicosis with storm", x, opt) {
+			return slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E05.91" || s.Code == "E05.90" })
+		}
+		return out
+	}
+	return out
+}
+
+var thyroidStormRe = regexp.MustCompile(`(?i)\b(?:thyroid|thyrotoxic)\s+(?:storm|crisis)\b`)
 
 var (
 	acuteChestRe   = regexp.MustCompile(`(?i)\bacute chest syndrome\b`)

@@ -5368,3 +5368,24 @@ func TestEyeSideLast(t *testing.T) {
 	checkCodes(t, suggestCodes("Diagnoses addressed:\n1. Age-related nuclear cataract OD.\n2. Pseudophakia OS.\n", x, opt), []string{"H25.11", "Z96.1"}, nil)
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Primary open-angle glaucoma, moderate stage OS.\n2. Dry eye syndrome OU.\n", x, opt), []string{"H40.1122", "H04.123"}, []string{"H40.1132", "H04.129"})
 }
+
+// TestThyroidStorm codes Graves disease in storm as E05.01, not E05.00
+// beside the storm's E05.91, and a denied storm leaves E05.00.
+func TestThyroidStorm(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 28), Age: 37, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Thyroid storm (Burch-Wartofsky score 55), due to likely Graves disease - TRAb pending\n2. Paroxysmal atrial fibrillation, new onset\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E05.01"}, []string{"E05.00", "E05.91", "E05.90"})
+	calm := "DISCHARGE DIAGNOSES:\n1. Graves disease, newly diagnosed. No thyroid storm.\n"
+	checkCodes(t, suggestCodes(calm, x, opt), []string{"E05.00"}, []string{"E05.01"})
+}
+
+// TestSitelessFragilityFracture leaves out an osteoporotic fracture of no
+// site when the note codes the fracture elsewhere: healed (Z87.310, so
+// the osteoporosis stays M81.0) or at its site.
+func TestSitelessFragilityFracture(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 67, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Primary hyperparathyroidism - meets surgical criteria (osteoporosis, fragility fracture, hypercalciuria).\n2. Osteoporosis, age-related (postmenopausal), without current fracture.\n3. History of healed osteoporotic (fragility) fracture, left distal radius 2023.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E21.0", "M81.0", "Z87.310"}, []string{"M80.00XA", "M80.0AXA"})
+}

@@ -1,6 +1,9 @@
 package cac
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // osteoporoticSite maps a fracture category (and subcategory) to the site
 // character of M80.0- (age-related osteoporosis with current pathological
@@ -36,7 +39,6 @@ func osteoporoticFractures(out []Suggestion, note string, x *lookups, opt Option
 	if !containsAny(opt.lower, "osteoporo", "fragility") {
 		return out
 	}
-	changed := false
 	for i, s := range out {
 		// "Osteoporotic pathological fracture of the left femur": the
 		// index's osteoporosis is age-related (M80.0-); the "other"
@@ -44,9 +46,7 @@ func osteoporoticFractures(out []Suggestion, note string, x *lookups, opt Option
 		// disuse, idiopathic or after surgery
 		if strings.HasPrefix(s.Code, "M80.8") && len(s.Code) == 8 && !containsAny(opt.lower, "drug-induced", "steroid-induced", "glucocorticoid-induced",
 			"induced osteoporosis", "disuse", "idiopathic", "oophorectomy", "postsurgical", "malabsorption") {
-			if recode(&out[i], "M80.0"+s.Code[5:], "osteoporotic fracture", x, opt) {
-				changed = true
-			}
+			recode(&out[i], "M80.0"+s.Code[5:], "osteoporotic fracture", x, opt)
 			s = out[i]
 		}
 		if strings.HasPrefix(s.Code, "M80.0") && len(s.Code) == 8 {
@@ -77,9 +77,7 @@ func osteoporoticFractures(out []Suggestion, note string, x *lookups, opt Option
 				if site == "8" {
 					code = "M80.08X" + s.Code[7:]
 				}
-				if recode(&out[i], code, "osteoporotic fracture", x, opt) {
-					changed = true
-				}
+				recode(&out[i], code, "osteoporotic fracture", x, opt)
 			}
 			continue
 		}
@@ -103,13 +101,12 @@ func osteoporoticFractures(out []Suggestion, note string, x *lookups, opt Option
 		if site == "8" {
 			code = "M80.08X" + s.Code[len(s.Code)-1:]
 		}
-		if recode(&out[i], code, "osteoporotic fracture", x, opt) {
-			changed = true
-		}
+		recode(&out[i], code, "osteoporotic fracture", x, opt)
 	}
+	out = dropSitelessFragility(out)
 	// osteoporosis without a current pathological fracture (M81) is
 	// not coded beside one with it (M80; M81 Excludes1 M80)
-	if !changed && firstWithPrefix(out, "M80") < 0 {
+	if firstWithPrefix(out, "M80") < 0 {
 		return out
 	}
 	k := 0
@@ -176,4 +173,29 @@ func containsWord(list, w string) bool {
 		}
 	}
 	return false
+}
+
+// dropSitelessFragility leaves out an osteoporotic fracture of no site
+// (M80.-0, M80.-A) whose words name none ("fragility fracture") when the
+// note codes the fracture it means elsewhere: at its site ("Displaced
+// intertrochanteric fracture of the left femur … osteoporotic fragility
+// fracture", M80.052A), or as healed ("History of healed osteoporotic
+// (fragility) fracture", Z87.310).
+func dropSitelessFragility(out []Suggestion) []Suggestion {
+	sited, healed := false, firstWithPrefix(out, "Z87.310") >= 0
+	for _, s := range out {
+		if strings.HasPrefix(s.Code, "M80.") && len(s.Code) == 8 && s.Code[5] != '0' && s.Code[5] != 'A' {
+			sited = true
+		}
+	}
+	if !sited && !healed {
+		return out
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		if !strings.HasPrefix(s.Code, "M80.") || len(s.Code) != 8 || s.Code[5] != '0' && s.Code[5] != 'A' {
+			return false
+		}
+		site, _ := siteNamed(s.Evidence)
+		return site == ""
+	})
 }

@@ -308,3 +308,32 @@ func TestNonOfQueryWord(t *testing.T) {
 	checkFirst(t, x, "nontraumatic subdural hematoma", "I62.00")
 	checkFirst(t, x, "non traumatic subdural hematoma", "I62.00")
 }
+
+// TestWithoutWhatQueryNames ranks a title that is "without" the thing a
+// query names under its sibling: "thyroid storm" is not E05.90 "…
+// without thyrotoxic crisis or storm", where the FY2017 index's "Storm,
+// thyroid" leads, nor "nausea and vomiting" R11.11 "Vomiting without
+// nausea". A query that denies the thing itself keeps its "without"
+// title.
+func TestWithoutWhatQueryNames(t *testing.T) {
+	x := loadFull(t).Searcher()
+	checkFirst(t, x, "thyroid storm", "E05.91")
+	checkFirst(t, x, "nausea and vomiting", "R11.2")
+	checkFirst(t, x, "acute pulmonary embolism without acute cor pulmonale", "I26.99")
+	checkFirst(t, x, "laceration of left hand without foreign body, initial encounter", "S61.412A")
+	for _, c := range []struct {
+		query, title string
+		want         bool
+	}{
+		{" thyroid storm ", "Thyrotoxicosis, unspecified without thyrotoxic crisis or storm", true},
+		{" acute pulmonary emboli ", "Other pulmonary embolism without acute cor pulmonale", false},
+		{" laceration of left hand ", "Laceration without foreign body of left hand, initial encounter", false},
+		{" right tubal pregnancy ", "Right tubal pregnancy without intrauterine pregnancy", false},
+		{" migraine, no status migrainosus ", "Migraine, not intractable, without status migrainosus", false},
+		{" hypertensive heart disease w heart failure ", "Hypertensive heart disease without heart failure", true},
+	} {
+		if got := withoutWhatQueryNames(c.query, c.title); got != c.want {
+			t.Errorf("withoutWhatQueryNames(%q, %q) = %v, want %v", c.query, c.title, got, c.want)
+		}
+	}
+}

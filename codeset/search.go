@@ -2747,6 +2747,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// rheumatoid factor" is not M06.09 "… without rheumatoid factor"
 		if pref.with && info&flagWithout != 0 && sys == ICD10CM && deniesWhatQuerySays(opt.query, e.Title()) {
 			s *= 0.9
+		} else if info&flagWithout != 0 && sys == ICD10CM && !pref.without && withoutWhatQueryNames(opt.query, e.Title()) {
+			// (nor is "thyroid storm", which the FY2017 index sends
+			// to "Thyrotoxicosis" and its E05.90, "… without
+			// thyrotoxic crisis or storm": a title must not deny what
+			// the query names)
+			s *= 0.85
 		}
 		// "intractable migraine without aura" is G43.019, not G43.011
 		// "with status migrainosus": what a title has "with" must be
@@ -3494,6 +3500,88 @@ func nonOfQuery(query, title string) bool {
 func saysWhatTitleDenies(query, title string) bool {
 	for _, w := range deniedTitleWords(strings.ToLower(title)) {
 		if strings.Contains(query, " "+w) && !strings.Contains(query, "not "+w) && !strings.Contains(query, "non"+w) && !strings.Contains(query, "non-"+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutWhatQueryNames reports whether a title is "without" a thing the
+// query names and does not deny. The things are the last words of the
+// "or"-separated parts of the clause after "without", which ends at a
+// comma or a preposition ("… without thyrotoxic crisis or storm": crisis,
+// storm; "without foreign body of left hand": body; "without acute cor
+// pulmonale": pulmonale, not the embolism's "acute"). A word of fewer
+// than four letters, or said elsewhere in the title ("Right tubal
+// pregnancy without intrauterine pregnancy"), is no such thing. The query
+// names it when it holds it as a word with no "no", "not", "non",
+// "without" or "negative" among the three words before it, wherever it
+// holds it.
+func withoutWhatQueryNames(query, title string) bool {
+	t := strings.Fields(strings.ToLower(title))
+	var q []string
+	for i, w := range t {
+		if w != "without" {
+			continue
+		}
+		end := i + 1
+		for end < len(t) && end < i+6 {
+			n := strings.Trim(t[end], ",.;:()")
+			if n == "of" || n == "in" || n == "with" || n == "due" || n == "at" || n == "and" || n == "without" {
+				break
+			}
+			end++
+			if strings.HasSuffix(t[end-1], ",") {
+				break
+			}
+		}
+		for k := i + 1; k < end; k++ {
+			n := strings.Trim(t[k], ",.;:()")
+			if k+1 < end && t[k+1] != "or" || n == "or" || len(n) < 4 || saidElsewhere(t, i, end, n) {
+				continue
+			}
+			if q == nil {
+				q = strings.Fields(query)
+			}
+			if namedUndenied(q, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedUndenied reports whether query words q hold n, none of its places
+// denied.
+func namedUndenied(q []string, n string) bool {
+	named := false
+	for j, qw := range q {
+		if strings.Trim(qw, ",.;:()") == n {
+			if deniedBefore(q[max(0, j-3):j]) {
+				return false
+			}
+			named = true
+		}
+	}
+	return named
+}
+
+// saidElsewhere reports whether title words t hold n outside the clause
+// from its "without" at i to before end.
+func saidElsewhere(t []string, i, end int, n string) bool {
+	for j, w := range t {
+		if (j < i || j >= end) && strings.Trim(w, ",.;:()") == n {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedBefore reports whether the words before a query's word deny it.
+func deniedBefore(ws []string) bool {
+	for _, w := range ws {
+		switch strings.Trim(w, ",.;:()") {
+		case "no", "not", "non", "negative", "without", "w/o", "denies":
 			return true
 		}
 	}
