@@ -878,9 +878,17 @@ func sections(note string) []section {
 		inProblems = kind == secProblems
 		if planned {
 			for _, m := range planProblemRe.FindAllStringSubmatchIndex(note[l.end:end], -1) {
-				g := 1 // "1. … -", "#…:", or "1. …" over its "- " lines
+				g := 1 // "1. … -", "#…:", "1. …" over its "- " lines, or "1. …:"
 				for m[2*g] < 0 {
 					g++
+				}
+				// ("6. Kidney stones: none; no workup needed": a label
+				// the plan answers no)
+				// (nor one whose plan is to learn the patient's
+				// immunity: "4. Hepatitis A: check total anti-HAV;
+				// vaccinate if non-immune")
+				if g == 4 && (planAnswersNoRe.MatchString(note[l.end+m[1]:]) || immunityPlanRe.MatchString(lineOf(note, l.end+m[1]))) {
+					continue
 				}
 				g *= 2
 				out = append(out, section{kind: secDiagnosis, name: "plan by problem", start: l.end + m[g], end: l.end + m[g+1]})
@@ -967,12 +975,22 @@ func sections(note string) []section {
 	return out
 }
 
+// planAnswersNoRe opens a plan line's text that says its label is no
+// problem: "none", "no …", "not …", "negative", "resolved", "N/A".
+var planAnswersNoRe = regexp.MustCompile(`(?i)^[ \t]*(?:none|no|not|negative|denies|resolved|n/?a)\b`)
+
+// immunityPlanRe is a plan to learn or give an immunity: "vaccinate if
+// non-immune", "check hepatitis B titers".
+var immunityPlanRe = regexp.MustCompile(`(?i)\bif\s+(?:non-?immune|not immune|susceptible)\b|\bcheck\s+(?:\w+\s+){0,2}(?:titers?|immunity|anti-)`)
+
 // planProblemRe is a plan's numbered line that opens with its problem
 // and a dash ("2. New-onset atrial fibrillation - rate control"), or a
 // line that labels its problem with "#" and a colon ("#HTN: hold
 // lisinopril"), or a numbered line that is its problem alone, with the
-// plan in "- " lines under it ("3. Anemia in CKD\n- Hgb 11.6 …").
-var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]*\n[ \t]*[-•*][ \t]`)
+// plan in "- " lines under it ("3. Anemia in CKD\n- Hgb 11.6 …"), or a
+// numbered line that labels its problem with a colon ("2. SCLC RUL,
+// limited stage w/ mediastinal LN involvement: d/w oncology").
+var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]*\n[ \t]*[-•*][ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,90}?):[ \t]`)
 
 // courseBodies returns the bodies (start, end) of the headings that name
 // a course ("HOSPITAL COURSE", "Course").
@@ -2060,6 +2078,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	complicatedDiverticulitis(out, note, x, opt)
 	sickleCellCrisis(out, note, x, opt)
 	out = thyroidStorm(out, note, x, opt)
+	out = asymptomaticHIV(out)
 	adhesiveObstruction(out, note, x, opt)
 	// "Chest pain, left, most consistent with musculoskeletal chest wall
 	// pain": the index's "Pain, chest, wall" is R07.89
@@ -10116,6 +10135,20 @@ func thyroidStorm(out []Suggestion, note string, x *lookups, opt Options) []Sugg
 		return out
 	}
 	return out
+}
+
+// asymptomaticHIV leaves out HIV disease (B20) beside the asymptomatic
+// infection status (Z21) when B20 was read from "HIV" alone ("1. HIV:
+// continue bictegravir …" in a plan below "Asymptomatic HIV infection"):
+// Z21 Excludes1 B20, and only an AIDS, an HIV-related condition or
+// "disease" said makes it B20.
+func asymptomaticHIV(out []Suggestion) []Suggestion {
+	if firstWithPrefix(out, "Z21") < 0 || firstWithPrefix(out, "B20") < 0 {
+		return out
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return s.Code == "B20" && !containsAny(strings.ToLower(s.Evidence), "aids", "disease", "symptomatic", "related")
+	})
 }
 
 var thyroidStormRe = regexp.MustCompile(`(?i)\b(?:thyroid|thyrotoxic)\s+(?:storm|crisis)\b`)

@@ -5389,3 +5389,38 @@ func TestSitelessFragilityFracture(t *testing.T) {
 	note := "ASSESSMENT:\n1. Primary hyperparathyroidism - meets surgical criteria (osteoporosis, fragility fracture, hypercalciuria).\n2. Osteoporosis, age-related (postmenopausal), without current fracture.\n3. History of healed osteoporotic (fragility) fracture, left distal radius 2023.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E21.0", "M81.0", "Z87.310"}, []string{"M80.00XA", "M80.0AXA"})
 }
+
+// TestPlanColonProblems reads a plan numbered by problem below an
+// assessment in prose, each problem labelled with a colon ("2. SCLC RUL,
+// limited stage w/ mediastinal LN involvement: d/w oncology"), but not a
+// label the plan answers no ("Kidney stones: none") or one whose plan is
+// to learn an immunity ("Hepatitis A: check total anti-HAV").
+func TestPlanColonProblems(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 4), Age: 63, Sex: 'M'}
+	note := "ASSESSMENT:\n63M presenting with severe symptomatic hyponatremia due to SIADH - euvolemic, high urine osm.\n\nPLAN:\n" +
+		"1. SIADH w/ severe hyponatremia: 3% saline bolus, recheck Na q2h.\n" +
+		"2. SCLC RUL, limited stage w/ mediastinal LN involvement: d/w Dr. Qureshi - chemo may proceed as scheduled.\n" +
+		"3. Kidney stones: none; no workup needed.\n" +
+		"4. Hepatitis A: check total anti-HAV; vaccinate if non-immune.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E22.2", "C34.11"}, []string{"N20.0", "B15.9", "B15.0", "K75.9"})
+}
+
+// TestPrimaryWithMetastases reads "Lung adenocarcinoma with bone
+// metastases" as a lung primary (C34.90) and its bone metastases
+// (C79.51), not as a secondary neoplasm of the lung (C78.00).
+func TestPrimaryWithMetastases(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 28), Age: 58, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Lung adenocarcinoma with bone metastases.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.90", "C79.51"}, []string{"C78.00"})
+}
+
+// TestAsymptomaticHIVPlan keeps an asymptomatic HIV infection (Z21) when
+// the plan below it says "HIV" alone: Z21 Excludes1 B20.
+func TestAsymptomaticHIVPlan(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 41, Sex: 'M'}
+	note := "ASSESSMENT:\n41M with asymptomatic HIV infection, virally suppressed on ART, CD4 620.\n\nPLAN:\n1. HIV: continue bictegravir-emtricitabine-tenofovir alafenamide daily.\n2. Latent TB: start isoniazid.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z21"}, []string{"B20"})
+}

@@ -25,8 +25,8 @@ var metastasesRe = guard(`(?i)\b(?:metastas[ie]s|mets)\b`, "metasta", "mets")
 // a prostate primary that has spread, whose metastatic sites are coded
 // apart (C79.-). The index's "Metastatic cancer — see Neoplasm, secondary"
 // is for a cancer named only as metastatic, so a phrase whose malignancy
-// word follows a site keeps its site as the primary. Descriptors no code
-// holds are dropped.
+// word follows a site keeps its site as the primary, also before "with
+// … metastases". Descriptors no code holds are dropped.
 func primaryCancer(text string) string {
 	if !cancerWordRe.MatchString(text) && !metastasesRe.MatchString(text) {
 		return text
@@ -40,6 +40,15 @@ func primaryCancer(text string) string {
 		rest := lower[i+len("metastatic "):]
 		if m := cancerWordRe.FindStringIndex(rest); m != nil && countLetters(rest[:m[0]]) >= 3 {
 			t = t[:i] + t[i+len("metastatic "):]
+		}
+	}
+	// ("Lung adenocarcinoma with bone metastases": the lung is the
+	// primary, not "Secondary malignant neoplasm of unspecified lung";
+	// the metastases are a part of their own)
+	lower = asciiLower(t)
+	if m := cancerWordRe.FindStringIndex(lower); m != nil && countLetters(lower[:m[0]]) >= 3 {
+		if w := strings.Index(lower[m[1]:], " with "); w >= 0 && metastasesRe.MatchString(lower[m[1]+w:]) {
+			t = t[:m[1]+w]
 		}
 	}
 	return strings.Join(strings.Fields(t), " ")

@@ -1,6 +1,7 @@
 package codeset
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -335,5 +336,19 @@ func TestWithoutWhatQueryNames(t *testing.T) {
 		if got := withoutWhatQueryNames(c.query, c.title); got != c.want {
 			t.Errorf("withoutWhatQueryNames(%q, %q) = %v, want %v", c.query, c.title, got, c.want)
 		}
+	}
+}
+
+// TestLetterNamedKinds keeps the letter that names a kind after
+// "hepatitis", "vitamin" and "group", where it would be read as the
+// article: "hepatitis A" is B15.9, not the unspecified hepatitis K75.9.
+func TestLetterNamedKinds(t *testing.T) {
+	x := loadFull(t).Searcher()
+	checkFirst(t, x, "hepatitis A", "B15.9")
+	checkFirst(t, x, "vitamin A deficiency", "E50.9")
+	checkFirst(t, x, "history of hepatitis A", "Z86.19")
+	checkFirst(t, x, "group A strep pharyngitis", "J02.0")
+	if got := splitWords("Hepatitis A, a vitamin A and a group A test", false); !slices.Equal(got, []string{"hepatitis", "a", "vitamin", "a", "group", "a", "test"}) {
+		t.Errorf("splitWords: got %q", got)
 	}
 }

@@ -26,7 +26,7 @@ var weakWords = func() map[string]bool {
 // vagueWords say little about what is wanted and weigh little in a query.
 var vagueWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`unspecified other nos nec site specified part classified elsewhere condition disease due`) {
+	for _, w := range strings.Fields(`unspecified other nos nec site specified part classified elsewhere condition disease due a`) {
 		m[stem(w)] = true
 	}
 	return m
@@ -58,8 +58,14 @@ func splitWords(s string, keepStop bool) []string {
 	return appendWords(nil, s, keepStop)
 }
 
+// letterNamed are the words a letter names a kind of: "hepatitis A" is
+// B15.9, not the unspecified hepatitis the article's "a" would leave;
+// "vitamin A", "group A streptococcus".
+var letterNamed = map[string]bool{"hepatitis": true, "vitamin": true, "group": true}
+
 // appendWords appends splitWords(s, keepStop) to out.
 func appendWords(out []string, s string, keepStop bool) []string {
+	n := len(out)
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "'s", "")
 	s = strings.ReplaceAll(s, "’s", "")
@@ -67,7 +73,7 @@ func appendWords(out []string, s string, keepStop bool) []string {
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
-			if keepStop || !stopWords[w] {
+			if keepStop || !stopWords[w] || w == "a" && len(out) > n && letterNamed[out[len(out)-1]] {
 				out = append(out, w)
 			}
 			start = -1
