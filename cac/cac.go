@@ -2162,6 +2162,9 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 		}
 		m := causeConnectorRe.FindStringIndex(note[s.End:le])
 		if m == nil {
+			m = attributedToRe.FindStringIndex(note[s.End:le])
+		}
+		if m == nil {
 			// "Chest pain, likely gastroesophageal reflux disease": at a
 			// stay the likely cause is coded, and the symptom is its
 			// own (at a visit the cause is not coded, nor dropped here);
@@ -2174,14 +2177,24 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 			return false
 		}
 		cause := s.End + m[1]
+		// ("Chronic cough - attributed to tumor": the cancer the record
+		// codes elsewhere)
+		cancer := theTumorRe.MatchString(note[cause:le])
 		for _, o := range out {
-			if o.Code[0] != 'R' && o.Code[0] != 'Z' && o.Start >= cause && o.Start < le && o.Start >= ls {
+			if o.Code[0] != 'R' && o.Code[0] != 'Z' && o.Start >= cause && o.Start < le && o.Start >= ls || cancer && o.Code[0] == 'C' {
 				return true
 			}
 		}
 		return false
 	})
 }
+
+// attributedToRe puts a symptom down to a cause: "Chronic cough -
+// attributed to tumor".
+var attributedToRe = regexp.MustCompile(`(?i)\s(?:attributed|attributable)\s+to\s`)
+
+// theTumorRe is a cause named as the patient's cancer without its site.
+var theTumorRe = regexp.MustCompile(`(?i)^\s*(?:(?:the|his|her|known|primary)\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\b`)
 
 // deviceStatusDropped drops the status code of a device whose complication
 // the record codes: the complication's code says the device is there
@@ -2303,11 +2316,15 @@ func dropParentheticalFindings(out []Suggestion, note string) []Suggestion {
 			return false
 		}
 		ws = ws[max(0, len(ws)-3):]
+		// ("SIADH w/ severe hyponatremia, symptomatic (confusion)": the
+		// symptoms of the condition the line names, wherever its code
+		// was read)
+		symptomatic := ws[len(ws)-1] == "symptomatic"
 		for _, o := range out {
 			if o.Code[0] == 'R' || o.Code[0] == 'Z' || o.Code == "N40.1" || o.Code == "N40.3" {
 				continue
 			}
-			if o.End == ls+len(before) {
+			if o.End == ls+len(before) || symptomatic && (o.Start >= ls && o.End <= open || len(o.Evidence) >= 4 && strings.Contains(asciiLower(before), asciiLower(o.Evidence))) {
 				return true
 			}
 			tw := titleWords(o.Title)

@@ -5424,3 +5424,27 @@ func TestAsymptomaticHIVPlan(t *testing.T) {
 	note := "ASSESSMENT:\n41M with asymptomatic HIV infection, virally suppressed on ART, CD4 620.\n\nPLAN:\n1. HIV: continue bictegravir-emtricitabine-tenofovir alafenamide daily.\n2. Latent TB: start isoniazid.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z21"}, []string{"B20"})
 }
+
+// TestDeliriumCausedElsewhere codes a plan's "Delirium:" as F05 when
+// another sentence gives it a physical cause, though that sentence also
+// names drugs that compound it.
+func TestDeliriumCausedElsewhere(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 9), Age: 87, Sex: 'M'}
+	note := "ASSESSMENT:\n87M with moderate dementia now with hyperactive delirium due to pneumonia/acute illness compounded by anticholinergic and benzodiazepine exposure. Not alcohol withdrawal.\n\nRECOMMENDATIONS:\n1. Delirium: remove deliriogenic meds as above; non-pharm bundle.\n2. Pneumonia: per primary, completing course.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F05"}, []string{"R41.0"})
+	withdrawal := "ASSESSMENT:\n1. Delirium due to alcohol withdrawal.\n"
+	checkCodes(t, suggestCodes(withdrawal, x, opt), nil, []string{"F05"})
+}
+
+// TestSymptomsNamed drops the symptoms a line names as its condition's
+// ("symptomatic (confusion)", "symptomatic (fatigue)") and a symptom
+// attributed to the patient's tumor, whose cancer the record codes.
+func TestSymptomsNamed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 4), Age: 63, Sex: 'M'}
+	note := "ASSESSMENT:\n1. SIADH w/ severe hyponatremia, symptomatic (confusion): 3% saline.\n2. Small cell carcinoma of the right upper lobe.\n3. Chronic cough - attributed to tumor, no change.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E22.2", "C34.11"}, []string{"R41.0", "R05.3"})
+	anemia := "ASSESSMENT:\n1. Iron deficiency anemia - confirmed by low ferritin; symptomatic (fatigue).\n"
+	checkCodes(t, suggestCodes(anemia, x, cac.Options{Date: codeset.NewDate(2026, 10, 4), Age: 30, Sex: 'F'}), []string{"D50.9"}, []string{"R53.83"})
+}

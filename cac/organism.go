@@ -211,8 +211,7 @@ func deliriumCause(out []Suggestion, note string, x *lookups, opt Options) []Sug
 	if end < 0 {
 		end = len(note) - s.Start
 	}
-	sentence := note[s.Start : s.Start+end]
-	if !deliriumCauseRe.MatchString(sentence) || substanceRe.MatchString(sentence) {
+	if !physicalCause(note[s.Start:s.Start+end]) && !deliriumCausedElsewhere(note, s.Start) {
 		return out
 	}
 	if containsCode(out, "F05") {
@@ -220,6 +219,44 @@ func deliriumCause(out []Suggestion, note string, x *lookups, opt Options) []Sug
 	}
 	recode(&out[i], "F05", "delirium due to a known physiological condition", x, opt)
 	return out
+}
+
+// physicalCause reports whether a delirium's sentence gives it a cause
+// that is no substance: "due to pneumonia/acute illness compounded by
+// anticholinergic … exposure" is the pneumonia's, "due to alcohol
+// withdrawal" is not.
+func physicalCause(sentence string) bool {
+	for _, m := range deliriumCauseRe.FindAllStringIndex(sentence, -1) {
+		if !substanceRe.MatchString(sentence[m[1]:min(len(sentence), m[1]+30)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// deliriumCausedElsewhere reports whether another sentence of the note
+// gives a delirium a physical cause ("1. Delirium: remove deliriogenic
+// meds" below "… now with hyperactive delirium due to pneumonia").
+func deliriumCausedElsewhere(note string, at int) bool {
+	lower := asciiLower(note)
+	for k := 0; ; {
+		j := strings.Index(lower[k:], "delirium")
+		if j < 0 {
+			return false
+		}
+		j += k
+		k = j + len("delirium")
+		if j == at || negatedAt(note, j) {
+			continue
+		}
+		end := strings.IndexAny(note[j:], ".\n")
+		if end < 0 {
+			end = len(note) - j
+		}
+		if physicalCause(note[j : j+end]) {
+			return true
+		}
+	}
 }
 
 // jointSites name the joint a pyogenic arthritis code's fifth character
