@@ -2124,6 +2124,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	}
 	out = codeFirst(out, x, opt)
 	out = dropExplainedSymptoms(out, note)
+	out = dropUndiagnosed(out, note)
 	out = dropRoutineSymptoms(out, note)
 	out = dropParentheticalFindings(out, note)
 	out = sundowningOfDementia(out)
@@ -2144,6 +2145,19 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	})
 	return out, dropped
 }
+
+// dropUndiagnosed drops a code read from the words right after "without
+// (a) diagnosis of": "Elevated BP reading without diagnosis of
+// hypertension" is R03.0, whose title says as much, and no I10.
+func dropUndiagnosed(out []Suggestion, note string) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		return s.Start >= 14 && undiagnosedBeforeRe.MatchString(note[max(0, s.Start-40):s.Start])
+	})
+}
+
+// undiagnosedBeforeRe ends a text right before a condition it says was
+// not diagnosed.
+var undiagnosedBeforeRe = regexp.MustCompile(`(?i)\b(?:without|w/o|no)\s+(?:a\s+)?(?:formal\s+|prior\s+|established\s+)?(?:diagnosis|dx)\s+of\s*$`)
 
 // dropExplainedSymptoms drops a symptom its own line puts down to a
 // condition coded from the same line: "Noncardiac chest pain due to
@@ -5034,7 +5048,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	trim := func(p span) span {
 		t := note[p.start:p.end]
 		if m := leadIn.FindStringIndex(t); m != nil && m[1] < len(t) {
-			p.start += m[1]
+			// (not "Elevated BP reading without diagnosis of
+			// hypertension": the reading is the condition)
+			if !undiagnosedBeforeRe.MatchString(t[:m[1]]) {
+				p.start += m[1]
+			}
 		} else if m := treatsFor.FindStringIndex(t); m != nil && m[1] < len(t) && !notTreatedCondition.MatchString(t[m[1]:]) {
 			p.start += m[1]
 		}

@@ -5448,3 +5448,13 @@ func TestSymptomsNamed(t *testing.T) {
 	anemia := "ASSESSMENT:\n1. Iron deficiency anemia - confirmed by low ferritin; symptomatic (fatigue).\n"
 	checkCodes(t, suggestCodes(anemia, x, cac.Options{Date: codeset.NewDate(2026, 10, 4), Age: 30, Sex: 'F'}), []string{"D50.9"}, []string{"R53.83"})
 }
+
+// TestWithoutDiagnosisOf codes "Elevated BP reading without diagnosis of
+// hypertension" as R03.0, whose title says as much, not as the
+// hypertension its "diagnosis of" would lead into.
+func TestWithoutDiagnosisOf(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Elevated BP reading without diagnosis of hypertension — 142/90 on repeat; no prior dx. Home BP monitoring.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R03.0"}, []string{"I10"})
+}
