@@ -3954,6 +3954,13 @@ func injury(code string) bool { return code != "" && (code[0] == 'S' || code[0] 
 // "acute on chronic diastolic congestive heart failure", "HFpEF".
 var heartFailureRe = regexp.MustCompile(`(?i)\b(?:(?:acute on chronic|acute|chronic|decompensated)\s+)?(?:(?:combined\s+)?(?:systolic(?:\s+and\s+diastolic)?|diastolic)\s+)?(?:\((?:HF[rp]EF)\)\s+)?(?:\(?(?:congestive)\)?\s+)?heart failure\b|\b(?:(?:acute on chronic|acute|chronic)\s+)?HF[rp]EF\b`)
 
+// heartFailureTypeRe is a heart failure's type.
+var heartFailureTypeRe = regexp.MustCompile(`(?i)\b(?:systolic|diastolic|HF[rp]EF)\b`)
+
+// typedHeartFailureRe is a heart failure with its type, "HF" for heart
+// failure: "chronic systolic (HFrEF) HF".
+var typedHeartFailureRe = regexp.MustCompile(`(?i)\b(?:(?:acute on chronic|acute|chronic|decompensated)\s+)?(?:(?:combined\s+)?(?:systolic(?:\s+and\s+diastolic)?|diastolic)\s+(?:\((?:HF[rp]EF)\)\s+)?(?:\(?(?:congestive)\)?\s+)?(?:heart failure|HF)\b|HF[rp]EF\b)`)
+
 // heartFailureIn looks up the heart failure that s, an I11 or I13 code,
 // was found from, as its own I50 code.
 func heartFailureIn(s Suggestion, x *lookups, opt Options) (Suggestion, bool) {
@@ -3961,13 +3968,23 @@ func heartFailureIn(s Suggestion, x *lookups, opt Options) (Suggestion, bool) {
 	if m == nil {
 		return Suggestion{}, false
 	}
-	q := strings.NewReplacer("(", " ", ")", " ").Replace(s.Evidence[m[0]:m[1]])
+	// "Hypertensive heart disease with heart failure / chronic systolic
+	// (HFrEF) HF": a heart failure of no type in the evidence takes the
+	// typed one its line goes on to name
+	evidence, start := s.Evidence, s.Start
+	if !heartFailureTypeRe.MatchString(evidence[m[0]:m[1]]) && s.End <= len(opt.note) {
+		rest := opt.note[s.End:lineEnd(opt.note, s.End)]
+		if t := typedHeartFailureRe.FindStringIndex(rest); t != nil {
+			evidence, start, m = rest, s.End, t
+		}
+	}
+	q := strings.NewReplacer("(", " ", ")", " ").Replace(evidence[m[0]:m[1]])
 	rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 3, Phrase: 2})
 	if len(rs) == 0 || !strings.HasPrefix(rs[0].Code, "I50.") || !rs[0].Billable || rs[0].Score < opt.MinScore {
 		return Suggestion{}, false
 	}
 	return Suggestion{System: codeset.ICD10CM, Code: rs[0].Code, Title: rs[0].Title, Confidence: min(1, rs[0].Score),
-		Start: s.Start + m[0], End: s.Start + m[1], Evidence: s.Evidence[m[0]:m[1]], Section: s.Section, Rule: "heart failure of a hypertension combination"}, true
+		Start: start + m[0], End: start + m[1], Evidence: evidence[m[0]:m[1]], Section: s.Section, Rule: "heart failure of a hypertension combination"}, true
 }
 
 // sameFamily keeps a substitute within the category the search put first.

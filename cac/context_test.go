@@ -5458,3 +5458,13 @@ func TestWithoutDiagnosisOf(t *testing.T) {
 	note := "ASSESSMENT:\n1. Elevated BP reading without diagnosis of hypertension — 142/90 on repeat; no prior dx. Home BP monitoring.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R03.0"}, []string{"I10"})
 }
+
+// TestHeartFailureLaterOnLine codes the heart failure of "Hypertensive
+// heart disease with heart failure / chronic systolic (HFrEF) HF" by the
+// type the line goes on to name (I50.22), not as untyped.
+func TestHeartFailureLaterOnLine(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'M'}
+	note := "Assessment/Plan:\n1. Hypertensive heart disease with heart failure / chronic systolic (HFrEF) HF, compensated, NYHA II — euvolemic.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I11.0", "I50.22"}, []string{"I50.9", "I50.810", "I50.20"})
+}

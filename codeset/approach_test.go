@@ -352,3 +352,13 @@ func TestLetterNamedKinds(t *testing.T) {
 		t.Errorf("splitWords: got %q", got)
 	}
 }
+
+// TestHeartSide reads a side before "heart" or "ventricular" as the kind
+// of heart failure, not a weak side word: "heart failure" is I50.9, not
+// I50.810 "Right heart failure, unspecified".
+func TestHeartSide(t *testing.T) {
+	x := loadFull(t).Searcher()
+	checkFirst(t, x, "heart failure", "I50.9")
+	checkFirst(t, x, "right heart failure", "I50.810")
+	checkFirst(t, x, "left ventricular failure", "I50.1")
+}

@@ -313,7 +313,8 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 				tmp = append(tmp, id)
 				// (type 2 is the diabetes a query need not name: the
 				// default for a diabetes of unstated type)
-				if !weakWords[w] && !(pcs && pcsApproachWords[w]) && !(w == "2" && i > 0 && words[i-1] == "type" && i+1 < len(words) && words[i+1] == "diabet") {
+				if !weakWords[w] && !(pcs && pcsApproachWords[w]) && !(w == "2" && i > 0 && words[i-1] == "type" && i+1 < len(words) && words[i+1] == "diabet") ||
+					!pcs && i+1 < len(words) && heartSide(w, words[i+1]) {
 					ess++
 				}
 			}
@@ -2095,7 +2096,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 				if typedElsewhere(slots, si, t) {
 					continue // that slot counts the word ("cvc insertion")
 				}
-				if !x.weak[t] {
+				if !x.weak[t] || si+1 < len(slots) && heartSide(x.terms[t], firstStem(slots[si+1].text)) {
 					a.ess++
 				}
 				if !x.pcsWeak[t] {
@@ -3260,6 +3261,22 @@ const sideShare = 0.5
 // of right foot"), not a part of a longer phrase ("Dog bite, right
 // forearm, open bite wound with puncture wounds and laceration").
 const sideWhole = 0.9
+
+// heartSide reports whether a side word w, followed by next, names a side
+// of the heart ("Right heart failure", "left ventricular failure"): a kind
+// of the condition, not the side of a paired organ, so it is no weak word
+// there. ("heart failure" is I50.9, not I50.810.)
+func heartSide(w, next string) bool {
+	return (w == "right" || w == "left") && heartParts[next]
+}
+
+// firstStem is the stem of text's first word.
+func firstStem(text string) string {
+	w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(text)), " ")
+	return stem(w)
+}
+
+var heartParts = map[string]bool{stem("heart"): true, stem("ventricular"): true, stem("ventricle"): true, stem("atrial"): true, stem("atrium"): true}
 
 // capDocs bounds how many documents one long posting list may bring in as
 // new candidates: the best capDocs by their static quality.
