@@ -347,7 +347,7 @@ var (
 )
 
 // allergyExcludedRe is a sentence that excludes the allergy it asks about.
-var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?allergic|no longer allergic|passed (?:an? |the )?(?:\w+ )?(?:in-office )?(?:\w+ )?challenge|outgr(?:ew|own)|wondered about|question of|` + labelRemoved + `|removed from (?:the |his |her )?(?:chart|allergy list))\b`)
+var allergyExcludedRe = regexp.MustCompile(`(?i)\b(?:ruled out|not (?:\w+ )?allergic|no longer allergic|passed (?:an? |the )?(?:\w+ )?(?:in-office )?(?:\w+ )?challenge|outgr(?:ew|own)|wondered about|question of|` + labelRemoved + `|removed from (?:the |his |her )?(?:chart|allergy list)|allergy list (?:was |has been )?cleared)\b`)
 
 // labelRemoved is a diagnosis label taken off the chart: "Penicillin
 // allergy label removed", "de-labeled" (allergyExcludedRe,

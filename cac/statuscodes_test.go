@@ -86,6 +86,8 @@ func TestAllergyCodes(t *testing.T) {
 		"Latex allergy; peanut allergy.":        {"Z91.040", "Z91.010"},
 		"Denies allergies to penicillin.":       nil,
 		"Her daughter has a peanut allergy.":    nil,
+		// a label cleared at this visit
+		"Allergies: sulfa? — pt unsure — old records: amoxicillin rash with a viral illness, tolerated amoxicillin since. Allergy list cleared.": nil,
 	} {
 		var got []string
 		allergyCodes(text, strings.ToLower(text), func(code string, start, end int, rule string) {
