@@ -7170,8 +7170,9 @@ func questionedSmoker(note string, m []int) bool {
 var screeningWordsRe = regexp.MustCompile(`(?i)\b(?:screening|colonoscopy|mammogram|vaccin\w*|immuniz\w*|ldct)\b`)
 
 // screeningOrderedRe says a screening is referred elsewhere, or none done
-// at this encounter (a screening visit orders its tests: that stays).
-var screeningOrderedRe = regexp.MustCompile(`(?i)\b(?:referral|referred|none done|due (?:at|in|next)|next due|will schedule|to (?:be )?schedule)\b`)
+// at this encounter (a screening visit orders its tests: that stays):
+// "Eligible for LDCT lung screening", "LDCT lung screening due".
+var screeningOrderedRe = regexp.MustCompile(`(?i)\b(?:referral|referred|none done|due (?:at|in|next)|next due|will schedule|to (?:be )?schedule|eligible for|(?:screening|ldct|mammogram|colonoscopy) (?:is |now )?(?:over)?due)\b`)
 
 // symptomCode reports whether a code is a symptom's: chapter 18's, or a
 // pain or disturbance a body system's chapter lists (otalgia H92.0-, eye

@@ -5468,3 +5468,12 @@ func TestHeartFailureLaterOnLine(t *testing.T) {
 	note := "Assessment/Plan:\n1. Hypertensive heart disease with heart failure / chronic systolic (HFrEF) HF, compensated, NYHA II — euvolemic.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I11.0", "I50.22"}, []string{"I50.9", "I50.810", "I50.20"})
 }
+
+// TestScreeningEligibleOrDue codes no screening a visit only finds the
+// patient eligible for or due ("Eligible for LDCT lung screening").
+func TestScreeningEligibleOrDue(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 68, Sex: 'M'}
+	note := "ASSESSMENT:\n1. COPD, stable.\n2. Former smoker, 40 pack-years, quit 2019. Eligible for LDCT lung screening - order placed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.9"}, []string{"Z12.2"})
+}
