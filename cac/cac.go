@@ -1819,7 +1819,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				continue
 			}
-			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) && !cancerCareNowRe.MatchString(text) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]) ||
+			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && !refutedQuestionRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) && !cancerCareNowRe.MatchString(text) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]) ||
 				resolvedWordRe.MatchString(text) && agoRe.MatchString(head)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
@@ -6688,13 +6688,14 @@ func asideInName(note string, p span, it item) bool {
 // ("declined cardioversion"), the heart's normal rhythm ("in sinus
 // rhythm", "NSR"), anesthesia or analgesia given (not the skin's loss of
 // feeling, R20.0), and what was done for the patient ("counseled on
-// orthostasis", "improved w/ analgesia").
+// orthostasis", "improved w/ analgesia", "offered NRT/varenicline, she
+// declines": no decline, R53.81).
 var notAConditionRe = guard(`(?i)^(?:`+
 	`(?:not|no|never)\b`+
 	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`+
 	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b`+
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$`+
-	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b`+
+	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|offered|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b`+
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b`+ // not Wells's cellulitis
 	`|(?:hyper|hypo)active$`+ // a delirium's subtype, no ADHD
 	`|[a-z][a-z -]*\s(?:chronicity|acuity)$`+ // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
@@ -6711,7 +6712,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx"}
+var notAConditionWords = []string{"no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -7339,6 +7340,11 @@ var negativeResultPartRe = regexp.MustCompile(`(?i)^\W*negative\s+([a-z]+)`)
 
 // answeredNoPartRe is a part that answers the one before it "no".
 var answeredNoPartRe = regexp.MustCompile(`(?i)^\s*(?:no|negative|not|denies)\s*$`)
+
+// refutedQuestionRe is a past condition asked about and then refuted:
+// "Hx of kidney stone? — pt thought so, but records show 2018 ED visit
+// was for musculoskeletal back strain".
+var refutedQuestionRe = regexp.MustCompile(`(?i)^[^?\n]{3,60}\?[^.\n]{0,40}\bbut\s+(?:(?:the\s+)?(?:old\s+)?(?:records?|chart|notes?|imaging|workup|ed visit)\s+(?:show|shows|showed|indicate|indicates|reveal|revealed)|(?:it\s+)?(?:was|is)\s+(?:actually|really|in fact))\b`)
 
 // answeredNoRe is a listed condition answered "no": "Hypothyroidism —
 // NO; TSH normal".

@@ -5477,3 +5477,14 @@ func TestScreeningEligibleOrDue(t *testing.T) {
 	note := "ASSESSMENT:\n1. COPD, stable.\n2. Former smoker, 40 pack-years, quit 2019. Eligible for LDCT lung screening - order placed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.9"}, []string{"Z12.2"})
 }
+
+// TestOfferedAndRefutedHistory reads no condition from care offered and
+// declined ("offered NRT/varenicline, she declines for now" is no
+// decline, R53.81) and no past condition from one asked about and then
+// refuted ("Hx of kidney stone? — pt thought so, but records show …").
+func TestOfferedAndRefutedHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Tobacco use: 1/2 ppd; offered NRT/varenicline, she declines for now.\n2. Gout, stable.\n3. Hx of kidney stone? — pt thought so, but records show 2018 ED visit was for musculoskeletal back strain.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M10.9"}, []string{"R53.81", "Z87.442"})
+}
