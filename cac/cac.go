@@ -589,6 +589,20 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 	for end > first && (note[end-1] == ' ' || note[end-1] == '\t') {
 		end--
 	}
+	// ("History of Present Illness (brief)": a short aside after the
+	// name of a section that names no diagnoses; an assessment's "(by
+	// problem)" is read by its problems)
+	if end > first && note[end-1] == ')' {
+		if o := strings.LastIndexByte(note[first:end], '('); o > 0 && end-(first+o) <= 20 {
+			e := first + o
+			for e > first && note[e-1] == ' ' {
+				e--
+			}
+			if sectionKind(strings.ToUpper(note[first:e])) != secDiagnosis {
+				end = e
+			}
+		}
+	}
 	if c := note[first]; end-first > 28 || !strings.ContainsRune("AIDFSPHMC", rune(c)) || !standaloneRe.MatchString(note[first:end]) {
 		return heading{}, false
 	}

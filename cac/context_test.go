@@ -5488,3 +5488,13 @@ func TestOfferedAndRefutedHistory(t *testing.T) {
 	note := "ASSESSMENT:\n1. Tobacco use: 1/2 ppd; offered NRT/varenicline, she declines for now.\n2. Gout, stable.\n3. Hx of kidney stone? — pt thought so, but records show 2018 ED visit was for musculoskeletal back strain.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M10.9"}, []string{"R53.81", "Z87.442"})
 }
+
+// TestHeadingWithAside ends the discharge diagnoses at "History of
+// Present Illness (brief)": a heading alone on its line may carry a short
+// aside, so the story's symptoms ("rigors") are not read as diagnoses.
+func TestHeadingWithAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 11), Age: 49, Sex: 'M'}
+	note := "Discharge Diagnoses\nPrincipal: Sepsis due to methicillin-resistant Staphylococcus aureus (MRSA)\nSecondary:\n - MRSA pneumonia\n\nHistory of Present Illness (brief)\n49M presented w/ 3 d fever to 40.1, rigors, cough w/ blood-streaked sputum.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.02", "J15.212"}, []string{"R68.89"})
+}
