@@ -5480,13 +5480,15 @@ func TestScreeningEligibleOrDue(t *testing.T) {
 
 // TestOfferedAndRefutedHistory reads no condition from care offered and
 // declined ("offered NRT/varenicline, she declines for now" is no
-// decline, R53.81) and no past condition from one asked about and then
-// refuted ("Hx of kidney stone? — pt thought so, but records show …").
+// decline, R53.81) or a meeting ("SW met with pt" is no metastasis), and
+// no past condition from one asked about and then refuted ("Hx of kidney
+// stone? — pt thought so, but records show …").
 func TestOfferedAndRefutedHistory(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 58, Sex: 'F'}
-	note := "ASSESSMENT:\n1. Tobacco use: 1/2 ppd; offered NRT/varenicline, she declines for now.\n2. Gout, stable.\n3. Hx of kidney stone? — pt thought so, but records show 2018 ED visit was for musculoskeletal back strain.\n"
-	checkCodes(t, suggestCodes(note, x, opt), []string{"M10.9"}, []string{"R53.81", "Z87.442"})
+	note := "ASSESSMENT:\n1. Tobacco use: 1/2 ppd; offered NRT/varenicline, she declines for now.\n2. Gout, stable.\n3. Hx of kidney stone? — pt thought so, but records show 2018 ED visit was for musculoskeletal back strain.\n" +
+		"4. Missed dialysis - long discussion w/ pt & wife. SW met with pt; he will discuss travel HD arrangements.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M10.9"}, []string{"R53.81", "Z87.442", "C79.9"})
 }
 
 // TestHeadingWithAside ends the discharge diagnoses at "History of
