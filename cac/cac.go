@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/chartroom/chartroom/codeset"
 )
@@ -7717,13 +7718,22 @@ func synonymList() map[string][][]string {
 	return synonyms
 }
 
-// quoted reports whether note[start:end] is wholly in quotation marks.
+// quoted reports whether note[start:end] is wholly in quotation marks, or
+// its last word is.
 func quoted(note string, start, end int) bool {
 	t := strings.TrimSpace(note[start:end])
 	before := strings.TrimRight(note[:start], " ")
 	after := strings.TrimLeft(note[end:], " ")
 	open := strings.HasPrefix(t, `"`) || strings.HasPrefix(t, "“") || strings.HasSuffix(before, `"`) || strings.HasSuffix(before, "“")
 	closed := strings.HasSuffix(t, `"`) || strings.HasSuffix(t, "”") || strings.HasPrefix(after, `"`) || strings.HasPrefix(after, "”")
+	// (or its condition word, after a site: 'Knee "osteoarthritis"
+	// listed on old problem list')
+	if !open && (strings.HasSuffix(t, `"`) || strings.HasSuffix(t, "”")) {
+		_, q := utf8.DecodeLastRuneInString(t)
+		if i := strings.LastIndexAny(t[:len(t)-q], `"“`); i > 0 && t[i-1] == ' ' && countLetters(t[i:]) >= 4 {
+			open = true
+		}
+	}
 	return open && closed && len(t) > 2
 }
 

@@ -2022,6 +2022,9 @@ func TestQuotedAndListedAbbreviations(t *testing.T) {
 	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 71, Sex: 'F'}
 	note := "PMH: OA (both knees replaced), HTN. \"Hypothyroidism\" is listed on the referral, but her thyroid tests were normal.\n\nASSESSMENT:\n1. Left knee effusion with elevated ESR.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "R70.0", "M25.462"}, []string{"E03.9"})
+	// (so is one whose condition word alone is quoted, after its site)
+	note = "PMH: HTN, GERD (non-erosive). Knee \"osteoarthritis\" listed on old problem list - pt says knees are fine, never evaluated or treated.\n\nASSESSMENT:\n1. Hypomagnesemia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "E83.42"}, []string{"M17.9"})
 }
 
 // TestProseDiagnosesForVisit reads a prose note's "Diagnoses for this visit
