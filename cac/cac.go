@@ -8100,7 +8100,7 @@ var longTermDrugs = byWord(map[string]string{
 	"Z79.82":  "aspirin asa",
 	"Z79.83":  "alendronate risedronate ibandronate",
 	"Z79.51":  "budesonide-formoterol fluticasone-salmeterol fluticasone-vilanterol mometasone-formoterol advair symbicort breo trelegy dulera wixela beclomethasone ciclesonide",
-	"Z79.52":  "prednisone prednisolone methylprednisolone",
+	"Z79.52":  "prednisone prednisolone methylprednisolone hydrocortisone fludrocortisone",
 	"Z79.810": "tamoxifen raloxifene",
 	"Z79.811": "anastrozole letrozole exemestane",
 	"Z79.621": "tacrolimus cyclosporine",
@@ -8591,6 +8591,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "she is not being sent home on insulin"
 		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
 			// "ASA 81 (pt stopped on her own in 2023 - not taking)"
+		case code == "Z79.52" && topicalAfterRe.MatchString(note[j:min(len(note), j+30)]):
+			// "hydrocortisone 2.5% cream": a topical steroid, not a
+			// systemic one
 		case shortCourseRe.MatchString(doseAround(note, i)):
 			// "prednisone 40 mg daily x 5 days", "aspirin 325 mg given
 			// in the ED": a course or a dose, not long-term use.
@@ -8621,6 +8624,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// topicalAfterRe follows a drug applied to the skin, ear or eye.
+var topicalAfterRe = regexp.MustCompile(`(?i)^(?:[^.;\n]|\.\d){0,20}?(?:%|\b(?:cream|ointment|oint|lotion|topical|otic|ophthalmic|drops|enema|suppositor(?:y|ies)|foam|gel)\b)`)
 
 // misuseRe is a drug taken wrongly: an overdose, a poisoning, a wrong
 // dose.

@@ -5503,3 +5503,15 @@ func TestHeadingWithAside(t *testing.T) {
 	note := "Discharge Diagnoses\nPrincipal: Sepsis due to methicillin-resistant Staphylococcus aureus (MRSA)\nSecondary:\n - MRSA pneumonia\n\nHistory of Present Illness (brief)\n49M presented w/ 3 d fever to 40.1, rigors, cough w/ blood-streaked sputum.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.02", "J15.212"}, []string{"R68.89"})
 }
+
+// TestReplacementSteroids codes an adrenal insufficiency's hydrocortisone
+// and fludrocortisone as long-term systemic steroids (Z79.52), and no
+// hydrocortisone cream.
+func TestReplacementSteroids(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 42, Sex: 'F'}
+	note := "MEDS: hydrocortisone 15 mg qAM + 5 mg at 2 PM, fludrocortisone 0.1 mg daily.\n\nASSESSMENT:\n1. Primary adrenal insufficiency (Addison disease), stable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E27.1", "Z79.52"}, nil)
+	cream := "MEDS: hydrocortisone 2.5% cream BID to face.\n\nASSESSMENT:\n1. Seborrheic dermatitis of the face.\n"
+	checkCodes(t, suggestCodes(cream, x, opt), nil, []string{"Z79.52"})
+}
