@@ -8528,9 +8528,17 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// (not one the stay starts for good: "apixaban 5 mg BID
 			// started HD4 - to continue long-term")
 			if l := lower[ls:le]; (strings.Contains(l, "new this") || strings.Contains(l, "started")) && newThisStayRe.MatchString(l) && !containsAny(l, "long-term", "long term", "indefinite", "lifelong") {
-				for _, w := range strings.FieldsFunc(l, func(c rune) bool { return c > 127 || !isLetter(byte(c)) && c != '-' }) {
-					if code, ok := longTermDrugs[w]; ok {
-						newStay[code] = true
+				// (only the drugs of the clause that says so: "starting
+				// insulin glargine (NEW this admission), continue
+				// metformin")
+				for _, seg := range topClauses(l) {
+					if !newThisStayRe.MatchString(seg) {
+						continue
+					}
+					for _, w := range strings.FieldsFunc(seg, func(c rune) bool { return c > 127 || !isLetter(byte(c)) && c != '-' }) {
+						if code, ok := longTermDrugs[w]; ok {
+							newStay[code] = true
+						}
 					}
 				}
 			}
@@ -8788,6 +8796,27 @@ var inSituRe = regexp.MustCompile(`(?i)\bin[- ]situ\b|\b(?:DCIS|LCIS|CIN ?(?:3|I
 // was found: "metastatic RUL lung adenocarcinoma … diagnosed 03/2026, now
 // on cycle 5 of carboplatin/pemetrexed/pembrolizumab" is no history.
 var cancerCareNowRe = regexp.MustCompile(`(?i)\b(?:now on|currently on|currently receiving|now receiving|undergoing|on cycle|cycle \d+|C\d+D\d+|on (?:active |palliative |systemic )?(?:chemo(?:therapy)?|immunotherapy|treatment)|metastatic)\b`)
+
+// topClauses splits a line at its commas and semicolons outside
+// parentheses.
+func topClauses(l string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		case ',', ';':
+			if depth == 0 {
+				out = append(out, l[from:i])
+				from = i + 1
+			}
+		}
+	}
+	return append(out, l[from:])
+}
 
 // newThisStayRe is a line that gives a drug as the stay's own.
 var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b`)

@@ -5239,6 +5239,9 @@ func TestDrugNewThisStay(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M32.14"}, []string{"Z79.624"})
 	note = "DISCHARGE DIAGNOSES:\n1. Persistent atrial fibrillation.\nHOSPITAL COURSE:\n1. AF - apixaban 5 mg BID started HD4 - to continue long-term.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 20), Age: 71, Sex: 'M'}), []string{"I48.19", "Z79.01"}, nil)
+	// (only the drugs of the clause that says so)
+	note = "DISCHARGE DIAGNOSES:\n1. Type 2 diabetes mellitus with hyperosmolarity without coma.\nHOSPITAL COURSE:\n4. Diabetes regimen at discharge: starting insulin glargine 18 units qHS (NEW this admission - taught by CDCES, son will assist), continue metformin, STOP glipizide.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 20), Age: 72, Sex: 'M'}), []string{"E11.00", "Z79.84"}, []string{"Z79.4"})
 }
 
 // TestCancerUnderTreatmentIsNoHistory reads a history section's cancer
