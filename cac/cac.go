@@ -2019,7 +2019,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// A note restates its diagnoses (history, assessment, discharge
 				// list): one code per category, the first found, except for
 				// injuries, where several sites are usual.
-				if j, ok := seen[cat(r.Code)]; ok && !c.prose && fromProse(out[j]) {
+				if j, ok := seen[cat(r.Code)]; ok && !c.prose && fromProse(out[j]) && !distinctInCategory(out[j], sg) {
 					// a condition a list or a line names beats one read
 					// inside a sentence
 					delete(seen, out[j].Code)
@@ -3855,6 +3855,12 @@ func distinctInCategory(a, b Suggestion) bool {
 	// a stroke's sequelae are its deficits, each coded (I69.320 aphasia
 	// and I69.351 hemiparesis)
 	if strings.HasPrefix(a.Code, "I69.") && strings.HasPrefix(b.Code, "I69.") && len(a.Code) >= 6 && len(b.Code) >= 6 && a.Code[5] != b.Code[5] {
+		return true
+	}
+	// each disorder of fluid, electrolytes and minerals is its own
+	// (E87.5 hyperkalemia beside E87.70 fluid overload, E83.42
+	// hypomagnesemia beside E83.39 hypophosphatemia)
+	if (a.Code[:3] == "E87" || a.Code[:3] == "E83") && len(a.Code) >= 5 && len(b.Code) >= 5 && a.Code[:5] != b.Code[:5] {
 		return true
 	}
 	// an old infarction is a condition of its own beside any other

@@ -5518,3 +5518,15 @@ func TestReplacementSteroids(t *testing.T) {
 	cream := "MEDS: hydrocortisone 2.5% cream BID to face.\n\nASSESSMENT:\n1. Seborrheic dermatitis of the face.\n"
 	checkCodes(t, suggestCodes(cream, x, opt), nil, []string{"Z79.52"})
 }
+
+// TestElectrolyteDisordersEach codes each disorder of fluid and
+// electrolytes an assessment names (E87.5 hyperkalemia and E87.70 fluid
+// overload), also when the first was read from its opening sentence and
+// the second from its list.
+func TestElectrolyteDisordersEach(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 16), Age: 57, Sex: 'M'}
+	note := "A/P:\n57M ESRD on HD, admitted with hyperkalemia and fluid overload due to missed dialysis.\n\n" +
+		"1. Hyperkalemia - resolved w/ calcium gluconate, insulin/D50, then HD.\n2. Fluid overload / volume excess from missed HD - NOT heart failure, resolved with UF.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.5", "E87.70", "N18.6"}, []string{"I50.9"})
+}
