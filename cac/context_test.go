@@ -5530,3 +5530,13 @@ func TestElectrolyteDisordersEach(t *testing.T) {
 		"1. Hyperkalemia - resolved w/ calcium gluconate, insulin/D50, then HD.\n2. Fluid overload / volume excess from missed HD - NOT heart failure, resolved with UF.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.5", "E87.70", "N18.6"}, []string{"I50.9"})
 }
+
+// TestDiabetesTypeEnteredInError reads a type 1 diabetic's "DKA" as E10.10
+// when the only type 2 is a problem-list row entered in error.
+func TestDiabetesTypeEnteredInError(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 20), Age: 24, Sex: 'F'}
+	note := "PROBLEM LIST:\n| Type 1 diabetes mellitus | E10.9 | Active | dx 2013 |\n| Type 2 diabetes mellitus w/o complications | E11.9 | Inactive | entered in error 2019 - pt is T1DM |\n\n" +
+		"ASSESSMENT:\n24F with T1DM admitted in DKA.\n\nPLAN:\n1. DKA: insulin infusion per MICU DKA protocol.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10"}, []string{"E11.10"})
+}

@@ -66,12 +66,16 @@ var notThisTypeRe = regexp.MustCompile(`(?i)^[^.;\n]{0,20}\b(?:not|ruled out|exc
 
 // diabetesTypes reports whether a note calls the patient's diabetes type
 // 1 and type 2, leaving out its relatives' (a family history line, a
-// sentence about a relative) and the types it sets aside.
+// sentence about a relative) and the types it sets aside or lists in
+// error.
 func diabetesTypes(note string) (t1, t2 bool) {
 	for _, m := range diabetesTypeRe.FindAllStringSubmatchIndex(note, -1) {
 		line := lineOf(note, m[0])
+		// (nor a problem list's row entered in error: "Type 2 diabetes
+		// mellitus | E11.9 | Inactive | entered in error 2019 - pt is
+		// T1DM")
 		if familyLineRe.MatchString(line) || relativeLineRe.MatchString(line) || familyRe.MatchString(sentenceAround(note, m[0])) ||
-			negatedAt(note, m[0]) || notThisTypeRe.MatchString(note[m[1]:]) {
+			negatedAt(note, m[0]) || notThisTypeRe.MatchString(note[m[1]:]) || containsAny(strings.ToLower(line), "entered in error", "charted in error", "listed in error", "erroneous") {
 			continue
 		}
 		t1 = t1 || m[2] >= 0
