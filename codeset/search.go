@@ -2096,7 +2096,7 @@ func (x *Searcher) parse(sc *scratch, q string, asYouType bool) []slot {
 				if typedElsewhere(slots, si, t) {
 					continue // that slot counts the word ("cvc insertion")
 				}
-				if !x.weak[t] || si+1 < len(slots) && heartSide(x.terms[t], firstStem(slots[si+1].text)) {
+				if w := x.terms[t]; !x.weak[t] || si+1 < len(slots) && (w == "right" || w == "left") && heartSide(w, firstStem(slots[si+1].text)) {
 					a.ess++
 				}
 				if !x.pcsWeak[t] {
