@@ -4536,6 +4536,13 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
 		}
 	}
+	// ("Personal hx of healed osteoporotic fracture (L distal radius
+	// 2022)": Z87.310, whose title says "osteoporosis fracture")
+	if reason == "history" && fractureWordRe.MatchString(cond) && containsAny(strings.ToLower(cond), "osteopor", "fragility") && !containsAny(strings.ToLower(cond), "stress", "patholog") {
+		if r, ok := x.Code(codeset.ICD10CM, "Z87.310", opt.Date); ok && r.Billable {
+			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
+		}
+	}
 	// "Hx MRSA skin abscess": a past MRSA infection, whatever its site
 	if reason == "history" && mrsaRe.MatchString(cond) {
 		if r, ok := x.Code(codeset.ICD10CM, "Z86.14", opt.Date); ok && r.Billable {

@@ -5540,3 +5540,14 @@ func TestDiabetesTypeEnteredInError(t *testing.T) {
 		"ASSESSMENT:\n24F with T1DM admitted in DKA.\n\nPLAN:\n1. DKA: insulin infusion per MICU DKA protocol.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10"}, []string{"E11.10"})
 }
+
+// TestHealedOsteoporoticFracture codes a healed osteoporotic (fragility)
+// fracture in the history as Z87.310, a traumatic one as Z87.81.
+func TestHealedOsteoporoticFracture(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Age-related osteoporosis without current pathological fracture.\n2. Personal hx of healed osteoporotic fracture (L distal radius 2022) — fully healed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M81.0", "Z87.310"}, []string{"Z87.81"})
+	note = "ASSESSMENT:\n1. Essential hypertension.\n2. Hx of L clavicle fx 1982 (bicycle accident), healed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.81"}, []string{"Z87.310"})
+}
