@@ -2517,6 +2517,9 @@ func TestSession23History(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.3", "Z90.11", "Z92.21", "Z92.3"}, nil)
 	note = "Assessment:\n1. History of left breast cancer, s/p left partial mastectomy; received no chemotherapy.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.3"}, []string{"Z90.12", "Z92.21"})
+	// (a regimen's aside that says when it was completed)
+	note = "HPI: 62 y/o F w/ hx of L breast invasive ductal carcinoma, dx 2020; treated w/ L mastectomy + SLNB (2020), adjuvant chemotherapy (docetaxel/cyclophosphamide x4, completed 2020).\n\nAssessment:\n1. Personal hx of L breast cancer — NED.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.3", "Z92.21"}, nil)
 
 	inpatient := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 62, Sex: 'F'}
 	note = "Assessment:\n1. Cellulitis of the left lower leg.\n2. History of right lower extremity DVT, resolved, off anticoagulation.\n3. h/o L ankle fracture 2012, healed.\n"

@@ -178,7 +178,10 @@ var statusRules = []statusRule{
 	// (a regimen named for the chemotherapy: "adjuvant CAPOX x 4 cycles
 	// completed 01/2023")
 	{anchors: []string{"chemo", "capox", "xelox", "folfox", "folfiri", "r-chop", "abvd"}, rule: "status: history of chemotherapy", code: fixed("Z92.21"), unless: notPastTreatmentRe,
-		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:chemo(?:therapy)?|` + chemoRegimens + `)\b|\b(?:chemo(?:therapy)?|` + chemoRegimens + `)(?:\s+x\s*\d+\s+cycles?)?(?:\s*\([^)]{0,20}\))?\s*\(?\s*(?:completed|finished)\b`)},
+		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:chemo(?:therapy)?|` + chemoRegimens + `)\b|\b(?:chemo(?:therapy)?|` + chemoRegimens + `)(?:\s+x\s*\d+\s+cycles?)?(?:\s*\([^)]{0,20}\))?\s*\(?\s*(?:completed|finished)\b` +
+			// "adjuvant chemotherapy (docetaxel/cyclophosphamide x4,
+			// completed 2020)"
+			`|\bchemo(?:therapy)?\s*\([^)]{0,60}?\b(?:completed|finished)\s+(?:in\s+)?(?:19|20)\d\d\b`)},
 	{anchors: []string{"radiation", "radiotherapy", "irradiation", "xrt", "adjuvant rt"}, rule: "status: history of radiation", code: fixed("Z92.3"), unless: notPastTreatmentRe,
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|history of|h/o|prior|previous|completed|finished|received|underwent)\s+(?:[a-z/()-]+,?\s+){0,8}?(?:radiation(?: therapy)?|radiotherapy|irradiation|XRT|adjuvant (?-i:RT))\b|\b(?:radiation(?: therapy)?|radiotherapy|XRT)\s*\(?\s*(?:completed|finished)\b`)},
 	{anchors: []string{"transplant"}, past: true, rule: "status: kidney transplant", code: fixed("Z94.0"),
