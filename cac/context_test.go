@@ -5423,6 +5423,8 @@ func TestPrimaryWithMetastases(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 28), Age: 58, Sex: 'F'}
 	note := "ASSESSMENT:\n1. Lung adenocarcinoma with bone metastases.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.90", "C79.51"}, []string{"C78.00"})
+	note = "ASSESSMENT:\n1. SCLC of RUL w/ mediastinal nodal mets.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C34.11", "C77.1"}, nil)
 }
 
 // TestAsymptomaticHIVPlan keeps an asymptomatic HIV infection (Z21) when
