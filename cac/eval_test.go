@@ -904,6 +904,18 @@ func TestEvalTrain61(t *testing.T) {
 	evalNotes(t, "testdata/train61", "sixty-first training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain62 scores the sixty-second training set, testdata/train62:
+// 24 gastroenterology, hepatology and general surgery notes (bleeding by
+// site and cause, cirrhosis and its complications, pancreatitis by cause,
+// biliary disease, obstruction and hernias, diverticular and inflammatory
+// bowel disease, endoscopy findings, postoperative complications; 14
+// inpatient, 10 outpatient), written in session 30 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain62(t *testing.T) {
+	evalNotes(t, "testdata/train62", "sixty-second training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
