@@ -5556,3 +5556,12 @@ func TestHealedOsteoporoticFracture(t *testing.T) {
 	note = "ASSESSMENT:\n1. Essential hypertension.\n2. Hx of L clavicle fx 1982 (bicycle accident), healed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.81"}, []string{"Z87.310"})
 }
+
+// TestOrganismNegativeAfterAbbreviation codes no H. pylori the note calls
+// negative after its name, whose own dot ends no clause.
+func TestOrganismNegativeAfterAbbreviation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 6), Age: 67, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Duodenal bulb ulcer with hemorrhage, adverse effect of naproxen (H. pylori negative)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.4", "T39.315A"}, []string{"B96.81"})
+}

@@ -110,7 +110,9 @@ func infectiousAgent(out []Suggestion, note string, x *lookups, opt Options) []S
 				// pyelonephritis, right, likely E. coli (final ID
 				// pending at discharge)", Guidelines II.H)
 				attributed := opt.Inpatient && likelyOrganismRe.MatchString(note[max(start, at-20):at])
-				if after := strings.ToLower(note[at:min(len(note), start+m[1]+28)]); negatedAt(note, at) || !attributed && unconfirmedOrganismRe.MatchString(note[at:min(lineEnd(note, at), at+100)]) ||
+				// (what follows the organism's name, whose own dots
+				// end nothing: "(H. pylori negative)")
+				if after := strings.ToLower(note[start+m[1] : min(len(note), start+m[1]+28)]); negatedAt(note, at) || !attributed && unconfirmedOrganismRe.MatchString(note[at:min(lineEnd(note, at), at+100)]) ||
 					containsAny(after[:max(0, strings.IndexAny(after+".", ".;"))], "negative", "not detected", "no growth") {
 					break
 				}
