@@ -1730,6 +1730,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 			reason := ""
 			uncertain, chronicOnly := false, false
 			switch {
+			case s.kind == secFamily && spouseLeadRe.MatchString(text):
+				// "FH: wife - had ovarian ca": a spouse is no blood
+				// relative, and her condition no family history
+				reason = "someone else's"
 			case s.kind == secFamily || familyRe.MatchString(text) && !relativeOnlyMentioned(text) && !(socialSection(s.name) && !relativeIllRe.MatchString(text)) &&
 				// ("Exposure to strep pharyngitis (sibling)": the patient's
 				// exposure, Z20.-)
@@ -7082,6 +7086,9 @@ var sickContactRe = regexp.MustCompile(`(?i)\b(?:sick|ill|exposure to|exposed to
 // bystanderRe is what puts a relative beside the patient, not with a
 // condition: "brought in by his", "accompanied by her".
 var bystanderRe = regexp.MustCompile(`(?i)\b(?:brought(?: in)? by|accompanied by|found by|called by|with (?:his|her) (?:adult )?|per (?:his|her)|according to (?:his|her)|lives with)\s*(?:his|her|their)?\s*$`)
+
+// spouseLeadRe opens a family history's item with a spouse or partner.
+var spouseLeadRe = regexp.MustCompile(`(?i)^\W*(?:(?:his|her|pt'?s|patient'?s)\s+)?(?:wife|husband|spouse|partner|boyfriend|girlfriend|fianc[ée]e?)\b`)
 
 // otherPersonRe is someone other than the patient or a blood relative
 // whose condition an item speaks of: "wife's diagnosis", "her husband

@@ -5565,3 +5565,12 @@ func TestOrganismNegativeAfterAbbreviation(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Duodenal bulb ulcer with hemorrhage, adverse effect of naproxen (H. pylori negative)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.4", "T39.315A"}, []string{"B96.81"})
 }
+
+// TestSpouseInFamilyHistory codes no family history for a spouse's
+// condition listed under the family history: no blood relative.
+func TestSpouseInFamilyHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 66, Sex: 'M'}
+	note := "FH: wife - had ovarian ca (in remission). Mother - breast cancer at 70.\n\nASSESSMENT:\n1. Parastomal hernia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K43.5", "Z80.3"}, []string{"Z80.41"})
+}
