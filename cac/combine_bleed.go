@@ -61,7 +61,9 @@ func combineBleeding(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	}
 	combined := false
 	for i, s := range out {
-		if i == sign {
+		// ("Alcoholic gastritis without bleeding" beside the tear that
+		// bled: its own words deny it the bleeding)
+		if i == sign || containsAny(strings.ToLower(lineOf(opt.note, s.Start)), "without bleeding", "without hemorrhage", "no bleeding", "non-bleeding", "nonbleeding", "w/o bleeding") {
 			continue
 		}
 		if to := withBleeding(s.Code); to != "" {
@@ -72,7 +74,7 @@ func combineBleeding(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			}
 		}
 		if t := strings.ToLower(s.Title); (s.Code[0] == 'K' || s.Code[0] == 'I' && strings.HasPrefix(s.Code, "I85")) &&
-			(strings.Contains(t, "with hemorrhage") || strings.Contains(t, "with bleeding")) {
+			(strings.Contains(t, "with hemorrhage") || strings.Contains(t, "with bleeding") || strings.Contains(t, "laceration-hemorrhage")) {
 			out[i].Principal = out[i].Principal || out[sign].Principal
 			combined = true
 			break

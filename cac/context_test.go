@@ -5574,3 +5574,14 @@ func TestSpouseInFamilyHistory(t *testing.T) {
 	note := "FH: wife - had ovarian ca (in remission). Mother - breast cancer at 70.\n\nASSESSMENT:\n1. Parastomal hernia.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K43.5", "Z80.3"}, []string{"Z80.41"})
 }
+
+// TestBleedingDeniedByItsCondition leaves a condition its own words call
+// "without bleeding" without the bleeding another line reports
+// ("Alcoholic gastritis without bleeding" beside a tear that bled is
+// K29.20, not K29.21).
+func TestBleedingDeniedByItsCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 6), Age: 41, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Hematemesis, resolved.\n2. Alcoholic gastritis without bleeding\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K29.20"}, []string{"K29.21"})
+}
