@@ -2098,6 +2098,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	sickleCellCrisis(out, note, x, opt)
 	out = thyroidStorm(out, note, x, opt)
 	out = asymptomaticHIV(out)
+	otherPancreatitis(out, note, x, opt)
 	adhesiveObstruction(out, note, x, opt)
 	// "Chest pain, left, most consistent with musculoskeletal chest wall
 	// pain": the index's "Pain, chest, wall" is R07.89
@@ -10275,6 +10276,26 @@ func thyroidStorm(out []Suggestion, note string, x *lookups, opt Options) []Sugg
 	}
 	return out
 }
+
+// otherPancreatitis codes an acute pancreatitis of a cause the
+// classification names no code for as "other acute pancreatitis" (K85.8-,
+// not the unspecified K85.9-): "Hypertriglyceridemia-induced acute
+// pancreatitis", "pancreatitis secondary to hypercalcemia".
+func otherPancreatitis(out []Suggestion, note string, x *lookups, opt Options) {
+	i := firstWithPrefix(out, "K85.9")
+	if i < 0 || !containsAny(opt.lower, "triglycerid", "hypercalc") {
+		return
+	}
+	for _, m := range otherPancreatitisRe.FindAllStringIndex(note, -1) {
+		if !negatedAt(note, m[0]) {
+			recode(&out[i], "K85.8"+out[i].Code[5:], "other acute pancreatitis", x, opt)
+			return
+		}
+	}
+}
+
+// otherPancreatitisRe is a pancreatitis of a metabolic cause.
+var otherPancreatitisRe = regexp.MustCompile(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalcemi[ac]|triglyceride)[- ](?:induced|related|associated|mediated)?\s*(?:acute\s+)?pancreatitis\b|\bpancreatitis\b[^.;\n]{0,40}?\b(?:due to|secondary to|from|caused by|2/2|d/t)\s+(?:severe\s+|marked\s+)?(?:hypertriglyceridemia|hypercalcemia|(?:elevated|high|very high)\s+triglycerides)\b`)
 
 // asymptomaticHIV leaves out HIV disease (B20) beside the asymptomatic
 // infection status (Z21) when B20 was read from "HIV" alone ("1. HIV:

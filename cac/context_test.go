@@ -5585,3 +5585,12 @@ func TestBleedingDeniedByItsCondition(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Hematemesis, resolved.\n2. Alcoholic gastritis without bleeding\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K29.20"}, []string{"K29.21"})
 }
+
+// TestOtherPancreatitis codes a pancreatitis of hypertriglyceridemia as
+// other acute pancreatitis (K85.80), not unspecified (K85.90).
+func TestOtherPancreatitis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 2), Age: 44, Sex: 'M'}
+	note := "ASSESSMENT:\n44M with acute pancreatitis secondary to severe hypertriglyceridemia (TG 2,460), no necrosis or infection.\n\nDISCHARGE DIAGNOSES:\n1. Hypertriglyceridemia-induced acute pancreatitis\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.80"}, []string{"K85.90"})
+}
