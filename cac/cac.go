@@ -6080,6 +6080,7 @@ var lookupRewrites = []struct {
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
 	{degreeAdverbRe, ""},
+	{esophagitisGradeRe, ""},
 	{visitAgeRe, "$1"},
 	{gradeLeadRe, ""},
 	{allergenIngestedRe, "$1 due to "},
@@ -6313,6 +6314,10 @@ var gradeLeadRe = guard(`(?i)\b(?:west haven|child[- ]pugh)\s+(?:grade|class)\s+
 // visitAgeRe is the age a well visit is named for: "24 month well child
 // visit", "2-year-old well check".
 var visitAgeRe = guard(`(?i)\b\d{1,2}[- ]?(?:months?|mos?|years?|yrs?)(?:[- ]old)?\s+(well|routine)\b`, "well", "routine")
+
+// esophagitisGradeRe is an esophagitis's Los Angeles grade, which no code
+// holds: "Reflux esophagitis LA grade B".
+var esophagitisGradeRe = guard(`(?i)\s*\b(?:LA|Los Angeles)\s+(?:grade|class)\s+[A-D]\b`, "la grade", "la class", "los angeles")
 
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".

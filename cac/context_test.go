@@ -5594,3 +5594,12 @@ func TestOtherPancreatitis(t *testing.T) {
 	note := "ASSESSMENT:\n44M with acute pancreatitis secondary to severe hypertriglyceridemia (TG 2,460), no necrosis or infection.\n\nDISCHARGE DIAGNOSES:\n1. Hypertriglyceridemia-induced acute pancreatitis\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.80"}, []string{"K85.90"})
 }
+
+// TestEsophagitisGrade reads "Reflux esophagitis LA grade B, non-bleeding"
+// without its Los Angeles grade, which no code holds: K21.00.
+func TestEsophagitisGrade(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 10), Age: 61, Sex: 'M'}
+	note := "IMPRESSION:\n1. Reflux esophagitis LA grade B, non-bleeding\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K21.00"}, []string{"K21.9", "K21.01"})
+}
