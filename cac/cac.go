@@ -5184,7 +5184,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// newborn due to E. coli" for an adult) gives way to the next.
 			fitting := func(q string) []codeset.Result {
 				rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
-				return slices.DeleteFunc(rs, func(r codeset.Result) bool { return !fits(r.Code, opt) })
+				return slices.DeleteFunc(rs, func(r codeset.Result) bool { return !fits(r.Code, opt) || x.SexConflict(r.Code, opt.Sex) })
 			}
 			rs := fitting(q)
 			a.r, a.ok = pick(rs, opt.MinScore)

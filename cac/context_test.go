@@ -5603,3 +5603,15 @@ func TestEsophagitisGrade(t *testing.T) {
 	note := "IMPRESSION:\n1. Reflux esophagitis LA grade B, non-bleeding\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K21.00"}, []string{"K21.9", "K21.01"})
 }
+
+// TestSexConflictLeftOut reads no code the MCE lists for the other sex:
+// a man's "Pelvic abscess" is no "Female pelvic peritonitis" (N73.5), a
+// woman's "ED" no erectile dysfunction.
+func TestSexConflictLeftOut(t *testing.T) {
+	x := searcher(t)
+	man := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 28), Age: 24, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Pelvic abscess\n", x, man), nil, []string{"N73.5", "N73.9"})
+	if !x.SexConflict("N73.5", 'M') || x.SexConflict("N73.5", 'F') || !x.SexConflict("N52.9", 'F') || x.SexConflict("K65.1", 'M') {
+		t.Error("SexConflict disagrees with the MCE's sex lists")
+	}
+}

@@ -33,6 +33,8 @@ func searcher(t testing.TB) *codeset.Searcher {
 		set, err0 = codeset.Import(context.Background(), []string{
 			filepath.Join(dataDir, "icd10cm/2026/2026-code-descriptions-tabular-order.zip"),
 			filepath.Join(dataDir, "icd10cm/2017/ICD10CM_FY2017_Full_XML.zip"),
+			// the MCE's age and sex lists: no code for the other sex
+			filepath.Join(dataDir, "edits/mce/MCE_Simple_Code_Edits_v37.txt"),
 		}, codeset.ImportOptions{})
 		if err0 == nil {
 			srch = set.Searcher()

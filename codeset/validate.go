@@ -387,3 +387,18 @@ func (s *Set) excludes1(a, b string) (string, string) {
 	ch := &s.Tabular.Chapters[sec.Chapter]
 	return check(ch.Notes, "chapter "+ch.Num)
 }
+
+// SexConflict reports whether the MCE lists an ICD-10-CM code (written
+// with or without its dot) for the other sex than sex ('F' or 'M'; 0
+// conflicts with nothing): N73.5 "Female pelvic peritonitis" for a man.
+func (x *Searcher) SexConflict(code string, sex byte) bool {
+	if sex != 'F' && sex != 'M' || x.set == nil {
+		return false
+	}
+	for _, edit := range x.set.mceFor("D", strings.ReplaceAll(code, ".", "")) {
+		if edit == "Female_Only" && sex == 'M' || edit == "Male_Only" && sex == 'F' || edit == "Maternity_Only" && sex == 'M' {
+			return true
+		}
+	}
+	return false
+}
