@@ -395,9 +395,12 @@ func (x *Searcher) SexConflict(code string, sex byte) bool {
 	if sex != 'F' && sex != 'M' || x.set == nil {
 		return false
 	}
-	for _, edit := range x.set.mceFor("D", strings.ReplaceAll(code, ".", "")) {
-		if edit == "Female_Only" && sex == 'M' || edit == "Male_Only" && sex == 'F' || edit == "Maternity_Only" && sex == 'M' {
-			return true
+	code = strings.ReplaceAll(code, ".", "")
+	for p := len(code); p >= 3; p-- { // as mceFor, without its slice
+		for _, edit := range x.set.mceIdx["D"+code[:p]] {
+			if edit == "Female_Only" && sex == 'M' || edit == "Male_Only" && sex == 'F' || edit == "Maternity_Only" && sex == 'M' {
+				return true
+			}
 		}
 	}
 	return false
