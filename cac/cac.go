@@ -2171,7 +2171,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 // hypertension" is R03.0, whose title says as much, and no I10.
 func dropUndiagnosed(out []Suggestion, note string) []Suggestion {
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
-		return s.Start >= 14 && undiagnosedBeforeRe.MatchString(note[max(0, s.Start-40):s.Start])
+		return undiagnosedBeforeRe.MatchString(note[max(0, s.Start-40):s.Start])
 	})
 }
 
@@ -8557,7 +8557,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 				// (only the drugs of the clause that says so: "starting
 				// insulin glargine (NEW this admission), continue
 				// metformin")
-				for _, seg := range topClauses(l) {
+				for from := 0; from <= len(l); {
+					seg := listEntryAfter(l, from, len(l))
+					from += len(seg) + 1
 					if !newThisStayRe.MatchString(seg) {
 						continue
 					}
@@ -8822,27 +8824,6 @@ var inSituRe = regexp.MustCompile(`(?i)\bin[- ]situ\b|\b(?:DCIS|LCIS|CIN ?(?:3|I
 // was found: "metastatic RUL lung adenocarcinoma … diagnosed 03/2026, now
 // on cycle 5 of carboplatin/pemetrexed/pembrolizumab" is no history.
 var cancerCareNowRe = regexp.MustCompile(`(?i)\b(?:now on|currently on|currently receiving|now receiving|undergoing|on cycle|cycle \d+|C\d+D\d+|on (?:active |palliative |systemic )?(?:chemo(?:therapy)?|immunotherapy|treatment)|metastatic)\b`)
-
-// topClauses splits a line at its commas and semicolons outside
-// parentheses.
-func topClauses(l string) []string {
-	var out []string
-	depth, from := 0, 0
-	for i := 0; i < len(l); i++ {
-		switch l[i] {
-		case '(':
-			depth++
-		case ')':
-			depth = max(0, depth-1)
-		case ',', ';':
-			if depth == 0 {
-				out = append(out, l[from:i])
-				from = i + 1
-			}
-		}
-	}
-	return append(out, l[from:])
-}
 
 // newThisStayRe is a line that gives a drug as the stay's own.
 var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b`)
@@ -10312,7 +10293,8 @@ func asymptomaticHIV(out []Suggestion) []Suggestion {
 		return out
 	}
 	return slices.DeleteFunc(out, func(s Suggestion) bool {
-		return s.Code == "B20" && !containsAny(strings.ToLower(s.Evidence), "aids", "disease", "symptomatic", "related")
+		ev := strings.ToLower(s.Evidence)
+		return s.Code == "B20" && !containsAny(ev, "aids", "disease", "related") && !(strings.Contains(ev, "symptomatic") && !strings.Contains(ev, "asymptomatic"))
 	})
 }
 

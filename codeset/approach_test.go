@@ -350,7 +350,7 @@ func TestLetterNamedKinds(t *testing.T) {
 	checkFirst(t, x, "vitamin A deficiency", "E50.9")
 	checkFirst(t, x, "history of hepatitis A", "Z86.19")
 	checkFirst(t, x, "group A strep pharyngitis", "J02.0")
-	if got := splitWords("Hepatitis A, a vitamin A and a group A test", false); !slices.Equal(got, []string{"hepatitis", "a", "vitamin", "a", "group", "a", "test"}) {
+	if got := splitWords("Hepatitis A, a vitamin A and a group A test; hepatitis and a fever", false); !slices.Equal(got, []string{"hepatitis", "a", "vitamin", "a", "group", "a", "test", "hepatitis", "fever"}) {
 		t.Errorf("splitWords: got %q", got)
 	}
 }

@@ -3531,9 +3531,9 @@ func saysWhatTitleDenies(query, title string) bool {
 // pulmonale": pulmonale, not the embolism's "acute"). A word of fewer
 // than four letters, or said elsewhere in the title ("Right tubal
 // pregnancy without intrauterine pregnancy"), is no such thing. The query
-// names it when it holds it as a word with no "no", "not", "non",
-// "without" or "negative" among the three words before it, wherever it
-// holds it.
+// names it when it holds it as a word with no denial ("no", "not", "non",
+// "without", "w/o", "negative", "denies") among the three words before
+// it, wherever it holds it.
 func withoutWhatQueryNames(query, title string) bool {
 	t := strings.Fields(strings.ToLower(title))
 	var q []string

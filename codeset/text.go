@@ -65,17 +65,18 @@ var letterNamed = map[string]bool{"hepatitis": true, "vitamin": true, "group": t
 
 // appendWords appends splitWords(s, keepStop) to out.
 func appendWords(out []string, s string, keepStop bool) []string {
-	n := len(out)
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "'s", "")
 	s = strings.ReplaceAll(s, "’s", "")
 	start := -1
+	prev := "" // the word before, kept or not
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
-			if keepStop || !stopWords[w] || w == "a" && len(out) > n && letterNamed[out[len(out)-1]] {
+			if keepStop || !stopWords[w] || w == "a" && letterNamed[prev] {
 				out = append(out, w)
 			}
+			prev = w
 			start = -1
 		}
 	}
