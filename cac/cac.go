@@ -2195,8 +2195,13 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 			return false
 		}
 		m := causeConnectorRe.FindStringIndex(note[s.End:le])
+		// ("Primary biliary cholangitis - … Pruritus is a symptom of
+		// PBC": a symptom put down to a condition may follow that
+		// condition's code on its line)
+		whole := false
 		if m == nil {
 			m = attributedToRe.FindStringIndex(note[s.End:le])
+			whole = m != nil
 		}
 		if m == nil {
 			// "Chest pain, likely gastroesophageal reflux disease": at a
@@ -2215,7 +2220,7 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 		// codes elsewhere)
 		cancer := theTumorRe.MatchString(note[cause:le])
 		for _, o := range out {
-			if o.Code[0] != 'R' && o.Code[0] != 'Z' && o.Start >= cause && o.Start < le && o.Start >= ls || cancer && o.Code[0] == 'C' {
+			if o.Code[0] != 'R' && o.Code[0] != 'Z' && (o.Start >= cause || whole && o.End <= s.Start) && o.Start < le && o.Start >= ls || cancer && o.Code[0] == 'C' {
 				return true
 			}
 		}
@@ -2225,7 +2230,7 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 
 // attributedToRe puts a symptom down to a cause: "Chronic cough -
 // attributed to tumor".
-var attributedToRe = regexp.MustCompile(`(?i)\s(?:attributed|attributable)\s+to\s`)
+var attributedToRe = regexp.MustCompile(`(?i)\s(?:(?:attributed|attributable)\s+to|(?:is|are)\s+(?:a\s+)?(?:symptoms?|manifestations?|features?)\s+of)\s`)
 
 // theTumorRe is a cause named as the patient's cancer without its site.
 var theTumorRe = regexp.MustCompile(`(?i)^\s*(?:(?:the|his|her|known|primary)\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\b`)
@@ -2319,7 +2324,7 @@ func dropRoutineSymptoms(out []Suggestion, note string) []Suggestion {
 // with its cause (R50.81), which are codes of their own.
 func explainableSymptom(code string) bool {
 	return code[0] == 'R' && code < "R70" && !strings.HasPrefix(code, "R65") && !strings.HasPrefix(code, "R29.7") &&
-		!strings.HasPrefix(code, "R40.2") && code != "R50.81"
+		!strings.HasPrefix(code, "R40.2") && code != "R50.81" || strings.HasPrefix(code, "L29.")
 }
 
 // dropParentheticalFindings drops the symptoms a parenthesis after a

@@ -5615,3 +5615,13 @@ func TestSexConflictLeftOut(t *testing.T) {
 		t.Error("SexConflict disagrees with the MCE's sex lists")
 	}
 }
+
+// TestSymptomOfCodedCondition drops a symptom the line calls a symptom of
+// the condition coded before it on that line ("Pruritus is a symptom of
+// PBC"); pruritus (L29.-) is such a symptom too.
+func TestSymptomOfCodedCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 2), Age: 57, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Primary biliary cholangitis - good response to UDCA. Pruritus is a symptom of PBC - emollients.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K74.3"}, []string{"L29.9"})
+}
