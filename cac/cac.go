@@ -1974,7 +1974,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				if (r.Code == "I42.1" || r.Code == "I42.2") && screeningWordsRe.MatchString(text) {
 					continue
 				}
-				if hasAnyPrefix(r.Code, "Z11", "Z12", "Z13") && screeningOrderedRe.MatchString(text) {
+				// (nor a genetic counseling referred elsewhere: "Genetic
+				// counseling referral")
+				if hasAnyPrefix(r.Code, "Z11", "Z12", "Z13", "Z31.5") && screeningOrderedRe.MatchString(text) {
 					continue
 				}
 				// "Vaccinations: pneumococcal vaccine recommended; prefers
@@ -8700,7 +8702,7 @@ func withoutPOA(s string) string {
 // signatureLineRe is a clinician's signature line: "Brianna
 // Castellano, MD", "J. Ruiz-Ortega, DO, FACP" (whose surname may spell an
 // eponym: Castellani's bronchospirochetosis).
-var signatureLineRe = regexp.MustCompile(`^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){1,3},\s*(?:MD|DO|NP|PA-C|PA|RN|FNP-C|FNP-BC|FNP|APRN|DNP|MBBS|CNM|AGNP|ANP)\b[^\n]*$`)
+var signatureLineRe = regexp.MustCompile(`^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){1,3}(?:,\s*|\s+)(?:MD|DO|NP|PA-C|PA|RN|FNP-C|FNP-BC|FNP|APRN|DNP|MBBS|CNM|AGNP|ANP)\b[^\n]*$`)
 
 // familyContextRe is a family history an item adds to the patient's own
 // finding, naming no condition of its own: "… and strong FHx (father +

@@ -5625,3 +5625,13 @@ func TestSymptomOfCodedCondition(t *testing.T) {
 	note := "ASSESSMENT:\n1. Primary biliary cholangitis - good response to UDCA. Pruritus is a symptom of PBC - emollients.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K74.3"}, []string{"L29.9"})
 }
+
+// TestSignatureAndReferral reads no condition from a signature without
+// its comma ("Y. Castellanos MD") and no genetic counseling from a
+// referral for it.
+func TestSignatureAndReferral(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 22), Age: 38, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Ulcerative pancolitis, in remission.\n2. Genetic counseling referral (brother with early colon cancer).\n\nY. Castellanos MD\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K51.00"}, []string{"A69.8", "Z31.5"})
+}
