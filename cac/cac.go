@@ -8634,6 +8634,8 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "she is not being sent home on insulin"
 		case notTakingRe.MatchString(listEntryAfter(note, i, 120)):
 			// "ASA 81 (pt stopped on her own in 2023 - not taking)"
+		case code == "Z79.4" && dripAfterRe.MatchString(note[j:min(len(note), j+24)]):
+			// "on insulin gtt as above": a drip, no long-term use
 		case code == "Z79.52" && topicalAfterRe.MatchString(note[j:min(len(note), j+30)]):
 			// "hydrocortisone 2.5% cream": a topical steroid, not a
 			// systemic one
@@ -8667,6 +8669,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	}
 	return out
 }
+
+// dripAfterRe follows a drug given by continuous infusion.
+var dripAfterRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]{0,12}\)\s*)?(?:gtt|drip|infusion|iv infusion)\b`)
 
 // topicalAfterRe follows a drug applied to the skin, ear or eye.
 var topicalAfterRe = regexp.MustCompile(`(?i)^(?:[^.;\n]|\.\d){0,20}?(?:%|\b(?:cream|ointment|oint|lotion|topical|otic|ophthalmic|drops|enema|suppositor(?:y|ies)|foam|gel)\b)`)

@@ -5514,7 +5514,7 @@ func TestHeadingWithAside(t *testing.T) {
 
 // TestReplacementSteroids codes an adrenal insufficiency's hydrocortisone
 // and fludrocortisone as long-term systemic steroids (Z79.52), and no
-// hydrocortisone cream.
+// hydrocortisone cream; nor an insulin drip as long-term insulin.
 func TestReplacementSteroids(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 42, Sex: 'F'}
@@ -5522,6 +5522,9 @@ func TestReplacementSteroids(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E27.1", "Z79.52"}, nil)
 	cream := "MEDS: hydrocortisone 2.5% cream BID to face.\n\nASSESSMENT:\n1. Seborrheic dermatitis of the face.\n"
 	checkCodes(t, suggestCodes(cream, x, opt), nil, []string{"Z79.52"})
+	// (nor is an insulin drip long-term insulin)
+	drip := "ASSESSMENT:\n1. Hypertriglyceridemia-induced acute pancreatitis.\n2. T2DM with hyperglycemia - hold metformin; on insulin gtt as above.\n"
+	checkCodes(t, suggestCodes(drip, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 9), Age: 44, Sex: 'M'}), []string{"E11.65"}, []string{"Z79.4"})
 }
 
 // TestElectrolyteDisordersEach codes each disorder of fluid and
