@@ -2231,7 +2231,7 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 }
 
 // attributedToRe puts a symptom down to a cause: "Chronic cough -
-// attributed to tumor".
+// attributed to tumor", "Pruritus is a symptom of PBC".
 var attributedToRe = regexp.MustCompile(`(?i)\s(?:(?:attributed|attributable)\s+to|(?:is|are)\s+(?:a\s+)?(?:symptoms?|manifestations?|features?)\s+of)\s`)
 
 // theTumorRe is a cause named as the patient's cancer without its site.
@@ -2323,7 +2323,8 @@ func dropRoutineSymptoms(out []Suggestion, note string) []Suggestion {
 // explainableSymptom reports whether a code is a symptom a condition
 // coded beside it may explain (I.B.5): an R code below R70, not severe
 // sepsis (R65), the stroke or coma scales (R29.7-, R40.2-) or a fever coded
-// with its cause (R50.81), which are codes of their own.
+// with its cause (R50.81), which are codes of their own; and pruritus
+// (L29.-), the skin chapter's symptom.
 func explainableSymptom(code string) bool {
 	return code[0] == 'R' && code < "R70" && !strings.HasPrefix(code, "R65") && !strings.HasPrefix(code, "R29.7") &&
 		!strings.HasPrefix(code, "R40.2") && code != "R50.81" || strings.HasPrefix(code, "L29.")
@@ -8705,8 +8706,8 @@ func withoutPOA(s string) string {
 }
 
 // signatureLineRe is a clinician's signature line: "Brianna
-// Castellano, MD", "J. Ruiz-Ortega, DO, FACP" (whose surname may spell an
-// eponym: Castellani's bronchospirochetosis).
+// Castellano, MD", "J. Ruiz-Ortega, DO, FACP", "Y. Castellanos MD" (whose
+// surname may spell an eponym: Castellani's bronchospirochetosis).
 var signatureLineRe = regexp.MustCompile(`^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){1,3}(?:,\s*|\s+)(?:MD|DO|NP|PA-C|PA|RN|FNP-C|FNP-BC|FNP|APRN|DNP|MBBS|CNM|AGNP|ANP)\b[^\n]*$`)
 
 // familyContextRe is a family history an item adds to the patient's own
