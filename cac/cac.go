@@ -2159,6 +2159,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// an infant's chart holds no delivery of its own: the mother's
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
+	trimEvidence(out, note)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
 			return out[i].Principal
@@ -6089,6 +6090,8 @@ var lookupRewrites = []struct {
 	{sprainGradeRe, "$1"},
 	{degreeAdverbRe, ""},
 	{esophagitisGradeRe, ""},
+	{metabolicPancreatitisRe, "$1"},
+	{severeLipidRe, "$1"},
 	{visitAgeRe, "$1"},
 	{gradeLeadRe, ""},
 	{allergenIngestedRe, "$1 due to "},
@@ -6326,6 +6329,16 @@ var visitAgeRe = guard(`(?i)\b\d{1,2}[- ]?(?:months?|mos?|years?|yrs?)(?:[- ]old
 // esophagitisGradeRe is an esophagitis's Los Angeles grade, which no code
 // holds: "Reflux esophagitis LA grade B".
 var esophagitisGradeRe = guard(`(?i)\s*\b(?:LA|Los Angeles)\s+(?:grade|class)\s+[A-D]\b`, "la grade", "la class", "los angeles")
+
+// metabolicPancreatitisRe is a pancreatitis named with a metabolic cause
+// no index term holds ("Hypertriglyceridemia-induced acute pancreatitis",
+// which searches to the alcohol-induced kind): the pancreatitis is looked
+// up alone, and otherPancreatitis makes it K85.8- from the cause.
+var metabolicPancreatitisRe = guard(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalcemi[ac]|triglyceride)[- ](?:induced|related|associated|mediated)?\s*((?:acute\s+)?pancreatitis)\b`, "hypertriglyceridemi", "hypercalcemi", "triglyceride")
+
+// severeLipidRe is a lipid disorder's degree, which no title holds:
+// "Severe hypertriglyceridemia" is E78.1.
+var severeLipidRe = guard(`(?i)\b(?:severe|marked|extreme)\s+((?:pure\s+)?hyper(?:triglyceridemia|cholesterolemia|lipidemia))\b`, "severe", "marked", "extreme")
 
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
@@ -10274,6 +10287,25 @@ func thyroidStorm(out []Suggestion, note string, x *lookups, opt Options) []Sugg
 		return out
 	}
 	return out
+}
+
+// trimEvidence takes the white space a span was cut with off its ends
+// ("Morbid obesity " before "(BMI 42)"), so that what the workbench
+// highlights is the words alone.
+func trimEvidence(out []Suggestion, note string) {
+	for i := range out {
+		s := &out[i]
+		if s.Start < 0 || s.End > len(note) || s.Start >= s.End || note[s.Start:s.End] != s.Evidence {
+			continue
+		}
+		for s.End > s.Start && isSpace(note[s.End-1]) {
+			s.End--
+		}
+		for s.Start < s.End && isSpace(note[s.Start]) {
+			s.Start++
+		}
+		s.Evidence = note[s.Start:s.End]
+	}
 }
 
 // otherPancreatitis codes an acute pancreatitis of a cause the

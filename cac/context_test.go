@@ -5638,3 +5638,22 @@ func TestSignatureAndReferral(t *testing.T) {
 	note := "ASSESSMENT:\n1. Ulcerative pancolitis, in remission.\n2. Genetic counseling referral (brother with early colon cancer).\n\nY. Castellanos MD\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K51.00"}, []string{"A69.8", "Z31.5"})
 }
+
+// TestMetabolicPancreatitisAndSevereLipid reads "Hypertriglyceridemia-
+// induced acute pancreatitis" as K85.80, not the alcohol-induced kind its
+// words search to, and "Severe hypertriglyceridemia" as E78.1; every
+// evidence span is the words alone, without the space before an aside.
+func TestMetabolicPancreatitisAndSevereLipid(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 44, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n1. Hypertriglyceridemia-induced acute pancreatitis\n2. Severe hypertriglyceridemia (pure hypertriglyceridemia) - start fenofibrate\n3. Morbid obesity (BMI 42) - diet\n"
+	got, _ := cac.Suggest(note, x, opt)
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+		if e := strings.TrimSpace(s.Evidence); e != s.Evidence || note[s.Start:s.End] != s.Evidence {
+			t.Errorf("%s: evidence %q is not trimmed or not the note's span", s.Code, s.Evidence)
+		}
+	}
+	checkCodes(t, codes, []string{"K85.80", "E78.1", "E66.01"}, []string{"K85.20", "K85.90"})
+}
