@@ -918,6 +918,18 @@ func TestEvalTrain62(t *testing.T) {
 	evalNotes(t, "testdata/train62", "sixty-second training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain64 scores the sixty-fourth training set, testdata/train64:
+// 24 obstetrics, gynecology, pediatrics and urology notes (pregnancy
+// complications with weeks of gestation, delivery and postpartum,
+// gynecologic surgery, children's asthma, bronchiolitis, otitis and
+// injuries, well-child visits with findings, stones, BPH, urinary
+// infections and incontinence; 12 inpatient, 12 outpatient), written in
+// session 31 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain64(t *testing.T) {
+	evalNotes(t, "testdata/train64", "sixty-fourth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

@@ -297,6 +297,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train60", 24},
 		{"testdata/train61", 24},
 		{"testdata/train62", 24},
+		{"testdata/train64", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
