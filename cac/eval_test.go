@@ -918,6 +918,18 @@ func TestEvalTrain62(t *testing.T) {
 	evalNotes(t, "testdata/train62", "sixty-second training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain63 scores the sixty-third training set, testdata/train63:
+// 24 neurology, psychiatry, geriatrics and post-acute care notes (stroke
+// and its deficits, rehabilitation-stay sequelae, seizures and epilepsy,
+// dementia by severity and behaviour, Parkinson disease, delirium, mood
+// disorders by episode, substance use with complications, falls,
+// fragility fractures and pressure injuries; 14 inpatient, 10
+// outpatient), written in session 31 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain63(t *testing.T) {
+	evalNotes(t, "testdata/train63", "sixty-third training set", 0.55, 0.15, false)
+}
+
 // TestEvalTrain64 scores the sixty-fourth training set, testdata/train64:
 // 24 obstetrics, gynecology, pediatrics and urology notes (pregnancy
 // complications with weeks of gestation, delivery and postpartum,
@@ -976,4 +988,14 @@ func TestEvalHeldout22(t *testing.T) {
 // its totals.
 func TestEvalHeldout23(t *testing.T) {
 	evalNotes(t, "testdata/heldout23", "twenty-third held-out set", 0.55, 0.10, true)
+}
+
+// TestEvalHeldout24 scores a twenty-fourth held-out set, testdata/heldout24:
+// 24 notes of a representative week of an urban safety-net hospital and
+// its clinics (12 inpatient, 12 outpatient), written in session 31 by
+// someone who had read neither the engine nor the other sets; committed
+// unread, to be read once at the end of that session (docs/BENCHMARKS.md).
+// Read only its totals.
+func TestEvalHeldout24(t *testing.T) {
+	evalNotes(t, "testdata/heldout24", "twenty-fourth held-out set", 0.55, 0.10, true)
 }

@@ -274,6 +274,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout21", 24},
 		{"testdata/heldout22", 24},
 		{"testdata/heldout23", 24},
+		{"testdata/heldout24", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
@@ -297,6 +298,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train60", 24},
 		{"testdata/train61", 24},
 		{"testdata/train62", 24},
+		{"testdata/train63", 24},
 		{"testdata/train64", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
