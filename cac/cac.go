@@ -2111,6 +2111,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	secondaryVarices(out, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
 	strokeMechanism(out, note, x, opt)
+	hemorrhageSite(out, note, x, opt)
 	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	consciousnessStatus(out, note, x, opt)
@@ -5653,6 +5654,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			}
 			if countLetters(note[p.start:end]) >= 4 && wordCount(note[p.start:end]) >= 2 && !danglingEnd.MatchString(note[p.start:end]) {
 				best, ok = look(span{p.start, end})
+				// "Facial weakness and dysarthria": the word dropped is
+				// a condition of its own
+				if m := andWordRe.FindStringSubmatchIndex(note[end:p.end]); ok && m != nil && conditionWordRe.MatchString(note[end+m[2]:end+m[3]]) {
+					rest = append(rest, span{end + m[2], end + m[3]})
+				}
 			}
 		}
 		// "Actinic keratoses of the scalp and forehead": a condition no
@@ -6532,6 +6538,10 @@ func andMembers(note string, p span) []member {
 	case na == 1 && nb >= 2:
 		noun := b[strings.IndexByte(b, ' ')+1:]
 		return []member{{strings.TrimSpace(a) + " " + noun, p}, {b, sb}}
+	case na >= 2 && nb == 1 && conditionWordRe.MatchString(strings.TrimSpace(b)) && !causalHeadRe.MatchString(a):
+		// "facial weakness and dysarthria": a condition of one word
+		// after two is its own member too
+		return []member{{a, sa}, {b, sb}}
 	case na >= 2 && nb == 1:
 		head := strings.TrimSpace(a)
 		head = head[:strings.LastIndexByte(head, ' ')]
@@ -6594,7 +6604,7 @@ func slashMembers(note string, p span) []member {
 
 // conditionWordRe is a word whose ending makes it a condition of its
 // own: nocturia, dysuria, anemia, arthritis, fibrosis, neuralgia.
-var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|rrhea|rrhoea|pnea|cardia|plegia|paresis|megaly|ectasis)$`)
+var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|rrhea|rrhoea|pnea|cardia|plegia|paresis|megaly|ectasis|arthria|phagia|phasia)$`)
 
 // likelyCauseRe opens a symptom's likely cause right after it: ",
 // likely", " - probably".
@@ -6948,6 +6958,9 @@ var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
 // withBoth are the categories that an item joining two of them with
 // "with" codes both of: a cellulitis with an abscess (L03, L02).
 var withBoth = map[string]bool{"L02": true, "L03": true}
+
+// andWordRe is a last member of one word, after "and".
+var andWordRe = regexp.MustCompile(`^\s+and\s+([A-Za-z]+)\s*$`)
 
 // andRe joins the members of a list of conditions.
 var andRe = regexp.MustCompile(`\s+and\s+`)
@@ -9974,6 +9987,46 @@ func underdosingIntent(out []Suggestion, note string, x *lookups, opt Options) [
 // "embolic", "embolus".
 var embolicRe = regexp.MustCompile(`(?i)\b(?:cardio)?embol(?:ic|ism|us|i)\b`)
 
+// hemorrhageSites are the places an intracerebral hemorrhage's fifth
+// character names (I61.0–I61.5), by the words that say them: the deep
+// nuclei are subcortical ("R deep (putaminal) intracerebral
+// hemorrhage"), a lobe cortical.
+var hemorrhageSites = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\b(?:subcortical|deep|putam(?:en|inal)|basal ganglia|thalam(?:ic|us)|internal capsule|caudate|lentiform)\b`), "I61.0"},
+	{regexp.MustCompile(`(?i)\b(?:cortical|lobar|(?:frontal|parietal|temporal|occipital)(?: lobe)?)\b`), "I61.1"},
+	{regexp.MustCompile(`(?i)\b(?:brain\s?stem|pons|pontine|midbrain|medullary)\b`), "I61.3"},
+	{regexp.MustCompile(`(?i)\bcerebell(?:ar|um)\b`), "I61.4"},
+}
+
+// hemorrhageSite gives an intracerebral hemorrhage coded without its
+// place (I61.9) the one place its sentence names, when it names one and
+// denies none ("no IVH"): more than one place, or none, leaves I61.9.
+func hemorrhageSite(out []Suggestion, note string, x *lookups, opt Options) {
+	i := slices.IndexFunc(out, func(s Suggestion) bool { return s.Code == "I61.9" })
+	if i < 0 {
+		return
+	}
+	start := strings.LastIndexAny(note[:out[i].Start], ".\n") + 1
+	sentence := sentenceAround(note, out[i].Start)
+	code := ""
+	for _, h := range hemorrhageSites {
+		m := h.re.FindStringIndex(sentence)
+		if m == nil || negatedAt(note, start+m[0]) {
+			continue
+		}
+		if code != "" {
+			return
+		}
+		code = h.code
+	}
+	if code != "" {
+		recode(&out[i], code, "intracerebral hemorrhage: its site", x, opt)
+	}
+}
+
 // strokeMechanism gives a cerebral infarction coded as a thrombosis of a
 // cerebral artery (I63.3-) the embolism its line names instead ("Acute
 // ischemic stroke, left MCA territory, cardioembolic from atrial
@@ -9997,6 +10050,26 @@ func strokeMechanism(out []Suggestion, note string, x *lookups, opt Options) {
 // Guidelines I.C.9.d).
 func acuteStrokeDeficits(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if firstWithPrefix(out, "I60", "I61", "I62", "I63") < 0 {
+		return out
+	}
+	// a rehabilitation stay after the stroke's own ("admitted to acute
+	// inpatient rehabilitation … to address his residual deficits") codes
+	// the deficits as its sequelae, and the stroke, treated before, not
+	if firstWithPrefix(out, "I69") >= 0 && rehabStay(opt.note) {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			return firstWithPrefix([]Suggestion{s}, "I60", "I61", "I62", "I63") >= 0
+		})
+		// a dysphagia's sequela asks for its phase beside it ("use
+		// additional code"): "Oropharyngeal dysphagia following cerebral
+		// infarction" is I69.391 and R13.12
+		if i := slices.IndexFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "I69.") && strings.HasSuffix(s.Code, "91") }); i >= 0 && firstWithPrefix(out, "R13.1") < 0 {
+			if m := strokeAfterRe.FindStringIndex(out[i].Evidence); m != nil {
+				rs := x.Search(out[i].Evidence[:m[0]], codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2})
+				if r, ok := pick(rs, 0.75); ok && strings.HasPrefix(r.Code, "R13.1") && r.Code != "R13.10" {
+					out = addBeside(out, out[i], r.Code, "sequela of stroke: the dysphagia's phase", x, opt)
+				}
+			}
+		}
 		return out
 	}
 	var coded []Suggestion
@@ -10033,6 +10106,23 @@ func acuteStrokeDeficits(out []Suggestion, x *lookups, opt Options) []Suggestion
 		return false
 	})
 }
+
+// rehabStay reports whether a note is a rehabilitation facility's own:
+// its title names the facility ("INPATIENT REHABILITATION FACILITY -
+// ADMISSION HISTORY AND PHYSICAL") and it says the patient was admitted
+// there, not discharged to it.
+func rehabStay(note string) bool {
+	title := strings.TrimSpace(note)
+	if i := strings.IndexByte(title, '\n'); i >= 0 {
+		title = title[:i]
+	}
+	return rehabTitleRe.MatchString(title) && rehabAdmittedRe.MatchString(note)
+}
+
+var (
+	rehabTitleRe    = regexp.MustCompile(`(?i)\b(?:rehabilitation|rehab|IRF)\b`)
+	rehabAdmittedRe = regexp.MustCompile(`(?i)\badmitted\s+(?:to|for)\s+(?:the\s+|an?\s+)?(?:acute\s+)?(?:inpatient\s+)?(?:rehab(?:ilitation)?|IRF)\b`)
+)
 
 // currentDeficit is the code of a deficit as a current condition, for
 // its code as a stroke's sequela: I69.351 (hemiparesis following

@@ -5657,3 +5657,43 @@ func TestMetabolicPancreatitisAndSevereLipid(t *testing.T) {
 	}
 	checkCodes(t, codes, []string{"K85.80", "E78.1", "E66.01"}, []string{"K85.20", "K85.90"})
 }
+
+// TestConditionWordAfterAnd reads the one-word condition after "and"
+// beside the two-word one before it: "Facial weakness and dysarthria" is
+// R29.810 and R47.1.
+func TestConditionWordAfterAnd(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 3), Age: 68, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Hypertension.\n2. Facial weakness and dysarthria.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "R29.810", "R47.1"}, nil)
+}
+
+// TestIntracerebralHemorrhageSite gives an intracerebral hemorrhage the
+// one site its sentence names: a deep (putaminal) one is subcortical,
+// I61.0; a cerebellar one I61.4; two sites leave I61.9.
+func TestIntracerebralHemorrhageSite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 3), Age: 68, Sex: 'F'}
+	for _, tc := range []struct {
+		note, want, not string
+	}{
+		{"ASSESSMENT:\n68F with acute R deep (putaminal) intracerebral hemorrhage, subcortical, etiology hypertensive, in setting of hypertensive emergency (SBP >220 with acute end-organ injury - brain). Chronic essential HTN.\n", "I61.0", "I61.9"},
+		{"ASSESSMENT:\n70M with acute intracerebral hemorrhage of the left cerebellum, seen on CT, in setting of longstanding uncontrolled hypertension and a fall at home. Chronic essential HTN.\n", "I61.4", "I61.9"},
+	} {
+		checkCodes(t, suggestCodes(tc.note, x, opt), []string{tc.want}, []string{tc.not})
+	}
+}
+
+// TestRehabilitationStayStrokeSequelae codes an inpatient rehabilitation
+// facility's admission after a stroke by the stroke's sequelae (I69.3-),
+// with the dysphagia's phase beside I69.391, and no acute stroke (I63.-);
+// a stroke discharge "to inpatient rehabilitation" keeps its current
+// deficits.
+func TestRehabilitationStayStrokeSequelae(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 4, 18), Age: 71, Sex: 'M'}
+	note := "INPATIENT REHABILITATION FACILITY - ADMISSION HISTORY AND PHYSICAL\nRehab diagnosis / impairment group: Stroke - left body involvement (right brain)\n\nHPI: He is now medically stable and admitted to acute inpatient rehabilitation to address his residual deficits.\n\nASSESSMENT\n1. Left hemiparesis, nondominant side, following cerebral infarction\n2. Dysarthria following cerebral infarction\n3. Oropharyngeal dysphagia following cerebral infarction\n4. Hypertension\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.354", "I69.322", "I69.391", "R13.12", "I10"}, []string{"I63.9", "G81.94", "R47.1"})
+	acute := "DISCHARGE SUMMARY\nDischarged to inpatient rehabilitation.\n\nDISCHARGE DIAGNOSES\n1. Acute ischemic stroke, right MCA territory\n2. Left hemiparesis, nondominant side\n3. Dysarthria\n"
+	checkCodes(t, suggestCodes(acute, x, opt), []string{"G81.94", "R47.1"}, []string{"I69.354", "I69.322"})
+}
