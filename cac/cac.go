@@ -2135,6 +2135,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = procedureSepsisAgent(out, x, opt)
 	out = anticoagulantBleeding(out, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
+	out = kidneyAndUreterCalculus(out, x, opt)
 	// the supervision of a normal pregnancy (Z34) is no pregnancy with a
 	// complication coded
 	if slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code[0] == 'O' }) {
@@ -6098,6 +6099,7 @@ var lookupRewrites = []struct {
 	{esophagitisGradeRe, ""},
 	{metabolicPancreatitisRe, "$1"},
 	{severeLipidRe, "$1"},
+	{nonobstructingStoneRe, "$1"},
 	{visitAgeRe, "$1"},
 	{gradeLeadRe, ""},
 	{allergenIngestedRe, "$1 due to "},
@@ -6341,6 +6343,10 @@ var esophagitisGradeRe = guard(`(?i)\s*\b(?:LA|Los Angeles)\s+(?:grade|class)\s+
 // which searches to the alcohol-induced kind): the pancreatitis is looked
 // up alone, and otherPancreatitis makes it K85.8- from the cause.
 var metabolicPancreatitisRe = guard(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalcemi[ac]|triglyceride)[- ](?:induced|related|associated|mediated)?\s*((?:acute\s+)?pancreatitis)\b`, "hypertriglyceridemi", "hypercalcemi", "triglyceride")
+
+// nonobstructingStoneRe is a stone said not to obstruct, which no title
+// says: "Left nonobstructing renal calculus, 3 mm" is N20.0.
+var nonobstructingStoneRe = guard(`(?i)\bnon-?obstruct(?:ing|ive)\s+((?:[a-z0-9]+\s+){0,3}?(?:calcul[a-z]*|stones?|nephrolith[a-z]*))`, "nonobstruct", "non-obstruct")
 
 // severeLipidRe is a lipid disorder's degree, which no title holds:
 // "Severe hypertriglyceridemia" is E78.1.
@@ -10375,6 +10381,20 @@ func thyroidStorm(out []Suggestion, note string, x *lookups, opt Options) []Sugg
 			return slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E05.91" || s.Code == "E05.90" })
 		}
 		return out
+	}
+	return out
+}
+
+// kidneyAndUreterCalculus codes a stone in the kidney and one in the
+// ureter as the one combination the classification has for them, N20.2
+// ("Calculus of kidney with calculus of ureter"), not N20.0 and N20.1.
+func kidneyAndUreterCalculus(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	i, j := slices.IndexFunc(out, func(s Suggestion) bool { return s.Code == "N20.0" }), slices.IndexFunc(out, func(s Suggestion) bool { return s.Code == "N20.1" })
+	if i < 0 || j < 0 {
+		return out
+	}
+	if first := min(i, j); recode(&out[first], "N20.2", "calculus of kidney and ureter", x, opt) {
+		return slices.Delete(out, max(i, j), max(i, j)+1)
 	}
 	return out
 }

@@ -5697,3 +5697,20 @@ func TestRehabilitationStayStrokeSequelae(t *testing.T) {
 	acute := "DISCHARGE SUMMARY\nDischarged to inpatient rehabilitation.\n\nDISCHARGE DIAGNOSES\n1. Acute ischemic stroke, right MCA territory\n2. Left hemiparesis, nondominant side\n3. Dysarthria\n"
 	checkCodes(t, suggestCodes(acute, x, opt), []string{"G81.94", "R47.1"}, []string{"I69.354", "I69.322"})
 }
+
+// TestPregnancyUrinaryInfectionAndStones codes a pregnant woman's cystitis
+// as the chapter's own (O23.1-, with the weeks' trimester), drops the
+// unspecified supervision of a high-risk pregnancy (O09.9-) beside its
+// reasons, and codes a kidney stone with a ureteral one as N20.2.
+func TestPregnancyUrinaryInfectionAndStones(t *testing.T) {
+	x := searcher(t)
+	preg := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 3, 2), Age: 27, Sex: 'F'}
+	note := "HPI: 27 yo G2P1 at 10w3d, IUP confirmed.\n\nASSESSMENT/PLAN:\n1. Hyperemesis gravidarum w/ dehydration\n2. Acute cystitis - E. coli, start cephalexin\n"
+	checkCodes(t, suggestCodes(note, x, preg), []string{"O21.1", "O23.11", "Z3A.10"}, []string{"N30.00", "O23.10"})
+	prenatal := cac.Options{Date: codeset.NewDate(2025, 3, 2), Age: 38, Sex: 'F'}
+	note = "PRENATAL VISIT\n38 yo G3P2002 at 28w1d, IUP.\n\nASSESSMENT/PLAN:\n1. Supervision of high risk pregnancy, third trimester - elderly multigravida.\n"
+	checkCodes(t, suggestCodes(note, x, prenatal), []string{"O09.523"}, []string{"O09.93"})
+	man := cac.Options{Date: codeset.NewDate(2025, 3, 2), Age: 38, Sex: 'M'}
+	note = "ED NOTE\nDIAGNOSES:\n1. Right distal ureteral calculus (UVJ), 5 mm\n2. Left nonobstructing renal calculus, 3 mm\n"
+	checkCodes(t, suggestCodes(note, x, man), []string{"N20.2"}, []string{"N20.0", "N20.1"})
+}

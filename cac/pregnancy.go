@@ -210,6 +210,16 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			add(code, s, "condition complicating pregnancy")
 		}
 	}
+	// a urinary infection in pregnancy is the chapter's own (O23.-), not
+	// the nonpregnant woman's (N30.-, N39.0 …): "Acute cystitis" at 10
+	// weeks is O23.11 (after a delivery it is the puerperium's, O86.2-)
+	if firstWithPrefix(out, "O80", "O82", "Z37", "O86") < 0 {
+		for i, s := range out {
+			if code := pregnancyUrinaryInfection(s.Code); code != "" {
+				recode(&out[i], code+string(tri), "infection of the urinary tract in pregnancy", x, opt)
+			}
+		}
+	}
 	// a group B streptococcus carrier in pregnancy is O99.82- alone: its
 	// Excludes1 takes the nonpregnant woman's carrier state (Z22.330)
 	if containsCodePrefix(out, "O99.82") {
@@ -238,6 +248,23 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		add(code, Suggestion{System: codeset.ICD10CM, Start: m[0], End: m[1], Evidence: opt.note[m[0]:m[1]], Confidence: 0.8, Section: "other"}, "previous cesarean")
 	}
 	return out
+}
+
+// pregnancyUrinaryInfection returns the O23 subcategory, without its
+// trimester digit, of a urinary infection coded for a nonpregnant
+// patient, or "".
+func pregnancyUrinaryInfection(code string) string {
+	switch {
+	case strings.HasPrefix(code, "N10"), strings.HasPrefix(code, "N11"), strings.HasPrefix(code, "N12"):
+		return "O23.0" // kidney
+	case strings.HasPrefix(code, "N30"):
+		return "O23.1" // bladder
+	case strings.HasPrefix(code, "N34"):
+		return "O23.2" // urethra
+	case code == "N39.0":
+		return "O23.4" // urinary tract, unspecified
+	}
+	return ""
 }
 
 // highRiskReasons are the reasons a prenatal visit supervises a high-risk
@@ -289,6 +316,13 @@ func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion
 			out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: e.Title, Confidence: 0.8, Start: m[0], End: m[1],
 				Evidence: opt.note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "supervision of high-risk pregnancy"})
 		}
+	}
+	// the supervision of a high-risk pregnancy "unspecified" (O09.9-)
+	// gives way to the reasons coded
+	if slices.ContainsFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "O09.") && !strings.HasPrefix(s.Code, "O09.9")
+	}) {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "O09.9") })
 	}
 	return out
 }
