@@ -2136,6 +2136,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = anticoagulantBleeding(out, x, opt)
 	out = dropIntegral(out) // (a food allergy status beside its anaphylaxis, a fever coded with its cause)
 	out = kidneyAndUreterCalculus(out, x, opt)
+	// a pregnancy test's result (Z32.0-) is coded for a visit that is
+	// for the test, not beside the condition a visit treats
+	if slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code[0] != 'Z' }) {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z32.0") })
+	}
 	// the supervision of a normal pregnancy (Z34) is no pregnancy with a
 	// complication coded
 	if slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code[0] == 'O' }) {

@@ -5714,3 +5714,17 @@ func TestPregnancyUrinaryInfectionAndStones(t *testing.T) {
 	note = "ED NOTE\nDIAGNOSES:\n1. Right distal ureteral calculus (UVJ), 5 mm\n2. Left nonobstructing renal calculus, 3 mm\n"
 	checkCodes(t, suggestCodes(note, x, man), []string{"N20.2"}, []string{"N20.0", "N20.1"})
 }
+
+// TestEctopicComplicationsAndPregnancyTest codes a ruptured ectopic
+// pregnancy's hemorrhage as O08.1, not R58, with no anemia complicating
+// pregnancy (O99.01-); and a negative pregnancy test (Z32.02) is no code
+// beside the cystitis a visit treats.
+func TestEctopicComplicationsAndPregnancyTest(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 5, 9), Age: 29, Sex: 'F'}
+	note := "POSTOPERATIVE DIAGNOSES:\n1. Ruptured right ampullary tubal ectopic pregnancy\n2. Hemoperitoneum with intra-abdominal hemorrhage\n3. Acute blood loss anemia\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O08.1", "D62"}, []string{"R58", "O99.011", "O99.019"})
+	visit := cac.Options{Date: codeset.NewDate(2025, 5, 9), Age: 34, Sex: 'F'}
+	note = "ASSESSMENT/PLAN:\n1. Acute cystitis with hematuria - start cephalexin.\n2. Pregnancy test negative.\n"
+	checkCodes(t, suggestCodes(note, x, visit), []string{"N30.01"}, []string{"Z32.02"})
+}

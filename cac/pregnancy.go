@@ -210,6 +210,17 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			add(code, s, "condition complicating pregnancy")
 		}
 	}
+	// an ectopic pregnancy's complications are the chapter's O08.-, not
+	// a pregnancy's: its hemorrhage is O08.1 (R58 "intra-abdominal
+	// hemorrhage" from a ruptured tube), its anemia no O99.01-
+	if firstWithPrefix(out, "O00") >= 0 {
+		for i, s := range out {
+			if s.Code == "R58" {
+				recode(&out[i], "O08.1", "hemorrhage following ectopic pregnancy", x, opt)
+			}
+		}
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "O99.01") })
+	}
 	// a urinary infection in pregnancy is the chapter's own (O23.-), not
 	// the nonpregnant woman's (N30.-, N39.0 …): "Acute cystitis" at 10
 	// weeks is O23.11 (after a delivery it is the puerperium's, O86.2-)
