@@ -1671,7 +1671,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 			its, s.kind = problemItems(note, s), secDiagnosis
 		case secHistory, secDiagnosis, secFamily:
 			its = splitFamilyTail(note, items(note, s))
-			if s.name == inlineHistoryName {
+			if s.name == inlineHistoryName || s.kind == secHistory && strings.HasPrefix(strings.ToUpper(s.name), "INDICATION") {
 				// a history written as a list inside a paragraph
 				// ("Comorbidities: persistent AF on apixaban (…), HTN,
 				// s/p R TKA 2017"): each member on its own, so a past
@@ -1838,7 +1838,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				continue
 			}
-			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && !refutedQuestionRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) && !cancerCareNowRe.MatchString(text) || curedRe.MatchString(text) || historyOnlyRe.MatchString(text[len(head):]) ||
+			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && !refutedQuestionRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) && !cancerCareNowRe.MatchString(text) || curedRe.MatchString(text) ||
+				// ("s/p R hemicolectomy 2019 for stage II adenocarcinoma
+				// of the ascending colon, completed surveillance with no
+				// evidence of disease": a member whose line says the
+				// cancer is gone)
+				cancerWordRe.MatchString(text) && cancerGoneRe.MatchString(lineAt(note, it.start)) && !cancerCareNowRe.MatchString(lineAt(note, it.start)) || historyOnlyRe.MatchString(text[len(head):]) ||
 				resolvedWordRe.MatchString(text) && agoRe.MatchString(head)) {
 				// Family history maps to Z80–Z84, an explicit personal
 				// history to Z85–Z87 (Official Guidelines I.C.21.c.4).
@@ -2789,6 +2794,27 @@ func alzheimerOnset(lower string) (string, int) {
 		case strings.HasSuffix(before, "early-") || strings.HasSuffix(before, "early "):
 			return "G30.0", i - 6
 		}
+	}
+}
+
+// dementiaInOtherDisease codes an unspecified dementia (F03.-) beside a
+// disease that causes one as dementia in other diseases classified
+// elsewhere (F02.-), to which that disease's "use additional code" points:
+// "PD dementia" in a patient with Parkinson disease is F02.B2, not F03.B2.
+// (Alzheimer's disease has its own rule, alzheimerDementia.)
+func dementiaInOtherDisease(out []Suggestion, x *lookups, opt Options) {
+	if firstWithPrefix(out, "G20", "G31.0", "G31.83", "G10", "G35", "B20", "G23.1") < 0 {
+		return
+	}
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "F03.") {
+			continue
+		}
+		code := "F02" + s.Code[3:]
+		if strings.HasPrefix(s.Code, "F03.9") {
+			code = "F02.8" + s.Code[5:]
+		}
+		recode(&out[i], code, "dementia in another disease", x, opt)
 	}
 }
 
@@ -4079,6 +4105,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
 	dementiaSeverity(out, x, opt)
+	dementiaInOtherDisease(out, x, opt)
 	out = strokeSequelae(out, x, opt)
 	if containsCodePrefix(out, "I69") && !containsCodePrefix(out, "I63") {
 		// a stroke with its sequelae coded is no history without

@@ -5728,3 +5728,30 @@ func TestEctopicComplicationsAndPregnancyTest(t *testing.T) {
 	note = "ASSESSMENT/PLAN:\n1. Acute cystitis with hematuria - start cephalexin.\n2. Pregnancy test negative.\n"
 	checkCodes(t, suggestCodes(note, x, visit), []string{"N30.01"}, []string{"Z32.02"})
 }
+
+// TestDementiaInParkinsonDisease codes "PD dementia" beside Parkinson
+// disease as dementia in other diseases (F02.-), not unspecified dementia
+// (F03.-).
+func TestDementiaInParkinsonDisease(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 11, 2), Age: 81, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Aspiration pneumonia, RLL\n2. Parkinson disease with dyskinesia\n3. PD dementia, moderate, with psychotic disturbance\n"
+	got := suggestCodes(note, x, opt)
+	if !slices.ContainsFunc(got, func(c string) bool { return strings.HasPrefix(c, "F02.") }) || slices.ContainsFunc(got, func(c string) bool { return strings.HasPrefix(c, "F03.") }) {
+		t.Errorf("got %v, want the dementia as F02.-, not F03.-", got)
+	}
+}
+
+// TestIndicationsListMembers reads an operative note's indications
+// sentence member by member: a history of falls at its end makes Z91.81,
+// not the whole sentence past; the conditions before it are the
+// patient's chronic conditions (G20.A1, I12.9 with N18.31); and a cancer
+// member whose line says it is gone is its history (Z85.038).
+func TestIndicationsListMembers(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 9, 23), Age: 82, Sex: 'F'}
+	note := "OPERATIVE REPORT\n\nPOSTOPERATIVE DIAGNOSIS: Pathological fracture of the left femoral neck due to age-related osteoporosis.\n\nINDICATIONS: 82 yo F with Parkinson disease (no dyskinesias, no motor fluctuations on current carbidopa-levodopa), hypertensive CKD stage 3a (eGFR 52), known osteoporosis (DEXA 2023 T-score -3.1 femoral neck, on alendronate) and a history of prior falls, who lost her balance in her kitchen.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M80.052A", "G20.A1", "I12.9", "N18.31", "Z91.81"}, []string{"I10"})
+	note = "OPERATIVE REPORT\n\nPOSTOPERATIVE DIAGNOSIS: Adhesive small bowel obstruction.\n\nINDICATIONS: 63F, s/p R hemicolectomy 2019 for stage II adenocarcinoma of the ascending colon, completed surveillance with no evidence of disease (last CT 09/2025 neg). Admitted with obstipation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K56.50", "Z85.038"}, []string{"C18.2"})
+}
