@@ -231,11 +231,42 @@ var oldInfarctRe = guard(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart a
 // strokeResidualRe is a deficit (group 2) an earlier stroke left
 // (group 1, the word that says so): "R MCA infarct 2023 (residual mild
 // dysarthria", "stroke (2023) with residual aphasia".
-var strokeResidualRe = guard(`(?i)\b(?:CVA|stroke|infarct|infarction|ICH)\b[^.;\n]{0,40}?\b(residual)\s+(?:(?:mild|moderate|severe|chronic|expressive|receptive|slight)\s+)*(dysarthria|aphasia|dysphagia|facial\s+(?:droop|weakness)|ataxia)\b`, "residual")
+var strokeResidualRe = guard(`(?i)\b(?:CVA|stroke|infarct|infarction|ICH)\b[^.;\n]{0,40}?\b(residual)\s+(?:(?:mild|moderate|severe|chronic|expressive|receptive|slight|dense)\s+)*(?:(?:left|right|L|R)(?:[- ]sided)?\s+)?(dysarthria|aphasia|dysphagia|facial\s+(?:droop|weakness)|ataxia|hemiplegia|hemiparesis)\b`, "residual")
 
 // residualCodes are the sequelae of cerebral infarction (I69.3-) by the
 // deficit's first word; strokeKind sets the kind of stroke.
-var residualCodes = map[string]string{"dysarthria": "I69.322", "aphasia": "I69.320", "dysphagia": "I69.391", "facial": "I69.392", "ataxia": "I69.393"}
+var residualCodes = map[string]string{"dysarthria": "I69.322", "aphasia": "I69.320", "dysphagia": "I69.391", "facial": "I69.392", "ataxia": "I69.393", "hemiplegia": "I69.359", "hemiparesis": "I69.359"}
+
+// leftDominantRe says the patient is left-handed.
+var leftDominantRe = regexp.MustCompile(`(?i)\bleft[- ]handed\b|\b(?:left|L)[- ]hand(?:ed)?[- ]dominan(?:t|ce)\b|\b(?:left|L)[- ]dominant\b`)
+
+// hemiplegiaSequela is the sequela code (I69.35-) of a hemiplegia a
+// cerebral infarction left on the side its words name ("residual L
+// hemiplegia"): a side is dominant as the patient's hand is, the right
+// when the note does not say (Official Guidelines I.C.6.a).
+func hemiplegiaSequela(words, note string) string {
+	side := ""
+	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(words, "-", " "))) {
+		switch w {
+		case "left", "l":
+			side = "left"
+		case "right", "r":
+			side = "right"
+		}
+	}
+	leftHanded := leftDominantRe.MatchString(note)
+	switch {
+	case side == "right" && !leftHanded:
+		return "I69.351"
+	case side == "left" && leftHanded:
+		return "I69.352"
+	case side == "right":
+		return "I69.353"
+	case side == "left":
+		return "I69.354"
+	}
+	return "I69.359"
+}
 
 // recoveredStrokeRe is a stroke or TIA that left no deficit: "CVA 2021 -
 // no residual", "TIA (2022, no residual deficits)", "stroke 2015 with
@@ -8144,7 +8175,7 @@ var chronicCategories = func() map[string]bool {
 	m := map[string]bool{}
 	for _, c := range strings.Fields(`I10 I11 I12 I13 I15 I20 I25 I27 I42 I48 I50 I73 E03 E05 E10 E11 E13 E66 E78 N18 N40
 		J44 J45 J47 J84 G20 G30 G35 G40 G43 G47 F01 F02 F03 F20 F25 F31 F32 F33 F41 F90 K21 K50 K51 K58 K70 K74
-		M05 M06 M10 M15 M16 M17 M19 M81 D63 B20 H40 L40 E28 D50 D61 D69 N31`) {
+		M05 M06 M10 M15 M16 M17 M19 M81 D63 B20 H40 L40 E28 D50 D61 D69 N31 E43 E44 E46 I69`) {
 		m[c] = true
 	}
 	return m
@@ -8511,6 +8542,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 				continue
 			}
 			code := residualCodes[deficit]
+			if strings.HasPrefix(deficit, "hemip") {
+				code = hemiplegiaSequela(note[m[2]:m[5]], note)
+			}
 			code = code[:4] + strokeKind(note[m[0]:m[1]]) + code[5:]
 			if _, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
 				add(code, m[4], m[5], "sequela of stroke")

@@ -5755,3 +5755,17 @@ func TestIndicationsListMembers(t *testing.T) {
 	note = "OPERATIVE REPORT\n\nPOSTOPERATIVE DIAGNOSIS: Adhesive small bowel obstruction.\n\nINDICATIONS: 63F, s/p R hemicolectomy 2019 for stage II adenocarcinoma of the ascending colon, completed surveillance with no evidence of disease (last CT 09/2025 neg). Admitted with obstipation.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K56.50", "Z85.038"}, []string{"C18.2"})
 }
+
+// TestResidualHemiplegiaAndMalnutrition codes a hemiplegia an earlier
+// stroke left by its side and the patient's dominant hand ("residual L
+// hemiplegia" of a right-handed man: I69.354; of a left-handed one:
+// I69.352), and an operative note's indications' malnutrition (E43) as
+// the patient's current condition.
+func TestResidualHemiplegiaAndMalnutrition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 2, 10), Age: 79, Sex: 'M'}
+	note := "OPERATIVE NOTE\nPostop dx: Stage 4 pressure injury, sacrum.\n\nIndications: 79M admitted from SNF w/ worsening sacral wound. Hx R MCA ischemic stroke 2022 with residual L hemiplegia (R-hand dominant) - largely bed bound since. Also severe protein-calorie malnutrition per RD assessment and hypothyroidism on levothyroxine.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L89.154", "I69.354", "E43"}, []string{"Z86.73", "G81.94"})
+	note = "PAST MEDICAL HISTORY:\n- Stroke 2021 with residual L hemiparesis; she is left-handed\n- Hypertension\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.352", "I10"}, []string{"I69.354"})
+}
