@@ -2202,6 +2202,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// an infant's chart holds no delivery of its own: the mother's
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
+	out = excludedBeside(out, x)
 	trimEvidence(out, note)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -10461,6 +10462,41 @@ func kidneyAndUreterCalculus(out []Suggestion, x *lookups, opt Options) []Sugges
 	}
 	if first := min(i, j); recode(&out[first], "N20.2", "calculus of kidney and ureter", x, opt) {
 		return slices.Delete(out, max(i, j), max(i, j)+1)
+	}
+	return out
+}
+
+// excludedPairs are codes a note's words often give beside a code whose
+// Excludes1 note (or theirs) rules them out, and which of the two the
+// documentation means: bipolar disorder with its manic episode is F31.-,
+// not mania (F30.-); pre-existing essential hypertension in pregnancy is
+// O10.0- alone; croup is J05.0, not acute laryngotracheitis; a newborn's
+// hypoglycemia is P70.-; a cracked nipple in lactation O92.1-; septic
+// shock R65.21, not shock unspecified; a bilateral sensorineural hearing
+// loss H90.3, not the unspecified one.
+var excludedPairs = []struct{ keep, drop string }{
+	{"F31", "F30"}, {"O10.0", "I10"}, {"J05.0", "J04.2"}, {"P70", "E16.1"}, {"O92.1", "N64.0"},
+	{"R65.21", "R57.9"}, {"H90", "H91.9"},
+}
+
+// excludedBeside leaves out the second code of each of excludedPairs found
+// beside the first, when the loaded tabular's Excludes1 notes say the two
+// are not coded together.
+func excludedBeside(out []Suggestion, x *lookups) []Suggestion {
+	for _, p := range excludedPairs {
+		i := firstWithPrefix(out, p.keep)
+		if i < 0 {
+			continue
+		}
+		keep := out[i].Code
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			if !strings.HasPrefix(s.Code, p.drop) {
+				return false
+			}
+			n1, _ := x.Excludes1(keep, s.Code)
+			n2, _ := x.Excludes1(s.Code, keep)
+			return n1 != "" || n2 != ""
+		})
 	}
 	return out
 }

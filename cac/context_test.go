@@ -5769,3 +5769,20 @@ func TestResidualHemiplegiaAndMalnutrition(t *testing.T) {
 	note = "PAST MEDICAL HISTORY:\n- Stroke 2021 with residual L hemiparesis; she is left-handed\n- Hypertension\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.352", "I10"}, []string{"I69.354"})
 }
+
+// TestExcludedBeside leaves out a code an Excludes1 note rules out beside
+// the one the documentation means: mania (F30.-) beside bipolar disorder's
+// manic episode (F31.2), acute laryngotracheitis (J04.2) beside croup
+// (J05.0).
+func TestExcludedBeside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 6, 1), Age: 27, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Bipolar I disorder, current episode manic, severe, with psychotic features\n2. Mania w/ psychosis - olanzapine\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F31.2"}, []string{"F30.2"})
+	child := cac.Options{Date: codeset.NewDate(2025, 6, 1), Age: 2, Sex: 'M'}
+	note = "ED NOTE\nDIAGNOSES:\n1. Croup (acute laryngotracheitis), moderate - dexamethasone given\n"
+	checkCodes(t, suggestCodes(note, x, child), []string{"J05.0"}, []string{"J04.2"})
+	if n, _ := x.Excludes1("F30.2", "F31.2"); n == "" {
+		t.Error("Excludes1 finds no note of F30 naming F31")
+	}
+}

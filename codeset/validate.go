@@ -388,6 +388,17 @@ func (s *Set) excludes1(a, b string) (string, string) {
 	return check(ch.Notes, "chapter "+ch.Num)
 }
 
+// Excludes1 returns the Excludes1 note of ICD-10-CM code a, or of its
+// category, section or chapter, that names code b, and where the note is
+// written ("F30" for a note of category F30); "" when none does. Codes
+// are written with or without their dot.
+func (x *Searcher) Excludes1(a, b string) (note, at string) {
+	if x.set == nil {
+		return "", ""
+	}
+	return x.set.excludes1(NormalizeCode(a), NormalizeCode(b))
+}
+
 // SexConflict reports whether the MCE lists an ICD-10-CM code (written
 // with or without its dot) for the other sex than sex ('F' or 'M'; 0
 // conflicts with nothing): N73.5 "Female pelvic peritonitis" for a man.
