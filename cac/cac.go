@@ -2371,7 +2371,7 @@ func dropRoutineSymptoms(out []Suggestion, note string) []Suggestion {
 // with its cause (R50.81), which are codes of their own; and pruritus
 // (L29.-), the skin chapter's symptom.
 func explainableSymptom(code string) bool {
-	return code[0] == 'R' && code < "R70" && !strings.HasPrefix(code, "R65") && !strings.HasPrefix(code, "R29.7") &&
+	return code[0] == 'R' && code < "R70" && !strings.HasPrefix(code, "R65") && !strings.HasPrefix(code, "R56") && !strings.HasPrefix(code, "R29.7") &&
 		!strings.HasPrefix(code, "R40.2") && code != "R50.81" || strings.HasPrefix(code, "L29.")
 }
 
@@ -3650,7 +3650,9 @@ func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool
 		if len(rs) == 0 || rs[0].Score < 0.85 || rs[0].Code[0] != 'T' || len(rs[0].Code) != 8 || rs[0].Code[6] != '5' {
 			continue
 		}
-		if m := strings.Fields(rs[0].Matched); len(m) > 0 && (strings.EqualFold(m[0], w) || drugClassOf(w, m[0])) {
+		// (the table's entry may be the class in the plural: "thiazide"
+		// matches "Thiazides")
+		if m := strings.Fields(rs[0].Matched); len(m) > 0 && (strings.EqualFold(m[0], w) || strings.EqualFold(m[0], w+"s") || drugClassOf(w, m[0])) {
 			r := rs[0]
 			r.Code = r.Code[:7] + string(opt.episode)
 			if e, ok := x.Code(codeset.ICD10CM, r.Code, opt.Date); ok {
@@ -3699,7 +3701,7 @@ func drugAnaphylaxis(out []Suggestion, note string, x *lookups, opt Options) []S
 // "Opioid-induced constipation (oxycodone)"; a word the drug table does
 // not hold as a drug taken as prescribed, "due to sepsis", gives no
 // adverse effect)
-var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*(?:(?:likely|probably|possibly|presumed|presumably)\s+)?([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)
@@ -6412,9 +6414,10 @@ var metabolicPancreatitisRe = guard(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalce
 // says: "Left nonobstructing renal calculus, 3 mm" is N20.0.
 var nonobstructingStoneRe = guard(`(?i)\bnon-?obstruct(?:ing|ive)\s+((?:[a-z0-9]+\s+){0,3}?(?:calcul[a-z]*|stones?|nephrolith[a-z]*))`, "nonobstruct", "non-obstruct")
 
-// severeLipidRe is a lipid disorder's degree, which no title holds:
-// "Severe hypertriglyceridemia" is E78.1.
-var severeLipidRe = guard(`(?i)\b(?:severe|marked|extreme)\s+((?:pure\s+)?hyper(?:triglyceridemia|cholesterolemia|lipidemia))\b`, "severe", "marked", "extreme")
+// severeLipidRe is the degree of a lipid, electrolyte or blood count
+// disorder, which no title holds: "Severe hypertriglyceridemia" is E78.1,
+// "Severe hyponatremia (Na 114)" E87.1.
+var severeLipidRe = guard(`(?i)\b(?:severe|marked|extreme|profound|critical)\s+((?:pure\s+)?(?:hyper|hypo)[a-z]*(?:emia|aemia)|thrombocytopenia|neutropenia|leukocytosis|dehydration)\b`, "severe", "marked", "extreme", "profound", "critical")
 
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".

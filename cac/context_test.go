@@ -5786,3 +5786,17 @@ func TestExcludedBeside(t *testing.T) {
 		t.Error("Excludes1 finds no note of F30 naming F31")
 	}
 }
+
+// TestProvokedSeizureAndThiazide codes a seizure put down to hyponatremia
+// beside it (R56.9: a seizure is no integral sign of hyponatremia), reads
+// "Severe hyponatremia" without its degree, and a drug class the drug
+// table names in the plural ("likely thiazide-induced": Thiazides) as the
+// drug's adverse effect (T50.2X5A).
+func TestProvokedSeizureAndThiazide(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 7, 14), Age: 78, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Seizure, generalized tonic-clonic, single, provoked - due to hyponatremia\n\nASSESSMENT/PLAN:\n1. Hypertension\n2. Severe hyponatremia (Na 114), likely thiazide-induced\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R56.9", "E87.1", "I10"}, []string{"G40.909"})
+	note = "DISCHARGE DIAGNOSES:\n1. Hyponatremia, thiazide-induced\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.1", "T50.2X5A"}, nil)
+}
