@@ -6189,6 +6189,7 @@ var lookupRewrites = []struct {
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
+	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{gestationTokenRe, ""},
 	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
@@ -6492,6 +6493,9 @@ var weekWords = []string{"0w", "1w", "2w", "3w", "4w", "5w", "6w", "7w", "8w", "
 // which the codes name by the upper limb (L03.11-, L02.41-; the index has
 // "arm" but no "forearm"): "Cellulitis of right forearm".
 var armSkinInfectionRe = guard(`(?i)\b(cellulitis|abscess)(?:\s+of)?\s+(?:the\s+)?((?:right|left|r|l)\s+)?(?:forearm|upper arm|elbow)\b`, "cellulitis", "abscess")
+
+// armSiteInfectionRe is the same written site first: "L forearm abscess".
+var armSiteInfectionRe = guard(`(?i)\b((?:right|left|r|l)\s+)?(?:(?:volar|dorsal|anterior|posterior)\s+)?(?:forearm|upper arm|elbow)\s+(cellulitis|abscess)\b`, "cellulitis", "abscess")
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {

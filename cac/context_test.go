@@ -5800,3 +5800,17 @@ func TestProvokedSeizureAndThiazide(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES:\n1. Hyponatremia, thiazide-induced\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.1", "T50.2X5A"}, nil)
 }
+
+// TestForearmAbscessAndMildCognitiveImpairment reads "L forearm abscess"
+// as a cutaneous abscess of the left upper limb (L02.414), not a tendon
+// sheath's (M65.032), and "Mild cognitive impairment, amnestic" as G31.84,
+// whose FY2026 title adds "of uncertain or unknown etiology".
+func TestForearmAbscessAndMildCognitiveImpairment(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 10, 21), Age: 34, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n1) L forearm abscess (volar forearm), MRSA, s/p bedside I&D\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L02.414", "B95.62"}, []string{"M65.032"})
+	visit := cac.Options{Date: codeset.NewDate(2025, 10, 21), Age: 71, Sex: 'F'}
+	note = "ASSESSMENT:\n1. Mild cognitive impairment, amnestic single-domain - objective memory deficit with preserved independence.\n"
+	checkCodes(t, suggestCodes(note, x, visit), []string{"G31.84"}, []string{"F03.90"})
+}
