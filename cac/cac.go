@@ -645,7 +645,9 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 // headings finds, and those written as a numbered outline
 // (numberedHeadings).
 func noteHeadings(note string) []heading {
-	hs := headings(note)
+	// "Also: L ICA stenosis 70-79% …" under an assessment goes on with
+	// it: a label that only adds is no section of its own
+	hs := slices.DeleteFunc(headings(note), func(h heading) bool { return continuationLabels[note[h.nameStart:h.nameEnd]] })
 	nh := append(append(append(numberedHeadings(note), asideHeadings(note)...), setAsideHeadings(note)...), dictatedHeadings(note)...)
 	if len(nh) == 0 {
 		return hs
@@ -655,6 +657,9 @@ func noteHeadings(note string) []heading {
 	// a line both ways found ("Impression (final):") is one heading
 	return slices.CompactFunc(hs, func(a, b heading) bool { return a.start == b.start })
 }
+
+// continuationLabels are labels that add to the section above them.
+var continuationLabels = map[string]bool{"Also": true, "ALSO": true, "Additionally": true, "In addition": true, "Plus": true}
 
 // numberedHeadings finds the headings of a note written as a numbered
 // outline, "1. Reason for admission", "3. Discharge diagnoses", "6.
@@ -6190,6 +6195,9 @@ var lookupRewrites = []struct {
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
+	{sitedParesthesiaRe, "$1"},
+	{continuationLeadRe, ""},
+	{stenosisPercentRe, "$1"},
 	{gestationTokenRe, ""},
 	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
@@ -6496,6 +6504,19 @@ var armSkinInfectionRe = guard(`(?i)\b(cellulitis|abscess)(?:\s+of)?\s+(?:the\s+
 
 // armSiteInfectionRe is the same written site first: "L forearm abscess".
 var armSiteInfectionRe = guard(`(?i)\b((?:right|left|r|l)\s+)?(?:(?:volar|dorsal|anterior|posterior)\s+)?(?:forearm|upper arm|elbow)\s+(cellulitis|abscess)\b`, "cellulitis", "abscess")
+
+// sitedParesthesiaRe is a paresthesia or numbness with the part of the
+// body it is felt in, which its code (R20.-, of skin) does not name: "R
+// hand paresthesia".
+var sitedParesthesiaRe = guard(`(?i)\b(?:(?:right|left|r|l|bilateral)\s+)?(?:hands?|feet|foot|fingers?|toes?|arms?|legs?)\s+(paresthesias?|numbness|tingling)\b`, "paresthesia", "numbness", "tingling")
+
+// continuationLeadRe is a label that adds an item to those above it:
+// "Also: L ICA stenosis".
+var continuationLeadRe = guard(`(?i)^\s*(?:also|additionally|in addition)\s*:\s*`, "also", "additionally", "in addition")
+
+// stenosisPercentRe is a stenosis's degree in percent, which no title
+// holds: "L ICA stenosis 70-79%".
+var stenosisPercentRe = guard(`(?i)\b(stenosis|occlusion)\s+(?:of\s+)?\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3})?\s*%`, "stenosis", "occlusion")
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {
@@ -7061,7 +7082,7 @@ var (
 	// a screening, a history, an exposure — and so is never dropped.
 	meaningWord = regexp.MustCompile(`(?i)\b(screening|history|exposure|exposed|risk|status|prophylaxis|counsel\w*|follow|surveillance|evaluation|work-?up|test\w*|vaccin\w*|immuniz\w*|encounter|monitoring|removal|fitting|adjustment|carrier|contact|suspected|concern|rule|ruled|negative|absent|free)\b`)
 	// danglingEnd is a phrase cut after a connector: "sepsis due to".
-	danglingEnd = regexp.MustCompile(`(?i)\b(due to|due|to|of|with|w/|from|and|or|secondary|in|on|d/t|after|during|by|for)\s*$`)
+	danglingEnd = regexp.MustCompile(`(?i)\b(due to|due|to|of|with|w/|from|and|or|secondary|in|on|d/t|after|during|by|for)\s*$|\band\s+(?:right|left|r|l|bilateral)\s*$`)
 )
 
 // dropWords returns the end of span p less its last n words.

@@ -5814,3 +5814,23 @@ func TestForearmAbscessAndMildCognitiveImpairment(t *testing.T) {
 	note = "ASSESSMENT:\n1. Mild cognitive impairment, amnestic single-domain - objective memory deficit with preserved independence.\n"
 	checkCodes(t, suggestCodes(note, x, visit), []string{"G31.84"}, []string{"F03.90"})
 }
+
+// TestAlsoLabelAndSitedParesthesia reads a line labelled "Also:" under an
+// assessment as more of it (I65.22 from "L ICA stenosis 70-79%", whose
+// percent no title holds; E11.9), a paresthesia felt in a hand as R20.2,
+// and keeps the one-word side after "and" from ending a shortened
+// phrase ("aphasia and right").
+func TestAlsoLabelAndSitedParesthesia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2025, 10, 9), Age: 66, Sex: 'M'}
+	note := "ASSESSMENT:\nTransient episode of expressive aphasia and R hand paresthesia, fully resolved.\nAlso: L ICA stenosis 70-79% (duplex). HTN (above goal today), T2DM on oral agent, hyperlipidemia.\n"
+	got, _ := cac.Suggest(note, x, opt)
+	var codes []string
+	for _, s := range got {
+		codes = append(codes, s.Code)
+		if s.Code == "R47.01" && s.Evidence != "expressive aphasia" {
+			t.Errorf("R47.01's evidence is %q, want the aphasia alone", s.Evidence)
+		}
+	}
+	checkCodes(t, codes, []string{"R47.01", "R20.2", "I65.22", "I10", "E11.9", "E78.5"}, []string{"Z48.810", "A52.19"})
+}
