@@ -5834,3 +5834,17 @@ func TestAlsoLabelAndSitedParesthesia(t *testing.T) {
 	}
 	checkCodes(t, codes, []string{"R47.01", "R20.2", "I65.22", "I10", "E11.9", "E78.5"}, []string{"Z48.810", "A52.19"})
 }
+
+// TestNotConsistentAndDietGDM takes back an item its dash says is not
+// consistent with the presentation ("Epiglottitis - not consistent with
+// presentation") and reads a gestational diabetes started on medical
+// nutrition therapy as diet-controlled (O24.410).
+func TestNotConsistentAndDietGDM(t *testing.T) {
+	x := searcher(t)
+	child := cac.Options{Date: codeset.NewDate(2025, 12, 1), Age: 2, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n1. Croup, mild\n2. Epiglottitis - not consistent with presentation.\n"
+	checkCodes(t, suggestCodes(note, x, child), []string{"J05.0"}, []string{"J05.10"})
+	preg := cac.Options{Date: codeset.NewDate(2025, 12, 1), Age: 36, Sex: 'F'}
+	note = "PRENATAL VISIT\n36 yo G4P2 at 28w2d, IUP.\n\nASSESSMENT/PLAN:\n1. Gestational diabetes mellitus, new dx - start medical nutrition therapy; RD referral today.\n"
+	checkCodes(t, suggestCodes(note, x, preg), []string{"O24.410", "Z3A.28"}, []string{"O24.419"})
+}

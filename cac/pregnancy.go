@@ -387,7 +387,8 @@ func gestationalDiabetesControl(out []Suggestion, x *lookups, opt Options) []Sug
 		// diet (a note that mentions insulin may say it is not needed)
 		item := strings.ToLower(s.Evidence + " " + sentenceAround(opt.note, s.Start))
 		diet := func(l string) bool {
-			return containsAny(l, "diet-controlled", "diet controlled", "diet alone", "controlled by diet", "a1gdm", "gdma1", "gdm a1", "class a1")
+			return containsAny(l, "diet-controlled", "diet controlled", "diet alone", "controlled by diet", "a1gdm", "gdma1", "gdm a1", "class a1",
+				"nutrition therapy", "diet only", "diet-managed", "diet managed", "managed with diet", "diet and exercise")
 		}
 		last := byte(0)
 		switch {
