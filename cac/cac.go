@@ -2207,6 +2207,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// an infant's chart holds no delivery of its own: the mother's
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
+	injuryAftercare(out, note, x, opt)
 	out = excludedBeside(out, x)
 	trimEvidence(out, note)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -2798,14 +2799,20 @@ func wordIn(l, w string) bool {
 // type (MoCA 17), no behavioral disturbance" is F03.A0.
 func dementiaSeverity(out []Suggestion, x *lookups, opt Options) {
 	for i, s := range out {
-		if s.Code != "F03.90" && s.Code != "F01.50" {
+		// (and one the search gave a severity with the wrong disturbance:
+		// "Vascular dementia, mild, without behavioral disturbance" went
+		// to F01.A11, mild with agitation)
+		severe := (strings.HasPrefix(s.Code, "F01.") || strings.HasPrefix(s.Code, "F03.")) && len(s.Code) >= 6 && strings.IndexByte("ABC", s.Code[4]) >= 0
+		if s.Code != "F03.90" && s.Code != "F01.50" && !severe {
 			continue
 		}
 		stated := dementiaStated(asciiLower(s.Evidence + " " + lineAt(opt.note, s.Start)))
-		if strings.HasPrefix(stated, "F02.8") {
-			continue // no severity said
+		if strings.HasPrefix(stated, "F02.8") || severe && stated[4] != s.Code[4] {
+			continue // no severity said, or another than the code's
 		}
-		recode(&out[i], s.Code[:3]+stated[3:], "dementia: severity", x, opt)
+		if s.Code[3:] != stated[3:] {
+			recode(&out[i], s.Code[:3]+stated[3:], "dementia: severity", x, opt)
+		}
 	}
 }
 
@@ -10492,6 +10499,36 @@ func kidneyAndUreterCalculus(out []Suggestion, x *lookups, opt Options) []Sugges
 		return slices.Delete(out, max(i, j), max(i, j)+1)
 	}
 	return out
+}
+
+// aftercareInjuryRe is the injury an aftercare item names after its dash:
+// "Aftercare - L displaced intertrochanteric femur fracture s/p ORIF".
+var aftercareInjuryRe = regexp.MustCompile(`(?i)^\s*aftercare\s*(?:[-–—:]|for|of|following)\s*([^,;.(]+?\b(?:fracture|fx)\b)`)
+
+// injuryAftercare codes the aftercare of an injury as the injury with the
+// seventh character for a subsequent encounter (Official Guidelines
+// I.C.19.a: the aftercare Z codes are not used for injuries): "Aftercare -
+// L displaced intertrochanteric femur fracture s/p ORIF" is S72.142D,
+// not Z51.89.
+func injuryAftercare(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if s.Code != "Z51.89" && s.Code != "Z47.89" && s.Code != "Z09" {
+			continue
+		}
+		ls := s.Start
+		m := aftercareInjuryRe.FindStringSubmatchIndex(note[ls:lineEnd(note, ls)])
+		if m == nil {
+			continue
+		}
+		q := sides(note[ls+m[2] : ls+m[3]])
+		r, ok := pick(x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}), 0.6)
+		if !ok || r.Code[0] != 'S' || len(r.Code) != 8 {
+			continue
+		}
+		if recode(&out[i], r.Code[:7]+"D", "aftercare of an injury", x, opt) {
+			out[i].Start, out[i].End, out[i].Evidence = ls+m[2], ls+m[3], note[ls+m[2]:ls+m[3]]
+		}
+	}
 }
 
 // excludedPairs are codes a note's words often give beside a code whose

@@ -5848,3 +5848,14 @@ func TestNotConsistentAndDietGDM(t *testing.T) {
 	note = "PRENATAL VISIT\n36 yo G4P2 at 28w2d, IUP.\n\nASSESSMENT/PLAN:\n1. Gestational diabetes mellitus, new dx - start medical nutrition therapy; RD referral today.\n"
 	checkCodes(t, suggestCodes(note, x, preg), []string{"O24.410", "Z3A.28"}, []string{"O24.419"})
 }
+
+// TestInjuryAftercareAndDementiaDisturbance codes the aftercare of a
+// fracture as the fracture's subsequent encounter (S72.142D, not Z51.89)
+// and keeps a dementia's stated absence of disturbance ("Vascular
+// dementia, mild, without behavioral disturbance": F01.A0, not F01.A11).
+func TestInjuryAftercareAndDementiaDisturbance(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2025, 11, 4), Age: 84, Sex: 'F'}
+	note := "SKILLED NURSING FACILITY - PHYSICIAN PROGRESS NOTE\n\nAssessment / Plan\n1. Aftercare - L displaced intertrochanteric femur fracture s/p ORIF, healing routinely (subsequent encounter). Continue PT/OT.\n2. Vascular dementia, mild, without behavioral disturbance - stable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.142D", "F01.A0"}, []string{"Z51.89", "S72.142A", "F01.A11"})
+}
