@@ -2167,6 +2167,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	epilepsyAxes(out, note, x, opt)
 	depressionAxes(out, note, x, opt)
 	withdrawalUncomplicated(out, note, x, opt)
+	out = substancePsychosisKind(out, note, x, opt)
 	out = dropRedundantOrganism(out)
 	out = neutropenicFever(out, note, x, opt)
 	out = chemoThrombocytopenia(out, note, x, opt)

@@ -5859,3 +5859,13 @@ func TestInjuryAftercareAndDementiaDisturbance(t *testing.T) {
 	note := "SKILLED NURSING FACILITY - PHYSICIAN PROGRESS NOTE\n\nAssessment / Plan\n1. Aftercare - L displaced intertrochanteric femur fracture s/p ORIF, healing routinely (subsequent encounter). Continue PT/OT.\n2. Vascular dementia, mild, without behavioral disturbance - stable.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.142D", "F01.A0"}, []string{"Z51.89", "S72.142A", "F01.A11"})
 }
+
+// TestSubstancePsychosisKind gives a substance-induced psychotic disorder
+// the kind its line states ("with hallucinations": F15.251), with no
+// hallucinations code beside it.
+func TestSubstancePsychosisKind(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2025, 8, 30), Age: 29, Sex: 'M'}
+	note := "MDM / Assessment:\n29M w/ severe methamphetamine use disorder presenting with methamphetamine-induced psychotic disorder, with hallucinations.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F15.251"}, []string{"F15.259", "R44.3", "R44.0"})
+}

@@ -2,6 +2,7 @@ package cac
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/chartroom/chartroom/codeset"
@@ -135,3 +136,29 @@ var notInWithdrawalRe = regexp.MustCompile(`(?i)\b(?:history of|h/o|prior|previo
 // uncomplicatedRe says a withdrawal has neither delirium nor perceptual
 // disturbance.
 var uncomplicatedRe = regexp.MustCompile(`(?i)\buncomplicated\b|\bwithout (?:any )?(?:perceptual|delirium)`)
+
+// substancePsychosisKind gives a substance-induced psychotic disorder of
+// unspecified kind (F1x.x59) the kind its evidence or line states: "with
+// hallucinations" is …51, "with delusions" …50. The hallucinations are
+// then the disorder's own, no symptom code beside it (R44.-).
+func substancePsychosisKind(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	kinded := false
+	for i, s := range out {
+		if len(s.Code) != 7 || s.Code[0] != 'F' || s.Code[1] != '1' || !strings.HasSuffix(s.Code, "59") || s.Code[4] == '0' {
+			continue
+		}
+		ctx := asciiLower(s.Evidence + " " + lineAt(note, s.Start))
+		hall := containsAny(ctx, "with hallucinations", "with auditory hallucinations", "with visual hallucinations", "w/ hallucinations")
+		del := containsAny(ctx, "with delusions", "with paranoid delusions", "w/ delusions")
+		switch {
+		case hall && !del:
+			kinded = recode(&out[i], s.Code[:6]+"1", "substance-induced psychosis: its kind", x, opt) || kinded
+		case del && !hall:
+			kinded = recode(&out[i], s.Code[:6]+"0", "substance-induced psychosis: its kind", x, opt) || kinded
+		}
+	}
+	if !kinded {
+		return out
+	}
+	return slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "R44.") })
+}
