@@ -5997,6 +5997,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			continue
 		}
 		p = trim(p)
+		// "…, no concussion sx (no LOC, amnesia, confusion, HA,
+		// nausea)": a part inside an aside that denies its list
+		if negatedAside(note[max(it.start, strings.LastIndexAny(note[:p.start], ".\n")+1):p.start]) {
+			continue
+		}
 		// "…, complicated by acute osteomyelitis of the L 1st metatarsal
 		// head due to MSSA": a later part's lead names no condition
 		if m := complicatedByRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
@@ -9083,8 +9088,23 @@ func findNear(re *regexp.Regexp, note, lower, anchor string, width int) []int {
 // negatedAt reports whether the sentence before offset i negates it.
 func negatedAt(note string, i int) bool {
 	start := strings.LastIndexAny(note[:i], ".\n") + 1
-	return negatedRe.MatchString(note[start:i]) || negatedJustBefore.MatchString(note[start:i])
+	return negatedRe.MatchString(note[start:i]) || negatedJustBefore.MatchString(note[start:i]) || negatedAside(note[start:i])
 }
+
+// negatedAside reports whether before ends inside a parenthesis that
+// opens with a denial and lists on: "(no LOC, amnesia, confusion, HA,
+// nausea)" denies the nausea too.
+func negatedAside(before string) bool {
+	open := strings.LastIndexByte(before, '(')
+	if open < 0 || strings.IndexByte(before[open:], ')') >= 0 {
+		return false
+	}
+	in := before[open+1:]
+	return negatedAsideRe.MatchString(in) && !strings.Contains(in, " but ") && !strings.ContainsAny(in, ";:")
+}
+
+// negatedAsideRe opens an aside that denies what it lists.
+var negatedAsideRe = regexp.MustCompile(`(?i)^\s*(?:no|denies|without|negative for)\s`)
 
 // negatedJustBefore is a negation a few words before a mention: "patient
 // is not on dialysis", "never had a stent", "no prior cath/PCI".

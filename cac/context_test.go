@@ -5869,3 +5869,12 @@ func TestSubstancePsychosisKind(t *testing.T) {
 	note := "MDM / Assessment:\n29M w/ severe methamphetamine use disorder presenting with methamphetamine-induced psychotic disorder, with hallucinations.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F15.251"}, []string{"F15.259", "R44.3", "R44.0"})
 }
+
+// TestDeniedListAside takes back the conditions an aside denies in a list:
+// "no concussion sx (no LOC, amnesia, confusion, HA, nausea)".
+func TestDeniedListAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2025, 9, 2), Age: 71, Sex: 'F'}
+	note := "MDM: Mechanical trip and fall. Closed displaced L Colles fx, reduced/splinted. Forehead contusion; CT head neg, no concussion sx (no LOC, amnesia, confusion, HA, nausea). HTN - BP elevated likely pain.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S52.532A", "S00.83XA", "I10"}, []string{"R41.3", "R11.0", "R41.0", "R51.9"})
+}
