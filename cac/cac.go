@@ -7716,8 +7716,23 @@ func nextSentenceDenies(note string, end int, head string) bool {
 	}
 	next := strings.TrimLeft(note[end:lineEnd(note, end)], ". ;")
 	m := notHeadRe.FindStringSubmatchIndex(next)
-	return m != nil && m[0] == 0 && strings.EqualFold(strings.Trim(next[m[2]:m[3]], ".,;:()"), f[0])
+	if m == nil || m[0] != 0 || !strings.EqualFold(strings.Trim(next[m[2]:m[3]], ".,;:()"), f[0]) {
+		return false
+	}
+	// ("Bipolar I disorder, …. Not bipolar II - …": another kind of it
+	// denied, by the numeral after the word)
+	if g := strings.Fields(strings.ToLower(next[m[3]:])); len(g) > 0 && len(f) > 1 {
+		a, b := strings.Trim(f[1], ".,;:()"), strings.Trim(g[0], ".,;:()-")
+		if a != b && kindNumeral[a] && kindNumeral[b] {
+			return false
+		}
+	}
+	return true
 }
+
+// kindNumeral are the numerals that name a condition's kind: bipolar I
+// and II, type 1 and 2.
+var kindNumeral = map[string]bool{"i": true, "ii": true, "iii": true, "1": true, "2": true, "3": true}
 
 // notAddressedLater reports whether a later clause of an item's line says
 // the condition was not addressed: "6. Hyperlipidemia - per pt report

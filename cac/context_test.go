@@ -5878,3 +5878,13 @@ func TestDeniedListAside(t *testing.T) {
 	note := "MDM: Mechanical trip and fall. Closed displaced L Colles fx, reduced/splinted. Forehead contusion; CT head neg, no concussion sx (no LOC, amnesia, confusion, HA, nausea). HTN - BP elevated likely pain.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S52.532A", "S00.83XA", "I10"}, []string{"R41.3", "R11.0", "R41.0", "R51.9"})
 }
+
+// TestNextSentenceDeniesAnotherKind keeps an item whose next sentence
+// denies another kind of it ("Bipolar I disorder, … . Not bipolar II"),
+// while one that denies the item's own condition still takes it back.
+func TestNextSentenceDeniesAnotherKind(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 1, 20), Age: 38, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n1. Bipolar I disorder, current episode depressed, moderate, without psychotic features. Not bipolar II - hx of full manic episodes requiring hospitalization.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F31.32"}, []string{"F31.81"})
+}
