@@ -6211,6 +6211,7 @@ var lookupRewrites = []struct {
 	{sitedParesthesiaRe, "$1"},
 	{continuationLeadRe, ""},
 	{stenosisPercentRe, "$1"},
+	{exitSeekingRe, "wandering"},
 	{gestationTokenRe, ""},
 	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
@@ -6530,6 +6531,11 @@ var continuationLeadRe = guard(`(?i)^\s*(?:also|additionally|in addition)\s*:\s*
 // stenosisPercentRe is a stenosis's degree in percent, which no title
 // holds: "L ICA stenosis 70-79%".
 var stenosisPercentRe = guard(`(?i)\b(stenosis|occlusion)\s+(?:of\s+)?\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3})?\s*%`, "stenosis", "occlusion")
+
+// exitSeekingRe is a dementia patient's wandering with its other name
+// beside it: "Wandering/exit-seeking" (Z91.83). (Exit-seeking alone, in
+// a list of an agitation's signs, is the agitation's.)
+var exitSeekingRe = guard(`(?i)\bwandering\s*(?:/|and|or|,)\s*exit[- ]seeking(?:\s+behaviou?rs?)?`, "exit")
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {

@@ -5888,3 +5888,12 @@ func TestNextSentenceDeniesAnotherKind(t *testing.T) {
 	note := "ASSESSMENT/PLAN:\n1. Bipolar I disorder, current episode depressed, moderate, without psychotic features. Not bipolar II - hx of full manic episodes requiring hospitalization.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F31.32"}, []string{"F31.81"})
 }
+
+// TestWanderingExitSeeking reads "Wandering/exit-seeking in setting of
+// dementia" as wandering in dementia (Z91.83).
+func TestWanderingExitSeeking(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 1, 20), Age: 86, Sex: 'F'}
+	note := "ASSESSMENT/PLAN:\n1. Alzheimer disease, late onset, severe, with agitation\n2. Wandering/exit-seeking in setting of dementia - WanderGuard, secure unit.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z91.83", "G30.1"}, nil)
+}
