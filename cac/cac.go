@@ -2209,6 +2209,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
 	injuryAftercare(out, note, x, opt)
+	out = brainOldInfarct(out, note)
 	out = excludedBeside(out, x)
 	trimEvidence(out, note)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -6227,6 +6228,8 @@ var lookupRewrites = []struct {
 	{superficialDehiscenceRe, "disruption of external operation wound"},
 	{breechKindRe, "$1"},
 	{ribRangeRe, "multiple fractures of ${1}ribs"},
+	{ribNumberedRe, "fracture of one rib, ${1}side"},
+	{numberedRibRe, "fracture of one rib, ${1}side"},
 	{recurrentFallsRe, "at risk for falling"},
 	{severeFeaturesRe, "severe $1"},
 	{siteInfectionOfRe, "$1"},
@@ -6567,6 +6570,14 @@ var superficialDehiscenceRe = guard(`(?i)\b(?:superficial|skin(?:\s*(?:/|and|&)\
 // (O32.1-) includes ("frank breech", "complete breech"), which the search
 // read as the obstructed labor's (O64.1-) without any labor said.
 var breechKindRe = guard(`(?i)\b(?:frank|complete)\s+(breech)\b`, "breech")
+
+// ribNumberedRe and numberedRibRe are a fracture of one rib by its
+// number, which its code (S22.3-) names by side only: "Nondisplaced
+// fracture L 8th rib", "left 8th rib fracture".
+var (
+	ribNumberedRe = guard(`(?i)\b(?:(?:non-?)?displaced\s+)?(?:fracture|fx)\s+(?:of\s+)?(?:the\s+)?((?:left|right|l|r)\s+)?\d{1,2}(?:st|nd|rd|th)\s+rib\b`, "rib")
+	numberedRibRe = guard(`(?i)\b((?:left|right|l|r)\s+)?(?:(?:non-?)?displaced\s+)?\d{1,2}(?:st|nd|rd|th)\s+rib\s+(?:fracture|fx)\b`, "rib")
+)
 
 // ribRangeRe is fractures of a run of ribs, which are multiple fractures
 // of ribs (S22.4-) whatever their numbers: "Left rib fractures 5 through
@@ -10541,6 +10552,26 @@ func kidneyAndUreterCalculus(out []Suggestion, x *lookups, opt Options) []Sugges
 		return slices.Delete(out, max(i, j), max(i, j)+1)
 	}
 	return out
+}
+
+// brainImagingRe names the brain or its imaging; heartWordRe the heart.
+var (
+	brainImagingRe = regexp.MustCompile(`(?i)\b(?:MRI|CT head|head CT|brain|cerebral|lacunar|cortical|stroke|CVA|MCA|ACA|PCA|white matter)\b`)
+	heartWordRe    = regexp.MustCompile(`(?i)\b(?:MI|myocardial|STEMI|NSTEMI|cardiac|heart|ECG|EKG|Q waves?)\b`)
+)
+
+// brainOldInfarct leaves out an old myocardial infarction (I25.2) read
+// from "Old infarct" in a sentence about the brain ("Old infarct on MRI
+// 2023; no new stroke symptoms today"): an old cerebral infarct is no
+// heart's.
+func brainOldInfarct(out []Suggestion, note string) []Suggestion {
+	return slices.DeleteFunc(out, func(s Suggestion) bool {
+		if s.Code != "I25.2" || heartWordRe.MatchString(s.Evidence) {
+			return false
+		}
+		sentence := sentenceAround(note, s.Start)
+		return brainImagingRe.MatchString(sentence) && !heartWordRe.MatchString(sentence)
+	})
 }
 
 // aftercareInjuryRe is the injury an aftercare item names after its dash:

@@ -5897,3 +5897,16 @@ func TestWanderingExitSeeking(t *testing.T) {
 	note := "ASSESSMENT/PLAN:\n1. Alzheimer disease, late onset, severe, with agitation\n2. Wandering/exit-seeking in setting of dementia - WanderGuard, secure unit.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z91.83", "G30.1"}, nil)
 }
+
+// TestNumberedRibAndBrainOldInfarct codes a fracture of one numbered rib
+// by its side (S22.32XA, S22.31XA) and reads no old myocardial infarction
+// (I25.2) from an old infarct on a brain MRI.
+func TestNumberedRibAndBrainOldInfarct(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 12, 4), Age: 88, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Nondisplaced fracture L 8th rib\n2. Right 5th rib fracture\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S22.32XA", "S22.31XA"}, []string{"S22.069A"})
+	visit := cac.Options{Date: codeset.NewDate(2025, 12, 4), Age: 63, Sex: 'M'}
+	note = "ASSESSMENT/PLAN:\n1. Focal epilepsy, not intractable - continue lacosamide.\n2. Old infarct on MRI 2023; no new stroke symptoms today.\n"
+	checkCodes(t, suggestCodes(note, x, visit), nil, []string{"I25.2"})
+}
