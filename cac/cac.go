@@ -6213,6 +6213,7 @@ var lookupRewrites = []struct {
 	{continuationLeadRe, ""},
 	{stenosisPercentRe, "$1"},
 	{exitSeekingRe, "wandering"},
+	{poisonRelatedRe, ""},
 	{gestationTokenRe, ""},
 	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
@@ -6539,6 +6540,11 @@ var stenosisPercentRe = guard(`(?i)\b(stenosis|occlusion)\s+(?:of\s+)?\d{1,3}(?:
 // beside it: "Wandering/exit-seeking" (Z91.83). (Exit-seeking alone, in
 // a list of an agitation's signs, is the agitation's.)
 var exitSeekingRe = guard(`(?i)\bwandering\s*(?:/|and|or|,)\s*exit[- ]seeking(?:\s+behaviou?rs?)?`, "exit")
+
+// poisonRelatedRe is the drug a poisoning's manifestation is put down
+// to, which the poisoning's code holds: "with acetaminophen-related
+// elevated transaminases" is R74.01 beside T39.1X-.
+var poisonRelatedRe = guard(`(?i)\b(?:acetaminophen|APAP|paracetamol)[- ](?:related|induced|associated)\s+`, "acetaminophen", "apap", "paracetamol")
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {

@@ -5910,3 +5910,13 @@ func TestNumberedRibAndBrainOldInfarct(t *testing.T) {
 	note = "ASSESSMENT/PLAN:\n1. Focal epilepsy, not intractable - continue lacosamide.\n2. Old infarct on MRI 2023; no new stroke symptoms today.\n"
 	checkCodes(t, suggestCodes(note, x, visit), nil, []string{"I25.2"})
 }
+
+// TestPoisoningManifestation reads an acetaminophen poisoning's
+// manifestation without the drug its code holds ("with
+// acetaminophen-related elevated transaminases": R74.01).
+func TestPoisoningManifestation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 5, 28), Age: 45, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Major depressive disorder, recurrent episode, severe\n2. Intentional self-poisoning with acetaminophen (suicide attempt), initial encounter - with acetaminophen-related elevated transaminases (no hepatic failure).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T39.1X2A", "R74.01", "F33.2"}, []string{"K72.00", "K71.10"})
+}
