@@ -2209,6 +2209,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
 	injuryAftercare(out, note, x, opt)
+	out = fibroidLocations(out, note, x, opt)
 	out = brainOldInfarct(out, note)
 	out = excludedBeside(out, x)
 	trimEvidence(out, note)
@@ -6214,6 +6215,7 @@ var lookupRewrites = []struct {
 	{stenosisPercentRe, "$1"},
 	{exitSeekingRe, "wandering"},
 	{poisonRelatedRe, ""},
+	{symptomaticFibroidRe, "$1"},
 	{gestationTokenRe, ""},
 	{adhesiveBandRe, "adhesions"},
 	{gradeAfterRe, ""},
@@ -6545,6 +6547,10 @@ var exitSeekingRe = guard(`(?i)\bwandering\s*(?:/|and|or|,)\s*exit[- ]seeking(?:
 // to, which the poisoning's code holds: "with acetaminophen-related
 // elevated transaminases" is R74.01 beside T39.1X-.
 var poisonRelatedRe = guard(`(?i)\b(?:acetaminophen|APAP|paracetamol)[- ](?:related|induced|associated)\s+`, "acetaminophen", "apap", "paracetamol")
+
+// symptomaticFibroidRe is a fibroid called symptomatic, which no title
+// says: "Symptomatic uterine leiomyomata" is D25.9.
+var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyom[a-z]*|fibroids?|myomas?))`, "symptomatic")
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {
@@ -10578,6 +10584,47 @@ func brainOldInfarct(out []Suggestion, note string) []Suggestion {
 		sentence := sentenceAround(note, s.Start)
 		return brainImagingRe.MatchString(sentence) && !heartWordRe.MatchString(sentence)
 	})
+}
+
+// fibroidPlaces are the layers of the uterus a leiomyoma's code names.
+var fibroidPlaces = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\bsubmuc(?:osal|ous)\b`), "D25.0"},
+	{regexp.MustCompile(`(?i)\bintramural\b`), "D25.1"},
+	{regexp.MustCompile(`(?i)\bsubseros(?:al|ous)\b`), "D25.2"},
+}
+
+// fibroidLocations codes a uterine leiomyoma coded without its place
+// (D25.9) by the places the note finds fibroids in ("multiple intramural
+// and subserosal fibroids": D25.1 and D25.2), each one not denied ("No
+// submucosal component").
+func fibroidLocations(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	i := slices.IndexFunc(out, func(s Suggestion) bool { return s.Code == "D25.9" })
+	if i < 0 || !containsAny(opt.lower, "fibroid", "leiomyom", "myoma") {
+		return out
+	}
+	var codes []string
+	for _, p := range fibroidPlaces {
+		for _, m := range p.re.FindAllStringIndex(note, -1) {
+			if !negatedAt(note, m[0]) && containsAny(strings.ToLower(sentenceAround(note, m[0])), "fibroid", "leiomyom", "myoma") {
+				codes = append(codes, p.code)
+				break
+			}
+		}
+	}
+	if len(codes) == 0 {
+		return out
+	}
+	s := out[i]
+	if !recode(&out[i], codes[0], "leiomyoma: its place", x, opt) {
+		return out
+	}
+	for _, c := range codes[1:] {
+		out = addBeside(out, s, c, "leiomyoma: its place", x, opt)
+	}
+	return out
 }
 
 // aftercareInjuryRe is the injury an aftercare item names after its dash:

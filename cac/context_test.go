@@ -5920,3 +5920,13 @@ func TestPoisoningManifestation(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Major depressive disorder, recurrent episode, severe\n2. Intentional self-poisoning with acetaminophen (suicide attempt), initial encounter - with acetaminophen-related elevated transaminases (no hepatic failure).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T39.1X2A", "R74.01", "F33.2"}, []string{"K72.00", "K71.10"})
 }
+
+// TestFibroidPlaces reads "Symptomatic uterine leiomyomata" without the
+// word no title holds and codes it by the places the note finds fibroids
+// in, leaving out one it denies: D25.1 and D25.2, not D25.0 or D25.9.
+func TestFibroidPlaces(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 10, 21), Age: 46, Sex: 'F'}
+	note := "OPERATIVE NOTE\nPre-op dx:\n1. Symptomatic uterine leiomyomata\n2. Menorrhagia with regular cycles\n\nFindings: Enlarged irregular uterus w/ multiple intramural and subserosal fibroids. No submucosal component seen.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D25.1", "D25.2", "N92.0"}, []string{"D25.0", "D25.9"})
+}
