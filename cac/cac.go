@@ -4436,6 +4436,7 @@ var (
 )
 
 var (
+	kinJoinRe = regexp.MustCompile(`(?i)^[\s,]*(?:(?:and|&|or)\s+)+(?:w/\s*)?`)
 	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
 	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|remains?|remained|is now|in remission|treated|status post|s/p|in (?:his|her|their) \d+s|in (?:19|20)\d\d|per (?:chart|records?|report|patient|pt))\b|[,;]`)
 	// surveillanceLead opens a visit's reason before the cancer treated:
@@ -4574,6 +4575,8 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 	}
 	cond = relatives.ReplaceAllString(cond, " ")
 	cond = kinFiller.ReplaceAllString(cond, " ")
+	// ("Mother and maternal uncle w/ asthma": what joined the relatives)
+	cond = kinJoinRe.ReplaceAllString(cond, "")
 	// "Prior breast cancer remains in remission": the cancer
 	cond = priorLead.ReplaceAllString(cond, "")
 	// "Father had a myocardial infarction at age 49 and coronary bypass":

@@ -5930,3 +5930,13 @@ func TestFibroidPlaces(t *testing.T) {
 	note := "OPERATIVE NOTE\nPre-op dx:\n1. Symptomatic uterine leiomyomata\n2. Menorrhagia with regular cycles\n\nFindings: Enlarged irregular uterus w/ multiple intramural and subserosal fibroids. No submucosal component seen.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D25.1", "D25.2", "N92.0"}, []string{"D25.0", "D25.9"})
 }
+
+// TestFamilyHistoryOfTwoRelatives reads a condition two relatives share
+// ("FH: Mother and maternal uncle w/ asthma") as its family history in a
+// child (Z82.5).
+func TestFamilyHistoryOfTwoRelatives(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 4, 2), Age: 8, Sex: 'F'}
+	note := "FH: Mother and maternal uncle w/ asthma.\n\nASSESSMENT:\n1. Moderate persistent asthma with status asthmaticus\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J45.42", "Z82.5"}, nil)
+}
