@@ -5741,7 +5741,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 				best, ok = look(span{p.start, end})
 				// "Facial weakness and dysarthria": the word dropped is
 				// a condition of its own
-				if m := andWordRe.FindStringSubmatchIndex(note[end:p.end]); ok && m != nil && conditionWordRe.MatchString(note[end+m[2]:end+m[3]]) {
+				if m := andWordRe.FindStringSubmatchIndex(note[end:p.end]); ok && m != nil && (conditionWordRe.MatchString(note[end+m[2]:end+m[3]]) || knownAbbreviation(note[end+m[2]:end+m[3]])) {
 					rest = append(rest, span{end + m[2], end + m[3]})
 				}
 			}
@@ -5806,6 +5806,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			if bare := plainModifierRe.ReplaceAllString(v.text, " "); bare != v.text && countLetters(bare) >= 6 {
 				if c, ok2 := lookText(bare, v.at); ok2 {
 					best, ok = c, true
+					// ("… causing moderate hydronephrosis and AKI": the
+					// last member a condition of its own)
+					if m := andLastWordRe.FindStringSubmatchIndex(note[v.at.start:v.at.end]); m != nil && (conditionWordRe.MatchString(note[v.at.start+m[2]:v.at.start+m[3]]) || knownAbbreviation(note[v.at.start+m[2]:v.at.start+m[3]])) {
+						rest = append(rest, span{v.at.start + m[2], v.at.start + m[3]})
+					}
 					break
 				}
 			}
@@ -7101,6 +7106,9 @@ var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
 // withBoth are the categories that an item joining two of them with
 // "with" codes both of: a cellulitis with an abscess (L03, L02).
 var withBoth = map[string]bool{"L02": true, "L03": true}
+
+// andLastWordRe is a text's last member of one word, after "and".
+var andLastWordRe = regexp.MustCompile(`\s+and\s+([A-Za-z]+)\s*$`)
 
 // andWordRe is a last member of one word, after "and".
 var andWordRe = regexp.MustCompile(`^\s+and\s+([A-Za-z]+)\s*$`)

@@ -5940,3 +5940,13 @@ func TestFamilyHistoryOfTwoRelatives(t *testing.T) {
 	note := "FH: Mother and maternal uncle w/ asthma.\n\nASSESSMENT:\n1. Moderate persistent asthma with status asthmaticus\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J45.42", "Z82.5"}, nil)
 }
+
+// TestLastAndMemberAbbreviation reads the abbreviation after "and" at the
+// end of a combination's phrase as a condition of its own: "ureteral
+// calculus causing moderate hydronephrosis and AKI" is N13.2 and N17.9.
+func TestLastAndMemberAbbreviation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 7, 29), Age: 62, Sex: 'M'}
+	note := "ASSESSMENT:\n62M with obstructing 8 mm L proximal ureteral calculus causing moderate hydronephrosis and AKI (Cr 1.0 -> 2.4), with intractable colic.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N13.2", "N17.9"}, []string{"N20.1"})
+}
