@@ -942,6 +942,30 @@ func TestEvalTrain64(t *testing.T) {
 	evalNotes(t, "testdata/train64", "sixty-fourth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain65 scores the sixty-fifth training set, testdata/train65:
+// 24 hospitalist discharge summaries and progress notes with long
+// multi-problem hospital courses (sepsis and its source, AKI on CKD,
+// heart failure by type, COPD and asthma exacerbations, diabetes and its
+// complications, electrolyte disorders, bleeds, VTE, delirium, falls,
+// pressure injuries, malnutrition) in several hospitals' styles, and 6
+// clinic visits after discharge; written in session 31 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain65(t *testing.T) {
+	evalNotes(t, "testdata/train65", "sixty-fifth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain66 scores the sixty-sixth training set, testdata/train66:
+// 24 specialty clinic notes (rheumatology, endocrinology, dermatology,
+// ophthalmology, ENT, allergy, sleep medicine and pain management, with
+// laterality, disease activity, drug monitoring and long-term drug use,
+// and what the specialist rules out or defers; 4 inpatient consults, 20
+// outpatient), written in session 31 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain66(t *testing.T) {
+	evalNotes(t, "testdata/train66", "sixty-sixth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

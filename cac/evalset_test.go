@@ -300,6 +300,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train62", 24},
 		{"testdata/train63", 24},
 		{"testdata/train64", 24},
+		{"testdata/train65", 24},
+		{"testdata/train66", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
