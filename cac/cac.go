@@ -648,7 +648,7 @@ func noteHeadings(note string) []heading {
 	// "Also: L ICA stenosis 70-79% …" under an assessment goes on with
 	// it: a label that only adds is no section of its own
 	hs := slices.DeleteFunc(headings(note), func(h heading) bool { return continuationLabels[note[h.nameStart:h.nameEnd]] })
-	nh := append(append(append(numberedHeadings(note), asideHeadings(note)...), setAsideHeadings(note)...), dictatedHeadings(note)...)
+	nh := append(append(append(append(numberedHeadings(note), asideHeadings(note)...), setAsideHeadings(note)...), dictatedHeadings(note)...), checkboxHeadings(note)...)
 	if len(nh) == 0 {
 		return hs
 	}
@@ -660,6 +660,26 @@ func noteHeadings(note string) []heading {
 
 // continuationLabels are labels that add to the section above them.
 var continuationLabels = map[string]bool{"Also": true, "ALSO": true, "Additionally": true, "In addition": true, "Plus": true}
+
+// checkboxHeadingRe is a template's ticked label: "[X] Principal
+// diagnosis: Diabetic ketoacidosis …", "[X] Secondary diagnoses:".
+var checkboxHeadingRe = regexp.MustCompile(`(?m)^[ \t]*\[[xX✓]\][ \t]*([A-Z][A-Za-z /&-]{2,40}):`)
+
+// checkboxHeadings finds the headings a template ticks, when they name a
+// section: a ticked "Principal diagnosis:" opens the diagnoses as an
+// unticked box would not.
+func checkboxHeadings(note string) []heading {
+	if !strings.Contains(note, "[X]") && !strings.Contains(note, "[x]") && !strings.Contains(note, "[✓]") {
+		return nil
+	}
+	var out []heading
+	for _, m := range checkboxHeadingRe.FindAllStringSubmatchIndex(note, -1) {
+		if sectionKind(note[m[2]:m[3]]) != secOther {
+			out = append(out, heading{m[0], m[1], m[2], m[3]})
+		}
+	}
+	return out
+}
 
 // numberedHeadings finds the headings of a note written as a numbered
 // outline, "1. Reason for admission", "3. Discharge diagnoses", "6.

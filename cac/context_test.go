@@ -5950,3 +5950,13 @@ func TestLastAndMemberAbbreviation(t *testing.T) {
 	note := "ASSESSMENT:\n62M with obstructing 8 mm L proximal ureteral calculus causing moderate hydronephrosis and AKI (Cr 1.0 -> 2.4), with intractable colic.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N13.2", "N17.9"}, []string{"N20.1"})
 }
+
+// TestTickedTemplateHeadings reads a template's ticked labels as the
+// sections they name ("[X] Principal diagnosis: …", "[X] Secondary
+// diagnoses:" with ticked items under it), and no unticked box.
+func TestTickedTemplateHeadings(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2025, 10, 5), Age: 24, Sex: 'M'}
+	note := "INPATIENT DISCHARGE SUMMARY (TEMPLATE v4.2)\n\n[X] Principal diagnosis: Diabetic ketoacidosis, type 1 diabetes mellitus, without coma\n[X] Secondary diagnoses:\n    [X] Acute viral gastroenteritis (precipitant)\n    [X] Hypokalemia (during insulin infusion)\n[ ] Sepsis   [ ] Pancreatitis\n\nMeds: insulin pump.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "A08.4", "E87.6"}, []string{"Z79.4", "A41.9", "K85.90"})
+}
