@@ -2229,9 +2229,14 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
 	injuryAftercare(out, note, x, opt)
+	recurrenceSaid(out, note, x, opt)
 	out = fibroidLocations(out, note, x, opt)
 	out = brainOldInfarct(out, note)
 	out = excludedBeside(out, x)
+	// "Mg ok", "Mg 1.7": magnesium, not myasthenia gravis (MG)
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "G70.0") && !strings.Contains(s.Evidence, "MG") && !strings.Contains(strings.ToLower(s.Evidence), "myasthen")
+	})
 	trimEvidence(out, note)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Principal != out[j].Principal {
@@ -10656,6 +10661,35 @@ func fibroidLocations(out []Suggestion, note string, x *lookups, opt Options) []
 		out = addBeside(out, s, c, "leiomyoma: its place", x, opt)
 	}
 	return out
+}
+
+// recurrentRe says a condition has come back; notRecurrentRe that it has
+// not.
+var (
+	recurrentRe    = regexp.MustCompile(`(?i)\brecurren(?:t|ce)\b`)
+	notRecurrentRe = regexp.MustCompile(`(?i)\b(?:non|not|no)[- ]recurren(?:t|ce)\b`)
+)
+
+// recurrenceSaid gives a condition coded "not specified as recurrent"
+// its recurrent sibling when its line says it came back ("C. diff
+// colitis, recurrent (1st recurrence)": A04.71, not A04.72).
+func recurrenceSaid(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if !strings.HasSuffix(s.Title, "not specified as recurrent") {
+			continue
+		}
+		line := lineAt(note, s.Start)
+		if !recurrentRe.MatchString(line) || notRecurrentRe.MatchString(line) {
+			continue
+		}
+		want := strings.TrimSuffix(s.Title, "not specified as recurrent") + "recurrent"
+		for _, r := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5}) {
+			if r.Billable && r.Title == want && r.Code[:3] == s.Code[:3] {
+				recode(&out[i], r.Code, "recurrence said", x, opt)
+				break
+			}
+		}
+	}
 }
 
 // aftercareInjuryRe is the injury an aftercare item names after its dash:

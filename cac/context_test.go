@@ -5960,3 +5960,15 @@ func TestTickedTemplateHeadings(t *testing.T) {
 	note := "INPATIENT DISCHARGE SUMMARY (TEMPLATE v4.2)\n\n[X] Principal diagnosis: Diabetic ketoacidosis, type 1 diabetes mellitus, without coma\n[X] Secondary diagnoses:\n    [X] Acute viral gastroenteritis (precipitant)\n    [X] Hypokalemia (during insulin infusion)\n[ ] Sepsis   [ ] Pancreatitis\n\nMeds: insulin pump.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "A08.4", "E87.6"}, []string{"Z79.4", "A41.9", "K85.90"})
 }
+
+// TestRecurrenceAndMagnesium codes a C. difficile colitis as not
+// specified as recurrent (A04.72) unless its line says it recurred
+// (A04.71), and reads no myasthenia gravis from "Mg ok".
+func TestRecurrenceAndMagnesium(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 22), Age: 63, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n1. C. difficile colitis, severe, initial episode\n2. Hypokalemia (GI losses) - KCl; Mg ok.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A04.72", "E87.6"}, []string{"A04.71", "G70.00", "G70.01"})
+	note = "ASSESSMENT/PLAN:\n1. C. diff colitis, recurrent (1st recurrence) - fidaxomicin.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A04.71"}, []string{"A04.72"})
+}

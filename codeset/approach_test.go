@@ -365,3 +365,17 @@ func TestHeartSide(t *testing.T) {
 	checkFirst(t, x, "right heart failure", "I50.810")
 	checkFirst(t, x, "left ventricular failure", "I50.1")
 }
+
+// TestRecurrenceMustBeSaid ranks a title "…, recurrent" under its sibling
+// "… not specified as recurrent" unless the query says so: "C. difficile
+// colitis" is A04.72, "inguinal hernia" K40.90, "recurrent C. diff
+// colitis" A04.71.
+func TestRecurrenceMustBeSaid(t *testing.T) {
+	x := loadFull(t).Searcher()
+	for q, want := range map[string]string{"C. difficile colitis": "A04.72", "inguinal hernia": "K40.90", "recurrent C. diff colitis": "A04.71"} {
+		rs := x.Search(q, SearchOptions{Systems: []System{ICD10CM}, Limit: 1, Date: NewDate(2026, 3, 1)})
+		if len(rs) == 0 || rs[0].Code != want {
+			t.Errorf("%q: got %v, want %s first", q, rs, want)
+		}
+	}
+}

@@ -2765,6 +2765,12 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if info&flagWithClause != 0 && (x.metaOf(c.doc).kind != docInclusion || x.targets[c.tg].via != viaDirect) && withUnsaid(x.queryIDs(sc, slots), x.withTerms[x.withAt[c.code]:x.withAt[c.code+1]]) {
 			s *= 0.97
 		}
+		// "C. difficile colitis" is A04.72, "… not specified as
+		// recurrent", not its sibling A04.71 "…, recurrent"; so an
+		// inguinal hernia K40.90, not K40.91: recurrence must be said
+		if sys == ICD10CM && strings.HasSuffix(e.Title(), ", recurrent") && !strings.Contains(opt.query, "recurr") {
+			s *= 0.97
+		}
 		if sys == ICD10PCS && !pref.approach {
 			s *= approachOrder(x.codes[c.code].code)
 		}
