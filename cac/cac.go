@@ -7240,7 +7240,7 @@ var resolvedBeforeStayRe = guard(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?re
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
 // "Eczema resolved", "Hypoglycemia — resolved after glipizide stopped;",
 // "Chemo-induced neuropathy resolved - no residual deficit".
-var resolvedDashRe = regexp.MustCompile(`(?i)^(?:[^-–—:;,.]|[a-z]-[a-z]){3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:after|since|with|following|once|when|per|on)\s[^;,.]{1,40})?(?:\s*[-–—]+\s*no (?:residual|lasting|further)\b[^;,.]{0,30})?\s*(?:[;,.]|$)`)
+var resolvedDashRe = regexp.MustCompile(`(?i)^(?:[^-–—:;,.]|[a-z]-[a-z]){3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:radiographically|clinically|completely|fully)(?:\s+and\s+(?:radiographically|clinically))?)?(?:\s+(?:after|since|with|following|once|when|per|on)\s[^;,.]{1,40})?(?:\s*[-–—]+\s*no (?:residual|lasting|further)\b[^;,.]{0,30})?\s*(?:[;,.]|$)`)
 
 // doubtedCauseRe opens an item's detail with a doubted condition:
 // "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is
@@ -10841,9 +10841,9 @@ var (
 	hedgedBeforeATNRe = regexp.MustCompile(`(?i)\b(?:to|vs\.?|versus|or)\s+(?:early\s+|evolving\s+|possible\s+)?$`)
 )
 
-// pneumoniaWordRe says a lookup speaks of a pneumonia (guarded: the test
-// runs on every lookup).
-var pneumoniaWordRe = guard(`(?i)pneumon`, "pneumon")
+// pneumoniaWordRe says a lookup speaks of a pneumonia or a lung nodule,
+// whose codes name no lobe (guarded: the test runs on every lookup).
+var pneumoniaWordRe = guard(`(?i)pneumon|pulmonary nodule|lung nodule`, "pneumon", "nodule")
 
 // lobePhraseRe is a lung lobe named inside a pneumonia's phrase: "of the
 // right upper lobe", "in the RLL", "left lower lobe".

@@ -5972,3 +5972,14 @@ func TestRecurrenceAndMagnesium(t *testing.T) {
 	note = "ASSESSMENT/PLAN:\n1. C. diff colitis, recurrent (1st recurrence) - fidaxomicin.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"A04.71"}, []string{"A04.72"})
 }
+
+// TestResolvedAtVisitAndLungNodule reads a visit's "RLL pneumonia -
+// resolved radiographically and clinically" as over (no J18.9, and COPD
+// without its infection, J44.9) and "LUL 8 mm solid pulmonary nodule" as
+// R91.1, whose title names no lobe.
+func TestResolvedAtVisitAndLungNodule(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2031, 11, 1), Age: 72, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n1. COPD, severe, stable - exacerbation resolved, back to baseline.\n3. RLL pneumonia - resolved radiographically and clinically.\n4. LUL 8 mm solid pulmonary nodule, new since 2028. PET-CT ordered.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.9", "R91.1"}, []string{"J18.9", "J44.0", "J44.1"})
+}
