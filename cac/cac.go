@@ -127,7 +127,7 @@ var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case, or "DX", short as it is.
-const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
+const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition|x(?: list)? (?:at|on) discharge)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
 
 var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 

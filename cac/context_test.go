@@ -5983,3 +5983,12 @@ func TestResolvedAtVisitAndLungNodule(t *testing.T) {
 	note := "ASSESSMENT/PLAN:\n1. COPD, severe, stable - exacerbation resolved, back to baseline.\n3. RLL pneumonia - resolved radiographically and clinically.\n4. LUL 8 mm solid pulmonary nodule, new since 2028. PET-CT ordered.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.9", "R91.1"}, []string{"J18.9", "J44.0", "J44.1"})
 }
+
+// TestDxListAtDischargeHeading reads "Dx list at discharge", alone on its
+// line, as the discharge diagnoses.
+func TestDxListAtDischargeHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2031, 6, 6), Age: 76, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\n\nDx list at discharge\n1. Acute lower GI bleed from sigmoid diverticulosis - stopped spontaneously + endoscopic clip\n2. Acute blood loss anemia\n3. Paroxysmal AF\n\nHPI: painless bright red blood per rectum.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K57.31", "D62", "I48.0"}, []string{"K92.2", "K62.5"})
+}
