@@ -5992,3 +5992,13 @@ func TestDxListAtDischargeHeading(t *testing.T) {
 	note := "DISCHARGE SUMMARY\n\nDx list at discharge\n1. Acute lower GI bleed from sigmoid diverticulosis - stopped spontaneously + endoscopic clip\n2. Acute blood loss anemia\n3. Paroxysmal AF\n\nHPI: painless bright red blood per rectum.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K57.31", "D62", "I48.0"}, []string{"K92.2", "K62.5"})
 }
+
+// TestSuspiciousForAtVisit reads a visit's "clinical picture suspicious
+// for obstructive sleep apnea … not yet diagnosed" as a doubt (no G47.33)
+// and codes the symptoms it names (loud snoring: R06.83).
+func TestSuspiciousForAtVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2031, 11, 1), Age: 64, Sex: 'M'}
+	note := "ASSESSMENT/PLAN:\n3. Loud snoring with witnessed pauses and daytime somnolence - clinical picture suspicious for obstructive sleep apnea; not yet diagnosed. Ordered in-lab polysomnography.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R06.83"}, []string{"G47.33"})
+}
