@@ -6245,6 +6245,7 @@ var lookupRewrites = []struct {
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{sitedParesthesiaRe, "$1"},
 	{continuationLeadRe, ""},
+	{sourceLeadRe, ""},
 	{stenosisPercentRe, "$1"},
 	{exitSeekingRe, "wandering"},
 	{poisonRelatedRe, ""},
@@ -6566,6 +6567,10 @@ var sitedParesthesiaRe = guard(`(?i)\b(?:(?:right|left|r|l|bilateral)\s+)?(?:han
 // continuationLeadRe is a label that adds an item to those above it:
 // "Also: L ICA stenosis".
 var continuationLeadRe = guard(`(?i)^\s*(?:also|additionally|in addition)\s*:\s*`, "also", "additionally", "in addition")
+
+// sourceLeadRe opens a sepsis's source named after it: "E. coli sepsis,
+// source acute pyelonephritis (left)".
+var sourceLeadRe = guard(`(?i)^\s*source(?:\s+of\s+(?:infection|sepsis|bacteremia))?\s*(?::\s*|\s+)`, "source")
 
 // stenosisPercentRe is a stenosis's degree in percent, which no title
 // holds: "L ICA stenosis 70-79%".

@@ -6002,3 +6002,13 @@ func TestSuspiciousForAtVisit(t *testing.T) {
 	note := "ASSESSMENT/PLAN:\n3. Loud snoring with witnessed pauses and daytime somnolence - clinical picture suspicious for obstructive sleep apnea; not yet diagnosed. Ordered in-lab polysomnography.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R06.83"}, []string{"G47.33"})
 }
+
+// TestSepsisSourceNamedAfter reads a sepsis's source named after it
+// ("E. coli sepsis, source acute pyelonephritis (left)") as a condition
+// of its own: N10.
+func TestSepsisSourceNamedAfter(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 9), Age: 68, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Septic shock due to E. coli sepsis, source acute pyelonephritis (left) - resolved\n2. Hypertension\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.51", "R65.21", "N10"}, []string{"N39.0"})
+}
