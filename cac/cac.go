@@ -4508,7 +4508,7 @@ var familyTable = func() []struct {
 		{`glaucoma`, "Z83.511"},
 		{`polycystic kidney|\b(?:ad|ar)?pkd\b`, "Z82.71"},
 		{`(kidney|renal) (disease|failure)|dialysis`, "Z84.1"},
-		{`sickle cell|\bh(?:b|gb) ?s[sc]\b|hemophilia|an[ae]mia`, "Z83.2"},
+		{`sickle cell|\bh(?:b|gb) ?s[sc]\b|hemophilia|an[ae]mia|hereditary angioedema|\bhae\b|immunodeficiency`, "Z83.2"},
 		{`hearing loss|deafness`, "Z82.2"},
 		{`rheumatoid arthritis|\bra\b|(?:psoriatic|inflammatory) arthritis`, "Z82.61"},
 		{`lupus|\bsle\b|scleroderma|sj[oö]gren|connective tissue disease`, "Z82.69"},
@@ -8938,7 +8938,7 @@ var signatureLineRe = regexp.MustCompile(`^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z'.-]*(
 // familyContextRe is a family history an item adds to the patient's own
 // finding, naming no condition of its own: "… and strong FHx (father +
 // uncle)" (not "with family history of colon cancer", the relative's).
-var familyContextRe = regexp.MustCompile(`(?i)\b(?:and|with|plus)\s+(?:a\s+)?(?:(?:strong|positive|significant|notable)\s+)?(?:FHx|FH|family history)(?:\s*[(.,;]|\s*$)`)
+var familyContextRe = regexp.MustCompile(`(?i)(?:\b(?:and|with|plus)|,)\s+(?:a\s+)?(?:(?:strong|strongly|positive|significant|notable)\s+)*(?:FHx|FH|family history)(?:\s*[(.,;]|\s*$)`)
 
 // immunityHeadRe ends an item's head that names an immunity, not a
 // disease: "Hepatitis B non-immune - no chronic HBV infection", "Rubella

@@ -6012,3 +6012,14 @@ func TestSepsisSourceNamedAfter(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Septic shock due to E. coli sepsis, source acute pyelonephritis (left) - resolved\n2. Hypertension\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.51", "R65.21", "N10"}, []string{"N39.0"})
 }
+
+// TestHereditaryAngioedemaWithFamilyContext codes "Hereditary angioedema
+// type I …, strongly positive family history" as the patient's own D84.1
+// (the family history its context, not the item's reason), and a family
+// history of HAE as Z83.2.
+func TestHereditaryAngioedemaWithFamilyContext(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 12), Age: 24, Sex: 'F'}
+	note := "Assessment:\n1. Hereditary angioedema type I (C1-inhibitor deficiency), confirmed: low C4, low C1-INH level and function x2, normal C1q, strongly positive family history. Attacks are bradykinin-mediated - NOT histaminergic/allergic angioedema, and no urticaria.\n2. Family history of HAE (mother, probable maternal uncle) - genetic counseling offered.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D84.1", "Z83.2"}, []string{"T78.3XXA", "L50.9"})
+}
