@@ -2230,6 +2230,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
 	injuryAftercare(out, note, x, opt)
 	recurrenceSaid(out, note, x, opt)
+	intractableSaid(out, note, x, opt)
 	out = fibroidLocations(out, note, x, opt)
 	out = brainOldInfarct(out, note)
 	out = excludedBeside(out, x)
@@ -10674,6 +10675,38 @@ var (
 	recurrentRe    = regexp.MustCompile(`(?i)\brecurren(?:t|ce)\b`)
 	notRecurrentRe = regexp.MustCompile(`(?i)\b(?:non|not|no)[- ]recurren(?:t|ce)\b`)
 )
+
+// intractableWordRe says a condition is intractable; notIntractableRe
+// that it is not.
+var (
+	intractableWordRe = regexp.MustCompile(`(?i)\bintractable\b`)
+	notIntractableRe  = regexp.MustCompile(`(?i)\b(?:non|not)[- ]intractable\b`)
+)
+
+// intractableSaid gives a condition coded "not intractable" its
+// intractable sibling when its line says so ("Medication overuse
+// headache (drug-induced headache), intractable": G44.41, not G44.40).
+func intractableSaid(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		// (an epilepsy's intractability is read by its own rule)
+		if !strings.Contains(s.Title, "not intractable") || strings.HasPrefix(s.Code, "G40") {
+			continue
+		}
+		ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
+		line := note[ls:lineEnd(note, ls)]
+		m := intractableWordRe.FindStringIndex(line)
+		if m == nil || notIntractableRe.MatchString(line) || negatedAt(note, ls+m[0]) {
+			continue
+		}
+		want := strings.Replace(s.Title, "not intractable", "intractable", 1)
+		for _, r := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5}) {
+			if r.Billable && r.Title == want && r.Code[:3] == s.Code[:3] {
+				recode(&out[i], r.Code, "intractability said", x, opt)
+				break
+			}
+		}
+	}
+}
 
 // recurrenceSaid gives a condition coded "not specified as recurrent"
 // its recurrent sibling when its line says it came back ("C. diff

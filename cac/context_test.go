@@ -6023,3 +6023,16 @@ func TestHereditaryAngioedemaWithFamilyContext(t *testing.T) {
 	note := "Assessment:\n1. Hereditary angioedema type I (C1-inhibitor deficiency), confirmed: low C4, low C1-INH level and function x2, normal C1q, strongly positive family history. Attacks are bradykinin-mediated - NOT histaminergic/allergic angioedema, and no urticaria.\n2. Family history of HAE (mother, probable maternal uncle) - genetic counseling offered.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D84.1", "Z83.2"}, []string{"T78.3XXA", "L50.9"})
 }
+
+// TestIntractableSaid gives a headache coded "not intractable" its
+// intractable sibling when its line says so ("Medication overuse headache
+// (drug-induced headache), intractable": G44.41), and leaves one its line
+// calls not intractable.
+func TestIntractableSaid(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 12), Age: 41, Sex: 'F'}
+	note := "ASSESSMENT/PLAN:\n2. Medication overuse headache (drug-induced headache), intractable - triptan + NSAID.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G44.41"}, []string{"G44.40"})
+	note = "ASSESSMENT/PLAN:\n2. Medication overuse headache (drug-induced headache), not intractable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G44.40"}, []string{"G44.41"})
+}
