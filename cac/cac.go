@@ -413,8 +413,9 @@ func exposureCode(text string) string {
 }
 
 // givenReasonsRe ends an item's text before a symptom cited as a reason:
-// "likely viral given coryza, ".
-var givenReasonsRe = regexp.MustCompile(`(?i)\b(?:given|based on|in view of|because of)\s[^.;:]*$`)
+// "likely viral given coryza, ", or as a score's criteria: "RegiSCAR
+// score 6 (probable): fever, ".
+var givenReasonsRe = regexp.MustCompile(`(?i)\b(?:given|based on|in view of|because of)\s[^.;:]*$|\b(?:score|criteria)\b[^.;:]{0,30}:[^.;:]*$`)
 
 // tableHeaderRe is a family history table's header row.
 var tableHeaderRe = regexp.MustCompile(`(?i)\b(?:relative|family member|relationship)\s*\|\s*(?:condition|diagnosis|problem|illness|disease)\b`)
@@ -1781,6 +1782,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 					}
 					continue
 				}
+			}
+			// "Probable DRESS due to vancomycin, …, other causes excluded
+			// so far": what the item excludes is the other causes
+			if m := otherCausesExcludedRe.FindStringIndex(text); m != nil && m[0] >= len(head) {
+				it.end = it.start + len(strings.TrimRight(text[:m[0]], " ,;-–—"))
+				text = note[it.start:it.end]
 			}
 			cut := historyAfter(head)
 			reason := ""
@@ -6247,6 +6254,7 @@ var lookupRewrites = []struct {
 	{sitedParesthesiaRe, "$1"},
 	{continuationLeadRe, ""},
 	{sourceLeadRe, ""},
+	{dressRe, "DRESS syndrome"},
 	{stenosisPercentRe, "$1"},
 	{exitSeekingRe, "wandering"},
 	{poisonRelatedRe, ""},
@@ -6572,6 +6580,10 @@ var continuationLeadRe = guard(`(?i)^\s*(?:also|additionally|in addition)\s*:\s*
 // sourceLeadRe opens a sepsis's source named after it: "E. coli sepsis,
 // source acute pyelonephritis (left)".
 var sourceLeadRe = guard(`(?i)^\s*source(?:\s+of\s+(?:infection|sepsis|bacteremia))?\s*(?::\s*|\s+)`, "source")
+
+// dressRe is a DRESS syndrome by its long name, whose "with" would cut
+// it: "drug reaction with eosinophilia and systemic symptoms (DRESS)".
+var dressRe = guard(`(?i)\bdrug (?:reaction|rash) with eosinophilia and systemic symptoms(?:\s+syndrome)?(?:\s*\(DRESS\))?`, "eosinophilia")
 
 // stenosisPercentRe is a stenosis's degree in percent, which no title
 // holds: "L ICA stenosis 70-79%".
@@ -7942,6 +7954,10 @@ func listRuledOut(text string) bool {
 	}
 	return true
 }
+
+// otherCausesExcludedRe is an item's aside that the other causes of its
+// condition were excluded, which affirms the item.
+var otherCausesExcludedRe = regexp.MustCompile(`(?i)[,;\-–—]\s*(?:and\s+)?(?:all\s+)?(?:other|alternative)\s+(?:causes|etiologies|diagnoses|explanations)\s+(?:were\s+|have\s+been\s+|are\s+)?(?:excluded|ruled out)\b`)
 
 // listRuledOutRe is a list's "and", "or" or slash and the words after it
 // that rule the list out ("…, Wilson, A1AT and hemochromatosis screens

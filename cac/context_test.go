@@ -6036,3 +6036,13 @@ func TestIntractableSaid(t *testing.T) {
 	note = "ASSESSMENT/PLAN:\n2. Medication overuse headache (drug-induced headache), not intractable.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G44.40"}, []string{"G44.41"})
 }
+
+// TestDRESSWithOtherCausesExcluded codes a probable DRESS at a stay as
+// D72.12 with its drug's adverse effect, though its item ends "other
+// causes excluded so far", and no symptom its score lists as criteria.
+func TestDRESSWithOtherCausesExcluded(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 14), Age: 56, Sex: 'M'}
+	note := "Impression:\n1. Probable drug reaction with eosinophilia and systemic symptoms (DRESS) due to vancomycin, properly prescribed and administered - RegiSCAR score 6 (probable): fever, lymphadenopathy, eosinophilia >1500, latency 19 days, other causes excluded so far.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D72.12", "T36.8X5A"}, []string{"R50.9", "R59.1", "Z48.00"})
+}
