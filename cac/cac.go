@@ -127,7 +127,7 @@ var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case, or "DX", short as it is.
-const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *plan| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition|x(?: list)? (?:at|on) discharge)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
+const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition|x(?: list)? (?:at|on) discharge)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
 
 var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 
@@ -2241,6 +2241,13 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = fibroidLocations(out, note, x, opt)
 	out = brainOldInfarct(out, note)
 	out = excludedBeside(out, x)
+	// "Sequelae of stroke (R hemiplegia, oropharyngeal dysphagia)": the
+	// unspecified sequela (I69.30) gives way to the sequelae named
+	if slices.ContainsFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "I69.") && len(s.Code) > 6 }) {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			return strings.HasPrefix(s.Code, "I69.") && len(s.Code) == 6 && s.Code[5] == '0'
+		})
+	}
 	// "Mg ok", "Mg 1.7": magnesium, not myasthenia gravis (MG)
 	out = slices.DeleteFunc(out, func(s Suggestion) bool {
 		return strings.HasPrefix(s.Code, "G70.0") && !strings.Contains(s.Evidence, "MG") && !strings.Contains(strings.ToLower(s.Evidence), "myasthen")

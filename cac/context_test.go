@@ -6046,3 +6046,14 @@ func TestDRESSWithOtherCausesExcluded(t *testing.T) {
 	note := "Impression:\n1. Probable drug reaction with eosinophilia and systemic symptoms (DRESS) due to vancomycin, properly prescribed and administered - RegiSCAR score 6 (probable): fever, lymphadenopathy, eosinophilia >1500, latency 19 days, other causes excluded so far.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D72.12", "T36.8X5A"}, []string{"R50.9", "R59.1", "Z48.00"})
 }
+
+// TestImpressionRecommendationsHeading reads "Impression /
+// Recommendations", alone on its line, as the assessment, and its
+// "Sequelae of stroke (R hemiplegia, oropharyngeal dysphagia)" by the
+// sequelae named, not the unspecified one (I69.30).
+func TestImpressionRecommendationsHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2031, 10, 22), Age: 68, Sex: 'M'}
+	note := "HOSPITAL MEDICINE CONSULTATION\n\nLabs: Alb 2.1\n\nImpression / Recommendations\n1. Severe protein-calorie malnutrition (BMI 17.4).\n2. Stage 4 sacral pressure injury - per plastics.\n3. Sequelae of stroke (R hemiplegia, oropharyngeal dysphagia) - aspiration precautions.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E43", "L89.154", "I69.391"}, []string{"I69.30"})
+}
