@@ -1873,7 +1873,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
 				immunityHeadRe.MatchString(head), signatureLineRe.MatchString(lineOf(note, it.start)),
-				notAddressedLater(note, it.start+len(head), head):
+				notAddressedLater(note, it.start+len(head), head), partTakenBack(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) && !laterSuspicion(head, text[len(head):]) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -6052,6 +6052,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		if negatedAside(note[max(it.start, strings.LastIndexAny(note[:p.start], ".\n")+1):p.start]) {
 			continue
 		}
+		// "Depression screen negative; B12 deficiency excluded": a later
+		// part that takes its own condition back
+		if partTakenBack(note[p.start:p.end]) {
+			continue
+		}
 		// "…, complicated by acute osteomyelitis of the L 1st metatarsal
 		// head due to MSSA": a later part's lead names no condition
 		if m := complicatedByRe.FindStringIndex(note[p.start:p.end]); m != nil && p.start+m[1] < p.end {
@@ -7960,6 +7965,17 @@ func listRuledOut(text string) bool {
 		}
 	}
 	return true
+}
+
+// partTakenBackRe is a part of an item that ends by taking its condition
+// back: "B12 deficiency excluded", "PE ruled out".
+var partTakenBackRe = regexp.MustCompile(`(?i)^[^,;:()/\-–—]{3,60}?\s+(?:(?:was|is|has been|were|are)\s+)?(?:excluded|ruled out|not present|not supported)\s*\.?$`)
+
+// partTakenBack reports whether a part of an item takes its own condition
+// back at its end (not another it names: "chest pain for which ACS was
+// excluded").
+func partTakenBack(text string) bool {
+	return partTakenBackRe.MatchString(text) && !containsAny(strings.ToLower(text), " which ", " whom ", " for ", " that ")
 }
 
 // otherCausesExcludedRe is an item's aside that the other causes of its

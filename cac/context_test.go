@@ -6057,3 +6057,13 @@ func TestImpressionRecommendationsHeading(t *testing.T) {
 	note := "HOSPITAL MEDICINE CONSULTATION\n\nLabs: Alb 2.1\n\nImpression / Recommendations\n1. Severe protein-calorie malnutrition (BMI 17.4).\n2. Stage 4 sacral pressure injury - per plastics.\n3. Sequelae of stroke (R hemiplegia, oropharyngeal dysphagia) - aspiration precautions.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E43", "L89.154", "I69.391"}, []string{"I69.30"})
 }
+
+// TestItemTakenBackAtItsEnd takes back an item that ends by excluding its
+// own condition ("B12 deficiency excluded"), not one whose dash excludes
+// another ("Atypical chest pain - ACS ruled out").
+func TestItemTakenBackAtItsEnd(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 2, 3), Age: 71, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Mild cognitive impairment.\n5. Depression screen negative; B12 deficiency excluded.\n6. Atypical chest pain - ACS ruled out.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G31.84", "R07.89"}, []string{"E53.8", "I24.9"})
+}
