@@ -2707,6 +2707,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 	// the loop stops after need candidates that are valid for the search
 	// (counted), but keeps only those that can still be among the results
 	counted := 0
+	recurrenceSaid := strings.Contains(opt.query, "recurr")
 	for i := 0; i < len(cands) && counted < need; i++ {
 		if i == sorted {
 			n := min(len(cands)-i, chunk)
@@ -2768,7 +2769,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// "C. difficile colitis" is A04.72, "… not specified as
 		// recurrent", not its sibling A04.71 "…, recurrent"; so an
 		// inguinal hernia K40.90, not K40.91: recurrence must be said
-		if sys == ICD10CM && strings.HasSuffix(e.Title(), ", recurrent") && !strings.Contains(opt.query, "recurr") {
+		if sys == ICD10CM && !recurrenceSaid && strings.HasSuffix(e.Title(), ", recurrent") {
 			s *= 0.97
 		}
 		if sys == ICD10PCS && !pref.approach {
