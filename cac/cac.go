@@ -2890,7 +2890,7 @@ func alzheimerOnset(lower string) (string, int) {
 // "PD dementia" in a patient with Parkinson disease is F02.B2, not F03.B2.
 // (Alzheimer's disease has its own rule, alzheimerDementia.)
 func dementiaInOtherDisease(out []Suggestion, x *lookups, opt Options) {
-	if firstWithPrefix(out, "G20", "G31.0", "G31.83", "G10", "G35", "B20", "G23.1") < 0 {
+	if firstWithPrefix(out, "G20", "G31.0", "G31.83", "G10", "G35", "B20") < 0 {
 		return
 	}
 	for i, s := range out {
@@ -4476,6 +4476,9 @@ var (
 )
 
 var (
+	// kinJoinRe is what joined relatives named together, left at the
+	// condition's start once they are taken out: "Mother and maternal
+	// uncle w/ asthma".
 	kinJoinRe = regexp.MustCompile(`(?i)^[\s,]*(?:(?:and|&|or)\s+)+(?:w/\s*)?`)
 	kinFiller = regexp.MustCompile(`(?i)\b(maternal|paternal|both|also|have|has|had|with|a|an|the|diagnosed|died of|passed away from)\b`)
 	condEnd   = regexp.MustCompile(`(?i)\s(at|age|aged|and|who|deceased|alive|since|when|after|following|remains?|remained|is now|in remission|treated|status post|s/p|in (?:his|her|their) \d+s|in (?:19|20)\d\d|per (?:chart|records?|report|patient|pt))\b|[,;]`)
@@ -6237,7 +6240,7 @@ var lookupRewrites = []struct {
 	{degreeAdverbRe, ""},
 	{esophagitisGradeRe, ""},
 	{metabolicPancreatitisRe, "$1"},
-	{severeLipidRe, "$1"},
+	{severeDegreeRe, "$1"},
 	{nonobstructingStoneRe, "$1"},
 	{visitAgeRe, "$1"},
 	{gradeLeadRe, ""},
@@ -6498,10 +6501,10 @@ var metabolicPancreatitisRe = guard(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalce
 // says: "Left nonobstructing renal calculus, 3 mm" is N20.0.
 var nonobstructingStoneRe = guard(`(?i)\bnon-?obstruct(?:ing|ive)\s+((?:[a-z0-9]+\s+){0,3}?(?:calcul[a-z]*|stones?|nephrolith[a-z]*))`, "nonobstruct", "non-obstruct")
 
-// severeLipidRe is the degree of a lipid, electrolyte or blood count
+// severeDegreeRe is the degree of a lipid, electrolyte or blood count
 // disorder, which no title holds: "Severe hypertriglyceridemia" is E78.1,
 // "Severe hyponatremia (Na 114)" E87.1.
-var severeLipidRe = guard(`(?i)\b(?:severe|marked|extreme|profound|critical)\s+((?:pure\s+)?(?:hyper|hypo)[a-z]*(?:emia|aemia)|thrombocytopenia|neutropenia|leukocytosis|dehydration)\b`, "severe", "marked", "extreme", "profound", "critical")
+var severeDegreeRe = guard(`(?i)\b(?:severe|marked|extreme|profound|critical)\s+((?:pure\s+)?(?:hyper|hypo)[a-z]*(?:emia|aemia)|thrombocytopenia|neutropenia|leukocytosis|dehydration)\b`, "severe", "marked", "extreme", "profound", "critical")
 
 // degreeAdverbRe is an adverb of degree (or "also") no code's title holds:
 // "moderately dehydrated", "mildly hypokalemic", "markedly elevated".
