@@ -6089,6 +6089,13 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		if ok {
 			c = withVirus(c)
 		}
+		// "…, likely secondary to acute L ethmoid sinusitis following
+		// viral URI": the condition before what it followed
+		if k := strings.Index(note[p.start:p.end], " following "); (!ok || c.r.Score < least) && k > 0 {
+			if c2, ok2 := look(span{p.start, p.start + k}); ok2 && c2.r.Score >= least {
+				c, ok = c2, true
+			}
+		}
 		// "bone metastases to thoracic spine and right iliac bone": the
 		// bones a bone metastasis reached are no axis of C79.51
 		if m := metastasesToRe.FindStringSubmatchIndex(note[p.start:p.end]); (!ok || c.r.Score < least) && m != nil {

@@ -6067,3 +6067,13 @@ func TestItemTakenBackAtItsEnd(t *testing.T) {
 	note := "ASSESSMENT:\n1. Mild cognitive impairment.\n5. Depression screen negative; B12 deficiency excluded.\n6. Atypical chest pain - ACS ruled out.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G31.84", "R07.89"}, []string{"E53.8", "I24.9"})
 }
+
+// TestLaterPartBeforeFollowing reads a later part's condition before
+// what it followed ("likely secondary to acute L ethmoid sinusitis
+// following viral URI": J01.20 beside the cellulitis).
+func TestLaterPartBeforeFollowing(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 2), Age: 9, Sex: 'M'}
+	note := "Assessment:\n9yo M w/ L preseptal (periorbital) cellulitis, likely secondary to acute L ethmoid sinusitis following viral URI. Orbital cellulitis is ruled out clinically.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.213", "J01.20"}, []string{"H05.012", "J06.9"})
+}
