@@ -3974,6 +3974,18 @@ func codedEach(a, b Suggestion) bool {
 	return false
 }
 
+// eyeSide returns the eye a title names, "right" or "left", or "".
+func eyeSide(title string) string {
+	t := strings.ToLower(title)
+	switch {
+	case strings.Contains(t, "right eye"):
+		return "right"
+	case strings.Contains(t, "left eye"):
+		return "left"
+	}
+	return ""
+}
+
 // distinctInCategory reports whether two codes of one category name
 // different conditions a note may hold together (I25.10 atherosclerosis and
 // I25.2 old infarction): other subcategories, neither of them the
@@ -3986,6 +3998,13 @@ func distinctInCategory(a, b Suggestion) bool {
 	// each leg's peripheral atherosclerosis is coded ("L leg w ulceration
 	// of heel", "R leg w intermittent claudication")
 	if strings.HasPrefix(a.Code, "I70.2") && strings.HasPrefix(b.Code, "I70.2") && limbSide(a.Title) != limbSide(b.Title) {
+		return true
+	}
+	// each eye's condition is coded when its stage differs ("Primary
+	// open-angle glaucoma, RIGHT eye, MODERATE stage" H40.1112 and
+	// "…, LEFT eye, MILD stage" H40.1121; a bilateral code exists only
+	// for one stage in both)
+	if eyeSide(a.Title) != "" && eyeSide(b.Title) != "" && eyeSide(a.Title) != eyeSide(b.Title) {
 		return true
 	}
 	// a stroke's sequelae are its deficits, each coded (I69.320 aphasia

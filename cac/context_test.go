@@ -6077,3 +6077,12 @@ func TestLaterPartBeforeFollowing(t *testing.T) {
 	note := "Assessment:\n9yo M w/ L preseptal (periorbital) cellulitis, likely secondary to acute L ethmoid sinusitis following viral URI. Orbital cellulitis is ruled out clinically.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.213", "J01.20"}, []string{"H05.012", "J06.9"})
 }
+
+// TestEachEyeOwnStage codes each eye's glaucoma when the stages differ:
+// H40.1112 (right, moderate) and H40.1121 (left, mild).
+func TestEachEyeOwnStage(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 2, 2), Age: 67, Sex: 'F'}
+	note := "Assessment:\n1. Primary open-angle glaucoma, RIGHT eye, MODERATE stage - IOP above target.\n2. Primary open-angle glaucoma, LEFT eye, MILD stage - at target, stable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"H40.1112", "H40.1121"}, []string{"H40.1132"})
+}
