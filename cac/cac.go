@@ -2236,6 +2236,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
 	injuryAftercare(out, note, x, opt)
+	out = followUpAfterTreatment(out, note, x, opt)
 	recurrenceSaid(out, note, x, opt)
 	intractableSaid(out, note, x, opt)
 	out = fibroidLocations(out, note, x, opt)
@@ -10796,6 +10797,36 @@ func recurrenceSaid(out []Suggestion, note string, x *lookups, opt Options) {
 			}
 		}
 	}
+}
+
+// followUpAfterRe is a visit's reason, a follow-up examination after a
+// completed treatment, and the condition treated (group 1).
+var followUpAfterRe = regexp.MustCompile(`(?im)^[ \t]*(?:\d+[.)]\s*|[-*•]\s*)?(?:encounter for\s+)?follow[- ]?up\s+(?:exam(?:ination)?|visit)\s+(?:after|following)\s+(?:completed\s+|completion of\s+)?(?:treatment|therapy)\s+(?:for|of)\s+([^,;.\n(]+?)(?:\s+with\b|\s+-|[,;.(\n]|$)`)
+
+// followUpAfterTreatment codes a visit that follows up a condition whose
+// treatment is completed as that follow-up (Z09, or Z08 after a cancer's)
+// with the condition's personal history beside it (Official Guidelines
+// I.C.21.c.8): "Follow-up exam after completed treatment for acute
+// pyelonephritis" is Z09 and Z87.440.
+func followUpAfterTreatment(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if opt.Inpatient || !strings.Contains(opt.lower, "follow") {
+		return out
+	}
+	m := followUpAfterRe.FindStringSubmatchIndex(note)
+	if m == nil || negatedAt(note, m[2]) {
+		return out
+	}
+	cond := note[m[2]:m[3]]
+	code := "Z09"
+	if cancerWordRe.MatchString(cond) {
+		code = "Z08"
+	}
+	at := Suggestion{System: codeset.ICD10CM, Start: m[0], End: m[1], Evidence: note[m[0]:m[1]], Confidence: 0.8, Section: sectionKindNames[secDiagnosis]}
+	out = addBeside(out, at, code, "follow-up after completed treatment", x, opt)
+	if h, ok := historyCode(x, "history of "+cond, "history", opt); ok && (h.Code[0] == 'Z') {
+		out = addBeside(out, at, h.Code, "follow-up after completed treatment: its history", x, opt)
+	}
+	return out
 }
 
 // aftercareInjuryRe is the injury an aftercare item names after its dash:

@@ -6086,3 +6086,13 @@ func TestEachEyeOwnStage(t *testing.T) {
 	note := "Assessment:\n1. Primary open-angle glaucoma, RIGHT eye, MODERATE stage - IOP above target.\n2. Primary open-angle glaucoma, LEFT eye, MILD stage - at target, stable.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"H40.1112", "H40.1121"}, []string{"H40.1132"})
 }
+
+// TestFollowUpAfterCompletedTreatment codes a visit that follows up a
+// condition whose treatment is completed as Z09 with the condition's
+// history (Z87.440), not the condition (N10).
+func TestFollowUpAfterCompletedTreatment(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 30), Age: 70, Sex: 'F'}
+	note := "Hospital Follow-Up Visit\n\nASSESSMENT/PLAN:\n1. Follow-up exam after completed treatment for acute pyelonephritis with E. coli sepsis - infection resolved, urine cx neg, asymptomatic.\n2. HTN - continue lisinopril.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z09", "Z87.440", "I10"}, []string{"N10", "A41.51", "Z08"})
+}
