@@ -10809,7 +10809,7 @@ var followUpAfterRe = regexp.MustCompile(`(?im)^[ \t]*(?:\d+[.)]\s*|[-*•]\s*)?
 // I.C.21.c.8): "Follow-up exam after completed treatment for acute
 // pyelonephritis" is Z09 and Z87.440.
 func followUpAfterTreatment(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
-	if opt.Inpatient || !strings.Contains(opt.lower, "follow") {
+	if opt.Inpatient || !containsAny(opt.lower, "completed treatment", "completed therapy", "completion of treatment", "completion of therapy") {
 		return out
 	}
 	m := followUpAfterRe.FindStringSubmatchIndex(note)
