@@ -10745,6 +10745,17 @@ var (
 	notRecurrentRe = regexp.MustCompile(`(?i)\b(?:non|not|no)[- ]recurren(?:t|ce)\b`)
 )
 
+// recodeToTitle gives s the billable code of its category whose title is
+// want, when there is one.
+func recodeToTitle(s *Suggestion, want, rule string, x *lookups, opt Options) {
+	for _, r := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5}) {
+		if r.Billable && r.Title == want && r.Code[:3] == s.Code[:3] {
+			recode(s, r.Code, rule, x, opt)
+			return
+		}
+	}
+}
+
 // intractableWordRe says a condition is intractable; notIntractableRe
 // that it is not.
 var (
@@ -10767,13 +10778,7 @@ func intractableSaid(out []Suggestion, note string, x *lookups, opt Options) {
 		if m == nil || notIntractableRe.MatchString(line) || negatedAt(note, ls+m[0]) {
 			continue
 		}
-		want := strings.Replace(s.Title, "not intractable", "intractable", 1)
-		for _, r := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5}) {
-			if r.Billable && r.Title == want && r.Code[:3] == s.Code[:3] {
-				recode(&out[i], r.Code, "intractability said", x, opt)
-				break
-			}
-		}
+		recodeToTitle(&out[i], strings.Replace(s.Title, "not intractable", "intractable", 1), "intractability said", x, opt)
 	}
 }
 
@@ -10789,13 +10794,7 @@ func recurrenceSaid(out []Suggestion, note string, x *lookups, opt Options) {
 		if !recurrentRe.MatchString(line) || notRecurrentRe.MatchString(line) {
 			continue
 		}
-		want := strings.TrimSuffix(s.Title, "not specified as recurrent") + "recurrent"
-		for _, r := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5}) {
-			if r.Billable && r.Title == want && r.Code[:3] == s.Code[:3] {
-				recode(&out[i], r.Code, "recurrence said", x, opt)
-				break
-			}
-		}
+		recodeToTitle(&out[i], strings.TrimSuffix(s.Title, "not specified as recurrent")+"recurrent", "recurrence said", x, opt)
 	}
 }
 
