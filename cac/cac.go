@@ -10977,20 +10977,21 @@ var (
 	hedgedBeforeATNRe = regexp.MustCompile(`(?i)\b(?:to|vs\.?|versus|or)\s+(?:early\s+|evolving\s+|possible\s+)?$`)
 )
 
-// pneumoniaWordRe says a lookup speaks of a pneumonia or a lung nodule,
+// lobelessLungRe says a lookup speaks of a pneumonia or a lung nodule,
 // whose codes name no lobe (guarded: the test runs on every lookup).
-var pneumoniaWordRe = guard(`(?i)pneumon|pulmonary nodule|lung nodule`, "pneumon", "nodule")
+var lobelessLungRe = guard(`(?i)pneumon|pulmonary nodule|lung nodule`, "pneumon", "nodule")
 
 // lobePhraseRe is a lung lobe named inside a pneumonia's phrase: "of the
 // right upper lobe", "in the RLL", "left lower lobe".
 var lobePhraseRe = regexp.MustCompile(`(?i)\s*\b(?:(?:of|in|involving)\s+(?:the\s+)?)?(?:(?:right|left|bilateral)\s+)?(?:(?:upper|middle|lower)\s+lobes?|RLL|RUL|RML|LLL|LUL|lingula)\b`)
 
-// withoutLobe drops the lung lobe from a pneumonia's phrase, as a lobe is
-// no axis of the pneumonia codes and its words would only weaken the
-// match: "pneumonia of the right upper lobe due to Klebsiella pneumoniae"
-// is looked up as "pneumonia due to Klebsiella pneumoniae" (J15.0).
+// withoutLobe drops the lung lobe from a pneumonia's or a lung nodule's
+// phrase, as a lobe is no axis of their codes and its words would only
+// weaken the match: "pneumonia of the right upper lobe due to Klebsiella
+// pneumoniae" is looked up as "pneumonia due to Klebsiella pneumoniae"
+// (J15.0), "LUL 8 mm solid pulmonary nodule" as R91.1.
 func withoutLobe(text string) string {
-	if !pneumoniaWordRe.MatchString(text) {
+	if !lobelessLungRe.MatchString(text) {
 		return text
 	}
 	return lobePhraseRe.ReplaceAllString(text, "")
