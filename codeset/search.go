@@ -123,7 +123,12 @@ const (
 	flagTransplant  // a CM title about a transplanted organ
 	flagNoSide      // a CM title whose side is unspecified ("…, unspecified side", "unspecified ear")
 	flagDMCause     // a diabetes of a named cause or kind (E08 underlying condition, E09 drug, E13 other specified), not the default E11
+	flagRecurrent   // a CM code some release titles "…, recurrent"
 )
+
+// the title flags stay below the system's bits (this does not compile
+// when they reach them)
+var _ [1<<sysShift - 2*flagRecurrent]struct{}
 
 // noSideRe is a title's side left unspecified.
 var noSideRe = regexp.MustCompile(`\bunspecified (?:side|ear|eye|upper limb|lower limb|limb|arm|upper arm|forearm|leg|lower leg|thigh|hand|foot|knee|hip|shoulder|elbow|wrist|ankle|finger|toe|kidney|lung|breast|ovary|fallopian tube|testis|orbit|eyelid)\b`)
@@ -137,57 +142,59 @@ type gcode struct {
 // stemmed words over code titles, inclusion terms and index paths, with
 // synonym expansion, edit-distance correction and code-prefix lookup.
 type Searcher struct {
-	set         *Set
-	vocab       map[string]uint32
-	terms       []string
-	postings    [][]uint32
-	texts       []string    // by document
-	detail      []docDetail // by document, and a sentinel
-	toks        []uint32
-	targets     []target
-	codes       []gcode
-	published   []string // by code: the code as its system publishes it (FormatCode), made once rather than per result
-	sorted      []uint32 // term ids in string order, for prefixes
-	sortedTerms []string // the terms in that order
-	sortedDF    []uint32 // and their document counts
-	prefixDir   []uint32 // sortedTerms[prefixDir[b]:prefixDir[b+1]] start with prefixBucket b
-	nearDF      []uint32 // by term: the most documents any term sharing a deletion hash with it has
-	mainTerm    []bool   // by term: the word is by itself a main term of the alphabetic index
-	termDF      []uint32 // by term: its documents
-	termIDF     []float32
-	synAlts     map[string]synEntry
-	dels        []delEnt // deletion index for misspellings, by hash
-	delDir      []uint32 // dels[delDir[b]:delDir[b+1]] hold the hashes whose top delBits bits are b
-	syn         map[string][][]string
-	synFirst    map[string]int      // per first word: the most words of a synonym entry starting with it
-	synWords    [40][]string        // the one-word synonym keys by length, for correcting their spelling
-	synMasks    [40][]uint32        // and the letters of each (letterMask)
-	weak        []bool              // by term id
-	vague       []bool              // by term id: vagueWords
-	pcsWeak     []bool              // by term id: weak or pcsApproachWords, as PCS titles count them
-	mclass      []uint16            // by document: the index of its docMeta in classes
-	classes     []docMeta           // the distinct docMeta values
-	hasSys      [CPT + 1]bool       // the systems some document leads to
-	oneSysDocs  bool                // every document leads to codes of its class's system only
-	sysFlags    [CPT + 1]uint32     // per system: the title flags some code of it has
-	postCls     [][]uint16          // by term: the class of each document of postings[t], in its order
-	impact      map[uint32]docList  // long posting lists cut to their capDocs (phraseCapDocs) best documents
-	info        []uint32            // per code: title words that steer coding defaults, and the system (<< sysShift)
-	withStems   map[uint32][]string // per CM code whose title has "with" something: the stems of each clause, "" between clauses (while building)
-	withAt      []uint32            // by code: withTerms[withAt[c]:withAt[c+1]] are its with-clauses' term ids, clauseEnd between clauses
-	withTerms   []uint32
-	termPref    []uint8              // by term id: the preference words it is (prefHistory, …)
-	deniedWords map[string]bool      // the words CM titles put after "not" ("traumatic", "intractable")
-	nonWords    map[string]bool      // the words CM titles say with "non" ("traumatic" of "nontraumatic")
-	entryIdx    map[*Release][]int32 // per release: code id → entry index << 1 | 1 when billable, -1 absent (the candidate loop learns whether a code is billable without fetching its entry)
-	dated       map[*Release]bool    // per release: some entry has its own dates
-	from        []string
-	fromID      map[string]uint32
-	titleWords  map[*Entry]string         // while building: a descendant's title words, for narrow (" w1 w2 ")
-	narrowed    map[uint32]bool           // while building: codes beneath an index code that narrow set aside
-	partKey     map[string][]partKeyEntry // the PCS body part key, by first word
-	freeMu      sync.Mutex
-	free        []*scratch // scratches kept between queries
+	set          *Set
+	vocab        map[string]uint32
+	terms        []string
+	postings     [][]uint32
+	texts        []string    // by document
+	detail       []docDetail // by document, and a sentinel
+	toks         []uint32
+	targets      []target
+	codes        []gcode
+	published    []string // by code: the code as its system publishes it (FormatCode), made once rather than per result
+	sorted       []uint32 // term ids in string order, for prefixes
+	sortedTerms  []string // the terms in that order
+	sortedDF     []uint32 // and their document counts
+	prefixDir    []uint32 // sortedTerms[prefixDir[b]:prefixDir[b+1]] start with prefixBucket b
+	nearDF       []uint32 // by term: the most documents any term sharing a deletion hash with it has
+	mainTerm     []bool   // by term: the word is by itself a main term of the alphabetic index
+	termDF       []uint32 // by term: its documents
+	termIDF      []float32
+	synAlts      map[string]synEntry
+	dels         []delEnt // deletion index for misspellings, by hash
+	delDir       []uint32 // dels[delDir[b]:delDir[b+1]] hold the hashes whose top delBits bits are b
+	syn          map[string][][]string
+	synFirst     map[string]int      // per first word: the most words of a synonym entry starting with it
+	synWords     [40][]string        // the one-word synonym keys by length, for correcting their spelling
+	synMasks     [40][]uint32        // and the letters of each (letterMask)
+	weak         []bool              // by term id
+	vague        []bool              // by term id: vagueWords
+	pcsWeak      []bool              // by term id: weak or pcsApproachWords, as PCS titles count them
+	mclass       []uint16            // by document: the index of its docMeta in classes
+	classes      []docMeta           // the distinct docMeta values
+	hasSys       [CPT + 1]bool       // the systems some document leads to
+	oneSysDocs   bool                // every document leads to codes of its class's system only
+	sysFlags     [CPT + 1]uint32     // per system: the title flags some code of it has
+	postCls      [][]uint16          // by term: the class of each document of postings[t], in its order
+	impact       map[uint32]docList  // long posting lists cut to their capDocs (phraseCapDocs) best documents
+	info         []uint32            // per code: title words that steer coding defaults, and the system (<< sysShift)
+	withStems    map[uint32][]string // per CM code whose title has "with" something: the stems of each clause, "" between clauses (while building)
+	withAt       []uint32            // by code: withTerms[withAt[c]:withAt[c+1]] are its with-clauses' term ids, clauseEnd between clauses
+	withTerms    []uint32
+	withoutAt    []uint32 // by code: withoutNames[withoutAt[c]:withoutAt[c+1]] (withoutVaries masked off) are what its title is "without"
+	withoutNames []string
+	termPref     []uint8              // by term id: the preference words it is (prefHistory, …)
+	deniedWords  map[string]bool      // the words CM titles put after "not" ("traumatic", "intractable")
+	nonWords     map[string]bool      // the words CM titles say with "non" ("traumatic" of "nontraumatic")
+	entryIdx     map[*Release][]int32 // per release: code id → entry index << 1 | 1 when billable, -1 absent (the candidate loop learns whether a code is billable without fetching its entry)
+	dated        map[*Release]bool    // per release: some entry has its own dates
+	from         []string
+	fromID       map[string]uint32
+	titleWords   map[*Entry]string         // while building: a descendant's title words, for narrow (" w1 w2 ")
+	narrowed     map[uint32]bool           // while building: codes beneath an index code that narrow set aside
+	partKey      map[string][]partKeyEntry // the PCS body part key, by first word
+	freeMu       sync.Mutex
+	free         []*scratch // scratches kept between queries
 }
 
 // docList is a list of documents and the class of each.
@@ -654,6 +661,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 			}
 		}
 	}
+	x.buildWithout(s)
 	// each document's class: the index of its docMeta among the distinct ones
 	x.mclass = make([]uint16, len(metas))
 	classOf := map[docMeta]uint16{}
@@ -823,6 +831,64 @@ func (x *Searcher) buildWithTerms() {
 	}
 	x.withAt[len(x.codes)] = uint32(len(x.withTerms))
 	x.withStems = nil
+}
+
+// withoutVaries marks a code in Searcher.withoutAt whose releases' titles
+// are "without" different things: run reads its dated entry's title.
+const withoutVaries = 1 << 31
+
+// buildWithout reads what run asks of a CM code's dated title from every
+// release's title at once: whether it is "…, recurrent" (flagRecurrent)
+// and what it is "without" (withoutNames). One table serves every
+// release whose titles agree.
+func (x *Searcher) buildWithout(s *Set) {
+	names := map[uint32][]string{}
+	varies := map[uint32]bool{}
+	for _, r := range s.Releases {
+		if r.System != ICD10CM {
+			continue
+		}
+		for i := range r.Entries {
+			e := &r.Entries[i]
+			id, ok := x.codeIndex(ICD10CM, e.Code)
+			if !ok {
+				continue
+			}
+			t := e.Title()
+			if strings.HasSuffix(t, ", recurrent") {
+				x.info[id] |= flagRecurrent
+				x.sysFlags[ICD10CM] |= flagRecurrent
+			}
+			if x.info[id]&flagWithout == 0 {
+				continue
+			}
+			ns := withoutNames(t)
+			if prev, seen := names[id]; seen && !slices.Equal(prev, ns) {
+				varies[id] = true
+			}
+			names[id] = ns
+		}
+	}
+	x.withoutAt = make([]uint32, len(x.codes)+1)
+	for c := range x.codes {
+		x.withoutAt[c] = uint32(len(x.withoutNames))
+		if varies[uint32(c)] {
+			x.withoutAt[c] |= withoutVaries
+			continue
+		}
+		x.withoutNames = append(x.withoutNames, names[uint32(c)]...)
+	}
+	x.withoutAt[len(x.codes)] = uint32(len(x.withoutNames))
+}
+
+// titleWithoutQueryNames is withoutWhatQueryNames for code c, whose dated
+// entry is e.
+func (x *Searcher) titleWithoutQueryNames(query string, c uint32, e *Entry) bool {
+	at := x.withoutAt[c]
+	if at&withoutVaries != 0 {
+		return withoutWhatQueryNames(query, e.Title())
+	}
+	return queryNamesAny(query, x.withoutNames[at:x.withoutAt[c+1]&^withoutVaries])
 }
 
 // the preference words a term may be (Searcher.termPref)
@@ -2749,7 +2815,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// rheumatoid factor" is not M06.09 "… without rheumatoid factor"
 		if pref.with && info&flagWithout != 0 && sys == ICD10CM && deniesWhatQuerySays(opt.query, e.Title()) {
 			s *= 0.9
-		} else if info&flagWithout != 0 && sys == ICD10CM && !pref.without && withoutWhatQueryNames(opt.query, e.Title()) {
+		} else if info&flagWithout != 0 && sys == ICD10CM && !pref.without && x.titleWithoutQueryNames(opt.query, c.code, e) {
 			// (nor is "thyroid storm", which the FY2017 index sends
 			// to "Thyrotoxicosis" and its E05.90, "… without
 			// thyrotoxic crisis or storm": a title must not deny what
@@ -2769,7 +2835,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		// "C. difficile colitis" is A04.72, "… not specified as
 		// recurrent", not its sibling A04.71 "…, recurrent"; so an
 		// inguinal hernia K40.90, not K40.91: recurrence must be said
-		if sys == ICD10CM && !recurrenceSaid && strings.HasSuffix(e.Title(), ", recurrent") {
+		if info&flagRecurrent != 0 && !recurrenceSaid && strings.HasSuffix(e.Title(), ", recurrent") {
 			s *= 0.97
 		}
 		if sys == ICD10PCS && !pref.approach {
@@ -3542,8 +3608,14 @@ func saysWhatTitleDenies(query, title string) bool {
 // "without", "w/o", "negative", "denies") among the three words before
 // it, wherever it holds it.
 func withoutWhatQueryNames(query, title string) bool {
+	return queryNamesAny(query, withoutNames(title))
+}
+
+// withoutNames are the things a title is "without" that a query may name
+// (withoutWhatQueryNames).
+func withoutNames(title string) []string {
 	t := strings.Fields(strings.ToLower(title))
-	var q []string
+	var names []string
 	for i, w := range t {
 		if w != "without" {
 			continue
@@ -3564,12 +3636,21 @@ func withoutWhatQueryNames(query, title string) bool {
 			if k+1 < end && t[k+1] != "or" || n == "or" || len(n) < 4 || saidElsewhere(t, i, end, n) {
 				continue
 			}
-			if q == nil {
-				q = strings.Fields(query)
-			}
-			if namedUndenied(q, n) {
-				return true
-			}
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// queryNamesAny reports whether the query names one of names undenied.
+func queryNamesAny(query string, names []string) bool {
+	if len(names) == 0 {
+		return false
+	}
+	q := strings.Fields(query)
+	for _, n := range names {
+		if namedUndenied(q, n) {
+			return true
 		}
 	}
 	return false
