@@ -2859,7 +2859,7 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 			// "acute traumatic subdural hematoma" is not I62.01
 			// "Nontraumatic acute subdural hemorrhage": a title that is
 			// the "non-" of a word the query says contradicts it
-			if t := e.Title(); nons && nonOfQuery(opt.query, t) {
+			if nons && nonOfQuery(opt.query, e.Title()) {
 				s *= 0.8
 			}
 		}
