@@ -966,6 +966,28 @@ func TestEvalTrain66(t *testing.T) {
 	evalNotes(t, "testdata/train66", "sixty-sixth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain67 scores the sixty-seventh training set, testdata/train67:
+// 24 cardiology, pulmonology and nephrology notes from a hospital service
+// and its clinics (heart failure by type and acuity, arrhythmias, coronary
+// and valve disease, COPD and asthma, interstitial lung disease, embolism,
+// pneumonia by organism, respiratory failure, CKD and dialysis, AKI,
+// electrolytes), written in session 32 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain67(t *testing.T) {
+	evalNotes(t, "testdata/train67", "sixty-seventh training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain68 scores the sixty-eighth training set, testdata/train68:
+// 24 infectious disease, wound care, vascular surgery and endocrinology
+// notes (sepsis by organism, cellulitis and abscesses by site, diabetic
+// foot and pressure ulcers, peripheral artery disease, venous disease,
+// thyroid, adrenal and pituitary disease, diabetes by type, HIV and
+// hepatitis C), written in session 32 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain68(t *testing.T) {
+	evalNotes(t, "testdata/train68", "sixty-eighth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
@@ -1022,4 +1044,14 @@ func TestEvalHeldout23(t *testing.T) {
 // Read only its totals.
 func TestEvalHeldout24(t *testing.T) {
 	evalNotes(t, "testdata/heldout24", "twenty-fourth held-out set", 0.55, 0.10, true)
+}
+
+// TestEvalHeldout25 scores a twenty-fifth held-out set, testdata/heldout25:
+// 24 notes of one week at a suburban community hospital and its offices
+// (ED visits, medicine and surgery discharge summaries, op notes, consults
+// and office visits), written in session 32 by someone who had read
+// neither the engine nor the other sets; committed unread, to be read once
+// at the end of that session (docs/BENCHMARKS.md). Read only its totals.
+func TestEvalHeldout25(t *testing.T) {
+	evalNotes(t, "testdata/heldout25", "twenty-fifth held-out set", 0.55, 0.10, true)
 }

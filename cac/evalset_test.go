@@ -275,6 +275,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout22", 24},
 		{"testdata/heldout23", 24},
 		{"testdata/heldout24", 24},
+		{"testdata/heldout25", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
@@ -302,6 +303,8 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train64", 24},
 		{"testdata/train65", 24},
 		{"testdata/train66", 24},
+		{"testdata/train67", 24},
+		{"testdata/train68", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
