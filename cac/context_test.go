@@ -6096,3 +6096,14 @@ func TestFollowUpAfterCompletedTreatment(t *testing.T) {
 	note := "Hospital Follow-Up Visit\n\nASSESSMENT/PLAN:\n1. Follow-up exam after completed treatment for acute pyelonephritis with E. coli sepsis - infection resolved, urine cx neg, asymptomatic.\n2. HTN - continue lisinopril.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z09", "Z87.440", "I10"}, []string{"N10", "A41.51", "Z08"})
 }
+
+// TestPeripheralAtherosclerosisSentenceSide reads the side of peripheral
+// atherosclerosis from the sentence that names its stage: "… right leg
+// with intermittent claudication. The left leg has normal perfusion." is
+// I70.211, not I70.213 (both legs).
+func TestPeripheralAtherosclerosisSentenceSide(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 2), Age: 71, Sex: 'M'}
+	note := "Assessment and Plan:\n1. Atherosclerosis of the native arteries of the right leg with intermittent claudication (Rutherford 2). The left leg has normal perfusion.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I70.211"}, []string{"I70.213", "I70.212"})
+}

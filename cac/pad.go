@@ -42,9 +42,12 @@ func oneSide(text string) byte {
 // hierarchical — ulceration includes rest pain and claudication): with
 // gangrene I70.26-, ulceration I70.23- (right) or I70.24- (left) by site,
 // rest pain I70.22-, claudication I70.21-; side as the clause names it.
-func padClause(clause string) (code, ulcerSite string, side byte) {
+func padClause(clause string, fallback byte) (code, ulcerSite string, side byte) {
 	l := strings.ToLower(clause)
 	side = limbSide(clause)
+	if side == '9' {
+		side = fallback
+	}
 	switch {
 	case strings.Contains(l, "gangren"):
 		return "I70.26" + string(side), "", side
@@ -71,6 +74,25 @@ func padClause(clause string) (code, ulcerSite string, side byte) {
 	return "", "", side
 }
 
+// padClauses splits a line into its clauses: at semicolons and at the
+// end of each sentence ("… right leg with intermittent claudication. The
+// left leg has normal perfusion." names no stage of the left leg). A
+// clause that names no side has the side of the clause before it.
+func padClauses(line string) []string {
+	var out []string
+	for _, part := range strings.Split(line, ";") {
+		start := 0
+		for i := 0; i+2 < len(part); i++ {
+			if part[i] == '.' && part[i+1] == ' ' && part[i+2] >= 'A' && part[i+2] <= 'Z' {
+				out = append(out, part[start:i+1])
+				start = i + 2
+			}
+		}
+		out = append(out, part[start:])
+	}
+	return out
+}
+
 // padAxes gives peripheral atherosclerosis of the legs (I70.2-) the
 // stage, site and side each clause of its line names, with the ulcer's
 // site and depth beside an ulceration (L97.-), and the other leg's stage
@@ -85,8 +107,12 @@ func padAxes(out []Suggestion, note string, x *lookups, opt Options) []Suggestio
 	s := out[i]
 	line := lineOf(note, s.Start)
 	first := true
-	for _, clause := range strings.Split(line, ";") {
-		code, site, side := padClause(clause)
+	said := byte('9') // the side an earlier clause named
+	for _, clause := range padClauses(line) {
+		code, site, side := padClause(clause, said)
+		if s := limbSide(clause); s != '9' {
+			said = s
+		}
 		if code == "" {
 			continue
 		}
