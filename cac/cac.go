@@ -2676,6 +2676,25 @@ func identifiedInfluenza(out []Suggestion, x *lookups, opt Options) []Suggestion
 	return out
 }
 
+// fluViralPneumoniaRe is a pneumonia the note gives to the influenza
+// virus itself: "influenza A viral pneumonia", "primary influenza
+// pneumonia".
+var fluViralPneumoniaRe = regexp.MustCompile(`\b(?:influenza|flu)\b[^.;\n]{0,30}?\bviral pneumonia|\bprimary (?:influenza |viral )+pneumonia`)
+
+// fluVirusPneumonia codes an identified influenza's pneumonia of
+// unspecified type (J10.00) as the influenza virus's own pneumonia
+// (J10.01, FY2018, which the FY2017 index does not know) when the note
+// calls it viral.
+func fluVirusPneumonia(out []Suggestion, x *lookups, opt Options) {
+	flu := firstWithPrefix(out, "J10.00")
+	if flu < 0 {
+		return
+	}
+	if m := fluViralPneumoniaRe.FindStringIndex(opt.lower); m != nil && !negatedAt(opt.lower, m[0]) {
+		recode(&out[flu], "J10.01", "influenza virus pneumonia", x, opt)
+	}
+}
+
 // sideWordsRe is a side and the part it is of, as a phrase writes them:
 // ", left ear", "right".
 var sideWordsRe = regexp.MustCompile(`(?i),?\s*\b(?:right|left|bilateral)\b(?:\s+(?:ear|eye|side))?`)
@@ -4211,6 +4230,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = dropUnspecifiedNeuropathy(out)
 	out = combineBleeding(out, x, opt)
 	out = identifiedInfluenza(out, x, opt)
+	fluVirusPneumonia(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
 	dementiaSeverity(out, x, opt)

@@ -6107,3 +6107,12 @@ func TestPeripheralAtherosclerosisSentenceSide(t *testing.T) {
 	note := "Assessment and Plan:\n1. Atherosclerosis of the native arteries of the right leg with intermittent claudication (Rutherford 2). The left leg has normal perfusion.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I70.211"}, []string{"I70.213", "I70.212"})
 }
+
+// TestInfluenzaVirusPneumonia codes "influenza A viral pneumonia" as the
+// influenza virus's own pneumonia, J10.01, not J10.00.
+func TestInfluenzaVirusPneumonia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 1), Age: 76, Sex: 'F'}
+	note := "Discharge Diagnoses:\n1. Influenza A (H3N2, seasonal) pneumonia - primary influenza A viral pneumonia, bilateral\n2. Acute hypoxic respiratory failure\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J10.01", "J96.01"}, []string{"J10.00", "J11.00", "J12.9"})
+}
