@@ -4226,6 +4226,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = diabeticUlcerSite(out, opt.note, x, opt)
 	out = padAxes(out, opt.note, x, opt)
 	out = ulcerDepthNotCondition(out, opt.note)
+	ulcerDepthOf(out, opt.note, x, opt)
 	peripheralNeuropathy(out, opt.note, x, opt)
 	out = dropUnspecifiedNeuropathy(out)
 	out = combineBleeding(out, x, opt)

@@ -6116,3 +6116,17 @@ func TestInfluenzaVirusPneumonia(t *testing.T) {
 	note := "Discharge Diagnoses:\n1. Influenza A (H3N2, seasonal) pneumonia - primary influenza A viral pneumonia, bilateral\n2. Acute hypoxic respiratory failure\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J10.01", "J96.01"}, []string{"J10.00", "J11.00", "J12.9"})
 }
+
+// TestChronicUlcerSiteSideDepth reads a chronic ulcer's "non-healing" as
+// no code word, and its site, side and depth from its line: "… with a
+// chronic non-healing plantar ulcer of the left great toe with exposed
+// bone" is E11.621 + L97.524; "Right heel ulcer with fat layer exposed"
+// is L97.412, not the index's unspecified L97.909.
+func TestChronicUlcerSiteSideDepth(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 21), Age: 64, Sex: 'F'}
+	note := "PREOPERATIVE DIAGNOSIS:\nType 2 diabetes mellitus with a chronic non-healing plantar ulcer of the left great toe with exposed bone.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.621", "L97.524"}, []string{"E11.9", "L97.529"})
+	note = "DIAGNOSES:\n1. Right heel ulcer with fat layer exposed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L97.412"}, []string{"L97.902", "L97.909", "L97.402"})
+}

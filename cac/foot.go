@@ -20,6 +20,19 @@ func footOsteomyelitis(text string) string {
 		return text
 	}
 	l := strings.ToLower(text)
+	if strings.Contains(l, "healing") && strings.Contains(l, "ulcer") {
+		// (every chronic ulcer is one that does not heal: "a chronic
+		// non-healing plantar ulcer" is a chronic ulcer)
+		text = strings.Join(strings.Fields(nonHealingRe.ReplaceAllString(text, " ")), " ")
+		l = strings.ToLower(text)
+	}
+	if strings.Contains(l, "ulcer") && ulcerDepthRe.MatchString(text) {
+		// (the depth is the code's last character, which ulcerDepthOf
+		// reads from the line: "… ulcer of the left great toe with
+		// exposed bone" is looked up as the ulcer of the foot)
+		text = strings.TrimRight(strings.Join(strings.Fields(depthClauseRe.ReplaceAllString(text, " ")), " "), " ,;")
+		l = strings.ToLower(text)
+	}
 	switch {
 	case strings.Contains(l, "osteomyelitis"):
 		return footPartRe.ReplaceAllString(text, "foot")
@@ -34,6 +47,9 @@ func footOsteomyelitis(text string) string {
 // footWordRe says a lookup speaks of an osteomyelitis or an ulcer, the
 // only texts footOsteomyelitis rewrites (the test runs on every lookup).
 var footWordRe = guard(`(?i)osteomyelitis|ulcer`, "osteomyelitis", "ulcer")
+
+// nonHealingRe is an ulcer's "non-healing", which no code's words say.
+var nonHealingRe = regexp.MustCompile(`(?i)\bnon-?\s?healing\b`)
 
 // footSurfaceRe is the surface of the foot an ulcer is on, which no code
 // names.
@@ -79,6 +95,45 @@ func ulcerDepth(l string) byte {
 		return '2'
 	}
 	return '1'
+}
+
+// depthClauseRe is an ulcer's depth as a clause of its own: ", with
+// exposed bone", "(fat layer exposed)".
+var depthClauseRe = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:with\s+|\(\s*)?` + ulcerDepthRe.String()[4:] + `\)?`)
+
+// ulcerDepthOf gives a non-pressure chronic ulcer of the leg or foot the
+// site, side and depth its line states where its code leaves them
+// unspecified (or "other specified"): "chronic ulcer of the left great toe
+// with exposed bone" is L97.524, "Right heel ulcer with fat layer
+// exposed" L97.412, not the index's L97.909 for a heel ulcer.
+func ulcerDepthOf(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if len(s.Code) != 7 || !strings.HasPrefix(s.Code, "L97.") {
+			continue
+		}
+		line := lineOf(note, s.Start)
+		l := strings.ToLower(line)
+		code := []byte(s.Code)
+		if code[4] == '9' {
+			for _, p := range padSites {
+				if containsAny(l, p.words...) {
+					code[4] = p.site
+					break
+				}
+			}
+		}
+		if sd := oneSide(line); code[5] == '0' && sd != '9' {
+			code[5] = sd
+		}
+		if code[6] == '9' || code[6] == '8' {
+			if d := ulcerDepth(l); d != '9' {
+				code[6] = d
+			}
+		}
+		if c := string(code); c != s.Code {
+			recode(&out[i], c, "site, side and depth of a chronic ulcer", x, opt)
+		}
+	}
 }
 
 // ulcerDepthNotCondition drops an osteonecrosis read from an ulcer's depth
