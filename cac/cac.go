@@ -8674,6 +8674,31 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			}
 		}
 	}
+	// …and septic shock, R65.21, when the sepsis's own words held it
+	// ("Sepsis due to methicillin-resistant Staphylococcus aureus with
+	// septic shock" matched A41.02 whole)
+	// (a note that denies it anywhere has none: "no septic shock" in
+	// the diagnoses, "Septic shock was therefore not present" after)
+	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "septic shock") {
+		first, denied := -1, false
+		for at := 0; ; {
+			k := strings.Index(lower[at:], "septic shock")
+			if k < 0 {
+				break
+			}
+			i := at + k
+			at = i + len("septic shock")
+			if negatedAt(note, i) || labelDenied(lineAt(note, i)) || backward.MatchString(note[at:]) || containsAny(lower[at:min(len(lower), at+50)], "not present", "ruled out", "excluded") ||
+				strings.Contains(lower[max(0, i-40):i], "history") {
+				denied = true
+			} else if first < 0 {
+				first = i
+			}
+		}
+		if first >= 0 && !denied {
+			add("R65.21", first, first+len("septic shock"), "septic shock")
+		}
+	}
 	// …as is a sepsis "with acute organ dysfunction" (R65.20, or R65.21
 	// with septic shock, which its own lookup codes)
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "organ dysfunction") {

@@ -6130,3 +6130,16 @@ func TestChronicUlcerSiteSideDepth(t *testing.T) {
 	note = "DIAGNOSES:\n1. Right heel ulcer with fat layer exposed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L97.412"}, []string{"L97.902", "L97.909", "L97.402"})
 }
+
+// TestSepsisWithSepticShock adds R65.21 for septic shock the sepsis's own
+// words held ("Sepsis due to methicillin-resistant Staphylococcus aureus
+// with septic shock" matches A41.02 whole), but not where the note denies
+// septic shock anywhere.
+func TestSepsisWithSepticShock(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 10), Age: 58, Sex: 'M'}
+	note := "Principal diagnosis:\nSepsis due to methicillin-resistant Staphylococcus aureus with septic shock\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.02", "R65.21"}, nil)
+	note = "Principal diagnosis:\nSepsis due to methicillin-resistant Staphylococcus aureus.\n\nHospital course: lactate 1.3, never required vasopressors; septic shock was therefore not present.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.02"}, []string{"R65.21"})
+}
