@@ -5828,6 +5828,14 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 				if m := andWordRe.FindStringSubmatchIndex(note[end:p.end]); ok && m != nil && (conditionWordRe.MatchString(note[end+m[2]:end+m[3]]) || knownAbbreviation(note[end+m[2]:end+m[3]])) {
 					rest = append(rest, span{end + m[2], end + m[3]})
 				}
+				// "Growth hormone-secreting pituitary macroadenoma with
+				// acromegaly": the words dropped after "with" are a
+				// condition of their own when they name one clearly
+				if m := withWordsRe.FindStringSubmatchIndex(note[end:p.end]); ok && m != nil {
+					if c, ok2 := look(span{end + m[2], end + m[3]}); ok2 && c.r.Score >= 0.9 && c.r.Code[:3] != best.r.Code[:3] {
+						rest = append(rest, span{end + m[2], end + m[3]})
+					}
+				}
 			}
 		}
 		// "Actinic keratoses of the scalp and forehead": a condition no
@@ -7218,6 +7226,9 @@ var andLastWordRe = regexp.MustCompile(`\s+and\s+([A-Za-z]+)\s*$`)
 
 // andWordRe is a last member of one word, after "and".
 var andWordRe = regexp.MustCompile(`^\s+and\s+([A-Za-z]+)\s*$`)
+
+// withWordsRe is a last word or two after "with": " with acromegaly".
+var withWordsRe = regexp.MustCompile(`(?i)^\s*(?:with|w/)\s+(\S+(?:\s+\S+)?)\s*$`)
 
 // andRe joins the members of a list of conditions.
 var andRe = regexp.MustCompile(`\s+and\s+`)

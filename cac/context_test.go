@@ -6143,3 +6143,18 @@ func TestSepsisWithSepticShock(t *testing.T) {
 	note = "Principal diagnosis:\nSepsis due to methicillin-resistant Staphylococcus aureus.\n\nHospital course: lactate 1.3, never required vasopressors; septic shock was therefore not present.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.02"}, []string{"R65.21"})
 }
+
+// TestWithWordsOwnCondition reads the words after "with" that the cut
+// lookup dropped as a condition of their own when they name one clearly
+// ("Growth hormone-secreting pituitary macroadenoma with acromegaly" is
+// D35.2 + E22.0); and an ectopic pregnancy's hemoperitoneum is its
+// hemorrhage, O08.1, not K66.1.
+func TestWithWordsOwnCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 52, Sex: 'M'}
+	note := "PREOPERATIVE DIAGNOSIS:\n1. Growth hormone-secreting pituitary macroadenoma with acromegaly\n2. Bitemporal visual field defects due to chiasmal compression\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D35.2", "E22.0", "H53.47"}, []string{"H53.40", "E16.8"})
+	opt = cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 29, Sex: 'F'}
+	note = "POSTOPERATIVE DIAGNOSIS: Ruptured right ampullary tubal ectopic pregnancy with hemoperitoneum (~1,200 mL).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O08.1"}, []string{"K66.1"})
+}

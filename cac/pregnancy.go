@@ -212,10 +212,11 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	}
 	// an ectopic pregnancy's complications are the chapter's O08.-, not
 	// a pregnancy's: its hemorrhage is O08.1 (R58 "intra-abdominal
-	// hemorrhage" from a ruptured tube), its anemia no O99.01-
+	// hemorrhage" from a ruptured tube, K66.1 its hemoperitoneum), its
+	// anemia no O99.01-
 	if firstWithPrefix(out, "O00") >= 0 {
 		for i, s := range out {
-			if s.Code == "R58" {
+			if s.Code == "R58" || s.Code == "K66.1" {
 				recode(&out[i], "O08.1", "hemorrhage following ectopic pregnancy", x, opt)
 			}
 		}
