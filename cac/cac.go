@@ -4224,6 +4224,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = diabeticCKD(out, x, opt)
 	out = diabetesWith(out, x, opt)
 	out = diabeticUlcerSite(out, opt.note, x, opt)
+	out = venousUlcerSite(out, opt.note, x, opt)
 	out = padAxes(out, opt.note, x, opt)
 	out = ulcerDepthNotCondition(out, opt.note)
 	ulcerDepthOf(out, opt.note, x, opt)

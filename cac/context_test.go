@@ -6158,3 +6158,12 @@ func TestWithWordsOwnCondition(t *testing.T) {
 	note = "POSTOPERATIVE DIAGNOSIS: Ruptured right ampullary tubal ectopic pregnancy with hemoperitoneum (~1,200 mL).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O08.1"}, []string{"K66.1"})
 }
+
+// TestVenousUlcerSite codes the site, side and depth of a postthrombotic
+// syndrome's ulcer beside it (I87.011 + L97.312).
+func TestVenousUlcerSite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 2), Age: 55, Sex: 'F'}
+	note := "Assessment/Plan:\n1. Post-thrombotic syndrome of the right lower extremity with a venous ulcer of the right medial ankle, fat layer exposed. There is no active inflammation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I87.011", "L97.312"}, []string{"L97.309", "L97.319"})
+}

@@ -79,6 +79,39 @@ func diabeticUlcerSite(out []Suggestion, note string, x *lookups, opt Options) [
 	return addBeside(out, s, "L97."+site+string(oneSide(line))+string(ulcerDepth(l)), "site and depth of a diabetic ulcer", x, opt)
 }
 
+// venousUlcerSite codes the site, side and depth of the ulcer of a
+// postthrombotic syndrome or chronic venous hypertension with ulcer
+// (I87.01-, I87.03-, I87.31-, I87.33-: "use additional code to specify
+// site of ulcer (L97.-)") from its line, when no L97 code is there:
+// "Post-thrombotic syndrome of the right lower extremity with a venous
+// ulcer of the right medial ankle, fat layer exposed" is I87.011 +
+// L97.312. The site is read after the word "ulcer".
+func venousUlcerSite(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "I87.01", "I87.03", "I87.31", "I87.33")
+	if i < 0 || firstWithPrefix(out, "L97.") >= 0 {
+		return out
+	}
+	s := out[i]
+	line := lineOf(note, s.Start)
+	l := strings.ToLower(line)
+	k := strings.Index(l, "ulcer")
+	if k < 0 {
+		return out
+	}
+	site := byte('9')
+	for _, p := range padSites {
+		if containsAny(l[k:], p.words...) {
+			site = p.site
+			break
+		}
+	}
+	side := oneSide(line)
+	if side == '9' {
+		side = '0'
+	}
+	return addBeside(out, s, "L97."+string(site)+string(side)+string(ulcerDepth(l[k:])), "site and depth of a venous ulcer", x, opt)
+}
+
 // ulcerDepth returns the last character of an L97 code for the depth a
 // (lower-case) text gives an ulcer: 4 bone, 3 muscle, 2 fat, 1 skin, 9
 // unstated.
