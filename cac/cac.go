@@ -4032,6 +4032,11 @@ func distinctInCategory(a, b Suggestion) bool {
 	if strings.HasPrefix(a.Code, "I69.") && strings.HasPrefix(b.Code, "I69.") && len(a.Code) >= 6 && len(b.Code) >= 6 && a.Code[5] != b.Code[5] {
 		return true
 	}
+	// (the categories whose codes have no combination: R06.83 snoring
+	// beside R06.81 apnea)
+	if separateInCategory[a.Code[:3]] && a.Code != b.Code {
+		return true
+	}
 	// each disorder of fluid, electrolytes and minerals is its own
 	// (E87.5 hyperkalemia beside E87.70 fluid overload, E83.42
 	// hypomagnesemia beside E83.39 hypophosphatemia)
@@ -5922,7 +5927,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 				cs = append(cs, c)
 			}
 		}
-		if len(cs) == 2 && cs[0].r.Code[:3] != cs[1].r.Code[:3] {
+		if len(cs) == 2 && (cs[0].r.Code[:3] != cs[1].r.Code[:3] || cs[0].r.Code != cs[1].r.Code && separateInCategory[cs[0].r.Code[:3]]) {
 			best, ok = cs[0], true
 			out = append(out, cs[1])
 		}
@@ -6865,9 +6870,15 @@ func slashMembers(note string, p span) []member {
 	return []member{{a, span{p.start, p.start + i}}, {b, span{p.start + i + 1, p.end}}}
 }
 
+// separateInCategory are the categories two members of an item joined by
+// "and" or a slash are each coded in, their codes having no combination:
+// "Snoring and witnessed apneas" is R06.83 and R06.81 (where "nausea and
+// vomiting" is R11.2 alone).
+var separateInCategory = map[string]bool{"R06": true}
+
 // conditionWordRe is a word whose ending makes it a condition of its
 // own: nocturia, dysuria, anemia, arthritis, fibrosis, neuralgia.
-var conditionWordRe = regexp.MustCompile(`(?i)^[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|rrhea|rrhoea|pnea|cardia|plegia|paresis|megaly|ectasis|arthria|phagia|phasia)$`)
+var conditionWordRe = regexp.MustCompile(`(?i)^(?:[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|rrhea|rrhoea|pnea|cardia|plegia|paresis|megaly|ectasis|arthria|phagia|phasia)|snoring|fatigue|malaise|nausea|vomiting|dizziness|vertigo|syncope|insomnia|constipation|cough|wheezing|pruritus|obesity|delirium|dementia|depression|anxiety|jaundice|ascites|dyspepsia|heartburn|hypertension|headache|palpitations)$`)
 
 // likelyCauseRe opens a symptom's likely cause right after it: ",
 // likely", " - probably".

@@ -6167,3 +6167,18 @@ func TestVenousUlcerSite(t *testing.T) {
 	note := "Assessment/Plan:\n1. Post-thrombotic syndrome of the right lower extremity with a venous ulcer of the right medial ankle, fat layer exposed. There is no active inflammation.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I87.011", "L97.312"}, []string{"L97.309", "L97.319"})
 }
+
+// TestSnoringAndApneas codes both members of "Snoring and witnessed
+// apneas" (R06.83, R06.81: a category whose codes have no combination)
+// and a one-word condition before a two-word member as its own
+// ("fatigue and right-eye blurred vision"); a Pasteurella cellulitis's
+// agent is B96.89.
+func TestSnoringAndApneas(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 9), Age: 45, Sex: 'F'}
+	note := "Assessment:\n4. Snoring and witnessed apneas. Home sleep apnea test ordered.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R06.83", "R06.81"}, nil)
+	note = "Discharge diagnoses:\n1. Cellulitis of the left hand, due to Pasteurella multocida\n"
+	opt.Inpatient = true
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.114", "B96.89"}, nil)
+}

@@ -30,14 +30,14 @@ var organisms = []struct {
 	{regexp.MustCompile(`(?i)\b(Pseudomonas(?: aeruginosa)?|P\. ?aeruginosa)\b`), "B96.5"},
 	{regexp.MustCompile(`(?i)\b(H\. ?influenzae|Haemophilus influenzae|Hemophilus influenzae)\b`), "B96.3"},
 	{regexp.MustCompile(`(?i)\b(Bacteroides fragilis|B\. ?fragilis)\b`), "B96.6"},
-	{regexp.MustCompile(`(?i)\b(Enterobacter\w*|Serratia|Citrobacter|Acinetobacter|Klebsiella oxytoca|Morganella)\b`), "B96.89"},
+	{regexp.MustCompile(`(?i)\b(Enterobacter\w*|Serratia|Citrobacter|Acinetobacter|Klebsiella oxytoca|Morganella|Pasteurella(?: multocida)?|Eikenella(?: corrodens)?)\b`), "B96.89"},
 	{regexp.MustCompile(`(?i)\b(H\. ?pylori|Helicobacter pylori)\b`), "B96.81"},
 }
 
 // organismWords are the words one of which every organism pattern holds.
 var organismWords = []string{"mrsa", "mssa", "staph", "aureus", "cons", "epidermidis", "strep", "gbs", "enterococc",
 	"faecalis", "faecium", "vre", "pneumoniae", "pneumococc", "coli", "proteus", "mirabilis", "pseudomonas", "aeruginosa",
-	"influenzae", "fragilis", "enterobacter", "serratia", "citrobacter", "acinetobacter", "oxytoca", "morganella", "pylori"}
+	"influenzae", "fragilis", "enterobacter", "serratia", "citrobacter", "acinetobacter", "oxytoca", "morganella", "pylori", "pasteurella", "eikenella"}
 
 // agentCategories are the infections whose codes do not name the
 // organism and whose tabular entries ask for a B95–B96 code beside them.
