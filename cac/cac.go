@@ -9203,7 +9203,7 @@ var inSituRe = regexp.MustCompile(`(?i)\bin[- ]situ\b|\b(?:DCIS|LCIS|CIN ?(?:3|I
 var cancerCareNowRe = regexp.MustCompile(`(?i)\b(?:now on|currently on|currently receiving|now receiving|undergoing|on cycle|cycle \d+|C\d+D\d+|on (?:active |palliative |systemic )?(?:chemo(?:therapy)?|immunotherapy|treatment)|metastatic)\b`)
 
 // newThisStayRe is a line that gives a drug as the stay's own.
-var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b`)
+var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b|\bnewly started (?:during |in )?this (?:admission|hospitali[sz]ation|stay)\b`)
 
 // drugStartedRe is a drug the note starts: "start methotrexate",
 // "starting insulin glargine", "will initiate semaglutide" (lower case).

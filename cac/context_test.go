@@ -6182,3 +6182,13 @@ func TestSnoringAndApneas(t *testing.T) {
 	opt.Inpatient = true
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L03.114", "B96.89"}, nil)
 }
+
+// TestNewlyStartedThisAdmission takes a drug "newly started this
+// admission" as the stay's, not long-term use (no Z79.84 for
+// linagliptin), while insulin the patient came on stays Z79.4.
+func TestNewlyStartedThisAdmission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 20), Age: 68, Sex: 'F'}
+	note := "Discharge Diagnoses:\n1. Type 2 diabetes mellitus with hyperglycemia, on long-term insulin\n\nHospital course:\n5. Diabetes regimen: A1c 10.8%. Discharged on glargine 18 units plus linagliptin 5 mg (newly started this admission).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.65", "Z79.4"}, []string{"Z79.84"})
+}
