@@ -6192,3 +6192,13 @@ func TestNewlyStartedThisAdmission(t *testing.T) {
 	note := "Discharge Diagnoses:\n1. Type 2 diabetes mellitus with hyperglycemia, on long-term insulin\n\nHospital course:\n5. Diabetes regimen: A1c 10.8%. Discharged on glargine 18 units plus linagliptin 5 mg (newly started this admission).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.65", "Z79.4"}, []string{"Z79.84"})
 }
+
+// TestStentPlacedInPastYear codes a coronary stent "placed in 2019" as
+// status (Z95.5), the year making "placed" no procedure of this stay, and
+// "severe symptomatic calcific aortic stenosis" as I35.0.
+func TestStentPlacedInPastYear(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 20), Age: 81, Sex: 'F'}
+	note := "PREOPERATIVE DIAGNOSIS: Severe symptomatic calcific aortic stenosis.\n\nComorbidities: coronary artery disease of native vessels with a drug-eluting stent to the RCA placed in 2019, no angina since.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I35.0", "I25.10", "Z95.5"}, []string{"I35.2"})
+}

@@ -241,6 +241,10 @@ var assessedForRe = regexp.MustCompile(`(?i)^\s*(?:evaluation|eval|assessment|sc
 // "ambulatory sat before d/c to assess need for home O2".
 var needAssessedRe = regexp.MustCompile(`(?i)\b(?:assess|evaluate|determine|check|see if|whether)\s+(?:the\s+|his\s+|her\s+)?(?:need|needs|eligibility|qualification)\s+(?:for|of)\s+(?:an?\s+)?$|\b(?:qualify|qualifies|qualified) for\s+(?:an?\s+)?$`)
 
+// placedBeforeRe is a procedure done in a past year or some time ago:
+// "placed in 2019", "performed 3 years ago".
+var placedBeforeRe = regexp.MustCompile(`(?i)\b(?:placed|performed|underwent)\b[^.;\n]{0,24}?\b(?:(?:19|20)\d\d|\d+\s+(?:years?|yrs?|months?|mos?)\s+ago)\b`)
+
 // plannedRe is a procedure still to come.
 var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|ning)? for|candidate for|referred for|consider(?:ing|ed)?|will undergo|underwent|performed|placed|this admission|today)\b`)
 
@@ -266,7 +270,9 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 			// elective TKA", not "… rhythm control still being considered"
 			// clauses away
 			near := note[max(0, m[0]-40):min(len(note), m[1]+40)]
-			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(near)) || r.unless != nil && r.unless.MatchString(s) {
+			// ("a drug-eluting stent to the RCA placed in 2019" was
+			// placed before)
+			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(near) && !placedBeforeRe.MatchString(near)) || r.unless != nil && r.unless.MatchString(s) {
 				continue
 			}
 			if r.undone != nil && undoneIn(r.undone, note) {
