@@ -231,7 +231,7 @@ var oldInfarctRe = guard(`(?i)\b(?:myocardial infarction|MI|STEMI|NSTEMI|heart a
 // strokeResidualRe is a deficit (group 2) an earlier stroke left
 // (group 1, the word that says so): "R MCA infarct 2023 (residual mild
 // dysarthria", "stroke (2023) with residual aphasia".
-var strokeResidualRe = guard(`(?i)\b(?:CVA|stroke|infarct|infarction|ICH)\b[^.;\n]{0,40}?\b(residual)\s+(?:(?:mild|moderate|severe|chronic|expressive|receptive|slight|dense)\s+)*(?:(?:left|right|L|R)(?:[- ]sided)?\s+)?(dysarthria|aphasia|dysphagia|facial\s+(?:droop|weakness)|ataxia|hemiplegia|hemiparesis)\b`, "residual")
+var strokeResidualRe = guard(`(?i)\b(?:CVA|stroke|infarct|infarction|ICH)\b(?:[^.;\n]|;\s*(?:he|she|the patient|pt)\s+(?:has|had|was left with)\b){0,40}?\b(residual)\s+(?:(?:mild|moderate|severe|chronic|expressive|receptive|slight|dense)\s+)*(?:(?:left|right|L|R)(?:[- ]sided)?\s+)?(dysarthria|aphasia|dysphagia|facial\s+(?:droop|weakness)|ataxia|hemiplegia|hemiparesis)\b`, "residual")
 
 // residualCodes are the sequelae of cerebral infarction (I69.3-) by the
 // deficit's first word; strokeKind sets the kind of stroke.
@@ -7040,6 +7040,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$`+
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|offered|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b`+
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b`+ // not Wells's cellulitis
+	`|(?:bidirectional\s+)?(?:cti|cavotricuspid isthmus|isthmus)(?:[- ]dependent)?(?:\s+conduction)?\s+block\b|bidirectional (?:conduction )?block\b`+ // an ablation's endpoint, no heart block
 	`|(?:hyper|hypo)active$`+ // a delirium's subtype, no ADHD
 	`|[a-z][a-z -]*\s(?:chronicity|acuity)$`+ // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
 	`|(?:(?:can |may |will |to )?(?:raise|raises|lower|lowers|check|recheck|order|measure)\s+)?(?:serum\s+|blood\s+)?uric acid(?:\s+(?:level|pending|ordered))?$`+ // "HCTZ can raise uric acid", "uric acid pending": a test, no hyperuricemia
@@ -7056,7 +7057,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx"}
+var notAConditionWords = []string{"met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

@@ -6202,3 +6202,15 @@ func TestStentPlacedInPastYear(t *testing.T) {
 	note := "PREOPERATIVE DIAGNOSIS: Severe symptomatic calcific aortic stenosis.\n\nComorbidities: coronary artery disease of native vessels with a drug-eluting stent to the RCA placed in 2019, no angina since.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I35.0", "I25.10", "Z95.5"}, []string{"I35.2"})
 }
+
+// TestStrokeResidualAcrossSemicolon reads a stroke's residual deficit
+// told after a semicolon ("…ischemic stroke during an untreated flutter
+// episode; he has residual right-sided hemiparesis (right
+// hand-dominant)": I69.351), and an ablation's "bidirectional CTI block"
+// as no heart block (I44.30).
+func TestStrokeResidualAcrossSemicolon(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 62, Sex: 'M'}
+	note := "POST-PROCEDURE DIAGNOSIS: Typical counterclockwise atrial flutter; bidirectional CTI block achieved.\n\nINDICATIONS:\nIn 2022 he had an embolic left middle cerebral artery ischemic stroke during an untreated flutter episode; he has residual right-sided hemiparesis (right hand-dominant), walks with a cane.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.3", "I69.351"}, []string{"I44.30", "I44.2"})
+}
