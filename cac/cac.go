@@ -4565,6 +4565,7 @@ var familyTable = func() []struct {
 		{`diabetes|\bt1dm\b`, "Z83.3"},
 		{`migraine|epilepsy|seizures?|multiple sclerosis|parkinson`, "Z82.0"},
 		{`asthma|copd|emphysema`, "Z82.5"},
+		{`pulmonary fibrosis|\bipf\b|interstitial lung disease`, "Z83.6"},
 		{`hypercholesterol|hyperlipid|dyslipid`, "Z83.438"},
 		{`clots?|thrombosis|dvt|pulmonary embol|factor v leiden|clotting`, "Z83.2"},
 		{`depression|bipolar|schizophrenia|anxiety`, "Z81.8"},
@@ -7040,6 +7041,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$`+
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|offered|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b`+
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b`+ // not Wells's cellulitis
+	`|(?:thrombophilia|hypercoagulab\w*)\s+(?:work-?up|evaluation|eval|testing|panel|studies)\b`+ // tests for a condition not found
 	`|(?:bidirectional\s+)?(?:cti|cavotricuspid isthmus|isthmus)(?:[- ]dependent)?(?:\s+conduction)?\s+block\b|bidirectional (?:conduction )?block\b`+ // an ablation's endpoint, no heart block
 	`|(?:hyper|hypo)active$`+ // a delirium's subtype, no ADHD
 	`|[a-z][a-z -]*\s(?:chronicity|acuity)$`+ // "Ulcer chronicity not certain": a remark on an attribute, no chronic ulcer
@@ -7057,7 +7059,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block"}
+var notAConditionWords = []string{"met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

@@ -6214,3 +6214,16 @@ func TestStrokeResidualAcrossSemicolon(t *testing.T) {
 	note := "POST-PROCEDURE DIAGNOSIS: Typical counterclockwise atrial flutter; bidirectional CTI block achieved.\n\nINDICATIONS:\nIn 2022 he had an embolic left middle cerebral artery ischemic stroke during an untreated flutter episode; he has residual right-sided hemiparesis (right hand-dominant), walks with a cane.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.3", "I69.351"}, []string{"I44.30", "I44.2"})
 }
+
+// TestFamilyPulmonaryFibrosisAndWorkup codes a brother's idiopathic
+// pulmonary fibrosis as Z83.6, and a "thrombophilia workup" deferred as
+// no thrombophilia (D68.59).
+func TestFamilyPulmonaryFibrosisAndWorkup(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 66, Sex: 'M'}
+	note := "Assessment:\n5. Family history of IPF (brother) - raises possibility of familial pulmonary fibrosis; genetic counseling referral offered.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z83.6"}, []string{"J84.112", "J84.10"})
+	opt.Inpatient = true
+	note = "Assessment/Plan:\n1. Acute pulmonary embolism, bilateral segmental, without acute cor pulmonale.\n5. Thrombophilia workup: not indicated acutely (provoked event) - defer.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I26.99"}, []string{"D68.59", "D68.69"})
+}
