@@ -6227,3 +6227,13 @@ func TestFamilyPulmonaryFibrosisAndWorkup(t *testing.T) {
 	note = "Assessment/Plan:\n1. Acute pulmonary embolism, bilateral segmental, without acute cor pulmonale.\n5. Thrombophilia workup: not indicated acutely (provoked event) - defer.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I26.99"}, []string{"D68.59", "D68.69"})
 }
+
+// TestDependentAlone reads a bare "dependent" after a substance as that
+// substance's dependence, no other drug's (F19.20): "Tobacco use:
+// cigarettes, daily and dependent" is F17.210 alone.
+func TestDependentAlone(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 48, Sex: 'M'}
+	note := "Assessment/Plan:\n#4 Tobacco use: cigarettes, ~half a pack per day, daily and dependent. He is not ready to quit today.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F17.210"}, []string{"F19.20"})
+}
