@@ -6237,3 +6237,13 @@ func TestDependentAlone(t *testing.T) {
 	note := "Assessment/Plan:\n#4 Tobacco use: cigarettes, ~half a pack per day, daily and dependent. He is not ready to quit today.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F17.210"}, []string{"F19.20"})
 }
+
+// TestOtherSpecifiedDiabetesWithHypoglycemia links an other specified
+// diabetes (E13) to its hypoglycemia as the types link: E13.649, not
+// E13.9 with a "nondiabetic" hypoglycemic coma (E15).
+func TestOtherSpecifiedDiabetesWithHypoglycemia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 44, Sex: 'F'}
+	note := "Assessment:\n1. Postpancreatectomy diabetes, on insulin pump.\n2. Hypoglycemia comes from insulin doses that are too high for her current activity level.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E13.649"}, []string{"E13.9", "E15", "E16.2"})
+}

@@ -26,8 +26,13 @@ var diabetesLinks = []diabetesLink{
 	{"R73.9", ".65", false},  // hyperglycemia
 	{"E16.2", ".649", false}, // hypoglycemia
 	{"E16.0", ".649", false}, // hypoglycemia from the diabetes's own drug (its poisoning or adverse effect is coded beside)
+	{"E15", ".649", false},   // a "nondiabetic" hypoglycemic coma's code read for a diabetic's hypoglycemia (with coma .641, below)
 	{"K31.84", ".43", true},  // gastroparesis
 }
+
+// comaSaidRe is a coma a hypoglycemia's words give it (not "without
+// coma").
+var comaSaidRe = regexp.MustCompile(`(?i)(?:^|[^t]\s+|with\s+)coma\b`)
 
 // causeElsewhere reports whether a condition's evidence names a cause other
 // than diabetes ("neuropathy due to chemotherapy"), which breaks the link.
@@ -90,7 +95,10 @@ func diabetesTypes(note string) (t1, t2 bool) {
 // E11.69 with M86.- for osteomyelitis…), in place of diabetes without
 // complications.
 func diabetesWith(out []Suggestion, x *lookups, opt Options) []Suggestion {
-	dm := firstWithPrefix(out, "E11", "E10")
+	// (an other specified diabetes, E13, links as the types do:
+	// "postpancreatectomy diabetes … with recurrent hypoglycemia" is
+	// E13.649)
+	dm := firstWithPrefix(out, "E11", "E10", "E13")
 	if dm < 0 {
 		return out
 	}
@@ -186,6 +194,9 @@ func diabetesWith(out []Suggestion, x *lookups, opt Options) []Suggestion {
 				continue
 			}
 			code := cat + l.combo
+			if l.prefix == "E15" && comaSaidRe.MatchString(s.Evidence) {
+				code = cat + ".641"
+			}
 			if containsCode(out, code) || containsCode(add, code) {
 				if !l.keep {
 					drop[i] = true
