@@ -988,6 +988,17 @@ func TestEvalTrain68(t *testing.T) {
 	evalNotes(t, "testdata/train68", "sixty-eighth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain69 scores the sixty-ninth training set, testdata/train69:
+// 24 orthopedic, trauma and emergency notes (fractures by site, side,
+// displacement and encounter, dislocations, sprains, tendon tears, head
+// injuries, burns, poisonings and adverse effects, complications of care,
+// falls with osteoporosis, aftercare), written in session 32 by someone
+// who had read neither the engine nor the other sets; first scored
+// untouched (docs/BENCHMARKS.md).
+func TestEvalTrain69(t *testing.T) {
+	evalNotes(t, "testdata/train69", "sixty-ninth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

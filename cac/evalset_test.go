@@ -305,6 +305,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train66", 24},
 		{"testdata/train67", 24},
 		{"testdata/train68", 24},
+		{"testdata/train69", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
