@@ -6247,3 +6247,13 @@ func TestOtherSpecifiedDiabetesWithHypoglycemia(t *testing.T) {
 	note := "Assessment:\n1. Postpancreatectomy diabetes, on insulin pump.\n2. Hypoglycemia comes from insulin doses that are too high for her current activity level.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E13.649"}, []string{"E13.9", "E15", "E16.2"})
 }
+
+// TestVertebralFractureLevel codes a lumbar vertebra's fracture by its
+// level, which the titles write as an ordinal: "Stable burst fracture of
+// L1 vertebra" is S32.011A, not the unspecified S32.001A.
+func TestVertebralFractureLevel(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 44, Sex: 'M'}
+	note := "DIAGNOSES:\n1. Stable burst fracture of L1 vertebra, closed\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S32.011A"}, []string{"S32.001A"})
+}

@@ -2,6 +2,7 @@ package cac
 
 import (
 	"regexp"
+	"strings"
 )
 
 // spineLevelRe is a vertebral level or a span of levels as clinicians
@@ -19,6 +20,9 @@ var spineRegions = map[string]string{
 	"CT": "cervicothoracic", "TL": "thoracolumbar", "LS": "lumbosacral",
 }
 
+// levelOrdinals name a vertebra's level as the fracture titles do.
+var levelOrdinals = [...]string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh"}
+
 // spineRegion writes vertebral levels as the region the codes name:
 // "Degenerative spondylolisthesis L4-5" is looked up as "Degenerative
 // spondylolisthesis lumbar" (M43.16), "disc herniation L5-S1" as
@@ -32,11 +36,18 @@ func spineRegion(text, suffix string) string {
 		return text
 	}
 	spine := spineWordRe.MatchString(text)
+	fracture := strings.Contains(strings.ToLower(text), "fracture")
 	return spineLevelRe.ReplaceAllStringFunc(text, func(m string) string {
 		g := spineLevelRe.FindStringSubmatch(m)
 		from, to := g[1], g[3]
 		if g[4] == "" && !spine {
 			return m // a lone level in a text that does not name the spine
+		}
+		// a fracture of one lumbar or cervical vertebra is coded by its
+		// level, which the titles write as an ordinal ("Stable burst
+		// fracture of first lumbar vertebra")
+		if n := int(g[2][0] - '0'); fracture && g[4] == "" && len(g[2]) == 1 && (from == "L" && n <= 5 || from == "C" && n <= 7) {
+			return levelOrdinals[n] + " " + spineRegions[from]
 		}
 		if to == "" || to == from {
 			return spineRegions[from] + suffix
