@@ -5636,6 +5636,13 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			measured = true
 			continue
 		}
+		// (and the malleoli a bi- or trimalleolar fracture's aside lists:
+		// "…trimalleolar fracture, right ankle (lateral malleolus,
+		// medial malleolus, posterior malleolus)" is S82.851A)
+		if i > 0 && malleolusPartRe.MatchString(note[p.start:p.end]) && containsAny(strings.ToLower(note[it.start:p.start]), "bimalleolar", "trimalleolar") {
+			measured = true
+			continue
+		}
 		if strings.TrimSpace(note[p.start:p.end]) == "" {
 			continue
 		}
@@ -6680,6 +6687,9 @@ var poisonRelatedRe = guard(`(?i)\b(?:acetaminophen|APAP|paracetamol)[- ](?:rela
 // symptomaticFibroidRe is a fibroid called symptomatic, which no title
 // says: "Symptomatic uterine leiomyomata" is D25.9.
 var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyom[a-z]*|fibroids?|myomas?))`, "symptomatic")
+
+// malleolusPartRe is a part of an item that only names a malleolus.
+var malleolusPartRe = regexp.MustCompile(`(?i)^\W*(?:(?:lateral|medial|posterior)\s+)?malleol(?:us|i|ar)(?:\s+fracture)?\W*$`)
 
 // rewriteLookup applies lookupRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {

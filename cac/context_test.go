@@ -6257,3 +6257,13 @@ func TestVertebralFractureLevel(t *testing.T) {
 	note := "DIAGNOSES:\n1. Stable burst fracture of L1 vertebra, closed\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S32.011A"}, []string{"S32.001A"})
 }
+
+// TestTrimalleolarAsideMalleoli reads the malleoli a trimalleolar
+// fracture's aside lists as its detail: S82.851A, not the lateral
+// malleolus's S82.61XA.
+func TestTrimalleolarAsideMalleoli(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 64, Sex: 'F'}
+	note := "PREOPERATIVE DIAGNOSIS:\nClosed displaced trimalleolar fracture, right ankle (lateral malleolus, medial malleolus, posterior malleolus) -- closed reduction and splinting in ED.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S82.851A"}, []string{"S82.61XA", "S82.51XA"})
+}
