@@ -6688,6 +6688,14 @@ var poisonRelatedRe = guard(`(?i)\b(?:acetaminophen|APAP|paracetamol)[- ](?:rela
 // says: "Symptomatic uterine leiomyomata" is D25.9.
 var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyom[a-z]*|fibroids?|myomas?))`, "symptomatic")
 
+// achillesRuptureRe is an Achilles tendon torn by an injury, which the
+// index codes as its strain (S86.01-: "Rupture, tendon, traumatic — see
+// Strain"), where the search reads the spontaneous rupture's M66.-:
+// "Acute traumatic rupture of the left Achilles tendon" is S86.012A.
+// (a tear the note does not call spontaneous, degenerative or chronic:
+// "complete midsubstance tear of the left Achilles tendon")
+var achillesRuptureRe = guard(`(?i)\b(?:(?:acute|traumatic|complete|midsubstance|full-thickness)\s+)+(?:rupture|tear)\s+of\s+(?:the\s+)?((?:right|left)\s+)?achilles(?:\s+tendon)?`, "rupture", "tear")
+
 // malleolusPartRe is a part of an item that only names a malleolus.
 var malleolusPartRe = regexp.MustCompile(`(?i)^\W*(?:(?:lateral|medial|posterior)\s+)?malleol(?:us|i|ar)(?:\s+fracture)?\W*$`)
 
@@ -6698,6 +6706,9 @@ func rewriteLookup(text string) string {
 	}
 	if flareOfRe.may(text) && !exacerbationOfRe.MatchString(text) {
 		text = flareOfRe.ReplaceAllString(text, "")
+	}
+	if achillesRuptureRe.may(text) && !containsAny(strings.ToLower(text), "spontaneous", "nontraumatic", "non-traumatic", "degenerative", "chronic") {
+		text = achillesRuptureRe.ReplaceAllString(text, "strain of ${1}Achilles tendon")
 	}
 	return text
 }

@@ -6267,3 +6267,15 @@ func TestTrimalleolarAsideMalleoli(t *testing.T) {
 	note := "PREOPERATIVE DIAGNOSIS:\nClosed displaced trimalleolar fracture, right ankle (lateral malleolus, medial malleolus, posterior malleolus) -- closed reduction and splinting in ED.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S82.851A"}, []string{"S82.61XA", "S82.51XA"})
 }
+
+// TestAchillesTearIsStrain codes an Achilles tendon torn by an injury as
+// its strain (S86.012A), not a spontaneous rupture (M66.-), unless the
+// note calls it spontaneous.
+func TestAchillesTearIsStrain(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 14), Age: 42, Sex: 'M'}
+	note := "PREOPERATIVE DIAGNOSIS: Acute traumatic rupture of the left Achilles tendon.\nPOSTOPERATIVE DIAGNOSIS: Same -- complete midsubstance tear of the left Achilles tendon, approximately 5 cm proximal to the calcaneal insertion.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S86.012A"}, []string{"M66.862", "M66.869"})
+	note = "DIAGNOSES:\n1. Spontaneous rupture of the left Achilles tendon on levofloxacin.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"S86.012A"})
+}
