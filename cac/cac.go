@@ -6684,6 +6684,12 @@ var exitSeekingRe = guard(`(?i)\bwandering\s*(?:/|and|or|,)\s*exit[- ]seeking(?:
 // elevated transaminases" is R74.01 beside T39.1X-.
 var poisonRelatedRe = guard(`(?i)\b(?:acetaminophen|APAP|paracetamol)[- ](?:related|induced|associated)\s+`, "acetaminophen", "apap", "paracetamol")
 
+// poisoningCauseRe is a manifestation put down to a poisoning, which is
+// coded beside the poisoning (Guidelines I.C.19.e.5.b): "Somnolence due to
+// opioid poisoning" is looked up as the somnolence (R40.0), the poisoning
+// after "due to" as a condition of its own.
+var poisoningCauseRe = guard(`(?i)^(\W*[a-z][a-z -]{2,40}?)\s+(?:due to|secondary to|from|d/t|2/2)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}(?:poisoning|overdose|toxicity|intoxication)\b.*$`, "poisoning", "overdose", "toxicity", "intoxication")
+
 // symptomaticFibroidRe is a fibroid called symptomatic, which no title
 // says: "Symptomatic uterine leiomyomata" is D25.9.
 var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyom[a-z]*|fibroids?|myomas?))`, "symptomatic")
@@ -6706,6 +6712,11 @@ func rewriteLookup(text string) string {
 	}
 	if flareOfRe.may(text) && !exacerbationOfRe.MatchString(text) {
 		text = flareOfRe.ReplaceAllString(text, "")
+	}
+	// (a diabetic's hypoglycemia from an overdose of the diabetes's own
+	// drug is its combination code, read whole)
+	if poisoningCauseRe.may(text) && !containsAny(strings.ToLower(text), "insulin", "hypoglyc", "glipizide", "glyburide", "glimepiride", "sulfonylurea") {
+		text = poisoningCauseRe.ReplaceAllString(text, "$1")
 	}
 	if achillesRuptureRe.may(text) && !containsAny(strings.ToLower(text), "spontaneous", "nontraumatic", "non-traumatic", "degenerative", "chronic") {
 		text = achillesRuptureRe.ReplaceAllString(text, "strain of ${1}Achilles tendon")

@@ -6279,3 +6279,13 @@ func TestAchillesTearIsStrain(t *testing.T) {
 	note = "DIAGNOSES:\n1. Spontaneous rupture of the left Achilles tendon on levofloxacin.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"S86.012A"})
 }
+
+// TestManifestationOfPoisoning codes a manifestation put down to a
+// poisoning beside the poisoning: "Somnolence due to opioid poisoning" is
+// R40.0 with T40.2X1A.
+func TestManifestationOfPoisoning(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 2, Sex: 'F'}
+	note := "MDM / ASSESSMENT:\n1. Accidental (unintentional) poisoning by oxycodone, initial encounter.\n2. Somnolence due to opioid poisoning.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T40.2X1A", "R40.0"}, nil)
+}
