@@ -6289,3 +6289,12 @@ func TestManifestationOfPoisoning(t *testing.T) {
 	note := "MDM / ASSESSMENT:\n1. Accidental (unintentional) poisoning by oxycodone, initial encounter.\n2. Somnolence due to opioid poisoning.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T40.2X1A", "R40.0"}, nil)
 }
+
+// TestFormerPipeSmoker codes a former pipe or cigar smoker's history as
+// Z87.891, as a former cigarette smoker's.
+func TestFormerPipeSmoker(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 78, Sex: 'M'}
+	note := "Assessment:\n1. Posterior dislocation of left total hip prosthesis.\n\nSocial: lives with wife; former pipe smoker quit 1985. No alcohol.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.891"}, []string{"F17.210", "F17.290"})
+}
