@@ -7070,7 +7070,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`(?:not|no|never)\b`+
 	`|(?:(?:he|she|they|patient|pt)\s+)?(?:declined|declines|refused|refuses)\b`+
 	`|(?:in\s+|back in\s+|now in\s+)?(?:normal\s+)?sinus rhythm\b|nsr\b`+
-	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac )?(?:anesthesia|anaesthesia|analgesia)$`+
+	`|(?:with |w/ |under |after |on )?(?:general |local |spinal |regional |epidural |ga |mac |multimodal |multi-modal |opioid-sparing |patient-controlled |pca )?(?:anesthesia|anaesthesia|analgesia)$`+
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|offered|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b`+
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b`+ // not Wells's cellulitis
 	`|(?:thrombophilia|hypercoagulab\w*)\s+(?:work-?up|evaluation|eval|testing|panel|studies)\b`+ // tests for a condition not found

@@ -6298,3 +6298,12 @@ func TestFormerPipeSmoker(t *testing.T) {
 	note := "Assessment:\n1. Posterior dislocation of left total hip prosthesis.\n\nSocial: lives with wife; former pipe smoker quit 1985. No alcohol.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.891"}, []string{"F17.210", "F17.290"})
 }
+
+// TestMultimodalAnalgesia reads "Multimodal analgesia" as care given, not
+// the skin's anesthesia (R20.0).
+func TestMultimodalAnalgesia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 84, Sex: 'F'}
+	note := "Assessment/Plan:\n1. Multiple closed fractures of left ribs.\n2. Multimodal analgesia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S22.42XA"}, []string{"R20.0"})
+}
