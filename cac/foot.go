@@ -98,13 +98,7 @@ func venousUlcerSite(out []Suggestion, note string, x *lookups, opt Options) []S
 	if k < 0 {
 		return out
 	}
-	site := byte('9')
-	for _, p := range padSites {
-		if containsAny(l[k:], p.words...) {
-			site = p.site
-			break
-		}
-	}
+	site := padSite(l[k:])
 	side := oneSide(line)
 	if side == '9' {
 		side = '0'
@@ -148,12 +142,7 @@ func ulcerDepthOf(out []Suggestion, note string, x *lookups, opt Options) {
 		l := strings.ToLower(line)
 		code := []byte(s.Code)
 		if code[4] == '9' {
-			for _, p := range padSites {
-				if containsAny(l, p.words...) {
-					code[4] = p.site
-					break
-				}
-			}
+			code[4] = padSite(l)
 		}
 		if sd := oneSide(line); code[5] == '0' && sd != '9' {
 			code[5] = sd

@@ -12,6 +12,17 @@ var padSites = []struct {
 	{[]string{"toe", "forefoot", "foot", "metatarsal", "hallux"}, '5'}, {[]string{"shin", "lower leg"}, '8'},
 }
 
+// padSite reads the site of a leg's ulcer from a (lower-case) text, as
+// padSites name it: '9' when it names none.
+func padSite(l string) byte {
+	for _, p := range padSites {
+		if containsAny(l, p.words...) {
+			return p.site
+		}
+	}
+	return '9'
+}
+
 // limbSide reads the side a clause names: '1' right, '2' left, '3' both,
 // '9' none.
 func limbSide(clause string) byte {
@@ -52,13 +63,7 @@ func padClause(clause string, fallback byte) (code, ulcerSite string, side byte)
 	case strings.Contains(l, "gangren"):
 		return "I70.26" + string(side), "", side
 	case strings.Contains(l, "ulcer"):
-		site := byte('9')
-		for _, s := range padSites {
-			if containsAny(l, s.words...) {
-				site = s.site
-				break
-			}
-		}
+		site := padSite(l)
 		switch side {
 		case '1':
 			return "I70.23" + string(site), string(site), side
