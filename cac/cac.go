@@ -6041,6 +6041,21 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		// …and "Cellulitis of the left lower leg with cutaneous
 		// abscess": the whole matched the abscess (L02.416), the part
 		// before "with" is the cellulitis (L03.116)
+		// "Second-degree burns right forearm and dorsum right hand": a
+		// burn of two sites is two burns, each of its degree
+		if c := best.r.Code; c >= "T20" && c < "T26" {
+			if m := burnSitesRe.FindStringSubmatchIndex(note[best.start:best.end]); m != nil {
+				deg, s1, s2 := note[best.start+m[2]:best.start+m[3]], note[best.start+m[4]:best.start+m[5]], note[best.start+m[6]:best.start+m[7]]
+				for _, site := range [...]struct {
+					text string
+					at   span
+				}{{s1, span{best.start + m[4], best.start + m[5]}}, {s2, span{best.start + m[6], best.start + m[7]}}} {
+					if c2, ok2 := lookText(deg+" burn of "+site.text, site.at); ok2 && c2.r.Score >= 0.75 && c2.r.Code >= "T20" && c2.r.Code < "T26" && c2.r.Code != best.r.Code {
+						out = append(out, c2)
+					}
+				}
+			}
+		}
 		if m := withPartRe.FindStringIndex(note[best.start:best.end]); m != nil && withBoth[best.r.Code[:3]] {
 			if c, ok2 := look(span{best.start, best.start + m[0]}); ok2 && c.r.Score >= 0.75 && withBoth[c.r.Code[:3]] && c.r.Code[:3] != best.r.Code[:3] {
 				out = append(out, c)
@@ -7274,6 +7289,10 @@ var andLastWordRe = regexp.MustCompile(`\s+and\s+([A-Za-z]+)\s*$`)
 
 // andWordRe is a last member of one word, after "and".
 var andWordRe = regexp.MustCompile(`^\s+and\s+([A-Za-z]+)\s*$`)
+
+// burnSitesRe is a burn of one degree at two sites: group 1 the degree,
+// groups 2 and 3 the sites.
+var burnSitesRe = regexp.MustCompile(`(?i)^\W*((?:first|second|third)[- ]degree|(?:superficial |deep )?partial[- ]thickness|full[- ]thickness)\s+burns?\s+(?:of\s+|to\s+)?(?:the\s+)?([a-z][a-z ]{2,40}?)\s+(?:and|&)\s+(?:the\s+)?([a-z][a-z ]{2,40}?)\s*$`)
 
 // withWordsRe is a last word or two after "with": " with acromegaly".
 var withWordsRe = regexp.MustCompile(`(?i)^\s*(?:with|w/)\s+(\S+(?:\s+\S+)?)\s*$`)

@@ -6307,3 +6307,13 @@ func TestMultimodalAnalgesia(t *testing.T) {
 	note := "Assessment/Plan:\n1. Multiple closed fractures of left ribs.\n2. Multimodal analgesia.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S22.42XA"}, []string{"R20.0"})
 }
+
+// TestBurnOfTwoSites codes a burn of one degree at two sites as two burns
+// ("Second-degree burns right forearm and dorsum right hand": T22.211A
+// and T23.261A).
+func TestBurnOfTwoSites(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 34, Sex: 'M'}
+	note := "Assessment:\n3. Second-degree burns right forearm and dorsum right hand -- silver sulfadiazine daily.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T22.211A", "T23.261A"}, nil)
+}
