@@ -431,7 +431,7 @@ var familyAndRe = regexp.MustCompile(`(?i)\s+(?:and|&)\s+|;\s*`)
 // injurySequelaRe is an injury named as what left a condition (group 1):
 // "sequela of remote displaced R lateral tibial plateau fracture",
 // "late effect of her third-degree burn of the right elbow".
-var injurySequelaRe = guard(`(?i)\b(?:sequela(?:e)?|late effects?)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+)?((?:[a-z0-9/-]+\s+){0,8}?(?:fracture|fx|burn|dislocation|injury|laceration|tear|rupture|sprain|crush))\b`, "sequela", "late effect")
+var injurySequelaRe = guard(`(?i)\b(?:sequela(?:e)?|late effects?)\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+)?((?:[a-z0-9/-]+\s+){0,8}?(?:fracture|fx|burn|dislocation|injury|laceration|tear|rupture|sprain|crush)(?:\s+(?:of|to)\s+(?:the\s+)?(?:(?:right|left|bilateral|r|l)\s+)?(?:palm|hand|wrist|forearm|elbow|arm|shoulder|hip|thigh|knee|leg|ankle|foot|face|neck|chest|back|abdomen))?)\b`, "sequela", "late effect")
 
 // sequelaNoiseRe is what a sequela's injury is said with that no code's
 // title holds: its age, its year.

@@ -6317,3 +6317,13 @@ func TestBurnOfTwoSites(t *testing.T) {
 	note := "Assessment:\n3. Second-degree burns right forearm and dorsum right hand -- silver sulfadiazine daily.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T22.211A", "T23.261A"}, nil)
 }
+
+// TestBurnScarContractureSequela codes a burn scar contracture (L90.5)
+// with the burn's sequela at the site the note names (T23.351S, the
+// palm, not the hand's unspecified site).
+func TestBurnScarContractureSequela(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 29, Sex: 'M'}
+	note := "Impression:\n1. Burn scar contracture of the right palm and first web space -- sequela of prior third-degree burn of the right palm. Fully healed burn; no active burn care.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L90.5", "T23.351S"}, []string{"T23.301S", "M24.50"})
+}
