@@ -6322,6 +6322,7 @@ var lookupRewrites = []struct {
 	{organLacerationGradeRe, "$3 laceration of $1"}, // (before the grades are dropped)
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
+	{jointInfectionOnsetRe, "$1"},
 	{degreeAdverbRe, ""},
 	{esophagitisGradeRe, ""},
 	{metabolicPancreatitisRe, "$1"},
@@ -6716,6 +6717,12 @@ var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyo
 // (a tear the note does not call spontaneous, degenerative or chronic:
 // "complete midsubstance tear of the left Achilles tendon")
 var achillesRuptureRe = guard(`(?i)\b(?:(?:acute|traumatic|complete|midsubstance|full-thickness)\s+)+(?:rupture|tear)\s+of\s+(?:the\s+)?((?:right|left)\s+)?achilles(?:\s+tendon)?`, "rupture", "tear")
+
+// jointInfectionOnsetRe is a prosthetic joint infection's onset and
+// route, which its codes (T84.5-) do not name: "Acute hematogenous
+// periprosthetic joint infection of the LEFT total knee arthroplasty" is
+// T84.54XA.
+var jointInfectionOnsetRe = guard(`(?i)\b(?:(?:acute|chronic|early|late|delayed|subacute)\s+)?(?:hematogenous\s+)?((?:peri-?)?prosthetic\s+(?:joint\s+)?infection)`, "prosthetic")
 
 // malleolusPartRe is a part of an item that only names a malleolus.
 var malleolusPartRe = regexp.MustCompile(`(?i)^\W*(?:(?:lateral|medial|posterior)\s+)?malleol(?:us|i|ar)(?:\s+fracture)?\W*$`)

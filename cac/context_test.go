@@ -6327,3 +6327,14 @@ func TestBurnScarContractureSequela(t *testing.T) {
 	note := "Impression:\n1. Burn scar contracture of the right palm and first web space -- sequela of prior third-degree burn of the right palm. Fully healed burn; no active burn care.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L90.5", "T23.351S"}, []string{"T23.301S", "M24.50"})
 }
+
+// TestProsthesisInfectionOnset reads a prosthetic joint infection's onset
+// and route as no code words: "Acute hematogenous periprosthetic joint
+// infection of the LEFT total knee arthroplasty, due to MSSA" is T84.54XA
+// with B95.61.
+func TestProsthesisInfectionOnset(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 71, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Acute hematogenous periprosthetic joint infection of the LEFT total knee arthroplasty, due to methicillin-susceptible Staphylococcus aureus (MSSA).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T84.54XA", "B95.61"}, []string{"M00.062", "T84.53XA"})
+}
