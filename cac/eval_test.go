@@ -999,6 +999,18 @@ func TestEvalTrain69(t *testing.T) {
 	evalNotes(t, "testdata/train69", "sixty-ninth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain70 scores the seventieth training set, testdata/train70:
+// 24 behavioral health, addiction medicine, oncology and palliative care
+// notes (depression and bipolar episodes, anxiety and PTSD, psychosis,
+// substance use with withdrawal, intoxication or remission, cancers by
+// site with metastases and treatment, chemotherapy's adverse effects,
+// hospice and goals of care), written in session 32 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain70(t *testing.T) {
+	evalNotes(t, "testdata/train70", "seventieth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
