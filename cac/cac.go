@@ -6322,6 +6322,8 @@ var lookupRewrites = []struct {
 	{organLacerationGradeRe, "$3 laceration of $1"}, // (before the grades are dropped)
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
+	{severityWordRe, "$1"},
+	{castrationRe, ""},
 	{jointInfectionOnsetRe, "$1"},
 	{degreeAdverbRe, ""},
 	{esophagitisGradeRe, ""},
@@ -6718,6 +6720,18 @@ var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyo
 // "complete midsubstance tear of the left Achilles tendon")
 var achillesRuptureRe = guard(`(?i)\b(?:(?:acute|traumatic|complete|midsubstance|full-thickness)\s+)+(?:rupture|tear)\s+of\s+(?:the\s+)?((?:right|left)\s+)?achilles(?:\s+tendon)?`, "rupture", "tear")
 
+// severityWordRe is a degree written with "severity" after it, which
+// the titles give alone: "Bipolar I disorder, current episode depressed,
+// moderate severity" is F31.32 "…, moderate", not F31.30 "… mild or
+// moderate severity, unspecified".
+var severityWordRe = guard(`(?i)\b(mild|moderate|severe)\s+severity\b`, "severity")
+
+// castrationRe is a prostate cancer's response to hormone therapy, which
+// no code names: "Metastatic castration-resistant adenocarcinoma of the
+// prostate with … osseous metastases" is C61 with C79.51, not a
+// secondary of the genital organs.
+var castrationRe = guard(`(?i)\b(?:castration|castrate|hormone|androgen)[- ](?:resistant|sensitive|naive|naïve|refractory|dependent|independent)\s+`, "castrat", "hormone", "androgen")
+
 // jointInfectionOnsetRe is a prosthetic joint infection's onset and
 // route, which its codes (T84.5-) do not name: "Acute hematogenous
 // periprosthetic joint infection of the LEFT total knee arthroplasty" is
@@ -7096,6 +7110,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|(?:counsell?ed|educated|advised|reassured|instructed|discussed|reviewed|offered|improved|improving|resolving|better|reassess|recheck|re-?evaluate|consider)\b`+
 	`|(?:doing|progressing) (?:well|fine|ok|okay|better|great|good|normally|appropriately)\b`+ // not Wells's cellulitis
 	`|(?:thrombophilia|hypercoagulab\w*)\s+(?:work-?up|evaluation|eval|testing|panel|studies)\b`+ // tests for a condition not found
+	`|(?:prescribed\s+and\s+)?taken\s+correctly$`+ // how a drug with an adverse effect was taken, no adverse effect NEC (T78.8)
 	`|(?:(?:daily|physiologically|physically|nicotine|tobacco)\s+and\s+)?dependent$`+ // "daily and dependent": the substance named before, no other drug's dependence
 	`|(?:bidirectional\s+)?(?:cti|cavotricuspid isthmus|isthmus)(?:[- ]dependent)?(?:\s+conduction)?\s+block\b|bidirectional (?:conduction )?block\b`+ // an ablation's endpoint, no heart block
 	`|(?:hyper|hypo)active$`+ // a delirium's subtype, no ADHD
@@ -7114,7 +7129,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent"}
+var notAConditionWords = []string{"met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

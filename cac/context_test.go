@@ -6338,3 +6338,18 @@ func TestProsthesisInfectionOnset(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Acute hematogenous periprosthetic joint infection of the LEFT total knee arthroplasty, due to methicillin-susceptible Staphylococcus aureus (MSSA).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T84.54XA", "B95.61"}, []string{"M00.062", "T84.53XA"})
 }
+
+// TestSeverityCastrationLithium reads "moderate severity" as the titles'
+// "moderate" (F31.32, not F31.30), a prostate cancer's castration
+// resistance as no code word (C61 with C79.51, not C79.82), lithium's
+// hypothyroidism as due to a medicament (E03.2), and "prescribed and
+// taken correctly" as no adverse effect NEC (T78.8XXA).
+func TestSeverityCastrationLithium(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 52, Sex: 'F'}
+	note := "Assessment:\n1. Bipolar I disorder, current episode depressed, moderate severity, without psychotic features.\n2. Hypothyroidism due to lithium (adverse effect of lithium, prescribed and taken correctly).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F31.32", "E03.2", "T43.595A"}, []string{"F31.30", "E03.9", "T78.8XXA"})
+	opt.Sex = 'M'
+	note = "Hospice diagnosis: Metastatic castration-resistant adenocarcinoma of the prostate with widespread osseous metastases.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C61", "C79.51"}, []string{"C79.82"})
+}
