@@ -1873,7 +1873,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
 				immunityHeadRe.MatchString(head), signatureLineRe.MatchString(lineOf(note, it.start)),
-				notAddressedLater(note, it.start+len(head), head), partTakenBack(text):
+				notAddressedLater(note, it.start+len(head), head), partTakenBack(text), atRiskOnlyRe.MatchString(text):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) && !laterSuspicion(head, text[len(head):]) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -6719,6 +6719,11 @@ var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyo
 // (a tear the note does not call spontaneous, degenerative or chronic:
 // "complete midsubstance tear of the left Achilles tendon")
 var achillesRuptureRe = guard(`(?i)\b(?:(?:acute|traumatic|complete|midsubstance|full-thickness)\s+)+(?:rupture|tear)\s+of\s+(?:the\s+)?((?:right|left)\s+)?achilles(?:\s+tendon)?`, "rupture", "tear")
+
+// atRiskOnlyRe is an item whose condition the patient was only at risk
+// of, or whose criteria were never met: "Tumor lysis syndrome - was at
+// risk at start of induction …; labs never met … TLS criteria".
+var atRiskOnlyRe = guard(`(?i)^[^-–—:;,.]{3,60}\s[-–—:]+\s*(?:(?:he|she|pt|patient)\s+)?(?:was\s+|is\s+|remains\s+)?(?:only\s+)?at\s+(?:high\s+|increased\s+|intermediate\s+|some\s+)?risk\b|\bnever met\b[^.;]{0,40}\bcriteria\b`, "risk", "never met")
 
 // severityWordRe is a degree written with "severity" after it, which
 // the titles give alone: "Bipolar I disorder, current episode depressed,

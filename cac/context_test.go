@@ -6353,3 +6353,13 @@ func TestSeverityCastrationLithium(t *testing.T) {
 	note = "Hospice diagnosis: Metastatic castration-resistant adenocarcinoma of the prostate with widespread osseous metastases.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C61", "C79.51"}, []string{"C79.82"})
 }
+
+// TestAtRiskOnly drops an item whose condition the patient was only at
+// risk of: "Tumor lysis syndrome - was at risk at start of induction …
+// Labs never met laboratory or clinical TLS criteria" is no E88.3.
+func TestAtRiskOnly(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 19, Sex: 'M'}
+	note := "Assessment/Plan:\n1. Pancytopenia due to chemotherapy.\n3. Tumor lysis syndrome - was at risk at start of induction given WBC 62K on presentation. Received allopurinol and aggressive hydration days 1-5. Labs never met laboratory or clinical TLS criteria.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"E88.3"})
+}
