@@ -8330,14 +8330,17 @@ func names(phrase string, r codeset.Result) bool {
 		}
 		return titleWords(t[:and])
 	}
-	if !(covered(siteWords(r.Title)) && !latinMissing(r.Title)) && !(covered(siteWords(r.Matched)) && !latinMissing(r.Matched)) {
+	// ("Multiple myeloma not having achieved remission": the titles'
+	// default state of a leukemia or myeloma need not be said)
+	title, matched := strings.Replace(r.Title, " not having achieved remission", "", 1), strings.Replace(r.Matched, " not having achieved remission", "", 1)
+	if !(covered(siteWords(title)) && !latinMissing(title)) && !(covered(siteWords(matched)) && !latinMissing(matched)) {
 		return false
 	}
 	// a word that makes the condition another one must be said: an
 	// "intrauterine pregnancy" is no ectopic one with an intrauterine
 	// pregnancy (O00.91)
 	for _, w := range definingWords {
-		if strings.Contains(strings.ToLower(r.Title), w) && !strings.Contains(lowerPhrase, w) {
+		if strings.Contains(strings.ToLower(title), w) && !strings.Contains(lowerPhrase, w) {
 			return false
 		}
 	}
@@ -8416,8 +8419,11 @@ func titleHeadNamed(title string, named func(string) bool) bool {
 			}
 		}
 	}
+	// ("Multiple myeloma not having achieved remission", "Multiple
+	// myeloma NOS": the head is the myeloma)
+	t = strings.TrimSuffix(t, " nos")
 	cut := len(t)
-	for _, sep := range []string{",", " of ", " in ", " with ", " without ", " due to ", " from ", " on ", " for ", " by ", " at ", " to ", " as the cause", " following ", " complicating ", " during "} {
+	for _, sep := range []string{",", " of ", " in ", " with ", " without ", " due to ", " from ", " on ", " for ", " by ", " at ", " to ", " as the cause", " following ", " complicating ", " during ", " not having achieved "} {
 		if i := strings.Index(t, sep); i >= 0 && i < cut {
 			cut = i
 		}

@@ -6363,3 +6363,13 @@ func TestAtRiskOnly(t *testing.T) {
 	note := "Assessment/Plan:\n1. Pancytopenia due to chemotherapy.\n3. Tumor lysis syndrome - was at risk at start of induction given WBC 62K on presentation. Received allopurinol and aggressive hydration days 1-5. Labs never met laboratory or clinical TLS criteria.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"E88.3"})
 }
+
+// TestMyelomaDefaultState codes "Multiple myeloma" as C90.00, whose
+// title's "not having achieved remission" (the default state) and whose
+// inclusion term's "NOS" are no head words to be said.
+func TestMyelomaDefaultState(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 66, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES\nPrincipal: Multiple myeloma (IgG kappa), newly diagnosed, not in remission\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C90.00"}, []string{"C90.01"})
+}
