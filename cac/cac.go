@@ -8402,6 +8402,11 @@ func headNamed(r codeset.Result, has func(string) bool) bool {
 	if m := strings.Fields(r.Matched); r.Source == "index" && len(m) > 0 && named(m[0]) {
 		return true
 	}
+	// a substance's withdrawal or intoxication names its use ("Opioid
+	// withdrawal" is F11.93, "Use, opioid, with withdrawal")
+	if strings.HasPrefix(r.Code, "F1") && strings.Contains(strings.ToLower(r.Title), " use") && (named("withdrawal") || named("intoxication")) {
+		return true
+	}
 	// an inclusion term is a title of its own ("Cholelithiasis with
 	// cholecystitis NOS" under K80.10, "Calculus of gallbladder …")
 	return r.Source == "inclusion term" && titleHeadNamed(r.Matched, named) || titleHeadNamed(r.Title, named)

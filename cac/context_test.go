@@ -6373,3 +6373,15 @@ func TestMyelomaDefaultState(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\nPrincipal: Multiple myeloma (IgG kappa), newly diagnosed, not in remission\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C90.00"}, []string{"C90.01"})
 }
+
+// TestOpioidWithdrawalInOUD codes "Opioid withdrawal" (its use named by
+// the withdrawal, F11.93) and, beside a severe OUD, as dependence with
+// withdrawal (F11.23).
+func TestOpioidWithdrawalInOUD(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 29, Sex: 'F'}
+	note := "Assessment/Plan:\n1. Opioid withdrawal in pt w/ OUD, severe. COWS 16 -> bup/nalox 4/1 mg SL.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F11.23"}, []string{"F11.93", "F11.20"})
+	note = "Assessment/Plan:\n1. Opioid withdrawal.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F11.93"}, nil)
+}

@@ -8,6 +8,10 @@ import (
 	"github.com/chartroom/chartroom/codeset"
 )
 
+// useDisorderAbbrevRe is a substance use disorder by its abbreviation
+// (lower case): OUD, AUD, CUD, StUD.
+var useDisorderAbbrevRe = regexp.MustCompile(`\b(?:oud|aud|cud|stud)\b`)
+
 // substanceUse reads a DSM-5 substance use disorder as the classification
 // codes it (the DSM-5-TR crosswalk): mild is abuse (F1x.1-), moderate or
 // severe is dependence (F1x.2-); in early or sustained remission is .11
@@ -19,6 +23,8 @@ func substanceUse(r codeset.Result, item string, x *lookups, opt Options) codese
 	// what the item denies is not its severity ("mild … -- not moderate
 	// or severe")
 	l := strings.ToLower(negatedSpanRe.ReplaceAllString(item, " "))
+	// ("Opioid withdrawal in pt w/ OUD, severe")
+	l = useDisorderAbbrevRe.ReplaceAllString(l, "use disorder")
 	class := byte(0)
 	switch {
 	case strings.Contains(l, "use disorder") && containsAny(l, "moderate", "severe"), strings.Contains(l, "dependence"):
