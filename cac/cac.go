@@ -6041,6 +6041,20 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		// …and "Cellulitis of the left lower leg with cutaneous
 		// abscess": the whole matched the abscess (L02.416), the part
 		// before "with" is the cellulitis (L03.116)
+		// "Intentional overdose (suicide attempt) of sertraline (SSRI) and
+		// acetaminophen": a poisoning by two drugs is two poisonings, each
+		// of the same intent
+		if c := best.r.Code; c >= "T36" && c < "T51" && best.end < it.end {
+			if m := secondDrugRe.FindStringSubmatchIndex(note[best.end:it.end]); m != nil {
+				t := note[best.start:best.end]
+				if k := strings.LastIndex(strings.ToLower(t), " of "); k > 0 {
+					at := span{best.end + m[2], best.end + m[3]}
+					if c2, ok2 := lookText(t[:k+4]+note[at.start:at.end], at); ok2 && c2.r.Code >= "T36" && c2.r.Code < "T51" && c2.r.Code != best.r.Code {
+						out = append(out, c2)
+					}
+				}
+			}
+		}
 		// "Second-degree burns right forearm and dorsum right hand": a
 		// burn of two sites is two burns, each of its degree
 		if c := best.r.Code; c >= "T20" && c < "T26" {
@@ -7316,6 +7330,10 @@ var andLastWordRe = regexp.MustCompile(`\s+and\s+([A-Za-z]+)\s*$`)
 
 // andWordRe is a last member of one word, after "and".
 var andWordRe = regexp.MustCompile(`^\s+and\s+([A-Za-z]+)\s*$`)
+
+// secondDrugRe is a second drug after a poisoning's first: " (SSRI) and
+// acetaminophen" (group 1).
+var secondDrugRe = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(?:and|&|\+)\s+([a-z][a-z-]{3,}(?:\s+[a-z][a-z-]{3,})?)\s*(?:[,;.(]|$)`)
 
 // burnSitesRe is a burn of one degree at two sites: group 1 the degree,
 // groups 2 and 3 the sites.

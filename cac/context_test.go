@@ -6385,3 +6385,12 @@ func TestOpioidWithdrawalInOUD(t *testing.T) {
 	note = "Assessment/Plan:\n1. Opioid withdrawal.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F11.93"}, nil)
 }
+
+// TestPoisoningByTwoDrugs codes an overdose of two drugs as two
+// poisonings of the same intent (T43.222A and T39.1X2A).
+func TestPoisoningByTwoDrugs(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 19, Sex: 'F'}
+	note := "Assessment:\n1. Intentional overdose (suicide attempt) of sertraline (SSRI) and acetaminophen, initial encounter.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T43.222A", "T39.1X2A"}, []string{"T39.1X1A"})
+}
