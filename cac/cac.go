@@ -2182,6 +2182,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	hemorrhageSite(out, note, x, opt)
 	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
+	pancreasSite(out, note, x, opt)
 	consciousnessStatus(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)

@@ -6394,3 +6394,13 @@ func TestPoisoningByTwoDrugs(t *testing.T) {
 	note := "Assessment:\n1. Intentional overdose (suicide attempt) of sertraline (SSRI) and acetaminophen, initial encounter.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T43.222A", "T39.1X2A"}, []string{"T39.1X1A"})
 }
+
+// TestPancreasSite gives a pancreatic cancer the part an aside names
+// ("metastatic pancreatic adenocarcinoma (head of pancreas)": C25.0, not
+// the duct's C25.3).
+func TestPancreasSite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 71, Sex: 'M'}
+	note := "Assessment:\n71-year-old man with metastatic pancreatic adenocarcinoma (head of pancreas) with liver and peritoneal metastases, malignant ascites.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.0", "C78.6"}, []string{"C25.3"})
+}

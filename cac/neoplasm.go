@@ -265,3 +265,40 @@ func breastQuadrant(out []Suggestion, note string, x *lookups, opt Options) {
 		recode(&out[i], out[i].Code[:4]+string(site)+out[i].Code[5:], "breast cancer site named elsewhere", x, opt)
 	}
 }
+
+// pancreasSites are the pancreas's parts as the C25 codes number them.
+var pancreasSites = []struct {
+	re   *regexp.Regexp
+	code string
+}{
+	{regexp.MustCompile(`(?i)\b(?:head of (?:the )?pancreas|pancreatic head|uncinate process)\b`), "C25.0"},
+	{regexp.MustCompile(`(?i)\b(?:body of (?:the )?pancreas|pancreatic body)\b`), "C25.1"},
+	{regexp.MustCompile(`(?i)\b(?:tail of (?:the )?pancreas|pancreatic tail)\b`), "C25.2"},
+	{regexp.MustCompile(`(?i)\b(?:neck of (?:the )?pancreas|pancreatic neck)\b`), "C25.7"},
+}
+
+// pancreasSite gives a pancreatic cancer the part the note names for it
+// ("metastatic pancreatic adenocarcinoma (head of pancreas)": C25.0) when
+// it names one part only; a ductal adenocarcinoma is a histology, not the
+// duct's cancer (C25.3), which a note names as the duct itself.
+func pancreasSite(out []Suggestion, note string, x *lookups, opt Options) {
+	i := firstWithPrefix(out, "C25.")
+	if i < 0 || !strings.Contains(opt.lower, "pancrea") {
+		return
+	}
+	code := ""
+	for _, p := range pancreasSites {
+		if p.re.MatchString(note) {
+			if code != "" {
+				return // two parts: the note must say which
+			}
+			code = p.code
+		}
+	}
+	switch {
+	case code != "" && (out[i].Code == "C25.9" || out[i].Code == "C25.3" || out[i].Code == "C25.8"):
+		recode(&out[i], code, "pancreatic cancer site named", x, opt)
+	case code == "" && out[i].Code == "C25.3" && !strings.Contains(opt.lower, "pancreatic duct") && !strings.Contains(opt.lower, "duct of wirsung"):
+		recode(&out[i], "C25.9", "pancreatic cancer site named", x, opt)
+	}
+}
