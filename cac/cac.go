@@ -6740,6 +6740,10 @@ var achillesRuptureRe = guard(`(?i)\b(?:(?:acute|traumatic|complete|midsubstance
 // risk at start of induction …; labs never met … TLS criteria".
 var atRiskOnlyRe = guard(`(?i)^[^-–—:;,.]{3,60}\s[-–—:]+\s*(?:(?:he|she|pt|patient)\s+)?(?:was\s+|is\s+|remains\s+)?(?:only\s+)?at\s+(?:high\s+|increased\s+|intermediate\s+|some\s+)?risk\b|\bnever met\b[^.;]{0,40}\bcriteria\b`, "risk", "never met")
 
+// neoplasticAnemiaRe is an anemia put down to a cancer, the index's
+// anemia in neoplastic disease (D63.0).
+var neoplasticAnemiaRe = guard(`(?i)^(\W*)(?:(?:normocytic|normochromic|mild|moderate|severe|chronic|symptomatic)\s+)*an(?:a)?emia\s+(?:due to|secondary to|of|from|related to|in)\s+(?:(?:his|her|the|known|underlying|active|metastatic|newly diagnosed)\s+)*(?:[a-z-]+\s+){0,3}(?:cancer|carcinoma|malignancy|myeloma|lymphoma|leuka?emia|neoplasm|neoplastic disease|tumou?r)\b.*$`, "anemia", "anaemia")
+
 // severityWordRe is a degree written with "severity" after it, which
 // the titles give alone: "Bipolar I disorder, current episode depressed,
 // moderate severity" is F31.32 "…, moderate", not F31.30 "… mild or
@@ -6773,6 +6777,11 @@ func rewriteLookup(text string) string {
 	// drug is its combination code, read whole)
 	if poisoningCauseRe.may(text) && !containsAny(strings.ToLower(text), "insulin", "hypoglyc", "glipizide", "glyburide", "glimepiride", "sulfonylurea") {
 		text = poisoningCauseRe.ReplaceAllString(text, "$1")
+	}
+	// ("Anemia due to multiple myeloma": the index's anemia in neoplastic
+	// disease, D63.0; one from chemotherapy is the drug's, D64.81)
+	if neoplasticAnemiaRe.may(text) && !strings.Contains(strings.ToLower(text), "chemo") {
+		text = neoplasticAnemiaRe.ReplaceAllString(text, "${1}anemia in neoplastic disease")
 	}
 	if achillesRuptureRe.may(text) && !containsAny(strings.ToLower(text), "spontaneous", "nontraumatic", "non-traumatic", "degenerative", "chronic") {
 		text = achillesRuptureRe.ReplaceAllString(text, "strain of ${1}Achilles tendon")

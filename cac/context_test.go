@@ -6404,3 +6404,13 @@ func TestPancreasSite(t *testing.T) {
 	note := "Assessment:\n71-year-old man with metastatic pancreatic adenocarcinoma (head of pancreas) with liver and peritoneal metastases, malignant ascites.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.0", "C78.6"}, []string{"C25.3"})
 }
+
+// TestNeoplasticAnemiaAndHypercalcemia codes an anemia put down to a
+// cancer as anemia in neoplastic disease (D63.0) and a hypercalcemia of
+// malignancy as E83.52.
+func TestNeoplasticAnemiaAndHypercalcemia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 66, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES\nPrincipal: Multiple myeloma (IgG kappa), newly diagnosed, not in remission\nSecondary:\n- Hypercalcemia of malignancy\n- Anemia due to multiple myeloma\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C90.00", "D63.0", "E83.52"}, []string{"D64.9", "D64.81"})
+}
