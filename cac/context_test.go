@@ -6414,3 +6414,12 @@ func TestNeoplasticAnemiaAndHypercalcemia(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\nPrincipal: Multiple myeloma (IgG kappa), newly diagnosed, not in remission\nSecondary:\n- Hypercalcemia of malignancy\n- Anemia due to multiple myeloma\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C90.00", "D63.0", "E83.52"}, []string{"D64.9", "D64.81"})
 }
+
+// TestBCellALL reads "B-ALL" and "B-cell ALL" as acute lymphoblastic
+// leukemia (C91.00).
+func TestBCellALL(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 16), Age: 19, Sex: 'M'}
+	note := "Assessment:\n1. B-cell ALL - induction ongoing; day 15 vincristine and daunorubicin given today per protocol.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C91.00"}, []string{"C85.10", "C91.01"})
+}
