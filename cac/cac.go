@@ -13,6 +13,7 @@
 package cac
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"sort"
@@ -6735,6 +6736,20 @@ var symptomaticFibroidRe = guard(`(?i)\bsymptomatic\s+((?:uterine\s+)?(?:leiomyo
 // "complete midsubstance tear of the left Achilles tendon")
 var achillesRuptureRe = guard(`(?i)\b(?:(?:acute|traumatic|complete|midsubstance|full-thickness)\s+)+(?:rupture|tear)\s+of\s+(?:the\s+)?((?:right|left)\s+)?achilles(?:\s+tendon)?`, "rupture", "tear")
 
+// occurrences yields the index of each occurrence of sub in s, left to
+// right, each after the end of the one before.
+func occurrences(s, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for at := 0; ; {
+			k := strings.Index(s[at:], sub)
+			if k < 0 || !yield(at+k) {
+				return
+			}
+			at += k + len(sub)
+		}
+	}
+}
+
 // atRiskOnlyRe is an item whose condition the patient was only at risk
 // of, or whose criteria were never met: "Tumor lysis syndrome - was at
 // risk at start of induction …; labs never met … TLS criteria".
@@ -6765,7 +6780,24 @@ var jointInfectionOnsetRe = guard(`(?i)\b(?:(?:acute|chronic|early|late|delayed|
 // malleolusPartRe is a part of an item that only names a malleolus.
 var malleolusPartRe = regexp.MustCompile(`(?i)^\W*(?:(?:lateral|medial|posterior)\s+)?malleol(?:us|i|ar)(?:\s+fracture)?\W*$`)
 
-// rewriteLookup applies lookupRewrites to a phrase before its lookup.
+// guardedRewrites are lookup rewrites that a phrase holding one of their
+// unless words keeps out of (rewriteLookup applies them after
+// lookupRewrites, in order).
+var guardedRewrites = []struct {
+	re     *guarded
+	repl   string
+	unless []string
+}{
+	// (a diabetic's hypoglycemia from an overdose of the diabetes's own
+	// drug is its combination code, read whole)
+	{poisoningCauseRe, "$1", []string{"insulin", "hypoglyc", "glipizide", "glyburide", "glimepiride", "sulfonylurea"}},
+	// ("Anemia due to multiple myeloma": the index's anemia in neoplastic
+	// disease, D63.0; one from chemotherapy is the drug's, D64.81)
+	{neoplasticAnemiaRe, "${1}anemia in neoplastic disease", []string{"chemo"}},
+	{achillesRuptureRe, "strain of ${1}Achilles tendon", []string{"spontaneous", "nontraumatic", "non-traumatic", "degenerative", "chronic"}},
+}
+
+// rewriteLookup applies lookupRewrites and guardedRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {
 	for _, r := range lookupRewrites {
 		text = r.re.ReplaceAllString(text, r.repl)
@@ -6773,18 +6805,10 @@ func rewriteLookup(text string) string {
 	if flareOfRe.may(text) && !exacerbationOfRe.MatchString(text) {
 		text = flareOfRe.ReplaceAllString(text, "")
 	}
-	// (a diabetic's hypoglycemia from an overdose of the diabetes's own
-	// drug is its combination code, read whole)
-	if poisoningCauseRe.may(text) && !containsAny(strings.ToLower(text), "insulin", "hypoglyc", "glipizide", "glyburide", "glimepiride", "sulfonylurea") {
-		text = poisoningCauseRe.ReplaceAllString(text, "$1")
-	}
-	// ("Anemia due to multiple myeloma": the index's anemia in neoplastic
-	// disease, D63.0; one from chemotherapy is the drug's, D64.81)
-	if neoplasticAnemiaRe.may(text) && !strings.Contains(strings.ToLower(text), "chemo") {
-		text = neoplasticAnemiaRe.ReplaceAllString(text, "${1}anemia in neoplastic disease")
-	}
-	if achillesRuptureRe.may(text) && !containsAny(strings.ToLower(text), "spontaneous", "nontraumatic", "non-traumatic", "degenerative", "chronic") {
-		text = achillesRuptureRe.ReplaceAllString(text, "strain of ${1}Achilles tendon")
+	for _, r := range guardedRewrites {
+		if r.re.may(text) && !containsAny(strings.ToLower(text), r.unless...) {
+			text = r.re.ReplaceAllString(text, r.repl)
+		}
 	}
 	return text
 }
@@ -8805,13 +8829,8 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// Guidelines I.C.1.d.1.a), with septic shock R65.21.
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "severe sepsis") {
 		// ("…so severe sepsis was NOT diagnosed" denies it after)
-		for at := 0; ; {
-			k := strings.Index(lower[at:], "severe sepsis")
-			if k < 0 {
-				break
-			}
-			i := at + k
-			at = i + len("severe sepsis")
+		for i := range occurrences(lower, "severe sepsis") {
+			at := i + len("severe sepsis")
 			if !negatedAt(note, i) && !labelDenied(lineAt(note, i)) && !backward.MatchString(note[at:]) {
 				add("R65.20", i, at, "severe sepsis")
 				break
@@ -8825,13 +8844,8 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// the diagnoses, "Septic shock was therefore not present" after)
 	if (has("A40") >= 0 || has("A41") >= 0) && has("R65.2") < 0 && strings.Contains(lower, "septic shock") {
 		first, denied := -1, false
-		for at := 0; ; {
-			k := strings.Index(lower[at:], "septic shock")
-			if k < 0 {
-				break
-			}
-			i := at + k
-			at = i + len("septic shock")
+		for i := range occurrences(lower, "septic shock") {
+			at := i + len("septic shock")
 			if negatedAt(note, i) || labelDenied(lineAt(note, i)) || backward.MatchString(note[at:]) || containsAny(lower[at:min(len(lower), at+50)], "not present", "ruled out", "excluded") ||
 				strings.Contains(lower[max(0, i-40):i], "history") {
 				denied = true
