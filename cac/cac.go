@@ -2701,6 +2701,9 @@ func fluVirusPneumonia(out []Suggestion, x *lookups, opt Options) {
 // ", left ear", "right".
 var sideWordsRe = regexp.MustCompile(`(?i),?\s*\b(?:right|left|bilateral)\b(?:\s+(?:ear|eye|side))?`)
 
+// titleSideRe is a side a code's title names.
+var titleSideRe = regexp.MustCompile(`(?i)\b(?:right|left|bilateral|unilateral|unspecified side)\b`)
+
 // sideRe is a side an item names: "right", "L", "bilateral".
 var sideRe = regexp.MustCompile(`(?i)\b(right|left|bilateral|rt|lt|R|L|OD|OS|OU)\b`)
 
@@ -4032,6 +4035,11 @@ func distinctInCategory(a, b Suggestion) bool {
 	// a stroke's sequelae are its deficits, each coded (I69.320 aphasia
 	// and I69.351 hemiparesis)
 	if strings.HasPrefix(a.Code, "I69.") && strings.HasPrefix(b.Code, "I69.") && len(a.Code) >= 6 && len(b.Code) >= 6 && a.Code[5] != b.Code[5] {
+		return true
+	}
+	// a stroke scale's score is no finding (R29.709 NIHSS 9 beside R29.810
+	// facial weakness)
+	if strings.HasPrefix(a.Code, "R29.7") != strings.HasPrefix(b.Code, "R29.7") {
 		return true
 	}
 	// (the categories whose codes have no combination: R06.83 snoring
@@ -5391,6 +5399,17 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 					brs := fitting(bare)
 					if b, ok := pick(brs, opt.MinScore); ok && b.Code[:3] != a.r.Code[:3] && b.Score > a.r.Score+0.03 && !injury(b.Code) && names(bare, b) {
 						a.r, rs = b, brs
+					}
+				}
+			}
+			// "…, with left axillary lymph node metastasis": a side no
+			// code of the condition's holds is no word the title lacks
+			// (C77.3 is scored as "axillary lymph node metastasis")
+			// (one phrase, not a list whose side is another member's)
+			if a.ok && a.r.Score < 0.95 && sideRe.MatchString(q) && !titleSideRe.MatchString(a.r.Title) && !strings.Contains(q, ",") && wordCount(q) <= 8 {
+				if bare := strings.TrimSpace(sideWordsRe.ReplaceAllString(q, "")); bare != q && countLetters(bare) >= 6 {
+					if b, ok := pick(fitting(bare), opt.MinScore); ok && b.Code == a.r.Code && b.Score > a.r.Score {
+						a.r = b
 					}
 				}
 			}
@@ -11069,10 +11088,11 @@ func injuryAftercare(out []Suggestion, note string, x *lookups, opt Options) {
 // O10.0- alone; croup is J05.0, not acute laryngotracheitis; a newborn's
 // hypoglycemia is P70.-; a cracked nipple in lactation O92.1-; septic
 // shock R65.21, not shock unspecified; a bilateral sensorineural hearing
-// loss H90.3, not the unspecified one.
+// loss H90.3, not the unspecified one; a disc disorder or spondylosis
+// with radiculopathy M51.16, not the radiculopathy (M54.1-) beside it.
 var excludedPairs = []struct{ keep, drop string }{
 	{"F31", "F30"}, {"O10.0", "I10"}, {"J05.0", "J04.2"}, {"P70", "E16.1"}, {"O92.1", "N64.0"},
-	{"R65.21", "R57.9"}, {"H90", "H91.9"},
+	{"R65.21", "R57.9"}, {"H90", "H91.9"}, {"M51.1", "M54.1"}, {"M50.1", "M54.1"}, {"M47.2", "M54.1"},
 }
 
 // excludedBeside leaves out the second code of each of excludedPairs found

@@ -6423,3 +6423,19 @@ func TestBCellALL(t *testing.T) {
 	note := "Assessment:\n1. B-cell ALL - induction ongoing; day 15 vincristine and daunorubicin given today per protocol.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C91.00"}, []string{"C85.10", "C91.01"})
 }
+
+// TestSideNoCodeHolds scores a later part without the side its code
+// cannot hold ("…, with left axillary lymph node metastasis" is C77.3
+// beside the primary), keeps a stroke scale's score beside another R29
+// finding, and codes a disc disorder's radiculopathy in its combination
+// (M51.16), not again as M54.16.
+func TestSideNoCodeHolds(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 47, Sex: 'F'}
+	note := "Assessment:\n1. Invasive ductal carcinoma of the left breast, upper outer quadrant, with left axillary lymph node metastasis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412", "C77.3"}, []string{"C77.9", "C79.81"})
+	note = "Assessment:\n68F with acute R deep intracerebral hemorrhage. L hemiparesis (nondominant side), L facial weakness and dysarthria. NIHSS 9.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I61.0", "R29.810", "R29.709", "R47.1"}, nil)
+	note = "Assessment:\n1. L4-L5 disc herniation (extrusion) with left L5 radiculopathy.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 50, Sex: 'M'}), []string{"M51.16"}, []string{"M54.16", "M51.26"})
+}
