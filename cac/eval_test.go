@@ -1078,3 +1078,15 @@ func TestEvalHeldout24(t *testing.T) {
 func TestEvalHeldout25(t *testing.T) {
 	evalNotes(t, "testdata/heldout25", "twenty-fifth held-out set", 0.55, 0.10, true)
 }
+
+// TestEvalHeldout26 scores a twenty-sixth held-out set, testdata/heldout26:
+// 24 notes of one week at an academic teaching hospital and its faculty
+// clinics (12 inpatient, 12 outpatient, across medicine, surgery,
+// cardiology, oncology, the ED, psychiatry, obstetrics, paediatrics and
+// specialty clinics), written in session 33 by someone who had read
+// neither the engine nor the other sets; committed unread, to be read
+// once at the end of that session (docs/BENCHMARKS.md). Read only its
+// totals.
+func TestEvalHeldout26(t *testing.T) {
+	evalNotes(t, "testdata/heldout26", "twenty-sixth held-out set", 0.55, 0.10, true)
+}

@@ -276,6 +276,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout23", 24},
 		{"testdata/heldout24", 24},
 		{"testdata/heldout25", 24},
+		{"testdata/heldout26", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
