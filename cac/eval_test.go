@@ -1011,6 +1011,18 @@ func TestEvalTrain70(t *testing.T) {
 	evalNotes(t, "testdata/train70", "seventieth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain71 scores the seventy-first training set, testdata/train71:
+// 24 general surgery, gastroenterology, hepatology and nephrology notes
+// (GI bleeding by site and cause, pancreatitis and biliary disease,
+// cirrhosis and its complications, hernias, bowel obstruction,
+// diverticulitis, IBD, CKD and AKI, dialysis, stones, electrolytes,
+// postoperative complications), written in session 33 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain71(t *testing.T) {
+	evalNotes(t, "testdata/train71", "seventy-first training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
