@@ -1023,6 +1023,17 @@ func TestEvalTrain71(t *testing.T) {
 	evalNotes(t, "testdata/train71", "seventy-first training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain72 scores the seventy-second training set, testdata/train72:
+// 24 paediatrics, obstetrics, geriatrics and neurology notes (bronchiolitis,
+// otitis media, asthma, dehydration, pregnancy by trimester with its
+// complications and outcomes, falls, dementia with behaviour, delirium,
+// Parkinson disease, epilepsy, migraine, stroke and its sequelae,
+// neuropathy), written in session 33 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain72(t *testing.T) {
+	evalNotes(t, "testdata/train72", "seventy-second training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
