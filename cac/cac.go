@@ -6378,6 +6378,9 @@ var lookupRewrites = []struct {
 	{metastaticPrimaryRe, "$1"},
 	{pancreasPartRe, "$1 of pancreas $2"},
 	{followingSurgeryRe, "$1 following a procedure"},
+	{underlyingDiabetesRe, "${1}diabetes mellitus due to underlying condition"},
+	{alcoholPancreatitisAfterRe, "${1}alcohol induced $2"},
+	{alcoholCauseAfterRe, "${1}alcoholic $2"},
 	{completeRemissionRe, "remission"},
 	{slidingScaleRe, "sliding scale insulin"},
 	{chemoCauseNamedRe, "${1}cancer chemotherapy"},
@@ -6550,6 +6553,23 @@ var slidingScaleRe = guard(`(?i)\b(?:insulin|lispro|aspart|glulisine|regular|hum
 // completeRemissionRe is a remission counted or called complete: "in first
 // complete remission" is the titles' "in remission".
 var completeRemissionRe = guard(`(?i)\b(?:(?:first|second|third|1st|2nd|3rd)\s+)?(?:complete|cr1|cr2)\s+remission\b|\b(?:first|second|third|1st|2nd|3rd)\s+remission\b`, "remission")
+
+// underlyingDiabetesRe is a diabetes put down to a disease of the
+// pancreas or the glands ("Diabetes secondary to chronic pancreatitis
+// (type 3c)", "pancreatogenic diabetes"): E08, diabetes due to an
+// underlying condition, which is coded beside it (not E13, nor the
+// "chronic" kidney disease of E08.22). A pancreas removed (E13) and a
+// drug (E09) are not underlying conditions.
+var underlyingDiabetesRe = guard(`(?i)^(\W*)(?:(?:type 3c|pancreatogenic|pancreatic|secondary)\s+)?diabetes(?:\s+mellitus)?,?\s+(?:(?:due to|secondary to|from|caused by|related to|2/2|d/t)\s+(?:(?:his|her|the|known|underlying)\s+)?(?:(?:chronic|recurrent|acute|alcoholic|alcohol-induced|calcific|hereditary)\s+)*(?:pancreatitis|cystic fibrosis|hemochromatosis|cushing'?s?(?:\s+(?:syndrome|disease))?|acromegaly)\b|\(?(?:type 3c|pancreatogenic)\)?).*$`, "diabetes")
+
+// alcoholCauseAfterRe is a condition whose cause, alcohol, follows it
+// ("Chronic calcific pancreatitis, alcohol-related", "Cirrhosis,
+// alcohol-related"): read as "alcoholic" before the condition (K86.0,
+// K70.30), not as a part of its own (an "alcohol-related" epilepsy).
+// (a pancreatitis's titles say "alcohol induced": K85.20, K86.0)
+var alcoholPancreatitisAfterRe = guard(`(?i)^(\W*)([^,;()]*?pancreatitis),\s*(?:alcohol|etoh)[- ](?:related|induced|associated)\b`, "alcohol", "etoh")
+
+var alcoholCauseAfterRe = guard(`(?i)^(\W*)([^,;()]+?),\s*(?:alcohol|etoh)[- ](?:related|induced|associated)\b`, "alcohol", "etoh")
 
 // followingSurgeryRe is a surgical site infection named with the operation
 // it followed ("organ/space surgical site infection following lap
@@ -7103,7 +7123,10 @@ func splitFamilyTail(note string, its []item) []item {
 // -- smokes a pack a day, dependent": no F19.20).
 var descriptorAlone = map[string]bool{"dependent": true, "independent": true, "stable": true, "unstable": true, "improving": true,
 	"worsening": true, "uncomplicated": true, "complicated": true, "active": true, "inactive": true, "chronic": true, "acute": true,
-	"reflex": true} // ("Syncope, vasovagal (reflex)")
+	// ("Syncope, vasovagal (reflex)")
+	"reflex": true,
+	// (a cause the whole item's lookup reads: "Cirrhosis, alcohol-related")
+	"alcohol-related": true, "alcohol-induced": true, "alcohol related": true, "alcohol induced": true}
 
 // causalHeadRe is a connector that opens a part: what follows are causes.
 var causalHeadRe = regexp.MustCompile(`(?i)^(?:(?:likely|probably|possibly|presumed|felt to be|thought to be)\s+)?(?:due|secondary|related|attributed|attributable|owing|caused)\s+to$|^because of$|^from$`)
@@ -8578,7 +8601,7 @@ var resolvedRe = regexp.MustCompile(`(?i)\b(resolved|remote|childhood|as an? (?:
 // mental conditions, chronic digestive, joint and bone disease, HIV.
 var chronicCategories = func() map[string]bool {
 	m := map[string]bool{}
-	for _, c := range strings.Fields(`I10 I11 I12 I13 I15 I20 I25 I27 I42 I48 I50 I73 E03 E05 E10 E11 E13 E66 E78 N18 N40
+	for _, c := range strings.Fields(`I10 I11 I12 I13 I15 I20 I25 I27 I42 I48 I50 I73 E03 E05 E08 E09 E10 E11 E13 E66 E78 N18 N40
 		J44 J45 J47 J84 G20 G30 G35 G40 G43 G47 F01 F02 F03 F20 F25 F31 F32 F33 F41 F90 K21 K50 K51 K58 K70 K74
 		M05 M06 M10 M15 M16 M17 M19 M81 D63 B20 H40 L40 E28 D50 D61 D69 N31 E43 E44 E46 I69`) {
 		m[c] = true
@@ -9132,7 +9155,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
 		case code == "Z79.899" && opt.Inpatient:
 			// (a stay's coders leave the other drugs to the list)
-		case code == "Z79.84" && has("E1") < 0:
+		case code == "Z79.84" && has("E1") < 0 && has("E08") < 0 && has("E09") < 0:
 		case avoidBeforeRe.MatchString(note[max(0, i-60):i]):
 			// "Avoid all oral NSAIDs (ibuprofen, naproxen, aspirin)"
 		case negatedAt(note, i):

@@ -6439,3 +6439,15 @@ func TestSideNoCodeHolds(t *testing.T) {
 	note = "Assessment:\n1. L4-L5 disc herniation (extrusion) with left L5 radiculopathy.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 50, Sex: 'M'}), []string{"M51.16"}, []string{"M54.16", "M51.26"})
 }
+
+// TestAlcoholCauseAfterAndUnderlyingDiabetes reads a cause written after
+// its condition ("Chronic calcific pancreatitis, alcohol-related": K86.0,
+// not an alcohol-related epilepsy) and a diabetes put down to a disease
+// as diabetes due to an underlying condition (E08.9, with metformin
+// Z79.84), not E13.9 or the "chronic" kidney disease of E08.22.
+func TestAlcoholCauseAfterAndUnderlyingDiabetes(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 4), Age: 52, Sex: 'M'}
+	note := "Assessment/Plan:\n# Chronic calcific pancreatitis, alcohol-related -- pain well controlled.\n# Pancreatic pseudocyst -- small, stable.\n# Diabetes due to chronic pancreatitis (pancreatogenic) -- A1c at goal. Continue metformin.\n# Cirrhosis, alcohol-related, decompensated with ascites.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K86.0", "K86.3", "E08.9", "K70.31", "Z79.84"}, []string{"G40.509", "E13.9", "E08.22", "K86.1", "R18.8"})
+}

@@ -196,7 +196,7 @@ func TestSynonymPhrases(t *testing.T) {
 		"IBS-D": "K58.0", "diarrhea-predominant irritable bowel syndrome": "K58.0", "IBS-C": "K58.1",
 		"severe symptomatic calcific aortic stenosis": "I35.0", "witnessed apneas": "R06.81",
 		"elevated TSH": "R94.6", "abnormal thyroid function tests": "R94.6", "burn scar contracture": "L90.5", "hypothyroidism due to lithium": "E03.2", "cancer-related pain": "G89.3", "cancer cachexia": "R64", "anemia of malignancy": "D63.0", "hypercalcemia of malignancy": "E83.52", "B-ALL": "C91.00", "precursor B-cell acute lymphoblastic leukemia": "C91.00",
-		"lumbar disc herniation with radiculopathy": "M51.16", "lumbar disc protrusion": "M51.26", "lumbar herniated nucleus pulposus": "M51.26", "pituitary macroadenoma": "D35.2", "nonfunctioning pituitary adenoma": "D35.2", "bitemporal visual field defects": "H53.47",
+		"lumbar disc herniation with radiculopathy": "M51.16", "pancreatic pseudocyst": "K86.3", "alcoholic chronic pancreatitis": "K86.0", "chronic calcific pancreatitis": "K86.1", "lumbar disc protrusion": "M51.26", "lumbar herniated nucleus pulposus": "M51.26", "pituitary macroadenoma": "D35.2", "nonfunctioning pituitary adenoma": "D35.2", "bitemporal visual field defects": "H53.47",
 		"nonadherence with renal dialysis for other reason": "Z91.158",
 		"Rotavirus gastroenteritis":                         "A08.0", "nausea and vomiting of pregnancy": "O21.9",
 		"Mallory-Weiss tear": "K22.6", "acute obstructive cholangitis from choledocholithiasis": "K80.33", "primary biliary cholangitis": "K74.3", "PBC": "K74.3", "mediastinal nodal mets": "C77.1", "mediastinal lymph node metastases": "C77.1", "axillary lymph node metastases": "C77.3",
