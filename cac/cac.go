@@ -5517,6 +5517,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	}
 	var extra []concept // concepts a lookup finds beside its own (a drug's adverse effect)
 	look := func(p span) (concept, bool) {
+		// "Secondary stroke prevention on DAPT": a phrase cut before
+		// "prevention" names what is prevented, no condition
+		if preventionAfterRe.MatchString(note[p.end:min(len(note), p.end+16)]) {
+			return concept{}, false
+		}
 		c, ok := lookText(note[p.start:p.end], p)
 		if !ok {
 			// "Acute headache": the acuity led to a code the phrase does
@@ -6379,6 +6384,7 @@ var lookupRewrites = []struct {
 	{pancreasPartRe, "$1 of pancreas $2"},
 	{followingSurgeryRe, "$1 following a procedure"},
 	{underlyingDiabetesRe, "${1}diabetes mellitus due to underlying condition"},
+	{strokeLateEffectRe, "following cerebral infarction"},
 	{alcoholPancreatitisAfterRe, "${1}alcohol induced $2"},
 	{alcoholCauseAfterRe, "${1}alcoholic $2"},
 	{completeRemissionRe, "remission"},
@@ -6566,6 +6572,12 @@ var underlyingDiabetesRe = guard(`(?i)^(\W*)(?:(?:type 3c|pancreatogenic|pancrea
 // ("Chronic calcific pancreatitis, alcohol-related", "Cirrhosis,
 // alcohol-related"): read as "alcoholic" before the condition (K86.0,
 // K70.30), not as a part of its own (an "alcohol-related" epilepsy).
+// strokeLateEffectRe is a deficit's stroke named as what it is the late
+// effect of ("Left hemiparesis (non-dominant side) as late effect of R MCA
+// cerebral infarction"): the I69.3- titles' "following cerebral
+// infarction" (I69.354).
+var strokeLateEffectRe = guard(`(?i)\b(?:as\s+(?:an?\s+)?)?(?:late\s+effects?|sequelae?|residua?l?)\s+(?:of|from)\s+(?:(?:his|her|the|a|an|prior|previous|old|remote|recent)\s+)*(?:(?:right|left|R|L)\s+)?(?:(?:MCA|ACA|PCA|middle|anterior|posterior|cerebral|artery|territory|ischemic|embolic|thrombotic|lacunar|cerebellar|pontine|thalamic|brainstem|hemispheric)\s+)*(?:infarction|infarct|stroke|CVA)\b`, "late effect", "sequela", "residua")
+
 // (a pancreatitis's titles say "alcohol induced": K85.20, K86.0)
 var alcoholPancreatitisAfterRe = guard(`(?i)^(\W*)([^,;()]*?pancreatitis),\s*(?:alcohol|etoh)[- ](?:related|induced|associated)\b`, "alcohol", "etoh")
 
@@ -7190,6 +7202,9 @@ func asideInName(note string, p span, it item) bool {
 	return next != "" && (next[0] >= 'a' && next[0] <= 'z' || next[0] >= 'A' && next[0] <= 'Z')
 }
 
+// preventionAfterRe follows a condition a treatment prevents.
+var preventionAfterRe = regexp.MustCompile(`(?i)^\s+(?:prevention|prophylaxis)\b`)
+
 // notAConditionRe is a lookup that names no condition, whatever its
 // words match: a denial ("(This is) not acute kidney injury"), a refusal
 // ("declined cardioversion"), the heart's normal rhythm ("in sinus
@@ -7215,6 +7230,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$`+ // an ulcer's depth, no osteonecrosis
 	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$`+ // incontinence pads, no PAD
 	`|(?:[a-z/]+\s+){0,2}met with\b|(?:sw|social work(?:er)?|case manag(?:er|ement)|cm|pt|ot|rd|dietitian|chaplain|pharmacy|palliative(?: care)?|team|family)\s+met$`+ // "SW met with pt": a meeting, no metastasis
+	`|(?:secondary\s+|primary\s+)?(?:stroke|cva|vte|dvt|fall|falls)\s+(?:prevention|prophylaxis)\b`+ // "Secondary stroke prevention on DAPT": the care given, no stroke
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s`+ // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b`+ // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$`+ // "(long-term use)" of a drug named before it
@@ -7224,7 +7240,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken"}
+var notAConditionWords = []string{"prevention", "prophylaxis", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -10580,7 +10596,7 @@ func strokeMechanism(out []Suggestion, note string, x *lookups, opt Options) {
 // Guidelines I.C.9.d).
 func acuteStrokeDeficits(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if firstWithPrefix(out, "I60", "I61", "I62", "I63") < 0 {
-		return out
+		return dysphagiaPhase(out, x, opt)
 	}
 	// a rehabilitation stay after the stroke's own ("admitted to acute
 	// inpatient rehabilitation … to address his residual deficits") codes
@@ -10589,18 +10605,7 @@ func acuteStrokeDeficits(out []Suggestion, x *lookups, opt Options) []Suggestion
 		out = slices.DeleteFunc(out, func(s Suggestion) bool {
 			return firstWithPrefix([]Suggestion{s}, "I60", "I61", "I62", "I63") >= 0
 		})
-		// a dysphagia's sequela asks for its phase beside it ("use
-		// additional code"): "Oropharyngeal dysphagia following cerebral
-		// infarction" is I69.391 and R13.12
-		if i := slices.IndexFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "I69.") && strings.HasSuffix(s.Code, "91") }); i >= 0 && firstWithPrefix(out, "R13.1") < 0 {
-			if m := strokeAfterRe.FindStringIndex(out[i].Evidence); m != nil {
-				rs := x.Search(out[i].Evidence[:m[0]], codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2})
-				if r, ok := pick(rs, 0.75); ok && strings.HasPrefix(r.Code, "R13.1") && r.Code != "R13.10" {
-					out = addBeside(out, out[i], r.Code, "sequela of stroke: the dysphagia's phase", x, opt)
-				}
-			}
-		}
-		return out
+		return dysphagiaPhase(out, x, opt)
 	}
 	var coded []Suggestion
 	for i, s := range out {
@@ -10696,6 +10701,28 @@ func currentDeficit(code string) string {
 
 // unsided reports whether a title leaves the side unspecified.
 func unsided(title string) bool { return strings.Contains(title, "unspecified side") }
+
+// dysphagiaPhase codes a dysphagia's phase beside its sequela ("use
+// additional code"): "Oropharyngeal dysphagia following cerebral
+// infarction" (or "as sequela of") is I69.391 and R13.12.
+func dysphagiaPhase(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	i := slices.IndexFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "I69.") && strings.HasSuffix(s.Code, "91") })
+	if i < 0 || firstWithPrefix(out, "R13.1") >= 0 {
+		return out
+	}
+	m := strokeAfterRe.FindStringIndex(out[i].Evidence)
+	if m == nil {
+		m = strokeLateEffectRe.FindStringIndex(out[i].Evidence)
+	}
+	if m == nil {
+		return out
+	}
+	rs := x.Search(out[i].Evidence[:m[0]], codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2})
+	if r, ok := pick(rs, 0.75); ok && strings.HasPrefix(r.Code, "R13.1") && r.Code != "R13.10" {
+		out = addBeside(out, out[i], r.Code, "sequela of stroke: the dysphagia's phase", x, opt)
+	}
+	return out
+}
 
 // strokeAfterRe joins a deficit to its stroke: "aphasia following the
 // stroke", "weakness after the infarct".

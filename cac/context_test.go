@@ -6451,3 +6451,14 @@ func TestAlcoholCauseAfterAndUnderlyingDiabetes(t *testing.T) {
 	note := "Assessment/Plan:\n# Chronic calcific pancreatitis, alcohol-related -- pain well controlled.\n# Pancreatic pseudocyst -- small, stable.\n# Diabetes due to chronic pancreatitis (pancreatogenic) -- A1c at goal. Continue metformin.\n# Cirrhosis, alcohol-related, decompensated with ascites.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K86.0", "K86.3", "E08.9", "K70.31", "Z79.84"}, []string{"G40.509", "E13.9", "E08.22", "K86.1", "R18.8"})
 }
+
+// TestStrokeLateEffect reads a deficit "as late effect of" (or "as
+// sequela of") a cerebral infarction as its I69.3- sequela, codes a
+// dysphagia's phase beside I69.391 outside a stroke's own stay, and
+// reads "secondary stroke prevention" as care, no stroke.
+func TestStrokeLateEffect(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 20), Age: 72, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Left hemiparesis (non-dominant side) as late effect of R MCA cerebral infarction - improving.\n2. Oropharyngeal dysphagia as sequela of cerebral infarction - persistent.\n3. Secondary stroke prevention on DAPT.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.354", "I69.391", "R13.12"}, []string{"G81.94", "I63.9", "I69.352"})
+}
