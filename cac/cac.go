@@ -7267,14 +7267,22 @@ func withoutAside(note string, start, end int) (string, int, bool) {
 	for k < len(rest) && rest[k] == ' ' {
 		k++
 	}
+	// (or a "with" part after a comma: "chronic migraine without aura,
+	// intractable (refractory to …), with status migrainosus")
+	join := " "
+	if k < len(rest) && rest[k] == ',' && strings.HasPrefix(strings.TrimLeft(rest[k+1:], " "), "with ") {
+		join = ", "
+		for k++; k < len(rest) && rest[k] == ' '; k++ {
+		}
+	}
 	if k == len(rest) || !isLetter(rest[k]) {
 		return "", 0, false
 	}
 	stop := len(rest)
-	if m := segmentSep.FindStringIndex(rest); m != nil {
-		stop = m[0]
+	if m := segmentSep.FindStringIndex(rest[k:]); m != nil {
+		stop = k + m[0]
 	}
-	return strings.TrimSpace(t[:open]) + " " + strings.TrimSpace(rest[:stop]), start + closing + 1 + stop, true
+	return strings.TrimSpace(t[:open]) + join + strings.TrimSpace(rest[k:stop]), start + closing + 1 + stop, true
 }
 
 // restates reports whether every word of a part is in the title or the
@@ -8795,14 +8803,16 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// A vaccine given at this visit is an encounter for immunization; one
 	// given "last visit", or "none given today", is not.
 	for _, m := range vaccineGivenRe.FindAllStartSubmatchIndex(note) {
-		// …nor one only planned ("Tdap will be given at 28 weeks")
+		// …nor one only planned ("Tdap will be given at 28 weeks",
+		// "parents requested hepatitis B vaccine be given at first
+		// pediatric visit")
 		// (in the vaccine's own clause: "Tdap given today; flu vaccine
 		// already received this season")
 		// ("Immunizations UTD incl. influenza vaccine (given 9/20)":
 		// up to date, before it on its line)
 		if s := strings.ToLower(clauseAround(note, m[0])); !containsAny(s, "last visit", "previous", "already", "prior", "up to date", "up-to-date", "earlier this", "last year", "last month") &&
 			!utdBeforeRe.MatchString(note[strings.LastIndexByte(note[:m[0]], '\n')+1:m[0]]) &&
-			!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "to be given", "to be administered", "should be", "can be", "not given", "not yet given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
+			!containsAny(strings.ToLower(note[m[0]:m[1]]), "will be", "be given", "be administered", "requested", "should be", "can be", "not given", "not yet given", "none given", "not administered", "never given", "next visit", "declined", "deferred", "refused", "utd") && !negatedAt(note, m[0]) &&
 			!givenBeforeRe.MatchString(note[m[1]:min(len(note), m[1]+24)]) {
 			add("Z23", m[0], m[1], "immunization given")
 			break

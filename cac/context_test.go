@@ -6462,3 +6462,27 @@ func TestStrokeLateEffect(t *testing.T) {
 	note := "ASSESSMENT:\n1. Left hemiparesis (non-dominant side) as late effect of R MCA cerebral infarction - improving.\n2. Oropharyngeal dysphagia as sequela of cerebral infarction - persistent.\n3. Secondary stroke prevention on DAPT.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.354", "I69.391", "R13.12"}, []string{"G81.94", "I63.9", "I69.352"})
 }
+
+// TestNewbornBornInHospital codes a newborn "born in hospital, vaginal
+// delivery" as Z38.00 (not "born outside hospital", Z38.1), dates the
+// gestational age from the birth, not the mother's glucose test ("GTT at
+// 26 wk"), reads a jaundice of prematurity as P59.0, and codes no
+// vaccine the parents asked to be given later.
+func TestNewbornBornInHospital(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 8, 16), Age: 0, Sex: 'M'}
+	note := "NEWBORN NURSERY - DISCHARGE SUMMARY\nBorn to 27 y/o G1P0 mother. Pregnancy uncomplicated until spontaneous preterm labor; mother's GTT at 26 wk normal.\nSpontaneous vaginal delivery at 35 0/7 weeks. Birth weight 2,280 g.\nParents requested hepatitis B vaccine be given at first pediatric visit.\n" +
+		"DISCHARGE DIAGNOSES:\n- Single liveborn male, born in hospital, vaginal delivery\n- Preterm infant, 35 completed weeks gestation\n- Neonatal jaundice of prematurity, treated with phototherapy - resolved\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z38.00", "P07.18", "P07.38", "P59.0"}, []string{"Z38.1", "P07.25", "P59.9", "Z23"})
+}
+
+// TestWithPartAfterAside reads a "with" part after a parenthetical aside
+// with the condition before it ("chronic migraine without aura,
+// intractable (refractory to …), with status migrainosus": G43.711, not
+// G43.719).
+func TestWithPartAfterAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 41, Sex: 'F'}
+	note := "A/P:\n41F with chronic migraine without aura, intractable (refractory to multiple preventives and acute therapies), with status migrainosus (>72 h continuous attack).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G43.711"}, []string{"G43.719"})
+}

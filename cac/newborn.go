@@ -15,12 +15,17 @@ import (
 var birthWeeksRe = regexp.MustCompile(`(?i)\b(\d{2})\s*(?:(?:and\s+)?\d\s*/\s*7\s*(?:weeks?|wks?)|w(?:ks?)?\s*\d\s*d|\+\s*\d\s*(?:weeks?|wks?)?|(?:weeks?|wks?)(?:\s+(?:and\s+)?\d\s+days?)?)\b`)
 
 // birthWeeksContextRe is what says a span of weeks is the age at birth,
-// in the words before it: "born at", "preterm … infant,", "GA", "EGA".
-var birthWeeksContextRe = regexp.MustCompile(`(?i)\b(?:born|delivered|birth|preterm|premature|prematurity|ex-?|GA|EGA|gestational age)\b[^.\n]{0,40}$`)
+// in the words before it: "born at", "preterm … infant,", "GA", "EGA",
+// "vaginal delivery at".
+var birthWeeksContextRe = regexp.MustCompile(`(?i)\b(?:born|delivered|delivery|birth|preterm|premature|prematurity|ex-?|GA|EGA|gestational age)\b[^.\n]{0,40}$`)
 
 // laterAgeRe is an age counted after birth, which a span of weeks right
 // after it is: "PMA 37w3d", "corrected age", "postmenstrual".
 var laterAgeRe = regexp.MustCompile(`(?i)\b(?:PMA|CGA|postmenstrual|post-menstrual|corrected|DOL|day of life|now)\b[^.\n]{0,12}$`)
+
+// maternalTestRe is a test of the pregnancy a span of weeks right after
+// it dates: "mother's GTT at 26 wk", "anatomy scan at 20 weeks".
+var maternalTestRe = regexp.MustCompile(`(?i)\b(?:GTT|OGTT|glucose|ultrasound|US|scan|screen(?:ing)?|test(?:ing)?|labs?|amnio\w*|visit)\b[^.\n;]{0,12}$`)
 
 // birthWeightRe is a newborn's weight at birth: "Birth weight 1,420
 // grams", "BW 1420 g", "birthweight of 1.42 kg" is not read (grams only).
@@ -38,7 +43,7 @@ func prematurity(out []Suggestion, note string, x *lookups, opt Options) []Sugge
 	weeks, wm := 0, []int(nil)
 	for _, m := range birthWeeksRe.FindAllStringSubmatchIndex(note, -1) {
 		before := note[max(0, m[0]-60):m[0]]
-		if laterAgeRe.MatchString(before) || !birthWeeksContextRe.MatchString(before) && !strings.Contains(strings.ToLower(note[m[1]:min(len(note), m[1]+16)]), "gestation") {
+		if laterAgeRe.MatchString(before) || maternalTestRe.MatchString(before) || !birthWeeksContextRe.MatchString(before) && !strings.Contains(strings.ToLower(note[m[1]:min(len(note), m[1]+16)]), "gestation") {
 			continue
 		}
 		weeks, _ = strconv.Atoi(note[m[2]:m[3]])

@@ -563,10 +563,18 @@ func childbirthCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 
 // bornRe is a newborn's birth as the birth stay's summary states it: "born
 // by cesarean section", "delivered vaginally", "product of an NSVD".
-var bornRe = regexp.MustCompile(`(?i)\b(?:(?:born|delivered)(?:\s+(?:at|in)\s+(?:this\s+|the\s+|our\s+)?hospital)?\s+(?:by|via|through)\s+(?:(?:a|an|the|repeat|primary|scheduled|urgent|emergent|emergency|elective|low transverse)\s+)*(cesarean|c-section|c/s|vaginal|nsvd|svd|spontaneous vaginal)|(?:born|delivered)\s+(vaginally)|product of (?:an?\s+)?(?:(?:uncomplicated|term|repeat|primary)\s+)*(nsvd|svd|vaginal|cesarean|c-section))\b`)
+var bornRe = regexp.MustCompile(`(?i)\b(?:(?:born|delivered)(?:\s+(?:at|in)\s+(?:this\s+|the\s+|our\s+)?hospital)?\s+(?:by|via|through)\s+(?:(?:a|an|the|repeat|primary|scheduled|urgent|emergent|emergency|elective|low transverse)\s+)*(cesarean|c-section|c/s|vaginal|nsvd|svd|spontaneous vaginal)|(?:born|delivered)\s+(vaginally)|product of (?:an?\s+)?(?:(?:uncomplicated|term|repeat|primary)\s+)*(nsvd|svd|vaginal|cesarean|c-section))\b|\b(cesarean|c-section|spontaneous vaginal|vaginal|nsvd|svd)\s+(?:delivery|birth)\b`)
 
 // newbornRe says a note is a newborn's.
 var newbornRe = regexp.MustCompile(`(?i)\b(?:newborn|nursery|neonat\w*|NICU)\b`)
+
+// pastBirthAgeRe is an infant's age past the birth stay ("4-month-old
+// girl, born at 39 weeks by uncomplicated vaginal delivery"): no birth
+// this stay.
+var pastBirthAgeRe = regexp.MustCompile(`(?i)\b\d+[- ](?:months?|mos?)[- ]old\b`)
+
+// bornInHospitalRe says a newborn was born in the hospital.
+var bornInHospitalRe = regexp.MustCompile(`(?i)\bborn\s+(?:in|at)\s+(?:the\s+|this\s+|our\s+)?hospital\b|\bin-?hospital\s+(?:birth|delivery)\b`)
 
 // twinRe says the newborn is one of twins.
 var twinRe = regexp.MustCompile(`(?i)\btwin\b`)
@@ -575,10 +583,13 @@ var twinRe = regexp.MustCompile(`(?i)\btwin\b`)
 // coded with first (Official Guidelines I.C.16.a.2): Z38.00 born
 // vaginally, Z38.01 by cesarean, Z38.30 and Z38.31 for a twin.
 func liveborn(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	// "Single liveborn male, born in hospital": the words the lookup
+	// shared with "born outside hospital" (Z38.1) say the contrary
+	out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Z38.1" && bornInHospitalRe.MatchString(s.Evidence) })
 	// (an age of 0 is also an age not given: the note must be a
 	// newborn's, and not the mother's delivery)
 	if !opt.Inpatient || opt.Age != 0 || !containsAny(opt.lower, "newborn", "nursery", "neonat", "nicu") || !containsAny(opt.lower, "born", "deliver", "product of") ||
-		containsCodePrefix(out, "Z38") || containsCodePrefix(out, "Z37") || containsCodePrefix(out, "O") || !newbornRe.MatchString(note) {
+		containsCodePrefix(out, "Z38") || containsCodePrefix(out, "Z37") || containsCodePrefix(out, "O") || !newbornRe.MatchString(note) || pastBirthAgeRe.MatchString(note) {
 		return out
 	}
 	m := bornRe.FindStringSubmatchIndex(note)
