@@ -3419,6 +3419,54 @@ func deniedInTitle(l, title string) bool {
 	}
 }
 
+// titleDenies reports whether a title is "without" what a phrase (in
+// lower case) says: "Alcohol induced acute pancreatitis without necrosis
+// or infection" (K85.20) against "Acute alcohol-induced pancreatitis,
+// necrotizing, sterile" (the first part's better match gives way to the
+// whole's K85.21). Only the complications of withoutSaid are compared, in
+// the forms a note writes them, and one the phrase itself denies ("no
+// obstruction", "nonobstructing") says nothing.
+func titleDenies(title, l string) bool {
+	t := strings.ToLower(title)
+	for {
+		k := strings.Index(t, "without ")
+		if k < 0 {
+			return false
+		}
+		t = t[k+len("without "):]
+		what := t
+		if e := strings.IndexAny(what, ",;("); e >= 0 {
+			what = what[:e]
+		}
+		for _, w := range strings.Fields(what) {
+			re, ok := withoutSaid[w]
+			if !ok {
+				continue
+			}
+			for _, m := range re.FindAllStringIndex(l, -1) {
+				if !wordDeniedBeforeRe.MatchString(l[max(0, m[0]-14):m[0]]) {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// withoutSaid are the complications a title is "without", each with the
+// words a note says it in.
+var withoutSaid = map[string]*regexp.Regexp{
+	"necrosis":    regexp.MustCompile(`\bnecro(?:sis|tic|tizing)\b`),
+	"infection":   regexp.MustCompile(`\binfect(?:ed|ion)\b`),
+	"obstruction": regexp.MustCompile(`\b(?:obstruct(?:ed|ion|ing)|strangulated|incarcerated)\b`),
+	"gangrene":    regexp.MustCompile(`\bgangren(?:e|ous)\b`),
+	"perforation": regexp.MustCompile(`\bperforat(?:ed|ion)\b`),
+	"abscess":     regexp.MustCompile(`\babscess\b`),
+	"ascites":     regexp.MustCompile(`\bascites\b`),
+}
+
+// wordDeniedBeforeRe ends the words before a word they deny.
+var wordDeniedBeforeRe = regexp.MustCompile(`(?:\bno|\bnot|\bnon-?|\bwithout|\bw/o|\bnegative for|\bdenies|\bfree of)\s*(?:[a-z]+\s+)?$`)
+
 // causeUnsaid reports whether a title makes one condition the cause of
 // another that a phrase (in lower case) only lists beside it: "insomnia
 // and anxiety" is no "Insomnia due to other mental disorder" (F51.05).
@@ -5818,7 +5866,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		}
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
 			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r) && !saysOpposite(note[whole.start:whole.end], c.r.Title) &&
-			!deniedInTitle(strings.ToLower(note[whole.start:whole.end]), c.r.Title) &&
+			!deniedInTitle(strings.ToLower(note[whole.start:whole.end]), c.r.Title) && !titleDenies(c.r.Title, strings.ToLower(note[whole.start:whole.end])) &&
 			// (an injury's site is in the whole: "Laceration without
 			// foreign body, left index finger" is no laceration of the
 			// scalp, the first part's best)
@@ -6385,6 +6433,8 @@ var lookupRewrites = []struct {
 	{followingSurgeryRe, "$1 following a procedure"},
 	{underlyingDiabetesRe, "${1}diabetes mellitus due to underlying condition"},
 	{strokeLateEffectRe, "following cerebral infarction"},
+	{gangrenousHerniaRe, "$1"},
+	{sidedHerniaRe, "unilateral$1"},
 	{alcoholPancreatitisAfterRe, "${1}alcohol induced $2"},
 	{alcoholCauseAfterRe, "${1}alcoholic $2"},
 	{completeRemissionRe, "remission"},
@@ -6572,6 +6622,17 @@ var underlyingDiabetesRe = guard(`(?i)^(\W*)(?:(?:type 3c|pancreatogenic|pancrea
 // ("Chronic calcific pancreatitis, alcohol-related", "Cirrhosis,
 // alcohol-related"): read as "alcoholic" before the condition (K86.0,
 // K70.30), not as a part of its own (an "alcohol-related" epilepsy).
+// gangrenousHerniaRe is a hernia strangulated or incarcerated with
+// gangrene: the gangrene's code includes the obstruction ("Strangulated
+// left femoral hernia with gangrenous segment of ileum" is K41.40, not the
+// index's strangulated hernia "without gangrene", K41.30).
+var gangrenousHerniaRe = guard(`(?i)\b(?:strangulated|incarcerated|obstructed|obstructing)\s+((?:[a-z-]+\s+){0,3}?hernia\b[^,;()]*?\bgangren)`, "strangulated", "incarcerated", "obstruct")
+
+// sidedHerniaRe is a groin hernia of one side: the titles say
+// "unilateral" ("left femoral hernia" is K41.90, not the bilateral
+// K41.20 its words tie with).
+var sidedHerniaRe = guard(`(?i)\b(?:left|right|lt|rt|L|R)(\s+(?:[a-z-]+\s+){0,2}?(?:inguinal|femoral)\s+hernia)`, "left", "right", "lt", "rt", "l", "r")
+
 // strokeLateEffectRe is a deficit's stroke named as what it is the late
 // effect of ("Left hemiparesis (non-dominant side) as late effect of R MCA
 // cerebral infarction"): the I69.3- titles' "following cerebral

@@ -6486,3 +6486,19 @@ func TestWithPartAfterAside(t *testing.T) {
 	note := "A/P:\n41F with chronic migraine without aura, intractable (refractory to multiple preventives and acute therapies), with status migrainosus (>72 h continuous attack).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G43.711"}, []string{"G43.719"})
 }
+
+// TestHerniaSideAndGangrene reads a groin hernia of one side as
+// unilateral and a strangulated one with gangrene as the gangrene's code
+// (K41.40, not bilateral K41.00 nor K41.30 "without gangrene"), and lets
+// a whole item's necrosis keep the code whose title says it (K85.21) over
+// the first part's "without necrosis" (K85.20).
+func TestHerniaSideAndGangrene(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 78, Sex: 'F'}
+	note := "POSTOPERATIVE DIAGNOSIS: Strangulated left femoral hernia with gangrenous segment of ileum (unilateral, first occurrence).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K41.40"}, []string{"K41.00", "K41.30", "K41.10"})
+	note = "Discharge diagnoses:\n- Incarcerated R inguinal hernia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K40.30"}, []string{"K40.00"})
+	note = "Discharge diagnoses:\n- Acute alcohol-induced pancreatitis, necrotizing (~30% pancreatic body/tail necrosis), sterile\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.21"}, []string{"K85.20", "K85.22"})
+}
