@@ -2184,6 +2184,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	pancreasSite(out, note, x, opt)
+	out = biliaryCalculi(out, x, opt)
 	consciousnessStatus(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)

@@ -6502,3 +6502,15 @@ func TestHerniaSideAndGangrene(t *testing.T) {
 	note = "Discharge diagnoses:\n- Acute alcohol-induced pancreatitis, necrotizing (~30% pancreatic body/tail necrosis), sterile\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.21"}, []string{"K85.20", "K85.22"})
 }
+
+// TestBiliaryCalculi codes stones of the gallbladder and of the bile
+// duct, listed apart, as their one combination code (K80.65), and a duct
+// stone beside a gallbladder without cholecystitis as K80.71.
+func TestBiliaryCalculi(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 12), Age: 44, Sex: 'F'}
+	note := "Final diagnoses:\n1. Choledocholithiasis with common bile duct obstruction, s/p ERCP with stone extraction\n2. Cholelithiasis with chronic cholecystitis (per pathology), s/p laparoscopic cholecystectomy\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.65"}, []string{"K80.10", "K80.51"})
+	note = "Final diagnoses:\n1. Choledocholithiasis with obstruction\n2. Cholelithiasis\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.71"}, []string{"K80.20", "K80.51"})
+}

@@ -1,0 +1,48 @@
+package cac
+
+import (
+	"slices"
+	"strings"
+)
+
+// biliaryCalculi codes stones in both the gallbladder and the bile duct as
+// the one combination code the classification gives them (K80.6-, K80.7-),
+// not a gallbladder code beside a duct code: "Choledocholithiasis with
+// common bile duct obstruction" with "Cholelithiasis with chronic
+// cholecystitis" is K80.65. The cholecystitis is the gallbladder code's
+// (or the duct code's, K80.4-), the obstruction either's; a duct stone
+// with cholangitis (K80.3-) has no combination and stays as it is.
+func biliaryCalculi(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	gb := firstWithPrefix(out, "K80.0", "K80.1", "K80.2")
+	duct := firstWithPrefix(out, "K80.4", "K80.5")
+	if gb < 0 || duct < 0 || len(out[gb].Code) < 6 || len(out[duct].Code) < 6 {
+		return out
+	}
+	g, d := out[gb].Code, out[duct].Code
+	obstructed := (g[5]-'0')%2 == 1 || (d[5]-'0')%2 == 1
+	var code string
+	switch {
+	case strings.HasPrefix(g, "K80.0"):
+		code = "K80.62" // acute cholecystitis
+	case g == "K80.10" || g == "K80.11":
+		code = "K80.64" // chronic
+	case g == "K80.12" || g == "K80.13":
+		code = "K80.66" // acute and chronic
+	case strings.HasPrefix(g, "K80.1"):
+		code = "K80.60" // other cholecystitis
+	case strings.HasPrefix(d, "K80.4"):
+		// the gallbladder without cholecystitis, the duct with it: the
+		// duct code's cholecystitis (K80.42/43 acute, 44/45 chronic,
+		// 46/47 both, 40/41 unspecified)
+		code = "K80.6" + string(rune(d[5]-(d[5]-'0')%2))
+	default:
+		code = "K80.70" // no cholecystitis
+	}
+	if obstructed {
+		code = code[:5] + string(rune(code[5]+1))
+	}
+	if !recode(&out[gb], code, "calculus of gallbladder and bile duct", x, opt) {
+		return out
+	}
+	return slices.Delete(out, duct, duct+1)
+}
