@@ -5596,6 +5596,25 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			}
 		}
 		if !ok {
+			// "Acute duodenal ulcer with hemorrhage, NSAID-induced": a
+			// part that only names the drug the condition before it came
+			// from is the drug's adverse effect (the drug the note names
+			// for a class it names: ibuprofen, T39.315A)
+			// (a later part, after its condition's comma: not "Chemotherapy-
+			// induced (oxaliplatin) peripheral polyneuropathy")
+			if m := drugInducedPartRe.FindStringSubmatch(note[p.start:p.end]); m != nil && strings.HasSuffix(strings.TrimRight(note[:p.start], " "), ",") {
+				drug := m[1]
+				if strings.EqualFold(strings.TrimSuffix(drug, "s"), "nsaid") {
+					if n := namedNSAIDRe.FindString(note); n != "" {
+						drug = n
+					}
+				}
+				if ae, aeOK := adverseEffectOf(drug, x, opt); aeOK {
+					c, ok = concept{r: ae, start: p.start, end: p.end}, true
+				}
+			}
+		}
+		if !ok {
 			// "E. coli urinary tract infection": the infection without its
 			// organism, which infectiousAgent codes from the same line
 			// (only for an infection coded beside its agent)
@@ -6435,6 +6454,8 @@ var lookupRewrites = []struct {
 	{underlyingDiabetesRe, "${1}diabetes mellitus due to underlying condition"},
 	{strokeLateEffectRe, "following cerebral infarction"},
 	{gangrenousHerniaRe, "$1"},
+	{heydeSyndromeRe, ""},
+	{ironDeficiencyBloodLossRe, "$1 secondary to blood loss (chronic)"},
 	{sidedHerniaRe, "unilateral$1"},
 	{alcoholPancreatitisAfterRe, "${1}alcohol induced $2"},
 	{alcoholCauseAfterRe, "${1}alcoholic $2"},
@@ -6623,6 +6644,16 @@ var underlyingDiabetesRe = guard(`(?i)^(\W*)(?:(?:type 3c|pancreatogenic|pancrea
 // ("Chronic calcific pancreatitis, alcohol-related", "Cirrhosis,
 // alcohol-related"): read as "alcoholic" before the condition (K86.0,
 // K70.30), not as a part of its own (an "alcohol-related" epilepsy).
+// heydeSyndromeRe is Heyde syndrome, the bleeding of angiodysplasia beside
+// aortic stenosis, each coded as the note names it: no condition of its
+// own (and not the index's "Heyd's syndrome", hepatorenal, K76.7).
+var heydeSyndromeRe = guard(`(?i)\bheyde'?s?\s+syndrome\b`, "heyde")
+
+// ironDeficiencyBloodLossRe is an iron deficiency anemia put down to a
+// blood loss, as the D50.0 title says it ("Iron deficiency anemia due to
+// chronic occult GI blood loss").
+var ironDeficiencyBloodLossRe = guard(`(?i)\b(iron[- ]deficiency\s+an(?:a)?emia)\s+(?:due to|secondary to|from|2/2|d/t|related to|caused by)\s+(?:(?:chronic|occult|slow|ongoing|recurrent|intermittent)\s+)*(?:(?:gi|gastrointestinal|menstrual|uterine|rectal|lower gi|upper gi)\s+)?(?:blood loss|bleeding)\b`, "iron")
+
 // gangrenousHerniaRe is a hernia strangulated or incarcerated with
 // gangrene: the gangrene's code includes the obstruction ("Strangulated
 // left femoral hernia with gangrenous segment of ileum" is K41.40, not the
@@ -7263,6 +7294,13 @@ func asideInName(note string, p span, it item) bool {
 	next := strings.TrimLeft(note[p.end+1:it.end], " ")
 	return next != "" && (next[0] >= 'a' && next[0] <= 'z' || next[0] >= 'A' && next[0] <= 'Z')
 }
+
+// drugInducedPartRe is a part that names only the drug a condition came
+// from: "NSAID-induced", "steroid induced".
+var drugInducedPartRe = regexp.MustCompile(`(?i)^\W*([a-z][a-z0-9]+)[- ]induced\W*$`)
+
+// namedNSAIDRe is a nonsteroidal anti-inflammatory drug by its name.
+var namedNSAIDRe = regexp.MustCompile(`(?i)\b(?:ibuprofen|naproxen|meloxicam|diclofenac|ketorolac|celecoxib|indomethacin|ketoprofen|nabumetone|etodolac|piroxicam)\b`)
 
 // preventionAfterRe follows a condition a treatment prevents.
 var preventionAfterRe = regexp.MustCompile(`(?i)^\s+(?:prevention|prophylaxis)\b`)

@@ -6514,3 +6514,17 @@ func TestBiliaryCalculi(t *testing.T) {
 	note = "Final diagnoses:\n1. Choledocholithiasis with obstruction\n2. Cholelithiasis\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.71"}, []string{"K80.20", "K80.51"})
 }
+
+// TestDrugInducedPartAndBloodLossAnemia codes a later part that only
+// names the drug a condition came from as the adverse effect of the drug
+// the note names for its class ("…, NSAID-induced" with ibuprofen:
+// T39.315A), an iron deficiency anemia due to chronic GI blood loss as
+// D50.0, and reads Heyde syndrome as no hepatorenal syndrome (K76.7).
+func TestDrugInducedPartAndBloodLossAnemia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 16), Age: 67, Sex: 'M'}
+	note := "HPI: He had been taking ibuprofen 800 mg TID for knee OA.\nPRINCIPAL DIAGNOSIS: Acute duodenal ulcer with hemorrhage, NSAID-induced, H. pylori positive\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K26.0", "T39.315A", "B96.81"}, []string{"T39.395A"})
+	note = "Assessment:\n1. Iron deficiency anemia due to chronic occult GI blood loss.\n2. Severe aortic stenosis -- association with angiodysplasia bleeding (Heyde syndrome) noted.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.0", "I35.0"}, []string{"D50.9", "K76.7"})
+}
