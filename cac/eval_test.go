@@ -1034,6 +1034,17 @@ func TestEvalTrain72(t *testing.T) {
 	evalNotes(t, "testdata/train72", "seventy-second training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain74 scores the seventy-fourth training set, testdata/train74:
+// 24 specialty clinic and ward notes (dermatology, ophthalmology, ENT,
+// rheumatology, endocrinology, allergy, urology, gynaecology, sports
+// medicine) with sides, stages, types, long-term drugs, screening against
+// diagnostic encounters and aftercare, written in session 33 by someone
+// who had read neither the engine nor the other sets; first scored
+// untouched (docs/BENCHMARKS.md).
+func TestEvalTrain74(t *testing.T) {
+	evalNotes(t, "testdata/train74", "seventy-fourth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
