@@ -1034,6 +1034,18 @@ func TestEvalTrain72(t *testing.T) {
 	evalNotes(t, "testdata/train72", "seventy-second training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain73 scores the seventy-third training set, testdata/train73:
+// 24 hospital medicine and ICU notes (respiratory failure by type and
+// acuity, sepsis with organ dysfunction and shock, DKA and HHS, GI
+// bleeding, infarctions by wall and type 2, heart failure, pulmonary
+// embolism, electrolyte emergencies, encephalopathy, pressure injuries,
+// malnutrition, ventilator and tracheostomy status), written in session
+// 33 by someone who had read neither the engine nor the other sets; first
+// scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain73(t *testing.T) {
+	evalNotes(t, "testdata/train73", "seventy-third training set", 0.55, 0.15, false)
+}
+
 // TestEvalTrain74 scores the seventy-fourth training set, testdata/train74:
 // 24 specialty clinic and ward notes (dermatology, ophthalmology, ENT,
 // rheumatology, endocrinology, allergy, urology, gynaecology, sports

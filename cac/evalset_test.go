@@ -310,6 +310,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train70", 24},
 		{"testdata/train71", 24},
 		{"testdata/train72", 24},
+		{"testdata/train73", 24},
 		{"testdata/train74", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
