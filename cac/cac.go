@@ -2184,6 +2184,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	pancreasSite(out, note, x, opt)
+	out = neckNodeMetastases(out, note, x, opt)
 	out = biliaryCalculi(out, x, opt)
 	consciousnessStatus(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
@@ -6455,6 +6456,7 @@ var lookupRewrites = []struct {
 	{strokeLateEffectRe, "following cerebral infarction"},
 	{gangrenousHerniaRe, "$1"},
 	{heydeSyndromeRe, ""},
+	{thyroidHistologyRe, "$1"},
 	{ironDeficiencyBloodLossRe, "$1 secondary to blood loss (chronic)"},
 	{sidedHerniaRe, "unilateral$1"},
 	{alcoholPancreatitisAfterRe, "${1}alcohol induced $2"},
@@ -6644,6 +6646,11 @@ var underlyingDiabetesRe = guard(`(?i)^(\W*)(?:(?:type 3c|pancreatogenic|pancrea
 // ("Chronic calcific pancreatitis, alcohol-related", "Cirrhosis,
 // alcohol-related"): read as "alcoholic" before the condition (K86.0,
 // K70.30), not as a part of its own (an "alcohol-related" epilepsy).
+// thyroidHistologyRe is a thyroid cancer's histology, which no code holds
+// ("Papillary thyroid carcinoma" is C73, not the index's papillary serous
+// carcinoma of the ovary).
+var thyroidHistologyRe = guard(`(?i)\b(?:papillary|follicular|medullary|anaplastic|hurthle cell|differentiated)\s+(thyroid\s+(?:carcinoma|cancer|malignancy|microcarcinoma))`, "papillary", "follicular", "medullary", "anaplastic", "hurthle", "differentiated")
+
 // heydeSyndromeRe is Heyde syndrome, the bleeding of angiodysplasia beside
 // aortic stenosis, each coded as the note names it: no condition of its
 // own (and not the index's "Heyd's syndrome", hepatorenal, K76.7).

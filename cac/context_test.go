@@ -6528,3 +6528,14 @@ func TestDrugInducedPartAndBloodLossAnemia(t *testing.T) {
 	note = "Assessment:\n1. Iron deficiency anemia due to chronic occult GI blood loss.\n2. Severe aortic stenosis -- association with angiodysplasia bleeding (Heyde syndrome) noted.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D50.0", "I35.0"}, []string{"D50.9", "K76.7"})
 }
+
+// TestThyroidCancerNeckNodes reads a thyroid cancer's histology as no
+// code's word (C73, not the index's papillary serous carcinoma of the
+// ovary) and codes its spread to the central compartment's lymph nodes
+// as the neck's (C77.0).
+func TestThyroidCancerNeckNodes(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 44, Sex: 'F'}
+	note := "DIAGNOSES\n1. Papillary thyroid carcinoma, classic variant, R lobe, 2.4 cm (pT2), with metastatic disease in R central compartment (level VI) lymph nodes, 3/7 nodes positive (pN1a)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C73", "C77.0"}, []string{"C56.9", "D86.1", "C77.9"})
+}

@@ -302,3 +302,29 @@ func pancreasSite(out []Suggestion, note string, x *lookups, opt Options) {
 		recode(&out[i], "C25.9", "pancreatic cancer site named", x, opt)
 	}
 }
+
+// neckNodeRe is a cancer's spread to the lymph nodes of the neck as a
+// head and neck or thyroid surgeon names them: "metastatic disease in R
+// central compartment (level VI) lymph nodes", "level II nodal
+// metastases", "cervical lymph node metastasis".
+var neckNodeRe = regexp.MustCompile(`(?i)\bmetasta\w*[^.;\n]{0,60}?\b(?:central compartment|level\s+(?:VI|V|IV|III|II|I|[1-6])[ab]?|lateral neck|cervical|neck)\b[^.;\n]{0,30}?\b(?:lymph nodes?|nodes?|LNs?)\b|\b(?:central compartment|level\s+(?:VI|V|IV|III|II|I|[1-6])[ab]?|lateral neck|cervical|neck)\s+(?:lymph node|nodal|node)\s+metasta`)
+
+// neckNodeMetastases codes a primary cancer's spread to the neck's lymph
+// nodes (C77.0) when a line the cancer is coded from, or the next, names
+// the nodes (not one that denies them).
+func neckNodeMetastases(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if containsCode(out, "C77.0") || !containsAny(opt.lower, "metasta") {
+		return out
+	}
+	for _, s := range out {
+		if s.Code[0] != 'C' || s.Code >= "C77" || s.Start < 0 || s.End > len(note) {
+			continue
+		}
+		ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
+		le := lineEnd(note, s.End)
+		if m := neckNodeRe.FindStringIndex(note[ls:le]); m != nil && !negatedAt(note, ls+m[0]) {
+			return addBeside(out, Suggestion{System: s.System, Confidence: 0.8, Start: ls + m[0], End: ls + m[1], Evidence: note[ls+m[0] : ls+m[1]], Section: s.Section}, "C77.0", "metastases to the neck's lymph nodes", x, opt)
+		}
+	}
+	return out
+}
