@@ -484,6 +484,10 @@ func oldInfarct(note, lower string, year int) []int {
 	return nil
 }
 
+// datedByInfarctRe is an infarction something else is dated by: "prior to
+// MI", "since the STEMI".
+var datedByInfarctRe = regexp.MustCompile(`(?i)\b(?:prior to|before|until|since|after|post)[- ](?:the\s+|his\s+|her\s+|this\s+|index\s+)?(?:(?-i:MI|STEMI|NSTEMI)|infarct|myocardial infarction|heart attack)\b`)
+
 // differentialRe is a label for a differential diagnosis, which names what
 // is weighed, not what is found: "Encephalopathy DDx".
 var differentialRe = regexp.MustCompile(`(?i)\b(?:ddx|differential|r/o|rule out)\b`)
@@ -1891,7 +1895,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "No family history of colorectal cancer."
 				reason = "negated"
 			}
-			if m := oldInfarctRe.FindStringIndex(text); reason == "history" && m != nil && !negatedRe.MatchString(text) && !negatedAt(text, m[0]) {
+			// (not an infarction the item dates things by: "hyperlipidemia
+			// (untreated prior to MI, LDL 171 at admission)")
+			if m := oldInfarctRe.FindStringIndex(text); reason == "history" && m != nil && !negatedRe.MatchString(text) && !negatedAt(text, m[0]) && !datedByInfarctRe.MatchString(text) {
 				// ("…, denies chest pain or angina, no prior MI (echo …)":
 				// the infarction itself denied)
 				// a past myocardial infarction is coded as old (I25.2),
@@ -3903,8 +3909,12 @@ var dueToClassDrugRe = regexp.MustCompile(`(?i)\b(?:due to|secondary to|caused b
 // the drug table by the table entry that matched ("oxaliplatin" by
 // "Antineoplastic").
 func drugClassOf(drug, entry string) bool {
-	for _, alt := range synonymList()[strings.ToLower(drug)] {
-		if len(alt) > 0 && strings.EqualFold(alt[0], entry) {
+	alts := synonymList()[strings.ToLower(drug)]
+	if ws := codeset.Words(drug); len(alts) == 0 && len(ws) == 1 {
+		alts = synonymList()[ws[0]] // (the list's keys are stems: "cefepim")
+	}
+	for _, alt := range alts {
+		if len(alt) > 0 && (strings.EqualFold(alt[0], entry) || strings.EqualFold(alt[0]+"s", entry)) {
 			return true
 		}
 	}
@@ -3916,6 +3926,12 @@ func drugClassOf(drug, entry string) bool {
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	// A toxic encephalopathy a drug caused is "due to drugs", G92.8 (the
+	// index's "Encephalopathy, due to drugs"), not the unspecified G92.9.
+	if i := firstWithPrefix(out, "G92.9"); i >= 0 && slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "T36" && s.Code < "T51" }) &&
+		containsAny(strings.ToLower(lineOf(opt.note, out[i].Start)), "induced", "due to", "secondary to", "from", "toxicity", "neurotoxicity") {
+		recode(&out[i], "G92.8", "toxic encephalopathy due to drugs", x, opt)
+	}
 	// A cirrhosis whose cause is coded is no longer unspecified: with NASH
 	// it is "other cirrhosis of liver" (K74.69 beside K75.81).
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
@@ -8314,8 +8330,9 @@ var dashDeniedRe = regexp.MustCompile(`(?i)^\W*(?:none\b|no evidence|(?:(?:evalu
 
 // consideredButRe is an item whose condition was considered and set aside:
 // "#Pneumonia - considered in ED given crackles and hypoxia, but afebrile,
-// …", "Gallstone pancreatitis was considered but there are no stones".
-var consideredButRe = guard(`(?i)^[^-–—:.;]{3,60}\s(?:[-–—:]+\s*|(?:was|were)\s+)(?:was\s+|initially\s+|briefly\s+|also\s+)?considered\b[^.;]{0,120}\b(?:but|however)\b`, "considered")
+// …", "Gallstone pancreatitis was considered but there are no stones", "PE
+// considered, low pretest probability".
+var consideredButRe = guard(`(?i)^[^-–—:.;]{2,60}\s(?:[-–—:]+\s*|(?:was|were)\s+)?(?:was\s+|initially\s+|briefly\s+|also\s+)?considered\b[^.;]{0,120}\b(?:but|however|low (?:pre-?test |clinical )?(?:probability|suspicion|likelihood)|unlikely|less likely|not favou?red|doubtful)\b`, "considered")
 
 // refutedAfterRe opens a clause that refutes what came before it (not
 // "does not meet criteria for moderate/severe", which grades it).

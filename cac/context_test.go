@@ -6539,3 +6539,17 @@ func TestThyroidCancerNeckNodes(t *testing.T) {
 	note := "DIAGNOSES\n1. Papillary thyroid carcinoma, classic variant, R lobe, 2.4 cm (pT2), with metastatic disease in R central compartment (level VI) lymph nodes, 3/7 nodes positive (pN1a)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C73", "C77.0"}, []string{"C56.9", "D86.1", "C77.9"})
 }
+
+// TestDrugEncephalopathyAndDatedInfarct codes a toxic encephalopathy a
+// drug caused as G92.8 beside the drug's adverse effect (a cephalosporin
+// the drug table does not name: T36.1X5A), reads "prior to MI" as no old
+// infarction, and a "PE considered, low pretest probability" as no
+// embolism.
+func TestDrugEncephalopathyAndDatedInfarct(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 67, Sex: 'M'}
+	note := "Assessment:\n1. Cefepime-induced toxic encephalopathy\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G92.8", "T36.1X5A"}, []string{"G92.9", "T36.1X1A"})
+	note = "Assessment:\n1. Acute anterior wall STEMI, 09/05/2026 (within 4 weeks), s/p DES to LAD.\n2. Hyperlipidemia (untreated prior to MI, LDL 171 at admission).\n3. PE considered, low pretest probability; not pursuing CTA at this time.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 9, 24), Age: 57, Sex: 'M'}), []string{"I21.02", "E78.5"}, []string{"I25.2", "I26.99"})
+}
