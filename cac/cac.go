@@ -128,7 +128,7 @@ var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case, or "DX", short as it is.
-const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition|x(?: list)? (?:at|on) discharge)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?i:ospital course|istory of present illness)|M(?i:edications))`
+const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition|x(?: list)? (?:at|on) discharge)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?i:ospital course|istory of present illness)|M(?i:edications|DM *(?:/|&|and) *(?:impression|assessment)(?: *(?:and|&|/) *plan)?))`
 
 var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 
@@ -6472,6 +6472,7 @@ var lookupRewrites = []struct {
 	{strokeLateEffectRe, "following cerebral infarction"},
 	{gangrenousHerniaRe, "$1"},
 	{heydeSyndromeRe, ""},
+	{underdosingSlashRe, "$1"},
 	{thyroidHistologyRe, "$1"},
 	{ironDeficiencyBloodLossRe, "$1 secondary to blood loss (chronic)"},
 	{sidedHerniaRe, "unilateral$1"},
@@ -6666,6 +6667,11 @@ var underlyingDiabetesRe = guard(`(?i)^(\W*)(?:(?:type 3c|pancreatogenic|pancrea
 // ("Papillary thyroid carcinoma" is C73, not the index's papillary serous
 // carcinoma of the ovary).
 var thyroidHistologyRe = guard(`(?i)\b(?:papillary|follicular|medullary|anaplastic|hurthle cell|differentiated)\s+(thyroid\s+(?:carcinoma|cancer|malignancy|microcarcinoma))`, "papillary", "follicular", "medullary", "anaplastic", "hurthle", "differentiated")
+
+// underdosingSlashRe is an underdosing with the way of it after a slash
+// ("insulin underdosing/rationing"): the underdosing (T38.3X6A), whose
+// intent underdosingIntent reads from the note.
+var underdosingSlashRe = guard(`(?i)\b(underdos(?:ing|ed|e))\s*/\s*(?:rationing|non-?adherence|non-?compliance|missed doses|skipped doses|omission)\b`, "underdos")
 
 // heydeSyndromeRe is Heyde syndrome, the bleeding of angiodysplasia beside
 // aortic stenosis, each coded as the note names it: no condition of its
@@ -7862,8 +7868,9 @@ func symptomCode(code string) bool {
 }
 
 // explainedRe says a symptom is the diagnosis's own: "Fever is
-// attributable to the ear infection", "Fever attributed to #1".
-var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?(?:manifestations?|symptoms?|features?)\s+of\b|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:(?:the|her|his|their|its|this|that)\s)?|(?:attributed|attributable) to (?:#|no\.\s*|problem\s+#?|item\s+#?)\d+\b|(?:attributed|attributable) to (?:the\s+)?(?:above|same))`)
+// attributable to the ear infection", "Fever attributed to #1",
+// "Leukocytosis attributed to DKA/stress".
+var explainedRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was|were)\s+(?:likely\s+|probably\s+|all\s+|fully\s+)?(?:attributable|attributed|explained|accounted for)|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?(?:manifestations?|symptoms?|features?)\s+of\b|(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+)?part of (?:the|her|his|their|its|this|that)\s|(?:is|are|was|were)\s+(?:all\s+)?(?:from|due to|caused by|secondary to) (?:(?:the|her|his|their|its|this|that)\s)?|(?:attributed|attributable) to\b)`)
 
 // allergyItemRe is an item that speaks of a drug or food allergy (not of
 // an allergic reaction happening now: "Allergic reaction to shellfish with

@@ -6553,3 +6553,14 @@ func TestDrugEncephalopathyAndDatedInfarct(t *testing.T) {
 	note = "Assessment:\n1. Acute anterior wall STEMI, 09/05/2026 (within 4 weeks), s/p DES to LAD.\n2. Hyperlipidemia (untreated prior to MI, LDL 171 at admission).\n3. PE considered, low pretest probability; not pursuing CTA at this time.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 9, 24), Age: 57, Sex: 'M'}), []string{"I21.02", "E78.5"}, []string{"I25.2", "I26.99"})
 }
+
+// TestMDMImpressionHeading reads an ED note's "MDM / Impression" heading
+// as its diagnoses, an "underdosing/rationing" as the underdosing with
+// its intent (T38.3X6A, Z91.120 for cost), and a leukocytosis attributed
+// to the DKA as the DKA's own.
+func TestMDMImpressionHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 15), Age: 24, Sex: 'F'}
+	note := "ED PHYSICIAN NOTE\nHPI: 24F with type 1 diabetes on glargine and lispro.\n\nMDM / Impression\n1. Diabetic ketoacidosis, type 1 DM, moderate-severe (pH 7.11, HCO3 8), without coma. Precipitant: insulin underdosing/rationing - patient intentionally reduced insulin doses due to cost. Leukocytosis attributed to DKA/stress.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "T38.3X6A", "Z91.120"}, []string{"D72.829", "E11.10"})
+}
