@@ -3470,6 +3470,8 @@ var withoutSaid = map[string]*regexp.Regexp{
 	"perforation": regexp.MustCompile(`\bperforat(?:ed|ion)\b`),
 	"abscess":     regexp.MustCompile(`\babscess\b`),
 	"ascites":     regexp.MustCompile(`\bascites\b`),
+	// (a complication named: "…, with subperiosteal abscess")
+	"complications": regexp.MustCompile(`\b(?:with|complicated by|w/)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:abscess|perforation|fistula|gangrene|obstruction|hemorrhage|rupture|necrosis|empyema)\b`),
 }
 
 // wordDeniedBeforeRe ends the words before a word they deny.
@@ -6472,6 +6474,7 @@ var lookupRewrites = []struct {
 	{strokeLateEffectRe, "following cerebral infarction"},
 	{gangrenousHerniaRe, "$1"},
 	{heydeSyndromeRe, ""},
+	{mastoidAbscessRe, "subperiosteal abscess of mastoid$1"},
 	{underdosingSlashRe, "$1"},
 	{thyroidHistologyRe, "$1"},
 	{ironDeficiencyBloodLossRe, "$1 secondary to blood loss (chronic)"},
@@ -6672,6 +6675,12 @@ var thyroidHistologyRe = guard(`(?i)\b(?:papillary|follicular|medullary|anaplast
 // ("insulin underdosing/rationing"): the underdosing (T38.3X6A), whose
 // intent underdosingIntent reads from the note.
 var underdosingSlashRe = guard(`(?i)\b(underdos(?:ing|ed|e))\s*/\s*(?:rationing|non-?adherence|non-?compliance|missed doses|skipped doses|omission)\b`, "underdos")
+
+// mastoidAbscessRe is an acute mastoiditis with its subperiosteal abscess,
+// which the H70.01- titles name alone ("Acute mastoiditis, RIGHT, with
+// subperiosteal abscess" is H70.011, not H70.001 "without complications"
+// beside an osteomyelitis); group 1 is the side between.
+var mastoidAbscessRe = guard(`(?i)\b(?:acute\s+)?mastoiditis((?:,?\s*(?:right|left|bilateral|R|L)\b)?),?\s*(?:with|complicated by|w/)\s+(?:an?\s+)?subperiosteal abscess\b`, "mastoiditis")
 
 // heydeSyndromeRe is Heyde syndrome, the bleeding of angiodysplasia beside
 // aortic stenosis, each coded as the note names it: no condition of its

@@ -6564,3 +6564,13 @@ func TestMDMImpressionHeading(t *testing.T) {
 	note := "ED PHYSICIAN NOTE\nHPI: 24F with type 1 diabetes on glargine and lispro.\n\nMDM / Impression\n1. Diabetic ketoacidosis, type 1 DM, moderate-severe (pH 7.11, HCO3 8), without coma. Precipitant: insulin underdosing/rationing - patient intentionally reduced insulin doses due to cost. Leukocytosis attributed to DKA/stress.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E10.10", "T38.3X6A", "Z91.120"}, []string{"D72.829", "E11.10"})
 }
+
+// TestMastoiditisWithAbscess codes an acute mastoiditis with its
+// subperiosteal abscess as H70.011, not H70.001 "without complications"
+// beside an osteomyelitis.
+func TestMastoiditisWithAbscess(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 4, Sex: 'M'}
+	note := "FINAL DIAGNOSES\nPrincipal: Acute mastoiditis, RIGHT, with subperiosteal abscess\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"H70.011"}, []string{"H70.001", "M86.8X9"})
+}
