@@ -2252,6 +2252,14 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = fibroidLocations(out, note, x, opt)
 	out = brainOldInfarct(out, note)
 	out = excludedBeside(out, x)
+	// "Hyponatremia, likely adverse effect of HCTZ": the drug's adverse
+	// effect (T50.2X5A) is the line's, not "other adverse effects NEC"
+	// (T78.8-) read from the same words
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "T78.8") && slices.ContainsFunc(out, func(d Suggestion) bool {
+			return drugIntent(d.Code) == '5' && d.Start >= 0 && s.Start >= 0 && d.Start < len(note) && s.Start < len(note) && lineOf(note, d.Start) == lineOf(note, s.Start)
+		})
+	})
 	// "Sequelae of stroke (R hemiplegia, oropharyngeal dysphagia)": the
 	// unspecified sequela (I69.30) gives way to the sequelae named
 	if slices.ContainsFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "I69.") && len(s.Code) > 6 }) {

@@ -6574,3 +6574,16 @@ func TestMastoiditisWithAbscess(t *testing.T) {
 	note := "FINAL DIAGNOSES\nPrincipal: Acute mastoiditis, RIGHT, with subperiosteal abscess\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"H70.011"}, []string{"H70.001", "M86.8X9"})
 }
+
+// TestHypoactiveDeliriumAndThiazide codes a hypoactive delirium due to an
+// infection as F05, hyponatremia put down to HCTZ with the diuretic's
+// adverse effect (T50.2X5A), and a routine gynecologic exam "with
+// abnormal finding" as Z01.411.
+func TestHypoactiveDeliriumAndThiazide(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 88, Sex: 'F'}
+	note := "Discharge diagnoses:\n - Acute hypoactive delirium due to UTI, superimposed on dementia - resolved\n - Hyponatremia, likely adverse effect of HCTZ (taken as prescribed)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F05", "N39.0", "E87.1", "T50.2X5A"}, []string{"R41.0", "T78.8XXA"})
+	note = "Assessment:\n1. Routine gynecologic exam with abnormal finding.\n2. Postmenopausal atrophic vaginitis.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 58, Sex: 'F'}), []string{"Z01.411", "N95.2"}, []string{"Z01.419"})
+}
