@@ -3936,6 +3936,21 @@ func drugClassOf(drug, entry string) bool {
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	// Leiomyomata of the uterus of several kinds on one line are each
+	// coded ("Uterine leiomyomata - intramural and subserosal": D25.1 and
+	// D25.2), the unspecified D25.9 giving way to them.
+	if i := firstWithPrefix(out, "D25."); i >= 0 && out[i].Start >= 0 && out[i].Start < len(opt.note) {
+		line := strings.ToLower(lineOf(opt.note, out[i].Start))
+		for _, k := range []struct{ word, code string }{{"submucos", "D25.0"}, {"intramural", "D25.1"}, {"subseros", "D25.2"}} {
+			if strings.Contains(line, k.word) && !containsCode(out, k.code) {
+				if out[i].Code == "D25.9" {
+					recode(&out[i], k.code, "leiomyoma of the uterus by kind", x, opt)
+				} else {
+					out = addBeside(out, out[i], k.code, "leiomyoma of the uterus by kind", x, opt)
+				}
+			}
+		}
+	}
 	// A toxic encephalopathy a drug caused is "due to drugs", G92.8 (the
 	// index's "Encephalopathy, due to drugs"), not the unspecified G92.9.
 	if i := firstWithPrefix(out, "G92.9"); i >= 0 && slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "T36" && s.Code < "T51" }) &&

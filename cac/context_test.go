@@ -6587,3 +6587,12 @@ func TestHypoactiveDeliriumAndThiazide(t *testing.T) {
 	note = "Assessment:\n1. Routine gynecologic exam with abnormal finding.\n2. Postmenopausal atrophic vaginitis.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 58, Sex: 'F'}), []string{"Z01.411", "N95.2"}, []string{"Z01.419"})
 }
+
+// TestLeiomyomaKinds codes each kind of uterine leiomyoma its line names
+// (D25.1 intramural, D25.2 subserosal).
+func TestLeiomyomaKinds(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 46, Sex: 'F'}
+	note := "PRINCIPAL DIAGNOSIS: Uterine leiomyomata - intramural and subserosal\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D25.1", "D25.2"}, []string{"D25.9"})
+}
