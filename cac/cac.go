@@ -4133,6 +4133,11 @@ func distinctInCategory(a, b Suggestion) bool {
 	if strings.HasPrefix(a.Code, "R29.7") != strings.HasPrefix(b.Code, "R29.7") {
 		return true
 	}
+	// an allergic rhinitis's causes are each coded (J30.1 pollen beside
+	// J30.89 perennial), the unspecified J30.9 beside none
+	if a.Code[:3] == "J30" && a.Code != "J30.9" && b.Code != "J30.9" && a.Code != b.Code {
+		return true
+	}
 	// (the categories whose codes have no combination: R06.83 snoring
 	// beside R06.81 apnea)
 	if separateInCategory[a.Code[:3]] && a.Code != b.Code {
@@ -8804,7 +8809,7 @@ func chronic(code string) bool { return len(code) >= 3 && chronicCategories[code
 var (
 	cigarettesRe    = guard(`(?i)\b(cigarettes?|pack[- ]years?|packs? (per|a) day|ppd)\b`, "cigarette", "pack", "ppd")
 	cessationRe     = regexp.MustCompile(`(?i)\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged|discussed)\b[^.\n]{0,60}\b(?:smoking|tobacco|cigarette|nicotine)\s+(?:cessation|quit|abstinence)|\b(?:smoking|tobacco)\s+cessation\s+(?:counsel(?:ed|ing|led|ling)?|discussed|advised|education)|\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged)\b[^.\n]{0,40}\bto\s+(?:quit|stop)\s+smoking`)
-	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)? smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily) smoker)\b`)
+	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)?\s+(?:every\s?day\s+|daily\s+|some\s?day\s+)?(?:cigarette\s+|tobacco\s+)?smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily|every\s?day)\s+(?:cigarette\s+)?smoker)\b`)
 	secondhandRe    = regexp.MustCompile(`(?i)\b(second[- ]?hand smoke(?: exposure)?|passive smok\w*|(?:tobacco |cigarette )?smoke exposure|exposed to (?:tobacco |cigarette )?smoke|(?:mother|father|mom|dad|parents?|caregivers?|grandmother|grandfather|stepfather|stepmother) smokes)\b`)
 	formerSmokerRe  = guard(`(?i)\b(former (?:tobacco |cigarette |heavy |pipe |cigar )?smoker|former (?:tobacco|cigarette|pipe|cigar) (?:use|user|smoking)|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`, "former", "ex-smoker", "quit", "remote smoker", "smoking history", "stopped smoking", "dependence")
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
@@ -8843,7 +8848,7 @@ var longTermDrugs = byWord(map[string]string{
 	"Z79.85":  "semaglutide dulaglutide liraglutide exenatide tirzepatide ozempic trulicity victoza mounjaro",
 	"Z79.82":  "aspirin asa",
 	"Z79.83":  "alendronate risedronate ibandronate",
-	"Z79.51":  "budesonide-formoterol fluticasone-salmeterol fluticasone-vilanterol mometasone-formoterol advair symbicort breo trelegy dulera wixela beclomethasone ciclesonide",
+	"Z79.51":  "budesonide-formoterol fluticasone-salmeterol fluticasone-vilanterol mometasone-formoterol advair symbicort breo trelegy dulera wixela beclomethasone ciclesonide flovent pulmicort qvar asmanex arnuity alvesco",
 	"Z79.52":  "prednisone prednisolone methylprednisolone hydrocortisone fludrocortisone",
 	"Z79.810": "tamoxifen raloxifene",
 	"Z79.811": "anastrozole letrozole exemestane",
@@ -8932,7 +8937,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	if has("F17.") < 0 && has("Z87.891") < 0 && (strings.Contains(lower, "smok") || strings.Contains(lower, "quit") || strings.Contains(lower, "remission") || strings.Contains(lower, "former tobacco") || strings.Contains(lower, "former cigarette")) {
 		var current []int // the patient's own smoking: not negated, not a relative's
 		for _, m := range findAround(currentSmokerRe, note, lower, []string{"smok"}) {
-			if s := sentenceAround(note, m[0]); !negatedAt(note, m[0]) && !familyRe.MatchString(s) && !otherSmokerRe.MatchString(s) {
+			// (nor a template's words a note quotes to correct: 'auto-
+			// populated "current every day smoker" - corrected')
+			if s := sentenceAround(note, m[0]); !negatedAt(note, m[0]) && !familyRe.MatchString(s) && !otherSmokerRe.MatchString(s) && !quoted(note, m[0], m[1]) {
 				current = m
 				break
 			}

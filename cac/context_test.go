@@ -6596,3 +6596,16 @@ func TestLeiomyomaKinds(t *testing.T) {
 	note := "PRINCIPAL DIAGNOSIS: Uterine leiomyomata - intramural and subserosal\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D25.1", "D25.2"}, []string{"D25.9"})
 }
+
+// TestEverydaySmokerAndRhinitisKinds reads a "current everyday cigarette
+// smoker" as nicotine dependence (F17.210) but not the words a note quotes
+// to correct them, and codes each cause of an allergic rhinitis (J30.1
+// pollen beside J30.89 perennial).
+func TestEverydaySmokerAndRhinitisKinds(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 34, Sex: 'M'}
+	note := "Relevant hx: Current everyday cigarette smoker, 1 ppd x 15 yr.\nAssessment:\n1. Allergic rhinitis due to pollen - seasonal.\n2. Perennial allergic rhinitis - dust mite sensitization.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F17.210", "J30.1", "J30.89"}, nil)
+	note = "Assessment:\n1. Tobacco - former smoker, quit 5 years ago. (Admission H&P template auto-populated \"current every day smoker\" - corrected.)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.891"}, []string{"F17.210"})
+}
