@@ -3951,6 +3951,20 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			}
 		}
 	}
+	// A dementia coded with its disturbance (F03.C2 "with psychotic
+	// disturbance", F02.B11 "with agitation") names what an aside on its
+	// line lists: "Severe dementia with psychotic disturbance (delusions)"
+	// is no delusional disorder (F22) too, "agitation with physical
+	// aggression (behavioral disturbance)" no conduct disorder (F91.9).
+	for _, d := range out {
+		if len(d.Code) < 6 || !hasAnyPrefix(d.Code, "F01", "F02", "F03") || d.Code[5] < '1' || d.Code[5] > '4' || d.Start < 0 || d.Start >= len(opt.note) {
+			continue
+		}
+		line := lineOf(opt.note, d.Start)
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			return hasAnyPrefix(s.Code, "F22", "F29", "F91.9") && s.Start >= 0 && s.Start < len(opt.note) && lineOf(opt.note, s.Start) == line
+		})
+	}
 	// A toxic encephalopathy a drug caused is "due to drugs", G92.8 (the
 	// index's "Encephalopathy, due to drugs"), not the unspecified G92.9.
 	if i := firstWithPrefix(out, "G92.9"); i >= 0 && slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "T36" && s.Code < "T51" }) &&
@@ -4985,8 +4999,9 @@ var integral = map[string][]string{
 	// the adhesions an obstruction by adhesions already names (K56.5-
 	// "Intestinal adhesions [bands] with obstruction")
 	"K66.0": {"K56.5"},
-	// the headache of a migraine or other headache syndrome
-	"R51.9": {"G43", "G44"},
+	// the headache of a migraine or other headache syndrome, or of a
+	// pre-eclampsia with severe features (one of them)
+	"R51.9": {"G43", "G44", "O14.1", "O14.2", "O11.4", "O11.5", "O15"},
 	// the steatosis of a fatty liver
 	"E88.89": {"K70.0", "K76.0", "K75.81"},
 	// a fatty liver beside the alcoholic fatty liver it is
@@ -4995,7 +5010,9 @@ var integral = map[string][]string{
 	"R44.":  {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},
 	"R41.0": {"F05", "F10.231", "F10.121", "F10.221", "F10.921", "F13.231", "F19.231"},
 	// the ascites a cirrhosis "with ascites" code already says
-	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51", "K74.6"},
+	// (K74.6-, other cirrhosis, has no "with ascites" code: its ascites is
+	// coded beside it)
+	"R18.8": {"K70.31", "K70.11", "K70.41", "K71.51"},
 	// an anemia named bare beside the anemia coded by its kind
 	"D64.9": {"D50", "D51", "D52", "D53", "D55", "D56", "D57", "D58", "D59", "D60", "D61", "D62", "D63", "O99.0"},
 	// a malignancy named bare beside the primary cancer coded

@@ -6609,3 +6609,20 @@ func TestEverydaySmokerAndRhinitisKinds(t *testing.T) {
 	note = "Assessment:\n1. Tobacco - former smoker, quit 5 years ago. (Admission H&P template auto-populated \"current every day smoker\" - corrected.)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z87.891"}, []string{"F17.210"})
 }
+
+// TestIntegralFeatures leaves out what a coded condition already names:
+// a pre-eclampsia's severe feature (headache), a dementia's disturbance
+// an aside lists (delusions, behavioral disturbance); and codes the
+// ascites of a cirrhosis without an "ascites" code of its own (K74.69
+// with R18.8).
+func TestIntegralFeatures(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 29, Sex: 'F'}
+	note := "Diagnoses:\n1. Preeclampsia with severe features (severe-range BPs, headache), delivered\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"R51.9"})
+	opt.Age, opt.Sex = 84, 'M'
+	note = "Assessment:\n4. Severe dementia with psychotic disturbance (delusions) - at baseline\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F03.C2"}, []string{"F22"})
+	note = "Discharge diagnoses:\n1. Cryptogenic cirrhosis\n2. Ascites\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K74.69", "R18.8"}, nil)
+}
