@@ -1843,7 +1843,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// 11/2025 |": a problem table's row whose status says it
 				// is over
 				reason = "history"
-			case opt.Inpatient && resolvedBeforeStayRe.MatchString(text) && !strings.Contains(head, "resolv"):
+			case opt.Inpatient && resolvedBeforeStayRe.MatchString(text) && !strings.Contains(head, "resolv") || treatedResolvedRe.MatchString(text):
 				// "3. Strep pharyngitis - resolved (January), no current
 				// sore throat": over before the stay
 				reason = "history"
@@ -5022,6 +5022,11 @@ var integral = map[string][]string{
 	"R10.A": {"N10", "N20", "N13"},
 	// alcohol use beside the alcohol use disorder coded
 	"Z72.89": {"F10"},
+	// varices named bare beside the esophageal varices coded (not the
+	// legs' varicose veins, I83.9-), and a cellulitis named bare beside
+	// the one coded by its site
+	"I83.9":  {"I85", "I86.4"},
+	"L03.90": {"L03.0", "L03.1", "L03.2", "L03.3", "L03.8", "H05.01", "H05.02", "H60.1", "J34.0", "K12.2", "N48.2", "T81.4"},
 	// a bacteremia beside the sepsis coded (R78.81 excludes it)
 	"R78.81": {"A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "B37.7", "O85", "T81.44"},
 	// a delivery "uncomplicated" beside the pregnancy's complications
@@ -7718,6 +7723,14 @@ func pastStatusRow(line string) bool {
 	return strings.Count(line, "   ") >= 2 && pastStatusColumnRe.MatchString(line)
 }
 
+// ivDoseAfterRe follows a drug given intravenously: "20 mg IV q8h".
+var ivDoseAfterRe = regexp.MustCompile(`^\s*(?:sodium succinate\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/kg)?\s+)?(?:iv|ivp|ivpb|intravenous(?:ly)?)\b`)
+
+// treatedResolvedRe is a condition an item calls treated and over
+// ("Appendicitis treated, resolved" in a visit for the appendectomy's
+// wound infection): its history.
+var treatedResolvedRe = guard(`(?i)^[^,;.]{3,40}\btreated(?:,\s*|\s+and\s+)resolved\b`, "resolved")
+
 // resolvedBeforeStayRe marks a listed condition as over before the stay:
 // "- resolved (January)", "resolved in 2024", "resolved prior to
 // admission".
@@ -9365,6 +9378,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case !ok || done[code]:
 		case started[drugKey(w)] && !opt.Inpatient:
 		case newStay[code]:
+		case code == "Z79.52" && opt.Inpatient && ivDoseAfterRe.MatchString(lower[j:min(len(lower), j+40)]):
+			// "Methylprednisolone 20 mg IV q8h": a stay's intravenous
+			// steroid is its treatment, no long-term systemic steroid
 		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
 		case code == "Z79.899" && opt.Inpatient:
 			// (a stay's coders leave the other drugs to the list)

@@ -6626,3 +6626,17 @@ func TestIntegralFeatures(t *testing.T) {
 	note = "Discharge diagnoses:\n1. Cryptogenic cirrhosis\n2. Ascites\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K74.69", "R18.8"}, nil)
 }
+
+// TestTreatedResolvedAndIVSteroid reads a condition "treated, resolved"
+// as over, a stay's intravenous steroid as no long-term use (Z79.52), and
+// leaves out a bare "varices" and "cellulitis" beside the esophageal
+// varices and the orbital cellulitis coded.
+func TestTreatedResolvedAndIVSteroid(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 10, 16), Age: 22, Sex: 'F'}
+	note := "Assessment:\nSuperficial incisional surgical site infection of umbilical port site with cellulitis of the abdominal wall, MSSA. Appendicitis treated, resolved.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T81.41XA", "L03.311"}, []string{"K37"})
+	opt.Inpatient = true
+	note = "Medications:\n- Methylprednisolone 20 mg IV q8h (started 5/19)\nAssessment:\n1. UC pancolitis with rectal bleeding\n2. Esophageal varices, small, without bleeding, secondary to portal hypertension.\n3. Portal hypertension -- splenomegaly, thrombocytopenia, varices.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K51.011", "I85.10", "K76.6"}, []string{"Z79.52", "I83.90"})
+}
