@@ -1057,6 +1057,16 @@ func TestEvalTrain74(t *testing.T) {
 	evalNotes(t, "testdata/train74", "seventy-fourth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain75 scores the seventy-fifth training set, testdata/train75:
+// 24 urgent care and primary care notes (acute infections, minor injuries
+// with their encounters, diabetes and hypertension with their
+// complications, preventive visits, immunizations, BMI, tobacco and
+// alcohol), written in session 33 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain75(t *testing.T) {
+	evalNotes(t, "testdata/train75", "seventy-fifth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
