@@ -1067,6 +1067,16 @@ func TestEvalTrain75(t *testing.T) {
 	evalNotes(t, "testdata/train75", "seventy-fifth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain76 scores the seventy-sixth training set, testdata/train76:
+// 24 surgical notes (op notes and discharge summaries for the common
+// operations, their postoperative complications, aftercare and status
+// codes, the organs removed), written in session 33 by someone who had
+// read neither the engine nor the other sets; first scored untouched
+// (docs/BENCHMARKS.md).
+func TestEvalTrain76(t *testing.T) {
+	evalNotes(t, "testdata/train76", "seventy-sixth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

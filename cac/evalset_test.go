@@ -313,6 +313,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train73", 24},
 		{"testdata/train74", 24},
 		{"testdata/train75", 24},
+		{"testdata/train76", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
