@@ -6524,6 +6524,7 @@ var lookupRewrites = []struct {
 	{strokeLateEffectRe, "following cerebral infarction"},
 	{gangrenousHerniaRe, "$1"},
 	{heydeSyndromeRe, ""},
+	{valveDiseaseGradeRe, "$1"},
 	{mastoidAbscessRe, "subperiosteal abscess of mastoid$1"},
 	{underdosingSlashRe, "$1"},
 	{thyroidHistologyRe, "$1"},
@@ -6731,6 +6732,12 @@ var underdosingSlashRe = guard(`(?i)\b(underdos(?:ing|ed|e))\s*/\s*(?:rationing|
 // subperiosteal abscess" is H70.011, not H70.001 "without complications"
 // beside an osteomyelitis); group 1 is the side between.
 var mastoidAbscessRe = guard(`(?i)\b(?:acute\s+)?mastoiditis((?:,?\s*(?:right|left|bilateral|R|L)\b)?),?\s*(?:with|complicated by|w/)\s+(?:an?\s+)?subperiosteal abscess\b`, "mastoiditis")
+
+// valveDiseaseGradeRe is a heart valve's stenosis or regurgitation with
+// the grade and look an echo gives it, which no code holds ("Severe
+// calcific nonrheumatic aortic stenosis" is I35.0); group 1 keeps a
+// "nonrheumatic" (a mitral stenosis is rheumatic unless said otherwise).
+var valveDiseaseGradeRe = guard(`(?i)\b(?:(?:severe|critical|moderate|mild|moderate-severe|moderate-to-severe|mild-to-moderate|calcific|calcified|degenerative|senile|symptomatic|asymptomatic)\s+)+((?:non-?rheumatic\s+)?(?:aortic|mitral|tricuspid)\s+(?:valve\s+)?(?:stenosis|regurgitation|insufficiency))\b`, "severe", "critical", "moderate", "mild", "calcif", "degenerative", "senile", "symptomatic", "asymptomatic")
 
 // heydeSyndromeRe is Heyde syndrome, the bleeding of angiodysplasia beside
 // aortic stenosis, each coded as the note names it: no condition of its

@@ -6640,3 +6640,12 @@ func TestTreatedResolvedAndIVSteroid(t *testing.T) {
 	note = "Medications:\n- Methylprednisolone 20 mg IV q8h (started 5/19)\nAssessment:\n1. UC pancolitis with rectal bleeding\n2. Esophageal varices, small, without bleeding, secondary to portal hypertension.\n3. Portal hypertension -- splenomegaly, thrombocytopenia, varices.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K51.011", "I85.10", "K76.6"}, []string{"Z79.52", "I83.90"})
 }
+
+// TestValveDiseaseGrade reads a valve's stenosis with its echo grade and
+// look as the valve disease (I35.0), and a nonobstructive CAD as I25.10.
+func TestValveDiseaseGrade(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 12), Age: 78, Sex: 'M'}
+	note := "Discharge Diagnoses\n1) Severe calcific nonrheumatic aortic stenosis (trileaflet), symptomatic -- s/p surgical AVR 04/07/2026\n3) Nonobstructive CAD (native vessels, 30-40% mid LAD), no angina\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I35.0", "I25.10"}, []string{"I06.0"})
+}
