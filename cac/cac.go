@@ -3435,6 +3435,21 @@ func deniedInTitle(l, title string) bool {
 	}
 }
 
+// titleSaysAny reports whether a title holds a word of five letters or
+// more of text (by the code set's stems).
+func titleSaysAny(title, text string) bool {
+	in := map[string]bool{}
+	for _, w := range codeset.Words(title) {
+		in[w] = true
+	}
+	for _, w := range codeset.Words(text) {
+		if len(w) >= 5 && in[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // titleDenies reports whether a title is "without" what a phrase (in
 // lower case) says: "Alcohol induced acute pancreatitis without necrosis
 // or infection" (K85.20) against "Acute alcohol-induced pancreatitis,
@@ -5956,6 +5971,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		if c, ok2 := look(p); ok2 && (!ok || min(1, c.r.Score) > min(1, best.r.Score)+0.02 && !moreSpecific(c.r.Code, c.r.Title, best.r.Code, best.r.Title) &&
 			!specifies(note[p.start:p.end], c.r, best.r) && !completes(c.r, best.r) && !saysOpposite(note[whole.start:whole.end], c.r.Title) &&
 			!deniedInTitle(strings.ToLower(note[whole.start:whole.end]), c.r.Title) && !titleDenies(c.r.Title, strings.ToLower(note[whole.start:whole.end])) &&
+			// (nor does the first part's "unspecified" code displace the
+			// whole's sibling that says more: "Acute suppurative
+			// appendicitis with localized peritonitis, …" is K35.30, not
+			// K35.80 "Unspecified acute appendicitis")
+			!(ok && c.r.Code[0] != 'Z' && c.r.Code[:3] == best.r.Code[:3] && strings.Contains(strings.ToLower(c.r.Title), "unspecified") && !strings.Contains(strings.ToLower(best.r.Title), "unspecified")) &&
 			// (an injury's site is in the whole: "Laceration without
 			// foreign body, left index finger" is no laceration of the
 			// scalp, the first part's best)
@@ -6033,8 +6053,14 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			if cuts := connector.FindAllStringIndex(note[p.start:p.end], -1); len(cuts) > 0 {
 				k := cuts[len(cuts)-1]
 				if p.start+k[1] < best.end {
+					// (not for the category's unspecified code against the
+					// cut's sibling that names what follows: "Acute
+					// suppurative appendicitis with localized peritonitis
+					// of the right lower …" is K35.30, not K35.80)
 					if c, ok2 := look(span{p.start, p.start + k[0]}); ok2 && (c.r.Code == best.r.Code ||
-						c.r.Code[:3] == best.r.Code[:3] && best.r.Score < 0.6 && c.r.Score >= best.r.Score+0.2) {
+						c.r.Code[:3] == best.r.Code[:3] && best.r.Score < 0.6 && c.r.Score >= best.r.Score+0.2 &&
+							!(strings.Contains(strings.ToLower(c.r.Title), "unspecified") && !strings.Contains(strings.ToLower(best.r.Title), "unspecified") &&
+								titleSaysAny(best.r.Title, note[p.start+k[1]:p.end]))) {
 						best = c
 						rest = append(rest, span{p.start + k[1], p.end})
 					}

@@ -6649,3 +6649,14 @@ func TestValveDiseaseGrade(t *testing.T) {
 	note := "Discharge Diagnoses\n1) Severe calcific nonrheumatic aortic stenosis (trileaflet), symptomatic -- s/p surgical AVR 04/07/2026\n3) Nonobstructive CAD (native vessels, 30-40% mid LAD), no angina\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I35.0", "I25.10"}, []string{"I06.0"})
 }
+
+// TestAppendicitisWithPeritonitis keeps the sibling that names what
+// follows "with" (K35.30) over the category's unspecified code the words
+// before it match (K35.80); a febrile neutropenia "secondary to
+// chemotherapy" still reads the words before the connector.
+func TestAppendicitisWithPeritonitis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 19, Sex: 'M'}
+	note := "POSTOPERATIVE DIAGNOSIS: Acute suppurative appendicitis with localized peritonitis of the right lower quadrant, without perforation or gangrene.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K35.30"}, []string{"K35.80", "K35.31"})
+}
