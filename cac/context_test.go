@@ -6659,4 +6659,6 @@ func TestAppendicitisWithPeritonitis(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 19, Sex: 'M'}
 	note := "POSTOPERATIVE DIAGNOSIS: Acute suppurative appendicitis with localized peritonitis of the right lower quadrant, without perforation or gangrene.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K35.30"}, []string{"K35.80", "K35.31"})
+	note = "Diagnoses:\n1. Febrile neutropenia secondary to antineoplastic chemotherapy\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1"}, []string{"D70.4"})
 }
