@@ -2190,6 +2190,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = acuteStrokeDeficits(out, x, opt)
 	breastQuadrant(out, note, x, opt)
 	pancreasSite(out, note, x, opt)
+	cervicalDiscLevel(out, note, x, opt)
 	out = neckNodeMetastases(out, note, x, opt)
 	out = biliaryCalculi(out, x, opt)
 	consciousnessStatus(out, note, x, opt)
@@ -6551,6 +6552,9 @@ var lookupRewrites = []struct {
 	{gangrenousHerniaRe, "$1"},
 	{heydeSyndromeRe, ""},
 	{valveDiseaseGradeRe, "$1"},
+	{discPositionRe, "$1"},
+	{slipGradeRe, "$1"},
+	{urologicBleedRe, "postprocedural hemorrhage following genitourinary procedure"},
 	{mastoidAbscessRe, "subperiosteal abscess of mastoid$1"},
 	{underdosingSlashRe, "$1"},
 	{thyroidHistologyRe, "$1"},
@@ -6759,6 +6763,19 @@ var underdosingSlashRe = guard(`(?i)\b(underdos(?:ing|ed|e))\s*/\s*(?:rationing|
 // beside an osteomyelitis); group 1 is the side between.
 var mastoidAbscessRe = guard(`(?i)\b(?:acute\s+)?mastoiditis((?:,?\s*(?:right|left|bilateral|R|L)\b)?),?\s*(?:with|complicated by|w/)\s+(?:an?\s+)?subperiosteal abscess\b`, "mastoiditis")
 
+// urologicBleedRe is a bleed after a urologic procedure ("Post-TURP
+// hemorrhage"): the genitourinary system's postprocedural hemorrhage
+// following its own procedure (N99.820).
+var urologicBleedRe = guard(`(?i)\bpost[- ]?(?:TURP|TURBT|cystoscopy|prostatectomy|prostate biopsy|nephrectomy|ureteroscopy|PCNL|lithotripsy|vasectomy)\s+(?:hemorrhage|bleed(?:ing)?|hematuria)\b`, "post")
+
+// slipGradeRe is a spondylolisthesis's grade of slip, which no code holds
+// ("Grade I degenerative spondylolisthesis, L4 on L5": M43.16).
+var slipGradeRe = guard(`(?i)\b(?:meyerding\s+)?grade\s+(?:[1-4]|i{1,3}|iv)\s+((?:degenerative\s+|isthmic\s+)?spondylolisthesis)`, "grade")
+
+// discPositionRe is where in the canal a disc herniates, which no code
+// holds ("left paracentral/foraminal disc herniation").
+var discPositionRe = guard(`(?i)\b(?:(?:left|right|central|paracentral|foraminal|extraforaminal|far[- ]lateral|lateral|posterior|posterolateral|broad[- ]based|subarticular|recess)(?:\s*/\s*|\s+))+((?:dis[ck])\s+(?:herniation|protrusion|extrusion|bulge))\b`, "disc", "disk")
+
 // valveDiseaseGradeRe is a heart valve's stenosis or regurgitation with
 // the grade and look an echo gives it, which no code holds ("Severe
 // calcific nonrheumatic aortic stenosis" is I35.0); group 1 keeps a
@@ -6959,7 +6976,7 @@ var sitedParesthesiaRe = guard(`(?i)\b(?:(?:right|left|r|l|bilateral)\s+)?(?:han
 
 // continuationLeadRe is a label that adds an item to those above it:
 // "Also: L ICA stenosis".
-var continuationLeadRe = guard(`(?i)^\s*(?:also|additionally|in addition)\s*:\s*`, "also", "additionally", "in addition")
+var continuationLeadRe = guard(`(?i)^\s*(?:also|additionally|in addition)\s*:\s*|^\s*plus\s+`, "also", "additionally", "in addition", "plus")
 
 // sourceLeadRe opens a sepsis's source named after it: "E. coli sepsis,
 // source acute pyelonephritis (left)".
@@ -7755,6 +7772,9 @@ func pastStatusRow(line string) bool {
 	}
 	return strings.Count(line, "   ") >= 2 && pastStatusColumnRe.MatchString(line)
 }
+
+// vapingRe is the use of an electronic nicotine product.
+var vapingRe = regexp.MustCompile(`(?i)\b(?:vape[sd]?|vaping|e-?cig(?:arette)?s?|e cig(?:arette)?s?|electronic cigarettes?)\b`)
 
 // ivDoseAfterRe follows a drug given intravenously: "20 mg IV q8h".
 var ivDoseAfterRe = regexp.MustCompile(`^\s*(?:sodium succinate\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/kg)?\s+)?(?:iv|ivp|ivpb|intravenous(?:ly)?)\b`)
@@ -8987,7 +9007,8 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// tobacco product" (F17.29-), chewing tobacco and snuff F17.22-.
 	if i := has("F17.2"); i >= 0 && !cigarettes {
 		switch {
-		case containsAny(lower, "vape", "vaping", "e-cig", "e cig", "electronic cigarette"):
+		case containsAny(lower, "vape", "vaping", "e-cig", "e cig", "electronic cigarette") && affirmedIn(note, vapingRe):
+			// (not "Never smoked cigarettes. No vaping.")
 			if r, ok := x.Code(codeset.ICD10CM, "F17.29"+out[i].Code[6:], opt.Date); ok && r.Billable {
 				out[i].Code, out[i].Title = r.Code, r.Title
 			}

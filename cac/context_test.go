@@ -6662,3 +6662,20 @@ func TestAppendicitisWithPeritonitis(t *testing.T) {
 	note = "Diagnoses:\n1. Febrile neutropenia secondary to antineoplastic chemotherapy\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"D70.1"}, []string{"D70.4"})
 }
+
+// TestSpineAndUrologicSurgery reads the surgical spine's diagnoses as
+// their codes: a cervical disc herniation at C5-C6 with radiculopathy
+// (M50.122, its level from the line), a graded degenerative
+// spondylolisthesis (M43.16), an inadvertent durotomy added with "Plus"
+// (G97.41); a post-TURP hemorrhage is N99.820; a nicotine dependence on
+// chewing tobacco stays F17.220 beside "No vaping".
+func TestSpineAndUrologicSurgery(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 49, Sex: 'F'}
+	note := "PREOPERATIVE DIAGNOSES:\n1. C5-C6 left paracentral/foraminal disc herniation with left C6 radiculopathy\n2. Grade I degenerative spondylolisthesis, L4 on L5 (stable on flexion/extension films)\nPOSTOPERATIVE DIAGNOSES: Same. Plus inadvertent durotomy, repaired (see below).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M50.122", "M43.16", "G97.41"}, []string{"M50.10", "M54.12", "M43.10"})
+	note = "Assessment:\n1. Post-TURP hemorrhage -- admit to urology floor.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N99.820"}, []string{"N99.821"})
+	note = "Tobacco: Uses loose-leaf chewing tobacco daily. Never smoked cigarettes. No vaping.\nAssessment:\n2. Nicotine dependence, chewing tobacco, uncomplicated.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 44, Sex: 'M'}), []string{"F17.220"}, []string{"F17.290"})
+}

@@ -1,6 +1,7 @@
 package cac
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -71,4 +72,36 @@ func hasLevel(text string) bool {
 		}
 	}
 	return false
+}
+
+// cervicalDiscLevel gives a cervical disc disorder coded without its level
+// (M50.10, M50.120) the level its line names, as the M50 titles number the
+// discs: "C5-C6 disc herniation with C6 radiculopathy" is M50.122, a
+// C2-C3 or C3-C4 disc "high cervical" (M50.11), C7-T1 cervicothoracic
+// (M50.13).
+func cervicalDiscLevel(out []Suggestion, note string, x *lookups, opt Options) {
+	for i := range out {
+		c := out[i].Code
+		if !strings.HasPrefix(c, "M50.") || len(c) < 6 || c[4] < '0' || c[4] > '3' || !(c[5:] == "0" || c[5:] == "20") || out[i].Start < 0 || out[i].Start >= len(note) {
+			continue
+		}
+		for _, g := range spineLevelRe.FindAllStringSubmatch(lineOf(note, out[i].Start), -1) {
+			if g[1] != "C" || g[4] == "" || len(g[2]) != 1 || len(g[4]) != 1 {
+				continue
+			}
+			n, m := g[2][0]-'0', g[4][0]-'0'
+			code := ""
+			switch {
+			case (g[3] == "" || g[3] == "C") && m == n+1 && n >= 4 && n <= 6:
+				code = fmt.Sprintf("M50.%c2%d", c[4], n-3)
+			case (g[3] == "" || g[3] == "C") && m == n+1 && (n == 2 || n == 3):
+				code = fmt.Sprintf("M50.%c1", c[4])
+			case g[3] == "T" && n == 7 && m == 1:
+				code = fmt.Sprintf("M50.%c3", c[4])
+			}
+			if code != "" && recode(&out[i], code, "cervical disc disorder: its level", x, opt) {
+				break
+			}
+		}
+	}
 }
