@@ -6766,7 +6766,7 @@ var mastoidAbscessRe = guard(`(?i)\b(?:acute\s+)?mastoiditis((?:,?\s*(?:right|le
 // urologicBleedRe is a bleed after a urologic procedure ("Post-TURP
 // hemorrhage"): the genitourinary system's postprocedural hemorrhage
 // following its own procedure (N99.820).
-var urologicBleedRe = guard(`(?i)\bpost[- ]?(?:TURP|TURBT|cystoscopy|prostatectomy|prostate biopsy|nephrectomy|ureteroscopy|PCNL|lithotripsy|vasectomy)\s+(?:hemorrhage|bleed(?:ing)?|hematuria)\b`, "post")
+var urologicBleedRe = guard(`(?i)\bpost[- ]?(?:TURP|TURBT|cystoscopy|prostatectomy|prostate biopsy|nephrectomy|ureteroscopy|PCNL|lithotripsy|vasectomy)\s+(?:hemorrhage|bleed(?:ing)?|hematuria)\b`, "turp", "turbt", "cystoscopy", "prostatectomy", "prostate biopsy", "nephrectomy", "ureteroscopy", "pcnl", "lithotripsy", "vasectomy")
 
 // slipGradeRe is a spondylolisthesis's grade of slip, which no code holds
 // ("Grade I degenerative spondylolisthesis, L4 on L5": M43.16).
@@ -6801,7 +6801,7 @@ var gangrenousHerniaRe = guard(`(?i)\b(?:strangulated|incarcerated|obstructed|ob
 // sidedHerniaRe is a groin hernia of one side: the titles say
 // "unilateral" ("left femoral hernia" is K41.90, not the bilateral
 // K41.20 its words tie with).
-var sidedHerniaRe = guard(`(?i)\b(?:left|right|lt|rt|L|R)(\s+(?:[a-z-]+\s+){0,2}?(?:inguinal|femoral)\s+hernia)`, "left", "right", "lt", "rt", "l", "r")
+var sidedHerniaRe = guard(`(?i)\b(?:left|right|lt|rt|L|R)(\s+(?:[a-z-]+\s+){0,2}?(?:inguinal|femoral)\s+hernia)`, "inguinal", "femoral")
 
 // strokeLateEffectRe is a deficit's stroke named as what it is the late
 // effect of ("Left hemiparesis (non-dominant side) as late effect of R MCA
@@ -7435,7 +7435,7 @@ func asideInName(note string, p span, it item) bool {
 
 // drugInducedPartRe is a part that names only the drug a condition came
 // from: "NSAID-induced", "steroid induced".
-var drugInducedPartRe = regexp.MustCompile(`(?i)^\W*([a-z][a-z0-9]+)[- ]induced\W*$`)
+var drugInducedPartRe = guard(`(?i)^\W*([a-z][a-z0-9]+)[- ]induced\W*$`, "induced")
 
 // namedNSAIDRe is a nonsteroidal anti-inflammatory drug by its name.
 var namedNSAIDRe = regexp.MustCompile(`(?i)\b(?:ibuprofen|naproxen|meloxicam|diclofenac|ketorolac|celecoxib|indomethacin|ketoprofen|nabumetone|etodolac|piroxicam)\b`)
