@@ -10628,7 +10628,7 @@ func noncomplianceReason(out []Suggestion, note string, x *lookups, opt Options)
 		if !strings.HasPrefix(s.Code, "Z91.1") || !strings.Contains(strings.ToLower(s.Title), "financial hardship") {
 			continue
 		}
-		if affirmedIn(note, financialRe) {
+		if financialSaid(note) {
 			continue
 		}
 		base := s.Code[:len(s.Code)-1]
@@ -10673,6 +10673,17 @@ var regimens = []struct {
 	{regexp.MustCompile(`(?i)\b(?:diet|dietary|low[- ]salt|low[- ]sodium)\b`), "Z91.11", "0"},
 }
 
+// financialSaid reports whether the note puts a noncompliance down to
+// money: financialRe, not denied and not "non-financial".
+func financialSaid(note string) bool {
+	for _, m := range financialRe.FindAllStringIndex(note, -1) {
+		if !negatedAt(note, m[0]) && !strings.HasSuffix(strings.ToLower(note[max(0, m[0]-4):m[0]]), "non-") {
+			return true
+		}
+	}
+	return false
+}
+
 // noncomplianceWith gives a noncompliance the index found without its
 // treatment ("Missed dialysis sessions (noncompliance)": Z91.199, other
 // treatment) the code of the treatment its line names — renal dialysis
@@ -10685,7 +10696,7 @@ func noncomplianceWith(s *Suggestion, note string, x *lookups, opt Options) {
 		if !r.re.MatchString(line) {
 			continue
 		}
-		if affirmedIn(note, financialRe) && recode(s, r.base+r.financial, "noncompliance: financial hardship", x, opt) {
+		if financialSaid(note) && recode(s, r.base+r.financial, "noncompliance: financial hardship", x, opt) {
 			return
 		}
 		if !reasonRe.MatchString(note) && recode(s, r.base+"9", "noncompliance: reason unspecified", x, opt) {
@@ -10784,7 +10795,7 @@ func underdosingIntent(out []Suggestion, note string, x *lookups, opt Options) [
 	}
 	code := ""
 	switch {
-	case affirmedIn(note, financialRe):
+	case financialSaid(note):
 		code = "Z91.120"
 	case affirmedIn(note, intentionalUnderdosingRe):
 		code = "Z91.128"

@@ -6679,3 +6679,14 @@ func TestSpineAndUrologicSurgery(t *testing.T) {
 	note = "Tobacco: Uses loose-leaf chewing tobacco daily. Never smoked cigarettes. No vaping.\nAssessment:\n2. Nicotine dependence, chewing tobacco, uncomplicated.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 44, Sex: 'M'}), []string{"F17.220"}, []string{"F17.290"})
 }
+
+// TestMissedDialysisTransportation codes missed dialysis sessions as the
+// noncompliance with dialysis for its stated reason (Z91.158, not the
+// financial Z91.151 a "non-financial reason" or "no financial barrier"
+// rules out) and the lack of transportation as Z59.82.
+func TestMissedDialysisTransportation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 21), Age: 58, Sex: 'F'}
+	note := "HPI: Missed sessions because her ride cancelled (noncompliance with dialysis for non-financial reason). No financial barrier to treatment.\nAssessment:\n4. Missed dialysis due to transportation barrier -- SW consult for alternative transport.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z91.158", "Z59.82"}, []string{"Z91.151", "Z91.199"})
+}
