@@ -7468,7 +7468,8 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|(?:with\s+)?(?:necrosis of (?:bone|muscle)|(?:bone|muscle) (?:involvement|necrosis)|fat layer exposed|exposed (?:bone|muscle|tendon))$`+ // an ulcer's depth, no osteonecrosis
 	`|(?:(?:continue|cont\.?|resume|use|uses|using|wears?|change)\s+)?(?:the\s+|his\s+|her\s+)?(?:\d+\s+)?(?:light\s+|incontinence\s+)?(?:pads?|diapers?|briefs?|liners?)(?:/d(?:ay)?)?$`+ // incontinence pads, no PAD
 	`|(?:[a-z/]+\s+){0,2}met with\b|(?:sw|social work(?:er)?|case manag(?:er|ement)|cm|pt|ot|rd|dietitian|chaplain|pharmacy|palliative(?: care)?|team|family)\s+met$`+ // "SW met with pt": a meeting, no metastasis
-	`|(?:secondary\s+|primary\s+)?(?:stroke|cva|vte|dvt|fall|falls)\s+(?:prevention|prophylaxis)\b`+ // "Secondary stroke prevention on DAPT": the care given, no stroke
+	`|(?:secondary\s+|primary\s+)?(?:stroke|cva|vte|dvt|fall|falls)\s+(?:prevention|prophylaxis)\b`+
+	`|(?:predisposing|predisposes|predisposed)\s+(?:(?:him|her|them|the patient)\s+)?to\b|(?:a\s+)?risk factors?\s+for\b`+ // "Chronic venous insufficiency - predisposing to cellulitis": the consequence, coded as its own item // "Secondary stroke prevention on DAPT": the care given, no stroke
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s`+ // a service: "notify addiction medicine"
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b`+ // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$`+ // "(long-term use)" of a drug named before it
@@ -7478,7 +7479,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"prevention", "prophylaxis", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken"}
+var notAConditionWords = []string{"prevention", "prophylaxis", "predispos", "risk factor", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -8786,11 +8787,18 @@ func headNamed(r codeset.Result, has func(string) bool) bool {
 // an "and".
 func titleHeadNamed(title string, named func(string) bool) bool {
 	t := strings.ToLower(title)
+	// (every aside: "Venous insufficiency (chronic) (peripheral)")
 	for _, br := range [][2]byte{{'(', ')'}, {'[', ']'}} {
-		if i := strings.IndexByte(t, br[0]); i >= 0 {
-			if j := strings.IndexByte(t[i:], br[1]); j >= 0 {
-				t = t[:i] + t[i+j+1:]
+		for {
+			i := strings.IndexByte(t, br[0])
+			if i < 0 {
+				break
 			}
+			j := strings.IndexByte(t[i:], br[1])
+			if j < 0 {
+				break
+			}
+			t = t[:i] + t[i+j+1:]
 		}
 	}
 	// ("Multiple myeloma not having achieved remission", "Multiple
@@ -8896,7 +8904,7 @@ var (
 	secondhandRe    = regexp.MustCompile(`(?i)\b(second[- ]?hand smoke(?: exposure)?|passive smok\w*|(?:tobacco |cigarette )?smoke exposure|exposed to (?:tobacco |cigarette )?smoke|(?:mother|father|mom|dad|parents?|caregivers?|grandmother|grandfather|stepfather|stepmother) smokes)\b`)
 	formerSmokerRe  = guard(`(?i)\b(former (?:tobacco |cigarette |heavy |pipe |cigar )?smoker|former (?:tobacco|cigarette|pipe|cigar) (?:use|user|smoking)|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`, "former", "ex-smoker", "quit", "remote smoker", "smoking history", "stopped smoking", "dependence")
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
-	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:`)
+	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:|^[ \t]*((?:home|current|outpatient)\s+(?:medications|meds)|(?:medications|meds) (?:on|prior to) admission)[ \t]*$`)
 	ongoingBefore   = regexp.MustCompile(`(?i)\b(?:on|continues?|continued|continuing|resumes?|resumed?|home|discharged on|takes|taking)\s+(?:(?:home|his|her|oral|basal|bolus|long-acting|daily|low-dose)\s+)*(?:[a-z]+\s*(?:\band\b|\+|&|,)\s*){0,3}$`)
 	// homeDrugBefore is a drug the stay went on giving: "continued
 	// aspirin 81 mg", "resumed home apixaban" (not a steroid, which a

@@ -6690,3 +6690,14 @@ func TestMissedDialysisTransportation(t *testing.T) {
 	note := "HPI: Missed sessions because her ride cancelled (noncompliance with dialysis for non-financial reason). No financial barrier to treatment.\nAssessment:\n4. Missed dialysis due to transportation barrier -- SW consult for alternative transport.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z91.158", "Z59.82"}, []string{"Z91.151", "Z91.199"})
 }
+
+// TestHomeMedicationsHeading reads a "HOME MEDICATIONS" heading alone on
+// its line as the medication list (apixaban: Z79.01), reads a venous
+// insufficiency whose title's asides follow its head (I87.2), and leaves
+// the condition a problem only predisposes to for its own item.
+func TestHomeMedicationsHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 79, Sex: 'F'}
+	note := "HOME MEDICATIONS\n- Apixaban 2.5 mg PO BID (age/Cr dose reduction) - long-term\n- Furosemide 40 mg PO BID\nASSESSMENT AND PLAN\n1. Paroxysmal atrial fibrillation - in NSR.\n2. Chronic venous insufficiency - predisposing to cellulitis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.0", "Z79.01", "I87.2"}, []string{"L03.90"})
+}
