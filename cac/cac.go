@@ -3981,6 +3981,16 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			return hasAnyPrefix(s.Code, "F22", "F29", "F91.9") && s.Start >= 0 && s.Start < len(opt.note) && lineOf(opt.note, s.Start) == line
 		})
 	}
+	// An influenza with an otitis media is the influenza "with otitis
+	// media" (J10.83, J11.83), not "with other respiratory
+	// manifestations"; the otitis's own code stays beside it.
+	if firstWithPrefix(out, "H65", "H66") >= 0 {
+		for i := range out {
+			if c := out[i].Code; (strings.HasPrefix(c, "J10.") || strings.HasPrefix(c, "J11.")) && (c[4:] == "1" || c[4:] == "89") {
+				recode(&out[i], c[:4]+"83", "influenza with otitis media", x, opt)
+			}
+		}
+	}
 	// A toxic encephalopathy a drug caused is "due to drugs", G92.8 (the
 	// index's "Encephalopathy, due to drugs"), not the unspecified G92.9.
 	if i := firstWithPrefix(out, "G92.9"); i >= 0 && slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "T36" && s.Code < "T51" }) &&

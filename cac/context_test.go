@@ -6701,3 +6701,12 @@ func TestHomeMedicationsHeading(t *testing.T) {
 	note := "HOME MEDICATIONS\n- Apixaban 2.5 mg PO BID (age/Cr dose reduction) - long-term\n- Furosemide 40 mg PO BID\nASSESSMENT AND PLAN\n1. Paroxysmal atrial fibrillation - in NSR.\n2. Chronic venous insufficiency - predisposing to cellulitis.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I48.0", "Z79.01", "I87.2"}, []string{"L03.90"})
 }
+
+// TestInfluenzaWithOtitisMedia codes an identified influenza with an otitis
+// media as J10.83 beside the otitis (H66.001), not J10.1.
+func TestInfluenzaWithOtitisMedia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 1, 12), Age: 6, Sex: 'F'}
+	note := "Assessment:\n1. Influenza B with respiratory symptoms and complicated by acute otitis media\n2. Acute suppurative otitis media, right ear, without TM rupture - not recurrent\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J10.83", "H66.001"}, []string{"J10.1", "J11.83"})
+}
