@@ -1908,6 +1908,21 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				}
 				continue
 			}
+			// "3. Status post total hysterectomy (uterus and cervix
+			// removed) and bilateral oophorectomy.": an organ removed,
+			// listed among the diagnoses, is its acquired absence
+			// (not one whose recovery the item follows: "s/p sigmoid
+			// colectomy for diverticulitis - otherwise recovering as
+			// expected" is the operation's aftercare)
+			if reason == "history" && s.kind == secDiagnosis && removedOrganItemRe.MatchString(text) && !containsAny(strings.ToLower(text), "recovering", "recovery", "healing") {
+				for _, code := range removedOrganCodes(text) {
+					if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable && !containsCode(out, code) {
+						out = append(out, Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.8, Start: it.start, End: it.end,
+							Evidence: text, Section: sectionKindNames[s.kind], Rule: "status: organ removed"})
+					}
+				}
+				continue
+			}
 			if reason == "family history" || reason == "history" && !answeredNoRe.MatchString(text) && !refutedQuestionRe.MatchString(text) && (explicitHistory.MatchString(text) || treatedCancerRe.MatchString(text) && !cancerCareNowRe.MatchString(text) || curedRe.MatchString(text) ||
 				// ("s/p R hemicolectomy 2019 for stage II adenocarcinoma
 				// of the ascending colon, completed surveillance with no
@@ -3980,6 +3995,14 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool {
 			return hasAnyPrefix(s.Code, "F22", "F29", "F91.9") && s.Start >= 0 && s.Start < len(opt.note) && lineOf(opt.note, s.Start) == line
 		})
+	}
+	// A deep vein thrombosis its line calls a complication of the surgery
+	// is coded with the complication of a vein following a procedure
+	// (T81.72XA beside I82.412).
+	if i := firstWithPrefix(out, "I82.4", "I82.5", "I82.6"); i >= 0 && firstWithPrefix(out, "T81.7") < 0 && out[i].Start >= 0 && out[i].Start < len(opt.note) {
+		if postopComplicationRe.MatchString(lineOf(opt.note, out[i].Start)) {
+			out = addBeside(out, out[i], "T81.72X"+string(opt.episode), "complication of a vein following a procedure", x, opt)
+		}
 	}
 	// An influenza with an otitis media is the influenza "with otitis
 	// media" (J10.83, J11.83), not "with other respiratory
@@ -7789,6 +7812,39 @@ var vapingRe = regexp.MustCompile(`(?i)\b(?:vape[sd]?|vaping|e-?cig(?:arette)?s?
 
 // ivDoseAfterRe follows a drug given intravenously: "20 mg IV q8h".
 var ivDoseAfterRe = regexp.MustCompile(`^\s*(?:sodium succinate\s+)?(?:\d+(?:\.\d+)?\s*(?:mg|mcg|g)(?:/kg)?\s+)?(?:iv|ivp|ivpb|intravenous(?:ly)?)\b`)
+
+// removedOrganItemRe is an item that is an organ's removal: "Status post
+// total hysterectomy …", "S/p partial colectomy (sigmoid)".
+var removedOrganItemRe = regexp.MustCompile(`(?i)^\W*(?:status post|s/p)\s+(?:[a-z-]+\s+){0,3}?(?:hysterectomy|oophorectomy|salpingo-?oophorectomy|colectomy|hemicolectomy|cholecystectomy|TAH|BSO)\b`)
+
+// removedOrganCodes returns the acquired absence codes an item of
+// removedOrganItemRe names: the uterus with its cervix (Z90.710) or
+// without (supracervical, Z90.711), the ovaries (Z90.722 both, Z90.721
+// one), a part of the bowel or the gallbladder (Z90.49).
+func removedOrganCodes(text string) []string {
+	l := strings.ToLower(text)
+	var codes []string
+	switch {
+	case strings.Contains(l, "supracervical"):
+		codes = append(codes, "Z90.711")
+	case strings.Contains(l, "hysterectomy") || strings.Contains(l, "tah"):
+		codes = append(codes, "Z90.710")
+	}
+	if containsAny(l, "oophorectomy", "bso") {
+		if containsAny(l, "bilateral", "bso", "both") {
+			codes = append(codes, "Z90.722")
+		} else {
+			codes = append(codes, "Z90.721")
+		}
+	}
+	if containsAny(l, "colectomy", "cholecystectomy") {
+		codes = append(codes, "Z90.49")
+	}
+	return codes
+}
+
+// postopComplicationRe says a condition is a complication of the surgery.
+var postopComplicationRe = regexp.MustCompile(`(?i)\b(?:post-?operative|post-?procedural|surgical)\s+complication\b|\bcomplication\s+(?:of|following|after)\s+(?:the\s+|his\s+|her\s+|recent\s+)*(?:surgery|procedure|operation|\w+ectomy|\w+plasty|\w+otomy)\b`)
 
 // treatedResolvedRe is a condition an item calls treated and over
 // ("Appendicitis treated, resolved" in a visit for the appendectomy's

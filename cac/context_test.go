@@ -6710,3 +6710,17 @@ func TestInfluenzaWithOtitisMedia(t *testing.T) {
 	note := "Assessment:\n1. Influenza B with respiratory symptoms and complicated by acute otitis media\n2. Acute suppurative otitis media, right ear, without TM rupture - not recurrent\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J10.83", "H66.001"}, []string{"J10.1", "J11.83"})
 }
+
+// TestSurgicalComplicationsAndRemovedOrgans codes an anastomotic leak as
+// T81.320A, a DVT its line calls a postoperative complication with
+// T81.72XA, and an organ's removal listed among the diagnoses as its
+// acquired absence (Z90.710, Z90.722, Z90.49), not one whose recovery
+// the item follows.
+func TestSurgicalComplicationsAndRemovedOrgans(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 10, 2), Age: 61, Sex: 'F'}
+	note := "Assessment:\n1. Acute DVT of left femoral vein -- provoked, postoperative complication following colectomy.\n2. Anastomotic leak (dehiscence of ileocolic anastomosis), small and contained.\n3. Status post total hysterectomy (uterus and cervix removed) and bilateral oophorectomy.\n4. Status post partial colectomy (sigmoid).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I82.412", "T81.72XA", "T81.320A", "Z90.710", "Z90.722", "Z90.49"}, []string{"Z90.721"})
+	note = "Assessment:\n3. s/p sigmoid colectomy for diverticulitis - otherwise recovering as expected.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z90.49"})
+}
