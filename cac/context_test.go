@@ -6724,3 +6724,15 @@ func TestSurgicalComplicationsAndRemovedOrgans(t *testing.T) {
 	note = "Assessment:\n3. s/p sigmoid colectomy for diverticulitis - otherwise recovering as expected.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z90.49"})
 }
+
+// TestAftercareAndPlacentaDelivered codes the aftercare following a CABG
+// as Z48.812 and reads a "placenta complete" as the placenta delivered
+// whole, no complete placenta previa (O44.03).
+func TestAftercareAndPlacentaDelivered(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 10, 20), Age: 66, Sex: 'M'}
+	note := "ASSESSMENT / PLAN:\n1. Aftercare following CABG -- uncomplicated recovery.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z48.812"}, []string{"Z51.89"})
+	note = "Delivery: Repeat low transverse cesarean. After placental delivery (placenta complete, no accreta), uterus noted to be boggy.\nDx: Immediate postpartum hemorrhage due to uterine atony (after delivery of placenta).\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 20), Age: 31, Sex: 'F'}), []string{"O72.1"}, []string{"O44.03"})
+}
