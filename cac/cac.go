@@ -217,6 +217,10 @@ var instructionsGivenRe = regexp.MustCompile(`(?i)^\W*(?:[a-z/-]+\s+){0,3}?(?:in
 
 var precautionRe = regexp.MustCompile(`(?i)^\W*(?:(?:and\s+|or\s+)?sooner\s+(?:for|if)|(?:call|return|come back|seek (?:medical )?(?:care|attention)|go to (?:the )?(?:ED|ER|emergency(?: department| room)?))(?:\s+sooner)?\s+(?:for|if|with)\s+(?:any|new|worsening|worse|increased|persistent|recurrent|further))\b`)
 
+// warningListRe is a line that lists the warning signs a patient is to
+// return for: "Red flags reviewed: …", "Return precautions: …".
+var warningListRe = regexp.MustCompile(`(?i)^\W*(?:red flags?|warning signs?|alarm (?:signs|symptoms)|return precautions?|reasons to return|ED precautions)(?:\s+(?:were\s+)?(?:reviewed|discussed|given|explained))?\s*(?::|-|\()`)
+
 // treatedForBefore comes before a condition a past treatment was for:
 // "radioactive iodine ablation for Graves disease" (the condition is
 // its history, the treatment's result the diagnosis).
@@ -1771,7 +1775,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				planLine = lineEnd(note, it.start)
 				continue
 			}
-			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) || notAFindingItem(text) {
+			// (and the list a line's return precautions open: "- Red
+			// flags reviewed: orbital swelling, vision change, severe
+			// headache, stiff neck -> ED")
+			if immunizedRe.MatchString(text) || prophylaxisNotNeededRe.MatchString(text) || precautionRe.MatchString(text) || notAFindingItem(text) ||
+				warningListRe.MatchString(lineOf(note, it.start)) {
 				continue // "Diet: regular. Activity: ad lib.", "Tetanus: UTD", "Rabies PEP not indicated"
 			}
 			// A trigger in the condition's own words governs the item; one
@@ -6584,6 +6592,7 @@ var lookupRewrites = []struct {
 	{strokeLateEffectRe, "following cerebral infarction"},
 	{gangrenousHerniaRe, "$1"},
 	{heydeSyndromeRe, ""},
+	{groupAStrepRe, "group A streptococcus"},
 	{valveDiseaseGradeRe, "$1"},
 	{discPositionRe, "$1"},
 	{slipGradeRe, "$1"},
@@ -6814,6 +6823,11 @@ var discPositionRe = guard(`(?i)\b(?:(?:left|right|central|paracentral|foraminal
 // calcific nonrheumatic aortic stenosis" is I35.0); group 1 keeps a
 // "nonrheumatic" (a mitral stenosis is rheumatic unless said otherwise).
 var valveDiseaseGradeRe = guard(`(?i)\b(?:(?:severe|critical|moderate|mild|moderate-severe|moderate-to-severe|mild-to-moderate|calcific|calcified|degenerative|senile|symptomatic|asymptomatic)\s+)+((?:non-?rheumatic\s+)?(?:aortic|mitral|tricuspid)\s+(?:valve\s+)?(?:stenosis|regurgitation|insufficiency))\b`, "severe", "critical", "moderate", "mild", "calcif", "degenerative", "senile", "symptomatic", "asymptomatic")
+
+// groupAStrepRe is "GAS" in capitals: group A streptococcus ("L
+// peritonsillar abscess, GAS"), not the flatulence the word's index entry
+// is (R14.3).
+var groupAStrepRe = guard(`\b(?-i:GAS)\b`, "gas")
 
 // heydeSyndromeRe is Heyde syndrome, the bleeding of angiodysplasia beside
 // aortic stenosis, each coded as the note names it: no condition of its

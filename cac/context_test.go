@@ -6736,3 +6736,13 @@ func TestAftercareAndPlacentaDelivered(t *testing.T) {
 	note = "Delivery: Repeat low transverse cesarean. After placental delivery (placenta complete, no accreta), uterus noted to be boggy.\nDx: Immediate postpartum hemorrhage due to uterine atony (after delivery of placenta).\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 20), Age: 31, Sex: 'F'}), []string{"O72.1"}, []string{"O44.03"})
 }
+
+// TestWarningSignsAndGAS reads a line of red flags the patient is to
+// return for as no findings, and "GAS" after an infection as group A
+// streptococcus, not flatulence (R14.3).
+func TestWarningSignsAndGAS(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 38, Sex: 'M'}
+	note := "Assessment:\n1. Acute maxillary sinusitis, bilateral.\n  - Red flags reviewed: orbital swelling, vision change, severe headache, stiff neck -> ED.\n2. L peritonsillar abscess, GAS\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J01.00", "J36"}, []string{"R51.9", "M43.6", "H05.229", "R14.3"})
+}
