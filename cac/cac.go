@@ -5079,6 +5079,9 @@ var integral = map[string][]string{
 	"R10.A": {"N10", "N20", "N13"},
 	// alcohol use beside the alcohol use disorder coded
 	"Z72.89": {"F10"},
+	// a pathological fracture named bare beside the osteoporotic one
+	// coded (M84.4- excludes M80.-)
+	"M84.4": {"M80"},
 	// varices named bare beside the esophageal varices coded (not the
 	// legs' varicose veins, I83.9-), and a cellulitis named bare beside
 	// the one coded by its site

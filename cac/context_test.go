@@ -6746,3 +6746,13 @@ func TestWarningSignsAndGAS(t *testing.T) {
 	note := "Assessment:\n1. Acute maxillary sinusitis, bilateral.\n  - Red flags reviewed: orbital swelling, vision change, severe headache, stiff neck -> ED.\n2. L peritonsillar abscess, GAS\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J01.00", "J36"}, []string{"R51.9", "M43.6", "H05.229", "R14.3"})
 }
+
+// TestOsteoporoticPathologicalFracture reads "pathological fracture due to
+// age-related osteoporosis" as the osteoporotic fracture alone (M80.051A),
+// not also M84.40XA.
+func TestOsteoporoticPathologicalFracture(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 81, Sex: 'F'}
+	note := "Diagnoses:\n1. Fracture of right femoral neck (displaced, subcapital) - pathological fracture due to age-related (postmenopausal) osteoporosis; low-energy fall from standing height\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M80.051A"}, []string{"M84.40XA", "S72.001A"})
+}
