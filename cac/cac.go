@@ -9031,7 +9031,7 @@ var longTermDrugs = byWord(map[string]string{
 	"Z79.624": "mycophenolate azathioprine leflunomide",
 	"Z79.631": "methotrexate mtx",
 	"Z79.622": "tofacitinib baricitinib upadacitinib",
-	"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab",
+	"Z79.620": "adalimumab infliximab etanercept certolizumab golimumab abatacept tocilizumab sarilumab ustekinumab vedolizumab secukinumab ixekizumab guselkumab risankizumab",
 })
 
 func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion {

@@ -6756,3 +6756,12 @@ func TestOsteoporoticPathologicalFracture(t *testing.T) {
 	note := "Diagnoses:\n1. Fracture of right femoral neck (displaced, subcapital) - pathological fracture due to age-related (postmenopausal) osteoporosis; low-energy fall from standing height\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M80.051A"}, []string{"M84.40XA", "S72.001A"})
 }
+
+// TestBiologicImmunosuppressants codes long-term abatacept, tocilizumab
+// or ustekinumab as an immunosuppressive biologic (Z79.620).
+func TestBiologicImmunosuppressants(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 61, Sex: 'F'}
+	note := "Medications: abatacept 125 mg SC weekly since 09/2023.\nAssessment:\n1. Seropositive rheumatoid arthritis, multiple sites.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z79.620"}, nil)
+}
