@@ -4012,6 +4012,17 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			out = addBeside(out, out[i], "T81.72X"+string(opt.episode), "complication of a vein following a procedure", x, opt)
 		}
 	}
+	// A pleural effusion or pleurisy its line puts down to the lupus
+	// coded is the lupus's lung involvement (M32.13: "Bilateral pleural
+	// effusions, likely lupus serositis (pleuritis)").
+	if firstWithPrefix(out, "M32.1") >= 0 && !containsCode(out, "M32.13") {
+		for i := range out {
+			if (out[i].Code == "J90" || out[i].Code == "R09.1") && out[i].Start >= 0 && out[i].Start < len(opt.note) &&
+				lupusRe.MatchString(lineOf(opt.note, out[i].Start)) && recode(&out[i], "M32.13", "lupus with lung involvement", x, opt) {
+				break
+			}
+		}
+	}
 	// An influenza with an otitis media is the influenza "with otitis
 	// media" (J10.83, J11.83), not "with other respiratory
 	// manifestations"; the otitis's own code stays beside it.
@@ -7860,6 +7871,9 @@ func removedOrganCodes(text string) []string {
 	}
 	return codes
 }
+
+// lupusRe names systemic lupus.
+var lupusRe = regexp.MustCompile(`(?i)\b(?:lupus|SLE)\b`)
 
 // postopComplicationRe says a condition is a complication of the surgery.
 var postopComplicationRe = regexp.MustCompile(`(?i)\b(?:post-?operative|post-?procedural|surgical)\s+complication\b|\bcomplication\s+(?:of|following|after)\s+(?:the\s+|his\s+|her\s+|recent\s+)*(?:surgery|procedure|operation|\w+ectomy|\w+plasty|\w+otomy)\b`)

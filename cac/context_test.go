@@ -6765,3 +6765,12 @@ func TestBiologicImmunosuppressants(t *testing.T) {
 	note := "Medications: abatacept 125 mg SC weekly since 09/2023.\nAssessment:\n1. Seropositive rheumatoid arthritis, multiple sites.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z79.620"}, nil)
 }
+
+// TestLupusSerositis codes pleural effusions put down to lupus serositis
+// as the lupus's lung involvement (M32.13 beside M32.14), not J90.
+func TestLupusSerositis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 20), Age: 27, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES\n1. Systemic lupus erythematosus with lupus nephritis, ISN/RPS class IV-G (A)\n2. Acute kidney injury\n3. Bilateral pleural effusions, likely lupus serositis (pleuritis)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M32.14", "M32.13", "N17.9"}, []string{"J90"})
+}
