@@ -2280,8 +2280,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	// effect (T50.2X5A) is the line's, not "other adverse effects NEC"
 	// (T78.8-) read from the same words
 	out = slices.DeleteFunc(out, func(s Suggestion) bool {
-		return strings.HasPrefix(s.Code, "T78.8") && slices.ContainsFunc(out, func(d Suggestion) bool {
-			return drugIntent(d.Code) == '5' && d.Start >= 0 && s.Start >= 0 && d.Start < len(note) && s.Start < len(note) && lineOf(note, d.Start) == lineOf(note, s.Start)
+		l := suggestionLine(note, s)
+		return strings.HasPrefix(s.Code, "T78.8") && l != "" && slices.ContainsFunc(out, func(d Suggestion) bool {
+			return drugIntent(d.Code) == '5' && suggestionLine(note, d) == l
 		})
 	})
 	// "Sequelae of stroke (R hemiplegia, oropharyngeal dysphagia)": the
@@ -3440,13 +3441,8 @@ func organismUnsaid(l, title string) bool {
 // anemias".
 func deniedInTitle(l, title string) bool {
 	t := strings.ToLower(title)
-	for rest := l; ; {
-		k := strings.Index(rest, "without ")
-		if k < 0 {
-			return false
-		}
-		rest = rest[k+len("without "):]
-		w := rest
+	for k := range occurrences(l, "without ") {
+		w := l[k+len("without "):]
 		if e := strings.IndexAny(w, " ,;.()"); e >= 0 {
 			w = w[:e]
 		}
@@ -3457,6 +3453,7 @@ func deniedInTitle(l, title string) bool {
 			return true
 		}
 	}
+	return false
 }
 
 // titleSaysAny reports whether a title holds a word of five letters or
@@ -3483,13 +3480,8 @@ func titleSaysAny(title, text string) bool {
 // obstruction", "nonobstructing") says nothing.
 func titleDenies(title, l string) bool {
 	t := strings.ToLower(title)
-	for {
-		k := strings.Index(t, "without ")
-		if k < 0 {
-			return false
-		}
-		t = t[k+len("without "):]
-		what := t
+	for k := range occurrences(t, "without ") {
+		what := t[k+len("without "):]
 		if e := strings.IndexAny(what, ",;("); e >= 0 {
 			what = what[:e]
 		}
@@ -3505,6 +3497,7 @@ func titleDenies(title, l string) bool {
 			}
 		}
 	}
+	return false
 }
 
 // withoutSaid are the complications a title is "without", each with the
@@ -3978,8 +3971,8 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// Leiomyomata of the uterus of several kinds on one line are each
 	// coded ("Uterine leiomyomata - intramural and subserosal": D25.1 and
 	// D25.2), the unspecified D25.9 giving way to them.
-	if i := firstWithPrefix(out, "D25."); i >= 0 && out[i].Start >= 0 && out[i].Start < len(opt.note) {
-		line := strings.ToLower(lineOf(opt.note, out[i].Start))
+	if i := firstWithPrefix(out, "D25."); i >= 0 {
+		line := strings.ToLower(suggestionLine(opt.note, out[i]))
 		for _, k := range []struct{ word, code string }{{"submucos", "D25.0"}, {"intramural", "D25.1"}, {"subseros", "D25.2"}} {
 			if strings.Contains(line, k.word) && !containsCode(out, k.code) {
 				if out[i].Code == "D25.9" {
@@ -3995,20 +3988,22 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// line lists: "Severe dementia with psychotic disturbance (delusions)"
 	// is no delusional disorder (F22) too, "agitation with physical
 	// aggression (behavioral disturbance)" no conduct disorder (F91.9).
+	var dementiaLines []string
 	for _, d := range out {
-		if len(d.Code) < 6 || !hasAnyPrefix(d.Code, "F01", "F02", "F03") || d.Code[5] < '1' || d.Code[5] > '4' || d.Start < 0 || d.Start >= len(opt.note) {
-			continue
+		if len(d.Code) >= 6 && hasAnyPrefix(d.Code, "F01", "F02", "F03") && d.Code[5] >= '1' && d.Code[5] <= '4' {
+			if l := suggestionLine(opt.note, d); l != "" {
+				dementiaLines = append(dementiaLines, l)
+			}
 		}
-		line := lineOf(opt.note, d.Start)
-		out = slices.DeleteFunc(out, func(s Suggestion) bool {
-			return hasAnyPrefix(s.Code, "F22", "F29", "F91.9") && s.Start >= 0 && s.Start < len(opt.note) && lineOf(opt.note, s.Start) == line
-		})
 	}
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return hasAnyPrefix(s.Code, "F22", "F29", "F91.9") && slices.Contains(dementiaLines, suggestionLine(opt.note, s))
+	})
 	// A deep vein thrombosis its line calls a complication of the surgery
 	// is coded with the complication of a vein following a procedure
 	// (T81.72XA beside I82.412).
-	if i := firstWithPrefix(out, "I82.4", "I82.5", "I82.6"); i >= 0 && firstWithPrefix(out, "T81.7") < 0 && out[i].Start >= 0 && out[i].Start < len(opt.note) {
-		if postopComplicationRe.MatchString(lineOf(opt.note, out[i].Start)) {
+	if i := firstWithPrefix(out, "I82.4", "I82.5", "I82.6"); i >= 0 && firstWithPrefix(out, "T81.7") < 0 {
+		if postopComplicationRe.MatchString(suggestionLine(opt.note, out[i])) {
 			out = addBeside(out, out[i], "T81.72X"+string(opt.episode), "complication of a vein following a procedure", x, opt)
 		}
 	}
@@ -4017,8 +4012,8 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// effusions, likely lupus serositis (pleuritis)").
 	if firstWithPrefix(out, "M32.1") >= 0 && !containsCode(out, "M32.13") {
 		for i := range out {
-			if (out[i].Code == "J90" || out[i].Code == "R09.1") && out[i].Start >= 0 && out[i].Start < len(opt.note) &&
-				lupusRe.MatchString(lineOf(opt.note, out[i].Start)) && recode(&out[i], "M32.13", "lupus with lung involvement", x, opt) {
+			if (out[i].Code == "J90" || out[i].Code == "R09.1") && lupusRe.MatchString(suggestionLine(opt.note, out[i])) &&
+				recode(&out[i], "M32.13", "lupus with lung involvement", x, opt) {
 				break
 			}
 		}
@@ -7870,6 +7865,15 @@ func removedOrganCodes(text string) []string {
 		codes = append(codes, "Z90.49")
 	}
 	return codes
+}
+
+// suggestionLine returns the line of the note a suggestion was read from,
+// or "" when it holds no place in the note.
+func suggestionLine(note string, s Suggestion) string {
+	if s.Start < 0 || s.Start >= len(note) {
+		return ""
+	}
+	return lineOf(note, s.Start)
 }
 
 // lupusRe names systemic lupus.
