@@ -4210,6 +4210,11 @@ func distinctInCategory(a, b Suggestion) bool {
 	if strings.HasPrefix(a.Code, "R29.7") != strings.HasPrefix(b.Code, "R29.7") {
 		return true
 	}
+	// each pressure ulcer's site and side is its own (L89.613 right heel
+	// beside L89.620 left heel)
+	if a.Code[:3] == "L89" && len(a.Code) >= 6 && len(b.Code) >= 6 && a.Code[:6] != b.Code[:6] {
+		return true
+	}
 	// an allergic rhinitis's causes are each coded (J30.1 pollen beside
 	// J30.89 perennial), the unspecified J30.9 beside none
 	if a.Code[:3] == "J30" && a.Code != "J30.9" && b.Code != "J30.9" && a.Code != b.Code {
@@ -7895,8 +7900,9 @@ var resolvedBeforeStayRe = guard(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?re
 // resolvedDashRe is a listed condition marked resolved after a dash or
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",
 // "Eczema resolved", "Hypoglycemia — resolved after glipizide stopped;",
-// "Chemo-induced neuropathy resolved - no residual deficit".
-var resolvedDashRe = regexp.MustCompile(`(?i)^(?:[^-–—:;,.]|[a-z]-[a-z]){3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?resolved(?:\s+(?:radiographically|clinically|completely|fully)(?:\s+and\s+(?:radiographically|clinically))?)?(?:\s+(?:after|since|with|following|once|when|per|on)\s[^;,.]{1,40})?(?:\s*[-–—]+\s*no (?:residual|lasting|further)\b[^;,.]{0,30})?\s*(?:[;,.]|$)`)
+// "Chemo-induced neuropathy resolved - no residual deficit", "R heel
+// pressure injury - healed".
+var resolvedDashRe = regexp.MustCompile(`(?i)^(?:[^-–—:;,.]|[a-z]-[a-z]){3,60}\s(?:[-–—:]+\s*)?(?:now\s+|since\s+|completely\s+|fully\s+|has\s+)?(?:resolved|healed)(?:\s+(?:radiographically|clinically|completely|fully)(?:\s+and\s+(?:radiographically|clinically))?)?(?:\s+(?:after|since|with|following|once|when|per|on)\s[^;,.]{1,40})?(?:\s*[-–—]+\s*no (?:residual|lasting|further)\b[^;,.]{0,30})?\s*(?:[;,.]|$)`)
 
 // doubtedCauseRe opens an item's detail with a doubted condition:
 // "— suspected ruptured ovarian cyst, not confirmed"; symptomHeadRe is

@@ -6774,3 +6774,15 @@ func TestLupusSerositis(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES\n1. Systemic lupus erythematosus with lupus nephritis, ISN/RPS class IV-G (A)\n2. Acute kidney injury\n3. Bilateral pleural effusions, likely lupus serositis (pleuritis)\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M32.14", "M32.13", "N17.9"}, []string{"J90"})
 }
+
+// TestPressureUlcersBySite codes each heel's pressure ulcer (L89.613 and
+// L89.620), a deep tissue pressure injury as its deep tissue damage
+// (L89.616), and no ulcer the list calls healed.
+func TestPressureUlcersBySite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 3), Age: 79, Sex: 'M'}
+	note := "ASSESSMENT\n- Stage 4 pressure ulcer of sacral region - improving after debridement\n- Stage 3 pressure ulcer of right heel - improving\n- Unstageable pressure ulcer of left heel (stable eschar)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L89.154", "L89.613", "L89.620"}, nil)
+	note = "Discharge diagnoses:\n- Pressure injury, sacrum, stage 3\n- Deep tissue pressure injury, right heel\n- L heel pressure injury - healed\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L89.153", "L89.616"}, []string{"L89.629", "L89.619"})
+}
