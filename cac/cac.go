@@ -4163,6 +4163,10 @@ func codedEach(a, b Suggestion) bool {
 		return true
 	case "M32":
 		return strings.HasPrefix(a.Code, "M32.1") && strings.HasPrefix(b.Code, "M32.1") && a.Code != "M32.19" && b.Code != "M32.19"
+	case "I25":
+		// an ischemic cardiomyopathy beside the coronary atherosclerosis
+		// (I25.5 with I25.10)
+		return (a.Code == "I25.5") != (b.Code == "I25.5") && (strings.HasPrefix(a.Code, "I25.1") || strings.HasPrefix(b.Code, "I25.1"))
 	}
 	return false
 }

@@ -6786,3 +6786,12 @@ func TestPressureUlcersBySite(t *testing.T) {
 	note = "Discharge diagnoses:\n- Pressure injury, sacrum, stage 3\n- Deep tissue pressure injury, right heel\n- L heel pressure injury - healed\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L89.153", "L89.616"}, []string{"L89.629", "L89.619"})
 }
+
+// TestIschemicCardiomyopathyWithCAD codes an ischemic cardiomyopathy beside
+// the coronary atherosclerosis listed before it (I25.5 with I25.10).
+func TestIschemicCardiomyopathyWithCAD(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 24), Age: 57, Sex: 'M'}
+	note := "Assessment:\n2. CAD, native vessel, nonobstructive residual disease - no angina.\n3. Ischemic cardiomyopathy, LVEF 35%\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.10", "I25.5"}, nil)
+}
