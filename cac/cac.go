@@ -113,6 +113,9 @@ var sectionNames = map[string]int{
 	"FAMILY HISTORY": secFamily, "FH": secFamily,
 	"SHX": secHistory, "PSH": secHistory, "PSHX": secHistory,
 	"PRINCIPAL": secDiagnosis, "PRINCIPAL DX": secDiagnosis, "SECONDARY": secDiagnosis, "SECONDARY DX": secDiagnosis,
+	// (a delivery's indication is its diagnosis: "Indication for cesarean:
+	// Arrest of dilation in the active phase of labor", O62.1)
+	"INDICATION FOR CESAREAN": secDiagnosis, "INDICATION FOR C-SECTION": secDiagnosis, "INDICATION FOR CESAREAN SECTION": secDiagnosis,
 	"INDICATIONS": secHistory, "INDICATION": secHistory, "INDICATIONS FOR PROCEDURE": secHistory, "INDICATIONS FOR SURGERY": secHistory, "INDICATIONS FOR OPERATION": secHistory,
 	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURES PERFORMED": secProcedure, "OPERATIONS": secProcedure, "OPERATION PERFORMED": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
 }

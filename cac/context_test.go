@@ -6795,3 +6795,13 @@ func TestIschemicCardiomyopathyWithCAD(t *testing.T) {
 	note := "Assessment:\n2. CAD, native vessel, nonobstructive residual disease - no angina.\n3. Ischemic cardiomyopathy, LVEF 35%\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.10", "I25.5"}, nil)
 }
+
+// TestIndicationForCesarean reads a delivery summary's "Indication for
+// cesarean:" as its diagnosis (O62.1 arrest of the active phase), with the
+// weeks of gestation (Z3A.39).
+func TestIndicationForCesarean(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 17), Age: 29, Sex: 'F'}
+	note := "OBSTETRIC DISCHARGE SUMMARY\nEGA at delivery: 39w3d (by 8-wk US)\n\nDelivery: Primary low transverse cesarean section, 07/15/2026. Liveborn male, 3,640 g. Single gestation.\n\nIndication for cesarean: Arrest of dilation in the active phase of labor -- cervix unchanged at 6 cm for > 4 h despite adequate contractions.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O62.1", "Z37.0", "Z3A.39"}, []string{"O82"})
+}
