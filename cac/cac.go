@@ -4010,6 +4010,25 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			out = addBeside(out, out[i], "T81.72X"+string(opt.episode), "complication of a vein following a procedure", x, opt)
 		}
 	}
+	// A seropositive rheumatoid arthritis its line gives a rheumatoid lung
+	// disease is M05.1- at its sites ("…, multiple sites (hands, wrists,
+	// feet) WITH rheumatoid lung disease (RA-ILD …)" is M05.19, not M05.79
+	// beside an ILD)
+	if i := firstWithPrefix(out, "M05.7", "M05.8", "M05.9"); i >= 0 {
+		l := suggestionLine(opt.note, out[i])
+		ls := strings.LastIndexByte(opt.note[:max(0, out[i].Start)], '\n') + 1
+		// (not one the line denies: "No rheumatoid lung disease: HRCT
+		// negative for ILD")
+		if slices.ContainsFunc(rheumatoidLungRe.FindAllStringIndex(l, -1), func(m []int) bool { return !negatedAt(opt.note, ls+m[0]) }) {
+			code := "M05.10"
+			if c := out[i].Code; len(c) > 5 && c[4] != '9' {
+				code = "M05.1" + c[5:]
+			}
+			if recode(&out[i], code, "rheumatoid lung disease with rheumatoid arthritis", x, opt) {
+				out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "J84") && suggestionLine(opt.note, s) == l })
+			}
+		}
+	}
 	// A pleural effusion or pleurisy its line puts down to the lupus
 	// coded is the lupus's lung involvement (M32.13: "Bilateral pleural
 	// effusions, likely lupus serositis (pleuritis)").
@@ -7887,6 +7906,9 @@ func suggestionLine(note string, s Suggestion) string {
 	}
 	return lineOf(note, s.Start)
 }
+
+// rheumatoidLungRe names a rheumatoid arthritis's lung disease.
+var rheumatoidLungRe = regexp.MustCompile(`(?i)\brheumatoid lung\b|\bRA[- ]ILD\b|\bRA[- ]associated interstitial lung\b`)
 
 // lupusRe names systemic lupus.
 var lupusRe = regexp.MustCompile(`(?i)\b(?:lupus|SLE)\b`)

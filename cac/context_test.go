@@ -6805,3 +6805,15 @@ func TestIndicationForCesarean(t *testing.T) {
 	note := "OBSTETRIC DISCHARGE SUMMARY\nEGA at delivery: 39w3d (by 8-wk US)\n\nDelivery: Primary low transverse cesarean section, 07/15/2026. Liveborn male, 3,640 g. Single gestation.\n\nIndication for cesarean: Arrest of dilation in the active phase of labor -- cervix unchanged at 6 cm for > 4 h despite adequate contractions.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O62.1", "Z37.0", "Z3A.39"}, []string{"O82"})
 }
+
+// TestRheumatoidLungDisease codes a seropositive rheumatoid arthritis its
+// line gives a rheumatoid lung disease as M05.19 (not M05.79 beside an
+// ILD), and leaves one the line denies as it is.
+func TestRheumatoidLungDisease(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 61, Sex: 'F'}
+	note := "ASSESSMENT\n1. Rheumatoid arthritis, seropositive (RF+/CCP+), multiple sites (hands, wrists, feet) WITH rheumatoid lung disease (RA-ILD, fibrotic NSIP) - moderate disease activity.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M05.19"}, []string{"M05.79", "J84.9"})
+	note = "Assessment:\n1. Rheumatoid arthritis, seropositive (RF+), multiple sites, without organ involvement. No rheumatoid lung disease: HRCT negative for ILD.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M05.79"}, []string{"M05.19"})
+}
