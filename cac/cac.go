@@ -6381,6 +6381,13 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		t := note[p.start:p.end]
 		if k := len(t) - len(strings.TrimLeft(t, " ")); strings.HasPrefix(strings.ToLower(t[k:]), "with ") && strings.Contains(t, " and ") {
 			base := p.start + k + len("with ")
+			// (sites sharing the noun after them stay one part, which
+			// andMembers reads: "…(head of pancreas) with liver and bone
+			// metastases" is liver metastases and bone metastases)
+			if sharedNounList(note[base:p.end]) {
+				members = append(members, span{base, p.end})
+				continue
+			}
 			at := base
 			// (the matches' offsets are from base: a third member's
 			// must not be counted from the second's start)
@@ -6472,7 +6479,8 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// later part of a short list that no code names well whole
 			// is two conditions joined by "and" (not in a sentence: "his
 			// tachycardia and hypotension corrected with fluids")
-			if wordCount(note[it.start:it.end]) <= 16 {
+			// (or one of sites sharing their noun, however long the item)
+			if wordCount(note[it.start:it.end]) <= 16 || sharedNounList(note[p.start:p.end]) {
 				for _, m := range append(andMembers(note, p), versusMembers(note, p)...) {
 					if c, ok := lookText(m.text, m.at); ok && c.r.Score >= 0.75 && (len(out) == 0 || c.r.Code[:3] != out[0].r.Code[:3]) {
 						out = append(out, c)
@@ -7313,6 +7321,19 @@ func andMembers(note string, p span) []member {
 		return []member{{a, sa}, {head + " " + strings.TrimSpace(b), p}}
 	}
 	return nil
+}
+
+// sharedNounList reports whether t is two members joined by one "and"
+// whose first is a single word naming no condition of its own and whose
+// second has two words or more: sites sharing the noun after them ("liver
+// and bone metastases"), not conditions ("HTN and hyperlipidemia").
+func sharedNounList(t string) bool {
+	m := onlySplit(andRe, t)
+	if m == nil {
+		return false
+	}
+	a, b := strings.TrimSpace(t[:m[0]]), t[m[1]:]
+	return wordCount(a) == 1 && wordCount(b) >= 2 && !conditionWordRe.MatchString(a) && !knownAbbreviation(a)
 }
 
 // versusMembers splits a part of at most eight words at its one

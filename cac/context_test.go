@@ -6817,3 +6817,13 @@ func TestRheumatoidLungDisease(t *testing.T) {
 	note = "Assessment:\n1. Rheumatoid arthritis, seropositive (RF+), multiple sites, without organ involvement. No rheumatoid lung disease: HRCT negative for ILD.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M05.79"}, []string{"M05.19"})
 }
+
+// TestSitesSharingMetastases reads "with liver and bone metastases" after
+// a cancer's aside as both metastases (C78.7 and C79.51), not the liver
+// alone.
+func TestSitesSharingMetastases(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 71, Sex: 'M'}
+	note := "ASSESSMENT:\n71-year-old man with metastatic pancreatic adenocarcinoma (head of pancreas) with liver and peritoneal metastases, malignant ascites, cancer-related pain, and cancer cachexia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.0", "C78.7", "C78.6", "R18.0"}, []string{"K76.9"})
+}
