@@ -2279,6 +2279,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = fibroidLocations(out, note, x, opt)
 	out = brainOldInfarct(out, note)
 	out = excludedBeside(out, x)
+	// "Staple removal 7-10 d", "Suture removal in 10 days": a removal the
+	// plan sets for later is no encounter for it (Z48.0-)
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "Z48.0") && removalLaterRe.MatchString(suggestionLine(note, s))
+	})
 	// "Hyponatremia, likely adverse effect of HCTZ": the drug's adverse
 	// effect (T50.2X5A) is the line's, not "other adverse effects NEC"
 	// (T78.8-) read from the same words
@@ -7927,6 +7932,10 @@ func suggestionLine(note string, s Suggestion) string {
 	}
 	return lineOf(note, s.Start)
 }
+
+// removalLaterRe sets a removal of sutures or staples for later: "in 10
+// days", "7-10 d", "at follow-up", "by PCP".
+var removalLaterRe = regexp.MustCompile(`(?i)\bremoval\b[^.;\n]{0,30}?(?:\b(?:in|at|after|within)\s+\d+|\b\d+\s*(?:-|–|to)\s*\d+\s*(?:d|days?|wks?|weeks?)\b|\b\d+\s*(?:d|days?|wks?|weeks?)\b|\bfollow[- ]?up\b|\bnext\b|\bby\s+(?:PCP|primary|pediatrician)\b)`)
 
 // rheumatoidLungRe names a rheumatoid arthritis's lung disease.
 var rheumatoidLungRe = regexp.MustCompile(`(?i)\brheumatoid lung\b|\bRA[- ]ILD\b|\bRA[- ]associated interstitial lung\b`)

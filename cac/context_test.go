@@ -6827,3 +6827,14 @@ func TestSitesSharingMetastases(t *testing.T) {
 	note := "ASSESSMENT:\n71-year-old man with metastatic pancreatic adenocarcinoma (head of pancreas) with liver and peritoneal metastases, malignant ascites, cancer-related pain, and cancer cachexia.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.0", "C78.7", "C78.6", "R18.0"}, []string{"K76.9"})
 }
+
+// TestRemovalSetForLater codes no encounter for suture removal (Z48.02)
+// from a plan that sets it for later, and keeps one whose visit it is.
+func TestRemovalSetForLater(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 24, Sex: 'M'}
+	note := "Assessment:\n2. Scalp lac, occipital - repaired. Staple removal 7-10 d.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S01.01XA"}, []string{"Z48.02"})
+	note = "Assessment:\n1. Encounter for suture removal - laceration healed, sutures removed today.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z48.02"}, nil)
+}
