@@ -6645,6 +6645,7 @@ var lookupRewrites = []struct {
 	{strokeLateEffectRe, "following cerebral infarction"},
 	{gangrenousHerniaRe, "$1"},
 	{heydeSyndromeRe, ""},
+	{completeCuffTearRe, "complete $1"},
 	{groupAStrepRe, "group A streptococcus"},
 	{valveDiseaseGradeRe, "$1"},
 	{discPositionRe, "$1"},
@@ -6881,6 +6882,12 @@ var valveDiseaseGradeRe = guard(`(?i)\b(?:(?:severe|critical|moderate|mild|moder
 // peritonsillar abscess, GAS"), not the flatulence the word's index entry
 // is (R14.3).
 var groupAStrepRe = guard(`\b(?-i:GAS)\b`, "gas")
+
+// completeCuffTearRe is a complete (full-thickness) rotator cuff tear
+// with the look and cause words a shoulder surgeon lists before it
+// ("Complete, full-thickness, nontraumatic (degenerative) rotator cuff
+// tear of the right shoulder": M75.121, "not specified as traumatic").
+var completeCuffTearRe = guard(`(?i)\b(?:(?:nontraumatic|non-traumatic|atraumatic|degenerative|chronic|massive)[\s,()]+)*(?:complete|full[- ]thickness)(?:[\s,()]+(?:complete|full[- ]thickness|nontraumatic|non-traumatic|atraumatic|degenerative|chronic|massive))*[\s,()]+(rotator cuff tear)`, "complete", "full")
 
 // heydeSyndromeRe is Heyde syndrome, the bleeding of angiodysplasia beside
 // aortic stenosis, each coded as the note names it: no condition of its
@@ -8977,7 +8984,9 @@ func titleHeadNamed(title string, named func(string) bool) bool {
 			cut = i
 		}
 	}
-	for _, part := range strings.Split(t[:cut], " and ") {
+	// (of either side of an "and" or an "or": "Complete rotator cuff tear
+	// or rupture of right shoulder" is named by its tear)
+	for _, part := range strings.Split(strings.ReplaceAll(t[:cut], " or ", " and "), " and ") {
 		if f := strings.Fields(part); len(f) == 0 || named(f[len(f)-1]) {
 			return true
 		}

@@ -6838,3 +6838,13 @@ func TestRemovalSetForLater(t *testing.T) {
 	note = "Assessment:\n1. Encounter for suture removal - laceration healed, sutures removed today.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z48.02"}, nil)
 }
+
+// TestCompleteRotatorCuffTear reads a complete, full-thickness,
+// nontraumatic rotator cuff tear with its listed words as M75.121, the
+// title named by its tear (either side of its "or").
+func TestCompleteRotatorCuffTear(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 61, Sex: 'M'}
+	note := "Assessment:\n1. Complete, full-thickness, nontraumatic (degenerative) rotator cuff tear of the right shoulder, supraspinatus, failed conservative management.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M75.121"}, []string{"S46.011A", "M75.101", "G82.21"})
+}
