@@ -7489,7 +7489,11 @@ var descriptorAlone = map[string]bool{"dependent": true, "independent": true, "s
 	// ("Syncope, vasovagal (reflex)")
 	"reflex": true,
 	// (a cause the whole item's lookup reads: "Cirrhosis, alcohol-related")
-	"alcohol-related": true, "alcohol-induced": true, "alcohol related": true, "alcohol induced": true}
+	"alcohol-related": true, "alcohol-induced": true, "alcohol related": true, "alcohol induced": true,
+	// (the symptom of the stones named before it: "Symptomatic
+	// cholelithiasis (biliary colic)" is K80.20, not the index's bile duct
+	// stone for the colic, K80.50)
+	"biliary colic": true}
 
 // causalHeadRe is a connector that opens a part: what follows are causes.
 var causalHeadRe = regexp.MustCompile(`(?i)^(?:(?:likely|probably|possibly|presumed|felt to be|thought to be)\s+)?(?:due|secondary|related|attributed|attributable|owing|caused)\s+to$|^because of$|^from$`)

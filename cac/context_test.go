@@ -6848,3 +6848,12 @@ func TestCompleteRotatorCuffTear(t *testing.T) {
 	note := "Assessment:\n1. Complete, full-thickness, nontraumatic (degenerative) rotator cuff tear of the right shoulder, supraspinatus, failed conservative management.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M75.121"}, []string{"S46.011A", "M75.101", "G82.21"})
 }
+
+// TestSymptomaticCholelithiasis codes a symptomatic cholelithiasis as
+// K80.20 and its biliary colic aside as no bile duct stone (K80.50).
+func TestSymptomaticCholelithiasis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 34, Sex: 'F'}
+	note := "Assessment:\n1. Symptomatic cholelithiasis (biliary colic), no evidence of acute cholecystitis or choledocholithiasis\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.20"}, []string{"K80.50", "K80.70", "K81.0"})
+}
