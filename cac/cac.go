@@ -4020,11 +4020,9 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// feet) WITH rheumatoid lung disease (RA-ILD …)" is M05.19, not M05.79
 	// beside an ILD)
 	if i := firstWithPrefix(out, "M05.7", "M05.8", "M05.9"); i >= 0 {
-		l := suggestionLine(opt.note, out[i])
-		ls := strings.LastIndexByte(opt.note[:max(0, out[i].Start)], '\n') + 1
 		// (not one the line denies: "No rheumatoid lung disease: HRCT
 		// negative for ILD")
-		if slices.ContainsFunc(rheumatoidLungRe.FindAllStringIndex(l, -1), func(m []int) bool { return !negatedAt(opt.note, ls+m[0]) }) {
+		if l := suggestionLine(opt.note, out[i]); affirmedOnLine(opt.note, out[i], rheumatoidLungRe) != nil {
 			code := "M05.10"
 			if c := out[i].Code; len(c) > 5 && c[4] != '9' {
 				code = "M05.1" + c[5:]
@@ -7950,6 +7948,22 @@ var removalLaterRe = regexp.MustCompile(`(?i)\bremoval\b[^.;\n]{0,30}?(?:\b(?:in
 
 // rheumatoidLungRe names a rheumatoid arthritis's lung disease.
 var rheumatoidLungRe = regexp.MustCompile(`(?i)\brheumatoid lung\b|\bRA[- ]ILD\b|\bRA[- ]associated interstitial lung\b`)
+
+// affirmedOnLine returns where on the line a suggestion was read from re
+// first matches what the note does not deny, or nil.
+func affirmedOnLine(note string, s Suggestion, re *regexp.Regexp) []int {
+	l := suggestionLine(note, s)
+	if l == "" {
+		return nil
+	}
+	ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
+	for _, m := range re.FindAllStringIndex(l, -1) {
+		if !negatedAt(note, ls+m[0]) {
+			return []int{ls + m[0], ls + m[1]}
+		}
+	}
+	return nil
+}
 
 // lupusRe names systemic lupus.
 var lupusRe = regexp.MustCompile(`(?i)\b(?:lupus|SLE)\b`)

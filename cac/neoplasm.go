@@ -317,13 +317,11 @@ func neckNodeMetastases(out []Suggestion, note string, x *lookups, opt Options) 
 		return out
 	}
 	for _, s := range out {
-		if s.Code[0] != 'C' || s.Code >= "C77" || s.Start < 0 || s.End > len(note) {
+		if s.Code[0] != 'C' || s.Code >= "C77" {
 			continue
 		}
-		ls := strings.LastIndexByte(note[:s.Start], '\n') + 1
-		le := lineEnd(note, s.End)
-		if m := neckNodeRe.FindStringIndex(note[ls:le]); m != nil && !negatedAt(note, ls+m[0]) {
-			return addBeside(out, Suggestion{System: s.System, Confidence: 0.8, Start: ls + m[0], End: ls + m[1], Evidence: note[ls+m[0] : ls+m[1]], Section: s.Section}, "C77.0", "metastases to the neck's lymph nodes", x, opt)
+		if m := affirmedOnLine(note, s, neckNodeRe); m != nil {
+			return addBeside(out, Suggestion{System: s.System, Confidence: 0.8, Start: m[0], End: m[1], Evidence: note[m[0]:m[1]], Section: s.Section}, "C77.0", "metastases to the neck's lymph nodes", x, opt)
 		}
 	}
 	return out
