@@ -1077,6 +1077,43 @@ func TestEvalTrain76(t *testing.T) {
 	evalNotes(t, "testdata/train76", "seventy-sixth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain77 scores the seventy-seventh training set, testdata/train77:
+// 24 cardiology and pulmonology notes (heart failure, arrhythmia, ACS,
+// COPD and asthma, pneumonia, PE, their clinic follow-ups and procedure
+// notes), written in session 34 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain77(t *testing.T) {
+	evalNotes(t, "testdata/train77", "seventy-seventh training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain78 scores the seventy-eighth training set, testdata/train78:
+// 24 oncology, haematology and infectious-disease notes (chemotherapy
+// admissions, neutropenic fever, anaemias, coagulopathies, sepsis, HIV,
+// cellulitis and osteomyelitis, UTIs with organisms, C. diff), written in session 34 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain78(t *testing.T) {
+	evalNotes(t, "testdata/train78", "seventy-eighth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain79 scores the seventy-ninth training set, testdata/train79:
+// 24 emergency and trauma notes (fractures, lacerations, head
+// injuries, burns, sprains, poisonings and adverse effects, subsequent
+// and sequela visits, trauma admissions), written in session 34 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain79(t *testing.T) {
+	evalNotes(t, "testdata/train79", "seventy-ninth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain80 scores the eightieth training set, testdata/train80:
+// 24 behavioural-health, substance-use, endocrine and renal notes
+// (mood and psychotic disorders, alcohol and opioid use disorders,
+// thyroid, adrenal and pituitary disorders, diabetes complications, CKD
+// and dialysis, electrolytes), written in session 34 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain80(t *testing.T) {
+	evalNotes(t, "testdata/train80", "eightieth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
@@ -1155,4 +1192,15 @@ func TestEvalHeldout25(t *testing.T) {
 // totals.
 func TestEvalHeldout26(t *testing.T) {
 	evalNotes(t, "testdata/heldout26", "twenty-sixth held-out set", 0.55, 0.10, true)
+}
+
+// TestEvalHeldout27 scores a twenty-seventh held-out set,
+// testdata/heldout27: 24 notes of one week at a mid-sized regional
+// hospital and its clinics (medicine, surgery, obstetrics, paediatrics,
+// the ED, specialty clinics), written in session 34 by someone who had
+// read neither the engine nor the other sets; committed unread, to be
+// read once at the end of that session (docs/BENCHMARKS.md). Read only
+// its totals.
+func TestEvalHeldout27(t *testing.T) {
+	evalNotes(t, "testdata/heldout27", "twenty-seventh held-out set", 0.55, 0.10, true)
 }

@@ -277,6 +277,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout24", 24},
 		{"testdata/heldout25", 24},
 		{"testdata/heldout26", 24},
+		{"testdata/heldout27", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
@@ -314,6 +315,10 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train74", 24},
 		{"testdata/train75", 24},
 		{"testdata/train76", 24},
+		{"testdata/train77", 24},
+		{"testdata/train78", 24},
+		{"testdata/train79", 24},
+		{"testdata/train80", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
