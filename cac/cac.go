@@ -131,7 +131,7 @@ var header = regexp.MustCompile(`(?m)^[ \t]*(?:([A-Z][A-Za-z /&()-]{1,40}):|([A-
 
 // standaloneHeading is an assessment or diagnosis heading alone on its
 // line in mixed case, or "DX", short as it is.
-const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition|x(?: list)? (?:at|on) discharge)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?i:ospital course|istory of present illness)|M(?i:edications|DM *(?:/|&|and) *(?:impression|assessment)(?: *(?:and|&|/) *plan)?))`
+const standaloneHeading = `(?:DXS?|A(?i:ssessment(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|A ?[/&] ?P|I(?i:mpression(?: *(?:and|&|/) *(?:plan|recommendations?)| (?:at|on) discharge)?)|D(?i:ischarge (?:diagnos[ie]s|impression|assessment)|iagnos[ie]s(?: at discharge| on discharge| this (?:admission|hospitali[sz]ation|stay|visit|encounter))?|ischarge medications|isposition|x(?: list)? (?:at|on) discharge)|F(?i:inal (?:diagnos[ie]s|impression)|ollow[- ]?up)|C(?i:linical impression|ourse)|S(?i:ummary|ocial history)|P(?i:rocedures?|lan|ast medical history|hysical exam(?:ination)?|roblem list (?:at|on) discharge|roblems (?:at|on) discharge|rincipal diagnosis)|H(?:PI|(?i:ospital course|istory of present illness))|B(?i:rief (?:HPI|history(?: of present illness)?))|M(?i:edications|DM *(?:/|&|and) *(?:impression|assessment)(?: *(?:and|&|/) *plan)?))`
 
 var standaloneRe = regexp.MustCompile(`^` + standaloneHeading + `$`)
 
@@ -648,7 +648,7 @@ func standaloneAt(note string, ls, first, le int) (heading, bool) {
 			}
 		}
 	}
-	if c := note[first]; end-first > 28 || !strings.ContainsRune("AIDFSPHMC", rune(c)) || !standaloneRe.MatchString(note[first:end]) {
+	if c := note[first]; end-first > 28 || !strings.ContainsRune("AIDFSPHMCB", rune(c)) || !standaloneRe.MatchString(note[first:end]) {
 		return heading{}, false
 	}
 	return heading{ls, le, first, end}, true
@@ -1114,6 +1114,9 @@ func assessmentName(name string) bool {
 var diagnosisSublabels = map[string]bool{"PRINCIPAL": true, "PRIMARY": true, "SECONDARY": true, "OTHER": true, "ADDITIONAL": true,
 	// an assessment's "Problems:" list below its summary sentence
 	"PROBLEMS": true, "ISSUES": true,
+	// ("Other active issues:" after an assessment of the visit's reason)
+	"OTHER ISSUES": true, "OTHER PROBLEMS": true, "OTHER ACTIVE ISSUES": true, "OTHER ACTIVE PROBLEMS": true, "ACTIVE ISSUES": true,
+	"CHRONIC ISSUES": true, "CHRONIC PROBLEMS": true,
 	"COMORBIDITIES": true, "CHRONIC": true, "ACTIVE": true, "NEW": true, "SECONDARY DIAGNOSES": true, "OTHER DIAGNOSES": true,
 	// a diagnosis's own details, on the line below it ("Precipitant:
 	// insulin underdosing - …")
@@ -4443,6 +4446,12 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			recode(&out[i], "I25.118", "atherosclerosis with stable angina", x, opt)
 		}
 	}
+	// …whose code holds the angina: no angina code beside it ("Pre-
+	// procedure diagnosis: Stable angina" before a post-procedure "CAD …
+	// with stable angina pectoris")
+	if containsCodePrefix(out, "I25.11") || containsCodePrefix(out, "I25.7") {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "I20.") })
+	}
 	out = diabeticCKD(out, x, opt)
 	out = diabetesWith(out, x, opt)
 	out = diabeticUlcerSite(out, opt.note, x, opt)
@@ -5804,6 +5813,14 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			}
 		}
 		if !ok {
+			// "Transient complete heart block complicating inferior
+			// STEMI": the complication, which the condition it
+			// complicates (coded from its own item) does not change
+			if m := complicatingRe.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !containsAny(strings.ToLower(note[p.start+m[1]:p.end]), "pregnan", "puerper", "childbirth", "labor", "labour", "delivery", "gestation", "trimester") {
+				c, ok = lookText(note[p.start:p.start+m[0]], trim(span{p.start, p.start + m[0]}))
+			}
+		}
+		if !ok {
 			// "Chemotherapy-induced oral mucositis" as the titles write
 			// it: "oral mucositis due to chemotherapy"
 			if m := inducedRe.FindStringSubmatchIndex(note[p.start:p.end]); m != nil {
@@ -6069,7 +6086,8 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		}
 	}
 	var rest []span
-	var local span // the local infection of a sepsis, among rest
+	var local span  // the local infection of a sepsis, among rest
+	var second span // a diabetes's second complication, among rest
 	// "HTN w/ CKD stage 3a": a whole that matched, weakly, only what
 	// follows its one "with" is the condition before the connector, and
 	// what follows it as a condition of its own (only where what follows
@@ -6086,6 +6104,19 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 				!names(note[p.start:p.start+k[0]], best.r) {
 				best = before
 				rest = append(rest, span{p.start + k[1], p.end})
+			}
+		}
+	}
+	// "Type 2 diabetes mellitus with diabetic nephropathy and diabetic
+	// peripheral polyneuropathy": a diabetes whose code holds the
+	// complication before "and"; the one after it is a complication of
+	// its own
+	if ok && diabetesComplication(best.r.Code) {
+		p := trim(parts[0])
+		if w := withAndRe.FindStringSubmatchIndex(note[p.start:p.end]); w != nil {
+			if c, ok2 := look(span{p.start, p.start + w[2]}); ok2 && c.r.Code == best.r.Code {
+				second = span{p.start + w[4], p.end}
+				rest = append(rest, second)
 			}
 		}
 	}
@@ -6416,6 +6447,12 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		if p.start == local.start && local.end > 0 {
 			least = 0.6
 		}
+		// (and the diabetes's second complication, on a weaker match
+		// still, when its code is the diabetes's)
+		diabetic := p.start == second.start && second.end > 0
+		if diabetic {
+			least = 0.45
+		}
 
 		// "vasovagal (reflex) syncope": a word in parentheses inside a
 		// condition's name is the name's aside, no condition
@@ -6450,6 +6487,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			continue
 		}
 		c, ok := look(p)
+		if diabetic && ok && !diabetesComplication(c.r.Code) {
+			least = 0.75
+		}
 		// "Chronic systolic HF (HFrEF), NYHA II, d/t nonischemic dilated
 		// cardiomyopathy": a later part that names a cause, a condition
 		// of its own (not an organism, which the condition before it
@@ -6520,7 +6560,8 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		}
 		// ("Chronic hepatitis C, genotype 1a, viremic": the infection's
 		// viremia is its own, no unspecified viral infection beside it)
-		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] || mechanismOf(c.r.Code, out[0].r.Code) || c.r.Code == "B34.9" && (out[0].r.Code[0] == 'A' || out[0].r.Code[0] == 'B')) || pastIndication(c) {
+		// (a diabetes's second complication has its category)
+		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] && !diabetic || mechanismOf(c.r.Code, out[0].r.Code) || c.r.Code == "B34.9" && (out[0].r.Code[0] == 'A' || out[0].r.Code[0] == 'B')) || pastIndication(c) {
 			continue
 		}
 		out = append(out, c)
@@ -6630,6 +6671,8 @@ var lookupRewrites = []struct {
 	{gradeLeadRe, ""},
 	{allergenIngestedRe, "$1 due to "},
 	{embolismExtentRe, "$1"},
+	{riskClassRe, ", $1 "},
+	{comorbidLeadRe, ""},
 	{pollenRe, "pollen"},
 	{colonSegmentsRe, "$1"},
 	{toMetastaticSiteRe, "metastatic to $1"},
@@ -6961,6 +7004,27 @@ var pollenRe = guard(`(?i)\b(?:(?:tree|grass|weed|ragweed|birch|oak|timothy|ceda
 // embolismExtentRe is a pulmonary embolism's side and extent, which no
 // code holds ("bilateral segmental pulmonary emboli", "submassive PE"):
 // the codes ask for its kind (saddle, septic) and the cor pulmonale.
+// hasPrefixFold is strings.HasPrefix with ASCII case folded.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// riskClassRe is a pulmonary embolism's risk class between the condition
+// and its "with" part, which no code holds: "Acute bilateral pulmonary
+// emboli, intermediate-high risk, WITH acute cor pulmonale" is I26.09.
+var riskClassRe = guard(`(?i),\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*,\s*(with|w/)\s`, "risk")
+
+// riskLeadRe is a risk class after a comma at the start of a text.
+// comorbidLeadRe is the word that calls a condition a comorbidity before
+// its name, which no title holds: "Comorbid OSA on nightly CPAP".
+var comorbidLeadRe = guard(`(?i)^\W*(?:co-?morbid|coexisting|concomitant)\s+`, "comorbid", "co-morbid", "coexisting", "concomitant")
+
+// complicatingRe is the word between a complication and the condition it
+// complicates.
+var complicatingRe = guard(`(?i)\s+complicating\s`, "complicating")
+
+var riskLeadRe = regexp.MustCompile(`(?i)^,\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*`)
+
 var embolismExtentRe = guard(`(?i)\b(?:(?:bilateral|unilateral|right|left|main|lobar|segmental|subsegmental|multiple|massive|submassive|small|large|multifocal)[\s,/]+(?:and\s+)?)+(pulmonary\s+(?:emboli|embolus|embolism)|PE)\b`, "pulmonary", "pe")
 
 // allergenIngestedRe is an allergic reaction written with how the allergen
@@ -7631,8 +7695,13 @@ func withoutAside(note string, start, end int) (string, int, bool) {
 	}
 	// (or a "with" part after a comma: "chronic migraine without aura,
 	// intractable (refractory to …), with status migrainosus")
+	// (past a risk class: "…, intermediate-high risk, WITH acute cor
+	// pulmonale")
+	if m := riskLeadRe.FindStringIndex(rest[k:]); m != nil && k+m[1] < len(rest) && rest[k+m[1]] == ',' {
+		k += m[1]
+	}
 	join := " "
-	if k < len(rest) && rest[k] == ',' && strings.HasPrefix(strings.TrimLeft(rest[k+1:], " "), "with ") {
+	if k < len(rest) && rest[k] == ',' && hasPrefixFold(strings.TrimLeft(rest[k+1:], " "), "with ") {
 		join = ", "
 		for k++; k < len(rest) && rest[k] == ' '; k++ {
 		}
@@ -7786,6 +7855,10 @@ var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
 // withBoth are the categories that an item joining two of them with
 // "with" codes both of: a cellulitis with an abscess (L03, L02).
 var withBoth = map[string]bool{"L02": true, "L03": true}
+
+// withAndRe is a "with" part whose second member follows "and": group 1
+// the "and", group 2 the second member.
+var withAndRe = regexp.MustCompile(`(?i)\bwith\s+\S.*?(\s+and\s+)(\S.*)$`)
 
 // andLastWordRe is a text's last member of one word, after "and".
 var andLastWordRe = regexp.MustCompile(`\s+and\s+([A-Za-z]+)\s*$`)
@@ -9579,23 +9652,45 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// is for the drugs a patient takes; the stay's treatment is coded by
 	// its procedures)
 	newStay := map[string]bool{}
+	newDrug := map[string]bool{} // (by the drug, not its code)
 	if opt.Inpatient && (strings.Contains(lower, "admission") || strings.Contains(lower, "stay") || strings.Contains(lower, "hospital") || strings.Contains(lower, " hd")) {
 		for ls := 0; ls < len(lower); {
 			le := lineEnd(note, ls)
 			// (not one the stay starts for good: "apixaban 5 mg BID
 			// started HD4 - to continue long-term")
-			if l := lower[ls:le]; (strings.Contains(l, "new this") || strings.Contains(l, "started")) && newThisStayRe.MatchString(l) && !containsAny(l, "long-term", "long term", "indefinite", "lifelong") {
+			if l := lower[ls:le]; (strings.Contains(l, "new this") || strings.Contains(l, "started") || strings.Contains(l, "(new")) && (newThisStayRe.MatchString(l) || newMarkRe.MatchString(l)) && !containsAny(l, "long-term", "long term", "indefinite", "lifelong") {
 				// (only the drugs of the clause that says so: "starting
 				// insulin glargine (NEW this admission), continue
 				// metformin")
 				for from := 0; from <= len(l); {
 					seg := listEntryAfter(l, from, len(l))
 					from += len(seg) + 1
-					if !newThisStayRe.MatchString(seg) {
-						continue
+					// (a discharge list's "Glipizide 5 mg daily (NEW)" is
+					// that drug alone: "Metformin 1000 mg BID (continue)"
+					// beside it is the same code's long-term use)
+					marked := !newThisStayRe.MatchString(seg)
+					if marked {
+						// (the words before the mark, back to its clause's
+						// start: "Restarted metformin 1000 mg BID at
+						// discharge and added empagliflozin 10 mg daily
+						// (new)")
+						k := newMarkRe.FindStringIndex(seg)
+						if k == nil {
+							continue
+						}
+						head := seg[:k[0]]
+						for _, sep := range []string{". ", "; ", " and ", " plus ", " + "} {
+							if i := strings.LastIndex(head, sep); i >= 0 {
+								head = head[i+len(sep):]
+							}
+						}
+						seg = head
 					}
-					for _, w := range strings.FieldsFunc(seg, func(c rune) bool { return c > 127 || !isLetter(byte(c)) && c != '-' }) {
-						if code, ok := longTermDrugs[w]; ok {
+					// (a combination by its slash too: "budesonide/formoterol")
+					for _, w := range strings.FieldsFunc(strings.ReplaceAll(seg, "/", "-"), func(c rune) bool { return c > 127 || !isLetter(byte(c)) && c != '-' }) {
+						if code, ok := longTermDrugs[w]; ok && marked {
+							newDrug[drugKey(w)] = true
+						} else if ok {
 							newStay[code] = true
 						}
 					}
@@ -9616,6 +9711,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			j++
 		}
 		w := lower[i:j]
+		key := drugKey(w)
 		code, ok := longTermDrugs[w]
 		// "budesonide/formoterol": a combination written with a slash
 		if j+1 < len(lower) && lower[j] == '/' && isLetter(lower[j+1]) {
@@ -9624,6 +9720,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 				k++
 			}
 			if c, ok2 := longTermDrugs[w+"-"+lower[j+1:k]]; ok2 {
+				key = w + "-" + lower[j+1:k]
 				code, ok, j = c, true, k
 			}
 		}
@@ -9633,7 +9730,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		switch {
 		case !ok || done[code]:
 		case started[drugKey(w)] && !opt.Inpatient:
-		case newStay[code]:
+		case newStay[code] || newDrug[key]:
 		case code == "Z79.52" && opt.Inpatient && ivDoseAfterRe.MatchString(lower[j:min(len(lower), j+40)]):
 			// "Methylprednisolone 20 mg IV q8h": a stay's intravenous
 			// steroid is its treatment, no long-term systemic steroid
@@ -9863,6 +9960,10 @@ var inSituRe = regexp.MustCompile(`(?i)\bin[- ]situ\b|\b(?:DCIS|LCIS|CIN ?(?:3|I
 // was found: "metastatic RUL lung adenocarcinoma … diagnosed 03/2026, now
 // on cycle 5 of carboplatin/pemetrexed/pembrolizumab" is no history.
 var cancerCareNowRe = regexp.MustCompile(`(?i)\b(?:now on|currently on|currently receiving|now receiving|undergoing|on cycle|cycle \d+|C\d+D\d+|on (?:active |palliative |systemic )?(?:chemo(?:therapy)?|immunotherapy|treatment)|metastatic)\b`)
+
+// newMarkRe is a discharge list's mark on a drug the stay started:
+// "Glipizide 5 mg daily (NEW)".
+var newMarkRe = regexp.MustCompile(`\(new(?: medication| med)?\)`)
 
 // newThisStayRe is a line that gives a drug as the stay's own.
 var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b|\bnewly started (?:during |in )?this (?:admission|hospitali[sz]ation|stay)\b`)

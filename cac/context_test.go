@@ -6857,3 +6857,68 @@ func TestSymptomaticCholelithiasis(t *testing.T) {
 	note := "Assessment:\n1. Symptomatic cholelithiasis (biliary colic), no evidence of acute cholecystitis or choledocholithiasis\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.20"}, []string{"K80.50", "K80.70", "K81.0"})
 }
+
+// TestEmbolismWithPartAfterRiskClass reads a pulmonary embolism's "with"
+// part after its aside and its risk class, in capitals ("…, intermediate-
+// high risk, WITH acute cor pulmonale"): I26.09, not I26.99.
+func TestEmbolismWithPartAfterRiskClass(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 9), Age: 46, Sex: 'F'}
+	for _, note := range []string{
+		"DISCHARGE DIAGNOSES:\n1. Acute bilateral pulmonary emboli (R and L lower lobe segmental + R main PA extension), intermediate-high risk, WITH acute cor pulmonale (RV dilation and dysfunction, RV/LV 1.3)\n",
+		"DISCHARGE DIAGNOSES:\n1. Acute bilateral pulmonary emboli, intermediate-high risk, with acute cor pulmonale\n",
+		"DISCHARGE DIAGNOSES:\n1. Acute pulmonary emboli (bilateral, segmental), WITH acute cor pulmonale\n",
+	} {
+		checkCodes(t, suggestCodes(note, x, opt), []string{"I26.09"}, []string{"I26.99"})
+	}
+}
+
+// TestComplicationOfAnotherCondition codes a complication written with
+// the condition it complicates ("Transient complete heart block
+// complicating inferior STEMI": I44.2), and reads a bare "Brief HPI" as
+// the story's heading, whose symptoms are not the diagnoses.
+func TestComplicationOfAnotherCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 15), Age: 64, Sex: 'F'}
+	note := "Final diagnoses\n 1. Acute inferior ST-elevation MI\n 2. Transient complete heart block complicating inferior STEMI, resolved after reperfusion; temporary transvenous pacer\n 3. Hyperlipidemia\n\n" +
+		"Brief HPI\n64 y/o woman woke with epigastric/chest pressure, nausea, lightheadedness; rhythm on arrival to ED was complete heart block.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I44.2", "E78.5"}, []string{"R11.0", "I49.9"})
+}
+
+// TestDiabetesWithTwoComplications codes each complication a diabetes is
+// "with": "Type 2 diabetes mellitus with diabetic nephropathy and
+// diabetic peripheral polyneuropathy" is E11.21 and E11.42.
+func TestDiabetesWithTwoComplications(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 2), Age: 71, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Type 2 diabetes mellitus with diabetic nephropathy and diabetic peripheral polyneuropathy, on insulin\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.21", "E11.42", "Z79.4"}, []string{"E11.9", "G62.9"})
+}
+
+// TestOtherActiveIssuesAndAngina reads "Other active issues:" after an
+// assessment as more of its diagnoses, and codes no angina beside the
+// coronary atherosclerosis whose code holds it (I25.118, not I20.9 from
+// the pre-procedure diagnosis); "Comorbid OSA" is the sleep apnea.
+func TestOtherActiveIssuesAndAngina(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 3), Age: 69, Sex: 'M'}
+	note := "PROCEDURE NOTE - CARDIAC CATHETERIZATION LABORATORY\nIndication: Exertional chest tightness - stable angina. Comorbid OSA on nightly CPAP.\n" +
+		"Pre-procedure diagnosis: Stable angina; abnormal stress test\nPost-procedure diagnosis: Two-vessel native coronary artery disease (LAD, LCx) with stable angina pectoris\n\n" +
+		"Assessment:\nTwo-vessel CAD of native vessels with stable exertional angina. No intervention performed today.\n\nOther active issues:\n- HTN, controlled on amlodipine/losartan\n- Hyperlipidemia on rosuvastatin\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.118", "I10", "E78.5", "G47.33"}, []string{"I20.9", "I20.89"})
+}
+
+// TestNewDrugOnDischargeList gives no long-term use for a drug a
+// discharge list marks new, and keeps the same code's drug the patient
+// came in on ("metformin …, empagliflozin 10 mg daily (NEW)"); home oxygen
+// dependence is Z99.81 and tobacco dependence with cigarettes F17.210.
+func TestNewDrugOnDischargeList(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 14), Age: 74, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nHospital course: AECOPD treated; added budesonide/formoterol.\nDISCHARGE DIAGNOSES:\n1. COPD with acute exacerbation\n2. Dependence on home oxygen 2 L NC continuous\n3. Tobacco dependence - cigarettes, current (1/2 ppd)\n" +
+		"DISCHARGE MEDICATIONS:\nbudesonide/formoterol 160/4.5 2 puffs BID (new)\ntiotropium 18 mcg daily\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "Z99.81", "F17.210"}, []string{"Z79.51", "F19.20"})
+	dm := "DISCHARGE SUMMARY\nDM: Metformin held inpatient. Restarted metformin 1000 mg BID at discharge and added empagliflozin 10 mg daily (new).\nDISCHARGE DIAGNOSES:\n1. Type 2 diabetes mellitus with hyperglycemia\n" +
+		"Discharge meds: metformin 1000 mg BID, empagliflozin 10 mg daily (NEW)\n"
+	checkCodes(t, suggestCodes(dm, x, opt), []string{"E11.65", "Z79.84"}, nil)
+}

@@ -22,12 +22,13 @@ var diabetesLinks = []diabetesLink{
 	{"I73.9", ".51", false},                          // peripheral angiopathy (PAD)
 	{"L97.4", ".621", true}, {"L97.5", ".621", true}, // foot ulcer
 	{"L97.1", ".622", true}, {"L97.2", ".622", true}, {"L97.3", ".622", true}, {"L97.8", ".622", true}, {"L97.9", ".622", true}, // other skin ulcer
-	{"M86.", ".69", true},    // osteomyelitis
-	{"R73.9", ".65", false},  // hyperglycemia
-	{"E16.2", ".649", false}, // hypoglycemia
-	{"E16.0", ".649", false}, // hypoglycemia from the diabetes's own drug (its poisoning or adverse effect is coded beside)
-	{"E15", ".649", false},   // a "nondiabetic" hypoglycemic coma's code read for a diabetic's hypoglycemia (with coma .641, below)
-	{"K31.84", ".43", true},  // gastroparesis
+	{"M86.", ".69", true},     // osteomyelitis
+	{"R73.9", ".65", false},   // hyperglycemia
+	{"E16.2", ".649", false},  // hypoglycemia
+	{"E16.0", ".649", false},  // hypoglycemia from the diabetes's own drug (its poisoning or adverse effect is coded beside)
+	{"E15", ".649", false},    // a "nondiabetic" hypoglycemic coma's code read for a diabetic's hypoglycemia (with coma .641, below)
+	{"K31.84", ".43", true},   // gastroparesis
+	{"H35.00", ".319", false}, // retinopathy, unspecified
 }
 
 // comaSaidRe is a coma a hypoglycemia's words give it (not "without
