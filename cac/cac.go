@@ -1832,7 +1832,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				!(familyContextRe.MatchString(text) && !familyRe.MatchString(head)):
 				reason = "family history"
 			case s.kind == secHistory && medicalHistory(s.name) && !historyRe.MatchString(text) && !negatedRe.MatchString(text) && !resolvedRe.MatchString(text) && !asAboveRe.MatchString(text) &&
-				!leftAloneRe.MatchString(text) &&
+				!leftAloneRe.MatchString(text) && !lastMemberDenied(note, it.start) &&
 				!notConfirmedRe.MatchString(text) && !answeredNoRe.MatchString(text) &&
 				!notAProblemRe.MatchString(text) && !(strings.IndexByte(head, '?') >= 0 && questionedRe.MatchString(head)):
 				// A past medical history lists the chronic conditions the
@@ -1892,7 +1892,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
 				immunityHeadRe.MatchString(head), signatureLineRe.MatchString(lineOf(note, it.start)),
-				notAddressedLater(note, it.start+len(head), head), partTakenBack(text), atRiskOnlyRe.MatchString(text):
+				notAddressedLater(note, it.start+len(head), head), partTakenBack(text), atRiskOnlyRe.MatchString(text), lastMemberDenied(note, it.start):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) && !laterSuspicion(head, text[len(head):]) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -4175,6 +4175,26 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			recode(&out[i], to, "initial myocardial infarction", x, opt)
 		}
 	}
+	// (and an infarction the search put on the wall's "other" artery
+	// whose artery the item names: "Acute anterior wall STEMI due to
+	// proximal LAD occlusion" is I21.02)
+	for i, s := range out {
+		if s.Code != "I21.09" && s.Code != "I21.19" {
+			continue
+		}
+		ctx := strings.ToLower(s.Evidence + " " + sentenceAround(opt.note, s.Start))
+		if containsAny(ctx, " vs ", " vs. ", "versus", "not yet defined", "undetermined", "unknown") {
+			continue
+		}
+		switch {
+		case s.Code == "I21.19" && containsAny(ctx, "rca", "right coronary"):
+			recode(&out[i], "I21.11", "infarction of the artery named", x, opt)
+		case s.Code == "I21.09" && containsAny(ctx, "left main"):
+			recode(&out[i], "I21.01", "infarction of the artery named", x, opt)
+		case s.Code == "I21.09" && containsAny(ctx, "lad", "left anterior descending"):
+			recode(&out[i], "I21.02", "infarction of the artery named", x, opt)
+		}
+	}
 	return out
 }
 
@@ -4451,6 +4471,12 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// with stable angina pectoris")
 	if containsCodePrefix(out, "I25.11") || containsCodePrefix(out, "I25.7") {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "I20.") })
+	}
+	// An infarction coded as current (I21, within its four weeks) is no
+	// old one when the story dates it weeks back: "seen 3 weeks after his
+	// hospitalization … for a non-ST elevation myocardial infarction"
+	if containsCodePrefix(out, "I21") {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "I25.2" && recentInfarctRe.MatchString(s.Evidence) })
 	}
 	out = diabeticCKD(out, x, opt)
 	out = diabetesWith(out, x, opt)
@@ -6673,6 +6699,7 @@ var lookupRewrites = []struct {
 	{embolismExtentRe, "$1"},
 	{riskClassRe, ", $1 "},
 	{comorbidLeadRe, ""},
+	{acuteInfarctionRe, "$1"},
 	{pollenRe, "pollen"},
 	{colonSegmentsRe, "$1"},
 	{toMetastaticSiteRe, "metastatic to $1"},
@@ -7015,6 +7042,13 @@ func hasPrefixFold(s, prefix string) bool {
 var riskClassRe = guard(`(?i),\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*,\s*(with|w/)\s`, "risk")
 
 // riskLeadRe is a risk class after a comma at the start of a text.
+// recentInfarctRe is a time within an infarction's four weeks.
+var recentInfarctRe = regexp.MustCompile(`(?i)\b(?:[1-4]|one|two|three|four|a|few|several)\s+(?:days?|weeks?|wks?)\s+(?:after|ago|since|post)\b|\brecent\b`)
+
+// acuteInfarctionRe is "acute" before an infarction's abbreviation,
+// which says it already: "Acute NSTEMI" is the NSTEMI (I21.4).
+var acuteInfarctionRe = guard(`(?i)\bacute\s+((?:[a-z]+\s+){0,2}?n?stemi)\b`, "stemi")
+
 // comorbidLeadRe is the word that calls a condition a comorbidity before
 // its name, which no title holds: "Comorbid OSA on nightly CPAP".
 var comorbidLeadRe = guard(`(?i)^\W*(?:co-?morbid|coexisting|concomitant)\s+`, "comorbid", "co-morbid", "coexisting", "concomitant")
@@ -9562,7 +9596,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			}
 		}
 	}
-	statusCodes(note, lower, add)
+	statusCodes(note, lower, !opt.Inpatient, add)
 	// a burn's extent, which the note gives as a share of the body's
 	// surface ("total approximately 3% TBSA"): T31.- beside the burns
 	// (T20–T25: "use additional code from category T31")
@@ -10076,6 +10110,20 @@ func findNear(re *regexp.Regexp, note, lower, anchor string, width int) []int {
 func negatedAt(note string, i int) bool {
 	start := strings.LastIndexAny(note[:i], ".\n") + 1
 	return negatedRe.MatchString(note[start:i]) || negatedJustBefore.MatchString(note[start:i]) || negatedAside(note[start:i])
+}
+
+// lastMemberDenied reports whether the item at i is the last member of a
+// list its sentence denies: "He denies any chest pain, pressure, or
+// anginal equivalent with exertion" (an item of its own after the
+// commas, in a history read item by item).
+func lastMemberDenied(note string, i int) bool {
+	rest := strings.ToLower(note[i:min(len(note), i+5)])
+	if !strings.HasPrefix(rest, "or ") && !strings.HasPrefix(rest, "nor ") {
+		return false
+	}
+	start := strings.LastIndexAny(note[:i], ".;:\n") + 1
+	before := note[start:i]
+	return strings.HasSuffix(strings.TrimRight(before, " "), ",") && negatedRe.MatchString(before) && !containsAny(strings.ToLower(before), " but ", " except ", " however ")
 }
 
 // negatedAside reports whether before ends inside a parenthesis that

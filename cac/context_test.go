@@ -6922,3 +6922,27 @@ func TestNewDrugOnDischargeList(t *testing.T) {
 		"Discharge meds: metformin 1000 mg BID, empagliflozin 10 mg daily (NEW)\n"
 	checkCodes(t, suggestCodes(dm, x, opt), []string{"E11.65", "Z79.84"}, nil)
 }
+
+// TestInfarctionWithinFourWeeks codes a visit's "Acute NSTEMI, 3 weeks
+// ago, s/p DES" as the infarction (I21.4) with the stent's status, and no
+// old infarction for the story that dates it; a history that denies
+// "chest pain, pressure, or anginal equivalent" gives the CAD no angina
+// (I25.10, not I25.118); an anterior STEMI of the LAD is I21.02.
+func TestInfarctionWithinFourWeeks(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 23), Age: 61, Sex: 'M'}
+	note := "CARDIOLOGY CLINIC NOTE\nHistory:\nSeen 3 weeks after his hospitalization for a non-ST elevation myocardial infarction. He denies any chest pain, pressure, or anginal equivalent with exertion.\n" +
+		"Assessment/Plan:\n1. Acute NSTEMI, 3 weeks ago, s/p DES to mid-LAD - recovering well. Continue DAPT.\n2. CAD, native coronary arteries - residual moderate RCA disease, medical therapy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I21.4", "I25.10", "Z95.5"}, []string{"I25.2", "I25.118", "I20.89"})
+	stemi := "Assessment:\n1. Acute anterior wall STEMI due to proximal LAD occlusion, 09/05/2025 (within 4 weeks), s/p DES to LAD - clinically stable.\n"
+	checkCodes(t, suggestCodes(stemi, x, opt), []string{"I21.02"}, []string{"I21.09", "I25.2"})
+}
+
+// TestStatusSideInItsClause gives a joint replacement the side its
+// clause names before the mention: "L knee OA (now s/p TKA)" is Z96.652.
+func TestStatusSideInItsClause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 28), Age: 66, Sex: 'M'}
+	note := "ED NOTE\nPMH: L knee OA (now s/p TKA). No CAD.\nIMPRESSION:\n1. Chest wall pain\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z96.652"}, []string{"Z96.659", "Z96.651"})
+}

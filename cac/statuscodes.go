@@ -233,6 +233,9 @@ var procedureLineRe = regexp.MustCompile(`(?i)^\W*(?:procedures?|operations?|sur
 // placed, which is coded as the procedure.
 var pastRe = regexp.MustCompile(`(?i)\b(history of|h/o|prior|previous|remote|known|existing|in place|patent|(?:19|20)\d\d|\d+\s+(?:years?|yrs?|months?|mos?)\s+ago)\b`)
 
+// statusPostRe is "status post" before a procedure.
+var statusPostRe = regexp.MustCompile(`(?i)\b(?:s/p|status post)\s`)
+
 // assessedForRe follows a status the patient was assessed for, not
 // given: "home oxygen evaluation did not qualify her".
 var assessedForRe = regexp.MustCompile(`(?i)^\s*(?:evaluation|eval|assessment|screening|trial|qualification)\b|^[^.;]*\b(?:did not|does not|doesn't|didn't) qualify\b`)
@@ -250,8 +253,10 @@ var plannedRe = regexp.MustCompile(`(?i)\b(elective|scheduled|planned|plan(?:s|n
 
 // statusCodes adds the status codes of statusRules. A mention in a negated
 // sentence, or in a sentence about a relative, does not count; nor does a
-// code's status when the note codes the condition it would duplicate.
-func statusCodes(note, lower string, add func(code string, start, end int, rule string)) {
+// code's status when the note codes the condition it would duplicate. At
+// a visit (visit true), "s/p" dates a procedure before it ("CAD s/p DES
+// to mid-LAD"); a stay's "s/p" may be its own operation's.
+func statusCodes(note, lower string, visit bool, add func(code string, start, end int, rule string)) {
 	pos := statusAnchors.positions(lower)
 	for _, r := range statusRules {
 		for _, m := range findAroundAt(r.re, note, lower, pos, r.anchors) {
@@ -272,13 +277,22 @@ func statusCodes(note, lower string, add func(code string, start, end int, rule 
 			near := note[max(0, m[0]-40):min(len(note), m[1]+40)]
 			// ("a drug-eluting stent to the RCA placed in 2019" was
 			// placed before)
-			if r.past && (!pastRe.MatchString(s) || plannedRe.MatchString(near) && !placedBeforeRe.MatchString(near)) || r.unless != nil && r.unless.MatchString(s) {
+			if r.past && (!pastRe.MatchString(s) && !(visit && statusPostRe.MatchString(s)) || plannedRe.MatchString(near) && !placedBeforeRe.MatchString(near)) || r.unless != nil && r.unless.MatchString(s) {
 				continue
 			}
 			if r.undone != nil && undoneIn(r.undone, note) {
 				break
 			}
-			if code := r.code(note[m[0]:m[1]]); code != "" {
+			code := r.code(note[m[0]:m[1]])
+			// ("L knee OA (now s/p TKA)": a side its clause gives before
+			// the mention)
+			if code != "" && code == r.code("") {
+				cs := strings.LastIndexAny(note[:m[0]], ",;.:\n") + 1
+				if c := r.code(note[cs:m[1]]); c != "" {
+					code = c
+				}
+			}
+			if code != "" {
 				add(code, m[0], m[1], r.rule)
 				break
 			}

@@ -32,7 +32,7 @@ func TestStatusCodes(t *testing.T) {
 		{"Positioned supine with a peg board for the hip.", nil},
 	} {
 		var got []string
-		statusCodes(c.text, strings.ToLower(c.text), func(code string, start, end int, rule string) {
+		statusCodes(c.text, strings.ToLower(c.text), false, func(code string, start, end int, rule string) {
 			if start < 0 || end > len(c.text) || start >= end {
 				t.Errorf("%q: evidence %d-%d out of range", c.text, start, end)
 			}
@@ -110,7 +110,7 @@ func TestDefibrillatorStatus(t *testing.T) {
 		"ICD-10 codes were reviewed.":                  false,
 	} {
 		got := false
-		statusCodes(text, strings.ToLower(text), func(code string, start, end int, rule string) { got = got || code == "Z95.810" })
+		statusCodes(text, strings.ToLower(text), false, func(code string, start, end int, rule string) { got = got || code == "Z95.810" })
 		if got != want {
 			t.Errorf("%q: Z95.810 %v, want %v", text, got, want)
 		}
