@@ -1039,19 +1039,29 @@ func sections(note string) []section {
 	// The preoperative or admitting diagnosis is what was expected; the
 	// postoperative or discharge diagnosis is coded. The expected one is
 	// read only when nothing else is, or when the final one says "same".
-	final := false
+	final, same, listed := false, false, false
 	for _, s := range out {
 		// (a heading over its sublabels, "Diagnoses" above "Pre-op:" and
 		// "Post-op:", lists nothing itself)
 		// (nor do the comorbidities beside them)
-		if t := note[s.start:s.end]; s.kind == secDiagnosis && strings.TrimSpace(t) != "" && !sameRe.MatchString(t) && !sameAddsRe.MatchString(t) && !strings.Contains(strings.ToUpper(s.name), "COMORBID") {
+		t := note[s.start:s.end]
+		up := strings.ToUpper(s.name)
+		if s.kind == secDiagnosis && strings.TrimSpace(t) != "" && !sameRe.MatchString(t) && !sameAddsRe.MatchString(t) && !strings.Contains(up, "COMORBID") {
 			final = true
+			listed = listed || strings.Contains(up, "DIAGNOS")
+		}
+		// ("Postoperative diagnosis: Same" keeps the preoperative one,
+		// whatever a "Findings/Impression:" says of the operation; a
+		// list of diagnoses of its own still stands for it)
+		if s.kind == secDiagnosis && sameRe.MatchString(t) && strings.HasPrefix(up, "POST") {
+			same = true
 		}
 	}
+	same = same && !listed
 	for i := range out {
 		if out[i].kind == secProvisional {
 			out[i].kind = secOther
-			if !final {
+			if !final || same {
 				out[i].kind = secDiagnosis
 			}
 		}
@@ -1073,8 +1083,10 @@ var immunityPlanRe = regexp.MustCompile(`(?i)\bif\s+(?:non-?immune|not immune|su
 // lisinopril"), or a numbered line that is its problem alone, with the
 // plan in "- " lines under it ("3. Anemia in CKD\n- Hgb 11.6 …"), or a
 // numbered line that labels its problem with a colon ("2. SCLC RUL,
-// limited stage w/ mediastinal LN involvement: d/w oncology").
-var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]*\n[ \t]*[-•*][ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,90}?):[ \t]`)
+// limited stage w/ mediastinal LN involvement: d/w oncology"), or one
+// that gives its problem's state after a comma ("4. Paroxysmal AF,
+// currently in sinus. Hold apixaban.").
+var planProblemRe = regexp.MustCompile(`(?m)^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]+(?:-{1,2}|–|—)[ \t]|^[ \t]*#[ \t]*([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,60}?)[ \t]*\n[ \t]*[-•*][ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:\n]{2,90}?):[ \t]|^[ \t]*\d+[.)][ \t]+([A-Za-z][^:,.;\n]{2,60}?),[ \t]+(?:currently|now|stable|controlled|well[- ]controlled|rate[- ]controlled|improving|improved|in sinus)\b`)
 
 // courseBodies returns the bodies (start, end) of the headings that name
 // a course ("HOSPITAL COURSE", "Course").
@@ -3832,7 +3844,8 @@ func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool
 				return r, true
 			}
 		}
-		if len(w) < 5 || modifiers[strings.ToLower(w)] {
+		// (or a drug's abbreviation in capitals: "HCTZ")
+		if len(w) < 5 && (len(w) < 3 || strings.ToUpper(w) != w) || modifiers[strings.ToLower(w)] {
 			continue
 		}
 		rs := x.Search("adverse effect of "+w, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
@@ -3883,14 +3896,15 @@ func drugAnaphylaxis(out []Suggestion, note string, x *lookups, opt Options) []S
 }
 
 // drugCauseRe is a diagnosis put down to a drug the line names: "Acute
-// duodenal ulcer with hemorrhage, related to naproxen".
+// duodenal ulcer with hemorrhage, related to naproxen", "Hypokalemia -
+// likely from recently increased HCTZ dose".
 // (or "due to prednisone", or written after it: "Hyperglycemia,
 // steroid-induced", or the second of two causes: "attributed to H. pylori
 // + ibuprofen", or in parentheses after "<class>-induced <condition>":
 // "Opioid-induced constipation (oxycodone)"; a word the drug table does
 // not hold as a drug taken as prescribed, "due to sepsis", gives no
 // adverse effect)
-var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|high-dose|long-term)\s+)*([A-Za-z]{5,})\b(?:\s+(?:use|therapy|treatment|and|or|,|\.|;)|\s*$|[.,;)])|,\s*(?:(?:likely|probably|possibly|presumed|presumably)\s+)?([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to")
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to|(?:likely|probably|possibly|presumably|presumed)\s+from)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|recently|increased|higher|high-dose|long-term)\s+)*([A-Za-z]{5,}|(?-i:[A-Z]{3,4}))\b(?:\s+(?:use|therapy|treatment|dose|and|or|,|\.|;)|\s*$|[.,;)])|,\s*(?:(?:likely|probably|possibly|presumed|presumably)\s+)?([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to", "ly from", "presumed from")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)
@@ -3921,6 +3935,11 @@ func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Sugges
 		line := lineAt(note, s.Start)
 		for _, m := range drugCauseRe.FindAllStringSubmatchIndex(line, -1) {
 			if negatedJustBefore.MatchString(line[:m[0]]) {
+				continue
+			}
+			// (a visit's doubted cause: "possible orthostatic hypotension
+			// related to diuretic dose vs arrhythmia")
+			if !opt.Inpatient && (uncertainRe.MatchString(line[:m[0]]) || strings.Contains(line[m[1]:], " vs")) {
 				continue
 			}
 			switch {
@@ -3966,8 +3985,13 @@ func drugClassOf(drug, entry string) bool {
 	if ws := codeset.Words(drug); len(alts) == 0 && len(ws) == 1 {
 		alts = synonymList()[ws[0]] // (the list's keys are stems: "cefepim")
 	}
+	// (the list's words are stems too: "hctz" is "hydrochlorothiazid")
+	stem := ""
+	if ws := codeset.Words(entry); len(ws) == 1 {
+		stem = ws[0]
+	}
 	for _, alt := range alts {
-		if len(alt) > 0 && (strings.EqualFold(alt[0], entry) || strings.EqualFold(alt[0]+"s", entry)) {
+		if len(alt) > 0 && (strings.EqualFold(alt[0], entry) || strings.EqualFold(alt[0]+"s", entry) || alt[0] == stem) {
 			return true
 		}
 	}

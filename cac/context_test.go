@@ -6946,3 +6946,33 @@ func TestStatusSideInItsClause(t *testing.T) {
 	note := "ED NOTE\nPMH: L knee OA (now s/p TKA). No CAD.\nIMPRESSION:\n1. Chest wall pain\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z96.652"}, []string{"Z96.659", "Z96.651"})
 }
+
+// TestSameKeepsPreoperativeDiagnosis reads "Postoperative diagnosis:
+// Same" as the preoperative diagnoses, though a "Findings/Impression:"
+// sums up the operation ("Successful dual-chamber PPM for tachy-brady
+// syndrome": I49.5 and I48.0, and no pacemaker status in the stay that
+// implanted it).
+func TestSameKeepsPreoperativeDiagnosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 27), Age: 81, Sex: 'F'}
+	note := "OPERATIVE REPORT - Dual-chamber permanent pacemaker implantation\n\nPreoperative diagnosis: Tachy-brady syndrome (sick sinus syndrome) with symptomatic post-conversion pauses; paroxysmal atrial fibrillation\nPostoperative diagnosis: Same\n\n" +
+		"Findings/Impression: Successful dual-chamber PPM for tachy-brady syndrome.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I49.5", "I48.0"}, []string{"Z95.0", "R00.1"})
+}
+
+// TestPlanProblemWithItsState reads a consult's recommendation that
+// names its problem and its state after a comma ("4. Paroxysmal AF,
+// currently in sinus. Hold apixaban."), and a drug a stay's problem is
+// likely from, by its abbreviation ("Hypokalemia - likely from recently
+// increased HCTZ dose": T50.2X5A).
+func TestPlanProblemWithItsState(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 8, 2), Age: 83, Sex: 'F'}
+	note := "ASSESSMENT:\n83F with acute blood loss anemia from bleeding duodenal ulcer.\nRECOMMENDATIONS:\n1. Type 2 MI - treat the cause.\n4. Paroxysmal AF, currently in sinus. Hold apixaban.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D62", "I21.A1", "I48.0"}, nil)
+	hk := "A/P:\n2. Hypokalemia - likely from recently increased HCTZ dose. KCl 40 mEq PO x2 today.\n"
+	checkCodes(t, suggestCodes(hk, x, opt), []string{"E87.6", "T50.2X5A"}, nil)
+	visit := cac.Options{Date: codeset.NewDate(2026, 8, 2), Age: 78, Sex: 'F'}
+	ed := "ED NOTE\nIMPRESSION:\n1. Syncope and collapse - possible orthostatic hypotension related to diuretic dose vs arrhythmia.\n"
+	checkCodes(t, suggestCodes(ed, x, visit), []string{"R55"}, []string{"T50.2X5A"})
+}
