@@ -2208,6 +2208,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = status(note, out, x, opt)
 	out = deviceStatusDropped(out)
 	out = poisoningIntent(note, out, x, opt)
+	out = underdosedDrugs(out, note, x, opt)
 	out = underdosingIntent(out, note, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	out = replacedSide(out, note, x, opt)
@@ -3835,11 +3836,18 @@ func outlineParent(note string, at int) string {
 // adverseEffectOf finds the drug an item names and returns its
 // adverse-effect code (T36–T50, 6th character 5) from the drug table.
 func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool) {
+	return drugTableCode(item, "adverse effect of ", '5', x, opt)
+}
+
+// drugTableCode returns the drug table's code of the kind (its words
+// before the drug, and its 6th character) for the first word of item
+// the table holds as a drug.
+func drugTableCode(item, kind string, sixth byte, x *lookups, opt Options) (codeset.Result, bool) {
 	for _, w := range strings.FieldsFunc(item, func(c rune) bool { return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') }) {
 		if strings.EqualFold(w, "chemotherapy") || strings.EqualFold(w, "chemo") {
 			// the drug table names no "chemotherapy": its drugs are
 			// antineoplastics (T45.1X5-)
-			if r, ok := x.Code(codeset.ICD10CM, "T45.1X5"+string(opt.episode), opt.Date); ok {
+			if r, ok := x.Code(codeset.ICD10CM, "T45.1X"+string(sixth)+string(opt.episode), opt.Date); ok {
 				r.Matched, r.Source, r.Score = w, "drug table", 0.9
 				return r, true
 			}
@@ -3848,13 +3856,15 @@ func adverseEffectOf(item string, x *lookups, opt Options) (codeset.Result, bool
 		if len(w) < 5 && (len(w) < 3 || strings.ToUpper(w) != w) || modifiers[strings.ToLower(w)] {
 			continue
 		}
-		rs := x.Search("adverse effect of "+w, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
-		if len(rs) == 0 || rs[0].Score < 0.85 || rs[0].Code[0] != 'T' || len(rs[0].Code) != 8 || rs[0].Code[6] != '5' {
+		rs := x.Search(kind+w, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 1})
+		if len(rs) == 0 || rs[0].Score < 0.85 || rs[0].Code[0] != 'T' || len(rs[0].Code) != 8 || rs[0].Code[6] != sixth {
 			continue
 		}
 		// (the table's entry may be the class in the plural: "thiazide"
 		// matches "Thiazides")
-		if m := strings.Fields(rs[0].Matched); len(m) > 0 && (strings.EqualFold(m[0], w) || strings.EqualFold(m[0], w+"s") || drugClassOf(w, m[0])) {
+		// (or a title that names the class the synonym list gives the
+		// drug: "amlodipine" as "calcium-channel blocker")
+		if m := strings.Fields(rs[0].Matched); len(m) > 0 && (strings.EqualFold(m[0], w) || strings.EqualFold(m[0], w+"s") || drugClassOf(w, m[0]) || classInTitle(w, rs[0].Matched)) {
 			r := rs[0]
 			r.Code = r.Code[:7] + string(opt.episode)
 			if e, ok := x.Code(codeset.ICD10CM, r.Code, opt.Date); ok {
@@ -3992,6 +4002,32 @@ func drugClassOf(drug, entry string) bool {
 	}
 	for _, alt := range alts {
 		if len(alt) > 0 && (strings.EqualFold(alt[0], entry) || strings.EqualFold(alt[0]+"s", entry) || alt[0] == stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// classInTitle reports whether every word of a class the synonym list
+// gives the drug is in matched, a code's title.
+func classInTitle(drug, matched string) bool {
+	alts := synonymList()[strings.ToLower(drug)]
+	if ws := codeset.Words(drug); len(alts) == 0 && len(ws) == 1 {
+		alts = synonymList()[ws[0]]
+	}
+	if len(alts) == 0 {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range codeset.Words(matched) {
+		in[w] = true
+	}
+	for _, alt := range alts {
+		all := len(alt) > 0
+		for _, w := range alt {
+			all = all && in[w]
+		}
+		if all {
 			return true
 		}
 	}
@@ -6457,6 +6493,18 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		}
 		rest = append(rest, p)
 	}
+	// "…, presenting with acute diastolic (HFpEF) heart failure": a later
+	// part an abbreviation in parentheses interrupts is read whole,
+	// without it
+	joined := map[int]span{} // the aside, by the joined part's end
+	for k := 0; k+2 < len(rest); k++ {
+		a, b, c := rest[k], rest[k+1], rest[k+2]
+		if b.start == a.end+1 && note[a.end] == '(' && note[b.end] == ')' && c.start == b.end+1 && c.start+1 < c.end &&
+			note[c.start] == ' ' && note[c.start+1] >= 'a' && note[c.start+1] <= 'z' && b.end-b.start <= 8 && abbreviationAsideRe.MatchString(note[b.start:b.end]) && countLetters(note[a.start:a.end]) >= 3 {
+			joined[c.end] = span{a.end, b.end + 1}
+			rest = slices.Replace(rest, k, k+3, span{a.start, c.end})
+		}
+	}
 	// "…, with HTN and hyperlipidemia": a later part that opens with
 	// "with" and joins conditions with "and" is read member by member
 	var members []span
@@ -6537,6 +6585,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			continue
 		}
 		c, ok := look(p)
+		if a, j := joined[p.end]; j && p.start < a.start {
+			c, ok = lookText(strings.TrimSpace(note[p.start:a.start])+" "+strings.TrimSpace(note[a.end:p.end]), p)
+		}
 		if diabetic && ok && !diabetesComplication(c.r.Code) {
 			least = 0.75
 		}
@@ -7913,6 +7964,10 @@ var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
 // withBoth are the categories that an item joining two of them with
 // "with" codes both of: a cellulitis with an abscess (L03, L02).
 var withBoth = map[string]bool{"L02": true, "L03": true}
+
+// abbreviationAsideRe is an abbreviation alone in parentheses: two
+// capitals or more among at most eight letters ("HFpEF", not "sequela").
+var abbreviationAsideRe = regexp.MustCompile(`^[a-z]*[A-Z][a-z]*[A-Z][A-Za-z]*$`)
 
 // withAndRe is a "with" part whose second member follows "and": group 1
 // the "and", group 2 the second member.
@@ -11157,6 +11212,55 @@ func drugIntent(code string) byte {
 	}
 	return code[6]
 }
+
+// underdosedDrugs adds, beside a patient's underdosing (Z91.12-, Z91.13-,
+// Z91.14-) that names no drug, the underdosing of each drug the note says
+// the patient stopped or is not taking (T36–T50 with 6th character 6,
+// Official Guidelines I.C.19.e.5.c): "stopping antihypertensives
+// (amlodipine + lisinopril) 3 wks ago because of cost" is T46.1X6A and
+// T46.4X6A.
+func underdosedDrugs(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "Z91.12", "Z91.13", "Z91.14")
+	if i < 0 || slices.ContainsFunc(out, func(s Suggestion) bool { return drugIntent(s.Code) == '6' }) {
+		return out
+	}
+	at := out[i]
+	for _, m := range stoppedDrugRe.FindAllStringIndex(note, -1) {
+		if negatedAt(note, m[0]) {
+			continue
+		}
+		// the drugs named after the words, to the clause's end (or an
+		// aside's: "(self-discontinued methimazole) = 95 → … thyroid
+		// storm"), or
+		// before them on a medication line ("lisinopril 40 mg daily -
+		// NOT taking x 3 wks")
+		end := m[1] + strings.IndexAny(note[m[1]:min(len(note), m[1]+80)]+".", ".;)\n")
+		// (not the reason after: "stopped taking it ~6 weeks ago because
+		// she did not want to take pills")
+		if k := stopReasonRe.FindStringIndex(note[m[1]:end]); k != nil {
+			end = m[1] + k[0]
+		}
+		from := m[0]
+		if strings.TrimSpace(note[m[1]:end]) == "" || notTakingRe.MatchString(note[m[0]:m[1]]) {
+			from = strings.LastIndexAny(note[:m[0]], "(:;\n") + 1
+		}
+		for _, w := range strings.FieldsFunc(note[from:end], func(c rune) bool { return !isLetter(byte(c)) || c > 127 }) {
+			if len(w) < 5 || modifiers[strings.ToLower(w)] {
+				continue
+			}
+			if r, ok := drugTableCode(w, "underdosing of ", '6', x, opt); ok && !containsCode(out, r.Code) {
+				out = addBeside(out, at, r.Code, "underdosing of the drug stopped", x, opt)
+			}
+		}
+	}
+	return out
+}
+
+// stopReasonRe opens the reason a drug was stopped.
+var stopReasonRe = regexp.MustCompile(`(?i)\b(?:because|since|as|due to|after|when|for)\b`)
+
+// stoppedDrugRe is a patient's stopping or going without a drug.
+var stoppedDrugRe = regexp.MustCompile(`(?i)\b(?:stopped taking|stopping|stopped|ran out of|run out of|not taking|has not taken|hasn't taken|quit taking|skipping|skipped|self-discontinued|off (?:his|her|all) (?:meds|medications))\b`)
 
 // underdosingIntent adds, beside an underdosing code (T36–T50 with 6th
 // character 6), the patient's noncompliance that says its intent, when the

@@ -6976,3 +6976,19 @@ func TestPlanProblemWithItsState(t *testing.T) {
 	ed := "ED NOTE\nIMPRESSION:\n1. Syncope and collapse - possible orthostatic hypotension related to diuretic dose vs arrhythmia.\n"
 	checkCodes(t, suggestCodes(ed, x, visit), []string{"R55"}, []string{"T50.2X5A"})
 }
+
+// TestUnderdosedDrugsStopped codes the underdosing of each drug a
+// patient stopped beside the intent that names none ("stopping
+// antihypertensives (amlodipine + lisinopril) 3 wks ago because of cost":
+// T46.1X6A, T46.4X6A beside Z91.120), and not a reason's words ("because
+// she did not want to take pills"); an abbreviation's aside inside a
+// later part ("acute diastolic (HFpEF) heart failure") is read through.
+func TestUnderdosedDrugsStopped(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 11), Age: 57, Sex: 'M'}
+	note := "H&P\nMeds: amlodipine 10 mg daily and lisinopril 40 mg daily - NOT taking x 3 wks (cost).\nASSESSMENT:\n57M with hypertensive urgency, presenting with acute diastolic (HFpEF) heart failure / flash pulmonary edema, precipitated by stopping antihypertensives (amlodipine + lisinopril) 3 wks ago because of cost.\n" +
+		"PLAN:\n3. Medication underdosing/non-adherence due to cost: SW consult.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I16.0", "I50.31", "Z91.120", "T46.1X6A", "T46.4X6A"}, []string{"I50.9"})
+	storm := "ED NOTE\nPrescribed methimazole 20 mg daily but deliberately stopped taking it ~6 weeks ago because she did not want to take pills long term.\nIMPRESSION:\n1. Thyroid storm due to Graves disease - precipitated by underdosing: pt intentionally stopped methimazole 6 wks ago\n"
+	checkCodes(t, suggestCodes(storm, x, cac.Options{Date: codeset.NewDate(2026, 4, 11), Age: 38, Sex: 'F'}), []string{"E05.01", "T38.2X6A"}, []string{"T38.4X6A", "T38.1X6A"})
+}
