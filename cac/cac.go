@@ -4039,6 +4039,17 @@ func classInTitle(drug, matched string) bool {
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	// A lung cancer of no lobe beside a mass its line puts in one ("Right
+	// upper lobe lung mass, probable small cell lung carcinoma"): the
+	// mass is the cancer, in that lobe (C34.11, not R91.8 and C34.91)
+	if i := firstWithPrefix(out, "C34.9"); i >= 0 {
+		line := suggestionLine(opt.note, out[i])
+		if m := lobeNamedRe.FindStringSubmatch(line); m != nil {
+			if code := lobeCancerCode(m); code != "" && recode(&out[i], code, "lung cancer in the lobe its line names", x, opt) {
+				out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "R91.8" && suggestionLine(opt.note, s) == line })
+			}
+		}
+	}
 	// Leiomyomata of the uterus of several kinds on one line are each
 	// coded ("Uterine leiomyomata - intramural and subserosal": D25.1 and
 	// D25.2), the unspecified D25.9 giving way to them.
@@ -6775,6 +6786,7 @@ var lookupRewrites = []struct {
 	{riskClassRe, ", $1 "},
 	{comorbidLeadRe, ""},
 	{acuteInfarctionRe, "$1"},
+	{hypertensionGroupRe, "group $1 pulmonary hypertension"},
 	{pollenRe, "pollen"},
 	{colonSegmentsRe, "$1"},
 	{toMetastaticSiteRe, "metastatic to $1"},
@@ -7120,6 +7132,42 @@ var riskClassRe = guard(`(?i),\s*(?:low|intermediate|high|intermediate-(?:low|hi
 // recentInfarctRe is a time within an infarction's four weeks.
 var recentInfarctRe = regexp.MustCompile(`(?i)\b(?:[1-4]|one|two|three|four|a|few|several)\s+(?:days?|weeks?|wks?)\s+(?:after|ago|since|post)\b|\brecent\b`)
 
+// lobeNamedRe is a lung lobe: group 1 the side's word, group 2 the lobe's
+// word, or group 3 its abbreviation.
+var lobeNamedRe = regexp.MustCompile(`(?i)\b(?:(right|left|R|L)\s+(upper|middle|lower)\s+lobe|(RUL|RML|RLL|LUL|LLL))\b`)
+
+// lobeCancerCode is the lung cancer code of the lobe lobeNamedRe matched.
+func lobeCancerCode(m []string) string {
+	side, lobe := strings.ToUpper(m[1]), strings.ToLower(m[2])
+	if m[3] != "" {
+		a := strings.ToUpper(m[3])
+		side, lobe = a[:1], map[byte]string{'U': "upper", 'M': "middle", 'L': "lower"}[a[1]]
+	}
+	right := strings.HasPrefix(side, "R")
+	switch {
+	case lobe == "middle" && right:
+		return "C34.2"
+	case lobe == "upper" && right:
+		return "C34.11"
+	case lobe == "upper":
+		return "C34.12"
+	case lobe == "lower" && right:
+		return "C34.31"
+	case lobe == "lower":
+		return "C34.32"
+	}
+	return ""
+}
+
+// lobeFindingRe is a mass or nodule by the lobe it is in, which its code
+// (R91.-) does not hold: "Right upper lobe lung mass", "RUL nodule".
+var lobeFindingRe = guard(`(?i)\b(?:(?:right|left|R|L)\s+(?:upper|middle|lower)\s+lobe|RUL|RML|RLL|LUL|LLL|lingular?)\s+(?:lung\s+|pulmonary\s+|spiculated\s+)*(mass|nodule|opacity|density)\b`, "lobe", "rul", "rml", "rll", "lul", "lll", "lingul")
+
+// hypertensionGroupRe is a pulmonary hypertension's WHO group written
+// after it ("Pulmonary hypertension, WHO group 3"), which the synonym list
+// reads before it.
+var hypertensionGroupRe = guard(`(?i)\bpulmonary hypertension,?\s+(?:\(?WHO\s+)?group\s+([1-5]|I{1,3}|IV|V)\b\)?`, "group")
+
 // acuteInfarctionRe is "acute" before an infarction's abbreviation,
 // which says it already: "Acute NSTEMI" is the NSTEMI (I21.4).
 var acuteInfarctionRe = guard(`(?i)\bacute\s+((?:[a-z]+\s+){0,2}?n?stemi)\b`, "stemi")
@@ -7355,6 +7403,8 @@ var guardedRewrites = []struct {
 	// disease, D63.0; one from chemotherapy is the drug's, D64.81)
 	{neoplasticAnemiaRe, "${1}anemia in neoplastic disease", []string{"chemo"}},
 	{achillesRuptureRe, "strain of ${1}Achilles tendon", []string{"spontaneous", "nontraumatic", "non-traumatic", "degenerative", "chronic"}},
+	// (a mass the item calls a cancer keeps its lobe, an axis of C34)
+	{lobeFindingRe, "lung $1", []string{"carcinoma", "cancer", "malignan", "neoplasm", "tumor", "tumour", "metasta", "nsclc", "sclc", "adenocarcinoma"}},
 }
 
 // rewriteLookup applies lookupRewrites and guardedRewrites to a phrase before its lookup.

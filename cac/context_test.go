@@ -6992,3 +6992,18 @@ func TestUnderdosedDrugsStopped(t *testing.T) {
 	storm := "ED NOTE\nPrescribed methimazole 20 mg daily but deliberately stopped taking it ~6 weeks ago because she did not want to take pills long term.\nIMPRESSION:\n1. Thyroid storm due to Graves disease - precipitated by underdosing: pt intentionally stopped methimazole 6 wks ago\n"
 	checkCodes(t, suggestCodes(storm, x, cac.Options{Date: codeset.NewDate(2026, 4, 11), Age: 38, Sex: 'F'}), []string{"E05.01", "T38.2X6A"}, []string{"T38.4X6A", "T38.1X6A"})
 }
+
+// TestLungMassAndNodes codes a visit's lobe-named lung mass as the
+// abnormal finding (R91.8), a mediastinal lymphadenopathy as localized
+// (R59.0), and a pulmonary hypertension by its WHO group (I27.23); a stay's
+// mass its line calls a probable lung cancer is the cancer in that lobe
+// (C34.11, not C34.91 beside R91.8).
+func TestLungMassAndNodes(t *testing.T) {
+	x := searcher(t)
+	visit := cac.Options{Date: codeset.NewDate(2026, 11, 19), Age: 63, Sex: 'M'}
+	note := "BRONCHOSCOPY PROCEDURE NOTE\nIMPRESSION:\n1. Right upper lobe lung mass\n2. Mediastinal lymphadenopathy\n3. Pulmonary hypertension, WHO group 3 (due to COPD/hypoxemia)\n"
+	checkCodes(t, suggestCodes(note, x, visit), []string{"R91.8", "R59.0", "I27.23"}, []string{"C34.11", "R59.1", "I27.20"})
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 16), Age: 66, Sex: 'M'}
+	dx := "DISCHARGE DIAGNOSES:\n1. SIADH\n2. Right upper lobe lung mass, probable small cell lung carcinoma - pathology pending\n"
+	checkCodes(t, suggestCodes(dx, x, stay), []string{"E22.2", "C34.11"}, []string{"C34.91", "R91.8"})
+}
