@@ -2384,6 +2384,11 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 		// codes elsewhere)
 		cancer := theTumorRe.MatchString(note[cause:le])
 		for _, o := range out {
+			// ("Gross hematuria due to warfarin-associated coagulopathy":
+			// a bleed from a coagulation defect is coded beside it)
+			if hasAnyPrefix(o.Code, "D65", "D66", "D67", "D68", "D69") && hasAnyPrefix(s.Code, "R31", "R04", "R58", "K92.") {
+				continue
+			}
 			if o.Code[0] != 'R' && o.Code[0] != 'Z' && (o.Start >= cause || whole && o.End <= s.Start) && o.Start < le && o.Start >= ls || cancer && o.Code[0] == 'C' {
 				return true
 			}
@@ -4039,6 +4044,15 @@ func classInTitle(drug, matched string) bool {
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	// A pancytopenia's own cells named on its line ("chemotherapy-induced
+	// pancytopenia (neutropenia, anemia and thrombocytopenia all at
+	// nadir)") are the pancytopenia (D61.81-), not conditions of their own
+	if i := firstWithPrefix(out, "D61.81"); i >= 0 {
+		line := suggestionLine(opt.note, out[i])
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			return hasAnyPrefix(s.Code, "D70.", "D69.6", "D69.59", "D64.9") && suggestionLine(opt.note, s) == line
+		})
+	}
 	// A lung cancer of no lobe beside a mass its line puts in one ("Right
 	// upper lobe lung mass, probable small cell lung carcinoma"): the
 	// mass is the cancer, in that lobe (C34.11, not R91.8 and C34.91)
@@ -5915,6 +5929,18 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// complicates (coded from its own item) does not change
 			if m := complicatingRe.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !containsAny(strings.ToLower(note[p.start+m[1]:p.end]), "pregnan", "puerper", "childbirth", "labor", "labour", "delivery", "gestation", "trimester") {
 				c, ok = lookText(note[p.start:p.start+m[0]], trim(span{p.start, p.start + m[0]}))
+			}
+		}
+		if !ok {
+			// "Coagulopathy/hemorrhagic disorder due to warfarin": each
+			// name before the slash with the cause, the first that names
+			// a code
+			if m := slashNamesCauseRe.FindStringSubmatch(note[p.start:p.end]); m != nil {
+				for _, name := range m[1:3] {
+					if c, ok = lookText(name+" "+m[3], trim(p)); ok {
+						break
+					}
+				}
 			}
 		}
 		if !ok {
@@ -8052,10 +8078,16 @@ var onChronicRe = regexp.MustCompile(`(?i)[a-z]\s+on\s+(?:(?:his|her|the|known|u
 // "… and family history of colon cancer", "… + FHx colon CA".
 var familyJoinRe = guard(`(?i)\s(?:and|\+|&)\s+((?:a\s+)?(?:family history|fhx|fh)\b)`, "fh", "family history")
 
+// slashNamesCauseRe is two names of one condition joined by a slash,
+// then its cause: groups 1 and 2 the names, 3 the cause with its
+// connector.
+var slashNamesCauseRe = regexp.MustCompile(`(?i)^\W*([a-z][a-z ]{3,40}?)\s*/\s*([a-z][a-z ]{3,40}?)\s+((?:due to|secondary to|from|caused by)\s+.+)$`)
+
 // inducedRe is a condition named by what induced it: "chemotherapy-induced
 // oral mucositis", "steroid-induced hyperglycemia", "chemotherapy-induced
-// (oxaliplatin) peripheral polyneuropathy" (the drug named in passing).
-var inducedRe = regexp.MustCompile(`(?i)^\W*([a-z]+)-induced\s+(?:\([a-z -]+\)\s*)?(.+)$`)
+// (oxaliplatin) peripheral polyneuropathy" (the drug named in passing),
+// "warfarin-associated coagulopathy".
+var inducedRe = regexp.MustCompile(`(?i)^\W*([a-z]+)-(?:induced|associated)\s+(?:\([a-z -]+\)\s*)?(.+)$`)
 
 var (
 	// meaningWord is a word that turns a condition into something else —

@@ -7007,3 +7007,20 @@ func TestLungMassAndNodes(t *testing.T) {
 	dx := "DISCHARGE DIAGNOSES:\n1. SIADH\n2. Right upper lobe lung mass, probable small cell lung carcinoma - pathology pending\n"
 	checkCodes(t, suggestCodes(dx, x, stay), []string{"E22.2", "C34.11"}, []string{"C34.91", "R91.8"})
 }
+
+// TestPancytopeniaAndDrugCoagulopathy reads a chemotherapy pancytopenia's
+// aside of its cell lines as the pancytopenia (D61.810 with R50.81 for
+// its fever, no D70.1), and not an "Afebrile" as a fever; a bleed due to
+// a "warfarin-associated coagulopathy" keeps the bleed (R31.0 beside
+// D68.32), and "Coagulopathy/hemorrhagic disorder due to warfarin" names
+// the coagulopathy.
+func TestPancytopeniaAndDrugCoagulopathy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 11, 14), Age: 70, Sex: 'F'}
+	note := "PROGRESS NOTE\nA/P:\n70F with multiple myeloma in relapse, admitted with fever 38.8 in setting of chemotherapy-induced pancytopenia (neutropenia, anemia and thrombocytopenia all at nadir).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D61.810", "R50.81"}, []string{"D70.1", "D69.59"})
+	afebrile := "A/P:\n2. Pancytopenia due to chemotherapy - expected myelosuppression. Afebrile; continue prophylaxis.\n"
+	checkCodes(t, suggestCodes(afebrile, x, opt), []string{"D61.810"}, []string{"R50.81"})
+	bleed := "Principal diagnosis: Gross hematuria due to warfarin-associated coagulopathy (supratherapeutic INR)\nSecondary diagnoses:\n- Coagulopathy/hemorrhagic disorder due to warfarin (INR 6.8), taken as prescribed\n"
+	checkCodes(t, suggestCodes(bleed, x, opt), []string{"R31.0", "D68.32", "T45.515A"}, []string{"R79.1"})
+}

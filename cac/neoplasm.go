@@ -147,12 +147,16 @@ func drugImmunodeficiency(out []Suggestion, note string, x *lookups, opt Options
 	return addBeside(out, out[i], "T45.1X5"+string(opt.episode), "adverse effect of the drug", x, opt)
 }
 
+// feverWordRe is a fever said in a word of its own.
+var feverWordRe = regexp.MustCompile(`(?i)\b(?:fever|febrile)\b`)
+
 // neutropenicFever codes a neutropenic fever as the neutropenia with
 // R50.81 (fever presenting with conditions classified elsewhere), and a
 // neutropenia its line ascribes to chemotherapy as D70.1 with the adverse
 // effect T45.1X5A.
+// (A pancytopenia, D61.81-, holds its neutropenia.)
 func neutropenicFever(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
-	i := firstWithPrefix(out, "D70")
+	i := firstWithPrefix(out, "D70", "D61.81")
 	if i < 0 {
 		return out
 	}
@@ -163,7 +167,8 @@ func neutropenicFever(out []Suggestion, note string, x *lookups, opt Options) []
 	// "- Chemotherapy-induced neutropenia, ANC nadir 80", whose line the
 	// code's evidence may be)
 	line := strings.ToLower(lineOf(note, s.Start))
-	if strings.Contains(line, "fever") || strings.Contains(line, "febrile") || affirmedIn(note, neutropenicFeverRe) {
+	// (not "Afebrile", nor "no fever")
+	if affirmedIn(line, feverWordRe) || affirmedIn(note, neutropenicFeverRe) {
 		out = addBeside(out, s, "R50.81", "fever with neutropenia", x, opt)
 	}
 	if chemoCauseRe.MatchString(line) {
