@@ -6204,7 +6204,10 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// (an injury's site is in the whole: "Laceration without
 			// foreign body, left index finger" is no laceration of the
 			// scalp, the first part's best)
-			!(ok && injury(c.r.Code) && injury(best.r.Code) && c.r.Code[:3] != best.r.Code[:3])) {
+			!(ok && injury(c.r.Code) && injury(best.r.Code) && c.r.Code[:3] != best.r.Code[:3]) &&
+			// (nor is its external cause the injury: "Dog bite, L
+			// forearm (open bite wound)" is S51.852A, not W54.0XXA)
+			!(ok && injury(best.r.Code) && c.r.Code[0] >= 'V' && c.r.Code[0] <= 'Y')) {
 			best, ok = c, true
 		}
 	}
@@ -6812,7 +6815,9 @@ var lookupRewrites = []struct {
 	{riskClassRe, ", $1 "},
 	{comorbidLeadRe, ""},
 	{acuteInfarctionRe, "$1"},
+	{acuteInjuryRe, "$1"},
 	{hypertensionGroupRe, "group $1 pulmonary hypertension"},
+	{osteoporoticVertebraRe, "osteoporotic fracture of vertebra"},
 	{pollenRe, "pollen"},
 	{colonSegmentsRe, "$1"},
 	{toMetastaticSiteRe, "metastatic to $1"},
@@ -7189,10 +7194,22 @@ func lobeCancerCode(m []string) string {
 // (R91.-) does not hold: "Right upper lobe lung mass", "RUL nodule".
 var lobeFindingRe = guard(`(?i)\b(?:(?:right|left|R|L)\s+(?:upper|middle|lower)\s+lobe|RUL|RML|RLL|LUL|LLL|lingular?)\s+(?:lung\s+|pulmonary\s+|spiculated\s+)*(mass|nodule|opacity|density)\b`, "lobe", "rul", "rml", "rll", "lul", "lll", "lingul")
 
+// osteoporoticVertebraRe is an osteoporotic fracture of a vertebra by its
+// level, which its code (M80.08-) does not hold: "Acute osteoporotic
+// compression fracture L1".
+var osteoporoticVertebraRe = guard(`(?i)\b(?:acute\s+)?osteoporotic\s+(?:(?:compression|vertebral|wedge|burst)\s+)*fractures?\s+(?:of\s+)?(?:the\s+)?(?:[TL]\d{1,2}|thoracic|lumbar|thoracolumbar|vertebra\w*|spine)(?:\s*(?:-|and|,)\s*[TL]?\d{1,2})*\b(?:\s+(?:vertebra\w*|vertebral body))?`, "osteoporotic")
+
 // hypertensionGroupRe is a pulmonary hypertension's WHO group written
 // after it ("Pulmonary hypertension, WHO group 3"), which the synonym list
 // reads before it.
 var hypertensionGroupRe = guard(`(?i)\bpulmonary hypertension,?\s+(?:\(?WHO\s+)?group\s+([1-5]|I{1,3}|IV|V)\b\)?`, "group")
+
+// injuryKindRe names an injury's kind.
+var injuryKindRe = regexp.MustCompile(`(?i)\b(?:abrasion|laceration|contusion|puncture|bite|fracture|dislocation|subluxation|sprain|avulsion|amputation|crush)`)
+
+// acuteInjuryRe is "acute" before an injury, which says nothing its
+// codes hold: "Acute anterior dislocation, L shoulder".
+var acuteInjuryRe = guard(`(?i)\bacute\s+((?:[a-z]+\s+){0,2}?(?:dislocation|subluxation|sprain|laceration|contusion|abrasion)s?)\b`, "dislocation", "subluxation", "sprain", "laceration", "contusion", "abrasion")
 
 // acuteInfarctionRe is "acute" before an infarction's abbreviation,
 // which says it already: "Acute NSTEMI" is the NSTEMI (I21.4).
@@ -7913,6 +7930,13 @@ func restates(part string, r codeset.Result) bool {
 	for _, w := range codeset.Words(r.Title + " " + r.Matched) {
 		in[w] = true
 	}
+	// (an open wound's code says "open" where the part says "wound":
+	// "Dog bite, L forearm (open bite wound)")
+	if injury(r.Code) {
+		for _, w := range codeset.Words("wound injury") {
+			in[w] = true
+		}
+	}
 	for _, w := range ws {
 		if !in[w] {
 			return false
@@ -7985,7 +8009,7 @@ func calcium(text string) string {
 var (
 	caRe      = regexp.MustCompile(`\bCa\b`)
 	infarctRe = regexp.MustCompile(`\b([Ii])nfarct\b`)
-	biteRe    = regexp.MustCompile(`(?i)^(?:dog|cat|animal|human|rodent|raccoon|horse)\s+bites?\s+(?:to\s+|of\s+(?:the\s+)?)?(.+)$`)
+	biteRe    = regexp.MustCompile(`(?i)^(?:dog|cat|animal|human|rodent|raccoon|horse)\s+bites?,?\s+(?:to\s+|of\s+(?:the\s+)?)?(.+)$`)
 	ordinalRe = regexp.MustCompile(`(?i)\b(1st|2nd|3rd|4th|5th)\b`)
 	ordinals  = map[string]string{"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
 )
@@ -8094,7 +8118,7 @@ var (
 	// a screening, a history, an exposure — and so is never dropped.
 	meaningWord = regexp.MustCompile(`(?i)\b(screening|history|exposure|exposed|risk|status|prophylaxis|counsel\w*|follow|surveillance|evaluation|work-?up|test\w*|vaccin\w*|immuniz\w*|encounter|monitoring|removal|fitting|adjustment|carrier|contact|suspected|concern|rule|ruled|negative|absent|free)\b`)
 	// danglingEnd is a phrase cut after a connector: "sepsis due to".
-	danglingEnd = regexp.MustCompile(`(?i)\b(due to|due|to|of|with|w/|from|and|or|secondary|in|on|d/t|after|during|by|for)\s*$|\band\s+(?:right|left|r|l|bilateral)\s*$`)
+	danglingEnd = regexp.MustCompile(`(?i)\b(due to|due|to|of|with|w/|from|and|or|secondary|in|on|d/t|after|during|by|for|as)\s*$|\band\s+(?:right|left|r|l|bilateral)\s*$`)
 )
 
 // dropWords returns the end of span p less its last n words.
@@ -9104,6 +9128,14 @@ func names(phrase string, r codeset.Result) bool {
 				}
 				expanded = append(expanded, ws)
 			}
+		}
+	}
+	// ("Corneal abrasion, right eye" names S05.01XA "Injury of
+	// conjunctiva and corneal abrasion …": an injury code's "Injury of"
+	// need not be said, by a phrase that names the injury's kind)
+	if injury(r.Code) && injuryKindRe.MatchString(phrase) {
+		for _, w := range codeset.Words("injury") {
+			have[w] = true
 		}
 	}
 	has := func(w string) bool {

@@ -7024,3 +7024,19 @@ func TestPancytopeniaAndDrugCoagulopathy(t *testing.T) {
 	bleed := "Principal diagnosis: Gross hematuria due to warfarin-associated coagulopathy (supratherapeutic INR)\nSecondary diagnoses:\n- Coagulopathy/hemorrhagic disorder due to warfarin (INR 6.8), taken as prescribed\n"
 	checkCodes(t, suggestCodes(bleed, x, opt), []string{"R31.0", "D68.32", "T45.515A"}, []string{"R79.1"})
 }
+
+// TestInjuryItemsWithAsides codes an ED's injury items written "kind,
+// side site (aside), …": a dog bite of the forearm is the open bite
+// (S51.852A, not the external cause W54.0XXA nor an eyelid's bite from
+// the aside), a corneal abrasion the conjunctiva's injury (S05.01XA), an
+// "acute" dislocation the dislocation (S43.015A); an osteoporotic
+// compression fracture of L1 is M80.08XA, and "activity as tolerated" no
+// activity code.
+func TestInjuryItemsWithAsides(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 14), Age: 39, Sex: 'M'}
+	note := "ED IMPRESSION:\n- Dog bite, L forearm (open bite wound), initial\n- Corneal abrasion, R eye (traumatic, fingernail) - no foreign body, no ulcer\n- Acute anterior dislocation, L shoulder (glenohumeral), first-time, traumatic - closed reduction successful\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S51.852A", "S05.01XA", "S43.015A"}, []string{"W54.0XXA", "S01.152A", "S43.016A"})
+	spine := "ASSESSMENT/PLAN:\n1. Acute osteoporotic compression fracture L1 (fragility fracture from bending/lifting, age-related osteoporosis) - new dx today\n   - TLSO brace not needed; activity as tolerated\n"
+	checkCodes(t, suggestCodes(spine, x, cac.Options{Date: codeset.NewDate(2026, 9, 14), Age: 76, Sex: 'F'}), []string{"M80.08XA"}, []string{"M81.0", "Y93.89"})
+}
