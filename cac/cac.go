@@ -6233,6 +6233,15 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			}
 		}
 	}
+	// "Angioedema of lips, adverse effect of lisinopril (ACE inhibitor)
+	// taken as prescribed": a whole that names the drug's adverse effect
+	// after its condition codes the condition too (T78.3XXA beside
+	// T46.4X5A)
+	if ok && drugIntent(best.r.Code) == '5' && len(parts) > 1 && best.start == parts[0].start {
+		if c, ok2 := look(trim(parts[0])); ok2 && c.r.Score >= 0.75 && drugIntent(c.r.Code) == 0 && c.r.Code[0] != 'Z' {
+			extra = append(extra, c)
+		}
+	}
 	// "Type 2 diabetes mellitus with diabetic nephropathy and diabetic
 	// peripheral polyneuropathy": a diabetes whose code holds the
 	// complication before "and"; the one after it is a complication of
@@ -7452,6 +7461,16 @@ var guardedRewrites = []struct {
 
 // rewriteLookup applies lookupRewrites and guardedRewrites to a phrase before its lookup.
 func rewriteLookup(text string) string {
+	// "… late effect (sequela) of old displaced trimalleolar fracture R
+	// ankle": a part the aside cut after its "of" is the condition
+	if t := strings.TrimLeft(text, " "); len(t) > 3 && (t[:3] == "of " || t[:3] == "Of ") {
+		text = strings.TrimPrefix(strings.TrimPrefix(t[3:], "old "), "remote ")
+	}
+	// (before the grades are dropped; a size said beside the grade is
+	// read by organLacerationGradeRe below)
+	if !organLacerationGradeRe.MatchString(text) {
+		text = organGradeRe.ReplaceAllStringFunc(text, organGradeWords)
+	}
 	for _, r := range lookupRewrites {
 		text = r.re.ReplaceAllString(text, r.repl)
 	}
@@ -7464,6 +7483,34 @@ func rewriteLookup(text string) string {
 		}
 	}
 	return text
+}
+
+// organGradeRe is a solid organ's laceration by its AAST grade alone,
+// before or after it: "Grade II splenic laceration (AAST)" (groups 1 and
+// 2, or 3 and 4: the grade and the organ).
+var organGradeRe = guard(`(?i)\b(?:(?:AAST\s+)?grade\s+(I{1,3}|IV|V|[1-5])\s+(splenic|spleen|liver|hepatic|kidney|renal)\s+laceration|(splenic|spleen|liver|hepatic|kidney|renal)\s+laceration,?\s+(?:\(?AAST\)?\s+)?grade\s+(I{1,3}|IV|V|[1-5]))\b(?:\s*\(AAST\))?`, "laceration")
+
+// organGradeWords writes an organGradeRe match as the size of laceration
+// the organ's codes name for its grade (the index's depths: a spleen's
+// grade II, 1–3 cm, is moderate, S36.031; a kidney's grade II, under 1
+// cm, minor, S37.04-).
+func organGradeWords(m string) string {
+	g := organGradeRe.re.FindStringSubmatch(m)
+	grade, organ := g[1], g[2]
+	if grade == "" {
+		grade, organ = g[4], g[3]
+	}
+	n := map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}[strings.ToUpper(grade)]
+	sizes := map[string][5]string{
+		"spleen": {"superficial", "moderate", "major", "major", "major"},
+		"liver":  {"minor", "moderate", "major", "major", "major"},
+		"kidney": {"minor", "minor", "moderate", "major", "major"},
+	}
+	noun := map[string]string{"splenic": "spleen", "spleen": "spleen", "liver": "liver", "hepatic": "liver", "kidney": "kidney", "renal": "kidney"}[strings.ToLower(organ)]
+	if n == 0 || noun == "" {
+		return m
+	}
+	return sizes[noun][n-1] + " laceration of " + noun
 }
 
 // digestiveBleedAfterRe is a hemorrhage or hematoma after an operation on

@@ -7040,3 +7040,22 @@ func TestInjuryItemsWithAsides(t *testing.T) {
 	spine := "ASSESSMENT/PLAN:\n1. Acute osteoporotic compression fracture L1 (fragility fracture from bending/lifting, age-related osteoporosis) - new dx today\n   - TLSO brace not needed; activity as tolerated\n"
 	checkCodes(t, suggestCodes(spine, x, cac.Options{Date: codeset.NewDate(2026, 9, 14), Age: 76, Sex: 'F'}), []string{"M80.08XA"}, []string{"M81.0", "Y93.89"})
 }
+
+// TestOrganGradeAndSequelaParts reads a solid organ's laceration by its
+// AAST grade alone as the size its codes name ("Grade II splenic
+// laceration (AAST)": S36.031A; "Liver laceration, grade 3": S36.116A),
+// a condition before ", adverse effect of <drug>" beside the adverse
+// effect (T78.3XXA with T46.4X5A), and a sequela's part cut after "of"
+// ("late effect (sequela) of old displaced trimalleolar fracture R
+// ankle": S82.851S).
+func TestOrganGradeAndSequelaParts(t *testing.T) {
+	x := searcher(t)
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 20), Age: 31, Sex: 'M'}
+	note := "SECONDARY DIAGNOSES\n- Grade II splenic laceration (AAST), 2 cm parenchymal depth, no active extravasation - nonoperative management\n- Liver laceration, grade 3\n"
+	checkCodes(t, suggestCodes(note, x, stay), []string{"S36.031A", "S36.116A"}, []string{"S36.039A", "S36.113A"})
+	visit := cac.Options{Date: codeset.NewDate(2026, 6, 20), Age: 58, Sex: 'F'}
+	ae := "ED IMPRESSION:\n1. Angioedema of lips, adverse effect of lisinopril (ACE inhibitor) taken as prescribed\n"
+	checkCodes(t, suggestCodes(ae, x, visit), []string{"T78.3XXA", "T46.4X5A"}, nil)
+	oa := "ASSESSMENT:\n1. Post-traumatic osteoarthritis, right ankle (tibiotalar), advanced - late effect (sequela) of old displaced trimalleolar fracture R ankle, s/p ORIF 2016\n"
+	checkCodes(t, suggestCodes(oa, x, visit), []string{"M19.171", "S82.851S"}, []string{"S82.851A"})
+}
