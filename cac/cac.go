@@ -4044,6 +4044,10 @@ func classInTitle(drug, matched string) bool {
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	// An Addisonian crisis holds the Addison disease it came in.
+	if containsCode(out, "E27.2") {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E27.1" || s.Code == "E27.40" })
+	}
 	// A pancytopenia's own cells named on its line ("chemotherapy-induced
 	// pancytopenia (neutropenia, anemia and thrombocytopenia all at
 	// nadir)") are the pancytopenia (D61.81-), not conditions of their own
@@ -6697,7 +6701,10 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			if m := causeConnectorRe.FindStringIndex(note[p.start:p.end]); m != nil {
 				if c, ok := look(span{p.start, p.start + m[0]}); ok && c.r.Score >= least && !pastIndication(c) {
 					for _, c := range []concept{c} {
-						if !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }) {
+						switch {
+						case len(out) > 0 && c.r.Code[:3] == out[0].r.Code[:3] && c.r.Code != out[0].r.Code && vagueTitle(out[0].r.Title) && !vagueTitle(c.r.Title):
+							out[0] = c // (as below: "Conn syndrome due to …")
+						case !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }):
 							out = append(out, c)
 						}
 					}
@@ -6710,6 +6717,13 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		}
 		// ("Chronic hepatitis C, genotype 1a, viremic": the infection's
 		// viremia is its own, no unspecified viral infection beside it)
+		// "Primary hyperaldosteronism — Conn syndrome due to …": a later
+		// part that names its category's condition the first part left
+		// "other" or "unspecified" is that condition
+		if len(out) > 0 && c.r.Score >= least && c.r.Code[:3] == out[0].r.Code[:3] && c.r.Code != out[0].r.Code && vagueTitle(out[0].r.Title) && !vagueTitle(c.r.Title) && !diabetic {
+			out[0] = c
+			continue
+		}
 		// (a diabetes's second complication has its category)
 		if c.r.Score < least || len(out) > 0 && (c.r.Code[:3] == out[0].r.Code[:3] && !diabetic || mechanismOf(c.r.Code, out[0].r.Code) || c.r.Code == "B34.9" && (out[0].r.Code[0] == 'A' || out[0].r.Code[0] == 'B')) || pastIndication(c) {
 			continue
@@ -6825,6 +6839,9 @@ var lookupRewrites = []struct {
 	{comorbidLeadRe, ""},
 	{acuteInfarctionRe, "$1"},
 	{acuteInjuryRe, "$1"},
+	{adrenalCrisisRe, "$1"},
+	{skinInfectionArmRe, "${1}${2}arm"},
+	{adrenalAdenomaRe, "benign neoplasm of $1 adrenal gland"},
 	{hypertensionGroupRe, "group $1 pulmonary hypertension"},
 	{osteoporoticVertebraRe, "osteoporotic fracture of vertebra"},
 	{pollenRe, "pollen"},
@@ -7215,6 +7232,21 @@ var hypertensionGroupRe = guard(`(?i)\bpulmonary hypertension,?\s+(?:\(?WHO\s+)?
 
 // injuryKindRe names an injury's kind.
 var injuryKindRe = regexp.MustCompile(`(?i)\b(?:abrasion|laceration|contusion|puncture|bite|fracture|dislocation|subluxation|sprain|avulsion|amputation|crush)`)
+
+// adrenalAdenomaRe is an adrenal adenoma by its side, which the index
+// reaches as a benign neoplasm of the gland (D35.0-): "right adrenal
+// aldosterone-producing adenoma".
+var adrenalAdenomaRe = guard(`(?i)\b(?:(right|left)\s+)?adrenal\s+(?:gland\s+)?(?:(?:[a-z]+-(?:producing|secreting)|non-?functioning|functioning|lipid-rich|benign)\s+)*adenoma\b`, "adrenal")
+
+// skinInfectionArmRe is a skin infection of a part of the arm, which the
+// index names as the arm (L02.41-, L03.11-: "upper limb"): "Cutaneous
+// abscess, left forearm".
+var skinInfectionArmRe = guard(`(?i)\b(abscess|cellulitis|furuncle|carbuncle|lymphangitis)(,?\s+(?:of\s+)?(?:the\s+)?(?:(?:right|left|R|L)\s+)?)(?:forearm|upper arm|elbow|antecubital(?: fossa)?)\b`, "forearm", "upper arm", "elbow", "antecubital")
+
+// adrenalCrisisRe is an adrenal crisis with the insufficiency it came in,
+// which its code (E27.2, Addisonian crisis) holds: "Adrenal (Addisonian)
+// crisis in known primary adrenal insufficiency".
+var adrenalCrisisRe = guard(`(?i)\b((?:adrenal|addisonian|adrenocortical)\s+crisis)\b\s+(?:in|of|due to|with|from)\b.*$`, "crisis")
 
 // acuteInjuryRe is "acute" before an injury, which says nothing its
 // codes hold: "Acute anterior dislocation, L shoulder".
@@ -8111,6 +8143,13 @@ var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
 // withBoth are the categories that an item joining two of them with
 // "with" codes both of: a cellulitis with an abscess (L03, L02).
 var withBoth = map[string]bool{"L02": true, "L03": true}
+
+// vagueTitle reports whether a code's title leaves its condition "other"
+// or "unspecified".
+func vagueTitle(title string) bool {
+	t := strings.ToLower(title)
+	return strings.HasPrefix(t, "other ") || strings.Contains(t, "unspecified")
+}
 
 // abbreviationAsideRe is an abbreviation alone in parentheses: two
 // capitals or more among at most eight letters ("HFpEF", not "sequela").

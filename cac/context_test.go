@@ -7059,3 +7059,21 @@ func TestOrganGradeAndSequelaParts(t *testing.T) {
 	oa := "ASSESSMENT:\n1. Post-traumatic osteoarthritis, right ankle (tibiotalar), advanced - late effect (sequela) of old displaced trimalleolar fracture R ankle, s/p ORIF 2016\n"
 	checkCodes(t, suggestCodes(oa, x, visit), []string{"M19.171", "S82.851S"}, []string{"S82.851A"})
 }
+
+// TestEndocrineItems codes an adrenal crisis "in" the insufficiency it
+// came in as the crisis alone (E27.2, no E27.1), a later part that names
+// the condition a first part left "other" as that condition ("Primary
+// hyperaldosteronism — Conn syndrome due to right adrenal
+// aldosterone-producing adenoma": E26.01 and D35.01, not E26.09), a
+// prolactin-secreting microadenoma the pituitary's benign neoplasm
+// (D35.2), a postsurgical hypoparathyroidism E89.2, and an abscess of the
+// forearm the upper limb's (L02.414).
+func TestEndocrineItems(t *testing.T) {
+	x := searcher(t)
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 3), Age: 44, Sex: 'M'}
+	crisis := "DIAGNOSES\nPrincipal: Adrenal (Addisonian) crisis in known primary adrenal insufficiency (Addison disease)\nSecondary:\n  - Dehydration\n"
+	checkCodes(t, suggestCodes(crisis, x, stay), []string{"E27.2", "E86.0"}, []string{"E27.1"})
+	visit := cac.Options{Date: codeset.NewDate(2026, 2, 3), Age: 51, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Primary hyperaldosteronism — Conn syndrome due to right adrenal aldosterone-producing adenoma (2.1 cm).\n2. Prolactin-secreting pituitary microadenoma (benign) with hyperprolactinemia\n3) Postsurgical hypoparathyroidism (permanent; PTH never recovered)\n4. Cutaneous abscess, left forearm - I&D performed\n"
+	checkCodes(t, suggestCodes(note, x, visit), []string{"E26.01", "D35.01", "D35.2", "E89.2", "L02.414"}, []string{"E26.09", "L02.91"})
+}
