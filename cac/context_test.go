@@ -7077,3 +7077,18 @@ func TestEndocrineItems(t *testing.T) {
 	note := "ASSESSMENT:\n1. Primary hyperaldosteronism — Conn syndrome due to right adrenal aldosterone-producing adenoma (2.1 cm).\n2. Prolactin-secreting pituitary microadenoma (benign) with hyperprolactinemia\n3) Postsurgical hypoparathyroidism (permanent; PTH never recovered)\n4. Cutaneous abscess, left forearm - I&D performed\n"
 	checkCodes(t, suggestCodes(note, x, visit), []string{"E26.01", "D35.01", "D35.2", "E89.2", "L02.414"}, []string{"E26.09", "L02.91"})
 }
+
+// TestDrugCauseBeforeAsideOrDash reads a drug a condition is "due to"
+// whatever follows it: an aside ("due to lithium (adverse effect,
+// therapeutic use)": T43.595A, not T78.8XXA), a dash ("due to haloperidol
+// - start valbenazine": T43.4X5A), or "in" ("due to glipizide in T2DM":
+// T38.3X5A).
+func TestDrugCauseBeforeAsideOrDash(t *testing.T) {
+	x := searcher(t)
+	stay := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 5), Age: 61, Sex: 'F'}
+	di := "DIAGNOSES:\nPrincipal diagnosis: Nephrogenic diabetes insipidus due to lithium (adverse effect, therapeutic use) with severe hypernatremia\n"
+	checkCodes(t, suggestCodes(di, x, stay), []string{"N25.1", "E87.0", "T43.595A"}, []string{"T78.8XXA", "T56.891A"})
+	visit := cac.Options{Date: codeset.NewDate(2026, 5, 5), Age: 57, Sex: 'M'}
+	td := "ASSESSMENT:\n2. Tardive dyskinesia due to haloperidol - start valbenazine\n3. Hypoglycemia due to glipizide in T2DM, without coma\n"
+	checkCodes(t, suggestCodes(td, x, visit), []string{"G24.01", "T43.4X5A", "T38.3X5A"}, nil)
+}
