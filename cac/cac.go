@@ -956,8 +956,14 @@ func sections(note string) []section {
 		// after an assessment in prose names the problems it treats
 		// (each line's problem alone: "1. New-onset atrial fibrillation -
 		// …", not the plan's labels, "Vaccines:", "COVID-19 negative")
-		planned := n0 > 0 && kind == secOther && (up == "PLAN" || up == "RECOMMENDATIONS") && out[n0-1].kind == secDiagnosis && assessmentName(out[n0-1].name) &&
-			!problemLinesRe.MatchString(note[out[n0-1].start:out[n0-1].end])
+		// (the assessment the last diagnosis section, data and drugs
+		// between: "Assessment: … / Metabolic: … / Meds: … / Plan: 1. …")
+		last := n0 - 1
+		for last >= 0 && out[last].kind == secOther {
+			last--
+		}
+		planned := last >= 0 && kind == secOther && (up == "PLAN" || up == "RECOMMENDATIONS") && out[last].kind == secDiagnosis && assessmentName(out[last].name) &&
+			!problemLinesRe.MatchString(note[out[last].start:out[last].end])
 		out = append(out, section{kind: kind, name: name, start: l.end, end: end})
 		inProblems = kind == secProblems
 		if planned {
@@ -3919,7 +3925,7 @@ func drugAnaphylaxis(out []Suggestion, note string, x *lookups, opt Options) []S
 // "Opioid-induced constipation (oxycodone)"; a word the drug table does
 // not hold as a drug taken as prescribed, "due to sepsis", gives no
 // adverse effect)
-var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to|(?:likely|probably|possibly|presumably|presumed)\s+from)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|recently|increased|higher|high-dose|long-term)\s+)*([A-Za-z]{5,}|(?-i:[A-Z]{3,4}))\b(?:\s+(?:use|therapy|treatment|dose|and|or|in|,|\.|;)|\s*$|[.,;)]|\s*\(|\s+[-–—])|,\s*(?:(?:likely|probably|possibly|presumed|presumably)\s+)?([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to", "ly from", "presumed from")
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to|(?:likely|probably|possibly|presumably|presumed)\s+from)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|recently|increased|higher|high-dose|long-term|prior|previous|past)\s+)*([A-Za-z]{5,}|(?-i:[A-Z]{3,4}))\b(?:\s+(?:use|therapy|treatment|dose|exposure|and|or|in|,|\.|;)|\s*$|[.,;)]|\s*\(|\s+[-–—])|,\s*(?:(?:likely|probably|possibly|presumed|presumably)\s+)?([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to", "ly from", "presumed from")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)

@@ -7092,3 +7092,15 @@ func TestDrugCauseBeforeAsideOrDash(t *testing.T) {
 	td := "ASSESSMENT:\n2. Tardive dyskinesia due to haloperidol - start valbenazine\n3. Hypoglycemia due to glipizide in T2DM, without coma\n"
 	checkCodes(t, suggestCodes(td, x, visit), []string{"G24.01", "T43.4X5A", "T38.3X5A"}, nil)
 }
+
+// TestPlanAfterAssessmentAndData reads a plan numbered by problem after a
+// prose assessment with data and drugs between ("Assessment: … /
+// Metabolic: … / Meds: … / Plan: 3. Prediabetes — diet counseling"), and
+// a drug "attributed to long-term prior haloperidol exposure" (T43.4X5A).
+func TestPlanAfterAssessmentAndData(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 1), Age: 57, Sex: 'M'}
+	note := "Assessment: tardive dyskinesia, neuroleptic-induced, attributed to long-term prior haloperidol exposure.\n\nMetabolic: A1c 6.1; fasting glucose 112.\n\nMeds:\n- Risperidone microspheres 37.5 mg IM q2wk\n\n" +
+		"Plan:\n1. Schizophrenia, paranoid type — continue risperidone LAI unchanged.\n2. Tardive dyskinesia due to haloperidol — start valbenazine\n3. Prediabetes — diet counseling; recheck A1c 3 months\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G24.01", "T43.4X5A", "R73.03", "F20.0"}, nil)
+}
