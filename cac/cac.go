@@ -7236,8 +7236,8 @@ var osteoporoticVertebraRe = guard(`(?i)\b(?:acute\s+)?osteoporotic\s+(?:(?:comp
 // reads before it.
 var hypertensionGroupRe = guard(`(?i)\bpulmonary hypertension,?\s+(?:\(?WHO\s+)?group\s+([1-5]|I{1,3}|IV|V)\b\)?`, "group")
 
-// injuryKindRe names an injury's kind.
-var injuryKindRe = regexp.MustCompile(`(?i)\b(?:abrasion|laceration|contusion|puncture|bite|fracture|dislocation|subluxation|sprain|avulsion|amputation|crush)`)
+// injuryKinds are the words that name an injury's kind.
+var injuryKinds = []string{"abrasion", "laceration", "contusion", "puncture", "bite", "fracture", "dislocation", "subluxation", "sprain", "avulsion", "amputation", "crush"}
 
 // adrenalAdenomaRe is an adrenal adenoma by its side, which the index
 // reaches as a benign neoplasm of the gland (D35.0-): "right adrenal
@@ -9225,7 +9225,7 @@ func names(phrase string, r codeset.Result) bool {
 	// ("Corneal abrasion, right eye" names S05.01XA "Injury of
 	// conjunctiva and corneal abrasion …": an injury code's "Injury of"
 	// need not be said, by a phrase that names the injury's kind)
-	if injury(r.Code) && injuryKindRe.MatchString(phrase) {
+	if injury(r.Code) && containsAny(lowerPhrase, injuryKinds...) {
 		for _, w := range codeset.Words("injury") {
 			have[w] = true
 		}
