@@ -6846,6 +6846,8 @@ var lookupRewrites = []struct {
 	{acuteInfarctionRe, "$1"},
 	{acuteInjuryRe, "$1"},
 	{adrenalCrisisRe, "$1"},
+	{boneSarcomaRe, "malignant neoplasm of $1$2"},
+	{chemoMucositisRe, "${1}mucositis due to antineoplastic therapy"},
 	{skinInfectionArmRe, "${1}${2}arm"},
 	{adrenalAdenomaRe, "benign neoplasm of $1 adrenal gland"},
 	{hypertensionGroupRe, "group $1 pulmonary hypertension"},
@@ -7248,6 +7250,16 @@ var adrenalAdenomaRe = guard(`(?i)\b(?:(right|left)\s+)?adrenal\s+(?:gland\s+)?(
 // index names as the arm (L02.41-, L03.11-: "upper limb"): "Cutaneous
 // abscess, left forearm".
 var skinInfectionArmRe = guard(`(?i)\b(abscess|cellulitis|furuncle|carbuncle|lymphangitis)(,?\s+(?:of\s+)?(?:the\s+)?(?:(?:right|left|R|L)\s+)?)(?:forearm|upper arm|elbow|antecubital(?: fossa)?)\b`, "forearm", "upper arm", "elbow", "antecubital")
+
+// chemoMucositisRe is a mucositis due to a chemotherapy drug, which its
+// code names as due to antineoplastic therapy (K12.31): "Oral mucositis
+// due to methotrexate, grade 2".
+var chemoMucositisRe = guard(`(?i)\b((?:oral\s+)?)mucositis\s+(?:due to|from|secondary to|related to|induced by)\s+(?:the\s+)?(?:high-dose\s+|HD-)?(?:methotrexate|MTX|chemo(?:therapy)?|cytarabine|5-?FU|fluorouracil|capecitabine|doxorubicin|irinotecan|docetaxel|melphalan|antineoplastic\w*)\b`, "mucositis")
+
+// boneSarcomaRe is a bone sarcoma by the bone it arose in, which the
+// neoplasm table reaches by the bone (C40.-, C41.-): "Osteosarcoma, left
+// distal femur" is C40.22.
+var boneSarcomaRe = guard(`(?i)\b(?:(?:high-grade|low-grade|conventional|osteoblastic|chondroblastic|parosteal|periosteal)\s+)*(?:osteosarcoma|osteogenic sarcoma|ewing(?:'s)? sarcoma|chondrosarcoma)(?:\s+of\s+(?:the\s+)?|,\s*)((?:right|left|R|L)\s+)?(?:(?:distal|proximal|mid|midshaft)\s+)*(femur|tibia|fibula|humerus|radius|ulna|pelvis|ilium|sacrum|scapula)\b`, "sarcoma")
 
 // adrenalCrisisRe is an adrenal crisis with the insufficiency it came in,
 // which its code (E27.2, Addisonian crisis) holds: "Adrenal (Addisonian)

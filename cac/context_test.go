@@ -7104,3 +7104,18 @@ func TestPlanAfterAssessmentAndData(t *testing.T) {
 		"Plan:\n1. Schizophrenia, paranoid type — continue risperidone LAI unchanged.\n2. Tardive dyskinesia due to haloperidol — start valbenazine\n3. Prediabetes — diet counseling; recheck A1c 3 months\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G24.01", "T43.4X5A", "R73.03", "F20.0"}, nil)
 }
+
+// TestChemotherapyAdmission codes a stay said to be for chemotherapy as
+// its encounter (Z51.11) unless the note holds it, a bone sarcoma by its
+// bone (C40.22), a mucositis due to methotrexate as due to antineoplastic
+// therapy (K12.31), and no history of chemotherapy for a patient "on
+// adjuvant chemo".
+func TestChemotherapyAdmission(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 15), Age: 19, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nReason for admission: Scheduled admission for cycle 4 high-dose methotrexate with leucovorin rescue.\n" +
+		"Discharge diagnoses:\n1. Encounter for HD-MTX chemotherapy, cycle 4\n2. Osteosarcoma, left distal femur, s/p resection, on adjuvant chemo\n3. Oral mucositis due to methotrexate, grade 2 - improving\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z51.11", "C40.22", "K12.31"}, []string{"C41.9", "Z92.21", "K12.30"})
+	held := "DISCHARGE SUMMARY\nReason for admission: Scheduled admission for induction chemotherapy.\nChemotherapy held for fever and neutropenia; will reschedule.\nDischarge diagnoses:\n1. Febrile neutropenia\n"
+	checkCodes(t, suggestCodes(held, x, opt), nil, []string{"Z51.11"})
+}

@@ -57,6 +57,12 @@ func primaryCancer(text string) string {
 // chemoGivenRe is chemotherapy given at this encounter: "Cycle 3 ddAC
 // given today", "C2D1 administered", "chemotherapy infused today",
 // "Proceed with cycle 4 CAPOX today".
+// chemoAdmissionRe is a stay said to be for chemotherapy.
+var chemoAdmissionRe = regexp.MustCompile(`(?i)\b(?:encounter|admission|admitted|admit)\s+for\s+(?:(?:scheduled|planned|elective|inpatient)\s+)?(?:[\w/+-]+\s+){0,4}?(?:chemotherapy|chemo|HD-MTX|high-dose methotrexate)\b`)
+
+// chemoHeldRe says a stay's chemotherapy was not given.
+var chemoHeldRe = regexp.MustCompile(`(?i)\b(?:chemo(?:therapy)?|cycle \d+|C\d+D\d+)\b[^.\n]{0,40}?\b(?:held|deferred|postponed|delayed|cancel+ed|not given|not administered)\b|\b(?:held|deferred|postponed|delayed|cancel+ed)\s+(?:(?:the|his|her|this)\s+)?(?:chemo(?:therapy)?|cycle \d+|C\d+D\d+)\b`)
+
 var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b|\bproceed(?:ing)? with (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b[^.\n]{0,40}?\btoday\b|\bproceed(?:ing)? with (?:cycle \d+ day 1|C\d+D1)\b`)
 
 // immunoGivenRe says antineoplastic immunotherapy (a checkpoint
@@ -81,6 +87,15 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 			continue
 		}
 		given := treatmentGiven(note, opt.lower, e.re)
+		// (a stay the note says was for the chemotherapy, "Scheduled
+		// admission for induction chemotherapy (7+3 …)", "Encounter for
+		// HD-MTX chemotherapy, cycle 4", gave it unless the note says
+		// it was held)
+		if given < 0 && e.code == "Z51.11" && opt.Inpatient && !chemoHeldRe.MatchString(note) {
+			if m := chemoAdmissionRe.FindStringIndex(note); m != nil {
+				given = m[0]
+			}
+		}
 		if given < 0 {
 			continue
 		}

@@ -222,7 +222,7 @@ const chemoRegimens = `capox|xelox|folfox(?:-?\d)?|folfiri|folfirinox|r-chop|abv
 
 // notPastTreatmentRe is a sentence about a treatment still being given,
 // or one not given ("received no chemotherapy").
-var notPastTreatmentRe = regexp.MustCompile(`(?i)\b(?:no (?:adjuvant |neoadjuvant |further )?(?:chemo|chemotherapy|radiation|radiotherapy)|declined|cycle|C\d+D\d+|ongoing|currently (?:receiving|on|undergoing)\s+(?:(?:adjuvant|neoadjuvant|concurrent|palliative|active)\s+)?(?:chemo|chemotherapy|radiation|radiotherapy|xrt|treatment|therapy)|receiving|on (?:active )?(?:chemo|chemotherapy|radiation)|today|this admission|concurrent|will (?:start|begin|complete|continue)|due for)\b`)
+var notPastTreatmentRe = regexp.MustCompile(`(?i)\b(?:no (?:adjuvant |neoadjuvant |further )?(?:chemo|chemotherapy|radiation|radiotherapy)|declined|cycle|C\d+D\d+|ongoing|currently (?:receiving|on|undergoing)\s+(?:(?:adjuvant|neoadjuvant|concurrent|palliative|active)\s+)?(?:chemo|chemotherapy|radiation|radiotherapy|xrt|treatment|therapy)|receiving|on (?:active |adjuvant |neoadjuvant |maintenance |palliative )?(?:chemo|chemotherapy|radiation)|today|this admission|concurrent|will (?:start|begin|complete|continue)|due for)\b`)
 
 // procedureLineRe opens a line that names this encounter's operation:
 // "Procedure:", "Procedures performed:", "Operation:".
