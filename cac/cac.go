@@ -1687,7 +1687,7 @@ var (
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|grandson|granddaughter|grandchild|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "grandson", "granddaughter", "grandchild", "aunt", "uncle", "sibling")
 	// "Rule out sepsis: ... does not meet criteria" and "Sepsis was ruled
 	// out" are negations that begin as uncertainty.
-	ruledOutAfter = guard(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|(?:showed|revealed|demonstrated|found) no)`, "ruled out", "does not meet", "not ", "excluded", "unlikely", "less likely", "showed", "revealed", "demonstrated", "found")
+	ruledOutAfter = guard(`(?i)(ruled out|does not meet|not confirmed|excluded|not supported|unlikely|less likely|not favored|not consistent with|not (?:felt|thought|believed) to be|not suspected|not suggestive|low (?:clinical )?suspicion|(?:showed|revealed|demonstrated|found) no)`, "ruled out", "does not meet", "not ", "excluded", "unlikely", "less likely", "low suspicion", "low clinical suspicion", "showed", "revealed", "demonstrated", "found")
 	// Qualifiers stripped before searching: they are context, not concept.
 	stripRe = guard(`(?i)\b(present on admission|poa|well[- ]controlled|rule out|r/o|probable|possible|suspected|(?:most |more )?likely|history of|h/o|status post|s/p|resolved|controlled|uncontrolled|stable|improving|improved|new[- ]onset|(?:mild|moderate)[- ]to[- ](?:moderate|severe)|new|chronic stable|now|currently|continue|start|started|compensated|community[- ]acquired|non-?purulent|distribution|surrounding|(?:non[- ])?cent(?:er|re|ral)[- ]involv(?:ing|ed)|\d+[- ]months?)\b`, "purulent", "surrounding", "involv", "month", "compensated", "distribution", "well", "present on admission", "poa", "rule out", "r/o", "probable", "possible", "suspected", "likely", "history of", "h/o", "status post", "s/p", "resolved", "controlled", "stable", "improv", "new", "now", "currently", "continue", "start", "community")
 )
@@ -1910,7 +1910,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
 				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
 				immunityHeadRe.MatchString(head), signatureLineRe.MatchString(lineOf(note, it.start)),
-				notAddressedLater(note, it.start+len(head), head), partTakenBack(text), atRiskOnlyRe.MatchString(text), lastMemberDenied(note, it.start):
+				notAddressedLater(note, it.start+len(head), head), partTakenBack(text), atRiskOnlyRe.MatchString(text), lastMemberDenied(note, it.start),
+				// ("TB - CT not suggestive (no cavitation/LAD); … low
+				// suspicion": the work-up does not support it)
+				notSuggestiveRe.MatchString(text[len(head):]) && !strings.Contains(text[len(head):], "but"):
 				reason = "negated"
 			case uncertainRe.MatchString(head) || notConfirmedRe.MatchString(text) && !laterSuspicion(head, text[len(head):]) || strings.HasPrefix(strings.TrimLeft(head, " \t-*•"), "?"):
 				// ("? pleurisy": a question mark before the condition
@@ -10408,6 +10411,10 @@ func negatedAt(note string, i int) bool {
 	start := strings.LastIndexAny(note[:i], ".\n") + 1
 	return negatedRe.MatchString(note[start:i]) || negatedJustBefore.MatchString(note[start:i]) || negatedAside(note[start:i])
 }
+
+// notSuggestiveRe says the work-up does not suggest the condition before
+// it (not "not suggestive of" another).
+var notSuggestiveRe = regexp.MustCompile(`(?i)\bnot suggestive(?:\s*[(;,.)]|\s*$)`)
 
 // lastMemberDenied reports whether the item at i is the last member of a
 // list its sentence denies: "He denies any chest pain, pressure, or

@@ -7119,3 +7119,14 @@ func TestChemotherapyAdmission(t *testing.T) {
 	held := "DISCHARGE SUMMARY\nReason for admission: Scheduled admission for induction chemotherapy.\nChemotherapy held for fever and neutropenia; will reschedule.\nDischarge diagnoses:\n1. Febrile neutropenia\n"
 	checkCodes(t, suggestCodes(held, x, opt), nil, []string{"Z51.11"})
 }
+
+// TestDoubtedItemsAndUnsureAllergy leaves out a stay's item the work-up
+// does not suggest ("TB - CT not suggestive (no cavitation/LAD); …, low
+// suspicion") and an allergy the patient is unsure of ("sulfa? - … but
+// unsure"), and codes a history of syphilis Z86.19.
+func TestDoubtedItemsAndUnsureAllergy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 2), Age: 38, Sex: 'M'}
+	note := "H&P\nALLERGIES: sulfa? - patient reports \"rash as a kid\" but unsure; will evaluate.\nASSESSMENT:\n5. TB - CT not suggestive (no cavitation/LAD); AFB sputum x3 until resulted, low suspicion.\n7. Hx syphilis - RPR ordered.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z86.19"}, []string{"A15.9", "Z88.2"})
+}

@@ -405,7 +405,10 @@ func allergyCodes(note, lower string, add func(code string, start, end int, rule
 			// avoided per family preference")
 			if code, ok := allergens[list[i:j]]; ok && !containsAny(list[j:min(len(list), j+60)], "intoleran", "not true allerg", "not a true allerg", "side effect") &&
 				!containsAny(list[j:min(len(list), j+24)], "avoided", "appropriate", "tolerat", "safe", "given", "used") &&
-				!containsAny(list[max(0, i-24):i], "tolerat", "received", "no reaction") && !sideEffectReactionRe.MatchString(list[j:]) {
+				!containsAny(list[max(0, i-24):i], "tolerat", "received", "no reaction") && !sideEffectReactionRe.MatchString(list[j:]) &&
+				// …nor one the patient is unsure of ("sulfa? - … but
+				// unsure; will evaluate")
+				!(strings.HasPrefix(list[j:], "?") || containsAny(list[j:min(len(list), j+60)], "unsure", "uncertain", "unclear", "questionable", "not sure")) {
 				add(code, at+i, at+j, "allergy status")
 			}
 			i = j
