@@ -2043,9 +2043,15 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 						}
 					}
 				}
-				// (nor, from a history's list, an osteoarthritis of no
-				// site, which the training writers never code)
-				if chronicOnly && (!chronic(r.Code) || r.Code == "M19.90") {
+				// (nor, from a history's list, an osteoarthritis the note
+				// names nowhere else, which the training writers code from a
+				// history one time in six: the stay or the visit rarely
+				// treats it; "For his right knee osteoarthritis we
+				// recommended acetaminophen" does)
+				// (or whose line treats or replaces it: "Primary OA both
+				// knees (R now replaced)", "left THA planned")
+				if chronicOnly && (!chronic(r.Code) || r.Code == "M19.90" || hasAnyPrefix(r.Code, "M15", "M16", "M17", "M18", "M19") && strings.Count(opt.lower, "osteoarthritis") < 2 &&
+					!containsAny(strings.ToLower(lineOf(note, c.start)), "now replaced", "planned", "inject", "ibuprofen", "naproxen", "nsaid", "meloxicam", "celecoxib", "diclofenac")) {
 					continue
 				}
 				// "statin-intolerant (myalgias)": the aside describes a past

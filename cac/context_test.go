@@ -7130,3 +7130,15 @@ func TestDoubtedItemsAndUnsureAllergy(t *testing.T) {
 	note := "H&P\nALLERGIES: sulfa? - patient reports \"rash as a kid\" but unsure; will evaluate.\nASSESSMENT:\n5. TB - CT not suggestive (no cavitation/LAD); AFB sputum x3 until resulted, low suspicion.\n7. Hx syphilis - RPR ordered.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z86.19"}, []string{"A15.9", "Z88.2"})
 }
+
+// TestHistoryOsteoarthritis leaves out an osteoarthritis a history lists
+// and the note names nowhere else ("PMH: …, osteoarthritis knees"), and
+// keeps one the note goes on to treat.
+func TestHistoryOsteoarthritis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 8), Age: 63, Sex: 'M'}
+	listed := "PMH: hyperlipidemia on atorvastatin; osteoarthritis knees.\nDISCHARGE DIAGNOSES:\n1. Community-acquired pneumonia\n"
+	checkCodes(t, suggestCodes(listed, x, opt), []string{"J18.9"}, []string{"M17.9", "M17.0"})
+	treated := "History: 63-year-old man with primary osteoarthritis of the right knee, on ibuprofen 600 mg three times daily.\nFor his right knee osteoarthritis we recommended scheduled acetaminophen.\nDISCHARGE DIAGNOSES:\n1. Acute duodenal ulcer with hemorrhage\n"
+	checkCodes(t, suggestCodes(treated, x, opt), []string{"M17.11"}, nil)
+}
