@@ -2050,7 +2050,8 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// recommended acetaminophen" does)
 				// (or whose line treats or replaces it: "Primary OA both
 				// knees (R now replaced)", "left THA planned")
-				if chronicOnly && (!chronic(r.Code) || r.Code == "M19.90" || hasAnyPrefix(r.Code, "M15", "M16", "M17", "M18", "M19") && strings.Count(opt.lower, "osteoarthritis") < 2 &&
+				// (and a migraine, which they never code from one)
+				if chronicOnly && (!chronic(r.Code) || r.Code == "M19.90" || strings.HasPrefix(r.Code, "G43") || hasAnyPrefix(r.Code, "M15", "M16", "M17", "M18", "M19") && strings.Count(opt.lower, "osteoarthritis") < 2 &&
 					!containsAny(strings.ToLower(lineOf(note, c.start)), "now replaced", "planned", "inject", "ibuprofen", "naproxen", "nsaid", "meloxicam", "celecoxib", "diclofenac")) {
 					continue
 				}
