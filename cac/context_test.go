@@ -7133,7 +7133,8 @@ func TestDoubtedItemsAndUnsureAllergy(t *testing.T) {
 
 // TestHistoryOsteoarthritis leaves out an osteoarthritis a history lists
 // and the note names nowhere else ("PMH: …, osteoarthritis knees"), and
-// keeps one the note goes on to treat.
+// keeps one the note goes on to treat; a history's migraine is left out
+// too.
 func TestHistoryOsteoarthritis(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 8), Age: 63, Sex: 'M'}
@@ -7141,4 +7142,6 @@ func TestHistoryOsteoarthritis(t *testing.T) {
 	checkCodes(t, suggestCodes(listed, x, opt), []string{"J18.9"}, []string{"M17.9", "M17.0"})
 	treated := "History: 63-year-old man with primary osteoarthritis of the right knee, on ibuprofen 600 mg three times daily.\nFor his right knee osteoarthritis we recommended scheduled acetaminophen.\nDISCHARGE DIAGNOSES:\n1. Acute duodenal ulcer with hemorrhage\n"
 	checkCodes(t, suggestCodes(treated, x, opt), []string{"M17.11"}, nil)
+	migraine := "PMH: migraine without aura; hypertension.\nDISCHARGE DIAGNOSES:\n1. Community-acquired pneumonia\n"
+	checkCodes(t, suggestCodes(migraine, x, opt), []string{"J18.9"}, []string{"G43.009", "G43.909"})
 }
