@@ -116,7 +116,11 @@ var sectionNames = map[string]int{
 	// (a delivery's indication is its diagnosis: "Indication for cesarean:
 	// Arrest of dilation in the active phase of labor", O62.1)
 	"INDICATION FOR CESAREAN": secDiagnosis, "INDICATION FOR C-SECTION": secDiagnosis, "INDICATION FOR CESAREAN SECTION": secDiagnosis,
-	"INDICATIONS": secHistory, "INDICATION": secHistory, "INDICATIONS FOR PROCEDURE": secHistory, "INDICATIONS FOR SURGERY": secHistory, "INDICATIONS FOR OPERATION": secHistory,
+	// (what made a condition worse is a condition of its own:
+	// "Contributing factors: active cigarette smoking, …, and vitamin D
+	// deficiency")
+	"CONTRIBUTING FACTORS": secDiagnosis,
+	"INDICATIONS":          secHistory, "INDICATION": secHistory, "INDICATIONS FOR PROCEDURE": secHistory, "INDICATIONS FOR SURGERY": secHistory, "INDICATIONS FOR OPERATION": secHistory,
 	"PROCEDURES": secProcedure, "PROCEDURE": secProcedure, "PROCEDURES PERFORMED": secProcedure, "OPERATIONS": secProcedure, "OPERATION PERFORMED": secProcedure, "PROCEDURE PERFORMED": secProcedure, "OPERATION": secProcedure,
 }
 
@@ -9508,7 +9512,7 @@ func chronic(code string) bool { return len(code) >= 3 && chronicCategories[code
 var (
 	cigarettesRe    = guard(`(?i)\b(cigarettes?|pack[- ]years?|packs? (per|a) day|ppd)\b`, "cigarette", "pack", "ppd")
 	cessationRe     = regexp.MustCompile(`(?i)\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged|discussed)\b[^.\n]{0,60}\b(?:smoking|tobacco|cigarette|nicotine)\s+(?:cessation|quit|abstinence)|\b(?:smoking|tobacco)\s+cessation\s+(?:counsel(?:ed|ing|led|ling)?|discussed|advised|education)|\b(?:counsel(?:ed|ing|led|ling)?|advised|encouraged)\b[^.\n]{0,40}\bto\s+(?:quit|stop)\s+smoking`)
-	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)?\s+(?:every\s?day\s+|daily\s+|some\s?day\s+)?(?:cigarette\s+|tobacco\s+)?smok\w*|smokes|still smok\w*|continues to smoke|active smoker|(?:is a|daily|every\s?day)\s+(?:cigarette\s+)?smoker)\b`)
+	currentSmokerRe = regexp.MustCompile(`(?i)\b(current(ly)?\s+(?:every\s?day\s+|daily\s+|some\s?day\s+)?(?:cigarette\s+|tobacco\s+)?smok\w*|smokes|still smok\w*|continues to smoke|active smoker|active (?:cigarette |tobacco )?smoking|(?:is a|daily|every\s?day)\s+(?:cigarette\s+)?smoker)\b`)
 	secondhandRe    = regexp.MustCompile(`(?i)\b(second[- ]?hand smoke(?: exposure)?|passive smok\w*|(?:tobacco |cigarette )?smoke exposure|exposed to (?:tobacco |cigarette )?smoke|(?:mother|father|mom|dad|parents?|caregivers?|grandmother|grandfather|stepfather|stepmother) smokes)\b`)
 	formerSmokerRe  = guard(`(?i)\b(former (?:tobacco |cigarette |heavy |pipe |cigar )?smoker|former (?:tobacco|cigarette|pipe|cigar) (?:use|user|smoking)|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`, "former", "ex-smoker", "quit", "remote smoker", "smoking history", "stopped smoking", "dependence")
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)

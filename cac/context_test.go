@@ -7145,3 +7145,14 @@ func TestHistoryOsteoarthritis(t *testing.T) {
 	migraine := "PMH: migraine without aura; hypertension.\nDISCHARGE DIAGNOSES:\n1. Community-acquired pneumonia\n"
 	checkCodes(t, suggestCodes(migraine, x, opt), []string{"J18.9"}, []string{"G43.009", "G43.909"})
 }
+
+// TestContributingFactors reads an operation's "Contributing factors:"
+// as conditions, and "active cigarette smoking" as a current smoker's
+// (F17.210).
+func TestContributingFactors(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 8, 12), Age: 44, Sex: 'M'}
+	note := "OPERATIVE NOTE\nPREOPERATIVE DIAGNOSIS: Delayed union, closed displaced transverse fracture of left tibial shaft\nPOSTOPERATIVE DIAGNOSIS: Same\n" +
+		"INDICATIONS: 44M with a delayed union.\nContributing factors: active cigarette smoking, 1/2 ppd (nicotine dependence - has tried to quit twice; counseled again today).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S82.222G", "F17.210"}, nil)
+}
