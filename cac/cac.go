@@ -6861,6 +6861,7 @@ var lookupRewrites = []struct {
 	{acuteInjuryRe, "$1"},
 	{adrenalCrisisRe, "$1"},
 	{boneSarcomaRe, "malignant neoplasm of $1$2"},
+	{allergenAsideRe, "$1 due to $2"},
 	{chemoMucositisRe, "${1}mucositis due to antineoplastic therapy"},
 	{skinInfectionArmRe, "${1}${2}arm"},
 	{adrenalAdenomaRe, "benign neoplasm of $1 adrenal gland"},
@@ -7269,6 +7270,11 @@ var skinInfectionArmRe = guard(`(?i)\b(abscess|cellulitis|furuncle|carbuncle|lym
 // code names as due to antineoplastic therapy (K12.31): "Oral mucositis
 // due to methotrexate, grade 2".
 var chemoMucositisRe = guard(`(?i)\b((?:oral\s+)?)mucositis\s+(?:due to|from|secondary to|related to|induced by)\s+(?:the\s+)?(?:high-dose\s+|HD-)?(?:methotrexate|MTX|chemo(?:therapy)?|cytarabine|5-?FU|fluorouracil|capecitabine|doxorubicin|irinotecan|docetaxel|melphalan|antineoplastic\w*)\b`, "mucositis")
+
+// allergenAsideRe is an allergic condition with its allergen in
+// parentheses: "Seasonal allergic rhinitis (tree pollen)" is due to pollen
+// (J30.1).
+var allergenAsideRe = guard(`(?i)\b((?:allergic\s+)?(?:rhinitis|rhinoconjunctivitis|conjunctivitis))\s*\(\s*((?:tree|grass|weed|ragweed|birch|oak)?\s*pollens?|dust mites?|house dust mites?|animal dander|cat dander|dog dander|molds?)\s*\)`, "rhinitis", "conjunctivitis")
 
 // boneSarcomaRe is a bone sarcoma by the bone it arose in, which the
 // neoplasm table reaches by the bone (C40.-, C41.-): "Osteosarcoma, left

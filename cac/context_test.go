@@ -7156,3 +7156,11 @@ func TestContributingFactors(t *testing.T) {
 		"INDICATIONS: 44M with a delayed union.\nContributing factors: active cigarette smoking, 1/2 ppd (nicotine dependence - has tried to quit twice; counseled again today).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S82.222G", "F17.210"}, nil)
 }
+
+// TestAllergenAside reads an allergic rhinitis's allergen in parentheses
+// as its cause: "Seasonal allergic rhinitis (tree pollen)" is J30.1.
+func TestAllergenAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 20), Age: 9, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n2. Seasonal allergic rhinitis (tree pollen)\n", x, opt), []string{"J30.1"}, []string{"J30.2"})
+}
