@@ -4064,6 +4064,12 @@ func classInTitle(drug, matched string) bool {
 // urinary tract symptoms is N40.1; a "subsequent" myocardial infarction
 // (I22) needs the note to say so, else it is the initial one (I21).
 func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	// A cachexia's anorexia named with it ("Cachexia/anorexia:
+	// liberalize diet") is the cachexia's (R64), no R63.0 beside it.
+	if i := firstWithPrefix(out, "R64"); i >= 0 {
+		line := suggestionLine(opt.note, out[i])
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "R63.0" && suggestionLine(opt.note, s) == line })
+	}
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E27.1" || s.Code == "E27.40" })

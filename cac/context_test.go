@@ -7164,3 +7164,12 @@ func TestAllergenAside(t *testing.T) {
 	opt := cac.Options{Date: codeset.NewDate(2026, 4, 20), Age: 9, Sex: 'M'}
 	checkCodes(t, suggestCodes("ASSESSMENT:\n2. Seasonal allergic rhinitis (tree pollen)\n", x, opt), []string{"J30.1"}, []string{"J30.2"})
 }
+
+// TestCachexiaAnorexia codes "Cachexia/anorexia" as the cachexia (R64),
+// its anorexia no code of its own.
+func TestCachexiaAnorexia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 20), Age: 71, Sex: 'F'}
+	note := "Assessment: 71F with metastatic pancreatic cancer.\n\nPlan:\n3. Cachexia/anorexia: Liberalize diet; trial of dexamethasone for appetite.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R64"}, []string{"R63.0"})
+}
