@@ -6575,11 +6575,14 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	// "…, presenting with acute diastolic (HFpEF) heart failure": a later
 	// part an abbreviation in parentheses interrupts is read whole,
 	// without it
-	joined := map[int]span{} // the aside, by the joined part's end
+	var joined map[int]span // the aside, by the joined part's end
 	for k := 0; k+2 < len(rest); k++ {
 		a, b, c := rest[k], rest[k+1], rest[k+2]
 		if b.start == a.end+1 && note[a.end] == '(' && note[b.end] == ')' && c.start == b.end+1 && c.start+1 < c.end &&
 			note[c.start] == ' ' && note[c.start+1] >= 'a' && note[c.start+1] <= 'z' && b.end-b.start <= 8 && abbreviationAsideRe.MatchString(note[b.start:b.end]) && countLetters(note[a.start:a.end]) >= 3 {
+			if joined == nil {
+				joined = map[int]span{}
+			}
 			joined[c.end] = span{a.end, b.end + 1}
 			rest = slices.Replace(rest, k, k+3, span{a.start, c.end})
 		}

@@ -91,8 +91,8 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 		// admission for induction chemotherapy (7+3 …)", "Encounter for
 		// HD-MTX chemotherapy, cycle 4", gave it unless the note says
 		// it was held)
-		if given < 0 && e.code == "Z51.11" && opt.Inpatient && !chemoHeldRe.MatchString(note) {
-			if m := chemoAdmissionRe.FindStringIndex(note); m != nil {
+		if given < 0 && e.code == "Z51.11" && opt.Inpatient && containsAny(opt.lower, "chemo", "methotrexate", "hd-mtx") {
+			if m := chemoAdmissionRe.FindStringIndex(note); m != nil && !chemoHeldRe.MatchString(note) {
 				given = m[0]
 			}
 		}
