@@ -7550,8 +7550,16 @@ func rewriteLookup(text string) string {
 	if !organLacerationGradeRe.MatchString(text) {
 		text = organGradeRe.ReplaceAllStringFunc(text, organGradeWords)
 	}
+	// (the text's print rules out most rewrites' words at once; a
+	// rewrite that changes the text prints it again)
+	p := printOf(text)
 	for _, r := range lookupRewrites {
-		text = r.re.ReplaceAllString(text, r.repl)
+		if !r.re.mayIn(&p) {
+			continue
+		}
+		if t := r.re.ReplaceAllString(text, r.repl); t != text {
+			text, p = t, printOf(t)
+		}
 	}
 	if flareOfRe.may(text) && !exacerbationOfRe.MatchString(text) {
 		text = flareOfRe.ReplaceAllString(text, "")

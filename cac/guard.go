@@ -72,6 +72,43 @@ var foldTable = func() (t [256]byte) {
 	return t
 }()
 
+// A textPrint is the bytes and the pairs of adjacent bytes a text holds,
+// folded as foldTable folds them: one pass over a text that many guards
+// are tried on rules most of them out (mayIn) without a pass of each.
+type textPrint struct {
+	bytes [4]uint64
+	pairs [8]uint64
+}
+
+// printOf returns s's textPrint.
+func printOf(s string) (p textPrint) {
+	for i := 0; i < len(s); i++ {
+		c := foldTable[s[i]]
+		p.bytes[c>>6] |= 1 << (c & 63)
+		if i+1 < len(s) {
+			b := pairBit(c, foldTable[s[i+1]])
+			p.pairs[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return p
+}
+
+// mayIn reports whether the text p was printed from may hold one of the
+// words: false rules them out; true asks may.
+func (g *guarded) mayIn(p *textPrint) bool {
+	for k := range p.bytes {
+		if g.single[k]&p.bytes[k] != 0 {
+			return true
+		}
+	}
+	for k := range p.pairs {
+		if g.pairs[k]&p.pairs[k] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // may reports whether s holds one of the words, so the pattern may match.
 func (g *guarded) may(s string) bool { return g.index(s) >= 0 }
 

@@ -215,3 +215,37 @@ func TestInlineHistories(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestPrintRulesOutOnlyAbsentWords checks that a text's print never rules
+// out a guard one of whose words the text holds, over the training notes'
+// lines and the guards rewriteLookup tries.
+func TestPrintRulesOutOnlyAbsentWords(t *testing.T) {
+	var gs []*guarded
+	for _, r := range lookupRewrites {
+		gs = append(gs, r.re)
+	}
+	for _, g := range guardedPatterns {
+		gs = append(gs, g)
+	}
+	texts := []string{"", "a", "HCTZ", "Grade II splenic laceration (AAST)", "Dog bite, L forearm", "of old displaced fracture"}
+	for _, note := range noteTexts(t, "testdata/train7*/*.txt") {
+		for line := range strings.Lines(note) {
+			texts = append(texts, line, strings.ToUpper(line))
+		}
+	}
+	ruled := 0
+	for _, s := range texts {
+		p := printOf(s)
+		for _, g := range gs {
+			if !g.mayIn(&p) {
+				ruled++
+				if g.may(s) {
+					t.Fatalf("guard %q: print of %.60q rules it out, yet may finds a word", g.re, s)
+				}
+			}
+		}
+	}
+	if ruled == 0 {
+		t.Error("the print ruled nothing out: the test tries only one way")
+	}
+}
