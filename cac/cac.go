@@ -4302,11 +4302,11 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			continue
 		}
 		switch {
-		case s.Code == "I21.19" && containsAny(ctx, "rca", "right coronary"):
+		case s.Code == "I21.19" && rcaNamedRe.MatchString(ctx):
 			recode(&out[i], "I21.11", "infarction of the artery named", x, opt)
-		case s.Code == "I21.09" && containsAny(ctx, "left main"):
+		case s.Code == "I21.09" && strings.Contains(ctx, "left main"):
 			recode(&out[i], "I21.01", "infarction of the artery named", x, opt)
-		case s.Code == "I21.09" && containsAny(ctx, "lad", "left anterior descending"):
+		case s.Code == "I21.09" && ladNamedRe.MatchString(ctx):
 			recode(&out[i], "I21.02", "infarction of the artery named", x, opt)
 		}
 	}
@@ -7218,6 +7218,13 @@ func hasPrefixFold(s, prefix string) bool {
 var riskClassRe = guard(`(?i),\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*,\s*(with|w/)\s`, "risk")
 
 // riskLeadRe is a risk class after a comma at the start of a text.
+// rcaNamedRe and ladNamedRe name a coronary artery in a lower-case text
+// (as words: no "bladder", no "circa").
+var (
+	rcaNamedRe = regexp.MustCompile(`\b(?:rca|right coronary)\b`)
+	ladNamedRe = regexp.MustCompile(`\b(?:lad|left anterior descending)\b`)
+)
+
 // recentInfarctRe is a time within an infarction's four weeks.
 var recentInfarctRe = regexp.MustCompile(`(?i)\b(?:[1-4]|one|two|three|four|a|few|several)\s+(?:days?|weeks?|wks?)\s+(?:after|ago|since|post)\b|\brecent\b`)
 
