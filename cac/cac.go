@@ -6578,7 +6578,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	var joined map[int]span // the aside, by the joined part's end
 	for k := 0; k+2 < len(rest); k++ {
 		a, b, c := rest[k], rest[k+1], rest[k+2]
-		if b.start == a.end+1 && note[a.end] == '(' && note[b.end] == ')' && c.start == b.end+1 && c.start+1 < c.end &&
+		if b.start == a.end+1 && c.start == b.end+1 && c.start+1 < c.end && note[a.end] == '(' && note[b.end] == ')' &&
 			note[c.start] == ' ' && note[c.start+1] >= 'a' && note[c.start+1] <= 'z' && b.end-b.start <= 8 && abbreviationAsideRe.MatchString(note[b.start:b.end]) && countLetters(note[a.start:a.end]) >= 3 {
 			if joined == nil {
 				joined = map[int]span{}
