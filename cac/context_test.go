@@ -6893,6 +6893,9 @@ func TestDiabetesWithTwoComplications(t *testing.T) {
 	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 2), Age: 71, Sex: 'M'}
 	note := "DISCHARGE DIAGNOSES:\n1. Type 2 diabetes mellitus with diabetic nephropathy and diabetic peripheral polyneuropathy, on insulin\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.21", "E11.42", "Z79.4"}, []string{"E11.9", "G62.9"})
+	// (a retinopathy with it is the diabetes's, E11.319)
+	retina := "DISCHARGE DIAGNOSES:\n4. Type 2 diabetes mellitus with nephropathy and retinopathy\n"
+	checkCodes(t, suggestCodes(retina, x, opt), []string{"E11.21", "E11.319"}, []string{"H35.00"})
 }
 
 // TestOtherActiveIssuesAndAngina reads "Other active issues:" after an
