@@ -4279,9 +4279,9 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		unsure := containsAny(ctx, " vs ", " vs. ", "versus", "not yet defined", "undetermined", "unknown")
 		switch {
 		case unsure:
-		case s.Code == "I22.1" && containsAny(ctx, "rca", "right coronary"):
+		case s.Code == "I22.1" && rcaNamedRe.MatchString(ctx):
 			to = "I21.11"
-		case s.Code == "I22.0" && containsAny(ctx, "lad", "left anterior descending"):
+		case s.Code == "I22.0" && ladNamedRe.MatchString(ctx):
 			to = "I21.02"
 		case s.Code == "I22.0" && containsAny(ctx, "left main"):
 			to = "I21.01"
