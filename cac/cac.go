@@ -4012,14 +4012,22 @@ func drugCaused(out []Suggestion, note string, x *lookups, opt Options) []Sugges
 // parentheses: "due to ACE inhibitor (lisinopril)".
 var dueToClassDrugRe = regexp.MustCompile(`(?i)\b(?:due to|secondary to|caused by|induced by|from)\s+(?:an?\s+|the\s+|his\s+|her\s+)?[A-Za-z -]{2,30}?\s*\(([A-Za-z]{5,})\)`)
 
+// drugAlternatives returns what the synonym list says a drug's name
+// stands for, by the name or by its stem (the list's keys are stems:
+// "cefepim").
+func drugAlternatives(drug string) [][]string {
+	alts := synonymList()[strings.ToLower(drug)]
+	if ws := codeset.Words(drug); len(alts) == 0 && len(ws) == 1 {
+		alts = synonymList()[ws[0]]
+	}
+	return alts
+}
+
 // drugClassOf reports whether the synonym list names a drug missing from
 // the drug table by the table entry that matched ("oxaliplatin" by
 // "Antineoplastic").
 func drugClassOf(drug, entry string) bool {
-	alts := synonymList()[strings.ToLower(drug)]
-	if ws := codeset.Words(drug); len(alts) == 0 && len(ws) == 1 {
-		alts = synonymList()[ws[0]] // (the list's keys are stems: "cefepim")
-	}
+	alts := drugAlternatives(drug)
 	// (the list's words are stems too: "hctz" is "hydrochlorothiazid")
 	stem := ""
 	if ws := codeset.Words(entry); len(ws) == 1 {
@@ -4036,10 +4044,7 @@ func drugClassOf(drug, entry string) bool {
 // classInTitle reports whether every word of a class the synonym list
 // gives the drug is in matched, a code's title.
 func classInTitle(drug, matched string) bool {
-	alts := synonymList()[strings.ToLower(drug)]
-	if ws := codeset.Words(drug); len(alts) == 0 && len(ws) == 1 {
-		alts = synonymList()[ws[0]]
-	}
+	alts := drugAlternatives(drug)
 	if len(alts) == 0 {
 		return false
 	}
@@ -4067,8 +4072,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// A cachexia's anorexia named with it ("Cachexia/anorexia:
 	// liberalize diet") is the cachexia's (R64), no R63.0 beside it.
 	if i := firstWithPrefix(out, "R64"); i >= 0 {
-		line := suggestionLine(opt.note, out[i])
-		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "R63.0" && suggestionLine(opt.note, s) == line })
+		out = dropOnLine(out, opt.note, out[i], "R63.0")
 	}
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
@@ -4078,10 +4082,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// pancytopenia (neutropenia, anemia and thrombocytopenia all at
 	// nadir)") are the pancytopenia (D61.81-), not conditions of their own
 	if i := firstWithPrefix(out, "D61.81"); i >= 0 {
-		line := suggestionLine(opt.note, out[i])
-		out = slices.DeleteFunc(out, func(s Suggestion) bool {
-			return hasAnyPrefix(s.Code, "D70.", "D69.6", "D69.59", "D64.9") && suggestionLine(opt.note, s) == line
-		})
+		out = dropOnLine(out, opt.note, out[i], "D70.", "D69.6", "D69.59", "D64.9")
 	}
 	// A lung cancer of no lobe beside a mass its line puts in one ("Right
 	// upper lobe lung mass, probable small cell lung carcinoma"): the
@@ -4090,7 +4091,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		line := suggestionLine(opt.note, out[i])
 		if m := lobeNamedRe.FindStringSubmatch(line); m != nil {
 			if code := lobeCancerCode(m); code != "" && recode(&out[i], code, "lung cancer in the lobe its line names", x, opt) {
-				out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "R91.8" && suggestionLine(opt.note, s) == line })
+				out = dropOnLine(out, opt.note, out[i], "R91.8")
 			}
 		}
 	}
@@ -6731,7 +6732,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 				if c, ok := look(span{p.start, p.start + m[0]}); ok && c.r.Score >= least && !pastIndication(c) {
 					for _, c := range []concept{c} {
 						switch {
-						case len(out) > 0 && c.r.Code[:3] == out[0].r.Code[:3] && c.r.Code != out[0].r.Code && vagueTitle(out[0].r.Title) && !vagueTitle(c.r.Title):
+						case len(out) > 0 && namesVagueFirst(c, out[0]):
 							out[0] = c // (as below: "Conn syndrome due to …")
 						case !slices.ContainsFunc(out, func(o concept) bool { return o.r.Code == c.r.Code }):
 							out = append(out, c)
@@ -6749,7 +6750,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		// "Primary hyperaldosteronism — Conn syndrome due to …": a later
 		// part that names its category's condition the first part left
 		// "other" or "unspecified" is that condition
-		if len(out) > 0 && c.r.Score >= least && c.r.Code[:3] == out[0].r.Code[:3] && c.r.Code != out[0].r.Code && vagueTitle(out[0].r.Title) && !vagueTitle(c.r.Title) && !diabetic {
+		if len(out) > 0 && c.r.Score >= least && namesVagueFirst(c, out[0]) && !diabetic {
 			out[0] = c
 			continue
 		}
@@ -7218,6 +7219,13 @@ func hasPrefixFold(s, prefix string) bool {
 var riskClassRe = guard(`(?i),\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*,\s*(with|w/)\s`, "risk")
 
 // riskLeadRe is a risk class after a comma at the start of a text.
+// dropOnLine removes the suggestions whose code starts with one of
+// prefixes and that were read from the line of s, which holds them.
+func dropOnLine(out []Suggestion, note string, s Suggestion, prefixes ...string) []Suggestion {
+	line := suggestionLine(note, s)
+	return slices.DeleteFunc(out, func(o Suggestion) bool { return hasAnyPrefix(o.Code, prefixes...) && suggestionLine(note, o) == line })
+}
+
 // rcaNamedRe and ladNamedRe name a coronary artery in a lower-case text
 // (as words: no "bladder", no "circa").
 var (
@@ -7594,18 +7602,24 @@ func organGradeWords(m string) string {
 	if grade == "" {
 		grade, organ = g[4], g[3]
 	}
-	n := map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}[strings.ToUpper(grade)]
-	sizes := map[string][5]string{
+	n := gradeNumbers[strings.ToUpper(grade)]
+	noun := organNouns[strings.ToLower(organ)]
+	if n == 0 || noun == "" {
+		return m
+	}
+	return gradeSizes[noun][n-1] + " laceration of " + noun
+}
+
+// gradeNumbers, organNouns and gradeSizes are organGradeWords's tables.
+var (
+	gradeNumbers = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+	organNouns   = map[string]string{"splenic": "spleen", "spleen": "spleen", "liver": "liver", "hepatic": "liver", "kidney": "kidney", "renal": "kidney"}
+	gradeSizes   = map[string][5]string{
 		"spleen": {"superficial", "moderate", "major", "major", "major"},
 		"liver":  {"minor", "moderate", "major", "major", "major"},
 		"kidney": {"minor", "minor", "moderate", "major", "major"},
 	}
-	noun := map[string]string{"splenic": "spleen", "spleen": "spleen", "liver": "liver", "hepatic": "liver", "kidney": "kidney", "renal": "kidney"}[strings.ToLower(organ)]
-	if n == 0 || noun == "" {
-		return m
-	}
-	return sizes[noun][n-1] + " laceration of " + noun
-}
+)
 
 // digestiveBleedAfterRe is a hemorrhage or hematoma after an operation on
 // the digestive system, which its complication codes name by the system
@@ -8205,6 +8219,14 @@ var withPartRe = regexp.MustCompile(`(?i)\s+(?:with|and)\s+`)
 // withBoth are the categories that an item joining two of them with
 // "with" codes both of: a cellulitis with an abscess (L03, L02).
 var withBoth = map[string]bool{"L02": true, "L03": true}
+
+// namesVagueFirst reports whether a later part's concept names, in the
+// first part's category, the condition the first part's code left
+// "other" or "unspecified" ("Primary hyperaldosteronism — Conn syndrome
+// …": E26.01 for E26.09).
+func namesVagueFirst(c, first concept) bool {
+	return c.r.Code[:3] == first.r.Code[:3] && c.r.Code != first.r.Code && vagueTitle(first.r.Title) && !vagueTitle(c.r.Title)
+}
 
 // vagueTitle reports whether a code's title leaves its condition "other"
 // or "unspecified".
