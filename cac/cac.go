@@ -4178,6 +4178,12 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		containsAny(strings.ToLower(lineOf(opt.note, out[i].Start)), "induced", "due to", "secondary to", "from", "toxicity", "neurotoxicity") {
 		recode(&out[i], "G92.8", "toxic encephalopathy due to drugs", x, opt)
 	}
+	// (…also when an aside parts "toxic" from its encephalopathy, which
+	// was then read unspecified: "toxic (opioid-induced) encephalopathy")
+	if i := firstWithPrefix(out, "G93.40"); i >= 0 && firstWithPrefix(out, "G92") < 0 && slices.ContainsFunc(out, func(s Suggestion) bool { return s.Code >= "T36" && s.Code < "T51" }) &&
+		toxicAsideRe.MatchString(opt.note[max(out[i].Start-60, 0):out[i].Start]+out[i].Evidence) {
+		recode(&out[i], "G92.8", "toxic encephalopathy due to drugs", x, opt)
+	}
 	// A cirrhosis whose cause is coded is no longer unspecified: with NASH
 	// it is "other cirrhosis of liver" (K74.69 beside K75.81).
 	if i := firstWithPrefix(out, "K74.60"); i >= 0 && firstWithPrefix(out, "K75.81") >= 0 {
@@ -4905,6 +4911,10 @@ var (
 	dashCut = regexp.MustCompile(`\s[-–—]+\s`)
 )
 
+// toxicAsideRe is a toxic encephalopathy whose drug stands in an aside
+// between the two words: "toxic (opioid-induced) encephalopathy".
+var toxicAsideRe = regexp.MustCompile(`(?i)\btoxic\s*\([^()]{1,40}\)\s*encephalopathy$`)
+
 // familyTable maps a relative's condition to its Z80–Z84 code: the
 // classification groups family history by body system ("History, family,
 // malignant neoplasm, digestive organ"), which a note names by organ.
@@ -4938,6 +4948,9 @@ var familyTable = func() []struct {
 		{`clots?|thrombosis|dvt|pulmonary embol|factor v leiden|clotting`, "Z83.2"},
 		{`depression|bipolar|schizophrenia|anxiety`, "Z81.8"},
 		{`alcohol`, "Z81.1"},
+		// (a relative's opioid or other drug use disorder is "other
+		// psychoactive substance abuse and dependence", not alcohol's)
+		{`opioid|heroin|cocaine|methamphetamine|fentanyl|(?:drug|substance)\s+(?:use|abuse|addiction|dependence)|iv drug|intravenous drug`, "Z81.3"},
 		{`osteoporosis`, "Z82.62"},
 		{`glaucoma`, "Z83.511"},
 		{`polycystic kidney|\b(?:ad|ar)?pkd\b`, "Z82.71"},

@@ -7176,3 +7176,14 @@ func TestCachexiaAnorexia(t *testing.T) {
 	note := "Assessment: 71F with metastatic pancreatic cancer.\n\nPlan:\n3. Cachexia/anorexia: Liberalize diet; trial of dexamethasone for appetite.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R64"}, []string{"R63.0"})
 }
+
+// TestToxicAsideAndFamilyDrugUse codes "toxic (opioid-induced)
+// encephalopathy" beside its poisoning as G92.8, and a brother's opioid
+// use disorder as a family history of other psychoactive substance use
+// (Z81.3), not alcohol's.
+func TestToxicAsideAndFamilyDrugUse(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 79, Sex: 'F'}
+	note := "HISTORY AND PHYSICAL\nFamily hx: brother with opioid use disorder (deceased).\nAssessment:\n1. Accidental oxycodone poisoning with toxic (opioid-induced) encephalopathy\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T40.2X1A", "G92.8", "Z81.3"}, []string{"G93.40", "Z81.1"})
+}
