@@ -4871,6 +4871,29 @@ func fits(code string, opt Options) bool {
 	return true
 }
 
+// otherSex turns a breast cancer code of the other sex into the
+// patient's: the index's "Neoplasm, breast, malignant" is the female
+// C50.91-, and a man's is C50.92- (not the skin of the breast the titles
+// would give next).
+func otherSex(r *codeset.Result, x *lookups, opt Options) {
+	c := r.Code
+	if opt.Sex == 0 || len(c) != 7 || !strings.HasPrefix(c, "C50.") {
+		return
+	}
+	var want string
+	switch {
+	case opt.Sex == 'M' && c[5] == '1':
+		want = c[:5] + "2" + c[6:]
+	case opt.Sex == 'F' && c[5] == '2':
+		want = c[:5] + "1" + c[6:]
+	default:
+		return
+	}
+	if e, ok := x.Code(codeset.ICD10CM, want, opt.Date); ok && e.Billable {
+		r.Code, r.Title = want, e.Title
+	}
+}
+
 func containsCode(out []Suggestion, code string) bool {
 	for _, s := range out {
 		if s.Code == code {
@@ -5762,6 +5785,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			// newborn due to E. coli" for an adult) gives way to the next.
 			fitting := func(q string) []codeset.Result {
 				rs := x.Search(q, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 8, Phrase: 2})
+				for i := range rs {
+					otherSex(&rs[i], x, opt)
+				}
 				return slices.DeleteFunc(rs, func(r codeset.Result) bool { return !fits(r.Code, opt) || x.SexConflict(r.Code, opt.Sex) })
 			}
 			rs := fitting(q)

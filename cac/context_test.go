@@ -7187,3 +7187,15 @@ func TestToxicAsideAndFamilyDrugUse(t *testing.T) {
 	note := "HISTORY AND PHYSICAL\nFamily hx: brother with opioid use disorder (deceased).\nAssessment:\n1. Accidental oxycodone poisoning with toxic (opioid-induced) encephalopathy\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T40.2X1A", "G92.8", "Z81.3"}, []string{"G93.40", "Z81.1"})
 }
+
+// TestMaleBreastCancer codes a man's breast cancer as the male breast's
+// (C50.929, C50.922), not the skin of the breast the titles give after
+// the index's female default is refused.
+func TestMaleBreastCancer(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 68, Sex: 'M'}
+	checkCodes(t, suggestCodes("Assessment:\n1. Breast cancer with metastases to liver.\n", x, opt), []string{"C50.929", "C78.7"}, []string{"C44.501", "C50.919"})
+	checkCodes(t, suggestCodes("Assessment:\n1. Left breast cancer.\n", x, opt), []string{"C50.922"}, []string{"C44.501", "C50.912"})
+	opt.Sex = 'F'
+	checkCodes(t, suggestCodes("Assessment:\n1. Breast cancer with metastases to liver.\n", x, opt), []string{"C50.919", "C78.7"}, []string{"C50.929"})
+}
