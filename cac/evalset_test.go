@@ -278,6 +278,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout25", 24},
 		{"testdata/heldout26", 24},
 		{"testdata/heldout27", 24},
+		{"testdata/heldout28", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
