@@ -1114,6 +1114,42 @@ func TestEvalTrain80(t *testing.T) {
 	evalNotes(t, "testdata/train80", "eightieth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain81 scores the eighty-first training set, testdata/train81:
+// 24 paediatric, neonatal, obstetric and gynaecological notes
+// (pregnancy episodes and weeks of gestation, deliveries and their
+// outcomes, newborns, well-child visits), written in session 35 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain81(t *testing.T) {
+	evalNotes(t, "testdata/train81", "eighty-first training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain82 scores the eighty-second training set, testdata/train82:
+// 24 surgical, gastroenterology, orthopaedic and urology notes
+// (operations, endoscopy, fractures by episode, postoperative
+// complications, hernias, bleeding, stones), written in session 35 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain82(t *testing.T) {
+	evalNotes(t, "testdata/train82", "eighty-second training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain83 scores the eighty-third training set, testdata/train83:
+// 24 geriatric, neurology, wound-care and rehabilitation notes
+// (stroke and its sequelae, dementia with behaviour, falls, pressure
+// ulcers by site and stage, Parkinson disease, seizures), written in session 35 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain83(t *testing.T) {
+	evalNotes(t, "testdata/train83", "eighty-third training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain84 scores the eighty-fourth training set, testdata/train84:
+// 24 notes of an outpatient primary-care and urgent-care week
+// (preventive visits, chronic disease, screening, minor infections,
+// skin, musculoskeletal complaints, symptoms without a diagnosis), written in session 35 by someone who had read neither the
+// engine nor the other sets; first scored untouched (docs/BENCHMARKS.md).
+func TestEvalTrain84(t *testing.T) {
+	evalNotes(t, "testdata/train84", "eighty-fourth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

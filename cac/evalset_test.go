@@ -320,6 +320,10 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train78", 24},
 		{"testdata/train79", 24},
 		{"testdata/train80", 24},
+		{"testdata/train81", 24},
+		{"testdata/train82", 24},
+		{"testdata/train83", 24},
+		{"testdata/train84", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
