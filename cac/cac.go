@@ -4635,6 +4635,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = pregnancyCodes(out, x, opt)
 	out = gestationalDiabetesControl(out, x, opt)
 	out = childbirthCodes(out, x, opt)
+	out = puerperalDepression(out, x, opt)
 	out = copdWithInfection(out, x, opt)
 	out = dropUnspecifiedSite(out)
 	colonPolyps(out, x, opt)
@@ -4934,6 +4935,9 @@ var (
 	dashCut = regexp.MustCompile(`\s[-–—]+\s`)
 )
 
+// gestationalDiabetesWordRe names a diabetes: "gestational DM", "GDM".
+var gestationalDiabetesWordRe = regexp.MustCompile(`(?i)\b(?:diabet\w*|gdm|dm)\b`)
+
 // toxicAsideRe is a toxic encephalopathy whose drug stands in an aside
 // between the two words: "toxic (opioid-induced) encephalopathy".
 var toxicAsideRe = regexp.MustCompile(`(?i)\btoxic\s*\([^()]{1,40}\)\s*encephalopathy$`)
@@ -5171,6 +5175,11 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 		// (a personal history of cancer for a condition no cancer:
 		// "History of perianal abscess" is not Z85.048)
 		if strings.HasPrefix(r.Code, "Z85") && !cancerWordRe.MatchString(cond) {
+			continue
+		}
+		// (nor is a gestational hypertension's history the gestational
+		// diabetes's Z86.32, which holds the word "gestational")
+		if r.Code == "Z86.32" && !gestationalDiabetesWordRe.MatchString(cond) {
 			continue
 		}
 		// "Other specified conditions" is where a weak match lands
@@ -9039,8 +9048,27 @@ func nextSentenceDenies(note string, end int, head string) bool {
 		if a != b && kindNumeral[a] && kindNumeral[b] {
 			return false
 		}
+		// ("Postpartum depression …. Not postpartum psychosis.": another
+		// condition the word opens, by the noun after it)
+		if a != b && len(a) >= 4 && len(b) >= 4 && isWord(a) && isWord(b) && !notFillerWords[b] {
+			return false
+		}
 	}
 	return true
+}
+
+// notFillerWords may follow a denied condition's word without naming
+// another condition: "Not pneumonia currently".
+var notFillerWords = map[string]bool{"this": true, "that": true, "currently": true, "clinically": true, "present": true, "likely": true, "anymore": true, "given": true, "based": true, "per": true, "either": true, "today": true, "felt": true, "thought": true, "seen": true, "suspected": true, "confirmed": true, "active": true}
+
+// isWord reports whether w is letters only.
+func isWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLetter(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // kindNumeral are the numerals that name a condition's kind: bipolar I
@@ -9788,7 +9816,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// unspecified), and a gestational diabetes over with the pregnancy
 	// (Z86.32) — not while pregnant.
 	if !opt.Inpatient && strings.Contains(lower, "postpartum") && !pregnant(out) {
-		if m := postpartumVisitRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
+		// (not the routine visit a visit for something else is kept
+		// apart from: "separate from her routine 6-week postpartum
+		// exam, which will be done at a later date")
+		if m := postpartumVisitRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) && !laterVisitRe.MatchString(sentenceAround(note, m[0])) {
 			add("Z39.2", m[0], m[1], "routine postpartum visit")
 		}
 		if m := iudInsertedRe.FindStringIndex(note); m != nil && !negatedAt(note, m[0]) {
@@ -11398,6 +11429,8 @@ func noncomplianceReason(out []Suggestion, note string, x *lookups, opt Options)
 
 var (
 	// postpartumVisitRe is a routine visit after a delivery.
+	// laterVisitRe is a visit put off or kept apart from this one.
+	laterVisitRe      = regexp.MustCompile(`(?i)\b(?:separate from|at a later date|will be (?:done|performed|completed)|scheduled for|upcoming|next visit|at (?:her |the )?\d{1,2}/\d{1,2}\b)`)
 	postpartumVisitRe = regexp.MustCompile(`(?i)\b(?:(?:two|four|six|2|4|6)[- ]week |routine )?postpartum (?:check|visit|exam(?:ination)?|follow[- ]?up)\b`)
 	// iudInsertedRe is an intrauterine device put in at this visit.
 	iudInsertedRe = regexp.MustCompile(`(?i)\b(?:IUD|intrauterine (?:contraceptive )?device|mirena|kyleena|liletta|skyla|paragard)\b[^.\n]{0,40}?\b(?:was |were )?(?:inserted|placed)\b[^.\n]{0,40}?\btoday\b|\b(?:IUD|intrauterine device) (?:insertion|placement) (?:today|performed|done)\b`)

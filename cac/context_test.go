@@ -7199,3 +7199,17 @@ func TestMaleBreastCancer(t *testing.T) {
 	opt.Sex = 'F'
 	checkCodes(t, suggestCodes("Assessment:\n1. Breast cancer with metastases to liver.\n", x, opt), []string{"C50.919", "C78.7"}, []string{"C50.929"})
 }
+
+// TestPostpartumDepressionVisit reads "now 5 weeks s/p repeat cesarean"
+// as weeks since the delivery (no Z3A, no supervision of a pregnancy),
+// codes the postpartum depression beside O99.345, takes no routine
+// postpartum visit the note keeps apart, and no gestational diabetes's
+// history for a gestational hypertension's.
+func TestPostpartumDepressionVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 7, 11), Age: 30, Sex: 'F'}
+	note := "OB/GYN OFFICE VISIT\nReason for visit: Worsening mood 5 weeks after delivery (scheduled early, separate from her routine 6-week postpartum exam, which will be done at a later date).\n" +
+		"HPI: 30 yo G2P2002, now 5 weeks s/p uncomplicated repeat cesarean delivery. During this pregnancy she had gestational hypertension diagnosed at 36 weeks.\n" +
+		"ASSESSMENT:\nPostpartum depression (moderate-to-severe, onset in puerperium). Not postpartum psychosis.\nHistory of gestational hypertension — resolved, BP normal off medication.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F53.0", "O99.345"}, []string{"Z3A.01", "Z3A.05", "O09.291", "O34.219", "Z39.2", "Z86.32"})
+}

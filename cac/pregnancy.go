@@ -623,3 +623,15 @@ func liveborn(out []Suggestion, note string, x *lookups, opt Options) []Suggesti
 	}
 	return append([]Suggestion{s}, out...)
 }
+
+// puerperalDepression codes a postpartum depression (F53.0) beside the
+// chapter-15 code of a mental disorder complicating the puerperium
+// (O99.345), which has sequencing priority (Official Guidelines
+// I.C.15.a.1), unless the note codes the pregnancy's own O99.34-.
+func puerperalDepression(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "F53.0")
+	if i < 0 || firstWithPrefix(out, "O99.34") >= 0 {
+		return out
+	}
+	return addBeside(out, out[i], "O99.345", "mental disorder in the puerperium", x, opt)
+}

@@ -305,8 +305,10 @@ var (
 	gestationRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)(?:\s*(?:and\s+)?\d\s*days?)?(?:'?\s*(?:of\s+)?(?:gestation|GA|EGA|pregnant|IUP|by\s+(?:LMP|dates|US|ultrasound)))|\b(?:EGA|GA|gestational age)(?:\s+of|:|\s+is)?\s*(\d{1,2})\s*(?:\+\s*\d|w\s*\d?\s*d?|weeks?|wks?)?|\b(\d{1,2})w\s*\d\s*d\b|\b(?:pregnancy|IUP|gestation|pregnant|G\d+\s*P\d+)\b[^.\n\d]{0,24}\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b`)
 )
 
-// agoAfterRe follows a span of weeks that is a time before: "4 wks ago".
-var agoAfterRe = regexp.MustCompile(`^\s*ago\b`)
+// agoAfterRe follows a span of weeks that is a time before or since,
+// not a pregnancy's: "4 wks ago", "now 5 weeks s/p repeat cesarean",
+// "3 weeks postpartum".
+var agoAfterRe = regexp.MustCompile(`(?i)^\s*(?:ago|postpartum|post-partum|pp|s/p|status post|after|since|post-?op)\b`)
 
 // gestationCode returns the Z3A code of the weeks a note gives, or "".
 func gestationCode(note string) (code string, start, end int) {

@@ -1212,6 +1212,17 @@ func (x *Searcher) narrow(desc []*Entry, hint string) map[*Entry]bool {
 			keep[d] = true
 		}
 	}
+	if len(keep) == 0 && len(telling) > 1 && telling[0] == want[0] {
+		// no title has every telling word: the main term names the
+		// condition, a subterm what it goes with ("Psychosis,
+		// postpartum" at F53 is F53.1 "Puerperal psychosis", not F53.0
+		// "Postpartum depression")
+		for _, d := range desc {
+			if d.Billable && has(d, want[0]) {
+				keep[d] = true
+			}
+		}
+	}
 	if len(keep) == 0 {
 		return nil
 	}
