@@ -7213,3 +7213,12 @@ func TestPostpartumDepressionVisit(t *testing.T) {
 		"ASSESSMENT:\nPostpartum depression (moderate-to-severe, onset in puerperium). Not postpartum psychosis.\nHistory of gestational hypertension — resolved, BP normal off medication.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F53.0", "O99.345"}, []string{"Z3A.01", "Z3A.05", "O09.291", "O34.219", "Z39.2", "Z86.32"})
 }
+
+// TestKawasakiProse finds "INCOMPLETE KAWASAKI DISEASE" in a prose
+// assessment as M30.3 (the title calls it a syndrome).
+func TestKawasakiProse(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 3, Sex: 'M'}
+	note := "CONSULT\nASSESSMENT:\n3 yo with fever x 6 days plus 3 of 5 principal clinical criteria (conjunctival injection, oral changes, rash) — meets AHA algorithm for INCOMPLETE KAWASAKI DISEASE. Normal coronary arteries on initial echo.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M30.3"}, nil)
+}

@@ -178,6 +178,7 @@ type Searcher struct {
 	postCls      [][]uint16          // by term: the class of each document of postings[t], in its order
 	impact       map[uint32]docList  // long posting lists cut to their capDocs (phraseCapDocs) best documents
 	info         []uint32            // per code: title words that steer coding defaults, and the system (<< sysShift)
+	manifest     []uint64            // per code, a bit: a CM manifestation code ("… in diseases classified elsewhere")
 	withStems    map[uint32][]string // per CM code whose title has "with" something: the stems of each clause, "" between clauses (while building)
 	withAt       []uint32            // by code: withTerms[withAt[c]:withAt[c+1]] are its with-clauses' term ids, clauseEnd between clauses
 	withTerms    []uint32
@@ -505,6 +506,7 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 	}
 	x.info = make([]uint32, len(x.codes))
+	x.manifest = make([]uint64, (len(x.codes)+63)/64)
 	for id, g := range x.codes {
 		t := strings.ToLower(titleOf(g).Title())
 		var f uint32
@@ -527,6 +529,10 @@ func NewSearcher(s *Set, synonyms string) *Searcher {
 		}
 		if strings.Contains(t, "subsequent encounter") {
 			f |= flagSubsequent
+		}
+		// (the title flags have no bit left for a manifestation code)
+		if g.sys == ICD10CM && strings.Contains(t, "in diseases classified elsewhere") {
+			x.manifest[id>>6] |= 1 << (id & 63)
 		}
 		// (the sequelae of cerebrovascular disease, I69, say "following
 		// cerebral infarction": "right hemiparesis" is G81.91 unless the
@@ -2822,6 +2828,14 @@ func (x *Searcher) run(sc *scratch, slots []slot, rels *releases, prefixes []str
 		if pref.without && sys == ICD10CM && saysWithWhatQueryLacks(opt.query, e.Title()) {
 			s *= 0.9
 		}
+		// a manifestation code is coded beside its underlying disease: a
+		// query that names none wants the condition's own code
+		// ("pyelonephritis" is N12, not N16 "Renal tubulo-interstitial
+		// disorders in diseases classified elsewhere", whose inclusion
+		// term it also is)
+		if !pref.underlying && x.manifest[c.code>>6]&(1<<(c.code&63)) != 0 {
+			s *= 0.98
+		}
 		// and the other way: "rheumatoid arthritis with positive
 		// rheumatoid factor" is not M06.09 "… without rheumatoid factor"
 		if pref.with && info&flagWithout != 0 && sys == ICD10CM && deniesWhatQuerySays(opt.query, e.Title()) {
@@ -3902,6 +3916,7 @@ type prefs struct {
 	obstetric                                                      bool // the query speaks of a pregnancy, a delivery or the puerperium
 	transplant                                                     bool // the query names a transplant
 	dmCause                                                        bool // the query names a diabetes' cause or kind other than type 1 or 2
+	underlying                                                     bool // the query names what a condition is in or due to
 }
 
 // approachWords are the words of PCS approach values: a query holding one
@@ -4043,6 +4058,7 @@ func (x *Searcher) preferences(slots []slot, query string) prefs {
 		trimester:   said(saysTrimester),
 		transplant:  said(saysTransplant),
 		dmCause:     said(saysDMCause),
+		underlying:  strings.Contains(query, " in ") || strings.Contains(query, " due to ") || strings.Contains(query, " with ") || strings.Contains(query, "elsewhere"),
 	}
 }
 
@@ -4055,6 +4071,7 @@ func (p prefs) factor(fl uint32) float32 {
 	if fl&flagSubsequent != 0 && !p.subsequent {
 		f *= 0.97
 	}
+
 	// a sequela is another condition than the one named ("acute ischemic
 	// stroke" is I63.9, not I69.30): the query must say it
 	if fl&flagSequela != 0 && !p.sequela {
