@@ -4074,6 +4074,32 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if i := firstWithPrefix(out, "R64"); i >= 0 {
 		out = dropOnLine(out, opt.note, out[i], "R63.0")
 	}
+	// A symptom a diagnosis is said to be the source of is the
+	// diagnosis's ("Endometrial polyp, source of postmenopausal
+	// bleeding": N84.0 alone; Official Guidelines I.B.5); a condition is
+	// kept ("Pyelonephritis, source of sepsis")
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return symptomLike(s.Code) && sourceOfRe.MatchString(s.Evidence) &&
+			slices.ContainsFunc(out, func(d Suggestion) bool {
+				return d.Start < s.Start && !symptomLike(d.Code) && suggestionLine(opt.note, d) == suggestionLine(opt.note, s)
+			})
+	})
+	// Symptoms listed in an aside after a condition are its signs
+	// ("Influenza A with upper respiratory sx (cough, rhinorrhea)"),
+	// unless its code asks for them ("use additional code for associated
+	// symptoms": BPH with LUTS, N40.1 and N40.3)
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		if !symptomLike(s.Code) {
+			return false
+		}
+		open := strings.LastIndexByte(opt.note[:s.Start], '(')
+		if open < 0 || strings.IndexByte(opt.note[open:s.Start], ')') >= 0 || strings.IndexByte(opt.note[open:s.Start], '\n') >= 0 {
+			return false
+		}
+		return slices.ContainsFunc(out, func(d Suggestion) bool {
+			return d.Start < open && d.End <= open+1 && open-d.End < 40 && !symptomLike(d.Code) && d.Code != "N40.1" && d.Code != "N40.3" && strings.IndexByte(opt.note[d.Start:open], '\n') < 0
+		})
+	})
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E27.1" || s.Code == "E27.40" })
@@ -7266,7 +7292,18 @@ func hasPrefixFold(s, prefix string) bool {
 // emboli, intermediate-high risk, WITH acute cor pulmonale" is I26.09.
 var riskClassRe = guard(`(?i),\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*,\s*(with|w/)\s`, "risk")
 
-// riskLeadRe is a risk class after a comma at the start of a text.
+// sourceOfRe opens a part that names what the condition before it
+// explains.
+var sourceOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:likely\s+|probable\s+)?(?:source|cause|etiology)\s+of\b|^(?:explaining|accounting for|responsible for)\b`)
+
+// symptomLike reports whether a code names a symptom or sign: chapter
+// 18, or a bleeding the classification puts with its organ
+// (postmenopausal, abnormal uterine, gastrointestinal), or a runny nose
+// (J34.89, the index's "Rhinorrhea").
+func symptomLike(code string) bool {
+	return code[0] == 'R' || hasAnyPrefix(code, "N95.0", "N93.", "K92.0", "K92.1", "K92.2", "J34.89")
+}
+
 // dropOnLine removes the suggestions whose code starts with one of
 // prefixes and that were read from the line of s, which holds them.
 func dropOnLine(out []Suggestion, note string, s Suggestion, prefixes ...string) []Suggestion {
@@ -7374,6 +7411,7 @@ var comorbidLeadRe = guard(`(?i)^\W*(?:co-?morbid|coexisting|concomitant)\s+`, "
 // complicates.
 var complicatingRe = guard(`(?i)\s+complicating\s`, "complicating")
 
+// riskLeadRe is a risk class after a comma at the start of a text.
 var riskLeadRe = regexp.MustCompile(`(?i)^,\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*`)
 
 var embolismExtentRe = guard(`(?i)\b(?:(?:bilateral|unilateral|right|left|main|lobar|segmental|subsegmental|multiple|massive|submassive|small|large|multifocal)[\s,/]+(?:and\s+)?)+(pulmonary\s+(?:emboli|embolus|embolism)|PE)\b`, "pulmonary", "pe")
@@ -9432,6 +9470,9 @@ func names(phrase string, r codeset.Result) bool {
 	// ("Multiple myeloma not having achieved remission": the titles'
 	// default state of a leukemia or myeloma need not be said)
 	title, matched := strings.Replace(r.Title, " not having achieved remission", "", 1), strings.Replace(r.Matched, " not having achieved remission", "", 1)
+	// ("Pyelonephritis NOS", an inclusion term: "not otherwise
+	// specified" need not be said)
+	matched = strings.TrimSuffix(matched, " NOS")
 	if !(covered(siteWords(title)) && !latinMissing(title)) && !(covered(siteWords(matched)) && !latinMissing(matched)) {
 		return false
 	}

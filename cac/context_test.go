@@ -7222,3 +7222,17 @@ func TestKawasakiProse(t *testing.T) {
 	note := "CONSULT\nASSESSMENT:\n3 yo with fever x 6 days plus 3 of 5 principal clinical criteria (conjunctival injection, oral changes, rash) — meets AHA algorithm for INCOMPLETE KAWASAKI DISEASE. Normal coronary arteries on initial echo.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M30.3"}, nil)
 }
+
+// TestSymptomsOfTheirCondition leaves uncoded a symptom its line puts
+// down to a diagnosis ("source of") or lists in an aside after it, keeps
+// a condition so named ("source of sepsis"), and reads "Pyelonephritis"
+// as N12, not the manifestation code N16 that has it as an inclusion
+// term.
+func TestSymptomsOfTheirCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 58, Sex: 'F'}
+	checkCodes(t, suggestCodes("POSTOPERATIVE DIAGNOSIS:\nEndometrial polyp (1.8 cm, fundal), source of postmenopausal bleeding.\n", x, opt), []string{"N84.0"}, []string{"N95.0"})
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Pyelonephritis, source of sepsis.\n", x, cac.Options{Inpatient: true, Date: opt.Date, Age: 58, Sex: 'F'}), []string{"N12", "A41.9"}, []string{"N16"})
+	opt = cac.Options{Date: opt.Date, Age: 2, Sex: 'M'}
+	checkCodes(t, suggestCodes("ED NOTE\nASSESSMENT:\n2. Influenza A (lab confirmed) with upper respiratory sx (cough, rhinorrhea). No pneumonia clinically.\n", x, opt), []string{"J10.1"}, []string{"R05.9", "J34.89"})
+}
