@@ -1,8 +1,11 @@
 package cac
 
 import (
+	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/chartroom/chartroom/codeset"
 )
 
 // biliaryCalculi codes stones in both the gallbladder and the bile duct as
@@ -46,3 +49,40 @@ func biliaryCalculi(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	}
 	return slices.Delete(out, duct, duct+1)
 }
+
+// obstructionSaidAfter gives a code "without obstruction" its sibling
+// "with obstruction" when the rest of its sentence says the condition
+// obstructs (to its clause's end): "choledocholithiasis - 9 mm stone in the distal CBD causing
+// biliary obstruction" is K80.51, not K80.50.
+func obstructionSaidAfter(out []Suggestion, x *lookups, opt Options) {
+	for i := range out {
+		s := &out[i]
+		t := s.Title
+		if !strings.HasSuffix(t, " without obstruction") || s.End > len(opt.note) {
+			continue
+		}
+		rest := strings.ToLower(opt.note[s.End:clauseEnd(opt.note, s.End)])
+		said := false
+		for _, m := range withoutSaid["obstruction"].FindAllStringIndex(rest, -1) {
+			// (no denial before it in the clause: "without cystic duct
+			// or common bile duct obstruction")
+			if !clauseDenialRe.MatchString(rest[:m[0]]) {
+				said = true
+				break
+			}
+		}
+		if !said {
+			continue
+		}
+		want := strings.TrimSuffix(t, " without obstruction") + " with obstruction"
+		for _, r := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 3, Phrase: 2}) {
+			if r.Billable && strings.EqualFold(r.Title, want) && r.Code[:3] == s.Code[:3] {
+				recode(s, r.Code, "obstruction said after", x, opt)
+				break
+			}
+		}
+	}
+}
+
+// clauseDenialRe is a denial in a clause's words.
+var clauseDenialRe = regexp.MustCompile(`\b(?:no|not|non|without|w/o|negative|denies|free of|rather than|ruled out)\b`)

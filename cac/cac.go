@@ -1830,6 +1830,14 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				it.end = it.start + len(strings.TrimRight(text[:m[0]], " ,;-–—"))
 				text = note[it.start:it.end]
 			}
+			// "72F s/p cholecystectomy with choledocholithiasis - …": the
+			// patient's operation is the past, the condition she has it
+			// with is the item
+			if m := patientPastOperationRe.FindStringSubmatchIndex(head); m != nil && operationWordRe.MatchString(head[m[2]:m[3]]) && m[1] < len(head) {
+				it.start += m[1]
+				text = note[it.start:it.end]
+				head = note[it.start:headEnd(note, it)]
+			}
 			cut := historyAfter(head)
 			reason := ""
 			uncertain, chronicOnly := false, false
@@ -2254,6 +2262,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	pancreasSite(out, note, x, opt)
 	cervicalDiscLevel(out, note, x, opt)
 	out = neckNodeMetastases(out, note, x, opt)
+	obstructionSaidAfter(out, x, opt)
 	out = biliaryCalculi(out, x, opt)
 	consciousnessStatus(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
@@ -3585,6 +3594,10 @@ func causeUnsaid(l, title string) bool {
 // (R29.7) for "ABCD2 score 5", a fertility cycle (Z31.83) for "IVF".
 func asksUnsaid(l, code string) bool {
 	switch {
+	case code == "Z18.83":
+		// "a retained/recurrent CBD stone": an organ's stone is a
+		// calculus, not a retained fragment of a foreign body
+		return containsAny(l, "cbd", "bile duct", "biliary", "kidney", "renal", "ureter", "bladder", "gallbladder", "duct")
 	case strings.HasPrefix(code, "Z13.3"):
 		// "Depression screen negative": a questionnaire's result at a
 		// visit for something else, not an encounter for screening
@@ -4097,7 +4110,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			return false
 		}
 		return slices.ContainsFunc(out, func(d Suggestion) bool {
-			return d.Start < open && d.End <= open+1 && open-d.End < 40 && !symptomLike(d.Code) && d.Code != "N40.1" && d.Code != "N40.3" && strings.IndexByte(opt.note[d.Start:open], '\n') < 0
+			return d.Start < open && d.End <= open+1 && open-d.End < 100 && !symptomLike(d.Code) && d.Code != "N40.1" && d.Code != "N40.3" && strings.IndexByte(opt.note[d.Start:open], '\n') < 0
 		})
 	})
 	// An Addisonian crisis holds the Addison disease it came in.
@@ -8193,6 +8206,14 @@ func dependenceOn(before string) bool {
 	b := strings.ToLower(strings.TrimSpace(before))
 	return strings.HasSuffix(b, "dependence") || strings.HasSuffix(b, "dependent") || strings.HasSuffix(b, "dependency")
 }
+
+// patientPastOperationRe opens an item with the patient and an operation
+// she is status post, and the condition she now has with it: "72F s/p
+// cholecystectomy with …" (group 1 the operation).
+var patientPastOperationRe = regexp.MustCompile(`(?i)^\W*\d{1,3}\s*(?:-?\s*(?:y/?o|yo|year[- ]old|yr[- ]old)\s*)?(?:F|M|female|male|woman|man|lady|gentleman)\s+(?:s/p|status post)\s+([^,;()]{3,60}?)\s+(?:with|w/|now with|presenting with)\s+`)
+
+// operationWordRe names an operation.
+var operationWordRe = regexp.MustCompile(`(?i)(?:ectomy|plasty|otomy|ostomy|pexy|scopy)\b|\b(?:repair|replacement|stent(?:ing)?|cabg|pci|transplant|surgery|resection|fixation|orif|bypass|ablation|tavr|amputation)\b`)
 
 // historyAfter returns where a history trigger begins in an item's head
 // when words that name a condition come before it ("CAD s/p stent"), or 0.

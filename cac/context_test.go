@@ -7236,3 +7236,17 @@ func TestSymptomsOfTheirCondition(t *testing.T) {
 	opt = cac.Options{Date: opt.Date, Age: 2, Sex: 'M'}
 	checkCodes(t, suggestCodes("ED NOTE\nASSESSMENT:\n2. Influenza A (lab confirmed) with upper respiratory sx (cough, rhinorrhea). No pneumonia clinically.\n", x, opt), []string{"J10.1"}, []string{"R05.9", "J34.89"})
 }
+
+// TestStonePastOperation reads "72F s/p cholecystectomy with
+// choledocholithiasis" as the stone (the operation is the past), its
+// clause's "causing biliary obstruction" as K80.51, the jaundice in the
+// aside as the stone's, and a "retained CBD stone" as no retained
+// fragment (Z18.83); a denied obstruction keeps K80.00.
+func TestStonePastOperation(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 72, Sex: 'F'}
+	note := "CONSULT\nASSESSMENT:\n72F s/p cholecystectomy with choledocholithiasis - 9 mm stone in the distal CBD causing biliary obstruction (obstructive pattern LFTs, jaundice, ductal dilation). This is a retained/recurrent CBD stone.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.51"}, []string{"K80.50", "R17", "Z18.83"})
+	note = "OPERATIVE NOTE\nPOSTOPERATIVE DIAGNOSIS: Acute calculous cholecystitis, without cystic duct or common bile duct obstruction.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00"}, []string{"K80.01"})
+}
