@@ -1727,6 +1727,9 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	opt.infant = opt.Age == 0 && infantAgeRe.MatchString(note[:min(len(note), 800)])
 	opt.pregnancy = &noteFlag{}
 	opt.weeks = &noteWeeks{}
+	// An admission's history and physical is written before the stay: a
+	// condition it marks resolved was over before it, as at a visit.
+	admission := opt.Inpatient && admissionNoteRe.MatchString(note[:min(len(note), 300)]) && !containsAny(opt.lower, "hospital course", "discharge diagnos", "discharge summary")
 	switch {
 	case containsAny(opt.lower, "sequela", "late effect") && sequelaRe.MatchString(note):
 		opt.episode = 'S'
@@ -1891,7 +1894,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "3. Strep pharyngitis - resolved (January), no current
 				// sore throat": over before the stay
 				reason = "history"
-			case !opt.Inpatient && resolvedDashRe.MatchString(text):
+			case (!opt.Inpatient || admission) && resolvedDashRe.MatchString(text):
 				// "7. Hyperkalemia - resolved." at a visit: over before it
 				// (a stay's "AKI - resolved" happened during the stay and
 				// is coded)
@@ -2416,6 +2419,11 @@ func dropExplainedSymptoms(out []Suggestion, note string) []Suggestion {
 			// ("Gross hematuria due to warfarin-associated coagulopathy":
 			// a bleed from a coagulation defect is coded beside it)
 			if hasAnyPrefix(o.Code, "D65", "D66", "D67", "D68", "D69") && hasAnyPrefix(s.Code, "R31", "R04", "R58", "K92.") {
+				continue
+			}
+			// (nor is a BPH with LUTS's retention: "use additional code
+			// for associated symptoms")
+			if (o.Code == "N40.1" || o.Code == "N40.3") && s.Code == "R33.8" {
 				continue
 			}
 			if o.Code[0] != 'R' && o.Code[0] != 'Z' && (o.Start >= cause || whole && o.End <= s.Start) && o.Start < le && o.Start >= ls || cancer && o.Code[0] == 'C' {
@@ -4112,6 +4120,29 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		return slices.ContainsFunc(out, func(d Suggestion) bool {
 			return d.Start < open && d.End <= open+1 && open-d.End < 100 && !symptomLike(d.Code) && d.Code != "N40.1" && d.Code != "N40.3" && strings.IndexByte(opt.note[d.Start:open], '\n') < 0
 		})
+	})
+	// A BPH with LUTS codes its urinary retention beside it ("use
+	// additional code for associated symptoms"): the index's "Retention,
+	// urine, specified NEC", R33.8, not the unspecified R33.9 — also when
+	// one phrase names both ("Acute urinary retention secondary to BPH
+	// with LUTS", read whole as N40.1)
+	if i := firstWithPrefix(out, "N40.1", "N40.3"); i >= 0 {
+		if j := firstWithPrefix(out, "R33.9"); j >= 0 && strings.Contains(strings.ToLower(out[j].Evidence), "retention") {
+			recode(&out[j], "R33.8", "urinary retention with BPH", x, opt)
+		} else if l := strings.ToLower(sentenceAround(opt.note, out[i].Start)); firstWithPrefix(out, "R33.") < 0 {
+			if k := strings.Index(l, "retention"); k >= 0 && !clauseDenialRe.MatchString(l[:k]) {
+				out = addBeside(out, out[i], "R33.8", "urinary retention with BPH", x, opt)
+			}
+		}
+	}
+	// A tumour of unspecified behaviour the pathology has since named
+	// ("Bladder tumor" before the addendum's "urothelial carcinoma"): the
+	// malignancy of its organ is coded, not D49.-.
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		if !strings.HasPrefix(s.Code, "D49.") || len(s.Code) < 5 {
+			return false
+		}
+		return slices.ContainsFunc(out, func(c Suggestion) bool { return c.Code[0] == 'C' && unspecifiedBehaviourGroup(c.Code) == s.Code[4] })
 	})
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
@@ -7305,6 +7336,37 @@ func hasPrefixFold(s, prefix string) bool {
 // emboli, intermediate-high risk, WITH acute cor pulmonale" is I26.09.
 var riskClassRe = guard(`(?i),\s*(?:low|intermediate|high|intermediate-(?:low|high))(?:-|\s+)risk\s*,\s*(with|w/)\s`, "risk")
 
+// unspecifiedBehaviourGroup returns the D49 subcategory digit of the
+// organ a primary malignancy's code names (C67 bladder is D49.4), or 0.
+func unspecifiedBehaviourGroup(code string) byte {
+	if len(code) < 3 || code[0] != 'C' {
+		return 0
+	}
+	n, err := strconv.Atoi(code[1:3])
+	if err != nil {
+		return 0
+	}
+	switch {
+	case n >= 15 && n <= 26:
+		return '0' // digestive organs
+	case n >= 30 && n <= 39:
+		return '1' // respiratory
+	case n == 40 || n == 41 || n >= 43 && n <= 49:
+		return '2' // bone, soft tissue, skin
+	case n == 50:
+		return '3' // breast
+	case n == 67:
+		return '4' // bladder
+	case n >= 51 && n <= 68:
+		return '5' // other genitourinary organs
+	case n == 71:
+		return '6' // brain
+	case n == 70 || n >= 72 && n <= 75:
+		return '7' // endocrine glands and other parts of the nervous system
+	}
+	return 0
+}
+
 // sourceOfRe opens a part that names what the condition before it
 // explains.
 var sourceOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:likely\s+|probable\s+)?(?:source|cause|etiology)\s+of\b|^(?:explaining|accounting for|responsible for)\b`)
@@ -8028,8 +8090,9 @@ func mechanismOf(part, main string) bool {
 // reach: the frame is a weaker sign than a line of its own.
 const proseMinScore = 0.85
 
-// storyLead is the subject a prose sentence puts before its condition.
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)\s+(?:[a-z-]+\s+){1,2}?(?:m|f|male|female|man|woman)\s+(?:with|w/)\s+|\d{1,3}(?:yo|y/o)?[mf]\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*\.?)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+// storyLead is the subject a prose sentence puts before its condition,
+// or the episode it opens with ("first episode of").
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|(?:an?\s+|the\s+)?(?:first|1st|initial)\s+(?:episode|presentation|occurrence)\s+of\s+|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)\s+(?:[a-z-]+\s+){1,2}?(?:m|f|male|female|man|woman)\s+(?:with|w/)\s+|\d{1,3}(?:yo|y/o)?[mf]\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*\.?)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)
@@ -8549,6 +8612,9 @@ var treatedResolvedRe = guard(`(?i)^[^,;.]{3,40}\btreated(?:,\s*|\s+and\s+)resol
 // "- resolved (January)", "resolved in 2024", "resolved prior to
 // admission".
 var resolvedBeforeStayRe = guard(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?resolved\s*(?:\(\s*|in\s+|by\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,2}/\d{2,4}|(?:19|20)\d\d)\b|\bresolved\s+(?:prior to|before)\s+(?:this\s+)?(?:admission|presentation|arrival|hospitali[sz]ation)`, "resolved")
+
+// admissionNoteRe titles a note written at an admission.
+var admissionNoteRe = regexp.MustCompile(`(?i)\b(?:history\s+(?:and|&)\s+physical|h\s*&\s*p|admission\s+(?:note|history)|admit\s+note)\b`)
 
 // resolvedDashRe is a listed condition marked resolved after a dash or
 // colon, or after it alone: "Hyperkalemia - resolved", "AOM: resolved",

@@ -7250,3 +7250,24 @@ func TestStonePastOperation(t *testing.T) {
 	note = "OPERATIVE NOTE\nPOSTOPERATIVE DIAGNOSIS: Acute calculous cholecystitis, without cystic duct or common bile duct obstruction.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.00"}, []string{"K80.01"})
 }
+
+// TestAdmissionResolvedAndCombinations reads an admission H&P's
+// "GERD - resolved" as over before the stay, "first episode of acute
+// interstitial (edematous) pancreatitis, alcohol-induced" as K85.20, a
+// urinary retention with BPH with LUTS as R33.8 beside N40.1, and a
+// bladder tumour the pathology names as its carcinoma alone.
+func TestAdmissionResolvedAndCombinations(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 69, Sex: 'M'}
+	note := "PREOPERATIVE HISTORY AND PHYSICAL\nAssessment:\n1. Primary OA right knee - proceed with R TKA today.\n4. GERD - resolved; no PPI needed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M17.11"}, []string{"K21.9"})
+	note = "DISCHARGE SUMMARY\nHospital course: uneventful.\nDischarge diagnoses:\n1. Hypokalemia - resolved.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.6"}, nil)
+	note = "CONSULT\nASSESSMENT:\n44M with first episode of acute interstitial (edematous) pancreatitis, alcohol-induced, mild by revised Atlanta; BISAP 1.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.20"}, []string{"K85.90"})
+	out := cac.Options{Date: opt.Date, Age: 74, Sex: 'M'}
+	note = "ED NOTE\nASSESSMENT:\nAcute urinary retention secondary to benign prostatic hyperplasia with lower urinary tract symptoms.\n"
+	checkCodes(t, suggestCodes(note, x, out), []string{"N40.1", "R33.8"}, []string{"R33.9"})
+	note = "OPERATIVE NOTE\nPostoperative diagnosis: Bladder tumor, left lateral wall - see pathology addendum.\n---\nADDENDUM: Pathology reviewed.\nFinal diagnosis: High-grade urothelial carcinoma of the left lateral bladder wall, pT1.\n"
+	checkCodes(t, suggestCodes(note, x, out), []string{"C67.2"}, []string{"D49.4"})
+}
