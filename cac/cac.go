@@ -2313,6 +2313,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = sundowningOfDementia(out)
 	// (after it: a drug's adverse effect explains no symptom of its line)
 	out = drugCaused(out, note, x, opt)
+	drugHypotension(out, x, opt)
 	out = drugAnaphylaxis(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
@@ -5007,6 +5008,28 @@ var (
 
 // gestationalDiabetesWordRe names a diabetes: "gestational DM", "GDM".
 var gestationalDiabetesWordRe = regexp.MustCompile(`(?i)\b(?:diabet\w*|gdm|dm)\b`)
+
+// drugHypotension recodes a hypotension a drug's adverse effect on its
+// line caused as "due to drugs", I95.2 (the index's "Hypotension, due to
+// drugs"), an orthostatic one too ("Orthostatic hypotension due to
+// tamsulosin").
+func drugHypotension(out []Suggestion, x *lookups, opt Options) {
+	for i := range out {
+		if c := out[i].Code; c != "I95.1" && c != "I95.89" && c != "I95.9" {
+			continue
+		}
+		line := suggestionLine(opt.note, out[i])
+		if slices.ContainsFunc(out, func(s Suggestion) bool { return adverseEffectCode(s.Code) && suggestionLine(opt.note, s) == line }) {
+			recode(&out[i], "I95.2", "hypotension due to drugs", x, opt)
+		}
+	}
+}
+
+// adverseEffectCode reports whether a code is a drug's adverse effect
+// (T36–T50 with a 6th character 5).
+func adverseEffectCode(c string) bool {
+	return len(c) >= 7 && c[0] == 'T' && c >= "T36" && c < "T51" && c[6] == '5'
+}
 
 // toxicAsideRe is a toxic encephalopathy whose drug stands in an aside
 // between the two words: "toxic (opioid-induced) encephalopathy".

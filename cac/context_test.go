@@ -7271,3 +7271,12 @@ func TestAdmissionResolvedAndCombinations(t *testing.T) {
 	note = "OPERATIVE NOTE\nPostoperative diagnosis: Bladder tumor, left lateral wall - see pathology addendum.\n---\nADDENDUM: Pathology reviewed.\nFinal diagnosis: High-grade urothelial carcinoma of the left lateral bladder wall, pT1.\n"
 	checkCodes(t, suggestCodes(note, x, out), []string{"C67.2"}, []string{"D49.4"})
 }
+
+// TestDrugOrthostaticHypotension codes an orthostatic hypotension a
+// drug's adverse effect caused as I95.2 beside the drug's T code.
+func TestDrugOrthostaticHypotension(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 78, Sex: 'M'}
+	note := "CLINIC VISIT\nASSESSMENT:\n1. Orthostatic hypotension due to tamsulosin (alpha-1 blocker) — adverse effect of correctly prescribed/taken medication.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I95.2", "T44.6X5A"}, []string{"I95.1"})
+}
