@@ -3436,13 +3436,20 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 	kept := out[:0]
 	for i, s := range out {
 		t := strings.ToLower(s.Title)
-		general := strings.Contains(t, "unspecified site") || s.Code == "L03.90" || strings.HasPrefix(s.Code, "T14.9")
+		// ("L femoral neck fx", S72.002A "Fracture of unspecified part
+		// of neck of left femur", beside the same side's and episode's
+		// S72.032A "Displaced midcervical fracture of left femur")
+		unspecifiedPart := s.Code[0] == 'S' && len(s.Code) == 8 && strings.Contains(t, "unspecified part of")
+		general := strings.Contains(t, "unspecified site") || s.Code == "L03.90" || strings.HasPrefix(s.Code, "T14.9") || unspecifiedPart
 		if general && slices.ContainsFunc(out, func(o Suggestion) bool {
 			if o.Code == s.Code || len(o.Code) < 3 {
 				return false
 			}
 			if strings.HasPrefix(s.Code, "T14.9") {
 				return o.Code[0] == 'S'
+			}
+			if unspecifiedPart {
+				return len(o.Code) == 8 && o.Code[:5] == s.Code[:5] && o.Code[6:] == s.Code[6:]
 			}
 			return o.Code[:2] == s.Code[:2] && headWord(o.Title) == headWord(s.Title)
 		}) {
@@ -4144,6 +4151,14 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			return false
 		}
 		return slices.ContainsFunc(out, func(c Suggestion) bool { return c.Code[0] == 'C' && unspecifiedBehaviourGroup(c.Code) == s.Code[4] })
+	})
+	// A hematoma beside an injury on its line is the injury's
+	// ("Contusion R hip w/ soft tissue hematoma"), not the nontraumatic
+	// M79.81.
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return s.Code == "M79.81" && slices.ContainsFunc(out, func(o Suggestion) bool {
+			return o.Code[0] == 'S' && suggestionLine(opt.note, o) == suggestionLine(opt.note, s)
+		})
 	})
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
@@ -5827,6 +5842,12 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		}
 		if m := tailOut.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && !dependenceOn(note[p.start:p.start+m[0]]) &&
 			!strings.HasPrefix(strings.ToLower(note[p.start+m[0]:p.end]), " on chronic") && !newlyDiagnosedRe.MatchString(note[p.start:p.start+m[1]]) {
+			p.end = p.start + m[0]
+		}
+		// "displaced midcervical fracture of the LEFT femoral neck after
+		// mechanical fall from standing": how an injury happened is its
+		// external cause, no words of the injury's code
+		if m := mechanismTailRe.FindStringIndex(note[p.start:p.end]); m != nil && m[0] > 0 && injuryWordRe.MatchString(note[p.start:p.start+m[0]]) {
 			p.end = p.start + m[0]
 		}
 		for p.start < p.end && strings.ContainsRune(" \t\r\n,.:-", rune(note[p.start])) {
@@ -8112,6 +8133,14 @@ func mechanismOf(part, main string) bool {
 // proseMinScore is the match a condition inside a prose sentence must
 // reach: the frame is a weaker sign than a line of its own.
 const proseMinScore = 0.85
+
+// mechanismTailRe is how an injury happened, after it: "after mechanical
+// fall from standing", "following an MVC".
+var mechanismTailRe = guard(`(?i)\s+(?:after|following|from|s/p)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,3}?(?:falls?|fell|mvc|mva|collision|crash|accident|assault|trip|slip|fight|tackle)\b`,
+	"fall", "fell", "mvc", "mva", "collision", "crash", "accident", "assault", "trip", "slip", "fight", "tackle")
+
+// injuryWordRe names an injury.
+var injuryWordRe = regexp.MustCompile(`(?i)\b(?:fracture|fx|laceration|sprain|strain|dislocation|contusion|injury|tear|wound|abrasion|hematoma)\b`)
 
 // storyLead is the subject a prose sentence puts before its condition,
 // or the episode it opens with ("first episode of").

@@ -7280,3 +7280,17 @@ func TestDrugOrthostaticHypotension(t *testing.T) {
 	note := "CLINIC VISIT\nASSESSMENT:\n1. Orthostatic hypotension due to tamsulosin (alpha-1 blocker) — adverse effect of correctly prescribed/taken medication.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I95.2", "T44.6X5A"}, []string{"I95.1"})
 }
+
+// TestInjuryMechanismTail reads a fracture whose item ends with how it
+// happened ("after mechanical fall from standing") by its own words
+// (S72.032A), drops the unspecified part's code of the same femur side
+// and episode beside it, and keeps a contusion's hematoma the
+// contusion's (no M79.81).
+func TestInjuryMechanismTail(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 89, Sex: 'F'}
+	note := "H&P\nASSESSMENT/PLAN:\n89F NH resident with closed, displaced midcervical fracture of the LEFT femoral neck after mechanical fall from standing.\n1. L femoral neck fx — plan L hip hemiarthroplasty tomorrow AM.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.032A"}, []string{"S72.002A"})
+	note = "ED NOTE\nASSESSMENT:\n1. Contusion R hip w/ soft tissue hematoma after mechanical fall - no fracture on XR or CT\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: opt.Date, Age: 80, Sex: 'F'}), []string{"S70.01XA"}, []string{"M79.81", "S72.001A"})
+}
