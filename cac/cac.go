@@ -9214,6 +9214,10 @@ func nextSentenceDenies(note string, end int, head string) bool {
 		return false
 	}
 	next := strings.TrimLeft(note[end:lineEnd(note, end)], ". ;")
+	// ("- Sepsis: evaluated; he does not meet sepsis criteria")
+	if m := notMeetRe.FindStringSubmatch(next); m != nil && strings.EqualFold(m[1], strings.Trim(f[0], ".,;:()")) {
+		return true
+	}
 	m := notHeadRe.FindStringSubmatchIndex(next)
 	if m == nil || m[0] != 0 || !strings.EqualFold(strings.Trim(next[m[2]:m[3]], ".,;:()"), f[0]) {
 		return false
@@ -9247,6 +9251,11 @@ func isWord(w string) bool {
 	}
 	return w != ""
 }
+
+// notMeetRe opens a clause that says the patient does not meet a
+// condition's criteria: "he does not meet sepsis criteria", "does not
+// meet criteria for sepsis" (group 1 the condition's first word).
+var notMeetRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|pt|patient)\s+)?(?:does|did|do)\s*(?:not|n't)\s+meet\s+(?:the\s+)?(?:criteria\s+for\s+)?([a-z]+)`)
 
 // kindNumeral are the numerals that name a condition's kind: bipolar I
 // and II, type 1 and 2.

@@ -7294,3 +7294,12 @@ func TestInjuryMechanismTail(t *testing.T) {
 	note = "ED NOTE\nASSESSMENT:\n1. Contusion R hip w/ soft tissue hematoma after mechanical fall - no fracture on XR or CT\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: opt.Date, Age: 80, Sex: 'F'}), []string{"S70.01XA"}, []string{"M79.81", "S72.001A"})
 }
+
+// TestNotMeetCriteriaClause reads "- Sepsis: evaluated; he does not meet
+// sepsis criteria" as no sepsis.
+func TestNotMeetCriteriaClause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 88, Sex: 'M'}
+	note := "PROGRESS NOTE\nASSESSMENT/PLAN:\n- Aspiration pneumonia, RLL.\n- Sepsis: evaluated; he does not meet sepsis criteria per my assessment (lactate nl, no hypotension).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, []string{"A41.9"})
+}
