@@ -2313,7 +2313,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = sundowningOfDementia(out)
 	// (after it: a drug's adverse effect explains no symptom of its line)
 	out = drugCaused(out, note, x, opt)
-	drugHypotension(out, x, opt)
+	drugInducedKinds(out, x, opt)
 	out = drugAnaphylaxis(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
@@ -5024,17 +5024,28 @@ var (
 // gestationalDiabetesWordRe names a diabetes: "gestational DM", "GDM".
 var gestationalDiabetesWordRe = regexp.MustCompile(`(?i)\b(?:diabet\w*|gdm|dm)\b`)
 
-// drugHypotension recodes a hypotension a drug's adverse effect on its
-// line caused as "due to drugs", I95.2 (the index's "Hypotension, due to
-// drugs"), an orthostatic one too ("Orthostatic hypotension due to
-// tamsulosin").
-func drugHypotension(out []Suggestion, x *lookups, opt Options) {
+// drugInducedKinds recodes a condition a drug's adverse effect on its
+// line caused to the kind the drug makes it: a hypotension, orthostatic
+// too, is "due to drugs", I95.2 ("Orthostatic hypotension due to
+// tamsulosin"); a drug-induced parkinsonism an antipsychotic caused is
+// neuroleptic induced, G21.11 ("Drug-induced parkinsonism due to
+// haloperidol"), not G21.19.
+func drugInducedKinds(out []Suggestion, x *lookups, opt Options) {
 	for i := range out {
-		if c := out[i].Code; c != "I95.1" && c != "I95.89" && c != "I95.9" {
+		c := out[i].Code
+		if c != "I95.1" && c != "I95.89" && c != "I95.9" && c != "G21.19" {
 			continue
 		}
 		line := suggestionLine(opt.note, out[i])
-		if slices.ContainsFunc(out, func(s Suggestion) bool { return adverseEffectCode(s.Code) && suggestionLine(opt.note, s) == line }) {
+		caused := func(prefixes ...string) bool {
+			return slices.ContainsFunc(out, func(s Suggestion) bool {
+				return adverseEffectCode(s.Code) && hasAnyPrefix(s.Code, prefixes...) && suggestionLine(opt.note, s) == line
+			})
+		}
+		switch {
+		case c == "G21.19" && caused("T43.3", "T43.4", "T43.5"):
+			recode(&out[i], "G21.11", "neuroleptic induced parkinsonism", x, opt)
+		case c != "G21.19" && caused("T"):
 			recode(&out[i], "I95.2", "hypotension due to drugs", x, opt)
 		}
 	}

@@ -7273,12 +7273,15 @@ func TestAdmissionResolvedAndCombinations(t *testing.T) {
 }
 
 // TestDrugOrthostaticHypotension codes an orthostatic hypotension a
-// drug's adverse effect caused as I95.2 beside the drug's T code.
+// drug's adverse effect caused as I95.2 beside the drug's T code, and a
+// haloperidol's parkinsonism as neuroleptic induced (G21.11).
 func TestDrugOrthostaticHypotension(t *testing.T) {
 	x := searcher(t)
 	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 78, Sex: 'M'}
 	note := "CLINIC VISIT\nASSESSMENT:\n1. Orthostatic hypotension due to tamsulosin (alpha-1 blocker) — adverse effect of correctly prescribed/taken medication.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I95.2", "T44.6X5A"}, []string{"I95.1"})
+	note = "CONSULT\nASSESSMENT:\n1. Drug-induced parkinsonism due to haloperidol (neuroleptic-induced), correctly prescribed and taken — adverse effect.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G21.11", "T43.4X5A"}, []string{"G21.19"})
 }
 
 // TestInjuryMechanismTail reads a fracture whose item ends with how it
