@@ -2900,6 +2900,54 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 	return r
 }
 
+// handednessRe is the patient's dominant hand: "right-handed", "L hand
+// dominant" (group 1 the side).
+var handednessRe = regexp.MustCompile(`(?i)\b(left|right|L|R)[- ]?hand(?:ed|\s+dominant|\s+dominance)\b`)
+
+// dominantSide gives a hemiplegia's or monoplegia's side the dominance
+// the note states: by the item's "dominant" or "nondominant", else by the
+// patient's handedness ("Left hemiparesis (pt is right-handed)" is the
+// nondominant side), else the default — the right side dominant, the left
+// nondominant (Official Guidelines I.C.6.a); the search ranks the four
+// siblings alike.
+func dominantSide(out []Suggestion, x *lookups, opt Options) {
+	for i, s := range out {
+		t := strings.ToLower(s.Title)
+		k := strings.Index(t, " dominant side")
+		if k < 0 {
+			continue
+		}
+		non := strings.HasSuffix(t[:k], "nondominant")
+		side := "left"
+		if strings.HasSuffix(strings.TrimSuffix(t[:k], " nondominant"), "right") {
+			side = "right"
+		}
+		l := strings.ToLower(suggestionLine(opt.note, s))
+		if strings.Contains(l, "dominant") {
+			continue // the item says which
+		}
+		wantNon := side == "left"
+		if m := handednessRe.FindStringSubmatch(opt.note); m != nil {
+			wantNon = !strings.EqualFold(m[1][:1], side[:1])
+		}
+		if wantNon == non {
+			continue
+		}
+		var want string
+		if wantNon {
+			want = strings.Replace(t, side+" dominant side", side+" nondominant side", 1)
+		} else {
+			want = strings.Replace(t, side+" nondominant side", side+" dominant side", 1)
+		}
+		for _, c := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}) {
+			if c.Billable && strings.ToLower(c.Title) == want && c.Code[:3] == s.Code[:3] {
+				recode(&out[i], c.Code, "dominant side as the note gives it", x, opt)
+				break
+			}
+		}
+	}
+}
+
 // glaucomaStageRe is a glaucoma's stage as an item gives it: "mild stage",
 // "moderate-stage", "stage: severe", "indeterminate stage".
 var glaucomaStageRe = regexp.MustCompile(`(?i)\b(?:(mild|moderate|severe|indeterminate|advanced|end)[- ]stage|stage:?\s+(mild|moderate|severe|indeterminate|advanced))\b`)
@@ -4703,6 +4751,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	dementiaSeverity(out, x, opt)
 	dementiaInOtherDisease(out, x, opt)
 	out = strokeSequelae(out, x, opt)
+	dominantSide(out, x, opt)
 	if containsCodePrefix(out, "I69") && !containsCodePrefix(out, "I63") {
 		// a stroke with its sequelae coded is no history without
 		// residual deficits (Z86.73 Excludes1 I69.-); (a new stroke's
@@ -12621,6 +12670,10 @@ func lobeOnly(part string) bool {
 // consciousness", "no LOC", "denies LOC", "did not lose consciousness".
 var noLOCRe = regexp.MustCompile(`(?i)\b(?:without|w/o|no|denies|denied|negative for)\s+(?:any\s+)?(?:loss of consciousness|LOC)\b|\b(?:did|does) not lose consciousness\b|\bLOC\s*[:=]?\s*(?:no|none|denied|negative)\b`)
 
+// locAffirmedRe is a loss of consciousness a note affirms: "+LOC", "LOC
+// x 2 min", "with brief loss of consciousness", "lost consciousness".
+var locAffirmedRe = regexp.MustCompile(`(?i)(?:\+\s*LOC\b|\bpositive LOC\b|\bLOC\s+(?:for|x|of|~|<|about|approximately|\d)|\b(?:with|w/|had|reports|endorses)\s+(?:a\s+)?(?:brief\s+|momentary\s+|transient\s+)?(?:loss of consciousness|LOC)\b|\blost consciousness\b)`)
+
 // locSaidRe is a loss of consciousness said at all.
 var locSaidRe = regexp.MustCompile(`(?i)\b(?:loss of consciousness|LOC|lost consciousness|unconscious|unresponsive|passed out|knocked out)\b`)
 
@@ -12643,6 +12696,10 @@ func consciousnessStatus(out []Suggestion, note string, x *lookups, opt Options)
 		var want byte
 		switch {
 		case noLOCRe.MatchString(ctx):
+			want = '0'
+		case !locSaidRe.MatchString(ctx) && noLOCRe.MatchString(note) && !locAffirmedRe.MatchString(note):
+			// (the item silent, the note's story denies one: "he did
+			// NOT lose consciousness", "… subdural hemorrhage, no LOC")
 			want = '0'
 		case !locSaidRe.MatchString(ctx):
 			want = 'A'

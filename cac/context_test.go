@@ -7306,3 +7306,17 @@ func TestNotMeetCriteriaClause(t *testing.T) {
 	note := "PROGRESS NOTE\nASSESSMENT/PLAN:\n- Aspiration pneumonia, RLL.\n- Sepsis: evaluated; he does not meet sepsis criteria per my assessment (lactate nl, no hypotension).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, []string{"A41.9"})
 }
+
+// TestHemiparesisDominanceAndLOC codes "Left hemiparesis (pt is
+// right-handed)" as the left nondominant side (G81.94), a right
+// putaminal hemorrhage as subcortical (I61.0), and a subdural hematoma
+// whose item says nothing of consciousness by the note's "did NOT lose
+// consciousness" (S06.5X0A).
+func TestHemiparesisDominanceAndLOC(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 66, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Right putaminal hemorrhage.\n - Left hemiparesis (pt is right-handed)\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I61.0", "G81.94"}, []string{"G81.92", "D69.9"})
+	note = "PROGRESS NOTE\nRecap: ground-level fall at home, struck L side of head; he did NOT lose consciousness.\nAssessment:\n1. Traumatic SDH, L, acute - neuro checks q4h.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S06.5X0A"}, []string{"S06.5XAA"})
+}
