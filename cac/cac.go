@@ -3658,6 +3658,10 @@ func causeUnsaid(l, title string) bool {
 // (R29.7) for "ABCD2 score 5", a fertility cycle (Z31.83) for "IVF".
 func asksUnsaid(l, code string) bool {
 	switch {
+	case strings.HasPrefix(code, "E") && strings.HasSuffix(code, ".610"):
+		// a diabetic neuropathic arthropathy is a Charcot joint: not
+		// "neuropathic foot ulcer"
+		return !containsAny(l, "arthropath", "charcot", "joint")
 	case code == "Z18.83":
 		// "a retained/recurrent CBD stone": an organ's stone is a
 		// calculus, not a retained fragment of a foreign body

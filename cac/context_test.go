@@ -7320,3 +7320,15 @@ func TestHemiparesisDominanceAndLOC(t *testing.T) {
 	note = "PROGRESS NOTE\nRecap: ground-level fall at home, struck L side of head; he did NOT lose consciousness.\nAssessment:\n1. Traumatic SDH, L, acute - neuro checks q4h.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S06.5X0A"}, []string{"S06.5XAA"})
 }
+
+// TestDiabeticHeelUlcer links a diabetes to a heel ulcer as "with foot
+// ulcer" (E11.621, the ulcer L97.414 once its site is read), reads
+// "neuropathic (diabetic) foot ulcer" as no Charcot joint (E11.610), and
+// keeps "Charcot foot" one.
+func TestDiabeticHeelUlcer(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 66, Sex: 'M'}
+	note := "OPERATIVE NOTE\nPOSTOPERATIVE DIAGNOSES:\n1. Type 2 diabetes mellitus with neuropathic (diabetic) foot ulcer, right heel, with necrosis of bone.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.621", "L97.414"}, []string{"E11.610", "E11.622"})
+	checkCodes(t, suggestCodes("CLINIC\nASSESSMENT:\n1. Type 2 diabetes with Charcot foot, right.\n", x, opt), []string{"E11.610"}, nil)
+}

@@ -156,6 +156,16 @@ func ulcerDepthOf(out []Suggestion, note string, x *lookups, opt Options) {
 			recode(&out[i], c, "site, side and depth of a chronic ulcer", x, opt)
 		}
 	}
+	// (a diabetes linked to the ulcer before its site was known: a foot
+	// ulcer's is "with foot ulcer", .621, not "with other skin ulcer")
+	for i, s := range out {
+		if !strings.HasPrefix(s.Code, "E") || !strings.HasSuffix(s.Code, ".622") {
+			continue
+		}
+		if slices.ContainsFunc(out, func(u Suggestion) bool { return hasAnyPrefix(u.Code, "L97.4", "L97.5") && u.Start == s.Start }) {
+			recode(&out[i], s.Code[:4]+"621", "diabetes with foot ulcer", x, opt)
+		}
+	}
 }
 
 // ulcerDepthNotCondition drops an osteonecrosis read from an ulcer's depth
