@@ -3070,9 +3070,18 @@ func alzheimerOnset(lower string) (string, int) {
 // elsewhere (F02.-), to which that disease's "use additional code" points:
 // "PD dementia" in a patient with Parkinson disease is F02.B2, not F03.B2.
 // (Alzheimer's disease has its own rule, alzheimerDementia.)
-func dementiaInOtherDisease(out []Suggestion, x *lookups, opt Options) {
+func dementiaInOtherDisease(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if firstWithPrefix(out, "G20", "G31.0", "G31.83", "G10", "G35", "B20") < 0 {
-		return
+		return out
+	}
+	// "Dementia with Lewy bodies …. Functionally moderate stage
+	// dementia, with psychotic disturbance": the Lewy body disease's
+	// dementia (its "use additional code"), with the severity and
+	// disturbance its line names, when no dementia code was found
+	if i := firstWithPrefix(out, "G31.83"); i >= 0 && firstWithPrefix(out, "F02", "F03") < 0 {
+		if ctx := strings.ToLower(out[i].Evidence + " " + lineAt(opt.note, out[i].Start)); strings.Contains(ctx, "dementia") {
+			out = addBeside(out, out[i], dementiaStated(ctx), "dementia in Lewy body disease", x, opt)
+		}
 	}
 	for i, s := range out {
 		if !strings.HasPrefix(s.Code, "F03.") {
@@ -3084,6 +3093,7 @@ func dementiaInOtherDisease(out []Suggestion, x *lookups, opt Options) {
 		}
 		recode(&out[i], code, "dementia in another disease", x, opt)
 	}
+	return out
 }
 
 // alzheimerDementia codes the dementia of Alzheimer's disease as dementia
@@ -4212,6 +4222,11 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			return o.Code[0] == 'S' && suggestionLine(opt.note, o) == suggestionLine(opt.note, s)
 		})
 	})
+	// Parkinsonism is a core feature of Lewy body disease: no G20.C
+	// beside G31.83.
+	if firstWithPrefix(out, "G31.83") >= 0 {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "G20.C" })
+	}
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E27.1" || s.Code == "E27.40" })
@@ -4753,7 +4768,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)
 	dementiaSeverity(out, x, opt)
-	dementiaInOtherDisease(out, x, opt)
+	out = dementiaInOtherDisease(out, x, opt)
 	out = strokeSequelae(out, x, opt)
 	dominantSide(out, x, opt)
 	if containsCodePrefix(out, "I69") && !containsCodePrefix(out, "I63") {
@@ -5140,7 +5155,7 @@ var familyTable = func() []struct {
 		{`myocardial infarction|heart attack|\bmi\b|coronary|ischemic heart|\bcad\b`, "Z82.49"},
 		{`stroke|cerebrovascular`, "Z82.3"},
 		{`diabetes|\bt1dm\b`, "Z83.3"},
-		{`migraine|epilepsy|seizures?|multiple sclerosis|parkinson`, "Z82.0"},
+		{`migraine|epilepsy|seizures?|multiple sclerosis|parkinson|alzheimer|lewy bod|huntington|amyotrophic lateral sclerosis`, "Z82.0"},
 		{`asthma|copd|emphysema`, "Z82.5"},
 		{`pulmonary fibrosis|\bipf\b|interstitial lung disease`, "Z83.6"},
 		{`hypercholesterol|hyperlipid|dyslipid`, "Z83.438"},

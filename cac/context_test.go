@@ -7332,3 +7332,13 @@ func TestDiabeticHeelUlcer(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.621", "L97.414"}, []string{"E11.610", "E11.622"})
 	checkCodes(t, suggestCodes("CLINIC\nASSESSMENT:\n1. Type 2 diabetes with Charcot foot, right.\n", x, opt), []string{"E11.610"}, nil)
 }
+
+// TestLewyBodyDementia codes a dementia with Lewy bodies with the
+// dementia its line grades (F02.B2 beside G31.83), no parkinsonism of its
+// own, and a mother's Alzheimer's disease as Z82.0.
+func TestLewyBodyDementia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 74, Sex: 'M'}
+	note := "CONSULT\nASSESSMENT:\n1. Dementia with Lewy bodies (meets criteria). Functionally moderate stage dementia, with psychotic disturbance (visual hallucinations, misidentification delusion).\n   - The parkinsonism is part of DLB; this is not Parkinson disease.\n3. Family history of Alzheimer's disease (mother).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G31.83", "F02.B2", "Z82.0"}, []string{"G20.C", "G20.A1", "R44.1"})
+}
