@@ -2053,7 +2053,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 					} else if chemoCauseRe.MatchString(text) {
 						// (a chemotherapy regimen is no drug-table word:
 						// "adverse effect of FOLFIRINOX" is T45.1X5-)
-						if e, ok := x.Code(codeset.ICD10CM, "T45.1X5"+string(opt.episode), opt.Date); ok {
+						if e, ok := x.Code(codeset.ICD10CM, "T45.1X5"+string(opt.drugEpisode()), opt.Date); ok {
 							r.Code, r.Title = e.Code, e.Title
 						}
 					}
@@ -3507,7 +3507,14 @@ func dropUnspecifiedSite(out []Suggestion) []Suggestion {
 				return o.Code[0] == 'S'
 			}
 			if unspecifiedPart {
-				return len(o.Code) == 8 && o.Code[:5] == s.Code[:5] && o.Code[6:] == s.Code[6:]
+				if len(o.Code) == 8 && o.Code[:5] == s.Code[:5] && o.Code[6:] == s.Code[6:] {
+					return true
+				}
+				// (of no side, any fracture of its bone named: "Impairment
+				// group: orthopedic — hip fracture" beside S72.141D)
+				ot := strings.ToLower(o.Title)
+				return !strings.Contains(t, " right ") && !strings.Contains(t, " left ") && o.Code[:3] == s.Code[:3] &&
+					strings.Contains(ot, "fracture") && !strings.Contains(ot, "unspecified part")
 			}
 			return o.Code[:2] == s.Code[:2] && headWord(o.Title) == headWord(s.Title)
 		}) {
@@ -3963,7 +3970,7 @@ func drugTableCode(item, kind string, sixth byte, x *lookups, opt Options) (code
 		if strings.EqualFold(w, "chemotherapy") || strings.EqualFold(w, "chemo") {
 			// the drug table names no "chemotherapy": its drugs are
 			// antineoplastics (T45.1X5-)
-			if r, ok := x.Code(codeset.ICD10CM, "T45.1X"+string(sixth)+string(opt.episode), opt.Date); ok {
+			if r, ok := x.Code(codeset.ICD10CM, "T45.1X"+string(sixth)+string(opt.drugEpisode()), opt.Date); ok {
 				r.Matched, r.Source, r.Score = w, "drug table", 0.9
 				return r, true
 			}
@@ -3982,7 +3989,7 @@ func drugTableCode(item, kind string, sixth byte, x *lookups, opt Options) (code
 		// drug: "amlodipine" as "calcium-channel blocker")
 		if m := strings.Fields(rs[0].Matched); len(m) > 0 && (strings.EqualFold(m[0], w) || strings.EqualFold(m[0], w+"s") || drugClassOf(w, m[0]) || classInTitle(w, rs[0].Matched)) {
 			r := rs[0]
-			r.Code = r.Code[:7] + string(opt.episode)
+			r.Code = r.Code[:7] + string(opt.drugEpisode())
 			if e, ok := x.Code(codeset.ICD10CM, r.Code, opt.Date); ok {
 				r.Title = e.Title
 				return r, true
@@ -4011,7 +4018,7 @@ func drugAnaphylaxis(out []Suggestion, note string, x *lookups, opt Options) []S
 	if !ok {
 		return out
 	}
-	if !recode(&out[i], "T88.6XX"+string(opt.episode), "anaphylaxis due to a drug properly taken", x, opt) {
+	if !recode(&out[i], "T88.6XX"+string(opt.drugEpisode()), "anaphylaxis due to a drug properly taken", x, opt) {
 		return out
 	}
 	if !containsCode(out, ae.Code) {
@@ -4368,7 +4375,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	// T45.515-), unless the note says the heparin was taken wrongly.
 	// (so is a hemorrhagic disorder due to an anticoagulant, D68.32)
 	if i := firstWithPrefix(out, "D75.82", "D68.32"); i >= 0 && !containsCodePrefix(out, "T45.51") && !misuseSaid(opt.note) {
-		out = addBeside(out, out[i], "T45.515"+string(opt.episode), "adverse effect of the anticoagulant", x, opt)
+		out = addBeside(out, out[i], "T45.515"+string(opt.drugEpisode()), "adverse effect of the anticoagulant", x, opt)
 	}
 	// "volume depletion and dehydration": the dehydration (E86.0), the
 	// volume depletion's own kind, not the unspecified one
@@ -11244,9 +11251,6 @@ var (
 	sequelaRe    = regexp.MustCompile(`(?i)\b(sequela|late effect)\b`)
 )
 
-// episode gives an injury code the 7th character of the encounter the note
-// describes: A while the injury is actively treated, D at a visit for
-// healing, S for a sequela.
 // refineExtra prefers, among close siblings, the code whose title adds
 // the fewest words the phrase does not say: "pulmonary embolism without
 // acute cor pulmonale" is I26.99 (other), not I26.90 (septic).
@@ -11439,15 +11443,34 @@ func itemEpisode(r codeset.Result, item string, x *lookups, opt Options) codeset
 	return r
 }
 
+// episode gives an injury code the 7th character of the encounter the note
+// describes: A while the injury is actively treated, D at a visit for
+// healing, S for a sequela.
 func episode(r codeset.Result, x *lookups, opt Options) codeset.Result {
-	if opt.episode == 0 || opt.episode == 'A' || !injury(r.Code) || !strings.HasSuffix(r.Code, "A") {
+	ep := opt.episode
+	if r.Code >= "T36" && r.Code < "T51" {
+		ep = opt.drugEpisode()
+	}
+	if ep == 0 || ep == 'A' || !injury(r.Code) || !strings.HasSuffix(r.Code, "A") {
 		return r
 	}
-	code := r.Code[:len(r.Code)-1] + string(opt.episode)
+	code := r.Code[:len(r.Code)-1] + string(ep)
 	if e, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok {
 		r.Code, r.Title = code, e.Title
 	}
 	return r
+}
+
+// drugEpisode is the 7th character of a drug's adverse effect, underdosing
+// or poisoning: the note's, except that at a visit for a healing injury
+// (D) the drug's effect is a new one under active treatment
+// ("Constipation due to oxycodone" at a hip fracture's rehabilitation is
+// T40.2X5A).
+func (o Options) drugEpisode() byte {
+	if o.episode == 'D' {
+		return 'A'
+	}
+	return o.episode
 }
 
 // afterPregnancy reports whether a record's obstetric codes are all of the

@@ -7342,3 +7342,14 @@ func TestLewyBodyDementia(t *testing.T) {
 	note := "CONSULT\nASSESSMENT:\n1. Dementia with Lewy bodies (meets criteria). Functionally moderate stage dementia, with psychotic disturbance (visual hallucinations, misidentification delusion).\n   - The parkinsonism is part of DLB; this is not Parkinson disease.\n3. Family history of Alzheimer's disease (mother).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G31.83", "F02.B2", "Z82.0"}, []string{"G20.C", "G20.A1", "R44.1"})
 }
+
+// TestRehabDrugEffect codes a drug's adverse effect at a healing
+// fracture's rehabilitation as a new one (T40.2X5A, not D), and drops a
+// "hip fracture" of no side or part beside the named fracture.
+func TestRehabDrugEffect(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 82, Sex: 'F'}
+	note := "REHAB PROGRESS NOTE\nRehab diagnosis: Closed displaced intertrochanteric fracture of the RIGHT femur, treated with cephalomedullary nail fixation — routine healing. Impairment group: orthopedic — hip fracture.\n" +
+		"Assessment:\n3. Constipation due to oxycodone — opioid-induced constipation (adverse effect, taken as prescribed).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.141D", "K59.03", "T40.2X5A"}, []string{"T40.2X5D", "S72.009B", "S72.009D"})
+}

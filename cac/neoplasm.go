@@ -159,7 +159,7 @@ func drugImmunodeficiency(out []Suggestion, note string, x *lookups, opt Options
 	if i < 0 || firstWithPrefix(out, "T45.1X5") >= 0 || !affirmedIn(note, immunosuppressantRe) {
 		return out
 	}
-	return addBeside(out, out[i], "T45.1X5"+string(opt.episode), "adverse effect of the drug", x, opt)
+	return addBeside(out, out[i], "T45.1X5"+string(opt.drugEpisode()), "adverse effect of the drug", x, opt)
 }
 
 // feverWordRe is a fever said in a word of its own.
@@ -191,7 +191,7 @@ func neutropenicFever(out []Suggestion, note string, x *lookups, opt Options) []
 			recode(&out[i], "D70.1", "neutropenia due to chemotherapy", x, opt)
 		}
 		if firstWithPrefix(out, "T45.1X5") < 0 {
-			out = addBeside(out, s, "T45.1X5"+string(opt.episode), "adverse effect of antineoplastic therapy", x, opt)
+			out = addBeside(out, s, "T45.1X5"+string(opt.drugEpisode()), "adverse effect of antineoplastic therapy", x, opt)
 		}
 	}
 	return out
@@ -214,7 +214,7 @@ func chemoThrombocytopenia(out []Suggestion, note string, x *lookups, opt Option
 	}
 	recode(&out[i], "D69.59", "thrombocytopenia due to chemotherapy", x, opt)
 	if firstWithPrefix(out, "T45.1X5") < 0 {
-		out = addBeside(out, s, "T45.1X5"+string(opt.episode), "adverse effect of antineoplastic therapy", x, opt)
+		out = addBeside(out, s, "T45.1X5"+string(opt.drugEpisode()), "adverse effect of antineoplastic therapy", x, opt)
 	}
 	return out
 }
@@ -228,7 +228,7 @@ func chemoThrombocytopenia(out []Suggestion, note string, x *lookups, opt Option
 func chemoNamedAdverseEffect(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	for _, s := range out {
 		if (s.Code == "D64.81" || s.Code == "D61.810") && firstWithPrefix(out, "T45.1X5") < 0 {
-			return addBeside(out, s, "T45.1X5"+string(opt.episode), "adverse effect of antineoplastic therapy", x, opt)
+			return addBeside(out, s, "T45.1X5"+string(opt.drugEpisode()), "adverse effect of antineoplastic therapy", x, opt)
 		}
 	}
 	return out
