@@ -1685,7 +1685,7 @@ var (
 	// an item "without" is part of the condition ("… without
 	// complications"), so only the phrases that negate from anywhere count
 	// there.
-	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective |phenotypic |echocardiographic |laboratory |imaging |biochemical |histologic |serologic )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed|evident|apparent|appreciated|supported|(?:yet )?(?:evaluated|assessed|tested))|never (?:been )?diagnosed|never had|(?:is|was|were|has been) never (?:a |an )?(?:consideration|considered|suspected|concern|diagnosis)|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|low (?:suspicion|concern|likelihood|probability|pretest probability) (?:for|of)|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:[a-z]+ ){0,4}?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see", "low ")
+	negatedRe   = guard(`(?i)^\W*(no|not|never|denies|denied|without|negative for|free of|absence of)\b|\b(ruled out|negative for|no (?:clinical |radiographic |definite |convincing |obvious |objective |phenotypic |echocardiographic |laboratory |imaging |biochemical |histologic |serologic )?evidence of|(?:she|he|they|patient|pt) (?:denies|denied)|no sign of|no signs of|unlikely|not (?:diagnosed|present|found|seen|identified|demonstrated|shown|documented|detected|observed|evident|apparent|appreciated|supported|established|(?:yet )?(?:evaluated|assessed|tested))|never (?:been )?diagnosed|never had|(?:is|was|were|has been) never (?:a |an )?(?:consideration|considered|suspected|concern|diagnosis)|no (?:documented |known |established |prior |formal )?diagnosis of|not (?:making|make|made|giving|give) (?:a |the )?diagnosis of|no (?:history|signs?|symptoms?|findings?) (?:suggestive of|to suggest|concerning for|consistent with)|not (?:consistent|compatible) with|never (?:been |was |were )?(?:consistent|compatible) with|not c/w|(?:is|was|are|were) not (?:a )?(?:concern|concerning|suspected|likely|favored|consideration|considered)|(?:is|was|are|were) not (?:felt|thought|believed) to be|(?:did|does|do) not (?:feel|think|believe) that|(?:considered |felt |thought )?less likely|low (?:suspicion|concern|likelihood|probability|pretest probability) (?:for|of)|never met|(?:did|does) not meet|(?:didn't|doesn't) meet|argues? (?:strongly )?against|(?:my |the )?differential (?:diagnosis )?(?:[a-z]+ ){0,4}?(?:includes?|included)|(?:do|does|did) not (?:think|believe|suspect)|(?:do|does|did) not (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|(?:don't|didn't) (?:find|see) (?:any )?(?:evidence|features|signs?) (?:of|for)|don't (?:think|believe|suspect)|doubt)\b`, "no", "never", "denie", "without", "negative", "free of", "absence of", "ruled out", "unlikely", "less likely", "against", "not think", "not believe", "not suspect", "t think", "t believe", "t suspect", "doubt", "differential", "met", "meet", "not find", "not see", "t find", "t see", "low ")
 	uncertainRe = guard(`(?i)\b(probable|possible|possibly|suspected|suspect|likely|questionable|rule out|r/o|concern for|(?:was|were|is|remains) a concern|cannot exclude|cannot be excluded|cannot rule out|can't rule out|versus|vs\.?|considered|presumed|presumptive|working diagnosis|suggestive of|worrisome for|suspicious for|concerning for|may represent|question of|(?:is|are|remains?) (?:the|an|one) (?:other |second |alternative |further )?possibilit(?:y|ies))\b`, "probable", "possib", "suspect", "likely", "questionable", "rule out", "r/o", "concern for", "a concern", "cannot", "can't", "versus", "vs", "considered", "presum", "working diagnosis", "suggestive of", "worrisome for", "suspicious for", "concerning for", "may represent", "question of")
 	historyRe   = guard(`(?i)\b(history of|hx|h/o|status post|s/p|prior|remote|previous|former)\b`, "history of", "hx", "h/o", "status post", "s/p", "prior", "remote", "previous", "former")
 	familyRe    = guard(`(?i)\b(family history|mother|father|brother|sister|son|daughter|grandmother|grandfather|grandson|granddaughter|grandchild|aunt|uncle|sibling)\b`, "family history", "mother", "father", "brother", "sister", "son", "daughter", "grandson", "granddaughter", "grandchild", "aunt", "uncle", "sibling")
@@ -5734,12 +5734,17 @@ var (
 // values the part reports beside it.
 var conditionWordInRe = regexp.MustCompile(`(?i)\b[a-z]+(?:uria|emia|aemia|itis|osis|algia|pathy|penia|cytosis|plegia|paresis|megaly|ectasis|oma)\b|\b(?:disease|disorder|syndrome|failure|injury|insufficiency|deficiency|infection|fracture|obesity|overweight|diabetes|hypertension)\b`)
 
-// withoutListRe is a part that opens a list of what the condition is
-// without: "Acute appendicitis without perforation", "no bleeding".
 // deniedLeadRe is a part that opens by denying: "no factor V Leiden".
 var deniedLeadRe = regexp.MustCompile(`(?i)^\W*(?:no|without|w/o|negative for)\s`)
 
+// withoutListRe is a part that opens a list of what the condition is
+// without: "Acute appendicitis without perforation", "no bleeding".
 var withoutListRe = guard(`(?i)\b(?:without|w/o|no)\s+\w+`, "without", "w/o", "no ")
+
+// differentialListRe is a part that opens a differential's list, which
+// is no diagnosis: "differential includes peptic stricture, Schatzki
+// ring, eosinophilic esophagitis, or motility disorder".
+var differentialListRe = guard(`(?i)\b(?:differential(?:\s+diagnosis)?(?:\s+[a-z]+){0,3}?\s+(?:includes?|included)|ddx(?:\s+includes?)?\s*:?)\s+\w+`, "differential", "ddx")
 
 // saysWithoutToo reports whether a title's "without" clause holds a word
 // of a part that says what the condition is without.
@@ -6270,7 +6275,7 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 	}
 	for i, p := range parts[1:] {
 		prev := note[parts[i].start:parts[i].end]
-		denying = withoutListRe.MatchString(prev) || denying && wordCount(prev) <= 3
+		denying = withoutListRe.MatchString(prev) || differentialListRe.MatchString(prev) || denying && wordCount(prev) <= 3
 		qualified[i+1] = ownContext(note[p.start:p.end], opt) ||
 			// "- working diagnosis: eosinophilic esophagitis": a label
 			// that doubts or denies what follows its colon

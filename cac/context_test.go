@@ -7353,3 +7353,15 @@ func TestRehabDrugEffect(t *testing.T) {
 		"Assessment:\n3. Constipation due to oxycodone — opioid-induced constipation (adverse effect, taken as prescribed).\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S72.141D", "K59.03", "T40.2X5A"}, []string{"T40.2X5D", "S72.009B", "S72.009D"})
 }
+
+// TestDifferentialAndRiskFactors reads the members of a differential's
+// list as no diagnoses, "risk factors for Barrett's esophagus" and
+// "Barrett's NOT established" as no Barrett's, and "Dysphagia to solids"
+// as R13.10.
+func TestDifferentialAndRiskFactors(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 49, Sex: 'M'}
+	note := "CONSULT\nAssessment:\n1. Gastroesophageal reflux disease, chronic.\n2. Dysphagia to solids, intermittent - differential includes peptic stricture, Schatzki ring, eosinophilic esophagitis, or motility disorder; malignancy less likely.\n" +
+		"3. Family history of esophageal adenocarcinoma (father). Multiple risk factors for Barrett's esophagus (male, > 10 years GERD) - screening indicated. Barrett's NOT established.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K21.9", "R13.10", "Z80.0"}, []string{"K22.2", "K20.0", "K22.70", "K22.4"})
+}

@@ -139,6 +139,11 @@ func framedAt(words []proseWord, i int) bool {
 	if !ok {
 		return false
 	}
+	// ("risk factors for Barrett's esophagus", "screening for colon
+	// cancer": what is weighed or looked for is no condition)
+	if words[i].lower == "for" && i > 0 && !words[i].broken && notConditionFor[words[i-1].lower] {
+		return false
+	}
 	for _, b := range befores {
 		if b == "" {
 			return true
@@ -148,6 +153,15 @@ func framedAt(words []proseWord, i int) bool {
 		}
 	}
 	return false
+}
+
+// notConditionFor are the words before a "for" whose object is weighed
+// or looked for, not found.
+var notConditionFor = map[string]bool{
+	"factors": true, "factor": true, "risk": true, "screening": true, "screen": true, "screened": true, "evaluate": true,
+	"evaluation": true, "evaluated": true, "workup": true, "work-up": true, "assess": true, "assessment": true,
+	"concern": true, "suspicion": true, "monitor": true, "monitoring": true, "surveillance": true, "testing": true,
+	"tested": true, "candidate": true, "prophylaxis": true, "referral": true, "referred": true, "vaccinated": true,
 }
 
 // article reports whether w is an article or a possessive before a noun.
