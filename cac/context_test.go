@@ -7365,3 +7365,14 @@ func TestDifferentialAndRiskFactors(t *testing.T) {
 		"3. Family history of esophageal adenocarcinoma (father). Multiple risk factors for Barrett's esophagus (male, > 10 years GERD) - screening indicated. Barrett's NOT established.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K21.9", "R13.10", "Z80.0"}, []string{"K22.2", "K20.0", "K22.70", "K22.4"})
 }
+
+// TestAntepartumStage codes a pre-existing hypertensive CKD at 22 weeks
+// with the pregnancy's second trimester (O10.212), not the childbirth's
+// O10.22, and "HTN predates the pregnancy" as no gestational
+// hypertension.
+func TestAntepartumStage(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 36, Sex: 'F'}
+	note := "MFM CONSULT\nAssessment:\n36 y/o G2P1001 at 22w2d with PRE-EXISTING HYPERTENSIVE CHRONIC KIDNEY DISEASE (essential HTN + CKD stage 3a) complicating pregnancy, second trimester.\n- This is not gestational hypertension — HTN predates the pregnancy.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O10.212", "Z3A.22"}, []string{"O10.22", "O13.2"})
+}

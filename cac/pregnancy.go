@@ -180,6 +180,36 @@ func pregnancyCodes(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			}
 		}
 	}
+	// …and one the search gave the childbirth's or the puerperium's
+	// stage at an antepartum visit ("PRE-EXISTING HYPERTENSIVE CHRONIC
+	// KIDNEY DISEASE complicating pregnancy" at 22 weeks is O10.212, not
+	// O10.22): childbirthCodes gives a delivery's stage where the note
+	// codes one
+	if tri != '9' && !containsCodePrefix(out, "Z37") && postpartumRe.FindStringIndex(opt.note) == nil {
+		name := map[byte]string{'1': "first trimester", '2': "second trimester", '3': "third trimester"}[tri]
+		for i, s := range out {
+			t := strings.ToLower(s.Title)
+			if s.Code[0] != 'O' {
+				continue
+			}
+			var want string
+			for _, st := range [][2]string{{" complicating childbirth", " complicating pregnancy, "}, {" in childbirth", " in pregnancy, "}, {" complicating the puerperium", " complicating pregnancy, "}, {" in the puerperium", " in pregnancy, "}} {
+				if strings.HasSuffix(t, st[0]) {
+					want = strings.TrimSuffix(t, st[0]) + st[1] + name
+					break
+				}
+			}
+			if want == "" {
+				continue
+			}
+			for _, c := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}) {
+				if c.Billable && strings.ToLower(c.Title) == want && c.Code[:3] == s.Code[:3] {
+					out[i].Code, out[i].Title = c.Code, c.Title
+					break
+				}
+			}
+		}
+	}
 	// …and one the search gave another trimester than the weeks' (the
 	// index's "decreased fetal movement" went to the second trimester's
 	// O36.8120 at 36 weeks)
