@@ -4234,6 +4234,15 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	if firstWithPrefix(out, "G31.83") >= 0 {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "G20.C" })
 	}
+	// An allergic reaction that is a drug's adverse effect coded on its
+	// line is that adverse effect with its manifestation, not an
+	// unspecified allergy (T78.4 Excludes1: an allergic reaction to a
+	// correct medicinal substance properly administered, T36–T50 with 5)
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "T78.4") && slices.ContainsFunc(out, func(o Suggestion) bool {
+			return adverseEffectCode(o.Code) && suggestionLine(opt.note, o) == suggestionLine(opt.note, s)
+		})
+	})
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E27.1" || s.Code == "E27.40" })

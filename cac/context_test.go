@@ -7376,3 +7376,13 @@ func TestAntepartumStage(t *testing.T) {
 	note := "MFM CONSULT\nAssessment:\n36 y/o G2P1001 at 22w2d with PRE-EXISTING HYPERTENSIVE CHRONIC KIDNEY DISEASE (essential HTN + CKD stage 3a) complicating pregnancy, second trimester.\n- This is not gestational hypertension — HTN predates the pregnancy.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O10.212", "Z3A.22"}, []string{"O10.22", "O13.2"})
 }
+
+// TestDrugAllergyNotUnspecified codes an urticaria that is amoxicillin's
+// adverse effect as L50.0 and T36.0X5A, not also an unspecified allergy
+// (T78.40XA).
+func TestDrugAllergyNotUnspecified(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 2, Sex: 'F'}
+	note := "CLINIC VISIT\nASSESSMENT:\n1. Acute urticaria — allergic reaction, adverse effect of amoxicillin taken as prescribed. No anaphylaxis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L50.0", "T36.0X5A"}, []string{"T78.40XA", "T78.2XXA"})
+}
