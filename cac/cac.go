@@ -8833,8 +8833,8 @@ var relativesDrugRe = regexp.MustCompile(`(?i)^\w+(?:'s|’s|s')?\s+(?:[a-z]+\s+
 var sickContactRe = regexp.MustCompile(`(?i)\b(?:sick|ill|exposure to|exposed to|contact with|caught (?:it )?from)\s+(?:(?:a|his|her|their)\s+)?(?:sick\s+|ill\s+)?$`)
 
 // bystanderRe is what puts a relative beside the patient, not with a
-// condition: "brought in by his", "accompanied by her".
-var bystanderRe = regexp.MustCompile(`(?i)\b(?:brought(?: in)? by|accompanied by|found by|called by|with (?:his|her) (?:adult )?|per (?:his|her)|according to (?:his|her)|lives with)\s*(?:his|her|their)?\s*$`)
+// condition: "brought in by his", "accompanied by her", "knows his".
+var bystanderRe = regexp.MustCompile(`(?i)\b(?:brought(?: in)? by|accompanied by|found by|called by|with (?:his|her) (?:adult )?|per (?:his|her)|according to (?:his|her)|lives with|knows|recognizes|recognises|visited by|cared for by)\s*(?:his|her|their)?\s*$`)
 
 // spouseLeadRe opens a family history's item with a spouse or partner.
 var spouseLeadRe = regexp.MustCompile(`(?i)^\W*(?:(?:his|her|pt'?s|patient'?s)\s+)?(?:wife|husband|spouse|partner|boyfriend|girlfriend|fianc[ée]e?)\b`)

@@ -7386,3 +7386,13 @@ func TestDrugAllergyNotUnspecified(t *testing.T) {
 	note := "CLINIC VISIT\nASSESSMENT:\n1. Acute urticaria — allergic reaction, adverse effect of amoxicillin taken as prescribed. No anaphylaxis.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"L50.0", "T36.0X5A"}, []string{"T78.40XA", "T78.2XXA"})
 }
+
+// TestRelativeKnownNotIll reads "… with late-onset Alzheimer disease, …
+// and knows his daughter" as the patient's Alzheimer's, not a family
+// history.
+func TestRelativeKnownNotIll(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 91, Sex: 'M'}
+	note := "HISTORY: The patient is a ninety-one year old gentleman from a memory care unit with late-onset Alzheimer disease, moderate stage, who needs help with most ADLs but feeds himself with setup and knows his daughter.\nASSESSMENT:\n1. Aspiration pneumonia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, []string{"Z82.0"})
+}
