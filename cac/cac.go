@@ -3679,6 +3679,10 @@ func asksUnsaid(l, code string) bool {
 		// a diabetic neuropathic arthropathy is a Charcot joint: not
 		// "neuropathic foot ulcer"
 		return !containsAny(l, "arthropath", "charcot", "joint")
+	case code == "D69.9":
+		// "Bleeding controlled with pressure": a wound's bleeding, not
+		// a hemorrhagic condition (a tendency, a diathesis)
+		return !containsAny(l, "tendency", "diathesis", "disorder", "condition", "coagulopathy", "hemorrhagic", "haemorrhagic")
 	case code == "Z18.83":
 		// "a retained/recurrent CBD stone": an organ's stone is a
 		// calculus, not a retained fragment of a foreign body

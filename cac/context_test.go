@@ -7396,3 +7396,12 @@ func TestRelativeKnownNotIll(t *testing.T) {
 	note := "HISTORY: The patient is a ninety-one year old gentleman from a memory care unit with late-onset Alzheimer disease, moderate stage, who needs help with most ADLs but feeds himself with setup and knows his daughter.\nASSESSMENT:\n1. Aspiration pneumonia.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, []string{"Z82.0"})
 }
+
+// TestWoundBleedingNotCondition reads "Bleeding controlled with
+// pressure" as no hemorrhagic condition (D69.9).
+func TestWoundBleedingNotCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 27, Sex: 'M'}
+	note := "PROCEDURE NOTE\nPOSTOPERATIVE DIAGNOSIS: Simple laceration of left index finger, without foreign body.\nINDICATIONS:\nCut the volar aspect of his left index finger with a knife. Bleeding controlled with pressure.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S61.211A"}, []string{"D69.9"})
+}
