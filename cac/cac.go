@@ -7073,9 +7073,15 @@ var withMetastasesRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignanc
 var withMetastasesPartRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?with\s+[^,;]*\b(?:metastas[ie]s|mets)\b`)
 
 // metastaticToRe is a cancer named, then where it spread: "adenocarcinoma
-// of the right upper lobe metastatic to bone"; the space before
+// of the right upper lobe metastatic to bone", "prostate cancer with
+// progression in bone"; the space before
 // "metastatic" is submatch 1.
-var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)metastatic\s+to\b`, "metastatic to")
+var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)(?:metastatic\s+to|with\s+(?:disease\s+)?progression\s+(?:in|to))\b`, "metastatic to", "progression")
+
+// progressionSiteRe opens a part with where a metastatic cancer
+// progressed, which is its spread: "with progression in bone" is
+// "metastatic to bone".
+var progressionSiteRe = guard(`(?i)^\s*(?:with\s+)?(?:disease\s+)?progression\s+(?:in|to)\s+(?:the\s+)?`, "progression")
 
 // metastaticCancerToRe is a cancer called metastatic, then where it
 // spread: "Metastatic sigmoid colon cancer to liver".
@@ -7117,6 +7123,7 @@ var lookupRewrites = []struct {
 	repl string
 }{
 	{organLacerationGradeRe, "$3 laceration of $1"}, // (before the grades are dropped)
+	{progressionSiteRe, "metastatic to "},
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
 	{severityWordRe, "$1"},
@@ -8247,8 +8254,8 @@ var mechanismTailRe = guard(`(?i)\s+(?:after|following|from|s/p)\s+(?:an?\s+|the
 var injuryWordRe = regexp.MustCompile(`(?i)\b(?:fracture|fx|laceration|sprain|strain|dislocation|contusion|injury|tear|wound|abrasion|hematoma)\b`)
 
 // storyLead is the subject a prose sentence puts before its condition,
-// or the episode it opens with ("first episode of").
-var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|(?:an?\s+|the\s+)?(?:first|1st|initial)\s+(?:episode|presentation|occurrence)\s+of\s+|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)\s+(?:[a-z-]+\s+){1,2}?(?:m|f|male|female|man|woman)\s+(?:with|w/)\s+|\d{1,3}(?:yo|y/o)?[mf]\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*\.?)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
+// or the episode it opens with ("first episode of", "de novo").
+var storyLead = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+(?:an?\s+)?|(?:an?\s+|the\s+)?(?:first|1st|initial)\s+(?:episode|presentation|occurrence)\s+of\s+|de\s+novo\s+|\d+[- ]?(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)[- ]old\s+(?:(?:[a-z]+\s+){0,2}?(?:woman|man|male|female|patient|gentleman|lady|boy|girl|child|infant|pt)\s+)?(?:with|who has)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)?\s?(?:m|f|male|female)\s+(?:[a-z-]+\s+){0,3}?(?:with|w/)\s+|\d{1,3}\s?(?:yo|y/o|y\.o\.)\s+(?:[a-z-]+\s+){1,2}?(?:m|f|male|female|man|woman)\s+(?:with|w/)\s+|\d{1,3}(?:yo|y/o)?[mf]\s+|(?:he|she|they|patient|pt|(?:` + honorificTitles + `)\.?\s+[a-z][\w'-]*\.?)\s+(?:has|had|have|is|was|also has)\s+|(?:his|her|their|the|a|an|(?:` + honorificTitles + `)\.?\s+[a-z][\w-]*['’]s)\s+)`)
 
 // edPlaceRe is "ED" as a place: the emergency department.
 var edPlaceRe = regexp.MustCompile(`(?i)\b(?:in|to|from|at|via|per|left|leaving|arrival|arrived|presented|returned|back)\s+(?:the\s+|our\s+)?ED\b|\bED\s+(?:visit|course|physician|provider|triage|staff|team|doc)\b`)

@@ -7405,3 +7405,12 @@ func TestWoundBleedingNotCondition(t *testing.T) {
 	note := "PROCEDURE NOTE\nPOSTOPERATIVE DIAGNOSIS: Simple laceration of left index finger, without foreign body.\nINDICATIONS:\nCut the volar aspect of his left index finger with a knife. Bleeding controlled with pressure.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S61.211A"}, []string{"D69.9"})
 }
+
+// TestMetastaticProgression reads a cancer "with progression in bone"
+// and one "de novo metastatic to bone" as spread to bone (C79.51).
+func TestMetastaticProgression(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 74, Sex: 'M'}
+	checkCodes(t, suggestCodes("ONCOLOGY VISIT\nAssessment:\n1. Metastatic castration-resistant prostate cancer with progression in bone on enzalutamide.\n", x, opt), []string{"C61", "C79.51"}, nil)
+	checkCodes(t, suggestCodes("ONCOLOGY VISIT\nAssessment:\n1. Prostate adenocarcinoma, Gleason 4+5=9, dx 2022, de novo metastatic to bone (T-spine, pelvis, R femur).\n", x, opt), []string{"C61", "C79.51"}, []string{"M77.9"})
+}
