@@ -2316,6 +2316,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	drugInducedKinds(out, x, opt)
 	out = drugAnaphylaxis(out, note, x, opt)
 	out = chemotherapyEncounter(out, note, x, opt)
+	out = palliativeEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
 	out = prematurity(out, note, x, opt)
 	// an infant's chart holds no delivery of its own: the mother's

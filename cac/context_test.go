@@ -7414,3 +7414,14 @@ func TestMetastaticProgression(t *testing.T) {
 	checkCodes(t, suggestCodes("ONCOLOGY VISIT\nAssessment:\n1. Metastatic castration-resistant prostate cancer with progression in bone on enzalutamide.\n", x, opt), []string{"C61", "C79.51"}, nil)
 	checkCodes(t, suggestCodes("ONCOLOGY VISIT\nAssessment:\n1. Prostate adenocarcinoma, Gleason 4+5=9, dx 2022, de novo metastatic to bone (T-spine, pelvis, R femur).\n", x, opt), []string{"C61", "C79.51"}, []string{"M77.9"})
 }
+
+// TestPalliativeEncounter codes a note titled for palliative or hospice
+// care as Z51.5, and not a discharge's "palliative care follow-up".
+func TestPalliativeEncounter(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 74, Sex: 'M'}
+	note := "PALLIATIVE CARE CONSULTATION\nAssessment:\n1. Metastatic pancreatic adenocarcinoma.\n2. Cancer-related pain.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.9", "Z51.5"}, nil)
+	note = "DISCHARGE SUMMARY\nDischarge to: memory care with hospice-eligible palliative care follow-up\nDischarge diagnoses:\n1. Aspiration pneumonia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, []string{"Z51.5"})
+}

@@ -113,6 +113,29 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 	return out
 }
 
+// palliativeNoteRe titles a note written for palliative or hospice care,
+// at the start of a line:
+// "PALLIATIVE CARE CONSULTATION", "Palliative Medicine Consult Note",
+// "HOSPICE HOME VISIT".
+var palliativeNoteRe = regexp.MustCompile(`(?im)^[ \t]*(?:outpatient\s+|inpatient\s+)?(?:palliative\s+(?:care|medicine)\s+(?:consult\w*|note|progress note|visit)|hospice\s+(?:home\s+)?(?:visit|note|admission|progress note))\b`)
+
+// palliativeEncounter codes a note titled for palliative or hospice care
+// as an encounter for palliative care (Z51.5), after the conditions it
+// is for.
+func palliativeEncounter(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	head := note[:min(len(note), 300)]
+	m := palliativeNoteRe.FindStringIndex(head)
+	if m == nil || containsCode(out, "Z51.5") {
+		return out
+	}
+	r, ok := x.Code(codeset.ICD10CM, "Z51.5", opt.Date)
+	if !ok || !r.Billable {
+		return out
+	}
+	return append(out, Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Start: m[0], End: m[1],
+		Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "encounter for palliative care"})
+}
+
 // treatmentGiven returns where re, a pattern of chemoGivenRe's kind, says
 // a treatment was given at this encounter, or -1. Only the lines holding
 // one of the patterns' verbs are searched.
