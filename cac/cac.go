@@ -4248,6 +4248,7 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			return adverseEffectCode(o.Code) && suggestionLine(opt.note, o) == suggestionLine(opt.note, s)
 		})
 	})
+	alcoholIntoxication(out, x, opt)
 	// An Addisonian crisis holds the Addison disease it came in.
 	if containsCode(out, "E27.2") {
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "E27.1" || s.Code == "E27.40" })
@@ -7521,6 +7522,34 @@ func unspecifiedBehaviourGroup(code string) byte {
 		return '7' // endocrine glands and other parts of the nervous system
 	}
 	return 0
+}
+
+// alcoholIntoxication gives an alcohol intoxication the use disorder its
+// line names ("Acute alcohol intoxication; alcohol use disorder, mild" is
+// abuse with intoxication, F10.12-; moderate or severe, dependence,
+// F10.22-) and, when the line names no delirium or perceptual
+// disturbance, the uncomplicated intoxication (…0), not the unspecified
+// one (…9).
+func alcoholIntoxication(out []Suggestion, x *lookups, opt Options) {
+	for i, s := range out {
+		if !hasAnyPrefix(s.Code, "F10.12", "F10.22", "F10.92") || len(s.Code) != 7 {
+			continue
+		}
+		l := strings.ToLower(suggestionLine(opt.note, s))
+		code := []byte(s.Code)
+		switch {
+		case strings.Contains(l, "use disorder, mild") || strings.Contains(l, "mild alcohol use disorder") || strings.Contains(l, "alcohol abuse"):
+			code[4] = '1'
+		case containsAny(l, "use disorder, moderate", "use disorder, severe", "moderate alcohol use disorder", "severe alcohol use disorder", "alcohol dependence"):
+			code[4] = '2'
+		}
+		if code[6] == '9' && !containsAny(l, "delirium", "perceptual", "hallucinat") {
+			code[6] = '0'
+		}
+		if c := string(code); c != s.Code {
+			recode(&out[i], c, "alcohol intoxication as its line gives it", x, opt)
+		}
+	}
 }
 
 // sourceOfRe opens a part that names what the condition before it

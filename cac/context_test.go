@@ -7425,3 +7425,13 @@ func TestPalliativeEncounter(t *testing.T) {
 	note = "DISCHARGE SUMMARY\nDischarge to: memory care with hospice-eligible palliative care follow-up\nDischarge diagnoses:\n1. Aspiration pneumonia.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0"}, []string{"Z51.5"})
 }
+
+// TestAlcoholIntoxicationKind codes an alcohol intoxication with the use
+// disorder its line names (mild: F10.120) and, with no complication
+// said, as uncomplicated (F10.920, not F10.929).
+func TestAlcoholIntoxicationKind(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 24, Sex: 'M'}
+	checkCodes(t, suggestCodes("ED NOTE\nASSESSMENT:\n2. Acute alcohol intoxication; alcohol use disorder, mild — brief intervention done.\n", x, opt), []string{"F10.120"}, []string{"F10.920", "F10.129"})
+	checkCodes(t, suggestCodes("ED NOTE\nASSESSMENT:\n2. Acute alcohol intoxication.\n", x, opt), []string{"F10.920"}, []string{"F10.929"})
+}
