@@ -9965,7 +9965,7 @@ var (
 	secondhandRe    = regexp.MustCompile(`(?i)\b(second[- ]?hand smoke(?: exposure)?|passive smok\w*|(?:tobacco |cigarette )?smoke exposure|exposed to (?:tobacco |cigarette )?smoke|(?:mother|father|mom|dad|parents?|caregivers?|grandmother|grandfather|stepfather|stepmother) smokes)\b`)
 	formerSmokerRe  = guard(`(?i)\b(former (?:tobacco |cigarette |heavy |pipe |cigar )?smoker|former (?:tobacco|cigarette|pipe|cigar) (?:use|user|smoking)|ex-smoker|quit smoking|remote smoker|smoking history|stopped smoking|quit (?:tobacco|cigarettes)|(?:tobacco|nicotine) dependence,? in remission)\b`, "former", "ex-smoker", "quit", "remote smoker", "smoking history", "stopped smoking", "dependence")
 	bmiRe           = regexp.MustCompile(`\bBMI(?: of| is|:|=)?\s*(\d{2}(?:\.\d+)?)`)
-	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:|^[ \t]*((?:home|current|outpatient)\s+(?:medications|meds)|(?:medications|meds) (?:on|prior to) admission)[ \t]*$`)
+	medSectionRe    = regexp.MustCompile(`(?im)^[ \t]*((?:home|current|discharge|outpatient)?\s*(?:medications|meds)(?: at discharge| on admission| on discharge)?)\s*:|^[ \t]*((?:home|current|outpatient|discharge)\s+(?:medications|meds)|(?:medications|meds) (?:on|prior to) admission|(?:medications|meds) (?:at|on) discharge)[ \t]*$`)
 	ongoingBefore   = regexp.MustCompile(`(?i)\b(?:on|continues?|continued|continuing|resumes?|resumed?|home|discharged on|takes|taking)\s+(?:(?:home|his|her|oral|basal|bolus|long-acting|daily|low-dose)\s+)*(?:[a-z]+\s*(?:\band\b|\+|&|,)\s*){0,3}$`)
 	// homeDrugBefore is a drug the stay went on giving: "continued
 	// aspirin 81 mg", "resumed home apixaban" (not a steroid, which a
@@ -10566,7 +10566,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case code == "Z79.52" && courseOfSteroids() && !longTermRe.MatchString(sentenceAround(note, i)):
 			// "methylprednisolone 40 mg IV q12 -> prednisone" where the
 			// note says "Steroids to PO, 5-day total course"
-		case inSpans(meds, i) || longTermRe.MatchString(sentenceAround(note, i)) ||
+		case inSpans(meds, i) && !newOnDischargeList(note, lower, w, i, j) || longTermRe.MatchString(sentenceAround(note, i)) ||
 			(code == "Z79.4" || code == "Z79.84" || !opt.Inpatient) && ongoingBefore.MatchString(note[max(0, i-40):i]) ||
 			opt.Inpatient && code != "Z79.52" && homeDrugBefore.MatchString(note[max(0, i-40):i]):
 			// (a diabetic "on metformin", "resumed insulin glargine":
@@ -10928,6 +10928,62 @@ func medicationLists(note string) [][2]int {
 		}
 	}
 	return out
+}
+
+// dischargeListRe is a bare heading (no colon) of the medications a stay
+// discharges the patient on.
+var dischargeListRe = regexp.MustCompile(`(?i)^[ \t]*(?:discharge\s+(?:medications|meds)|(?:medications|meds)\s+(?:at|on)\s+discharge)[ \t]*$`)
+
+// startedHereRe says a clause's drug was started at this stay.
+var startedHereRe = regexp.MustCompile(`(?i)\b(?:start(?:ed|ing)?|initiat(?:ed|ing)|began|begun|load(?:ed|ing)|new(?:ly)?|transition(?:ed)? to|switched to|added|bridg(?:ed|ing)|given|received)\b`)
+
+// homeMarkRe marks a discharge list's drug as one the patient came in on.
+var homeMarkRe = regexp.MustCompile(`(?i)\b(?:home|resumed?|continued?|unchanged|chronic|long-term|same dose|prior to admission|PTA)\b`)
+
+// newOnDischargeList reports whether the drug at lower[i:j] is named only
+// on a discharge medication list, unmarked as one the patient came in on
+// and named nowhere before the list: the stay may have started it (a
+// new anticoagulant for a new atrial fibrillation), which is no long-term
+// use to code (only a list headed for discharge; "Home medications"
+// lists what the patient came in on).
+func newOnDischargeList(note, lower, w string, i, j int) bool {
+	ls := strings.LastIndexByte(note[:i], '\n') + 1
+	line := note[ls:lineEnd(note, i)]
+	if homeMarkRe.MatchString(line) {
+		return false
+	}
+	// the list's heading: the first line of its block (after the blank
+	// line above it)
+	hs := ls
+	for hs > 0 {
+		ps := strings.LastIndexByte(note[:hs-1], '\n') + 1
+		if strings.TrimSpace(note[ps:hs-1]) == "" {
+			break
+		}
+		hs = ps
+	}
+	heading := note[hs:lineEnd(note, hs)]
+	// (a "Discharge medications:" list counts its drugs as it always
+	// has; a bare "DISCHARGE MEDICATIONS" heading, new to the sections
+	// read, counts only the drugs it shows the patient came in on)
+	if hs == ls || !dischargeListRe.MatchString(heading) {
+		return false
+	}
+	if startedHereRe.MatchString(line) {
+		return true // "apixaban 5 mg BID -- START 9/24"
+	}
+	// (named before the list as a drug the stay did not start:
+	// "metformin (home, long-standing) held while NPO")
+	for at := 0; ; {
+		k := strings.Index(lower[at:hs], w)
+		if k < 0 {
+			return true
+		}
+		if !startedHereRe.MatchString(clauseAround(lower, at+k)) {
+			return false
+		}
+		at += k + len(w)
+	}
 }
 
 func inSpans(spans [][2]int, i int) bool {

@@ -7435,3 +7435,15 @@ func TestAlcoholIntoxicationKind(t *testing.T) {
 	checkCodes(t, suggestCodes("ED NOTE\nASSESSMENT:\n2. Acute alcohol intoxication; alcohol use disorder, mild — brief intervention done.\n", x, opt), []string{"F10.120"}, []string{"F10.920", "F10.129"})
 	checkCodes(t, suggestCodes("ED NOTE\nASSESSMENT:\n2. Acute alcohol intoxication.\n", x, opt), []string{"F10.920"}, []string{"F10.929"})
 }
+
+// TestBareDischargeMedications reads a "DISCHARGE MEDICATIONS" list with
+// no colon: a drug the note names before as the patient's own is a
+// long-term use (metformin, Z79.84); one the list starts is not (no
+// Z79.01 for "apixaban … START 9/24").
+func TestBareDischargeMedications(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 20), Age: 70, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Type 2 diabetes mellitus without complications.\n2. Paroxysmal atrial fibrillation.\n\nHOSPITAL COURSE\nDiabetes: Metformin (home, long-standing) held while NPO.\n\n" +
+		"DISCHARGE MEDICATIONS\nmetformin 500 mg BID\napixaban 5 mg BID -- START 9/24\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.9", "Z79.84"}, []string{"Z79.01"})
+}
