@@ -10410,6 +10410,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 	// long term. Not insulin or oral hypoglycaemics in type 1 or
 	// gestational diabetes, whose codes say how the diabetes is treated.
 	meds := medicationLists(note)
+	// (a stay for a new infarction, embolism or thrombosis starts the
+	// antithrombotic a bare discharge list gives)
+	acuteThrombosis := opt.Inpatient && (has("I21") >= 0 || has("I22") >= 0 || has("I26") >= 0 || has("I63") >= 0 || has("I74") >= 0 || has("I82.4") >= 0)
 	done := map[string]bool{}
 	// (read once, and only when a steroid is met: the lines that say
 	// "course")
@@ -10566,7 +10569,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case code == "Z79.52" && courseOfSteroids() && !longTermRe.MatchString(sentenceAround(note, i)):
 			// "methylprednisolone 40 mg IV q12 -> prednisone" where the
 			// note says "Steroids to PO, 5-day total course"
-		case inSpans(meds, i) && !newOnDischargeList(note, lower, w, i, j) || longTermRe.MatchString(sentenceAround(note, i)) ||
+		case inSpans(meds, i) && !newOnDischargeList(note, lower, w, i, antithrombotic(code) && acuteThrombosis) || longTermRe.MatchString(sentenceAround(note, i)) ||
 			(code == "Z79.4" || code == "Z79.84" || !opt.Inpatient) && ongoingBefore.MatchString(note[max(0, i-40):i]) ||
 			opt.Inpatient && code != "Z79.52" && homeDrugBefore.MatchString(note[max(0, i-40):i]):
 			// (a diabetic "on metformin", "resumed insulin glargine":
@@ -10937,6 +10940,12 @@ var dischargeListRe = regexp.MustCompile(`(?i)^[ \t]*(?:discharge\s+(?:medicatio
 // startedHereRe says a clause's drug was started at this stay.
 var startedHereRe = regexp.MustCompile(`(?i)\b(?:start(?:ed|ing)?|initiat(?:ed|ing)|began|begun|load(?:ed|ing)|new(?:ly)?|transition(?:ed)? to|switched to|added|bridg(?:ed|ing)|given|received)\b`)
 
+// antithrombotic reports whether a long-term use code is an
+// anticoagulant's or an antiplatelet's.
+func antithrombotic(code string) bool {
+	return code == "Z79.01" || code == "Z79.02" || code == "Z79.82"
+}
+
 // homeMarkRe marks a discharge list's drug as one the patient came in on.
 var homeMarkRe = regexp.MustCompile(`(?i)\b(?:home|resumed?|continued?|unchanged|chronic|long-term|same dose|prior to admission|PTA)\b`)
 
@@ -10946,7 +10955,7 @@ var homeMarkRe = regexp.MustCompile(`(?i)\b(?:home|resumed?|continued?|unchanged
 // new anticoagulant for a new atrial fibrillation), which is no long-term
 // use to code (only a list headed for discharge; "Home medications"
 // lists what the patient came in on).
-func newOnDischargeList(note, lower, w string, i, j int) bool {
+func newOnDischargeList(note, lower, w string, i int, forNewClot bool) bool {
 	ls := strings.LastIndexByte(note[:i], '\n') + 1
 	line := note[ls:lineEnd(note, i)]
 	if homeMarkRe.MatchString(line) {
@@ -10969,8 +10978,10 @@ func newOnDischargeList(note, lower, w string, i, j int) bool {
 	if hs == ls || !dischargeListRe.MatchString(heading) {
 		return false
 	}
-	if startedHereRe.MatchString(line) {
-		return true // "apixaban 5 mg BID -- START 9/24"
+	if startedHereRe.MatchString(line) || forNewClot {
+		// "apixaban 5 mg BID -- START 9/24"; an antithrombotic the
+		// stay's new infarction, embolism or thrombosis calls for
+		return true
 	}
 	// (named before the list as a drug the stay did not start:
 	// "metformin (home, long-standing) held while NPO")

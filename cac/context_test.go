@@ -7446,4 +7446,6 @@ func TestBareDischargeMedications(t *testing.T) {
 	note := "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Type 2 diabetes mellitus without complications.\n2. Paroxysmal atrial fibrillation.\n\nHOSPITAL COURSE\nDiabetes: Metformin (home, long-standing) held while NPO.\n\n" +
 		"DISCHARGE MEDICATIONS\nmetformin 500 mg BID\napixaban 5 mg BID -- START 9/24\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.9", "Z79.84"}, []string{"Z79.01"})
+	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute ischemic stroke, left MCA territory.\n\nDISCHARGE MEDICATIONS\napixaban 5 mg BID\natorvastatin 80 mg nightly\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.01"})
 }
