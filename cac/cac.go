@@ -9669,7 +9669,15 @@ func names(phrase string, r codeset.Result) bool {
 		}
 	}
 	var expanded [][]string // what the abbreviations stand for
-	for i, w := range words {
+	// (the synonym list keys a hyphenated name by its parts: "Mallory-
+	// Weiss tear" is looked up as "mallory weiss tear")
+	lists := [][]string{words}
+	if strings.IndexByte(phrase, '-') >= 0 {
+		if split := codeset.Words(strings.ReplaceAll(phrase, "-", " ")); !slices.Equal(split, words) {
+			lists = append(lists, split)
+		}
+	}
+	for _, w := range words {
 		have[w] = true
 		if w == examWord && strings.HasPrefix(r.Code, "Z01.41") {
 			// "Routine gynecologic exam" names the gynecological
@@ -9677,20 +9685,26 @@ func names(phrase string, r codeset.Result) bool {
 			// "on exam" are no general examination's)
 			have[examinationWord] = true
 		}
-		for n := 1; n <= 4 && i+n <= len(words); n++ {
-			for _, alt := range syn[strings.Join(words[i:i+n], " ")] {
-				var ws []string
-				for k, a := range alt {
-					have[a] = true
-					ws = append(ws, codeset.Words(joinHyphens(a))...)
-					// "post traumatic" names a title's "post-traumatic"
-					if hyphenated && k+1 < len(alt) {
-						for _, w := range codeset.Words(a + alt[k+1]) {
-							have[w] = true
+	}
+	for li, keyWords := range lists {
+		for i := range keyWords {
+			// (the parts of a hyphenated name only as one key: "LNG-IUD"
+			// is no "IUD" of its own)
+			for n := 1 + li; n <= 4 && i+n <= len(keyWords); n++ {
+				for _, alt := range syn[strings.Join(keyWords[i:i+n], " ")] {
+					var ws []string
+					for k, a := range alt {
+						have[a] = true
+						ws = append(ws, codeset.Words(joinHyphens(a))...)
+						// "post traumatic" names a title's "post-traumatic"
+						if hyphenated && k+1 < len(alt) {
+							for _, w := range codeset.Words(a + alt[k+1]) {
+								have[w] = true
+							}
 						}
 					}
+					expanded = append(expanded, ws)
 				}
-				expanded = append(expanded, ws)
 			}
 		}
 	}

@@ -7449,3 +7449,13 @@ func TestBareDischargeMedications(t *testing.T) {
 	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute ischemic stroke, left MCA territory.\n\nDISCHARGE MEDICATIONS\napixaban 5 mg BID\natorvastatin 80 mg nightly\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.01"})
 }
+
+// TestHyphenatedSynonym reads "Mallory-Weiss tear with hemorrhage
+// (hematemesis)" through the synonym list's "mallory weiss" key as K22.6,
+// its hematemesis the tear's, and "LNG-IUD" as no IUD prescription.
+func TestHyphenatedSynonym(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 6), Age: 41, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Mallory-Weiss tear with hemorrhage (hematemesis), treated endoscopically\n", x, opt), []string{"K22.6"}, []string{"K92.0"})
+	checkCodes(t, suggestCodes("CLINIC VISIT\nMeds: LNG-IUD in place.\nAssessment:\n1. Fatigue.\n", x, cac.Options{Date: opt.Date, Age: 38, Sex: 'F'}), nil, []string{"Z30.014"})
+}
