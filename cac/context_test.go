@@ -7459,3 +7459,14 @@ func TestHyphenatedSynonym(t *testing.T) {
 	checkCodes(t, suggestCodes("DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Mallory-Weiss tear with hemorrhage (hematemesis), treated endoscopically\n", x, opt), []string{"K22.6"}, []string{"K92.0"})
 	checkCodes(t, suggestCodes("CLINIC VISIT\nMeds: LNG-IUD in place.\nAssessment:\n1. Fatigue.\n", x, cac.Options{Date: opt.Date, Age: 38, Sex: 'F'}), nil, []string{"Z30.014"})
 }
+
+// TestOBReadmissionDelivery reads an OB readmission's "postpartum day 6
+// s/p IOL and SVD" as the delivery before the stay (no Z37.0, no weeks)
+// and its "Postpartum preeclampsia w/ severe features" as the
+// puerperium's severe pre-eclampsia (O14.15).
+func TestOBReadmissionDelivery(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 9, 23), Age: 31, Sex: 'F'}
+	note := "OB READMISSION - HISTORY & PHYSICAL\nHPI: 31 y/o G1P1001, postpartum day 6 s/p IOL and SVD at 37w1d.\nAssessment:\n1. Postpartum preeclampsia w/ severe features\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.15"}, []string{"O14.14", "Z37.0", "Z3A.37", "O14.95"})
+}

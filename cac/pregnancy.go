@@ -465,12 +465,19 @@ func deliveryOutcome(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		return out
 	}
 	var m []int
+	readmission := admissionNoteRe.MatchString(opt.note[:min(len(opt.note), 300)])
 	for _, c := range deliveredRe.FindAllStringIndex(opt.note, -1) {
 		s := sentenceAround(opt.note, c[0])
 		if strings.HasPrefix(strings.ToLower(opt.note[c[0]:c[1]]), "delivery:") {
 			// a record's label, dated: only what precedes it on its line
 			// ("Prior delivery:") puts it in the past
 			s = opt.note[strings.LastIndexByte(opt.note[:c[0]], '\n')+1 : c[0]]
+		}
+		// (an admission's story of the delivery before it: "OB
+		// READMISSION - HISTORY & PHYSICAL … postpartum day 6 s/p IOL
+		// and SVD")
+		if readmission && postpartumRe.MatchString(s) {
+			continue
 		}
 		if !negatedAt(opt.note, c[0]) && !pastRe.MatchString(s) && !strings.Contains(strings.ToLower(s), "pregnancy") {
 			m = c
