@@ -51,8 +51,8 @@ func biliaryCalculi(out []Suggestion, x *lookups, opt Options) []Suggestion {
 }
 
 // obstructionSaidAfter gives a code "without obstruction" its sibling
-// "with obstruction" when the rest of its sentence says the condition
-// obstructs (to its clause's end): "choledocholithiasis - 9 mm stone in the distal CBD causing
+// "with obstruction" when the rest of its clause says the condition
+// obstructs: "choledocholithiasis - 9 mm stone in the distal CBD causing
 // biliary obstruction" is K80.51, not K80.50.
 func obstructionSaidAfter(out []Suggestion, x *lookups, opt Options) {
 	for i := range out {

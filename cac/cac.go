@@ -4195,8 +4195,14 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		if !symptomLike(s.Code) {
 			return false
 		}
-		open := strings.LastIndexByte(opt.note[:s.Start], '(')
-		if open < 0 || strings.IndexByte(opt.note[open:s.Start], ')') >= 0 || strings.IndexByte(opt.note[open:s.Start], '\n') >= 0 {
+		// (within the 200 bytes before it: an aside on its line)
+		from := max(0, s.Start-200)
+		open := strings.LastIndexByte(opt.note[from:s.Start], '(')
+		if open < 0 {
+			return false
+		}
+		open += from
+		if strings.IndexByte(opt.note[open:s.Start], ')') >= 0 || strings.IndexByte(opt.note[open:s.Start], '\n') >= 0 {
 			return false
 		}
 		return slices.ContainsFunc(out, func(d Suggestion) bool {
@@ -7076,8 +7082,7 @@ var withMetastasesPartRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?with\s+[^,;]*\
 
 // metastaticToRe is a cancer named, then where it spread: "adenocarcinoma
 // of the right upper lobe metastatic to bone", "prostate cancer with
-// progression in bone"; the space before
-// "metastatic" is submatch 1.
+// progression in bone"; the space before "metastatic" is submatch 1.
 var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)(?:metastatic\s+to|with\s+(?:disease\s+)?progression\s+(?:in|to))\b`, "metastatic to", "progression")
 
 // progressionSiteRe opens a part with where a metastatic cancer
@@ -10963,12 +10968,14 @@ func antithrombotic(code string) bool {
 // homeMarkRe marks a discharge list's drug as one the patient came in on.
 var homeMarkRe = regexp.MustCompile(`(?i)\b(?:home|resumed?|continued?|unchanged|chronic|long-term|same dose|prior to admission|PTA)\b`)
 
-// newOnDischargeList reports whether the drug at lower[i:j] is named only
-// on a discharge medication list, unmarked as one the patient came in on
-// and named nowhere before the list: the stay may have started it (a
-// new anticoagulant for a new atrial fibrillation), which is no long-term
-// use to code (only a list headed for discharge; "Home medications"
-// lists what the patient came in on).
+// newOnDischargeList reports whether the drug w at note[i:] stands on a
+// bare "DISCHARGE MEDICATIONS" list as one the stay started: its line
+// says so ("-- START 9/24"), or forNewClot (an antithrombotic after the
+// stay's new infarction, embolism or thrombosis), or the note names it
+// before the list only as started — unless its line marks it the
+// patient's own ("home", "resumed", "continued"). Such a drug is no
+// long-term use to code; a "Discharge medications:" list is read as
+// before, and "Home medications" lists what the patient came in on.
 func newOnDischargeList(note, lower, w string, i int, forNewClot bool) bool {
 	ls := strings.LastIndexByte(note[:i], '\n') + 1
 	line := note[ls:lineEnd(note, i)]

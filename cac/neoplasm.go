@@ -114,9 +114,8 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 }
 
 // palliativeNoteRe titles a note written for palliative or hospice care,
-// at the start of a line:
-// "PALLIATIVE CARE CONSULTATION", "Palliative Medicine Consult Note",
-// "HOSPICE HOME VISIT".
+// at the start of a line: "PALLIATIVE CARE CONSULTATION", "Palliative
+// Medicine Consult Note", "HOSPICE HOME VISIT".
 var palliativeNoteRe = regexp.MustCompile(`(?im)^[ \t]*(?:outpatient\s+|inpatient\s+)?(?:palliative\s+(?:care|medicine)\s+(?:consult\w*|note|progress note|visit)|hospice\s+(?:home\s+)?(?:visit|note|admission|progress note))\b`)
 
 // palliativeEncounter codes a note titled for palliative or hospice care

@@ -465,7 +465,7 @@ func deliveryOutcome(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		return out
 	}
 	var m []int
-	readmission := admissionNoteRe.MatchString(opt.note[:min(len(opt.note), 300)])
+	atAdmission := admissionNoteRe.MatchString(opt.note[:min(len(opt.note), 300)])
 	for _, c := range deliveredRe.FindAllStringIndex(opt.note, -1) {
 		s := sentenceAround(opt.note, c[0])
 		if strings.HasPrefix(strings.ToLower(opt.note[c[0]:c[1]]), "delivery:") {
@@ -476,7 +476,7 @@ func deliveryOutcome(out []Suggestion, x *lookups, opt Options) []Suggestion {
 		// (an admission's story of the delivery before it: "OB
 		// READMISSION - HISTORY & PHYSICAL … postpartum day 6 s/p IOL
 		// and SVD")
-		if readmission && postpartumRe.MatchString(s) {
+		if atAdmission && postpartumRe.MatchString(s) {
 			continue
 		}
 		if !negatedAt(opt.note, c[0]) && !pastRe.MatchString(s) && !strings.Contains(strings.ToLower(s), "pregnancy") {
