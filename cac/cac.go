@@ -10801,7 +10801,7 @@ var homeAntiplateletRe = regexp.MustCompile(`(?i)\b(?:home|prior to admission|PT
 
 // notSentOnRe ends the words before a drug the patient will not go home
 // on: "not being sent home on", "not discharged on".
-var notSentOnRe = regexp.MustCompile(`(?i)\bnot\s+(?:being\s+)?(?:sent|discharged|going)\s+(?:home\s+)?on\s+$`)
+var notSentOnRe = regexp.MustCompile(`(?i)\bnot\s+(?:being\s+)?(?:sent|discharged|going)\s+(?:home\s+)?on\s+$|\b(?:does|did|do)\s+not\s+take\s+(?:any\s+)?$`)
 
 // stoppedColumnRe is a medication table's status column that says the
 // drug was stopped.
@@ -10826,8 +10826,9 @@ var shortCourseRe = regexp.MustCompile(`(?i)\b(x\s*\d+\s*(?:more\s+)?(?:days?|d|
 // drugs that follow it, in the same sentence.
 var avoidBeforeRe = regexp.MustCompile(`(?i)\b(?:avoid|stop|no more|do not take|don't take)\b[^.;\n]{0,50}$`)
 
-// notTakingRe says a listed drug is not taken.
-var notTakingRe = regexp.MustCompile(`(?i)\b(?:not taking|no longer taking|not currently taking|stopped (?:taking|on (?:his|her|their) own)|self[- ]discontinued|never started|never took|never filled)\b`)
+// notTakingRe says a listed drug is not taken: "not taking", "NOT used",
+// "declined", "Low-dose aspirin none", "aspirin was offered".
+var notTakingRe = regexp.MustCompile(`(?i)\b(?:not taking|no longer taking|not currently taking|stopped (?:taking|on (?:his|her|their) own)|self[- ]discontinued|never started|never took|never filled|not used|not taken|declined)\b|^[\w-]+\s*(?:[:-]\s*)?none\b|^[\w-]+\b[^.]{0,40}?\b(?:was|were) offered\b`)
 
 // listEntryAfter returns a list's entry from offset i, its asides in
 // parentheses included: up to the next comma or semicolon outside them,

@@ -7470,3 +7470,20 @@ func TestOBReadmissionDelivery(t *testing.T) {
 	note := "OB READMISSION - HISTORY & PHYSICAL\nHPI: 31 y/o G1P1001, postpartum day 6 s/p IOL and SVD at 37w1d.\nAssessment:\n1. Postpartum preeclampsia w/ severe features\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.15"}, []string{"O14.14", "Z37.0", "Z3A.37", "O14.95"})
 }
+
+// TestDrugNotTaken reads "Low-dose aspirin none", "low-dose aspirin NOT
+// used", "aspirin … was offered" and "does not take aspirin" as no
+// long-term use of aspirin.
+func TestDrugNotTaken(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 64, Sex: 'M'}
+	for _, meds := range []string{
+		"Meds: allopurinol 100 mg daily. Low-dose aspirin none.",
+		"Meds: warfarin 5 mg daily, low-dose aspirin NOT used (stopped 2023 per cardiology).",
+		"Meds: insulin. Low-dose aspirin for preeclampsia prevention was offered at 12 weeks; declined.",
+		"Meds: atorvastatin 40 mg. He does not take aspirin.",
+	} {
+		note := "CLINIC VISIT\n" + meds + "\nAssessment:\n1. Essential hypertension.\n"
+		checkCodes(t, suggestCodes(note, x, opt), []string{"I10"}, []string{"Z79.82"})
+	}
+}
