@@ -10588,6 +10588,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case code == "Z79.52" && courseOfSteroids() && !longTermRe.MatchString(sentenceAround(note, i)):
 			// "methylprednisolone 40 mg IV q12 -> prednisone" where the
 			// note says "Steroids to PO, 5-day total course"
+		case antithrombotic(code) && acuteThrombosis && onDischargeList(note, i) && !homeMarkRe.MatchString(note[strings.LastIndexByte(note[:i], '\n')+1:lineEnd(note, i)]):
+			// "Discharge medications: apixaban 5 mg BID (start tonight)"
+			// after a stay's new stroke: the stay's treatment
 		case inSpans(meds, i) && !newOnDischargeList(note, lower, w, i, antithrombotic(code) && acuteThrombosis) || longTermRe.MatchString(sentenceAround(note, i)) ||
 			(code == "Z79.4" || code == "Z79.84" || !opt.Inpatient) && ongoingBefore.MatchString(note[max(0, i-40):i]) ||
 			opt.Inpatient && code != "Z79.52" && homeDrugBefore.MatchString(note[max(0, i-40):i]):
@@ -10959,6 +10962,31 @@ var dischargeListRe = regexp.MustCompile(`(?i)^[ \t]*(?:discharge\s+(?:medicatio
 
 // startedHereRe says a clause's drug was started at this stay.
 var startedHereRe = regexp.MustCompile(`(?i)\b(?:start(?:ed|ing)?|initiat(?:ed|ing)|began|begun|load(?:ed|ing)|new(?:ly)?|transition(?:ed)? to|switched to|added|bridg(?:ed|ing)|given|received)\b`)
+
+// dischargeMedsRe names a list of the medications a stay discharges the
+// patient on, with or without a colon.
+var dischargeMedsRe = regexp.MustCompile(`(?i)\bdischarge\s+(?:medications|meds)\b|\b(?:medications|meds)\s+(?:at|on)\s+discharge\b`)
+
+// onDischargeList reports whether offset i stands on a discharge
+// medication list: on its heading's line or in the block below it.
+func onDischargeList(note string, i int) bool {
+	ls := strings.LastIndexByte(note[:i], '\n') + 1
+	if dischargeMedsRe.MatchString(note[ls:i]) {
+		return true
+	}
+	for hs := ls; hs > 0; {
+		ps := strings.LastIndexByte(note[:hs-1], '\n') + 1
+		line := note[ps : hs-1]
+		if strings.TrimSpace(line) == "" {
+			return false
+		}
+		if dischargeMedsRe.MatchString(line) {
+			return true
+		}
+		hs = ps
+	}
+	return false
+}
 
 // antithrombotic reports whether a long-term use code is an
 // anticoagulant's or an antiplatelet's.

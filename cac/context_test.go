@@ -7448,6 +7448,8 @@ func TestBareDischargeMedications(t *testing.T) {
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.9", "Z79.84"}, []string{"Z79.01"})
 	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute ischemic stroke, left MCA territory.\n\nDISCHARGE MEDICATIONS\napixaban 5 mg BID\natorvastatin 80 mg nightly\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.01"})
+	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute ischemic stroke, left MCA territory.\nDischarge medications: apixaban 5 mg BID (start tonight), atorvastatin 80 mg.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.01"})
 }
 
 // TestHyphenatedSynonym reads "Mallory-Weiss tear with hemorrhage
