@@ -10569,6 +10569,9 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 			// "FHx: mother - rheumatoid arthritis (on methotrexate)",
 			// "- Mother: type 1 diabetes since age 11, on insulin pump": a
 			// relative's drug
+		case code == "Z79.3" && iudAfterRe.MatchString(note[j:min(len(note), j+40)]):
+			// "levonorgestrel IUD": a device in place (Z97.5), not a
+			// contraceptive drug taken
 		case stoppedColumnRe.MatchString(note[j:lineEnd(note, i)]):
 			// "Anastrozole 1 mg   PO daily   2015   08/2020
 			// Discontinued (5-yr course complete)": a medication table's
@@ -10962,6 +10965,10 @@ var dischargeListRe = regexp.MustCompile(`(?i)^[ \t]*(?:discharge\s+(?:medicatio
 
 // startedHereRe says a clause's drug was started at this stay.
 var startedHereRe = regexp.MustCompile(`(?i)\b(?:start(?:ed|ing)?|initiat(?:ed|ing)|began|begun|load(?:ed|ing)|new(?:ly)?|transition(?:ed)? to|switched to|added|bridg(?:ed|ing)|given|received)\b`)
+
+// iudAfterRe follows a hormone an intrauterine device releases:
+// "levonorgestrel IUD", "levonorgestrel-releasing intrauterine system".
+var iudAfterRe = regexp.MustCompile(`(?i)^[\s-]*(?:\d+(?:\.\d+)?\s*mg\s+)?(?:releasing\s+)?(?:IUD|IUS|intrauterine)\b`)
 
 // dischargeMedsRe names a list of the medications a stay discharges the
 // patient on, with or without a colon.

@@ -7489,3 +7489,12 @@ func TestDrugNotTaken(t *testing.T) {
 		checkCodes(t, suggestCodes(note, x, opt), []string{"I10"}, []string{"Z79.82"})
 	}
 }
+
+// TestHormonalIUD reads a levonorgestrel IUD as a device, not a
+// long-term hormonal contraceptive drug (Z79.3).
+func TestHormonalIUD(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 34, Sex: 'F'}
+	note := "NEUROLOGY CONSULT\nMeds: sertraline 50 mg daily; sumatriptan PRN; levonorgestrel IUD.\nAssessment:\n1. Chronic migraine without aura.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.3"})
+}
