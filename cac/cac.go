@@ -1894,6 +1894,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// "3. Strep pharyngitis - resolved (January), no current
 				// sore throat": over before the stay
 				reason = "history"
+			case resolvedUntreatedRe.MatchString(text):
+				// "Mild hyponatremia on admission - resolved
+				// spontaneously, no treatment": neither treated nor
+				// worked up, no secondary diagnosis to report
+				// (UHDDS; Official Guidelines III)
+				reason = "history"
 			case (!opt.Inpatient || admission) && resolvedDashRe.MatchString(text):
 				// "7. Hyperkalemia - resolved." at a visit: over before it
 				// (a stay's "AKI - resolved" happened during the stay and
@@ -7085,6 +7091,11 @@ var withMetastasesPartRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?with\s+[^,;]*\
 // progression in bone"; the space before "metastatic" is submatch 1.
 var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)(?:metastatic\s+to|with\s+(?:disease\s+)?progression\s+(?:in|to))\b`, "metastatic to", "progression")
 
+// hyponatremiaKindRe is a hyponatremia with the words that class it,
+// which its one code (E87.1) does not: "symptomatic hypotonic
+// hyponatremia", "severe euvolemic hyponatremia".
+var hyponatremiaKindRe = guard(`(?i)\b(?:(?:symptomatic|hypotonic|hypo-?osmolar|euvolemic|hypervolemic|hypovolemic|severe|mild|moderate|chronic|acute|profound)\s+)+hyponatremia\b`, "hyponatremia")
+
 // progressionSiteRe opens a part with where a metastatic cancer
 // progressed, which is its spread: "with progression in bone" is
 // "metastatic to bone".
@@ -7131,6 +7142,7 @@ var lookupRewrites = []struct {
 }{
 	{organLacerationGradeRe, "$3 laceration of $1"}, // (before the grades are dropped)
 	{progressionSiteRe, "metastatic to "},
+	{hyponatremiaKindRe, "hyponatremia"},
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
 	{severityWordRe, "$1"},
@@ -8810,6 +8822,9 @@ var treatedResolvedRe = guard(`(?i)^[^,;.]{3,40}\btreated(?:,\s*|\s+and\s+)resol
 // "- resolved (January)", "resolved in 2024", "resolved prior to
 // admission".
 var resolvedBeforeStayRe = guard(`(?i)[-–—:]\s*(?:completely\s+|fully\s+)?resolved\s*(?:\(\s*|in\s+|by\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{1,2}/\d{2,4}|(?:19|20)\d\d)\b|\bresolved\s+(?:prior to|before)\s+(?:this\s+)?(?:admission|presentation|arrival|hospitali[sz]ation)`, "resolved")
+
+// resolvedUntreatedRe says a condition went away by itself, untreated.
+var resolvedUntreatedRe = regexp.MustCompile(`(?i)\bresolved\s+(?:spontaneously|on its own|by itself)\b[^.\n]*\b(?:no treatment|not treated|no intervention|without treatment)\b|\bresolved\s+without\s+(?:treatment|intervention)\b`)
 
 // admissionNoteRe titles a note written at an admission.
 var admissionNoteRe = regexp.MustCompile(`(?i)\b(?:history\s+(?:and|&)\s+physical|h\s*&\s*p|admission\s+(?:note|history)|admit\s+note)\b`)

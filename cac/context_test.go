@@ -7498,3 +7498,15 @@ func TestHormonalIUD(t *testing.T) {
 	note := "NEUROLOGY CONSULT\nMeds: sertraline 50 mg daily; sumatriptan PRN; levonorgestrel IUD.\nAssessment:\n1. Chronic migraine without aura.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.3"})
 }
+
+// TestHyponatremiaKinds reads "symptomatic hypotonic hyponatremia" as
+// E87.1, and a stay's "Mild hyponatremia on admission - resolved
+// spontaneously, no treatment" as no diagnosis to report.
+func TestHyponatremiaKinds(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 79, Sex: 'F'}
+	note := "CONSULT\nASSESSMENT:\n79F with symptomatic hypotonic hyponatremia, most likely thiazide-induced (HCTZ, taken as prescribed). Clinically euvolemic.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.1", "T50.2X5A"}, nil)
+	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute on chronic diastolic heart failure.\n7. Mild hyponatremia on admission - resolved spontaneously, no treatment\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"E87.1"})
+}
