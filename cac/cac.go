@@ -7091,6 +7091,12 @@ var withMetastasesPartRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?with\s+[^,;]*\
 // progression in bone"; the space before "metastatic" is submatch 1.
 var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)(?:metastatic\s+to|with\s+(?:disease\s+)?progression\s+(?:in|to))\b`, "metastatic to", "progression")
 
+// territoryInfarctRe is an infarction a brain artery's territory places:
+// "Acute ischemic infarction, left MCA territory" is the stroke the
+// titles call a cerebral infarction (group 1 "ischemic ", group 2 the
+// territory's words).
+var territoryInfarctRe = guard(`(?i)\b(ischemic\s+)?infarct(?:ion)?(,?\s+(?:of\s+the\s+|in\s+the\s+)?(?:left\s+|right\s+|l\s+|r\s+)?(?:MCA|ACA|PCA|middle cerebral|anterior cerebral|posterior cerebral)\b)`, "infarct")
+
 // hyponatremiaKindRe is a hyponatremia with the words that class it,
 // which its one code (E87.1) does not: "symptomatic hypotonic
 // hyponatremia", "severe euvolemic hyponatremia".
@@ -7143,6 +7149,7 @@ var lookupRewrites = []struct {
 	{organLacerationGradeRe, "$3 laceration of $1"}, // (before the grades are dropped)
 	{progressionSiteRe, "metastatic to "},
 	{hyponatremiaKindRe, "hyponatremia"},
+	{territoryInfarctRe, "${1}stroke$2"},
 	{sepsisBacteremiaRe, "$1$2"},
 	{sprainGradeRe, "$1"},
 	{severityWordRe, "$1"},
@@ -10421,8 +10428,10 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		out = slices.DeleteFunc(out, func(s Suggestion) bool { return s.Code == "Q89.01" })
 	}
 	allergyCodes(note, lower, add)
-	// The stroke scale score goes with an acute stroke.
-	if has("I63") >= 0 && has("R29.7") < 0 && strings.Contains(lower, "nihss") {
+	// The stroke scale score goes with an acute stroke, an infarction or
+	// a haemorrhage (R29.7-: "code first the type of cerebrovascular
+	// accident").
+	if (has("I63") >= 0 || has("I61") >= 0 || has("I60") >= 0) && has("R29.7") < 0 && strings.Contains(lower, "nihss") {
 		if code, i, j := nihssCode(note); code != "" {
 			add(code, i, j, "NIH stroke scale")
 		}

@@ -7510,3 +7510,15 @@ func TestHyponatremiaKinds(t *testing.T) {
 	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute on chronic diastolic heart failure.\n7. Mild hyponatremia on admission - resolved spontaneously, no treatment\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"E87.1"})
 }
+
+// TestTerritoryInfarctAndNIHSS reads "Acute ischemic infarction, left
+// MCA territory, cardioembolic" as the embolic cerebral infarction
+// (I63.412, no I74.9), and gives a haemorrhagic stroke its NIHSS score.
+func TestTerritoryInfarctAndNIHSS(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 71, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute ischemic infarction, left MCA territory (superior division), cardioembolic - embolism of the left middle cerebral artery (M2).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I63.412"}, []string{"I74.9", "I21.9"})
+	note = "DISCHARGE SUMMARY\nPresentation: sudden L arm weakness. Initial NIHSS 8. CT head: right putaminal hemorrhage.\nDischarge diagnoses:\n1. Right putaminal hemorrhage.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I61.0", "R29.708"}, nil)
+}
