@@ -2246,6 +2246,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = deviceStatusDropped(out)
 	out = poisoningIntent(note, out, x, opt)
 	out = underdosedDrugs(out, note, x, opt)
+	out = nonadherentDrugs(out, note, x, opt)
 	out = underdosingIntent(out, note, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	out = replacedSide(out, note, x, opt)
@@ -7090,6 +7091,11 @@ var withMetastasesPartRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?with\s+[^,;]*\
 // of the right upper lobe metastatic to bone", "prostate cancer with
 // progression in bone"; the space before "metastatic" is submatch 1.
 var metastaticToRe = guard(`(?i)\b(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|lymphoma|melanoma|sarcoma)\b[^,;]*?(\s+)(?:metastatic\s+to|with\s+(?:disease\s+)?progression\s+(?:in|to))\b`, "metastatic to", "progression")
+
+// drugNonadherenceRe is a drug the patient did not take as prescribed:
+// "lithium nonadherence", "noncompliance with insulin" (the drug is group
+// 1 or group 2).
+var drugNonadherenceRe = guard(`(?i)\b([a-z]{5,})\s+(?:non-?adherence|non-?compliance)\b|\b(?:non-?adherence|non-?compliance)\s+(?:to|with)\s+(?:his\s+|her\s+|their\s+)?([a-z]{5,})\b`, "adheren", "complian")
 
 // territoryInfarctRe is an infarction a brain artery's territory places:
 // "Acute ischemic infarction, left MCA territory" is the stroke the
@@ -12109,6 +12115,43 @@ func underdosedDrugs(out []Suggestion, note string, x *lookups, opt Options) []S
 	}
 	return out
 }
+
+// nonadherentDrugs adds the underdosing of a drug a diagnosis's line
+// says the patient did not adhere to ("… in setting of lithium
+// nonadherence" is T43.596A; Official Guidelines I.C.19.e.5.c), when no
+// underdosing is coded; underdosingIntent then gives its intent.
+func nonadherentDrugs(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if !drugNonadherenceRe.may(note) || slices.ContainsFunc(out, func(s Suggestion) bool { return drugIntent(s.Code) == '6' }) {
+		return out
+	}
+	for _, m := range drugNonadherenceRe.FindAllStringSubmatchIndex(note, -1) {
+		w := ""
+		for g := 1; g <= 2; g++ {
+			if m[2*g] >= 0 {
+				w = strings.ToLower(note[m[2*g]:m[2*g+1]])
+			}
+		}
+		if w == "" || notDrugWords[w] || negatedAt(note, m[0]) {
+			continue
+		}
+		// (on a line a diagnosis was read from)
+		ls := strings.LastIndexByte(note[:m[0]], '\n') + 1
+		i := slices.IndexFunc(out, func(s Suggestion) bool { return s.Start >= ls && s.Start < lineEnd(note, m[0]) && s.Code[0] != 'Z' })
+		if i < 0 {
+			continue
+		}
+		if r, ok := drugTableCode(w, "underdosing of ", '6', x, opt); ok && !containsCode(out, r.Code) {
+			at := out[i]
+			at.Start, at.End, at.Evidence = m[0], m[1], note[m[0]:m[1]]
+			out = addBeside(out, at, r.Code, "underdosing of the drug not adhered to", x, opt)
+		}
+	}
+	return out
+}
+
+// notDrugWords name what a patient may not adhere to that is no drug.
+var notDrugWords = map[string]bool{"medication": true, "medications": true, "dialysis": true, "dietary": true, "treatment": true, "regimen": true,
+	"therapy": true, "follow": true, "appointment": true, "appointments": true, "fluid": true, "sodium": true, "salt": true, "visit": true, "visits": true}
 
 // stopReasonRe opens the reason a drug was stopped.
 var stopReasonRe = regexp.MustCompile(`(?i)\b(?:because|since|as|due to|after|when|for)\b`)

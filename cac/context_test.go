@@ -7522,3 +7522,15 @@ func TestTerritoryInfarctAndNIHSS(t *testing.T) {
 	note = "DISCHARGE SUMMARY\nPresentation: sudden L arm weakness. Initial NIHSS 8. CT head: right putaminal hemorrhage.\nDischarge diagnoses:\n1. Right putaminal hemorrhage.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I61.0", "R29.708"}, nil)
 }
+
+// TestNonadherentDrug codes the underdosing of a drug a diagnosis's
+// line says the patient did not adhere to (T43.596A for lithium), and
+// none for a diet or dialysis.
+func TestNonadherentDrug(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 27, Sex: 'F'}
+	note := "H&P\nASSESSMENT:\n27F with bipolar I disorder, current episode manic, severe, with psychotic features, in setting of lithium nonadherence.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F31.2", "T43.596A"}, nil)
+	note = "H&P\nASSESSMENT:\n1. Hyperkalemia due to dialysis nonadherence.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.5"}, []string{"T50.996A"})
+}
