@@ -10621,7 +10621,7 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case code == "Z79.52" && courseOfSteroids() && !longTermRe.MatchString(sentenceAround(note, i)):
 			// "methylprednisolone 40 mg IV q12 -> prednisone" where the
 			// note says "Steroids to PO, 5-day total course"
-		case antithrombotic(code) && acuteThrombosis && onDischargeList(note, i) && !homeMarkRe.MatchString(note[strings.LastIndexByte(note[:i], '\n')+1:lineEnd(note, i)]):
+		case antithrombotic(code) && acuteThrombosis && onDischargeList(note, i) && !homeMarkRe.MatchString(lineOf(note, i)):
 			// "Discharge medications: apixaban 5 mg BID (start tonight)"
 			// after a stay's new stroke: the stay's treatment
 		case inSpans(meds, i) && !newOnDischargeList(note, lower, w, i, antithrombotic(code) && acuteThrombosis) || longTermRe.MatchString(sentenceAround(note, i)) ||
@@ -11008,21 +11008,21 @@ var dischargeMedsRe = regexp.MustCompile(`(?i)\bdischarge\s+(?:medications|meds)
 // medication list: on its heading's line or in the block below it.
 func onDischargeList(note string, i int) bool {
 	ls := strings.LastIndexByte(note[:i], '\n') + 1
-	if dischargeMedsRe.MatchString(note[ls:i]) {
-		return true
-	}
-	for hs := ls; hs > 0; {
-		ps := strings.LastIndexByte(note[:hs-1], '\n') + 1
-		line := note[ps : hs-1]
-		if strings.TrimSpace(line) == "" {
-			return false
+	return dischargeMedsRe.MatchString(note[ls:i]) || dischargeMedsRe.MatchString(note[blockStart(note, ls):ls])
+}
+
+// blockStart returns where the block of lines holding the line that
+// starts at ls begins: after the nearest blank line above it, or at the
+// note's start.
+func blockStart(note string, ls int) int {
+	for ls > 0 {
+		ps := strings.LastIndexByte(note[:ls-1], '\n') + 1
+		if strings.TrimSpace(note[ps:ls-1]) == "" {
+			return ls
 		}
-		if dischargeMedsRe.MatchString(line) {
-			return true
-		}
-		hs = ps
+		ls = ps
 	}
-	return false
+	return 0
 }
 
 // antithrombotic reports whether a long-term use code is an
@@ -11048,16 +11048,8 @@ func newOnDischargeList(note, lower, w string, i int, forNewClot bool) bool {
 	if homeMarkRe.MatchString(line) {
 		return false
 	}
-	// the list's heading: the first line of its block (after the blank
-	// line above it)
-	hs := ls
-	for hs > 0 {
-		ps := strings.LastIndexByte(note[:hs-1], '\n') + 1
-		if strings.TrimSpace(note[ps:hs-1]) == "" {
-			break
-		}
-		hs = ps
-	}
+	// the list's heading: the first line of its block
+	hs := blockStart(note, ls)
 	heading := note[hs:lineEnd(note, hs)]
 	// (a "Discharge medications:" list counts its drugs as it always
 	// has; a bare "DISCHARGE MEDICATIONS" heading, new to the sections
@@ -12135,8 +12127,8 @@ func nonadherentDrugs(out []Suggestion, note string, x *lookups, opt Options) []
 			continue
 		}
 		// (on a line a diagnosis was read from)
-		ls := strings.LastIndexByte(note[:m[0]], '\n') + 1
-		i := slices.IndexFunc(out, func(s Suggestion) bool { return s.Start >= ls && s.Start < lineEnd(note, m[0]) && s.Code[0] != 'Z' })
+		ls, le := strings.LastIndexByte(note[:m[0]], '\n')+1, lineEnd(note, m[0])
+		i := slices.IndexFunc(out, func(s Suggestion) bool { return s.Start >= ls && s.Start < le && s.Code[0] != 'Z' })
 		if i < 0 {
 			continue
 		}
