@@ -1150,6 +1150,47 @@ func TestEvalTrain84(t *testing.T) {
 	evalNotes(t, "testdata/train84", "eighty-fourth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain85 scores the eighty-fifth training set, testdata/train85:
+// 24 notes of critical care and hospital medicine (ICU stays, sepsis and shock,
+// respiratory failure, DKA, GI bleeds, kidney injury, overdoses), written in
+// session 36 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain85(t *testing.T) {
+	evalNotes(t, "testdata/train85", "eighty-fifth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain86 scores the eighty-sixth training set, testdata/train86:
+// 24 notes of cardiology and vascular medicine (clinic follow-ups, cath lab and EP
+// procedures, heart failure, valves, arteries, clots, anticoagulation), written in
+// session 36 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain86(t *testing.T) {
+	evalNotes(t, "testdata/train86", "eighty-sixth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain87 scores the eighty-seventh training set, testdata/train87:
+// 24 notes of psychiatry and substance use (psychiatric admissions, detox, ED
+// behavioral visits, addiction follow-ups, eating disorders), written in
+// session 36 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain87(t *testing.T) {
+	evalNotes(t, "testdata/train87", "eighty-seventh training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain88 scores the eighty-eighth training set, testdata/train88:
+// 24 notes of nephrology, transplant, endocrinology and infectious disease (CKD and
+// dialysis, transplant status, thyroid and adrenal, HIV, hepatitis,
+// osteomyelitis, infections with organisms), written in
+// session 36 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain88(t *testing.T) {
+	evalNotes(t, "testdata/train88", "eighty-eighth training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor
@@ -1250,4 +1291,15 @@ func TestEvalHeldout27(t *testing.T) {
 // (docs/BENCHMARKS.md). Read only its totals.
 func TestEvalHeldout28(t *testing.T) {
 	evalNotes(t, "testdata/heldout28", "twenty-eighth held-out set", 0.55, 0.10, true)
+}
+
+// TestEvalHeldout29 scores a twenty-ninth held-out set,
+// testdata/heldout29: 24 notes of one week at a mid-size community
+// hospital in the Mountain West (inpatient stays, the ED, operations,
+// clinics, consults, across specialties), written in session 36 by
+// someone who had read neither the engine nor the other sets; committed
+// unread, to be read once at the end of that session
+// (docs/BENCHMARKS.md). Read only its totals.
+func TestEvalHeldout29(t *testing.T) {
+	evalNotes(t, "testdata/heldout29", "twenty-ninth held-out set", 0.55, 0.10, true)
 }

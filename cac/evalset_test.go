@@ -279,6 +279,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout26", 24},
 		{"testdata/heldout27", 24},
 		{"testdata/heldout28", 24},
+		{"testdata/heldout29", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
@@ -324,6 +325,10 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train82", 24},
 		{"testdata/train83", 24},
 		{"testdata/train84", 24},
+		{"testdata/train85", 24},
+		{"testdata/train86", 24},
+		{"testdata/train87", 24},
+		{"testdata/train88", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
