@@ -1308,8 +1308,10 @@ func sectionKind(name string) int {
 	case strings.Contains(up, "DIAGNOS") || strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || strings.Contains(up, "COMORBID") || strings.Contains(up, "CO-MORBID"),
 		strings.HasPrefix(up, "PRINCIPAL PROBLEM"), strings.HasPrefix(up, "PRIMARY PROBLEM"),
 		// "Problem list at discharge", "Hospital problems": this stay's
-		// problems, not the chronic list a history keeps
-		strings.Contains(up, "PROBLEM") && (strings.Contains(up, "DISCHARGE") || strings.Contains(up, "HOSPITAL")),
+		// problems, not the chronic list a history keeps ("Active
+		// problems this admission:", "Problems addressed:" too)
+		strings.Contains(up, "PROBLEM") && (strings.Contains(up, "DISCHARGE") || strings.Contains(up, "HOSPITAL") ||
+			containsAny(up, "THIS ADMISSION", "THIS STAY", "DURING ADMISSION", "DURING STAY", "ADDRESSED", "MANAGED", "TREATED")),
 		// "Other active problems:" beside a final diagnosis: the
 		// secondary diagnoses
 		strings.HasPrefix(up, "OTHER") && strings.Contains(up, "PROBLEM"),
@@ -2241,6 +2243,8 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = dropVagueProse(out)
 	out = dropEncounterReasons(out, opt)
 	out = combine(out, x, opt)
+	arrestCause(out, note, x, opt)
+	cachexiaCause(out, note, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
 	out = deviceStatusDropped(out)
@@ -5581,8 +5585,59 @@ var integral = map[string][]string{
 	"D57.1": {"D57.0", "D57.21", "D57.41", "D57.81"},
 	// the hyperuricemia of a gout
 	"E79.0": {"M10", "M1A"},
+	// the anorexia, weight loss and muscle wasting a cachexia of its
+	// cause is ("cancer-associated cachexia (anorexia, 14 kg loss,
+	// muscle wasting)")
+	"R63.0": {"E88.A"},
+	"R63.4": {"E88.A"},
+	"M62.5": {"E88.A"},
+	// "hypoxic-ischemic (anoxic) brain injury": the brain injury of an
+	// anoxic brain damage, not an unspecified intracranial injury
+	"S06.9": {"G93.1"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
+}
+
+// cardiacCauses are the heart's conditions a cardiac arrest named on
+// their line is due to: infarctions, ischemic heart disease,
+// cardiomyopathy, heart block, arrhythmias, heart failure.
+var cardiacCauses = []string{"I21", "I22", "I24", "I25", "I42", "I44", "I45", "I47", "I48", "I49", "I50"}
+
+// arrestCause codes a cardiac arrest whose line also names a condition of
+// the heart ("Out-of-hospital cardiac arrest, ventricular fibrillation,
+// due to #1") as due to an underlying cardiac condition (I46.2, not
+// I46.9): the index's "Arrest, cardiac, due to underlying cardiac
+// condition".
+func arrestCause(out []Suggestion, note string, x *lookups, opt Options) {
+	i := slices.IndexFunc(out, func(s Suggestion) bool { return s.Code == "I46.9" })
+	if i < 0 {
+		return
+	}
+	start := strings.LastIndexByte(note[:out[i].Start], '\n') + 1
+	end := lineEnd(note, out[i].Start)
+	for _, o := range out {
+		if o.Start >= start && o.End <= end && slices.Contains(cardiacCauses, o.Code[:min(3, len(o.Code))]) {
+			recode(&out[i], "I46.2", "cardiac arrest of a cardiac cause", x, opt)
+			return
+		}
+	}
+}
+
+// cachexiaCauseRe is a cachexia its words give a cause: "cancer
+// cachexia", "cancer-associated cachexia", "cardiac cachexia", "cachexia
+// due to metastatic disease".
+var cachexiaCauseRe = regexp.MustCompile(`(?i)\b(?:cancer|cancer[- ](?:associated|related)|malignan(?:t|cy)[- ](?:associated|related)|tumou?r[- ]?(?:associated|related)?|cardiac|disease[- ](?:associated|related))\s+cachexia\b|\bcachexia\s+(?:due to|secondary to|from|of|related to|associated with|in the setting of|driven by)\s+\w`)
+
+// cachexiaCause codes a cachexia the note says is due to an underlying
+// condition (anywhere: "… and cancer cachexia" in the assessment, "3.
+// Cachexia/anorexia: liberalize diet" in the plan) as the wasting disease
+// of that condition (E88.A, FY2025 on), which R64 excludes; the FY2017
+// index knows only R64.
+func cachexiaCause(out []Suggestion, note string, x *lookups, opt Options) {
+	i := slices.IndexFunc(out, func(s Suggestion) bool { return s.Code == "R64" })
+	if i >= 0 && cachexiaCauseRe.MatchString(note) {
+		recode(&out[i], "E88.A", "cachexia of an underlying condition", x, opt)
+	}
 }
 
 func dropIntegral(out []Suggestion) []Suggestion {
@@ -7114,8 +7169,9 @@ var hyponatremiaKindRe = guard(`(?i)\b(?:(?:symptomatic|hypotonic|hypo-?osmolar|
 var progressionSiteRe = guard(`(?i)^\s*(?:with\s+)?(?:disease\s+)?progression\s+(?:in|to)\s+(?:the\s+)?`, "progression")
 
 // metastaticCancerToRe is a cancer called metastatic, then where it
-// spread: "Metastatic sigmoid colon cancer to liver".
-var metastaticCancerToRe = guard(`(?i)^\W*metastatic\s+(?:[a-z-]+\s+){0,4}?(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|melanoma|sarcoma)(\s)to\s+(?:the\s+)?`+metastaticSites+`\b`, "metastatic")
+// spread: "Metastatic sigmoid colon cancer to liver", "63F with
+// metastatic pancreatic head adenocarcinoma to liver".
+var metastaticCancerToRe = guard(`(?i)^\W*(?:\d{1,3}\s*(?:y/?o\s*|-?year-old\s+)?(?:[MF]|man|woman|male|female)\s+with\s+)?metastatic\s+(?:[a-z-]+\s+){0,4}?(?:cancer|carcinoma|adenocarcinoma|malignancy|neoplasm|tumou?r|melanoma|sarcoma)(\s)to\s+(?:the\s+)?`+metastaticSites+`\b`, "metastatic")
 
 // metastaticSites are the sites a cancer spreads to, as notes name them.
 const metastaticSites = `(?:liver|bones?|brain|lungs?|peritoneum|adrenals?|adrenal glands?|lymph nodes|nodes|spine|pleura|omentum|ovar(?:y|ies))`
@@ -7215,6 +7271,8 @@ var lookupRewrites = []struct {
 	{arteryDivisionRe, "$1"},
 	{infectiveValveRe, "$1"},
 	{symptomSeverityRe, "$1"},
+	{anoxicInjuryRe, "anoxic brain damage"},
+	{cancerPainCrisisRe, "$1"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
@@ -7340,6 +7398,17 @@ var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fis
 // ("acute severe headache" is R51.9; "severe" led the search to SARS and
 // severe asthma).
 var symptomSeverityRe = guard(`(?i)\b(?:severe|mild|moderate|intense|excruciating)\s+(headache|nausea|dizziness|vertigo|fatigue|cough|pruritus|itching)\b`, "severe", "mild", "moderate", "intense", "excruciating")
+
+// anoxicInjuryRe is a brain injury from lack of oxygen, with its grade:
+// "severe hypoxic-ischemic (anoxic) brain injury" is anoxic brain damage
+// (G93.1), not an intracranial injury (S06) nor a newborn's
+// encephalopathy.
+var anoxicInjuryRe = guard(`(?i)\b(?:(?:severe|mild|moderate|diffuse|global)\s+)?(?:hypoxic[- ]ischemic|hypoxic|anoxic)(?:\s*\((?:anoxic|hypoxic)\))?\s+brain\s+(?:injury|damage)\b`, "brain")
+
+// cancerPainCrisisRe is a cancer's pain called a crisis: "cancer-related
+// pain crisis" is the neoplasm-related pain (G89.3), the crisis no code
+// of its own (unlike a sickle-cell crisis, which is not matched here).
+var cancerPainCrisisRe = guard(`(?i)\b((?:cancer|neoplasm|tumou?r|malignancy|malignant)[- ]related\s+pain)\s+crisis\b`, "crisis")
 
 // infectiveValveRe is an infective endocarditis named with its valve:
 // the valve is no axis of I33.0, and "tricuspid" alone leads the index to

@@ -7534,3 +7534,57 @@ func TestNonadherentDrug(t *testing.T) {
 	note = "H&P\nASSESSMENT:\n1. Hyperkalemia due to dialysis nonadherence.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E87.5"}, []string{"T50.996A"})
 }
+
+// TestStayProblemsHeading reads "Active problems this admission:" as the
+// stay's diagnoses, and "esophageal variceal hemorrhage" in cirrhosis as
+// bleeding secondary varices (I85.11).
+func TestStayProblemsHeading(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 58, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nPrincipal problem: Acute esophageal variceal hemorrhage secondary to alcohol-associated cirrhosis\n\nActive problems this admission:\n- Alcoholic cirrhosis with ascites\n- Portal hypertension\n- Acute blood loss anemia, transfused 3 units PRBC\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I85.11", "K70.31", "K76.6", "D62"}, []string{"I85.01", "K70.30"})
+}
+
+// TestComfortCareStay codes a stay that turned to comfort measures as an
+// encounter for palliative care (Z51.5), and not one that only
+// discussed it.
+func TestComfortCareStay(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 56, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nFINAL DIAGNOSES\n1. Acute pneumonia\nCOURSE: DNR order placed 9/5. On 9/7 transitioned to comfort measures only; compassionate extubation with family at bedside.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z51.5"}, nil)
+	note = "DISCHARGE SUMMARY\nFINAL DIAGNOSES\n1. Acute pneumonia\nCOURSE: goals of care discussed; family not ready for comfort care; palliative care consult placed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z51.5"})
+}
+
+// TestAnoxicBrainInjury reads "Severe hypoxic-ischemic (anoxic) brain
+// injury" as anoxic brain damage (G93.1), not an intracranial injury.
+func TestAnoxicBrainInjury(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 56, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nFINAL DIAGNOSES\n1. Severe hypoxic-ischemic (anoxic) brain injury\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G93.1"}, []string{"S06.9XAA", "P91.63"})
+}
+
+// TestArrestCause codes a cardiac arrest its line gives a cardiac cause
+// as I46.2, and an out-of-hospital arrest alone as I46.9.
+func TestArrestCause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 56, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nFINAL DIAGNOSES\n1. Out-of-hospital cardiac arrest, ventricular fibrillation, due to #2 - ROSC after ~28 min\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I46.2", "I49.01"}, []string{"I46.9"})
+	note = "DISCHARGE SUMMARY\nFINAL DIAGNOSES\n1. Out-of-hospital cardiac arrest\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I46.9"}, []string{"I46.2"})
+}
+
+// TestCachexiaCause codes a cancer's cachexia as the wasting disease of
+// its condition (E88.A), whose anorexia and muscle wasting it holds, and
+// a cachexia given no cause as R64.
+func TestCachexiaCause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 63, Sex: 'F'}
+	note := "CONSULT\nASSESSMENT:\n63F with metastatic pancreatic head adenocarcinoma to liver, admitted for cancer-related pain crisis, with cancer-associated cachexia (anorexia, 14 kg loss, muscle wasting).\nRECOMMENDATIONS:\n2. Cancer cachexia - no TPN.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C25.0", "C78.7", "G89.3", "E88.A"}, []string{"R64", "R63.0", "M62.50"})
+	note = "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n1. Cachexia\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R64"}, []string{"E88.A"})
+}

@@ -118,13 +118,24 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 // Medicine Consult Note", "HOSPICE HOME VISIT".
 var palliativeNoteRe = regexp.MustCompile(`(?im)^[ \t]*(?:outpatient\s+|inpatient\s+)?(?:palliative\s+(?:care|medicine)\s+(?:consult\w*|note|progress note|visit)|hospice\s+(?:home\s+)?(?:visit|note|admission|progress note))\b`)
 
-// palliativeEncounter codes a note titled for palliative or hospice care
-// as an encounter for palliative care (Z51.5), after the conditions it
-// is for.
+// comfortCareRe says a stay turned to comfort care: "transitioned to
+// comfort measures only", "made comfort care", "compassionate
+// extubation" (not a transition only discussed or offered).
+var comfortCareRe = regexp.MustCompile(`(?i)\b(?:transitioned\s+(?:to|him|her|the patient)\s+(?:to\s+)?(?:comfort|hospice|palliative|end-of-life)|comfort\s+(?:measures|care)\s+only\b|made\s+comfort\s+care|compassionate(?:ly)?\s+extubat|terminal(?:ly)?\s+extubat)`)
+
+// palliativeEncounter codes a note titled for palliative or hospice care,
+// or a stay that turned to comfort care, as an encounter for palliative
+// care (Z51.5), after the conditions it is for.
 func palliativeEncounter(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if containsCode(out, "Z51.5") {
+		return out
+	}
 	head := note[:min(len(note), 300)]
 	m := palliativeNoteRe.FindStringIndex(head)
-	if m == nil || containsCode(out, "Z51.5") {
+	if m == nil && opt.Inpatient {
+		m = comfortCareRe.FindStringIndex(note)
+	}
+	if m == nil {
 		return out
 	}
 	r, ok := x.Code(codeset.ICD10CM, "Z51.5", opt.Date)
