@@ -11259,6 +11259,10 @@ var selfHarmRe = regexp.MustCompile(`(?i)\b(intentional(ly)?|self[- ]harm|suicid
 // harm himself" says nothing of the kind).
 func saysSelfHarm(note string) bool {
 	for _, m := range selfHarmRe.FindAllStringIndex(note, -1) {
+		if screeningAfterRe.MatchString(note[m[1]:min(len(note), m[1]+30)]) {
+			// "Intentional self-harm screening done": a question asked
+			continue
+		}
 		if !negatedAt(note, m[0]) && !deniesIntentRe.MatchString(note[strings.LastIndexAny(note[:m[0]], ".\n")+1:m[0]]) {
 			return true
 		}
@@ -11266,13 +11270,21 @@ func saysSelfHarm(note string) bool {
 	return false
 }
 
+// screeningAfterRe follows words of intent that name a screening or an
+// assessment, not an intent: "self-harm screening", "suicide risk
+// assessment", "suicidal ideation screen".
+var screeningAfterRe = regexp.MustCompile(`(?i)^(?:\s+self[- ]harm|\s+ideation)?\s+(?:screen\w*|risk\s+(?:assessment|screen\w*)|assessment|questionnaire)\b`)
+
+// accidentalRe is a poisoning's own words that it was not meant.
+var accidentalRe = regexp.MustCompile(`(?i)\b(?:accidental(?:ly)?|unintentional(?:ly)?|inadvertent(?:ly)?)\b`)
+
 // deniesIntentRe is a sentence's denial before its words of intent.
 var deniesIntentRe = regexp.MustCompile(`(?i)\b(?:denies|denied|denying|no|not|without|never)\b`)
 
 func poisoningIntent(note string, out []Suggestion, x *lookups, opt Options) []Suggestion {
 	selfHarm := -1
 	for i, s := range out {
-		if drugIntent(s.Code) == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && saysSelfHarm(note) {
+		if drugIntent(s.Code) == '1' && containsAny(opt.lower, "intentional", "self", "suicid", "deliberate") && !accidentalRe.MatchString(lineOf(note, s.Start)) && saysSelfHarm(note) {
 			at := 6 // the intent character: T43.221A, T42.71XA
 			if s.Code[6] == 'X' {
 				at = 5
@@ -11286,6 +11298,15 @@ func poisoningIntent(note string, out []Suggestion, x *lookups, opt Options) []S
 			selfHarm = i
 		}
 	}
+	// a drug's poisoning is not also its adverse effect ("Opioid
+	// (oxycodone) poisoning, accidental - not an adverse effect at
+	// therapeutic dose")
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return drugIntent(s.Code) == '5' && slices.ContainsFunc(out, func(o Suggestion) bool {
+			i := drugIntent(o.Code)
+			return i >= '1' && i <= '4' && sameDrug(o.Code, s.Code)
+		})
+	})
 	if selfHarm < 0 && !(containsAny(opt.lower, "overdose", "poisoning", "ingest") && poisoningRe.MatchString(note)) {
 		return out
 	}
@@ -12124,6 +12145,15 @@ func affirmedIn(note string, re *regexp.Regexp) bool {
 // drugIntent returns the intent character of a poisoning, adverse effect
 // or underdosing code (T36–T50): the 6th character (T38.3X6A), or the
 // 5th where the 6th is a placeholder (T42.76XA); 0 for other codes.
+// sameDrug reports whether two drug codes (T36–T50) name the same drug,
+// whatever their intent: T40.2X1A and T40.2X5A, T43.221A and T43.225A.
+func sameDrug(a, b string) bool {
+	if a[6] == 'X' || b[6] == 'X' {
+		return a[:5] == b[:5] && a[6] == b[6]
+	}
+	return a[:6] == b[:6]
+}
+
 func drugIntent(code string) byte {
 	if len(code) != 8 || code[0] != 'T' || code[1] < '3' || code[1] > '5' {
 		return 0

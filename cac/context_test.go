@@ -7588,3 +7588,27 @@ func TestCachexiaCause(t *testing.T) {
 	note = "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n1. Cachexia\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R64"}, []string{"E88.A"})
 }
+
+// TestAccidentalPoisoning keeps a poisoning its line calls accidental
+// (T40.2X1A), though the note screened for self-harm, and
+// gives the drug no adverse effect beside its poisoning.
+func TestAccidentalPoisoning(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 68, Sex: 'M'}
+	note := "PROGRESS NOTE\nA/P:\n1. Opioid (oxycodone) poisoning, accidental - not an adverse effect at therapeutic dose; pt took ~3x prescribed dose. Intentional self-harm screening done with pt and wife - no SI.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T40.2X1A"}, []string{"T40.2X2A", "T40.2X5A"})
+}
+
+// TestLongTermOpioid codes "on long-term oxycodone" as long-term opiate
+// use (Z79.891), and not a stay's scheduled oxycodone nor a use
+// disorder's treatment.
+func TestLongTermOpioid(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 68, Sex: 'M'}
+	note := "PROGRESS NOTE\nA/P:\n68M w/ chronic low back pain on long-term oxycodone, HTN.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z79.891"}, nil)
+	note = "PROGRESS NOTE\nS: Pain controlled on scheduled oxycodone + acetaminophen.\nA/P:\n1. Burn of right thigh.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z79.891"})
+	note = "CLINIC VISIT\nA/P:\n1. Opioid use disorder in remission, on chronic methadone maintenance.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 40, Sex: 'M'}), nil, []string{"Z79.891"})
+}

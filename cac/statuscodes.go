@@ -125,6 +125,11 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b(AICD|ICD (?:in place|check|interrogation|pocket|function)|(?:s/p|status post|has an?|with an?|existing|prior)\s+(?:[a-z-]+\s+){0,3}ICD|(?:dual|single)[- ]chamber ICD|implant(?:ed|able) cardioverter[- ]defibrillator)\b`)},
 	{anchors: []string{"dialysis", "hd", "capd", "esrd", "end-stage", "end stage"}, rule: "status: dialysis", code: fixed("Z99.2"),
 		re: regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home|nocturnal|continuous|cycling|automated|ambulatory|in-center)\s+){0,3}(?:hemodialysis|dialysis|peritoneal dialysis|CAPD|CCPD|APD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
+	// "on long-term oxycodone", "on chronic opioids": an opioid taken
+	// long-term for pain (Z79.891), not a treatment of its use disorder
+	{anchors: []string{"opioid", "opiate", "oxycodone", "hydrocodone", "morphine", "hydromorphone", "tramadol", "tapentadol", "oxymorphone"}, rule: "status: long-term opioid", code: fixed("Z79.891"),
+		unless: regexp.MustCompile(`(?i)\b(?:use disorder|dependence|OUD|addiction|buprenorphine|suboxone|methadone)\b`),
+		re:     regexp.MustCompile(`(?i)\b(?:on|takes|taking|maintained on)\s+(?:long[- ]term|chronic)\s+(?:opioids?|opiates?|oxycodone|hydrocodone|morphine|hydromorphone|tramadol|tapentadol|oxymorphone)\b`)},
 	{anchors: []string{"oxygen", "o2"}, rule: "status: home oxygen", code: fixed("Z99.81"),
 		re: regexp.MustCompile(`(?i)\b(?:home|chronic|continuous|nocturnal|baseline|long[- ]term)\s+(?:O2|oxygen)\b|\b(?:O2|oxygen)\s+(?:at|@)\s+(?:home|baseline|night)|\b(?:on|uses|requires)\s+\d(?:\.\d)?\s*(?:-\s*\d\s*)?L(?:/min)?\s+(?:of\s+)?(?:O2|oxygen|NC|nasal cannula)\s+(?:at home|at baseline|continuously|chronically|at night)`)},
 	{anchors: []string{"splenectomy", "asplenic", "asplenia"}, rule: "status: spleen removed", code: fixed("Z90.81"),
