@@ -2244,6 +2244,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = dropEncounterReasons(out, opt)
 	out = combine(out, x, opt)
 	arrestCause(out, note, x, opt)
+	out = slices.DeleteFunc(out, func(s Suggestion) bool { return occasionalUse(s, note) })
 	cachexiaCause(out, note, x, opt)
 	out = dropIntegral(out)
 	out = status(note, out, x, opt)
@@ -5368,6 +5369,13 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
 		}
 	}
+	// "Recent pneumococcal pneumonia with septic shock - resolved": a
+	// past pneumonia, whatever its organism or its sepsis
+	if reason == "history" && pneumoniaWordRe.MatchString(cond) && !strings.Contains(strings.ToLower(cond), "pneumonitis") {
+		if r, ok := x.Code(codeset.ICD10CM, "Z87.01", opt.Date); ok && r.Billable {
+			return Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
+		}
+	}
 	// "Hx MRSA skin abscess": a past MRSA infection, whatever its site
 	if reason == "history" && mrsaRe.MatchString(cond) {
 		if r, ok := x.Code(codeset.ICD10CM, "Z86.14", opt.Date); ok && r.Billable {
@@ -5439,6 +5447,9 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 	}
 	return Suggestion{}, false
 }
+
+// pneumoniaWordRe names a pneumonia.
+var pneumoniaWordRe = regexp.MustCompile(`(?i)\bpneumonias?\b|\b(?-i:CAP|HCAP)\b`)
 
 // maternalScreeningRe is a child's visit screening a parent.
 var maternalScreeningRe = regexp.MustCompile(`(?i)\b(?:maternal|paternal|parental|caregiver)\b[^.;:]{0,30}\bscreening\b`)
@@ -5585,6 +5596,9 @@ var integral = map[string][]string{
 	"D57.1": {"D57.0", "D57.21", "D57.41", "D57.81"},
 	// the hyperuricemia of a gout
 	"E79.0": {"M10", "M1A"},
+	// the myoglobin in the urine of a rhabdomyolysis ("ATN from
+	// myoglobinuria" beside it)
+	"R82.1": {"M62.82", "T79.6"},
 	// the anorexia, weight loss and muscle wasting a cachexia of its
 	// cause is ("cancer-associated cachexia (anorexia, 14 kg loss,
 	// muscle wasting)")
@@ -5621,6 +5635,18 @@ func arrestCause(out []Suggestion, note string, x *lookups, opt Options) {
 			return
 		}
 	}
+}
+
+// occasionalUseRe says a substance's use is occasional, or no disorder.
+var occasionalUseRe = regexp.MustCompile(`(?i)\b(?:occasional(?:ly)?|rare(?:ly)?|social(?:ly)?|no (?:substance )?use disorder|not a use disorder)\b`)
+
+// occasionalUse reports whether s is a substance's use, unspecified and
+// uncomplicated (F1x.90), that its line calls occasional or no disorder
+// ("Cannabis: occasional use, no use disorder - counseled only"): use
+// alone is coded only when it bears on a condition (Official Guidelines
+// I.C.5.b.3).
+func occasionalUse(s Suggestion, note string) bool {
+	return len(s.Code) == 6 && strings.HasPrefix(s.Code, "F1") && strings.HasSuffix(s.Code, ".90") && occasionalUseRe.MatchString(lineOf(note, s.Start))
 }
 
 // cachexiaCauseRe is a cachexia its words give a cause: "cancer
@@ -7273,6 +7299,7 @@ var lookupRewrites = []struct {
 	{symptomSeverityRe, "$1"},
 	{anoxicInjuryRe, "anoxic brain damage"},
 	{cancerPainCrisisRe, "$1"},
+	{drugClassNamedRe, "$1 $2"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
@@ -7409,6 +7436,13 @@ var anoxicInjuryRe = guard(`(?i)\b(?:(?:severe|mild|moderate|diffuse|global)\s+)
 // pain crisis" is the neoplasm-related pain (G89.3), the crisis no code
 // of its own (unlike a sickle-cell crisis, which is not matched here).
 var cancerPainCrisisRe = guard(`(?i)\b((?:cancer|neoplasm|tumou?r|malignancy|malignant)[- ]related\s+pain)\s+crisis\b`, "crisis")
+
+// drugClassNamedRe is a substance's class with the substance after it in
+// parentheses: "Stimulant (methamphetamine) use disorder, mild" is read
+// as "methamphetamine use disorder", and so is the part read with the
+// parenthesis as commas (which had led the search to a stimulant abuse
+// "with mood disorder").
+var drugClassNamedRe = guard(`(?i)\b(?:stimulant|opioid|opiate|sedative|hypnotic|hallucinogen|inhalant)s?\s*[(,]\s*([a-z][a-z -]{2,30}?)\s*[),]\s*(use disorder|use|abuse|dependence|intoxication|withdrawal)\b`, "(", ",")
 
 // infectiveValveRe is an infective endocarditis named with its valve:
 // the valve is no axis of I33.0, and "tricuspid" alone leads the index to

@@ -7612,3 +7612,32 @@ func TestLongTermOpioid(t *testing.T) {
 	note = "CLINIC VISIT\nA/P:\n1. Opioid use disorder in remission, on chronic methadone maintenance.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 40, Sex: 'M'}), nil, []string{"Z79.891"})
 }
+
+// TestCriticalIllnessNeuropathy keeps a diabetic's critical illness
+// polyneuropathy (G62.81) apart from the diabetes (E11.9, not E11.42).
+func TestCriticalIllnessNeuropathy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 64, Sex: 'F'}
+	note := "CLINIC VISIT\nASSESSMENT/PLAN:\n1. Critical illness polyneuropathy - improving slowly.\n2. Type 2 diabetes, diet controlled - A1c 6.1.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G62.81", "E11.9"}, []string{"E11.42"})
+}
+
+// TestPneumoniaHistory codes a past pneumonia, whatever its organism, as
+// Z87.01 ("Pneumonia, personal history of").
+func TestPneumoniaHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 80, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n1. Acute on chronic systolic heart failure\n4. Community-acquired pneumonia last month - treated, now resolved\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I50.23", "Z87.01"}, []string{"J18.9"})
+}
+
+// TestDrugClassNamed reads "Stimulant (methamphetamine) use disorder,
+// mild" as uncomplicated stimulant abuse (F15.10), and an occasional
+// use that is no disorder as nothing to code, nor the myoglobinuria of
+// a rhabdomyolysis.
+func TestDrugClassNamed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 45, Sex: 'M'}
+	note := "PROGRESS NOTE\nA/P:\n1. Nontraumatic rhabdomyolysis.\n2. AKI - ATN from myoglobinuria.\n5. Stimulant (methamphetamine) use disorder, mild - motivational interviewing done.\n6. Cannabis: occasional use, no use disorder - counseled only.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M62.82", "N17.0", "F15.10"}, []string{"F15.182", "F15.14", "F12.90", "R82.1"})
+}

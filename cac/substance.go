@@ -12,6 +12,10 @@ import (
 // (lower case): OUD, AUD, CUD, StUD.
 var useDisorderAbbrevRe = regexp.MustCompile(`\b(?:oud|aud|cud|stud)\b`)
 
+// inducedSaidRe names a disorder a substance induces: "-induced",
+// "psychosis", "mood", "sleep", "anxiety", "delirium", "dementia".
+var inducedSaidRe = regexp.MustCompile(`(?i)induced|psycho|mood|depress|mania|sleep|insomnia|anxiety|delirium|dementia|amnes|perceptual|sexual|intoxication|withdrawal|hallucinat|delusion`)
+
 // substanceUse reads a DSM-5 substance use disorder as the classification
 // codes it (the DSM-5-TR crosswalk): mild is abuse (F1x.1-), moderate or
 // severe is dependence (F1x.2-); in early or sustained remission is .11
@@ -67,7 +71,12 @@ func substanceUse(r codeset.Result, item string, x *lookups, opt Options) codese
 	case class != 0 && r.Code[4] != class && !remission:
 		// the class changes, the rest of the code may not exist in it
 		code = r.Code[:4] + string(class) + r.Code[5:]
-		if _, ok := x.Code(codeset.ICD10CM, code, opt.Date); !ok {
+		if _, ok := x.Code(codeset.ICD10CM, code, opt.Date); !ok || strings.Contains(r.Title, "-induced") && !inducedSaidRe.MatchString(l) {
+			// (nor is a disorder the substance induced one the item
+			// does not name: "Stimulant (methamphetamine) use
+			// disorder, mild" is F15.10, not the "use … with
+			// stimulant-induced sleep disorder" the search ranked
+			// first for "use disorder")
 			code = r.Code[:4] + string(class) + "0"
 		}
 	default:
