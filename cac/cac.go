@@ -2252,6 +2252,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = poisoningIntent(note, out, x, opt)
 	out = underdosedDrugs(out, note, x, opt)
 	out = nonadherentDrugs(out, note, x, opt)
+	out = nonadherenceItemDrugs(out, note, x, opt)
 	out = underdosingIntent(out, note, x, opt)
 	noncomplianceReason(out, note, x, opt)
 	out = replacedSide(out, note, x, opt)
@@ -4198,6 +4199,24 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 			slices.ContainsFunc(out, func(d Suggestion) bool {
 				return d.Start < s.Start && !symptomLike(d.Code) && suggestionLine(opt.note, d) == suggestionLine(opt.note, s)
 			})
+	})
+	// A symptom its own line says a coded condition causes is that
+	// condition's ("3. Diarrhea - from thyrotoxicosis", "4.
+	// Agitation/confusion - CNS manifestation of storm" beside E05.01)
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		if !hasAnyPrefix(s.Code, routineSymptoms...) {
+			return false
+		}
+		rest := opt.note[s.End:lineEnd(opt.note, s.End)]
+		m := symptomCauseRe.FindStringSubmatch(rest)
+		if m == nil {
+			return false
+		}
+		cause := strings.ToLower(m[1])
+		cause = cause[:min(len(cause), 6)]
+		return slices.ContainsFunc(out, func(d Suggestion) bool {
+			return !symptomLike(d.Code) && d.Start != s.Start && (strings.Contains(strings.ToLower(d.Title), cause) || strings.Contains(strings.ToLower(d.Evidence), cause))
+		})
 	})
 	// Symptoms listed in an aside after a condition are its signs
 	// ("Influenza A with upper respiratory sx (cough, rhinorrhea)"),
@@ -7300,6 +7319,7 @@ var lookupRewrites = []struct {
 	{anoxicInjuryRe, "anoxic brain damage"},
 	{cancerPainCrisisRe, "$1"},
 	{drugClassNamedRe, "$1 $2"},
+	{gravesStormRe, "thyrotoxicosis with diffuse goiter with thyrotoxic crisis or storm"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
@@ -7443,6 +7463,12 @@ var cancerPainCrisisRe = guard(`(?i)\b((?:cancer|neoplasm|tumou?r|malignancy|mal
 // parenthesis as commas (which had led the search to a stimulant abuse
 // "with mood disorder").
 var drugClassNamedRe = guard(`(?i)\b(?:stimulant|opioid|opiate|sedative|hypnotic|hallucinogen|inhalant)s?\s*[(,]\s*([a-z][a-z -]{2,30}?)\s*[),]\s*(use disorder|use|abuse|dependence|intoxication|withdrawal)\b`, "(", ",")
+
+// gravesStormRe is a Graves disease in a thyroid storm, in either order:
+// "Graves disease off methimazole presenting with likely thyroid storm",
+// "Thyroid storm (Graves)": E05.01, which the search missed for the
+// words between.
+var gravesStormRe = guard(`(?i)\bgraves'?(?:\s+disease)?\b[^.;]{0,60}?\b(?:thyroid|thyrotoxic)\s+(?:storm|crisis)\b|\b(?:thyroid|thyrotoxic)\s+(?:storm|crisis)\s*(?:\(\s*|,\s*)?(?:(?:due to|from|secondary to|in)\s+)?graves'?(?:\s+disease)?\)?`, "graves")
 
 // infectiveValveRe is an infective endocarditis named with its valve:
 // the valve is no axis of I33.0, and "tricuspid" alone leads the index to
@@ -7684,6 +7710,19 @@ func alcoholIntoxication(out []Suggestion, x *lookups, opt Options) {
 		}
 	}
 }
+
+// routineSymptoms are the symptoms a condition routinely brings, which a
+// note's "from …" gives to it: diarrhea, nausea and vomiting, abdominal
+// pain, fever, confusion, agitation, tremor, palpitations, tachycardia,
+// dyspnea, cough, fatigue, headache, dizziness, anorexia, weight loss (not
+// a bacteremia, a shock, a sepsis's organ failure or a seizure, which
+// are coded beside their cause).
+var routineSymptoms = []string{"R19.7", "R11.", "R10.", "R50.9", "R41.0", "R45.1", "R25.1", "R00.0", "R00.2", "R06.0", "R05", "R53.", "R51", "R42", "R63.0", "R63.4"}
+
+// symptomCauseRe follows a symptom with the condition its line says
+// causes it, whose first word is submatch 1: "- from thyrotoxicosis",
+// ": CNS manifestation of storm", ", due to the pneumonia".
+var symptomCauseRe = regexp.MustCompile(`(?i)^[^.;(]{0,40}?(?:\bfrom|\bdue to|\bsecondary to|\b2/2|\bcaused by|\bmanifestation of|\bpart of)\s+(?:(?:the|his|her|known|underlying|likely|probable)\s+)*([a-z]{4,})`)
 
 // sourceOfRe opens a part that names what the condition before it
 // explains.
@@ -12160,7 +12199,7 @@ func replacedSide(out []Suggestion, note string, x *lookups, opt Options) []Sugg
 
 var (
 	// intentionalUnderdosingRe says the patient took less on purpose.
-	intentionalUnderdosingRe = regexp.MustCompile(`(?i)\b(?:ration(?:ed|ing)|stretch(?:ed|ing)|skipp(?:ed|ing)|intentional(?:ly)?|chose|decided|stopped taking|did not want|didn't want|could not afford|couldn't afford|cannot afford|can't afford)\b`)
+	intentionalUnderdosingRe = regexp.MustCompile(`(?i)\b(?:ration(?:ed|ing)|stretch(?:ed|ing)|skipp(?:ed|ing)|intentional(?:ly)?|chose|decided|stopped taking|self-discontinu\w*|on (?:his|her|their) own|did not want|didn't want|could not afford|couldn't afford|cannot afford|can't afford)\b`)
 	// unintentionalUnderdosingRe says the patient meant to take it all.
 	unintentionalUnderdosingRe = regexp.MustCompile(`(?i)\b(?:forgot|forgetting|unintentional(?:ly)?|accidentally|misunderst(?:ood|anding)|confused about|mix-?up)\b`)
 )
@@ -12270,6 +12309,45 @@ func nonadherentDrugs(out []Suggestion, note string, x *lookups, opt Options) []
 			at.Start, at.End, at.Evidence = m[0], m[1], note[m[0]:m[1]]
 			out = addBeside(out, at, r.Code, "underdosing of the drug not adhered to", x, opt)
 		}
+	}
+	return out
+}
+
+// nonadherenceItemRe opens a list item that names the patient's
+// nonadherence: "5. Medication nonadherence - stopped methimazole on her
+// own".
+var nonadherenceItemRe = regexp.MustCompile(`(?i)^[ \t]*(?:[-*•#]|\d{1,2}[.)])[ \t]*(?:medication\s+|drug\s+|treatment\s+)?(?:non-?adherence|non-?compliance|non-?adherent|non-?compliant)\b`)
+
+// nonadherenceItemDrugs adds the underdosing of each drug a list item of
+// nonadherence says the patient stopped, when no underdosing is coded;
+// underdosingIntent then gives its intent.
+func nonadherenceItemDrugs(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if slices.ContainsFunc(out, func(s Suggestion) bool { return drugIntent(s.Code) == '6' }) || !containsAny(opt.lower, "adheren", "complian") {
+		return out
+	}
+	for at := 0; at < len(note); {
+		end := lineEnd(note, at)
+		line := note[at:end]
+		if m := nonadherenceItemRe.FindStringIndex(line); m != nil && !negatedAt(note, at+m[1]-1) {
+			if k := stoppedDrugRe.FindStringIndex(line[m[1]:]); k != nil {
+				rest := line[m[1]+k[1]:]
+				if r := stopReasonRe.FindStringIndex(rest); r != nil {
+					rest = rest[:r[0]]
+				}
+				for _, w := range strings.FieldsFunc(rest, func(c rune) bool { return !isLetter(byte(c)) || c > 127 }) {
+					if len(w) < 5 || modifiers[strings.ToLower(w)] {
+						continue
+					}
+					if r, ok := drugTableCode(w, "underdosing of ", '6', x, opt); ok && !containsCode(out, r.Code) {
+						ev := strings.TrimRight(strings.TrimLeft(line, " \t-*•#0123456789.)"), " \t")
+						start := at + strings.Index(line, ev)
+						s := Suggestion{System: codeset.ICD10CM, Confidence: 0.8, Start: start, End: start + len(ev), Evidence: ev, Section: sectionKindNames[secDiagnosis]}
+						out = addBeside(out, s, r.Code, "underdosing of the drug not adhered to", x, opt)
+					}
+				}
+			}
+		}
+		at = end + 1
 	}
 	return out
 }

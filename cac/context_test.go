@@ -7641,3 +7641,26 @@ func TestDrugClassNamed(t *testing.T) {
 	note := "PROGRESS NOTE\nA/P:\n1. Nontraumatic rhabdomyolysis.\n2. AKI - ATN from myoglobinuria.\n5. Stimulant (methamphetamine) use disorder, mild - motivational interviewing done.\n6. Cannabis: occasional use, no use disorder - counseled only.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M62.82", "N17.0", "F15.10"}, []string{"F15.182", "F15.14", "F12.90", "R82.1"})
 }
+
+// TestGravesStorm reads a Graves disease in a thyroid storm as E05.01,
+// its symptoms "from thyrotoxicosis" as the storm's, and a list item of
+// nonadherence that names the drug stopped as its underdosing with the
+// patient's intent (T38.2X6A, Z91.128).
+func TestGravesStorm(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 45, Sex: 'F'}
+	note := "H&P\nASSESSMENT:\n45F with Graves disease off methimazole presenting with likely thyroid storm (BWPS 100).\n\nPLAN:\n1. Thyroid storm (Graves):\n - PTU\n3. Diarrhea - from thyrotoxicosis; monitor lytes.\n4. Agitation/confusion - CNS manifestation of storm.\n5. Medication nonadherence - stopped methimazole on her own; will address with endocrine.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E05.01", "T38.2X6A", "Z91.128"}, []string{"E05.00", "E05.91", "R19.7", "R41.0", "R45.1"})
+}
+
+// TestSymptomFromCondition drops a routine symptom its line gives a
+// coded cause ("Fever - from the pneumonia"), and keeps a seizure its
+// line gives one.
+func TestSymptomFromCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 60, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Community-acquired pneumonia.\n2. Fever - from the pneumonia, resolved with antibiotics.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J18.9"}, []string{"R50.9"})
+	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Metastatic breast cancer to brain.\n2. Seizure - due to the brain metastases.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R56.9"}, nil)
+}
