@@ -4055,7 +4055,7 @@ func drugAnaphylaxis(out []Suggestion, note string, x *lookups, opt Options) []S
 // "Opioid-induced constipation (oxycodone)"; a word the drug table does
 // not hold as a drug taken as prescribed, "due to sepsis", gives no
 // adverse effect)
-var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to|(?:likely|probably|possibly|presumably|presumed)\s+from)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|recently|increased|higher|high-dose|long-term|prior|previous|past)\s+)*([A-Za-z]{5,}|(?-i:[A-Z]{3,4}))\b(?:\s+(?:use|therapy|treatment|dose|exposure|and|or|in|,|\.|;)|\s*$|[.,;)]|\s*\(|\s+[-–—])|,\s*(?:(?:likely|probably|possibly|presumed|presumably)\s+)?([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to", "ly from", "presumed from")
+var drugCauseRe = guard(`(?i)\b(?:related to|caused by|induced by|attributed to|due to|secondary to|(?:likely|probably|possibly|presumably|presumed)\s+from)\s+(?:[A-Za-z. -]{1,20}?\s*(?:\+|\band\b|&)\s*)?(?:(?:his|her|the|chronic|prescription|daily|recent|recently|increased|higher|high-dose|pulse|pulse-dose|stress-dose|IV|intravenous|long-term|prior|previous|past)\s+)*([A-Za-z]{5,}|(?-i:[A-Z]{3,4}))\b(?:\s+(?:use|therapy|treatment|dose|exposure|and|or|in|,|\.|;)|\s*$|[.,;)]|\s*\(|\s+[-–—])|,\s*(?:(?:likely|probably|possibly|presumed|presumably)\s+)?([A-Za-z]{5,})[- ]induced\b(?:\s*\(([A-Za-z]{5,})\))?|\b[A-Za-z]{5,}[- ]induced\s+(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+\s*\(([A-Za-z]{5,})\)`, "related to", "caused by", "induced", "attributed to", "due to", "secondary to", "ly from", "presumed from")
 
 // adverseEffectSaidRe is a drug's adverse effect said outright.
 var adverseEffectSaidRe = regexp.MustCompile(`(?i)\badverse (?:drug )?(?:effect|reaction) (?:of|to|from) (?:(?:his|her|the|prescribed|chronic)\s+)*([A-Za-z]{5,})`)
@@ -4697,7 +4697,9 @@ func pick(rs []codeset.Result, minScore float64) (codeset.Result, bool) {
 		return codeset.Result{}, false
 	}
 	top := rs[0]
-	if top.Billable && !injury(top.Code) {
+	// (a transplanted organ's or an amputation stump's complication has
+	// no encounter character: "Kidney transplant rejection" is T86.11)
+	if top.Billable && (!injury(top.Code) || strings.HasPrefix(top.Code, "T87.") || strings.HasPrefix(top.Code, "T86.") && strings.Contains(top.Title, "transplant")) {
 		return top, true
 	}
 	// "Open comminuted fracture of left tibial shaft": a first result for
@@ -5615,6 +5617,12 @@ var integral = map[string][]string{
 	"D57.1": {"D57.0", "D57.21", "D57.41", "D57.81"},
 	// the hyperuricemia of a gout
 	"E79.0": {"M10", "M1A"},
+	// an organ's transplant status beside its transplant's complication
+	// (T86.1- holds the kidney transplant)
+	"Z94.0": {"T86.1"},
+	"Z94.1": {"T86.2"},
+	"Z94.4": {"T86.4"},
+	"Z94.2": {"T86.81"},
 	// the myoglobin in the urine of a rhabdomyolysis ("ATN from
 	// myoglobinuria" beside it)
 	"R82.1": {"M62.82", "T79.6"},
@@ -7320,6 +7328,7 @@ var lookupRewrites = []struct {
 	{cancerPainCrisisRe, "$1"},
 	{drugClassNamedRe, "$1 $2"},
 	{gravesStormRe, "thyrotoxicosis with diffuse goiter with thyrotoxic crisis or storm"},
+	{drugDiabetesRe, "drug induced diabetes mellitus due to $1"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
@@ -7469,6 +7478,12 @@ var drugClassNamedRe = guard(`(?i)\b(?:stimulant|opioid|opiate|sedative|hypnotic
 // "Thyroid storm (Graves)": E05.01, which the search missed for the
 // words between.
 var gravesStormRe = guard(`(?i)\bgraves'?(?:\s+disease)?\b[^.;]{0,60}?\b(?:thyroid|thyrotoxic)\s+(?:storm|crisis)\b|\b(?:thyroid|thyrotoxic)\s+(?:storm|crisis)\s*(?:\(\s*|,\s*)?(?:(?:due to|from|secondary to|in)\s+)?graves'?(?:\s+disease)?\)?`, "graves")
+
+// drugDiabetesRe is a diabetes a drug caused: "Post-transplant diabetes
+// mellitus due to tacrolimus" is drug-induced diabetes (E09), not the
+// post-transplant lymphoproliferative disorder the index's
+// "post-transplant" led to; the drug is submatch 1.
+var drugDiabetesRe = guard(`(?i)\b(?:post-?transplant(?:ation)?\s+|new-onset\s+)?diabetes(?:\s+mellitus)?\s+(?:due to|secondary to|induced by|from|caused by|related to)\s+(?:(?:his|her|the|chronic|long-term|high-dose)\s+)*(tacrolimus|cyclosporine|sirolimus|everolimus|prednisone|prednisolone|dexamethasone|methylprednisolone|hydrocortisone|steroids?|glucocorticoids?|corticosteroids?|olanzapine|clozapine|quetiapine|risperidone|antipsychotics?)\b`, "diabetes")
 
 // infectiveValveRe is an infective endocarditis named with its valve:
 // the valve is no axis of I33.0, and "tricuspid" alone leads the index to

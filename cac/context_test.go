@@ -7664,3 +7664,24 @@ func TestSymptomFromCondition(t *testing.T) {
 	note = "DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Metastatic breast cancer to brain.\n2. Seizure - due to the brain metastases.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R56.9"}, nil)
 }
+
+// TestTransplantRejection codes "Acute cellular rejection of kidney
+// transplant" as T86.11, without the transplant status (Z94.0) the
+// complication holds, nor a dialysis its line says is over.
+func TestTransplantRejection(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 44, Sex: 'F'}
+	note := "PROGRESS NOTE\nHPI: 44F, deceased-donor kidney transplant 03/2021.\nA/P:\n1. Acute cellular rejection of kidney transplant\n5. Hx ESRD on HD - resolved with transplant, no dialysis needs.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T86.11"}, []string{"Z94.0", "Z99.2"})
+}
+
+// TestDrugInducedDiabetes reads "Post-transplant diabetes mellitus due
+// to tacrolimus, with hyperglycemia" as drug-induced diabetes with
+// hyperglycemia (E09.65) and the immunosuppressant's adverse effect
+// (T45.1X5A).
+func TestDrugInducedDiabetes(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 58, Sex: 'M'}
+	note := "CLINIC VISIT\nASSESSMENT/PLAN:\n1. Post-transplant diabetes mellitus due to tacrolimus (drug-induced DM), with hyperglycemia - A1c 8.6 and rising.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E09.65", "T45.1X5A"}, []string{"E09.9", "D47.Z1", "E11.65"})
+}

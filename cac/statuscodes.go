@@ -123,8 +123,11 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|prior|dual[- ]chamber|single[- ]chamber|permanent)\s+(?:dual[- ]chamber\s+|single[- ]chamber\s+|permanent\s+)?(?:pacemaker|PPM)\b`)},
 	{anchors: []string{"aicd", "icd", "defibrillator"}, rule: "status: defibrillator", code: fixed("Z95.810"),
 		re: regexp.MustCompile(`(?i)\b(AICD|ICD (?:in place|check|interrogation|pocket|function)|(?:s/p|status post|has an?|with an?|existing|prior)\s+(?:[a-z-]+\s+){0,3}ICD|(?:dual|single)[- ]chamber ICD|implant(?:ed|able) cardioverter[- ]defibrillator)\b`)},
+	// (not a dialysis the line says is over: "Hx ESRD on HD - resolved
+	// with transplant")
 	{anchors: []string{"dialysis", "hd", "capd", "esrd", "end-stage", "end stage"}, rule: "status: dialysis", code: fixed("Z99.2"),
-		re: regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home|nocturnal|continuous|cycling|automated|ambulatory|in-center)\s+){0,3}(?:hemodialysis|dialysis|peritoneal dialysis|CAPD|CCPD|APD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
+		unless: regexp.MustCompile(`(?i)^\W*(?:\d+[.)]\s*)?(?:hx|h/o|history of|prior|previous|remote)\b|\bresolved\b|\bno longer\b`),
+		re:     regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home|nocturnal|continuous|cycling|automated|ambulatory|in-center)\s+){0,3}(?:hemodialysis|dialysis|peritoneal dialysis|CAPD|CCPD|APD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
 	// "on long-term oxycodone", "on chronic opioids": an opioid taken
 	// long-term for pain (Z79.891), not a treatment of its use disorder
 	{anchors: []string{"opioid", "opiate", "oxycodone", "hydrocodone", "morphine", "hydromorphone", "tramadol", "tapentadol", "oxymorphone"}, rule: "status: long-term opioid", code: fixed("Z79.891"),
