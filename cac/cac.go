@@ -5158,11 +5158,12 @@ var gestationalDiabetesWordRe = regexp.MustCompile(`(?i)\b(?:diabet\w*|gdm|dm)\b
 // too, is "due to drugs", I95.2 ("Orthostatic hypotension due to
 // tamsulosin"); a drug-induced parkinsonism an antipsychotic caused is
 // neuroleptic induced, G21.11 ("Drug-induced parkinsonism due to
-// haloperidol"), not G21.19.
+// haloperidol"), not G21.19; a hypothyroidism is due to medicaments,
+// E03.2 ("Hypothyroidism, probably amiodarone-induced").
 func drugInducedKinds(out []Suggestion, x *lookups, opt Options) {
 	for i := range out {
 		c := out[i].Code
-		if c != "I95.1" && c != "I95.89" && c != "I95.9" && c != "G21.19" {
+		if c != "I95.1" && c != "I95.89" && c != "I95.9" && c != "G21.19" && c != "E03.9" {
 			continue
 		}
 		line := suggestionLine(opt.note, out[i])
@@ -5174,7 +5175,9 @@ func drugInducedKinds(out []Suggestion, x *lookups, opt Options) {
 		switch {
 		case c == "G21.19" && caused("T43.3", "T43.4", "T43.5"):
 			recode(&out[i], "G21.11", "neuroleptic induced parkinsonism", x, opt)
-		case c != "G21.19" && caused("T"):
+		case c == "E03.9" && caused("T"):
+			recode(&out[i], "E03.2", "hypothyroidism due to medicaments", x, opt)
+		case c != "G21.19" && c != "E03.9" && caused("T"):
 			recode(&out[i], "I95.2", "hypotension due to drugs", x, opt)
 		}
 	}
@@ -8561,11 +8564,11 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$`+ // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b`+ // imaging: "CTA abdomen" is no acute abdomen
 	`|counsell?ing(?:\s+(?:given|provided|done|offered|completed))?$|autoimmune$`+ // counseling given in a visit or stay (no Z71.9), "autoimmune" describing the diabetes before it
-	`|pain$|activity$|screening$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal |other |relevant |pertinent )?(?:history|hx)$)`, notAConditionWords...) // a bare "Pain:" names no site, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
+	`|pain$|activity$|screening$|devices?(?:\s+(?:check|interrogation|clinic|settings))?$|transient(?:\s+[lr])?$|(?:an?\s+)?(?:post-?operative|postprocedural|surgical|procedural) complication\b|(?:medical |past |surgical |social |family )?history\s*\([^)]*\)?\s*:?$|fleischner\b|accessory muscles?(?: use)?$|(?:hcv|hiv|hbv|hep(?:atitis)?\s*[abc])\s+(?:rna|dna|viral load|vl|ab|antibody|antigen|ag|pcr|genotype)\b|(?:medical |past |social |family |personal |other |relevant |pertinent )?(?:history|hx)$)`, notAConditionWords...) // a bare "Pain:" names no site, "Device:" no Devic's disease, "activity" no activity, "screening" nothing screened for, "transient" no homelessness, "accessory muscles" no malformation, a virus's test no infection, "history" no condition
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"prevention", "prophylaxis", "predispos", "risk factor", "placenta", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken"}
+var notAConditionWords = []string{"prevention", "prophylaxis", "predispos", "risk factor", "placenta", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken", "device"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).

@@ -7685,3 +7685,32 @@ func TestDrugInducedDiabetes(t *testing.T) {
 	note := "CLINIC VISIT\nASSESSMENT/PLAN:\n1. Post-transplant diabetes mellitus due to tacrolimus (drug-induced DM), with hyperglycemia - A1c 8.6 and rising.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E09.65", "T45.1X5A"}, []string{"E09.9", "D47.Z1", "E11.65"})
 }
+
+// TestCardiacAbbreviations reads "VT storm" (I47.20), "ICM" (I25.5) and
+// "CHB" (I44.2), and no Devic's disease from a "Device:" label.
+func TestCardiacAbbreviations(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 67, Sex: 'M'}
+	note := "H&P\nASSESSMENT/PLAN\n1. VT storm -- CCU. Amiodarone gtt. Device: left programming as is.\n2. ICM -- continue ARNI.\n3. CHB -- pads on.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I47.20", "I25.5", "I44.2"}, []string{"G36.0"})
+}
+
+// TestPlannedPacemaker gives a pacemaker still to be placed no status
+// (Z95.0), and a placed one its status.
+func TestPlannedPacemaker(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 82, Sex: 'M'}
+	note := "H&P\nASSESSMENT/PLAN:\n1. Complete heart block -- NPO after midnight for dual-chamber permanent pacemaker (Dr. Hollis, EP) 10/04.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I44.2"}, []string{"Z95.0"})
+	note = "CLINIC VISIT\nPMH: sick sinus syndrome s/p dual-chamber permanent pacemaker 2019.\nASSESSMENT:\n1. Essential hypertension.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 82, Sex: 'M'}), []string{"Z95.0"}, nil)
+}
+
+// TestDrugHypothyroidism codes a hypothyroidism a drug caused as due to
+// medicaments (E03.2) with the drug's adverse effect.
+func TestDrugHypothyroidism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 74, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n1. Tachy-brady syndrome\n2. Hypothyroidism, probably amiodarone-induced\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I49.5", "E03.2", "T46.2X5A"}, []string{"E03.9"})
+}

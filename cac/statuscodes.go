@@ -119,8 +119,11 @@ var statusRules = []statusRule{
 	// is left to the coder, as is a laparoscopic "port site"
 	{anchors: []string{"port"}, rule: "status: vascular access port", code: fixed("Z95.828"),
 		re: regexp.MustCompile(`(?i)^[ \t]*(?:[-#*•][ \t]*|\d+[.)][ \t]*)?(?:(?:implanted|indwelling|subcutaneous|tunneled)\s+)?(?:(?:right|left|R|L)\s+)?(?:chest\s+)?(?:port-?a-?cath|portacath|medi-?port|power-?port|port)\b(?:\s*\((?:right|left|R|L)\s+chest\))?\s*(?:in place|in situ|[,:(-]|$)`)},
+	// (not a pacemaker still to be placed: "NPO after midnight for
+	// dual-chamber permanent pacemaker")
 	{anchors: []string{"pacemaker", "ppm"}, rule: "status: pacemaker", code: fixed("Z95.0"),
-		re: regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|prior|dual[- ]chamber|single[- ]chamber|permanent)\s+(?:dual[- ]chamber\s+|single[- ]chamber\s+|permanent\s+)?(?:pacemaker|PPM)\b`)},
+		unless: regexp.MustCompile(`(?i)\b(?:NPO|(?:for|undergo|scheduled for|planned|plan for|referred for|candidate for)\s+(?:an?\s+)?(?:(?:dual|single)[- ]chamber\s+|permanent\s+|leadless\s+)*(?:pacemaker|PPM))\b`),
+		re:     regexp.MustCompile(`(?i)\b(?:s/p|status post|has an?|with an?|existing|prior|dual[- ]chamber|single[- ]chamber|permanent)\s+(?:dual[- ]chamber\s+|single[- ]chamber\s+|permanent\s+)?(?:pacemaker|PPM)\b`)},
 	{anchors: []string{"aicd", "icd", "defibrillator"}, rule: "status: defibrillator", code: fixed("Z95.810"),
 		re: regexp.MustCompile(`(?i)\b(AICD|ICD (?:in place|check|interrogation|pocket|function)|(?:s/p|status post|has an?|with an?|existing|prior)\s+(?:[a-z-]+\s+){0,3}ICD|(?:dual|single)[- ]chamber ICD|implant(?:ed|able) cardioverter[- ]defibrillator)\b`)},
 	// (not a dialysis the line says is over: "Hx ESRD on HD - resolved
