@@ -7714,3 +7714,13 @@ func TestDrugHypothyroidism(t *testing.T) {
 	note := "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n1. Tachy-brady syndrome\n2. Hypothyroidism, probably amiodarone-induced\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I49.5", "E03.2", "T46.2X5A"}, []string{"E03.9"})
 }
+
+// TestDiabeticPADStage gives a diabetic's leg atherosclerosis the stage
+// its clause affirms (claudication, not the rest pain and gangrene it
+// denies) and the diabetes with peripheral angiopathy beside it (E11.51).
+func TestDiabeticPADStage(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 66, Sex: 'M'}
+	note := "CLINIC VISIT\nASSESSMENT/PLAN:\n1. PAD -- atherosclerosis of native arteries of bilateral legs with intermittent claudication. No rest pain or tissue loss. In a diabetic: this is diabetic peripheral angiopathy w/o gangrene.\n2. Type 2 diabetes mellitus.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I70.213", "E11.51"}, []string{"I70.223", "I70.263", "E11.9", "E11.52"})
+}

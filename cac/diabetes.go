@@ -20,6 +20,8 @@ type diabetesLink struct {
 var diabetesLinks = []diabetesLink{
 	{"G62.9", ".42", false}, {"G60.9", ".42", false}, {"G63", ".42", false}, {"G62.89", ".42", false}, // polyneuropathy (not a critical illness's, G62.81, nor radiation's, G62.82)
 	{"I73.9", ".51", false},                          // peripheral angiopathy (PAD)
+	{"I70.26", ".52", true},                          // with gangrene
+	{"I70.2", ".51", true},                           // atherosclerosis of the legs' arteries, coded beside (Coding Clinic 3Q 2018)
 	{"L97.4", ".621", true}, {"L97.5", ".621", true}, // foot ulcer
 	{"L97.1", ".622", true}, {"L97.2", ".622", true}, {"L97.3", ".622", true}, {"L97.8", ".622", true}, {"L97.9", ".622", true}, // other skin ulcer
 	{"M86.", ".69", true},     // osteomyelitis

@@ -54,7 +54,9 @@ func oneSide(text string) byte {
 // gangrene I70.26-, ulceration I70.23- (right) or I70.24- (left) by site,
 // rest pain I70.22-, claudication I70.21-; side as the clause names it.
 func padClause(clause string, fallback byte) (code, ulcerSite string, side byte) {
-	l := strings.ToLower(clause)
+	// (what the clause denies is no stage: "No rest pain or tissue
+	// loss", "w/o gangrene")
+	l := strings.ToLower(negatedSpanRe.ReplaceAllString(clause, " "))
 	side = limbSide(clause)
 	if side == '9' {
 		side = fallback
