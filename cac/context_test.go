@@ -7724,3 +7724,16 @@ func TestDiabeticPADStage(t *testing.T) {
 	note := "CLINIC VISIT\nASSESSMENT/PLAN:\n1. PAD -- atherosclerosis of native arteries of bilateral legs with intermittent claudication. No rest pain or tissue loss. In a diabetic: this is diabetic peripheral angiopathy w/o gangrene.\n2. Type 2 diabetes mellitus.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I70.213", "E11.51"}, []string{"I70.223", "I70.263", "E11.9", "E11.52"})
 }
+
+// TestOpioidWithdrawalInPregnancy codes an opioid dependence in
+// withdrawal as F11.23 with its pregnancy's drug use (O99.322), and a
+// hepatitis C complicating pregnancy with O98.412; a withdrawal a use
+// disorder's criteria describe is none.
+func TestOpioidWithdrawalInPregnancy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 28, Sex: 'F'}
+	note := "H&P\nHPI: 28 y/o G3P1011 at 24w0d requesting help with opioid withdrawal.\nASSESSMENT:\n1. Opioid use disorder, severe (fentanyl) — dependence with active moderate opioid withdrawal, complicating pregnancy\n2. Chronic hepatitis C complicating pregnancy, viremic, untreated\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F11.23", "O99.322", "B18.2", "O98.412"}, []string{"F11.20", "F11.13"})
+	note = "PROGRESS NOTE\nASSESSMENT:\n4. Opioid use disorder, severe (opioid dependence), active - daily use, tolerance, withdrawal when he stops. Not in remission.\n"
+	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 33, Sex: 'M'}), []string{"F11.20"}, []string{"F11.23"})
+}

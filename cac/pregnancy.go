@@ -23,6 +23,9 @@ var pregnancyCompanions = []struct {
 	{[]string{"E66"}, "O99.21", true},
 	{[]string{"E03", "E05", "E06", "E07"}, "O99.28", true},
 	{[]string{"F17"}, "O99.33", true},
+	{[]string{"F10"}, "O99.31", true},
+	{[]string{"F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19"}, "O99.32", true},
+	{[]string{"B15", "B16", "B17", "B18", "B19"}, "O98.41", true}, // viral hepatitis
 	{[]string{"F32", "F33", "F41", "F43"}, "O99.34", true},
 	{[]string{"J45"}, "O99.51", true},
 	{[]string{"U07.1"}, "O98.51", true},    // COVID-19 (Guidelines I.C.1.g.1.c: O98.5- with U07.1)

@@ -53,6 +53,9 @@ func substanceUse(r codeset.Result, item string, x *lookups, opt Options) codese
 		// disturbance (.232) when the item says so
 		code = r.Code[:4] + "230"
 		switch {
+		case r.Code[:3] == "F11":
+			// (an opioid's withdrawal has no fifth character: F11.23)
+			code = "F11.23"
 		case strings.Contains(l, "delirium"):
 			code = r.Code[:4] + "231"
 		case strings.Contains(l, "perceptual"):
@@ -145,8 +148,9 @@ func withdrawalUncomplicated(out []Suggestion, note string, x *lookups, opt Opti
 }
 
 // notInWithdrawalRe is a withdrawal that is not going on: a past one, a
-// risk, a watch kept for one.
-var notInWithdrawalRe = regexp.MustCompile(`(?i)\b(?:history of|h/o|prior|previous|past|risk (?:of|for)|at risk|prevent\w*|prophyla\w*|monitor(?:ing|ed)? for|watch(?:ing|ed)? for)\s+(?:\w+\s+){0,2}withdrawal`)
+// risk, a watch kept for one, a use disorder's criterion ("withdrawal
+// when he stops").
+var notInWithdrawalRe = regexp.MustCompile(`(?i)\b(?:history of|h/o|prior|previous|past|risk (?:of|for)|at risk|prevent\w*|prophyla\w*|monitor(?:ing|ed)? for|watch(?:ing|ed)? for)\s+(?:\w+\s+){0,2}withdrawal|\bwithdrawal\s+(?:symptoms\s+)?(?:when|if|whenever)\s+(?:he|she|they|the patient|pt)\s+(?:stops|misses|cuts|runs|tries)`)
 
 // uncomplicatedRe says a withdrawal has neither delirium nor perceptual
 // disturbance.
