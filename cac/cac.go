@@ -7474,7 +7474,7 @@ var cancerPainCrisisRe = guard(`(?i)\b((?:cancer|neoplasm|tumou?r|malignancy|mal
 // as "methamphetamine use disorder", and so is the part read with the
 // parenthesis as commas (which had led the search to a stimulant abuse
 // "with mood disorder").
-var drugClassNamedRe = guard(`(?i)\b(?:stimulant|opioid|opiate|sedative|hypnotic|hallucinogen|inhalant)s?\s*[(,]\s*([a-z][a-z -]{2,30}?)\s*[),]\s*(use disorder|use|abuse|dependence|intoxication|withdrawal)\b`, "(", ",")
+var drugClassNamedRe = guard(`(?i)\b(?:stimulant|opioid|opiate|sedative|hypnotic|hallucinogen|inhalant)s?\s*[(,]\s*([a-z][a-z -]{2,30}?)\s*[),]\s*(use disorder|use|abuse|dependence|intoxication|withdrawal)\b`, "stimulant", "opioid", "opiate", "sedative", "hypnotic", "hallucinogen", "inhalant")
 
 // gravesStormRe is a Graves disease in a thyroid storm, in either order:
 // "Graves disease off methimazole presenting with likely thyroid storm",
