@@ -5668,7 +5668,8 @@ func arrestCause(out []Suggestion, note string, x *lookups, opt Options) {
 }
 
 // occasionalUseRe says a substance's use is occasional, or no disorder.
-var occasionalUseRe = regexp.MustCompile(`(?i)\b(?:occasional(?:ly)?|rare(?:ly)?|social(?:ly)?|no (?:substance )?use disorder|not a use disorder)\b`)
+// (not a "Social:" heading the line opens with)
+var occasionalUseRe = regexp.MustCompile(`(?i)\b(?:occasional(?:ly)?|rare(?:ly)?|socially|social (?:drinker|drinking|use|user|smoker)|no (?:substance )?use disorder|not a use disorder)\b`)
 
 // occasionalUse reports whether s is a substance's use, unspecified and
 // uncomplicated (F1x.90), that its line calls occasional or no disorder

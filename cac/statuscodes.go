@@ -129,7 +129,7 @@ var statusRules = []statusRule{
 	// (not a dialysis the line says is over: "Hx ESRD on HD - resolved
 	// with transplant")
 	{anchors: []string{"dialysis", "hd", "capd", "esrd", "end-stage", "end stage"}, rule: "status: dialysis", code: fixed("Z99.2"),
-		unless: regexp.MustCompile(`(?i)^\W*(?:\d+[.)]\s*)?(?:hx|h/o|history of|prior|previous|remote)\b|\bresolved\b|\bno longer\b`),
+		unless: regexp.MustCompile(`(?i)^\W*(?:\d+[.)]\s*)?(?:hx|h/o|history of|prior|previous|remote)\b|\bresolved (?:with|after|by) (?:a |her |his )?(?:kidney |renal )?transplant|\bno longer (?:on|requires|needs) (?:dialysis|HD|hemodialysis)\b`),
 		re:     regexp.MustCompile(`(?i)\b(?:on|receives|receiving|maintenance|chronic|dependent|dependence|outpatient)\s+(?:(?:maintenance|chronic|outpatient|intermittent|home|nocturnal|continuous|cycling|automated|ambulatory|in-center)\s+){0,3}(?:hemodialysis|dialysis|peritoneal dialysis|CAPD|CCPD|APD)\b|\b(?:ESRD|end[- ]stage renal disease)\s+(?:on|with|requiring)\s+(?:HD|hemodialysis|dialysis|PD)\b|\b(?:HD|hemodialysis|dialysis)\s+(?:on\s+)?(?:M/W/F|MWF|T/Th/S|TTS|TuThSa|three times (?:a|per) week|3x/week)`)},
 	// "on long-term oxycodone", "on chronic opioids": an opioid taken
 	// long-term for pain (Z79.891), not a treatment of its use disorder
