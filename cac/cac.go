@@ -2203,7 +2203,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 						// history, "Generalized convulsive status
 						// epilepticus in … generalized epilepsy" among
 						// the diagnoses; it does specify "Diabetes")
-					} else if moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) || substanceComplication(old.Code, sg.Code) ||
+					} else if moreSpecific(old.Code, old.Title, sg.Code, sg.Title) || namesUnspecifiedKind(old, sg) || specifiesLater(old, sg) || saysWhatWasGuessed(old, sg) || substanceComplication(old.Code, sg.Code) ||
 						namesPart(old, sg) ||
 						affirmsDefault(old, sg) ||
 						diabetes(r.Code) && diabetesComplication(r.Code) && !diabetesComplication(old.Code) {
@@ -2647,6 +2647,28 @@ func substanceComplication(a, b string) bool {
 func moreSpecific(a, aTitle, b, bTitle string) bool {
 	return len(a) == len(b) && len(a) > 4 && a[:len(a)-1] == b[:len(b)-1] &&
 		strings.Contains(strings.ToLower(aTitle), "unspecified") && !strings.Contains(strings.ToLower(bTitle), "unspecified")
+}
+
+// namesUnspecifiedKind reports whether new names a kind of what old, an
+// unspecified code of the category, leaves unspecified: its title holds
+// every word of old's but "unspecified", and more ("Multiple sclerosis,
+// unspecified", G35.D, then "Secondary progressive multiple sclerosis",
+// G35.C0, a FY2026 code the FY2017 index does not know).
+func namesUnspecifiedKind(old, new Suggestion) bool {
+	// (not one unspecified in another axis: "Idiopathic gout,
+	// unspecified site" for "Gout, unspecified", whose site the note
+	// gives later)
+	if !strings.HasSuffix(strings.ToLower(old.Title), ", unspecified") || old.Code[:3] != new.Code[:3] || strings.Contains(strings.ToLower(new.Title), "unspecified site") {
+		return false
+	}
+	ow := codeset.Words(strings.TrimSuffix(strings.ToLower(old.Title), ", unspecified"))
+	nw := codeset.Words(new.Title)
+	for _, w := range ow {
+		if !slices.Contains(nw, w) {
+			return false
+		}
+	}
+	return len(nw) > len(ow)+1
 }
 
 // saysWhatWasGuessed reports whether a later suggestion of the same

@@ -7737,3 +7737,14 @@ func TestOpioidWithdrawalInPregnancy(t *testing.T) {
 	note = "PROGRESS NOTE\nASSESSMENT:\n4. Opioid use disorder, severe (opioid dependence), active - daily use, tolerance, withdrawal when he stops. Not in remission.\n"
 	checkCodes(t, suggestCodes(note, x, cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 33, Sex: 'M'}), []string{"F11.20"}, []string{"F11.23"})
 }
+
+// TestUnspecifiedKindNamed lets a later item that names the kind of an
+// earlier unspecified code of its category replace it ("multiple
+// sclerosis", then "Secondary progressive multiple sclerosis": G35.C0,
+// not G35.D).
+func TestUnspecifiedKindNamed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 64, Sex: 'F'}
+	note := "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n2. Neurogenic bladder secondary to multiple sclerosis\n3. Secondary progressive multiple sclerosis\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N31.9", "G35.C0"}, []string{"G35.D"})
+}
