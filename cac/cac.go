@@ -2244,6 +2244,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = dropEncounterReasons(out, opt)
 	out = combine(out, x, opt)
 	arrestCause(out, note, x, opt)
+	out = inducedPsychosisKind(out, note, x, opt)
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return occasionalUse(s, note) })
 	cachexiaCause(out, note, x, opt)
 	out = dropIntegral(out)
@@ -5662,6 +5663,34 @@ var integral = map[string][]string{
 	"S06.9": {"G93.1"},
 	// the agitation a dementia "with agitation" code already says
 	"R45.1": {"F01.A11", "F01.B11", "F01.C11", "F02.A11", "F02.B11", "F02.C11", "F03.A11", "F03.B11", "F03.C11", "F01.511", "F02.811", "F03.911"},
+}
+
+// inducedPsychosisKind gives a substance-induced psychotic disorder of
+// unspecified kind (F1x.x59) the kind its line says, hallucinations
+// (.x51) before delusions (.x50), and drops the delusional disorder (F22)
+// and the hallucinations (R44.-) read from the same line, which are that
+// psychosis's ("with
+// methamphetamine-induced psychotic disorder — prominent auditory
+// hallucinations and persecutory delusions": F15.251 alone).
+func inducedPsychosisKind(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	var psychoses []Suggestion
+	for i, s := range out {
+		if len(s.Code) != 7 || !strings.HasPrefix(s.Code, "F1") || !strings.HasSuffix(s.Code, "59") {
+			continue
+		}
+		line := strings.ToLower(suggestionLine(note, s))
+		switch {
+		case strings.Contains(line, "hallucinat") && !strings.Contains(line, "no hallucinat"):
+			recode(&out[i], s.Code[:5]+"51", "induced psychosis with hallucinations", x, opt)
+		case strings.Contains(line, "delusion") && !strings.Contains(line, "no delusion"):
+			recode(&out[i], s.Code[:5]+"50", "induced psychosis with delusions", x, opt)
+		}
+		psychoses = append(psychoses, out[i])
+	}
+	for _, s := range psychoses {
+		out = dropOnLine(out, note, s, "F22", "R44.")
+	}
+	return out
 }
 
 // cardiacCauses are the heart's conditions a cardiac arrest named on

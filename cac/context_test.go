@@ -7748,3 +7748,13 @@ func TestUnspecifiedKindNamed(t *testing.T) {
 	note := "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n2. Neurogenic bladder secondary to multiple sclerosis\n3. Secondary progressive multiple sclerosis\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N31.9", "G35.C0"}, []string{"G35.D"})
 }
+
+// TestInducedPsychosisKind gives a substance-induced psychotic disorder
+// the hallucinations its line names (F15.251), with no delusional
+// disorder (F22) or hallucinations (R44) beside it.
+func TestInducedPsychosisKind(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 31, Sex: 'M'}
+	note := "ED NOTE\nIMPRESSION:\n1. Methamphetamine use disorder, severe (dependence) with methamphetamine-induced psychotic disorder — prominent auditory hallucinations and persecutory delusions.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"F15.251"}, []string{"F15.259", "F22", "R44.0"})
+}
