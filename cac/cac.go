@@ -8386,8 +8386,8 @@ var slashDoubtRe = regexp.MustCompile(`(?i)\b(?:no|not|neg|negative|excluded|rul
 
 // slashMembers splits a part of at most eight words at its one slash
 // into the two conditions it names ("Aphasia/R hemiparesis",
-// "anxiety / depression"), each of four letters or more ("s/p", "PT/OT"
-// are not two).
+// "anxiety / depression"), each of four letters or more or an
+// abbreviation the synonym list knows ("s/p", "PT/OT" are not two).
 func slashMembers(note string, p span) []member {
 	t := note[p.start:p.end]
 	i := strings.IndexByte(t, '/')
@@ -8395,7 +8395,10 @@ func slashMembers(note string, p span) []member {
 		return nil
 	}
 	a, b := t[:i], t[i+1:]
-	if countLetters(a) < 4 || countLetters(b) < 4 || countLetters(lastWord(a)) < 3 {
+	// (an abbreviation the synonym list spells out counts whole:
+	// "CAD/HLD", "HTN/CKD 3a")
+	short := func(m string) bool { return countLetters(m) < 4 && !knownAbbreviation(m) }
+	if short(a) || short(b) || countLetters(lastWord(a)) < 3 {
 		return nil
 	}
 	return []member{{a, span{p.start, p.start + i}}, {b, span{p.start + i + 1, p.end}}}

@@ -7758,3 +7758,13 @@ func TestInducedPsychosisKind(t *testing.T) {
 	note := "ED NOTE\nIMPRESSION:\n1. Methamphetamine use disorder, severe (dependence) with methamphetamine-induced psychotic disorder — prominent auditory hallucinations and persecutory delusions.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"F15.251"}, []string{"F15.259", "F22", "R44.0"})
 }
+
+// TestSlashAbbreviations reads a list item of two abbreviations joined by
+// a slash as both conditions ("CAD/HLD", "HTN/CKD 3a"), and not a pair of
+// therapies ("PT/OT eval").
+func TestSlashAbbreviations(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 3), Age: 70, Sex: 'M'}
+	note := "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n1. CAD/HLD\n2. HTN/CKD 3a\n3. PT/OT eval\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.10", "E78.5", "I12.9", "N18.31"}, nil)
+}
