@@ -7384,6 +7384,7 @@ var lookupRewrites = []struct {
 	{drugClassNamedRe, "$1 $2"},
 	{gravesStormRe, "thyrotoxicosis with diffuse goiter with thyrotoxic crisis or storm"},
 	{drugDiabetesRe, "drug induced diabetes mellitus due to $1"},
+	{uncomplicatedDissectionRe, "$1"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
@@ -7539,6 +7540,12 @@ var gravesStormRe = guard(`(?i)\bgraves'?(?:\s+disease)?\b[^.;]{0,60}?\b(?:thyro
 // post-transplant lymphoproliferative disorder the index's
 // "post-transplant" led to; the drug is submatch 1.
 var drugDiabetesRe = guard(`(?i)\b(?:post-?transplant(?:ation)?\s+|new-onset\s+)?diabetes(?:\s+mellitus)?\s+(?:due to|secondary to|induced by|from|caused by|related to)\s+(?:(?:his|her|the|chronic|long-term|high-dose)\s+)*(tacrolimus|cyclosporine|sirolimus|everolimus|prednisone|prednisolone|dexamethasone|methylprednisolone|hydrocortisone|steroids?|glucocorticoids?|corticosteroids?|olanzapine|clozapine|quetiapine|risperidone|antipsychotics?)\b`, "diabetes")
+
+// uncomplicatedDissectionRe is an aortic dissection called
+// uncomplicated, a word of its management (no rupture, no
+// malperfusion) that no dissection code holds and that kept the phrase
+// from its code: "Acute uncomplicated Stanford type B aortic dissection".
+var uncomplicatedDissectionRe = guard(`(?i)\buncomplicated\s+((?:(?:stanford|debakey)\s+)?(?:type\s+(?:[ab]|i{1,3}a?|i{1,3}b)\s+)?(?:aortic\s+)?dissection)\b`, "dissection")
 
 // infectiveValveRe is an infective endocarditis named with its valve:
 // the valve is no axis of I33.0, and "tricuspid" alone leads the index to

@@ -7768,3 +7768,12 @@ func TestSlashAbbreviations(t *testing.T) {
 	note := "DISCHARGE SUMMARY\nDISCHARGE DIAGNOSES:\n1. CAD/HLD\n2. HTN/CKD 3a\n3. PT/OT eval\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I25.10", "E78.5", "I12.9", "N18.31"}, nil)
 }
+
+// TestUncomplicatedDissection reads "Acute uncomplicated Stanford type B
+// aortic dissection" as the descending thoracic aorta's (I71.012).
+func TestUncomplicatedDissection(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 3), Age: 58, Sex: 'M'}
+	note := "ED NOTE\nIMPRESSION:\n1. Acute uncomplicated Stanford type B aortic dissection, descending thoracic aorta only -- no ascending involvement, no rupture.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I71.012"}, []string{"I71.011", "I71.010"})
+}
