@@ -5669,9 +5669,9 @@ var integral = map[string][]string{
 // unspecified kind (F1x.x59) the kind its line says, hallucinations
 // (.x51) before delusions (.x50), and drops the delusional disorder (F22)
 // and the hallucinations (R44.-) read from the same line, which are that
-// psychosis's ("with
-// methamphetamine-induced psychotic disorder — prominent auditory
-// hallucinations and persecutory delusions": F15.251 alone).
+// psychosis's ("with methamphetamine-induced psychotic disorder —
+// prominent auditory hallucinations and persecutory delusions": F15.251
+// alone).
 func inducedPsychosisKind(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	var psychoses []Suggestion
 	for i, s := range out {
@@ -5708,10 +5708,9 @@ func arrestCause(out []Suggestion, note string, x *lookups, opt Options) {
 	if i < 0 {
 		return
 	}
-	start := strings.LastIndexByte(note[:out[i].Start], '\n') + 1
-	end := lineEnd(note, out[i].Start)
+	line := suggestionLine(note, out[i])
 	for _, o := range out {
-		if o.Start >= start && o.End <= end && slices.Contains(cardiacCauses, o.Code[:min(3, len(o.Code))]) {
+		if slices.Contains(cardiacCauses, o.Code[:min(3, len(o.Code))]) && suggestionLine(note, o) == line {
 			recode(&out[i], "I46.2", "cardiac arrest of a cardiac cause", x, opt)
 			return
 		}
@@ -12348,13 +12347,20 @@ func underdosedDrugs(out []Suggestion, note string, x *lookups, opt Options) []S
 		if strings.TrimSpace(note[m[1]:end]) == "" || notTakingRe.MatchString(note[m[0]:m[1]]) {
 			from = strings.LastIndexAny(note[:m[0]], "(:;\n") + 1
 		}
-		for _, w := range strings.FieldsFunc(note[from:end], func(c rune) bool { return !isLetter(byte(c)) || c > 127 }) {
-			if len(w) < 5 || modifiers[strings.ToLower(w)] {
-				continue
-			}
-			if r, ok := drugTableCode(w, "underdosing of ", '6', x, opt); ok && !containsCode(out, r.Code) {
-				out = addBeside(out, at, r.Code, "underdosing of the drug stopped", x, opt)
-			}
+		out = addDrugUnderdosings(out, note[from:end], at, "underdosing of the drug stopped", x, opt)
+	}
+	return out
+}
+
+// addDrugUnderdosings adds, beside at, the underdosing of each drug the
+// drug table holds among the words of text.
+func addDrugUnderdosings(out []Suggestion, text string, at Suggestion, rule string, x *lookups, opt Options) []Suggestion {
+	for _, w := range strings.FieldsFunc(text, func(c rune) bool { return !isLetter(byte(c)) || c > 127 }) {
+		if len(w) < 5 || modifiers[strings.ToLower(w)] {
+			continue
+		}
+		if r, ok := drugTableCode(w, "underdosing of ", '6', x, opt); ok && !containsCode(out, r.Code) {
+			out = addBeside(out, at, r.Code, rule, x, opt)
 		}
 	}
 	return out
@@ -12396,7 +12402,7 @@ func nonadherentDrugs(out []Suggestion, note string, x *lookups, opt Options) []
 // nonadherenceItemRe opens a list item that names the patient's
 // nonadherence: "5. Medication nonadherence - stopped methimazole on her
 // own".
-var nonadherenceItemRe = regexp.MustCompile(`(?i)^[ \t]*(?:[-*•#]|\d{1,2}[.)])[ \t]*(?:medication\s+|drug\s+|treatment\s+)?(?:non-?adherence|non-?compliance|non-?adherent|non-?compliant)\b`)
+var nonadherenceItemRe = regexp.MustCompile(`(?im)^[ \t]*(?:[-*•#]|\d{1,2}[.)])[ \t]*(?:medication\s+|drug\s+|treatment\s+)?(?:non-?adherence|non-?compliance|non-?adherent|non-?compliant)\b`)
 
 // nonadherenceItemDrugs adds the underdosing of each drug a list item of
 // nonadherence says the patient stopped, when no underdosing is coded;
@@ -12405,29 +12411,22 @@ func nonadherenceItemDrugs(out []Suggestion, note string, x *lookups, opt Option
 	if slices.ContainsFunc(out, func(s Suggestion) bool { return drugIntent(s.Code) == '6' }) || !containsAny(opt.lower, "adheren", "complian") {
 		return out
 	}
-	for at := 0; at < len(note); {
-		end := lineEnd(note, at)
-		line := note[at:end]
-		if m := nonadherenceItemRe.FindStringIndex(line); m != nil && !negatedAt(note, at+m[1]-1) {
-			if k := stoppedDrugRe.FindStringIndex(line[m[1]:]); k != nil {
-				rest := line[m[1]+k[1]:]
-				if r := stopReasonRe.FindStringIndex(rest); r != nil {
-					rest = rest[:r[0]]
-				}
-				for _, w := range strings.FieldsFunc(rest, func(c rune) bool { return !isLetter(byte(c)) || c > 127 }) {
-					if len(w) < 5 || modifiers[strings.ToLower(w)] {
-						continue
-					}
-					if r, ok := drugTableCode(w, "underdosing of ", '6', x, opt); ok && !containsCode(out, r.Code) {
-						ev := strings.TrimRight(strings.TrimLeft(line, " \t-*•#0123456789.)"), " \t")
-						start := at + strings.Index(line, ev)
-						s := Suggestion{System: codeset.ICD10CM, Confidence: 0.8, Start: start, End: start + len(ev), Evidence: ev, Section: sectionKindNames[secDiagnosis]}
-						out = addBeside(out, s, r.Code, "underdosing of the drug not adhered to", x, opt)
-					}
-				}
-			}
+	for _, m := range nonadherenceItemRe.FindAllStringIndex(note, -1) {
+		end := lineEnd(note, m[0])
+		k := stoppedDrugRe.FindStringIndex(note[m[1]:end])
+		if k == nil || negatedAt(note, m[1]-1) {
+			continue
 		}
-		at = end + 1
+		rest := note[m[1]+k[1] : end]
+		if r := stopReasonRe.FindStringIndex(rest); r != nil {
+			rest = rest[:r[0]]
+		}
+		// (the item, without its list mark, is the evidence)
+		line := note[m[0]:end]
+		ev := strings.TrimRight(strings.TrimLeft(line, " \t-*•#0123456789.)"), " \t")
+		start := m[0] + strings.Index(line, ev)
+		at := Suggestion{System: codeset.ICD10CM, Confidence: 0.8, Start: start, End: start + len(ev), Evidence: ev, Section: sectionKindNames[secDiagnosis]}
+		out = addDrugUnderdosings(out, rest, at, "underdosing of the drug not adhered to", x, opt)
 	}
 	return out
 }
