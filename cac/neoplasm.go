@@ -121,7 +121,7 @@ var palliativeNoteRe = regexp.MustCompile(`(?im)^[ \t]*(?:outpatient\s+|inpatien
 // comfortCareRe says a stay turned to comfort care: "transitioned to
 // comfort measures only", "made comfort care", "compassionate
 // extubation" (not a transition only discussed or offered).
-var comfortCareRe = regexp.MustCompile(`(?i)\b(?:transitioned\s+(?:to|him|her|the patient)\s+(?:to\s+)?(?:comfort|hospice|palliative|end-of-life)|comfort\s+(?:measures|care)\s+only\b|made\s+comfort\s+care|compassionate(?:ly)?\s+extubat|terminal(?:ly)?\s+extubat)`)
+var comfortCareRe = guard(`(?i)\b(?:transitioned\s+(?:to|him|her|the patient)\s+(?:to\s+)?(?:comfort|hospice|palliative|end-of-life)|comfort\s+(?:measures|care)\s+only\b|made\s+comfort\s+care|compassionate(?:ly)?\s+extubat|terminal(?:ly)?\s+extubat)`, "transitioned", "comfort", "compassionate", "terminal")
 
 // palliativeEncounter codes a note titled for palliative or hospice care,
 // or a stay that turned to comfort care, as an encounter for palliative
