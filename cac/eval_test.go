@@ -1303,3 +1303,13 @@ func TestEvalHeldout28(t *testing.T) {
 func TestEvalHeldout29(t *testing.T) {
 	evalNotes(t, "testdata/heldout29", "twenty-ninth held-out set", 0.55, 0.10, true)
 }
+
+// TestEvalHeldout30 scores a thirtieth held-out set,
+// testdata/heldout30: 24 notes of one week at a regional hospital on the
+// Gulf Coast and its clinics (12 inpatient, 12 outpatient, across
+// specialties), written in session 37 by someone who had read neither the
+// engine nor the other sets; committed unread, to be read once at the end
+// of that session (docs/BENCHMARKS.md). Read only its totals.
+func TestEvalHeldout30(t *testing.T) {
+	evalNotes(t, "testdata/heldout30", "thirtieth held-out set", 0.55, 0.10, true)
+}

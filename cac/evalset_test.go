@@ -280,6 +280,7 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/heldout27", 24},
 		{"testdata/heldout28", 24},
 		{"testdata/heldout29", 24},
+		{"testdata/heldout30", 24},
 		{"testdata/train40", 24},
 		{"testdata/train41", 24},
 		{"testdata/train42", 24},
