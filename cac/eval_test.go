@@ -1191,6 +1191,50 @@ func TestEvalTrain88(t *testing.T) {
 	evalNotes(t, "testdata/train88", "eighty-eighth training set", 0.55, 0.15, false)
 }
 
+// TestEvalTrain89 scores the eighty-ninth training set, testdata/train89:
+// 24 notes of infectious disease and wound care (sepsis and septic shock with organisms, cellulitis
+// and abscess, diabetic foot and osteomyelitis, pressure injuries, device
+// and line infections), written in
+// session 37 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain89(t *testing.T) {
+	evalNotes(t, "testdata/train89", "eighty-ninth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain90 scores the ninetieth training set, testdata/train90:
+// 24 notes of obstetrics, gynecology and pediatrics (prenatal visits, deliveries,
+// postpartum complications, gynecologic surgery, newborns, well-child
+// visits, childhood infections and fractures), written in
+// session 37 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain90(t *testing.T) {
+	evalNotes(t, "testdata/train90", "ninetieth training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain91 scores the ninety-first training set, testdata/train91:
+// 24 notes of gastroenterology, hepatology, rheumatology and orthopedics (GI
+// bleeding, cirrhosis, pancreatitis, IBD, diverticulitis, arthritis,
+// joint replacements, fractures), written in
+// session 37 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain91(t *testing.T) {
+	evalNotes(t, "testdata/train91", "ninety-first training set", 0.55, 0.15, false)
+}
+
+// TestEvalTrain92 scores the ninety-second training set, testdata/train92:
+// 24 notes of neurology, pulmonology and oncology (stroke and its sequelae,
+// epilepsy, dementia, COPD and asthma, PE, cancers with metastases,
+// chemotherapy and immunotherapy encounters), written in
+// session 37 by someone who had read neither the engine nor the other
+// sets; first scored untouched (docs/BENCHMARKS.md), then read note by
+// note.
+func TestEvalTrain92(t *testing.T) {
+	evalNotes(t, "testdata/train92", "ninety-second training set", 0.55, 0.15, false)
+}
+
 // TestEvalHeldout19 scores a nineteenth held-out set, testdata/heldout19:
 // 24 notes of a representative week (12 inpatient, 12 outpatient),
 // written in session 26 by someone who had read neither the engine nor

@@ -330,6 +330,10 @@ func TestEvalSetCodes(t *testing.T) {
 		{"testdata/train86", 24},
 		{"testdata/train87", 24},
 		{"testdata/train88", 24},
+		{"testdata/train89", 24},
+		{"testdata/train90", 24},
+		{"testdata/train91", 24},
+		{"testdata/train92", 24},
 	} {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			notes := loadEvalSet(t, tc.dir)
