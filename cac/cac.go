@@ -2248,6 +2248,11 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return occasionalUse(s, note) })
 	cachexiaCause(out, note, x, opt)
 	out = dropIntegral(out)
+	// "Eclampsia: no seizure activity": eclampsia is its seizures, and a
+	// line that denies them denies it
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		return strings.HasPrefix(s.Code, "O15") && noSeizureRe.MatchString(lineAt(note, s.Start))
+	})
 	out = status(note, out, x, opt)
 	out = deviceStatusDropped(out)
 	out = poisoningIntent(note, out, x, opt)
@@ -2271,6 +2276,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	}
 	provokedSeizure(out, note, x, opt)
 	secondaryVarices(out, x, opt)
+	sepsisDueTo(out, note, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
 	strokeMechanism(out, note, x, opt)
 	hemorrhageSite(out, note, x, opt)
@@ -2333,6 +2339,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = palliativeEncounter(out, note, x, opt)
 	out = liveborn(out, note, x, opt)
 	out = prematurity(out, note, x, opt)
+	out = newbornObservation(out, note, x, opt)
 	// an infant's chart holds no delivery of its own: the mother's
 	// ("38w6d", "SVD" in a 5-week-old's birth history) is hers
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return !fits(s.Code, opt) })
@@ -2377,6 +2384,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	})
 	return out, dropped
 }
+
+// noSeizureRe denies seizures: "no seizure activity", "no seizures or
+// convulsions".
+var noSeizureRe = regexp.MustCompile(`(?i)\bno\s+(?:\w+\s+)?(?:seizures?|convulsions?)\b`)
 
 // dropUndiagnosed drops a code read from the words right after "without
 // (a) diagnosis of": "Elevated BP reading without diagnosis of
@@ -4872,6 +4883,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = highRiskSupervision(out, x, opt)
 	out = pregnancyCodes(out, x, opt)
 	out = gestationalDiabetesControl(out, x, opt)
+	falseLaborWeeks(out, x, opt)
 	out = childbirthCodes(out, x, opt)
 	out = puerperalDepression(out, x, opt)
 	out = copdWithInfection(out, x, opt)
@@ -6036,6 +6048,10 @@ var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+|^\s*\w+\s+(?:or|n
 // and the dash or colon after it: "26 y/o G1P0 at 24w3d - ", "67 yo male:".
 var patientLead = regexp.MustCompile(`^\s*\d{1,3}\s*(?:y/?o|yo|years?[- ]old|-year-old)\s*(?:[MF]\b|male|female|man|woman|boy|girl)?\s*(?:G\d{1,2}\s*P\d{1,4}\s*)?(?:(?:at|@)\s+\d{1,2}\s*(?:w(?:ks?)?\s*\d?\s*d?|weeks?)\s*)?[-–—:]+\s+`)
 
+// agentWordRe names an infection's agent: "norovirus", "probable viral",
+// "C. diff".
+var agentWordRe = regexp.MustCompile(`(?i)\b(?:\w*virus|viral|bacterial|fungal|candida\w*|salmonella|shigella|campylobacter|giardia\w*|c\.?\s*diff\w*|difficile|rsv|hsv|cmv|ebv|vzv|influenza|covid(?:-19)?)\b`)
+
 // findConcepts looks up an item's conditions. The first part of the item
 // (before a colon, semicolon or comma) is its main condition: the whole
 // item, the part, and the part without its narrative lead-in and tail are
@@ -6064,6 +6080,18 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		// "Diagnoses: 1) … calculus. 2) Essential hypertension. 3)
 		// Obesity class 2": a list numbered in sentences (no class 3)
 		it.start += m[1]
+	}
+	// "… persistent headache and visual symptoms = postpartum
+	// pre-eclampsia with severe features": findings summed up as a
+	// condition name that condition (not "culprit = proximal RCA",
+	// "source = acute left femoral DVT": one word, a label of its
+	// condition's attribute)
+	if i := strings.LastIndex(note[it.start:it.end], " = "); i > 0 && it.start+i+3 < it.end && isLetter(note[it.start+i+3]) {
+		lhs := note[it.start : it.start+i]
+		lhs = lhs[strings.LastIndexAny(lhs, ",:;(")+1:]
+		if wordCount(lhs) >= 2 {
+			it.start += i + 3
+		}
 	}
 	var parts []span
 	at := it.start
@@ -6681,7 +6709,11 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 			!(ok && injury(c.r.Code) && injury(best.r.Code) && c.r.Code[:3] != best.r.Code[:3]) &&
 			// (nor is its external cause the injury: "Dog bite, L
 			// forearm (open bite wound)" is S51.852A, not W54.0XXA)
-			!(ok && injury(best.r.Code) && c.r.Code[0] >= 'V' && c.r.Code[0] <= 'Y')) {
+			!(ok && injury(best.r.Code) && c.r.Code[0] >= 'V' && c.r.Code[0] <= 'Y') &&
+			// (nor is a whole that names the infection's agent the first
+			// part's condition of no agent: "Acute gastroenteritis,
+			// probable norovirus" is A08.11, not K52.9)
+			!(ok && best.r.Code[0] <= 'B' && c.r.Code[0] > 'B' && best.r.Score >= 0.5 && p.end < whole.end && agentWordRe.MatchString(note[p.end:whole.end]))) {
 			best, ok = c, true
 		}
 	}
@@ -9427,9 +9459,10 @@ var answeredNoPartRe = regexp.MustCompile(`(?i)^\s*(?:no|negative|not|denies)\s*
 // was for musculoskeletal back strain".
 var refutedQuestionRe = regexp.MustCompile(`(?i)^[^?\n]{3,60}\?[^.\n]{0,40}\bbut\s+(?:(?:the\s+)?(?:old\s+)?(?:records?|chart|notes?|imaging|workup|ed visit)\s+(?:show|shows|showed|indicate|indicates|reveal|revealed)|(?:it\s+)?(?:was|is)\s+(?:actually|really|in fact))\b`)
 
-// answeredNoRe is a listed condition answered "no": "Hypothyroidism —
-// NO; TSH normal".
-var answeredNoRe = regexp.MustCompile(`(?i)^[^:;,.—–-]{3,60}\s[-–—:]+\s*(?:no|none|absent)\s*(?:[;,.]|$)`)
+// answeredNoRe is a listed condition answered "no", or not known either
+// way: "Hypothyroidism — NO; TSH normal", "MRSA colonization - unknown;
+// not tested".
+var answeredNoRe = regexp.MustCompile(`(?i)^[^:;,.—–-]{3,60}\s[-–—:]+\s*(?:no|none|absent|(?:status\s+)?unknown|untested|not\s+(?:yet\s+)?tested)\s*(?:[;,.]|$)`)
 
 // backwardAfter reports whether the clause after an item's semicolon
 // takes the item back: "Renal artery stenosis was considered; not
@@ -12673,6 +12706,31 @@ var sepsisOfOrganism = map[string]string{
 	"B96.5":  "A41.52", // Pseudomonas
 	"B95.3":  "A40.3",  // Streptococcus pneumoniae
 	"B96.1":  "A41.59", // Klebsiella pneumoniae
+}
+
+// sepsisDueTo codes a sepsis of unspecified organism whose words are
+// followed by the organism it is due to ("Sepsis due to Klebsiella
+// pneumoniae (bacteremia)": A41.59, which the index reaches only through
+// "gram-negative") by the sepsis code of that organism.
+func sepsisDueTo(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if s.Code != "A41.9" {
+			continue
+		}
+		rest := note[s.End:lineEnd(note, s.End)]
+		m := causeLeadRe.FindStringIndex(rest)
+		if m == nil {
+			continue
+		}
+		for _, o := range organisms {
+			if c, ok := sepsisOfOrganism[o.code]; ok {
+				if k := o.re.FindStringIndex(rest[m[1]:]); k != nil && k[0] == 0 {
+					recode(&out[i], c, "sepsis due to its organism", x, opt)
+					break
+				}
+			}
+		}
+	}
 }
 
 // sepsisOfShock adds the sepsis a septic shock or severe sepsis (R65.2-)

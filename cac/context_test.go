@@ -7777,3 +7777,69 @@ func TestUncomplicatedDissection(t *testing.T) {
 	note := "ED NOTE\nIMPRESSION:\n1. Acute uncomplicated Stanford type B aortic dissection, descending thoracic aorta only -- no ascending involvement, no rupture.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I71.012"}, []string{"I71.011", "I71.010"})
 }
+
+// TestSepsisDueToItsOrganism codes a sepsis followed by the organism it is
+// due to with that organism's sepsis code, where the index has no entry
+// for it (Klebsiella: A41.59).
+func TestSepsisDueToItsOrganism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 11), Age: 69, Sex: 'M'}
+	note := "ASSESSMENT AND PLAN:\n1. Sepsis due to Klebsiella pneumoniae (bacteremia), without acute organ dysfunction.\n2. Right upper lobe pneumonia due to Klebsiella pneumoniae - source of sepsis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.59", "J15.0"}, []string{"A41.9"})
+}
+
+// TestUnknownStatusItem reads an item answered "unknown; not tested" as
+// no condition of the patient's.
+func TestUnknownStatusItem(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 4), Age: 28, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Furuncle of left buttock - drained.\n2. MRSA colonization - unknown; not tested.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"L02.32"}, []string{"Z22.322"})
+}
+
+// TestFindingsSummedAsCondition codes the condition a line's findings are
+// summed up as ("… = postpartum pre-eclampsia with severe features"), but
+// not a one-word attribute's value ("culprit = proximal RCA").
+func TestFindingsSummedAsCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 15), Age: 31, Sex: 'F'}
+	note := "ASSESSMENT:\n31 yo PPD#6 with new-onset hypertension and proteinuria after delivery, with severe-range blood pressures, persistent headache and visual symptoms = postpartum pre-eclampsia with severe features (onset in the puerperium).\n" +
+		"- Eclampsia: no seizure activity.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O14.15"}, []string{"O15.9", "Z3A.39"})
+	opt = cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 29), Age: 61, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Acute inferior wall ST-elevation MI, culprit = proximal RCA (100% thrombotic occlusion), s/p primary PCI\n", x, opt), []string{"I21.11"}, nil)
+}
+
+// TestFalseLaborWeeks gives false labor the weeks of gestation the note
+// states: before 37 weeks by trimester (O47.03), at term O47.1.
+func TestFalseLaborWeeks(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 2), Age: 29, Sex: 'F'}
+	note := "L&D TRIAGE NOTE\nASSESSMENT:\n- IUP 32w4d with preterm contractions without cervical change = false labor, NOT preterm labor. fFN neg.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O47.03", "Z3A.32"}, []string{"O47.9", "O60.03"})
+	note = "L&D TRIAGE NOTE\nASSESSMENT:\n- IUP 38w1d, irregular contractions without cervical change = false labor.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O47.1"}, []string{"O47.9"})
+}
+
+// TestNewbornObservedForInfection codes a birth record's observation for a
+// suspected sepsis, ruled out, as Z05.1, and a hyperbilirubinemia of
+// prematurity as P59.0.
+func TestNewbornObservedForInfection(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 10, 12), Age: 0, Sex: 'M'}
+	note := "NEWBORN DISCHARGE SUMMARY\nSingle liveborn male, delivered by cesarean at 36 2/7 weeks.\nDISCHARGE DIAGNOSES:\n- Neonatal hyperbilirubinemia of prematurity, treated with phototherapy, resolved\n" +
+		"- Observation for suspected early-onset sepsis (maternal GBS, inadequate IAP) - ruled out\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z38.01", "P59.0", "Z05.1"}, []string{"P59.9", "P36.0"})
+}
+
+// TestInfectionAgentInLaterPart keeps the whole item's infection when a
+// later part names its agent ("Acute gastroenteritis, probable
+// norovirus": A08.11), not the first part's condition of no agent; a
+// fever put down to an ear infection is no scarlet fever.
+func TestInfectionAgentInLaterPart(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 20), Age: 2, Sex: 'M'}
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n1. Acute gastroenteritis, probable norovirus\n2. Moderate dehydration\n", x, opt), []string{"A08.11", "E86.0"}, []string{"K52.9", "A09"})
+	opt.Inpatient = false
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Acute suppurative otitis media, right ear, without spontaneous rupture of the tympanic membrane. Fever is attributable to the ear infection.\n", x, opt), []string{"H66.001"}, []string{"A38.0"})
+}

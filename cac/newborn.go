@@ -85,6 +85,30 @@ func prematurity(out []Suggestion, note string, x *lookups, opt Options) []Sugge
 	return out
 }
 
+// newbornObservationRe is a newborn observed for a suspected infection
+// that was ruled out: "Observation for suspected early-onset sepsis
+// (maternal GBS, inadequate IAP) - ruled out".
+var newbornObservationRe = regexp.MustCompile(`(?i)\b(?:observ\w*|evaluat\w*)\s+for\s+(?:suspected\s+|possible\s+)?(?:early[- ]onset\s+|neonatal\s+)*(?:sepsis|infection|EOS)\b[^\n]{0,80}?\bruled\s+out\b`)
+
+// newbornObservation codes a birth record's observation for a suspected
+// infection, ruled out, as Z05.1 (Official Guidelines I.C.16.b: Z05 for a
+// healthy newborn evaluated for a condition found absent).
+func newbornObservation(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if !containsCodePrefix(out, "Z38") || containsCodePrefix(out, "Z05") {
+		return out
+	}
+	m := newbornObservationRe.FindStringIndex(note)
+	if m == nil {
+		return out
+	}
+	r, ok := x.Code(codeset.ICD10CM, "Z05.1", opt.Date)
+	if !ok || !r.Billable {
+		return out
+	}
+	return append(out, Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
+		Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "newborn observed for a suspected infection"})
+}
+
 // birthWeightCode returns the P07.0-/P07.1- code of a birth weight under
 // 2500 grams, or "".
 func birthWeightCode(grams int) string {

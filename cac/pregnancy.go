@@ -372,6 +372,29 @@ func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion
 	return out
 }
 
+// falseLaborWeeks gives false labor (O47.9) the weeks of gestation the
+// note states: before 37 completed weeks, by trimester (O47.0-); at or
+// after them, O47.1.
+func falseLaborWeeks(out []Suggestion, x *lookups, opt Options) {
+	i := firstWithPrefix(out, "O47.9")
+	if i < 0 {
+		return
+	}
+	code, _, _ := opt.gestation()
+	w, err := strconv.Atoi(strings.TrimPrefix(code, "Z3A."))
+	switch {
+	case code == "" || err != nil:
+	case w >= 37:
+		recode(&out[i], "O47.1", "false labor: its weeks", x, opt)
+	default:
+		tri := trimester(opt)
+		if tri == '1' {
+			tri = '0'
+		}
+		recode(&out[i], "O47.0"+string(tri), "false labor: its weeks", x, opt)
+	}
+}
+
 // contraceptionStarts are what a contraceptive management encounter
 // (Z30.9) is when its line says the method and that it starts or goes on.
 var contraceptionStarts = []struct {
