@@ -170,8 +170,9 @@ var assessingRe = regexp.MustCompile(`(?i)\b(?:consistent with|compatible with|d
 
 // deniedLabelRe is what follows a label that denies the condition it
 // names: "Pneumonia: not present", "DVT: ruled out", "Sepsis: none",
-// "Dementia: no - normal baseline cognition" (not "HTN: no changes").
-var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|(?:[\w/-]+\s+){0,3}(?:negative|neg|not detected)\b|passed\b|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no (?:mass|masses|lesions?|signs?|findings?|features|recurrence)\b|no\s*(?:$|[-–—;,.(]))`)
+// "Dementia: no - normal baseline cognition", "Cauda equina syndrome: no
+// clinical features - ruled out" (not "HTN: no changes").
+var deniedLabelRe = regexp.MustCompile(`(?i)^\W*(?:none\b|(?:[\w/-]+\s+){0,3}(?:negative|neg|not detected)\b|passed\b|ruled out|resolved|unlikely|absent|denies|no evidence|not (?:present|seen|found|suspected|likely|a concern|supported)|no (?:personal )?history\b|no (?:clinical\s+)?(?:mass|masses|lesions?|signs?|findings?|features|recurrence)\b|no\s*(?:$|[-–—;,.(])|[^.\n]{0,50}?[-–—,;]\s*(?:clinically\s+)?ruled out\b)`)
 
 // notProblemRe is a label of an assessment that names no problem:
 // "Plan:", "Dispo:", "VTE prophylaxis:", "Code status:".
@@ -924,6 +925,16 @@ func sections(note string) []section {
 				out = append(out, section{kind: secDiagnosis, name: assessment, start: next, end: end})
 			}
 			continue
+		}
+		// ("Cauda equina syndrome: no clinical features - ruled out.": a
+		// label that denies its problem is left out, and the assessment
+		// goes on below its line)
+		if kind == secOther && assessing && l.end > l.nameEnd && problemLabel(name) && !diagnosisSublabels[strings.ToUpper(name)] &&
+			deniedLabelRe.MatchString(note[l.end:lineEnd(note, l.end)]) {
+			if next := lineEnd(note, l.end) + 1; next < end {
+				out = append(out, section{kind: secOther, name: name, start: l.end, end: next - 1}, section{kind: secDiagnosis, name: assessment, start: next, end: end})
+				continue
+			}
 		}
 		up := strings.ToUpper(name)
 		assessing = kind == secDiagnosis && (strings.Contains(up, "ASSESSMENT") || strings.Contains(up, "IMPRESSION") || up == "A/P" || up == "A&P" || up == "A" ||
@@ -1931,7 +1942,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// but …": the item cut at its aside, its sentence read
 				// on)
 				strings.Contains(text, "considered") && consideredButRe.MatchString(note[it.start:clauseEnd(note, it.start)]),
-				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
+				setAsideRe.MatchString(text), answeredNoRe.MatchString(text), lowRiskItemRe.MatchString(text), nextSentenceDenies(note, it.end, head), underRuledOutIntro(note, it.start),
 				immunityHeadRe.MatchString(head), signatureLineRe.MatchString(lineOf(note, it.start)),
 				notAddressedLater(note, it.start+len(head), head), partTakenBack(text), atRiskOnlyRe.MatchString(text), lastMemberDenied(note, it.start),
 				// ("TB - CT not suggestive (no cavitation/LAD); … low
@@ -2076,6 +2087,12 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// (and a migraine, which they never code from one)
 				if chronicOnly && (!chronic(r.Code) || r.Code == "M19.90" || strings.HasPrefix(r.Code, "G43") || hasAnyPrefix(r.Code, "M15", "M16", "M17", "M18", "M19") && strings.Count(opt.lower, "osteoarthritis") < 2 &&
 					!containsAny(strings.ToLower(lineOf(note, c.start)), "now replaced", "planned", "inject", "ibuprofen", "naproxen", "nsaid", "meloxicam", "celecoxib", "diclofenac")) {
+					continue
+				}
+				// "PMH: … OSA on CPAP", then "OSA and hypercholesterolemia
+				// managed by PCP - not addressed today": a history's
+				// condition the visit says it left alone
+				if chronicOnly && leftAloneLine(opt.lower, note[c.start:c.end]) {
 					continue
 				}
 				// "statin-intolerant (myalgias)": the aside describes a past
@@ -3697,6 +3714,9 @@ var withoutSaid = map[string]*regexp.Regexp{
 	"perforation": regexp.MustCompile(`\bperforat(?:ed|ion)\b`),
 	"abscess":     regexp.MustCompile(`\babscess\b`),
 	"ascites":     regexp.MustCompile(`\bascites\b`),
+	// ("Barrett's esophagus (C3M4) with confirmed low-grade dysplasia":
+	// no K22.70)
+	"dysplasia": regexp.MustCompile(`\bdysplas(?:ia|tic)\b`),
 	// (a complication named: "…, with subperiosteal abscess")
 	"complications": regexp.MustCompile(`\b(?:with|complicated by|w/)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}(?:abscess|perforation|fistula|gangrene|obstruction|hemorrhage|rupture|necrosis|empyema)\b`),
 }
@@ -7377,6 +7397,7 @@ var lookupRewrites = []struct {
 	{adrenalAdenomaRe, "benign neoplasm of $1 adrenal gland"},
 	{hypertensionGroupRe, "group $1 pulmonary hypertension"},
 	{osteoporoticVertebraRe, "osteoporotic fracture of vertebra"},
+	{vertebraFractureOfOsteoporosisRe, "osteoporotic fracture of vertebra"},
 	{pollenRe, "pollen"},
 	{colonSegmentsRe, "$1"},
 	{toMetastaticSiteRe, "metastatic to $1"},
@@ -7418,6 +7439,8 @@ var lookupRewrites = []struct {
 	{uncomplicatedDissectionRe, "$1"},
 	{foodReactionRe, "adverse food reaction"},
 	{lateralSprainRe, "$1"},
+	{colitisFlareRe, "$1"},
+	{jointRegionPainRe, "$1 $2"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{sitedParesthesiaRe, "$1"},
@@ -7536,6 +7559,16 @@ var gradeAfterRe = guard(`(?i),\s*grade\s+(?:[1-3]|i{1,3})\b`, "grade")
 // the titles' "other adverse food reactions" (T78.19-; milk and egg have
 // codes of their own, by the baked form's tolerance).
 var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fish|shrimp|crab|lobster|crustaceans?|peanuts?|tree nuts?|nuts?|sesame|wheat|soy|strawberr(?:y|ies)|(?:a )?food)\b`, "allergic reaction")
+
+// jointRegionPainRe is a joint's pain written with the region it spreads
+// to: "Left hip/groin pain" is the hip's pain (M25.552), not the groin's
+// (R10.3-).
+var jointRegionPainRe = guard(`(?i)\b((?:(?:left|right|L|R|bilateral)\s+)?(?:hip|knee|shoulder|ankle|elbow|wrist))\s*/\s*(?:groin|thigh|buttock|calf|arm|upper arm|forearm|leg|shin)\s+(pain)\b`, "/")
+
+// colitisFlareRe is an inflammatory bowel disease's activity, which no
+// code says: "Ulcerative colitis, left-sided, moderately active flare with
+// rectal bleeding" is the colitis with rectal bleeding (K51.511).
+var colitisFlareRe = guard(`(?i)\b((?:colitis|crohn'?s(?:\s+disease)?|proctitis|pancolitis|ileitis)\b[^.;]*?)(?:,\s*|\s+)(?:(?:mild(?:ly)?|moderate(?:ly)?|severe(?:ly)?)\s+)?(?:active\s+)?(?:flare|disease\s+activity)\b`, "flare", "activity")
 
 // symptomSeverityRe is a symptom's severity, which its code does not hold
 // ("acute severe headache" is R51.9; "severe" led the search to SARS and
@@ -7896,6 +7929,11 @@ var lobeFindingRe = guard(`(?i)\b(?:(?:right|left|R|L)\s+(?:upper|middle|lower)\
 // level, which its code (M80.08-) does not hold: "Acute osteoporotic
 // compression fracture L1".
 var osteoporoticVertebraRe = guard(`(?i)\b(?:acute\s+)?osteoporotic\s+(?:(?:compression|vertebral|wedge|burst)\s+)*fractures?\s+(?:of\s+)?(?:the\s+)?(?:[TL]\d{1,2}|thoracic|lumbar|thoracolumbar|vertebra\w*|spine)(?:\s*(?:-|and|,)\s*[TL]?\d{1,2})*\b(?:\s+(?:vertebra\w*|vertebral body))?`, "osteoporotic")
+
+// vertebraFractureOfOsteoporosisRe is a vertebra's fracture the note puts
+// down to osteoporosis: "Acute pathological compression fracture of L1 due
+// to age-related (postmenopausal) osteoporosis" (M80.08XA).
+var vertebraFractureOfOsteoporosisRe = guard(`(?i)\b(?:acute\s+)?(?:(?:pathologic(?:al)?|fragility|insufficiency|compression|vertebral|wedge|burst)\s+)*fractures?\s+(?:of\s+)?(?:the\s+)?(?:[TL]\d{1,2}|(?:\w+\s+)?(?:thoracic|lumbar|thoracolumbar)|vertebra\w*|spine)(?:\s+(?:vertebra\w*|vertebral body))?\s+(?:due\s+to|from|secondary\s+to|2/2)\s+(?:(?:age-related|postmenopausal|senile)\s+)?(?:\([^)]*\)\s+)?osteoporosis\b`, "osteoporosis")
 
 // hypertensionGroupRe is a pulmonary hypertension's WHO group written
 // after it ("Pulmonary hypertension, WHO group 3"), which the synonym list
@@ -8820,7 +8858,7 @@ var sidedWordRe = regexp.MustCompile(`(?i)\b(left|right)[- ]sided\b`)
 
 // sidedColitisRe is an ulcerative colitis named by the side of the colon
 // it reaches.
-var sidedColitisRe = regexp.MustCompile(`(?i)\bleft[- ]sided\s+(?:ulcerative\s+)?colitis\b`)
+var sidedColitisRe = regexp.MustCompile(`(?i)\bleft[- ]sided\s+(?:ulcerative\s+)?colitis\b|\bulcerative\s+colitis,?\s+left[- ]sided\b`)
 
 // sides spells out a side written as a letter, or as an adjective
 // ("left-sided sciatica" is "left sciatica").
@@ -9459,6 +9497,9 @@ var answeredNoPartRe = regexp.MustCompile(`(?i)^\s*(?:no|negative|not|denies)\s*
 // was for musculoskeletal back strain".
 var refutedQuestionRe = regexp.MustCompile(`(?i)^[^?\n]{3,60}\?[^.\n]{0,40}\bbut\s+(?:(?:the\s+)?(?:old\s+)?(?:records?|chart|notes?|imaging|workup|ed visit)\s+(?:show|shows|showed|indicate|indicates|reveal|revealed)|(?:it\s+)?(?:was|is)\s+(?:actually|really|in fact))\b`)
 
+// lowRiskItemRe is an item that rates a risk low: "Fall risk low".
+var lowRiskItemRe = regexp.MustCompile(`(?i)^[^.;:]{0,30}\brisk\s+(?:is\s+)?(?:low|minimal|negligible)\b`)
+
 // answeredNoRe is a listed condition answered "no", or not known either
 // way: "Hypothyroidism — NO; TSH normal", "MRSA colonization - unknown;
 // not tested".
@@ -9688,6 +9729,21 @@ var notMeetRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|pt|patient)\s+)?(?:do
 // kindNumeral are the numerals that name a condition's kind: bipolar I
 // and II, type 1 and 2.
 var kindNumeral = map[string]bool{"i": true, "ii": true, "iii": true, "1": true, "2": true, "3": true}
+
+// leftAloneLine reports whether a line of the note names a condition,
+// written as words, and says it was not addressed.
+func leftAloneLine(lower, words string) bool {
+	w := strings.ToLower(strings.TrimSpace(words))
+	if len(w) < 3 {
+		return false
+	}
+	for i := range occurrences(lower, "not addressed") {
+		if l := lower[strings.LastIndexByte(lower[:i], '\n')+1 : lineEnd(lower, i)]; strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // notAddressedLater reports whether a later clause of an item's line says
 // the condition was not addressed: "6. Hyperlipidemia - per pt report
@@ -11074,8 +11130,10 @@ var cancerCareNowRe = regexp.MustCompile(`(?i)\b(?:now on|currently on|currently
 // "Glipizide 5 mg daily (NEW)".
 var newMarkRe = regexp.MustCompile(`\(new(?: medication| med)?\)`)
 
-// newThisStayRe is a line that gives a drug as the stay's own.
-var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b|\bnewly started (?:during |in )?this (?:admission|hospitali[sz]ation|stay)\b`)
+// newThisStayRe is a line that gives a drug as the stay's own: "new this
+// admission", "started HD4", "started 11/06" (a day of the stay, no
+// year).
+var newThisStayRe = regexp.MustCompile(`\bnew this (?:admission|hospitali[sz]ation|stay)\b|\bstarted (?:on )?(?:hd|hospital day) ?#?\d|\bstarted (?:on )?\d{1,2}/\d{1,2}(?:[^/\d]|$)|\b(?:new therapy )?started (?:during|in) this (?:admission|hospitali[sz]ation|stay)\b|\bnewly started (?:during |in )?this (?:admission|hospitali[sz]ation|stay)\b`)
 
 // drugStartedRe is a drug the note starts: "start methotrexate",
 // "starting insulin glargine", "will initiate semaglutide" (lower case).

@@ -7843,3 +7843,79 @@ func TestInfectionAgentInLaterPart(t *testing.T) {
 	opt.Inpatient = false
 	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Acute suppurative otitis media, right ear, without spontaneous rupture of the tympanic membrane. Fever is attributable to the ear infection.\n", x, opt), []string{"H66.001"}, []string{"A38.0"})
 }
+
+// TestColitisSideAndFlare codes an ulcerative colitis named "left-sided"
+// after it, whose flare no code says, as left sided colitis with its
+// rectal bleeding (K51.511).
+func TestColitisSideAndFlare(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 2), Age: 34, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Ulcerative colitis, left-sided, moderately active flare with rectal bleeding (Mayo partial score 7). Infection excluded by stool studies.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K51.511"}, []string{"K51.90", "K51.911"})
+}
+
+// TestElevatedAlkalinePhosphatase codes an elevated alkaline phosphatase,
+// whose cause is only possible at a visit, as the abnormal enzyme level
+// (R74.8).
+func TestElevatedAlkalinePhosphatase(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 2), Age: 34, Sex: 'M'}
+	note := "ASSESSMENT:\n2. Elevated alkaline phosphatase with elevated GGT, cholestatic pattern - possible primary sclerosing cholangitis given UC; not established.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R74.8"}, []string{"K83.01"})
+}
+
+// TestBarrettDysplasiaAfterAside keeps the dysplasia an item names after an
+// aside: not K22.70, whose title says "without dysplasia".
+func TestBarrettDysplasiaAfterAside(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 2), Age: 63, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Barrett's esophagus (C3M4) with confirmed low-grade dysplasia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K22.710"}, []string{"K22.70"})
+}
+
+// TestHistoryConditionLeftAlone leaves out a history's chronic condition
+// the visit says it did not address.
+func TestHistoryConditionLeftAlone(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 2), Age: 63, Sex: 'M'}
+	note := "PMH: Hypercholesterolemia (atorvastatin), OSA on CPAP.\nASSESSMENT:\n1. GERD with erosive esophagitis.\n2. OSA and hypercholesterolemia managed by PCP - not addressed today.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K21.00"}, []string{"G47.33", "E78.00"})
+}
+
+// TestDrugStartedOnADayOfTheStay gives no long-term use for a drug the
+// stay started on a day it names ("started 11/06").
+func TestDrugStartedOnADayOfTheStay(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 11, 10), Age: 31, Sex: 'F'}
+	note := "HOSPITAL COURSE\nLupus nephritis: biopsy showed diffuse proliferative lupus nephritis. Induction mycophenolate mofetil started 11/06, titrating to 1.5 g BID.\nDISCHARGE DIAGNOSES:\n1. Systemic lupus erythematosus with lupus nephritis\nDISCHARGE MEDICATIONS\n- Mycophenolate mofetil 1,000 mg BID\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M32.14"}, []string{"Z79.624"})
+}
+
+// TestVertebraFractureOfOsteoporosis codes a vertebra's fracture put down
+// to osteoporosis as the osteoporosis with its pathological fracture
+// (M80.08XA), not the osteoporosis without one.
+func TestVertebraFractureOfOsteoporosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 12, 5), Age: 78, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Acute pathological compression fracture of L1 due to age-related (postmenopausal) osteoporosis\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M80.08XA"}, []string{"M81.0", "S32.010A"})
+}
+
+// TestLabelRuledOutAfterItsAnswer reads a condition's label whose answer
+// ends "ruled out" as denied, and a hip's pain written with the groin it
+// spreads to as the hip's.
+func TestLabelRuledOutAfterItsAnswer(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 2), Age: 66, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Lumbar spinal stenosis with neurogenic claudication.\nCauda equina syndrome: no clinical features - ruled out.\n2. Left hip/groin pain, worse with internal rotation.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M48.062", "M25.552"}, []string{"G83.4", "R10.30"})
+}
+
+// TestLowRiskItem reads an item that rates a risk low as no risk: "Fall
+// risk low" is no Z91.81.
+func TestLowRiskItem(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 20), Age: 44, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Hypertension - BP acceptable, continue lisinopril.\nFall risk low. Suicide risk: acute risk low today (C-SSRS negative x4 days).\n2. OSA - compliant w/ CPAP, continue.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "G47.33"}, []string{"Z91.81"})
+}
