@@ -1508,8 +1508,12 @@ func items(note string, s section) []item {
 	for i := 0; i < len(out); i++ {
 		it := out[i]
 		if m := familyJoinRe.FindStringSubmatchIndex(note[it.start:it.end]); m != nil && m[0] > 0 {
+			g := 2 // (the group that matched)
+			if m[2] < 0 {
+				g = 4
+			}
 			out[i].end = it.start + m[0]
-			out = slices.Insert(out, i+1, item{it.start + m[2], it.end})
+			out = slices.Insert(out, i+1, item{it.start + m[g], it.end})
 		}
 	}
 	var kept []item
@@ -2270,6 +2274,15 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = slices.DeleteFunc(out, func(s Suggestion) bool {
 		return strings.HasPrefix(s.Code, "O15") && noSeizureRe.MatchString(lineAt(note, s.Start))
 	})
+	// "Acute cystitis due to E. coli", then "delirium … due to UTI": a
+	// urinary tract infection named as another condition's cause, on
+	// another line, is the cystitis coded by its site
+	if j := firstWithPrefix(out, "N30.0", "N30.8", "N30.9", "N10", "N11", "N12", "N34"); j >= 0 {
+		site := lineOf(note, out[j].Start)
+		out = slices.DeleteFunc(out, func(s Suggestion) bool {
+			return s.Code == "N39.0" && causeBeforeRe.MatchString(note[max(0, s.Start-30):s.Start]) && lineOf(note, s.Start) != site
+		})
+	}
 	out = status(note, out, x, opt)
 	out = deviceStatusDropped(out)
 	out = poisoningIntent(note, out, x, opt)
@@ -2295,6 +2308,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	secondaryVarices(out, x, opt)
 	sepsisDueTo(out, note, x, opt)
 	out = sepsisOfShock(out, note, x, opt)
+	out = excisedPrimary(out, note, x, opt)
 	strokeMechanism(out, note, x, opt)
 	hemorrhageSite(out, note, x, opt)
 	out = acuteStrokeDeficits(out, x, opt)
@@ -2401,6 +2415,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	})
 	return out, dropped
 }
+
+// causeBeforeRe ends a text right before the cause it names: "delirium
+// … due to ", "attributed to the ".
+var causeBeforeRe = regexp.MustCompile(`(?i)\b(?:due to|from|secondary to|2/2|d/t|attributed to|caused by)\s+(?:the\s+|an?\s+|her\s+|his\s+)?$`)
 
 // noSeizureRe denies seizures: "no seizure activity", "no seizures or
 // convulsions".
@@ -2957,12 +2975,19 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 		want = t[:i] + side + t[i+len("unspecified"):]
 	}
 	for _, c := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}) {
-		if c.Billable && strings.ToLower(c.Title) == want && c.Code[:3] == r.Code[:3] {
+		if c.Billable && nondominant(c.Title) == want && c.Code[:3] == r.Code[:3] {
 			c.Score, c.Source = r.Score, r.Source
 			return c
 		}
 	}
 	return r
+}
+
+// nondominant returns a title in lower case with its side's dominance
+// spelled one way: FY2026 writes "left non-dominant side" where earlier
+// titles wrote "nondominant".
+func nondominant(title string) string {
+	return strings.ReplaceAll(strings.ToLower(title), "non-dominant", "nondominant")
 }
 
 // handednessRe is the patient's dominant hand: "right-handed", "L hand
@@ -2977,7 +3002,7 @@ var handednessRe = regexp.MustCompile(`(?i)\b(left|right|L|R)[- ]?hand(?:ed|\s+d
 // siblings alike.
 func dominantSide(out []Suggestion, x *lookups, opt Options) {
 	for i, s := range out {
-		t := strings.ToLower(s.Title)
+		t := nondominant(s.Title)
 		k := strings.Index(t, " dominant side")
 		if k < 0 {
 			continue
@@ -2988,11 +3013,14 @@ func dominantSide(out []Suggestion, x *lookups, opt Options) {
 			side = "right"
 		}
 		l := strings.ToLower(suggestionLine(opt.note, s))
-		if strings.Contains(l, "dominant") {
-			continue // the item says which
-		}
 		wantNon := side == "left"
-		if m := handednessRe.FindStringSubmatch(opt.note); m != nil {
+		switch m := handednessRe.FindStringSubmatch(opt.note); {
+		case strings.Contains(l, "nondominant") || strings.Contains(l, "non-dominant"):
+			// the item says which ("left side is non-dominant")
+			wantNon = true
+		case strings.Contains(l, "dominant") && !handednessRe.MatchString(l):
+			wantNon = false
+		case m != nil:
 			wantNon = !strings.EqualFold(m[1][:1], side[:1])
 		}
 		if wantNon == non {
@@ -3005,7 +3033,7 @@ func dominantSide(out []Suggestion, x *lookups, opt Options) {
 			want = strings.Replace(t, side+" nondominant side", side+" dominant side", 1)
 		}
 		for _, c := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5, Phrase: 2}) {
-			if c.Billable && strings.ToLower(c.Title) == want && c.Code[:3] == s.Code[:3] {
+			if c.Billable && nondominant(c.Title) == want && c.Code[:3] == s.Code[:3] {
 				recode(&out[i], c.Code, "dominant side as the note gives it", x, opt)
 				break
 			}
@@ -7441,6 +7469,7 @@ var lookupRewrites = []struct {
 	{lateralSprainRe, "$1"},
 	{colitisFlareRe, "$1"},
 	{jointRegionPainRe, "$1 $2"},
+	{neoplasticFractureRe, "pathological fracture in neoplastic disease $1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{sitedParesthesiaRe, "$1"},
@@ -7559,6 +7588,12 @@ var gradeAfterRe = guard(`(?i),\s*grade\s+(?:[1-3]|i{1,3})\b`, "grade")
 // the titles' "other adverse food reactions" (T78.19-; milk and egg have
 // codes of their own, by the baked form's tolerance).
 var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fish|shrimp|crab|lobster|crustaceans?|peanuts?|tree nuts?|nuts?|sesame|wheat|soy|strawberr(?:y|ies)|(?:a )?food)\b`, "allergic reaction")
+
+// neoplasticFractureRe is a pathological fracture through a metastasis or
+// a tumor: "Pathologic fracture of the right femoral shaft through a
+// metastatic lesion" is the fracture in neoplastic disease (M84.551A), not
+// the one of no named cause (M84.451A).
+var neoplasticFractureRe = guard(`(?i)\bpatholog(?:ic|ical)\s+fracture\s+(of\s+(?:the\s+)?[^,;()]*?)\s+(?:through|due to|from|secondary to|at|in)\s+(?:a|an|the)\s+(?:known\s+)?(?:lytic\s+)?(?:metastatic|malignant|neoplastic)\s+(?:lytic\s+)?(?:lesion|deposit|focus|tumou?r|disease)\b`, "patholog")
 
 // jointRegionPainRe is a joint's pain written with the region it spreads
 // to: "Left hip/groin pain" is the hip's pain (M25.552), not the groin's
@@ -8407,6 +8442,11 @@ func andMembers(note string, p span) []member {
 	case na >= 2 && nb == 1:
 		head := strings.TrimSpace(a)
 		head = head[:strings.LastIndexByte(head, ' ')]
+		// ("metastatic to left axillary lymph nodes and liver": the
+		// sites share the words up to "to")
+		if k := strings.LastIndex(head, " to "); k > 0 && !strings.HasSuffix(head, " to") && containsAny(strings.ToLower(head[:k]), "metasta", "spread") {
+			head = head[:k+3]
+		}
 		if !strings.HasSuffix(head, " to") && !strings.HasSuffix(head, " of") && !strings.HasSuffix(head, " in") ||
 			causalHeadRe.MatchString(head) {
 			// ("due to diabetes and hypertension" names causes, which the
@@ -8952,9 +8992,11 @@ var andRe = regexp.MustCompile(`\s+and\s+`)
 // itself is one condition's acuity.
 var onChronicRe = regexp.MustCompile(`(?i)[a-z]\s+on\s+(?:(?:his|her|the|known|underlying|baseline)\s+)?(?:chronic|ckd|copd|esrd|cirrhosis)\b`)
 
-// familyJoinRe joins a relative's condition to the patient's in one item:
-// "… and family history of colon cancer", "… + FHx colon CA".
-var familyJoinRe = guard(`(?i)\s(?:and|\+|&)\s+((?:a\s+)?(?:family history|fhx|fh)\b)`, "fh", "family history")
+// familyJoinRe joins a relative's condition, or the history of a cancer's
+// primary, to the patient's current condition in one item: "… and family
+// history of colon cancer", "… + FHx colon CA", "… metastatic to liver,
+// history of primary left upper arm melanoma excised 2022".
+var familyJoinRe = guard(`(?i)\s(?:and|\+|&)\s+((?:a\s+)?(?:family history|fhx|fh)\b)|,\s+((?:history of|h/o)\s+(?:the\s+)?primary\b)`, "fh", "family history", "primary")
 
 // slashNamesCauseRe is two names of one condition joined by a slash,
 // then its cause: groups 1 and 2 the names, 3 the cause with its

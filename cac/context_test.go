@@ -7919,3 +7919,53 @@ func TestLowRiskItem(t *testing.T) {
 	note := "ASSESSMENT:\n1. Hypertension - BP acceptable, continue lisinopril.\nFall risk low. Suicide risk: acute risk low today (C-SSRS negative x4 days).\n2. OSA - compliant w/ CPAP, continue.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I10", "G47.33"}, []string{"Z91.81"})
 }
+
+// TestNonDominantSideFY2026 gives a left hemiparesis the non-dominant
+// side its item states, FY2026 titles writing "non-dominant" (I69.354).
+func TestNonDominantSideFY2026(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 8), Age: 68, Sex: 'F'}
+	note := "ASSESSMENT:\n1. Left hemiparesis as late effect of right MCA cerebral infarction (left side is non-dominant; patient right-handed).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I69.354"}, []string{"I69.352"})
+}
+
+// TestUrinaryInfectionAsCause reads "due to UTI" on another line than a
+// coded cystitis as that cystitis, no N39.0 beside it.
+func TestUrinaryInfectionAsCause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 2), Age: 86, Sex: 'F'}
+	note := "PRINCIPAL DIAGNOSIS: Acute cystitis due to E. coli (without hematuria)\nSECONDARY DIAGNOSES:\n- Acute delirium superimposed on dementia, due to UTI - resolved\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N30.00", "B96.20"}, []string{"N39.0"})
+}
+
+// TestImmunotherapyCycleGiven codes an infusion visit that proceeds with a
+// cycle of checkpoint inhibitors as immunotherapy (Z51.12), no
+// chemotherapy; a clinic visit before the infusion is neither.
+func TestImmunotherapyCycleGiven(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 8, 12), Age: 59, Sex: 'M'}
+	note := "INFUSION VISIT PROGRESS NOTE\nASSESSMENT:\n1. Stage IV melanoma metastatic to liver.\nPLAN:\n1. Proceed with cycle 3 nivolumab 1 mg/kg + ipilimumab 3 mg/kg today. Administered over 30 and 90 minutes.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z51.12"}, []string{"Z51.11"})
+	note = "ONCOLOGY CLINIC\nASSESSMENT:\n1. Malignant neoplasm RUL lung, metastatic -- continuing response. Proceed with C8 pembrolizumab today; labs acceptable.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"Z51.12", "Z51.11"})
+}
+
+// TestExcisedPrimaryIsHistory codes metastases to each site a "metastatic
+// to" names, and their primary, excised without recurrence, as its
+// history (Z85.820), not a current melanoma (Official Guidelines
+// I.C.2.d).
+func TestExcisedPrimaryIsHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 8, 12), Age: 59, Sex: 'M'}
+	note := "ASSESSMENT:\n59M with stage IV melanoma metastatic to left axillary lymph nodes and liver, history of primary left upper arm melanoma excised 2022 without local recurrence.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C77.3", "C78.7", "Z85.820"}, []string{"C43.9", "C43.62"})
+}
+
+// TestFractureThroughMetastasis codes a pathological fracture through a
+// metastatic lesion as the fracture in neoplastic disease (M84.551A).
+func TestFractureThroughMetastasis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 3), Age: 64, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Pathologic fracture of the right femoral shaft through a metastatic lesion, closed, displaced - initial encounter. Not a traumatic fracture.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"M84.551A"}, []string{"M84.451A", "S72.301A"})
+}

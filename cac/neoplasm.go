@@ -65,10 +65,19 @@ var chemoHeldRe = regexp.MustCompile(`(?i)\b(?:chemo(?:therapy)?|cycle \d+|C\d+D
 
 var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b|\bproceed(?:ing)? with (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b[^.\n]{0,40}?\btoday\b|\bproceed(?:ing)? with (?:cycle \d+ day 1|C\d+D1)\b`)
 
+// chemoDrugRe names a cytotoxic chemotherapy or its regimen.
+var chemoDrugRe = regexp.MustCompile(`(?i)\b(?:chemo(?:therapy)?|(?:R-)?CHOP|FOLFOX|FOLFIRI|FOLFIRINOX|CAPOX|ddAC|AC-T|docetaxel|paclitaxel|nab-paclitaxel|carboplatin|cisplatin|oxaliplatin|gemcitabine|pemetrexed|etoposide|doxorubicin|cyclophosphamide|fluorouracil|5-FU|capecitabine|irinotecan|vinorelbine)\b`)
+
 // immunoGivenRe says antineoplastic immunotherapy (a checkpoint
 // inhibitor) is given at this visit: "Proceed with nivolumab 480 mg IV
 // today, cycle 5" (Z51.12).
 var immunoGivenRe = regexp.MustCompile(`(?i)\b(?:immunotherapy|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab|avelumab|dostarlimab|tremelimumab)\b[^.\n]{0,60}?\b(?:given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:immunotherapy|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab)\b|\bproceed(?:ing)? with (?:immunotherapy|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab|avelumab|dostarlimab)\b[^.\n]{0,40}?\btoday\b`)
+
+// immunoCycleGivenRe is a cycle of immunotherapy the visit proceeds with,
+// "Proceed with cycle 3 nivolumab … + ipilimumab … today": read only in a
+// note that says it was administered (a clinic visit before the infusion,
+// "Proceed with C8 pembrolizumab today", is not the infusion's encounter).
+var immunoCycleGivenRe = regexp.MustCompile(`(?i)\bproceed(?:ing)? with (?:cycle|C)\s*\d+\s*(?:D\d+\s+)?(?:of\s+\d+\s+)?(?:immunotherapy|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab|avelumab|dostarlimab)\b[^.\n]{0,40}?\btoday\b`)
 
 // chemotherapyEncounter codes a visit at which antineoplastic
 // chemotherapy is given as that encounter, Z51.11, first listed (Official
@@ -78,6 +87,7 @@ var immunoGivenRe = regexp.MustCompile(`(?i)\b(?:immunotherapy|nivolumab|pembrol
 func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
 	out = slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "Z51.1") })
 	// (an immunotherapy given with chemotherapy is coded after it)
+	immunoLine := "" // the line that gives an immunotherapy
 	for _, e := range []struct {
 		code, rule string
 		re         *regexp.Regexp
@@ -87,6 +97,9 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 			continue
 		}
 		given := treatmentGiven(note, opt.lower, e.re)
+		if given < 0 && e.code == "Z51.12" && containsAny(opt.lower, "administered", "infused", "infusion visit") {
+			given = treatmentGiven(note, opt.lower, immunoCycleGivenRe)
+		}
 		// (a stay the note says was for the chemotherapy, "Scheduled
 		// admission for induction chemotherapy (7+3 …)", "Encounter for
 		// HD-MTX chemotherapy, cycle 4", gave it unless the note says
@@ -99,6 +112,14 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 		if given < 0 {
 			continue
 		}
+		// (a cycle of checkpoint inhibitors alone is no chemotherapy:
+		// "Proceed with cycle 3 nivolumab … + ipilimumab … today")
+		line := lineOf(note, given)
+		if e.code == "Z51.12" {
+			immunoLine = line
+		} else if line == immunoLine && !chemoDrugRe.MatchString(line) {
+			continue
+		}
 		r, ok := x.Code(codeset.ICD10CM, e.code, opt.Date)
 		if !ok {
 			continue
@@ -109,6 +130,46 @@ func chemotherapyEncounter(out []Suggestion, note string, x *lookups, opt Option
 		}
 		out = append([]Suggestion{{System: codeset.ICD10CM, Code: e.code, Title: r.Title, Confidence: 0.9, Start: given, End: end,
 			Evidence: note[given:end], Section: sectionKindNames[secOther], Principal: true, Rule: e.rule}}, out...)
+	}
+	return out
+}
+
+// primaryGoneRe says a cancer's primary was taken out and has not come
+// back: "history of primary left upper arm melanoma excised 2022 without
+// local recurrence", "Primary site … previously excised with no residual
+// disease".
+var primaryGoneRe = guard(`(?i)\bprimary\b[^.\n]{0,80}?\b(?:excised|resected|removed)\b[^.\n]{0,60}?\b(?:without|no)\s+(?:local\s+|evidence of\s+)?(?:recurrence|residual)`, "primary")
+
+// excisedPrimary codes the primary of a metastatic cancer the note says
+// was excised without recurrence as its history (Z85.-), beside the
+// secondary sites: "When a primary malignancy has been excised … and
+// there is no evidence of any existing primary malignancy at that site, a
+// code from category Z85 … should be used" (Official Guidelines
+// I.C.2.d).
+func excisedPrimary(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	if firstWithPrefix(out, "C77", "C78", "C79") < 0 || !strings.Contains(opt.lower, "primary") {
+		return out
+	}
+	m := primaryGoneRe.FindStringIndex(note)
+	if m == nil {
+		return out
+	}
+	for i, s := range out {
+		if s.Code[0] != 'C' || s.Code >= "C77" {
+			continue
+		}
+		for _, h := range personalCancerTable {
+			if !h.re.MatchString(s.Title) {
+				continue
+			}
+			if containsCode(out, h.code) {
+				return slices.Delete(out, i, i+1)
+			}
+			if recode(&out[i], h.code, "primary excised without recurrence", x, opt) {
+				out[i].Principal = false
+			}
+			return out
+		}
 	}
 	return out
 }
