@@ -1889,9 +1889,10 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 				// patient lives with: they are current and coded when they
 				// affect care; what was cured stays history.
 				chronicOnly = true
-			case s.kind != secHistory && cut > 0 && !backwardIn(text[len(head):], head):
+			case s.kind != secHistory && cut > 0 && !backwardIn(text[len(head):], head) && !negatedRe.MatchString(withoutPOA(head[:cut])):
 				// (unless a later part denies it: "Umbilical hernia s/p
-				// repair - no recurrence")
+				// repair - no recurrence"; nor one whose words before the
+				// trigger deny it: "DVT was ruled out on prior duplex")
 				// "CAD native vessel s/p LAD DES": the trigger governs what
 				// follows it; the condition before it is current.
 				it.end = it.start + cut
@@ -7166,7 +7167,9 @@ func findConcepts(x *lookups, note string, it item, opt Options, memo *answers) 
 		p = trim(p)
 		// "…, no concussion sx (no LOC, amnesia, confusion, HA,
 		// nausea)": a part inside an aside that denies its list
-		if negatedAside(note[max(it.start, strings.LastIndexAny(note[:p.start], ".\n")+1):p.start]) {
+		// (or the last member of a list a negation opens: "… with no
+		// identified exposure, drug, or connective tissue disease")
+		if negatedAside(note[max(it.start, strings.LastIndexAny(note[:p.start], ".\n")+1):p.start]) || lastMemberDenied(note, p.start) {
 			continue
 		}
 		// "Depression screen negative; B12 deficiency excluded": a later
@@ -8731,6 +8734,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|placenta\s+(?:(?:was\s+)?delivered\s+)?(?:complete|intact)\b`+ // "placenta complete, no accreta": delivered whole, no complete previa (O44.03)
 	`|(?:predisposing|predisposes|predisposed)\s+(?:(?:him|her|them|the patient)\s+)?to\b|(?:a\s+)?risk factors?\s+for\b`+ // "Chronic venous insufficiency - predisposing to cellulitis": the consequence, coded as its own item // "Secondary stroke prevention on DAPT": the care given, no stroke
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s`+ // a service: "notify addiction medicine"
+	`|(?:the\s+)?(?:probability|likelihood|chance|pretest probability)\s+of\b`+ // "Probability of malignancy is high": an estimate, no malignancy
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b`+ // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$`+ // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b`+ // imaging: "CTA abdomen" is no acute abdomen
@@ -8739,7 +8743,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"prevention", "prophylaxis", "predispos", "risk factor", "placenta", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken", "device"}
+var notAConditionWords = []string{"probability", "likelihood", "chance", "prevention", "prophylaxis", "predispos", "risk factor", "placenta", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken", "device"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -9927,8 +9931,9 @@ func listRuledOut(text string) bool {
 }
 
 // partTakenBackRe is a part of an item that ends by taking its condition
-// back: "B12 deficiency excluded", "PE ruled out".
-var partTakenBackRe = regexp.MustCompile(`(?i)^[^,;:()/\-–—]{3,60}?\s+(?:(?:was|is|has been|were|are)\s+)?(?:excluded|ruled out|not present|not supported)\s*\.?$`)
+// back: "B12 deficiency excluded", "PE ruled out", "DVT was ruled out on
+// prior duplex".
+var partTakenBackRe = regexp.MustCompile(`(?i)^[^,;:()/\-–—]{3,60}?\s+(?:(?:was|is|has been|were|are)\s+)?(?:excluded|ruled out|not present|not supported)(?:\s+(?:on|by|per|with)\s+[^,;:()]{1,40}?)?\s*\.?$`)
 
 // partTakenBack reports whether a part of an item takes its own condition
 // back at its end (not another it names: "chest pain for which ACS was
@@ -10167,10 +10172,13 @@ func names(phrase string, r codeset.Result) bool {
 	// a word that makes the condition another one must be said: an
 	// "intrauterine pregnancy" is no ectopic one with an intrauterine
 	// pregnancy (O00.91)
-	for _, w := range definingWords {
-		if strings.Contains(strings.ToLower(title), w) && !strings.Contains(lowerPhrase, w) {
-			return false
-		}
+	if definingUnsaid(phrase, title) {
+		return false
+	}
+	// ("serology positive" of an H. pylori is no latent syphilis, A53.0,
+	// the index's "Positive, serology")
+	if strings.Contains(strings.ToLower(title), "syphilis") && !containsAny(lowerPhrase, "syphil", "rpr", "vdrl", "treponem", "lues", "luetic", "fta") {
+		return false
 	}
 	// A coder starts from the condition's main term: the phrase must name
 	// the head of the title ("lump" in "Unspecified lump in the right
@@ -11294,7 +11302,8 @@ var notSuggestiveRe = regexp.MustCompile(`(?i)\bnot suggestive(?:\s*[(;,.)]|\s*$
 
 // lastMemberDenied reports whether the item at i is the last member of a
 // list its sentence denies: "He denies any chest pain, pressure, or
-// anginal equivalent with exertion" (an item of its own after the
+// anginal equivalent with exertion", "… with no identified exposure,
+// drug, or connective tissue disease" (an item of its own after the
 // commas, in a history read item by item).
 func lastMemberDenied(note string, i int) bool {
 	rest := strings.ToLower(note[i:min(len(note), i+5)])
@@ -11303,8 +11312,12 @@ func lastMemberDenied(note string, i int) bool {
 	}
 	start := strings.LastIndexAny(note[:i], ".;:\n") + 1
 	before := note[start:i]
-	return strings.HasSuffix(strings.TrimRight(before, " "), ",") && negatedRe.MatchString(before) && !containsAny(strings.ToLower(before), " but ", " except ", " however ")
+	return strings.HasSuffix(strings.TrimRight(before, " "), ",") && (negatedRe.MatchString(before) || deniedListRe.MatchString(before)) && !containsAny(strings.ToLower(before), " but ", " except ", " however ")
 }
+
+// deniedListRe ends a text with a list a negation opens, its members
+// only words and commas: "… with no identified exposure, drug, ".
+var deniedListRe = regexp.MustCompile(`(?i)\b(?:no|without|denies|denied|negative for)\s+[a-z/ -]+(?:,\s*[a-z/ -]+)*,\s*$`)
 
 // negatedAside reports whether before ends inside a parenthesis that
 // opens with a denial and lists on: "(no LOC, amnesia, confusion, HA,

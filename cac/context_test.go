@@ -7969,3 +7969,33 @@ func TestFractureThroughMetastasis(t *testing.T) {
 	note := "ASSESSMENT:\n1. Pathologic fracture of the right femoral shaft through a metastatic lesion, closed, displaced - initial encounter. Not a traumatic fracture.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"M84.551A"}, []string{"M84.451A", "S72.301A"})
 }
+
+// TestRuledOutBeforeAHistoryWord leaves out a condition its sentence rules
+// out before a word of the past ("DVT was ruled out on prior duplex").
+func TestRuledOutBeforeAHistoryWord(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 30), Age: 57, Sex: 'F'}
+	note := "ASSESSMENT:\nDisplaced bimalleolar fracture of the left ankle, status post ORIF - healing as expected (routine healing), no hardware complication, no infection. DVT was ruled out on prior duplex.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S82.842D"}, []string{"I82.409"})
+}
+
+// TestDeniedListLastMember leaves out the last member of a list a
+// negation opens ("… with no identified exposure, drug, or connective
+// tissue disease").
+func TestDeniedListLastMember(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 30), Age: 71, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Idiopathic pulmonary fibrosis. Typical UIP pattern with no identified exposure, drug, or connective tissue disease.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J84.112"}, []string{"M35.9"})
+}
+
+// TestProbabilityIsNoCondition reads an estimate of a condition's
+// probability as no condition, and a positive serology as no syphilis.
+func TestProbabilityIsNoCondition(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 30), Age: 66, Sex: 'M'}
+	note := "ASSESSMENT:\nSolitary pulmonary nodule, right upper lobe, 14 mm, spiculated. Probability of malignancy is high (Brock model ~ 60%).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R91.1"}, []string{"C80.1"})
+	opt.Inpatient = true
+	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n- Probable Helicobacter pylori infection (serology positive; biopsy pending at discharge)\n", x, opt), nil, []string{"A53.0"})
+}
