@@ -2275,6 +2275,19 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = slices.DeleteFunc(out, func(s Suggestion) bool {
 		return strings.HasPrefix(s.Code, "O15") && noSeizureRe.MatchString(lineAt(note, s.Start))
 	})
+	// "Metastatic castration-resistant prostate adenocarcinoma", and in the
+	// history "prostate adenocarcinoma (… diagnosed 2019, initially
+	// treated with ADT)": the diagnoses' cancer is current, no history of
+	// it read from the history (Z85 Excludes1 a current malignant
+	// neoplasm); skin cancers, each one of its own, aside
+	out = slices.DeleteFunc(out, func(s Suggestion) bool {
+		if !strings.HasPrefix(s.Code, "Z85") || s.Section != sectionKindNames[secHistory] {
+			return false
+		}
+		return slices.ContainsFunc(out, func(c Suggestion) bool {
+			return c.Code[0] == 'C' && c.Code < "C77" && !hasAnyPrefix(c.Code, "C43", "C44") && c.Section == sectionKindNames[secDiagnosis] && personalCancerCode(c.Title) == s.Code
+		})
+	})
 	// "Acute cystitis due to E. coli", then "delirium … due to UTI": a
 	// urinary tract infection named as another condition's cause, on
 	// another line, is the cystitis coded by its site
@@ -5371,6 +5384,17 @@ var personalCancerTable = func() (out []struct {
 	return out
 }()
 
+// personalCancerCode returns the Z85 code of a cancer's title by
+// personalCancerTable, or "".
+func personalCancerCode(title string) string {
+	for _, h := range personalCancerTable {
+		if h.re.MatchString(title) {
+			return h.code
+		}
+	}
+	return ""
+}
+
 // priorLead is the word that makes a condition past: "Prior breast
 // cancer", "remote melanoma".
 var priorLead = regexp.MustCompile(`(?i)^\W*(?:prior|previous|remote|past)\s+`)
@@ -7473,6 +7497,7 @@ var lookupRewrites = []struct {
 	{colitisFlareRe, "$1"},
 	{jointRegionPainRe, "$1 $2"},
 	{neoplasticFractureRe, "pathological fracture in neoplastic disease $1"},
+	{metastasesExtentRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{sitedParesthesiaRe, "$1"},
@@ -7591,6 +7616,10 @@ var gradeAfterRe = guard(`(?i),\s*grade\s+(?:[1-3]|i{1,3})\b`, "grade")
 // the titles' "other adverse food reactions" (T78.19-; milk and egg have
 // codes of their own, by the baked form's tolerance).
 var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fish|shrimp|crab|lobster|crustaceans?|peanuts?|tree nuts?|nuts?|sesame|wheat|soy|strawberr(?:y|ies)|(?:a )?food)\b`, "allergic reaction")
+
+// metastasesExtentRe is how far metastases spread, which no code says:
+// "diffuse osseous metastases" are bone metastases (C79.51).
+var metastasesExtentRe = guard(`(?i)\b(?:diffuse|widespread|extensive|multifocal|multiple|numerous|scattered|innumerable|bulky|progressive|progressing)\s+((?:[a-z]+\s+)?(?:metastas[ie]s|mets|metastatic disease))\b`, "metasta", "mets")
 
 // neoplasticFractureRe is a pathological fracture through a metastasis or
 // a tumor: "Pathologic fracture of the right femoral shaft through a
@@ -8622,7 +8651,11 @@ var descriptorAlone = map[string]bool{"dependent": true, "independent": true, "s
 	// (the symptom of the stones named before it: "Symptomatic
 	// cholelithiasis (biliary colic)" is K80.20, not the index's bile duct
 	// stone for the colic, K80.50)
-	"biliary colic": true}
+	"biliary colic": true,
+	// (a cancer's histology, after its site: "non-small cell lung cancer,
+	// adenocarcinoma" is no adenocarcinoma of the stomach)
+	"adenocarcinoma": true, "carcinoma": true, "squamous cell carcinoma": true, "small cell carcinoma": true, "large cell carcinoma": true,
+	"adenocarcinoma histology": true, "squamous histology": true}
 
 // causalHeadRe is a connector that opens a part: what follows are causes.
 var causalHeadRe = regexp.MustCompile(`(?i)^(?:(?:likely|probably|possibly|presumed|felt to be|thought to be)\s+)?(?:due|secondary|related|attributed|attributable|owing|caused)\s+to$|^because of$|^from$`)

@@ -7999,3 +7999,25 @@ func TestProbabilityIsNoCondition(t *testing.T) {
 	opt.Inpatient = true
 	checkCodes(t, suggestCodes("DISCHARGE DIAGNOSES:\n- Probable Helicobacter pylori infection (serology positive; biopsy pending at discharge)\n", x, opt), nil, []string{"A53.0"})
 }
+
+// TestCancerHistologyAfterSite reads a cancer's histology after its site
+// as no cancer of its own ("…, adenocarcinoma" is no C16.9), a chemotherapy
+// cycle proceeded with today as the encounter (Z51.11), and metastases
+// however far they spread by their site.
+func TestCancerHistologyAfterSite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 3, 27), Age: 66, Sex: 'M'}
+	note := "ONCOLOGY INFUSION NOTE\nDIAGNOSIS: Stage IVB non-small cell lung cancer, adenocarcinoma, primary in the LEFT upper lobe, with brain metastases.\nPLAN:\n1. Proceed with cycle 3 carboplatin AUC 5 + pemetrexed 500 mg/m2 today as planned.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z51.11", "C34.12", "C79.31"}, []string{"C16.9", "Z51.12"})
+	opt.Inpatient = true
+	checkCodes(t, suggestCodes("PRINCIPAL DIAGNOSIS:\n1. Metastatic castration-resistant prostate adenocarcinoma with diffuse osseous metastases\n", x, opt), []string{"C61", "C79.51"}, nil)
+}
+
+// TestCurrentCancerNoHistory gives no history of a cancer the diagnoses
+// code as current, read from the history's account of its treatment.
+func TestCurrentCancerNoHistory(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 78, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Metastatic castration-resistant prostate adenocarcinoma with bone metastases\nHISTORY:\n78-year-old man with prostate adenocarcinoma (Gleason 4+5, diagnosed 2019, initially treated with ADT), now castration-resistant.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C61", "C79.51"}, []string{"Z85.46"})
+}

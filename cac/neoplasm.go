@@ -63,7 +63,7 @@ var chemoAdmissionRe = regexp.MustCompile(`(?i)\b(?:encounter|admission|admitted
 // chemoHeldRe says a stay's chemotherapy was not given.
 var chemoHeldRe = regexp.MustCompile(`(?i)\b(?:chemo(?:therapy)?|cycle \d+|C\d+D\d+)\b[^.\n]{0,40}?\b(?:held|deferred|postponed|delayed|cancel+ed|not given|not administered)\b|\b(?:held|deferred|postponed|delayed|cancel+ed)\s+(?:(?:the|his|her|this)\s+)?(?:chemo(?:therapy)?|cycle \d+|C\d+D\d+)\b`)
 
-var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b|\bproceed(?:ing)? with (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b[^.\n]{0,40}?\btoday\b|\bproceed(?:ing)? with (?:cycle \d+ day 1|C\d+D1)\b`)
+var chemoGivenRe = regexp.MustCompile(`(?i)\b(chemo(?:therapy)?|cycle \d+|C\d+D\d+|(?:R-)?CHOP|FOLFOX|FOLFIRI|ddAC|AC-T|docetaxel|paclitaxel|carboplatin|cisplatin|gemcitabine|rituximab)\b[^.\n]{0,60}?\b(given|administered|infused|started) today\b|\b(?:infused|administered|given) (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b|\bproceed(?:ing)? with (?:cycle \d+|C\d+D\d+|chemo(?:therapy)?)\b[^.\n]{0,60}?\btoday\b|\bproceed(?:ing)? with (?:cycle \d+ day 1|C\d+D1)\b`)
 
 // chemoDrugRe names a cytotoxic chemotherapy or its regimen.
 var chemoDrugRe = regexp.MustCompile(`(?i)\b(?:chemo(?:therapy)?|(?:R-)?CHOP|FOLFOX|FOLFIRI|FOLFIRINOX|CAPOX|ddAC|AC-T|docetaxel|paclitaxel|nab-paclitaxel|carboplatin|cisplatin|oxaliplatin|gemcitabine|pemetrexed|etoposide|doxorubicin|cyclophosphamide|fluorouracil|5-FU|capecitabine|irinotecan|vinorelbine)\b`)
