@@ -2880,8 +2880,27 @@ func identifiedInfluenza(out []Suggestion, x *lookups, opt Options) []Suggestion
 		recode(&out[flu], out[flu].Code[:3]+".08", "influenza with pneumonia", x, opt)
 		return out
 	}
+	// "Influenza A with secondary bacterial pneumonia due to MRSA": the
+	// pneumonia its line gives an organism, whose lookup the influenza's
+	// stronger match left out
+	line := lineAt(opt.note, out[flu].Start)
+	m := fluPneumoniaDueRe.FindStringSubmatch(line)
+	if m == nil || negatedAt(opt.note, out[flu].Start+strings.Index(line, m[0])) {
+		return out
+	}
+	for _, r := range x.Search("pneumonia due to "+m[1], codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 3}) {
+		if r.Billable && r.Score >= 0.8 && r.Code >= "J12" && r.Code < "J17" {
+			out = addBeside(out, out[flu], r.Code, "influenza with pneumonia: its organism", x, opt)
+			recode(&out[flu], out[flu].Code[:3]+".08", "influenza with pneumonia", x, opt)
+			break
+		}
+	}
 	return out
 }
+
+// fluPneumoniaDueRe is a pneumonia after an influenza, with the organism
+// it is due to (group 1): "with secondary bacterial pneumonia due to MRSA".
+var fluPneumoniaDueRe = regexp.MustCompile(`(?i)\bwith\s+(?:(?:a|secondary|superimposed|post-?influenza|bacterial)\s+)*pneumonia\s+(?:due to|from|d/t|secondary to|caused by)\s+([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*){0,3}?)\s*(?:[,;(]|\s[-–—]\s|$)`)
 
 // fluViralPneumoniaRe is a pneumonia the note gives to the influenza
 // virus itself: "influenza A viral pneumonia", "primary influenza
@@ -7484,6 +7503,7 @@ var lookupRewrites = []struct {
 	{chemoCauseNamedRe, "${1}cancer chemotherapy"},
 	{roomAirRe, "on room air"},
 	{arteryDivisionRe, "$1"},
+	{endocarditisOrganismRe, "$1"},
 	{infectiveValveRe, "$1"},
 	{symptomSeverityRe, "$1"},
 	{anoxicInjuryRe, "anoxic brain damage"},
@@ -7677,6 +7697,11 @@ var drugDiabetesRe = guard(`(?i)\b(?:post-?transplant(?:ation)?\s+|new-onset\s+)
 // malperfusion) that no dissection code holds and that kept the phrase
 // from its code: "Acute uncomplicated Stanford type B aortic dissection".
 var uncomplicatedDissectionRe = guard(`(?i)\buncomplicated\s+((?:(?:stanford|debakey)\s+)?(?:type\s+(?:[ab]|i{1,3}a?|i{1,3}b)\s+)?(?:aortic\s+)?dissection)\b`, "dissection")
+
+// endocarditisOrganismRe is an infective endocarditis named with its
+// organism before it, which I33.0 does not hold (the organism is coded
+// beside it): "Acute MSSA infective endocarditis".
+var endocarditisOrganismRe = guard(`(?i)\b(?:MSSA|MRSA|VRE|staph(?:ylococcal|ylococcus)?(?:\s+aureus)?|S\.\s*aureus|strep(?:tococcal)?|enterococcal|viridans(?:\s+strep\w*)?)\s+((?:infective|infectious|bacterial)\s+endocarditis)`, "endocarditis")
 
 // infectiveValveRe is an infective endocarditis named with its valve:
 // the valve is no axis of I33.0, and "tricuspid" alone leads the index to
@@ -9766,6 +9791,11 @@ func nextSentenceDenies(note string, end int, head string) bool {
 	if m := notMeetRe.FindStringSubmatch(next); m != nil && strings.EqualFold(m[1], strings.Trim(f[0], ".,;:()")) {
 		return true
 	}
+	// ("- Empyema: small right effusion …, too small to tap; not felt to
+	// be empyema")
+	if m := notFeltToBeRe.FindStringSubmatch(next); m != nil && strings.EqualFold(m[1], strings.Trim(f[0], ".,;:()")) {
+		return true
+	}
 	m := notHeadRe.FindStringSubmatchIndex(next)
 	if m == nil || m[0] != 0 || !strings.EqualFold(strings.Trim(next[m[2]:m[3]], ".,;:()"), f[0]) {
 		return false
@@ -9804,6 +9834,10 @@ func isWord(w string) bool {
 // condition's criteria: "he does not meet sepsis criteria", "does not
 // meet criteria for sepsis" (group 1 the condition's first word).
 var notMeetRe = regexp.MustCompile(`(?i)^(?:(?:he|she|they|pt|patient)\s+)?(?:does|did|do)\s*(?:not|n't)\s+meet\s+(?:the\s+)?(?:criteria\s+for\s+)?([a-z]+)`)
+
+// notFeltToBeRe opens a clause that denies the condition it names (group
+// 1, its first word): "not felt to be empyema".
+var notFeltToBeRe = regexp.MustCompile(`(?i)^(?:(?:this|it)\s+(?:is|was)\s+)?not\s+(?:felt|thought|believed|considered)\s+to\s+be\s+(?:an?\s+)?([a-z]+)`)
 
 // kindNumeral are the numerals that name a condition's kind: bipolar I
 // and II, type 1 and 2.

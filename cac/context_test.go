@@ -8021,3 +8021,25 @@ func TestCurrentCancerNoHistory(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Metastatic castration-resistant prostate adenocarcinoma with bone metastases\nHISTORY:\n78-year-old man with prostate adenocarcinoma (Gleason 4+5, diagnosed 2019, initially treated with ADT), now castration-resistant.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"C61", "C79.51"}, []string{"Z85.46"})
 }
+
+// TestInfluenzaWithBacterialPneumonia codes an identified influenza with a
+// bacterial pneumonia its line gives an organism as J10.08 with that
+// pneumonia (J15.212), and a label its clause denies ("not felt to be
+// empyema") as no empyema.
+func TestInfluenzaWithBacterialPneumonia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 22), Age: 52, Sex: 'M'}
+	note := "ASSESSMENT / PLAN:\n1. Influenza A with secondary bacterial pneumonia due to MRSA (post-influenza MRSA pneumonia), RLL and lingula - improving.\n   - Empyema: small right effusion on CXR, too small to tap; not felt to be empyema. Will follow.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J10.08", "J15.212"}, []string{"J10.1", "J86.9"})
+}
+
+// TestEndocarditisNamedWithOrganism codes an infective endocarditis named
+// with its organism before it (I33.0 with B95.61), and an opioid use
+// disorder kept in remission by maintenance as dependence in remission
+// (F11.21).
+func TestEndocarditisNamedWithOrganism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 4, 9), Age: 39, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Acute MSSA infective endocarditis of the native mitral valve - responding well, currently on week 3 of 6 of IV cefazolin.\n2. Opioid use disorder, in sustained remission on buprenorphine maintenance.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"I33.0", "B95.61", "F11.21"}, []string{"I34.8", "F11.99", "F11.20"})
+}

@@ -43,6 +43,12 @@ func substanceUse(r codeset.Result, item string, x *lookups, opt Options) codese
 		class = severityElsewhere(l, opt.lower)
 	}
 	remission := strings.Contains(l, "remission") && !containsAny(l, "not in remission", "no longer in remission")
+	if class == 0 && remission && strings.Contains(l, "use disorder") && containsAny(l, "maintenance", "buprenorphine", "methadone", "suboxone", "naltrexone", "vivitrol", "sublocade") {
+		// "Opioid use disorder, in sustained remission on buprenorphine
+		// maintenance": a disorder kept in remission by maintenance
+		// therapy is a dependence's (F11.21)
+		class = '2'
+	}
 	code := ""
 	switch {
 	case class == '2' && !remission && strings.Contains(l, "withdrawal") && !notInWithdrawalRe.MatchString(l) &&
