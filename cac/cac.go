@@ -7518,6 +7518,7 @@ var lookupRewrites = []struct {
 	{jointRegionPainRe, "$1 $2"},
 	{neoplasticFractureRe, "pathological fracture in neoplastic disease $1"},
 	{metastasesExtentRe, "$1"},
+	{pregnancyWeeksTailRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{sitedParesthesiaRe, "$1"},
@@ -7636,6 +7637,11 @@ var gradeAfterRe = guard(`(?i),\s*grade\s+(?:[1-3]|i{1,3})\b`, "grade")
 // the titles' "other adverse food reactions" (T78.19-; milk and egg have
 // codes of their own, by the baked form's tolerance).
 var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fish|shrimp|crab|lobster|crustaceans?|peanuts?|tree nuts?|nuts?|sesame|wheat|soy|strawberr(?:y|ies)|(?:a )?food)\b`, "allergic reaction")
+
+// pregnancyWeeksTailRe is a pregnancy's weeks after its outcome, which
+// weeks of gestation (Z3A) code and the outcome's code does not hold:
+// "Incomplete spontaneous abortion at approximately 10 weeks by LMP".
+var pregnancyWeeksTailRe = guard(`(?i)\b(abortion|miscarriage|pregnancy loss|pregnancy|fetal demise|iufd)\s+at\s+(?:approximately\s+|approx\.?\s+|about\s+|~\s*)?\d{1,2}(?:\s*\+\s*\d|\s*w\s*\d\s*d)?\s*(?:weeks?|wks?)?(?:\s+(?:and\s+)?\d\s+days?)?(?:\s+(?:gestation|GA))?(?:\s+(?:by|per)\s+(?:LMP|US|ultrasound|dates|dating))?`, "abortion", "miscarriage", "pregnan", "demise", "iufd")
 
 // metastasesExtentRe is how far metastases spread, which no code says:
 // "diffuse osseous metastases" are bone metastases (C79.51).
@@ -13419,10 +13425,10 @@ var sepsisOrganRe = regexp.MustCompile(`(?i)\bsepsis\b[^.;]{0,80}?\b(?:with|caus
 
 // hedgedATNRe and hedgedBeforeATNRe read an ATN mention as a physiology
 // or a point on a way, not a diagnosis: "ATN physiology", "prerenal to
-// early ATN", "prerenal vs ATN".
+// early ATN", "prerenal vs ATN", "Prerenal/ATN".
 var (
 	hedgedATNRe       = regexp.MustCompile(`(?i)^\S+\s+(?:physiology|picture|pattern|spectrum)\b`)
-	hedgedBeforeATNRe = regexp.MustCompile(`(?i)\b(?:to|vs\.?|versus|or)\s+(?:early\s+|evolving\s+|possible\s+)?$`)
+	hedgedBeforeATNRe = regexp.MustCompile(`(?i)\b(?:to|vs\.?|versus|or)\s+(?:early\s+|evolving\s+|possible\s+)?$|\bpre-?renal\s*/\s*$`)
 )
 
 // lobelessLungRe says a lookup speaks of a pneumonia or a lung nodule,

@@ -8043,3 +8043,21 @@ func TestEndocarditisNamedWithOrganism(t *testing.T) {
 	note := "ASSESSMENT:\n1. Acute MSSA infective endocarditis of the native mitral valve - responding well, currently on week 3 of 6 of IV cefazolin.\n2. Opioid use disorder, in sustained remission on buprenorphine maintenance.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"I33.0", "B95.61", "F11.21"}, []string{"I34.8", "F11.99", "F11.20"})
 }
+
+// TestAbortionWeeksTail codes an incomplete spontaneous abortion named with
+// its weeks after it (O03.4), the weeks no axis of its code.
+func TestAbortionWeeksTail(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 14), Age: 31, Sex: 'F'}
+	note := "ED NOTE\nASSESSMENT:\nIncomplete spontaneous abortion at approximately 10 weeks by LMP, with retained products of conception. No evidence of infection.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"O03.4"}, []string{"O03.34", "Z3A.10"})
+}
+
+// TestPrerenalSlashATN reads "Prerenal/ATN" as a kidney injury of either
+// kind, no tubular necrosis diagnosed (N17.9).
+func TestPrerenalSlashATN(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 4), Age: 64, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Acute kidney injury (sepsis-associated), resolved.\nHOSPITAL COURSE:\nAKI: Prerenal/ATN related to shock. Creatinine peak 2.9, 1.0 at discharge.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9"}, []string{"N17.0"})
+}
