@@ -6137,8 +6137,9 @@ var withoutPartRe = regexp.MustCompile(`(?i)^\s*(?:without|w/o)\s+\w`)
 var listCloseRe = regexp.MustCompile(`(?i)^\s*(?:or|nor)\s+\w+|^\s*\w+\s+(?:or|nor)\s+\w+\s*$`)
 
 // patientLead is the patient an item describes before its condition,
-// and the dash or colon after it: "26 y/o G1P0 at 24w3d - ", "67 yo male:".
-var patientLead = regexp.MustCompile(`^\s*\d{1,3}\s*(?:y/?o|yo|years?[- ]old|-year-old)\s*(?:[MF]\b|male|female|man|woman|boy|girl)?\s*(?:G\d{1,2}\s*P\d{1,4}\s*)?(?:(?:at|@)\s+\d{1,2}\s*(?:w(?:ks?)?\s*\d?\s*d?|weeks?)\s*)?[-–—:]+\s+`)
+// and the dash or colon after it: "26 y/o G1P0 at 24w3d - ", "67 yo male:",
+// "39 y/o man with".
+var patientLead = regexp.MustCompile(`^\s*\d{1,3}\s*(?:y/?o|yo|years?[- ]old|-year-old)\s*(?:[MF]\b|male|female|man|woman|boy|girl)?\s*(?:G\d{1,2}\s*P\d{1,4}\s*)?(?:(?:at|@)\s+\d{1,2}\s*(?:w(?:ks?)?\s*\d?\s*d?|weeks?)\s*)?[-–—:]+\s+|^\s*\d{1,3}\s*(?:y/?o|yo|years?[- ]old|-year-old)\s*(?:[MF]\b|male|female|man|woman|boy|girl)\s+with\s+`)
 
 // agentWordRe names an infection's agent: "norovirus", "probable viral",
 // "C. diff".
@@ -7452,7 +7453,7 @@ var lookupRewrites = []struct {
 	{jointInfectionOnsetRe, "$1"},
 	{degreeAdverbRe, ""},
 	{esophagitisGradeRe, ""},
-	{metabolicPancreatitisRe, "$1"},
+	{metabolicPancreatitisRe, "$1$2"},
 	{severeDegreeRe, "$1"},
 	{nonobstructingStoneRe, "$1"},
 	{visitAgeRe, "$1"},
@@ -8113,9 +8114,10 @@ var esophagitisGradeRe = guard(`(?i)\s*\b(?:LA|Los Angeles)\s+(?:grade|class)\s+
 
 // metabolicPancreatitisRe is a pancreatitis named with a metabolic cause
 // no index term holds ("Hypertriglyceridemia-induced acute pancreatitis",
-// which searches to the alcohol-induced kind): the pancreatitis is looked
+// which searches to the alcohol-induced kind; "Acute necrotizing
+// pancreatitis (HTG-induced)"): the pancreatitis is looked
 // up alone, and otherPancreatitis makes it K85.8- from the cause.
-var metabolicPancreatitisRe = guard(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalcemi[ac]|triglyceride)[- ](?:induced|related|associated|mediated)?\s*((?:acute\s+)?pancreatitis)\b`, "hypertriglyceridemi", "hypercalcemi", "triglyceride")
+var metabolicPancreatitisRe = guard(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalcemi[ac]|triglyceride|HTG)[- ](?:induced|related|associated|mediated)?\s*((?:acute\s+)?(?:necrotizing\s+)?pancreatitis)\b|\b((?:acute\s+)?(?:necrotizing\s+)?pancreatitis)\s*[(,]\s*(?:HTG|hypertriglyceridemia|triglyceride|hypercalcemia)[- ](?:induced|related|associated)\b\s*\)?`, "hypertriglyceridemi", "hypercalcemi", "triglyceride", "htg")
 
 // nonobstructingStoneRe is a stone said not to obstruct, which no title
 // says: "Left nonobstructing renal calculus, 3 mm" is N20.0.
@@ -13372,7 +13374,7 @@ func trimEvidence(out []Suggestion, note string) {
 // pancreatitis", "pancreatitis secondary to hypercalcemia".
 func otherPancreatitis(out []Suggestion, note string, x *lookups, opt Options) {
 	i := firstWithPrefix(out, "K85.9")
-	if i < 0 || !containsAny(opt.lower, "triglycerid", "hypercalc") {
+	if i < 0 || !containsAny(opt.lower, "triglycerid", "hypercalc", "htg") {
 		return
 	}
 	for _, m := range otherPancreatitisRe.FindAllStringIndex(note, -1) {
@@ -13384,7 +13386,7 @@ func otherPancreatitis(out []Suggestion, note string, x *lookups, opt Options) {
 }
 
 // otherPancreatitisRe is a pancreatitis of a metabolic cause.
-var otherPancreatitisRe = regexp.MustCompile(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalcemi[ac]|triglyceride)[- ](?:induced|related|associated|mediated)?\s*(?:acute\s+)?pancreatitis\b|\bpancreatitis\b[^.;\n]{0,40}?\b(?:due to|secondary to|from|caused by|2/2|d/t)\s+(?:severe\s+|marked\s+)?(?:hypertriglyceridemia|hypercalcemia|(?:elevated|high|very high)\s+triglycerides)\b`)
+var otherPancreatitisRe = regexp.MustCompile(`(?i)\b(?:hypertriglyceridemi[ac]|hypercalcemi[ac]|triglyceride|HTG)[- ](?:induced|related|associated|mediated)?\s*(?:acute\s+)?(?:necrotizing\s+)?pancreatitis\b|\bpancreatitis\s*\(\s*(?:HTG|hypertriglyceridemia|triglyceride|hypercalcemia)[- ](?:induced|related|associated)\s*\)|\bpancreatitis\b[^.;\n]{0,40}?\b(?:due to|secondary to|from|caused by|2/2|d/t)\s+(?:severe\s+|marked\s+)?(?:hypertriglyceridemia|hypercalcemia|(?:elevated|high|very high)\s+triglycerides)\b`)
 
 // asymptomaticHIV leaves out HIV disease (B20) beside the asymptomatic
 // infection status (Z21) when B20 was read from "HIV" alone ("1. HIV:

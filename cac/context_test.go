@@ -8061,3 +8061,17 @@ func TestPrerenalSlashATN(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Acute kidney injury (sepsis-associated), resolved.\nHOSPITAL COURSE:\nAKI: Prerenal/ATN related to shock. Creatinine peak 2.9, 1.0 at discharge.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N17.9"}, []string{"N17.0"})
 }
+
+// TestNecrotizingPancreatitisOfTriglycerides reads an item that opens with
+// the patient ("39 y/o man with …") from its condition, and a necrotizing
+// pancreatitis of hypertriglyceridemia, "(HTG-induced)" too, as other
+// acute pancreatitis with uninfected necrosis (K85.81), not an
+// alcohol-induced one.
+func TestNecrotizingPancreatitisOfTriglycerides(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 7, 1), Age: 39, Sex: 'M'}
+	note := "ASSESSMENT:\n39 y/o man with acute necrotizing pancreatitis due to severe hypertriglyceridemia, with sterile (uninfected) necrotic collection on CT - no gas, afebrile.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.81", "E78.1"}, []string{"K85.91", "K85.21"})
+	note = "Triglycerides 2,840 on admission.\nASSESSMENT AND PLAN:\n1. Acute necrotizing pancreatitis (HTG-induced): ICU step-down, LR at 1.5 mL/kg/h.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.81"}, []string{"K85.21"})
+}
