@@ -199,12 +199,7 @@ func palliativeEncounter(out []Suggestion, note string, x *lookups, opt Options)
 	if m == nil {
 		return out
 	}
-	r, ok := x.Code(codeset.ICD10CM, "Z51.5", opt.Date)
-	if !ok || !r.Billable {
-		return out
-	}
-	return append(out, Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.85, Start: m[0], End: m[1],
-		Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "encounter for palliative care"})
+	return appendCodeAt(out, note, m, "Z51.5", 0.85, "encounter for palliative care", x, opt)
 }
 
 // treatmentGiven returns where re, a pattern of chemoGivenRe's kind, says
@@ -326,6 +321,17 @@ func chemoNamedAdverseEffect(out []Suggestion, x *lookups, opt Options) []Sugges
 		}
 	}
 	return out
+}
+
+// appendCodeAt appends code, when it is billable, as a suggestion whose
+// evidence is the note's span m.
+func appendCodeAt(out []Suggestion, note string, m []int, code string, confidence float64, rule string, x *lookups, opt Options) []Suggestion {
+	r, ok := x.Code(codeset.ICD10CM, code, opt.Date)
+	if !ok || !r.Billable {
+		return out
+	}
+	return append(out, Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: confidence, Start: m[0], End: m[1],
+		Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: rule})
 }
 
 // addBeside adds code, with s's evidence, unless the suggestions hold it.

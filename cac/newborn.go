@@ -101,12 +101,7 @@ func newbornObservation(out []Suggestion, note string, x *lookups, opt Options) 
 	if m == nil {
 		return out
 	}
-	r, ok := x.Code(codeset.ICD10CM, "Z05.1", opt.Date)
-	if !ok || !r.Billable {
-		return out
-	}
-	return append(out, Suggestion{System: codeset.ICD10CM, Code: r.Code, Title: r.Title, Confidence: 0.8, Start: m[0], End: m[1],
-		Evidence: note[m[0]:m[1]], Section: sectionKindNames[secOther], Rule: "newborn observed for a suspected infection"})
+	return appendCodeAt(out, note, m, "Z05.1", 0.8, "newborn observed for a suspected infection", x, opt)
 }
 
 // birthWeightCode returns the P07.0-/P07.1- code of a birth weight under
