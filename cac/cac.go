@@ -4650,13 +4650,17 @@ func moreCombinations(out []Suggestion, x *lookups, opt Options) []Suggestion {
 // codedEach reports whether two codes of one category name conditions a
 // record codes side by side, however one was found: each site's secondary
 // neoplasm (C79.31 brain, C79.51 bone, C79.81 breast), each organ a lupus
-// involves (M32.14 glomerular disease, M32.12 pericarditis).
+// involves (M32.14 glomerular disease, M32.12 pericarditis), each site's
+// tinea (B35.1 onychomycosis, B35.3 tinea pedis).
 func codedEach(a, b Suggestion) bool {
 	if a.Code == b.Code || len(a.Code) < 5 || len(b.Code) < 5 || a.Code[:3] != b.Code[:3] {
 		return false
 	}
 	switch a.Code[:3] {
 	case "C77", "C78", "C79":
+		return true
+	case "B35":
+		// each site's dermatophytosis (B35.1 nails, B35.3 feet)
 		return true
 	case "M32":
 		return strings.HasPrefix(a.Code, "M32.1") && strings.HasPrefix(b.Code, "M32.1") && a.Code != "M32.19" && b.Code != "M32.19"
@@ -7520,6 +7524,9 @@ var lookupRewrites = []struct {
 	{neoplasticFractureRe, "pathological fracture in neoplastic disease $1"},
 	{metastasesExtentRe, "$1"},
 	{pregnancyWeeksTailRe, "$1"},
+	{siteRashRe, "$1"},
+	{clabsiLineRe, "$1"},
+	{candidaSpeciesRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{sitedParesthesiaRe, "$1"},
@@ -7638,6 +7645,19 @@ var gradeAfterRe = guard(`(?i),\s*grade\s+(?:[1-3]|i{1,3})\b`, "grade")
 // the titles' "other adverse food reactions" (T78.19-; milk and egg have
 // codes of their own, by the baked form's tolerance).
 var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fish|shrimp|crab|lobster|crustaceans?|peanuts?|tree nuts?|nuts?|sesame|wheat|soy|strawberr(?:y|ies)|(?:a )?food)\b`, "allergic reaction")
+
+// siteRashRe is a rash named by where it is, which R21 does not hold:
+// "Right groin rash".
+var siteRashRe = guard(`(?i)\b(?:(?:right|left|bilateral|R|L)\s+)?(?:groin|inguinal|axillary|facial|truncal|perineal|buttock|abdominal|neck|chest|back)\s+(rash|skin eruption)\b`, "rash", "eruption")
+
+// clabsiLineRe is a central line's bloodstream infection named with the
+// line, which T80.211A does not hold: "Central line-associated
+// bloodstream infection of tunneled right IJ Hickman catheter".
+var clabsiLineRe = guard(`(?i)\b(central[- ]line[- ]associated bloodstream infection|CLABSI)\s+(?:of|from|involving|related to|due to)\s+(?:the\s+|a\s+|his\s+|her\s+)?[^,;()]*?\b(?:catheter|line|port|PICC|Hickman|CVC)\b`, "bloodstream", "clabsi")
+
+// candidaSpeciesRe is a Candida named by its species, which the candidal
+// codes do not hold: "Candida parapsilosis sepsis" is a candidal sepsis.
+var candidaSpeciesRe = guard(`(?i)\b(candida)\s+(?:albicans|glabrata|parapsilosis|tropicalis|krusei|auris|lusitaniae|dubliniensis)\b`, "candida")
 
 // pregnancyWeeksTailRe is a pregnancy's weeks after its outcome, which
 // weeks of gestation (Z3A) code and the outcome's code does not hold:

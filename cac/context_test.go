@@ -8075,3 +8075,23 @@ func TestNecrotizingPancreatitisOfTriglycerides(t *testing.T) {
 	note = "Triglycerides 2,840 on admission.\nASSESSMENT AND PLAN:\n1. Acute necrotizing pancreatitis (HTG-induced): ICU step-down, LR at 1.5 mL/kg/h.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K85.81"}, []string{"K85.21"})
 }
+
+// TestTineaOfEachSite codes each site's dermatophytosis (B35.1 beside
+// B35.3), and a rash named by its site whose cause is only possible at a
+// visit as the rash (R21).
+func TestTineaOfEachSite(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 10, 20), Age: 58, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Onychomycosis (tinea unguium), multiple toenails bilaterally - PAS confirmed.\n2. Tinea pedis, interdigital and moccasin type, bilateral - KOH confirmed.\n3. Right groin rash - possible tinea cruris versus erythrasma; diagnosis not established today.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"B35.1", "B35.3", "R21"}, []string{"B35.6", "L08.1"})
+}
+
+// TestCentralLineCandidemia codes a central line's bloodstream infection
+// named with its catheter (T80.211A) and a Candida sepsis named by its
+// species (B37.7).
+func TestCentralLineCandidemia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 8, 3), Age: 47, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n1. Central line-associated bloodstream infection of tunneled right IJ Hickman catheter, with Candida parapsilosis sepsis (candidemia) - line removed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"T80.211A", "B37.7"}, nil)
+}
