@@ -2883,24 +2883,49 @@ func identifiedInfluenza(out []Suggestion, x *lookups, opt Options) []Suggestion
 	// "Influenza A with secondary bacterial pneumonia due to MRSA": the
 	// pneumonia its line gives an organism, whose lookup the influenza's
 	// stronger match left out
-	line := lineAt(opt.note, out[flu].Start)
-	m := fluPneumoniaDueRe.FindStringSubmatch(line)
-	if m == nil || negatedAt(opt.note, out[flu].Start+strings.Index(line, m[0])) {
-		return out
-	}
-	for _, r := range x.Search("pneumonia due to "+m[1], codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 3}) {
-		if r.Billable && r.Score >= 0.8 && r.Code >= "J12" && r.Code < "J17" {
-			out = addBeside(out, out[flu], r.Code, "influenza with pneumonia: its organism", x, opt)
-			recode(&out[flu], out[flu].Code[:3]+".08", "influenza with pneumonia", x, opt)
-			break
-		}
+	if code := pneumoniaDueTo(opt.note, out[flu].Start, x, opt); code != "" {
+		out = addBeside(out, out[flu], code, "influenza with pneumonia: its organism", x, opt)
+		recode(&out[flu], out[flu].Code[:3]+".08", "influenza with pneumonia", x, opt)
 	}
 	return out
 }
 
-// fluPneumoniaDueRe is a pneumonia after an influenza, with the organism
-// it is due to (group 1): "with secondary bacterial pneumonia due to MRSA".
-var fluPneumoniaDueRe = regexp.MustCompile(`(?i)\bwith\s+(?:(?:a|secondary|superimposed|post-?influenza|bacterial)\s+)*pneumonia\s+(?:due to|from|d/t|secondary to|caused by)\s+([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*){0,3}?)\s*(?:[,;(]|\s[-–—]\s|$)`)
+// pneumoniaDueTo returns the code of a pneumonia the line from offset at
+// joins to its condition with the organism it is due to ("Influenza A
+// with secondary bacterial pneumonia due to MRSA": J15.212), or "".
+func pneumoniaDueTo(note string, at int, x *lookups, opt Options) string {
+	line := lineAt(note, at)
+	m := pneumoniaDueRe.FindStringSubmatchIndex(line)
+	if m == nil || negatedAt(note, at+m[0]) {
+		return ""
+	}
+	for _, r := range x.Search("pneumonia due to "+line[m[2]:m[3]], codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 3}) {
+		if r.Billable && r.Score >= 0.8 && r.Code >= "J12" && r.Code < "J17" {
+			return r.Code
+		}
+	}
+	return ""
+}
+
+// copdPneumonia adds the pneumonia a COPD's line joins to it with the
+// organism it is due to ("Acute exacerbation of COPD with left lower lobe
+// pneumonia due to Haemophilus influenzae": J14 beside J44.1 and J44.0,
+// whose note says "use additional code to identify the infection").
+func copdPneumonia(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "J44")
+	if i < 0 || firstWithPrefix(out, "J12", "J13", "J14", "J15", "J16", "J18") >= 0 {
+		return out
+	}
+	if code := pneumoniaDueTo(opt.note, out[i].Start, x, opt); code != "" {
+		out = addBeside(out, out[i], code, "COPD with pneumonia: its organism", x, opt)
+	}
+	return out
+}
+
+// pneumoniaDueRe is a pneumonia joined to a condition, with the organism
+// it is due to (group 1): "with secondary bacterial pneumonia due to
+// MRSA", "with left lower lobe pneumonia due to Haemophilus influenzae".
+var pneumoniaDueRe = regexp.MustCompile(`(?i)\bwith\s+(?:(?:a|secondary|superimposed|post-?influenza|bacterial|left|right|bilateral|lower|upper|middle|lobe|multilobar|lingular)\s+)*pneumonia\s+(?:due to|from|d/t|secondary to|caused by)\s+([A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*){0,3}?)\s*(?:[,;(]|\s[-–—]\s|$)`)
 
 // fluViralPneumoniaRe is a pneumonia the note gives to the influenza
 // virus itself: "influenza A viral pneumonia", "primary influenza
@@ -4944,6 +4969,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = dropUnspecifiedNeuropathy(out)
 	out = combineBleeding(out, x, opt)
 	out = identifiedInfluenza(out, x, opt)
+	out = copdPneumonia(out, x, opt)
 	fluVirusPneumonia(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)

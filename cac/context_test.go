@@ -8095,3 +8095,12 @@ func TestCentralLineCandidemia(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Central line-associated bloodstream infection of tunneled right IJ Hickman catheter, with Candida parapsilosis sepsis (candidemia) - line removed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"T80.211A", "B37.7"}, nil)
 }
+
+// TestCOPDWithPneumoniaOfOrganism adds the pneumonia a COPD exacerbation's
+// line joins to it with its organism (J14 beside J44.1).
+func TestCOPDWithPneumoniaOfOrganism(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 9), Age: 67, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Acute exacerbation of COPD with left lower lobe pneumonia due to Haemophilus influenzae\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "J14"}, []string{"A41.3", "J18.9"})
+}
