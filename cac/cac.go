@@ -7551,6 +7551,7 @@ var lookupRewrites = []struct {
 	{metastasesExtentRe, "$1"},
 	{pregnancyWeeksTailRe, "$1"},
 	{siteRashRe, "$1"},
+	{symptomaticOfLeadRe, ""},
 	{clabsiLineRe, "$1"},
 	{candidaSpeciesRe, "$1"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
@@ -7671,6 +7672,11 @@ var gradeAfterRe = guard(`(?i),\s*grade\s+(?:[1-3]|i{1,3})\b`, "grade")
 // the titles' "other adverse food reactions" (T78.19-; milk and egg have
 // codes of their own, by the baked form's tolerance).
 var foodReactionRe = guard(`(?i)\ballergic reaction (?:to|from) (?:(?:shell)?fish|shrimp|crab|lobster|crustaceans?|peanuts?|tree nuts?|nuts?|sesame|wheat|soy|strawberr(?:y|ies)|(?:a )?food)\b`, "allergic reaction")
+
+// symptomaticOfLeadRe opens a later part with the cause its condition is
+// a symptom of: "…, symptomatic of left mesial temporal sclerosis" is the
+// sclerosis (G93.81).
+var symptomaticOfLeadRe = guard(`(?i)^\s*symptomatic\s+of\s+`, "symptomatic")
 
 // siteRashRe is a rash named by where it is, which R21 does not hold:
 // "Right groin rash".

@@ -8104,3 +8104,21 @@ func TestCOPDWithPneumoniaOfOrganism(t *testing.T) {
 	note := "DISCHARGE DIAGNOSES:\n1. Acute exacerbation of COPD with left lower lobe pneumonia due to Haemophilus influenzae\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"J44.1", "J14"}, []string{"A41.3", "J18.9"})
 }
+
+// TestTripleNegativeStatus codes a triple-negative breast cancer's
+// receptor status (Z17.421) beside the cancer.
+func TestTripleNegativeStatus(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 5, 5), Age: 44, Sex: 'F'}
+	note := "DISCHARGE DIAGNOSES:\n- Triple-negative invasive ductal carcinoma of the left breast, upper-outer quadrant, clinical stage IIB.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C50.412", "Z17.421"}, []string{"Z17.0"})
+}
+
+// TestSymptomaticOfCause codes the cause a later part says the condition
+// is symptomatic of (G93.81 beside the epilepsy).
+func TestSymptomaticOfCause(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 5), Age: 34, Sex: 'F'}
+	note := "ASSESSMENT:\nIntractable (drug-resistant) left temporal lobe epilepsy, symptomatic of left mesial temporal sclerosis, with focal impaired awareness (complex partial) seizures, without status epilepticus.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"G40.219", "G93.81"}, nil)
+}

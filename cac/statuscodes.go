@@ -155,6 +155,10 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i:\b(?:s/p|has an?|with an?|existing|via|through)\s+(?:(?:a|an|the|his|her)\s+)?)(?:PEG|(?i:G[- ]tube|gastrostomy(?: tube)?))\b|\b(?:PEG|(?i:G[- ]tube|gastrostomy tube))(?i:\s+(?:in place|dependent|feeds|feedings))`)},
 	{anchors: []string{"insulin pump"}, rule: "status: insulin pump", code: fixed("Z96.41"),
 		re: regexp.MustCompile(`(?i)\b(?:on|uses|using|wears|has|with|via|existing|continues)\s+(?:an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+)?insulin pump\b|\binsulin pump\s+(?:in place|user|therapy|site)\b|\b(?:CSII|continuous subcutaneous insulin infusion)\b`)},
+	// a triple-negative breast cancer: hormone receptor negative with HER2
+	// negative (Z17.421, the index's "Triple negative")
+	{anchors: []string{"triple-negative", "triple negative", "tnbc"}, rule: "status: triple-negative receptors", code: fixed("Z17.421"),
+		re: regexp.MustCompile(`(?i)\b(?:triple[- ]negative|TNBC)\b`)},
 	// a breast cancer's estrogen receptor status, as the note writes it
 	// (or its hormone receptors together, "HR+/HER2-")
 	{anchors: []string{"er+", "er-", "er pos", "er neg", "estrogen receptor", "hr+", "hr-", "hr pos", "hr neg", "hormone receptor"}, rule: "status: estrogen receptor", code: receptorStatus,
