@@ -50,6 +50,46 @@ func biliaryCalculi(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	return slices.Delete(out, duct, duct+1)
 }
 
+// ductCholangitisRe is a cholangitis, with its acuity (group 1): "acute
+// ascending cholangitis", "chronic cholangitis" (not a primary biliary or
+// sclerosing cholangitis, diseases of their own).
+var ductCholangitisRe = regexp.MustCompile(`(?i)\b(?:(acute|chronic)\s+)?(?:ascending\s+|suppurative\s+|obstructive\s+)?cholangitis\b`)
+
+// ductStoneCholangitis codes a bile duct stone (K80.5-) in a note that
+// affirms a cholangitis as the stone with it (K80.3-, by the acuity, the
+// obstruction kept), in place of a cholangitis code of its own: "sepsis
+// due to acute ascending cholangitis from an obstructing distal common
+// bile duct stone" is K80.33.
+func ductStoneCholangitis(out []Suggestion, note string, x *lookups, opt Options) []Suggestion {
+	i := firstWithPrefix(out, "K80.5")
+	if i < 0 || len(out[i].Code) < 6 || !strings.Contains(opt.lower, "cholangitis") {
+		return out
+	}
+	for _, m := range ductCholangitisRe.FindAllStringSubmatchIndex(note, -1) {
+		before := strings.ToLower(note[max(0, m[0]-24):m[0]])
+		// (nor a risk weighed, "risks (post-ERCP pancreatitis, bleeding,
+		// cholangitis …)", nor one absent, "in absence of cholangitis")
+		sentence := strings.ToLower(sentenceAround(note, m[0]))
+		if negatedAt(note, m[0]) || containsAny(before, "primary biliary", "sclerosing", "no ", "without ", "absence of") ||
+			containsAny(sentence, "risk", "prevent", "signs of", "concern for", "rule out", "r/o", "watch for", "monitor for", "if ") {
+			continue
+		}
+		kind := byte('0') // unspecified acuity
+		switch a := strings.ToLower(note[max(m[2], 0):max(m[3], 0)]); a {
+		case "acute":
+			kind = '2'
+		case "chronic":
+			kind = '4'
+		}
+		code := "K80.3" + string(rune(kind+(out[i].Code[5]-'0')%2))
+		if !recode(&out[i], code, "bile duct stone with cholangitis", x, opt) {
+			return out
+		}
+		return slices.DeleteFunc(out, func(s Suggestion) bool { return strings.HasPrefix(s.Code, "K83.0") })
+	}
+	return out
+}
+
 // obstructionSaidAfter gives a code "without obstruction" its sibling
 // "with obstruction" when the rest of its clause says the condition
 // obstructs: "choledocholithiasis - 9 mm stone in the distal CBD causing

@@ -2332,6 +2332,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	out = neckNodeMetastases(out, note, x, opt)
 	obstructionSaidAfter(out, x, opt)
 	out = biliaryCalculi(out, x, opt)
+	out = ductStoneCholangitis(out, note, x, opt)
 	consciousnessStatus(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)

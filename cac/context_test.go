@@ -8122,3 +8122,16 @@ func TestSymptomaticOfCause(t *testing.T) {
 	note := "ASSESSMENT:\nIntractable (drug-resistant) left temporal lobe epilepsy, symptomatic of left mesial temporal sclerosis, with focal impaired awareness (complex partial) seizures, without status epilepticus.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"G40.219", "G93.81"}, nil)
 }
+
+// TestDuctStoneWithCholangitis codes a bile duct stone in a note that
+// affirms an acute cholangitis as the stone with it (K80.33 with its
+// obstruction), not a cholangitis weighed as a procedure's risk or said
+// absent.
+func TestDuctStoneWithCholangitis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 6, 12), Age: 74, Sex: 'M'}
+	note := "ASSESSMENT:\n74 y/o man with sepsis due to acute ascending cholangitis from an obstructing distal common bile duct stone.\n1. Sepsis due to acute cholangitis: Continue piperacillin-tazobactam.\n2. Obstructing choledocholithiasis: GI consulted - urgent ERCP.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.9", "K80.33"}, []string{"K80.51", "K83.09"})
+	note = "ASSESSMENT:\n1. Choledocholithiasis - 9 mm stone in the distal CBD causing biliary obstruction.\n2. ERCP tomorrow; risks (post-ERCP pancreatitis, bleeding, perforation, cholangitis) discussed.\n3. Antibiotics not required in absence of cholangitis.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.51"}, []string{"K80.31", "K80.33"})
+}
