@@ -3042,6 +3042,53 @@ func sided(r codeset.Result, item string, x *lookups, opt Options) codeset.Resul
 	return r
 }
 
+// salterHarrisRe is a physeal fracture's Salter-Harris type (group 1).
+var salterHarrisRe = regexp.MustCompile(`(?i)\bsalter[- ]harris\s+(?:type\s+)?(IV|III|II|I|4|3|2|1)\b`)
+
+// titleSalterRe and titleEndRe are the Salter-Harris type and the end of
+// the bone a physeal fracture's title names.
+var (
+	titleSalterRe = regexp.MustCompile(`Type (?:IV|III|II|I) physeal`)
+	titleEndRe    = regexp.MustCompile(`\b(?:upper|lower) end of`)
+)
+
+// salterHarris gives a physeal fracture the Salter-Harris type and the end
+// of the bone its line states, which the search ranks alike: "Salter-Harris
+// type II physeal fracture of the distal radius, LEFT" is S59.222A (the
+// lower end, type II), not the type I fracture of the upper end.
+func salterHarris(out []Suggestion, note string, x *lookups, opt Options) {
+	for i, s := range out {
+		if !strings.HasPrefix(s.Title, "Salter-Harris") {
+			continue
+		}
+		line := suggestionLine(note, s)
+		m := salterHarrisRe.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		roman := map[string]string{"1": "I", "2": "II", "3": "III", "4": "IV"}[m[1]]
+		if roman == "" {
+			roman = strings.ToUpper(m[1])
+		}
+		want := titleSalterRe.ReplaceAllString(s.Title, "Type "+roman+" physeal")
+		switch l := strings.ToLower(line); {
+		case containsAny(l, "distal", "lower end"):
+			want = titleEndRe.ReplaceAllString(want, "lower end of")
+		case containsAny(l, "proximal", "upper end"):
+			want = titleEndRe.ReplaceAllString(want, "upper end of")
+		}
+		if want == s.Title {
+			continue
+		}
+		for _, r := range x.Search(want, codeset.SearchOptions{Systems: []codeset.System{codeset.ICD10CM}, Date: opt.Date, Limit: 5}) {
+			if r.Billable && r.Title == want {
+				recode(&out[i], r.Code, "physeal fracture: its type and end", x, opt)
+				break
+			}
+		}
+	}
+}
+
 // nondominant returns a title in lower case with its side's dominance
 // spelled one way: FY2026 writes "left non-dominant side" where earlier
 // titles wrote "nondominant".
@@ -4971,6 +5018,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = combineBleeding(out, x, opt)
 	out = identifiedInfluenza(out, x, opt)
 	out = copdPneumonia(out, x, opt)
+	salterHarris(out, opt.note, x, opt)
 	fluVirusPneumonia(out, x, opt)
 	out = osteoporoticFractures(out, opt.note, x, opt)
 	out = alzheimerDementia(out, x, opt)

@@ -8135,3 +8135,13 @@ func TestDuctStoneWithCholangitis(t *testing.T) {
 	note = "ASSESSMENT:\n1. Choledocholithiasis - 9 mm stone in the distal CBD causing biliary obstruction.\n2. ERCP tomorrow; risks (post-ERCP pancreatitis, bleeding, perforation, cholangitis) discussed.\n3. Antibiotics not required in absence of cholangitis.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K80.51"}, []string{"K80.31", "K80.33"})
 }
+
+// TestSalterHarrisTypeAndEnd gives a physeal fracture the Salter-Harris
+// type and the end of the bone its line states (S59.222A, not the type I
+// fracture of the upper end).
+func TestSalterHarrisTypeAndEnd(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 9, 30), Age: 11, Sex: 'M'}
+	note := "ED NOTE\nASSESSMENT:\n1. Closed, displaced Salter-Harris type II physeal fracture of the distal radius, LEFT, initial encounter.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"S59.222A"}, []string{"S59.112A", "S59.212A"})
+}
