@@ -2288,6 +2288,14 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 			return c.Code[0] == 'C' && c.Code < "C77" && !hasAnyPrefix(c.Code, "C43", "C44") && c.Section == sectionKindNames[secDiagnosis] && personalCancerCode(c.Title) == s.Code
 		})
 	})
+	// "Parkinson's disease dementia, moderate, with psychosis": the
+	// dementia's psychotic disturbance (F02.B2) holds its psychosis and
+	// hallucinations
+	if slices.ContainsFunc(out, func(s Suggestion) bool {
+		return hasAnyPrefix(s.Code, "F01", "F02", "F03") && len(s.Code) == 6 && s.Code[5] == '2'
+	}) {
+		out = slices.DeleteFunc(out, func(s Suggestion) bool { return hasAnyPrefix(s.Code, "F29", "F22", "F23", "R44") })
+	}
 	// "Acute cystitis due to E. coli", then "delirium … due to UTI": a
 	// urinary tract infection named as another condition's cause, on
 	// another line, is the cystitis coded by its site
@@ -3277,9 +3285,31 @@ func dementiaInOtherDisease(out []Suggestion, x *lookups, opt Options) []Suggest
 	// dementia, with psychotic disturbance": the Lewy body disease's
 	// dementia (its "use additional code"), with the severity and
 	// disturbance its line names, when no dementia code was found
-	if i := firstWithPrefix(out, "G31.83"); i >= 0 && firstWithPrefix(out, "F02", "F03") < 0 {
-		if ctx := strings.ToLower(out[i].Evidence + " " + lineAt(opt.note, out[i].Start)); strings.Contains(ctx, "dementia") {
-			out = addBeside(out, out[i], dementiaStated(ctx), "dementia in Lewy body disease", x, opt)
+	// (and Parkinson's disease's: "Parkinson's disease dementia,
+	// moderate, with psychosis")
+	if i := firstWithPrefix(out, "G31.83", "G20"); i >= 0 && firstWithPrefix(out, "F02", "F03") < 0 {
+		ctx := strings.ToLower(out[i].Evidence + " " + lineAt(opt.note, out[i].Start))
+		if strings.HasPrefix(out[i].Code, "G20") && !strings.Contains(ctx, "dementia") {
+			// ("Parkinson's disease with motor fluctuations" in the list,
+			// "Parkinson's disease dementia, moderate, with psychosis"
+			// elsewhere: the lines that name the dementia)
+			for _, k := range []string{"parkinson's disease dementia", "parkinson disease dementia", "parkinson's dementia", "pd dementia", "dementia due to parkinson"} {
+				for at := range occurrences(opt.lower, k) {
+					// (not one weighed: "differential mild cognitive
+					// impairment vs early Parkinson disease dementia")
+					sentence := strings.ToLower(sentenceAround(opt.note, at))
+					if !negatedAt(opt.note, at) && !uncertainRe.MatchString(sentence) && !containsAny(sentence, " vs ", " vs. ", "versus", "differential") {
+						ctx += " " + strings.ToLower(lineAt(opt.note, at))
+					}
+				}
+			}
+		}
+		if strings.Contains(ctx, "dementia") {
+			rule := "dementia in Lewy body disease"
+			if strings.HasPrefix(out[i].Code, "G20") {
+				rule = "dementia in Parkinson's disease"
+			}
+			out = addBeside(out, out[i], dementiaStated(ctx), rule, x, opt)
 		}
 	}
 	for i, s := range out {
@@ -3377,7 +3407,10 @@ func dementiaStated(ctx string) string {
 	beh := "0"
 	affirmed := func(words ...string) bool {
 		for _, w := range words {
-			if i := strings.Index(ctx, w); i >= 0 && !negatedJustBefore.MatchString(ctx[max(0, i-40):i]) && !negatedList(ctx[max(0, i-80):i]) {
+			// (nor a plan for one that may come: "If severe agitation,
+			// quetiapine low dose only")
+			if i := strings.Index(ctx, w); i >= 0 && !negatedJustBefore.MatchString(ctx[max(0, i-40):i]) && !negatedList(ctx[max(0, i-80):i]) &&
+				!conditionalBeforeRe.MatchString(ctx[max(0, i-24):i]) {
 				return true
 			}
 		}
@@ -3391,6 +3424,10 @@ func dementiaStated(ctx string) string {
 	}
 	return "F02." + sev + beh
 }
+
+// conditionalBeforeRe ends a text with a condition a plan answers: "if
+// severe ", "prn for ".
+var conditionalBeforeRe = regexp.MustCompile(`(?i)\b(?:if|should|prn for|in case of)\s+(?:[a-z]+\s+)?$`)
 
 // negatedListRe is a negation whose list runs on to the end of before:
 // "without behavioral disturbance, psychotic features, mood disturbance".

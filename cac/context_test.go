@@ -8145,3 +8145,18 @@ func TestSalterHarrisTypeAndEnd(t *testing.T) {
 	note := "ED NOTE\nASSESSMENT:\n1. Closed, displaced Salter-Harris type II physeal fracture of the distal radius, LEFT, initial encounter.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"S59.222A"}, []string{"S59.112A", "S59.212A"})
 }
+
+// TestParkinsonDementiaElsewhere codes the dementia of Parkinson's disease
+// the note names on other lines than the disease's (F02.B2: moderate, with
+// psychosis, not the agitation a plan only provides for), without F29
+// beside its psychotic disturbance; a dementia only weighed is none.
+func TestParkinsonDementiaElsewhere(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 3, 18), Age: 79, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Aspiration pneumonia, right lower lobe.\n2. Parkinson's disease with motor fluctuations.\n" +
+		"ASSESSMENT AND PLAN:\n4. Parkinson's disease dementia, moderate, with psychosis (hallucinations/delusions): continue pimavanserin. If severe agitation, quetiapine low dose only.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J69.0", "F02.B2"}, []string{"F29", "F02.B11", "F03.B2"})
+	opt.Inpatient = false
+	note = "ASSESSMENT:\n1. Parkinson disease.\n2. Memory loss - MoCA 23; differential mild cognitive impairment vs early Parkinson disease dementia vs Alzheimer.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"F02.80", "F02.A0"})
+}
