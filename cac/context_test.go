@@ -8160,3 +8160,16 @@ func TestParkinsonDementiaElsewhere(t *testing.T) {
 	note = "ASSESSMENT:\n1. Parkinson disease.\n2. Memory loss - MoCA 23; differential mild cognitive impairment vs early Parkinson disease dementia vs Alzheimer.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"F02.80", "F02.A0"})
 }
+
+// TestResistanceStatuses codes a castration-resistant prostate cancer's
+// hormone resistant status (Z19.2, whose inclusion term is "castrate
+// resistant prostate malignancy status") and an ESBL resistance (Z16.12).
+func TestResistanceStatuses(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 2, 14), Age: 78, Sex: 'M'}
+	note := "DISCHARGE DIAGNOSES:\n1. Metastatic castration-resistant prostate adenocarcinoma with bone metastases\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"C61", "C79.51", "Z19.2"}, []string{"Z19.1"})
+	opt.Inpatient = false
+	note = "ASSESSMENT:\n1. Acute cystitis without hematuria due to E. coli.\n2. ESBL resistance - counseled; will be flagged in chart for future empiric choices.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"N30.00", "Z16.12"}, nil)
+}

@@ -155,6 +155,10 @@ var statusRules = []statusRule{
 		re: regexp.MustCompile(`(?i:\b(?:s/p|has an?|with an?|existing|via|through)\s+(?:(?:a|an|the|his|her)\s+)?)(?:PEG|(?i:G[- ]tube|gastrostomy(?: tube)?))\b|\b(?:PEG|(?i:G[- ]tube|gastrostomy tube))(?i:\s+(?:in place|dependent|feeds|feedings))`)},
 	{anchors: []string{"insulin pump"}, rule: "status: insulin pump", code: fixed("Z96.41"),
 		re: regexp.MustCompile(`(?i)\b(?:on|uses|using|wears|has|with|via|existing|continues)\s+(?:an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+)?insulin pump\b|\binsulin pump\s+(?:in place|user|therapy|site)\b|\b(?:CSII|continuous subcutaneous insulin infusion)\b`)},
+	// a prostate cancer that no longer answers androgen deprivation
+	// (Z19.2 "Hormone resistant malignancy status")
+	{anchors: []string{"castration-resistant", "castration resistant", "castrate-resistant", "castrate resistant", "crpc", "hormone-refractory", "hormone refractory"}, rule: "status: hormone resistant malignancy", code: fixed("Z19.2"),
+		re: regexp.MustCompile(`(?i)\b(?:castrat(?:ion|e)[- ]resistant|m?CRPC|hormone[- ]refractory)\b`)},
 	// a triple-negative breast cancer: hormone receptor negative with HER2
 	// negative (Z17.421, the index's "Triple negative")
 	{anchors: []string{"triple-negative", "triple negative", "tnbc"}, rule: "status: triple-negative receptors", code: fixed("Z17.421"),
