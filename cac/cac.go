@@ -2341,6 +2341,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	obstructionSaidAfter(out, x, opt)
 	out = biliaryCalculi(out, x, opt)
 	out = ductStoneCholangitis(out, note, x, opt)
+	ibdObstruction(out, x, opt)
 	consciousnessStatus(out, note, x, opt)
 	consciousnessLost(out, note, x, opt)
 	septicJoint(out, note, x, opt)
@@ -3094,6 +3095,22 @@ func salterHarris(out []Suggestion, note string, x *lookups, opt Options) {
 				break
 			}
 		}
+	}
+}
+
+// ibdObstruction codes an intestinal obstruction beside a Crohn's disease
+// or ulcerative colitis as the disease's own obstruction (K50.-12,
+// K51.-12), not one of its own (K56.6-): "Crohn's ileocolitis with
+// abscess" and "Partial SBO from TI stricture" are K50.814 and K50.812.
+func ibdObstruction(out []Suggestion, x *lookups, opt Options) {
+	j := firstWithPrefix(out, "K56.6")
+	i := firstWithPrefix(out, "K50", "K51")
+	if i < 0 || j < 0 || len(out[i].Code) != 7 {
+		return
+	}
+	code := out[i].Code[:6] + "2"
+	if !containsCode(out, code) {
+		recode(&out[j], code, "obstruction of the inflammatory bowel disease", x, opt)
 	}
 }
 

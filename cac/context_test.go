@@ -8173,3 +8173,12 @@ func TestResistanceStatuses(t *testing.T) {
 	note = "ASSESSMENT:\n1. Acute cystitis without hematuria due to E. coli.\n2. ESBL resistance - counseled; will be flagged in chart for future empiric choices.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"N30.00", "Z16.12"}, nil)
 }
+
+// TestCrohnsObstruction codes an intestinal obstruction beside a Crohn's
+// disease as the disease's own (K50.812), not K56.690.
+func TestCrohnsObstruction(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 22), Age: 28, Sex: 'F'}
+	note := "ASSESSMENT AND PLAN:\n1. Crohn's ileocolitis with abscess: continue IV ceftriaxone + metronidazole.\n2. Partial SBO from TI stricture: NG not required.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"K50.814", "K50.812"}, []string{"K56.690", "K56.609"})
+}
