@@ -5098,6 +5098,7 @@ func combine(out []Suggestion, x *lookups, opt Options) []Suggestion {
 	out = pregnancyCodes(out, x, opt)
 	out = gestationalDiabetesControl(out, x, opt)
 	falseLaborWeeks(out, x, opt)
+	out = preexistingDiabetesType(out, x, opt)
 	out = childbirthCodes(out, x, opt)
 	out = puerperalDepression(out, x, opt)
 	out = copdWithInfection(out, x, opt)
@@ -11173,12 +11174,19 @@ func status(note string, out []Suggestion, x *lookups, opt Options) []Suggestion
 		case code == "Z79.52" && opt.Inpatient && ivDoseAfterRe.MatchString(lower[j:min(len(lower), j+40)]):
 			// "Methylprednisolone 20 mg IV q8h": a stay's intravenous
 			// steroid is its treatment, no long-term systemic steroid
-		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.") >= 0):
+		case (code == "Z79.4" || code == "Z79.84") && (has("E10.") >= 0 || has("O24.4") >= 0):
+			// (a type 1 diabetes's insulin and a gestational diabetes's
+			// control, which its own code holds, are no long-term use;
+			// a pre-existing diabetes in pregnancy's are: O24.1 "use
+			// additional code … (Z79.4, Z79.84)")
 		case code == "Z79.899" && opt.Inpatient:
 			// (a stay's coders leave the other drugs to the list)
 		case code == "Z79.84" && has("E1") < 0 && has("E08") < 0 && has("E09") < 0:
 		case avoidBeforeRe.MatchString(note[max(0, i-60):i]):
 			// "Avoid all oral NSAIDs (ibuprofen, naproxen, aspirin)"
+		case restartLaterRe.MatchString(lower[j:min(len(lower), j+40)]):
+			// "Metformin to be restarted at postpartum visit": not taken
+			// now
 		case negatedAt(note, i):
 			// "He has never been on insulin", "we are not starting insulin"
 		case (code == "Z79.82" || code == "Z79.02") && opt.Inpatient && (has("I21") >= 0 || has("I22") >= 0 || has("I63") >= 0) && !homeAntiplateletRe.MatchString(note):
@@ -11409,6 +11417,11 @@ var cancerCareNowRe = regexp.MustCompile(`(?i)\b(?:now on|currently on|currently
 // newMarkRe is a discharge list's mark on a drug the stay started:
 // "Glipizide 5 mg daily (NEW)".
 var newMarkRe = regexp.MustCompile(`\(new(?: medication| med)?\)`)
+
+// restartLaterRe follows a drug not taken now: one a later visit is to
+// restart ("to be restarted at postpartum visit") or taken before the
+// pregnancy ("on metformin before conception, transitioned to insulin").
+var restartLaterRe = regexp.MustCompile(`^\s*(?:[a-z0-9.]+\s+){0,3}?(?:(?:to be|will be|may be)\s+(?:restarted|resumed|re-?started)|(?:before|prior to)\s+(?:conception|pregnancy))\b`)
 
 // newThisStayRe is a line that gives a drug as the stay's own: "new this
 // admission", "started HD4", "started 11/06" (a day of the stay, no

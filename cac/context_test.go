@@ -8182,3 +8182,16 @@ func TestCrohnsObstruction(t *testing.T) {
 	note := "ASSESSMENT AND PLAN:\n1. Crohn's ileocolitis with abscess: continue IV ceftriaxone + metronidazole.\n2. Partial SBO from TI stricture: NG not required.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"K50.814", "K50.812"}, []string{"K56.690", "K56.609"})
 }
+
+// TestPreexistingDiabetesInPregnancy codes a pre-existing type 2 diabetes
+// in pregnancy with its type (E11.9) and its insulin (Z79.4), which
+// O24.1's notes ask for, not a metformin taken before conception and to
+// be restarted later.
+func TestPreexistingDiabetesInPregnancy(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 4, 5), Age: 33, Sex: 'F'}
+	note := "PRINCIPAL DIAGNOSIS: Pre-existing type 2 diabetes mellitus, insulin-requiring, in pregnancy - admitted at 39w0d for planned induction.\n" +
+		"HPI: type 2 diabetes diagnosed in 2020, on metformin before conception, transitioned to insulin at 8 weeks.\n" +
+		"DISCHARGE MEDICATIONS:\n- NPH insulin 10 units SC BID (continued long-term)\n- Metformin to be restarted at postpartum visit per endocrine\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.9", "Z79.4"}, []string{"Z79.84"})
+}

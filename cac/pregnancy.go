@@ -372,6 +372,20 @@ func highRiskSupervision(out []Suggestion, x *lookups, opt Options) []Suggestion
 	return out
 }
 
+// preexistingDiabetesType adds the diabetes a pre-existing diabetes in
+// pregnancy names (O24.0- type 1, O24.1- type 2), whose tabular entries
+// ask for it ("use additional code from category E11 to further identify
+// any manifestations"): E10.9 or E11.9 when no code of the category was
+// found.
+func preexistingDiabetesType(out []Suggestion, x *lookups, opt Options) []Suggestion {
+	for _, t := range []struct{ preg, cat, code string }{{"O24.0", "E10", "E10.9"}, {"O24.1", "E11", "E11.9"}} {
+		if i := firstWithPrefix(out, t.preg); i >= 0 && firstWithPrefix(out, t.cat) < 0 {
+			out = addBeside(out, out[i], t.code, "pre-existing diabetes in pregnancy: its type", x, opt)
+		}
+	}
+	return out
+}
+
 // falseLaborWeeks gives false labor (O47.9) the weeks of gestation the
 // note states: before 37 completed weeks, by trimester (O47.0-); at or
 // after them, O47.1.
