@@ -9780,7 +9780,10 @@ func backwardAfter(note string, start, end int) bool {
 	if end >= len(note) || note[end] != ';' {
 		return false
 	}
-	if refutedAfterRe.MatchString(note[end+1 : min(len(note), end+81)]) {
+	// (not what an item's own suspicion leaves unconfirmed: "Subacute
+	// cough, 3 weeks, … - possible cough-variant asthma vs post-viral
+	// cough; not confirmed" keeps its cough)
+	if refutedAfterRe.MatchString(note[end+1:min(len(note), end+81)]) && !suspicionPartRe.MatchString(note[start:end]) {
 		return true
 	}
 	// "Gallstone pancreatitis was on the ED differential; lipase normal
@@ -9804,6 +9807,10 @@ func backwardAfter(note string, start, end int) bool {
 	m := notMadeRe.FindStringSubmatch(rest)
 	return m != nil && strings.Contains(strings.ToLower(note[start:end]), strings.ToLower(m[1]))
 }
+
+// suspicionPartRe is a later part of an item that opens with a suspicion
+// of its own: " - possible cough-variant asthma".
+var suspicionPartRe = regexp.MustCompile(`(?i)\s[-–—:,]\s*(?:possible|probable|suspect(?:ed)?|questionable|concern for)\s`)
 
 // onDifferentialRe is an item weighed on a differential, and
 // differentialAnsweredRe the work-up after it that set it aside.

@@ -8195,3 +8195,12 @@ func TestPreexistingDiabetesInPregnancy(t *testing.T) {
 		"DISCHARGE MEDICATIONS:\n- NPH insulin 10 units SC BID (continued long-term)\n- Metformin to be restarted at postpartum visit per endocrine\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"E11.9", "Z79.4"}, []string{"Z79.84"})
 }
+
+// TestOwnSuspicionNotConfirmed keeps a symptom whose item's own suspicion
+// a later clause leaves unconfirmed (R05.2), the suspicion uncoded.
+func TestOwnSuspicionNotConfirmed(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 11, 3), Age: 6, Sex: 'F'}
+	note := "ASSESSMENT:\n2. Subacute cough, 3 weeks, started before the current cold symptoms - possible cough-variant asthma vs post-viral cough; not confirmed.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"R05.2"}, []string{"J45.991", "J45.909"})
+}
