@@ -2355,7 +2355,7 @@ func Suggest(note string, searcher *codeset.Searcher, opt Options) ([]Suggestion
 	depressionAxes(out, note, x, opt)
 	withdrawalUncomplicated(out, note, x, opt)
 	out = substancePsychosisKind(out, note, x, opt)
-	out = dropRedundantOrganism(out)
+	out = dropRedundantOrganism(out, note)
 	out = neutropenicFever(out, note, x, opt)
 	out = chemoThrombocytopenia(out, note, x, opt)
 	out = chemoNamedAdverseEffect(out, x, opt)
@@ -9518,7 +9518,7 @@ func procedureSepsisAgent(out []Suggestion, x *lookups, opt Options) []Suggestio
 		if r.Billable && (strings.HasPrefix(r.Code, "A40") || strings.HasPrefix(r.Code, "A41")) && r.Code != "A41.9" && r.Score >= 0.8 {
 			out = addBeside(out, out[i], r.Code, "sepsis following a procedure: its organism", x, opt)
 			// (the organism's B96 code for the same infection goes)
-			return dropRedundantOrganism(out)
+			return dropRedundantOrganism(out, "")
 		}
 	}
 	return out
@@ -11870,7 +11870,7 @@ func poisoningIntent(note string, out []Suggestion, x *lookups, opt Options) []S
 // dropRedundantOrganism leaves out a B95–B97 "as the cause of diseases
 // classified elsewhere" code when another suggested code already names the
 // organism (J15.1 Pneumonia due to Pseudomonas).
-func dropRedundantOrganism(out []Suggestion) []Suggestion {
+func dropRedundantOrganism(out []Suggestion, note string) []Suggestion {
 	kept := out[:0]
 	for _, s := range out {
 		drop := false
@@ -11882,10 +11882,22 @@ func dropRedundantOrganism(out []Suggestion) []Suggestion {
 				words = words[1:]
 			}
 			organism := words[0]
+			byPneumonia := true // only a pneumonia's code names it
 			for _, o := range out {
 				if o.Code != s.Code && !strings.HasPrefix(o.Code, "B9") && strings.Contains(strings.ToLower(o.Title), organism) {
 					drop = true
+					byPneumonia = byPneumonia && o.Code >= "J12" && o.Code < "J17"
 				}
+			}
+			// (not the agent of another infection whose category asks
+			// for one, on the organism's own line, when only a
+			// pneumonia's code names the organism: "Empyema … due to S.
+			// pneumoniae" beside J13 keeps its B95.3; a pyelonephritis
+			// beside A41.51 takes no B96.20)
+			if drop && byPneumonia && note != "" && slices.ContainsFunc(out, func(o Suggestion) bool {
+				return needsAgent(o.Code) && lineOf(note, o.Start) == lineOf(note, s.Start)
+			}) {
+				drop = false
 			}
 		}
 		if !drop {

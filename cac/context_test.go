@@ -8204,3 +8204,16 @@ func TestOwnSuspicionNotConfirmed(t *testing.T) {
 	note := "ASSESSMENT:\n2. Subacute cough, 3 weeks, started before the current cold symptoms - possible cough-variant asthma vs post-viral cough; not confirmed.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"R05.2"}, []string{"J45.991", "J45.909"})
 }
+
+// TestEmpyemaAgentBesidePneumonia keeps the organism of an empyema its own
+// line names (B95.3) beside a pneumonia whose code names the same organism
+// (J13), while a pyelonephritis beside the organism's sepsis (A41.51)
+// takes no B96.20.
+func TestEmpyemaAgentBesidePneumonia(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Inpatient: true, Date: codeset.NewDate(2026, 1, 30), Age: 57, Sex: 'M'}
+	note := "ASSESSMENT:\n1. Pneumococcal (Streptococcus pneumoniae) pneumonia, left lower lobe.\n2. Empyema (pyothorax) of the left pleural space due to S. pneumoniae - no bronchopleural fistula.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"J13", "J86.9", "B95.3"}, nil)
+	note = "DISCHARGE DIAGNOSES:\n1. Sepsis due to E. coli.\n2. Acute pyelonephritis due to E. coli.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.51", "N10"}, []string{"B96.20"})
+}
