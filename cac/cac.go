@@ -8957,6 +8957,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 	`|(?:predisposing|predisposes|predisposed)\s+(?:(?:him|her|them|the patient)\s+)?to\b|(?:a\s+)?risk factors?\s+for\b`+ // "Chronic venous insufficiency - predisposing to cellulitis": the consequence, coded as its own item // "Secondary stroke prevention on DAPT": the care given, no stroke
 	`|(?:notify|consult|call|page|contact|refer(?:red)? to)\s`+ // a service: "notify addiction medicine"
 	`|(?:the\s+)?(?:probability|likelihood|chance|pretest probability)\s+of\b`+ // "Probability of malignancy is high": an estimate, no malignancy
+	`|(?:\d+\s*%\s+)?(?:healthy\s+|red\s+|beefy\s+|pink\s+)?granulation(?:\s+tissue)?$`+ // a wound bed's or a biopsy's finding, no granulomatous disorder (L92.9)
 	`|ivf\s+(?:lr|ns|d5\w*|fluids?|at|@|\d|bolus|rate|maintenance|running|continued?|held|stopped|off)\b`+ // IV fluids, not in vitro fertilization
 	`|(?:on\s+)?(?:long[- ]term|chronic|current|ongoing)\s+(?:use|therapy|treatment)$`+ // "(long-term use)" of a drug named before it
 	`|(?:ct|cta|mri|mra|cxr|kub|x-?ray|us|ultrasound|echo|tte|tee|pet|pet-ct)\s+(?:of\s+(?:the\s+)?)?(?:abdomen|abd|chest|head|pelvis|brain|a/p|abdomen/pelvis|neck|spine)\b`+ // imaging: "CTA abdomen" is no acute abdomen
@@ -8965,7 +8966,7 @@ var notAConditionRe = guard(`(?i)^(?:`+
 
 // notAConditionWords are the words one of which each alternative of
 // notAConditionRe holds.
-var notAConditionWords = []string{"probability", "likelihood", "chance", "prevention", "prophylaxis", "predispos", "risk factor", "placenta", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken", "device"}
+var notAConditionWords = []string{"probability", "likelihood", "chance", "granulation", "prevention", "prophylaxis", "predispos", "risk factor", "placenta", "met with", "sw met", "work met", "worker met", "cm met", "pt met", "ot met", "rd met", "dietitian met", "chaplain met", "pharmacy met", "care met", "palliative met", "team met", "family met", "management met", "manager met", "no", "never", "declin", "refus", "sinus rhythm", "nsr", "anesthesia", "anaesthesia", "analgesia", "counsel", "educated", "advised", "reassured", "instructed", "discussed", "reviewed", "offered", "improv", "resolving", "better", "reassess", "recheck", "evaluate", "consider", "doing", "progressing", "active", "chronicity", "acuity", "uric acid", "transplant", "necrosis", "involvement", "fat layer", "exposed", "pad", "diaper", "brief", "liner", "notify", "consult", "call", "page", "contact", "refer", "ivf", "use", "therapy", "treatment", "abd", "chest", "head", "pelvis", "brain", "a/p", "neck", "spine", "autoimmune", "pain", "activity", "screening", "transient", "complication", "history", "fleischner", "accessory", "hcv", "hiv", "hbv", "hep", "hx", "block", "thrombophilia", "hypercoagulab", "dependent", "taken", "device"}
 
 // honorificName is a name after its title ("Ms. Hollingwood"): no
 // condition, whatever the title's letters spell (MS).
@@ -9689,6 +9690,12 @@ func backwardIn(rest, head string) bool {
 		if m := negativeResultPartRe.FindStringSubmatch(p); m != nil && m[1] != "for" && seen && strings.IndexByte(head, '?') < 0 && !uncertainRe.MatchString(head) {
 			continue
 		}
+		// ("Jar 1 (ascending colon polyp): Tubular adenoma, negative for
+		// high-grade dysplasia": what a later part finds absent is
+		// another thing than the item's, which none of its words name)
+		if m := negativeForPartRe.FindStringSubmatch(p); m != nil && seen && !sharesWord(m[1], head+" "+rest[:strings.Index(rest, p)]) {
+			continue
+		}
 		seen = seen || countLetters(p) > 0
 		// ("Right great toe pain, acute - suspect acute gout flare (…)
 		// but not confirmed": the part's own suspected condition is what
@@ -9753,6 +9760,22 @@ var dashRuledOutRe = regexp.MustCompile(`(?i)\s[-–—]+\s*((?:[A-Za-z0-9/']+\s
 // ownSuspicionRe is a later part that names a suspected condition of its
 // own: "suspect acute gout flare", "possible early cellulitis".
 var ownSuspicionRe = regexp.MustCompile(`(?i)^\W*(?:suspect(?:ed)?|possible|probable|questionable|concern for)\s+(?:(?:acute|early|mild|recurrent)\s+)?([a-z]{4,})\b`)
+
+// negativeForPartRe is a part that opens with "negative for" before what
+// it finds absent (group 1).
+var negativeForPartRe = regexp.MustCompile(`(?i)^\W*negative\s+for\s+(.+)$`)
+
+// sharesWord reports whether b holds a word of four letters or more of a,
+// by its stem (codeset.Words).
+func sharesWord(a, b string) bool {
+	bw := codeset.Words(strings.ToLower(b))
+	for _, w := range codeset.Words(strings.ToLower(a)) {
+		if len(w) >= 4 && slices.Contains(bw, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // negativeResultPartRe is a part that opens with "negative" before a word.
 var negativeResultPartRe = regexp.MustCompile(`(?i)^\W*negative\s+([a-z]+)`)

@@ -8217,3 +8217,16 @@ func TestEmpyemaAgentBesidePneumonia(t *testing.T) {
 	note = "DISCHARGE DIAGNOSES:\n1. Sepsis due to E. coli.\n2. Acute pyelonephritis due to E. coli.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"A41.51", "N10"}, []string{"B96.20"})
 }
+
+// TestNegativeForAnotherThing keeps an item whose later part finds another
+// thing absent ("Tubular adenoma, negative for high-grade dysplasia":
+// D12.2), while a pathology's granulation tissue is no condition.
+func TestNegativeForAnotherThing(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 6, 17), Age: 50, Sex: 'F'}
+	note := "IMPRESSION:\nJar 1 (ascending colon polyp): Tubular adenoma, negative for high-grade dysplasia.\nJar 2 (sigmoid colon polyp): Hyperplastic polyp.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"D12.2", "K63.5"}, nil)
+	opt.Inpatient = true
+	note = "ASSESSMENT:\nPathology (resulted HD3): ulcer edge - acute inflammation and granulation tissue, negative for malignancy and dysplasia.\n"
+	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"L92.9"})
+}
