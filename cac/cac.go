@@ -7658,6 +7658,7 @@ var lookupRewrites = []struct {
 	{symptomaticOfLeadRe, ""},
 	{clabsiLineRe, "$1"},
 	{candidaSpeciesRe, "$1"},
+	{osteopeniaSitesRe, "other specified disorders of bone density and structure, multiple sites"},
 	{armSkinInfectionRe, "$1 of $2 upper limb"},
 	{armSiteInfectionRe, "$2 of ${1}upper limb"},
 	{sitedParesthesiaRe, "$1"},
@@ -7790,6 +7791,10 @@ var siteRashRe = guard(`(?i)\b(?:(?:right|left|bilateral|R|L)\s+)?(?:groin|ingui
 // line, which T80.211A does not hold: "Central line-associated
 // bloodstream infection of tunneled right IJ Hickman catheter".
 var clabsiLineRe = guard(`(?i)\b(central[- ]line[- ]associated bloodstream infection|CLABSI)\s+(?:of|from|involving|related to|due to)\s+(?:the\s+|a\s+|his\s+|her\s+)?[^,;()]*?\b(?:catheter|line|port|PICC|Hickman|CVC)\b`, "bloodstream", "clabsi")
+
+// osteopeniaSitesRe is an osteopenia of two sites or more: "Osteopenia of
+// the lumbar spine and bilateral hips" is of multiple sites (M85.89).
+var osteopeniaSitesRe = guard(`(?i)\bosteopenia\s+(?:of|in|at)\s+(?:the\s+)?[a-z ]+?\s+and\s+(?:the\s+)?(?:bilateral\s+|both\s+|left\s+|right\s+)?(?:hips?|spine|femurs?|femoral necks?|forearms?|wrists?)\b`, "osteopenia")
 
 // candidaSpeciesRe is a Candida named by its species, which the candidal
 // codes do not hold: "Candida parapsilosis sepsis" is a candidal sepsis.
@@ -12614,7 +12619,7 @@ var bareCancerRe = regexp.MustCompile(`(?i)^\W*(?:the\s+|his\s+|her\s+)?(?:cance
 // cancerSurveillanceRe says a visit is the examination after a cancer's
 // completed treatment: "follow-up exam after completed treatment", "here
 // for routine post-treatment surveillance", "surveillance skin exam".
-var cancerSurveillanceRe = regexp.MustCompile(`(?i)\bfollow[- ]?up exam(?:ination)?s? after (?:completed |completion of )?(?:treatment|therapy)\b|\bpost[- ]?treatment surveillance\b|\bsurveillance (?:after|following) (?:completed |completion of )?(?:treatment|therapy)\b|\bsurveillance (?:visit|exam(?:ination)?|skin exam)\b|\b(?:here|presents?|seen|returns?) for (?:routine |scheduled |annual )?(?:post[- ]?treatment |cancer |oncologic )?surveillance\b`)
+var cancerSurveillanceRe = regexp.MustCompile(`(?im)^[ \t]*(?:reason for (?:visit|consult(?:ation)?)|chief complaint|cc|visit type|reason)[ \t]*:[ \t]*(?:annual|routine|scheduled|yearly)\s+(?:oncologic\s+|cancer\s+|survivorship\s+)?surveillance\b|^[ \t]*(?:[A-Za-z]+[ \t]+){0,3}survivorship[ \t]+(?:clinic|visit)(?:[ \t]+(?:note|visit|follow-up))?[ \t]*$|(?i:\bfollow[- ]?up exam(?:ination)?s? after (?:completed |completion of )?(?:treatment|therapy)\b|\bpost[- ]?treatment surveillance\b|\bsurveillance (?:after|following) (?:completed |completion of )?(?:treatment|therapy)\b|\bsurveillance (?:visit|exam(?:ination)?|skin exam)\b|\b(?:here|presents?|seen|returns?) for (?:routine |scheduled |annual )?(?:post[- ]?treatment |cancer |oncologic )?surveillance\b)`)
 
 // regimens are the treatments a patient's noncompliance (Z91.1-) can be
 // with, by the words that name them, and each one's category.

@@ -8230,3 +8230,16 @@ func TestNegativeForAnotherThing(t *testing.T) {
 	note = "ASSESSMENT:\nPathology (resulted HD3): ulcer edge - acute inflammation and granulation tissue, negative for malignancy and dysplasia.\n"
 	checkCodes(t, suggestCodes(note, x, opt), nil, []string{"L92.9"})
 }
+
+// TestSurvivorshipVisit codes a survivorship visit for a cancer treated
+// and gone as the follow-up examination (Z08) with its history, and an
+// osteopenia of two sites as of multiple sites (M85.89); a plan that only
+// mentions a later surveillance is no such visit.
+func TestSurvivorshipVisit(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 8, 20), Age: 61, Sex: 'F'}
+	note := "SURVIVORSHIP CLINIC\nREASON FOR VISIT: Annual surveillance, history of right breast cancer; review DEXA.\nASSESSMENT:\n1. Personal history of right breast cancer, stage IA, s/p lumpectomy and radiation. No evidence of recurrence.\n2. Osteopenia of the lumbar spine and bilateral hips (multiple sites).\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z08", "Z85.3", "M85.89"}, []string{"C50.911", "M85.80"})
+	note = "ASSESSMENT:\n1. Actinic keratoses, treated with cryotherapy.\n2. Personal history of melanoma, no recurrence - continue yearly surveillance.\n"
+	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.820"}, []string{"Z08"})
+}
