@@ -5473,7 +5473,11 @@ var familyTable = func() []struct {
 		{`asthma|copd|emphysema`, "Z82.5"},
 		{`pulmonary fibrosis|\bipf\b|interstitial lung disease`, "Z83.6"},
 		{`hypercholesterol|hyperlipid|dyslipid`, "Z83.438"},
-		{`clots?|thrombosis|dvt|pulmonary embol|factor v leiden|clotting`, "Z83.2"},
+		// (an inherited clotting disorder is of the blood, Z83.2; a
+		// relative's venous thrombosis or embolism, I26/I82, is of the
+		// circulatory system, Z82.49)
+		{`factor v leiden|thrombophilia|clotting disorders?|clotting|hypercoagulab|prothrombin gene|antithrombin|protein [cs] deficiency`, "Z83.2"},
+		{`clots?|thrombosis|dvt|pulmonary embol|thromboembol|\bvte\b`, "Z82.49"},
 		{`depression|bipolar|schizophrenia|anxiety`, "Z81.8"},
 		{`alcohol`, "Z81.1"},
 		// (a relative's opioid or other drug use disorder is "other

@@ -8243,3 +8243,13 @@ func TestSurvivorshipVisit(t *testing.T) {
 	note = "ASSESSMENT:\n1. Actinic keratoses, treated with cryotherapy.\n2. Personal history of melanoma, no recurrence - continue yearly surveillance.\n"
 	checkCodes(t, suggestCodes(note, x, opt), []string{"Z85.820"}, []string{"Z08"})
 }
+
+// TestFamilyVenousThrombosis codes a relative's DVT as a family history of
+// a circulatory disease (Z82.49) and a relative's factor V Leiden as one of
+// the blood (Z83.2).
+func TestFamilyVenousThrombosis(t *testing.T) {
+	x := searcher(t)
+	opt := cac.Options{Date: codeset.NewDate(2026, 5, 2), Age: 44, Sex: 'M'}
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Non-purulent cellulitis of the left lower leg.\n3. Family history of DVT.\n", x, opt), []string{"L03.116", "Z82.49"}, []string{"Z83.2"})
+	checkCodes(t, suggestCodes("ASSESSMENT:\n1. Non-purulent cellulitis of the left lower leg.\n3. Family history of factor V Leiden.\n", x, opt), []string{"Z83.2"}, []string{"Z82.49"})
+}
