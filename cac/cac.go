@@ -5677,12 +5677,9 @@ func historyCode(x *lookups, text, reason string, opt Options) (Suggestion, bool
 		// a past cancer by the organ a note names it for ("sigmoid
 		// adenocarcinoma s/p colectomy" is Z85.038), where the titles'
 		// words would not find it
-		for _, c := range personalCancerTable {
-			if c.re.MatchString(cond) {
-				if r, ok := x.Code(codeset.ICD10CM, c.code, opt.Date); ok && r.Billable {
-					return Suggestion{System: codeset.ICD10CM, Code: c.code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
-				}
-				break
+		if code := personalCancerCode(cond); code != "" {
+			if r, ok := x.Code(codeset.ICD10CM, code, opt.Date); ok && r.Billable {
+				return Suggestion{System: codeset.ICD10CM, Code: code, Title: r.Title, Confidence: 0.85, Rule: "personal history"}, true
 			}
 		}
 	}
@@ -13124,20 +13121,29 @@ func sepsisDueTo(out []Suggestion, note string, x *lookups, opt Options) {
 		if s.Code != "A41.9" {
 			continue
 		}
-		rest := note[s.End:lineEnd(note, s.End)]
-		m := causeLeadRe.FindStringIndex(rest)
-		if m == nil {
-			continue
+		if c := sepsisOfOrganismAfter(note, s.End); c != "" {
+			recode(&out[i], c, "sepsis due to its organism", x, opt)
 		}
-		for _, o := range organisms {
-			if c, ok := sepsisOfOrganism[o.code]; ok {
-				if k := o.re.FindStringIndex(rest[m[1]:]); k != nil && k[0] == 0 {
-					recode(&out[i], c, "sepsis due to its organism", x, opt)
-					break
-				}
+	}
+}
+
+// sepsisOfOrganismAfter returns the sepsis code of the organism the words
+// after offset end name first, behind a cause's lead ("… due to
+// Klebsiella pneumoniae": A41.59), or "".
+func sepsisOfOrganismAfter(note string, end int) string {
+	rest := note[end:lineEnd(note, end)]
+	m := causeLeadRe.FindStringIndex(rest)
+	if m == nil {
+		return ""
+	}
+	for _, o := range organisms {
+		if c, ok := sepsisOfOrganism[o.code]; ok {
+			if k := o.re.FindStringIndex(rest[m[1]:]); k != nil && k[0] == 0 {
+				return c
 			}
 		}
 	}
+	return ""
 }
 
 // sepsisOfShock adds the sepsis a septic shock or severe sepsis (R65.2-)
@@ -13162,16 +13168,9 @@ func sepsisOfShock(out []Suggestion, note string, x *lookups, opt Options) []Sug
 	// septic/hemodynamic") is the one the shock is put down to right
 	// after its words ("Septic shock d/t Klebsiella pneumoniae": A41.59)
 	if j := firstWithPrefix(out, "A41.9"); j >= 0 && code != "A41.9" && firstWithPrefix(out, "A40", "A41.0", "A41.1", "A41.2", "A41.3", "A41.4", "A41.5", "A41.8") < 0 {
-		if m := causeLeadRe.FindStringIndex(note[out[i].End:lineEnd(note, out[i].End)]); m != nil {
-			after := note[out[i].End+m[1] : lineEnd(note, out[i].End)]
-			for _, o := range organisms {
-				if c := sepsisOfOrganism[o.code]; c == code {
-					if k := o.re.FindStringIndex(after); k != nil && k[0] == 0 {
-						recode(&out[j], code, "sepsis of septic shock", x, opt)
-						return out
-					}
-				}
-			}
+		if sepsisOfOrganismAfter(note, out[i].End) == code {
+			recode(&out[j], code, "sepsis of septic shock", x, opt)
+			return out
 		}
 	}
 	if firstWithPrefix(out, "A40", "A41", "A02.1", "A22.7", "A26.7", "A32.7", "A42.7", "A54.86", "B37.7", "O85", "O03.87", "T81.44") >= 0 {

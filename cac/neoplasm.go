@@ -158,18 +158,17 @@ func excisedPrimary(out []Suggestion, note string, x *lookups, opt Options) []Su
 		if s.Code[0] != 'C' || s.Code >= "C77" {
 			continue
 		}
-		for _, h := range personalCancerTable {
-			if !h.re.MatchString(s.Title) {
-				continue
-			}
-			if containsCode(out, h.code) {
-				return slices.Delete(out, i, i+1)
-			}
-			if recode(&out[i], h.code, "primary excised without recurrence", x, opt) {
-				out[i].Principal = false
-			}
-			return out
+		code := personalCancerCode(s.Title)
+		if code == "" {
+			continue
 		}
+		if containsCode(out, code) {
+			return slices.Delete(out, i, i+1)
+		}
+		if recode(&out[i], code, "primary excised without recurrence", x, opt) {
+			out[i].Principal = false
+		}
+		return out
 	}
 	return out
 }

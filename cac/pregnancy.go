@@ -78,13 +78,9 @@ var priorCesareanRe = regexp.MustCompile(`(?i)\b(?:prior|previous|history of|h/o
 // trimester reads the trimester from the weeks of gestation the note gives
 // ('1', '2', '3'), or '9' when it gives none.
 func trimester(opt Options) byte {
-	code, _, _ := opt.gestation()
-	if code == "" {
-		return '9'
-	}
-	w, err := strconv.Atoi(strings.TrimPrefix(code, "Z3A."))
+	w, ok := gestationWeeks(opt)
 	switch {
-	case err != nil:
+	case !ok:
 		return '9'
 	case w < 14:
 		return '1'
@@ -92,6 +88,17 @@ func trimester(opt Options) byte {
 		return '2'
 	}
 	return '3'
+}
+
+// gestationWeeks returns the completed weeks of gestation the note gives,
+// and whether it gives them.
+func gestationWeeks(opt Options) (int, bool) {
+	code, _, _ := opt.gestation()
+	if code == "" {
+		return 0, false
+	}
+	w, err := strconv.Atoi(strings.TrimPrefix(code, "Z3A."))
+	return w, err == nil
 }
 
 // pregnant reports whether the suggestions code a pregnancy.
@@ -394,10 +401,9 @@ func falseLaborWeeks(out []Suggestion, x *lookups, opt Options) {
 	if i < 0 {
 		return
 	}
-	code, _, _ := opt.gestation()
-	w, err := strconv.Atoi(strings.TrimPrefix(code, "Z3A."))
+	w, ok := gestationWeeks(opt)
 	switch {
-	case code == "" || err != nil:
+	case !ok:
 	case w >= 37:
 		recode(&out[i], "O47.1", "false labor: its weeks", x, opt)
 	default:
